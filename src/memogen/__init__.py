@@ -1,0 +1,3 @@
+"""memogen: briefing memos (What happened / Background / What it means) from a pile of sources."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,142 @@
+"""The `memogen` command line.  `memogen --help` and `memogen COMMAND --help` are the manual.
+
+Only argument handling and printing live here; every command calls one function
+of a stage module.  Errors the user can fix (`MemogenError`) print one line and
+exit 2; anything else prints one line and exits 1 (a traceback only with --debug).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .errors import MemogenError
+
+app = typer.Typer(
+    name="memogen",
+    help=(
+        "Build briefing memos (What happened? / What is the background? / What does it mean?) "
+        "from a folder of sources, with every statement footnoted to the sources that make it.\n\n"
+        "Typical use: put sources in inputs/TOPIC/ (optionally with a topic.yaml), run "
+        "`memogen build --topic TOPIC`, edit out/TOPIC/TOPIC.docx, then `memogen publish` and `memogen email`."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_state = {"debug": False}
+
+FORMATS = ("docx", "pdf", "md", "html", "json")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"memogen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        Optional[bool],
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a full traceback on errors.")] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+def _parse_formats(value: str) -> list[str]:
+    wanted = [f.strip().lower() for f in value.split(",") if f.strip()]
+    unknown = [f for f in wanted if f not in FORMATS]
+    if unknown or not wanted:
+        raise MemogenError(f"--format: unknown format {', '.join(unknown) or '(empty)'}; choose from {', '.join(FORMATS)}")
+    return wanted
+
+
+TopicOpt = Annotated[str, typer.Option("--topic", "-t", help="Topic name: the folder inputs/TOPIC/.")]
+InputsOpt = Annotated[Path, typer.Option("--inputs", help="Folder holding the topic folders.")]
+OutOpt = Annotated[Path, typer.Option("--out", help="Folder the outputs go to (out/TOPIC/...).")]
+
+
+@app.command()
+def build(
+    topic: TopicOpt,
+    inputs: InputsOpt = Path("inputs"),
+    out: OutOpt = Path("out"),
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="Comma-separated outputs: docx,pdf,md,html,json.")
+    ] = ",".join(FORMATS),
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel source readers (0 = core count).")] = 0,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite outputs even if you edited them.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Print what was merged, conflicted and cut.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Re-read every source.")] = False,
+) -> None:
+    """Build the memo for TOPIC: writes out/TOPIC/TOPIC.{docx,pdf,md,html,json}.
+
+    An output you edited since memogen wrote it is never overwritten: the new
+    version is written beside it (TOPIC.2.docx, ...) unless you pass --force.
+    Exit codes: 0 ok, 2 bad input or config, 1 internal error.
+    """
+    from .pipeline import BuildOptions, run_build
+
+    options = BuildOptions(
+        topic=topic,
+        inputs_dir=inputs,
+        out_dir=out,
+        formats=_parse_formats(format),
+        jobs=jobs,
+        force=force,
+        quiet=quiet,
+        use_cache=not no_cache,
+    )
+    result = run_build(options)
+    for warning in result.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    if explain:
+        from .explain import explain_memo
+
+        typer.echo(explain_memo(result.memo))
+    if not quiet:
+        for line in result.report_lines():
+            typer.echo(line)
+
+
+# --- commands added by stage owners go below this line (keep each one small) ---
+
+
+def main() -> None:
+    """Console-script entry point: one-line errors, exit codes 0/1/2."""
+    try:
+        app(standalone_mode=False)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("aborted", err=True)
+        sys.exit(1)
+    except MemogenError as exc:
+        if _state["debug"]:
+            raise
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(2)
+        if _state["debug"]:
+            raise
+        typer.echo(f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

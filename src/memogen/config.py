@@ -1,0 +1,160 @@
+"""Topic folders and their optional `topic.yaml`, validated strictly.
+
+A topic is a folder `inputs/<topic>/` of source files plus an optional
+`topic.yaml`.  Every problem with it becomes a `ConfigError` whose message is
+one line naming the file and the field, so the CLI can print it and exit 2.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .errors import ConfigError
+from .model import DEFAULT_HEADINGS
+
+TOPIC_FILE = "topic.yaml"
+SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+_TOPIC_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class SourceOverride(_Strict):
+    """Per-source metadata that beats anything memogen infers."""
+
+    title: str | None = None
+    author: str | list[str] | None = None
+    publisher: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+
+    @property
+    def authors(self) -> list[str] | None:
+        if self.author is None:
+            return None
+        return [self.author] if isinstance(self.author, str) else list(self.author)
+
+
+class Headings(_Strict):
+    what_happened: str = DEFAULT_HEADINGS["what_happened"]
+    background: str = DEFAULT_HEADINGS["background"]
+    what_it_means: str = DEFAULT_HEADINGS["what_it_means"]
+
+
+class TopicConfig(_Strict):
+    """Everything `topic.yaml` may say.  Every key is optional."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    event_date: dt.date | None = None
+    event_end: dt.date | None = None
+    to: str | None = None
+    from_: str | None = Field(default=None, alias="from")
+    subject: str | None = None
+    classification: str | None = None
+    memo_date: dt.date | None = None
+    word_budget: int = Field(default=850, ge=100, le=10000)
+    citation_style: str = "chicago-note-bibliography"
+    page_size: Literal["A4", "Letter"] = "A4"
+    headings: Headings = Field(default_factory=Headings)
+    templates: str | None = None
+    reference_docx: str | None = None
+    keywords: list[str] = Field(default_factory=list)
+    sources: dict[str, SourceOverride] = Field(default_factory=dict)
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=True)
+
+    @model_validator(mode="after")
+    def _ordered_range(self) -> TopicConfig:
+        if self.event_end and self.event_date and self.event_end < self.event_date:
+            raise ValueError("event_end is before event_date")
+        return self
+
+
+def _normalise(raw: dict) -> dict:
+    """Accept `event_date: 2021-04-06 .. 2021-04-07` as a range."""
+    value = raw.get("event_date")
+    if isinstance(value, str) and ".." in value:
+        start, _, end = value.partition("..")
+        raw = dict(raw, event_date=start.strip(), event_end=end.strip())
+    return raw
+
+
+def _field_path(loc: tuple) -> str:
+    return ".".join(str(p) for p in loc)
+
+
+def parse_topic_yaml(text: str, path: str = TOPIC_FILE) -> TopicConfig:
+    """Parse and validate topic.yaml text; errors name the file and the field."""
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise ConfigError(f"{path}:{where}: {problem}") from None
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: expected a mapping of keys, got {type(raw).__name__}")
+    try:
+        return TopicConfig.model_validate(_normalise(raw))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field_name = _field_path(err["loc"]) or "(top level)"
+        if err["type"] == "extra_forbidden":
+            raise ConfigError(f"{path}: unknown key '{field_name}'") from None
+        raise ConfigError(f"{path}: field '{field_name}': {err['msg']}") from None
+
+
+def check_topic_name(name: str) -> str:
+    """Reject names that could escape the inputs/out folders."""
+    if not name or "/" in name or "\\" in name or ".." in name or Path(name).is_absolute():
+        raise ConfigError(f"--topic {name!r}: a topic is a plain folder name (no '/', '..' or absolute path)")
+    if not _TOPIC_NAME.match(name):
+        raise ConfigError(f"--topic {name!r}: use letters, digits, '.', '_' and '-' only")
+    return name
+
+
+def list_source_files(topic_dir: Path) -> list[Path]:
+    """Every candidate source in a topic folder, in a stable (sorted) order."""
+    files = [
+        p
+        for p in sorted(topic_dir.iterdir())
+        if p.is_file() and p.name != TOPIC_FILE and not p.name.startswith((".", "~$"))
+    ]
+    return files
+
+
+def load_topic(inputs_dir: Path, topic: str) -> tuple[Path, TopicConfig]:
+    """Find `inputs_dir/topic`, read its topic.yaml if any, check listed files exist."""
+    check_topic_name(topic)
+    topic_dir = inputs_dir / topic
+    if not topic_dir.is_dir():
+        raise ConfigError(f"{topic_dir}: no such topic folder (create it with `memogen new --topic {topic}`)")
+    yaml_path = topic_dir / TOPIC_FILE
+    config = TopicConfig()
+    if yaml_path.exists():
+        try:
+            text = yaml_path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{yaml_path}: cannot read: {exc}") from None
+        config = parse_topic_yaml(text, str(yaml_path))
+    for name in config.sources:
+        if not (topic_dir / name).is_file():
+            raise ConfigError(f"{yaml_path}: field 'sources.{name}': listed file is missing")
+    for key in ("reference_docx", "templates"):
+        value = getattr(config, key)
+        if value and not (topic_dir / value).exists():
+            raise ConfigError(f"{yaml_path}: field '{key}': {value} does not exist")
+    if not any(p.suffix.lower() in SOURCE_SUFFIXES for p in list_source_files(topic_dir)):
+        raise ConfigError(f"{topic_dir}: no source files (.txt, .md, .html, .pdf, .docx)")
+    return topic_dir, config
