@@ -92,10 +92,20 @@ def _field_path(loc: tuple) -> str:
     return ".".join(str(p) for p in loc)
 
 
+class _TextDatesLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so pydantic validates them and names the field."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def parse_topic_yaml(text: str, path: str = TOPIC_FILE) -> TopicConfig:
     """Parse and validate topic.yaml text; errors name the file and the field."""
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=_TextDatesLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""

@@ -1,0 +1,172 @@
+"""`memogen build`: config -> sources -> points -> merged points -> memo -> outputs.
+
+This is the only place that wires the stages together and touches the file
+system on both sides; each stage is a pure-ish function of its inputs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import SOURCE_SUFFIXES, TopicConfig, list_source_files, load_topic
+from .errors import InputError
+from .model import Memo
+from .outputs import OutputFolder, Written, docx_body_hash, sha256_bytes
+
+EXTENSIONS = {"docx": ".docx", "pdf": ".pdf", "md": ".md", "html": ".html", "json": ".json"}
+
+
+@dataclass
+class BuildOptions:
+    topic: str
+    inputs_dir: Path = Path("inputs")
+    out_dir: Path = Path("out")
+    formats: list[str] = field(default_factory=lambda: list(EXTENSIONS))
+    jobs: int = 0
+    force: bool = False
+    quiet: bool = False
+    use_cache: bool = True
+    build_date: dt.datetime | None = None
+
+
+@dataclass
+class BuildResult:
+    memo: Memo
+    written: list[Written]
+    warnings: list[str]
+    timings: dict[str, float]
+
+    def report_lines(self) -> list[str]:
+        n_points = len(self.memo.points)
+        lines = [
+            f"memo: {len(self.memo.sources)} sources, {n_points} points, "
+            f"{sum(1 for p in self.memo.points if len(p.source_ids) > 1)} citing several sources"
+        ]
+        lines += [w.describe() for w in self.written]
+        return lines
+
+
+def build_date_from_env(now: dt.datetime | None = None) -> dt.datetime:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else today at 00:00 UTC.
+
+    Using the day rather than the second keeps two builds on the same day
+    byte-identical, while the memo still carries today's date.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    now = now or dt.datetime.now(dt.timezone.utc)
+    return dt.datetime(now.year, now.month, now.day, tzinfo=dt.timezone.utc)
+
+
+def _resolve_paths(config: TopicConfig, topic_dir: Path) -> TopicConfig:
+    """Make topic-relative paths (templates, reference_docx) absolute."""
+    updates = {}
+    for key in ("templates", "reference_docx"):
+        value = getattr(config, key)
+        if value:
+            updates[key] = str((topic_dir / value).resolve())
+    return config.model_copy(update=updates)
+
+
+def compose_from_sources(
+    config: TopicConfig,
+    sources: list,
+    topic: str,
+    build_date: dt.datetime,
+) -> Memo:
+    """The content core, free of I/O: sources -> points -> merged points -> memo with notes."""
+    from .citations import attach_notes
+    from .compose import compose_memo
+    from .merge import merge_points
+    from .sections import extract_points, infer_event_date
+
+    event_date, event_end = config.event_date, config.event_end
+    if event_date is None:
+        inferred = infer_event_date(sources)
+        if inferred:
+            event_date, event_end = inferred
+    points = [p for s in sources for p in extract_points(s, event_date, event_end)]
+    result = merge_points(points, sources)
+    memo = compose_memo(result, sources, config, topic, event_date, build_date)
+    if memo.header.event_end is None:
+        memo.header.event_end = event_end
+    attach_notes(memo)
+    return memo
+
+
+def render_outputs(memo: Memo, formats: list[str]) -> dict[str, bytes]:
+    """Render every requested format in memory; the JSON record comes last and lists the others' hashes."""
+    rendered: dict[str, bytes] = {}
+    for fmt in formats:
+        if fmt == "docx":
+            rendered[fmt] = render_docx_with_hash(memo)
+        elif fmt == "pdf":
+            from .render.pdf import render_pdf
+
+            rendered[fmt] = render_pdf(memo)
+        elif fmt == "md":
+            from .render.markdown import render_markdown
+
+            rendered[fmt] = render_markdown(memo).encode("utf-8")
+        elif fmt == "html":
+            from .render.html import render_html
+
+            rendered[fmt] = render_html(memo).encode("utf-8")
+    if "json" in formats:
+        from .render.json import render_json
+
+        hashes = {f"{memo.topic}{EXTENSIONS[f]}": sha256_bytes(b) for f, b in rendered.items()}
+        rendered["json"] = render_json(memo, output_hashes=hashes).encode("utf-8")
+    return rendered
+
+
+def render_docx_with_hash(memo: Memo) -> bytes:
+    """DOCX whose custom properties carry the hash of its own generated body.
+
+    The body parts do not depend on the custom properties, so rendering once
+    without them gives the hash that identifies memogen's own text.
+    """
+    from .render.docx import render_docx
+
+    plain = render_docx(memo)
+    return render_docx(
+        memo, custom_properties={"memogen_body_sha256": docx_body_hash(plain), "memogen_topic": memo.topic}
+    )
+
+
+def run_build(options: BuildOptions) -> BuildResult:
+    """Build one topic end to end and write its outputs safely."""
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    topic_dir, config = load_topic(options.inputs_dir, options.topic)
+    config = _resolve_paths(config, topic_dir)
+    out_folder = options.out_dir / options.topic
+    files = [p for p in list_source_files(topic_dir)]
+    from .sources import read_sources
+
+    sources, warnings = read_sources(
+        files,
+        config.sources,
+        jobs=options.jobs,
+        cache_dir=(out_folder / ".cache") if options.use_cache else None,
+        progress=not options.quiet,
+    )
+    timings["read"] = time.perf_counter() - t0
+    if not sources:
+        raise InputError(f"{topic_dir}: none of the files is a usable source ({', '.join(SOURCE_SUFFIXES)})")
+    build_date = options.build_date or build_date_from_env()
+    t1 = time.perf_counter()
+    memo = compose_from_sources(config, sources, options.topic, build_date)
+    timings["content"] = time.perf_counter() - t1
+    t2 = time.perf_counter()
+    rendered = render_outputs(memo, options.formats)
+    timings["render"] = time.perf_counter() - t2
+    folder = OutputFolder(out_folder)
+    written = [folder.write(f"{options.topic}{EXTENSIONS[f]}", rendered[f], options.force) for f in options.formats]
+    folder.save_manifest()
+    return BuildResult(memo=memo, written=written, warnings=warnings, timings=timings)
