@@ -6,7 +6,6 @@ there win over the built-in ones.  Template errors name the file and line.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -27,7 +26,6 @@ def template_dirs(memo: Memo) -> list[Path]:
     return dirs
 
 
-@lru_cache(maxsize=8)
 def _environment(dirs: tuple[Path, ...], autoescape: bool):
     import jinja2
 
