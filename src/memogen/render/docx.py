@@ -1,0 +1,296 @@
+"""The DOCX writer: a briefing memo users edit in Word or LibreOffice, with real footnotes.
+
+Named styles only (Title, Subtitle, Memo Header, Heading 1, Normal, Bibliography,
+FootnoteText, FootnoteReference, Hyperlink, Emphasis, Strong), so a reference
+document (`reference_docx:` in topic.yaml, like pandoc's --reference-doc) restyles
+everything.  Footnotes come from `docx_footnotes`.  The bytes are deterministic:
+python-docx stamps the current time on every zip entry, so the zip is rewritten
+with fixed entry times.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import zipfile
+from pathlib import Path
+
+from ..errors import ConfigError
+from ..model import Memo, Paragraph
+from .common import header_rows
+from .templating import labels
+
+BODY_FONT = "Calibri"  # Word's default face; LibreOffice substitutes the metric-compatible Carlito
+COMPLEX_SCRIPT_FONT = "Arial"  # Arabic-script names (Urdu) fall to the complex-script font
+PAGE_SIZES_MM = {"A4": (210, 297), "Letter": (215.9, 279.4)}
+MARGIN_MM = 25
+HEADER_STYLE, HEADER_LABEL_STYLE, BIBLIOGRAPHY_STYLE = "Memo Header", "Memo Header Label", "Bibliography"
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+CUSTOM_PROPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+
+
+def render_docx(memo: Memo, custom_properties: dict[str, str] | None = None) -> bytes:
+    """The memo as DOCX bytes; `custom_properties` go to docProps/custom.xml (e.g. a generation hash)."""
+    from .docx_footnotes import Footnotes
+
+    document = _open_template(memo.settings.reference_docx)
+    if not memo.settings.reference_docx:
+        _house_style(document, memo.settings.page_size)
+    _ensure_memo_styles(document)
+    notes = Footnotes(document)
+    _write_front(document, memo)
+    for section in memo.sections:
+        document.add_paragraph(_t(section.heading), style="Heading 1")
+        for para in section.paragraphs:
+            _write_paragraph(document, para, notes)
+    _write_sources(document, memo)
+    _set_core_properties(document, memo)
+    if custom_properties:
+        _set_custom_properties(document, custom_properties)
+    buf = io.BytesIO()
+    document.save(buf)
+    return normalise_zip(buf.getvalue())
+
+
+# --------------------------------------------------------------------------- template and styles
+
+
+def _open_template(reference: str | None):
+    """A new document, or the reference document emptied of its body but keeping styles and page setup."""
+    from docx import Document
+
+    if not reference:
+        return Document()
+    path = Path(reference)
+    if not path.is_file():
+        raise ConfigError(f"topic.yaml: reference_docx: {path}: file not found")
+    try:
+        document = Document(str(path))
+    except Exception as exc:  # python-docx raises several types for a non-DOCX file
+        raise ConfigError(f"topic.yaml: reference_docx: {path}: not a Word document ({exc})") from None
+    body = document.element.body
+    for child in list(body):
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+    return document
+
+
+def _house_style(document, page_size: str) -> None:
+    """Page size, margins and explicit fonts for memogen's own look (skipped with a reference docx)."""
+    from docx.shared import Mm, Pt
+
+    width, height = PAGE_SIZES_MM.get(page_size, PAGE_SIZES_MM["A4"])
+    for sect in document.sections:
+        sect.page_width, sect.page_height = Mm(width), Mm(height)
+        sect.left_margin = sect.right_margin = sect.top_margin = sect.bottom_margin = Mm(MARGIN_MM)
+    _explicit_fonts(document)
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.15
+    title = document.styles["Title"]
+    title.font.size = Pt(24)
+    document.styles["Heading 1"].font.size = Pt(14)
+    document.styles["Heading 1"].paragraph_format.space_before = Pt(16)
+
+
+def _explicit_fonts(document) -> None:
+    """Name the fonts in docDefaults and drop theme-font indirections from every style."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    styles_el = document.styles.element
+    for rfonts in styles_el.iter(qn("w:rFonts")):
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            rfonts.attrib.pop(qn(attr), None)
+    defaults = styles_el.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = parse_xml(f"<w:docDefaults {nsdecls('w')}/>")
+        styles_el.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = parse_xml(f"<w:rPrDefault {nsdecls('w')}/>")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = parse_xml(f"<w:rPr {nsdecls('w')}/>")
+        rpr_default.append(rpr)
+    old = rpr.find(qn("w:rFonts"))
+    if old is not None:
+        rpr.remove(old)
+    rpr.insert(
+        0,
+        parse_xml(
+            f'<w:rFonts {nsdecls("w")} w:ascii="{BODY_FONT}" w:hAnsi="{BODY_FONT}" '
+            f'w:eastAsia="{BODY_FONT}" w:cs="{COMPLEX_SCRIPT_FONT}"/>'
+        ),
+    )
+
+
+def _ensure_memo_styles(document) -> None:
+    """The memo's own styles, added only where the template (or reference docx) lacks them."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Mm, Pt
+
+    styles = document.styles
+    names = {s.name for s in styles}
+    if HEADER_STYLE not in names:
+        s = styles.add_style(HEADER_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        s.base_style = styles["Normal"]
+        s.paragraph_format.space_after = Pt(0)
+        s.paragraph_format.tab_stops.add_tab_stop(Mm(32))
+    if HEADER_LABEL_STYLE not in names:
+        styles.add_style(HEADER_LABEL_STYLE, WD_STYLE_TYPE.CHARACTER).font.bold = True
+    if BIBLIOGRAPHY_STYLE not in names:
+        s = styles.add_style(BIBLIOGRAPHY_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        s.base_style = styles["Normal"]
+        s.font.size = Pt(10)
+        s.paragraph_format.left_indent = Mm(8)
+        s.paragraph_format.first_line_indent = Mm(-8)
+        s.paragraph_format.space_after = Pt(4)
+
+
+# --------------------------------------------------------------------------- content
+
+
+def _t(text: str | None) -> str:
+    from .docx_footnotes import xml_text
+
+    return xml_text(text or "")
+
+
+def _write_front(document, memo: Memo) -> None:
+    """Title, subtitle and the To / From / Date / Subject / Classification lines."""
+    document.add_paragraph(_t(memo.header.title), style="Title")
+    if memo.header.subtitle:
+        document.add_paragraph(_t(memo.header.subtitle), style="Subtitle")
+    for label, value in header_rows(memo):
+        p = document.add_paragraph(style=HEADER_STYLE)
+        p.add_run(_t(f"{label}:"), style=HEADER_LABEL_STYLE)
+        p.add_run("\t" + _t(value))
+
+
+def _write_paragraph(document, para: Paragraph, notes) -> None:
+    """One Normal paragraph: the lead, then each point with its footnote mark after its sentence."""
+    from .docx_footnotes import inline_element
+
+    p = document.add_paragraph(style="Normal")
+    if para.lead:
+        p.add_run(_t(para.lead) + " ")
+    for i, point in enumerate(para.points):
+        if i:
+            p.add_run(" ")
+        for inline in point.body_inlines():
+            p._p.append(inline_element(document.part, inline))
+        if point.note is not None:
+            notes.add(p, point.note.inlines)
+
+
+def _write_sources(document, memo: Memo) -> None:
+    """The closing Sources list, one Bibliography paragraph per entry, URLs clickable."""
+    from .docx_footnotes import inline_element
+
+    if not memo.bibliography:
+        return
+    document.add_paragraph(_t(labels(memo)["sources"]), style="Heading 1")
+    for entry in memo.bibliography:
+        p = document.add_paragraph(style=BIBLIOGRAPHY_STYLE)
+        for inline in entry:
+            p._p.append(inline_element(document.part, inline))
+
+
+# --------------------------------------------------------------------------- properties
+
+
+def _build_datetime(memo: Memo) -> dt.datetime | None:
+    """The build date in UTC: the memo's, else SOURCE_DATE_EPOCH (reproducible builds)."""
+    when = memo.build_date
+    if when is None and os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        when = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=dt.timezone.utc)
+    if when is None:
+        return None
+    if when.tzinfo is not None:
+        when = when.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return when.replace(microsecond=0)
+
+
+def _set_core_properties(document, memo: Memo) -> None:
+    cp = document.core_properties
+    author = memo.settings.author or memo.header.from_ or memo.generator
+    cp.title = _t(memo.header.title)
+    cp.subject = _t(memo.header.subject)
+    cp.author = _t(author)
+    cp.last_modified_by = _t(author)
+    cp.keywords = _t(", ".join(memo.settings.keywords))
+    cp.comments = _t(f"Generated by {memo.generator}")
+    cp.revision = 1
+    when = _build_datetime(memo)
+    if when is not None:
+        cp.created = cp.modified = when
+
+
+def _set_custom_properties(document, values: dict[str, str]) -> None:
+    """docProps/custom.xml with one text property per key (replacing a reference docx's own)."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from lxml import etree
+
+    package = document.part.package
+    for r_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.CUSTOM_PROPERTIES:
+            del package.rels[r_id]
+    root = etree.Element(f"{{{CUSTOM_PROPS_NS}}}Properties", nsmap={None: CUSTOM_PROPS_NS, "vt": VT_NS})
+    for pid, (name, value) in enumerate(sorted(values.items()), start=2):
+        prop = etree.SubElement(
+            root, f"{{{CUSTOM_PROPS_NS}}}property", fmtid=_CUSTOM_FMTID, pid=str(pid), name=_t(name)
+        )
+        etree.SubElement(prop, f"{{{VT_NS}}}lpwstr").text = _t(str(value))
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, blob, package)
+    package.relate_to(part, RT.CUSTOM_PROPERTIES)
+
+
+def read_custom_properties(data: bytes) -> dict[str, str]:
+    """The custom document properties of DOCX bytes ({} when there are none); no python-docx needed."""
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = set(zf.namelist())
+        target = None
+        if "_rels/.rels" in names:
+            rels = etree.fromstring(zf.read("_rels/.rels"))
+            for rel in rels:
+                if rel.get("Type", "").endswith("/custom-properties"):
+                    target = rel.get("Target", "").lstrip("/")
+        if not target or target not in names:
+            return {}
+        root = etree.fromstring(zf.read(target))
+    out: dict[str, str] = {}
+    for prop in root.iter(f"{{{CUSTOM_PROPS_NS}}}property"):
+        value = next(iter(prop), None)
+        out[prop.get("name", "")] = (value.text or "") if value is not None else ""
+    return out
+
+
+# --------------------------------------------------------------------------- reproducible zip
+
+
+def normalise_zip(data: bytes) -> bytes:
+    """Rewrite a zip with fixed entry times and attributes, [Content_Types].xml first, order kept."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    names = src.namelist()
+    names.sort(key=lambda n: n != "[Content_Types].xml")  # stable: the rest keep python-docx's order
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            dst.writestr(info, src.read(name))
+    return out.getvalue()

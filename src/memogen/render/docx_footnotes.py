@@ -1,0 +1,221 @@
+"""Real Word footnotes on top of python-docx's Part API (python-docx itself has none).
+
+What Word and LibreOffice need, and what this module writes:
+- a `/word/footnotes.xml` part related from the document part (footnotes rel type);
+- the two special notes first: `w:id="-1"` type separator and `w:id="0"` type
+  continuationSeparator, named again in settings.xml's `<w:footnotePr>` (pandoc#2032:
+  Word calls the file corrupt when the two disagree);
+- body runs styled `FootnoteReference` holding `<w:footnoteReference w:id="N"/>`;
+- each note: `FootnoteText` paragraphs whose first run (styled FootnoteReference)
+  holds `<w:footnoteRef/>`, never inside the separator notes;
+- hyperlinks inside notes relate from the footnotes part, not from the document.
+
+Everything goes through `XmlPart`, `relate_to`, `drop_rel` and lxml; the one
+underscore name used is python-docx's `paragraph._p` element handle.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Pt
+
+from ..model import Inline
+
+FOOTNOTE_TEXT = "FootnoteText"  # styleId; Word's built-in name is "footnote text"
+FOOTNOTE_REFERENCE = "FootnoteReference"  # styleId; name "footnote reference"
+HYPERLINK = "Hyperlink"
+
+_SPECIAL_NOTES = (
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+    'w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" '
+    'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+)
+# settings.xml children that must come after <w:footnotePr> (CT_Settings sequence)
+_AFTER_FOOTNOTE_PR = (
+    "endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang",
+    "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade",
+    "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults",
+    "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
+)  # fmt: skip
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text Word can store: XML-illegal control characters dropped (python-docx would raise)."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+class Footnotes:
+    """The footnotes part of one document; `add()` a note, get a reference run in the body."""
+
+    def __init__(self, document) -> None:
+        self.document = document
+        ensure_footnote_styles(document)
+        self.part = _new_footnotes_part(document)
+        self._next_id = 1
+        _sync_settings(document)
+
+    def add(self, paragraph, inlines: Iterable[Inline]) -> int:
+        """Append a footnote with these runs and put its reference mark at the end of `paragraph`."""
+        note_id = self._next_id
+        self._next_id += 1
+        note = parse_xml(f'<w:footnote {nsdecls("w")} w:id="{note_id}"/>')
+        p = parse_xml(
+            f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{FOOTNOTE_TEXT}"/></w:pPr>'
+            f'<w:r><w:rPr><w:rStyle w:val="{FOOTNOTE_REFERENCE}"/></w:rPr><w:footnoteRef/></w:r>'
+            f'<w:r><w:t xml:space="preserve"> </w:t></w:r></w:p>'
+        )
+        for inline in inlines:
+            p.append(inline_element(self.part, inline))
+        note.append(p)
+        self.part.element.append(note)
+        ref = parse_xml(
+            f'<w:r {nsdecls("w")}><w:rPr><w:rStyle w:val="{FOOTNOTE_REFERENCE}"/></w:rPr>'
+            f'<w:footnoteReference w:id="{note_id}"/></w:r>'
+        )
+        paragraph._p.append(ref)
+        return note_id
+
+
+def inline_element(part, inline: Inline):
+    """One `Inline` as a `w:r` (or a `w:hyperlink` related from `part`), styled by character styles."""
+    styles = [
+        name
+        for name, on in ((HYPERLINK, inline.url), ("Strong", inline.bold), ("Emphasis", inline.italic))
+        if on
+    ]
+    run = parse_xml(f"<w:r {nsdecls('w')}/>")
+    if styles:
+        # the schema allows one rStyle per run: the first applies, the others as b/i
+        rpr = parse_xml(f'<w:rPr {nsdecls("w")}><w:rStyle w:val="{styles[0]}"/></w:rPr>')
+        if inline.bold and styles[0] != "Strong":
+            rpr.append(parse_xml(f"<w:b {nsdecls('w')}/>"))
+        if inline.italic and styles[0] != "Emphasis":
+            rpr.append(parse_xml(f"<w:i {nsdecls('w')}/>"))
+        run.append(rpr)
+    t = parse_xml(f'<w:t {nsdecls("w")} xml:space="preserve"/>')
+    t.text = xml_text(inline.text)
+    run.append(t)
+    if not inline.url:
+        return run
+    r_id = part.relate_to(inline.url, RT.HYPERLINK, is_external=True)
+    link = parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="{r_id}" w:history="1"/>')
+    link.append(run)
+    return link
+
+
+def _new_footnotes_part(document) -> XmlPart:
+    """A fresh footnotes part; a reference document's own part is replaced but its separators kept."""
+    doc_part = document.part
+    specials = _SPECIAL_NOTES
+    for r_id, rel in list(doc_part.rels.items()):
+        if rel.reltype == RT.FOOTNOTES and not rel.is_external:
+            specials = _special_notes_of(rel.target_part.blob) or specials
+            doc_part.drop_rel(r_id)
+    element = parse_xml(f"<w:footnotes {nsdecls('w', 'r')}>{specials}</w:footnotes>")
+    part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, element, doc_part.package)
+    doc_part.relate_to(part, RT.FOOTNOTES)
+    return part
+
+
+def _special_notes_of(blob: bytes) -> str:
+    """The separator notes of an existing footnotes part, if it has exactly the two Word expects."""
+    from lxml import etree
+
+    root = etree.fromstring(blob)
+    notes = [
+        n
+        for n in root.iter(qn("w:footnote"))
+        if n.get(qn("w:type")) in ("separator", "continuationSeparator")
+    ]
+    ids = sorted(n.get(qn("w:id")) for n in notes)
+    if ids != ["-1", "0"]:
+        return ""
+    return "".join(etree.tostring(n, encoding="unicode") for n in notes)
+
+
+def _sync_settings(document) -> None:
+    """settings.xml names the two special notes, exactly as the footnotes part numbers them."""
+    settings = document.settings.element
+    for old in settings.findall(qn("w:footnotePr")):
+        settings.remove(old)
+    pr = parse_xml(
+        f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
+    )
+    anchor = next((c for c in settings if etree_local(c.tag) in _AFTER_FOOTNOTE_PR), None)
+    if anchor is not None:
+        anchor.addprevious(pr)
+    else:
+        settings.append(pr)
+
+
+def etree_local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def ensure_footnote_styles(document) -> None:
+    """Add FootnoteText / FootnoteReference / Hyperlink / Emphasis / Strong when the template lacks them."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import RGBColor
+
+    styles = document.styles
+    ids = {s.style_id for s in styles}
+    if FOOTNOTE_TEXT not in ids:
+        s = styles.add_style("footnote text", WD_STYLE_TYPE.PARAGRAPH)
+        s.element.styleId = FOOTNOTE_TEXT
+        s.base_style = styles["Normal"]
+        s.font.size = Pt(9)
+        s.paragraph_format.space_after = Pt(2)
+        s.paragraph_format.space_before = Pt(0)
+        s.paragraph_format.line_spacing = 1.0
+        s.priority, s.unhide_when_used = 99, True
+    if FOOTNOTE_REFERENCE not in ids:
+        s = styles.add_style("footnote reference", WD_STYLE_TYPE.CHARACTER)
+        s.element.styleId = FOOTNOTE_REFERENCE
+        s.font.superscript = True
+        s.priority, s.unhide_when_used = 99, True
+    if HYPERLINK not in ids:
+        s = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+        s.font.color.rgb = RGBColor(0x1F, 0x4E, 0x9A)
+        s.font.underline = True
+        s.priority, s.unhide_when_used = 99, True
+    if "Emphasis" not in ids:
+        styles.add_style("Emphasis", WD_STYLE_TYPE.CHARACTER).font.italic = True
+    if "Strong" not in ids:
+        styles.add_style("Strong", WD_STYLE_TYPE.CHARACTER).font.bold = True
+
+
+# --------------------------------------------------------------------------- reading back
+
+
+def footnotes_xml(document) -> bytes | None:
+    """The footnotes part's XML of an opened document (after reopening it is a generic Part)."""
+    for rel in document.part.rels.values():
+        if rel.reltype == RT.FOOTNOTES and not rel.is_external:
+            return rel.target_part.blob
+    return None
+
+
+def read_footnotes(document) -> dict[int, str]:
+    """{id: text} of the real notes (ids >= 1) in an opened document."""
+    from lxml import etree
+
+    blob = footnotes_xml(document)
+    if blob is None:
+        return {}
+    root = etree.fromstring(blob)
+    out = {}
+    for note in root.iter(qn("w:footnote")):
+        note_id = int(note.get(qn("w:id")))
+        if note_id >= 1:
+            out[note_id] = "".join(t.text or "" for t in note.iter(qn("w:t"))).strip()
+    return out
