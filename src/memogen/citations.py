@@ -86,7 +86,7 @@ def attach_notes(memo: Memo) -> None:
         bib.register(c)
     for sid in source_ids:  # uncited sources still belong in the Sources list
         bib.register(Citation([CitationItem(_key(sid))]))
-    for number, (point, citation) in enumerate(zip(cited, citations), start=1):
+    for number, (point, citation) in enumerate(zip(cited, citations, strict=True), start=1):
         raw = str(bib.cite(citation, lambda item: None)) if citation.cites else ""
         text = polish_note(raw, is_note_style, punct_in_quote) or "; ".join(point.source_ids) + "."
         point.note = Note(number, _to_inlines(text, links))

@@ -39,14 +39,14 @@ def render_docx(memo: Memo, custom_properties: dict[str, str] | None = None) -> 
     document = _open_template(memo.settings.reference_docx)
     if not memo.settings.reference_docx:
         _house_style(document, memo.settings.page_size)
-    _ensure_memo_styles(document)
+    styles = _ensure_memo_styles(document)
     notes = Footnotes(document)
-    _write_front(document, memo)
+    _write_front(document, memo, styles)
     for section in memo.sections:
-        document.add_paragraph(_t(section.heading), style="Heading 1")
+        document.add_paragraph(_t(section.heading), style=styles["heading"])
         for para in section.paragraphs:
-            _write_paragraph(document, para, notes)
-    _write_sources(document, memo)
+            _write_paragraph(document, para, notes, styles)
+    _write_sources(document, memo, notes.styles, styles)
     _set_core_properties(document, memo)
     if custom_properties:
         _set_custom_properties(document, custom_properties)
@@ -75,7 +75,27 @@ def _open_template(reference: str | None):
     for child in list(body):
         if not child.tag.endswith("}sectPr"):
             body.remove(child)
+    _fix_core_properties_rel(document)
     return document
+
+
+def _fix_core_properties_rel(document) -> None:
+    """Re-relate core.xml under the standard type.
+
+    LibreOffice spells the type ".../officedocument/..." (lower-case d); python-docx
+    then misses the part, adds a second /docProps/core.xml, and the zip holds the
+    name twice.
+    """
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    package = document.part.package
+    for r_id, rel in list(package.rels.items()):
+        if rel.is_external or rel.reltype == RT.CORE_PROPERTIES:
+            continue
+        if rel.target_part.content_type == CT.OPC_CORE_PROPERTIES:
+            del package.rels[r_id]
+            package.relate_to(rel.target_part, RT.CORE_PROPERTIES)
 
 
 def _house_style(document, page_size: str) -> None:
@@ -130,27 +150,58 @@ def _explicit_fonts(document) -> None:
     )
 
 
-def _ensure_memo_styles(document) -> None:
-    """The memo's own styles, added only where the template (or reference docx) lacks them."""
+def _ensure_memo_styles(document) -> dict[str, object]:
+    """The paragraph and character styles the memo uses, by role; those the template lacks are added.
+
+    Styles are looked up by styleId or by case-insensitive name, because python-docx's
+    name lookup misses e.g. LibreOffice's "Heading 1" (Word's internal name is "heading 1").
+    """
     from docx.enum.style import WD_STYLE_TYPE
-    from docx.shared import Mm, Pt
+
+    from .docx_footnotes import find_style_id
 
     styles = document.styles
-    names = {s.name for s in styles}
-    if HEADER_STYLE not in names:
-        s = styles.add_style(HEADER_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-        s.base_style = styles["Normal"]
-        s.paragraph_format.space_after = Pt(0)
-        s.paragraph_format.tab_stops.add_tab_stop(Mm(32))
-    if HEADER_LABEL_STYLE not in names:
-        styles.add_style(HEADER_LABEL_STYLE, WD_STYLE_TYPE.CHARACTER).font.bold = True
-    if BIBLIOGRAPHY_STYLE not in names:
-        s = styles.add_style(BIBLIOGRAPHY_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-        s.base_style = styles["Normal"]
-        s.font.size = Pt(10)
-        s.paragraph_format.left_indent = Mm(8)
-        s.paragraph_format.first_line_indent = Mm(-8)
-        s.paragraph_format.space_after = Pt(4)
+    para, char = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER
+    normal = styles.default(para) or styles["Normal"]
+    found: dict[str, object] = {"normal": normal}
+    wanted = (
+        ("title", "Title", "title", para),
+        ("subtitle", "Subtitle", "subtitle", para),
+        ("heading", "Heading1", "heading 1", para),
+        ("header", "MemoHeader", HEADER_STYLE.lower(), para),
+        ("label", "MemoHeaderLabel", HEADER_LABEL_STYLE.lower(), char),
+        ("bibliography", "Bibliography", BIBLIOGRAPHY_STYLE.lower(), para),
+    )
+    for role, style_id, name, kind in wanted:
+        sid = find_style_id(styles, style_id, name)
+        found[role] = styles.get_by_id(sid, kind) if sid else _add_style(styles, role, kind, normal)
+    return found
+
+
+def _add_style(styles, role: str, kind, normal):
+    """memogen's own definition of a style the template lacks."""
+    from docx.shared import Mm, Pt
+
+    name = {"title": "Title", "subtitle": "Subtitle", "heading": "Heading 1", "header": HEADER_STYLE,
+            "label": HEADER_LABEL_STYLE, "bibliography": BIBLIOGRAPHY_STYLE}[role]  # fmt: skip
+    style = styles.add_style(name, kind)
+    if role == "label":
+        style.font.bold = True
+        return style
+    style.base_style = normal
+    if role in ("title", "subtitle", "heading"):
+        style.font.size = Pt({"title": 24, "subtitle": 14, "heading": 14}[role])
+        style.font.bold = role != "subtitle"
+        style.paragraph_format.space_before = Pt(12 if role == "heading" else 0)
+    elif role == "header":
+        style.paragraph_format.space_after = Pt(0)
+        style.paragraph_format.tab_stops.add_tab_stop(Mm(38))
+    elif role == "bibliography":
+        style.font.size = Pt(10)
+        style.paragraph_format.left_indent = Mm(8)
+        style.paragraph_format.first_line_indent = Mm(-8)
+        style.paragraph_format.space_after = Pt(4)
+    return style
 
 
 # --------------------------------------------------------------------------- content
@@ -162,44 +213,44 @@ def _t(text: str | None) -> str:
     return xml_text(text or "")
 
 
-def _write_front(document, memo: Memo) -> None:
+def _write_front(document, memo: Memo, styles: dict) -> None:
     """Title, subtitle and the To / From / Date / Subject / Classification lines."""
-    document.add_paragraph(_t(memo.header.title), style="Title")
+    document.add_paragraph(_t(memo.header.title), style=styles["title"])
     if memo.header.subtitle:
-        document.add_paragraph(_t(memo.header.subtitle), style="Subtitle")
+        document.add_paragraph(_t(memo.header.subtitle), style=styles["subtitle"])
     for label, value in header_rows(memo):
-        p = document.add_paragraph(style=HEADER_STYLE)
-        p.add_run(_t(f"{label}:"), style=HEADER_LABEL_STYLE)
+        p = document.add_paragraph(style=styles["header"])
+        p.add_run(_t(f"{label}:"), style=styles["label"])
         p.add_run("\t" + _t(value))
 
 
-def _write_paragraph(document, para: Paragraph, notes) -> None:
+def _write_paragraph(document, para: Paragraph, notes, styles: dict) -> None:
     """One Normal paragraph: the lead, then each point with its footnote mark after its sentence."""
     from .docx_footnotes import inline_element
 
-    p = document.add_paragraph(style="Normal")
+    p = document.add_paragraph(style=styles["normal"])
     if para.lead:
         p.add_run(_t(para.lead) + " ")
     for i, point in enumerate(para.points):
         if i:
             p.add_run(" ")
         for inline in point.body_inlines():
-            p._p.append(inline_element(document.part, inline))
+            p._p.append(inline_element(document.part, inline, notes.styles))
         if point.note is not None:
             notes.add(p, point.note.inlines)
 
 
-def _write_sources(document, memo: Memo) -> None:
+def _write_sources(document, memo: Memo, ids, styles: dict) -> None:
     """The closing Sources list, one Bibliography paragraph per entry, URLs clickable."""
     from .docx_footnotes import inline_element
 
     if not memo.bibliography:
         return
-    document.add_paragraph(_t(labels(memo)["sources"]), style="Heading 1")
+    document.add_paragraph(_t(labels(memo)["sources"]), style=styles["heading"])
     for entry in memo.bibliography:
-        p = document.add_paragraph(style=BIBLIOGRAPHY_STYLE)
+        p = document.add_paragraph(style=styles["bibliography"])
         for inline in entry:
-            p._p.append(inline_element(document.part, inline))
+            p._p.append(inline_element(document.part, inline, ids))
 
 
 # --------------------------------------------------------------------------- properties

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -32,6 +33,22 @@ from ..model import Inline
 FOOTNOTE_TEXT = "FootnoteText"  # styleId; Word's built-in name is "footnote text"
 FOOTNOTE_REFERENCE = "FootnoteReference"  # styleId; name "footnote reference"
 HYPERLINK = "Hyperlink"
+
+
+@dataclass(frozen=True)
+class StyleIds:
+    """The styleIds to write: a reference document may name its styles differently.
+
+    LibreOffice, for one, saves "Footnote Text" as styleId `Footnote`, "Footnote
+    Reference" as `FootnoteAnchor` and "Hyperlink" as `InternetLink`.
+    """
+
+    footnote_text: str = FOOTNOTE_TEXT
+    footnote_reference: str = FOOTNOTE_REFERENCE
+    hyperlink: str = HYPERLINK
+    strong: str = "Strong"
+    emphasis: str = "Emphasis"
+
 
 _SPECIAL_NOTES = (
     '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
@@ -59,7 +76,7 @@ class Footnotes:
 
     def __init__(self, document) -> None:
         self.document = document
-        ensure_footnote_styles(document)
+        self.styles = ensure_footnote_styles(document)
         self.part = _new_footnotes_part(document)
         self._next_id = 1
         _sync_settings(document)
@@ -68,38 +85,36 @@ class Footnotes:
         """Append a footnote with these runs and put its reference mark at the end of `paragraph`."""
         note_id = self._next_id
         self._next_id += 1
+        ids = self.styles
         note = parse_xml(f'<w:footnote {nsdecls("w")} w:id="{note_id}"/>')
         p = parse_xml(
-            f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{FOOTNOTE_TEXT}"/></w:pPr>'
-            f'<w:r><w:rPr><w:rStyle w:val="{FOOTNOTE_REFERENCE}"/></w:rPr><w:footnoteRef/></w:r>'
+            f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{ids.footnote_text}"/></w:pPr>'
+            f'<w:r><w:rPr><w:rStyle w:val="{ids.footnote_reference}"/></w:rPr><w:footnoteRef/></w:r>'
             f'<w:r><w:t xml:space="preserve"> </w:t></w:r></w:p>'
         )
         for inline in inlines:
-            p.append(inline_element(self.part, inline))
+            p.append(inline_element(self.part, inline, ids))
         note.append(p)
         self.part.element.append(note)
         ref = parse_xml(
-            f'<w:r {nsdecls("w")}><w:rPr><w:rStyle w:val="{FOOTNOTE_REFERENCE}"/></w:rPr>'
+            f'<w:r {nsdecls("w")}><w:rPr><w:rStyle w:val="{ids.footnote_reference}"/></w:rPr>'
             f'<w:footnoteReference w:id="{note_id}"/></w:r>'
         )
         paragraph._p.append(ref)
         return note_id
 
 
-def inline_element(part, inline: Inline):
+def inline_element(part, inline: Inline, ids: StyleIds):
     """One `Inline` as a `w:r` (or a `w:hyperlink` related from `part`), styled by character styles."""
-    styles = [
-        name
-        for name, on in ((HYPERLINK, inline.url), ("Strong", inline.bold), ("Emphasis", inline.italic))
-        if on
-    ]
+    roles = ((ids.hyperlink, inline.url), (ids.strong, inline.bold), (ids.emphasis, inline.italic))
+    styles = [name for name, on in roles if on]
     run = parse_xml(f"<w:r {nsdecls('w')}/>")
     if styles:
         # the schema allows one rStyle per run: the first applies, the others as b/i
         rpr = parse_xml(f'<w:rPr {nsdecls("w")}><w:rStyle w:val="{styles[0]}"/></w:rPr>')
-        if inline.bold and styles[0] != "Strong":
+        if inline.bold and styles[0] != ids.strong:
             rpr.append(parse_xml(f"<w:b {nsdecls('w')}/>"))
-        if inline.italic and styles[0] != "Emphasis":
+        if inline.italic and styles[0] != ids.emphasis:
             rpr.append(parse_xml(f"<w:i {nsdecls('w')}/>"))
         run.append(rpr)
     t = parse_xml(f'<w:t {nsdecls("w")} xml:space="preserve"/>')
@@ -162,14 +177,24 @@ def etree_local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def ensure_footnote_styles(document) -> None:
-    """Add FootnoteText / FootnoteReference / Hyperlink / Emphasis / Strong when the template lacks them."""
+def ensure_footnote_styles(document) -> StyleIds:
+    """Find the footnote, link and emphasis styles by id or by name; add those the template lacks."""
     from docx.enum.style import WD_STYLE_TYPE
     from docx.shared import RGBColor
 
     styles = document.styles
-    ids = {s.style_id for s in styles}
-    if FOOTNOTE_TEXT not in ids:
+    found = {}
+    for role, style_id, name in (
+        ("footnote_text", FOOTNOTE_TEXT, "footnote text"),
+        ("footnote_reference", FOOTNOTE_REFERENCE, "footnote reference"),
+        ("hyperlink", HYPERLINK, "hyperlink"),
+        ("strong", "Strong", "strong"),
+        ("emphasis", "Emphasis", "emphasis"),
+    ):
+        match = find_style_id(styles, style_id, name)
+        if match:
+            found[role] = match
+    if "footnote_text" not in found:
         s = styles.add_style("footnote text", WD_STYLE_TYPE.PARAGRAPH)
         s.element.styleId = FOOTNOTE_TEXT
         s.base_style = styles["Normal"]
@@ -178,20 +203,33 @@ def ensure_footnote_styles(document) -> None:
         s.paragraph_format.space_before = Pt(0)
         s.paragraph_format.line_spacing = 1.0
         s.priority, s.unhide_when_used = 99, True
-    if FOOTNOTE_REFERENCE not in ids:
+    if "footnote_reference" not in found:
         s = styles.add_style("footnote reference", WD_STYLE_TYPE.CHARACTER)
         s.element.styleId = FOOTNOTE_REFERENCE
         s.font.superscript = True
         s.priority, s.unhide_when_used = 99, True
-    if HYPERLINK not in ids:
+    if "hyperlink" not in found:
         s = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
         s.font.color.rgb = RGBColor(0x1F, 0x4E, 0x9A)
         s.font.underline = True
         s.priority, s.unhide_when_used = 99, True
-    if "Emphasis" not in ids:
+    if "emphasis" not in found:
         styles.add_style("Emphasis", WD_STYLE_TYPE.CHARACTER).font.italic = True
-    if "Strong" not in ids:
+    if "strong" not in found:
         styles.add_style("Strong", WD_STYLE_TYPE.CHARACTER).font.bold = True
+    return StyleIds(**found)
+
+
+def find_style_id(styles, style_id: str, name: str) -> str | None:
+    """The styleId of the style with this id, else of the style with this (case-insensitive) name."""
+    by_name = None
+    for style in styles.element.iter(qn("w:style")):
+        if style.get(qn("w:styleId")) == style_id:
+            return style_id
+        name_el = style.find(qn("w:name"))
+        if by_name is None and name_el is not None and (name_el.get(qn("w:val")) or "").lower() == name:
+            by_name = style.get(qn("w:styleId"))
+    return by_name
 
 
 # --------------------------------------------------------------------------- reading back
