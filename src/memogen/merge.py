@@ -1,0 +1,1226 @@
+"""Merger: points from every source -> one set of facts, each citing every source that states it.
+
+Why this shape: cheap lexical similarity (word and character TF-IDF) finds paraphrases
+well, but its errors are same-topic sentences with a different year, figure or name
+(see FIELD-NOTES). So a pair is a duplicate only when the text is similar *and* the
+numbers, dates and names agree; and the same machinery, run on looser "related"
+pairs, reports figures that disagree across sources as conflicts instead of hiding
+them. Candidate pairs come from a sparse product restricted to features that are
+rare in the topic, so the cost grows with the number of points, not its square.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .model import (
+    Citation,
+    Cluster,
+    ClusterMember,
+    Conflict,
+    ConflictValue,
+    MergedPoint,
+    Point,
+    SectionKey,
+    Source,
+)
+
+# Tuned on tests/fixtures/merge/pairs.jsonl (split "tune"); see docs/performance.md.
+DUP_THRESHOLD = 0.51  # combined similarity at or above which two sentences state one fact
+CONTAIN_THRESHOLD = 0.8  # share of the shorter sentence's content words found in the longer one
+CONTAIN_MIN_SIM = 0.22  # ... and at least this similarity, so short generic sentences do not chain
+RELATED_THRESHOLD = 0.10  # similarity at which differing figures on a shared subject are a conflict
+CANDIDATE_THRESHOLD = 0.08  # cheap pre-filter on rare features; must stay below the others
+RELATED_CONTEXT = 0.12  # shared-word score at which two figures measure the same thing
+ANCHOR_MIN_SIM = 0.08  # similarity needed when both give the same specific figure on the same thing
+NAME_PENALTY = 0.15  # per name found on one side only (when both sides have one)
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+_TENS = {
+    w: 10 * (i + 2)
+    for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+}
+_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALE_ABBR = {"mn": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "tn": 1e12, "lakh": 1e5, "crore": 1e7}
+_CURRENCY_PREFIX = re.compile(r"^(?:US\$|USD|US|\$|€|£|¥|EUR|GBP|Rs\.?|PKR|INR|RMB)$")
+_CURRENCY_WORDS = {
+    "dollars",
+    "dollar",
+    "euros",
+    "euro",
+    "pounds",
+    "rupees",
+    "rupee",
+    "yuan",
+    "roubles",
+    "rubles",
+}
+_TOKEN = re.compile(
+    r"US\s?\\?\$|\\?\$|€|£|¥|\d+(?:,\d{3})*(?:\.\d+)?(?:st|nd|rd|th)?|[A-Za-zÀ-ÿ]+(?:['’][a-z]+)?(?:-[A-Za-zÀ-ÿ]+)*|%|\S"
+)
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "he",
+        "she",
+        "they",
+        "them",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "my",
+        "me",
+        "us",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "than",
+        "then",
+        "there",
+        "here",
+        "also",
+        "not",
+        "no",
+        "nor",
+        "so",
+        "such",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "having",
+        "into",
+        "over",
+        "under",
+        "after",
+        "before",
+        "about",
+        "between",
+        "during",
+        "while",
+        "both",
+        "each",
+        "other",
+        "more",
+        "most",
+        "some",
+        "any",
+        "all",
+        "very",
+        "just",
+        "only",
+        "own",
+        "same",
+        "too",
+        "s",
+        "t",
+        "up",
+        "out",
+        "off",
+        "again",
+        "further",
+        "once",
+        "per",
+    ]
+)
+# Words around a figure that say nothing about *what* is measured.
+_GENERIC = frozenset(
+    [
+        "increase",
+        "increased",
+        "increases",
+        "rise",
+        "rose",
+        "risen",
+        "fall",
+        "fell",
+        "growth",
+        "grew",
+        "grow",
+        "reach",
+        "reached",
+        "reaches",
+        "record",
+        "high",
+        "higher",
+        "low",
+        "lower",
+        "total",
+        "level",
+        "almost",
+        "nearly",
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "stood",
+        "stand",
+        "stands",
+        "hit",
+        "percent",
+        "cent",
+        "million",
+        "billion",
+        "thousand",
+        "trillion",
+        "year",
+        "years",
+        "month",
+        "months",
+        "day",
+        "days",
+        "time",
+        "first",
+        "last",
+        "new",
+        "said",
+        "says",
+        "say",
+        "according",
+        "report",
+        "reported",
+        "reports",
+        "recorded",
+        "significant",
+        "mark",
+        "marked",
+        "estimated",
+        "expected",
+        "only",
+        "current",
+        "compared",
+        "previous",
+    ]
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
+_LEADING_FILLER = re.compile(
+    r"^(?:In a nutshell|In short|In fact|Thus|Hence|However|Moreover|Furthermore|Therefore|Interestingly|"
+    r"Meanwhile|Besides|Additionally|Further|For example|For instance|Similarly|Also|And|But|So|Indeed|"
+    r"On the other hand|In addition)\s*,?\s+",
+)
+_SUPERSCRIPTS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]")
+
+
+# --------------------------------------------------------------------------- features
+
+
+@dataclass
+class Quantity:
+    """One figure or date in a sentence, normalised so that "nine years" == "9 years"."""
+
+    kind: str  # amount / percent / date / year / number
+    value: tuple  # comparable value; (low, high) for numbers, (year|None, month, day|None) for dates
+    display: str  # the words as the source wrote them
+    unit: str = ""  # for plain numbers: the noun they count ("year", "dose")
+    context: dict[str, int] = field(default_factory=dict)  # content stem -> distance in words
+
+    def relatedness(self, other: Quantity) -> float:
+        """How surely two figures measure the same thing: shared nearby words, nearest weigh most."""
+        return sum(
+            _closeness(d) * _closeness(other.context[s])
+            for s, d in self.context.items()
+            if s in other.context
+        )
+
+    def same_value(self, other: Quantity) -> bool:
+        """Equal within rounding ("almost 350" vs "350"), dates equal where both say a part."""
+        if self.kind != other.kind:
+            return False
+        if self.kind in ("date", "year"):
+            return all(a is None or b is None or a == b for a, b in zip(self.value, other.value, strict=True))
+        lo1, hi1 = self.value
+        lo2, hi2 = other.value
+        tol = 0.015 * max(abs(hi1), abs(hi2), 1e-9)
+        return lo1 - tol <= hi2 and lo2 - tol <= hi1
+
+
+@dataclass
+class Features:
+    """What the merger needs to know about one point's sentence."""
+
+    norm: str
+    content: frozenset[str]
+    quantities: list[Quantity]
+    names: frozenset[str]
+    years: frozenset[int]
+
+
+def _closeness(distance: int) -> float:
+    return 1.0 / (1.0 + distance / 6.0)
+
+
+def _stem(word: str) -> str:
+    """A crude stem: enough to make arrived/arrival and trade/trading meet."""
+    w = word.lower().strip("'’")
+    for suf in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "al", "s"):
+        if len(w) - len(suf) >= 4 and w.endswith(suf):
+            w = w[: -len(suf)]
+            break
+    return w[:5]
+
+
+def _word_number(words: list[str]) -> float | None:
+    """Value of a run of number words ("a hundred and fifty-thousand" -> 150000)."""
+    total, current, seen = 0.0, 0.0, False
+    for w in words:
+        if w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in _SCALES:
+            total += (current or 1) * _SCALES[w]
+            current = 0
+        elif w in ("a", "and"):
+            continue
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _number_word_parts(tok: str) -> list[str] | None:
+    parts = tok.lower().split("-")
+    if all(p in _UNITS or p in _TENS or p in _SCALES for p in parts):
+        return parts
+    return None
+
+
+def _parse_digits(tok: str) -> float | None:
+    tok = re.sub(r"(st|nd|rd|th)$", "", tok).replace(",", "")
+    try:
+        return float(tok)
+    except ValueError:
+        return None
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _context(toks: list[tuple[str, int, int]], lo: int, hi: int, window: int = 16) -> dict[str, int]:
+    """Lowercase content words near a figure, with their distance in words.
+
+    They say what the figure measures ("arrived", "trade"). Capitalised words are left
+    out on purpose: names are shared by every sentence of a topic, so they cannot tell
+    "arrived on" from "concluded on". Distance lets the nearest word count most.
+    """
+    out: dict[str, int] = {}
+    for direction, rng in ((-1, range(lo - 1, -1, -1)), (1, range(hi, len(toks)))):
+        dist = 0
+        for k in rng:
+            w = toks[k][0]
+            if not (w[:1].isalnum()):
+                continue
+            dist += 1
+            if dist > window:
+                break
+            lw = w.lower()
+            if not w[:1].islower() or not lw.replace("-", "").isalpha():
+                continue
+            if lw in _STOP or lw in _GENERIC or lw in _MONTHS or _has_number_word(lw):
+                continue
+            stem = _stem(lw)
+            out[stem] = min(dist, out.get(stem, dist))
+        del direction
+    return out
+
+
+def _has_number_word(word: str) -> bool:
+    return any(p in _UNITS or p in _TENS or p in _SCALES for p in word.split("-"))
+
+
+def _read_number(toks: list[tuple[str, int, int]], i: int) -> tuple[float, float, int] | None:
+    """Number (or range "750-800") at token i -> (low, high, next index)."""
+    if i >= len(toks):
+        return None
+    tok = toks[i][0]
+    if tok[:1].isdigit():
+        lo = _parse_digits(tok)
+        if lo is None:
+            return None
+        j = i + 1
+        if j + 1 < len(toks) and toks[j][0] in ("-", "–", "to") and toks[j + 1][0][:1].isdigit():
+            hi = _parse_digits(toks[j + 1][0])
+            if hi is not None and hi >= lo:
+                return lo, hi, j + 2
+        return lo, lo, j
+    words: list[str] = []
+    j = i
+    while j < len(toks):
+        parts = _number_word_parts(toks[j][0])
+        if parts:
+            words += parts
+        elif (
+            toks[j][0].lower() in ("a", "and")
+            and words
+            and j + 1 < len(toks)
+            and _number_word_parts(toks[j + 1][0])
+        ):
+            words.append("and")
+        else:
+            break
+        j += 1
+    value = _word_number(words) if words else None
+    return (value, value, j) if value is not None else None
+
+
+def _read_scale(toks: list[tuple[str, int, int]], j: int) -> tuple[float, int]:
+    if j < len(toks):
+        w = toks[j][0].lower()
+        if w in _SCALES and w != "hundred":
+            return _SCALES[w], j + 1
+        if w in _SCALE_ABBR:
+            return _SCALE_ABBR[w], j + 1
+    return 1.0, j
+
+
+def _date_at(toks: list[tuple[str, int, int]], i: int) -> tuple[tuple, int] | None:
+    """ "7 April [2021]", "April 6, 2021", "April 2018" starting at token i."""
+    tok = toks[i][0]
+    n = len(toks)
+    if tok[:1].isdigit() and i + 1 < n:
+        day = _parse_digits(tok)
+        month = _MONTHS.get(toks[i + 1][0].lower()) if toks[i + 1][0][:1].isupper() else None
+        if month and day and 1 <= day <= 31 and day == int(day):
+            j = i + 2
+            year = None
+            if j < n and re.fullmatch(r"(19|20)\d\d", toks[j][0]):
+                year, j = int(toks[j][0]), j + 1
+            elif j + 1 < n and toks[j][0] == "," and re.fullmatch(r"(19|20)\d\d", toks[j + 1][0]):
+                year, j = int(toks[j + 1][0]), j + 2
+            return (year, month, int(day)), j
+    if tok[:1].isupper() and tok.lower() in _MONTHS and i + 1 < n:
+        month = _MONTHS[tok.lower()]
+        nxt = toks[i + 1][0]
+        if re.fullmatch(r"(19|20)\d\d", nxt):
+            return (int(nxt), month, None), i + 2
+        day = _parse_digits(nxt) if nxt[:1].isdigit() else None
+        if day and 1 <= day <= 31 and day == int(day) and not re.fullmatch(r"\d{3,}", nxt):
+            j = i + 2
+            year = None
+            if j + 1 < n and toks[j][0] == "," and re.fullmatch(r"(19|20)\d\d", toks[j + 1][0]):
+                year, j = int(toks[j + 1][0]), j + 2
+            elif j < n and re.fullmatch(r"(19|20)\d\d", toks[j][0]):
+                year, j = int(toks[j][0]), j + 1
+            return (year, month, int(day)), j
+    return None
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Every amount, percentage, date, year and counted number in a sentence."""
+    toks = _tokens(text)
+    out: list[Quantity] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok = toks[i][0]
+        date = _date_at(toks, i)
+        if date:
+            value, j = date
+            display = text[toks[i][1] : toks[j - 1][2]].rstrip(",")
+            out.append(Quantity("date", value, display, context=_context(toks, i, j)))
+            i = j
+            continue
+        currency = bool(_CURRENCY_PREFIX.match(tok.replace("\\", "").replace(" ", "")))
+        start = i + 1 if currency else i
+        if currency and start < n and toks[start][0] == "$":  # "US $10"
+            start += 1
+        num = _read_number(toks, start)
+        if num is None:
+            i += 1
+            continue
+        lo, hi, j = num
+        scale, j = _read_scale(toks, j)
+        after = toks[j][0].lower() if j < n else ""
+        if after in _CURRENCY_WORDS:
+            currency, j = True, j + 1
+        is_year = (
+            not currency
+            and scale == 1.0
+            and lo == hi
+            and re.fullmatch(r"(19|20)\d\d", toks[start][0]) is not None
+        )
+        if after in ("%", "percent") or (after == "per" and j + 1 < n and toks[j + 1][0].lower() == "cent"):
+            j += 1 if after != "per" else 2
+            kind, unit = "percent", ""
+        elif currency or scale >= 1e6:
+            kind, unit = "amount", ""
+        elif is_year:
+            kind, unit = "year", ""
+        else:
+            kind = "number"
+            unit_tok = toks[j][0] if j < n else ""
+            last = toks[start][0].rsplit("-", 1)[-1]
+            if "-" in toks[start][0] and not _number_word_parts(last):  # "two-day"
+                unit_tok = last
+            unit = _stem(unit_tok) if unit_tok.isalpha() else ""
+            if (
+                unit
+                and unit_tok.lower() not in _SCALES
+                and not (toks[start][0].lower().endswith(unit_tok.lower()))
+            ):
+                j += 1
+        display = text[toks[i][1] : toks[j - 1][2]].replace("\\$", "$")
+        if kind == "year":
+            value: tuple = (int(lo), None, None)
+        else:
+            value = (lo * scale, hi * scale)
+        out.append(Quantity(kind, value, display, unit, _context(toks, i, j)))
+        i = max(j, i + 1)
+    return out
+
+
+def normalise(text: str) -> str:
+    """Lower-case text with numbers, currencies and percent signs written one way."""
+    toks = _tokens(_SUPERSCRIPTS.sub("", text))
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i][0]
+        low = tok.lower().replace("\\", "").replace(" ", "")
+        if _number_word_parts(tok):
+            num = _read_number(toks, i)
+            if num:
+                out.append(f"{num[0]:g}")
+                i = num[2]
+                continue
+        if low in ("us$", "usd", "$", "us"):
+            out.append("usd" if low != "us" else "us")
+        elif low in ("%", "percent"):
+            out.append("percent")
+        elif low == "per" and i + 1 < len(toks) and toks[i + 1][0].lower() == "cent":
+            out.append("percent")
+            i += 1
+        elif tok[:1].isdigit():
+            value = _parse_digits(tok)
+            out.append(f"{value:g}" if value is not None else tok)
+        elif tok.isalnum() or "-" in tok or "'" in tok or "’" in tok:
+            out.append(low)
+        i += 1
+    return " ".join(out)
+
+
+def _names(text: str) -> frozenset[str]:
+    """Capitalised words not at the start of the sentence: a cheap stand-in for named entities."""
+    toks = [t for t, _, _ in _tokens(text)]
+    out = set()
+    for k, t in enumerate(toks):
+        low = t.lower()
+        if k == 0 or not t[:1].isupper() or not t.replace("-", "").isalpha():
+            continue
+        if low in _STOP or low in _MONTHS or low in _SCALES or low in _CURRENCY_WORDS:
+            continue
+        if k > 0 and toks[k - 1] in (".", "“", '"', ":"):
+            continue
+        out.add(t.lower())
+    return frozenset(out)
+
+
+def features(text: str) -> Features:
+    norm = normalise(text)
+    content = frozenset(_stem(w) for w in norm.split() if w not in _STOP and len(w) > 1)
+    quantities = extract_quantities(text)
+    years = {q.value[0] for q in quantities if q.kind in ("year", "date") and q.value[0]}
+    return Features(norm, content, quantities, _names(text), frozenset(years))
+
+
+# --------------------------------------------------------------------------- pair decisions
+
+
+def _name_mismatch(a: Features, b: Features) -> int:
+    """Names on one side that the other side does not mention in any spelling we can see."""
+
+    def missing(x: frozenset[str], other: Features) -> int:
+        words = set(other.norm.split())
+        return sum(1 for n in x if n not in words and not any(w[:5] == n[:5] for w in words if len(w) >= 5))
+
+    ma, mb = missing(a.names, b), missing(b.names, a)
+    return min(ma, mb)
+
+
+def quantities_agree(a: Features, b: Features) -> bool:
+    """Same fact needs the same figures: every figure of one kind in the shorter sentence is in the other.
+
+    A kind only one side mentions is no disagreement (a sentence may add a detail);
+    a kind both mention with no common value is ("in 2019" vs "in 2020").
+    """
+    short, long_ = (a, b) if len(a.quantities) <= len(b.quantities) else (b, a)
+    for q in short.quantities:
+        same_kind = [
+            r for r in long_.quantities if r.kind == q.kind and (q.kind != "number" or r.unit == q.unit)
+        ]
+        if same_kind and not any(q.same_value(r) for r in same_kind):
+            return False
+    return not (a.years and b.years and not a.years & b.years)
+
+
+def containment(a: Features, b: Features) -> float:
+    """Share of the shorter sentence's content words that the longer one also has."""
+    short, long_ = (a.content, b.content) if len(a.content) <= len(b.content) else (b.content, a.content)
+    if len(short) < 4:
+        return 0.0
+    return len(short & long_) / len(short)
+
+
+def shared_anchor(a: Features, b: Features) -> bool:
+    """Both sentences give the same specific figure about the same thing ("first visit in 9 years").
+
+    A shared figure with a shared nearby word is strong evidence of one fact even when
+    the rest of the two sentences differ, which plain text similarity cannot see.
+    """
+    for q in a.quantities:
+        if q.kind == "year" or (q.kind == "number" and (not q.unit or q.value[0] < 3)):
+            continue  # "two countries", "one side": determiners more than figures
+        for r in b.quantities:
+            if (
+                r.kind == q.kind
+                and r.unit == q.unit
+                and q.same_value(r)
+                and q.relatedness(r) >= RELATED_CONTEXT
+            ):
+                return True
+    return False
+
+
+def same_fact(sim: float, a: Features, b: Features) -> tuple[bool, float]:
+    """Decide one candidate pair; returns (duplicate?, adjusted score)."""
+    score = sim - NAME_PENALTY * _name_mismatch(a, b)
+    if not quantities_agree(a, b) or conflicting_quantities(a, b) or conflicting_quantities(b, a):
+        return False, score
+    if score >= DUP_THRESHOLD:
+        return True, score
+    if containment(a, b) >= CONTAIN_THRESHOLD and score >= CONTAIN_MIN_SIM:
+        return True, max(score, DUP_THRESHOLD)
+    if score >= ANCHOR_MIN_SIM and shared_anchor(a, b):
+        return True, max(score, DUP_THRESHOLD)
+    return False, score
+
+
+def conflicting_quantities(a: Features, b: Features) -> list[tuple[Quantity, Quantity]]:
+    """Pairs of figures of the same kind, about the same thing (shared nearby words), that differ.
+
+    Years are not conflict values: a different year marks a different fact. A figure
+    whose best-matching counterpart has the same value is agreement, not conflict.
+    """
+    out = []
+    for q in a.quantities:
+        if q.kind == "year":
+            continue
+        scored = [
+            (q.relatedness(r), r)
+            for r in b.quantities
+            if r.kind == q.kind and (q.kind != "number" or (q.unit and r.unit == q.unit))
+        ]
+        scored = [(sc, r) for sc, r in scored if sc >= RELATED_CONTEXT]
+        if not scored:
+            continue
+        best = max(sc for sc, _ in scored)
+        if any(q.same_value(r) and sc >= 0.8 * best for sc, r in scored):
+            continue
+        out.append((q, max(scored, key=lambda t: t[0])[1]))
+    return out
+
+
+# --------------------------------------------------------------------------- similarity
+
+
+@dataclass
+class _Matrices:
+    word: object  # scipy.sparse csr, rows L2-normalised
+    char: object
+
+
+def _vectorise(norms: list[str]) -> _Matrices:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    word = TfidfVectorizer(
+        ngram_range=(1, 2), stop_words=list(_STOP), sublinear_tf=True, dtype=__import__("numpy").float32
+    )
+    char = TfidfVectorizer(
+        analyzer="char_wb", ngram_range=(4, 4), sublinear_tf=True, dtype=__import__("numpy").float32
+    )
+    try:
+        w = word.fit_transform(norms)
+    except ValueError:  # every text empty after stop words
+        from scipy import sparse
+
+        w = sparse.csr_matrix((len(norms), 1), dtype="float32")
+    c = char.fit_transform(norms)
+    return _Matrices(w.tocsr(), c.tocsr())
+
+
+def candidate_pairs(mats: _Matrices, threshold: float = CANDIDATE_THRESHOLD, chunk: int = 2000):
+    """Pairs (i < j) that share enough *rare* word features, without an all-pairs product.
+
+    Features present in more than `cap` points are dropped for this step only: the
+    product's cost is the sum over features of df², so capping df keeps it linear in
+    the number of points. Their weight still counts when the pair is scored.
+    """
+    import numpy as np
+    from scipy import sparse
+
+    x = mats.word
+    n = x.shape[0]
+    if n < 2:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    df = np.diff(x.tocsc().indptr)
+    cap = max(60, int(4 * math.sqrt(n)))
+    keep = np.flatnonzero(df <= cap)
+    xr = x[:, keep].tocsr()
+    xt = xr.T.tocsr()
+    rows, cols = [], []
+    for lo in range(0, n, chunk):
+        block = (xr[lo : lo + chunk] @ xt).tocoo()
+        mask = (block.data >= threshold) & (block.row + lo < block.col)
+        rows.append(block.row[mask] + lo)
+        cols.append(block.col[mask])
+    # Character n-grams catch spellings the word step misses, but only between close
+    # neighbours in the source order is that affordable; run-together words are local.
+    del sparse
+    return np.concatenate(rows).astype(np.int64), np.concatenate(cols).astype(np.int64)
+
+
+def pair_similarity(mats: _Matrices, rows, cols):
+    """Combined cosine (mean of word and char TF-IDF) for listed pairs, vectorised."""
+    import numpy as np
+
+    if len(rows) == 0:
+        return np.zeros(0, dtype=np.float32)
+    out = np.empty(len(rows), dtype=np.float32)
+    step = 200_000
+    for lo in range(0, len(rows), step):
+        r, c = rows[lo : lo + step], cols[lo : lo + step]
+        w = np.asarray(mats.word[r].multiply(mats.word[c]).sum(axis=1)).ravel()
+        ch = np.asarray(mats.char[r].multiply(mats.char[c]).sum(axis=1)).ravel()
+        out[lo : lo + step] = 0.5 * w + 0.5 * ch
+    return out
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra] += self.members.pop(rb)
+
+
+def _compatible(uf: _UnionFind, a: int, b: int, feats: list[Features], limit: int = 12) -> bool:
+    """Would joining the two clusters put disagreeing figures in one fact? (cannot-link check)."""
+    ma = uf.members[uf.find(a)][:limit]
+    mb = uf.members[uf.find(b)][:limit]
+    return all(quantities_agree(feats[i], feats[j]) for i in ma for j in mb)
+
+
+def cluster_points(
+    feats: list[Features], rows, cols, sims
+) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
+    """Greedy single-link clustering over accepted pairs, best pairs first, with cannot-links."""
+    import numpy as np
+
+    uf = _UnionFind(len(feats))
+    scores: dict[tuple[int, int], float] = {}
+    order = np.argsort(-sims, kind="stable")
+    for k in order:
+        i, j = int(rows[k]), int(cols[k])
+        ok, score = same_fact(float(sims[k]), feats[i], feats[j])
+        if not ok:
+            continue
+        scores[(i, j)] = score
+        if uf.find(i) != uf.find(j) and _compatible(uf, i, j, feats):
+            uf.union(i, j)
+    groups = sorted((sorted(m) for m in uf.members.values()), key=lambda m: m[0])
+    return groups, scores
+
+
+# --------------------------------------------------------------------------- representative text
+
+
+def compress(text: str) -> str:
+    """Light compression that keeps a faithful subset of the sentence: drop note marks and a leading connective."""
+    out = _SUPERSCRIPTS.sub("", text).strip()
+    out = re.sub(r"\s+", " ", out)
+    stripped = _LEADING_FILLER.sub("", out)
+    if stripped != out and stripped[:1].isalpha():
+        out = stripped[0].upper() + stripped[1:]
+    if out and out[-1] not in ".!?\"'”’":
+        out += "."
+    return out
+
+
+def clarity_score(text: str, feats: Features) -> float:
+    """How good a sentence is as the memo's wording of a fact: specific, complete, plain."""
+    words = len(text.split())
+    score = 0.0
+    score += 1.2 * min(len(feats.quantities), 4)
+    score += 0.5 * min(len(feats.names), 6)
+    score += 1.0 - abs(min(words, 60) - 28) / 28  # full sentences of normal length
+    if _FIRST_PERSON.search(text):
+        score -= 3
+    if "?" in text or "!" in text:
+        score -= 2
+    if text[:1] in "\"“'‘" or text[:1].islower():
+        score -= 2.5  # a quote fragment or a broken-off clause
+    if text.count("“") + text.count('"') >= 2 and words < 15:
+        score -= 1.5
+    if words < 6:
+        score -= 3
+    if text.rstrip()[-1:] not in ".!?\"'”’":
+        score -= 1
+    if _LEADING_FILLER.match(text):
+        score -= 0.5
+    return score
+
+
+def choose_representative(members: list[int], points: list[Point], feats: list[Features]) -> int:
+    return max(members, key=lambda i: (clarity_score(points[i].text, feats[i]), -i))
+
+
+# --------------------------------------------------------------------------- conflicts
+
+
+def source_name(source: Source | None, fallback: str) -> str:
+    """How a conflict statement names a source: publisher, else a short title, else its id."""
+    if source is None:
+        return fallback
+    if source.metadata.publisher:
+        return source.metadata.publisher
+    title = source.metadata.title
+    if title:
+        words = title.split()
+        return " ".join(words[:6]) + ("…" if len(words) > 6 else "")
+    return source.id
+
+
+def _implied_years(point: Point, feat: Features, sources: dict[str, Source]) -> set[int] | None:
+    """Years the sentence is about: said in it, else the source's year or the one before."""
+    if feat.years:
+        return set(feat.years)
+    src = sources.get(point.source_id)
+    if src is not None and src.metadata.date:
+        y = src.metadata.date.year
+        return {y, y - 1}
+    return None
+
+
+def _time_compatible(a: set[int] | None, b: set[int] | None) -> bool:
+    return a is None or b is None or bool(a & b)
+
+
+def quantity_pairs(
+    feats: list[Features], points: list[Point], by_value: bool, max_bucket: int = 300
+) -> list[tuple[int, int]]:
+    """Pairs of points of different sources holding a same-kind figure, from an inverted index.
+
+    by_value=False keys on (kind, nearby word): candidates for conflicts;
+    by_value=True keys on (kind, value, unit): candidates for shared-figure duplicates.
+    """
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        if by_value:
+            keys = {(q.kind, q.value[:1] if q.kind != "date" else q.value[1:], q.unit) for q in f.quantities}
+        else:
+            keys = {(q.kind, c) for q in f.quantities if q.kind != "year" for c in q.context}
+        for key in keys:
+            buckets[key].append(i)
+    pairs = set()
+    for members in buckets.values():
+        if len(members) > max_bucket:
+            continue  # a word next to every figure in the topic says nothing about which fact
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if points[i].source_id != points[j].source_id:
+                    pairs.add((i, j))
+    return sorted(pairs)
+
+
+@dataclass
+class _ConflictEdge:
+    a: int
+    b: int
+    qa: Quantity
+    qb: Quantity
+
+
+def find_conflicts(
+    feats: list[Features], points: list[Point], mats: _Matrices, sources: dict[str, Source]
+) -> list[_ConflictEdge]:
+    """Differing figures about the same thing in related points of different sources."""
+    import numpy as np
+
+    pairs = quantity_pairs(feats, points, by_value=False)
+    if not pairs:
+        return []
+    rows = np.array([p[0] for p in pairs], dtype=np.int64)
+    cols = np.array([p[1] for p in pairs], dtype=np.int64)
+    sims = pair_similarity(mats, rows, cols)
+    edges = []
+    for (i, j), sim in zip(pairs, sims, strict=True):
+        if sim - NAME_PENALTY * _name_mismatch(feats[i], feats[j]) < RELATED_THRESHOLD:
+            continue
+        if not _time_compatible(
+            _implied_years(points[i], feats[i], sources), _implied_years(points[j], feats[j], sources)
+        ):
+            continue
+        for qa, qb in conflicting_quantities(feats[i], feats[j]):
+            edges.append(_ConflictEdge(i, j, qa, qb))
+    return edges
+
+
+def _conflict_statement(values: list[tuple[str, list[str]]], names: dict[str, str]) -> str:
+    parts = []
+    for display, sids in values:
+        who = [names[s] for s in sids]
+        subject = who[0] if len(who) == 1 else ", ".join(who[:-1]) + " and " + who[-1]
+        verb = "reports" if len(who) == 1 else "report"
+        parts.append(f"{subject} {verb} {display}")
+    return "Sources differ: " + "; ".join(parts) + "."
+
+
+_KIND = {"amount": "amount", "percent": "percent", "date": "date", "number": "number"}
+
+
+def _build_conflicts(
+    edges: list[_ConflictEdge],
+    cluster_of: list[int],
+    salience: list[float],
+    points: list[Point],
+    names: dict[str, str],
+) -> dict[int, list[Conflict]]:
+    """Group pairwise disagreements into one Conflict per fact, hosted by its most salient cluster."""
+    groups: dict[tuple[int, int, str], list[_ConflictEdge]] = defaultdict(list)
+    for e in edges:
+        ca, cb = cluster_of[e.a], cluster_of[e.b]
+        if ca == cb:
+            continue
+        lo, hi = min(ca, cb), max(ca, cb)
+        groups[(lo, hi, e.qa.kind)].append(e)
+    # Merge groups sharing a cluster and kind so "A says X, B says Y, C says Z" is one statement.
+    uf: dict[tuple[int, str], tuple[int, str]] = {}
+
+    def find(k: tuple[int, str]) -> tuple[int, str]:
+        while uf.setdefault(k, k) != k:
+            k = uf[k]
+        return k
+
+    for lo, hi, kind in groups:
+        ra, rb = find((lo, kind)), find((hi, kind))
+        if ra != rb:
+            uf[rb] = ra
+    components: dict[tuple[int, str], list[_ConflictEdge]] = defaultdict(list)
+    for (lo, _hi, kind), es in groups.items():
+        components[find((lo, kind))].extend(es)
+    out: dict[int, list[Conflict]] = defaultdict(list)
+    for (_, kind), es in sorted(components.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        clusters = {cluster_of[e.a] for e in es} | {cluster_of[e.b] for e in es}
+        host = max(sorted(clusters), key=lambda c: salience[c])
+        by_value: dict[str, list[tuple[str, str, Quantity]]] = {}
+        mentions = [(e.a, e.qa) for e in es] + [(e.b, e.qb) for e in es]
+        mentions.sort(key=lambda m: (cluster_of[m[0]] != host, m[0]))
+        for idx, q in mentions:
+            key = next((k for k, v in by_value.items() if v[0][2].same_value(q)), None)
+            entry = (points[idx].source_id, points[idx].text, q)
+            if key is None:
+                by_value[q.display] = [entry]
+            elif all(e[0] != entry[0] for e in by_value[key]):
+                by_value[key].append(entry)
+        if len(by_value) < 2:
+            continue
+        statement = _conflict_statement([(d, [e[0] for e in v]) for d, v in by_value.items()], names)
+        values = [
+            ConflictValue(source_id=e[0], value=d, excerpt=e[1]) for d, v in by_value.items() for e in v
+        ]
+        out[host].append(Conflict(kind=_KIND[kind], statement=statement, values=values))  # type: ignore[arg-type]
+    return out
+
+
+# --------------------------------------------------------------------------- public entry
+
+
+@dataclass
+class MergeResult:
+    merged: list[MergedPoint]
+    clusters: list[Cluster]
+    stats: dict[str, float] = field(default_factory=dict)
+
+
+def _section_vote(members: list[int], points: list[Point]) -> SectionKey:
+    votes: dict[str, float] = defaultdict(float)
+    for i in members:
+        votes[points[i].section] += points[i].confidence or 0.1
+    order = {"what_happened": 0, "background": 1, "what_it_means": 2}
+    return max(votes, key=lambda s: (votes[s], -order.get(s, 3)))  # type: ignore[return-value]
+
+
+def _excerpt(text: str, limit: int = 300) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _via(source: Source | None, start: int, end: int) -> list[str]:
+    if source is None:
+        return []
+    labels = []
+    for ref in source.references_in(start, end):
+        label = ref.label or _excerpt(ref.text, 60)
+        if label not in labels:
+            labels.append(label)
+    return labels
+
+
+def merge_points(points: list[Point], sources: list[Source]) -> MergeResult:
+    """Points from all sources -> merged facts (each citing every source stating it) and conflicts."""
+    import numpy as np
+
+    by_id = {s.id: s for s in sources}
+    source_rank = {s.id: k for k, s in enumerate(sources)}
+    points = sorted(points, key=lambda p: (source_rank.get(p.source_id, len(sources)), p.order, p.start))
+    if not points:
+        return MergeResult([], [])
+    feats = [features(p.text) for p in points]
+    mats = _vectorise([f.norm for f in feats])
+    rows, cols = candidate_pairs(mats)
+    extra = quantity_pairs(feats, points, by_value=True)
+    if extra:
+        both = np.concatenate([np.stack([rows, cols], 1), np.array(extra, dtype=np.int64)])
+        both = np.unique(both, axis=0)
+        rows, cols = both[:, 0], both[:, 1]
+    sims = pair_similarity(mats, rows, cols)
+    groups, scores = cluster_points(feats, rows, cols, sims)
+    cluster_of = [0] * len(points)
+    for c, members in enumerate(groups):
+        for i in members:
+            cluster_of[i] = c
+    salience = [len({points[i].source_id for i in m}) + 0.01 * len(m) for m in groups]
+    names = {s.id: source_name(s, s.id) for s in sources}
+    for p in points:
+        names.setdefault(p.source_id, p.source_id)
+    conflicts = _build_conflicts(
+        find_conflicts(feats, points, mats, by_id), cluster_of, salience, points, names
+    )
+
+    merged: list[MergedPoint] = []
+    clusters: list[Cluster] = []
+    for c, members in enumerate(groups):
+        rep = choose_representative(members, points, feats)
+        text = compress(points[rep].text)
+        section = _section_vote(members, points)
+        member_scores = {i: (1.0 if i == rep else _pair_score(scores, i, rep, mats)) for i in members}
+        citations = _citations(members, rep, member_scores, points, by_id)
+        cluster_conflicts = conflicts.get(c, [])
+        cited = {ct.source_id for ct in citations}
+        for conflict in cluster_conflicts:
+            for v in conflict.values:
+                if v.source_id not in cited:
+                    cited.add(v.source_id)
+                    citations.append(Citation(source_id=v.source_id, excerpt=_excerpt(v.excerpt), score=0.0))
+        pid = f"p{c + 1:04d}"
+        merged.append(
+            MergedPoint(
+                id=pid,
+                text=text,
+                section=section,
+                citations=citations,
+                conflicts=cluster_conflicts,
+                confidence=float(np.mean([points[i].confidence for i in members])),
+            )
+        )
+        clusters.append(
+            Cluster(
+                id=pid,
+                section=section,
+                chosen=text,
+                members=[
+                    ClusterMember(points[i].source_id, _excerpt(points[i].text), round(member_scores[i], 3))
+                    for i in members
+                ],
+                conflicts=cluster_conflicts,
+            )
+        )
+    stats = {"points": len(points), "candidate_pairs": len(rows), "clusters": len(groups)}
+    return MergeResult(merged, clusters, stats)
+
+
+def _pair_score(scores: dict[tuple[int, int], float], i: int, rep: int, mats: _Matrices) -> float:
+    key = (min(i, rep), max(i, rep))
+    if key in scores:
+        return float(scores[key])
+    import numpy as np
+
+    return float(pair_similarity(mats, np.array([key[0]]), np.array([key[1]]))[0])
+
+
+def _citations(
+    members: list[int],
+    rep: int,
+    member_scores: dict[int, float],
+    points: list[Point],
+    by_id: dict[str, Source],
+) -> list[Citation]:
+    """One citation per source (its best-matching passage), the chosen sentence's source first."""
+    best: dict[str, int] = {}
+    for i in members:
+        sid = points[i].source_id
+        if sid not in best or member_scores[i] > member_scores[best[sid]]:
+            best[sid] = i
+    ordered = sorted(best.values(), key=lambda i: (i != rep, members.index(i)))
+    out = []
+    for i in ordered:
+        p = points[i]
+        out.append(
+            Citation(
+                source_id=p.source_id,
+                excerpt=_excerpt(p.text),
+                start=p.start,
+                end=p.end,
+                score=round(member_scores[i], 3),
+                via=_via(by_id.get(p.source_id), p.start, p.end),
+            )
+        )
+    return out
+
+
+def judge_pairs(pairs: list[tuple[str, str]]) -> list[tuple[bool, bool]]:
+    """For sentence pairs: (same fact?, conflicting figures?) with the merger's own rules.
+
+    Used by the pair-set evaluation (benchmarks/bench_merge.py, tests): IDF is fitted on
+    the pair sentences themselves, as the merger fits it on one topic's points.
+    """
+    import numpy as np
+
+    texts = [t for pair in pairs for t in pair]
+    feats = [features(t) for t in texts]
+    mats = _vectorise([f.norm for f in feats])
+    rows = np.arange(0, len(texts), 2, dtype=np.int64)
+    sims = pair_similarity(mats, rows, rows + 1)
+    out = []
+    for k, sim in zip(rows, sims, strict=True):
+        a, b = feats[k], feats[k + 1]
+        dup, _ = same_fact(float(sim), a, b)
+        years_ok = _time_compatible(set(a.years) or None, set(b.years) or None)
+        related = float(sim) - NAME_PENALTY * _name_mismatch(a, b)
+        conflict = bool(
+            not dup
+            and related >= RELATED_THRESHOLD
+            and years_ok
+            and (conflicting_quantities(a, b) or conflicting_quantities(b, a))
+        )
+        out.append((dup, conflict))
+    return out
