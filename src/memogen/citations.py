@@ -93,7 +93,8 @@ def attach_notes(memo: Memo) -> None:
     for point in memo.points:
         if not point.citations:
             point.note = None
-    memo.bibliography = _bibliography(bib, punct_in_quote, links)
+    authorless = {item["id"] for item in csl_items if "author" not in item}
+    memo.bibliography = _bibliography(bib, punct_in_quote, links, authorless)
 
 
 def _source_order(memo: Memo, cited: list[MergedPoint]) -> list[str]:
@@ -328,9 +329,28 @@ def _merge_runs(runs: list[Inline]) -> list[Inline]:
     return merged
 
 
-def _bibliography(bib, punct_in_quote: bool, links: list[str]) -> list[list[Inline]]:
+def _bibliography(bib, punct_in_quote: bool, links: list[str], authorless: set[str]) -> list[list[Inline]]:
+    """Entries in the style's order; an authorless source loses the substitute citeproc-py repeats."""
     bib.sort()
-    return [_to_inlines(polish_entry(str(entry), punct_in_quote), links) for entry in bib.bibliography()]
+    out = []
+    for item, entry in zip(bib.items, bib.bibliography(), strict=True):
+        text = polish_entry(str(entry), punct_in_quote)
+        if item.key in authorless:
+            text = drop_repeated_substitute(text)
+        out.append(_to_inlines(text, links))
+    return out
+
+
+def drop_repeated_substitute(entry: str) -> str:
+    """ "MM News. “Title.” MM News, n.d." -> "“Title.” MM News, n.d.".
+
+    CSL moves the outlet into the empty author slot and must then suppress it;
+    citeproc-py prints it twice.
+    """
+    head, sep, rest = entry.partition(". ")
+    if sep and len(head) >= 3 and head in rest:
+        return rest
+    return entry
 
 
 class _Wrapper(str):

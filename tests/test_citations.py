@@ -1,0 +1,269 @@
+"""The citation stage: numbering, CSL formatting (golden notes), via, links, fallbacks, post-fixes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+
+from memo_factory import sample_memo
+from memogen.citations import (
+    STYLE_ALIASES,
+    attach_notes,
+    csl_item,
+    drop_repeated_substitute,
+    polish_entry,
+    polish_note,
+    resolve_style,
+)
+from memogen.errors import ConfigError, MemogenError
+from memogen.model import Citation, MergedPoint, Paragraph, Source, SourceMetadata
+
+
+def _text(inlines) -> str:
+    return "".join(i.text for i in inlines)
+
+
+@pytest.fixture
+def memo():
+    m = sample_memo()
+    attach_notes(m)
+    return m
+
+
+def test_one_note_per_cited_point_in_reading_order(memo):
+    assert [p.note.number for p in memo.points] == list(range(1, len(memo.points) + 1))
+    assert all(p.note.text.strip() for p in memo.points)
+
+
+def test_uncited_point_gets_no_note_and_no_number():
+    m = sample_memo()
+    first = m.sections[0].paragraphs[0]
+    first.points.insert(0, MergedPoint(id="x", text="No source.", section="what_happened", citations=[]))
+    attach_notes(m)
+    assert first.points[0].note is None
+    assert [p.note.number for p in m.points if p.citations] == list(range(1, 7))
+
+
+def test_chicago_full_note_first_golden(memo):
+    assert memo.points[0].note.text == (
+        "Jane Doe, “Minister Visits Ruritania,” Alpha News, April 7, 2021, https://example.org/alpha?id=1&lang=en; "
+        "Иван Петров and Ali Khan, “Сергей Лавров: a new era <b>R&D</b> &amp; more,” Beta Institute, "
+        "April 22, 2021, citing Gulf News."
+    )
+
+
+def test_chicago_short_note_after_golden(memo):
+    assert memo.points[1].note.text == "Doe, “Minister Visits Ruritania,” April 7, 2021."
+    # the third note repeats note 2's single source first: Chicago's ibid, capitalised at the note's start
+    assert memo.points[2].note.text.startswith("Ibid.; Петров and Khan, “Сергей Лавров")
+
+
+def test_ibid_not_used_after_a_note_with_several_sources():
+    m = sample_memo()
+    # note 1 cites alpha and beta; make note 2 cite beta alone: ibid would be ambiguous
+    m.points[1].citations = [Citation(source_id="beta-institute", excerpt="x")]
+    attach_notes(m)
+    assert not m.points[1].note.text.lower().startswith("ibid")
+
+
+def test_commas_inside_closing_quotes_and_no_stray_edition(memo):
+    for point in memo.points:
+        assert "”," not in point.note.text and "”." not in point.note.text
+        assert "dition" not in point.note.text
+    for entry in memo.bibliography:
+        assert "”." not in _text(entry)
+
+
+@pytest.mark.parametrize("style", ["chicago-notes-bibliography", "chicago-notes-bibliography-17th-edition"])
+def test_postfixes_repair_citeproc_quirks_of_newer_chicago_files(style):
+    m = sample_memo()
+    m.settings.citation_style = style
+    attach_notes(m)
+    for text in [p.note.text for p in m.points] + [_text(e) for e in m.bibliography]:
+        assert "dition" not in text, text
+        assert "”," not in text and ".”." not in text, text
+
+
+def test_via_shows_citing_and_links_to_the_cited_outlet(memo):
+    runs = memo.points[0].note.inlines
+    assert ", citing " in memo.points[0].note.text
+    gulf = [r for r in runs if r.text == "Gulf News"]
+    assert gulf and gulf[0].url == "https://gulfnews.example/a"
+    assert "citing" not in memo.points[1].note.text  # alpha-news cited nobody
+
+
+def test_via_falls_back_to_the_sources_own_notes_by_offsets():
+    m = sample_memo()
+    beta = m.source("beta-institute")
+    m.points[1].citations = [Citation(source_id="beta-institute", excerpt="Trade", start=33, end=64)]
+    assert beta.references_in(33, 64)
+    attach_notes(m)
+    assert m.points[1].note.text.endswith("citing Gulf News.")
+
+
+def test_urls_become_link_runs(memo):
+    links = [r for r in memo.points[0].note.inlines if r.url]
+    assert any(r.text == r.url == "https://example.org/alpha?id=1&lang=en" for r in links)
+    assert any(r.url for entry in memo.bibliography for r in entry)
+
+
+def test_container_is_italic(memo):
+    assert any(r.italic and r.text == "Alpha News" for r in memo.points[0].note.inlines)
+
+
+def test_bibliography_sorted_by_author_and_lists_uncited_sources():
+    m = sample_memo()
+    m.sources.append(
+        Source(
+            id="aardvark",
+            path="zz-aardvark.txt",
+            kind="txt",
+            metadata=SourceMetadata(title="Zebra report"),
+            text="",
+        )
+    )
+    attach_notes(m)
+    texts = [_text(e) for e in m.bibliography]
+    assert len(texts) == 3
+    assert texts[0].startswith("Doe, Jane.")
+    assert texts[1].startswith("Петров, Иван, and Ali Khan.")
+    assert texts[2] == "“Zebra Report,” n.d."
+
+
+def test_missing_metadata_gives_file_name_and_nd():
+    src = Source(id="bare", path="inputs/x/old-players.txt", kind="txt", metadata=SourceMetadata(), text="")
+    m = sample_memo()
+    m.sources.append(src)
+    m.points[0].citations = [Citation(source_id="bare", excerpt="x")]
+    attach_notes(m)
+    note = m.points[0].note.text
+    assert note == "“old-players.txt,” n.d."
+    assert "old-players.txt" in " ".join(_text(e) for e in m.bibliography)
+
+
+def test_title_without_author_or_date_golden():
+    src = Source(
+        id="t",
+        path="t.txt",
+        kind="txt",
+        metadata=SourceMetadata(title="Old players", publisher="MM News"),
+        text="",
+    )
+    m = sample_memo()
+    m.sources = [src]
+    for p in m.points:
+        p.citations = [Citation(source_id="t", excerpt="x")]
+    attach_notes(m)
+    assert m.points[0].note.text == "“Old Players,” MM News, n.d."
+    assert _text(m.bibliography[0]) == "“Old Players.” MM News, n.d."
+
+
+def test_non_latin_titles_are_not_title_cased():
+    item = csl_item(
+        Source(id="r", path="r.txt", kind="txt", metadata=SourceMetadata(title="Сергей: a new era"), text="")
+    )
+    assert item["language"] == "und"
+    item = csl_item(
+        Source(id="e", path="e.txt", kind="txt", metadata=SourceMetadata(title="A new era"), text="")
+    )
+    assert item["language"] == "en"
+
+
+def test_names_split_into_family_and_given_organisations_stay_literal():
+    md = SourceMetadata(
+        title="T", authors=["Jane Q. Doe", "Khan, Ali", "Institute of Strategic Studies", "Plato"]
+    )
+    names = csl_item(Source(id="n", path="n.txt", kind="txt", metadata=md, text=""))["author"]
+    assert names[0] == {"family": "Doe", "given": "Jane Q."}
+    assert names[1] == {"family": "Khan", "given": "Ali"}
+    assert names[2] == {"literal": "Institute of Strategic Studies"}
+    assert names[3] == {"literal": "Plato"}
+
+
+def test_markup_and_control_characters_are_data_not_markup():
+    md = SourceMetadata(title="A <i>title</i> \x07with\ue000 bell", date=dt.date(2020, 1, 2))
+    m = sample_memo()
+    m.sources = [Source(id="c", path="c.txt", kind="txt", metadata=md, text="")]
+    for p in m.points:
+        p.citations = [Citation(source_id="c", excerpt="x")]
+    attach_notes(m)
+    note = m.points[0].note
+    assert "<i>title</i>" in note.text and "\x07" not in note.text and "\ue000" not in note.text
+    assert not any(r.italic for r in note.inlines if "title" in r.text)
+
+
+@pytest.mark.parametrize("style", ["apa", "harvard"])
+def test_author_date_styles_give_sentence_notes_without_parentheses(style):
+    m = sample_memo()
+    m.settings.citation_style = style
+    attach_notes(m)
+    assert m.points[1].note.text == "Doe, 2021."
+    assert m.points[0].note.text.endswith("2021, citing Gulf News.")
+    assert _text(m.bibliography[0]).startswith("Doe, J. (2021")
+
+
+def test_mla_and_ieee_render():
+    for style in ("mla", "ieee"):
+        m = sample_memo()
+        m.settings.citation_style = style
+        attach_notes(m)
+        assert all(p.note.text for p in m.points)
+    assert _text(m.bibliography[0]).startswith("[1] ")  # ieee: a space after the label
+
+
+@pytest.mark.parametrize("alias", sorted(STYLE_ALIASES))
+def test_every_alias_resolves_to_a_real_style_file(alias):
+    assert resolve_style(alias).endswith(".csl")
+
+
+def test_real_csl_names_are_accepted_too():
+    assert resolve_style("american-political-science-association").endswith(
+        "american-political-science-association.csl"
+    )
+
+
+def test_unknown_style_names_the_topic_yaml_field():
+    m = sample_memo()
+    m.settings.citation_style = "no-such-style"
+    with pytest.raises(ConfigError) as err:
+        attach_notes(m)
+    assert isinstance(err.value, MemogenError)
+    assert "citation_style" in str(err.value) and "no-such-style" in str(err.value)
+
+
+def test_postfix_goldens_on_raw_citeproc_output():
+    assert polish_note("J. Doe, “Title”, Beta, April 22, 2021, Edition.", True, True) == (
+        "J. Doe, “Title,” Beta, April 22, 2021."
+    )
+    assert polish_note("ibid.", True, True) == "Ibid."
+    assert polish_note("“c.txt”, “c.txt”.", True, True) == "“c.txt.”"
+    assert polish_note("(Doe, 2021)", False, False) == "Doe, 2021."
+    assert polish_note("Doe, “Title”", True, False) == "Doe, “Title”."  # British style keeps punctuation out
+    assert polish_entry("“c.txt”. “c.txt”.", True) == "“c.txt.”"
+    assert polish_entry("[1]J. Doe, “T.”", False) == "[1] J. Doe, “T.”"
+    assert drop_repeated_substitute("MM News. “Old Players.” MM News, n.d.") == "“Old Players.” MM News, n.d."
+    assert drop_repeated_substitute("Doe, Jane. “T.” Alpha News.") == "Doe, Jane. “T.” Alpha News."
+
+
+def test_unknown_source_id_still_gets_a_non_empty_note():
+    m = sample_memo()
+    m.points[0].citations = [Citation(source_id="ghost", excerpt="x")]
+    attach_notes(m)
+    assert m.points[0].note.text == "ghost."
+
+
+def test_points_in_several_paragraphs_keep_reading_order():
+    m = sample_memo()
+    sec = m.sections[1]
+    sec.paragraphs = [Paragraph(points=[p for para in sec.paragraphs for p in para.points], lead="First,")]
+    attach_notes(m)
+    assert [p.note.number for p in m.points] == list(range(1, 7))
+
+
+def test_importing_the_stage_does_not_import_citeproc():
+    code = "import sys, memogen.citations; print('citeproc' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
