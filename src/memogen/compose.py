@@ -1,0 +1,271 @@
+"""Composer: merged facts -> a memo that reads as one (order, themes, word budget, header).
+
+Why this shape: an analyst reads "What happened?" as a timeline, so it is sorted by
+the dates the sentences give (undated sentences keep their place after the last date
+their source gave); Background and What it means are read as arguments, so they are
+grouped by theme with the most corroborated facts first. The word budget keeps the
+memo to two pages; whatever is cut is recorded, never silently lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+
+from .config import TopicConfig
+from .merge import MergeResult, extract_quantities, features
+from .model import (
+    SECTION_KEYS,
+    DroppedPoint,
+    Memo,
+    MemoHeader,
+    MemoSection,
+    MergedPoint,
+    Paragraph,
+    RenderSettings,
+    SectionKey,
+    Source,
+)
+
+SECTION_SHARE = {"what_happened": 0.34, "background": 0.36, "what_it_means": 0.30}
+MIN_WORDS = 6  # shorter "points" are headings or fragments, not statements
+POINTS_PER_PARAGRAPH = 3
+LEADS = ("First,", "Second,", "Third,", "Fourth,", "Fifth,", "Sixth,")
+_THEME_STOP = frozenset(
+    [
+        "said",
+        "says",
+        "also",
+        "would",
+        "could",
+        "will",
+        "first",
+        "last",
+        "year",
+        "years",
+        "new",
+        "two",
+        "one",
+        "visit",
+        "time",
+        "country",
+        "countries",
+    ]
+)
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def point_words(point: MergedPoint) -> int:
+    """Words a point costs in the budget: its text and its conflict statements."""
+    return words(point.text) + sum(words(c.statement) for c in point.conflicts)
+
+
+def salience(point: MergedPoint) -> float:
+    """Most corroborated, then most specific, then most confident."""
+    f = features(point.text)
+    specific = min(len(f.quantities), 3) * 0.3 + min(len(f.names), 5) * 0.1
+    return 2.0 * len(point.source_ids) + specific + point.confidence + 0.5 * bool(point.conflicts)
+
+
+# --------------------------------------------------------------------------- event order
+
+
+def _point_date(text: str, default_year: int | None) -> dt.date | None:
+    for q in extract_quantities(text):
+        if q.kind == "date" and q.value[1] and q.value[2]:
+            year = q.value[0] or default_year
+            if year:
+                try:
+                    return dt.date(year, q.value[1], q.value[2])
+                except ValueError:
+                    continue
+    return None
+
+
+def event_order(
+    points: list[MergedPoint], sources: list[Source], event_date: dt.date | None
+) -> list[MergedPoint]:
+    """Sort by the date the sentence gives; an undated sentence inherits the last date its source gave."""
+    rank = {s.id: k for k, s in enumerate(sources)}
+    default_year = event_date.year if event_date else None
+    by_source: dict[str, list[tuple[int, MergedPoint]]] = defaultdict(list)
+    for p in points:
+        first = p.citations[0] if p.citations else None
+        by_source[first.source_id if first else ""].append((first.start if first else 0, p))
+    keyed = []
+    for sid, items in by_source.items():
+        last = event_date or dt.date.max
+        for start, p in sorted(items, key=lambda t: t[0]):
+            when = _point_date(p.text, default_year)
+            last = when or last
+            keyed.append(((last, rank.get(sid, len(rank)), start), p))
+    return [p for _, p in sorted(keyed, key=lambda t: t[0])]
+
+
+# --------------------------------------------------------------------------- themes
+
+
+def _theme_terms(point: MergedPoint) -> set[str]:
+    f = features(point.text)
+    return {w for w in f.content if len(w) >= 4 and not w.isdigit() and w not in _THEME_STOP}
+
+
+def assign_themes(points: list[MergedPoint]) -> dict[str, list[MergedPoint]]:
+    """Group points under the term they share most with others (ignoring topic-wide terms)."""
+    terms = {p.id: _theme_terms(p) for p in points}
+    df = Counter(t for ts in terms.values() for t in ts)
+    limit = max(2, int(0.5 * len(points)))
+    groups: dict[str, list[MergedPoint]] = defaultdict(list)
+    for p in points:
+        shared = [t for t in terms[p.id] if 2 <= df[t] <= limit]
+        theme = max(shared, key=lambda t: (df[t], t)) if shared else p.id
+        p.theme = theme if shared else None
+        groups[theme].append(p)
+    return groups
+
+
+def themed_paragraphs(points: list[MergedPoint], leads: bool) -> list[Paragraph]:
+    """Short paragraphs by theme; the theme holding the most salient point comes first."""
+    groups = assign_themes(points)
+    ordered = sorted(groups.values(), key=lambda g: -max(salience(p) for p in g))
+    paragraphs: list[Paragraph] = []
+    for group in ordered:
+        group = sorted(group, key=lambda p: -salience(p))
+        for k in range(0, len(group), POINTS_PER_PARAGRAPH):
+            paragraphs.append(Paragraph(points=group[k : k + POINTS_PER_PARAGRAPH]))
+    if leads and 2 <= len(paragraphs) <= len(LEADS):
+        for para, lead in zip(paragraphs, LEADS, strict=False):
+            para.lead = lead
+    return paragraphs
+
+
+def timeline_paragraphs(points: list[MergedPoint]) -> list[Paragraph]:
+    return [
+        Paragraph(points=points[k : k + POINTS_PER_PARAGRAPH])
+        for k in range(0, len(points), POINTS_PER_PARAGRAPH)
+    ]
+
+
+# --------------------------------------------------------------------------- budget
+
+
+def select_within_budget(
+    points: list[MergedPoint], budget: int
+) -> tuple[dict[SectionKey, list[MergedPoint]], list[DroppedPoint]]:
+    """Each section fills its share of the budget by salience; leftover words go to the best of the rest."""
+    dropped: list[DroppedPoint] = []
+    candidates: dict[str, list[MergedPoint]] = defaultdict(list)
+    for p in points:
+        if words(p.text) < MIN_WORDS:
+            dropped.append(DroppedPoint(p.text, p.section, p.source_ids, "too short to be a statement"))
+        else:
+            candidates[p.section].append(p)
+    chosen: dict[SectionKey, list[MergedPoint]] = {k: [] for k in SECTION_KEYS}
+    used = 0
+    rest: list[MergedPoint] = []
+    for key in SECTION_KEYS:
+        quota = int(budget * SECTION_SHARE[key])
+        spent = 0
+        for p in sorted(candidates[key], key=lambda p: -salience(p)):
+            cost = point_words(p)
+            if spent + cost <= quota:
+                chosen[key].append(p)
+                spent += cost
+            else:
+                rest.append(p)
+        used += spent
+    for p in sorted(rest, key=lambda p: -salience(p)):
+        cost = point_words(p)
+        if used + cost <= budget:
+            chosen[p.section].append(p)
+            used += cost
+        else:
+            dropped.append(DroppedPoint(p.text, p.section, p.source_ids, f"word budget ({budget} words)"))
+    return chosen, dropped
+
+
+# --------------------------------------------------------------------------- header
+
+
+def infer_title(sources: list[Source], result: MergeResult) -> str:
+    """The title of the most-cited source with a title; else a neutral default."""
+    cites = Counter(c.source_id for p in result.merged for c in p.citations)
+    titled = [s for s in sources if s.metadata.title]
+    if not titled:
+        return "Briefing memo"
+    best = max(titled, key=lambda s: (cites[s.id], -sources.index(s)))
+    return re.sub(r"\s+", " ", best.metadata.title or "").strip()
+
+
+def display_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def build_header(
+    config: TopicConfig,
+    sources: list[Source],
+    result: MergeResult,
+    event_date: dt.date | None,
+    build_date: dt.datetime,
+) -> MemoHeader:
+    memo_day = config.memo_date or build_date.date()
+    return MemoHeader(
+        title=config.title or infer_title(sources, result),
+        subtitle=config.subtitle,
+        to=config.to,
+        from_=config.from_,
+        date=display_date(memo_day),
+        subject=config.subject,
+        classification=config.classification,
+        event_date=config.event_date or event_date,
+        event_end=config.event_end,
+    )
+
+
+def render_settings(config: TopicConfig) -> RenderSettings:
+    return RenderSettings(
+        citation_style=config.citation_style,
+        page_size=config.page_size,
+        template_dir=config.templates,
+        reference_docx=config.reference_docx,
+        author=config.from_,
+        keywords=list(config.keywords),
+    )
+
+
+# --------------------------------------------------------------------------- entry
+
+
+def compose_memo(
+    result: MergeResult,
+    sources: list[Source],
+    config: TopicConfig,
+    topic: str,
+    event_date: dt.date | None,
+    build_date: dt.datetime,
+) -> Memo:
+    """Arrange merged facts into the three sections within the word budget, with a header."""
+    event_date = config.event_date or event_date
+    chosen, dropped = select_within_budget(result.merged, config.word_budget)
+    headings = config.headings.model_dump()
+    sections = []
+    for key in SECTION_KEYS:
+        if key == "what_happened":
+            paragraphs = timeline_paragraphs(event_order(chosen[key], sources, event_date))
+        else:
+            paragraphs = themed_paragraphs(chosen[key], leads=True)
+        sections.append(MemoSection(key=key, heading=headings[key], paragraphs=paragraphs))
+    return Memo(
+        topic=topic,
+        header=build_header(config, sources, result, event_date, build_date),
+        sections=sections,
+        sources=sources,
+        settings=render_settings(config),
+        build_date=build_date,
+        clusters=result.clusters,
+        dropped_points=dropped,
+    )

@@ -1,0 +1,36 @@
+"""`memogen build --explain`: what was merged, what conflicted, what was cut, in plain text.
+
+Why: every memo sentence must be traceable; this is the human-readable view of the
+JSON record, so a reviewer can check the merger's choices without opening JSON.
+"""
+
+from __future__ import annotations
+
+from .model import Memo
+
+
+def _short(text: str, limit: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def explain_memo(memo: Memo) -> str:
+    """A readable summary of the merger's and composer's decisions."""
+    in_memo = {p.id for p in memo.points}
+    merged = [c for c in memo.clusters if len({m.source_id for m in c.members}) > 1 or len(c.members) > 1]
+    lines = [f"Merged ({len(merged)} facts stated more than once, of {len(memo.clusters)} in all):"]
+    for c in sorted(merged, key=lambda c: -len(c.members)):
+        flag = "" if c.id in in_memo else "  [not in memo]"
+        lines.append(f'  {c.id} [{c.section}] "{_short(c.chosen)}"{flag}')
+        for m in c.members:
+            lines.append(f"      {m.score:4.2f}  {m.source_id}: {_short(m.excerpt, 90)}")
+    conflicts = [(c.id, x) for c in memo.clusters for x in c.conflicts]
+    lines.append(f"Conflicts ({len(conflicts)}):")
+    for cid, x in conflicts:
+        lines.append(f"  {cid} ({x.kind}) {x.statement}")
+    lines.append(f"Cut ({len(memo.dropped_points)}):")
+    for d in memo.dropped_points:
+        lines.append(f"  [{d.section}] {d.reason}: {_short(d.text)} ({', '.join(d.source_ids)})")
+    total = sum(len(p.text.split()) + sum(len(c.statement.split()) for c in p.conflicts) for p in memo.points)
+    lines.append(f"Memo: {len(memo.points)} points, {total} words.")
+    return "\n".join(lines)
