@@ -112,6 +112,62 @@ def build(
 # --- commands added by stage owners go below this line (keep each one small) ---
 
 
+@app.command()
+def publish(
+    draft: Annotated[Path, typer.Argument(help="The edited DOCX draft, e.g. out/TOPIC/TOPIC.docx.")],
+    out: Annotated[
+        Optional[Path], typer.Option("--out", "-o", help="PDF to write (default: DRAFT.published.pdf beside it).")
+    ] = None,
+) -> None:
+    """Publish an edited DOCX draft (Word or LibreOffice) as the memo PDF.
+
+    Reads headings, body text, bold/italic, links, lists, the header table and
+    the footnotes back into the memo and renders the same PDF as `build`.
+    out/T/T.docx becomes out/T/T.published.pdf, which `memogen email` sends in
+    preference to the built T.pdf (a rebuild never replaces it). Anything the
+    memo cannot hold (images, other tables, comments, tracked changes, text
+    boxes) is listed as a warning.
+    """
+    from .publish import publish as publish_draft
+
+    result = publish_draft(draft, out)
+    for warning in result.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    typer.echo(f"published {result.pdf_path} ({len(result.memo.points)} statements)")
+
+
+@app.command()
+def email(
+    topic: TopicOpt,
+    to: Annotated[list[str], typer.Option("--to", help="Recipient (repeat for several).")],
+    cc: Annotated[Optional[list[str]], typer.Option("--cc", help="Copy recipient (repeatable).")] = None,
+    subject: Annotated[Optional[str], typer.Option("--subject", help="Subject (default: memo title).")] = None,
+    attach_docx: Annotated[bool, typer.Option("--attach-docx", help="Attach the DOCX draft too.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Write out/TOPIC/TOPIC.eml, send nothing.")] = False,
+    out: OutOpt = Path("out"),
+) -> None:
+    """Email the memo PDF: out/TOPIC/TOPIC.published.pdf if you published, else the built TOPIC.pdf.
+
+    The body (title, date, each section's opening paragraph, the sources) is read
+    from the draft out/TOPIC/TOPIC.docx and rendered from templates/email.txt.j2
+    and email.html.j2. SMTP settings: ~/.config/memogen/smtp.yaml (keys host,
+    port, security: starttls|ssl|none, user, from, timeout, ca_file; another file
+    via MEMOGEN_SMTP_CONFIG) or MEMOGEN_SMTP_HOST/PORT/USER/SECURITY/FROM. The
+    password only from MEMOGEN_SMTP_PASSWORD or the keyring (`keyring set
+    memogen-smtp:HOST USER`). On failure: one-line error, exit 1, the message
+    kept as out/TOPIC/TOPIC.unsent.eml.
+    """
+    from .mail import EmailOptions, email_topic
+
+    options = EmailOptions(topic=topic, to=to, cc=cc or [], subject=subject, attach_docx=attach_docx,
+                           dry_run=dry_run, out_dir=out)
+    report = email_topic(options)
+    for warning in report.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    for line in report.lines():
+        typer.echo(line)
+
+
 def main() -> None:
     """Console-script entry point: one-line errors, exit codes 0/1/2."""
     try:

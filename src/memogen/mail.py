@@ -1,0 +1,433 @@
+"""Email the memo: a plain-text + HTML body from jinja2 templates, the PDF attached.
+
+Which PDF: `out/T/T.published.pdf` (what `memogen publish` makes from the
+edited draft) when it exists, else the built `out/T/T.pdf`.  The body is read
+from the draft `out/T/T.docx` with the publish reader, so it says what the
+attached PDF says.
+
+SMTP settings come from `~/.config/memogen/smtp.yaml` (or the file named by
+MEMOGEN_SMTP_CONFIG), overridden by MEMOGEN_SMTP_HOST/PORT/USER/SECURITY/FROM.
+The password is read only from MEMOGEN_SMTP_PASSWORD or the system keyring
+(service `memogen-smtp:HOST`, user USER): never from a file or the command line,
+and it never appears in a message or log line.  Every failure is one line and
+leaves every file as it was; an unsent message is saved as an .eml.
+"""
+
+from __future__ import annotations
+
+import os
+import smtplib
+import socket
+import ssl
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.policy import SMTP as SMTP_POLICY
+from email.utils import formatdate, make_msgid, parseaddr
+from pathlib import Path
+from typing import Literal
+
+from .errors import ConfigError, MemogenError
+from .model import Inline, Memo, MemoHeader
+
+Security = Literal["starttls", "ssl", "none"]
+DEFAULT_PORTS: dict[str, int] = {"starttls": 587, "ssl": 465, "none": 25}
+ENV_PREFIX = "MEMOGEN_SMTP_"
+PASSWORD_ENV = "MEMOGEN_SMTP_PASSWORD"
+KEYRING_SERVICE = "memogen-smtp:{host}"
+_CONFIG_KEYS = {"host", "port", "security", "user", "username", "from", "timeout", "ca_file"}
+DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+class MailError(MemogenError):
+    """Sending failed (server refused, auth, timeout, size): one line, exit 1, nothing lost."""
+
+    exit_code = 1
+
+
+@dataclass
+class SmtpSettings:
+    host: str | None = None
+    port: int | None = None
+    security: Security = "starttls"
+    user: str | None = None
+    from_addr: str | None = None
+    timeout: float = 30.0
+    ca_file: str | None = None  # extra CA bundle, e.g. a company's own certificate authority
+
+    @property
+    def effective_port(self) -> int:
+        return self.port or DEFAULT_PORTS[self.security]
+
+    @property
+    def where(self) -> str:
+        return f"{self.host}:{self.effective_port}"
+
+
+# --------------------------------------------------------------------------- settings
+
+
+def smtp_config_path(env: Mapping[str, str]) -> Path:
+    """MEMOGEN_SMTP_CONFIG, else $XDG_CONFIG_HOME/memogen/smtp.yaml, else ~/.config/memogen/smtp.yaml."""
+    if env.get("MEMOGEN_SMTP_CONFIG"):
+        return Path(env["MEMOGEN_SMTP_CONFIG"]).expanduser()
+    base = Path(env["XDG_CONFIG_HOME"]) if env.get("XDG_CONFIG_HOME") else Path.home() / ".config"
+    return base / "memogen" / "smtp.yaml"
+
+
+def _read_config_file(path: Path) -> dict:
+    import yaml
+
+    if not path.is_file():
+        return {}
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read SMTP settings ({type(exc).__name__})") from None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: expected a mapping of keys (host, port, security, user, from)")
+    if "password" in raw:
+        raise ConfigError(
+            f"{path}: 'password' is not read from files; set {PASSWORD_ENV} or use the keyring "
+            f"(keyring set memogen-smtp:HOST USER)"
+        )
+    unknown = sorted(set(map(str, raw)) - _CONFIG_KEYS)
+    if unknown:
+        raise ConfigError(f"{path}: unknown key '{unknown[0]}' (known: {', '.join(sorted(_CONFIG_KEYS))})")
+    return {("user" if k == "username" else str(k)): v for k, v in raw.items()}
+
+
+def load_smtp_settings(env: Mapping[str, str] | None = None) -> SmtpSettings:
+    """Settings from the config file, each overridden by its MEMOGEN_SMTP_* variable."""
+    env = os.environ if env is None else env
+    path = smtp_config_path(env)
+    values = _read_config_file(path)
+    for key in ("host", "port", "security", "user", "from", "timeout", "ca_file"):
+        if env.get(ENV_PREFIX + key.upper()):
+            values[key] = env[ENV_PREFIX + key.upper()]
+    where = f"{path} / {ENV_PREFIX}*"
+    security = str(values.get("security") or "starttls").lower()
+    if security not in DEFAULT_PORTS:
+        raise ConfigError(f"{where}: security must be starttls, ssl or none, not {security!r}")
+    try:
+        port = int(values["port"]) if values.get("port") not in (None, "") else None
+        timeout = float(values.get("timeout") or 30.0)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{where}: port and timeout must be numbers") from None
+    return SmtpSettings(
+        host=str(values["host"]) if values.get("host") else None,
+        port=port,
+        security=security,  # type: ignore[arg-type]
+        user=str(values["user"]) if values.get("user") else None,
+        from_addr=str(values["from"]) if values.get("from") else None,
+        timeout=timeout,
+        ca_file=str(values["ca_file"]) if values.get("ca_file") else None,
+    )
+
+
+def smtp_password(settings: SmtpSettings, env: Mapping[str, str] | None = None) -> str | None:
+    """The password from MEMOGEN_SMTP_PASSWORD, else the keyring; None when neither has one."""
+    env = os.environ if env is None else env
+    if env.get(PASSWORD_ENV):
+        return env[PASSWORD_ENV]
+    if not settings.user or not settings.host:
+        return None
+    try:
+        import keyring
+    except ImportError:
+        return None
+    try:
+        return keyring.get_password(KEYRING_SERVICE.format(host=settings.host), settings.user)
+    except Exception:  # noqa: BLE001 - no usable keyring backend is the same as no password
+        return None
+
+
+# --------------------------------------------------------------------------- message
+
+
+def _plain(runs: list[Inline]) -> str:
+    return "".join(r.text for r in runs)
+
+
+def email_context(memo: Memo, attachments: list[str]) -> dict:
+    """What the templates show: the opening paragraph of each section and the sources."""
+    openings = []
+    for section in memo.sections:
+        if section.paragraphs:
+            runs = [r for p in section.paragraphs[0].points for r in ([Inline(" ")] + p.body_inlines())]
+            openings.append({"heading": section.heading, "inlines": runs[1:], "text": _plain(runs[1:])})
+    from .render.templating import labels
+
+    sources = [{"inlines": entry, "text": _plain(entry)} for entry in memo.bibliography]
+    return {
+        "openings": openings,
+        "sources": sources,
+        "attachments": attachments,
+        "header": memo.header,
+        "labels": labels(memo),
+    }
+
+
+def render_bodies(memo: Memo, attachments: list[str]) -> tuple[str, str]:
+    """(plain text, HTML) bodies from templates/email.txt.j2 and email.html.j2."""
+    from .render.templating import render_template
+
+    context = email_context(memo, attachments)
+    text = render_template(memo, "email.txt.j2", autoescape=False, **context)
+    html = render_template(memo, "email.html.j2", autoescape=True, **context)
+    return text, html
+
+
+def check_address(addr: str) -> str:
+    """A usable address ('Name <a@b>' or 'a@b'), else a one-line error naming it."""
+    _name, spec = parseaddr(addr)
+    if not spec or "@" not in spec or any(c in addr for c in "\r\n") or spec.startswith("@"):
+        raise MemogenError(f"{addr!r} is not an email address")
+    return addr.strip()
+
+
+def build_message(
+    memo: Memo,
+    sender: str,
+    to: list[str],
+    cc: list[str] | None = None,
+    subject: str | None = None,
+    attachments: list[tuple[str, bytes]] | None = None,
+) -> EmailMessage:
+    """A multipart message: text + HTML alternatives, then the attachments (PDF, DOCX)."""
+    attachments = attachments or []
+    msg = EmailMessage(policy=SMTP_POLICY)
+    msg["From"] = check_address(sender)
+    msg["To"] = ", ".join(check_address(a) for a in to)
+    if cc:
+        msg["Cc"] = ", ".join(check_address(a) for a in cc)
+    msg["Subject"] = (subject or memo.header.subject or memo.header.title).replace("\n", " ").strip()
+    msg["Date"] = formatdate(localtime=True)
+    msg["Message-ID"] = make_msgid(domain=parseaddr(sender)[1].rpartition("@")[2] or None)
+    text, html = render_bodies(memo, [name for name, _ in attachments])
+    msg.set_content(text)
+    msg.add_alternative(html, subtype="html")
+    for name, data in attachments:
+        maintype, subtype = ("application", "pdf") if name.lower().endswith(".pdf") else DOCX_TYPE
+        msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    return msg
+
+
+# --------------------------------------------------------------------------- sending
+
+
+def _size_error(settings: SmtpSettings, size: int, limit: int | None, reply: str = "") -> MailError:
+    limit_text = f"; the server accepts at most {limit / 1e6:.1f} MB" if limit else ""
+    return MailError(
+        f"the message is too large for {settings.where} ({size / 1e6:.1f} MB{limit_text}){reply}"
+    )
+
+
+def _reply(code: int, text: bytes | str) -> str:
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return f" ({code} {' '.join(str(text).split())})"
+
+
+def _connect(settings: SmtpSettings) -> smtplib.SMTP:
+    context = ssl.create_default_context(cafile=settings.ca_file)
+    if settings.security == "ssl":
+        return smtplib.SMTP_SSL(
+            settings.host, settings.effective_port, timeout=settings.timeout, context=context
+        )
+    client = smtplib.SMTP(settings.host, settings.effective_port, timeout=settings.timeout)
+    if settings.security == "starttls":
+        client.ehlo()
+        if not client.has_extn("starttls"):
+            client.close()
+            raise MailError(
+                f"SMTP server {settings.where} does not offer STARTTLS (set security: ssl or none)"
+            )
+        client.starttls(context=context)
+    client.ehlo()
+    return client
+
+
+def _deliver(
+    client: smtplib.SMTP,
+    settings: SmtpSettings,
+    password: str | None,
+    sender: str,
+    recipients: list[str],
+    data: bytes,
+) -> dict:
+    limit = int(client.esmtp_features.get("size", "0").split()[0] or 0) if client.has_extn("size") else 0
+    if limit and len(data) > limit:
+        raise _size_error(settings, len(data), limit)
+    if settings.user:
+        if password is None:
+            raise ConfigError(
+                f"no SMTP password for {settings.user}: set {PASSWORD_ENV} or run "
+                f"`keyring set {KEYRING_SERVICE.format(host=settings.host)} {settings.user}`"
+            )
+        client.login(settings.user, password)
+    return client.sendmail(sender, recipients, data)
+
+
+def send_message(msg: EmailMessage, settings: SmtpSettings, password: str | None) -> list[str]:
+    """Send over SMTP (STARTTLS, implicit TLS or plain); returns recipients the server refused.
+
+    Every failure becomes a one-line MailError that names the server, never the password.
+    """
+    if not settings.host:
+        raise ConfigError(
+            "no SMTP server configured: create ~/.config/memogen/smtp.yaml (host, port, security, user, "
+            "from) or set MEMOGEN_SMTP_HOST"
+        )
+    data = msg.as_bytes(policy=SMTP_POLICY)
+    sender = parseaddr(str(msg["From"]))[1]
+    recipients = [
+        parseaddr(a)[1] for h in ("To", "Cc") for a in str(msg.get(h) or "").split(",") if a.strip()
+    ]
+    where = settings.where
+    try:
+        with _connect(settings) as client:
+            refused = _deliver(client, settings, password, sender, recipients, data)
+    except MailError:
+        raise
+    except smtplib.SMTPAuthenticationError as exc:
+        raise MailError(
+            f"SMTP server {where} refused the login for {settings.user}{_reply(exc.smtp_code, exc.smtp_error)}"
+        ) from None
+    except smtplib.SMTPNotSupportedError as exc:
+        raise MailError(f"SMTP server {where}: {exc}") from None
+    except smtplib.SMTPRecipientsRefused as exc:
+        names = ", ".join(f"{a}{_reply(*r)}" for a, r in exc.recipients.items())
+        raise MailError(f"SMTP server {where} refused every recipient: {names}") from None
+    except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
+        if exc.smtp_code in (552, 523):
+            raise _size_error(settings, len(data), None, _reply(exc.smtp_code, exc.smtp_error)) from None
+        raise MailError(
+            f"SMTP server {where} refused the message{_reply(exc.smtp_code, exc.smtp_error)}"
+        ) from None
+    except smtplib.SMTPServerDisconnected as exc:
+        if isinstance(exc.__context__, TimeoutError):  # smtplib wraps a read timeout as a disconnect
+            raise MailError(f"SMTP server {where} did not answer within {settings.timeout:g} s") from None
+        raise MailError(f"SMTP server {where} closed the connection unexpectedly") from None
+    except smtplib.SMTPResponseException as exc:
+        raise MailError(
+            f"SMTP server {where} answered an error{_reply(exc.smtp_code, exc.smtp_error)}"
+        ) from None
+    except smtplib.SMTPException as exc:
+        raise MailError(f"SMTP error with {where}: {' '.join(str(exc).split())}") from None
+    except ssl.SSLError as exc:
+        raise MailError(f"TLS with SMTP server {where} failed: {exc.reason or exc}") from None
+    except TimeoutError:
+        raise MailError(f"SMTP server {where} did not answer within {settings.timeout:g} s") from None
+    except ConnectionRefusedError:
+        raise MailError(f"cannot connect to SMTP server {where}: connection refused") from None
+    except socket.gaierror:
+        raise MailError(f"cannot connect to SMTP server {where}: unknown host") from None
+    except OSError as exc:
+        raise MailError(f"cannot connect to SMTP server {where}: {exc.strerror or exc}") from None
+    return sorted(refused)
+
+
+# --------------------------------------------------------------------------- the command
+
+
+@dataclass
+class EmailOptions:
+    topic: str
+    to: list[str]
+    cc: list[str] = field(default_factory=list)
+    subject: str | None = None
+    attach_docx: bool = False
+    dry_run: bool = False
+    out_dir: Path = Path("out")
+
+
+@dataclass
+class EmailReport:
+    pdf: Path
+    size: int
+    recipients: list[str]
+    eml: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        if self.eml:
+            return [f"dry run: wrote {self.eml} ({self.size / 1e6:.2f} MB), nothing was sent"]
+        return [f"sent {self.pdf.name} to {', '.join(self.recipients)} ({self.size / 1e6:.2f} MB)"]
+
+
+def pick_pdf(folder: Path, topic: str) -> Path:
+    """The published PDF if there is one, else the built one."""
+    from .publish import PUBLISHED_SUFFIX
+
+    for candidate in (folder / f"{topic}{PUBLISHED_SUFFIX}", folder / f"{topic}.pdf"):
+        if candidate.is_file():
+            return candidate
+    raise MemogenError(
+        f"{folder}: no {topic}{PUBLISHED_SUFFIX} or {topic}.pdf; run `memogen build --topic {topic}` "
+        f"(and `memogen publish {folder / (topic + '.docx')}` after editing)"
+    )
+
+
+def _memo_for_body(draft: Path, topic: str, warnings: list[str]) -> Memo:
+    """The memo read from the draft (one reader for publish and email); a bare title without it."""
+    from .publish import read_draft_file
+
+    if not draft.is_file():
+        warnings.append(f"{draft} not found: the message body carries the topic name only")
+        return Memo(topic=topic, header=MemoHeader(title=topic), sections=[], sources=[])
+    return read_draft_file(draft).memo
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise MemogenError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def email_topic(options: EmailOptions, env: Mapping[str, str] | None = None) -> EmailReport:
+    """Send (or with dry_run write as .eml) the topic's PDF with a body made from its draft."""
+    from .config import check_topic_name
+    from .outputs import atomic_write
+
+    check_topic_name(options.topic)
+    if not options.to:
+        raise MemogenError("--to: give at least one recipient")
+    folder = options.out_dir / options.topic
+    pdf = pick_pdf(folder, options.topic)
+    draft = folder / f"{options.topic}.docx"
+    warnings: list[str] = []
+    if draft.is_file() and draft.stat().st_mtime > pdf.stat().st_mtime:
+        warnings.append(
+            f"{draft.name} changed after {pdf.name} was made; run `memogen publish {draft}` "
+            f"to send your edits"
+        )
+    attachments = [(pdf.name, _read(pdf))]
+    if options.attach_docx:
+        if not draft.is_file():
+            raise MemogenError(f"{draft}: no draft to attach (--attach-docx)")
+        attachments.append((draft.name, _read(draft)))
+    settings = load_smtp_settings(env)
+    sender = settings.from_addr or (settings.user if settings.user and "@" in settings.user else None)
+    if not sender and not options.dry_run:
+        raise ConfigError("no sender address: set 'from' in smtp.yaml or MEMOGEN_SMTP_FROM")
+    memo = _memo_for_body(draft, options.topic, warnings)
+    msg = build_message(
+        memo, sender or "memogen@localhost", options.to, options.cc, options.subject, attachments
+    )
+    data = msg.as_bytes(policy=SMTP_POLICY)
+    recipients = [*options.to, *options.cc]
+    if options.dry_run:
+        eml = folder / f"{options.topic}.eml"
+        atomic_write(eml, data)
+        return EmailReport(pdf=pdf, size=len(data), recipients=recipients, eml=eml, warnings=warnings)
+    try:
+        refused = send_message(msg, settings, smtp_password(settings, env))
+    except MemogenError as exc:
+        unsent = folder / f"{options.topic}.unsent.eml"
+        atomic_write(unsent, data)
+        raise type(exc)(f"{exc}; nothing was sent, the message is saved in {unsent}") from None
+    if refused:
+        warnings.append(f"the server refused {', '.join(refused)}; the others received the message")
+    return EmailReport(pdf=pdf, size=len(data), recipients=recipients, warnings=warnings)
