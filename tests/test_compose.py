@@ -1,0 +1,154 @@
+"""Composer: event order, one appearance per fact, word budget, header and explain output."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from memogen.compose import compose_memo, point_words
+from memogen.config import TopicConfig
+from memogen.explain import explain_memo
+from memogen.merge import MergeResult
+from memogen.model import Citation, Cluster, ClusterMember, Conflict, MergedPoint, Source, SourceMetadata
+
+SOURCES = [
+    Source(
+        id="a",
+        path="a.txt",
+        kind="txt",
+        metadata=SourceMetadata(title="Minister visits Ruritania", publisher="Alpha"),
+        text="x" * 2000,
+    ),
+    Source(
+        id="b",
+        path="b.txt",
+        kind="txt",
+        metadata=SourceMetadata(title="Other piece", publisher="Beta"),
+        text="x" * 2000,
+    ),
+]
+
+
+def mp(pid: str, text: str, section: str, sources=("a",), start: int = 0, conflicts=()) -> MergedPoint:
+    return MergedPoint(
+        id=pid,
+        text=text,
+        section=section,  # type: ignore[arg-type]
+        citations=[Citation(source_id=s, excerpt=text, start=start, end=start + len(text)) for s in sources],
+        conflicts=list(conflicts),
+    )
+
+
+def result_of(points: list[MergedPoint]) -> MergeResult:
+    clusters = [
+        Cluster(
+            id=p.id,
+            section=p.section,
+            chosen=p.text,
+            members=[ClusterMember(s, p.text, 1.0) for s in p.source_ids],
+        )
+        for p in points
+    ]
+    return MergeResult(points, clusters)
+
+
+def test_what_happened_is_in_event_order_and_undated_points_follow_their_source_date():
+    pts = [
+        mp(
+            "p1",
+            "On 8 April the delegation signed a trade agreement in the capital.",
+            "what_happened",
+            start=10,
+        ),
+        mp(
+            "p2", "After the signing, the ministers held a joint press conference.", "what_happened", start=20
+        ),
+        mp(
+            "p3",
+            "On 6 April the minister arrived in the capital for a three-day visit.",
+            "what_happened",
+            start=30,
+        ),
+    ]
+    memo = compose_memo(
+        result_of(pts), SOURCES, TopicConfig(), "t", dt.date(2021, 4, 6), dt.datetime(2021, 5, 1)
+    )
+    assert [p.id for p in memo.section("what_happened").points] == ["p3", "p1", "p2"]
+
+
+def test_word_budget_is_respected_and_cuts_are_recorded():
+    pts = [
+        mp(
+            f"p{k}",
+            f"Point {k} says something long enough about the economy and the region {k}.",
+            "background",
+        )
+        for k in range(40)
+    ]
+    pts[0].conflicts = [Conflict(kind="number", statement="Sources differ: Alpha reports 1; Beta reports 2.")]
+    memo = compose_memo(
+        result_of(pts), SOURCES, TopicConfig(word_budget=120), "t", None, dt.datetime(2021, 5, 1)
+    )
+    used = sum(point_words(p) for p in memo.points)
+    assert used <= 120
+    assert len(memo.points) + len(memo.dropped_points) == 40
+    assert all("budget" in d.reason for d in memo.dropped_points)
+    assert len({p.id for p in memo.points}) == len(memo.points)
+
+
+def test_corroborated_points_come_first_in_background():
+    pts = [
+        mp("p1", "The port project on the coast has stalled for lack of money.", "background"),
+        mp(
+            "p2",
+            "The port project on the coast is financed by a loan worth $2 billion.",
+            "background",
+            ("a", "b"),
+        ),
+    ]
+    memo = compose_memo(result_of(pts), SOURCES, TopicConfig(), "t", None, dt.datetime(2021, 5, 1))
+    assert memo.section("background").points[0].id == "p2"
+
+
+def test_header_from_config_or_inferred_and_settings_copied():
+    pts = [mp("p1", "The minister arrived in the capital for a three-day visit.", "what_happened")]
+    cfg = TopicConfig(
+        memo_date=dt.date(2021, 4, 12),
+        templates="/abs/tpl",
+        reference_docx="/abs/ref.docx",
+        page_size="Letter",
+        keywords=["k"],
+    )
+    memo = compose_memo(result_of(pts), SOURCES, cfg, "t", None, dt.datetime(2021, 5, 1))
+    assert memo.header.title == "Minister visits Ruritania"
+    assert memo.header.date == "12 April 2021"
+    assert memo.settings.template_dir == "/abs/tpl" and memo.settings.reference_docx == "/abs/ref.docx"
+    assert memo.settings.page_size == "Letter" and memo.settings.keywords == ["k"]
+    memo2 = compose_memo(
+        result_of(pts), SOURCES, TopicConfig(title="Given"), "t", None, dt.datetime(2021, 5, 1)
+    )
+    assert memo2.header.title == "Given" and memo2.header.date == "1 May 2021"
+
+
+def test_short_fragments_are_dropped_with_reason_and_explain_mentions_everything():
+    pts = [
+        mp("p1", "Background.", "background"),
+        mp(
+            "p2",
+            "The minister arrived in the capital for a three-day visit.",
+            "what_happened",
+            ("a", "b"),
+            conflicts=[
+                Conflict(
+                    kind="date", statement="Sources differ: Alpha reports 6 April; Beta reports 7 April."
+                )
+            ],
+        ),
+    ]
+    res = result_of(pts)
+    res.clusters[1].conflicts = pts[1].conflicts
+    memo = compose_memo(res, SOURCES, TopicConfig(), "t", None, dt.datetime(2021, 5, 1))
+    assert [d.text for d in memo.dropped_points] == ["Background."]
+    text = explain_memo(memo)
+    assert "Sources differ: Alpha reports 6 April" in text
+    assert "Background." in text and "too short" in text
+    assert "p2" in text

@@ -1,0 +1,167 @@
+"""Merger: duplicates merge across sources, different facts stay apart, conflicts are stated."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from memogen.merge import extract_quantities, judge_pairs, merge_points, normalise
+from memogen.model import Point, ReferenceAnchor, Source, SourceMetadata, SourceReference
+
+PAIRS = Path(__file__).parent / "fixtures" / "merge" / "pairs.jsonl"
+
+
+def make_source(sid: str, sentences: list[str], publisher: str | None = None, date: dt.date | None = None):
+    text = "\n\n".join(sentences)
+    src = Source(
+        id=sid,
+        path=f"{sid}.txt",
+        kind="txt",
+        metadata=SourceMetadata(publisher=publisher, date=date),
+        text=text,
+    )
+    points, pos = [], 0
+    for k, s in enumerate(sentences):
+        start = text.index(s, pos)
+        points.append(
+            Point(text=s, section="background", source_id=sid, start=start, end=start + len(s), order=k)
+        )
+        pos = start + len(s)
+    return src, points
+
+
+def run(*specs):
+    sources, points = [], []
+    for spec in specs:
+        s, p = make_source(*spec)
+        sources.append(s)
+        points += p
+    return sources, merge_points(points, sources)
+
+
+def test_number_words_and_currency_normalise():
+    assert normalise("first in nine years") == normalise("first in 9 years")
+    assert "percent" in normalise("a 45 per cent rise") and "percent" in normalise("45% rise")
+    kinds = {q.kind: q for q in extract_quantities("On 7 April trade hit US$ 790 million, up 45%, in 2020.")}
+    assert kinds["amount"].value == (790e6, 790e6)
+    assert kinds["date"].value == (None, 4, 7)
+    assert kinds["percent"].value == (45.0, 45.0)
+    assert kinds["year"].value[0] == 2020
+
+
+def test_paraphrases_across_sources_become_one_point_citing_all():
+    sources, result = run(
+        (
+            "a",
+            ["It was the first visit by a Chilean president to Norway in nine years, officials said."],
+            "Alpha",
+        ),
+        ("b", ["The Chilean president's visit to Norway was the first in 9 years."], "Beta"),
+        ("c", ["Norway's fishing exports rose sharply last year."], "Gamma"),
+    )
+    multi = [m for m in result.merged if len(m.source_ids) > 1]
+    assert len(multi) == 1
+    assert set(multi[0].source_ids) == {"a", "b"}
+    assert len(result.merged) == 2
+    cluster = next(c for c in result.clusters if c.id == multi[0].id)
+    assert {m.source_id for m in cluster.members} == {"a", "b"}
+
+
+def test_same_topic_different_year_is_a_different_fact():
+    _, result = run(
+        ("a", ["Exports to Japan grew by 12 per cent in 2022."], "Alpha"),
+        ("b", ["Exports to Japan grew by 12 per cent in 2021."], "Beta"),
+    )
+    assert len(result.merged) == 2
+
+
+def test_differing_figures_are_stated_with_publishers_and_cited():
+    _, result = run(
+        ("a", ["In 2020, trade between the two countries stood at almost USD 350 million."], "Alpha News"),
+        (
+            "b",
+            ["The commission's work raised mutual trade to a record high of US$ 790 million."],
+            "Beta Institute",
+            dt.date(2021, 4, 20),
+        ),
+    )
+    conflicts = [c for m in result.merged for c in m.conflicts]
+    assert len(conflicts) == 1
+    st = conflicts[0].statement
+    assert st.startswith("Sources differ:") and "Alpha News" in st and "Beta Institute" in st
+    assert "350 million" in st and "790 million" in st
+    host = next(m for m in result.merged if m.conflicts)
+    assert {"a", "b"} <= set(host.source_ids)  # every value is cited
+    assert len(result.merged) == 2  # never merged away
+
+
+def test_arrival_dates_that_differ_are_a_conflict_but_other_dates_are_not():
+    _, result = run(
+        ("a", ["On 12 June, President Mensah arrived in Accra for a three-day visit."], "Alpha"),
+        (
+            "b",
+            ["On June 14, President Mensah concluded his visit after his arrival in Accra on June 11."],
+            "Beta",
+        ),
+    )
+    conflicts = [c for m in result.merged for c in m.conflicts]
+    assert [c.kind for c in conflicts] == ["date"]
+    assert "12 June" in conflicts[0].statement and "June 11" in conflicts[0].statement
+    assert "June 14" not in conflicts[0].statement
+
+
+def test_different_names_do_not_merge():
+    _, result = run(
+        ("a", ["Ambassador Okafor of Ghana presented his credentials to the King on Tuesday."], "Alpha"),
+        ("b", ["Ambassador Lindqvist of Sweden presented her credentials to the King on Tuesday."], "Beta"),
+    )
+    assert len(result.merged) == 2
+
+
+def test_via_lists_what_the_source_itself_cited():
+    src, points = make_source("a", ["Bilateral trade reached $2.1 billion in 2022, officials said."], "Alpha")
+    src.references = [SourceReference(marker="1", text="Gulf News, 2023.", label="Gulf News")]
+    src.anchors = [ReferenceAnchor(marker="1", start=0, end=10)]
+    result = merge_points(points, [src])
+    assert result.merged[0].citations[0].via == ["Gulf News"]
+
+
+def test_representative_prefers_specific_plain_sentence():
+    _, result = run(
+        ("a", ["We think the deal matters a lot."], "Alpha"),
+        ("b", ["The deal, signed on 3 May by Kenya and Ethiopia, matters a lot for the region."], "Beta"),
+    )
+    texts = [m.text for m in result.merged]
+    assert any("3 May" in t for t in texts)
+
+
+def _pair_scores(split: str) -> tuple[float, float]:
+    rows = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines()]
+    rows = [r for r in rows if r["split"] == split]
+    res = judge_pairs([(r["a"], r["b"]) for r in rows])
+    tp = sum(d and r["label"] == "dup" for r, (d, _) in zip(rows, res, strict=True))
+    fp = sum(d and r["label"] != "dup" for r, (d, _) in zip(rows, res, strict=True))
+    fn = sum(not d and r["label"] == "dup" for r, (d, _) in zip(rows, res, strict=True))
+    return tp / (tp + fp), tp / (tp + fn)
+
+
+def test_held_out_pairs_precision_and_recall():
+    precision, recall = _pair_scores("heldout")
+    assert precision >= 0.75
+    assert recall >= 0.8
+
+
+def test_merge_scales_to_many_points_without_error():
+    sources, points = [], []
+    for k in range(60):
+        s, p = make_source(
+            f"s{k}",
+            [f"Filler sentence number {k} about topic {j} with word{k * 7 + j}." for j in range(20)]
+            + ["The bridge opened on 4 May after nine years of work."],
+        )
+        sources.append(s)
+        points += p
+    result = merge_points(points, sources)
+    bridge = [m for m in result.merged if "bridge" in m.text]
+    assert len(bridge) == 1 and len(bridge[0].source_ids) == 60
