@@ -222,7 +222,7 @@ def test_static_instance_is_cached_by_hash(tmp_path):
 
 def test_hostile_source_renders_and_extracts(tmp_path):
     memo = sample_memo()
-    memo.points[0].inlines = [Inline(HOSTILE)]
+    memo.points[0].inlines = [Inline(HOSTILE), Inline(" علی", bold=True)]
     memo.header.subject = "R&D <i>x</i> \x00"
     pdf = _render(attach_test_notes(memo), tmp_path)
     text = "".join(_pages(pdf))
@@ -231,7 +231,8 @@ def test_hostile_source_renders_and_extracts(tmp_path):
     assert "bell" in text and "end" in text
     assert "Сергей Лавров: a new era <b>R&D</b> &amp; more" in text  # bibliography entry
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert "NotoSansArabic" in fonts
+    assert "NotoSansArabic-Regular" in fonts
+    assert "NotoSansArabic-Bold" in fonts  # a bold Arabic run keeps its weight
 
 
 def test_arabic_script_is_shaped_reordered_and_in_arabic_font():

@@ -101,14 +101,22 @@ def _visual_arabic(run: str) -> str:
     return get_display(arabic_reshaper.reshape(run))
 
 
-def text_markup(text: str, fonts: FontSet, base: str = BODY) -> str:
-    """Source text -> safe reportlab Paragraph markup (escaped, font switched per script run)."""
+def text_markup(text: str, fonts: FontSet, base: str = BODY, bold: bool = False, italic: bool = False) -> str:
+    """Source text -> safe reportlab Paragraph markup (escaped, font switched per script run).
+
+    A switched run names its exact face (e.g. MemoArabic-Bold): reportlab's <b> does not
+    re-resolve a <font name=...> set inside it, so the run would silently lose its weight.
+    """
+    from reportlab.lib.fonts import tt2ps
+
     parts = []
     for family, run in script_runs(clean_text(text), fonts, base):
         if family == ARABIC:
             run = _visual_arabic(run)
         safe = escape(run)
-        parts.append(safe if family == base else f'<font name="{family}">{safe}</font>')
+        parts.append(
+            safe if family == base else f'<font name="{tt2ps(family, int(bold), int(italic))}">{safe}</font>'
+        )
     return "".join(parts)
 
 
@@ -124,7 +132,7 @@ def inline_markup(runs: Iterable[Inline], fonts: FontSet, base: str = BODY) -> s
     """Inline runs -> markup with <b>, <i> and clickable <a href> links."""
     out = []
     for run in runs:
-        piece = text_markup(run.text, fonts, base)
+        piece = text_markup(run.text, fonts, base, bold=run.bold, italic=run.italic)
         if run.bold:
             piece = f"<b>{piece}</b>"
         if run.italic:
