@@ -1,0 +1,128 @@
+"""Section extractor: accuracy on the labelled briefs and speed on the lavrov sources.
+
+Run from the repo root:  .venv/bin/python benchmarks/eval_sections.py [--errors] [--split tune|held|all]
+
+Accuracy: every labelled brief (tests/fixtures/sections/{tune,held}/ plus the headed GP
+source of inputs/lavrov-2021, converted here) is run twice: with its headings (every
+sentence must get its heading's section) and with section headings stripped (the
+classifier alone).  Sentence-level accuracy and per-section F1 are printed per split.
+Speed: extraction of the five lavrov sources, after imports and one warm-up run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+import time
+from pathlib import Path
+
+from memogen.model import SECTION_KEYS, Source, SourceMetadata
+from memogen.sections import extract_points, infer_event_date
+from memogen.sections.evaluate import Labelled, Score, evaluate, parse_labelled
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "sections"
+LAVROV = ROOT / "inputs" / "lavrov-2021"
+# Eval-only facts about the development sources (the product reads them from topic.yaml / the reader).
+LAVROV_EVENT = (dt.date(2021, 4, 6), dt.date(2021, 4, 7))
+LAVROV_DATES = {
+    "gp-insights-new-era": dt.date(2021, 4, 11),
+    "issi-brief-new-heights": dt.date(2021, 4, 22),
+    "mmnews-old-players": dt.date(2021, 4, 6),
+    "daily-times-managing-relations": dt.date(2019, 3, 17),
+    "cass-revamping-lost-ties": None,
+}
+GP_HEADINGS = {"What happened?": "what_happened", "What is the background?": "background", "What does it mean?": "what_it_means"}
+
+
+def crude_text(raw: str) -> str:
+    """Eval-only stand-in for the source reader: one paragraph per non-empty line."""
+    return "\n\n".join(" ".join(line.split()) for line in raw.splitlines() if line.strip())
+
+
+def gp_labelled() -> Labelled:
+    """The headed GP lavrov source as a labelled brief (its three question headings are the labels)."""
+    lines = [" ".join(x.split()) for x in (LAVROV / "gp-insights-new-era.txt").read_text().splitlines()]
+    start = lines.index("What happened?")
+    end = next(i for i, x in enumerate(lines) if re.match(r"^\w+ \d{4} \| GP Insights", x))
+    body = [f"# {GP_HEADINGS[x]} | {x}" if x in GP_HEADINGS else x for x in lines[start:end] if x]
+    head = "published: 2021-04-11\nevent_date: 2021-04-06\nevent_end: 2021-04-07\n---\n"
+    return parse_labelled("gp-insights-new-era", head + "\n\n".join(body))
+
+
+def load(split: str) -> list[Labelled]:
+    docs = [parse_labelled(p.stem, p.read_text()) for p in sorted((FIXTURES / split).glob("*.txt"))]
+    return [gp_labelled(), *docs] if split == "tune" else docs
+
+
+def report(split: str, docs: list[Labelled], show_errors: bool) -> None:
+    for stripped in (False, True):
+        score = Score()
+        for doc in docs:
+            gold, pred, points = evaluate(doc, stripped)
+            score.add(gold, pred)
+            if show_errors and stripped:
+                text = doc.stripped
+                for g, p, gs in zip(gold, pred, doc.gold_stripped):
+                    if g != p:
+                        print(f"  [{doc.name}] gold={g:13} pred={p:13} {text[gs.start:gs.end][:110]}")
+        mode = "headings stripped" if stripped else "headings kept   "
+        f1 = "  ".join(f"{k}={score.f1(k):.3f}" for k in SECTION_KEYS)
+        print(f"{split:5} {mode}: {len(docs):2} docs {score.n:3} sentences  accuracy={score.accuracy:.3f}  F1 {f1}")
+        if stripped:
+            rows = [*SECTION_KEYS, "none"]
+            print("        confusion (gold rows x predicted cols): " + " ".join(f"{r[:6]:>6}" for r in rows))
+            for g in SECTION_KEYS:
+                print(f"        {g:>13}: " + " ".join(f"{score.confusion.get((g, p), 0):>6}" for p in rows))
+
+
+def lavrov_sources() -> list[Source]:
+    return [
+        Source(
+            id=p.stem,
+            path=str(p),
+            kind="txt",
+            metadata=SourceMetadata(date=LAVROV_DATES.get(p.stem)),
+            text=crude_text(p.read_text()),
+        )
+        for p in sorted(LAVROV.glob("*.txt"))
+    ]
+
+
+def speed() -> None:
+    sources = lavrov_sources()
+    start, end = LAVROV_EVENT
+    for s in sources:  # warm-up: pysbd's compiled rules, regex caches
+        extract_points(s, start, end)
+    runs = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        points = [p for s in sources for p in extract_points(s, start, end)]
+        runs.append(time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    inferred = infer_event_date(sources)
+    t_infer = time.perf_counter() - t0
+    chars = sum(len(s.text) for s in sources)
+    print(
+        f"speed: 5 lavrov sources ({chars} chars) -> {len(points)} points in "
+        f"{min(runs):.3f} s best / {sorted(runs)[2]:.3f} s median of 5 (target < 0.5 s)"
+    )
+    print(f"infer_event_date(lavrov sources) = {inferred} in {t_infer:.3f} s (topic.yaml says {start} .. {end})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--errors", action="store_true", help="print every misclassified sentence")
+    ap.add_argument("--split", choices=("tune", "held", "all"), default="all")
+    args = ap.parse_args(argv)
+    for split in ("tune", "held"):
+        if args.split in (split, "all"):
+            report(split, load(split), args.errors)
+    speed()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

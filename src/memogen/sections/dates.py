@@ -1,0 +1,93 @@
+"""Date and time expressions in English prose, found with regular expressions.
+
+The section classifier needs to know *when* a sentence is about relative to the
+event: a day-level date at the event means "what happened", a year well before
+it means "background", a date after the source was written means "what it
+means".  dateparser is too slow and too eager for this (it reads "may" and
+"second" as dates), so a small set of anchored patterns does the work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+MONTHS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+_MON = (
+    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
+_DMY = re.compile(rf"\b(?P<day>[0-3]?\d){_ORD}\s*(?:of\s+)?{_MON}(?![a-z])(?:,?\s+{_YEAR}\b)?")
+_MDY = re.compile(rf"\b{_MON}\s+(?P<day>[0-3]?\d){_ORD}\b(?!:)(?:,?\s+{_YEAR}\b)?")
+_MY = re.compile(rf"\b{_MON}\s*,?\s+{_YEAR}\b")
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")
+_YEAR_ONLY = re.compile(r"(?<![\d$£€.,-])\b(?P<year>1[6-9]\d\d|20\d\d)\b(?![.,]?\d)(?!\s*(?:per|%|million|billion))")
+_DECADE = re.compile(r"\b(?:(?P<full>1[6-9]\d0|20\d0)|'?(?P<short>[1-9]0))s\b")
+
+Kind = Literal["day", "month", "year", "decade"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression: `year` may be None for a day or month without a year."""
+
+    kind: Kind
+    start: int
+    end: int
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+
+    def resolve(self, ref_year: int | None) -> dt.date | None:
+        """The day this mention names, borrowing `ref_year` when the text gives none."""
+        year = self.year or ref_year
+        if self.kind != "day" or year is None or self.month is None or self.day is None:
+            return None
+        try:
+            return dt.date(year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+def _month(name: str) -> int:
+    return MONTHS[name[:3].lower()]
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date mention in `text`, most specific first where they overlap, sorted by offset."""
+    found: list[DateMention] = []
+    spans: list[tuple[int, int]] = []
+
+    def add(m: DateMention) -> None:
+        if not _overlaps(spans, m.start, m.end):
+            found.append(m)
+            spans.append((m.start, m.end))
+
+    for m in _ISO.finditer(text):
+        add(DateMention("day", m.start(), m.end(), int(m["year"]), int(m["m"]), int(m["day"])))
+    for rx in (_DMY, _MDY):
+        for m in rx.finditer(text):
+            day = int(m["day"])
+            if 1 <= day <= 31:
+                year = int(m["year"]) if m["year"] else None
+                add(DateMention("day", m.start(), m.end(), year, _month(m["mon"]), day))
+    for m in _MY.finditer(text):
+        add(DateMention("month", m.start(), m.end(), int(m["year"]), _month(m["mon"])))
+    for m in _DECADE.finditer(text):
+        year = int(m["full"]) if m["full"] else 1900 + int(m["short"])
+        add(DateMention("decade", m.start(), m.end(), year))
+    for m in _YEAR_ONLY.finditer(text):
+        add(DateMention("year", m.start(), m.end(), int(m["year"])))
+    return sorted(found, key=lambda d: d.start)

@@ -1,0 +1,274 @@
+"""Cleaned body -> paragraphs -> sentences (pysbd) -> points.
+
+A point is the smallest piece of a source that can stand in a memo on its own.
+A sentence that leans on the one before it ("He said: ...", "This means ...",
+"On his arrival, he met ...") is joined to it; a connective that only links it
+to its neighbour ("However,", "Moreover,") is dropped when the sentence starts
+a point, because in the memo its neighbour is gone.  An enumeration ("First,
+..., Second, ...") gives one point per item; a verbless lead ("First, the
+warming up of relations.") is a heading in disguise and is joined to the
+sentence after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from ..model import SectionKey
+from .headings import heading_section, is_heading
+
+_PARA_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_ORDINALS = r"(?:First(?:ly)?(?: and foremost)?|Second(?:ly)?|Third(?:ly)?|Fourth(?:ly)?|Fifth(?:ly)?|Finally|Lastly|Last but not least)"
+_CONNECTIVES = (
+    r"(?:Moreover|However|Further(?:more)?|Conversely|Thus|Hence|Therefore|Additionally|In addition|"
+    r"Besides|Also|Meanwhile|Nevertheless|Nonetheless|Consequently|As a result|Accordingly|"
+    r"On the other hand|By contrast|In contrast|In fact|Indeed|Similarly|Likewise|Still|Yet|"
+    r"Interestingly|Notably|Importantly|In a nutshell|In short|In sum|In summary|Overall|In conclusion|"
+    r"To conclude|Afterwards?|Later|Then|Instead|Again|Of course|For example|For instance|"
+    r"In other words|That said|Even so|As such|Above all|In turn|At the same time|Surprisingly|"
+    r"Ultimately|Crucially|Simply put|Put simply|In particular|Specifically|Alternatively|Subsequently|"
+    r"Admittedly|Clearly|Evidently|Equally|Rather|To be sure|On balance|Significantly|Tellingly|"
+    r"Unfortunately|Fortunately|Now)"
+)
+_ENUM_RX = re.compile(rf"^{_ORDINALS}\s*,\s*")
+_CONN_RX = re.compile(rf"^{_CONNECTIVES}\s*,\s*|^(?:And|But|So|Yet|Or|Plus)\s+(?=\S)")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+_STRONG = frozenset("he she it they him her his its their them hers theirs".split())
+_DEMONSTRATIVE = frozenset("this that these those such".split())
+_VERBISH = frozenset(
+    "is was are were has had have will would could can may might should must shall does did "
+    "means meant marks marked shows showed signals suggests indicates reflects represents makes made "
+    "comes came led leads gives gave puts put raises raised also not however further highlights "
+    "underscores implies demonstrates allows helps remains became becomes seems appears says said "
+    "includes included followed follows of in on at is, was, too".split()
+)
+_AUX = frozenset(
+    "is are was were be been being am has have had will would could can may might should must shall "
+    "does did do won't can't isn't aren't wasn't weren't hasn't haven't".split()
+)
+_IRREGULAR_PAST = frozenset(
+    "met said held made took gave went came began won lost became sent saw told led left kept put set "
+    "hit cut struck fell rose grew paid sold bought built brought thought fought ran spoke wrote chose "
+    "drew drove flew knew meant stood found got sought spent taught understood broke shook threw wore".split()
+)
+_PARTICIPLE_OK = frozenset(
+    "the a an this that these those its their his her our more most very well newly highly less "
+    "when if as once than long-awaited".split()
+)
+_EXPLETIVE_IT = re.compile(
+    r"^It\s+(?:is|was|has been|had been|seems|seemed|appears|appeared|remains|remained|would be|will be|"
+    r"could be|may be|might be)\s+(?:\w+\s+){0,2}?(?:clear|likely|unlikely|important|proven|expected|believed|"
+    r"reported|said|estimated|hoped|feared|thought|possible|impossible|necessary|essential|crucial|vital|"
+    r"natural|true|evident|obvious|time|worth|hard|difficult|easy|unclear|uncertain|notable|noteworthy|"
+    r"significant|interesting|surprising|understood|known|argued|noted)\b"
+)
+_ANAPHORIC_TIME = re.compile(
+    r"^(?:(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?)\s+later|(?:the\s+)?(?:next|following|same)\s+"
+    r"(?:day|week|month|year|morning|evening|night)|that\s+(?:day|evening|night|week|month|year))\b",
+    re.IGNORECASE,
+)
+_ANAPHORIC_NP = re.compile(r"\b(?:the (?:latter|former|same)|the two)\b", re.IGNORECASE)
+
+Dangling = Literal["strong", "weak"] | None
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    block: int
+
+
+@dataclass
+class Block:
+    """A paragraph of the cleaned body; `heading` paragraphs carry no points."""
+
+    start: int
+    end: int
+    heading: bool
+    section: SectionKey | None = None
+
+
+@dataclass
+class Draft:
+    """A point under construction: where it starts after dropped words, and what it holds."""
+
+    start: int
+    end: int
+    sentences: list[Sentence]
+    scope: int  # index of the heading whose scope holds the point (-1 before any heading)
+    scope_section: SectionKey | None
+    capitalise: bool = False
+    joined_lead: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Opening:
+    """What the start of a sentence says about its dependence on the sentence before."""
+
+    drop: int  # characters of ordinal/connective to drop when the sentence starts a point
+    enum: bool
+    dangling: Dangling
+    verbless_lead: bool
+
+
+def blocks(text: str) -> list[Block]:
+    """Paragraphs of `text` with offsets; heading paragraphs marked with the section they name."""
+    out: list[Block] = []
+    pos = 0
+    for m in [*_PARA_SPLIT.finditer(text), None]:
+        end = m.start() if m else len(text)
+        chunk = text[pos:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        start, stop = pos + lead, pos + len(chunk.rstrip())
+        if stop > start:
+            out.extend(_split_block(text, start, stop))
+        pos = m.end() if m else len(text)
+    return out
+
+
+def _split_block(text: str, start: int, stop: int) -> list[Block]:
+    """One paragraph, or a heading line glued to the paragraph under it (split them: same meaning)."""
+    para = text[start:stop]
+    if is_heading(para):
+        return [Block(start, stop, True, heading_section(para))]
+    newline = para.find("\n")
+    first = para[:newline].strip() if newline > 0 else ""
+    if first and is_heading(first):
+        rest = start + newline + 1
+        rest += len(text[rest:stop]) - len(text[rest:stop].lstrip())
+        head = Block(start, start + len(para[:newline].rstrip()), True, heading_section(first))
+        return [head, *_split_block(text, rest, stop)]
+    return [Block(start, stop, False)]
+
+
+@lru_cache(maxsize=1)
+def _segmenter():  # type: ignore[no-untyped-def]
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=False)
+
+
+def sentences(text: str, block: Block, index: int) -> list[Sentence]:
+    """Sentences of one paragraph, as offsets into `text` (pysbd knows "Gen.", "U.S.", quotes)."""
+    para = text[block.start : block.end]
+    out: list[Sentence] = []
+    cursor = 0
+    for seg in _segmenter().segment(para):
+        piece = seg.strip()
+        if not piece:
+            continue
+        at = para.find(piece, cursor)
+        if at < 0:  # the segmenter changed the text: keep the rest as one sentence
+            out.append(Sentence(block.start + cursor, block.end, index))
+            return out
+        out.append(Sentence(block.start + at, block.start + at + len(piece), index))
+        cursor = at + len(piece)
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _is_verbless(text: str) -> bool:
+    """A short phrase without a finite verb: "the warming up of relations"."""
+    words = [w.lower() for w in _words(text)]
+    if not words or len(words) > 14:
+        return False
+    for i, w in enumerate(words):
+        if w in _AUX or w in _IRREGULAR_PAST:
+            return False
+        if w.endswith("ed") and i > 0 and words[i - 1] not in _PARTICIPLE_OK:
+            return False
+    return True
+
+
+def _dangling(rest: str) -> Dangling:
+    """How badly a sentence needs the one before it once its connective is gone."""
+    words = _words(rest)
+    if not words:
+        return None
+    first = words[0].lower()
+    if first == "it" and _EXPLETIVE_IT.match(rest):
+        return None
+    if first in _STRONG:
+        return "strong"
+    if first in _DEMONSTRATIVE:
+        nxt = words[1].lower() if len(words) > 1 else ""
+        if not nxt or nxt in _VERBISH or nxt.endswith("ly") or nxt.endswith("ed"):
+            return "strong"
+        if first in ("this", "that") and nxt.endswith("s") and not nxt.endswith(("ss", "us", "is")):
+            return "strong"
+        return "weak"
+    comma = rest.find(",")
+    if 0 < comma and len(_words(rest[:comma])) <= 6:
+        intro = [w.lower() for w in _words(rest[:comma])]
+        after = _words(rest[comma:])
+        if any(w in _STRONG or w in _DEMONSTRATIVE for w in intro):
+            return "strong"
+        if after and after[0].lower() in _STRONG:
+            return "strong"
+    if _ANAPHORIC_TIME.match(rest) or _ANAPHORIC_NP.search(rest[:40]):
+        return "weak"
+    return None
+
+
+def opening(sentence: str) -> Opening:
+    """Classify the start of one sentence: ordinal, connective, dependence, verbless lead."""
+    drop = 0
+    enum = False
+    m = _ENUM_RX.match(sentence)
+    if m:
+        drop, enum = m.end(), True
+    else:
+        m = _CONN_RX.match(sentence)
+        if m:
+            drop = m.end()
+    rest = sentence[drop:]
+    body = rest.rstrip(".!?:;")
+    verbless = enum and _is_verbless(body)
+    return Opening(drop, enum, None if verbless else _dangling(rest), verbless)
+
+
+def draft_points(text: str, parts: list[Block] | None = None) -> list[Draft]:
+    """Group the sentences of `text` into points (see the module docstring for the rules)."""
+    parts = blocks(text) if parts is None else parts
+    drafts: list[Draft] = []
+    scope, scope_section = -1, None
+    lead_open = False
+    for index, block in enumerate(parts):
+        if block.heading:
+            scope, scope_section, lead_open = index, block.section, False
+            continue
+        for sent in sentences(text, block, index):
+            op = opening(text[sent.start : sent.end])
+            prev = drafts[-1] if drafts and drafts[-1].scope == scope else None
+            same_para = prev is not None and prev.sentences[-1].block == index
+            join = prev is not None and not op.enum
+            join = join and ((lead_open and same_para) or op.dangling == "strong" or (op.dangling == "weak" and same_para))
+            if prev is not None and join:
+                prev.sentences.append(sent)
+                prev.end = sent.end
+                lead_open = False
+            elif op.dangling == "strong" and not op.enum:
+                continue  # nothing to lean on (first sentence under a heading): a lone "He said" is noise
+            else:
+                drafts.append(
+                    Draft(sent.start + op.drop, sent.end, [sent], scope, scope_section, capitalise=op.drop > 0)
+                )
+                lead_open = op.verbless_lead
+    return drafts
+
+
+def render(text: str, draft: Draft) -> str:
+    """The point's words: its span with whitespace runs collapsed, first letter capitalised if cut."""
+    out = " ".join(text[draft.start : draft.end].split())
+    if draft.capitalise and out[:1].islower():
+        out = out[0].upper() + out[1:]
+    return out
