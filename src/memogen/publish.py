@@ -803,6 +803,7 @@ def read_draft(
     notes.update({("endnote", k): v for k, v in endnotes.items()})
     if endnotes:
         warnings.append(f"{len(endnotes)} endnote(s) are shown as footnotes")
+    warnings += _orphan_notes(doc.element.body, notes)
     comments = _related_parts(doc.part, RT_COMMENTS)
     if comments:
         warnings.append("the draft has comments; comments are not carried into the PDF")
@@ -814,6 +815,22 @@ def read_draft(
     sections = asm.finish()
     memo = _memo(doc, name, asm, sections)
     return DraftRead(memo=memo, warnings=_dedupe(warnings))
+
+
+def _orphan_notes(body, notes: Mapping[tuple[str, str], list[Inline]]) -> list[str]:
+    """Notes whose mark is gone (a producer kept them when their paragraph was deleted), and marks without text."""
+    marks = {
+        (kind, _attr(ref, "id") or "")
+        for kind in ("footnote", "endnote")
+        for ref in body.iter(_w(f"{kind}Reference"))
+    }
+    out = [
+        f"{kind} '{_snippet(_plain(runs), 40)}' has no mark in the text; left out"
+        for (kind, nid), runs in notes.items()
+        if (kind, nid) not in marks and runs
+    ]
+    out += [f"{kind} mark {nid} has no note text in the draft" for kind, nid in sorted(marks - set(notes))]
+    return out
 
 
 def _dedupe(warnings: list[str]) -> list[str]:
