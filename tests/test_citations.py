@@ -248,6 +248,18 @@ def test_postfix_goldens_on_raw_citeproc_output():
     assert drop_repeated_substitute("Doe, Jane. “T.” Alpha News.") == "Doe, Jane. “T.” Alpha News."
 
 
+def test_quotes_inside_titles_and_question_marks():
+    m = sample_memo()
+    m.sources[0].metadata.title = 'Pakistan: a "new era" with Russia — are old players on a new trajectory?'
+    m.sources[0].metadata.url = None
+    attach_notes(m)
+    assert m.points[1].note.text == (
+        "Doe, “Pakistan: A ‘New Era’ with Russia — Are Old Players on a New Trajectory?” April 7, 2021."
+    )
+    assert _text(m.bibliography[0]).startswith("Doe, Jane. “Pakistan: A ‘New Era’ with Russia")
+    assert "?”." not in _text(m.bibliography[0]) and "?.”" not in _text(m.bibliography[0])
+
+
 def test_unknown_source_id_still_gets_a_non_empty_note():
     m = sample_memo()
     m.points[0].citations = [Citation(source_id="ghost", excerpt="x")]

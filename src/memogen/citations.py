@@ -162,7 +162,7 @@ def _join_and(parts: list[str]) -> str:
 def csl_item(source: Source) -> dict:
     """CSL-JSON for one source; missing title falls back to the file name, missing date to n.d."""
     md = source.metadata
-    title = _clean(md.title or "") or PurePath(source.path).name or source.id
+    title = typographic_title(_clean(md.title or "")) or PurePath(source.path).name or source.id
     item: dict = {
         "id": _key(source.id),
         "type": "webpage" if md.url else "article-newspaper",
@@ -180,6 +180,13 @@ def csl_item(source: Source) -> dict:
     if md.url:
         item["URL"] = md.url.strip()
     return item
+
+
+def typographic_title(title: str) -> str:
+    """Quotes inside a title become single curly quotes (the style wraps it in double ones), ' becomes ’."""
+    title = re.sub(r'"([^"]+)"', r"‘\1’", title)
+    title = re.sub(r"“([^“”]+)”", r"‘\1’", title)
+    return re.sub(r"(?<=\w)'(?=\w)", "’", title)
 
 
 def _csl_name(name: str) -> dict:
@@ -253,7 +260,10 @@ def _common_fixes(text: str, punct_in_quote: bool) -> str:
     text = re.sub(r"\s+([,.;])", r"\1", text)
     if punct_in_quote:  # American style: "Title," not "Title",
         text = re.sub(r"([”’])([.,])", r"\2\1", text)
-    return text
+    # citeproc-py's title case skips a word opening with a quote: ‘new Era’ -> ‘New Era’
+    text = re.sub(r"‘([a-z])(?=\w*\s+[A-Z])", lambda m: "‘" + m.group(1).upper(), text)
+    # a title ending in ? or ! takes no further period or comma: "Trajectory?” not "Trajectory?.”"
+    return re.sub(r"([?!][”’]?)[.,]", r"\1", text)
 
 
 def _capitalise_first(text: str) -> str:

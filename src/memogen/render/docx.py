@@ -196,6 +196,8 @@ def _add_style(styles, role: str, kind, normal):
     elif role == "header":
         style.paragraph_format.space_after = Pt(0)
         style.paragraph_format.tab_stops.add_tab_stop(Mm(38))
+        style.paragraph_format.left_indent = Mm(38)  # a long value wraps under itself, not the label
+        style.paragraph_format.first_line_indent = Mm(-38)
     elif role == "bibliography":
         style.font.size = Pt(10)
         style.paragraph_format.left_indent = Mm(8)
