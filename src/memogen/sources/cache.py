@@ -1,0 +1,179 @@
+"""Reading many sources: in parallel processes, cached by content, with a late progress bar.
+
+The cache key is the file's SHA-256 plus the memogen version, the cleaning rules'
+version and the topic.yaml override, so editing one file re-reads only that file
+and upgrading memogen invalidates everything.  Entries are pickles of `Source`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import __version__
+from ..config import SourceOverride
+from ..errors import InputError
+from ..model import Source
+from .reader import KINDS, read_source, source_id_for
+
+RULES_VERSION = "1"  # bump when cleaning rules change the output of the same input
+_POOL_MIN_BYTES = 512 * 1024  # below this, text sources read faster than a pool starts
+_PROGRESS_AFTER = 1.0
+
+
+@dataclass
+class ReadStats:
+    """Which files were extracted anew and which came from the cache (tests use this)."""
+
+    extracted: list[str] = field(default_factory=list)
+    cached: list[str] = field(default_factory=list)
+    parallel: bool = False
+
+
+def cache_key(data: bytes, path: Path, override: SourceOverride | None) -> str:
+    settings = json.dumps(override.model_dump(mode="json") if override else None, sort_keys=True)
+    h = hashlib.sha256()
+    for part in (hashlib.sha256(data).hexdigest(), __version__, RULES_VERSION, path.suffix.lower(), settings):
+        h.update(part.encode() + b"\0")
+    return h.hexdigest()
+
+
+def _load(cache_dir: Path | None, key: str) -> Source | None:
+    if cache_dir is None:
+        return None
+    try:
+        with open(cache_dir / f"{key}.pkl", "rb") as fh:
+            value = pickle.load(fh)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+        return None
+    return value if isinstance(value, Source) else None
+
+
+def _store(cache_dir: Path | None, key: str, source: Source) -> None:
+    if cache_dir is None:
+        return
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = cache_dir / f".{key}.{os.getpid()}.tmp"
+    with open(tmp, "wb") as fh:
+        pickle.dump(source, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, cache_dir / f"{key}.pkl")
+
+
+def _read_one(path: Path, source_id: str, override: SourceOverride | None) -> Source | str:
+    """Worker: a Source, or the warning text for a file that cannot be used."""
+    try:
+        return read_source(path, source_id, override)
+    except InputError as exc:
+        return str(exc)
+
+
+def read_sources(
+    paths: list[Path],
+    overrides: dict[str, SourceOverride],
+    *,
+    jobs: int = 0,
+    cache_dir: Path | None = None,
+    progress: bool = False,
+    stats: ReadStats | None = None,
+) -> tuple[list[Source], list[str]]:
+    """Read every file; return the usable sources in input order and one warning per skipped file."""
+    stats = stats if stats is not None else ReadStats()
+    results: dict[int, Source | str] = {}
+    todo: list[tuple[int, Path, str, SourceOverride | None, str]] = []
+    total_bytes = 0
+    for i, path in enumerate(paths):
+        path = Path(path)
+        if path.suffix.lower() not in KINDS:
+            results[i] = (
+                f"{path}: unsupported file type '{path.suffix or '(none)'}' (use .txt, .md, .html, .pdf, .docx)"
+            )
+            continue
+        override = overrides.get(path.name)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            results[i] = f"{path}: cannot read: {exc.strerror or exc}"
+            continue
+        key = cache_key(data, path, override)
+        sid = source_id_for(path)
+        hit = _load(cache_dir, key)
+        if hit is not None:
+            hit.id, hit.path = sid, str(path)
+            results[i] = hit
+            stats.cached.append(sid)
+            continue
+        todo.append((i, path, sid, override, key))
+        total_bytes += len(data) * (1 if KINDS[path.suffix.lower()] in ("text", "markdown") else 20)
+    workers = jobs or os.cpu_count() or 1
+    stats.parallel = workers > 1 and len(todo) > 1 and total_bytes >= _POOL_MIN_BYTES
+    done = _run(todo, workers if stats.parallel else 1, progress)
+    for (i, _path, sid, _override, key), value in zip(todo, done, strict=True):
+        results[i] = value
+        if isinstance(value, Source):
+            stats.extracted.append(sid)
+            _store(cache_dir, key, value)
+    sources = [v for _, v in sorted(results.items()) if isinstance(v, Source)]
+    warnings = [v for _, v in sorted(results.items()) if isinstance(v, str)]
+    return sources, warnings
+
+
+def _run(todo: list, workers: int, progress: bool) -> list[Source | str]:
+    if not todo:
+        return []
+    start = time.perf_counter()
+    bar = _LateBar(len(todo), progress, start)
+    if workers <= 1:
+        out = []
+        for _i, path, sid, override, _key in todo:
+            out.append(_read_one(path, sid, override))
+            bar.advance()
+        bar.close()
+        return out
+    with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
+        futures: list[Future] = [pool.submit(_read_one, path, sid, ov) for _i, path, sid, ov, _k in todo]
+        pending = set(futures)
+        while pending:
+            finished = {f for f in pending if f.done()}
+            for _ in finished:
+                bar.advance()
+            pending -= finished
+            if pending:
+                time.sleep(0.05)
+        bar.close()
+        return [f.result() for f in futures]
+
+
+class _LateBar:
+    """A rich progress bar that appears only once reading has taken longer than a second."""
+
+    def __init__(self, total: int, enabled: bool, start: float) -> None:
+        self.total, self.enabled, self.start, self.done = total, enabled, start, 0
+        self.progress = None
+        self.task = None
+
+    def advance(self) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        if (
+            self.progress is None
+            and time.perf_counter() - self.start > _PROGRESS_AFTER
+            and self.done < self.total
+        ):
+            from rich.progress import Progress
+
+            self.progress = Progress(transient=True)
+            self.progress.start()
+            self.task = self.progress.add_task("reading sources", total=self.total, completed=self.done)
+        elif self.progress is not None:
+            self.progress.update(self.task, completed=self.done)
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()

@@ -1,0 +1,529 @@
+"""From raw lines to the article body: general rules, every cut recorded with its reason.
+
+A page dump is a headline zone (masthead, page date, headline, byline, date), the
+article, and a tail (author note, share buttons, lists of other posts).  The rules
+look at what a line *is* (a prompt made only of interface words, a "4 hours ago"
+stamp, a date and nothing else, a person's name) and *where* it is (above or below
+the headline, between article paragraphs, after the last one).  No rule names a
+site or a phrase of a particular site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..model import DroppedLine, ReferenceAnchor, SourceReference
+from . import metadata as md
+from .footnotes import anchors_from_sentinels, find_note_lines, mark_inline, parse_reference
+from .text import document_vocabulary, normalise_spaces, split_joined_words, unescape_markdown, word_count
+
+# Words that make up interface chrome (buttons, menus, prompts) in English page dumps.
+_UI_WORDS = frozenset(
+    ["share", "shares", "sharing", "tweet", "email", "e-mail", "print", "comment", "comments", "leave", "a", "an", "reply", "replies", "back", "to", "top", "exit", "mobile", "version", "read", "more", "subscribe", "subscription", "unsubscribe", "sign", "in", "up", "out", "log", "login", "logout", "register", "follow", "us", "on", "facebook", "twitter", "x", "whatsapp", "linkedin", "telegram", "pinterest", "reddit", "instagram", "youtube", "copy", "link", "links", "menu", "search", "home", "skip", "content", "main", "navigation", "nav", "toggle", "next", "previous", "prev", "post", "posts", "article", "articles", "related", "recent", "stories", "story", "newsletter", "advertisement", "advertisements", "sponsored", "ad", "ads", "load", "show", "hide", "cookie", "cookies", "accept", "close", "view", "all", "see", "also", "like", "you", "may", "the", "and", "of", "for", "your", "this", "here", "click", "tap", "continue", "reading", "download", "pdf", "app", "open", "latest", "trending", "popular", "most", "viewed", "tags", "tag", "categories", "category", "filed", "under", "listen", "audio", "font", "size", "send", "bookmark", "save", "join", "now", "free", "trial", "donate", "support", "page", "go"]
+)
+_UI_STRONG = frozenset(
+    ["share", "tweet", "print", "comment", "comments", "reply", "top", "subscribe", "login", "register", "follow", "menu", "skip", "navigation", "nav", "toggle", "newsletter", "advertisement", "sponsored", "ads", "ad", "cookie", "cookies", "whatsapp", "facebook", "twitter", "linkedin", "telegram", "pinterest", "reddit", "instagram", "mobile", "bookmark", "related", "recent", "trending", "popular", "posts", "stories"]
+)
+_LIST_HEADING = re.compile(
+    r"(?i)^(?:recent|related|latest|more|most (?:read|popular|viewed)|trending|popular|top|also read|read (?:also|more|next)|"
+    r"you (?:may|might) (?:also )?like|recommended|editor'?s picks|in (?:this|other) (?:section|news))\b.{0,30}$"
+)
+_RELATIVE_TIME = re.compile(
+    r"(?i)^(?:updated\s+|posted\s+)?(?:(?:\d+|an?|one|few)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?\s+ago|just now|yesterday|today)\.?$"
+)
+_CLICK = re.compile(r"(?i)^(?:click|tap|press)\s+(?:here|below|on|the|this|to)\b")
+_DISCLAIMER = re.compile(
+    r"(?i)(^disclaimer\b|^\(?\s*(?:the\s+)?views?\s+(?:and\s+opinions?\s+)?expressed\b|\bdo(?:es)? not (?:necessarily )?(?:represent|reflect)\b.{0,60}\b(?:views?|policy|position)|"
+    r"^©|^copyright\b|\ball rights reserved\b)"
+)
+_SUBSCRIBE = re.compile(r"(?i)\b(?:subscribe|sign up|newsletter|get the latest|delivered to your inbox)\b")
+_CREDIT = re.compile(
+    r"(?i)^(?:edited|reviewed|translated|compiled|illustrat\w+|photos?|photographs?|images?|design(?:ed)?)\s+by\b\s*:?\s*(?P<who>.*)$"
+)
+_BULLET = re.compile(r"^\s*[•·▪●◦►»\-–*]\s*")
+_PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?$")
+_SENTINELS = re.compile("\ue000[^\ue001]*\ue001")
+_TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
+_SENTENCE_INSIDE = re.compile(r"[a-z0-9)\"”’][.!?][\"”’]?\s+[A-Z\"“‘]")
+
+
+@dataclass
+class RawLine:
+    """One line as a reader produced it; `hint` is what the format itself said (heading, title)."""
+
+    text: str
+    lineno: int
+    hint: str | None = None
+
+
+@dataclass
+class Found:
+    """Metadata the cleaner recognised in the text, with how sure it is of the date."""
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    date: dt.date | None = None
+    date_rank: int = 0  # 3 labelled "Published ..." line, 2 dateline under the headline, 1 weaker
+    author_bio: list[str] = field(default_factory=list)
+
+    def offer_date(self, date: dt.date | None, rank: int) -> None:
+        if date and rank > self.date_rank:
+            self.date, self.date_rank = date, rank
+
+
+@dataclass
+class CleanResult:
+    text: str
+    dropped: list[DroppedLine]
+    headings: list[tuple[int, str]]
+    found: Found
+    references: list[SourceReference]
+    anchors: list[ReferenceAnchor]
+
+
+@dataclass
+class _Item:
+    text: str
+    lineno: int
+    hint: str | None = None
+    gap_before: bool = False
+    after_cut: bool = False
+    role: str = "body"  # body / heading / drop
+    reason: str = ""
+
+    @property
+    def words(self) -> int:
+        return word_count(self.text)
+
+
+# --------------------------------------------------------------------------- line predicates
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[^\w\s'’-]", " ", _BULLET.sub("", text)).lower()
+
+
+def is_ui_prompt(text: str) -> bool:
+    """A short line made only of interface words ("Share", "Leave a Comment", "Back to top")."""
+    words = _bare(text).split()
+    return 0 < len(words) <= 6 and all(w in _UI_WORDS for w in words) and any(w in _UI_STRONG for w in words)
+
+
+def is_pipe_row(text: str) -> bool:
+    """'April 2021 | Series # 508' or '2021 | 2020 | 2019': a listing or menu row, not a sentence."""
+    parts = [p.strip() for p in re.split(r"\s[|]\s|\s·\s", text)]
+    return len(parts) >= 2 and all(0 < word_count(p) <= 6 and not p.endswith(".") for p in parts)
+
+
+def is_teaser(text: str) -> bool:
+    """A cut-off excerpt of another article ("The number of passengers…")."""
+    return text.rstrip().endswith(("…", "...")) and not text.rstrip().endswith(("”…", '"…'))
+
+
+def is_prose(item: _Item) -> bool:
+    """A real paragraph: long enough and shaped as sentences."""
+    text = _SENTINELS.sub("", item.text)
+    n = item.words
+    if n >= 15 and (_TERMINAL.search(text) or _SENTENCE_INSIDE.search(text)):
+        return True
+    return n >= 25  # a long unterminated line is text cut by a page break
+
+
+def is_heading_like(item: _Item) -> bool:
+    text = item.text
+    return (
+        0 < item.words <= 14
+        and not re.search(r"[.,;…]$", text)
+        and (text[:1].isupper() or text[:1].isdigit())
+    )
+
+
+def classify_junk(text: str) -> str | None:
+    """Reasons that hold for a line wherever it stands."""
+    if _RELATIVE_TIME.match(text):
+        return "relative timestamp (sidebar)"
+    if is_ui_prompt(text):
+        return "navigation / share / comment prompt"
+    if _CLICK.match(text) and word_count(text) <= 12:
+        return "link prompt"
+    if _DISCLAIMER.search(text) and word_count(text) <= 45:
+        return "disclaimer / copyright notice"
+    if _SUBSCRIBE.search(text) and word_count(text) <= 15:
+        return "subscription prompt"
+    if _PAGE_NUMBER.match(text):
+        return "page number"
+    return None
+
+
+# --------------------------------------------------------------------------- the pipeline of rules
+
+
+def clean_lines(lines: list[RawLine], known_title: str | None = None, unwrap: bool = False) -> CleanResult:
+    """Lines of one source -> cleaned body, dropped lines, recognised metadata, own footnotes."""
+    dropped: list[DroppedLine] = []
+    texts = [normalise_spaces(unescape_markdown(ln.text)) for ln in lines]
+    if unwrap:
+        lines, texts = _unwrap(lines, texts)
+    references, texts, cut_at = _take_footnotes(lines, texts, dropped)
+    items = _items(lines, texts, cut_at)
+    found = Found()
+    _drop_everywhere(items, known_title)
+    first = next((i for i, it in enumerate(items) if it.role == "body" and is_prose(it)), len(items))
+    _front_matter(items[:first], found)
+    _author_notes(items, first, found)
+    _sidebars(items, first)
+    _tail(items, found)
+    _pull_quotes(items)
+    _headings(items)
+    for it in items:
+        if it.role == "drop":
+            dropped.append(DroppedLine(line=it.text, reason=it.reason, lineno=it.lineno))
+    text, headings = _assemble(items)
+    text, anchors = anchors_from_sentinels(text)
+    headings = [(_shift(text, h), h) for _, h in headings]
+    dropped.sort(key=lambda d: d.lineno)
+    return CleanResult(text, dropped, [(o, h) for o, h in headings if o >= 0], found, references, anchors)
+
+
+def _shift(text: str, heading: str) -> int:
+    m = re.search(rf"(?:^|\n\n){re.escape(heading)}(?:\n\n|$)", text)
+    return (m.start() + (2 if m.group(0).startswith("\n") else 0)) if m else -1
+
+
+def _unwrap(lines: list[RawLine], texts: list[str]) -> tuple[list[RawLine], list[str]]:
+    """Hard-wrapped text (e-mail, PDF-to-text): join lines of one paragraph."""
+    out_lines: list[RawLine] = []
+    out_texts: list[str] = []
+    for ln, text in zip(lines, texts, strict=True):
+        prev = out_texts[-1] if out_texts else ""
+        joinable = (
+            prev
+            and text
+            and ln.hint is None
+            and not _BULLET.match(text)
+            and not (word_count(prev) <= 8 and not _TERMINAL.search(prev))
+            and not re.match(r"^#{1,6}\s", prev)
+        )
+        if joinable:
+            if prev.endswith("-") and text[:1].islower() and prev[-2:-1].isalpha():
+                out_texts[-1] = prev[:-1] + text
+            else:
+                out_texts[-1] = prev + " " + text
+            continue
+        out_lines.append(ln)
+        out_texts.append(text)
+    return out_lines, out_texts
+
+
+def _take_footnotes(
+    lines: list[RawLine], texts: list[str], dropped: list[DroppedLine]
+) -> tuple[list[SourceReference], list[str], set[int]]:
+    notes = find_note_lines(texts)
+    markers = {n.marker for n in notes}
+    references = []
+    note_idx = {n.index for n in notes}
+    for n in notes:
+        ref = parse_reference(n.marker, n.text)
+        if not any(r.marker == ref.marker for r in references):
+            references.append(ref)
+        dropped.append(
+            DroppedLine(
+                texts[n.index], f"source's own footnote {n.marker} (→ references)", lines[n.index].lineno
+            )
+        )
+    cut_at: set[int] = set()
+    out = []
+    for i, text in enumerate(texts):
+        if i in note_idx:
+            out.append("")
+            j = i + 1
+            while j < len(texts) and (not texts[j].strip() or j in note_idx):
+                j += 1
+            cut_at.add(j)
+        else:
+            out.append(mark_inline(text, markers) if markers else text)
+    return references, out, cut_at
+
+
+def _items(lines: list[RawLine], texts: list[str], cut_at: set[int]) -> list[_Item]:
+    items: list[_Item] = []
+    gap = False
+    for i, (ln, text) in enumerate(zip(lines, texts, strict=True)):
+        if not text:
+            gap = True
+            continue
+        hint = ln.hint
+        heading = re.match(r"^(#{1,6})\s+(.*)$", text)
+        if heading:
+            text, hint = heading.group(2).strip(), hint or "heading"
+        items.append(_Item(text=text, lineno=ln.lineno, hint=hint, gap_before=gap, after_cut=i in cut_at))
+        gap = False
+    return items
+
+
+def _drop(item: _Item, reason: str) -> None:
+    if item.role != "drop":
+        item.role, item.reason = "drop", reason
+
+
+def _drop_everywhere(items: list[_Item], known_title: str | None) -> None:
+    prev: _Item | None = None
+    for it in items:
+        reason = classify_junk(it.text)
+        if reason:
+            _drop(it, reason)
+        elif prev is not None and it.text == prev.text:
+            _drop(it, "duplicate line")
+        elif known_title and _same(it.text, known_title) and it.hint != "heading":
+            _drop(it, "title (→ metadata.title)")
+        elif _LIST_HEADING.match(it.text) and not _TERMINAL.search(it.text) and it.words <= 6:
+            it.reason = "list-heading"  # decided by the sidebar rule
+        prev = it
+
+
+def _same(a: str, b: str) -> bool:
+    norm = lambda s: re.sub(r"\W+", " ", s).strip().lower()  # noqa: E731
+    return norm(a) == norm(b)
+
+
+def _front_matter(front: list[_Item], found: Found) -> None:
+    """Headline zone: masthead, page date, headline, byline, dateline, affiliation, credits."""
+    title_idx = _find_title(front)
+    expect_names = expect_credit = False
+    author_seen = False
+    for i, it in enumerate(front):
+        if it.role == "drop":
+            continue
+        above_title = title_idx is not None and i < title_idx
+        if i == title_idx:
+            found.title = found.title or it.text
+            _drop(it, "title (→ metadata.title)")
+            continue
+        note = md.publication_note(it.text)
+        names = md.byline_names(it.text)
+        credit = _CREDIT.match(it.text)
+        if note:
+            found.offer_date(note.date, 3)
+            found.publisher = found.publisher or note.publisher
+            _drop(it, "publication line (→ metadata date/publisher)")
+        elif names is not None:
+            found.authors += [n for n in names if n not in found.authors]
+            expect_names, author_seen = not names, author_seen or bool(names)
+            _dateline(it.text, found, 2)
+            _drop(it, "byline (→ metadata.authors)")
+            continue
+        elif credit:
+            expect_credit = not credit.group("who").strip()
+            _drop(it, "editor / contributor credit")
+            continue
+        elif expect_credit and md.is_name(it.text):
+            _drop(it, "editor / contributor credit")
+        elif (
+            expect_names or (title_idx is not None and i > title_idx and not author_seen)
+        ) and md.split_names(it.text):
+            found.authors += [n for n in md.split_names(it.text) if n not in found.authors]
+            author_seen = True
+            _drop(it, "byline (→ metadata.authors)")
+        elif md.find_dates(it.text) and it.words <= 14:
+            _date_line(it, found, above_title)
+        elif author_seen and not it.gap_before and not is_prose(it) and i > (title_idx or 0):
+            found.author_bio.append(it.text)
+            _drop(it, "author affiliation (→ metadata.author_bio)")
+        elif above_title:
+            if is_heading_like(it) and found.publisher is None and not md.is_name(it.text):
+                found.publisher = it.text
+            _drop(it, "masthead / site name")
+        expect_names = expect_credit = False
+
+
+def _find_title(front: list[_Item]) -> int | None:
+    """The headline: the longest heading-like line before the first byline (or in the whole zone)."""
+    for i, it in enumerate(front):
+        if it.hint == "title" and it.role != "drop":
+            return i
+    candidates: list[int] = []
+    for i, it in enumerate(front):
+        if it.role == "drop" or it.hint == "heading":
+            continue
+        is_meta = (
+            md.byline_names(it.text) is not None or md.publication_note(it.text) or _CREDIT.match(it.text)
+        )
+        if is_meta or (candidates and md.split_names(it.text)):
+            if candidates:
+                break
+            continue
+        if md.find_dates(it.text) or not is_heading_like(it) and not it.text.endswith(("?", "!")):
+            continue
+        candidates.append(i)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda i: (front[i].words, -i))
+
+
+def _dateline(text: str, found: Found, rank: int) -> None:
+    dates = md.find_dates(text)
+    if dates:
+        found.offer_date(dates[0].date, rank)
+
+
+def _date_line(it: _Item, found: Found, above_title: bool) -> None:
+    """A bare date above the headline is the page's own date stamp, not the article's."""
+    if md.is_bare_date_line(it.text) and above_title:
+        _drop(it, "page display date (not the article's date)")
+        return
+    _dateline(it.text, found, 2 if not above_title or md.date_leftover(it.text) else 1)
+    _drop(it, "dateline (→ metadata.date)")
+
+
+def _author_notes(items: list[_Item], first: int, found: Found) -> None:
+    """Author notes and publication lines in the body or tail; trailing name lines are bylines."""
+    for k, it in enumerate(items[first:], start=first):
+        if it.role == "drop":
+            continue
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if md.publication_note(it.text):
+            note = md.publication_note(it.text)
+            assert note is not None
+            found.offer_date(note.date, 3 if note.verb not in ("updated", "last updated") else 1)
+            found.publisher = found.publisher or note.publisher
+            _drop(it, "publication line (→ metadata date/publisher)")
+        elif md.is_name(it.text) and (
+            nxt is None or nxt.text == it.text or _later_bio(items, k, it.text) or not _later_prose(items, k)
+        ):
+            if it.text not in found.authors:
+                found.authors.append(it.text)
+            _drop(it, "author name line (→ metadata.authors)")
+    for it in items[first:]:
+        if it.role != "drop" and md.is_bio(it.text, found.authors):
+            found.author_bio.append(it.text)
+            _drop(it, "author bio (→ metadata.author_bio)")
+
+
+def _later_bio(items: list[_Item], k: int, name: str) -> bool:
+    return any(it.text.startswith(name) and md.is_bio(it.text, [name]) for it in items[k + 1 : k + 4])
+
+
+def _later_prose(items: list[_Item], k: int) -> bool:
+    return any(it.role != "drop" and is_prose(it) and not md.is_bio(it.text, []) for it in items[k + 1 :])
+
+
+def _sidebars(items: list[_Item], first: int) -> None:
+    """Runs of short lines carrying 'N hours ago' stamps, teasers, bullets or listing rows."""
+    run: list[_Item] = []
+    for it in [*items[first:], None]:
+        listy = it is not None and (
+            it.role == "drop"
+            or is_teaser(it.text)
+            or not is_prose(it)
+            and (it.words <= 14 or is_pipe_row(it.text))
+        )
+        if listy and it is not None:
+            run.append(it)
+            continue
+        _judge_run(run)
+        run = []
+
+
+def _judge_run(run: list[_Item]) -> None:
+    strong = sum(
+        1
+        for it in run
+        if it.reason in ("relative timestamp (sidebar)", "list-heading")
+        or (it.role != "drop" and is_pipe_row(it.text))
+    )
+    weak = sum(
+        1
+        for it in run
+        if is_teaser(it.text) or (_BULLET.match(it.text) and it.words <= 3) or it.reason == "link prompt"
+    )
+    if strong >= 2 or (strong >= 1 and weak >= 1):
+        for it in run:
+            _drop(it, _sidebar_reason(it))
+
+
+def _sidebar_reason(it: _Item) -> str:
+    if is_teaser(it.text):
+        return "sidebar: teaser of another article"
+    if is_pipe_row(it.text):
+        return "sidebar: listing row"
+    if it.reason == "list-heading":
+        return "sidebar: list heading"
+    if _BULLET.match(it.text):
+        return "sidebar: category label"
+    return "sidebar: title of another article"
+
+
+def _tail(items: list[_Item], found: Found) -> None:
+    """After the last real paragraph only page furniture remains (short lines, labels)."""
+    last = max((i for i, it in enumerate(items) if it.role != "drop" and is_prose(it)), default=-1)
+    for it in items[last + 1 :]:
+        if it.role != "drop" and not is_prose(it) and it.words <= 14:
+            _drop(it, "trailing page furniture (after the last paragraph)")
+
+
+def _pull_quotes(items: list[_Item]) -> None:
+    """A line whose words appear again inside another paragraph is a pull quote."""
+    kept = [it for it in items if it.role != "drop"]
+    for it in kept:
+        if it.words < 6:
+            continue
+        needle = _bare(it.text).strip()
+        needle = re.sub(r"\s+", " ", needle)
+        for other in kept:
+            if (
+                other is not it
+                and len(other.text) > len(it.text)
+                and needle in re.sub(r"\s+", " ", _bare(other.text))
+            ):
+                _drop(it, "pull quote (repeats the article's text)")
+                break
+
+
+def _headings(items: list[_Item]) -> None:
+    kept = [it for it in items if it.role != "drop"]
+    for k, it in enumerate(kept):
+        nxt = kept[k + 1] if k + 1 < len(kept) else None
+        if it.hint == "heading" or (
+            is_heading_like(it) and not is_prose(it) and nxt is not None and it.words <= 14
+        ):
+            it.role = "heading"
+
+
+def _assemble(items: list[_Item]) -> tuple[str, list[tuple[int, str]]]:
+    """Kept lines -> paragraphs; rejoin a sentence cut by a page break or a notes block."""
+    paras: list[str] = []
+    headings: list[tuple[int, str]] = []
+    prev: _Item | None = None
+    cut_since_prev = False
+    for it in items:
+        if it.role == "drop":
+            cut_since_prev = True
+            continue
+        if (
+            prev is not None
+            and prev.role == "body"
+            and it.role == "body"
+            and _continues(prev, paras[-1], it, cut_since_prev)
+        ):
+            paras[-1] = paras[-1] + " " + it.text
+        else:
+            paras.append(it.text)
+            if it.role == "heading":
+                headings.append((len(paras) - 1, it.text))
+        prev, cut_since_prev = it, False
+    vocab = document_vocabulary("\n".join(paras))
+    heading_texts = {h for _, h in headings}
+    paras = [p if p in heading_texts else split_joined_words(p, vocab) for p in paras]
+    return "\n\n".join(paras), headings
+
+
+def _continues(prev: _Item, prev_text: str, cur: _Item, cut: bool) -> bool:
+    plain = _SENTINELS.sub("", prev_text)
+    if _TERMINAL.search(plain) or plain.endswith(":"):
+        return False
+    if cur.text[:1].islower():
+        return True
+    return (cut or cur.after_cut) and word_count(plain) >= 8

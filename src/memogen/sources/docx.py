@@ -1,0 +1,101 @@
+"""Word files: paragraphs with their heading styles, and the document's own footnotes.
+
+python-docx has no footnote API (see FIELD-NOTES), so we read word/footnotes.xml
+through the relationship of the document part and walk each paragraph's runs
+ourselves, putting a sentinel where a `w:footnoteReference` sits.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from ..errors import InputError
+from ..model import SourceMetadata, SourceReference
+from .cleaning import RawLine
+from .footnotes import CLOSE, OPEN, parse_reference
+from .rawdoc import RawDoc
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
+
+def read_docx(data: bytes, name: str) -> RawDoc:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError) as exc:
+        raise InputError(f"{name}: not a readable .docx file ({exc or 'bad package'})") from None
+    except Exception as exc:  # noqa: BLE001 - zipfile/lxml raise many types for broken files
+        raise InputError(f"{name}: not a readable .docx file ({type(exc).__name__})") from None
+    notes = _footnote_texts(document)
+    numbering: dict[str, str] = {}
+    lines: list[RawLine] = []
+    for i, para in enumerate(document.paragraphs, start=1):
+        text = _paragraph_text(para._p, numbering)
+        style = (para.style.name if para.style is not None else "") or ""
+        hint = (
+            "title" if style == "Title" else "heading" if re.match(r"(?i)heading|subtitle", style) else None
+        )
+        lines += [RawLine(text, i, hint), RawLine("", i)]
+    references = [
+        parse_reference(number, notes[note_id]) for note_id, number in numbering.items() if note_id in notes
+    ]
+    core = document.core_properties
+    meta = SourceMetadata(
+        title=None,
+        authors=[a.strip() for a in re.split(r";|\band\b", core.author or "") if a.strip()],
+    )
+    return RawDoc(
+        kind="docx", lines=lines, meta=meta, references=references, title_fallback=core.title or None
+    )
+
+
+def _paragraph_text(p, numbering: dict[str, str]) -> str:  # noqa: ANN001 - lxml element
+    """Text of a paragraph with footnote references as sentinels numbered in reading order."""
+    parts: list[str] = []
+    for el in p.iter():
+        if el.tag == f"{_W}t":
+            parts.append(el.text or "")
+        elif el.tag == f"{_W}tab" or el.tag in (f"{_W}br", f"{_W}cr"):
+            parts.append(" ")
+        elif el.tag == f"{_W}footnoteReference":
+            note_id = el.get(f"{_W}id", "")
+            number = numbering.setdefault(note_id, str(len(numbering) + 1))
+            parts.append(f"{OPEN}{number}{CLOSE}")
+    return "".join(parts)
+
+
+def _footnote_texts(document) -> dict[str, str]:  # noqa: ANN001 - python-docx Document
+    """id -> text of each real footnote (separator notes skipped)."""
+    from lxml import etree
+
+    part = next(
+        (rel.target_part for rel in document.part.rels.values() if rel.reltype == _FOOTNOTES_REL), None
+    )
+    if part is None:
+        return {}
+    root = etree.fromstring(part.blob)
+    notes: dict[str, str] = {}
+    for fn in root.iter(f"{_W}footnote"):
+        if fn.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        text = " ".join("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in fn.iter(f"{_W}p"))
+        notes[fn.get(f"{_W}id", "")] = _with_italics(fn, text.strip())
+    return notes
+
+
+def _with_italics(fn, text: str) -> str:  # noqa: ANN001 - lxml element
+    """Mark the first italic run as *Outlet* so the label parser can find the outlet."""
+    for run in fn.iter(f"{_W}r"):
+        rpr = run.find(f"{_W}rPr")
+        if rpr is not None and rpr.find(f"{_W}i") is not None:
+            italic = "".join(t.text or "" for t in run.iter(f"{_W}t")).strip()
+            if italic and italic in text:
+                return text.replace(italic, f"*{italic}*", 1)
+    return text
+
+
+__all__ = ["read_docx", "SourceReference"]

@@ -1,0 +1,78 @@
+"""Bytes -> text for text-like sources: detect the encoding, refuse binaries, repair mojibake.
+
+Why not just `.decode("utf-8")`: saved pages and exported notes arrive as cp1252,
+UTF-16 (Windows "Unicode" text), UTF-8 with a BOM, or UTF-8 that was once decoded
+as cp1252 ("â€™").  A wrong guess silently corrupts every quote mark.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from ..errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a BOM shows as NUL bytes on every other position."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for zeros, codec in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros.count(0) > 0.4 * len(zeros):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _looks_binary(text: str) -> bool:
+    """Control characters other than tab/newline/form feed mean this is not prose."""
+    if not text:
+        return False
+    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return "\x00" in text or bad > max(2, len(text) // 200)
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    """Decode a text file's bytes; InputError naming `name` when it is empty or not text."""
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise InputError(f"{name}: empty file")
+    text: str | None = None
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text = data.decode(codec, errors="replace")
+            break
+    if text is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _utf16_without_bom(data)
+    if text is None:
+        if b"\x00" in data:
+            raise InputError(f"{name}: binary file, not text")
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            raise InputError(f"{name}: cannot detect the text encoding")
+        text = str(best)
+    if _looks_binary(text):
+        raise InputError(f"{name}: binary file, not text")
+    return repair_text(text)
+
+
+def repair_text(text: str) -> str:
+    """Fix mojibake and normalise newlines; keep curly quotes (they are the author's)."""
+    import ftfy
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return ftfy.fix_text(text, uncurl_quotes=False, fix_latin_ligatures=True, normalization="NFC")

@@ -1,0 +1,230 @@
+"""Recognisers for bibliographic lines: dates, bylines, author bios, publication notes.
+
+Each function looks at one line (a string) and answers a narrow question, so the
+cleaner can combine them with the line's position (above or below the headline,
+in the body or the tail) — position is what tells an article's own date from a
+page's "today" date, and a byline from a headline made of capitalised words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = r"(?P<m>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<y>(?:1[89]|20)\d\d)"
+_DATE_PATTERNS = [
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"),
+]
+WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?", re.I)
+_OTHER_CALENDAR = re.compile(r"\b\d{1,2}\s+[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?\s+\d{3,4}\b")
+_PARTICLES = frozenset(["bin", "ibn", "al", "el", "de", "da", "del", "della", "van", "von", "der", "den", "di", "du", "la", "le", "ul", "ud", "us", "abu"])
+# Capitalised words that make a line an organisation, a role or a headline rather than a person.
+_NON_NAME = frozenset(
+    ["associate", "assistant", "research", "researcher", "senior", "junior", "fellow", "director", "editor", "professor", "lecturer", "analyst", "centre", "center", "institute", "university", "college", "school", "department", "ministry", "council", "committee", "office", "agency", "news", "times", "post", "daily", "weekly", "herald", "tribune", "journal", "review", "insights", "magazine", "media", "press", "tv", "radio", "online", "foreign", "affairs", "policy", "studies", "strategic", "international", "national", "global", "world", "affairs", "relations", "report", "minister", "president", "government", "army", "visit", "talks", "home", "menu", "about", "contact", "the", "of", "and", "for", "in", "on", "with"]
+)
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.?|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)$")
+_BYLINE = re.compile(
+    r"^(?:by|written by|authors?|words by|reported by|text by)\s*[:\-–—]?\s*(?P<names>.*)$", re.I
+)
+_BIO_ROLE = re.compile(
+    r"^(?:the\s+)?(?:writer|author|columnist|contributor)s?\b.{0,30}?\b(?:is|are|was|has|have|teaches|works|worked|can be|serves|heads)\b",
+    re.I,
+)
+_PUBLISHED = re.compile(
+    r"^(?:this (?:article|piece|op-ed|column|story|report|commentary) )?(?:was |has been )?(?:first |originally |also )?"
+    r"(?P<verb>published|appeared|posted|printed|dated|updated|last updated)\b\s*(?:on|:)?\s*(?P<rest>.*)$",
+    re.I,
+)
+
+
+@dataclass
+class FoundDate:
+    start: int
+    end: int
+    date: dt.date
+
+
+def find_dates(line: str) -> list[FoundDate]:
+    """Every full calendar date (day, month, year) written in the line."""
+    found: list[FoundDate] = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(line):
+            if any(f.start <= m.start() < f.end for f in found):
+                continue
+            month = int(m.group("mn")) if "mn" in pattern.groupindex else _MONTHS[m.group("m").lower()[:3]]
+            try:
+                found.append(
+                    FoundDate(m.start(), m.end(), dt.date(int(m.group("y")), month, int(m.group("d"))))
+                )
+            except ValueError:
+                continue
+    return sorted(found, key=lambda f: f.start)
+
+
+def parse_loose_date(text: str) -> dt.date | None:
+    """A date in any language/format dateparser knows, for short date-only strings."""
+    found = find_dates(text)
+    if found:
+        return found[0].date
+    if not re.search(r"\b(?:1[89]|20)\d\d\b", text) or len(text.split()) > 8:
+        return None
+    import dateparser
+
+    parsed = dateparser.parse(
+        text, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+    )
+    return parsed.date() if parsed else None
+
+
+def date_leftover(line: str) -> str:
+    """What a date line says besides its dates, weekdays and other-calendar dates."""
+    rest = line
+    for f in reversed(find_dates(line)):
+        rest = rest[: f.start] + " " + rest[f.end :]
+    rest = WEEKDAY.sub(" ", rest)
+    rest = _OTHER_CALENDAR.sub(" ", rest)
+    return re.sub(r"[\s/|,–—\-·•]+", " ", rest).strip()
+
+
+def is_bare_date_line(line: str) -> bool:
+    """A line that is only a date (with weekday or a second calendar): a page's date stamp."""
+    return bool(find_dates(line)) and not date_leftover(line)
+
+
+def is_name(text: str) -> bool:
+    """Looks like a person's name: 2-5 capitalised tokens, no acronyms, no sentence marks."""
+    text = text.strip().rstrip(",")
+    if not text or len(text) > 60 or re.search(r"[\d:;!?\"“”()|/@]", text):
+        return False
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 5:
+        return False
+    full = 0
+    for tok in tokens:
+        if tok.lower() in _PARTICLES or tok.lower().startswith(("al-", "el-")):
+            continue
+        if not _NAME_TOKEN.match(tok):
+            return False
+        if tok.lower() in _NON_NAME:
+            return False
+        full += len(tok.rstrip(".")) > 1
+    return full >= 2 or (full == 1 and tokens[-1] == tokens[-1].title() and len(tokens[-1]) > 1)
+
+
+def split_names(text: str) -> list[str]:
+    """'A B, C D and E F' -> three names; [] unless every part is a name."""
+    parts = [p.strip() for p in re.split(r",|\band\b|&|;", text) if p.strip()]
+    return parts if parts and all(is_name(p) for p in parts) else []
+
+
+def byline_names(line: str) -> list[str] | None:
+    """Names from 'By A B' / 'Author: A B'; [] for a bare 'By' (names follow on the next line)."""
+    m = _BYLINE.match(line.strip())
+    if not m:
+        return None
+    names_text = m.group("names").strip()
+    if not names_text:
+        return []
+    names_text = re.split(r"\s[|·•]\s|\s[–—]\s", names_text)[0]
+    for f in reversed(find_dates(names_text)):
+        names_text = names_text[: f.start] + names_text[f.end :]
+    names = split_names(names_text.strip(" ,"))
+    return names or None
+
+
+def is_bio(line: str, authors: list[str]) -> bool:
+    """'The writer is ...' or '<author> is a researcher at ...' (an author note, not the article)."""
+    if _BIO_ROLE.match(line) or re.match(r"(?i)^about the authors?\b", line):
+        return True
+    for name in authors:
+        if line.startswith(name) and re.match(
+            r"\s*(?:is|was|has been|serves|works|heads|teaches)\b", line[len(name) :]
+        ):
+            return True
+    m = re.match(
+        r"^((?:\S+\s){1,4}?)(?:is|was) (?:a|an|the|currently|presently|working|associated|pursuing)\b", line
+    )
+    return bool(m and is_name(m.group(1)) and len(line.split()) <= 80 and _mentions_role(line))
+
+
+def _mentions_role(line: str) -> bool:
+    return bool(
+        re.search(
+            r"(?i)\b(researcher|research|analyst|fellow|professor|lecturer|journalist|scholar|director|student|"
+            r"associate|graduate|degree|phd|mphil|author of|columnist|editor|writes|contributor)\b",
+            line,
+        )
+    )
+
+
+@dataclass
+class PublicationNote:
+    date: dt.date | None
+    publisher: str | None
+    verb: str
+
+
+def publication_note(line: str) -> PublicationNote | None:
+    """'Published in Daily Times, March 17th 2019.' / 'Posted on 3 May 2020' / 'Published: 2021-04-22'."""
+    if len(line.split()) > 25:
+        return None
+    m = _PUBLISHED.match(line.strip())
+    if not m:
+        return None
+    rest = m.group("rest")
+    dates = find_dates(rest)
+    publisher = None
+    pm = re.match(r"(?i)^(?:in|by|at|on)\s+(?:the\s+)?(?P<pub>.+)$", date_leftover(rest).strip(" .,"))
+    if pm:
+        candidate = re.split(r"\s+(?:on|dated)\s*$|,", pm.group("pub"))[0].strip(" .,")
+        if candidate and candidate[0].isupper() and len(candidate.split()) <= 6:
+            publisher = candidate
+    if not dates and not publisher:
+        return None
+    return PublicationNote(dates[0].date if dates else None, publisher, m.group("verb").lower())
+
+
+def smart_title(title: str, body: str) -> str:
+    """An ALL-CAPS headline in title case, keeping the acronyms the body also writes in capitals."""
+    letters = [c for c in title if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return title
+    acronyms = set(re.findall(r"\b[A-Z]{2,}\b", body))
+    small = {
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "by",
+        "with",
+        "from",
+        "as",
+        "vs",
+    }
+    out = []
+    for i, word in enumerate(re.split(r"(\s+|-)", title)):
+        bare = re.sub(r"[^A-Za-z]", "", word)
+        if not bare or bare in acronyms:
+            out.append(word)
+        elif i > 0 and bare.lower() in small and not out[-1].endswith(":"):
+            out.append(word.lower())
+        else:
+            out.append(word[:1] + word[1:].lower())
+    return "".join(out)

@@ -1,0 +1,115 @@
+"""PDF sources: text per page, running headers/footers and page numbers out, lines rejoined.
+
+pypdf gives one string per page with one line per printed line.  A line that repeats
+at the top or bottom of most pages (digits ignored, so "Page 3" matches "Page 4") is
+page furniture; a printed line ending well short of the right margin ends a
+paragraph; a word hyphenated at the margin is joined.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+
+from ..errors import InputError
+from ..model import DroppedLine, SourceMetadata
+from .cleaning import RawLine
+from .rawdoc import RawDoc
+
+_PAGE_NO = re.compile(r"(?i)^(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?$")
+_EDGE = 3  # lines at either end of a page's text that may be running heads (pypdf emits canvas text first)
+
+
+def read_pdf(data: bytes, name: str) -> RawDoc:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [(page.extract_text() or "") for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{name}: cannot read PDF: {exc}") from None
+    if not any(p.strip() for p in pages):
+        raise InputError(f"{name}: the PDF has no text layer (scanned?); OCR it first")
+    lines, dropped = pdf_pages_to_lines(pages)
+    meta = _meta(reader)
+    # A PDF's /Title is often a file name or a short label; the printed headline wins.
+    fallback, meta.title = meta.title, None
+    return RawDoc(kind="pdf", lines=lines, meta=meta, dropped=dropped, title_fallback=fallback)
+
+
+def _meta(reader) -> SourceMetadata:  # noqa: ANN001 - pypdf reader
+    info = reader.metadata or {}
+    title = (info.get("/Title") or "").strip()
+    if re.match(r"(?i)^(untitled|microsoft word|document\d*$)|\.\w{3,4}$", title):
+        title = ""
+    author = (info.get("/Author") or "").strip()
+    authors = [a.strip() for a in re.split(r";|,|\band\b", author) if a.strip()] if author else []
+    return SourceMetadata(title=title or None, authors=authors)
+
+
+def _key(line: str, page_no: int) -> str:
+    """Same text on every page, except the page's own number ("Report 2021 · 3" ~ "Report 2021 · 4").
+
+    Only the page number is ignored: body lines that merely share a shape
+    ("... before 2015 ...") must not look alike.
+    """
+    line = re.sub(rf"(?<!\d){page_no}(?!\d)", "#", line)
+    return re.sub(r"\s+", " ", line).strip().lower()
+
+
+def pdf_pages_to_lines(pages: list[str]) -> tuple[list[RawLine], list[DroppedLine]]:
+    """Page texts -> paragraph lines (blank-separated) and the furniture that was removed."""
+    split = [[ln.strip() for ln in p.split("\n") if ln.strip()] for p in pages]
+    edges: Counter[str] = Counter()
+    for page_no, lines in enumerate(split, start=1):
+        edges.update({_key(ln, page_no) for ln in lines[:_EDGE] + lines[-_EDGE:]})
+    threshold = max(2, (len(pages) + 1) // 2)
+    dropped: list[DroppedLine] = []
+    body: list[tuple[int, str, bool]] = []  # (page no, line, last on page)
+    lineno = 0
+    for page_no, lines in enumerate(split, start=1):
+        for k, ln in enumerate(lines):
+            lineno += 1
+            edge = k < _EDGE or k >= len(lines) - _EDGE
+            repeats = edge and edges[_key(ln, page_no)] >= threshold
+            if edge and _PAGE_NO.match(ln):
+                dropped.append(DroppedLine(ln, f"page number (page {page_no})", lineno))
+            elif repeats and len(pages) > 1 and len(ln.split()) <= 12 and not re.search(r"[.!?]$", ln):
+                dropped.append(DroppedLine(ln, f"running header/footer (page {page_no})", lineno))
+            else:
+                body.append((lineno, ln, False))
+    return _paragraphs(body), dropped
+
+
+def _paragraphs(body: list[tuple[int, str, bool]]) -> list[RawLine]:
+    if not body:
+        return []
+    lengths = sorted(len(t) for _, t, _ in body)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    out: list[RawLine] = []
+    current = ""
+    start = 0
+    for k, (lineno, text, _) in enumerate(body):
+        nxt = body[k + 1][1] if k + 1 < len(body) else ""
+        if not current:
+            current, start = text, lineno
+        elif current.endswith("-") and current[-2:-1].isalpha() and text[:1].islower():
+            current = current[:-1] + text
+        else:
+            current = current + " " + text
+        if _ends_paragraph(text, nxt, width):
+            out += [RawLine(current, start), RawLine("", start)]
+            current = ""
+    if current:
+        out.append(RawLine(current, start))
+    return out
+
+
+def _ends_paragraph(text: str, nxt: str, width: int) -> bool:
+    """A printed line that stops short of the margin ends its paragraph, unless the text runs on."""
+    if nxt[:1].islower() and not re.search(r"[.!?][\"”’)]?$", text):
+        return False  # hyphenated or broken at a page end: the sentence continues
+    ends_sentence = re.search(r"[.!?:][\"”’)]?$", text) is not None
+    return len(text) < 0.8 * width or (ends_sentence and len(text) < 0.93 * width)

@@ -1,0 +1,256 @@
+"""Readers by type: HTML page with chrome, generated PDF with running heads, DOCX with footnotes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from memogen.sources import read_source
+from memogen.sources.pdf import pdf_pages_to_lines
+
+FIXTURES = Path(__file__).parent / "fixtures" / "sources"
+
+# ----------------------------------------------------------------------------- HTML
+
+
+def test_html_page_keeps_article_and_drops_nav_ads_comments() -> None:
+    src = read_source(FIXTURES / "page-with-chrome.html", "harbour")
+    body = src.text
+    assert body.startswith("The port authorities of Velmora and Ostrava signed")
+    assert "What the agreement covers" in body.split("\n\n")
+    assert "single berth fee" in body and "small harbours along the coast" in body
+    for junk in (
+        "Sign in",
+        "Advertisement",
+        "Zephyr",
+        "Great news for the region",
+        "Post comment",
+        "Related articles",
+        "Storm closes",
+        "All rights reserved",
+        "Privacy",
+    ):
+        assert junk not in body, junk
+    meta = src.metadata
+    assert meta.title == "Harbour deal signed after two years of talks"
+    assert meta.authors == ["Mara Quintero"]
+    assert meta.publisher == "The Coastal Ledger"
+    assert meta.date == dt.date(2023, 9, 14)  # published, not the later modified date
+    assert meta.url == "https://ledger.example.org/2023/09/harbour-deal"
+    assert set(meta.inferred) >= {"title", "authors", "publisher", "date", "url"}
+
+
+def test_html_footnotes_become_references_with_anchors() -> None:
+    src = read_source(FIXTURES / "page-with-chrome.html", "harbour")
+    assert [r.marker for r in src.references] == ["1", "2"]
+    assert src.references[0].label == "Velmora Gazette"
+    assert src.references[0].url == "https://gazette.example.org/joa"
+    assert "↩" not in src.references[0].text
+    assert "hall.1" not in src.text and "⟦" not in src.text
+    cited = src.references_in(src.text.index("single berth fee"), src.text.index("single berth fee") + 5)
+    assert [r.label for r in cited] == ["Velmora Gazette"]
+    assert [r.label for r in src.references_in(src.text.index("fishing industry"), len(src.text))] == [
+        "Radio Ostrava"
+    ]
+
+
+# ----------------------------------------------------------------------------- PDF
+
+
+def _make_pdf(path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    styles = getSampleStyleSheet()
+
+    def furniture(canvas, doc) -> None:  # noqa: ANN001
+        canvas.saveState()
+        canvas.setFont("Helvetica", 9)
+        canvas.drawString(72, A4[1] - 40, "Northern Policy Review — Working Paper 7")
+        canvas.drawString(72, 30, f"Page {doc.page} of 3")
+        canvas.drawRightString(520, 30, f"NPR 2022 | {doc.page}")
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(str(path), pagesize=A4, title="wp7-final.docx", author="Ilse Varga")
+    story = [
+        Paragraph("Grid reform in the northern provinces", styles["Title"]),
+        Paragraph("What changed?", styles["Heading2"]),
+    ]
+    topics = [
+        "control centres",
+        "transmission losses",
+        "interconnection",
+        "tariffs",
+        "storage",
+        "hydro dams",
+        "wind farms",
+    ]
+    for i in range(30):
+        t = topics[i % len(topics)]
+        story.append(
+            Paragraph(
+                f"Finding {i}: the operator reviewed {t} in district {i} and reported that costs changed by {i * 3} "
+                f"per cent over the year. Engineers in district {i} said the {t} programme needs a second phase "
+                f"before 20{10 + i % 9} and a steady budget.",
+                styles["BodyText"],
+            )
+        )
+    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
+
+
+def test_pdf_running_headers_footers_and_page_numbers_removed(tmp_path: Path) -> None:
+    pdf = tmp_path / "wp7.pdf"
+    _make_pdf(pdf)
+    src = read_source(pdf, "wp7")
+    assert "Northern Policy Review" not in src.text
+    assert "NPR 2022" not in src.text and "Page 1" not in src.text
+    reasons = {d.reason.split(" (")[0] for d in src.dropped}
+    assert {"running header/footer", "page number"} <= reasons
+    for i in range(30):  # every paragraph survives, whole
+        assert f"Finding {i}: the operator" in src.text
+        assert f"Engineers in district {i} said" in src.text
+    assert src.text.split("\n\n")[0] == "What changed?"
+    assert src.metadata.title == "Grid reform in the northern provinces"  # printed headline beats /Title
+    assert src.metadata.authors == ["Ilse Varga"]
+    assert src.kind == "pdf"
+
+
+def test_pdf_hyphenation_joined_and_paragraphs_rebuilt() -> None:
+    page1 = "Report header\nThe ministry published the draft on Monday and invited com-\nments from the public until the end of the month.\nA second paragraph starts here.\n1"
+    page2 = "Report header\nIt carries on with the coun-\ntry's plans.\n2"
+    lines, dropped = pdf_pages_to_lines([page1, page2])
+    paras = [ln.text for ln in lines if ln.text]
+    assert "invited comments from the public" in paras[0]
+    assert any("country's plans" in p for p in paras)
+    assert {d.line for d in dropped} == {"Report header", "1", "2"}
+
+
+def test_pdf_body_line_repeated_on_pages_is_not_a_header() -> None:
+    same = "The committee will meet again next week."
+    pages = [f"Intro text for page {n} that is long enough to be a line.\n{same}" for n in range(1, 4)]
+    lines, dropped = pdf_pages_to_lines(pages)
+    assert sum(same in ln.text for ln in lines) == 3
+    assert dropped == []
+
+
+# ----------------------------------------------------------------------------- DOCX
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def make_docx_with_footnotes(
+    path: Path, paragraphs: list[tuple[str, str | None]], notes: dict[int, str]
+) -> None:
+    """A .docx whose '[[FNn]]' placeholders become real Word footnote references."""
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = "Lake levels"
+    document.core_properties.author = "Tomas Ekberg"
+    for text, style in paragraphs:
+        document.add_paragraph(text, style=style)
+    buf = io.BytesIO()
+    document.save(buf)
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED)
+    for item in src.infolist():
+        data = src.read(item.filename)
+        if item.filename == "word/document.xml":
+            xml = data.decode()
+            for n in notes:
+                ref = (
+                    '</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                    f'<w:footnoteReference w:id="{n}"/></w:r><w:r><w:t xml:space="preserve">'
+                )
+                xml = xml.replace(f"[[FN{n}]]", ref)
+            data = xml.encode()
+        elif item.filename == "word/_rels/document.xml.rels":
+            data = data.replace(
+                b"</Relationships>",
+                b'<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" '
+                b'Target="footnotes.xml"/></Relationships>',
+            )
+        elif item.filename == "[Content_Types].xml":
+            data = data.replace(
+                b"</Types>",
+                b'<Override PartName="/word/footnotes.xml" '
+                b'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
+            )
+        out.writestr(item, data)
+    body = "".join(
+        f'<w:footnote w:id="{n}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'
+        for n, text in notes.items()
+    )
+    body = body.replace("*", "")  # italics are given as a run below
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{_W_NS}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+        f"{body}</w:footnotes>"
+    )
+    for text in notes.values():
+        if "*" in text:  # *Outlet* -> an italic run
+            before, italic, after = text.split("*")
+            xml = xml.replace(
+                f'<w:t xml:space="preserve"> {before}{italic}{after}</w:t></w:r>',
+                f'<w:t xml:space="preserve"> {before}</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>{italic}</w:t></w:r>'
+                f'<w:r><w:t xml:space="preserve">{after}</w:t></w:r>',
+            )
+    out.writestr("word/footnotes.xml", xml)
+    out.close()
+
+
+@pytest.fixture()
+def lake_docx(tmp_path: Path) -> Path:
+    path = tmp_path / "lake-levels.docx"
+    make_docx_with_footnotes(
+        path,
+        [
+            ("Lake Varn falls to a record low", "Title"),
+            ("By Tomas Ekberg", None),
+            ("Published: 2 August 2022", None),
+            ("What happened?", "Heading 1"),
+            (
+                "The water level of Lake Varn fell to its lowest mark since records began in 1911.[[FN1]] "
+                "Ferries on the northern shore stopped running in July.",
+                None,
+            ),
+            (
+                "Farmers blame the irrigation quotas set by the regional water board, which the board disputes.[[FN2]]",
+                None,
+            ),
+        ],
+        {
+            1: 'Hydrological Survey, "Annual levels 2022", *Varn Observer*, 1 August 2022.',
+            2: "Interview with the water board, *North Radio*, 2 August 2022. https://radio.example.net/varn",
+        },
+    )
+    return path
+
+
+def test_docx_footnotes_headings_and_metadata(lake_docx: Path) -> None:
+    src = read_source(lake_docx, "lake")
+    paras = src.text.split("\n\n")
+    assert paras[0] == "What happened?"
+    assert (0, "What happened?") in src.headings
+    assert paras[1].startswith(
+        "The water level of Lake Varn fell to its lowest mark since records began in 1911. Ferries"
+    )
+    assert "records began in 1911.1" not in src.text
+    assert [(r.marker, r.label) for r in src.references] == [("1", "Varn Observer"), ("2", "North Radio")]
+    assert src.references[1].url == "https://radio.example.net/varn"
+    first = src.references_in(src.text.index("water level"), src.text.index("water level") + 10)
+    assert [r.marker for r in first] == ["1"]
+    assert [r.marker for r in src.references_in(src.text.index("Farmers"), len(src.text))] == ["2"]
+    assert [
+        r.marker for r in src.references_in(src.text.index("Ferries"), src.text.index("Ferries") + 7)
+    ] == []
+    meta = src.metadata
+    assert meta.title == "Lake Varn falls to a record low"
+    assert meta.authors == ["Tomas Ekberg"]
+    assert meta.date == dt.date(2022, 8, 2)
