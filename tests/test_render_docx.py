@@ -182,6 +182,7 @@ def test_styles_exist_and_footnote_reference_is_superscript(doc):
     ref = styles.find("w:style[@w:styleId='FootnoteReference']", NS)
     assert ref.find("w:rPr/w:vertAlign", NS).get(w("val")) == "superscript"
     assert ref.get(w("type")) == "character"
+    assert styles.find("w:style[@w:styleId='FootnoteText']", NS).get(w("type")) == "paragraph"
 
 
 def test_python_docx_reads_it_back(doc, memo):
@@ -193,6 +194,26 @@ def test_python_docx_reads_it_back(doc, memo):
     notes = read_footnotes(d)
     assert sorted(notes) == list(range(1, len(memo.points) + 1))
     assert notes[1] == memo.points[0].note.text
+
+
+def test_read_footnotes_skips_separators_by_type_in_libreoffice_files():
+    import docx
+
+    from memogen.render.docx_footnotes import read_footnotes
+
+    # LibreOffice saved this one: separators are ids 0 and 1, its one note is id 2
+    notes = read_footnotes(docx.Document(str(FIXTURES / "reference.docx")))
+    assert list(notes) == [2] and notes[2].startswith("REFERENCE NOTE")
+
+
+def test_build_date_from_source_date_epoch(monkeypatch):
+    import docx
+
+    m = sample_memo()
+    m.build_date = None
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    cp = docx.Document(io.BytesIO(render_docx(m))).core_properties
+    assert cp.created == dt.datetime(2023, 11, 14, 22, 13, 20, tzinfo=dt.timezone.utc)
 
 
 # --------------------------------------------------------------------------- styles and content

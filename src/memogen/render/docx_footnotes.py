@@ -244,7 +244,10 @@ def footnotes_xml(document) -> bytes | None:
 
 
 def read_footnotes(document) -> dict[int, str]:
-    """{id: text} of the real notes (ids >= 1) in an opened document."""
+    """{id: text} of the real notes of an opened document, separators left out by type, not id.
+
+    LibreOffice renumbers on save (separators 0 and 1, notes from 2), so ids alone mislead.
+    """
     from lxml import etree
 
     blob = footnotes_xml(document)
@@ -253,7 +256,6 @@ def read_footnotes(document) -> dict[int, str]:
     root = etree.fromstring(blob)
     out = {}
     for note in root.iter(qn("w:footnote")):
-        note_id = int(note.get(qn("w:id")))
-        if note_id >= 1:
-            out[note_id] = "".join(t.text or "" for t in note.iter(qn("w:t"))).strip()
+        if note.get(qn("w:type")) in (None, "normal"):
+            out[int(note.get(qn("w:id")))] = "".join(t.text or "" for t in note.iter(qn("w:t"))).strip()
     return out
