@@ -367,3 +367,18 @@ def test_footnote_frame_with_plain_reportlab(tmp_path):
     assert len(pages) >= 3
     for n in range(1, 61):
         assert _page_of(pages, rf"S{n:02d}x\.{n}\b") == _page_of(pages, rf"T{n:02d}y"), n
+
+
+def test_notes_longer_than_a_page_continue_instead_of_failing(tmp_path):
+    """One line carrying 40 long notes cannot fit on any page: the notes continue, nothing is lost."""
+    memo = sample_memo()
+    points = [
+        MergedPoint(id=f"x{i}", text=f"M{i:02d}.", section="what_happened", citations=[])
+        for i in range(1, 41)
+    ]
+    for number, point in enumerate(points, start=1):
+        point.note = Note(number, [Inline(f"Q{number:02d}q " + "Long note text " * 30)])
+    memo.sections[0].paragraphs = [Paragraph(points=points)]
+    pages = _pages(_render(memo, tmp_path))
+    for n in range(1, 41):
+        assert _page_of(pages, rf"Q{n:02d}q") >= _page_of(pages, rf"M{n:02d}\.")

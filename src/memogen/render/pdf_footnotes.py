@@ -73,18 +73,48 @@ def notes_of(flowable: Flowable) -> list[Flowable]:
     return []
 
 
+class NoteFlush(Flowable):
+    """Zero-size end marker: a FootnoteFrame refuses it while notes still wait to be placed."""
+
+    def wrap(self, availWidth, availHeight):
+        return 0, 0
+
+    def draw(self):
+        pass
+
+
 class FootnoteFrame(Frame):
     """A frame whose usable bottom rises with the notes of what it has accepted on this page."""
 
-    def __init__(self, *args, rule_space: float = 10.0, note_gap: float = 1.5, **kwargs):
+    def __init__(
+        self, *args, rule_space: float = 10.0, note_gap: float = 1.5, min_text: float = 36.0, **kwargs
+    ):
         self.rule_space = rule_space  # room for the short rule above the first note
         self.note_gap = note_gap
+        self.min_text = min_text  # room continued notes leave for text on a fresh page
+        self.carried: list[Flowable] = []
         super().__init__(*args, **kwargs)
 
     def _reset(self):
         super()._reset()
         self.__dict__["_y1p"] = self._y1 + self._bottomPadding
         self.page_notes: list[Flowable] = []
+        carried, self.carried = self.carried, []
+        self._take(carried)
+
+    def _take(self, notes: list[Flowable]) -> None:
+        """Place notes at this page's bottom while there is room; continue the rest on the next page.
+
+        Only used when one line of text carries more notes than a whole page holds: the
+        notes then continue on the following page(s), as Word continues long footnotes.
+        """
+        for i, note in enumerate(notes):
+            need = self.extra_height([note])
+            if self.page_notes and self._y - self._y1p - need < self.min_text:
+                self.carried.extend(notes[i:])
+                return
+            self.page_notes.append(note)
+            self.__dict__["_y1p"] = self._y1p + need
 
     def _note_height(self, note: Flowable) -> float:
         return note.wrap(self._aW, 1e6)[1] + self.note_gap
@@ -98,9 +128,17 @@ class FootnoteFrame(Frame):
         return rule + sum(self._note_height(n) for n in notes)
 
     def add(self, flowable, canv, trySplit=0):
+        if self.carried:  # continued notes fill this page; text goes on after them
+            flowable.__dict__.pop("_postponed", None)
+            return 0
         notes = notes_of(flowable)
         if not notes:
             return Frame._add(self, flowable, canv, trySplit)
+        if getattr(flowable, "_note_overflow", False):
+            if not Frame._add(self, flowable, canv, trySplit):
+                return 0
+            self._take(notes)
+            return 1
         base = self._y1p
         self.__dict__["_y1p"] = base + self.extra_height(notes)
         if Frame._add(self, flowable, canv, trySplit):
@@ -116,6 +154,8 @@ class FootnoteFrame(Frame):
         (a shorter part holds fewer marks).  The smallest r with n(r) <= r gives the longest part
         that fits; bisection finds it in ~10 cheap splits, and only at a page break.
         """
+        if self.carried:
+            return []
         if not notes_of(flowable):
             return Frame.split(self, flowable, canv)
         parts, fits = self._split_reserving(flowable, canv, 0.0)
@@ -131,6 +171,12 @@ class FootnoteFrame(Frame):
                 lo = mid  # the part's notes need more room than reserved
             else:
                 hi = mid  # nothing left for text: reserve less
+        if not best and self._atTop:
+            # Not even one line fits with its notes on an empty page: place the text and let
+            # its notes continue on the next page rather than fail the whole document.
+            best = Frame.split(self, flowable, canv)
+            if best:
+                best[0]._note_overflow = True
         return best
 
     def _split_reserving(self, flowable, canv, reserve: float) -> tuple[list, bool]:
@@ -183,6 +229,10 @@ class FootnoteDocTemplate(BaseDocTemplate):
             rightPadding=0,
         )
         self.addPageTemplates([PageTemplate(id="page", frames=[self.note_frame], onPageEnd=self._page_end)])
+
+    def build(self, flowables, *args, **kwargs):
+        # The trailing NoteFlush makes platypus add pages until continued notes are all placed.
+        super().build([*flowables, NoteFlush()], *args, **kwargs)
 
     def _page_end(self, canv, doc) -> None:
         self.note_frame.draw_notes(canv)
