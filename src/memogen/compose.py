@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from .config import TopicConfig
 from .merge import MergeResult, extract_quantities, features
@@ -64,9 +65,14 @@ def point_words(point: MergedPoint) -> int:
     return words(point.text) + sum(words(c.statement) for c in point.conflicts)
 
 
+@lru_cache(maxsize=4096)
+def _features(text: str):
+    return features(text)
+
+
 def salience(point: MergedPoint) -> float:
     """Most corroborated, then most specific, then most confident."""
-    f = features(point.text)
+    f = _features(point.text)
     specific = min(len(f.quantities), 3) * 0.3 + min(len(f.names), 5) * 0.1
     return 2.0 * len(point.source_ids) + specific + point.confidence + 0.5 * bool(point.conflicts)
 
@@ -110,7 +116,7 @@ def event_order(
 
 
 def _theme_terms(point: MergedPoint) -> set[str]:
-    f = features(point.text)
+    f = _features(point.text)
     return {w for w in f.content if len(w) >= 4 and not w.isdigit() and w not in _THEME_STOP}
 
 

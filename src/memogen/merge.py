@@ -692,7 +692,7 @@ def same_fact(sim: float, a: Features, b: Features) -> tuple[bool, float]:
         return True, score
     if containment(a, b) >= CONTAIN_THRESHOLD and score >= CONTAIN_MIN_SIM:
         return True, max(score, DUP_THRESHOLD)
-    if score >= ANCHOR_MIN_SIM and shared_anchor(a, b):
+    if score >= ANCHOR_MIN_SIM and shared_anchor(a, b) and _name_mismatch(a, b) == 0:
         return True, max(score, DUP_THRESHOLD)
     return False, score
 

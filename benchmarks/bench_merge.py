@@ -1,0 +1,250 @@
+"""Benchmark of segment -> merge -> compose on synthetic topics, and the pair-set evaluation.
+
+Usage:
+    .venv/bin/python benchmarks/bench_merge.py                 # sizes 5 50 500 2000
+    .venv/bin/python benchmarks/bench_merge.py --sizes 5 50    # some sizes
+    .venv/bin/python benchmarks/bench_merge.py --pairs         # precision/recall on the pair set
+
+Each size runs in its own subprocess so peak memory (ru_maxrss) belongs to that size.
+Synthetic sources are article-length (~35 sentences, ~650 words): filler sentences from a
+random vocabulary plus planted facts written in several paraphrases (reordered clauses,
+"nine" vs "9", "per cent" vs "%"), some with a planted conflicting figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+NUMBER_WORDS = {3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 12: "twelve"}
+TEMPLATES = [
+    (
+        "{E} signed a {n1} agreement worth ${a} million with {F} in {y}.",
+        "In {y}, {E} and {F} signed a {n1} agreement worth ${a} million.",
+        "The {n1} agreement between {E} and {F}, worth US$ {a} million, was signed in {y}, officials said.",
+    ),
+    (
+        "{E} opened its first {n1} plant in {F} in {y}, the first such project in {k} years.",
+        "The first {n1} plant of {E} in {F} opened in {y}, the first such project in {kw} years.",
+        "In {y} {E} opened a {n1} plant in {F}; it was the first such project there in {k} years.",
+    ),
+    (
+        "{E} {n1} exports to {F} grew by {p} per cent in {y}.",
+        "In {y}, {n1} exports from {E} to {F} rose {p}%.",
+        "{n1} exports of {E} to {F} increased {p} percent in {y}, according to the ministry.",
+    ),
+]
+
+
+def _word(rng: random.Random) -> str:
+    syll = ["ka", "lo", "mi", "ra", "te", "su", "no", "vi", "de", "ban", "tor", "pel", "gri", "shu", "zen"]
+    return "".join(rng.choice(syll) for _ in range(rng.randint(2, 4)))
+
+
+def make_topic(n_sources: int, seed: int = 7):
+    """Sources (text + planted labels per sentence) for one synthetic topic."""
+    rng = random.Random(seed)
+    vocab = list({_word(rng) for _ in range(6000)})
+    n_facts = max(6, n_sources * 2)
+    facts = []
+    for f in range(n_facts):
+        facts.append(
+            {
+                "t": f % len(TEMPLATES),
+                "E": _word(rng).capitalize(),
+                "F": _word(rng).capitalize(),
+                "n1": rng.choice(vocab),
+                "a": rng.randint(20, 900),
+                "y": rng.randint(1995, 2023),
+                "k": rng.choice(list(NUMBER_WORDS)),
+                "p": rng.randint(3, 60),
+            }
+        )
+    sources = []
+    for s in range(n_sources):
+        sentences: list[tuple[str, str | None]] = []
+        chosen = rng.sample(range(n_facts), k=min(6, n_facts))
+        for _ in range(29):
+            words = [rng.choice(vocab) for _ in range(rng.randint(12, 24))]
+            sentences.append((" ".join(words).capitalize() + ".", None))
+        for f in chosen:
+            fact = dict(facts[f])
+            label = f"f{f}"
+            if rng.random() < 0.1:  # planted conflict: the same fact with another figure
+                fact["a"] = fact["a"] * 2 + 7
+                fact["p"] = fact["p"] + 11
+                fact["k"] = 12 if fact["k"] != 12 else 5
+                label = f"f{f}c"
+            fact["kw"] = NUMBER_WORDS[fact["k"]]
+            text = rng.choice(TEMPLATES[fact["t"]]).format(**fact)
+            sentences.insert(rng.randrange(len(sentences) + 1), (text, label))
+        sources.append(sentences)
+    return sources
+
+
+def to_model(raw_sources):
+    from memogen.model import Source, SourceMetadata
+
+    sources, spans = [], []
+    for k, sentences in enumerate(raw_sources):
+        paras, pos, span = [], 0, []
+        for j in range(0, len(sentences), 5):
+            paras.append(" ".join(t for t, _ in sentences[j : j + 5]))
+        text = "\n\n".join(paras)
+        for t, label in sentences:
+            start = text.index(t, pos)
+            span.append((start, start + len(t), label))
+            pos = start + len(t)
+        sources.append(
+            Source(
+                id=f"src{k:05d}",
+                path=f"src{k:05d}.txt",
+                kind="txt",
+                metadata=SourceMetadata(
+                    title=f"Article {k}", publisher=f"Outlet {k}", date=dt.date(2024, 1, 1)
+                ),
+                text=text,
+            )
+        )
+        spans.append(span)
+    return sources, spans
+
+
+def segment(sources):
+    """The real section extractor when it imports and works, else a sentence splitter."""
+    try:
+        from memogen.sections import extract_points
+
+        return [p for s in sources for p in extract_points(s, None)], "sections.extract_points"
+    except Exception as exc:  # noqa: BLE001 - the benchmark must run while stages are in progress
+        import re
+
+        from memogen.model import Point
+
+        pts = []
+        for s in sources:
+            for k, m in enumerate(re.finditer(r"[^.!?]+[.!?]", s.text)):
+                pts.append(Point(m.group().strip(), "background", s.id, m.start(), m.end(), order=k))
+        return pts, f"regex splitter ({type(exc).__name__})"
+
+
+def pair_counts(labels_by_cluster: list[list[str | None]]):
+    """Planted-duplicate precision/recall over pairs, from counts (no pair enumeration)."""
+    c2 = lambda n: n * (n - 1) // 2  # noqa: E731
+    tp = predicted = 0
+    truth = Counter()
+    for labels in labels_by_cluster:
+        planted = [lab for lab in labels if lab]
+        predicted += c2(len(labels))
+        tp += sum(c2(v) for v in Counter(planted).values())
+        truth.update(planted)
+    true_pairs = sum(c2(v) for v in truth.values())
+    return (tp / predicted if predicted else 1.0), (tp / true_pairs if true_pairs else 1.0)
+
+
+def run_size(n: int) -> dict:
+    from memogen.compose import compose_memo
+    from memogen.config import TopicConfig
+    from memogen.merge import merge_points
+
+    def rss_mb() -> float:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    sources, spans = to_model(make_topic(n))
+    row: dict = {"sources": n, "words": sum(len(s.text.split()) for s in sources)}
+    t = time.perf_counter()
+    points, how = segment(sources)
+    row.update(segment_s=time.perf_counter() - t, segment_mb=rss_mb(), segmenter=how, points=len(points))
+    t = time.perf_counter()
+    result = merge_points(points, sources)
+    row.update(merge_s=time.perf_counter() - t, merge_mb=rss_mb())
+    t = time.perf_counter()
+    compose_memo(result, sources, TopicConfig(), "bench", None, dt.datetime(2024, 1, 2))
+    row.update(compose_s=time.perf_counter() - t, compose_mb=rss_mb())
+    span_of = {s.id: sp for s, sp in zip(sources, spans, strict=True)}
+
+    def label(source_id: str, excerpt_start: int):
+        for a, b, lab in span_of[source_id]:
+            if a <= excerpt_start < b:
+                return lab
+        return None
+
+    by_cluster = []
+    for m in result.merged:
+        # members carry no offsets; citations do (one per source), enough for cross-source pairs
+        by_cluster.append([label(c.source_id, c.start) for c in m.citations if c.score > 0])
+    row["dup_precision"], row["dup_recall"] = pair_counts(by_cluster)
+    planted = sum(1 for m in result.merged for c in m.conflicts)
+    row["conflicts_stated"] = planted
+    row["total_s"] = row["segment_s"] + row["merge_s"] + row["compose_s"]
+    return row
+
+
+def pairs_report() -> None:
+    from memogen.merge import judge_pairs
+
+    path = ROOT / "tests" / "fixtures" / "merge" / "pairs.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    print("| split | pairs | dup P | dup R | conflict P | conflict R |")
+    print("|---|---|---|---|---|---|")
+    for split in ("tune", "heldout"):
+        rs = [r for r in rows if r["split"] == split]
+        res = judge_pairs([(r["a"], r["b"]) for r in rs])
+
+        def pr(flag: int, want: str) -> tuple[float, float]:
+            tp = sum(1 for r, d in zip(rs, res, strict=True) if d[flag] and r["label"] == want)
+            pp = sum(1 for d in res if d[flag])
+            ap = sum(1 for r in rs if r["label"] == want)
+            return (tp / pp if pp else 1.0), (tp / ap if ap else 1.0)
+
+        (dp, dr), (cp, cr) = pr(0, "dup"), pr(1, "conflict")
+        print(f"| {split} | {len(rs)} | {dp:.2f} | {dr:.2f} | {cp:.2f} | {cr:.2f} |")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", type=int, nargs="*", default=[5, 50, 500, 2000])
+    ap.add_argument("--pairs", action="store_true")
+    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one:
+        print(json.dumps(run_size(args.one)))
+        return
+    if args.pairs:
+        pairs_report()
+        return
+    rows = []
+    for n in args.sizes:
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True
+        )
+        rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    print(f"segmenter: {rows[0]['segmenter']}")
+    print(
+        "| sources | points | segment s | merge s | compose s | total s | peak MB (seg/merge/compose) | dup P | dup R | conflicts |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(
+            f"| {r['sources']} | {r['points']} | {r['segment_s']:.2f} | {r['merge_s']:.2f} | {r['compose_s']:.2f} | "
+            f"{r['total_s']:.2f} | {r['segment_mb']:.0f}/{r['merge_mb']:.0f}/{r['compose_mb']:.0f} | "
+            f"{r['dup_precision']:.3f} | {r['dup_recall']:.3f} | {r['conflicts_stated']} |"
+        )
+    by = {r["sources"]: r for r in rows}
+    if 500 in by and 2000 in by:
+        print(f"ratio 2000/500 total: {by[2000]['total_s'] / by[500]['total_s']:.2f}")
+
+
+if __name__ == "__main__":
+    main()
