@@ -113,6 +113,66 @@ def build(
 
 
 @app.command()
+def sources(
+    topic: TopicOpt,
+    inputs: InputsOpt = Path("inputs"),
+    show_dropped: Annotated[bool, typer.Option("--show-dropped", help="List every dropped line and why.")] = False,
+) -> None:
+    """Show what memogen read from each source: title, author, publisher, date, words kept, lines dropped.
+
+    Values marked "(inferred)" were guessed from the text; set them in topic.yaml
+    (sources: FILE: title/author/publisher/date/url) to override.
+    """
+    from .sources.inspect import sources_report
+
+    sources_report(inputs, topic, show_dropped)
+
+
+@app.command()
+def extract(
+    path: Annotated[Path, typer.Argument(help="One source file (.txt, .md, .html, .pdf, .docx).")],
+    json_out: Annotated[bool, typer.Option("--json", help="Print the record as JSON (the only format).")] = True,
+    event_date: Annotated[
+        Optional[str], typer.Option("--event-date", help="YYYY-MM-DD: the event, to place points in time.")
+    ] = None,
+) -> None:
+    """Print one source's record: metadata, body (cleaned text), dropped lines, footnotes and points."""
+    import datetime as dt
+    import json
+
+    from .sources.inspect import extract_record
+
+    when = None
+    if event_date:
+        try:
+            when = dt.date.fromisoformat(event_date)
+        except ValueError:
+            raise MemogenError(f"--event-date {event_date!r}: use YYYY-MM-DD") from None
+    typer.echo(json.dumps(extract_record(path, when), ensure_ascii=False, indent=2))
+
+
+@app.command()
+def add(
+    topic: TopicOpt,
+    items: Annotated[list[str], typer.Argument(help="Files to copy or http(s) URLs to download.")],
+    inputs: InputsOpt = Path("inputs"),
+) -> None:
+    """Add sources to TOPIC: copy files or download pages into inputs/TOPIC/ and list them in topic.yaml."""
+    from .sources.manage import add_sources
+
+    for added in add_sources(inputs, topic, items):
+        typer.echo(f"added {inputs / topic / added.name}" + (f" (from {added.url})" if added.url else ""))
+
+
+@app.command()
+def new(topic: TopicOpt, inputs: InputsOpt = Path("inputs")) -> None:
+    """Create inputs/TOPIC/ with a commented topic.yaml to fill in."""
+    from .sources.manage import new_topic
+
+    typer.echo(f"created {new_topic(inputs, topic)}")
+
+
+@app.command()
 def publish(
     draft: Annotated[Path, typer.Argument(help="The edited DOCX draft, e.g. out/TOPIC/TOPIC.docx.")],
     out: Annotated[

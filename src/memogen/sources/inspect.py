@@ -1,0 +1,122 @@
+"""`memogen sources` (a table of what was read) and `memogen extract` (one source's record)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from ..config import TOPIC_FILE, SourceOverride, list_source_files, load_topic, parse_topic_yaml
+from ..model import Source
+from . import read_source, read_sources, source_id_for
+
+
+def sources_report(inputs_dir: Path, topic: str, show_dropped: bool = False) -> None:
+    """Print a rich table: file, type, title, author, publisher, date, words kept, lines dropped."""
+    from rich.console import Console
+    from rich.table import Table
+
+    topic_dir, config = load_topic(inputs_dir, topic)
+    sources, warnings = read_sources(list_source_files(topic_dir), config.sources, progress=True)
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=200)  # piped output: do not fold every cell to 80 columns
+    table = Table(title=f"Sources of {topic}", show_lines=False)
+    for column in ("file", "type", "title", "author", "publisher", "date", "words", "dropped"):
+        table.add_column(
+            column,
+            overflow="ellipsis" if column in ("title", "publisher") else "fold",
+            max_width=40 if column in ("title", "publisher") else None,
+            justify="right" if column in ("words", "dropped") else "left",
+        )
+    for s in sources:
+        m = s.metadata
+        table.add_row(
+            Path(s.path).name,
+            s.kind,
+            _mark(m.title, "title" in m.inferred),
+            _mark(", ".join(m.authors) or None, "authors" in m.inferred),
+            _mark(m.publisher, "publisher" in m.inferred),
+            _mark(m.date.isoformat() if m.date else None, "date" in m.inferred),
+            str(len(s.text.split())),
+            str(len(s.dropped)),
+        )
+    console.print(table)
+    console.print("(inferred) = guessed from the text; other values come from topic.yaml", style="dim")
+    for warning in warnings:
+        console.print(f"warning: {warning}", style="yellow", markup=False)
+    if show_dropped:
+        for s in sources:
+            console.print(f"\n{Path(s.path).name}: {len(s.dropped)} lines dropped", style="bold", markup=False)
+            for d in s.dropped:
+                console.print(f"  {d.lineno:>4}  [{d.reason}]  {d.line}", markup=False, soft_wrap=True)
+
+
+def _mark(value: str | None, inferred: bool) -> str:
+    if not value:
+        return "—"
+    return f"{value} (inferred)" if inferred else value
+
+
+def _override_for(path: Path) -> SourceOverride | None:
+    """The topic.yaml entry for this file when it sits in a topic folder."""
+    yaml_path = path.parent / TOPIC_FILE
+    if not yaml_path.exists():
+        return None
+    config = parse_topic_yaml(yaml_path.read_text(encoding="utf-8"), str(yaml_path))
+    return config.sources.get(path.name)
+
+
+def extract_record(path: Path, event_date: dt.date | None = None) -> dict[str, Any]:
+    """One source's record: metadata, body, dropped lines, footnotes, points."""
+    source = read_source(path, source_id_for(path), _override_for(path))
+    return source_record(source, _points(source, event_date))
+
+
+def _points(source: Source, event_date: dt.date | None) -> list[dict[str, Any]]:
+    try:
+        from ..sections import extract_points
+    except ImportError:
+        return []
+    return [
+        {"text": p.text, "section": p.section, "confidence": p.confidence, "start": p.start, "end": p.end, "reason": p.reason}
+        for p in extract_points(source, event_date)
+    ]
+
+
+def source_record(source: Source, points: list[dict[str, Any]]) -> dict[str, Any]:
+    m = source.metadata
+    return {
+        "id": source.id,
+        "path": source.path,
+        "kind": source.kind,
+        "sha256": source.sha256,
+        "metadata": {
+            "title": m.title,
+            "authors": m.authors,
+            "publisher": m.publisher,
+            "date": m.date.isoformat() if m.date else None,
+            "url": m.url,
+            "author_bio": m.author_bio,
+            "inferred": m.inferred,
+        },
+        "body": source.text,
+        "headings": [{"offset": o, "text": h} for o, h in source.headings],
+        "dropped": [{"line": d.line, "reason": d.reason, "lineno": d.lineno} for d in source.dropped],
+        "footnotes": [
+            {
+                "marker": r.marker,
+                "text": r.text,
+                "label": r.label,
+                "url": r.url,
+                "cited_by": [
+                    {"start": a.start, "end": a.end, "text": source.text[a.start : a.end]}
+                    for a in source.anchors
+                    if a.marker == r.marker
+                ],
+            }
+            for r in source.references
+        ],
+        "warnings": source.warnings,
+        "points": points,
+    }
