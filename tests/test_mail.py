@@ -211,6 +211,14 @@ def test_untrusted_certificate_is_refused(server, outdir, tls):
 # --------------------------------------------------------------------------- failures
 
 
+def test_server_without_starttls_is_refused_before_login(server, outdir):
+    controller, sink = server()
+    env = env_for(controller.port, "starttls", MEMOGEN_SMTP_USER="alice", MEMOGEN_SMTP_PASSWORD=PASSWORD)
+    with pytest.raises(MailError, match="does not offer STARTTLS"):
+        email_topic(options(outdir), env=env)
+    assert sink.envelopes == []
+
+
 def test_refused_connection_is_one_line_and_keeps_the_message(outdir):
     port = free_port()  # nothing listens there
     with pytest.raises(MailError) as err:
@@ -355,3 +363,19 @@ def test_cli_has_no_password_option():
         [sys.executable, "-m", "memogen", "email", "--help"], capture_output=True, text=True
     )
     assert proc.returncode == 0 and "--dry-run" in proc.stdout and "--password" not in proc.stdout
+
+
+def test_html_body_escapes_text_and_drops_script_links():
+    from draftdoc import DraftBuilder
+
+    from memogen.mail import render_bodies
+    from memogen.publish import read_draft
+
+    b = DraftBuilder()
+    b.styled("A <b>title</b> & more", "Title")
+    b.styled("What happened?", "Heading 1")
+    b.paragraph([("See [this](javascript:alert(1)) and [that](https://ok.example/x).", "A note.")])
+    text, html = render_bodies(read_draft(b.to_bytes()).memo, ["t.pdf"])
+    assert "A &lt;b&gt;title&lt;/b&gt; &amp; more" in html and "<b>title" not in html
+    assert "javascript:" not in html and '<a href="https://ok.example/x">that</a>' in html
+    assert text.startswith("A <b>title</b> & more\n") and "t.pdf" in text

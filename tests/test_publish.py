@@ -71,6 +71,19 @@ def edit_footnote(doc, old: str, new: str) -> None:
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def rewrite_last_footnote(doc, new: str) -> None:
+    """Replace the whole text of the note whose mark comes last in the body."""
+    last_id = [r.get(f"{W}id") for r in doc.element.body.iter(f"{W}footnoteReference")][-1]
+    part = footnotes_part(doc)
+    root = etree.fromstring(part.blob)
+    note = next(n for n in root.iter(f"{W}footnote") if n.get(f"{W}id") == last_id)
+    texts = list(note.iter(f"{W}t"))
+    texts[0].text = " " + new
+    for t in texts[1:]:
+        t.text = ""
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def edit_run_text(doc, old: str, new: str) -> None:
     for t in doc.element.body.iter(f"{W}t"):
         if t.text and old in t.text:
@@ -445,3 +458,57 @@ def test_libreoffice_resaved_draft_publishes_with_edits(tmp_path):
     assert last > 0 and last == page_of(pages, "signals a new era")
     link = next(p for p in memo.points if "pipelines" in p.text).note.inlines
     assert any(i.url == "https://gamma.example/pipeline?id=7&x=1" for i in link)
+
+
+# --------------------------------------------------------------------------- the whole draft workflow
+
+
+def _memogen(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    proc = subprocess.run([sys.executable, "-m", "memogen", *args], capture_output=True, text=True, cwd=cwd)
+    assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+@pytest.mark.slow
+@needs_pdf
+@needs_pdftotext
+def test_build_edit_rebuild_publish_and_email(tmp_path, lavrov_dir):
+    """The acceptance path: build, edit the draft, rebuild (edit kept), publish, email --dry-run."""
+    inputs = tmp_path / "inputs"
+    shutil.copytree(lavrov_dir, inputs / "t")
+    _memogen("build", "--topic", "t", "--inputs", str(inputs), "--out", "out", "-q", cwd=tmp_path)
+    folder = tmp_path / "out" / "t"
+    draft = folder / "t.docx"
+    built = read_draft(draft.read_bytes()).memo
+    changed = built.section("background").points[0].text
+    removed = built.section("what_it_means").paragraphs[1].points[0].text
+    last = built.points[-1]
+
+    doc = Document(str(draft))
+    edit_run_text(doc, changed[-30:], " An edited sentence replaces this one.")
+    delete_paragraph(doc, removed[:40])
+    rewrite_last_footnote(doc, "An edited note for the last statement.")
+    doc.save(str(draft))
+    edited = draft.read_bytes()
+
+    _memogen("build", "--topic", "t", "--inputs", str(inputs), "--out", "out", "-q", cwd=tmp_path)
+    assert draft.read_bytes() == edited
+    assert (folder / "t.2.docx").is_file()
+
+    _memogen("publish", str(draft), cwd=tmp_path)
+    pages = pdf_pages(folder / "t.published.pdf")
+    text = " ".join(pages)
+    assert "An edited sentence replaces this one." in text
+    assert " ".join(removed.split())[:40] not in text
+    assert page_of(pages, "An edited note for the last statement.") == page_of(
+        pages, " ".join(last.text.split())[-30:]
+    )
+
+    _memogen("email", "--topic", "t", "--to", "desk@example.org", "--dry-run", cwd=tmp_path)
+    import email
+    from email import policy
+
+    msg = email.message_from_bytes((folder / "t.eml").read_bytes(), policy=policy.default)
+    files = {p.get_filename(): p.get_content() for p in msg.iter_attachments()}
+    assert files == {"t.published.pdf": (folder / "t.published.pdf").read_bytes()}
+    assert "An edited sentence replaces this one." in msg.get_body(("plain",)).get_content()

@@ -16,6 +16,7 @@ leaves every file as it was; an unsent message is saved as an .eml.
 from __future__ import annotations
 
 import os
+import re
 import smtplib
 import socket
 import ssl
@@ -36,6 +37,7 @@ ENV_PREFIX = "MEMOGEN_SMTP_"
 PASSWORD_ENV = "MEMOGEN_SMTP_PASSWORD"
 KEYRING_SERVICE = "memogen-smtp:{host}"
 _CONFIG_KEYS = {"host", "port", "security", "user", "username", "from", "timeout", "ca_file"}
+_SAFE_URL = re.compile(r"^(https?|mailto):", re.IGNORECASE)
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 
@@ -149,16 +151,28 @@ def _plain(runs: list[Inline]) -> str:
     return "".join(r.text for r in runs)
 
 
+def _safe_links(runs: list[Inline]) -> list[Inline]:
+    """Keep only web and mail links: a draft may carry any URL, an email client should not see javascript:."""
+    return [
+        Inline(r.text, italic=r.italic, bold=r.bold, url=r.url if _SAFE_URL.match(r.url or "") else None)
+        for r in runs
+    ]
+
+
 def email_context(memo: Memo, attachments: list[str]) -> dict:
     """What the templates show: the opening paragraph of each section and the sources."""
+    from .render.templating import labels
+
     openings = []
     for section in memo.sections:
         if section.paragraphs:
-            runs = [r for p in section.paragraphs[0].points for r in ([Inline(" ")] + p.body_inlines())]
-            openings.append({"heading": section.heading, "inlines": runs[1:], "text": _plain(runs[1:])})
-    from .render.templating import labels
-
-    sources = [{"inlines": entry, "text": _plain(entry)} for entry in memo.bibliography]
+            lead = section.paragraphs[0].lead
+            runs = [Inline(lead)] if lead else []
+            for point in section.paragraphs[0].points:
+                runs += [Inline(" ")] if runs else []
+                runs += point.body_inlines()
+            openings.append({"heading": section.heading, "inlines": _safe_links(runs), "text": _plain(runs)})
+    sources = [{"inlines": _safe_links(entry), "text": _plain(entry)} for entry in memo.bibliography]
     return {
         "openings": openings,
         "sources": sources,
@@ -422,6 +436,14 @@ def email_topic(options: EmailOptions, env: Mapping[str, str] | None = None) -> 
         eml = folder / f"{options.topic}.eml"
         atomic_write(eml, data)
         return EmailReport(pdf=pdf, size=len(data), recipients=recipients, eml=eml, warnings=warnings)
+    if (
+        settings.user
+        and settings.security == "none"
+        and settings.host not in ("127.0.0.1", "localhost", "::1")
+    ):
+        warnings.append(
+            f"security is 'none': the password for {settings.user} crosses the network unencrypted"
+        )
     try:
         refused = send_message(msg, settings, smtp_password(settings, env))
     except MemogenError as exc:
