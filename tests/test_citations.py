@@ -57,8 +57,21 @@ def test_chicago_full_note_first_golden(memo):
 
 def test_chicago_short_note_after_golden(memo):
     assert memo.points[1].note.text == "Doe, “Minister Visits Ruritania,” April 7, 2021."
-    # the third note repeats note 2's single source first: Chicago's ibid, capitalised at the note's start
-    assert memo.points[2].note.text.startswith("Ibid.; Петров and Khan, “Сергей Лавров")
+    # a repeat right after the same source is a short note too, never "Ibid." (users reorder paragraphs)
+    assert memo.points[2].note.text.startswith(
+        "Doe, “Minister Visits Ruritania,” April 7, 2021; Петров and Khan, “Сергей Лавров"
+    )
+
+
+@pytest.mark.parametrize("style", ["chicago", "turabian", "chicago-notes-bibliography-subsequent-ibid"])
+def test_no_ibid_even_for_consecutive_repeats(style):
+    m = sample_memo()
+    m.settings.citation_style = style
+    for p in m.points:
+        p.citations = p.citations[:1]  # alpha-news, six times in a row
+    attach_notes(m)
+    assert all("ibid" not in p.note.text.lower() for p in m.points)
+    assert len({p.note.text for p in m.points[1:]}) == 1
 
 
 def test_ibid_not_used_after_a_note_with_several_sources():

@@ -14,6 +14,7 @@ source text is ever parsed as markup.
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -64,12 +65,45 @@ def resolve_style(name: str) -> str:
         ) from None
 
 
+def without_ibid(style_path: str) -> bytes:
+    """The style's XML with its "ibid" branches removed, so a repeat gets the short note.
+
+    Users reorder paragraphs in the DOCX; an "Ibid." then silently points at the
+    wrong source, while a short note stays true (CMOS 17 and 18 prefer it too).
+    """
+    from lxml import etree
+
+    tree = etree.parse(style_path)
+    ns = {"cs": "http://purl.org/net/xbiblio/csl"}
+    for cond in tree.xpath("//cs:if[@position] | //cs:else-if[@position]", namespaces=ns):
+        kept = [p for p in cond.get("position").split() if not p.startswith("ibid")]
+        if kept:
+            cond.set("position", " ".join(kept))
+            continue
+        following = cond.getnext()
+        parent = cond.getparent()
+        parent.remove(cond)
+        if etree.QName(cond).localname != "if" or following is None:
+            continue
+        if etree.QName(following).localname == "else-if":
+            following.tag = f"{{{ns['cs']}}}if"
+        elif etree.QName(following).localname == "else":  # nothing left to choose: keep the else branch
+            grand = parent.getparent()
+            index = grand.index(parent)
+            grand.remove(parent)
+            for offset, child in enumerate(list(following)):
+                grand.insert(index + offset, child)
+    return etree.tostring(tree, xml_declaration=True, encoding="utf-8")
+
+
 def attach_notes(memo: Memo) -> None:
     """Number one note per cited point in reading order, format the notes, build `memo.bibliography`."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
     from citeproc.source.json import CiteProcJSON
 
-    style = CitationStylesStyle(resolve_style(memo.settings.citation_style), validate=False)
+    style = CitationStylesStyle(
+        io.BytesIO(without_ibid(resolve_style(memo.settings.citation_style))), validate=False
+    )
     is_note_style = style.root.get("class") == "note"
     punct_in_quote = (style.root.get_locale_option("punctuation-in-quote") or "").lower() == "true"
     cited = [p for p in memo.points if p.citations]
