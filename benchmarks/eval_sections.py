@@ -18,28 +18,15 @@ import sys
 import time
 from pathlib import Path
 
-from memogen.model import SECTION_KEYS, Source, SourceMetadata
+from memogen.model import SECTION_KEYS, Source
 from memogen.sections import extract_points, infer_event_date
 from memogen.sections.evaluate import Labelled, Score, evaluate, parse_labelled
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "sections"
 LAVROV = ROOT / "inputs" / "lavrov-2021"
-# Eval-only facts about the development sources (the product reads them from topic.yaml / the reader).
-LAVROV_EVENT = (dt.date(2021, 4, 6), dt.date(2021, 4, 7))
-LAVROV_DATES = {
-    "gp-insights-new-era": dt.date(2021, 4, 11),
-    "issi-brief-new-heights": dt.date(2021, 4, 22),
-    "mmnews-old-players": dt.date(2021, 4, 6),
-    "daily-times-managing-relations": dt.date(2019, 3, 17),
-    "cass-revamping-lost-ties": None,
-}
+LAVROV_EVENT = (dt.date(2021, 4, 6), dt.date(2021, 4, 7))  # as in its topic.yaml
 GP_HEADINGS = {"What happened?": "what_happened", "What is the background?": "background", "What does it mean?": "what_it_means"}
-
-
-def crude_text(raw: str) -> str:
-    """Eval-only stand-in for the source reader: one paragraph per non-empty line."""
-    return "\n\n".join(" ".join(line.split()) for line in raw.splitlines() if line.strip())
 
 
 def gp_labelled() -> Labelled:
@@ -79,16 +66,13 @@ def report(split: str, docs: list[Labelled], show_errors: bool) -> None:
 
 
 def lavrov_sources() -> list[Source]:
-    return [
-        Source(
-            id=p.stem,
-            path=str(p),
-            kind="txt",
-            metadata=SourceMetadata(date=LAVROV_DATES.get(p.stem)),
-            text=crude_text(p.read_text()),
-        )
-        for p in sorted(LAVROV.glob("*.txt"))
-    ]
+    """The five development sources through the real reader (topic.yaml overrides applied)."""
+    from memogen.config import load_topic
+    from memogen.sources import read_source, source_id_for
+
+    _, config = load_topic(ROOT / "inputs", "lavrov-2021")
+    paths = sorted(LAVROV.glob("*.txt"))
+    return [read_source(p, source_id_for(p), config.sources.get(p.name)) for p in paths]
 
 
 def speed() -> None:

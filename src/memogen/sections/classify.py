@@ -19,8 +19,9 @@ from .features import BG, WH, WM, Evidence
 
 POSITION_WEIGHT = 1.0
 SWITCH_PARAGRAPH = 1.0  # cost of changing section at a paragraph break
-SWITCH_SENTENCE = 2.5  # cost of changing section inside a paragraph
+SWITCH_SENTENCE = 2.0  # cost of changing section inside a paragraph
 TEMPERATURE = 1.0
+UNREPORTED_PENALTY = 0.8  # "what happened" needs a report: a date at the event, a reporting verb, "today"
 HEADING_CONFIDENCE = 0.98
 NEG = -1e9
 
@@ -51,9 +52,9 @@ def _clip(x: float, lo: float, hi: float) -> float:
 def position_prior(rel: float) -> dict[SectionKey, float]:
     """Where in a piece each section usually sits (inverted pyramid, then context, then outlook)."""
     return {
-        WH: POSITION_WEIGHT * _clip((0.35 - rel) / 0.35 * 1.2, -1.0, 1.2),
-        BG: POSITION_WEIGHT * _clip(0.6 * (1 - abs(rel - 0.45) / 0.3), -0.6, 0.6),
-        WM: POSITION_WEIGHT * _clip((rel - 0.6) / 0.4 * 1.2, -1.0, 1.2),
+        WH: POSITION_WEIGHT * _clip((0.35 - rel) / 0.35 * 0.8, -1.0, 0.8),
+        BG: POSITION_WEIGHT * _clip(0.3 * (1 - abs(rel - 0.45) / 0.3), -0.3, 0.3),
+        WM: POSITION_WEIGHT * _clip((rel - 0.6) / 0.4 * 0.8, -0.4, 0.8),  # op-eds open on their thesis
     }
 
 
@@ -63,6 +64,8 @@ def _local(item: Item) -> dict[SectionKey, float]:
     scores = item.evidence.total()
     prior = position_prior(item.position)
     out = {k: scores[k] + prior[k] for k in SECTION_KEYS}
+    if scores[WH] <= 0:
+        out[WH] -= UNREPORTED_PENALTY
     if item.forbid_what_happened:
         out[WH] = NEG
     return out

@@ -45,7 +45,7 @@ def extract_points(source: Source, event_date: dt.date | None, event_end: dt.dat
     """
     text = source.text
     ctx = Context(event_start=event_date, event_end=event_end, source_date=source.metadata.date)
-    parts = blocks(text)
+    parts = blocks(text, frozenset(offset for offset, _ in source.headings))
     drafts = [d for d in draft_points(text, parts) if len(render(text, d).split()) >= MIN_WORDS]
     decisions = classify(_items(text, parts, drafts, ctx))
     return [

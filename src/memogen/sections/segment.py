@@ -31,7 +31,12 @@ _CONNECTIVES = (
     r"In other words|That said|Even so|As such|Above all|In turn|At the same time|Surprisingly|"
     r"Ultimately|Crucially|Simply put|Put simply|In particular|Specifically|Alternatively|Subsequently|"
     r"Admittedly|Clearly|Evidently|Equally|Rather|To be sure|On balance|Significantly|Tellingly|"
-    r"Unfortunately|Fortunately|Now)"
+    r"Unfortunately|Fortunately|Now|"
+    # linking phrases that point back but carry no content of their own
+    r"(?:Despite|Given|Because of|Beyond|Besides|After|Following) (?:this|that|these|those)|"
+    r"In (?:this|that) (?:view|regard|respect|context|sense|light|case)|To this end|On this basis|"
+    r"Against this (?:backdrop|background)|As a result of (?:this|that)|In light of (?:this|that)|"
+    r"With this in mind|That being said|Having said that)"
 )
 _ENUM_RX = re.compile(rf"^{_ORDINALS}\s*,\s*")
 _CONN_RX = re.compile(rf"^{_CONNECTIVES}\s*,\s*|^(?:And|But|So|Yet|Or|Plus)\s+(?=\S)")
@@ -65,6 +70,8 @@ _EXPLETIVE_IT = re.compile(
     r"reported|said|estimated|hoped|feared|thought|possible|impossible|necessary|essential|crucial|vital|"
     r"natural|true|evident|obvious|time|worth|hard|difficult|easy|unclear|uncertain|notable|noteworthy|"
     r"significant|interesting|surprising|understood|known|argued|noted)\b"
+    r"|^It\s+(?:is|was|has been|had been)\s+(?:more than |nearly |almost |over |about |some |only )?\S+\s+"
+    r"(?:years|months|weeks|days|decades)\s+(?:since|ago)\b"
 )
 _ANAPHORIC_TIME = re.compile(
     r"^(?:(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?)\s+later|(?:the\s+)?(?:next|following|same)\s+"
@@ -117,8 +124,12 @@ class Opening:
     verbless_lead: bool
 
 
-def blocks(text: str) -> list[Block]:
-    """Paragraphs of `text` with offsets; heading paragraphs marked with the section they name."""
+def blocks(text: str, known_headings: frozenset[int] = frozenset()) -> list[Block]:
+    """Paragraphs of `text` with offsets; heading paragraphs marked with the section they name.
+
+    `known_headings` are offsets of paragraphs the reader already knows are headings (an HTML
+    <h2>, a DOCX heading style): they count as headings whatever their form.
+    """
     out: list[Block] = []
     pos = 0
     for m in [*_PARA_SPLIT.finditer(text), None]:
@@ -126,7 +137,9 @@ def blocks(text: str) -> list[Block]:
         chunk = text[pos:end]
         lead = len(chunk) - len(chunk.lstrip())
         start, stop = pos + lead, pos + len(chunk.rstrip())
-        if stop > start:
+        if stop > start and start in known_headings:
+            out.append(Block(start, stop, True, heading_section(text[start:stop])))
+        elif stop > start:
             out.extend(_split_block(text, start, stop))
         pos = m.end() if m else len(text)
     return out
