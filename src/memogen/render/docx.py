@@ -21,7 +21,7 @@ from ..model import Memo, Paragraph
 from .common import header_rows
 from .templating import labels
 
-BODY_FONT = "Calibri"  # Word's default face; LibreOffice substitutes the metric-compatible Carlito
+BODY_FONT = "Calibri"  # Word's default face; LibreOffice uses metric-compatible Carlito when installed
 COMPLEX_SCRIPT_FONT = "Arial"  # Arabic-script names (Urdu) fall to the complex-script font
 PAGE_SIZES_MM = {"A4": (210, 297), "Letter": (215.9, 279.4)}
 MARGIN_MM = 25
