@@ -334,6 +334,10 @@ def test_page_to_png(long_pdf, tmp_path):
 
     png = pdf_page_to_png(long_pdf[1], tmp_path / "page1.png", page=1, dpi=40)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    from memogen.render.pdf import main
+
+    assert main([str(long_pdf[1]), str(tmp_path / "page2.png"), "2"]) == 0
+    assert (tmp_path / "page2.png").read_bytes()[:4] == b"\x89PNG"
 
 
 # --------------------------------------------------------------------------- footnote machinery alone

@@ -215,7 +215,7 @@ def _styles(fonts: FontSet) -> dict[str, object]:
             fontName=fonts.body,
             fontSize=8,
             leading=10,
-            leftIndent=12,
+            leftIndent=14,  # room for a two-digit note number
             bulletFontName=fonts.body,
             bulletFontSize=8,
             bulletIndent=0,
@@ -452,3 +452,20 @@ def pdf_page_to_png(pdf: Path, png: Path, page: int = 1, dpi: int = 110) -> Path
     if made != png:
         made.replace(png)
     return png
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m memogen.render.pdf MEMO.pdf PAGE.png [PAGE_NUMBER]`: one page of a PDF as PNG."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) not in (2, 3):
+        print(main.__doc__, file=sys.stderr)
+        return 2
+    page = int(args[2]) if len(args) == 3 else 1
+    print(pdf_page_to_png(Path(args[0]), Path(args[1]), page=page))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
