@@ -386,3 +386,14 @@ def test_notes_longer_than_a_page_continue_instead_of_failing(tmp_path):
     pages = _pages(_render(memo, tmp_path))
     for n in range(1, 41):
         assert _page_of(pages, rf"Q{n:02d}q") >= _page_of(pages, rf"M{n:02d}\.")
+
+
+def test_header_lead_conflicts_and_sources_are_rendered(long_pdf):
+    memo, _, pages = long_pdf
+    first, last = pages[0], pages[-1]
+    assert memo.header.title in first and memo.header.subtitle in first
+    for label, value in (("To", "Desk"), ("From", "memogen"), ("Subject", "Visit"), ("Classification", "Unclassified")):
+        assert re.search(rf"{label}\s+{value}", first), label
+    assert re.search(r"First, Point 1 of what_happened", first)
+    assert "Sources differ: Alpha News reports 6 April; Beta Institute reports 7 April." in first
+    assert re.search(r"Sources\s+Doe, Jane\. “Minister visits Ruritania\.” Alpha News\.", last)
