@@ -360,6 +360,25 @@ def test_word_style_draft_is_read_and_extras_are_reported():
     assert "HYPERLINK" not in " ".join(p.text for p in memo.points)
 
 
+def test_pandoc_style_metadata_and_table_of_contents():
+    b = DraftBuilder()
+    names = {s.name for s in b.doc.styles}
+    for name in ("Author", "Date", "TOC Heading", "toc 1"):
+        if name not in names:
+            b.doc.styles.add_style(name, 1)
+    b.styled("Pandoc memo", "Title")
+    b.styled("Jane Analyst", "Author")
+    b.styled("8 April 2021", "Date")
+    b.styled("Contents", "TOC Heading")
+    b.styled("What happened?\t1", "toc 1")
+    b.styled("What happened?", "Heading 1")
+    b.paragraph([("Body.", None)])
+    result = read_draft(b.to_bytes())
+    assert (result.memo.header.from_, result.memo.header.date) == ("Jane Analyst", "8 April 2021")
+    assert [p.text for p in result.memo.points] == ["Body."]
+    assert any("table of contents" in w for w in result.warnings)
+
+
 def test_unknown_extra_heading_is_kept_and_reported():
     b = DraftBuilder()
     b.styled("T", "Title")

@@ -73,6 +73,7 @@ SECTION_CUES: dict[SectionKey, tuple[str, ...]] = {
         "so what",
     ),
 }
+_META_STYLES = {"author": "from_", "date": "date"}
 _BULLET_FORMATS = ("bullet", "none")
 _PUNCT_LEAD = re.compile(r"^[.,;:!?)\]»”’%]+")
 
@@ -577,6 +578,10 @@ def _paragraph_block(p, styles: _Styles, lists: _Lists, ctx: _Ctx) -> _Block:
     tokens = _InlineReader(ctx).read(p)
     outline_el = ppr.find(_w("outlineLvl")) if ppr is not None else None
     outline = int(_attr(outline_el, "val") or 9) if outline_el is not None else styles.first(sid, "outline")
+    if any(n.startswith("toc ") or n in ("toc heading", "table of contents") for n in names):
+        return _Block("toc", tokens=tokens)
+    if name in _META_STYLES:  # pandoc-style metadata paragraphs
+        return _Block("meta", tokens=tokens, marker=_META_STYLES[name])
     if any(n == "title" for n in names):
         return _Block("title", tokens=tokens)
     if any(n == "subtitle" for n in names):
@@ -683,6 +688,16 @@ class _Assembler:
             self.unmatched.append(section)
         self.sections.append(section)
         self.mode = "section"
+
+    def _on_toc(self, block: _Block) -> None:
+        if block.text:
+            self.warnings.append("the table of contents is left out (the PDF has none)")
+
+    def _on_meta(self, block: _Block) -> None:
+        if self.mode == "front" and block.marker and block.text:
+            self.header.setdefault(block.marker, block.text)
+        else:
+            self._on_body(block)
 
     def _on_table(self, block: _Block) -> None:
         found = _header_from_table(block.element, self.extra_labels) if self.mode == "front" else None
@@ -814,6 +829,7 @@ def read_draft(
         asm.feed(block)
     sections = asm.finish()
     memo = _memo(doc, name, asm, sections)
+    memo.topic = _custom_properties(data).get("memogen_topic") or memo.topic
     return DraftRead(memo=memo, warnings=_dedupe(warnings))
 
 
@@ -831,6 +847,16 @@ def _orphan_notes(body, notes: Mapping[tuple[str, str], list[Inline]]) -> list[s
     ]
     out += [f"{kind} mark {nid} has no note text in the draft" for kind, nid in sorted(marks - set(notes))]
     return out
+
+
+def _custom_properties(data: bytes) -> dict[str, str]:
+    """memogen's own DOCX records its topic there; other producers' files simply have none."""
+    from .render.docx import read_custom_properties
+
+    try:
+        return read_custom_properties(data)
+    except Exception:  # noqa: BLE001 - a broken optional part must not stop publishing
+        return {}
 
 
 def _dedupe(warnings: list[str]) -> list[str]:
