@@ -48,6 +48,7 @@ def render_docx(memo: Memo, custom_properties: dict[str, str] | None = None) -> 
             _write_paragraph(document, para, notes, styles)
     _write_sources(document, memo, notes.styles, styles)
     _set_core_properties(document, memo)
+    _drop_thumbnail(document)
     if custom_properties:
         _set_custom_properties(document, custom_properties)
     buf = io.BytesIO()
@@ -283,6 +284,16 @@ def _set_core_properties(document, memo: Memo) -> None:
     when = _build_datetime(memo)
     if when is not None:
         cp.created = cp.modified = when
+
+
+def _drop_thumbnail(document) -> None:
+    """The template's preview picture shows a page that is not this memo: leave none."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    package = document.part.package
+    for r_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package.rels[r_id]
 
 
 def _set_custom_properties(document, values: dict[str, str]) -> None:
