@@ -26,7 +26,11 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "sections"
 LAVROV = ROOT / "inputs" / "lavrov-2021"
 LAVROV_EVENT = (dt.date(2021, 4, 6), dt.date(2021, 4, 7))  # as in its topic.yaml
-GP_HEADINGS = {"What happened?": "what_happened", "What is the background?": "background", "What does it mean?": "what_it_means"}
+GP_HEADINGS = {
+    "What happened?": "what_happened",
+    "What is the background?": "background",
+    "What does it mean?": "what_it_means",
+}
 
 
 def gp_labelled() -> Labelled:
@@ -52,12 +56,14 @@ def report(split: str, docs: list[Labelled], show_errors: bool) -> None:
             score.add(gold, pred)
             if show_errors and stripped:
                 text = doc.stripped
-                for g, p, gs in zip(gold, pred, doc.gold_stripped):
+                for g, p, gs in zip(gold, pred, doc.gold_stripped, strict=True):
                     if g != p:
-                        print(f"  [{doc.name}] gold={g:13} pred={p:13} {text[gs.start:gs.end][:110]}")
+                        print(f"  [{doc.name}] gold={g:13} pred={p:13} {text[gs.start : gs.end][:110]}")
         mode = "headings stripped" if stripped else "headings kept   "
         f1 = "  ".join(f"{k}={score.f1(k):.3f}" for k in SECTION_KEYS)
-        print(f"{split:5} {mode}: {len(docs):2} docs {score.n:3} sentences  accuracy={score.accuracy:.3f}  F1 {f1}")
+        print(
+            f"{split:5} {mode}: {len(docs):2} docs {score.n:3} sentences  accuracy={score.accuracy:.3f}  F1 {f1}"
+        )
         if stripped:
             rows = [*SECTION_KEYS, "none"]
             print("        confusion (gold rows x predicted cols): " + " ".join(f"{r[:6]:>6}" for r in rows))
@@ -93,7 +99,9 @@ def speed() -> None:
         f"speed: 5 lavrov sources ({chars} chars) -> {len(points)} points in "
         f"{min(runs):.3f} s best / {sorted(runs)[2]:.3f} s median of 5 (target < 0.5 s)"
     )
-    print(f"infer_event_date(lavrov sources) = {inferred} in {t_infer:.3f} s (topic.yaml says {start} .. {end})")
+    print(
+        f"infer_event_date(lavrov sources) = {inferred} in {t_infer:.3f} s (topic.yaml says {start} .. {end})"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

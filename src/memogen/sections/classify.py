@@ -117,7 +117,10 @@ def _marginals(local: list[dict[SectionKey, float]], costs: list[float]) -> list
     for i in range(n - 2, -1, -1):
         bwd[i] = {
             k: _logsumexp(
-                [bwd[i + 1][j] + local[i + 1][j] / t - (0.0 if j == k else costs[i + 1]) / t for j in SECTION_KEYS]
+                [
+                    bwd[i + 1][j] + local[i + 1][j] / t - (0.0 if j == k else costs[i + 1]) / t
+                    for j in SECTION_KEYS
+                ]
             )
             for k in SECTION_KEYS
         }
@@ -148,7 +151,7 @@ def classify(items: list[Item]) -> list[Decision]:
     path = _viterbi(local, costs)
     post = _marginals(local, costs)
     out = []
-    for item, section, loc, p in zip(items, path, local, post):
+    for item, section, loc, p in zip(items, path, local, post, strict=True):
         conf = HEADING_CONFIDENCE if item.fixed is not None else round(p[section], 3)
         out.append(Decision(section, conf, _reason(item, section, loc)))
     return out

@@ -29,7 +29,9 @@ _DMY = re.compile(rf"\b(?P<day>[0-3]?\d){_ORD}\s*(?:of\s+)?{_MON}(?![a-z])(?:,?\
 _MDY = re.compile(rf"\b{_MON}\s+(?P<day>[0-3]?\d){_ORD}\b(?!:)(?:,?\s+{_YEAR}\b)?")
 _MY = re.compile(rf"\b{_MON}\s*,?\s+{_YEAR}\b")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")
-_YEAR_ONLY = re.compile(r"(?<![\d$£€.,-])\b(?P<year>1[6-9]\d\d|20\d\d)\b(?![.,]?\d)(?!\s*(?:per|%|million|billion))")
+_YEAR_ONLY = re.compile(
+    r"(?<![\d$£€.,-])\b(?P<year>1[6-9]\d\d|20\d\d)\b(?![.,]?\d)(?!\s*(?:per|%|million|billion))"
+)
 _DECADE = re.compile(r"\b(?:(?P<full>1[6-9]\d0|20\d0)|'?(?P<short>[1-9]0))s\b")
 
 Kind = Literal["day", "month", "year", "decade"]

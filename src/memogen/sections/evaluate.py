@@ -75,7 +75,9 @@ def _paragraphs(body: str) -> list[str]:
 def parse_labelled(name: str, raw: str) -> Labelled:
     """Parse one labelled brief (format in tests/fixtures/sections/README.md)."""
     head, _, body = raw.partition("\n---\n")
-    meta = {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in head.splitlines() if ":" in line)}
+    meta = {
+        k.strip(): v.strip() for k, _, v in (line.partition(":") for line in head.splitlines() if ":" in line)
+    }
     doc = Labelled(name, meta, "", "")
     label: str | None = None
     headed: list[str] = []
@@ -125,7 +127,7 @@ class Score:
     confusion: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def add(self, gold: list[str], pred: list[str]) -> None:
-        for g, p in zip(gold, pred):
+        for g, p in zip(gold, pred, strict=True):
             self.n += 1
             self.correct += g == p
             self.confusion[(g, p)] = self.confusion.get((g, p), 0) + 1

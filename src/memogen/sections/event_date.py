@@ -20,7 +20,7 @@ from .dates import find_dates
 
 WINDOW = 80  # characters around a date searched for event words
 RANGE_DAYS = 3  # days this close to the winner may extend the event's range
-RANGE_SUPPORT = 0.5  # ... if they have at least this share of the winner's votes
+RANGE_SHARE = 3  # ... if they have at least 1/RANGE_SHARE of the winner's votes
 
 _EVENT_WORDS = re.compile(
     r"\b(?:visit\w*|arriv\w*|met|meet\w*|talks|summit|signed|sign\w*|held|hosted|concluded|announc\w*|"
@@ -76,7 +76,7 @@ def infer_event_date(sources: list[Source]) -> tuple[dt.date, dt.date | None] | 
     near = [
         d
         for d, v in tally.items()
-        if abs((d - winner).days) <= RANGE_DAYS and v >= RANGE_SUPPORT * top and v >= 2.0
+        if abs((d - winner).days) <= RANGE_DAYS and RANGE_SHARE * v >= top and v >= 2.0
     ]
     near.append(winner)
     first, last = min(near), max(near)

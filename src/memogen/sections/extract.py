@@ -37,7 +37,9 @@ def _items(text: str, parts: list[Block], drafts: list[Draft], ctx: Context) -> 
     return items
 
 
-def extract_points(source: Source, event_date: dt.date | None, event_end: dt.date | None = None) -> list[Point]:
+def extract_points(
+    source: Source, event_date: dt.date | None, event_end: dt.date | None = None
+) -> list[Point]:
     """Split `source.text` into points and put each in a memo section.
 
     Offsets are into `source.text`; `text` is that span with whitespace collapsed
@@ -59,5 +61,5 @@ def extract_points(source: Source, event_date: dt.date | None, event_end: dt.dat
             reason=dec.reason,
             order=i,
         )
-        for i, (d, dec) in enumerate(zip(drafts, decisions))
+        for i, (d, dec) in enumerate(zip(drafts, decisions, strict=True))
     ]

@@ -31,8 +31,13 @@ def _rx(words: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + words + r")\b", re.IGNORECASE)
 
 
-_SINCE = re.compile(r"\bsince (?:the |its |their |his |her )?(?:\d{4}|\w+ \d{4}|early|late|end|start|collapse|fall|independence|break|founding|creation|1\d\d0s)", re.I)
-_REL_NEAR = _rx(r"today|yesterday|tonight|this (?:morning|week)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|late on|earlier (?:today|this week)")
+_SINCE = re.compile(
+    r"\bsince (?:the |its |their |his |her )?(?:\d{4}|\w+ \d{4}|early|late|end|start|collapse|fall|independence|break|founding|creation|1\d\d0s)",
+    re.I,
+)
+_REL_NEAR = _rx(
+    r"today|yesterday|tonight|this (?:morning|week)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|late on|earlier (?:today|this week)"
+)
 _REL_PAST = _rx(
     r"last (?:year|decade|century)|years? ago|decades? ago|in the past|previously|historically|traditionally|"
     r"for (?:many |several |two |three |four |five |more than \w+ )?(?:decades|years)|over the (?:last|past) (?:\w+ )?(?:years|decades)|"
@@ -45,8 +50,14 @@ _REL_FUTURE = _rx(
     r"in the years ahead|from now|by the end of (?:the|this|next) (?:year|decade)"
 )
 
-_PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|not\s+|long\s+|already\s+|never\s+|also\s+|just\s+)?(?:been|\w+ed|\w+en|made|held|led|fought|built|kept|set|put|won|lost|taken|given|begun|grown|become|seen|known|had|sent|paid|brought|thought)\b", re.I)
-_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:long\s+|been\s+|also\s+|not\s+|already\s+|repeatedly\s+)*(?:\w+ed|been|\w+en|made|had|fought|built|grown|become|come|seen|known|taken)\b", re.I)
+_PAST_PERFECT = re.compile(
+    r"\bhad\s+(?:\w+ly\s+|not\s+|long\s+|already\s+|never\s+|also\s+|just\s+)?(?:been|\w+ed|\w+en|made|held|led|fought|built|kept|set|put|won|lost|taken|given|begun|grown|become|seen|known|had|sent|paid|brought|thought)\b",
+    re.I,
+)
+_PRESENT_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:long\s+|been\s+|also\s+|not\s+|already\s+|repeatedly\s+)*(?:\w+ed|been|\w+en|made|had|fought|built|grown|become|come|seen|known|taken)\b",
+    re.I,
+)
 _HISTORY = _rx(
     r"history|historical|historically|legacy|legacies|cold war|soviet union|world war|colonial|independence|"
     r"founded|established|was created|were created|originally|first introduced|began|tradition|traditionally|"

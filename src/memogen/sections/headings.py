@@ -18,8 +18,45 @@ MAX_WORDS = 14
 MAX_LEAD_WORDS = 3
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4}|[A-Ha-h])[.)]\s+")
 _SMALL_WORDS = frozenset(
-    "a an the and or but nor of in on at to for from by with as vs via its it is are was be "
-    "what why how who when where which does do did this that".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "vs",
+        "via",
+        "its",
+        "it",
+        "is",
+        "are",
+        "was",
+        "be",
+        "what",
+        "why",
+        "how",
+        "who",
+        "when",
+        "where",
+        "which",
+        "does",
+        "do",
+        "did",
+        "this",
+        "that",
+    ]
 )
 
 # Order matters: the first pattern that matches wins ("What happened next?" is not "What next").

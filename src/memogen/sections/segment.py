@@ -42,27 +42,203 @@ _ENUM_RX = re.compile(rf"^{_ORDINALS}\s*,\s*")
 _CONN_RX = re.compile(rf"^{_CONNECTIVES}\s*,\s*|^(?:And|But|So|Yet|Or|Plus)\s+(?=\S)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
-_STRONG = frozenset("he she it they him her his its their them hers theirs".split())
-_DEMONSTRATIVE = frozenset("this that these those such".split())
+_STRONG = frozenset(
+    ["he", "she", "it", "they", "him", "her", "his", "its", "their", "them", "hers", "theirs"]
+)
+_DEMONSTRATIVE = frozenset(["this", "that", "these", "those", "such"])
 _VERBISH = frozenset(
-    "is was are were has had have will would could can may might should must shall does did "
-    "means meant marks marked shows showed signals suggests indicates reflects represents makes made "
-    "comes came led leads gives gave puts put raises raised also not however further highlights "
-    "underscores implies demonstrates allows helps remains became becomes seems appears says said "
-    "includes included followed follows of in on at is, was, too".split()
+    [
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "shall",
+        "does",
+        "did",
+        "means",
+        "meant",
+        "marks",
+        "marked",
+        "shows",
+        "showed",
+        "signals",
+        "suggests",
+        "indicates",
+        "reflects",
+        "represents",
+        "makes",
+        "made",
+        "comes",
+        "came",
+        "led",
+        "leads",
+        "gives",
+        "gave",
+        "puts",
+        "put",
+        "raises",
+        "raised",
+        "also",
+        "not",
+        "however",
+        "further",
+        "highlights",
+        "underscores",
+        "implies",
+        "demonstrates",
+        "allows",
+        "helps",
+        "remains",
+        "became",
+        "becomes",
+        "seems",
+        "appears",
+        "says",
+        "said",
+        "includes",
+        "included",
+        "followed",
+        "follows",
+        "of",
+        "in",
+        "on",
+        "at",
+        "is,",
+        "was,",
+        "too",
+    ]
 )
 _AUX = frozenset(
-    "is are was were be been being am has have had will would could can may might should must shall "
-    "does did do won't can't isn't aren't wasn't weren't hasn't haven't".split()
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "shall",
+        "does",
+        "did",
+        "do",
+        "won't",
+        "can't",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "hasn't",
+        "haven't",
+    ]
 )
 _IRREGULAR_PAST = frozenset(
-    "met said held made took gave went came began won lost became sent saw told led left kept put set "
-    "hit cut struck fell rose grew paid sold bought built brought thought fought ran spoke wrote chose "
-    "drew drove flew knew meant stood found got sought spent taught understood broke shook threw wore".split()
+    [
+        "met",
+        "said",
+        "held",
+        "made",
+        "took",
+        "gave",
+        "went",
+        "came",
+        "began",
+        "won",
+        "lost",
+        "became",
+        "sent",
+        "saw",
+        "told",
+        "led",
+        "left",
+        "kept",
+        "put",
+        "set",
+        "hit",
+        "cut",
+        "struck",
+        "fell",
+        "rose",
+        "grew",
+        "paid",
+        "sold",
+        "bought",
+        "built",
+        "brought",
+        "thought",
+        "fought",
+        "ran",
+        "spoke",
+        "wrote",
+        "chose",
+        "drew",
+        "drove",
+        "flew",
+        "knew",
+        "meant",
+        "stood",
+        "found",
+        "got",
+        "sought",
+        "spent",
+        "taught",
+        "understood",
+        "broke",
+        "shook",
+        "threw",
+        "wore",
+    ]
 )
 _PARTICIPLE_OK = frozenset(
-    "the a an this that these those its their his her our more most very well newly highly less "
-    "when if as once than long-awaited".split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "more",
+        "most",
+        "very",
+        "well",
+        "newly",
+        "highly",
+        "less",
+        "when",
+        "if",
+        "as",
+        "once",
+        "than",
+        "long-awaited",
+    ]
 )
 _EXPLETIVE_IT = re.compile(
     r"^It\s+(?:is|was|has been|had been|seems|seemed|appears|appeared|remains|remained|would be|will be|"
@@ -220,7 +396,7 @@ def _dangling(rest: str) -> Dangling:
             return "strong"
         return "weak"
     comma = rest.find(",")
-    if 0 < comma and len(_words(rest[:comma])) <= 6:
+    if comma > 0 and len(_words(rest[:comma])) <= 6:
         intro = [w.lower() for w in _words(rest[:comma])]
         after = _words(rest[comma:])
         if any(w in _STRONG or w in _DEMONSTRATIVE for w in intro):
@@ -264,7 +440,9 @@ def draft_points(text: str, parts: list[Block] | None = None) -> list[Draft]:
             prev = drafts[-1] if drafts and drafts[-1].scope == scope else None
             same_para = prev is not None and prev.sentences[-1].block == index
             join = prev is not None and not op.enum
-            join = join and ((lead_open and same_para) or op.dangling == "strong" or (op.dangling == "weak" and same_para))
+            join = join and (
+                (lead_open and same_para) or op.dangling == "strong" or (op.dangling == "weak" and same_para)
+            )
             if prev is not None and join:
                 prev.sentences.append(sent)
                 prev.end = sent.end
@@ -273,7 +451,9 @@ def draft_points(text: str, parts: list[Block] | None = None) -> list[Draft]:
                 continue  # nothing to lean on (first sentence under a heading): a lone "He said" is noise
             else:
                 drafts.append(
-                    Draft(sent.start + op.drop, sent.end, [sent], scope, scope_section, capitalise=op.drop > 0)
+                    Draft(
+                        sent.start + op.drop, sent.end, [sent], scope, scope_section, capitalise=op.drop > 0
+                    )
                 )
                 lead_open = op.verbless_lead
     return drafts
