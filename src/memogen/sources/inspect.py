@@ -47,7 +47,9 @@ def sources_report(inputs_dir: Path, topic: str, show_dropped: bool = False) -> 
         console.print(f"warning: {warning}", style="yellow", markup=False)
     if show_dropped:
         for s in sources:
-            console.print(f"\n{Path(s.path).name}: {len(s.dropped)} lines dropped", style="bold", markup=False)
+            console.print(
+                f"\n{Path(s.path).name}: {len(s.dropped)} lines dropped", style="bold", markup=False
+            )
             for d in s.dropped:
                 console.print(f"  {d.lineno:>4}  [{d.reason}]  {d.line}", markup=False, soft_wrap=True)
 
@@ -79,7 +81,14 @@ def _points(source: Source, event_date: dt.date | None) -> list[dict[str, Any]]:
     except ImportError:
         return []
     return [
-        {"text": p.text, "section": p.section, "confidence": p.confidence, "start": p.start, "end": p.end, "reason": p.reason}
+        {
+            "text": p.text,
+            "section": p.section,
+            "confidence": p.confidence,
+            "start": p.start,
+            "end": p.end,
+            "reason": p.reason,
+        }
         for p in extract_points(source, event_date)
     ]
 

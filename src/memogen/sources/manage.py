@@ -113,7 +113,9 @@ def _download(url: str, folder: Path, timeout: float) -> Added:
     from .. import __version__
 
     try:
-        response = httpx.get(url, follow_redirects=True, timeout=timeout, headers={"User-Agent": f"memogen/{__version__}"})
+        response = httpx.get(
+            url, follow_redirects=True, timeout=timeout, headers={"User-Agent": f"memogen/{__version__}"}
+        )
     except httpx.HTTPError as exc:
         raise InputError(f"{url}: download failed: {exc}") from None
     if response.status_code >= 400:
@@ -156,7 +158,9 @@ def record_source(yaml_path: Path, name: str, url: str | None) -> None:
         return
     entry = f"  {json.dumps(name)}:" + (f"\n    url: {json.dumps(url)}" if url else " {}")
     lines = original.splitlines()
-    header = next((i for i, ln in enumerate(lines) if re.match(r"^sources:\s*(\{\s*\})?\s*(#.*)?$", ln)), None)
+    header = next(
+        (i for i, ln in enumerate(lines) if re.match(r"^sources:\s*(\{\s*\})?\s*(#.*)?$", ln)), None
+    )
     if header is None:
         lines += ["", "sources:", entry]
     else:

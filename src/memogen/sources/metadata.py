@@ -26,10 +26,103 @@ _DATE_PATTERNS = [
 ]
 WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?", re.I)
 _OTHER_CALENDAR = re.compile(r"\b\d{1,2}\s+[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?\s+\d{3,4}\b")
-_PARTICLES = frozenset(["bin", "ibn", "al", "el", "de", "da", "del", "della", "van", "von", "der", "den", "di", "du", "la", "le", "ul", "ud", "us", "abu"])
+_PARTICLES = frozenset(
+    [
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "de",
+        "da",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "di",
+        "du",
+        "la",
+        "le",
+        "ul",
+        "ud",
+        "us",
+        "abu",
+    ]
+)
 # Capitalised words that make a line an organisation, a role or a headline rather than a person.
 _NON_NAME = frozenset(
-    ["associate", "assistant", "research", "researcher", "senior", "junior", "fellow", "director", "editor", "professor", "lecturer", "analyst", "centre", "center", "institute", "university", "college", "school", "department", "ministry", "council", "committee", "office", "agency", "news", "times", "post", "daily", "weekly", "herald", "tribune", "journal", "review", "insights", "magazine", "media", "press", "tv", "radio", "online", "foreign", "affairs", "policy", "studies", "strategic", "international", "national", "global", "world", "affairs", "relations", "report", "minister", "president", "government", "army", "visit", "talks", "home", "menu", "about", "contact", "the", "of", "and", "for", "in", "on", "with"]
+    [
+        "associate",
+        "assistant",
+        "research",
+        "researcher",
+        "senior",
+        "junior",
+        "fellow",
+        "director",
+        "editor",
+        "professor",
+        "lecturer",
+        "analyst",
+        "centre",
+        "center",
+        "institute",
+        "university",
+        "college",
+        "school",
+        "department",
+        "ministry",
+        "council",
+        "committee",
+        "office",
+        "agency",
+        "news",
+        "times",
+        "post",
+        "daily",
+        "weekly",
+        "herald",
+        "tribune",
+        "journal",
+        "review",
+        "insights",
+        "magazine",
+        "media",
+        "press",
+        "tv",
+        "radio",
+        "online",
+        "foreign",
+        "affairs",
+        "policy",
+        "studies",
+        "strategic",
+        "international",
+        "national",
+        "global",
+        "world",
+        "affairs",
+        "relations",
+        "report",
+        "minister",
+        "president",
+        "government",
+        "army",
+        "visit",
+        "talks",
+        "home",
+        "menu",
+        "about",
+        "contact",
+        "the",
+        "of",
+        "and",
+        "for",
+        "in",
+        "on",
+        "with",
+    ]
 )
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.?|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)$")
 _BYLINE = re.compile(
@@ -183,7 +276,7 @@ def publication_note(line: str) -> PublicationNote | None:
     rest = m.group("rest")
     dates = find_dates(rest)
     publisher = None
-    pm = re.match(r"(?i)^(?:in|by|at|on)\s+(?:the\s+)?(?P<pub>.+)$", date_leftover(rest).strip(" .,"))
+    pm = re.match(r"^(?:[Ii]n|[Bb]y|[Aa]t|[Oo]n)\s+(?:the\s+)?(?P<pub>.+)$", date_leftover(rest).strip(" .,"))
     if pm:
         candidate = re.split(r"\s+(?:on|dated)\s*$|,", pm.group("pub"))[0].strip(" .,")
         if candidate and candidate[0].isupper() and len(candidate.split()) <= 6:

@@ -1,0 +1,237 @@
+"""Encodings, unusable files, run-together words, and the general cleaning rules on our own dumps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from memogen.errors import InputError
+from memogen.sources import read_source
+from memogen.sources.cleaning import RawLine, clean_lines, is_pipe_row, is_ui_prompt
+from memogen.sources.encoding import decode_bytes
+from memogen.sources.text import split_joined_words
+
+FIXTURES = Path(__file__).parent / "fixtures" / "sources"
+BULLETIN = (
+    "Council approves the “green corridor” budget\n\n"
+    "The council’s finance committee approved the café district’s green corridor plan on Thursday, "
+    "after a debate that lasted well into the evening and ended in a 7–2 vote.\n"
+)
+
+
+# ----------------------------------------------------------------------------- encodings
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16", "utf-16-le", "utf-8-sig", "utf-8"])
+def test_encodings_are_detected(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "bulletin.txt"
+    path.write_bytes(BULLETIN.encode(encoding))
+    src = read_source(path, "bulletin")
+    assert "The council’s finance committee approved the café district’s green corridor plan" in src.text
+    assert "7–2 vote" in src.text
+    assert src.metadata.title == "Council approves the “green corridor” budget"
+
+
+def test_mojibake_is_repaired() -> None:
+    original = "The council’s finance committee met at the café on Thursday."
+    broken = original.encode("utf-8").decode("cp1252").encode("utf-8")  # "councilâ€™s", "cafÃ©"
+    assert "â€™" in broken.decode("utf-8")
+    assert decode_bytes(broken, "x.txt").strip() == original
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty file"),
+        (b"  \n\n\t \n", "empty file"),
+        (b"\xef\xbb\xbf", "empty file"),
+        (bytes(range(256)) * 8, "binary"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(300), "binary"),
+    ],
+)
+def test_unusable_text_files_raise_input_error_naming_the_file(
+    tmp_path: Path, data: bytes, reason: str
+) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as err:
+        read_source(path, "notes")
+    assert str(err.value).startswith(f"{path}: ")
+    assert reason in str(err.value)
+
+
+def test_unsupported_type_raises(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really")
+    with pytest.raises(InputError, match="unsupported file type"):
+        read_source(path, "sheet")
+
+
+# ----------------------------------------------------------------------------- run-together words
+
+
+@pytest.mark.parametrize(
+    ("joined", "fixed"),
+    [
+        ("was signed.After that the talks", "was signed. After that the talks"),
+        ("the harbour,where ships wait", "the harbour, where ships wait"),
+        ("the 3rdround of talks", "the 3rd round of talks"),
+        ("on 21stMarch the vote", "on 21st March the vote"),
+        ("opened in 2019and closed", "opened in 2019 and closed"),
+        ("the ‘Delta 2020’plan was", "the ‘Delta 2020’ plan was"),
+        ("the (draft)Budget Act", "the (draft) Budget Act"),
+    ],
+)
+def test_joins_the_characters_prove_are_split(joined: str, fixed: str) -> None:
+    assert split_joined_words(joined) == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She bought an iPhone at McDonald's and watched YouTube.",
+        "He paid 10thousand in 1990s money for 2000km of cable.",  # no ordinal, unit after a year
+        "The U.S. and the E.U. met; see www.Example.Org/News.Today or mail a.Person@Example.com.",
+        "An 11st is not an ordinal, nor is 2nd1.",
+        "the 5three cases",
+        "WhatsApp and LinkedIn are brands used once.",
+    ],
+)
+def test_words_that_only_look_joined_stay(text: str) -> None:
+    assert split_joined_words(text) == text
+
+
+def test_camel_join_split_only_with_evidence_from_the_document() -> None:
+    text = (
+        "General Amir spoke first. Later GeneralRaheel Sharif spoke, then PayPal and ExxonMobil were named."
+    )
+    assert "General Raheel Sharif" in split_joined_words(text)
+    assert "ExxonMobil" in split_joined_words(text)
+
+
+# ----------------------------------------------------------------------------- cleaning rules
+
+
+def test_ui_and_listing_predicates() -> None:
+    assert (
+        is_ui_prompt("Leave a Reply") and is_ui_prompt("Share this article") and is_ui_prompt("↑ Back to top")
+    )
+    assert not is_ui_prompt("Back to the drawing board")
+    assert not is_ui_prompt("Share prices fell")
+    assert is_pipe_row("World | Business | Sport") and is_pipe_row("May 2020 | Issue 12")
+    assert not is_pipe_row("Prices rose. | Then they fell back.")
+
+
+def test_dump_with_header_sidebar_and_notes() -> None:
+    src = read_source(FIXTURES / "techwire-dump.txt", "techwire")
+    paras = src.text.split("\n\n")
+    assert paras[0].startswith("The company opened its first battery cell factory on Monday")
+    assert paras[-1].endswith("the largest in the Nordic region by some distance.")
+    assert "Why it matters" in paras
+    for junk in (
+        "TECHWIRE",
+        "Home |",
+        "Skip to content",
+        "Tags:",
+        "Follow us",
+        "Read more",
+        "You might also like",
+        "Solar farms",
+        "days ago",
+        "Subscribe",
+        "©",
+        "[1]",
+        "Signe Ahlgren is",
+    ):
+        assert junk not in src.text, junk
+    meta = src.metadata
+    assert meta.date == dt.date(2022, 6, 14)  # "Posted on", not the page's Friday 3 November 2023
+    assert meta.authors == ["Signe Ahlgren", "Jonas Berg"]
+    assert meta.title == "Battery plant opens in Lund"
+    assert meta.author_bio and meta.author_bio.startswith("Signe Ahlgren is a science journalist")
+    reasons = {d.line: d.reason for d in src.dropped}
+    assert reasons["Friday, 3 November 2023"].startswith("page display date")
+    assert reasons["2 days ago"].startswith("relative timestamp")
+    assert [r.label for r in src.references] == ["Nordic Energy Wire", "Voltcell AB"]
+    assert src.references[1].url == "https://voltcell.example.com/ar2021"
+    second = src.text.index("Construction took")
+    assert [r.marker for r in src.references_in(second, second + 10)] == ["2"]
+
+
+def test_hard_wrapped_markdown_is_unwrapped_with_headings_kept() -> None:
+    src = read_source(FIXTURES / "wrapped-notes.md", "river")
+    paras = src.text.split("\n\n")
+    assert paras[0] == "Background"
+    assert paras[1].startswith(
+        "The river authority has published its yearly report on water quality in the lower basin."
+    )
+    assert paras[1].endswith("changed how they store manure.")
+    assert [h for _, h in src.headings] == ["Background", "What it means"]
+    for offset, heading in src.headings:
+        assert src.text[offset : offset + len(heading)] == heading
+    assert src.metadata.title == "River authority report"
+
+
+def _clean(text: str):  # noqa: ANN202
+    return clean_lines([RawLine(t, i + 1) for i, t in enumerate(text.split("\n"))])
+
+
+def test_notes_block_in_mid_sentence_is_cut_and_the_sentence_rejoined() -> None:
+    result = _clean(
+        "Harbour fees\n\n"
+        "The board met on Monday and reviewed the fees for the year.¹ After a long debate about the costs of dredging the\n\n"
+        "¹ Minutes of the board, *Port Weekly*, 3 May 2021.\n\n"
+        "Northern channel, members agreed to raise the fees by a tenth from June onwards.²\n\n"
+        '² Statement, "Fees rise", Coast Radio, 4 May 2021.\n\n'
+        "Shipping firms said they would pass the cost on to customers within the coming months.\n"
+    )
+    assert "dredging the Northern channel, members agreed" in result.text
+    assert "¹" not in result.text and "Port Weekly" not in result.text
+    assert [(r.marker, r.label) for r in result.references] == [("1", "Port Weekly"), ("2", "Coast Radio")]
+    spans = {a.marker: result.text[a.start : a.end] for a in result.anchors}
+    assert spans["1"] == "The board met on Monday and reviewed the fees for the year."
+    assert spans["2"].startswith("After a long debate") and spans["2"].endswith("from June onwards.")
+
+
+def test_unreferenced_superscripts_and_numbered_lists_stay() -> None:
+    result = _clean(
+        "Flats of 60 m² were offered at a price that fell by a quarter within the year, the agency said in its report.\n\n"
+        "1. The agency will publish monthly figures from next spring on its own website for all regions.\n"
+    )
+    assert "60 m²" in result.text
+    assert "1. The agency will publish" in result.text
+    assert result.references == []
+
+
+def test_pull_quote_and_duplicate_lines_are_dropped() -> None:
+    result = _clean(
+        "Floods close the valley road\n\n"
+        "Heavy rain closed the valley road on Sunday. Engineers said the bridge at Kell would need weeks of repair work.\n\n"
+        "Engineers said the bridge at Kell would need weeks of repair\n\n"
+        "Residents were told to use the mountain pass until the bridge reopens, which adds an hour to most journeys.\n\n"
+        "Residents were told to use the mountain pass until the bridge reopens, which adds an hour to most journeys.\n"
+    )
+    reasons = [d.reason for d in result.dropped]
+    assert any(r.startswith("pull quote") for r in reasons)
+    assert "duplicate line" in reasons
+    assert result.text.count("Residents were told") == 1
+
+
+def test_article_date_rules() -> None:
+    below = _clean(
+        "Wednesday 1 March 2023\n\nA headline about roads\n\n12 February 2021\n\n"
+        + "Text of the article goes on. " * 5
+    )
+    assert below.found.date == dt.date(2021, 2, 12)
+    labelled = _clean(
+        "A headline about roads\n\n"
+        + "Text of the article goes on. " * 5
+        + "\n\nFirst published in The Valley Post on 3 May 2019."
+    )
+    assert labelled.found.date == dt.date(2019, 5, 3) and labelled.found.publisher == "The Valley Post"
+    only_stamp = _clean(
+        "Sunday, 4 June 2023\n\nA headline about roads\n\n" + "Text of the article goes on. " * 5
+    )
+    assert only_stamp.found.date is None
