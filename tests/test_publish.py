@@ -204,6 +204,23 @@ def test_note_left_behind_by_a_deleted_paragraph_is_reported():
     assert any("'Note of the deleted paragraph.' has no mark" in w for w in result.warnings)
 
 
+def test_libreoffice_saved_fixture_is_read_like_the_original():
+    """tests/fixtures/publish/libreoffice-saved.docx: edited_sample() re-saved by LibreOffice 7.4."""
+    saved = (Path(__file__).parent / "fixtures" / "publish" / "libreoffice-saved.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(saved)) as zf:
+        assert b'w:id="2"' in zf.read("word/footnotes.xml")  # LibreOffice renumbered the notes
+    original = read_draft(edited_sample())
+    resaved = read_draft(saved)
+    assert resaved.warnings == original.warnings == []
+    assert [p.text for p in resaved.memo.points] == [p.text for p in original.memo.points]
+    assert [p.note and p.note.inlines for p in resaved.memo.points] == [
+        p.note and p.note.inlines for p in original.memo.points
+    ]
+    assert [p.inlines for p in resaved.memo.points] == [p.inlines for p in original.memo.points]
+    assert resaved.memo.bibliography == original.memo.bibliography
+    assert resaved.memo.header == original.memo.header
+
+
 def test_memogen_docx_round_trip_keeps_text_notes_and_sources():
     from memo_factory import sample_memo
     from memogen.citations import attach_notes
