@@ -392,8 +392,23 @@ def test_header_lead_conflicts_and_sources_are_rendered(long_pdf):
     memo, _, pages = long_pdf
     first, last = pages[0], pages[-1]
     assert memo.header.title in first and memo.header.subtitle in first
-    for label, value in (("To", "Desk"), ("From", "memogen"), ("Subject", "Visit"), ("Classification", "Unclassified")):
+    for label, value in (
+        ("To", "Desk"),
+        ("From", "memogen"),
+        ("Subject", "Visit"),
+        ("Classification", "Unclassified"),
+    ):
         assert re.search(rf"{label}\s+{value}", first), label
     assert re.search(r"First, Point 1 of what_happened", first)
     assert "Sources differ: Alpha News reports 6 April; Beta Institute reports 7 April." in first
     assert re.search(r"Sources\s+Doe, Jane\. “Minister visits Ruritania\.” Alpha News\.", last)
+
+
+def test_cold_font_cache_is_filled_in_parallel_and_reused(tmp_path):
+    from memogen.render.fonts import static_instances, variable_font_path
+
+    source = variable_font_path("fontpkg_noto_sans_arabic", "NotoSansArabic[wdth,wght].ttf")
+    paths = static_instances([(source, 400), (source, 700)], tmp_path)
+    assert len(set(paths)) == 2 and all(p.parent == tmp_path and p.stat().st_size > 0 for p in paths)
+    assert static_instances([(source, 700)], tmp_path) == paths[1:]
+    assert not list(tmp_path.glob("*.tmp"))

@@ -83,6 +83,11 @@ def _file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
+def _cached_path(variable_font: Path, weight: int, cache_dir: Path) -> Path:
+    stem = variable_font.name.split("[")[0]
+    return cache_dir / f"{stem}-w{weight}-{_file_hash(variable_font)}.ttf"
+
+
 def static_instance(variable_font: Path, weight: int, cache_dir: Path) -> Path:
     """A static TTF of `variable_font` at `weight` (normal width), cut once and cached.
 
@@ -90,8 +95,7 @@ def static_instance(variable_font: Path, weight: int, cache_dir: Path) -> Path:
     the file is written to a temporary name and renamed, so a crash or a parallel build never
     leaves a half-written font behind.
     """
-    stem = variable_font.name.split("[")[0]
-    target = cache_dir / f"{stem}-w{weight}-{_file_hash(variable_font)}.ttf"
+    target = _cached_path(variable_font, weight, cache_dir)
     if target.is_file() and target.stat().st_size > 0:
         return target
     from fontTools.ttLib import TTFont
@@ -114,6 +118,29 @@ def static_instance(variable_font: Path, weight: int, cache_dir: Path) -> Path:
     return target
 
 
+def static_instances(wanted: list[tuple[Path, int]], cache_dir: Path) -> list[Path]:
+    """`static_instance` for each (variable font, weight); a cold cache is filled on all cores.
+
+    Cutting one instance takes ~3 s of pure-Python work (fontTools), eight take ~30 s: only the
+    first build on a machine pays this, and worker processes halve it on two cores.
+    """
+    missing = [item for item in wanted if not _cached_path(*item, cache_dir).is_file()]
+    workers = min(len(missing), os.cpu_count() or 1)
+    if workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        # spawn, not fork: the caller may hold threads (parallel source readers).  A script that
+        # calls us at import time without a __main__ guard breaks spawn: then cut them here.
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+                list(pool.map(static_instance, *zip(*missing, strict=True), [cache_dir] * len(missing)))
+        except (BrokenProcessPool, OSError, RuntimeError):
+            pass
+    return [static_instance(path, weight, cache_dir) for path, weight in wanted]
+
+
 def register_fonts(cache_dir: Path | None = None) -> FontSet:
     """Register memogen's font families with reportlab (idempotent) and return their names and coverage."""
     return _register(cache_dir or default_cache_dir())
@@ -127,9 +154,12 @@ def _register(cache_dir: Path) -> FontSet:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
+    faces = _faces()
+    paths = static_instances(
+        [(variable_font_path(f.package, f.filename), f.weight) for f in faces], cache_dir
+    )
     coverage: dict[str, set[int]] = {}
-    for face in _faces():
-        path = static_instance(variable_font_path(face.package, face.filename), face.weight, cache_dir)
+    for face, path in zip(faces, paths, strict=True):
         font = TTFont(face.name, str(path))
         pdfmetrics.registerFont(font)
         family = face.name.split("-")[0]
