@@ -166,14 +166,14 @@ def _sync_settings(document) -> None:
     pr = parse_xml(
         f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
     )
-    anchor = next((c for c in settings if etree_local(c.tag) in _AFTER_FOOTNOTE_PR), None)
+    anchor = next((c for c in settings if _local_name(c.tag) in _AFTER_FOOTNOTE_PR), None)
     if anchor is not None:
         anchor.addprevious(pr)
     else:
         settings.append(pr)
 
 
-def etree_local(tag: str) -> str:
+def _local_name(tag: str) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
