@@ -43,6 +43,21 @@ def gp_labelled() -> Labelled:
     return parse_labelled("gp-insights-new-era", head + "\n\n".join(body))
 
 
+def shuffle_sections(raw: str, seed: int) -> str:
+    """The same brief with its headed sections in another (seeded) order: is position doing all the work?"""
+    import random
+
+    head, body = raw.split("\n---\n", 1)
+    title, *sections = re.split(r"(?m)^(?=# )", body)
+    random.Random(seed).shuffle(sections)
+    return head + "\n---\n" + title + "".join(s if s.endswith("\n\n") else s + "\n\n" for s in sections)
+
+
+def load_shuffled(split: str, seed: int = 1) -> list[Labelled]:
+    paths = sorted((FIXTURES / split).glob("*.txt"))
+    return [parse_labelled(p.stem, shuffle_sections(p.read_text(), seed)) for p in paths]
+
+
 def load(split: str) -> list[Labelled]:
     docs = [parse_labelled(p.stem, p.read_text()) for p in sorted((FIXTURES / split).glob("*.txt"))]
     return [gp_labelled(), *docs] if split == "tune" else docs
@@ -65,10 +80,31 @@ def report(split: str, docs: list[Labelled], show_errors: bool) -> None:
             f"{split:5} {mode}: {len(docs):2} docs {score.n:3} sentences  accuracy={score.accuracy:.3f}  F1 {f1}"
         )
         if stripped:
+            print(
+                f"        ablation, features only (no position prior, no smoothing): {features_only(docs):.3f}"
+            )
             rows = [*SECTION_KEYS, "none"]
             print("        confusion (gold rows x predicted cols): " + " ".join(f"{r[:6]:>6}" for r in rows))
             for g in SECTION_KEYS:
                 print(f"        {g:>13}: " + " ".join(f"{score.confusion.get((g, p), 0):>6}" for p in rows))
+
+
+def features_only(docs: list[Labelled]) -> float:
+    """Ablation: each sentence by its own time/cue evidence (no position prior, no smoothing)."""
+    from memogen.sections.features import Context, evidence
+
+    right = total = 0
+    for doc in docs:
+        ctx = Context(doc.date("event_date"), doc.date("event_end"), doc.date("published"))
+        for g in doc.gold_stripped:
+            scores = evidence(doc.stripped[g.start : g.end], ctx).total()
+            if ctx.pre_event:
+                scores["what_happened"] = float("-inf")
+            order = ("background", "what_it_means", "what_happened")  # ties: background
+            pred = max(order, key=lambda k: scores[k])
+            right += pred == g.label
+            total += 1
+    return right / total if total else 0.0
 
 
 def lavrov_sources() -> list[Source]:
@@ -112,6 +148,14 @@ def main(argv: list[str] | None = None) -> int:
     for split in ("tune", "held"):
         if args.split in (split, "all"):
             report(split, load(split), args.errors)
+            shuffled = Score()
+            for doc in load_shuffled(split):
+                gold, pred, _ = evaluate(doc, True)
+                shuffled.add(gold, pred)
+            f1 = "  ".join(f"{k}={shuffled.f1(k):.3f}" for k in SECTION_KEYS)
+            print(
+                f"{split:5} stripped, sections shuffled (stress): accuracy={shuffled.accuracy:.3f}  F1 {f1}"
+            )
     speed()
     return 0
 

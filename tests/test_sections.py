@@ -18,9 +18,11 @@ from memogen.sections.segment import opening
 FIXTURES = Path(__file__).parent / "fixtures" / "sections"
 EVENT = dt.date(2023, 3, 7)
 DANGLING = re.compile(
-    r"^(?:He|She|It|They|His|Her|Its|Their|Them|This|That|These|Those|Such)\b(?! (?:is|was) (?:clear|likely))"
+    r"^(?:He|She|They|His|Her|Its|Their|Them|This|That|These|Those|Such)\b"
+    r"|^It\b(?! (?:is|was|has been) (?:[\w ]+ )?(?:that|since|clear|likely)\b)"
     r"|^(?:Moreover|However|Further|Furthermore|Conversely|Thus|Hence|Therefore|Additionally|Also|Meanwhile|"
-    r"Nevertheless|Besides|First|Second|Third|Finally|In addition|In fact|Despite this)\b"
+    r"Nevertheless|Besides|First|Second|Third|Finally|In addition|In fact|Despite this|Yet|But|And),"
+    r"|^(?:But|And|So) "
 )
 
 
@@ -123,6 +125,19 @@ def test_no_point_starts_with_a_dangling_pronoun_or_connective() -> None:
     assert points
     for p in points:
         assert not DANGLING.match(p.text), p.text
+
+
+def test_no_lavrov_point_starts_dangling(lavrov_dir: Path) -> None:
+    from memogen.config import load_topic
+    from memogen.sources import read_source, source_id_for
+
+    _, config = load_topic(lavrov_dir.parent, lavrov_dir.name)
+    paths = sorted(lavrov_dir.glob("*.txt"))
+    sources = [read_source(p, source_id_for(p), config.sources.get(p.name)) for p in paths]
+    points = [p for s in sources for p in extract_points(s, config.event_date, config.event_end)]
+    assert len(points) > 60
+    bad = [p.text[:80] for p in points if DANGLING.match(p.text) or not p.text[:1].isupper()]
+    assert bad == []
 
 
 def test_connective_dropped_and_capitalised_when_the_sentence_stands_alone() -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..model import SECTION_KEYS, SectionKey
 from .features import BG, WH, WM, Evidence
 
-POSITION_WEIGHT = 1.0
+POSITION_WEIGHT = 0.5
 SWITCH_PARAGRAPH = 1.0  # cost of changing section at a paragraph break
 SWITCH_SENTENCE = 2.0  # cost of changing section inside a paragraph
 TEMPERATURE = 1.0
