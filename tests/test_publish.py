@@ -257,6 +257,32 @@ def test_configured_heading_wins():
     assert match_section("Die Lage", {"what_happened": "Die Lage"}) == "what_happened"
 
 
+def test_headings_recorded_in_custom_properties_are_used():
+    import json
+
+    from memo_factory import sample_memo
+    from memogen.render.docx import render_docx
+
+    memo = sample_memo()
+    wording = {"what_happened": "Lagebild", "background": "Hintergründe", "what_it_means": "Bedeutung"}
+    for section in memo.sections:
+        section.heading = wording[section.key]
+    data = render_docx(memo, custom_properties={"memogen_headings": json.dumps(wording)})
+    result = read_draft(data)
+    assert [(s.key, s.heading) for s in result.memo.sections] == list(wording.items())
+    assert not any("not recognised" in w for w in result.warnings)
+    without = read_draft(render_docx(memo))  # the same order is still understood, with a warning
+    assert [s.key for s in without.memo.sections] == list(wording)
+    assert any("'Lagebild' was not recognised" in w for w in without.warnings)
+
+
+def test_empty_draft_is_refused(tmp_path):
+    empty = tmp_path / "empty.docx"
+    empty.write_bytes(save(Document()))
+    with pytest.raises(InputError, match="empty.docx: no memo text"):
+        publish(empty)
+
+
 def test_not_a_docx_names_the_file(tmp_path):
     bad = tmp_path / "draft.docx"
     bad.write_bytes(b"this is not a zip")

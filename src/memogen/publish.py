@@ -824,12 +824,14 @@ def read_draft(
         warnings.append("the draft has comments; comments are not carried into the PDF")
     extra_labels = dict(labels or {})
     ctx = _Ctx(rels=_rels_of(doc.part), styles=styles, warnings=warnings)
+    props = _custom_properties(data)
+    headings = headings or _json_mapping(props.get("memogen_headings"))
     asm = _Assembler(headings, notes, warnings, extra_labels.get("sources", "Sources"), extra_labels)
     for block in _blocks(doc.element.body, styles, _Lists(numbering_el), ctx):
         asm.feed(block)
     sections = asm.finish()
     memo = _memo(doc, name, asm, sections)
-    memo.topic = _custom_properties(data).get("memogen_topic") or memo.topic
+    memo.topic = props.get("memogen_topic") or memo.topic
     return DraftRead(memo=memo, warnings=_dedupe(warnings))
 
 
@@ -857,6 +859,17 @@ def _custom_properties(data: bytes) -> dict[str, str]:
         return read_custom_properties(data)
     except Exception:  # noqa: BLE001 - a broken optional part must not stop publishing
         return {}
+
+
+def _json_mapping(text: str | None) -> dict[str, str] | None:
+    """A {section key: heading} map stored as JSON text (custom property `memogen_headings`)."""
+    import json
+
+    try:
+        value = json.loads(text) if text else None
+    except ValueError:
+        return None
+    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else None
 
 
 def _dedupe(warnings: list[str]) -> list[str]:
@@ -922,6 +935,8 @@ def publish(
     if out_path.resolve() == docx_path.resolve():
         raise InputError(f"{out_path}: the output would overwrite the draft itself")
     result = read_draft_file(docx_path, headings=headings)
+    if not result.memo.points:
+        raise InputError(f"{docx_path}: no memo text found (no body paragraphs under any heading)")
     from .render.pdf import render_pdf
 
     atomic_write(out_path, render_pdf(result.memo))
