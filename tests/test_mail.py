@@ -133,10 +133,12 @@ def attachments(msg) -> dict[str, bytes]:
 
 def test_plain_delivery_headers_body_and_identical_pdf(server, outdir):
     controller, sink = server()
-    report = email_topic(options(outdir, cc=["carol@example.org"]), env=env_for(controller.port))
+    report = email_topic(
+        options(outdir, cc=['"Doe, Carol" <carol@example.org>']), env=env_for(controller.port)
+    )
     msg = received(sink)
     assert msg["From"] == "Memo Desk <desk@example.org>"
-    assert msg["To"] == "Bob <bob@example.org>" and msg["Cc"] == "carol@example.org"
+    assert msg["To"] == "Bob <bob@example.org>" and msg["Cc"] == '"Doe, Carol" <carol@example.org>'
     assert msg["Subject"] == "Visit of the foreign minister"  # the memo's subject line
     assert msg["Message-ID"] and msg["Date"]
     assert sorted(sink.envelopes[0].rcpt_tos) == ["bob@example.org", "carol@example.org"]
@@ -151,7 +153,7 @@ def test_plain_delivery_headers_body_and_identical_pdf(server, outdir):
         assert "Beta Institute" in body  # the sources
     assert '<a href="https://alpha.example/a">alpha.example</a>' in html
     assert "<strong>prime minister</strong>" in html
-    assert report.recipients == ["Bob <bob@example.org>", "carol@example.org"]
+    assert report.recipients == ["Bob <bob@example.org>", '"Doe, Carol" <carol@example.org>']
 
 
 def test_published_pdf_preferred_and_docx_attached(server, outdir):
@@ -217,6 +219,12 @@ def test_server_without_starttls_is_refused_before_login(server, outdir):
     with pytest.raises(MailError, match="does not offer STARTTLS"):
         email_topic(options(outdir), env=env)
     assert sink.envelopes == []
+
+
+def test_user_without_password_is_a_config_error(outdir, monkeypatch):
+    monkeypatch.setitem(sys.modules, "keyring", types.SimpleNamespace(get_password=lambda s, u: None))
+    with pytest.raises(ConfigError, match="no SMTP password for alice: set MEMOGEN_SMTP_PASSWORD"):
+        email_topic(options(outdir), env=env_for(free_port(), MEMOGEN_SMTP_USER="alice"))
 
 
 def test_refused_connection_is_one_line_and_keeps_the_message(outdir):

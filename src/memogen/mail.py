@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.policy import SMTP as SMTP_POLICY
-from email.utils import formatdate, make_msgid, parseaddr
+from email.utils import formatdate, getaddresses, make_msgid, parseaddr
 from pathlib import Path
 from typing import Literal
 
@@ -270,15 +270,11 @@ def _deliver(
     recipients: list[str],
     data: bytes,
 ) -> dict:
-    limit = int(client.esmtp_features.get("size", "0").split()[0] or 0) if client.has_extn("size") else 0
+    size = client.esmtp_features.get("size", "").strip()
+    limit = int(size) if size.isdigit() else 0
     if limit and len(data) > limit:
         raise _size_error(settings, len(data), limit)
-    if settings.user:
-        if password is None:
-            raise ConfigError(
-                f"no SMTP password for {settings.user}: set {PASSWORD_ENV} or run "
-                f"`keyring set {KEYRING_SERVICE.format(host=settings.host)} {settings.user}`"
-            )
+    if settings.user and password is not None:
         client.login(settings.user, password)
     return client.sendmail(sender, recipients, data)
 
@@ -293,11 +289,14 @@ def send_message(msg: EmailMessage, settings: SmtpSettings, password: str | None
             "no SMTP server configured: create ~/.config/memogen/smtp.yaml (host, port, security, user, "
             "from) or set MEMOGEN_SMTP_HOST"
         )
+    if settings.user and password is None:
+        raise ConfigError(
+            f"no SMTP password for {settings.user}: set {PASSWORD_ENV} or run "
+            f"`keyring set {KEYRING_SERVICE.format(host=settings.host)} {settings.user}`"
+        )
     data = msg.as_bytes(policy=SMTP_POLICY)
     sender = parseaddr(str(msg["From"]))[1]
-    recipients = [
-        parseaddr(a)[1] for h in ("To", "Cc") for a in str(msg.get(h) or "").split(",") if a.strip()
-    ]
+    recipients = [addr for _name, addr in getaddresses([str(msg.get(h) or "") for h in ("To", "Cc")]) if addr]
     where = settings.where
     try:
         with _connect(settings) as client:
