@@ -235,3 +235,40 @@ def test_article_date_rules() -> None:
         "Sunday, 4 June 2023\n\nA headline about roads\n\n" + "Text of the article goes on. " * 5
     )
     assert only_stamp.found.date is None
+
+
+def test_bare_dates_above_the_headline() -> None:
+    body = "Text of the article goes on. " * 5
+    assert _clean(f"4 June 2023 / 15 Dhul Qadah 1444\n\nA headline about roads\n\n{body}").found.date is None
+    plain_above = _clean(f"4 June 2023\n\nA headline about roads\n\n{body}")
+    assert plain_above.found.date == dt.date(2023, 6, 4)  # weak, but the only date there is
+    with_time = _clean(f"A headline about roads\n\nBy Ann Lee\n\nJune 4, 2023 10:15 AM PST\n\n{body}")
+    assert with_time.found.date == dt.date(2023, 6, 4) and with_time.found.authors == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Also read: Ferry strike ends after two weeks",
+        "READ MORE » Prices of bread rise again",
+        "Photo: Harbour Authority",
+        "(Image credit: Lena Frost)",
+        "Follow @ledgernews for updates",
+        "We use cookies to improve your experience. By continuing you accept our privacy policy.",
+        "Story continues below advertisement",
+    ],
+)
+def test_more_page_chrome_is_dropped_between_paragraphs(line: str) -> None:
+    para = "The ferry company said on Monday that services would resume on all routes by the end of the week."
+    result = _clean(f"Ferries resume\n\n{para}\n\n{line}\n\n{para.replace('Monday', 'Tuesday')}")
+    assert line not in result.text
+    assert "Monday" in result.text and "Tuesday" in result.text
+
+
+def test_short_closing_sentence_is_kept() -> None:
+    result = _clean(
+        "Ferries resume\n\nThe ferry company said on Monday that services would resume on all routes by the end "
+        "of the week.\n\nHe declined to comment.\n\nShare\n\nTags: ferries, strikes"
+    )
+    assert result.text.endswith("He declined to comment.")
+    assert "Tags" not in result.text

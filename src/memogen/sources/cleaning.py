@@ -21,181 +21,21 @@ from .text import document_vocabulary, normalise_spaces, split_joined_words, une
 
 # Words that make up interface chrome (buttons, menus, prompts) in English page dumps.
 _UI_WORDS = frozenset(
-    [
-        "share",
-        "shares",
-        "sharing",
-        "tweet",
-        "email",
-        "e-mail",
-        "print",
-        "comment",
-        "comments",
-        "leave",
-        "a",
-        "an",
-        "reply",
-        "replies",
-        "back",
-        "to",
-        "top",
-        "exit",
-        "mobile",
-        "version",
-        "read",
-        "more",
-        "subscribe",
-        "subscription",
-        "unsubscribe",
-        "sign",
-        "in",
-        "up",
-        "out",
-        "log",
-        "login",
-        "logout",
-        "register",
-        "follow",
-        "us",
-        "on",
-        "facebook",
-        "twitter",
-        "x",
-        "whatsapp",
-        "linkedin",
-        "telegram",
-        "pinterest",
-        "reddit",
-        "instagram",
-        "youtube",
-        "copy",
-        "link",
-        "links",
-        "menu",
-        "search",
-        "home",
-        "skip",
-        "content",
-        "main",
-        "navigation",
-        "nav",
-        "toggle",
-        "next",
-        "previous",
-        "prev",
-        "post",
-        "posts",
-        "article",
-        "articles",
-        "related",
-        "recent",
-        "stories",
-        "story",
-        "newsletter",
-        "advertisement",
-        "advertisements",
-        "sponsored",
-        "ad",
-        "ads",
-        "load",
-        "show",
-        "hide",
-        "cookie",
-        "cookies",
-        "accept",
-        "close",
-        "view",
-        "all",
-        "see",
-        "also",
-        "like",
-        "you",
-        "may",
-        "the",
-        "and",
-        "of",
-        "for",
-        "your",
-        "this",
-        "here",
-        "click",
-        "tap",
-        "continue",
-        "reading",
-        "download",
-        "pdf",
-        "app",
-        "open",
-        "latest",
-        "trending",
-        "popular",
-        "most",
-        "viewed",
-        "tags",
-        "tag",
-        "categories",
-        "category",
-        "filed",
-        "under",
-        "listen",
-        "audio",
-        "font",
-        "size",
-        "send",
-        "bookmark",
-        "save",
-        "join",
-        "now",
-        "free",
-        "trial",
-        "donate",
-        "support",
-        "page",
-        "go",
-    ]
+    """share shares sharing tweet email e-mail print comment comments leave a an reply replies back to top
+    exit mobile version read more subscribe subscription unsubscribe sign in up out log login logout
+    register follow us on facebook twitter x whatsapp linkedin telegram pinterest reddit instagram
+    youtube copy link links menu search home skip content main navigation nav toggle next previous prev
+    post posts article articles related recent stories story newsletter advertisement advertisements
+    sponsored ad ads load show hide cookie cookies accept close view all see also like you may the and
+    of for your this here click tap continue reading download pdf app open latest trending popular most
+    viewed tags tag categories category filed under listen audio font size send bookmark save join now
+    free trial donate support page go story continues below after""".split()  # noqa: SIM905
 )
 _UI_STRONG = frozenset(
-    [
-        "share",
-        "tweet",
-        "print",
-        "comment",
-        "comments",
-        "reply",
-        "top",
-        "subscribe",
-        "login",
-        "register",
-        "follow",
-        "menu",
-        "skip",
-        "navigation",
-        "nav",
-        "toggle",
-        "newsletter",
-        "advertisement",
-        "sponsored",
-        "ads",
-        "ad",
-        "cookie",
-        "cookies",
-        "whatsapp",
-        "facebook",
-        "twitter",
-        "linkedin",
-        "telegram",
-        "pinterest",
-        "reddit",
-        "instagram",
-        "mobile",
-        "bookmark",
-        "related",
-        "recent",
-        "trending",
-        "popular",
-        "posts",
-        "stories",
-    ]
+    """share tweet print comment comments reply top subscribe login register follow menu skip navigation
+    nav toggle newsletter advertisement sponsored ads ad cookie cookies whatsapp facebook twitter
+    linkedin telegram pinterest reddit instagram mobile bookmark related recent trending popular posts
+    stories""".split()  # noqa: SIM905
 )
 _LIST_HEADING = re.compile(
     r"(?i)^(?:recent|related|latest|more|most (?:read|popular|viewed)|trending|popular|top|also read|read (?:also|more|next)|"
@@ -213,6 +53,14 @@ _SUBSCRIBE = re.compile(r"(?i)\b(?:subscribe|sign up|newsletter|get the latest|d
 _CREDIT = re.compile(
     r"(?i)^(?:edited|reviewed|translated|compiled|illustrat\w+|photos?|photographs?|images?|design(?:ed)?)\s+by\b\s*:?\s*(?P<who>.*)$"
 )
+_SEE_ALSO = re.compile(
+    r"(?i)^(?:also read|read also|read more|more on this|see also|related|recommended|watch|listen|must read|don'?t miss)\s*[:|»>–—-]\s*\S"
+)
+_CAPTION = re.compile(
+    r"(?i)^\(?\s*(?:file\s+)?(?:photo|image|picture|illustration|graphic|video)s?\s*(?:credit)?\s*[:/|©]|(?:getty images|/ ?afp|/ ?reuters|/ ?ap)\)?$"
+)
+_CONTACT = re.compile(r"(?i)(?:\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?:^|\s)@\w{2,}\b)")
+_COOKIES = re.compile(r"(?i)\bcookies?\b.{0,120}\b(?:use|accept|consent|experience|privacy|continuing)\b")
 _BULLET = re.compile(r"^\s*[•·▪●◦►»\-–*]\s*")
 _PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?$")
 _SENTINELS = re.compile("\ue000[^\ue001]*\ue001")
@@ -324,6 +172,14 @@ def classify_junk(text: str) -> str | None:
         return "disclaimer / copyright notice"
     if _SUBSCRIBE.search(text) and word_count(text) <= 15:
         return "subscription prompt"
+    if _SEE_ALSO.match(text) and word_count(text) <= 20:
+        return "link to another article"
+    if _CAPTION.search(text) and word_count(text) <= 15:
+        return "image caption / credit"
+    if _CONTACT.search(text) and word_count(text) <= 10:
+        return "contact / social handle line"
+    if _COOKIES.search(text) and word_count(text) <= 45:
+        return "cookie notice"
     if _PAGE_NUMBER.match(text):
         return "page number"
     return None
@@ -344,8 +200,9 @@ def clean_lines(lines: list[RawLine], known_title: str | None = None, unwrap: bo
     _drop_everywhere(items, known_title)
     first = next((i for i, it in enumerate(items) if it.role == "body" and is_prose(it)), len(items))
     _front_matter(items[:first], found)
-    _author_notes(items, first, found)
+    _notes_and_bios(items, first, found)
     _sidebars(items, first)
+    _trailing_names(items, first, found)
     _tail(items, found)
     _pull_quotes(items)
     _headings(items)
@@ -480,8 +337,7 @@ def _front_matter(front: list[_Item], found: Found) -> None:
         names = md.byline_names(it.text)
         credit = _CREDIT.match(it.text)
         if note:
-            found.offer_date(note.date, 3)
-            found.publisher = found.publisher or note.publisher
+            _take_publication(note, found)
             _drop(it, "publication line (→ metadata date/publisher)")
         elif names is not None:
             found.authors += [n for n in names if n not in found.authors]
@@ -503,10 +359,10 @@ def _front_matter(front: list[_Item], found: Found) -> None:
             _drop(it, "byline (→ metadata.authors)")
         elif md.find_dates(it.text) and it.words <= 14:
             _date_line(it, found, above_title)
-        elif author_seen and not it.gap_before and not is_prose(it) and i > (title_idx or 0):
+        elif author_seen and not it.gap_before and is_heading_like(it) and i > (title_idx or 0):
             found.author_bio.append(it.text)
             _drop(it, "author affiliation (→ metadata.author_bio)")
-        elif above_title:
+        elif above_title and not _sentence_like(it.text):
             if is_heading_like(it) and found.publisher is None and not md.is_name(it.text):
                 found.publisher = it.text
             _drop(it, "masthead / site name")
@@ -544,40 +400,62 @@ def _dateline(text: str, found: Found, rank: int) -> None:
 
 
 def _date_line(it: _Item, found: Found, above_title: bool) -> None:
-    """A bare date above the headline is the page's own date stamp, not the article's."""
+    """A bare weekday date above the headline is the page's "today" stamp, not the article's.
+
+    A bare date above the headline without a weekday may be either; it counts
+    only when nothing better (a labelled or a below-headline date) exists.
+    """
     if md.is_bare_date_line(it.text) and above_title:
-        _drop(it, "page display date (not the article's date)")
+        if md.is_display_stamp(it.text):
+            _drop(it, "page display date (not the article's date)")
+            return
+        _dateline(it.text, found, 1)
+        _drop(it, "dateline above the headline (weak → metadata.date)")
         return
     _dateline(it.text, found, 2 if not above_title or md.date_leftover(it.text) else 1)
     _drop(it, "dateline (→ metadata.date)")
 
 
-def _author_notes(items: list[_Item], first: int, found: Found) -> None:
-    """Author notes and publication lines in the body or tail; trailing name lines are bylines."""
-    for k, it in enumerate(items[first:], start=first):
+def _notes_and_bios(items: list[_Item], first: int, found: Found) -> None:
+    """Publication lines and author bios, wherever they sit after the headline zone.
+
+    Runs before the sidebar rule so that a bio next to the share buttons is
+    recorded as a bio, not thrown away with the buttons.
+    """
+    for it in items[first:]:
         if it.role == "drop":
             continue
-        nxt = items[k + 1] if k + 1 < len(items) else None
-        if md.publication_note(it.text):
-            note = md.publication_note(it.text)
-            assert note is not None
-            found.offer_date(note.date, 3 if note.verb not in ("updated", "last updated") else 1)
-            found.publisher = found.publisher or note.publisher
+        note = md.publication_note(it.text)
+        if note:
+            _take_publication(note, found)
             _drop(it, "publication line (→ metadata date/publisher)")
-        elif md.is_name(it.text) and (
-            nxt is None or nxt.text == it.text or _later_bio(items, k, it.text) or not _later_prose(items, k)
-        ):
-            if it.text not in found.authors:
-                found.authors.append(it.text)
-            _drop(it, "author name line (→ metadata.authors)")
-    for it in items[first:]:
-        if it.role != "drop" and md.is_bio(it.text, found.authors):
+        elif md.is_bio(it.text, found.authors):
             found.author_bio.append(it.text)
             _drop(it, "author bio (→ metadata.author_bio)")
 
 
+def _take_publication(note: md.PublicationNote, found: Found) -> None:
+    found.offer_date(note.date, 1 if note.verb in ("updated", "last updated") else 3)
+    found.publisher = found.publisher or note.publisher
+
+
+def _trailing_names(items: list[_Item], first: int, found: Found) -> None:
+    """A name on its own line after the article (or right before a bio) is the author's byline."""
+    for k, it in enumerate(items[first:], start=first):
+        if it.role == "drop" or not md.is_name(it.text):
+            continue
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if nxt is None or nxt.text == it.text or _later_bio(items, k, it.text) or not _later_prose(items, k):
+            if it.text not in found.authors:
+                found.authors.append(it.text)
+            _drop(it, "author name line (→ metadata.authors)")
+
+
 def _later_bio(items: list[_Item], k: int, name: str) -> bool:
-    return any(it.text.startswith(name) and md.is_bio(it.text, [name]) for it in items[k + 1 : k + 4])
+    return any(
+        it.text.startswith(name) and (md.is_bio(it.text, [name]) or it.reason.startswith("author bio"))
+        for it in items[k + 1 : k + 4]
+    )
 
 
 def _later_prose(items: list[_Item], k: int) -> bool:
@@ -634,8 +512,14 @@ def _tail(items: list[_Item], found: Found) -> None:
     """After the last real paragraph only page furniture remains (short lines, labels)."""
     last = max((i for i, it in enumerate(items) if it.role != "drop" and is_prose(it)), default=-1)
     for it in items[last + 1 :]:
-        if it.role != "drop" and not is_prose(it) and it.words <= 14:
+        if it.role != "drop" and not is_prose(it) and it.words <= 14 and not _sentence_like(it.text):
             _drop(it, "trailing page furniture (after the last paragraph)")
+
+
+def _sentence_like(text: str) -> bool:
+    """'He declined to comment.': a short sentence of the article, not a label."""
+    plain = _SENTINELS.sub("", text)
+    return word_count(plain) >= 3 and bool(re.search(r"[.!?][\"”’')]*$", plain)) and not is_teaser(plain)
 
 
 def _pull_quotes(items: list[_Item]) -> None:

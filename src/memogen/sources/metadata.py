@@ -27,102 +27,16 @@ _DATE_PATTERNS = [
 WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?", re.I)
 _OTHER_CALENDAR = re.compile(r"\b\d{1,2}\s+[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?\s+\d{3,4}\b")
 _PARTICLES = frozenset(
-    [
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "de",
-        "da",
-        "del",
-        "della",
-        "van",
-        "von",
-        "der",
-        "den",
-        "di",
-        "du",
-        "la",
-        "le",
-        "ul",
-        "ud",
-        "us",
-        "abu",
-    ]
+    """bin ibn al el de da del della van von der den di du la le ul ud us abu""".split()  # noqa: SIM905
 )
 # Capitalised words that make a line an organisation, a role or a headline rather than a person.
 _NON_NAME = frozenset(
-    [
-        "associate",
-        "assistant",
-        "research",
-        "researcher",
-        "senior",
-        "junior",
-        "fellow",
-        "director",
-        "editor",
-        "professor",
-        "lecturer",
-        "analyst",
-        "centre",
-        "center",
-        "institute",
-        "university",
-        "college",
-        "school",
-        "department",
-        "ministry",
-        "council",
-        "committee",
-        "office",
-        "agency",
-        "news",
-        "times",
-        "post",
-        "daily",
-        "weekly",
-        "herald",
-        "tribune",
-        "journal",
-        "review",
-        "insights",
-        "magazine",
-        "media",
-        "press",
-        "tv",
-        "radio",
-        "online",
-        "foreign",
-        "affairs",
-        "policy",
-        "studies",
-        "strategic",
-        "international",
-        "national",
-        "global",
-        "world",
-        "affairs",
-        "relations",
-        "report",
-        "minister",
-        "president",
-        "government",
-        "army",
-        "visit",
-        "talks",
-        "home",
-        "menu",
-        "about",
-        "contact",
-        "the",
-        "of",
-        "and",
-        "for",
-        "in",
-        "on",
-        "with",
-    ]
+    """associate assistant research researcher senior junior fellow director editor professor lecturer
+    analyst centre center institute university college school department ministry council committee
+    office agency news times post daily weekly herald tribune journal review insights magazine media
+    press tv radio online foreign affairs policy studies strategic international national global world
+    affairs relations report minister president government army visit talks home menu about contact the
+    of and for in on with""".split()  # noqa: SIM905
 )
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.?|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)$")
 _BYLINE = re.compile(
@@ -185,7 +99,19 @@ def date_leftover(line: str) -> str:
         rest = rest[: f.start] + " " + rest[f.end :]
     rest = WEEKDAY.sub(" ", rest)
     rest = _OTHER_CALENDAR.sub(" ", rest)
+    rest = _TIME.sub(" ", rest)
     return re.sub(r"[\s/|,–—\-·•]+", " ", rest).strip()
+
+
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?", re.I)
+
+
+def is_display_stamp(line: str) -> bool:
+    """A weekday or a second calendar next to the date: how pages print *today's* date."""
+    rest = line
+    for f in reversed(find_dates(line)):
+        rest = rest[: f.start] + " " + rest[f.end :]
+    return bool(WEEKDAY.search(rest) or _OTHER_CALENDAR.search(rest))
 
 
 def is_bare_date_line(line: str) -> bool:

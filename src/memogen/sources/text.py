@@ -26,44 +26,8 @@ _CAMEL = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]{2,}(?:-[A-Za-z]+)*)\b")
 _ALLCAPS_HYPHEN = re.compile(r"(?<=[A-Z]{2})- (?=[A-Z]{2})")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$%&|~<>])")
 _UNITS = frozenset(
-    [
-        "km",
-        "kg",
-        "mg",
-        "mm",
-        "cm",
-        "ml",
-        "mw",
-        "kw",
-        "kwh",
-        "gw",
-        "gwh",
-        "mph",
-        "kmh",
-        "bn",
-        "mn",
-        "mln",
-        "tn",
-        "pc",
-        "ft",
-        "lb",
-        "lbs",
-        "am",
-        "pm",
-        "gb",
-        "mb",
-        "tb",
-        "hz",
-        "khz",
-        "mhz",
-        "ghz",
-        "px",
-        "pt",
-        "bc",
-        "ad",
-        "ce",
-        "bce",
-    ]
+    """km kg mg mm cm ml mw kw kwh gw gwh mph kmh bn mn mln tn pc ft lb lbs am pm gb mb tb hz khz mhz ghz
+    px pt bc ad ce bce""".split()  # noqa: SIM905
 )
 
 
