@@ -37,6 +37,7 @@ ENV_PREFIX = "MEMOGEN_SMTP_"
 PASSWORD_ENV = "MEMOGEN_SMTP_PASSWORD"
 KEYRING_SERVICE = "memogen-smtp:{host}"
 _CONFIG_KEYS = {"host", "port", "security", "user", "username", "from", "timeout", "ca_file"}
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
 _SAFE_URL = re.compile(r"^(https?|mailto):", re.IGNORECASE)
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
 
@@ -279,6 +280,35 @@ def _deliver(
     return client.sendmail(sender, recipients, data)
 
 
+def _mail_error(exc: Exception, settings: SmtpSettings, size: int) -> MailError:
+    """One line for every way SMTP can fail; the message names the server and user, never the password."""
+    where = settings.where
+    code, reply = getattr(exc, "smtp_code", 0), getattr(exc, "smtp_error", b"")
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        return MailError(f"SMTP server {where} refused the login for {settings.user}{_reply(code, reply)}")
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        names = ", ".join(f"{a}{_reply(*r)}" for a, r in exc.recipients.items())
+        return MailError(f"SMTP server {where} refused every recipient: {names}")
+    if isinstance(exc, (smtplib.SMTPSenderRefused, smtplib.SMTPDataError)) and code in (552, 523):
+        return _size_error(settings, size, None, _reply(code, reply))
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return MailError(f"SMTP server {where} refused the message{_reply(code, reply)}")
+    timed_out = isinstance(exc, TimeoutError) or isinstance(exc.__context__, TimeoutError)
+    if timed_out:  # smtplib also wraps a read timeout as SMTPServerDisconnected
+        return MailError(f"SMTP server {where} did not answer within {settings.timeout:g} s")
+    if isinstance(exc, smtplib.SMTPServerDisconnected):
+        return MailError(f"SMTP server {where} closed the connection unexpectedly")
+    if isinstance(exc, smtplib.SMTPException):
+        return MailError(f"SMTP error with {where}: {' '.join(str(exc).split())}")
+    if isinstance(exc, ssl.SSLError):
+        return MailError(f"TLS with SMTP server {where} failed: {exc.reason or exc}")
+    if isinstance(exc, ConnectionRefusedError):
+        return MailError(f"cannot connect to SMTP server {where}: connection refused")
+    if isinstance(exc, socket.gaierror):
+        return MailError(f"cannot connect to SMTP server {where}: unknown host")
+    return MailError(f"cannot connect to SMTP server {where}: {getattr(exc, 'strerror', None) or exc}")
+
+
 def send_message(msg: EmailMessage, settings: SmtpSettings, password: str | None) -> list[str]:
     """Send over SMTP (STARTTLS, implicit TLS or plain); returns recipients the server refused.
 
@@ -297,47 +327,13 @@ def send_message(msg: EmailMessage, settings: SmtpSettings, password: str | None
     data = msg.as_bytes(policy=SMTP_POLICY)
     sender = parseaddr(str(msg["From"]))[1]
     recipients = [addr for _name, addr in getaddresses([str(msg.get(h) or "") for h in ("To", "Cc")]) if addr]
-    where = settings.where
     try:
         with _connect(settings) as client:
             refused = _deliver(client, settings, password, sender, recipients, data)
     except MailError:
         raise
-    except smtplib.SMTPAuthenticationError as exc:
-        raise MailError(
-            f"SMTP server {where} refused the login for {settings.user}{_reply(exc.smtp_code, exc.smtp_error)}"
-        ) from None
-    except smtplib.SMTPNotSupportedError as exc:
-        raise MailError(f"SMTP server {where}: {exc}") from None
-    except smtplib.SMTPRecipientsRefused as exc:
-        names = ", ".join(f"{a}{_reply(*r)}" for a, r in exc.recipients.items())
-        raise MailError(f"SMTP server {where} refused every recipient: {names}") from None
-    except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
-        if exc.smtp_code in (552, 523):
-            raise _size_error(settings, len(data), None, _reply(exc.smtp_code, exc.smtp_error)) from None
-        raise MailError(
-            f"SMTP server {where} refused the message{_reply(exc.smtp_code, exc.smtp_error)}"
-        ) from None
-    except smtplib.SMTPServerDisconnected as exc:
-        if isinstance(exc.__context__, TimeoutError):  # smtplib wraps a read timeout as a disconnect
-            raise MailError(f"SMTP server {where} did not answer within {settings.timeout:g} s") from None
-        raise MailError(f"SMTP server {where} closed the connection unexpectedly") from None
-    except smtplib.SMTPResponseException as exc:
-        raise MailError(
-            f"SMTP server {where} answered an error{_reply(exc.smtp_code, exc.smtp_error)}"
-        ) from None
-    except smtplib.SMTPException as exc:
-        raise MailError(f"SMTP error with {where}: {' '.join(str(exc).split())}") from None
-    except ssl.SSLError as exc:
-        raise MailError(f"TLS with SMTP server {where} failed: {exc.reason or exc}") from None
-    except TimeoutError:
-        raise MailError(f"SMTP server {where} did not answer within {settings.timeout:g} s") from None
-    except ConnectionRefusedError:
-        raise MailError(f"cannot connect to SMTP server {where}: connection refused") from None
-    except socket.gaierror:
-        raise MailError(f"cannot connect to SMTP server {where}: unknown host") from None
-    except OSError as exc:
-        raise MailError(f"cannot connect to SMTP server {where}: {exc.strerror or exc}") from None
+    except (smtplib.SMTPException, OSError) as exc:
+        raise _mail_error(exc, settings, len(data)) from None
     return sorted(refused)
 
 
@@ -399,8 +395,36 @@ def _read(path: Path) -> bytes:
         raise MemogenError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
+def _attachments(options: EmailOptions, pdf: Path, draft: Path) -> list[tuple[str, bytes]]:
+    files = [(pdf.name, _read(pdf))]
+    if options.attach_docx:
+        if not draft.is_file():
+            raise MemogenError(f"{draft}: no draft to attach (--attach-docx)")
+        files.append((draft.name, _read(draft)))
+    return files
+
+
+def _stale_warning(pdf: Path, draft: Path) -> list[str]:
+    """The draft changed after the PDF was made: the user probably forgot `memogen publish`."""
+    if draft.is_file() and draft.stat().st_mtime > pdf.stat().st_mtime:
+        return [
+            f"{draft.name} changed after {pdf.name} was made; run `memogen publish {draft}` to send your edits"
+        ]
+    return []
+
+
+def _sender(settings: SmtpSettings, dry_run: bool) -> str:
+    sender = settings.from_addr or (settings.user if settings.user and "@" in settings.user else None)
+    if not sender and not dry_run:
+        raise ConfigError("no sender address: set 'from' in smtp.yaml or MEMOGEN_SMTP_FROM")
+    return sender or "memogen@localhost"
+
+
 def email_topic(options: EmailOptions, env: Mapping[str, str] | None = None) -> EmailReport:
-    """Send (or with dry_run write as .eml) the topic's PDF with a body made from its draft."""
+    """Send (or with dry_run write as .eml) the topic's PDF with a body made from its draft.
+
+    A message that could not be sent is kept as out/T/T.unsent.eml: nothing is lost.
+    """
     from .config import check_topic_name
     from .outputs import atomic_write
 
@@ -408,38 +432,21 @@ def email_topic(options: EmailOptions, env: Mapping[str, str] | None = None) -> 
     if not options.to:
         raise MemogenError("--to: give at least one recipient")
     folder = options.out_dir / options.topic
-    pdf = pick_pdf(folder, options.topic)
-    draft = folder / f"{options.topic}.docx"
-    warnings: list[str] = []
-    if draft.is_file() and draft.stat().st_mtime > pdf.stat().st_mtime:
-        warnings.append(
-            f"{draft.name} changed after {pdf.name} was made; run `memogen publish {draft}` "
-            f"to send your edits"
-        )
-    attachments = [(pdf.name, _read(pdf))]
-    if options.attach_docx:
-        if not draft.is_file():
-            raise MemogenError(f"{draft}: no draft to attach (--attach-docx)")
-        attachments.append((draft.name, _read(draft)))
+    pdf, draft = pick_pdf(folder, options.topic), folder / f"{options.topic}.docx"
+    warnings = _stale_warning(pdf, draft)
+    attachments = _attachments(options, pdf, draft)
     settings = load_smtp_settings(env)
-    sender = settings.from_addr or (settings.user if settings.user and "@" in settings.user else None)
-    if not sender and not options.dry_run:
-        raise ConfigError("no sender address: set 'from' in smtp.yaml or MEMOGEN_SMTP_FROM")
     memo = _memo_for_body(draft, options.topic, warnings)
     msg = build_message(
-        memo, sender or "memogen@localhost", options.to, options.cc, options.subject, attachments
+        memo, _sender(settings, options.dry_run), options.to, options.cc, options.subject, attachments
     )
     data = msg.as_bytes(policy=SMTP_POLICY)
-    recipients = [*options.to, *options.cc]
+    report = EmailReport(pdf=pdf, size=len(data), recipients=[*options.to, *options.cc], warnings=warnings)
     if options.dry_run:
-        eml = folder / f"{options.topic}.eml"
-        atomic_write(eml, data)
-        return EmailReport(pdf=pdf, size=len(data), recipients=recipients, eml=eml, warnings=warnings)
-    if (
-        settings.user
-        and settings.security == "none"
-        and settings.host not in ("127.0.0.1", "localhost", "::1")
-    ):
+        report.eml = folder / f"{options.topic}.eml"
+        atomic_write(report.eml, data)
+        return report
+    if settings.user and settings.security == "none" and settings.host not in _LOOPBACK:
         warnings.append(
             f"security is 'none': the password for {settings.user} crosses the network unencrypted"
         )
@@ -451,4 +458,4 @@ def email_topic(options: EmailOptions, env: Mapping[str, str] | None = None) -> 
         raise type(exc)(f"{exc}; nothing was sent, the message is saved in {unsent}") from None
     if refused:
         warnings.append(f"the server refused {', '.join(refused)}; the others received the message")
-    return EmailReport(pdf=pdf, size=len(data), recipients=recipients, warnings=warnings)
+    return report
