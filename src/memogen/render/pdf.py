@@ -187,7 +187,13 @@ def _styles(fonts: FontSet) -> dict[str, object]:
 
     grey = HexColor("#444444")
     body = ParagraphStyle(
-        "Normal", fontName=fonts.body, fontSize=10.5, leading=14.5, alignment=TA_JUSTIFY, spaceAfter=7
+        "Normal",
+        fontName=fonts.body,
+        fontSize=10.5,
+        leading=14.5,
+        alignment=TA_JUSTIFY,
+        spaceAfter=7,
+        allowWidows=0,  # never leave a paragraph's last line alone at the top of a page
     )
     return {
         "Title": ParagraphStyle(
@@ -359,6 +365,7 @@ def _canvas_class(date: str | None, footer: Callable[[int, int], str], font: str
             super().__init__(*args, **kwargs)
             if date:
                 self.setDateFormatter(lambda *_: date)
+            self.showOutline()  # open the bookmarks pane: the three sections are the way around
             self._footer_at: tuple[float, float] | None = None
 
         def footer_here(self, x: float, y: float) -> None:
