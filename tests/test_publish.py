@@ -171,6 +171,21 @@ def test_each_note_stays_after_its_own_sentence():
     assert [i.text for i in first[1].note.inlines if i.italic] == ["Brief"]
 
 
+def test_marks_in_a_row_and_a_mark_before_any_text():
+    b = DraftBuilder()
+    b.styled("What happened?", "Heading 1")
+    b.paragraph([("Two sources say so.", "First source."), ("", "Second source."), (" Next.", "Third.")])
+    b.paragraph([("", "Leading mark."), ("Text after it.", None)])
+    result = read_draft(b.to_bytes())
+    points = result.memo.points
+    assert [(p.text, p.note.text, p.note.number) for p in points] == [
+        ("Two sources say so.", "First source.; Second source.", 1),
+        ("Next.", "Third.", 2),
+        ("Text after it.", "Leading mark.", 3),
+    ]
+    assert any("merged into one note" in w for w in result.warnings)
+
+
 def test_link_in_note_and_punctuation_after_mark():
     memo = read_draft(sample_draft()).memo
     pipeline = next(p for p in memo.points if "pipelines" in p.text)

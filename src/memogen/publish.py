@@ -470,43 +470,64 @@ def _header_from_table(tbl, extra_labels: Mapping[str, str]) -> dict[str, str] |
 # --------------------------------------------------------------------------- paragraphs -> points
 
 
+_Chunk = tuple[list[Inline], list[NoteRef]]
+
+
+def _chunks(tokens: list[Inline | NoteRef]) -> list[_Chunk]:
+    """Cut a paragraph after every footnote mark; marks in a row ("text.¹²") share one cut."""
+    chunks: list[_Chunk] = [([], [])]
+    for tok in tokens:
+        if isinstance(tok, Inline):
+            chunks[-1][0].append(Inline(tok.text, italic=tok.italic, bold=tok.bold, url=tok.url))
+        elif len(chunks) > 1 and not _plain(chunks[-1][0]).strip():
+            chunks[-2][1].append(tok)
+        else:
+            chunks[-1][1].append(tok)
+            chunks.append(([], []))
+    for prev, cur in zip(chunks, chunks[1:], strict=False):
+        runs = cur[0]
+        if runs and prev[0] and (m := _PUNCT_LEAD.match(runs[0].text)):
+            prev[0].append(Inline(m.group(0)))
+            runs[0].text = runs[0].text[m.end() :]
+    return chunks
+
+
+def _note(
+    refs: list[NoteRef], notes: Mapping[tuple[str, str], list[Inline]], numbering: list[int]
+) -> Note | None:
+    """One numbered note for the marks at one place; several marks become one note joined by '; '."""
+    if not refs:
+        return None
+    numbering[0] += 1
+    inlines: list[Inline] = []
+    for ref in refs:
+        inlines += ([Inline("; ")] if inlines else []) + list(notes.get((ref.kind, ref.id), []))
+    return Note(number=numbering[0], inlines=inlines)
+
+
 def _split_points(
     tokens: list[Inline | NoteRef],
     notes: Mapping[tuple[str, str], list[Inline]],
     numbering: list[int],
     key: SectionKey,
     ids: Iterator[int],
+    warnings: list[str],
 ) -> list[MergedPoint]:
     """One point per footnote mark, so each mark stays after the text it followed.
 
     Punctuation right after a mark ("text¹.") moves before it, as the renderer
     always puts the mark at the end of its point.
     """
-    chunks: list[tuple[list[Inline], NoteRef | None]] = []
-    current: list[Inline] = []
-    for tok in tokens:
-        if isinstance(tok, NoteRef):
-            chunks.append((current, tok))
-            current = []
-        else:
-            current.append(Inline(tok.text, italic=tok.italic, bold=tok.bold, url=tok.url))
-    chunks.append((current, None))
-    for i in range(1, len(chunks)):
-        runs = chunks[i][0]
-        if runs and chunks[i - 1][0] and (m := _PUNCT_LEAD.match(runs[0].text)):
-            chunks[i - 1][0].append(Inline(m.group(0)))
-            runs[0].text = runs[0].text[m.end() :]
     points: list[MergedPoint] = []
-    for runs, ref in chunks:
-        runs = _clean_inlines(runs)
-        note = None
-        if ref is not None:
-            numbering[0] += 1
-            note = Note(number=numbering[0], inlines=notes.get((ref.kind, ref.id), []))
+    carry: list[NoteRef] = []  # marks with no text before them go with the next text
+    for runs, refs in _chunks(tokens):
+        runs, refs = _clean_inlines(runs), carry + refs
         if not runs:
-            if note is not None and points and points[-1].note is None:
-                points[-1].note = note
+            carry = refs
             continue
+        carry = []
+        if len(refs) > 1:
+            warnings.append(f"{len(refs)} footnote marks in a row were merged into one note")
         rich = any(r.bold or r.italic or r.url for r in runs)
         points.append(
             MergedPoint(
@@ -514,7 +535,7 @@ def _split_points(
                 text=_plain(runs),
                 section=key,
                 citations=[],
-                note=note,
+                note=_note(refs, notes, numbering),
                 inlines=runs if rich else None,
             )
         )
@@ -720,7 +741,7 @@ class _Assembler:
             if block.runs:
                 self.bibliography.append(block.runs)
             return
-        points = _split_points(block.tokens, self.notes, self.numbering, self._key(), self.ids)
+        points = _split_points(block.tokens, self.notes, self.numbering, self._key(), self.ids, self.warnings)
         if points:
             self._add(Paragraph(points=points, lead=lead))
 
