@@ -304,3 +304,12 @@ def test_infer_event_date_counts_today_and_falls_back_to_publication_dates() -> 
     ]
     assert infer_event_date(undated) == (dt.date(2022, 1, 9), None)
     assert infer_event_date([make_source("Nothing.", None)]) is None
+
+
+def test_no_event_date_and_empty_sources_are_handled() -> None:
+    assert extract_points(make_source(""), None) == []
+    assert extract_points(make_source("What happened?\n\nOutlook"), None) == []
+    points = extract_points(
+        make_source("The minister arrived today. Trade could double next year.", None), None
+    )
+    assert [p.section for p in points] == ["what_happened", "what_it_means"]
