@@ -272,3 +272,49 @@ def test_short_closing_sentence_is_kept() -> None:
     )
     assert result.text.endswith("He declined to comment.")
     assert "Tags" not in result.text
+
+
+def test_wire_story_credits_reading_time_and_next_links() -> None:
+    src = read_source(FIXTURES / "wire-story.txt", "wire")
+    paras = src.text.split("\n\n")
+    assert paras[0].startswith("ISLAMABAD, July 17 (Reuters) - Pakistan and Russia signed a deal")
+    assert (
+        paras[-1]
+        == "Russia has sought closer links with Pakistan since 2014, when it lifted an arms embargo."
+    )
+    assert '"This is a landmark for our energy security," a ministry spokesman said.' in paras
+    assert src.metadata.authors == ["Asif Shahzad"]  # "Asia Pacific" after the story is not a byline
+    assert src.metadata.date == dt.date(2015, 7, 17)
+    reasons = {d.line: d.reason for d in src.dropped}
+    assert reasons["3 minute read"] == "reading-time label"
+    assert reasons["Reporting by Asif Shahzad; Editing by Nick Macfie"] == "contributor credit"
+
+
+def test_blog_comments_and_bibliography_run_to_the_end() -> None:
+    src = read_source(FIXTURES / "blog-with-comments.txt", "blog")
+    assert src.text.endswith("the connection to the existing grid.")
+    assert "Omar" not in src.text and "Khan, A." not in src.text and "References" not in src.text
+    assert [h for _, h in src.headings] == ["Who pays", "Who builds"]
+    assert src.metadata.authors == ["Lena Frost"] and src.metadata.date == dt.date(2021, 3, 3)
+    reasons = {d.lineno: d.reason for d in src.dropped}
+    assert reasons[18] == "the source's bibliography" and reasons[24] == "comments section"
+
+
+def test_comments_link_near_the_headline_does_not_take_the_article() -> None:
+    result = _clean(
+        "Ferries resume\n\nComments (3)\n\n"
+        + "\n\n".join(
+            f"Paragraph {i} says the ferry company will resume services on all routes soon." for i in range(5)
+        )
+    )
+    assert result.text.count("Paragraph") == 5
+
+
+def test_policy_brief_byline_bio_and_numbered_headings() -> None:
+    src = read_source(FIXTURES / "policy-brief.md", "brief")
+    assert [h for _, h in src.headings] == ["Summary", "1. Introduction", "2. The projects"]
+    assert src.metadata.title == "Energy corridors in South Asia"
+    assert src.metadata.authors == ["Sara Malik", "Tomas Berg"]
+    assert src.metadata.publisher == "Institute for Regional Studies"
+    assert src.metadata.author_bio.startswith("Sara Malik is a senior fellow")
+    assert src.text.endswith("The North-South line is financed and has a contractor.")

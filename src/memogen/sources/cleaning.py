@@ -35,7 +35,7 @@ _UI_STRONG = frozenset(
     """share tweet print comment comments reply top subscribe login register follow menu skip navigation
     nav toggle newsletter advertisement sponsored ads ad cookie cookies whatsapp facebook twitter
     linkedin telegram pinterest reddit instagram mobile bookmark related recent trending popular posts
-    stories""".split()  # noqa: SIM905
+    stories read next previous prev""".split()  # noqa: SIM905
 )
 _LIST_HEADING = re.compile(
     r"(?i)^(?:recent|related|latest|more|most (?:read|popular|viewed)|trending|popular|top|also read|read (?:also|more|next)|"
@@ -61,6 +61,16 @@ _CAPTION = re.compile(
 )
 _CONTACT = re.compile(r"(?i)(?:\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?:^|\s)@\w{2,}\b)")
 _COOKIES = re.compile(r"(?i)\bcookies?\b.{0,120}\b(?:use|accept|consent|experience|privacy|continuing)\b")
+_READING_TIME = re.compile(r"(?i)^(?:reading time:?\s*)?\d+\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+read(?:ing)?)?$")
+_CONTRIBUTORS = re.compile(
+    r"(?i)^(?:(?:additional )?reporting|writing|editing|edited|compiled|translated|fact-checked)\s+by\b"
+)
+_COMMENTS_HEAD = re.compile(
+    r"(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?:?$|^(?:leave a (?:reply|comment)|join the (?:conversation|discussion)|add (?:a|your) comment)\b"
+)
+_BIBLIO_HEAD = re.compile(
+    r"(?i)^(?:references|bibliography|works cited|sources|notes|endnotes|further reading)\s*:?$"
+)
 _BULLET = re.compile(r"^\s*[•·▪●◦►»\-–*]\s*")
 _PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?$")
 _SENTINELS = re.compile("\ue000[^\ue001]*\ue001")
@@ -182,6 +192,10 @@ def classify_junk(text: str) -> str | None:
         return "cookie notice"
     if _PAGE_NUMBER.match(text):
         return "page number"
+    if _READING_TIME.match(text):
+        return "reading-time label"
+    if _CONTRIBUTORS.match(text) and word_count(text) <= 25:
+        return "contributor credit"
     return None
 
 
@@ -202,6 +216,7 @@ def clean_lines(lines: list[RawLine], known_title: str | None = None, unwrap: bo
     _front_matter(items[:first], found)
     _notes_and_bios(items, first, found)
     _sidebars(items, first)
+    _end_sections(items, first)
     _trailing_names(items, first, found)
     _tail(items, found)
     _pull_quotes(items)
@@ -434,18 +449,56 @@ def _notes_and_bios(items: list[_Item], first: int, found: Found) -> None:
             _drop(it, "author bio (→ metadata.author_bio)")
 
 
+def _end_sections(items: list[_Item], first: int) -> None:
+    """A comments section or a bibliography that starts late in the page runs to the end.
+
+    'Late' means after most of the article's prose, so a "Comments (3)" link
+    near the headline never takes the article with it.
+    """
+    prose = [k for k, it in enumerate(items) if k >= first and it.role != "drop" and is_prose(it)]
+    if not prose:
+        return
+    total = sum(items[k].words for k in prose)
+    seen = 0
+    for k, it in enumerate(items):
+        if k in prose:
+            seen += it.words
+        if k < first or seen < 0.6 * total or it.words > 6:
+            continue
+        reason = None
+        if _COMMENTS_HEAD.match(it.text) or (
+            it.role == "drop" and it.reason.startswith("navigation") and "comment" in it.text.lower()
+        ):
+            reason = "comments section"
+        elif _BIBLIO_HEAD.match(it.text):
+            reason = "the source's bibliography"
+        if reason:
+            rest = items[k:]
+            if reason == "the source's bibliography" and any(_COMMENTS_HEAD.match(x.text) for x in rest[1:]):
+                rest = rest[: next(i for i, x in enumerate(rest) if i and _COMMENTS_HEAD.match(x.text))]
+            for x in rest:
+                _drop(x, reason)
+            if reason == "comments section":
+                return
+
+
 def _take_publication(note: md.PublicationNote, found: Found) -> None:
     found.offer_date(note.date, 1 if note.verb in ("updated", "last updated") else 3)
     found.publisher = found.publisher or note.publisher
+    found.authors += [a for a in note.authors if a not in found.authors]
 
 
 def _trailing_names(items: list[_Item], first: int, found: Found) -> None:
-    """A name on its own line after the article (or right before a bio) is the author's byline."""
+    """A name on its own line after the article is the author's byline when the page shows it is:
+    the name repeats, a bio starting with it follows, or nothing but names follows it."""
+    last_prose = max((k for k, it in enumerate(items) if it.role != "drop" and is_prose(it)), default=-1)
     for k, it in enumerate(items[first:], start=first):
         if it.role == "drop" or not md.is_name(it.text):
             continue
         nxt = items[k + 1] if k + 1 < len(items) else None
-        if nxt is None or nxt.text == it.text or _later_bio(items, k, it.text) or not _later_prose(items, k):
+        rest = [x for x in items[k + 1 :] if x.role != "drop"]
+        only_names_follow = k > last_prose and all(md.is_name(x.text) or x.text == it.text for x in rest)
+        if (nxt is not None and nxt.text == it.text) or _later_bio(items, k, it.text) or only_names_follow:
             if it.text not in found.authors:
                 found.authors.append(it.text)
             _drop(it, "author name line (→ metadata.authors)")
@@ -519,7 +572,16 @@ def _tail(items: list[_Item], found: Found) -> None:
 def _sentence_like(text: str) -> bool:
     """'He declined to comment.': a short sentence of the article, not a label."""
     plain = _SENTINELS.sub("", text)
-    return word_count(plain) >= 3 and bool(re.search(r"[.!?][\"”’')]*$", plain)) and not is_teaser(plain)
+    words = re.findall(r"[^\W\d_]+", plain)
+    has_lowercase_word = any(
+        w[0].islower() for w in words[1:]
+    )  # "Our Standards: The Trust Principles." is a label
+    return (
+        len(words) >= 3
+        and has_lowercase_word
+        and bool(re.search(r"[.!?][\"”’')]*$", plain))
+        and not is_teaser(plain)
+    )
 
 
 def _pull_quotes(items: list[_Item]) -> None:

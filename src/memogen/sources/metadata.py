@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -190,6 +190,7 @@ class PublicationNote:
     date: dt.date | None
     publisher: str | None
     verb: str
+    authors: list[str] = field(default_factory=list)
 
 
 def publication_note(line: str) -> PublicationNote | None:
@@ -200,6 +201,11 @@ def publication_note(line: str) -> PublicationNote | None:
     if not m:
         return None
     rest = m.group("rest")
+    authors: list[str] = []
+    by = re.search(r"\s+by\s+(?P<names>[^|·•]+)$", rest)
+    if by and split_names(by.group("names").strip(" .,")):
+        authors = split_names(by.group("names").strip(" .,"))
+        rest = rest[: by.start()]
     dates = find_dates(rest)
     publisher = None
     pm = re.match(r"^(?:[Ii]n|[Bb]y|[Aa]t|[Oo]n)\s+(?:the\s+)?(?P<pub>.+)$", date_leftover(rest).strip(" .,"))
@@ -209,7 +215,7 @@ def publication_note(line: str) -> PublicationNote | None:
             publisher = candidate
     if not dates and not publisher:
         return None
-    return PublicationNote(dates[0].date if dates else None, publisher, m.group("verb").lower())
+    return PublicationNote(dates[0].date if dates else None, publisher, m.group("verb").lower(), authors)
 
 
 def smart_title(title: str, body: str) -> str:
