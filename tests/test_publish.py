@@ -487,6 +487,9 @@ def test_publish_cli_writes_beside_the_draft_and_reports(tmp_path):
         text=True,
     )
     assert proc.returncode == 0 and out.is_file()
+    (tmp_path / "pdfs").mkdir()
+    _memogen("publish", str(draft), "-o", "pdfs", cwd=tmp_path)
+    assert (tmp_path / "pdfs" / "t.published.pdf").is_file()
     proc = subprocess.run(
         [sys.executable, "-m", "memogen", "publish", str(tmp_path / "nope.docx")],
         capture_output=True,

@@ -174,9 +174,9 @@ def new(topic: TopicOpt, inputs: InputsOpt = Path("inputs")) -> None:
 
 @app.command()
 def publish(
-    draft: Annotated[Path, typer.Argument(help="The edited DOCX draft, e.g. out/TOPIC/TOPIC.docx.")],
+    draft: Annotated[Path, typer.Argument(metavar="DRAFT.docx", help="The edited draft, e.g. out/TOPIC/TOPIC.docx.")],
     out: Annotated[
-        Optional[Path], typer.Option("--out", "-o", help="PDF to write (default: DRAFT.published.pdf beside it).")
+        Optional[Path], typer.Option("--out", "-o", help="PDF file or folder to write to (default: DRAFT.published.pdf beside the draft).")
     ] = None,
 ) -> None:
     """Publish an edited DOCX draft (Word or LibreOffice) as the memo PDF.
@@ -199,9 +199,9 @@ def publish(
 @app.command()
 def email(
     topic: TopicOpt,
-    to: Annotated[list[str], typer.Option("--to", help="Recipient (repeat for several).")],
-    cc: Annotated[Optional[list[str]], typer.Option("--cc", help="Copy recipient (repeatable).")] = None,
-    subject: Annotated[Optional[str], typer.Option("--subject", help="Subject (default: memo title).")] = None,
+    to: Annotated[list[str], typer.Option("--to", metavar="ADDR", help="Recipient (repeat for several).")],
+    cc: Annotated[Optional[list[str]], typer.Option("--cc", metavar="ADDR", help="Copy recipient (repeatable).")] = None,
+    subject: Annotated[Optional[str], typer.Option("--subject", metavar="TEXT", help="Subject (default: the memo's subject line, else its title).")] = None,
     attach_docx: Annotated[bool, typer.Option("--attach-docx", help="Attach the DOCX draft too.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Write out/TOPIC/TOPIC.eml, send nothing.")] = False,
     out: OutOpt = Path("out"),

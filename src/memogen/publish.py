@@ -952,7 +952,9 @@ def publish(
     docx_path: Path, out_path: Path | None = None, headings: Mapping[str, str] | None = None
 ) -> PublishResult:
     """Read the edited draft and render it with the build's PDF renderer, written atomically."""
-    out_path = out_path or default_pdf_path(docx_path)
+    if out_path is None or out_path.is_dir():
+        default = default_pdf_path(docx_path)
+        out_path = out_path / default.name if out_path else default
     if out_path.resolve() == docx_path.resolve():
         raise InputError(f"{out_path}: the output would overwrite the draft itself")
     result = read_draft_file(docx_path, headings=headings)
