@@ -15,6 +15,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .model import (
     Citation,
@@ -297,6 +298,8 @@ _LEADING_FILLER = re.compile(
     r"Meanwhile|Besides|Additionally|Further|For example|For instance|Similarly|Also|And|But|So|Indeed|"
     r"On the other hand|In addition)\s*,?\s+",
 )
+_SENTENCE_END = frozenset({".", "!", "?"})
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(])")
 _SUPERSCRIPTS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]")
 
 
@@ -312,6 +315,7 @@ class Quantity:
     display: str  # the words as the source wrote them
     unit: str = ""  # for plain numbers: the noun they count ("year", "dose")
     context: dict[str, int] = field(default_factory=dict)  # content stem -> distance in words
+    sentence: str = ""  # the sentence holding the figure (points may hold several sentences)
 
     def relatedness(self, other: Quantity) -> float:
         """How surely two figures measure the same thing: shared nearby words, nearest weigh most."""
@@ -342,12 +346,15 @@ class Features:
     quantities: list[Quantity]
     names: frozenset[str]
     years: frozenset[int]
+    words: frozenset[str] = frozenset()  # normalised words, for name look-ups
+    prefixes: frozenset[str] = frozenset()  # their 5-letter prefixes: "Sergey" meets "Sergei"
 
 
 def _closeness(distance: int) -> float:
     return 1.0 / (1.0 + distance / 6.0)
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A crude stem: enough to make arrived/arrival and trade/trading meet."""
     w = word.lower().strip("'’")
@@ -410,13 +417,16 @@ def _context(toks: list[tuple[str, int, int]], lo: int, hi: int, window: int = 1
         dist = 0
         for k in rng:
             w = toks[k][0]
+            if w in _SENTENCE_END:
+                break
             if not (w[:1].isalnum()):
                 continue
             dist += 1
             if dist > window:
                 break
             lw = w.lower()
-            if not w[:1].islower() or not lw.replace("-", "").isalpha():
+            sentence_start = k == 0 or toks[k - 1][0] in _SENTENCE_END
+            if not (w[:1].islower() or sentence_start) or not lw.replace("-", "").isalpha():
                 continue
             if lw in _STOP or lw in _GENERIC or lw in _MONTHS or _has_number_word(lw):
                 continue
@@ -519,7 +529,9 @@ def extract_quantities(text: str) -> list[Quantity]:
         if date:
             value, j = date
             display = text[toks[i][1] : toks[j - 1][2]].rstrip(",")
-            out.append(Quantity("date", value, display, context=_context(toks, i, j)))
+            out.append(
+                Quantity("date", value, display, context=_context(toks, i, j), sentence=str(toks[i][1]))
+            )
             i = j
             continue
         currency = bool(_CURRENCY_PREFIX.match(tok.replace("\\", "").replace(" ", "")))
@@ -566,9 +578,19 @@ def extract_quantities(text: str) -> list[Quantity]:
             value: tuple = (int(lo), None, None)
         else:
             value = (lo * scale, hi * scale)
-        out.append(Quantity(kind, value, display, unit, _context(toks, i, j)))
+        out.append(Quantity(kind, value, display, unit, _context(toks, i, j), sentence=str(toks[i][1])))
         i = max(j, i + 1)
+    _attach_sentences(text, out)
     return out
+
+
+def _attach_sentences(text: str, quantities: list[Quantity]) -> None:
+    """Replace each figure's offset (kept in .sentence meanwhile) by the sentence around it."""
+    bounds = [0] + [m.end() for m in _SENTENCE_SPLIT.finditer(text)] + [len(text) + 1]
+    for q in quantities:
+        pos = int(q.sentence)
+        k = next(k for k in range(len(bounds) - 1) if bounds[k] <= pos < bounds[k + 1])
+        q.sentence = text[bounds[k] : bounds[k + 1]].strip()
 
 
 def normalise(text: str) -> str:
@@ -622,7 +644,9 @@ def features(text: str) -> Features:
     content = frozenset(_stem(w) for w in norm.split() if w not in _STOP and len(w) > 1)
     quantities = extract_quantities(text)
     years = {q.value[0] for q in quantities if q.kind in ("year", "date") and q.value[0]}
-    return Features(norm, content, quantities, _names(text), frozenset(years))
+    words = frozenset(norm.split())
+    prefixes = frozenset(w[:5] for w in words if len(w) >= 5)
+    return Features(norm, content, quantities, _names(text), frozenset(years), words, prefixes)
 
 
 # --------------------------------------------------------------------------- pair decisions
@@ -632,8 +656,7 @@ def _name_mismatch(a: Features, b: Features) -> int:
     """Names on one side that the other side does not mention in any spelling we can see."""
 
     def missing(x: frozenset[str], other: Features) -> int:
-        words = set(other.norm.split())
-        return sum(1 for n in x if n not in words and not any(w[:5] == n[:5] for w in words if len(w) >= 5))
+        return sum(1 for n in x if n not in other.words and (len(n) < 5 or n[:5] not in other.prefixes))
 
     ma, mb = missing(a.names, b), missing(b.names, a)
     return min(ma, mb)
@@ -685,6 +708,8 @@ def shared_anchor(a: Features, b: Features) -> bool:
 
 def same_fact(sim: float, a: Features, b: Features) -> tuple[bool, float]:
     """Decide one candidate pair; returns (duplicate?, adjusted score)."""
+    if sim < min(ANCHOR_MIN_SIM, CONTAIN_MIN_SIM):
+        return False, sim  # cheap exit: most candidate pairs are far below every rule
     score = sim - NAME_PENALTY * _name_mismatch(a, b)
     if not quantities_agree(a, b) or conflicting_quantities(a, b) or conflicting_quantities(b, a):
         return False, score
@@ -695,6 +720,18 @@ def same_fact(sim: float, a: Features, b: Features) -> tuple[bool, float]:
     if score >= ANCHOR_MIN_SIM and shared_anchor(a, b) and _name_mismatch(a, b) == 0:
         return True, max(score, DUP_THRESHOLD)
     return False, score
+
+
+def _nearest_shared(q: Quantity, r: Quantity) -> bool:
+    """The word closest to one figure is near the other too: "arrived on" vs "left on" is no conflict."""
+
+    def nearest(x: Quantity) -> set[str]:
+        if not x.context:
+            return set()
+        d = min(x.context.values())
+        return {w for w, dist in x.context.items() if dist == d}
+
+    return bool(nearest(q) & r.context.keys() or nearest(r) & q.context.keys())
 
 
 def conflicting_quantities(a: Features, b: Features) -> list[tuple[Quantity, Quantity]]:
@@ -712,7 +749,7 @@ def conflicting_quantities(a: Features, b: Features) -> list[tuple[Quantity, Qua
             for r in b.quantities
             if r.kind == q.kind and (q.kind != "number" or (q.unit and r.unit == q.unit))
         ]
-        scored = [(sc, r) for sc, r in scored if sc >= RELATED_CONTEXT]
+        scored = [(sc, r) for sc, r in scored if sc >= RELATED_CONTEXT and _nearest_shared(q, r)]
         if not scored:
             continue
         best = max(sc for sc, _ in scored)
@@ -729,6 +766,8 @@ def conflicting_quantities(a: Features, b: Features) -> list[tuple[Quantity, Qua
 class _Matrices:
     word: object  # scipy.sparse csr, rows L2-normalised
     char: object
+    word_vec: object = None  # the fitted vectorisers, to compare sentences inside points
+    char_vec: object = None
 
 
 def _vectorise(norms: list[str]) -> _Matrices:
@@ -747,7 +786,25 @@ def _vectorise(norms: list[str]) -> _Matrices:
 
         w = sparse.csr_matrix((len(norms), 1), dtype="float32")
     c = char.fit_transform(norms)
-    return _Matrices(w.tocsr(), c.tocsr())
+    return _Matrices(
+        w.tocsr(), c.tocsr(), word if w.shape[1] > 1 or hasattr(word, "vocabulary_") else None, char
+    )
+
+
+def text_similarity(mats: _Matrices, a: list[str], b: list[str]):
+    """Combined cosine between texts a[k] and b[k], using the topic's fitted vectorisers."""
+    import numpy as np
+
+    if not a:
+        return np.zeros(0, dtype=np.float32)
+    na, nb = [normalise(t) for t in a], [normalise(t) for t in b]
+    ca, cb = mats.char_vec.transform(na), mats.char_vec.transform(nb)
+    ch = np.asarray(ca.multiply(cb).sum(axis=1)).ravel()
+    if mats.word_vec is None:
+        return ch
+    wa, wb = mats.word_vec.transform(na), mats.word_vec.transform(nb)
+    w = np.asarray(wa.multiply(wb).sum(axis=1)).ravel()
+    return 0.5 * w + 0.5 * ch
 
 
 def candidate_pairs(mats: _Matrices, threshold: float = CANDIDATE_THRESHOLD, chunk: int = 2000):
@@ -959,28 +1016,43 @@ class _ConflictEdge:
     qb: Quantity
 
 
+def related_enough(sim: float, a: Features, b: Features) -> bool:
+    """Two sentences are about the same fact enough for differing figures to be a conflict.
+
+    A name only one side has (Senate vs House, Dakar vs Kigali) means two facts, not one
+    fact reported two ways.
+    """
+    return sim >= RELATED_THRESHOLD and _name_mismatch(a, b) == 0
+
+
 def find_conflicts(
     feats: list[Features], points: list[Point], mats: _Matrices, sources: dict[str, Source]
 ) -> list[_ConflictEdge]:
-    """Differing figures about the same thing in related points of different sources."""
+    """Differing figures about the same thing in related points of different sources.
+
+    Relatedness is judged on the two sentences that hold the figures (a point may be a
+    whole paragraph), or on the whole points when those are closer.
+    """
     import numpy as np
 
     pairs = quantity_pairs(feats, points, by_value=False)
-    if not pairs:
-        return []
-    rows = np.array([p[0] for p in pairs], dtype=np.int64)
-    cols = np.array([p[1] for p in pairs], dtype=np.int64)
-    sims = pair_similarity(mats, rows, cols)
-    edges = []
-    for (i, j), sim in zip(pairs, sims, strict=True):
-        if sim - NAME_PENALTY * _name_mismatch(feats[i], feats[j]) < RELATED_THRESHOLD:
-            continue
+    found: list[_ConflictEdge] = []
+    for i, j in pairs:
         if not _time_compatible(
             _implied_years(points[i], feats[i], sources), _implied_years(points[j], feats[j], sources)
         ):
             continue
-        for qa, qb in conflicting_quantities(feats[i], feats[j]):
-            edges.append(_ConflictEdge(i, j, qa, qb))
+        found += [_ConflictEdge(i, j, qa, qb) for qa, qb in conflicting_quantities(feats[i], feats[j])]
+    if not found:
+        return []
+    sent_sims = text_similarity(mats, [e.qa.sentence for e in found], [e.qb.sentence for e in found])
+    point_sims = pair_similarity(
+        mats, np.array([e.a for e in found], dtype=np.int64), np.array([e.b for e in found], dtype=np.int64)
+    )
+    edges = []
+    for e, s_sim, p_sim in zip(found, sent_sims, point_sims, strict=True):
+        if related_enough(max(float(s_sim), float(p_sim)), features(e.qa.sentence), features(e.qb.sentence)):
+            edges.append(e)
     return edges
 
 
@@ -1094,7 +1166,8 @@ def merge_points(points: list[Point], sources: list[Source]) -> MergeResult:
     points = sorted(points, key=lambda p: (source_rank.get(p.source_id, len(sources)), p.order, p.start))
     if not points:
         return MergeResult([], [])
-    feats = [features(p.text) for p in points]
+    cache: dict[str, Features] = {}
+    feats = [cache[p.text] if p.text in cache else cache.setdefault(p.text, features(p.text)) for p in points]
     mats = _vectorise([f.norm for f in feats])
     rows, cols = candidate_pairs(mats)
     extra = quantity_pairs(feats, points, by_value=True)
@@ -1215,10 +1288,9 @@ def judge_pairs(pairs: list[tuple[str, str]]) -> list[tuple[bool, bool]]:
         a, b = feats[k], feats[k + 1]
         dup, _ = same_fact(float(sim), a, b)
         years_ok = _time_compatible(set(a.years) or None, set(b.years) or None)
-        related = float(sim) - NAME_PENALTY * _name_mismatch(a, b)
         conflict = bool(
             not dup
-            and related >= RELATED_THRESHOLD
+            and related_enough(float(sim), a, b)
             and years_ok
             and (conflicting_quantities(a, b) or conflicting_quantities(b, a))
         )
