@@ -307,6 +307,17 @@ def test_stale_pdf_warns(outdir):
     assert any("memogen publish" in w for w in report.warnings)
 
 
+def test_no_stale_warning_when_the_draft_is_memogens_own(outdir):
+    from memogen.outputs import OutputFolder
+
+    folder = OutputFolder(outdir / TOPIC)
+    folder.write(f"{TOPIC}.docx", sample_draft(), force=True)  # memogen wrote it: recorded in the manifest
+    folder.save_manifest()
+    os.utime(outdir / TOPIC / f"{TOPIC}.pdf", (1000, 1000))
+    report = email_topic(options(outdir, dry_run=True), env={"MEMOGEN_SMTP_CONFIG": "/none"})
+    assert report.warnings == []
+
+
 def test_settings_file_env_override_and_password_rules(tmp_path, monkeypatch):
     cfg = tmp_path / "smtp.yaml"
     cfg.write_text(

@@ -405,8 +405,12 @@ def _attachments(options: EmailOptions, pdf: Path, draft: Path) -> list[tuple[st
 
 
 def _stale_warning(pdf: Path, draft: Path) -> list[str]:
-    """The draft changed after the PDF was made: the user probably forgot `memogen publish`."""
-    if draft.is_file() and draft.stat().st_mtime > pdf.stat().st_mtime:
+    """The user edited the draft after the PDF was made: they probably forgot `memogen publish`."""
+    from .outputs import OutputFolder
+
+    if not draft.is_file() or draft.stat().st_mtime <= pdf.stat().st_mtime:
+        return []
+    if OutputFolder(draft.parent).was_edited(draft):
         return [
             f"{draft.name} changed after {pdf.name} was made; run `memogen publish {draft}` to send your edits"
         ]
