@@ -318,3 +318,46 @@ def test_policy_brief_byline_bio_and_numbered_headings() -> None:
     assert src.metadata.publisher == "Institute for Regional Studies"
     assert src.metadata.author_bio.startswith("Sara Malik is a senior fellow")
     assert src.text.endswith("The North-South line is financed and has a contractor.")
+
+
+def test_markdown_yaml_front_matter_is_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text(
+        "---\ntitle: Ferry strike ends\nauthor: [Ann Lee, Bo Sand]\ndate: 2022-05-03\nurl: https://example.org/f\n---\n\n"
+        "The ferry strike ended on Tuesday after the union accepted a new offer from the operator.\n",
+        encoding="utf-8",
+    )
+    src = read_source(path, "note")
+    assert (
+        src.text
+        == "The ferry strike ended on Tuesday after the union accepted a new offer from the operator."
+    )
+    m = src.metadata
+    assert (m.title, m.authors, m.date, m.url) == (
+        "Ferry strike ends",
+        ["Ann Lee", "Bo Sand"],
+        dt.date(2022, 5, 3),
+        "https://example.org/f",
+    )
+    assert all(d.reason.startswith("YAML front matter") for d in src.dropped)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("page.html", b"\x00\x01\x02binary\x00" * 50, "binary"),
+        ("page.html", b"<html><body><nav>Home</nav></body></html>", "no article text"),
+        ("report.pdf", b"this is plain text, not a PDF at all", "cannot read"),
+        ("report.pdf", b"", "empty file"),
+        ("memo.docx", b"PK\x03\x04garbage", "not a readable .docx"),
+        ("memo.docx", b"plain text", "not a readable .docx"),
+    ],
+)
+def test_broken_files_of_every_type_raise_input_error(
+    tmp_path: Path, name: str, data: bytes, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError) as err:
+        read_source(path, "x")
+    assert str(err.value).startswith(f"{path}: ") and reason in str(err.value)

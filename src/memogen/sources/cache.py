@@ -71,6 +71,8 @@ def _read_one(path: Path, source_id: str, override: SourceOverride | None) -> So
         return read_source(path, source_id, override)
     except InputError as exc:
         return str(exc)
+    except Exception as exc:  # noqa: BLE001 - one odd file must not stop the other sources
+        return f"{path}: skipped after an internal error ({type(exc).__name__}: {exc}); please report it"
 
 
 def read_sources(

@@ -2,15 +2,66 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from ..model import DroppedLine, SourceMetadata
 from .cleaning import RawLine
 from .encoding import decode_bytes
+from .metadata import parse_loose_date
 from .rawdoc import RawDoc
 
 
 def read_plain(data: bytes, name: str, kind: str) -> RawDoc:
     text = decode_bytes(data, name)
     lines = [RawLine(t, i + 1) for i, t in enumerate(text.split("\n"))]
-    return RawDoc(kind=kind, lines=lines, unwrap=is_hard_wrapped([ln.text for ln in lines]))
+    meta, dropped, lines = _front_matter(lines)
+    return RawDoc(
+        kind=kind, lines=lines, meta=meta, dropped=dropped, unwrap=is_hard_wrapped([ln.text for ln in lines])
+    )
+
+
+def _front_matter(lines: list[RawLine]) -> tuple[SourceMetadata, list[DroppedLine], list[RawLine]]:
+    """A YAML block between '---' lines at the top (Markdown notes, static sites) is metadata."""
+    meta = SourceMetadata()
+    if not lines or lines[0].text.strip() != "---":
+        return meta, [], lines
+    end = next((i for i, ln in enumerate(lines[1:40], start=1) if ln.text.strip() in ("---", "...")), None)
+    if end is None:
+        return meta, [], lines
+    import yaml
+
+    try:
+        data = yaml.safe_load("\n".join(ln.text for ln in lines[1:end]))
+    except yaml.YAMLError:
+        return meta, [], lines
+    if not isinstance(data, dict):
+        return meta, [], lines
+    meta.title = _str(data.get("title"))
+    authors = data.get("authors", data.get("author"))
+    meta.authors = (
+        [str(a) for a in authors] if isinstance(authors, list) else ([str(authors)] if authors else [])
+    )
+    meta.publisher = _str(data.get("publisher") or data.get("source") or data.get("site"))
+    meta.url = _str(data.get("url") or data.get("link"))
+    meta.date = _date(data.get("date") or data.get("published"))
+    dropped = [
+        DroppedLine(ln.text, "YAML front matter (→ metadata)", ln.lineno)
+        for ln in lines[: end + 1]
+        if ln.text.strip()
+    ]
+    return meta, dropped, lines[end + 1 :]
+
+
+def _str(value: object) -> str | None:
+    return str(value).strip() or None if value else None
+
+
+def _date(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return parse_loose_date(str(value)) if value else None
 
 
 def is_hard_wrapped(lines: list[str]) -> bool:

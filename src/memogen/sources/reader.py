@@ -43,6 +43,15 @@ def read_raw(data: bytes, path: Path) -> RawDoc:
         )
     if not data.strip():
         raise InputError(f"{name}: empty file")
+    try:
+        return _dispatch(kind, data, name)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a broken file must become a warning, never abort the build
+        raise InputError(f"{name}: cannot read as {kind}: {type(exc).__name__}: {exc}") from None
+
+
+def _dispatch(kind: str, data: bytes, name: str) -> RawDoc:
     if kind in ("text", "markdown"):
         from .plain import read_plain
 
