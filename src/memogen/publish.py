@@ -224,6 +224,15 @@ def _run_format(r, ctx: _Ctx) -> tuple[bool, bool]:
     return bold, italic
 
 
+def _symbol(code: str | None) -> str:
+    """A w:sym character; symbol fonts put their glyphs at U+F0xx, which no other font has."""
+    try:
+        value = int(code or "20", 16)
+    except ValueError:
+        return " "
+    return chr(value - 0xF000 if 0xF020 <= value <= 0xF0FF else value)
+
+
 def _hyperlink_target(instr: str) -> str | None:
     m = re.search(r'HYPERLINK\s+"([^"]+)"', instr) or re.search(r"HYPERLINK\s+(\S+)", instr)
     if not m or m.group(1).startswith("\\"):
@@ -282,7 +291,7 @@ class _InlineReader:
                 self._drawing(child)
             elif tag == _w("commentRangeStart"):
                 self._warn("a comment is attached here; comments are not carried into the PDF")
-            elif tag == f"{{{W_NS}}}oMath" or tag.endswith("}oMathPara") or tag.endswith("}oMath"):
+            elif tag.endswith(("}oMath", "}oMathPara")):
                 self._warn("an equation is not represented in the PDF")
 
     def _run(self, r, url: str | None) -> None:
@@ -303,7 +312,7 @@ class _InlineReader:
             elif tag == _w("noBreakHyphen"):
                 self._text("-", bold, italic, self._field_url() or url)
             elif tag == _w("sym"):
-                self._text(chr(int(_attr(child, "char") or "20", 16) & 0xFFFF), bold, italic, url)
+                self._text(_symbol(_attr(child, "char")), bold, italic, self._field_url() or url)
             elif tag == _w("footnoteReference"):
                 self.out.append(NoteRef("footnote", _attr(child, "id") or ""))
             elif tag == _w("endnoteReference"):
