@@ -133,10 +133,16 @@ def render_docx_with_hash(memo: Memo) -> bytes:
     """
     from .render.docx import render_docx
 
+    import json
+
     plain = render_docx(memo)
-    return render_docx(
-        memo, custom_properties={"memogen_body_sha256": docx_body_hash(plain), "memogen_topic": memo.topic}
-    )
+    headings = json.dumps({s.key: s.heading for s in memo.sections}, ensure_ascii=False)
+    properties = {
+        "memogen_body_sha256": docx_body_hash(plain),
+        "memogen_topic": memo.topic,
+        "memogen_headings": headings,  # lets `memogen publish` map edited headings back to sections
+    }
+    return render_docx(memo, custom_properties=properties)
 
 
 def run_build(options: BuildOptions) -> BuildResult:
