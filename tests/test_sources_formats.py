@@ -123,7 +123,7 @@ def test_pdf_running_headers_footers_and_page_numbers_removed(tmp_path: Path) ->
 def test_pdf_hyphenation_joined_and_paragraphs_rebuilt() -> None:
     page1 = "Report header\nThe ministry published the draft on Monday and invited com-\nments from the public until the end of the month.\nA second paragraph starts here.\n1"
     page2 = "Report header\nIt carries on with the coun-\ntry's plans.\n2"
-    lines, dropped = pdf_pages_to_lines([page1, page2])
+    lines, dropped, _refs = pdf_pages_to_lines([page1, page2])
     paras = [ln.text for ln in lines if ln.text]
     assert "invited comments from the public" in paras[0]
     assert any("country's plans" in p for p in paras)
@@ -133,7 +133,7 @@ def test_pdf_hyphenation_joined_and_paragraphs_rebuilt() -> None:
 def test_pdf_body_line_repeated_on_pages_is_not_a_header() -> None:
     same = "The committee will meet again next week."
     pages = [f"Intro text for page {n} that is long enough to be a line.\n{same}" for n in range(1, 4)]
-    lines, dropped = pdf_pages_to_lines(pages)
+    lines, dropped, _refs = pdf_pages_to_lines(pages)
     assert sum(same in ln.text for ln in lines) == 3
     assert dropped == []
 
@@ -144,7 +144,7 @@ _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def make_docx_with_footnotes(
-    path: Path, paragraphs: list[tuple[str, str | None]], notes: dict[int, str]
+    path: Path, paragraphs: list[tuple[str, str | None]], notes: dict[int, str], kind: str = "footnote"
 ) -> None:
     """A .docx whose '[[FNn]]' placeholders become real Word footnote references."""
     import docx
@@ -165,33 +165,33 @@ def make_docx_with_footnotes(
             for n in notes:
                 ref = (
                     '</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
-                    f'<w:footnoteReference w:id="{n}"/></w:r><w:r><w:t xml:space="preserve">'
+                    f'<w:{kind}Reference w:id="{n}"/></w:r><w:r><w:t xml:space="preserve">'
                 )
                 xml = xml.replace(f"[[FN{n}]]", ref)
             data = xml.encode()
         elif item.filename == "word/_rels/document.xml.rels":
             data = data.replace(
                 b"</Relationships>",
-                b'<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" '
-                b'Target="footnotes.xml"/></Relationships>',
+                f'<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}s" '
+                f'Target="{kind}s.xml"/></Relationships>'.encode(),
             )
         elif item.filename == "[Content_Types].xml":
             data = data.replace(
                 b"</Types>",
-                b'<Override PartName="/word/footnotes.xml" '
-                b'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
+                f'<Override PartName="/word/{kind}s.xml" '
+                f'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}s+xml"/></Types>'.encode(),
             )
         out.writestr(item, data)
     body = "".join(
-        f'<w:footnote w:id="{n}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'
+        f'<w:{kind} w:id="{n}"><w:p><w:r><w:{kind}Ref/></w:r><w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:{kind}>'
         for n, text in notes.items()
     )
     body = body.replace("*", "")  # italics are given as a run below
     xml = (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{_W_NS}">'
-        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
-        f"{body}</w:footnotes>"
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{kind}s xmlns:w="{_W_NS}">'
+        f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
+        f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:{kind}>'
+        f"{body}</w:{kind}s>"
     )
     for text in notes.values():
         if "*" in text:  # *Outlet* -> an italic run
@@ -201,7 +201,7 @@ def make_docx_with_footnotes(
                 f'<w:t xml:space="preserve"> {before}</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>{italic}</w:t></w:r>'
                 f'<w:r><w:t xml:space="preserve">{after}</w:t></w:r>',
             )
-    out.writestr("word/footnotes.xml", xml)
+    out.writestr(f"word/{kind}s.xml", xml)
     out.close()
 
 
@@ -254,3 +254,92 @@ def test_docx_footnotes_headings_and_metadata(lake_docx: Path) -> None:
     assert meta.title == "Lake Varn falls to a record low"
     assert meta.authors == ["Tomas Ekberg"]
     assert meta.date == dt.date(2022, 8, 2)
+
+
+def _make_pdf_with_page_notes(path: Path) -> None:
+    """Notes drawn at the foot of each page, markers as <super> in the text (as Word exports them)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    styles = getSampleStyleSheet()
+    notes = {
+        1: [
+            '1 Ayla Demir, "Port deal signed", Harbour Times, 3 May 2021. https://harbour.example.com/deal',
+            "2 Ministry of Transport, Annual report 2020 (Velmora: MoT, 2021), 14-15.",
+        ],
+        2: ["3 Interview with a customs official, 5 May 2021."],
+    }
+
+    def foot(canvas, doc) -> None:  # noqa: ANN001
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        for k, line in enumerate(notes.get(doc.page, [])):
+            canvas.drawString(72, 70 - 11 * k, line)
+        canvas.drawString(300, 30, str(doc.page))
+        canvas.restoreState()
+
+    filler = "The harbour has six berths and a customs hall that handles lorries and containers. " * 6
+    story = [
+        Paragraph(
+            "The port authorities signed the agreement on 3 May 2021.<super>1</super> Freight volumes have grown by "
+            "12 per cent a year since 2018, the ministry says.<super>2</super> " + filler,
+            styles["BodyText"],
+        )
+    ]
+    story += [Paragraph(f"Section {i}. " + filler, styles["BodyText"]) for i in range(9)]
+    story.append(
+        Paragraph(
+            "Customs officers said the new hall would halve waiting times.<super>3</super> " + filler,
+            styles["BodyText"],
+        )
+    )
+    SimpleDocTemplate(str(path), pagesize=A4, bottomMargin=110).build(
+        story, onFirstPage=foot, onLaterPages=foot
+    )
+
+
+def test_pdf_page_foot_notes_become_references(tmp_path: Path) -> None:
+    pdf = tmp_path / "port.pdf"
+    _make_pdf_with_page_notes(pdf)
+    src = read_source(pdf, "port")
+    assert [r.marker for r in src.references] == ["1", "2", "3"]
+    assert (
+        src.references[0].label == "Harbour Times"
+        and src.references[0].url == "https://harbour.example.com/deal"
+    )
+    assert (
+        "2021.1" not in src.text and "Ayla Demir" not in src.text and "Ministry of Transport" not in src.text
+    )
+    assert "The port authorities signed the agreement on 3 May 2021. Freight volumes" in src.text
+    at = src.text.index("Freight volumes")
+    assert [r.marker for r in src.references_in(at, at + 5)] == ["2"]
+    at = src.text.index("Customs officers said")
+    assert [r.marker for r in src.references_in(at, at + 5)] == ["3"]
+    assert "12 per cent" in src.text  # a number in the text is not a marker
+
+
+def test_pdf_numbers_at_line_start_without_glued_marker_stay() -> None:
+    page = "Intro line of the page that is long enough to count as body text here.\n2021 was a hard year for the port, the report says.\n12 ships were stuck in 2020 (see chapter 3)."
+    lines, dropped, refs = pdf_pages_to_lines([page])
+    text = " ".join(ln.text for ln in lines)
+    assert "2021 was a hard year" in text and "12 ships were stuck" in text and refs == []
+
+
+def test_docx_endnotes_are_read_like_footnotes(tmp_path: Path) -> None:
+    path = tmp_path / "endnotes.docx"
+    make_docx_with_footnotes(
+        path,
+        [
+            (
+                "The survey counted 412 nesting pairs on the islands this spring, a fifth more than last year.[[FN1]]",
+                None,
+            )
+        ],
+        {1: "Bird Survey Office, *Island Counts*, 2023."},
+        kind="endnote",
+    )
+    src = read_source(path, "birds")
+    assert [(r.marker, r.label) for r in src.references] == [("1", "Island Counts")]
+    assert src.references_in(0, 10)[0].marker == "1"
+    assert src.text.endswith("a fifth more than last year.")

@@ -11,13 +11,14 @@ import io
 import re
 
 from ..errors import InputError
-from ..model import SourceMetadata, SourceReference
+from ..model import SourceMetadata
 from .cleaning import RawLine
 from .footnotes import CLOSE, OPEN, parse_reference
 from .rawdoc import RawDoc
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_NOTE_KINDS = {"footnote": "footnotes", "endnote": "endnotes"}  # element name -> relationship / part name
 
 
 def read_docx(data: bytes, name: str) -> RawDoc:
@@ -30,8 +31,8 @@ def read_docx(data: bytes, name: str) -> RawDoc:
         raise InputError(f"{name}: not a readable .docx file ({exc or 'bad package'})") from None
     except Exception as exc:  # noqa: BLE001 - zipfile/lxml raise many types for broken files
         raise InputError(f"{name}: not a readable .docx file ({type(exc).__name__})") from None
-    notes = _footnote_texts(document)
-    numbering: dict[str, str] = {}
+    notes = {(kind, nid): text for kind in _NOTE_KINDS for nid, text in _note_texts(document, kind).items()}
+    numbering: dict[tuple[str, str], str] = {}
     lines: list[RawLine] = []
     for i, para in enumerate(document.paragraphs, start=1):
         text = _paragraph_text(para._p, numbering)
@@ -53,33 +54,32 @@ def read_docx(data: bytes, name: str) -> RawDoc:
     )
 
 
-def _paragraph_text(p, numbering: dict[str, str]) -> str:  # noqa: ANN001 - lxml element
-    """Text of a paragraph with footnote references as sentinels numbered in reading order."""
+def _paragraph_text(p, numbering: dict[tuple[str, str], str]) -> str:  # noqa: ANN001 - lxml element
+    """Text of a paragraph with foot/endnote references as sentinels numbered in reading order."""
     parts: list[str] = []
     for el in p.iter():
         if el.tag == f"{_W}t":
             parts.append(el.text or "")
         elif el.tag == f"{_W}tab" or el.tag in (f"{_W}br", f"{_W}cr"):
             parts.append(" ")
-        elif el.tag == f"{_W}footnoteReference":
-            note_id = el.get(f"{_W}id", "")
-            number = numbering.setdefault(note_id, str(len(numbering) + 1))
+        elif el.tag in (f"{_W}footnoteReference", f"{_W}endnoteReference"):
+            key = ("footnote" if el.tag.endswith("footnoteReference") else "endnote", el.get(f"{_W}id", ""))
+            number = numbering.setdefault(key, str(len(numbering) + 1))
             parts.append(f"{OPEN}{number}{CLOSE}")
     return "".join(parts)
 
 
-def _footnote_texts(document) -> dict[str, str]:  # noqa: ANN001 - python-docx Document
-    """id -> text of each real footnote (separator notes skipped)."""
+def _note_texts(document, kind: str) -> dict[str, str]:  # noqa: ANN001 - python-docx Document
+    """id -> text of each real foot- or endnote (separator notes skipped)."""
     from lxml import etree
 
-    part = next(
-        (rel.target_part for rel in document.part.rels.values() if rel.reltype == _FOOTNOTES_REL), None
-    )
+    reltype = _REL + _NOTE_KINDS[kind]
+    part = next((rel.target_part for rel in document.part.rels.values() if rel.reltype == reltype), None)
     if part is None:
         return {}
     root = etree.fromstring(part.blob)
     notes: dict[str, str] = {}
-    for fn in root.iter(f"{_W}footnote"):
+    for fn in root.iter(f"{_W}{kind}"):
         if fn.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
             continue
         text = " ".join("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in fn.iter(f"{_W}p"))
@@ -96,6 +96,3 @@ def _with_italics(fn, text: str) -> str:  # noqa: ANN001 - lxml element
             if italic and italic in text:
                 return text.replace(italic, f"*{italic}*", 1)
     return text
-
-
-__all__ = ["read_docx", "SourceReference"]

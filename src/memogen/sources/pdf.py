@@ -13,8 +13,9 @@ import re
 from collections import Counter
 
 from ..errors import InputError
-from ..model import DroppedLine, SourceMetadata
+from ..model import DroppedLine, SourceMetadata, SourceReference
 from .cleaning import RawLine
+from .footnotes import CLOSE, OPEN, parse_reference
 from .rawdoc import RawDoc
 
 _PAGE_NO = re.compile(r"(?i)^(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?$")
@@ -32,11 +33,13 @@ def read_pdf(data: bytes, name: str) -> RawDoc:
         raise InputError(f"{name}: cannot read PDF: {exc}") from None
     if not any(p.strip() for p in pages):
         raise InputError(f"{name}: the PDF has no text layer (scanned?); OCR it first")
-    lines, dropped = pdf_pages_to_lines(pages)
+    lines, dropped, references = pdf_pages_to_lines(pages)
     meta = _meta(reader)
     # A PDF's /Title is often a file name or a short label; the printed headline wins.
     fallback, meta.title = meta.title, None
-    return RawDoc(kind="pdf", lines=lines, meta=meta, dropped=dropped, title_fallback=fallback)
+    return RawDoc(
+        kind="pdf", lines=lines, meta=meta, dropped=dropped, references=references, title_fallback=fallback
+    )
 
 
 def _meta(reader) -> SourceMetadata:  # noqa: ANN001 - pypdf reader
@@ -59,17 +62,19 @@ def _key(line: str, page_no: int) -> str:
     return re.sub(r"\s+", " ", line).strip().lower()
 
 
-def pdf_pages_to_lines(pages: list[str]) -> tuple[list[RawLine], list[DroppedLine]]:
-    """Page texts -> paragraph lines (blank-separated) and the furniture that was removed."""
+def pdf_pages_to_lines(pages: list[str]) -> tuple[list[RawLine], list[DroppedLine], list[SourceReference]]:
+    """Page texts -> paragraph lines (blank-separated), the furniture removed, the page-foot notes."""
     split = [[ln.strip() for ln in p.split("\n") if ln.strip()] for p in pages]
     edges: Counter[str] = Counter()
     for page_no, lines in enumerate(split, start=1):
         edges.update({_key(ln, page_no) for ln in lines[:_EDGE] + lines[-_EDGE:]})
     threshold = max(2, (len(pages) + 1) // 2)
     dropped: list[DroppedLine] = []
-    body: list[tuple[int, str, bool]] = []  # (page no, line, last on page)
+    references: list[SourceReference] = []
+    body: list[tuple[int, str, bool]] = []
     lineno = 0
     for page_no, lines in enumerate(split, start=1):
+        kept: list[tuple[int, str]] = []
         for k, ln in enumerate(lines):
             lineno += 1
             edge = k < _EDGE or k >= len(lines) - _EDGE
@@ -79,8 +84,47 @@ def pdf_pages_to_lines(pages: list[str]) -> tuple[list[RawLine], list[DroppedLin
             elif repeats and len(pages) > 1 and len(ln.split()) <= 12 and not re.search(r"[.!?]$", ln):
                 dropped.append(DroppedLine(ln, f"running header/footer (page {page_no})", lineno))
             else:
-                body.append((lineno, ln, False))
-    return _paragraphs(body), dropped
+                kept.append((lineno, ln))
+        kept = _page_notes(kept, references, dropped)
+        body += [(no, ln, False) for no, ln in kept]
+    return _paragraphs(body), dropped, references
+
+
+_NOTE_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+_CITATION_LIKE = re.compile(r"(?i)\b(?:1[89]|20)\d\d\b|https?://|[\"“”]|\bibid\b|\bop\. cit\b|\bpp?\.\s*\d")
+
+
+def _glued(number: str) -> re.Pattern[str]:
+    """A note number printed as a superscript comes out glued to the word or stop before it."""
+    return re.compile(rf"(?<=[a-z.,;:)\"”’]){number}(?=\s|$)")
+
+
+def _page_notes(
+    kept: list[tuple[int, str]], references: list[SourceReference], dropped: list[DroppedLine]
+) -> list[tuple[int, str]]:
+    """Lines 'n Citation ...' whose n is glued to the text of the same page are that page's notes."""
+    notes: dict[int, str] = {}
+    for idx, (_no, ln) in enumerate(kept):
+        m = _NOTE_START.match(ln)
+        if not m or not _CITATION_LIKE.search(m.group(2)):
+            continue
+        rest = " ".join(t for j, (_n, t) in enumerate(kept) if j != idx)
+        if _glued(m.group(1)).search(rest):
+            notes[idx] = m.group(1)
+    if not notes:
+        return kept
+    out: list[tuple[int, str]] = []
+    markers = set(notes.values())
+    for idx, (no, ln) in enumerate(kept):
+        if idx in notes:
+            ref = parse_reference(notes[idx], _NOTE_START.match(ln).group(2))  # type: ignore[union-attr]
+            references.append(ref)
+            dropped.append(DroppedLine(ln, f"source's own footnote {notes[idx]} (→ references)", no))
+            continue
+        for marker in markers:
+            ln = _glued(marker).sub(f"{OPEN}{marker}{CLOSE}", ln)
+        out.append((no, ln))
+    return out
 
 
 def _paragraphs(body: list[tuple[int, str, bool]]) -> list[RawLine]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..config import SourceOverride
 from ..errors import InputError
-from ..model import Source, SourceMetadata
+from ..model import Source, SourceMetadata, SourceReference
 from .cleaning import CleanResult, clean_lines
 from .metadata import smart_title
 from .rawdoc import RawDoc
@@ -87,7 +87,7 @@ def read_source(path: Path, source_id: str, override: SourceOverride | None = No
         metadata=merge_metadata(raw.meta, result, override, raw.title_fallback),
         text=result.text,
         dropped=sorted([*raw.dropped, *result.dropped], key=lambda d: d.lineno),
-        references=[*raw.references, *result.references],
+        references=sorted([*raw.references, *result.references], key=_marker_order),
         anchors=result.anchors,
         headings=result.headings,
         warnings=list(raw.warnings),
@@ -143,3 +143,7 @@ def _join_bio(parts: list[str]) -> str:
             out += " " if out.endswith((".", ",", ";", ":")) else ", "
         out += part
     return out
+
+
+def _marker_order(ref: SourceReference) -> tuple[int, str]:
+    return (int(ref.marker) if ref.marker.isdigit() else 10**6, ref.marker)
