@@ -343,3 +343,31 @@ def test_docx_endnotes_are_read_like_footnotes(tmp_path: Path) -> None:
     assert [(r.marker, r.label) for r in src.references] == [("1", "Island Counts")]
     assert src.references_in(0, 10)[0].marker == "1"
     assert src.text.endswith("a fifth more than last year.")
+
+
+def test_html_without_article_tag_cp1252_jsonld_date() -> None:
+    src = read_source(FIXTURES / "news-no-article-tag.html", "dam")
+    paras = src.text.split("\n\n")
+    assert paras[0].startswith("Engineers inspecting the Holm dam found cracks")
+    assert paras[-1].startswith(
+        "“We have asked for an independent review,” said Karin Dahl, who heads the residents’"
+    )
+    for junk in ("cookies", "Thursday", "Facebook", "Also read", "Most read", "hours ago", "scary", "desk@"):
+        assert junk not in src.text, junk
+    meta = src.metadata
+    assert meta.date == dt.date(2020, 10, 8)  # datePublished, not dateModified nor the page's Thursday
+    assert (meta.title, meta.authors, meta.publisher) == (
+        "Dam inspection finds cracks in spillway",
+        ["Petra Olsen"],
+        "Valley News",
+    )
+
+
+def test_repeated_heading_gets_each_offset(tmp_path: Path) -> None:
+    path = tmp_path / "two.md"
+    body = "The council met again on Monday and discussed the budget for the coming year at great length.\n\n"
+    path.write_text(f"## Update\n\n{body}## Update\n\n{body}", encoding="utf-8")
+    src = read_source(path, "two")
+    offsets = [o for o, _ in src.headings]
+    assert len(offsets) == 2 and offsets[0] < offsets[1]
+    assert all(src.text[o : o + 6] == "Update" for o in offsets)

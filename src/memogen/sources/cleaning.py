@@ -226,14 +226,22 @@ def clean_lines(lines: list[RawLine], known_title: str | None = None, unwrap: bo
             dropped.append(DroppedLine(line=it.text, reason=it.reason, lineno=it.lineno))
     text, headings = _assemble(items)
     text, anchors = anchors_from_sentinels(text)
-    headings = [(_shift(text, h), h) for _, h in headings]
+    headings = _heading_offsets(text, [h for _, h in headings])
     dropped.sort(key=lambda d: d.lineno)
     return CleanResult(text, dropped, [(o, h) for o, h in headings if o >= 0], found, references, anchors)
 
 
-def _shift(text: str, heading: str) -> int:
-    m = re.search(rf"(?:^|\n\n){re.escape(heading)}(?:\n\n|$)", text)
-    return (m.start() + (2 if m.group(0).startswith("\n") else 0)) if m else -1
+def _heading_offsets(text: str, headings: list[str]) -> list[tuple[int, str]]:
+    """Offsets of heading paragraphs, in order (a heading used twice gets both places)."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for heading in headings:
+        m = re.compile(rf"(?:^|\n\n){re.escape(heading)}(?=\n\n|$)").search(text, pos)
+        if m:
+            start = m.start() + (2 if m.group(0).startswith("\n") else 0)
+            out.append((start, heading))
+            pos = start + len(heading)
+    return out
 
 
 def _unwrap(lines: list[RawLine], texts: list[str]) -> tuple[list[RawLine], list[str]]:
@@ -563,7 +571,9 @@ def _sidebar_reason(it: _Item) -> str:
 
 def _tail(items: list[_Item], found: Found) -> None:
     """After the last real paragraph only page furniture remains (short lines, labels)."""
-    last = max((i for i, it in enumerate(items) if it.role != "drop" and is_prose(it)), default=-1)
+    last = max((i for i, it in enumerate(items) if it.role != "drop" and is_prose(it)), default=None)
+    if last is None:
+        return  # no paragraph long enough to judge by: a note of short lines keeps them all
     for it in items[last + 1 :]:
         if it.role != "drop" and not is_prose(it) and it.words <= 14 and not _sentence_like(it.text):
             _drop(it, "trailing page furniture (after the last paragraph)")
