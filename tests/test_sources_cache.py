@@ -113,3 +113,24 @@ def test_tiny_inputs_skip_the_process_pool(tmp_path: Path) -> None:
 def test_source_id_for() -> None:
     assert source_id_for(Path("x/Daily Times — Relations (2019).TXT")) == "daily-times-relations-2019"
     assert source_id_for(Path("ü.txt")) == "u"
+
+
+def test_cache_keeps_only_entries_of_current_files(tmp_path: Path) -> None:
+    paths = _topic(tmp_path)[:3]
+    cache = tmp_path / ".cache"
+    read_sources(paths, {}, cache_dir=cache)
+    assert len(list(cache.glob("*.pkl"))) == 3
+    paths[0].write_text("Headline\n\n" + PARA.replace("Tuesday", "Sunday"), encoding="utf-8")
+    read_sources(paths[:2], {}, cache_dir=cache)
+    assert len(list(cache.glob("*.pkl"))) == 2  # the old version of file 0 and the dropped file 2 are gone
+
+
+def test_corrupt_cache_entry_is_reread(tmp_path: Path) -> None:
+    paths = _topic(tmp_path)[:1]
+    cache = tmp_path / ".cache"
+    read_sources(paths, {}, cache_dir=cache)
+    for entry in cache.glob("*.pkl"):
+        entry.write_bytes(b"not a pickle")
+    stats = ReadStats()
+    sources, _ = read_sources(paths, {}, cache_dir=cache, stats=stats)
+    assert stats.extracted == ["b-second"] and sources[0].text.startswith("The committee met")

@@ -7,6 +7,7 @@ and upgrading memogen invalidates everything.  Entries are pickles of `Source`.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -22,7 +23,7 @@ from ..errors import InputError
 from ..model import Source
 from .reader import KINDS, read_source, source_id_for
 
-RULES_VERSION = "1"  # bump when cleaning rules change the output of the same input
+RULES_VERSION = "1"  # bump to drop every cache entry on purpose
 _POOL_MIN_BYTES = 512 * 1024  # below this, text sources read faster than a pool starts
 _PROGRESS_AFTER = 1.0
 
@@ -36,10 +37,27 @@ class ReadStats:
     parallel: bool = False
 
 
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of this package's own code: a changed cleaning rule must not serve stale cache entries."""
+    h = hashlib.sha256()
+    for file in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(file.read_bytes())
+    return h.hexdigest()
+
+
 def cache_key(data: bytes, path: Path, override: SourceOverride | None) -> str:
     settings = json.dumps(override.model_dump(mode="json") if override else None, sort_keys=True)
     h = hashlib.sha256()
-    for part in (hashlib.sha256(data).hexdigest(), __version__, RULES_VERSION, path.suffix.lower(), settings):
+    parts = (
+        hashlib.sha256(data).hexdigest(),
+        __version__,
+        RULES_VERSION,
+        code_fingerprint(),
+        path.suffix.lower(),
+        settings,
+    )
+    for part in parts:
         h.update(part.encode() + b"\0")
     return h.hexdigest()
 
@@ -88,6 +106,7 @@ def read_sources(
     stats = stats if stats is not None else ReadStats()
     results: dict[int, Source | str] = {}
     todo: list[tuple[int, Path, str, SourceOverride | None, str]] = []
+    keys: set[str] = set()
     total_bytes = 0
     for i, path in enumerate(paths):
         path = Path(path)
@@ -103,6 +122,7 @@ def read_sources(
             results[i] = f"{path}: cannot read: {exc.strerror or exc}"
             continue
         key = cache_key(data, path, override)
+        keys.add(key)
         sid = source_id_for(path)
         hit = _load(cache_dir, key)
         if hit is not None:
@@ -120,9 +140,19 @@ def read_sources(
         if isinstance(value, Source):
             stats.extracted.append(sid)
             _store(cache_dir, key, value)
+    _prune(cache_dir, keys)
     sources = [v for _, v in sorted(results.items()) if isinstance(v, Source)]
     warnings = [v for _, v in sorted(results.items()) if isinstance(v, str)]
     return sources, warnings
+
+
+def _prune(cache_dir: Path | None, keep: set[str]) -> None:
+    """The cache folder belongs to one topic: entries of files no longer there (or changed) go."""
+    if cache_dir is None or not cache_dir.is_dir():
+        return
+    for entry in cache_dir.glob("*.pkl"):
+        if entry.stem not in keep:
+            entry.unlink(missing_ok=True)
 
 
 def _run(todo: list, workers: int, progress: bool) -> list[Source | str]:
