@@ -155,3 +155,25 @@ def test_run_together_words_split_where_provable(sources: dict) -> None:
         "(friendship) Annual",
     ):
         assert fixed in text, fixed
+
+
+def test_reasons_name_what_each_cut_line_was(sources: dict) -> None:
+    def reasons(name: str) -> dict[int, str]:
+        return {d.lineno: d.reason for d in sources[name].dropped}
+
+    issi = reasons("issi-brief-new-heights.txt")
+    assert "credit" in issi[12] and "credit" in issi[13]  # the editor is not the author's affiliation
+    assert sources["issi-brief-new-heights.txt"].metadata.author_bio == (
+        "Research Associate, Centre for Strategic Perspectives (CSP), ISSI"
+    )
+    assert issi[17].startswith("disclaimer") and issi[31].startswith("source's own footnote 1")
+    gp = reasons("gp-insights-new-era.txt")
+    assert all(gp[n].startswith("sidebar") for n in range(26, 41, 2))
+    assert gp[3].startswith("dateline")
+    daily = reasons("daily-times-managing-relations.txt")
+    assert daily[9].startswith("pull quote") and daily[21].startswith("publication line")
+    assert {daily[n] for n in (34, 39, 46, 53, 60, 67)} == {"relative timestamp (sidebar)"}
+    mm = reasons("mmnews-old-players.txt")
+    assert mm[2].startswith("page display date") and mm[1].startswith("masthead")
+    cass = reasons("cass-revamping-lost-ties.txt")
+    assert (cass[19], cass[20]) == ("author name line (→ metadata.authors)", "duplicate line")

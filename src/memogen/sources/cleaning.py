@@ -350,6 +350,8 @@ def _front_matter(front: list[_Item], found: Found) -> None:
     author_seen = False
     for i, it in enumerate(front):
         if it.role == "drop":
+            credit = _CREDIT.match(it.text)
+            expect_credit = bool(credit) and not credit.group("who").strip()  # "Edited by" / name below
             continue
         above_title = title_idx is not None and i < title_idx
         if i == title_idx:
@@ -544,8 +546,7 @@ def _judge_run(run: list[_Item]) -> None:
     strong = sum(
         1
         for it in run
-        if it.reason in ("relative timestamp (sidebar)", "list-heading")
-        or (it.role != "drop" and is_pipe_row(it.text))
+        if it.reason in ("relative timestamp (sidebar)", "list-heading") or is_pipe_row(it.text)
     )
     weak = sum(
         1
