@@ -361,3 +361,55 @@ def test_broken_files_of_every_type_raise_input_error(
     with pytest.raises(InputError) as err:
         read_source(path, "x")
     assert str(err.value).startswith(f"{path}: ") and reason in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "last", "meta"),
+    [
+        (
+            "newspaper-menu-share-bar.txt",
+            "ISLAMABAD: Pakistan and Russia on Wednesday agreed",
+            "“We are ready to strengthen Pakistan’s counter-terrorism capacity,” Mr Lavrov said.",
+            (
+                "Qureshi, Lavrov agree to expand ties in trade, defence",
+                ["Baqir Sajjad Syed"],
+                "Dawn",
+                dt.date(2021, 4, 8),
+            ),
+        ),
+        (
+            "oped-social-prompt.txt",
+            "The Russian foreign minister's visit to Islamabad this week was short",
+            "Yet the relationship remains thin: trade is small, and most of it flows one way.",
+            ("A new chapter with Moscow", ["Imtiaz Gul"], "The Express Tribune", dt.date(2021, 4, 9)),
+        ),
+        (
+            "news-caption-listen.txt",
+            "Russian foreign minister’s first visit to Pakistan in nine years comes as",
+            "“Russia is ready to strengthen Pakistan’s counter-terrorism potential,” Lavrov told a news conference.",
+            ("Russia’s Lavrov in Pakistan for talks on Afghanistan, trade", [], None, dt.date(2021, 4, 7)),
+        ),
+    ],
+)
+def test_news_page_dumps(name: str, first: str, last: str, meta: tuple) -> None:
+    src = read_source(FIXTURES / name, "x")
+    paras = src.text.split("\n\n")
+    assert paras[0].startswith(first) and paras[-1] == last
+    m = src.metadata
+    assert (m.title, m.authors, m.publisher, m.date) == meta
+    for junk in (
+        "Photo courtesy",
+        "Copy link",
+        "Count",
+        "Read more",
+        "Comments",
+        "Facebook",
+        "Listen to",
+        "via AP",
+        "4 mins",
+        "Latest",
+        "Source:",
+        "7 Apr 2021",
+    ):
+        assert junk not in src.text, (name, junk)
+    assert src.headings == []

@@ -35,7 +35,7 @@ _UI_STRONG = frozenset(
     """share tweet print comment comments reply top subscribe login register follow menu skip navigation
     nav toggle newsletter advertisement sponsored ads ad cookie cookies whatsapp facebook twitter
     linkedin telegram pinterest reddit instagram mobile bookmark related recent trending popular posts
-    stories read next previous prev""".split()  # noqa: SIM905
+    stories read next previous prev email e-mail copy listen""".split()  # noqa: SIM905
 )
 _LIST_HEADING = re.compile(
     r"(?i)^(?:recent|related|latest|more|most (?:read|popular|viewed)|trending|popular|top|also read|read (?:also|more|next)|"
@@ -57,7 +57,15 @@ _SEE_ALSO = re.compile(
     r"(?i)^(?:also read|read also|read more|more on this|see also|related|recommended|watch|listen|must read|don'?t miss)\s*[:|»>–—-]\s*\S"
 )
 _CAPTION = re.compile(
-    r"(?i)^\(?\s*(?:file\s+)?(?:photo|image|picture|illustration|graphic|video)s?\s*(?:credit)?\s*[:/|©]|(?:getty images|/ ?afp|/ ?reuters|/ ?ap)\)?$"
+    r"(?i)^\(?\s*(?:file\s+)?(?:photo|image|picture|illustration|graphic|video)s?\s*(?:credit)?\s*[:/|©]"
+    r"|\s[—–-]\s*(?:file\s+)?(?:photo|image|picture|screengrab|screenshot)s?\b[^.]*$"
+    r"|\bphoto(?:graph)?s?\s+(?:courtesy|credit|by)\b"
+    r"|\[[^\]]*(?:\bvia\b|/)\s*(?:AP|AFP|Reuters|EPA|Getty(?: Images)?|Anadolu|Xinhua|Handout)[^\]]*\]$"
+    r"|(?:getty images|/ ?afp|/ ?reuters|/ ?ap)\)?$"
+)
+_SOCIAL = re.compile(
+    r"(?i)^(?=.*\b(?:facebook|twitter|instagram|whatsapp|telegram|linkedin|youtube|tiktok|x\.com)\b)"
+    r"(?=.*\b(?:follow|like|join|subscribe|share|updates)\b)"
 )
 _CONTACT = re.compile(r"(?i)(?:\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?:^|\s)@\w{2,}\b)")
 _COOKIES = re.compile(r"(?i)\bcookies?\b.{0,120}\b(?:use|accept|consent|experience|privacy|continuing)\b")
@@ -97,6 +105,11 @@ class Found:
     date: dt.date | None = None
     date_rank: int = 0  # 3 labelled "Published ..." line, 2 dateline under the headline, 1 weaker
     author_bio: list[str] = field(default_factory=list)
+    publisher_rank: int = 0  # 3 "Published in X", 1 masthead line
+
+    def offer_publisher(self, publisher: str | None, rank: int) -> None:
+        if publisher and rank > self.publisher_rank:
+            self.publisher, self.publisher_rank = publisher, rank
 
     def offer_date(self, date: dt.date | None, rank: int) -> None:
         if date and rank > self.date_rank:
@@ -143,7 +156,7 @@ def is_ui_prompt(text: str) -> bool:
 
 def is_pipe_row(text: str) -> bool:
     """'April 2021 | Series # 508' or '2021 | 2020 | 2019': a listing or menu row, not a sentence."""
-    parts = [p.strip() for p in re.split(r"\s[|]\s|\s·\s", text)]
+    parts = [p.strip() for p in re.split(r"\s[|·]\s|(?<=\w)\|(?=\w)", text)]
     return len(parts) >= 2 and all(0 < word_count(p) <= 6 and not p.endswith(".") for p in parts)
 
 
@@ -184,8 +197,10 @@ def classify_junk(text: str) -> str | None:
         return "subscription prompt"
     if _SEE_ALSO.match(text) and word_count(text) <= 20:
         return "link to another article"
-    if _CAPTION.search(text) and word_count(text) <= 15:
+    if _CAPTION.search(text) and word_count(text) <= 40:
         return "image caption / credit"
+    if _SOCIAL.search(text) and word_count(text) <= 40:
+        return "social media prompt"
     if _CONTACT.search(text) and word_count(text) <= 10:
         return "contact / social handle line"
     if _COOKIES.search(text) and word_count(text) <= 45:
@@ -336,6 +351,25 @@ def _drop_everywhere(items: list[_Item], known_title: str | None) -> None:
         elif _LIST_HEADING.match(it.text) and not _TERMINAL.search(it.text) and it.words <= 6:
             it.reason = "list-heading"  # decided by the sidebar rule
         prev = it
+    _share_bars(items)
+
+
+def _share_bars(items: list[_Item]) -> None:
+    """'Facebook / Count / Twitter / Email / Copy link': a run of tiny lines, mostly buttons."""
+    run: list[_Item] = []
+    for it in [*items, None]:
+        if it is not None and it.words <= 2 and not _TERMINAL.search(it.text) and it.hint is None:
+            run.append(it)
+            continue
+        buttons = sum(
+            1
+            for x in run
+            if x.reason.startswith("navigation") or is_ui_prompt(x.text) or _bare(x.text).strip() in _UI_WORDS
+        )
+        if len(run) >= 3 and buttons * 2 >= len(run):
+            for x in run:
+                _drop(x, "share / navigation buttons")
+        run = []
 
 
 def _same(a: str, b: str) -> bool:
@@ -346,8 +380,9 @@ def _same(a: str, b: str) -> bool:
 def _front_matter(front: list[_Item], found: Found) -> None:
     """Headline zone: masthead, page date, headline, byline, dateline, affiliation, credits."""
     title_idx = _find_title(front)
+    menu = _menu_runs(front[: title_idx or 0])
     expect_names = expect_credit = False
-    author_seen = False
+    author_seen = affiliation_open = False
     for i, it in enumerate(front):
         if it.role == "drop":
             credit = _CREDIT.match(it.text)
@@ -367,6 +402,7 @@ def _front_matter(front: list[_Item], found: Found) -> None:
         elif names is not None:
             found.authors += [n for n in names if n not in found.authors]
             expect_names, author_seen = not names, author_seen or bool(names)
+            affiliation_open = bool(names)
             _dateline(it.text, found, 2)
             _drop(it, "byline (→ metadata.authors)")
             continue
@@ -380,18 +416,42 @@ def _front_matter(front: list[_Item], found: Found) -> None:
             expect_names or (title_idx is not None and i > title_idx and not author_seen)
         ) and md.split_names(it.text):
             found.authors += [n for n in md.split_names(it.text) if n not in found.authors]
-            author_seen = True
+            author_seen = affiliation_open = True
             _drop(it, "byline (→ metadata.authors)")
+            continue
         elif md.find_dates(it.text) and it.words <= 14:
             _date_line(it, found, above_title)
-        elif author_seen and not it.gap_before and is_heading_like(it) and i > (title_idx or 0):
+        elif (
+            affiliation_open
+            and not it.gap_before
+            and is_heading_like(it)
+            and md.looks_like_affiliation(it.text)
+        ):
             found.author_bio.append(it.text)
             _drop(it, "author affiliation (→ metadata.author_bio)")
+            continue
         elif above_title and not _sentence_like(it.text):
-            if is_heading_like(it) and found.publisher is None and not md.is_name(it.text):
-                found.publisher = it.text
+            if i in menu:
+                _drop(it, "navigation menu")
+                continue
+            if is_heading_like(it) and not md.is_name(it.text):
+                found.offer_publisher(it.text, 1)
             _drop(it, "masthead / site name")
-        expect_names = expect_credit = False
+        expect_names = expect_credit = affiliation_open = False
+
+
+def _menu_runs(zone: list[_Item]) -> set[int]:
+    """Three or more one- or two-word lines in a row above the headline: a site's menu."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, it in enumerate([*zone, None]):
+        if it is not None and it.words <= 2 and is_heading_like(it):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            out.update(run)
+        run = []
+    return out
 
 
 def _find_title(front: list[_Item]) -> int | None:
@@ -457,6 +517,9 @@ def _notes_and_bios(items: list[_Item], first: int, found: Found) -> None:
         elif md.is_bio(it.text, found.authors):
             found.author_bio.append(it.text)
             _drop(it, "author bio (→ metadata.author_bio)")
+        elif md.is_bare_date_line(it.text):
+            _dateline(it.text, found, 1)
+            _drop(it, "date stamp (→ metadata.date if nothing better)")
 
 
 def _end_sections(items: list[_Item], first: int) -> None:
@@ -494,7 +557,7 @@ def _end_sections(items: list[_Item], first: int) -> None:
 
 def _take_publication(note: md.PublicationNote, found: Found) -> None:
     found.offer_date(note.date, 1 if note.verb in ("updated", "last updated") else 3)
-    found.publisher = found.publisher or note.publisher
+    found.offer_publisher(note.publisher, 3)
     found.authors += [a for a in note.authors if a not in found.authors]
 
 
@@ -657,4 +720,4 @@ def _continues(prev: _Item, prev_text: str, cur: _Item, cut: bool) -> bool:
         return False
     if cur.text[:1].islower():
         return True
-    return (cut or cur.after_cut) and word_count(plain) >= 8
+    return cur.after_cut and word_count(plain) >= 8  # a notes block cut the sentence

@@ -119,6 +119,19 @@ def is_bare_date_line(line: str) -> bool:
     return bool(find_dates(line)) and not date_leftover(line)
 
 
+_AFFILIATION = re.compile(
+    r"(?i)\b(?:research\w*|associate|assistant|fellow|director|professor|lecturer|analyst|editor|correspondent|reporter|"
+    r"columnist|writer|scholar|advisor|adviser|consultant|officer|head|chair\w*|dean|student|candidate|staff|bureau|"
+    r"desk|cent(?:re|er)|institute|university|college|school|department|ministry|council|foundation|programme|"
+    r"program|studies|initiative|academy|office)\b|\([A-Z]{2,}\)"
+)
+
+
+def looks_like_affiliation(text: str) -> bool:
+    """'Research Associate', 'Centre for X (CX), Y': a role or an organisation, shown under a byline."""
+    return bool(_AFFILIATION.search(text))
+
+
 def is_name(text: str) -> bool:
     """Looks like a person's name: 2-5 capitalised tokens, no acronyms, no sentence marks."""
     text = text.strip().rstrip(",")
