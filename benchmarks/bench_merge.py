@@ -72,7 +72,7 @@ def make_topic(n_sources: int, seed: int = 7):
             }
         )
     sources = []
-    for s in range(n_sources):
+    for _ in range(n_sources):
         sentences: list[tuple[str, str | None]] = []
         chosen = rng.sample(range(n_facts), k=min(6, n_facts))
         for _ in range(29):
@@ -191,6 +191,14 @@ def run_size(n: int) -> dict:
     return row
 
 
+def _pr(rs: list[dict], res: list[tuple[bool, bool]], flag: int, want: str) -> tuple[float, float]:
+    """Precision and recall of one decision (0: duplicate, 1: conflict) against one label."""
+    tp = sum(1 for r, d in zip(rs, res, strict=True) if d[flag] and r["label"] == want)
+    pp = sum(1 for d in res if d[flag])
+    ap = sum(1 for r in rs if r["label"] == want)
+    return (tp / pp if pp else 1.0), (tp / ap if ap else 1.0)
+
+
 def pairs_report() -> None:
     from memogen.merge import judge_pairs
 
@@ -202,13 +210,7 @@ def pairs_report() -> None:
         rs = [r for r in rows if r["split"] == split]
         res = judge_pairs([(r["a"], r["b"]) for r in rs])
 
-        def pr(flag: int, want: str) -> tuple[float, float]:
-            tp = sum(1 for r, d in zip(rs, res, strict=True) if d[flag] and r["label"] == want)
-            pp = sum(1 for d in res if d[flag])
-            ap = sum(1 for r in rs if r["label"] == want)
-            return (tp / pp if pp else 1.0), (tp / ap if ap else 1.0)
-
-        (dp, dr), (cp, cr) = pr(0, "dup"), pr(1, "conflict")
+        (dp, dr), (cp, cr) = _pr(rs, res, 0, "dup"), _pr(rs, res, 1, "conflict")
         print(f"| {split} | {len(rs)} | {dp:.2f} | {dr:.2f} | {cp:.2f} | {cr:.2f} |")
 
 

@@ -152,3 +152,12 @@ def test_short_fragments_are_dropped_with_reason_and_explain_mentions_everything
     assert "Sources differ: Alpha reports 6 April" in text
     assert "Background." in text and "too short" in text
     assert "p2" in text
+
+
+def test_leads_lower_case_an_ordinary_first_word_but_not_a_name():
+    from memogen.compose import after_lead
+
+    assert after_lead("The visit matters.") == "the visit matters."
+    assert after_lead("According to X, it matters.") == "according to X, it matters."
+    assert after_lead("Lavrov said so.") == "Lavrov said so."
+    assert after_lead("NATO said so.") == "NATO said so."

@@ -33,6 +33,61 @@ SECTION_SHARE = {"what_happened": 0.34, "background": 0.36, "what_it_means": 0.3
 MIN_WORDS = 6  # shorter "points" are headings or fragments, not statements
 POINTS_PER_PARAGRAPH = 3
 LEADS = ("First,", "Second,", "Third,", "Fourth,", "Fifth,", "Sixth,")
+_ORDINARY_STARTS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "there",
+        "both",
+        "each",
+        "all",
+        "some",
+        "many",
+        "most",
+        "several",
+        "one",
+        "two",
+        "its",
+        "its",
+        "according",
+        "although",
+        "though",
+        "while",
+        "when",
+        "as",
+        "if",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "after",
+        "before",
+        "during",
+        "since",
+        "despite",
+        "however",
+        "moreover",
+        "further",
+        "furthermore",
+        "thus",
+        "hence",
+        "therefore",
+        "also",
+        "such",
+        "given",
+    ]
+)
 _THEME_STOP = frozenset(
     [
         "said",
@@ -70,10 +125,18 @@ def _features(text: str):
     return features(text)
 
 
+_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w-]+")
+
+
 def salience(point: MergedPoint) -> float:
-    """Most corroborated, then most specific, then most confident."""
-    f = _features(point.text)
-    specific = min(len(f.quantities), 3) * 0.3 + min(len(f.names), 5) * 0.1
+    """Most corroborated, then most specific, then most confident.
+
+    Specificity is counted with two regexes (figures, mid-sentence capitals) rather
+    than the merger's full features: it runs on every merged point of large topics.
+    """
+    figures = len(re.findall(r"\d+(?:[.,]\d+)*", point.text))
+    names = len(_NAME.findall(point.text))
+    specific = min(figures, 3) * 0.3 + min(names, 5) * 0.1
     return 2.0 * len(point.source_ids) + specific + point.confidence + 0.5 * bool(point.conflicts)
 
 
@@ -146,7 +209,16 @@ def themed_paragraphs(points: list[MergedPoint], leads: bool) -> list[Paragraph]
     if leads and 2 <= len(paragraphs) <= len(LEADS):
         for para, lead in zip(paragraphs, LEADS, strict=False):
             para.lead = lead
+            para.points[0].text = after_lead(para.points[0].text)
     return paragraphs
+
+
+def after_lead(text: str) -> str:
+    """ "First, the ..." not "First, The ...": lower-case an ordinary first word, never a name."""
+    first = text.split(" ", 1)[0]
+    if first.isalpha() and first[:1].isupper() and first[1:].islower() and first.lower() in _ORDINARY_STARTS:
+        return first.lower() + text[len(first) :]
+    return text
 
 
 def timeline_paragraphs(points: list[MergedPoint]) -> list[Paragraph]:

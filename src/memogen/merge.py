@@ -11,7 +11,6 @@ rare in the topic, so the cost grows with the number of points, not its square.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -34,7 +33,8 @@ DUP_THRESHOLD = 0.51  # combined similarity at or above which two sentences stat
 CONTAIN_THRESHOLD = 0.8  # share of the shorter sentence's content words found in the longer one
 CONTAIN_MIN_SIM = 0.22  # ... and at least this similarity, so short generic sentences do not chain
 RELATED_THRESHOLD = 0.10  # similarity at which differing figures on a shared subject are a conflict
-CANDIDATE_THRESHOLD = 0.08  # cheap pre-filter on rare features; must stay below the others
+CANDIDATE_THRESHOLD = 0.1  # cheap pre-filter on rare word features (cosine over those features only)
+CANDIDATE_DF_CAP = 150  # a word in more points than this is no help to find candidates (keeps cost linear)
 RELATED_CONTEXT = 0.12  # shared-word score at which two figures measure the same thing
 ANCHOR_MIN_SIM = 0.08  # similarity needed when both give the same specific figure on the same thing
 NAME_PENALTY = 0.15  # per name found on one side only (when both sides have one)
@@ -517,9 +517,9 @@ def _date_at(toks: list[tuple[str, int, int]], i: int) -> tuple[tuple, int] | No
     return None
 
 
-def extract_quantities(text: str) -> list[Quantity]:
+def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None) -> list[Quantity]:
     """Every amount, percentage, date, year and counted number in a sentence."""
-    toks = _tokens(text)
+    toks = toks if toks is not None else _tokens(text)
     out: list[Quantity] = []
     i = 0
     n = len(toks)
@@ -623,9 +623,9 @@ def normalise(text: str) -> str:
     return " ".join(out)
 
 
-def _names(text: str) -> frozenset[str]:
+def _names(text: str, tokens: list[tuple[str, int, int]] | None = None) -> frozenset[str]:
     """Capitalised words not at the start of the sentence: a cheap stand-in for named entities."""
-    toks = [t for t, _, _ in _tokens(text)]
+    toks = [t for t, _, _ in (tokens if tokens is not None else _tokens(text))]
     out = set()
     for k, t in enumerate(toks):
         low = t.lower()
@@ -642,11 +642,12 @@ def _names(text: str) -> frozenset[str]:
 def features(text: str) -> Features:
     norm = normalise(text)
     content = frozenset(_stem(w) for w in norm.split() if w not in _STOP and len(w) > 1)
-    quantities = extract_quantities(text)
+    toks = _tokens(text)
+    quantities = extract_quantities(text, toks)
     years = {q.value[0] for q in quantities if q.kind in ("year", "date") and q.value[0]}
     words = frozenset(norm.split())
     prefixes = frozenset(w[:5] for w in words if len(w) >= 5)
-    return Features(norm, content, quantities, _names(text), frozenset(years), words, prefixes)
+    return Features(norm, content, quantities, _names(text, toks), frozenset(years), words, prefixes)
 
 
 # --------------------------------------------------------------------------- pair decisions
@@ -686,6 +687,11 @@ def containment(a: Features, b: Features) -> float:
     return len(short & long_) / len(short)
 
 
+def _can_anchor(q: Quantity) -> bool:
+    """Years and bare small numbers are shared by too many unrelated sentences to anchor a fact."""
+    return q.kind != "year" and not (q.kind == "number" and (not q.unit or q.value[0] < 3))
+
+
 def shared_anchor(a: Features, b: Features) -> bool:
     """Both sentences give the same specific figure about the same thing ("first visit in 9 years").
 
@@ -693,7 +699,7 @@ def shared_anchor(a: Features, b: Features) -> bool:
     the rest of the two sentences differ, which plain text similarity cannot see.
     """
     for q in a.quantities:
-        if q.kind == "year" or (q.kind == "number" and (not q.unit or q.value[0] < 3)):
+        if not _can_anchor(q):
             continue  # "two countries", "one side": determiners more than figures
         for r in b.quantities:
             if (
@@ -815,15 +821,13 @@ def candidate_pairs(mats: _Matrices, threshold: float = CANDIDATE_THRESHOLD, chu
     the number of points. Their weight still counts when the pair is scored.
     """
     import numpy as np
-    from scipy import sparse
 
     x = mats.word
     n = x.shape[0]
     if n < 2:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     df = np.diff(x.tocsc().indptr)
-    cap = max(60, int(4 * math.sqrt(n)))
-    keep = np.flatnonzero(df <= cap)
+    keep = np.flatnonzero(df <= CANDIDATE_DF_CAP)
     xr = x[:, keep].tocsr()
     xt = xr.T.tocsr()
     rows, cols = [], []
@@ -832,9 +836,6 @@ def candidate_pairs(mats: _Matrices, threshold: float = CANDIDATE_THRESHOLD, chu
         mask = (block.data >= threshold) & (block.row + lo < block.col)
         rows.append(block.row[mask] + lo)
         cols.append(block.col[mask])
-    # Character n-grams catch spellings the word step misses, but only between close
-    # neighbours in the source order is that affordable; run-together words are local.
-    del sparse
     return np.concatenate(rows).astype(np.int64), np.concatenate(cols).astype(np.int64)
 
 
@@ -991,7 +992,11 @@ def quantity_pairs(
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         if by_value:
-            keys = {(q.kind, q.value[:1] if q.kind != "date" else q.value[1:], q.unit) for q in f.quantities}
+            keys = {
+                (q.kind, q.value[:1] if q.kind != "date" else q.value[1:], q.unit)
+                for q in f.quantities
+                if _can_anchor(q)
+            }
         else:
             keys = {(q.kind, c) for q in f.quantities if q.kind != "year" for c in q.context}
         for key in keys:
@@ -1157,6 +1162,32 @@ def _via(source: Source | None, start: int, end: int) -> list[str]:
     return labels
 
 
+def _scored_candidates(mats: _Matrices, feats: list[Features], points: list[Point]):
+    """Candidate pairs with their similarity, dropping those no rule could accept.
+
+    Lexical candidates need the containment rule's similarity at least; pairs sharing
+    a figure (from the quantity index) only the anchor rule's.
+    """
+    import numpy as np
+
+    rows, cols = candidate_pairs(mats)
+    sims = pair_similarity(mats, rows, cols)
+    keep = sims >= min(CONTAIN_MIN_SIM, DUP_THRESHOLD)
+    rows, cols, sims = rows[keep], cols[keep], sims[keep]
+    extra = quantity_pairs(feats, points, by_value=True)
+    if extra:
+        er = np.array([p[0] for p in extra], dtype=np.int64)
+        ec = np.array([p[1] for p in extra], dtype=np.int64)
+        es = pair_similarity(mats, er, ec)
+        ok = es >= ANCHOR_MIN_SIM
+        rows = np.concatenate([rows, er[ok]])
+        cols = np.concatenate([cols, ec[ok]])
+        sims = np.concatenate([sims, es[ok]])
+        both, idx = np.unique(np.stack([rows, cols], 1), axis=0, return_index=True)
+        rows, cols, sims = both[:, 0], both[:, 1], sims[idx]
+    return rows, cols, sims
+
+
 def merge_points(points: list[Point], sources: list[Source]) -> MergeResult:
     """Points from all sources -> merged facts (each citing every source stating it) and conflicts."""
     import numpy as np
@@ -1169,13 +1200,7 @@ def merge_points(points: list[Point], sources: list[Source]) -> MergeResult:
     cache: dict[str, Features] = {}
     feats = [cache[p.text] if p.text in cache else cache.setdefault(p.text, features(p.text)) for p in points]
     mats = _vectorise([f.norm for f in feats])
-    rows, cols = candidate_pairs(mats)
-    extra = quantity_pairs(feats, points, by_value=True)
-    if extra:
-        both = np.concatenate([np.stack([rows, cols], 1), np.array(extra, dtype=np.int64)])
-        both = np.unique(both, axis=0)
-        rows, cols = both[:, 0], both[:, 1]
-    sims = pair_similarity(mats, rows, cols)
+    rows, cols, sims = _scored_candidates(mats, feats, points)
     groups, scores = cluster_points(feats, rows, cols, sims)
     cluster_of = [0] * len(points)
     for c, members in enumerate(groups):
