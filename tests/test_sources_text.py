@@ -413,3 +413,26 @@ def test_news_page_dumps(name: str, first: str, last: str, meta: tuple) -> None:
     ):
         assert junk not in src.text, (name, junk)
     assert src.headings == []
+
+
+def test_plain_numbered_endnotes_with_glued_markers() -> None:
+    src = read_source(FIXTURES / "brief-endnotes.txt", "brief")
+    assert [(r.marker, r.label) for r in src.references] == [
+        ("1", "Upper Basin Authority"),
+        ("2", "Grid Weekly"),
+        ("3", None),
+    ]
+    assert "decades.1" not in src.text and "Notes" not in src.text and "Basin Authority," not in src.text
+    at = src.text.index("Utilities covered")
+    assert [r.marker for r in src.references_in(at, at + 5)] == ["2"]
+    assert src.references[1].url == "https://gridweekly.example.org/gas-record"
+
+
+def test_numbered_list_in_the_body_is_not_a_notes_block() -> None:
+    result = _clean(
+        "Plan for the river\n\nThe authority set out three steps in 2021 for the river banks and the dams upstream.\n\n"
+        "1. Raise the dykes by 2023, at a cost of 4 million.\n2. Build two reservoirs before 2025.\n\n"
+        "The steps were approved by the council on Monday after a short debate about costs and timing."
+    )
+    assert "1. Raise the dykes by 2023" in result.text and "2. Build two reservoirs" in result.text
+    assert result.references == []

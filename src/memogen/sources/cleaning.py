@@ -288,7 +288,8 @@ def _take_footnotes(
     lines: list[RawLine], texts: list[str], dropped: list[DroppedLine]
 ) -> tuple[list[SourceReference], list[str], set[int]]:
     notes = find_note_lines(texts)
-    markers = {n.marker for n in notes}
+    markers = {n.marker for n in notes if n.style != "plain"}
+    glued = {n.marker for n in notes if n.style == "plain"}
     references = []
     note_idx = {n.index for n in notes}
     for n in notes:
@@ -310,7 +311,7 @@ def _take_footnotes(
                 j += 1
             cut_at.add(j)
         else:
-            out.append(mark_inline(text, markers) if markers else text)
+            out.append(mark_inline(text, markers, glued) if notes else text)
     return references, out, cut_at
 
 

@@ -28,6 +28,7 @@ class NoteLine:
     index: int
     marker: str
     text: str
+    style: str = "sup"  # sup ¹ / bracket [1] / plain "1." at the end, marker glued in the body ("2021.1")
 
 
 def superscript_to_digits(marker: str) -> str:
@@ -49,23 +50,45 @@ def find_note_lines(lines: list[str]) -> list[NoteLine]:
             candidates.append((i, marker, style, rest))
     notes = []
     body = "\n".join(line for i, line in enumerate(lines) if i not in {c[0] for c in candidates})
+    notes_zone = _notes_zone_start(lines)
     for i, marker, style, rest in candidates:
-        if style == "plain":
-            continue  # "1. text" without a visible inline marker is a numbered list
+        if style == "plain" and (i < notes_zone or not CITATION_LIKE.search(rest)):
+            continue  # "1. text" in the body, or not a citation: a numbered list
         if _inline_pattern(marker, style).search(body):
-            notes.append(NoteLine(i, marker, rest.strip()))
+            notes.append(NoteLine(i, marker, rest.strip(), style))
     return notes
 
 
+_NOTES_HEADING = re.compile(r"(?i)^\s*#*\s*(?:end\s*notes|foot\s*notes|notes|references|sources)\s*:?\s*$")
+CITATION_LIKE = re.compile(r"(?i)\b(?:1[89]|20)\d\d\b|https?://|[\"“”]|\bibid\b|\bop\. cit\b|\bpp?\.\s*\d")
+
+
+def _notes_zone_start(lines: list[str]) -> int:
+    """Plain-numbered notes count only under a 'Notes' heading in the second half of the text."""
+    for i in range(len(lines) - 1, len(lines) // 2 - 1, -1):
+        if _NOTES_HEADING.match(lines[i]):
+            return i + 1
+    return len(lines)
+
+
 def _inline_pattern(marker: str, style: str) -> re.Pattern[str]:
+    if style == "plain":
+        return glued_marker(marker)
     if style == "sup":
         sup = marker.translate(str.maketrans("0123456789", SUPERSCRIPTS))
         return re.compile(rf"(?<=[^\s{SUPERSCRIPTS}\d]){sup}(?![{SUPERSCRIPTS}])")
     return re.compile(rf"(?<=\S)\[{marker}\]")
 
 
-def mark_inline(line: str, markers: set[str]) -> str:
+def glued_marker(number: str) -> re.Pattern[str]:
+    """A superscript number that lost its formatting sits glued to the word or stop before it."""
+    return re.compile(rf"(?<=[a-z.,;:)\"”’]){number}(?=\s|$)")
+
+
+def mark_inline(line: str, markers: set[str], glued: set[str] | None = None) -> str:
     """Replace inline markers that have a note by sentinels; leave other superscripts (m², x³)."""
+    for number in glued or ():
+        line = glued_marker(number).sub(f"{OPEN}{number}{CLOSE}", line)
 
     def sup(m: re.Match[str]) -> str:
         number = superscript_to_digits(m.group(1))

@@ -15,7 +15,7 @@ from collections import Counter
 from ..errors import InputError
 from ..model import DroppedLine, SourceMetadata, SourceReference
 from .cleaning import RawLine
-from .footnotes import CLOSE, OPEN, parse_reference
+from .footnotes import CITATION_LIKE, CLOSE, OPEN, glued_marker, parse_reference
 from .rawdoc import RawDoc
 
 _PAGE_NO = re.compile(r"(?i)^(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?$")
@@ -91,12 +91,6 @@ def pdf_pages_to_lines(pages: list[str]) -> tuple[list[RawLine], list[DroppedLin
 
 
 _NOTE_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")
-_CITATION_LIKE = re.compile(r"(?i)\b(?:1[89]|20)\d\d\b|https?://|[\"“”]|\bibid\b|\bop\. cit\b|\bpp?\.\s*\d")
-
-
-def _glued(number: str) -> re.Pattern[str]:
-    """A note number printed as a superscript comes out glued to the word or stop before it."""
-    return re.compile(rf"(?<=[a-z.,;:)\"”’]){number}(?=\s|$)")
 
 
 def _page_notes(
@@ -106,10 +100,10 @@ def _page_notes(
     notes: dict[int, str] = {}
     for idx, (_no, ln) in enumerate(kept):
         m = _NOTE_START.match(ln)
-        if not m or not _CITATION_LIKE.search(m.group(2)):
+        if not m or not CITATION_LIKE.search(m.group(2)):
             continue
         rest = " ".join(t for j, (_n, t) in enumerate(kept) if j != idx)
-        if _glued(m.group(1)).search(rest):
+        if glued_marker(m.group(1)).search(rest):
             notes[idx] = m.group(1)
     if not notes:
         return kept
@@ -122,7 +116,7 @@ def _page_notes(
             dropped.append(DroppedLine(ln, f"source's own footnote {notes[idx]} (→ references)", no))
             continue
         for marker in markers:
-            ln = _glued(marker).sub(f"{OPEN}{marker}{CLOSE}", ln)
+            ln = glued_marker(marker).sub(f"{OPEN}{marker}{CLOSE}", ln)
         out.append((no, ln))
     return out
 
