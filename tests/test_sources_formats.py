@@ -371,3 +371,43 @@ def test_repeated_heading_gets_each_offset(tmp_path: Path) -> None:
     offsets = [o for o, _ in src.headings]
     assert len(offsets) == 2 and offsets[0] < offsets[1]
     assert all(src.text[o : o + 6] == "Update" for o in offsets)
+
+
+WIKI_STYLE = """<html><head><meta charset="iso-8859-1"><title>Spillway</title></head><body>
+<div id="content"><h1>Holm dam</h1>
+<p>The Holm dam was completed in 1962 on the river Vesle and holds back a reservoir of 40 million cubic metres.<sup class="reference"><a href="#cite_note-survey-1">[1]</a></sup>
+Its spillway was rebuilt in 1988 after a flood damaged the gates.<sup class="reference"><a href="#cite_note-2">[2]</a></sup></p>
+<p>Inspections in 2020 found cracks in the spillway concrete, and the reservoir was lowered by two metres as a precaution.<sup class="reference"><a href="#cite_note-2">[2]</a></sup></p>
+<h2>References</h2><ol class="references">
+<li id="cite_note-survey-1"><a href="#cite_ref-1">^</a> <cite>"Dams of the Vesle"</cite>, National Dam Survey, 1999.</li>
+<li id="cite_note-2"><a href="#cite_ref-2">^</a> Petra Olsen, "Dam inspection finds cracks", <i>Valley News</i>, 8 October 2020. <a href="https://valley.example/dam">online</a></li>
+</ol></div></body></html>"""
+
+
+def test_html_wiki_style_reference_links(tmp_path: Path) -> None:
+    path = tmp_path / "holm.html"
+    path.write_bytes(WIKI_STYLE.encode("latin-1"))
+    src = read_source(path, "holm")
+    assert "[1]" not in src.text and "[2]" not in src.text and "National Dam Survey" not in src.text
+    assert [(r.marker, r.label, r.url) for r in src.references] == [
+        ("1", "National Dam Survey", None),
+        ("2", "Valley News", "https://valley.example/dam"),
+    ]
+    at = src.text.index("Inspections in 2020")
+    assert [r.marker for r in src.references_in(at, at + 5)] == ["2"]
+    at = src.text.index("Its spillway")
+    assert [r.marker for r in src.references_in(at, at + 5)] == ["2"]
+
+
+def test_html_without_article_blocks_falls_back_to_page_text(tmp_path: Path) -> None:
+    path = tmp_path / "bare.html"
+    path.write_text(
+        "<html><body><div>Home | News | Contact</div><div>The ferry company said on Monday that services "
+        "would resume on all routes by the end of the week, after a strike that lasted nine days.</div></body></html>",
+        encoding="utf-8",
+    )
+    src = read_source(path, "bare")
+    assert src.text == (
+        "The ferry company said on Monday that services would resume on all routes by the end of the week, "
+        "after a strike that lasted nine days."
+    )

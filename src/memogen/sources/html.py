@@ -7,23 +7,37 @@ keep the bare marker digits glued to words ("visit.2").
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 
 from ..errors import InputError
 from ..model import SourceMetadata, SourceReference
 from .cleaning import RawLine
-from .encoding import decode_bytes
+from .encoding import decode_bytes, repair_text
 from .footnotes import CLOSE, OPEN, parse_reference
 from .rawdoc import RawDoc
 
 # Extractors strip private-use characters, so markers travel through trafilatura as ⟦n⟧.
 _MARK_OPEN, _MARK_CLOSE = "⟦", "⟧"
-_NOTE_ID = re.compile(r"^(?:fn|footnote|note|endnote|ftn)[-_:]?(\d{1,3})$", re.I)
+_NOTE_ID = re.compile(
+    r"(?:^|[-_:])(?:fn|footnote|note|endnote|ftn|cite_note)[-_:]?(?:[\w-]*?[-_:])?(\d{1,3})$", re.I
+)
+
+
+def _decode(data: bytes, name: str) -> str:
+    """The charset the page declares, when it decodes cleanly; else detection."""
+    declared = re.search(rb"<meta[^>]+charset=[\"']?([\w-]+)", data[:4096], re.I)
+    if declared and b"\x00" not in data[:4096]:
+        try:
+            return repair_text(data.decode(declared.group(1).decode("ascii")))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(data, name)
 
 
 def read_html(data: bytes, name: str) -> RawDoc:
-    text = decode_bytes(data, name)
+    text = _decode(data, name)
     import lxml.html
 
     try:
@@ -34,7 +48,7 @@ def read_html(data: bytes, name: str) -> RawDoc:
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        tree,
+        copy.deepcopy(tree),  # trafilatura prunes the tree it is given
         with_metadata=True,
         include_comments=False,
         include_tables=True,
@@ -43,18 +57,47 @@ def read_html(data: bytes, name: str) -> RawDoc:
     )
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or not body.strip():
+        body = _baseline(tree)  # trafilatura found no article block: let our own rules clean all text
+    if not body or not body.strip():
         raise InputError(f"{name}: no article text found in the HTML page")
     meta = SourceMetadata(
-        title=(doc.title or None),
-        authors=[a.strip() for a in re.split(r";|\s+and\s+", doc.author or "") if a.strip()],
-        publisher=doc.sitename or None,
-        date=_original_date(text) or _iso(doc.date),
-        url=doc.url or None,
+        title=(getattr(doc, "title", None) or _page_title(tree)),
+        authors=[
+            a.strip() for a in re.split(r";|\s+and\s+", getattr(doc, "author", None) or "") if a.strip()
+        ],
+        publisher=getattr(doc, "sitename", None) or None,
+        date=_original_date(text) or _iso(getattr(doc, "date", None)),
+        url=getattr(doc, "url", None) or None,
         author_bio=None,
     )
     body = re.sub(rf"\s*{_MARK_OPEN}(\d+){_MARK_CLOSE}", rf"{OPEN}\1{CLOSE}", body)
     lines = [RawLine(t, i + 1) for i, t in enumerate(body.split("\n"))]
     return RawDoc(kind="html", lines=lines, meta=meta, references=references)
+
+
+def _baseline(tree) -> str:  # noqa: ANN001 - lxml element
+    """Text of the page's blocks, one per line, scripts and styles removed."""
+    for bad in tree.xpath("//script|//style|//noscript|//template"):
+        bad.drop_tree()
+    blocks = tree.xpath(
+        "//body//*[self::p or self::h1 or self::h2 or self::h3 or self::h4 or self::li or self::blockquote]"
+    )
+    lines = [re.sub(r"\s+", " ", b.text_content()).strip() for b in blocks]
+    if not any(lines):
+        lines = (
+            [re.sub(r"[ \t]+", " ", t).strip() for t in tree.xpath("//body")[0].itertext()]
+            if tree.xpath("//body")
+            else []
+        )
+    return "\n".join(ln for ln in lines if ln)
+
+
+def _page_title(tree) -> str | None:  # noqa: ANN001 - lxml element
+    titles = tree.xpath("//h1")
+    if titles:
+        return re.sub(r"\s+", " ", titles[0].text_content()).strip() or None
+    title = tree.findtext(".//title")
+    return title.strip() if title and title.strip() else None
 
 
 def _original_date(html: str) -> dt.date | None:
@@ -76,33 +119,45 @@ def _iso(value: str | None) -> dt.date | None:
 
 
 def _take_notes(tree) -> list[SourceReference]:  # noqa: ANN001 - lxml element
-    """Notes with ids like fn1/footnote-1: parse, remove, and mark their superscript links."""
-    notes: dict[str, SourceReference] = {}
+    """Notes with ids like fn1 / footnote-1 / cite_note-3: parse, remove, and mark the links to them."""
+    notes: dict[str, SourceReference] = {}  # element id -> reference
     for el in tree.xpath("//*[@id]"):
-        m = _NOTE_ID.match(el.get("id", ""))
-        if not m or el.tag not in ("li", "p", "div", "aside"):
+        m = _NOTE_ID.search(el.get("id", ""))
+        if not m or el.tag not in ("li", "p", "div", "aside", "span"):
             continue
-        for back in el.xpath(".//a[starts-with(@href, '#')]"):
-            back.drop_tree()
-        number = m.group(1)
-        body = re.sub(r"^\s*\[?\d{1,3}\]?[.)]?\s*", "", el.text_content()).strip()
-        urls = el.xpath(".//a[starts-with(@href, 'http')]/@href")
-        ref = parse_reference(number, body)
-        ref.url = ref.url or (urls[0] if urls else None)
-        italics = [t.strip() for t in el.xpath(".//em//text()|.//i//text()|.//cite//text()") if t.strip()]
-        ref.label = italics[0] if italics else ref.label
-        ref.text = re.sub(r"\s+(?:link|here|online)\.?$", "", ref.text)
-        notes[number] = ref
-        parent = el.getparent()
-        el.drop_tree()
-        if parent is not None and parent.tag in ("ol", "ul") and not len(parent):
-            parent.drop_tree()
-    for sup in tree.xpath("//sup"):
-        digits = re.sub(r"\D", "", sup.text_content())
-        if digits in notes:
-            tail = sup.tail or ""
-            sup.clear()
-            sup.text = f"{_MARK_OPEN}{digits}{_MARK_CLOSE}"
-            sup.tail = tail
-            sup.drop_tag()
-    return list(notes.values())
+        shown = re.match(r"^\s*\[?(\d{1,3})\]?[.)]?\s", el.text_content())
+        notes[el.get("id")] = _note_reference(el, shown.group(1) if shown else m.group(1))
+    if not notes:
+        return []
+    for link in tree.xpath("//a[starts-with(@href, '#')]"):
+        target = link.get("href", "")[1:]
+        if target not in notes or not re.fullmatch(r"\s*\[?\d{1,3}\]?\s*", link.text_content() or ""):
+            continue
+        holder = link.getparent() if link.getparent() is not None and link.getparent().tag == "sup" else link
+        tail = holder.tail or ""
+        holder.clear()
+        holder.text = f"{_MARK_OPEN}{notes[target].marker}{_MARK_CLOSE}"
+        holder.tail = tail
+        holder.drop_tag()
+    for note_id in notes:
+        for el in tree.xpath(f"//*[@id='{note_id}']"):
+            parent = el.getparent()
+            el.drop_tree()
+            if parent is not None and parent.tag in ("ol", "ul") and not len(parent):
+                parent.drop_tree()
+    refs = list(notes.values())
+    return [r for i, r in enumerate(refs) if r.marker not in {x.marker for x in refs[:i]}]
+
+
+def _note_reference(el, number: str) -> SourceReference:  # noqa: ANN001 - lxml element
+    """One note element -> reference: its text without the back-link, its first link, its italic outlet."""
+    for back in el.xpath(".//a[starts-with(@href, '#')]"):
+        back.drop_tree()
+    body = re.sub(r"^\s*[\^↑]?\s*\[?\d{1,3}\]?[.)]?\s*", "", el.text_content()).strip()
+    urls = el.xpath(".//a[starts-with(@href, 'http')]/@href")
+    ref = parse_reference(number, body)
+    ref.url = ref.url or (urls[0] if urls else None)
+    italics = [t.strip() for t in el.xpath(".//em//text()|.//i//text()") if t.strip()]
+    ref.label = italics[0] if italics else ref.label
+    ref.text = re.sub(r"\s+(?:link|here|online)\.?$", "", ref.text)
+    return ref
