@@ -158,6 +158,7 @@ def test_leads_lower_case_an_ordinary_first_word_but_not_a_name():
     from memogen.compose import after_lead
 
     assert after_lead("The visit matters.") == "the visit matters."
+    assert after_lead("A shift in ties.") == "a shift in ties."
     assert after_lead("According to X, it matters.") == "according to X, it matters."
     assert after_lead("Lavrov said so.") == "Lavrov said so."
     assert after_lead("NATO said so.") == "NATO said so."

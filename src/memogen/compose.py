@@ -216,7 +216,8 @@ def themed_paragraphs(points: list[MergedPoint], leads: bool) -> list[Paragraph]
 def after_lead(text: str) -> str:
     """ "First, the ..." not "First, The ...": lower-case an ordinary first word, never a name."""
     first = text.split(" ", 1)[0]
-    if first.isalpha() and first[:1].isupper() and first[1:].islower() and first.lower() in _ORDINARY_STARTS:
+    title_case = first[:1].isupper() and (len(first) == 1 or first[1:].islower())
+    if first.isalpha() and title_case and first.lower() in _ORDINARY_STARTS:
         return first.lower() + text[len(first) :]
     return text
 
