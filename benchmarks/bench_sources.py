@@ -26,7 +26,12 @@ def _pdf(path: Path, n: int) -> None:
     styles = getSampleStyleSheet()
     story = [Paragraph(f"Report {n}", styles["Title"])]
     for i in range(60):
-        story.append(Paragraph(f"Paragraph {i} of report {n}: the agency reviewed costs in district {i}. " * 3, styles["BodyText"]))
+        story.append(
+            Paragraph(
+                f"Paragraph {i} of report {n}: the agency reviewed costs in district {i}. " * 3,
+                styles["BodyText"],
+            )
+        )
     SimpleDocTemplate(str(path)).build(story)
 
 
@@ -42,7 +47,21 @@ def main() -> None:
     for path in files:
         t = time.perf_counter()
         src = read_source(path, source_id_for(path), config.sources.get(path.name))
-        print(f"  {path.name:40s} {1000 * (time.perf_counter() - t):7.1f} ms  {len(src.text.split()):5d} words  {len(src.dropped):3d} dropped")
+        print(
+            f"  {path.name:40s} {1000 * (time.perf_counter() - t):7.1f} ms  {len(src.text.split()):5d} words  {len(src.dropped):3d} dropped"
+        )
+
+    long_doc = "\n\n".join(
+        f"Paragraph {i}: the ministry said on Monday that talks on the port, the pipeline and trade would resume "
+        f"next month, after a pause of {i % 12 + 1} weeks caused by the dispute over tariffs."
+        + ("\n\nA heading" if i % 40 == 0 else "")
+        for i in range(1500)
+    )
+    from memogen.sources.cleaning import RawLine, clean_lines
+
+    t = time.perf_counter()
+    clean_lines([RawLine(line, n + 1) for n, line in enumerate(long_doc.split("\n"))])
+    print(f"long text dump, 1500 paragraphs ({len(long_doc.split())} words): {time.perf_counter() - t:.2f} s")
 
     tmp = Path(tempfile.mkdtemp(prefix="memogen-bench-sources-"))
     try:
@@ -60,13 +79,17 @@ def main() -> None:
             stats = ReadStats()
             t = time.perf_counter()
             read_sources(paths, {}, jobs=jobs, stats=stats)
-            print(f"  cold, jobs={jobs or 'cores'}: {time.perf_counter() - t:6.2f} s (parallel={stats.parallel})")
+            print(
+                f"  cold, jobs={jobs or 'cores'}: {time.perf_counter() - t:6.2f} s (parallel={stats.parallel})"
+            )
         cache = tmp / ".cache"
         read_sources(paths, {}, cache_dir=cache)
         t = time.perf_counter()
         stats = ReadStats()
         read_sources(paths, {}, cache_dir=cache, stats=stats)
-        print(f"  warm cache: {time.perf_counter() - t:6.2f} s ({len(stats.cached)} hits, {len(stats.extracted)} re-read)")
+        print(
+            f"  warm cache: {time.perf_counter() - t:6.2f} s ({len(stats.cached)} hits, {len(stats.extracted)} re-read)"
+        )
         paths[0].write_bytes(paths[0].read_bytes() + b"\nOne more line of text at the end.\n")
         t = time.perf_counter()
         stats = ReadStats()

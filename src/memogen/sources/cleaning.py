@@ -10,6 +10,7 @@ site or a phrase of a particular site.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -529,7 +530,7 @@ def _end_sections(items: list[_Item], first: int) -> None:
     'Late' means after most of the article's prose, so a "Comments (3)" link
     near the headline never takes the article with it.
     """
-    prose = [k for k, it in enumerate(items) if k >= first and it.role != "drop" and is_prose(it)]
+    prose = {k for k, it in enumerate(items) if k >= first and it.role != "drop" and is_prose(it)}
     if not prose:
         return
     total = sum(items[k].words for k in prose)
@@ -660,21 +661,28 @@ def _sentence_like(text: str) -> bool:
 
 
 def _pull_quotes(items: list[_Item]) -> None:
-    """A line whose words appear again inside another paragraph is a pull quote."""
+    """A line whose words appear again inside a longer paragraph is a pull quote.
+
+    One joined haystack and bisect keep this linear-ish for long documents.
+    """
     kept = [it for it in items if it.role != "drop"]
-    for it in kept:
-        if it.words < 6:
+    bares = [re.sub(r"\s+", " ", _bare(it.text)).strip() for it in kept]
+    starts: list[int] = []
+    pos = 0
+    for bare in bares:
+        starts.append(pos)
+        pos += len(bare) + 1
+    hay = "\x00".join(bares)
+    for k, it in enumerate(kept):
+        if not 6 <= it.words <= 80:
             continue
-        needle = _bare(it.text).strip()
-        needle = re.sub(r"\s+", " ", needle)
-        for other in kept:
-            if (
-                other is not it
-                and len(other.text) > len(it.text)
-                and needle in re.sub(r"\s+", " ", _bare(other.text))
-            ):
+        at = hay.find(bares[k])
+        while at != -1:
+            owner = bisect.bisect_right(starts, at) - 1
+            if owner != k and len(bares[owner]) > len(bares[k]):
                 _drop(it, "pull quote (repeats the article's text)")
                 break
+            at = hay.find(bares[k], at + 1)
 
 
 def _headings(items: list[_Item]) -> None:
