@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,18 @@ def test_corrupt_cache_entry_is_reread(tmp_path: Path) -> None:
     stats = ReadStats()
     sources, _ = read_sources(paths, {}, cache_dir=cache, stats=stats)
     assert stats.extracted == ["b-second"] and sources[0].text.startswith("The committee met")
+
+
+def test_progress_bar_appears_only_after_the_delay(monkeypatch: pytest.MonkeyPatch) -> None:
+    quiet = cache_mod._LateBar(3, enabled=True, start=time.perf_counter())
+    quiet.advance()
+    assert quiet.progress is None  # well under a second: no bar
+    monkeypatch.setattr(cache_mod, "_PROGRESS_AFTER", -1.0)
+    late = cache_mod._LateBar(3, enabled=True, start=0.0)
+    late.advance()
+    assert late.progress is not None
+    late.advance()
+    late.close()
+    off = cache_mod._LateBar(3, enabled=False, start=0.0)
+    off.advance()
+    assert off.progress is None
