@@ -436,3 +436,20 @@ def test_numbered_list_in_the_body_is_not_a_notes_block() -> None:
     )
     assert "1. Raise the dykes by 2023" in result.text and "2. Build two reservoirs" in result.text
     assert result.references == []
+
+
+def test_url_line_becomes_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "saved.txt"
+    path.write_text(
+        "Source: https://news.example.org/2022/05/ferry-strike-ends\n\nFerry strike ends\n\n"
+        "The ferry strike ended on Tuesday after the union accepted a new offer from the operator, officials said.\n\n"
+        "https://news.example.org/2022/05/ferry-strike-ends\n",
+        encoding="utf-8",
+    )
+    src = read_source(path, "saved")
+    assert (
+        src.metadata.url == "https://news.example.org/2022/05/ferry-strike-ends"
+        and "url" in src.metadata.inferred
+    )
+    assert "https://" not in src.text
+    assert src.text.startswith("The ferry strike ended on Tuesday")

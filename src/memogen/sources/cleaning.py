@@ -80,6 +80,10 @@ _COMMENTS_HEAD = re.compile(
 _BIBLIO_HEAD = re.compile(
     r"(?i)^(?:references|bibliography|works cited|sources|notes|endnotes|further reading)\s*:?$"
 )
+_URL_LINE = re.compile(
+    r"(?i)^(?:(?:source|url|link|permalink|short url|original(?: article)?|retrieved from|available at|read online)\s*:?\s*)?"
+    r"<?(?P<url>https?://[^\s<>]+?)>?[.]?$"
+)
 _BULLET = re.compile(r"^\s*[•·▪●◦►»\-–*]\s*")
 _PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?$")
 _SENTINELS = re.compile("\ue000[^\ue001]*\ue001")
@@ -107,6 +111,7 @@ class Found:
     date_rank: int = 0  # 3 labelled "Published ..." line, 2 dateline under the headline, 1 weaker
     author_bio: list[str] = field(default_factory=list)
     publisher_rank: int = 0  # 3 "Published in X", 1 masthead line
+    url: str | None = None
 
     def offer_publisher(self, publisher: str | None, rank: int) -> None:
         if publisher and rank > self.publisher_rank:
@@ -227,7 +232,7 @@ def clean_lines(lines: list[RawLine], known_title: str | None = None, unwrap: bo
     references, texts, cut_at = _take_footnotes(lines, texts, dropped)
     items = _items(lines, texts, cut_at)
     found = Found()
-    _drop_everywhere(items, known_title)
+    _drop_everywhere(items, known_title, found)
     first = next((i for i, it in enumerate(items) if it.role == "body" and is_prose(it)), len(items))
     _front_matter(items[:first], found)
     _notes_and_bios(items, first, found)
@@ -338,11 +343,15 @@ def _drop(item: _Item, reason: str) -> None:
         item.role, item.reason = "drop", reason
 
 
-def _drop_everywhere(items: list[_Item], known_title: str | None) -> None:
+def _drop_everywhere(items: list[_Item], known_title: str | None, found: Found) -> None:
     prev: _Item | None = None
     for it in items:
         reason = classify_junk(it.text)
-        if reason:
+        url = _URL_LINE.match(it.text)
+        if url:
+            found.url = found.url or url.group("url")
+            _drop(it, "page address (→ metadata.url)")
+        elif reason:
             _drop(it, reason)
         elif is_pipe_row(it.text) and not md.find_dates(it.text) and md.byline_names(it.text) is None:
             _drop(it, "navigation / listing row")

@@ -113,7 +113,7 @@ def merge_metadata(
         authors=list(meta.authors or found.authors),
         publisher=meta.publisher or found.publisher,
         date=date,
-        url=meta.url,
+        url=meta.url or found.url,
         author_bio=meta.author_bio or (_join_bio(found.author_bio) or None),
     )
     out = SourceMetadata(author_bio=inferred.author_bio)
