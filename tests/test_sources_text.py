@@ -453,3 +453,26 @@ def test_url_line_becomes_metadata(tmp_path: Path) -> None:
     )
     assert "https://" not in src.text
     assert src.text.startswith("The ferry strike ended on Tuesday")
+
+
+def test_hard_wrapped_dump_keeps_chrome_lines_apart(tmp_path: Path) -> None:
+    wrapped = (
+        "Harbour talks resume\n\n"
+        "The port authorities of the two cities resumed talks on Monday about a\n"
+        "joint operating agreement, after a pause of three months caused by a\n"
+        "dispute over berth fees and the cost of new customs checks at the gate.\n"
+        "Share\n"
+        "Officials said a draft could be ready by the end of the summer, and that\n"
+        "the fishing industry would be consulted on the plans before any vote in\n"
+        "the two city councils, which must both approve the final agreement text.\n"
+        "Leave a comment\n"
+    )
+    path = tmp_path / "wrapped.txt"
+    path.write_text(wrapped, encoding="utf-8")
+    src = read_source(path, "wrapped")
+    paras = src.text.split("\n\n")
+    assert paras[0].endswith("the cost of new customs checks at the gate.")
+    assert paras[1].startswith("Officials said a draft") and paras[1].endswith(
+        "approve the final agreement text."
+    )
+    assert "Share" not in src.text and "comment" not in src.text

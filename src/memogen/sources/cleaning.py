@@ -266,19 +266,30 @@ def _heading_offsets(text: str, headings: list[str]) -> list[tuple[int, str]]:
 
 
 def _unwrap(lines: list[RawLine], texts: list[str]) -> tuple[list[RawLine], list[str]]:
-    """Hard-wrapped text (e-mail, PDF-to-text): join lines of one paragraph."""
+    """Hard-wrapped text (e-mail, PDF-to-text): join the lines of one paragraph.
+
+    A line joins the one before when that one ran to the wrap width (or the new
+    line starts in lower case): a line that stopped short ended its paragraph,
+    so "Share" after a paragraph's last line stays a line of its own.
+    """
+    lengths = sorted(len(t) for t in texts if len(t.split()) >= 5) or [80]
+    width = lengths[int(0.9 * (len(lengths) - 1))]
     out_lines: list[RawLine] = []
     out_texts: list[str] = []
+    last_raw = ""
     for ln, text in zip(lines, texts, strict=True):
         prev = out_texts[-1] if out_texts else ""
+        ran_to_margin = len(last_raw) >= 0.7 * width and not re.match(r"^#{1,6}\s", last_raw)
         joinable = (
             prev
             and text
             and ln.hint is None
             and not _BULLET.match(text)
-            and not (word_count(prev) <= 8 and not _TERMINAL.search(prev))
-            and not re.match(r"^#{1,6}\s", prev)
+            and not re.match(r"^#{1,6}\s", text)
+            and (ran_to_margin or (text[:1].islower() and not _TERMINAL.search(last_raw)))
+            and not (_TERMINAL.search(last_raw) and len(text) < 0.5 * width and text[:1].isupper())
         )
+        last_raw = text
         if joinable:
             if prev.endswith("-") and text[:1].islower() and prev[-2:-1].isalpha():
                 out_texts[-1] = prev[:-1] + text
