@@ -116,7 +116,9 @@ def build(
 def sources(
     topic: TopicOpt,
     inputs: InputsOpt = Path("inputs"),
-    show_dropped: Annotated[bool, typer.Option("--show-dropped", help="List every dropped line and why.")] = False,
+    show_dropped: Annotated[
+        bool, typer.Option("--show-dropped", help="List every dropped line and why.")
+    ] = False,
 ) -> None:
     """Show what memogen read from each source: title, author, publisher, date, words kept, lines dropped.
 
@@ -131,7 +133,9 @@ def sources(
 @app.command()
 def extract(
     path: Annotated[Path, typer.Argument(help="One source file (.txt, .md, .html, .pdf, .docx).")],
-    json_out: Annotated[bool, typer.Option("--json", help="Print the record as JSON (the only format).")] = True,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Print the record as JSON (the only format).")
+    ] = True,
     event_date: Annotated[
         Optional[str], typer.Option("--event-date", help="YYYY-MM-DD: the event, to place points in time.")
     ] = None,
