@@ -93,6 +93,46 @@ def _read_one(path: Path, source_id: str, override: SourceOverride | None) -> So
         return f"{path}: skipped after an internal error ({type(exc).__name__}: {exc}); please report it"
 
 
+@dataclass
+class _Plan:
+    """What a read needs: results known already (cache hits, warnings) and the files to extract."""
+
+    results: dict[int, Source | str] = field(default_factory=dict)
+    todo: list[tuple[int, Path, str, SourceOverride | None, str]] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    cost: int = 0  # bytes, weighted by how slow the reader is
+
+
+def _plan(
+    paths: list[Path], overrides: dict[str, SourceOverride], cache_dir: Path | None, stats: ReadStats
+) -> _Plan:
+    plan = _Plan()
+    for i, path in enumerate(map(Path, paths)):
+        kind = KINDS.get(path.suffix.lower())
+        if kind is None:
+            plan.results[i] = (
+                f"{path}: unsupported file type '{path.suffix or '(none)'}' (use .txt, .md, .html, .pdf, .docx)"
+            )
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            plan.results[i] = f"{path}: cannot read: {exc.strerror or exc}"
+            continue
+        override = overrides.get(path.name)
+        key, sid = cache_key(data, path, override), source_id_for(path)
+        plan.keys.add(key)
+        hit = _load(cache_dir, key)
+        if hit is not None:
+            hit.id, hit.path = sid, str(path)
+            plan.results[i] = hit
+            stats.cached.append(sid)
+            continue
+        plan.todo.append((i, path, sid, override, key))
+        plan.cost += len(data) * (1 if kind in ("text", "markdown") else 20)
+    return plan
+
+
 def read_sources(
     paths: list[Path],
     overrides: dict[str, SourceOverride],
@@ -102,48 +142,23 @@ def read_sources(
     progress: bool = False,
     stats: ReadStats | None = None,
 ) -> tuple[list[Source], list[str]]:
-    """Read every file; return the usable sources in input order and one warning per skipped file."""
+    """Read every file; return the usable sources in input order and one warning per skipped file.
+
+    `stats` (optional) records which files were extracted and which came from the cache.
+    """
     stats = stats if stats is not None else ReadStats()
-    results: dict[int, Source | str] = {}
-    todo: list[tuple[int, Path, str, SourceOverride | None, str]] = []
-    keys: set[str] = set()
-    total_bytes = 0
-    for i, path in enumerate(paths):
-        path = Path(path)
-        if path.suffix.lower() not in KINDS:
-            results[i] = (
-                f"{path}: unsupported file type '{path.suffix or '(none)'}' (use .txt, .md, .html, .pdf, .docx)"
-            )
-            continue
-        override = overrides.get(path.name)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            results[i] = f"{path}: cannot read: {exc.strerror or exc}"
-            continue
-        key = cache_key(data, path, override)
-        keys.add(key)
-        sid = source_id_for(path)
-        hit = _load(cache_dir, key)
-        if hit is not None:
-            hit.id, hit.path = sid, str(path)
-            results[i] = hit
-            stats.cached.append(sid)
-            continue
-        todo.append((i, path, sid, override, key))
-        total_bytes += len(data) * (1 if KINDS[path.suffix.lower()] in ("text", "markdown") else 20)
+    plan = _plan(paths, overrides, cache_dir, stats)
     workers = jobs or os.cpu_count() or 1
-    stats.parallel = workers > 1 and len(todo) > 1 and total_bytes >= _POOL_MIN_BYTES
-    done = _run(todo, workers if stats.parallel else 1, progress)
-    for (i, _path, sid, _override, key), value in zip(todo, done, strict=True):
-        results[i] = value
+    stats.parallel = workers > 1 and len(plan.todo) > 1 and plan.cost >= _POOL_MIN_BYTES
+    done = _run(plan.todo, workers if stats.parallel else 1, progress)
+    for (i, _path, sid, _override, key), value in zip(plan.todo, done, strict=True):
+        plan.results[i] = value
         if isinstance(value, Source):
             stats.extracted.append(sid)
             _store(cache_dir, key, value)
-    _prune(cache_dir, keys)
-    sources = [v for _, v in sorted(results.items()) if isinstance(v, Source)]
-    warnings = [v for _, v in sorted(results.items()) if isinstance(v, str)]
-    return sources, warnings
+    _prune(cache_dir, plan.keys)
+    ordered = [v for _, v in sorted(plan.results.items())]
+    return [v for v in ordered if isinstance(v, Source)], [v for v in ordered if isinstance(v, str)]
 
 
 def _prune(cache_dir: Path | None, keep: set[str]) -> None:

@@ -401,65 +401,93 @@ def _same(a: str, b: str) -> bool:
 
 def _front_matter(front: list[_Item], found: Found) -> None:
     """Headline zone: masthead, page date, headline, byline, dateline, affiliation, credits."""
-    title_idx = _find_title(front)
-    menu = _menu_runs(front[: title_idx or 0])
-    expect_names = expect_credit = False
-    author_seen = affiliation_open = False
+    zone = _HeadlineZone(front, found)
     for i, it in enumerate(front):
+        if not zone.step(i, it):
+            zone.expect_names = zone.expect_credit = zone.affiliation_open = False
+
+
+@dataclass
+class _HeadlineZone:
+    """The lines above the first paragraph, read in order; a byline opens what may follow it."""
+
+    front: list[_Item]
+    found: Found
+    expect_names: bool = False  # after a bare "By"
+    expect_credit: bool = False  # after a bare "Edited by"
+    author_seen: bool = False
+    affiliation_open: bool = False  # right after the author's name
+
+    def __post_init__(self) -> None:
+        self.title_idx = _find_title(self.front)
+        self.menu = _menu_runs(self.front[: self.title_idx or 0])
+
+    def step(self, i: int, it: _Item) -> bool:
+        """Handle one line; True keeps the expectations a byline or credit opened."""
         if it.role == "drop":
             credit = _CREDIT.match(it.text)
-            expect_credit = bool(credit) and not credit.group("who").strip()  # "Edited by" / name below
-            continue
-        above_title = title_idx is not None and i < title_idx
-        if i == title_idx:
-            found.title = found.title or it.text
+            self.expect_credit = bool(credit) and not credit.group("who").strip()
+            return True
+        if i == self.title_idx:
+            self.found.title = self.found.title or it.text
             _drop(it, "title (→ metadata.title)")
-            continue
+            return True
         note = md.publication_note(it.text)
+        if note:
+            _take_publication(note, self.found)
+            _drop(it, "publication line (→ metadata date/publisher)")
+            return False
+        return self._people(i, it) or self._other(i, it)
+
+    def _people(self, i: int, it: _Item) -> bool:
+        """Bylines, credits, author names and the affiliation lines under them."""
         names = md.byline_names(it.text)
         credit = _CREDIT.match(it.text)
-        if note:
-            _take_publication(note, found)
-            _drop(it, "publication line (→ metadata date/publisher)")
-        elif names is not None:
-            found.authors += [n for n in names if n not in found.authors]
-            expect_names, author_seen = not names, author_seen or bool(names)
-            affiliation_open = bool(names)
-            _dateline(it.text, found, 2)
+        after_title = self.title_idx is not None and i > self.title_idx
+        if names is not None:
+            self._add_authors(names)
+            self.expect_names, self.affiliation_open = not names, bool(names)
+            _dateline(it.text, self.found, 2)
             _drop(it, "byline (→ metadata.authors)")
-            continue
         elif credit:
-            expect_credit = not credit.group("who").strip()
+            self.expect_credit = not credit.group("who").strip()
             _drop(it, "editor / contributor credit")
-            continue
-        elif expect_credit and md.is_name(it.text):
+        elif self.expect_credit and md.is_name(it.text):
             _drop(it, "editor / contributor credit")
-        elif (
-            expect_names or (title_idx is not None and i > title_idx and not author_seen)
-        ) and md.split_names(it.text):
-            found.authors += [n for n in md.split_names(it.text) if n not in found.authors]
-            author_seen = affiliation_open = True
+            return False
+        elif (self.expect_names or (after_title and not self.author_seen)) and md.split_names(it.text):
+            self._add_authors(md.split_names(it.text))
+            self.affiliation_open = True
             _drop(it, "byline (→ metadata.authors)")
-            continue
-        elif md.find_dates(it.text) and it.words <= 14:
-            _date_line(it, found, above_title)
         elif (
-            affiliation_open
+            self.affiliation_open
             and not it.gap_before
             and is_heading_like(it)
             and md.looks_like_affiliation(it.text)
         ):
-            found.author_bio.append(it.text)
+            self.found.author_bio.append(it.text)
             _drop(it, "author affiliation (→ metadata.author_bio)")
-            continue
+        else:
+            return False
+        return True
+
+    def _add_authors(self, names: list[str]) -> None:
+        self.found.authors += [n for n in names if n not in self.found.authors]
+        self.author_seen = self.author_seen or bool(names)
+
+    def _other(self, i: int, it: _Item) -> bool:
+        """Date lines anywhere in the zone; menus and mastheads above the headline."""
+        above_title = self.title_idx is not None and i < self.title_idx
+        if md.find_dates(it.text) and it.words <= 14:
+            _date_line(it, self.found, above_title)
         elif above_title and not _sentence_like(it.text):
-            if i in menu:
+            if i in self.menu:
                 _drop(it, "navigation menu")
-                continue
-            if is_heading_like(it) and not md.is_name(it.text):
-                found.offer_publisher(it.text, 1)
-            _drop(it, "masthead / site name")
-        expect_names = expect_credit = affiliation_open = False
+            else:
+                if is_heading_like(it) and not md.is_name(it.text):
+                    self.found.offer_publisher(it.text, 1)
+                _drop(it, "masthead / site name")
+        return False
 
 
 def _menu_runs(zone: list[_Item]) -> set[int]:
