@@ -476,3 +476,29 @@ def test_hard_wrapped_dump_keeps_chrome_lines_apart(tmp_path: Path) -> None:
         "approve the final agreement text."
     )
     assert "Share" not in src.text and "comment" not in src.text
+
+
+def test_cyrillic_dump_byline_and_date_in_another_language() -> None:
+    src = read_source(FIXTURES / "russian-news.txt", "ru")
+    m = src.metadata
+    assert (m.title, m.authors, m.date) == (
+        "Лавров провёл переговоры в Исламабаде",
+        ["Иван Петров"],
+        dt.date(2021, 4, 7),
+    )
+    assert src.text.startswith("Министр иностранных дел России") and src.text.endswith(
+        "отметили в министерстве."
+    )
+    assert "Поделиться" not in src.text and "Главная" not in src.text
+
+
+def test_caseless_script_headline_and_urdu_full_stops(tmp_path: Path) -> None:
+    path = tmp_path / "ur.txt"
+    path.write_text(
+        "پاکستان اور روس کے تعلقات\n\n"
+        "روسی وزیر خارجہ نے اسلام آباد کا دورہ کیا اور پاکستانی قیادت سے ملاقات کی۔ دونوں ممالک نے توانائی اور دفاع میں تعاون بڑھانے پر اتفاق کیا۔\n",
+        encoding="utf-8",
+    )
+    src = read_source(path, "ur")
+    assert src.metadata.title == "پاکستان اور روس کے تعلقات"
+    assert src.text.startswith("روسی وزیر خارجہ") and src.text.endswith("اتفاق کیا۔")

@@ -87,8 +87,11 @@ _URL_LINE = re.compile(
 _BULLET = re.compile(r"^\s*[•·▪●◦►»\-–*]\s*")
 _PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?$")
 _SENTINELS = re.compile("\ue000[^\ue001]*\ue001")
-_TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
-_SENTENCE_INSIDE = re.compile(r"[a-z0-9)\"”’][.!?][\"”’]?\s+[A-Z\"“‘]")
+# Sentence ends in Latin, Cyrillic, Arabic/Urdu (۔ ؟) and CJK (。！？) text.
+_TERMINAL = re.compile(r"[.!?…۔؟。！？][\"”’')\]»]*$")
+_SENTENCE_INSIDE = re.compile(
+    r"(?:[^\W_A-Z][.!?]|[۔؟。！？])[\"”’»]?\s+[^\W\d_a-z]|[a-z0-9)\"”’][.!?][\"”’]?\s+[A-Z\"“‘]"
+)
 
 
 @dataclass
@@ -182,11 +185,11 @@ def is_prose(item: _Item) -> bool:
 
 def is_heading_like(item: _Item) -> bool:
     text = item.text
-    return (
-        0 < item.words <= 14
-        and not re.search(r"[.,;…]$", text)
-        and (text[:1].isupper() or text[:1].isdigit())
-    )
+    first = text[:1]
+    starts_like_a_heading = first.isdigit() or (
+        first.isalpha() and not first.islower()
+    )  # caseless scripts too
+    return 0 < item.words <= 14 and not re.search(r"[.,;…۔]$", text) and starts_like_a_heading
 
 
 def classify_junk(text: str) -> str | None:
@@ -478,7 +481,7 @@ class _HeadlineZone:
     def _other(self, i: int, it: _Item) -> bool:
         """Date lines anywhere in the zone; menus and mastheads above the headline."""
         above_title = self.title_idx is not None and i < self.title_idx
-        if md.find_dates(it.text) and it.words <= 14:
+        if it.words <= 14 and (md.find_dates(it.text) or (it.words <= 6 and md.parse_loose_date(it.text))):
             _date_line(it, self.found, above_title)
         elif above_title and not _sentence_like(it.text):
             if i in self.menu:
@@ -530,8 +533,7 @@ def _find_title(front: list[_Item]) -> int | None:
 
 def _dateline(text: str, found: Found, rank: int) -> None:
     dates = md.find_dates(text)
-    if dates:
-        found.offer_date(dates[0].date, rank)
+    found.offer_date(dates[0].date if dates else md.parse_loose_date(text), rank)
 
 
 def _date_line(it: _Item, found: Found, above_title: bool) -> None:

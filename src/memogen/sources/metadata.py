@@ -38,7 +38,6 @@ _NON_NAME = frozenset(
     affairs relations report minister president government army visit talks home menu about contact the
     of and for in on with""".split()  # noqa: SIM905
 )
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.?|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)$")
 _BYLINE = re.compile(
     r"^(?:by|written by|authors?|words by|reported by|text by)\s*[:\-–—]?\s*(?P<names>.*)$", re.I
 )
@@ -144,12 +143,22 @@ def is_name(text: str) -> bool:
     for tok in tokens:
         if tok.lower() in _PARTICLES or tok.lower().startswith(("al-", "el-")):
             continue
-        if not _NAME_TOKEN.match(tok):
+        if not _name_token(tok):
             return False
         if tok.lower() in _NON_NAME:
             return False
         full += len(tok.rstrip(".")) > 1
     return full >= 2 or (full == 1 and tokens[-1] == tokens[-1].title() and len(tokens[-1]) > 1)
+
+
+def _name_token(tok: str) -> bool:
+    """'Anna', 'O'Neil', 'McDonald', 'J.', 'Иван': capitalised letters in any script; no acronyms."""
+    core = tok.rstrip(".")
+    if not core or not core[0].isupper():
+        return False
+    if len(core) == 1:
+        return True  # an initial
+    return all(c.isalpha() or c in "-'’" for c in core) and not core.isupper()
 
 
 def split_names(text: str) -> list[str]:
