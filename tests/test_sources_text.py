@@ -502,3 +502,21 @@ def test_caseless_script_headline_and_urdu_full_stops(tmp_path: Path) -> None:
     src = read_source(path, "ur")
     assert src.metadata.title == "پاکستان اور روس کے تعلقات"
     assert src.text.startswith("روسی وزیر خارجہ") and src.text.endswith("اتفاق کیا۔")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The statement does not reflect the government's policy on tariffs, officials said.",
+        "Readers of the newsletter were told about the vote a day early.",
+        "Khan said on Twitter that he would follow the talks closely and share updates.",
+        "A photo by the agency showed the minister at the port.",
+        "The bakery said it would use the cookies recipe from 1920.",
+        "He declined to comment on the deal.",
+        "Share prices fell by a tenth after the announcement.",
+    ],
+)
+def test_ordinary_sentences_that_mention_chrome_words_stay(sentence: str) -> None:
+    para = "The ferry company said on Monday that services would resume on all routes by the end of the week."
+    result = _clean(f"Ferries resume\n\n{para}\n\n{sentence}\n\n{para.replace('Monday', 'Tuesday')}")
+    assert sentence in result.text

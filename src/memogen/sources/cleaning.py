@@ -47,10 +47,14 @@ _RELATIVE_TIME = re.compile(
 )
 _CLICK = re.compile(r"(?i)^(?:click|tap|press)\s+(?:here|below|on|the|this|to)\b")
 _DISCLAIMER = re.compile(
-    r"(?i)(^disclaimer\b|^\(?\s*(?:the\s+)?views?\s+(?:and\s+opinions?\s+)?expressed\b|\bdo(?:es)? not (?:necessarily )?(?:represent|reflect)\b.{0,60}\b(?:views?|policy|position)|"
-    r"^©|^copyright\b|\ball rights reserved\b)"
+    r"(?i)(^disclaimer\b|^\(?\s*(?:the\s+)?(?:views?|opinions?)\s+(?:and\s+opinions?\s+)?expressed\b"
+    r"|\b(?:author|writer|contributor)s?(?:'s|’s)?\b.{0,80}\bdo(?:es)? not (?:necessarily )?(?:represent|reflect)\b"
+    r"|^©|^copyright\b|\ball rights reserved\b)"
 )
-_SUBSCRIBE = re.compile(r"(?i)\b(?:subscribe|sign up|newsletter|get the latest|delivered to your inbox)\b")
+_SUBSCRIBE = re.compile(
+    r"(?i)^(?:subscribe|sign up|join|get|receive|stay|never miss)\b.*\b(?:newsletter|updates|inbox|subscribe|news)\b"
+    r"|\bour newsletter\b|\bdelivered to your inbox\b|^subscribe\b"
+)
 _CREDIT = re.compile(
     r"(?i)^(?:edited|reviewed|translated|compiled|illustrat\w+|photos?|photographs?|images?|design(?:ed)?)\s+by\b\s*:?\s*(?P<who>.*)$"
 )
@@ -59,17 +63,17 @@ _SEE_ALSO = re.compile(
 )
 _CAPTION = re.compile(
     r"(?i)^\(?\s*(?:file\s+)?(?:photo|image|picture|illustration|graphic|video)s?\s*(?:credit)?\s*[:/|©]"
-    r"|\s[—–-]\s*(?:file\s+)?(?:photo|image|picture|screengrab|screenshot)s?\b[^.]*$"
-    r"|\bphoto(?:graph)?s?\s+(?:courtesy|credit|by)\b"
+    r"|\s[—–]\s*(?:file\s+)?(?:photo|image|picture|screengrab|screenshot)s?\b[^.]*$"
+    r"|\bphoto(?:graph)?s?\s+(?:courtesy|credit)\b"
     r"|\[[^\]]*(?:\bvia\b|/)\s*(?:AP|AFP|Reuters|EPA|Getty(?: Images)?|Anadolu|Xinhua|Handout)[^\]]*\]$"
-    r"|(?:getty images|/ ?afp|/ ?reuters|/ ?ap)\)?$"
+    r"|^(?:getty images|afp|reuters|ap|epa)(?:\s*/\s*\w+)?\)?$"
 )
 _SOCIAL = re.compile(
-    r"(?i)^(?=.*\b(?:facebook|twitter|instagram|whatsapp|telegram|linkedin|youtube|tiktok|x\.com)\b)"
-    r"(?=.*\b(?:follow|like|join|subscribe|share|updates)\b)"
+    r"(?i)^(?:like|follow|join|subscribe to|find|connect with)\b.*\b(?:facebook|twitter|instagram|whatsapp|telegram|linkedin|youtube|tiktok)\b"
+    r"|\b(?:follow|like|join) us\b"
 )
 _CONTACT = re.compile(r"(?i)(?:\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?:^|\s)@\w{2,}\b)")
-_COOKIES = re.compile(r"(?i)\bcookies?\b.{0,120}\b(?:use|accept|consent|experience|privacy|continuing)\b")
+_COOKIES = re.compile(r"(?i)\bcookies?\b.{0,120}\b(?:website|site|browsing|browser|consent|accept|privacy)\b")
 _READING_TIME = re.compile(r"(?i)^(?:reading time:?\s*)?\d+\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+read(?:ing)?)?$")
 _CONTRIBUTORS = re.compile(
     r"(?i)^(?:(?:additional )?reporting|writing|editing|edited|compiled|translated|fact-checked)\s+by\b"
