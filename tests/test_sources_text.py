@@ -520,3 +520,12 @@ def test_ordinary_sentences_that_mention_chrome_words_stay(sentence: str) -> Non
     para = "The ferry company said on Monday that services would resume on all routes by the end of the week."
     result = _clean(f"Ferries resume\n\n{para}\n\n{sentence}\n\n{para.replace('Monday', 'Tuesday')}")
     assert sentence in result.text
+
+
+def test_late_discussion_section_and_year_headings_are_article_text() -> None:
+    para = "The survey team compared river flows in the basin over the decade and found a steady decline in summer."
+    result = _clean(
+        f"River flows\n\n{para}\n\n2014\n\n{para} A first drought.\n\n{para} Again.\n\nDiscussion\n\n{para} In short."
+    )
+    assert "2014" in result.text.split("\n\n")
+    assert "Discussion" in result.text.split("\n\n") and result.text.endswith("In short.")

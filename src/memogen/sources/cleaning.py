@@ -79,7 +79,8 @@ _CONTRIBUTORS = re.compile(
     r"(?i)^(?:(?:additional )?reporting|writing|editing|edited|compiled|translated|fact-checked)\s+by\b"
 )
 _COMMENTS_HEAD = re.compile(
-    r"(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?:?$|^(?:leave a (?:reply|comment)|join the (?:conversation|discussion)|add (?:a|your) comment)\b"
+    r"(?i)^(?:\d+\s+(?:comments?|responses?|replies)|(?:reader )?comments?(?:\s*\(\d+\))?|(?:responses?|replies)\s*\(\d+\))\s*:?$"
+    r"|^(?:leave a (?:reply|comment)|join the (?:conversation|discussion)|add (?:a|your) comment)\b"
 )
 _BIBLIO_HEAD = re.compile(
     r"(?i)^(?:references|bibliography|works cited|sources|notes|endnotes|further reading)\s*:?$"
@@ -89,7 +90,9 @@ _URL_LINE = re.compile(
     r"<?(?P<url>https?://[^\s<>]+?)>?[.]?$"
 )
 _BULLET = re.compile(r"^\s*[•·▪●◦►»\-–*]\s*")
-_PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?$")
+_PAGE_NUMBER = re.compile(
+    r"(?i)^(?:page\s*\d{1,4}|[-–]?\s*\d{1,3}\s*[-–]?)(?:\s*(?:of|/)\s*\d{1,4})?$"
+)  # not "2014"
 _SENTINELS = re.compile("\ue000[^\ue001]*\ue001")
 # Sentence ends in Latin, Cyrillic, Arabic/Urdu (۔ ؟) and CJK (。！？) text.
 _TERMINAL = re.compile(r"[.!?…۔؟。！？][\"”’')\]»]*$")
