@@ -529,3 +529,12 @@ def test_late_discussion_section_and_year_headings_are_article_text() -> None:
     )
     assert "2014" in result.text.split("\n\n")
     assert "Discussion" in result.text.split("\n\n") and result.text.endswith("In short.")
+
+
+def test_sources_heading_followed_by_prose_is_kept() -> None:
+    para = "The survey team compared river flows in the basin over the decade and found a steady decline in summer."
+    result = _clean(
+        f"River flows\n\n{para}\n\n{para} Again.\n\nSources of water\n\nSources\n\n"
+        "Most of the basin's water comes from snowmelt, and a smaller share from rain in the autumn months."
+    )
+    assert result.text.endswith("rain in the autumn months.")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..model import DroppedLine, ReferenceAnchor, SourceReference
 from . import metadata as md
-from .footnotes import anchors_from_sentinels, find_note_lines, mark_inline, parse_reference
+from .footnotes import CITATION_LIKE, anchors_from_sentinels, find_note_lines, mark_inline, parse_reference
 from .text import document_vocabulary, normalise_spaces, split_joined_words, unescape_markdown, word_count
 
 # Words that make up interface chrome (buttons, menus, prompts) in English page dumps.
@@ -608,10 +608,18 @@ def _end_sections(items: list[_Item], first: int) -> None:
             rest = items[k:]
             if reason == "the source's bibliography" and any(_COMMENTS_HEAD.match(x.text) for x in rest[1:]):
                 rest = rest[: next(i for i, x in enumerate(rest) if i and _COMMENTS_HEAD.match(x.text))]
+            if reason == "the source's bibliography" and not _mostly_citations(rest[1:]):
+                continue  # a "Notes" or "Sources" section of the article itself
             for x in rest:
                 _drop(x, reason)
             if reason == "comments section":
                 return
+
+
+def _mostly_citations(entries: list[_Item]) -> bool:
+    """Entries with years, URLs or quoted titles: a reference list, not paragraphs of the article."""
+    live = [x for x in entries if x.role != "drop"]
+    return bool(live) and sum(1 for x in live if CITATION_LIKE.search(x.text)) * 2 >= len(live)
 
 
 def _take_publication(note: md.PublicationNote, found: Found) -> None:
