@@ -150,3 +150,12 @@ def test_progress_bar_appears_only_after_the_delay(monkeypatch: pytest.MonkeyPat
     off = cache_mod._LateBar(3, enabled=False, start=0.0)
     off.advance()
     assert off.progress is None
+
+
+def test_same_stem_in_two_formats_gets_distinct_ids(tmp_path: Path) -> None:
+    a = tmp_path / "brief.txt"
+    a.write_text("Headline\n\n" + PARA, encoding="utf-8")
+    b = tmp_path / "brief.md"
+    b.write_text("# Headline\n\n" + PARA.replace("Tuesday", "Friday"), encoding="utf-8")
+    sources, _ = read_sources([a, b], {})
+    assert [s.id for s in sources] == ["brief", "brief-md"]
