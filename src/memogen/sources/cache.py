@@ -103,10 +103,26 @@ class _Plan:
     cost: int = 0  # bytes, weighted by how slow the reader is
 
 
+def unique_ids(paths: list[Path]) -> list[str]:
+    """Stem slugs, made unique in input order: 'brief.txt' and 'brief.pdf' -> 'brief', 'brief-pdf'."""
+    seen: set[str] = set()
+    out = []
+    for path in map(Path, paths):
+        base = source_id_for(path)
+        sid = base if base not in seen else f"{base}-{path.suffix.lower().lstrip('.') or 'file'}"
+        n = 2
+        while sid in seen:
+            sid, n = f"{base}-{n}", n + 1
+        seen.add(sid)
+        out.append(sid)
+    return out
+
+
 def _plan(
     paths: list[Path], overrides: dict[str, SourceOverride], cache_dir: Path | None, stats: ReadStats
 ) -> _Plan:
     plan = _Plan()
+    ids = unique_ids(paths)
     for i, path in enumerate(map(Path, paths)):
         kind = KINDS.get(path.suffix.lower())
         if kind is None:
@@ -120,7 +136,7 @@ def _plan(
             plan.results[i] = f"{path}: cannot read: {exc.strerror or exc}"
             continue
         override = overrides.get(path.name)
-        key, sid = cache_key(data, path, override), source_id_for(path)
+        key, sid = cache_key(data, path, override), ids[i]
         plan.keys.add(key)
         hit = _load(cache_dir, key)
         if hit is not None:
