@@ -411,3 +411,25 @@ def test_html_without_article_blocks_falls_back_to_page_text(tmp_path: Path) -> 
         "The ferry company said on Monday that services would resume on all routes by the end of the week, "
         "after a strike that lasted nine days."
     )
+
+
+def test_placeholder_document_properties_are_ignored(tmp_path: Path) -> None:
+    import docx
+    from reportlab.pdfgen import canvas
+
+    pdf = tmp_path / "plain.pdf"
+    c = canvas.Canvas(str(pdf))  # reportlab writes "(anonymous)" / "untitled" by default
+    c.drawString(
+        72, 700, "The council approved the harbour budget on Monday after a long debate about costs."
+    )
+    c.save()
+    meta = read_source(pdf, "plain").metadata
+    assert meta.authors == [] and meta.title is None
+
+    path = tmp_path / "plain.docx"
+    document = docx.Document()  # python-docx's template says author "python-docx"
+    document.add_paragraph(
+        "The council approved the harbour budget on Monday after a long debate about costs."
+    )
+    document.save(path)
+    assert read_source(path, "plain").metadata.authors == []

@@ -14,6 +14,7 @@ from ..errors import InputError
 from ..model import SourceMetadata
 from .cleaning import RawLine
 from .footnotes import CLOSE, OPEN, parse_reference
+from .metadata import real_value
 from .rawdoc import RawDoc
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -47,10 +48,10 @@ def read_docx(data: bytes, name: str) -> RawDoc:
     core = document.core_properties
     meta = SourceMetadata(
         title=None,
-        authors=[a.strip() for a in re.split(r";|\band\b", core.author or "") if a.strip()],
+        authors=[a.strip() for a in re.split(r";|\band\b", real_value(core.author) or "") if a.strip()],
     )
     return RawDoc(
-        kind="docx", lines=lines, meta=meta, references=references, title_fallback=core.title or None
+        kind="docx", lines=lines, meta=meta, references=references, title_fallback=real_value(core.title)
     )
 
 

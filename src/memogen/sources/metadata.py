@@ -240,6 +240,18 @@ def publication_note(line: str) -> PublicationNote | None:
     return PublicationNote(dates[0].date if dates else None, publisher, m.group("verb").lower(), authors)
 
 
+_PLACEHOLDER = re.compile(
+    r"(?i)^\(?\s*(?:anonymous|unknown|untitled|none|n/?a|user|admin(?:istrator)?|owner|author|"
+    r"microsoft office user|python-docx|document\d*)\s*\)?$"
+)
+
+
+def real_value(value: str | None) -> str | None:
+    """A document property, or None for the placeholders tools write ('(anonymous)', 'python-docx')."""
+    value = (value or "").strip()
+    return None if not value or _PLACEHOLDER.match(value) else value
+
+
 def smart_title(title: str, body: str) -> str:
     """An ALL-CAPS headline in title case, keeping the acronyms the body also writes in capitals."""
     letters = [c for c in title if c.isalpha()]
