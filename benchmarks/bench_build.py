@@ -26,8 +26,20 @@ def main() -> None:
     ap.add_argument("--no-cache", action="store_true")
     args = ap.parse_args()
     out = Path(tempfile.mkdtemp(prefix="memogen-bench-"))
-    cmd = [sys.executable, "-m", "memogen", "build", "--topic", args.topic, "--inputs", str(ROOT / "inputs"),
-           "--out", str(out), "--quiet", "--force"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "memogen",
+        "build",
+        "--topic",
+        args.topic,
+        "--inputs",
+        str(ROOT / "inputs"),
+        "--out",
+        str(out),
+        "--quiet",
+        "--force",
+    ]
     if args.no_cache:
         cmd.append("--no-cache")
     times = []
@@ -36,8 +48,10 @@ def main() -> None:
         subprocess.run(cmd, check=True, cwd=ROOT)
         times.append(time.perf_counter() - t0)
         print(f"run {i + 1}: {times[-1]:.2f} s")
-    print(f"median of {args.runs} whole-process builds ({args.topic}{', no cache' if args.no_cache else ''}): "
-          f"{statistics.median(times):.2f} s")
+    print(
+        f"median of {args.runs} whole-process builds ({args.topic}{', no cache' if args.no_cache else ''}): "
+        f"{statistics.median(times):.2f} s"
+    )
     shutil.rmtree(out, ignore_errors=True)
 
 

@@ -15,11 +15,11 @@ from memogen.model import (
     MemoSection,
     MergedPoint,
     Paragraph,
+    ReferenceAnchor,
     RenderSettings,
     Source,
     SourceMetadata,
     SourceReference,
-    ReferenceAnchor,
 )
 
 
@@ -49,8 +49,12 @@ def sample_sources() -> list[Source]:
         ),
         text="The minister arrived on 7 April. Trade reached US$ 790 million.",
         references=[
-            SourceReference(marker="1", text='Sana Jamal, "Ties", Gulf News, 2021.', label="Gulf News",
-                            url="https://gulfnews.example/a"),
+            SourceReference(
+                marker="1",
+                text='Sana Jamal, "Ties", Gulf News, 2021.',
+                label="Gulf News",
+                url="https://gulfnews.example/a",
+            ),
         ],
         anchors=[ReferenceAnchor(marker="1", start=33, end=64)],
     )
@@ -71,18 +75,32 @@ def sample_memo(points_per_section: int = 2, long_text: bool = False) -> Memo:
                 text += " " + " ".join(["This sentence pads the paragraph to force page breaks."] * 12)
             cites = [Citation(source_id="alpha-news", excerpt="The minister arrived on 6 April.")]
             if i % 2 == 0:
-                cites.append(Citation(source_id="beta-institute", excerpt="Trade reached US$ 790 million.",
-                                      via=["Gulf News"]))
+                cites.append(
+                    Citation(
+                        source_id="beta-institute",
+                        excerpt="Trade reached US$ 790 million.",
+                        via=["Gulf News"],
+                    )
+                )
             conflicts = []
             if n == 1:
-                conflicts.append(Conflict(
-                    kind="date",
-                    statement="Sources differ: Alpha News reports 6 April; Beta Institute reports 7 April.",
-                    values=[ConflictValue("alpha-news", "6 April", "arrived on 6 April"),
-                            ConflictValue("beta-institute", "7 April", "arrived on 7 April")],
-                ))
-            paragraphs.append(Paragraph(points=[MergedPoint(id=f"p{n}", text=text, section=key,
-                                                            citations=cites, conflicts=conflicts)]))
+                conflicts.append(
+                    Conflict(
+                        kind="date",
+                        statement="Sources differ: Alpha News reports 6 April; Beta Institute reports 7 April.",
+                        values=[
+                            ConflictValue("alpha-news", "6 April", "arrived on 6 April"),
+                            ConflictValue("beta-institute", "7 April", "arrived on 7 April"),
+                        ],
+                    )
+                )
+            paragraphs.append(
+                Paragraph(
+                    points=[
+                        MergedPoint(id=f"p{n}", text=text, section=key, citations=cites, conflicts=conflicts)
+                    ]
+                )
+            )
         sections.append(MemoSection(key=key, heading=DEFAULT_HEADINGS[key], paragraphs=paragraphs))
     return Memo(
         topic="sample",

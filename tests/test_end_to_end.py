@@ -54,7 +54,9 @@ def test_json_record_validates_and_traces_every_sentence(lavrov_build):
                 assert c["source_id"] in texts
                 assert texts[c["source_id"]][c["start"] : c["end"]] == c["excerpt"]
     assert n_points >= 8
-    assert {s["file"] for s in record["sources"]} == {p.name for p in (ROOT / "inputs/lavrov-2021").glob("*.txt")}
+    assert {s["file"] for s in record["sources"]} == {
+        p.name for p in (ROOT / "inputs/lavrov-2021").glob("*.txt")
+    }
     for name, digest in record["outputs"].items():
         assert re.fullmatch(r"[0-9a-f]{64}", digest) and (folder / name).exists()
 
@@ -123,9 +125,19 @@ def test_pdf_passes_pdfinfo_and_shows_headings(lavrov_build):
 def test_docx_converts_with_libreoffice(lavrov_build, tmp_path):
     _, folder = lavrov_build
     subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(folder / "lavrov-2021.docx")],
-        capture_output=True, timeout=240, check=True,
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(folder / "lavrov-2021.docx"),
+        ],
+        capture_output=True,
+        timeout=240,
+        check=True,
     )
     converted = tmp_path / "lavrov-2021.pdf"
     assert subprocess.run(["pdfinfo", str(converted)], capture_output=True).returncode == 0
@@ -176,10 +188,15 @@ def test_folder_without_topic_yaml_builds(tmp_path):
         "The government could be forced to mediate if the strike lasts, observers said.\n",
         encoding="utf-8",
     )
-    result = run_build(BuildOptions(topic="harbour-strike", inputs_dir=tmp_path / "inputs", out_dir=tmp_path / "out",
-                                    quiet=True))
+    result = run_build(
+        BuildOptions(
+            topic="harbour-strike", inputs_dir=tmp_path / "inputs", out_dir=tmp_path / "out", quiet=True
+        )
+    )
     assert result.memo.header.title
     assert result.memo.header.event_date is not None and result.memo.header.event_date.year == 2024
     assert len(result.memo.points) >= 3
     record = json.loads((tmp_path / "out/harbour-strike/harbour-strike.json").read_text(encoding="utf-8"))
-    assert any(len(p["citations"]) == 2 for s in record["sections"] for p in s["points"]), "the 4,000 fact is shared"
+    assert any(len(p["citations"]) == 2 for s in record["sections"] for p in s["points"]), (
+        "the 4,000 fact is shared"
+    )

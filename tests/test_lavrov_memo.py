@@ -25,7 +25,9 @@ DANGLING = re.compile(
 def memo(tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
     return run_build(
-        BuildOptions(topic="lavrov-2021", inputs_dir=ROOT / "inputs", out_dir=out, formats=["json"], quiet=True)
+        BuildOptions(
+            topic="lavrov-2021", inputs_dir=ROOT / "inputs", out_dir=out, formats=["json"], quiet=True
+        )
     ).memo
 
 
@@ -45,7 +47,9 @@ def test_nine_years_fact_once_citing_every_source_that_states_it(memo):
 def test_trade_and_arrival_conflicts_are_stated(memo):
     statements = [c.statement for p in memo.points for c in p.conflicts]
     assert any("350" in s and "790" in s for s in statements), statements
-    assert any(re.search(r"\b6\b", s) and re.search(r"\b7\b", s) and "April" in s for s in statements), statements
+    assert any(re.search(r"\b6\b", s) and re.search(r"\b7\b", s) and "April" in s for s in statements), (
+        statements
+    )
     for p in memo.points:
         for c in p.conflicts:
             assert len({v.source_id for v in c.values}) >= 2

@@ -22,8 +22,15 @@ ROOT = Path(__file__).resolve().parents[1]
 def memo():
     m = sample_memo()
     for n, p in enumerate(m.points, 1):
-        p.note = Note(n, [Inline("Doe, "), Inline("Title", italic=True), Inline(", "),
-                          Inline("https://x.org/a?b=1&c=2", url="https://x.org/a?b=1&c=2")])
+        p.note = Note(
+            n,
+            [
+                Inline("Doe, "),
+                Inline("Title", italic=True),
+                Inline(", "),
+                Inline("https://x.org/a?b=1&c=2", url="https://x.org/a?b=1&c=2"),
+            ],
+        )
     m.bibliography = [[Inline("Doe, Jane. "), Inline("Minister visits", italic=True), Inline(".")]]
     return m
 
@@ -35,7 +42,11 @@ def test_markdown_footnotes_match_marks(memo):
     assert marks == notes == [str(i) for i in range(1, 7)]
     assert "\\<b\\>not\\</b\\>" in md  # source markup is text, not markup
     assert "Sources differ: Alpha News reports 6 April" in md
-    assert md.index("## What happened?") < md.index("## What is the background?") < md.index("## What does it mean?")
+    assert (
+        md.index("## What happened?")
+        < md.index("## What is the background?")
+        < md.index("## What does it mean?")
+    )
 
 
 def test_md_escape_drops_control_characters():

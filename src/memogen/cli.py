@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -44,7 +44,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        Optional[bool],
+        bool | None,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show a full traceback on errors.")] = False,
@@ -56,7 +56,9 @@ def _parse_formats(value: str) -> list[str]:
     wanted = [f.strip().lower() for f in value.split(",") if f.strip()]
     unknown = [f for f in wanted if f not in FORMATS]
     if unknown or not wanted:
-        raise MemogenError(f"--format: unknown format {', '.join(unknown) or '(empty)'}; choose from {', '.join(FORMATS)}")
+        raise MemogenError(
+            f"--format: unknown format {', '.join(unknown) or '(empty)'}; choose from {', '.join(FORMATS)}"
+        )
     return wanted
 
 
@@ -74,8 +76,12 @@ def build(
         str, typer.Option("--format", "-f", help="Comma-separated outputs: docx,pdf,md,html,json.")
     ] = ",".join(FORMATS),
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel source readers (0 = core count).")] = 0,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite outputs even if you edited them.")] = False,
-    explain: Annotated[bool, typer.Option("--explain", help="Print what was merged, conflicted and cut.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite outputs even if you edited them.")
+    ] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Print what was merged, conflicted and cut.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Re-read every source.")] = False,
 ) -> None:
@@ -137,7 +143,7 @@ def extract(
         bool, typer.Option("--json", help="Print the record as JSON (the only format).")
     ] = True,
     event_date: Annotated[
-        Optional[str], typer.Option("--event-date", help="YYYY-MM-DD: the event, to place points in time.")
+        str | None, typer.Option("--event-date", help="YYYY-MM-DD: the event, to place points in time.")
     ] = None,
 ) -> None:
     """Print one source's record: metadata, body (cleaned text), dropped lines, footnotes and points."""
@@ -178,9 +184,16 @@ def new(topic: TopicOpt, inputs: InputsOpt = Path("inputs")) -> None:
 
 @app.command()
 def publish(
-    draft: Annotated[Path, typer.Argument(metavar="DRAFT.docx", help="The edited draft, e.g. out/TOPIC/TOPIC.docx.")],
+    draft: Annotated[
+        Path, typer.Argument(metavar="DRAFT.docx", help="The edited draft, e.g. out/TOPIC/TOPIC.docx.")
+    ],
     out: Annotated[
-        Optional[Path], typer.Option("--out", "-o", help="PDF file or folder to write to (default: DRAFT.published.pdf beside the draft).")
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="PDF file or folder to write to (default: DRAFT.published.pdf beside the draft).",
+        ),
     ] = None,
 ) -> None:
     """Publish an edited DOCX draft (Word or LibreOffice) as the memo PDF.
@@ -204,10 +217,19 @@ def publish(
 def email(
     topic: TopicOpt,
     to: Annotated[list[str], typer.Option("--to", metavar="ADDR", help="Recipient (repeat for several).")],
-    cc: Annotated[Optional[list[str]], typer.Option("--cc", metavar="ADDR", help="Copy recipient (repeatable).")] = None,
-    subject: Annotated[Optional[str], typer.Option("--subject", metavar="TEXT", help="Subject (default: the memo's subject line, else its title).")] = None,
+    cc: Annotated[
+        list[str] | None, typer.Option("--cc", metavar="ADDR", help="Copy recipient (repeatable).")
+    ] = None,
+    subject: Annotated[
+        str | None,
+        typer.Option(
+            "--subject", metavar="TEXT", help="Subject (default: the memo's subject line, else its title)."
+        ),
+    ] = None,
     attach_docx: Annotated[bool, typer.Option("--attach-docx", help="Attach the DOCX draft too.")] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Write out/TOPIC/TOPIC.eml, send nothing.")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Write out/TOPIC/TOPIC.eml, send nothing.")
+    ] = False,
     out: OutOpt = Path("out"),
 ) -> None:
     """Email the memo PDF: out/TOPIC/TOPIC.published.pdf if you published, else the built TOPIC.pdf.
@@ -223,8 +245,15 @@ def email(
     """
     from .mail import EmailOptions, email_topic
 
-    options = EmailOptions(topic=topic, to=to, cc=cc or [], subject=subject, attach_docx=attach_docx,
-                           dry_run=dry_run, out_dir=out)
+    options = EmailOptions(
+        topic=topic,
+        to=to,
+        cc=cc or [],
+        subject=subject,
+        attach_docx=attach_docx,
+        dry_run=dry_run,
+        out_dir=out,
+    )
     report = email_topic(options)
     for warning in report.warnings:
         typer.echo(f"warning: {warning}", err=True)
@@ -254,7 +283,9 @@ def main() -> None:
             sys.exit(2)
         if _state["debug"]:
             raise
-        typer.echo(f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)", err=True)
+        typer.echo(
+            f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)", err=True
+        )
         sys.exit(1)
 
 

@@ -131,9 +131,9 @@ def render_docx_with_hash(memo: Memo) -> bytes:
     The body parts do not depend on the custom properties, so rendering once
     without them gives the hash that identifies memogen's own text.
     """
-    from .render.docx import render_docx
-
     import json
+
+    from .render.docx import render_docx
 
     plain = render_docx(memo)
     headings = json.dumps({s.key: s.heading for s in memo.sections}, ensure_ascii=False)
@@ -173,6 +173,8 @@ def run_build(options: BuildOptions) -> BuildResult:
     rendered = render_outputs(memo, options.formats)
     timings["render"] = time.perf_counter() - t2
     folder = OutputFolder(out_folder)
-    written = [folder.write(f"{options.topic}{EXTENSIONS[f]}", rendered[f], options.force) for f in options.formats]
+    written = [
+        folder.write(f"{options.topic}{EXTENSIONS[f]}", rendered[f], options.force) for f in options.formats
+    ]
     folder.save_manifest()
     return BuildResult(memo=memo, written=written, warnings=warnings, timings=timings)

@@ -69,7 +69,9 @@ def _source(s: Source) -> dict:
         "url": m.url,
         "inferred": sorted(m.inferred),
         "words_kept": len(s.text.split()),
-        "references": [{"marker": r.marker, "text": r.text, "label": r.label, "url": r.url} for r in s.references],
+        "references": [
+            {"marker": r.marker, "text": r.text, "label": r.label, "url": r.url} for r in s.references
+        ],
         "dropped": [{"line": d.line, "reason": d.reason, "lineno": d.lineno} for d in s.dropped],
         "warnings": list(s.warnings),
     }
@@ -113,7 +115,8 @@ def memo_record(memo: Memo, output_hashes: dict[str, str] | None = None) -> dict
                 "section": c.section,
                 "chosen": c.chosen,
                 "members": [
-                    {"source_id": m.source_id, "excerpt": m.excerpt, "score": round(m.score, 4)} for m in c.members
+                    {"source_id": m.source_id, "excerpt": m.excerpt, "score": round(m.score, 4)}
+                    for m in c.members
                 ],
                 "conflicts": [_conflict(x) for x in c.conflicts],
             }

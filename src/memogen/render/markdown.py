@@ -64,7 +64,10 @@ def memo_view(memo: Memo, fmt) -> dict:
     sections = []
     for s in memo.sections:
         paragraphs = [
-            {"lead": fmt([Inline(para.lead)]) if para.lead else None, "points": [_point_view(p, fmt) for p in para.points]}
+            {
+                "lead": fmt([Inline(para.lead)]) if para.lead else None,
+                "points": [_point_view(p, fmt) for p in para.points],
+            }
             for para in s.paragraphs
         ]
         sections.append({"key": s.key, "heading": fmt([Inline(s.heading)]), "paragraphs": paragraphs})

@@ -49,7 +49,9 @@ def render_template(memo: Memo, name: str, autoescape: bool = False, **context) 
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError(f"{exc.filename or name}:{exc.lineno}: template error: {exc.message}") from None
     except jinja2.TemplateNotFound:
-        raise RenderError(f"{name}: template not found in {', '.join(map(str, template_dirs(memo)))}") from None
+        raise RenderError(
+            f"{name}: template not found in {', '.join(map(str, template_dirs(memo)))}"
+        ) from None
     except jinja2.UndefinedError as exc:
         raise RenderError(f"{name}: template error: {exc.message}") from None
 
