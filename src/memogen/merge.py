@@ -306,7 +306,7 @@ _SUPERSCRIPTS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]")
 # --------------------------------------------------------------------------- features
 
 
-@dataclass
+@dataclass(slots=True)
 class Quantity:
     """One figure or date in a sentence, normalised so that "nine years" == "9 years"."""
 
@@ -337,7 +337,7 @@ class Quantity:
         return lo1 - tol <= hi2 and lo2 - tol <= hi1
 
 
-@dataclass
+@dataclass(slots=True)
 class Features:
     """What the merger needs to know about one point's sentence."""
 
@@ -346,8 +346,7 @@ class Features:
     quantities: list[Quantity]
     names: frozenset[str]
     years: frozenset[int]
-    words: frozenset[str] = frozenset()  # normalised words, for name look-ups
-    prefixes: frozenset[str] = frozenset()  # their 5-letter prefixes: "Sergey" meets "Sergei"
+    padded: str = ""  # " norm ", for fast whole-word and word-prefix look-ups of names
 
 
 def _closeness(distance: int) -> float:
@@ -645,9 +644,7 @@ def features(text: str) -> Features:
     toks = _tokens(text)
     quantities = extract_quantities(text, toks)
     years = {q.value[0] for q in quantities if q.kind in ("year", "date") and q.value[0]}
-    words = frozenset(norm.split())
-    prefixes = frozenset(w[:5] for w in words if len(w) >= 5)
-    return Features(norm, content, quantities, _names(text, toks), frozenset(years), words, prefixes)
+    return Features(norm, content, quantities, _names(text, toks), frozenset(years), f" {norm} ")
 
 
 # --------------------------------------------------------------------------- pair decisions
@@ -657,7 +654,10 @@ def _name_mismatch(a: Features, b: Features) -> int:
     """Names on one side that the other side does not mention in any spelling we can see."""
 
     def missing(x: frozenset[str], other: Features) -> int:
-        return sum(1 for n in x if n not in other.words and (len(n) < 5 or n[:5] not in other.prefixes))
+        # a whole word, or a word starting with the same 5 letters ("Sergey" meets "Sergei")
+        return sum(
+            1 for n in x if f" {n} " not in other.padded and (len(n) < 5 or f" {n[:5]}" not in other.padded)
+        )
 
     ma, mb = missing(a.names, b), missing(b.names, a)
     return min(ma, mb)
@@ -776,25 +776,45 @@ class _Matrices:
     char_vec: object = None
 
 
+@dataclass
+class _Vectoriser:
+    """Hashing n-grams + IDF fitted on the topic: no vocabulary dict, so memory stays flat."""
+
+    hasher: object
+    idf: object
+
+    def transform(self, texts: list[str]):
+        return self.idf.transform(self.hasher.transform(texts), copy=False).astype("float32", copy=False)
+
+
+def _vectoriser(**kwargs) -> _Vectoriser:
+    import numpy as np
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+
+    hasher = HashingVectorizer(n_features=2**20, alternate_sign=False, norm=None, dtype=np.float32, **kwargs)
+    return _Vectoriser(hasher, TfidfTransformer(sublinear_tf=True))
+
+
+def _fit_rows(vec: _Vectoriser, texts: list[str], chunk: int = 10_000):
+    """Hash in chunks (bounded temporary memory), then fit IDF and weight in place."""
+    from scipy import sparse
+
+    counts = sparse.vstack(
+        [vec.hasher.transform(texts[k : k + chunk]) for k in range(0, len(texts), chunk)]
+        or [vec.hasher.transform([])],
+        format="csr",
+    )
+    vec.idf.fit(counts)
+    return vec.idf.transform(counts, copy=False).astype("float32", copy=False).tocsr()
+
+
 def _vectorise(norms: list[str]) -> _Matrices:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    word = TfidfVectorizer(
-        ngram_range=(1, 2), stop_words=list(_STOP), sublinear_tf=True, dtype=__import__("numpy").float32
-    )
-    char = TfidfVectorizer(
-        analyzer="char_wb", ngram_range=(4, 4), sublinear_tf=True, dtype=__import__("numpy").float32
-    )
-    try:
-        w = word.fit_transform(norms)
-    except ValueError:  # every text empty after stop words
-        from scipy import sparse
-
-        w = sparse.csr_matrix((len(norms), 1), dtype="float32")
-    c = char.fit_transform(norms)
-    return _Matrices(
-        w.tocsr(), c.tocsr(), word if w.shape[1] > 1 or hasattr(word, "vocabulary_") else None, char
-    )
+    """Word (1-2 gram) and character (4-gram) TF-IDF rows, L2-normalised, for every point."""
+    word = _vectoriser(ngram_range=(1, 2), stop_words=list(_STOP))
+    char = _vectoriser(analyzer="char_wb", ngram_range=(4, 4))
+    w = _fit_rows(word, norms)
+    c = _fit_rows(char, norms)
+    return _Matrices(w, c, word, char)
 
 
 def text_similarity(mats: _Matrices, a: list[str], b: list[str]):
@@ -806,14 +826,12 @@ def text_similarity(mats: _Matrices, a: list[str], b: list[str]):
     na, nb = [normalise(t) for t in a], [normalise(t) for t in b]
     ca, cb = mats.char_vec.transform(na), mats.char_vec.transform(nb)
     ch = np.asarray(ca.multiply(cb).sum(axis=1)).ravel()
-    if mats.word_vec is None:
-        return ch
     wa, wb = mats.word_vec.transform(na), mats.word_vec.transform(nb)
     w = np.asarray(wa.multiply(wb).sum(axis=1)).ravel()
     return 0.5 * w + 0.5 * ch
 
 
-def candidate_pairs(mats: _Matrices, threshold: float = CANDIDATE_THRESHOLD, chunk: int = 2000):
+def candidate_pairs(mats: _Matrices, threshold: float = CANDIDATE_THRESHOLD, chunk: int = 500):
     """Pairs (i < j) that share enough *rare* word features, without an all-pairs product.
 
     Features present in more than `cap` points are dropped for this step only: the
@@ -826,7 +844,7 @@ def candidate_pairs(mats: _Matrices, threshold: float = CANDIDATE_THRESHOLD, chu
     n = x.shape[0]
     if n < 2:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    df = np.diff(x.tocsc().indptr)
+    df = np.bincount(x.indices, minlength=x.shape[1])
     keep = np.flatnonzero(df <= CANDIDATE_DF_CAP)
     xr = x[:, keep].tocsr()
     xt = xr.T.tocsr()
@@ -846,7 +864,7 @@ def pair_similarity(mats: _Matrices, rows, cols):
     if len(rows) == 0:
         return np.zeros(0, dtype=np.float32)
     out = np.empty(len(rows), dtype=np.float32)
-    step = 200_000
+    step = 20_000
     for lo in range(0, len(rows), step):
         r, c = rows[lo : lo + step], cols[lo : lo + step]
         w = np.asarray(mats.word[r].multiply(mats.word[c]).sum(axis=1)).ravel()
