@@ -153,6 +153,34 @@ def pair_counts(labels_by_cluster: list[list[str | None]]):
     return (tp / predicted if predicted else 1.0), (tp / true_pairs if true_pairs else 1.0)
 
 
+def conflict_scores(result, sources, spans) -> tuple[float, float]:
+    """Planted conflicts (a fact stated with two figures) found, and stated conflicts that were planted.
+
+    A stated conflict counts as planted when its values come from mentions of one fact
+    with both the original and the altered figure.
+    """
+    labels: dict[tuple[str, str], str | None] = {}
+    for s, sp in zip(sources, spans, strict=True):
+        for a, b, lab in sp:
+            labels[(s.id, s.text[a:b])] = lab
+    planted = {}
+    for sp in spans:
+        for _, _, lab in sp:
+            if lab:
+                planted.setdefault(lab.rstrip("c"), set()).add(lab)
+    want = {f for f, variants in planted.items() if len(variants) == 2}
+    found, stated = set(), 0
+    for m in result.merged:
+        for c in m.conflicts:
+            stated += 1
+            labs = {labels.get((v.source_id, v.excerpt.strip())) for v in c.values}
+            facts = {lab.rstrip("c") for lab in labs if lab}
+            if len(facts) == 1 and len({lab for lab in labs if lab}) == 2:
+                found |= facts & want
+    recall = len(found) / len(want) if want else 1.0
+    return recall, (len(found) / stated if stated else 1.0)
+
+
 def run_size(n: int) -> dict:
     from memogen.compose import compose_memo
     from memogen.config import TopicConfig
@@ -185,8 +213,8 @@ def run_size(n: int) -> dict:
         # members carry no offsets; citations do (one per source), enough for cross-source pairs
         by_cluster.append([label(c.source_id, c.start) for c in m.citations if c.score > 0])
     row["dup_precision"], row["dup_recall"] = pair_counts(by_cluster)
-    planted = sum(1 for m in result.merged for c in m.conflicts)
-    row["conflicts_stated"] = planted
+    row["conflicts_stated"] = sum(1 for m in result.merged for c in m.conflicts)
+    row["conflict_recall"], row["conflict_precision"] = conflict_scores(result, sources, spans)
     row["total_s"] = row["segment_s"] + row["merge_s"] + row["compose_s"]
     return row
 
@@ -234,14 +262,16 @@ def main() -> None:
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
     print(f"segmenter: {rows[0]['segmenter']}")
     print(
-        "| sources | points | segment s | merge s | compose s | total s | peak MB (seg/merge/compose) | dup P | dup R | conflicts |"
+        "| sources | points | segment s | merge s | compose s | total s | peak MB (seg/merge/compose) "
+        "| dup P | dup R | conflicts stated | planted conflicts found | stated that were planted |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(
             f"| {r['sources']} | {r['points']} | {r['segment_s']:.2f} | {r['merge_s']:.2f} | {r['compose_s']:.2f} | "
             f"{r['total_s']:.2f} | {r['segment_mb']:.0f}/{r['merge_mb']:.0f}/{r['compose_mb']:.0f} | "
-            f"{r['dup_precision']:.3f} | {r['dup_recall']:.3f} | {r['conflicts_stated']} |"
+            f"{r['dup_precision']:.3f} | {r['dup_recall']:.3f} | {r['conflicts_stated']} | "
+            f"{r['conflict_recall']:.2f} | {r['conflict_precision']:.2f} |"
         )
     by = {r["sources"]: r for r in rows}
     if 500 in by and 2000 in by:
