@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..model import DroppedLine, ReferenceAnchor, SourceReference
 from . import metadata as md
 from .footnotes import CITATION_LIKE, anchors_from_sentinels, find_note_lines, mark_inline, parse_reference
-from .text import document_vocabulary, normalise_spaces, split_joined_words, unescape_markdown, word_count
+from .text import document_words, normalise_spaces, repair_joins, unescape_markdown, word_count
 
 # Words that make up interface chrome (buttons, menus, prompts) in English page dumps.
 _UI_WORDS = frozenset(
@@ -140,6 +140,7 @@ class CleanResult:
     found: Found
     references: list[SourceReference]
     anchors: list[ReferenceAnchor]
+    repairs: list[str] = field(default_factory=list)  # "repaired join: 'Groupwas' -> 'Group was'"
 
 
 @dataclass
@@ -255,11 +256,13 @@ def clean_lines(lines: list[RawLine], known_title: str | None = None, unwrap: bo
     for it in items:
         if it.role == "drop":
             dropped.append(DroppedLine(line=it.text, reason=it.reason, lineno=it.lineno))
-    text, headings = _assemble(items)
+    text, headings, repairs = _assemble(items)
     text, anchors = anchors_from_sentinels(text)
     headings = _heading_offsets(text, [h for _, h in headings])
     dropped.sort(key=lambda d: d.lineno)
-    return CleanResult(text, dropped, [(o, h) for o, h in headings if o >= 0], found, references, anchors)
+    return CleanResult(
+        text, dropped, [(o, h) for o, h in headings if o >= 0], found, references, anchors, repairs
+    )
 
 
 def _heading_offsets(text: str, headings: list[str]) -> list[tuple[int, str]]:
@@ -760,7 +763,7 @@ def _headings(items: list[_Item]) -> None:
             it.role = "heading"
 
 
-def _assemble(items: list[_Item]) -> tuple[str, list[tuple[int, str]]]:
+def _assemble(items: list[_Item]) -> tuple[str, list[tuple[int, str]], list[str]]:
     """Kept lines -> paragraphs; rejoin a sentence cut by a page break or a notes block."""
     paras: list[str] = []
     headings: list[tuple[int, str]] = []
@@ -782,10 +785,14 @@ def _assemble(items: list[_Item]) -> tuple[str, list[tuple[int, str]]]:
             if it.role == "heading":
                 headings.append((len(paras) - 1, it.text))
         prev, cut_since_prev = it, False
-    vocab = document_vocabulary("\n".join(paras))
+    words = document_words("\n".join(paras))
     heading_texts = {h for _, h in headings}
-    paras = [p if p in heading_texts else split_joined_words(p, vocab) for p in paras]
-    return "\n\n".join(paras), headings
+    repairs: list[str] = []
+    for i, para in enumerate(paras):
+        if para not in heading_texts:
+            paras[i], fixed = repair_joins(para, words)
+            repairs += [f"repaired join: '{r.before}' -> '{r.after}'" for r in fixed]
+    return "\n\n".join(paras), headings, repairs
 
 
 def _continues(prev: _Item, prev_text: str, cur: _Item, cut: bool) -> bool:

@@ -90,7 +90,7 @@ def read_source(path: Path, source_id: str, override: SourceOverride | None = No
         references=sorted([*raw.references, *result.references], key=_marker_order),
         anchors=result.anchors,
         headings=result.headings,
-        warnings=list(raw.warnings),
+        warnings=[*raw.warnings, *result.repairs],
         sha256=hashlib.sha256(data).hexdigest(),
     )
 

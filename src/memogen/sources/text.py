@@ -1,22 +1,33 @@
 """String-level repairs shared by every reader: words run together, markdown escapes, spacing.
 
 Text dumps lose the space at line joins ("ties.As an outcome", "General Raheel" as
-"GeneralRaheel", "2016was").  A dictionary would split more, but it would also split
-names and brands it does not know, and it ties us to one language; so these rules
-only fire where the characters themselves show the join (a sentence period glued to a
-capital, a year glued to a word, an ordinal glued to a word).  Camel-case joins are
-split only when the document itself uses one of the halves as a word of its own, so
-"iPhone", "McDonald", "YouTube" or a brand used once stay intact.
+"GeneralRaheel", "2016was", "Groupwas", "thestrategic").  Two kinds of rule repair them:
+
+* character rules fire where the characters themselves show the join (a sentence
+  period glued to a capital, a year or an ordinal glued to a word);
+* a word-frequency rule (English `wordfreq` list, loaded lazily) splits a token only
+  when the whole token is rare, it is not used elsewhere in the document, and a split
+  into two or three common words exists whose every piece is far more common than the
+  whole.  Names are guarded harder: a capitalised token must be unknown to the list
+  and one piece must be a function word ("Groupwas"), so "Khabarovsk", "Stonebrook"
+  or "Nizhny" stay.  Camel joins ("JavedBajwa") split when the document uses a half
+  on its own, or when the whole is unknown and both halves are known words or names,
+  so "iPhone", "McDonald", "YouTube", "PowerPoint" or "MacArthur" stay.
+
+The thresholds were tuned on the 'tune' half of tests/fixtures/sources/joins.tsv.
 """
 
 from __future__ import annotations
 
+import functools
+import math
 import re
+from dataclasses import dataclass
 
 _URLISH = re.compile(
     r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.|@|[a-z]\.(?:com|org|net|gov|edu|int|io|pk|ru|uk|in)\b|/)"
 )
-_SENTENCE_JOIN = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_SENTENCE_JOIN = re.compile(r"(?<=(?:[a-z]{2}|\d{2})[.!?])(?=[A-Z][a-z])")
 _COMMA_JOIN = re.compile(r"(?<=[a-z]{2},)(?=[a-z]{2})")
 _PAREN_JOIN = re.compile(r"(?<=[a-z][)\]])(?=[A-Z][a-z])")
 _QUOTE_AFTER_DIGIT = re.compile(r"(?<=\d[’'])(?=[a-z]{2,})")
@@ -55,23 +66,250 @@ def _fix_year(m: re.Match[str]) -> str:
     return f"{year} {rest}"
 
 
-def split_joined_words(text: str, vocabulary: set[str] | None = None) -> str:
-    """Insert the missing space at joins the characters prove (see the module doc)."""
-    vocab = vocabulary if vocabulary is not None else document_vocabulary(text)
-    out = []
+@dataclass(frozen=True)
+class JoinSettings:
+    """Thresholds of the word-frequency rule (zipf scale: 7 = "the", 3 = once per 10^6 words)."""
+
+    piece_min: float = 3.0  # every piece of a split at least this common
+    short_piece_min: float = 5.5  # a 2-letter piece must be a very common word ("of", "is")
+    three_piece_min: float = 4.0  # a 3-letter piece a common one ("gas", not "ing" or "les")
+    lower_whole_max: float = 3.6  # a lower-case token more common than this is a word
+    name_whole_max: float = 1.0  # a capitalised token the list knows at all is a name
+    margin: float = 2.0  # the rarest piece beats the whole by this much
+    function_min: float = 5.5  # a name's tail this common ("said", "was") marks a join
+    camel_half_min: float = 2.0  # each half of a camel join a known word or name,
+    camel_title_min: float = 4.5  # or the left half a common word ("MinisterJaishankar")
+    english_share: float = 0.5  # share of common English words for the list to apply
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One token the splitter changed (recorded so a user can see every repair)."""
+
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class DocumentWords:
+    """What the document itself says: words used on their own, and how often each token occurs."""
+
+    vocab: frozenset[str]
+    counts: dict[str, int]
+    english: bool
+
+
+_PREFIXES = frozenset(
+    """aero agro anti astro auto bio co counter cyber eco electro geo hetero homo hydro hyper inter
+    intra iso macro mega micro mid mini mono multi neo neuro non over para petro photo poly post pre
+    pro proto pseudo quasi re retro semi socio sub super tele thermo trans tri ultra un under
+    uni""".split()  # noqa: SIM905
+)
+_SUFFIXES = frozenset(
+    "able fold free hood less like man men ness proof ship side ward wards wide wise".split()  # noqa: SIM905
+)
+# Closed-class English words: a join with one of these ("Groupwas", "portis") is the
+# shape of a lost space; a name or a compound of content words rarely has one.
+_FUNCTION_WORDS = frozenset(
+    """a an the this that these those my your his her its our their of in on at by for with from to
+    into onto upon over under about above below after before between through during without within
+    across against among around behind beyond near off out up down since until than via per and or
+    but nor so yet if as because while though although unless whether is are was were be been being
+    am has have had do does did will would shall should can could may might must it he she we they
+    me him us them who whom whose which what where when why how not no all any each both some such
+    very also only just more most then there here""".split()  # noqa: SIM905
+)
+_PARTICLES = frozenset("bin ibn bint van von der den del della da di de du dos das al el la le".split())  # noqa: SIM905
+_NAME_PREFIXES = frozenset("mac mc van von de di da del della le la fitz san santa st".split())  # noqa: SIM905
+_ENDS_SENTENCE = re.compile(r"[.!?:][\"”’')\]]*$")
+_LETTERS = re.compile(r"^([^\w]*)([A-Za-z]+)([^\w]*)$")
+_TOKENS = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word frequencies of one language; `zipf` is log10 of uses per 10^9 words (0 when unknown)."""
+
+    freqs: dict[str, float]
+
+    def zipf(self, word: str) -> float:
+        f = self.freqs.get(word)
+        return round(math.log10(f) + 9, 2) if f else 0.0
+
+
+@functools.lru_cache(maxsize=1)
+def english_lexicon() -> Lexicon:
+    """wordfreq's English list, imported only here (~0.2 s, once per process)."""
+    import wordfreq
+
+    return Lexicon(wordfreq.get_frequency_dict("en"))
+
+
+def document_words(text: str, settings: JoinSettings = JoinSettings()) -> DocumentWords:
+    """The evidence the splitter needs from the whole document, gathered once per source."""
+    counts: dict[str, int] = {}
+    tokens = _TOKENS.findall(text)
+    for t in tokens:
+        counts[t.lower()] = counts.get(t.lower(), 0) + 1
+    sample = [t.lower() for t in tokens[:400]]
+    lex = english_lexicon() if sample else None
+    known = sum(1 for t in sample if lex and lex.zipf(t) >= settings.piece_min)
+    english = len(sample) < 30 or known >= settings.english_share * len(sample)
+    return DocumentWords(frozenset(document_vocabulary(text)), counts, english)
+
+
+def split_joined_words(text: str, words: DocumentWords | set[str] | None = None) -> str:
+    """Insert the missing space at run-together words (see the module doc)."""
+    return repair_joins(text, words)[0]
+
+
+def repair_joins(
+    text: str, words: DocumentWords | set[str] | None = None, settings: JoinSettings = JoinSettings()
+) -> tuple[str, list[Repair]]:
+    """`split_joined_words`, also returning each changed token (before, after)."""
+    doc = _as_document_words(text, words, settings)
+    lex = english_lexicon() if doc.english else None
+    out: list[str] = []
+    repairs: list[Repair] = []
+    starts = True  # does the next token start a sentence?
     for token in re.split(r"(\s+)", text):
-        if not token or token.isspace() or _URLISH.search(token):
-            out.append(token)
-            continue
-        token = _SENTENCE_JOIN.sub(" ", token)
-        token = _COMMA_JOIN.sub(" ", token)
-        token = _PAREN_JOIN.sub(" ", token)
-        token = _QUOTE_AFTER_DIGIT.sub(" ", token)
-        token = _YEAR_JOIN.sub(_fix_year, token)
-        token = _ORDINAL_JOIN.sub(_fix_ordinal, token)
-        token = _CAMEL.sub(lambda m: _fix_camel(m, vocab), token)
-        out.append(token)
-    return _ALLCAPS_HYPHEN.sub("-", "".join(out))
+        fixed = token
+        if token and not token.isspace() and not _URLISH.search(token) and "#" not in token:
+            fixed = _split_token(token, doc, lex, settings, starts)
+            if fixed != token:
+                repairs.append(Repair(token, fixed))
+        if token and not token.isspace():
+            starts = bool(_ENDS_SENTENCE.search(token))
+        out.append(fixed)
+    return _ALLCAPS_HYPHEN.sub("-", "".join(out)), repairs
+
+
+def _as_document_words(
+    text: str, words: DocumentWords | set[str] | None, settings: JoinSettings
+) -> DocumentWords:
+    if isinstance(words, DocumentWords):
+        return words
+    doc = document_words(text, settings)
+    if words is None:
+        return doc
+    return DocumentWords(frozenset(words), doc.counts, doc.english)
+
+
+def _split_token(
+    token: str, doc: DocumentWords, lex: Lexicon | None, settings: JoinSettings, starts: bool
+) -> str:
+    token = _SENTENCE_JOIN.sub(" ", token)
+    token = _COMMA_JOIN.sub(" ", token)
+    token = _PAREN_JOIN.sub(" ", token)
+    token = _QUOTE_AFTER_DIGIT.sub(" ", token)
+    token = _YEAR_JOIN.sub(_fix_year, token)
+    token = _ORDINAL_JOIN.sub(_fix_ordinal, token)
+    token = _CAMEL.sub(lambda m: _fix_camel(m, doc, lex, settings), token)
+    if lex is not None:
+        parts = token.split(" ")
+        for i, part in enumerate(parts):
+            at_start = starts if i == 0 else bool(_ENDS_SENTENCE.search(parts[i - 1]))
+            parts[i] = _split_by_frequency(part, doc, lex, settings, at_start)
+        token = " ".join(parts)
+    return token
+
+
+def _split_by_frequency(part: str, doc: DocumentWords, lex: Lexicon, s: JoinSettings, starts: bool) -> str:
+    """'Groupwas,' -> 'Group was,' when the frequency rule allows (punctuation around kept)."""
+    m = _LETTERS.match(part)
+    if not m or len(m.group(2)) < 3 or doc.counts.get(m.group(2).lower(), 0) >= 2:
+        return part
+    core = m.group(2)
+    if core.islower():
+        pieces = _lower_split(core, lex, s)
+    elif core[0].isupper() and core[1:].islower():
+        pieces = _name_split(core, lex, s, starts)
+    else:
+        return part
+    if not pieces:
+        return part
+    return m.group(1) + " ".join(pieces) + m.group(3)
+
+
+def _lower_split(core: str, lex: Lexicon, s: JoinSettings) -> list[str] | None:
+    """A lower-case token the list does not know splits into known pieces ('gaspipeline').
+
+    One it knows, if rarely, is usually a real word ("onsets", "seesaw", "endgame"):
+    it splits only into a content word and a trailing function word, the shape of
+    a dump's join ("portis", "ofthe"), never into two content words.
+    """
+    whole = lex.zipf(core)
+    if whole >= s.lower_whole_max:
+        return None
+    pieces = best_split(core, lex, s)
+    if not pieces or min(lex.zipf(p) for p in pieces) < whole + s.margin:
+        return None
+    if pieces[0] in _PREFIXES or pieces[-1] in _SUFFIXES:
+        return None
+    if whole >= s.name_whole_max and (
+        len(pieces) > 2
+        or pieces[-1] not in _FUNCTION_WORDS
+        or (pieces[0] not in _FUNCTION_WORDS and len(pieces[0]) < 4)
+    ):
+        return None
+    return pieces
+
+
+def _name_split(core: str, lex: Lexicon, s: JoinSettings, starts: bool) -> list[str] | None:
+    """A capitalised token splits only when unknown and one piece is a function word or particle.
+
+    Mid-sentence the first piece must be a content word of four letters or more:
+    "in Bywell" or "at Ashover" are places, since a join there would have put
+    "By" or "Ash" in capitals mid-sentence.
+    """
+    if lex.zipf(core.lower()) >= s.name_whole_max:
+        return None
+    pieces = best_split(core.lower(), lex, s)
+    if not pieces or pieces[0] in _PREFIXES or pieces[-1] in _SUFFIXES:
+        return None
+    if not starts and (len(pieces[0]) < 4 or pieces[0] in _FUNCTION_WORDS):
+        return None
+    glue = (
+        any(p in _FUNCTION_WORDS for p in pieces)
+        or any(lex.zipf(p) >= s.function_min for p in pieces[1:])
+        or (len(pieces) == 2 and pieces[1] in _PARTICLES and len(pieces[0]) >= 4)
+    )
+    if not glue:
+        return None
+    return [core[: len(pieces[0])], *pieces[1:]]
+
+
+def best_split(word: str, lex: Lexicon, s: JoinSettings = JoinSettings()) -> list[str] | None:
+    """The most probable split of `word` into 2 or 3 known pieces, or None.
+
+    A dynamic program over cut points: best[i][k] is the most probable (sum of
+    zipf, i.e. product of frequencies; pieces) for word[:i] in k pieces, so
+    "invests in" beats "invest sin".  Fewer pieces win ("Rainfall in", not "Rain
+    fall in"): a dump loses one space at a join, rarely two in one token.
+    """
+    n = len(word)
+    best: list[dict[int, tuple[float, list[str]]]] = [{} for _ in range(n + 1)]
+    best[0][0] = (0.0, [])
+    for i in range(1, n + 1):
+        for j in range(max(0, i - 24), i):
+            piece = word[j:i]
+            if not _piece_ok(piece, lex, s):
+                continue
+            for k, (score, pieces) in best[j].items():
+                if k >= 3:
+                    continue
+                cand = (score + lex.zipf(piece), [*pieces, piece])
+                if k + 1 not in best[i] or cand[0] > best[i][k + 1][0]:
+                    best[i][k + 1] = cand
+    options = [(-k, sc, p) for k, (sc, p) in best[n].items() if k >= 2]
+    return max(options)[2] if options else None
+
+
+def _piece_ok(piece: str, lex: Lexicon, s: JoinSettings) -> bool:
+    if len(piece) == 1:
+        return piece == "a"
+    z = lex.zipf(piece)
+    return z >= {2: s.short_piece_min, 3: s.three_piece_min}.get(len(piece), s.piece_min)
 
 
 def fix_broken_hyphens(text: str) -> str:
@@ -79,10 +317,19 @@ def fix_broken_hyphens(text: str) -> str:
     return _ALLCAPS_HYPHEN.sub("-", text)
 
 
-def _fix_camel(m: re.Match[str], vocab: set[str]) -> str:
+def _fix_camel(m: re.Match[str], doc: DocumentWords, lex: Lexicon | None, s: JoinSettings) -> str:
+    """'GeneralRaheel' -> 'General Raheel'; brands the word list knows ('PowerPoint') stay."""
     left, right = m.group(1), m.group(2)
     head = right.split("-")[0]
-    if left in vocab or (len(head) >= 4 and head in vocab):
+    whole = (left + head).lower()
+    if (lex is not None and lex.zipf(whole) >= s.name_whole_max) or doc.counts.get(whole, 0) >= 2:
+        return m.group(0)
+    if left in doc.vocab or (len(head) >= 4 and head in doc.vocab):
+        return f"{left} {right}"
+    if lex is None or left.lower() in _NAME_PREFIXES:
+        return m.group(0)
+    halves = (lex.zipf(left.lower()), lex.zipf(head.lower()))
+    if min(halves) >= s.camel_half_min or halves[0] >= s.camel_title_min:
         return f"{left} {right}"
     return m.group(0)
 
