@@ -125,6 +125,7 @@ def _features(text: str):
     return features(text)
 
 
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w-]+")
 
 
@@ -137,6 +138,8 @@ def salience(point: MergedPoint) -> float:
     figures = len(re.findall(r"\d+(?:[.,]\d+)*", point.text))
     names = len(_NAME.findall(point.text))
     specific = min(figures, 3) * 0.3 + min(names, 5) * 0.1
+    if "?" in point.text or _FIRST_PERSON.search(point.text):
+        specific -= 1.5  # rhetorical questions and the author's own voice are weak memo statements
     return 2.0 * len(point.source_ids) + specific + point.confidence + 0.5 * bool(point.conflicts)
 
 
