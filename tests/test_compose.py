@@ -132,6 +132,7 @@ def test_header_from_config_or_inferred_and_settings_copied():
 def test_short_fragments_are_dropped_with_reason_and_explain_mentions_everything():
     pts = [
         mp("p1", "Background.", "background"),
+        mp("p3", "He said the talks had gone very well for both sides.", "background"),
         mp(
             "p2",
             "The minister arrived in the capital for a three-day visit.",
@@ -145,9 +146,14 @@ def test_short_fragments_are_dropped_with_reason_and_explain_mentions_everything
         ),
     ]
     res = result_of(pts)
-    res.clusters[1].conflicts = pts[1].conflicts
+    p2 = next(p for p in pts if p.id == "p2")
+    next(c for c in res.clusters if c.id == "p2").conflicts = p2.conflicts
     memo = compose_memo(res, SOURCES, TopicConfig(), "t", None, dt.datetime(2021, 5, 1))
-    assert [d.text for d in memo.dropped_points] == ["Background."]
+    assert [d.text for d in memo.dropped_points] == [
+        "Background.",
+        "He said the talks had gone very well for both sides.",
+    ]
+    assert "pronoun" in memo.dropped_points[1].reason
     text = explain_memo(memo)
     assert "Sources differ: Alpha reports 6 April" in text
     assert "Background." in text and "too short" in text

@@ -125,6 +125,7 @@ def _features(text: str):
     return features(text)
 
 
+_DANGLING = re.compile(r"^(?:He|She|It|They|His|Her|Its|Their|These|Those)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w-]+")
 
@@ -244,6 +245,9 @@ def select_within_budget(
     for p in points:
         if words(p.text) < MIN_WORDS:
             dropped.append(DroppedPoint(p.text, p.section, p.source_ids, "too short to be a statement"))
+        elif _DANGLING.match(p.text):
+            reason = "starts with a pronoun that needs the sentence before it"
+            dropped.append(DroppedPoint(p.text, p.section, p.source_ids, reason))
         else:
             candidates[p.section].append(p)
     chosen: dict[SectionKey, list[MergedPoint]] = {k: [] for k in SECTION_KEYS}

@@ -1232,6 +1232,7 @@ def merge_points(points: list[Point], sources: list[Source]) -> MergeResult:
         find_conflicts(feats, points, mats, by_id), cluster_of, salience, points, names
     )
 
+    point_at = {(p.source_id, p.text): k for k, p in enumerate(points)}
     merged: list[MergedPoint] = []
     clusters: list[Cluster] = []
     for c, members in enumerate(groups):
@@ -1244,9 +1245,10 @@ def merge_points(points: list[Point], sources: list[Source]) -> MergeResult:
         cited = {ct.source_id for ct in citations}
         for conflict in cluster_conflicts:
             for v in conflict.values:
-                if v.source_id not in cited:
+                k = point_at.get((v.source_id, v.excerpt))
+                if v.source_id not in cited and k is not None:
                     cited.add(v.source_id)
-                    citations.append(Citation(source_id=v.source_id, excerpt=_excerpt(v.excerpt), score=0.0))
+                    citations.append(_citation(points[k], by_id.get(v.source_id), 0.0))
         pid = f"p{c + 1:04d}"
         merged.append(
             MergedPoint(
@@ -1297,20 +1299,20 @@ def _citations(
         if sid not in best or member_scores[i] > member_scores[best[sid]]:
             best[sid] = i
     ordered = sorted(best.values(), key=lambda i: (i != rep, members.index(i)))
-    out = []
-    for i in ordered:
-        p = points[i]
-        out.append(
-            Citation(
-                source_id=p.source_id,
-                excerpt=_excerpt(p.text),
-                start=p.start,
-                end=p.end,
-                score=round(member_scores[i], 3),
-                via=_via(by_id.get(p.source_id), p.start, p.end),
-            )
-        )
-    return out
+    return [_citation(points[i], by_id.get(points[i].source_id), member_scores[i]) for i in ordered]
+
+
+def _citation(p: Point, source: Source | None, score: float) -> Citation:
+    """A citation whose excerpt is exactly the cited span of the source (checkable by offsets)."""
+    exact = source.text[p.start : p.end] if source is not None else ""
+    return Citation(
+        source_id=p.source_id,
+        excerpt=exact or p.text,
+        start=p.start,
+        end=p.end,
+        score=round(score, 3),
+        via=_via(source, p.start, p.end),
+    )
 
 
 def judge_pairs(pairs: list[tuple[str, str]]) -> list[tuple[bool, bool]]:
