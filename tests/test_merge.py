@@ -165,3 +165,18 @@ def test_merge_scales_to_many_points_without_error():
     result = merge_points(points, sources)
     bridge = [m for m in result.merged if "bridge" in m.text]
     assert len(bridge) == 1 and len(bridge[0].source_ids) == 60
+
+
+def test_compression_stays_a_subset_of_the_sentence():
+    from memogen.merge import compress
+
+    assert compress("Thus, the visit was a milestone.¹") == "The visit was a milestone."
+    assert compress("你好世界。") == "你好世界。"
+    assert compress("Trade rose") == "Trade rose."
+
+
+def test_empty_and_unusual_input_does_not_break_merging():
+    assert merge_points([], []).merged == []
+    src, points = make_source("x", ["Привет мир, это тест на 5 процентов.", "..."])
+    result = merge_points(points, [src])
+    assert len(result.merged) == 2

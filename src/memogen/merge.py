@@ -298,6 +298,7 @@ _LEADING_FILLER = re.compile(
     r"Meanwhile|Besides|Additionally|Further|For example|For instance|Similarly|Also|And|But|So|Indeed|"
     r"On the other hand|In addition)\s*,?\s+",
 )
+_TERMINAL = ".!?\"'”’。！？…)»"  # a sentence that ends with one of these needs no added full stop
 _SENTENCE_END = frozenset({".", "!", "?"})
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(])")
 _SUPERSCRIPTS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]")
@@ -935,7 +936,7 @@ def compress(text: str) -> str:
     stripped = _LEADING_FILLER.sub("", out)
     if stripped != out and stripped[:1].isalpha():
         out = stripped[0].upper() + stripped[1:]
-    if out and out[-1] not in ".!?\"'”’":
+    if out and out[-1] not in _TERMINAL:
         out += "."
     return out
 
@@ -957,7 +958,7 @@ def clarity_score(text: str, feats: Features) -> float:
         score -= 1.5
     if words < 6:
         score -= 3
-    if text.rstrip()[-1:] not in ".!?\"'”’":
+    if text.rstrip()[-1:] not in _TERMINAL:
         score -= 1
     if _LEADING_FILLER.match(text):
         score -= 0.5
