@@ -32,7 +32,7 @@ from .model import (
 SECTION_SHARE = {"what_happened": 0.34, "background": 0.36, "what_it_means": 0.30}
 MIN_WORDS = 6  # shorter "points" are headings or fragments, not statements
 POINTS_PER_PARAGRAPH = 3
-LEADS = ("First,", "Second,", "Third,", "Fourth,", "Fifth,", "Sixth,")
+LEADS = ("First,", "Second,", "Third,", "Fourth,")  # more paragraphs read better without ordinals
 _ORDINARY_STARTS = frozenset(
     [
         "a",
