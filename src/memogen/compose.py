@@ -250,13 +250,14 @@ def select_within_budget(
             dropped.append(DroppedPoint(p.text, p.section, p.source_ids, reason))
         else:
             candidates[p.section].append(p)
+    rank = {p.id: salience(p) for ps in candidates.values() for p in ps}
     chosen: dict[SectionKey, list[MergedPoint]] = {k: [] for k in SECTION_KEYS}
     used = 0
     rest: list[MergedPoint] = []
     for key in SECTION_KEYS:
         quota = int(budget * SECTION_SHARE[key])
         spent = 0
-        for p in sorted(candidates[key], key=lambda p: -salience(p)):
+        for p in sorted(candidates[key], key=lambda p: -rank[p.id]):
             cost = point_words(p)
             if spent + cost <= quota:
                 chosen[key].append(p)
@@ -264,7 +265,7 @@ def select_within_budget(
             else:
                 rest.append(p)
         used += spent
-    for p in sorted(rest, key=lambda p: -salience(p)):
+    for p in sorted(rest, key=lambda p: -rank[p.id]):
         cost = point_words(p)
         if used + cost <= budget:
             chosen[p.section].append(p)
@@ -280,10 +281,10 @@ def select_within_budget(
 def infer_title(sources: list[Source], result: MergeResult) -> str:
     """The title of the most-cited source with a title; else a neutral default."""
     cites = Counter(c.source_id for p in result.merged for c in p.citations)
-    titled = [s for s in sources if s.metadata.title]
+    titled = [(k, s) for k, s in enumerate(sources) if s.metadata.title]
     if not titled:
         return "Briefing memo"
-    best = max(titled, key=lambda s: (cites[s.id], -sources.index(s)))
+    _, best = max(titled, key=lambda t: (cites[t[1].id], -t[0]))
     return re.sub(r"\s+", " ", best.metadata.title or "").strip()
 
 

@@ -3,10 +3,12 @@
 Why this shape: cheap lexical similarity (word and character TF-IDF) finds paraphrases
 well, but its errors are same-topic sentences with a different year, figure or name
 (see FIELD-NOTES). So a pair is a duplicate only when the text is similar *and* the
-numbers, dates and names agree; and the same machinery, run on looser "related"
-pairs, reports figures that disagree across sources as conflicts instead of hiding
-them. Candidate pairs come from a sparse product restricted to features that are
-rare in the topic, so the cost grows with the number of points, not its square.
+numbers, dates and names agree. A shared specific figure about the same thing ("the
+first visit in 9 years") also links sentences that share few other words. The same
+machinery, run on looser "related" pairs, reports figures that disagree across sources
+as conflicts instead of hiding them. Candidate pairs come from a sparse product
+restricted to features that are rare in the topic, plus inverted indexes on figures,
+so the cost grows with the number of points, not its square.
 """
 
 from __future__ import annotations
@@ -413,7 +415,7 @@ def _context(toks: list[tuple[str, int, int]], lo: int, hi: int, window: int = 1
     "arrived on" from "concluded on". Distance lets the nearest word count most.
     """
     out: dict[str, int] = {}
-    for direction, rng in ((-1, range(lo - 1, -1, -1)), (1, range(hi, len(toks)))):
+    for rng in (range(lo - 1, -1, -1), range(hi, len(toks))):
         dist = 0
         for k in rng:
             w = toks[k][0]
@@ -432,7 +434,6 @@ def _context(toks: list[tuple[str, int, int]], lo: int, hi: int, window: int = 1
                 continue
             stem = _stem(lw)
             out[stem] = min(dist, out.get(stem, dist))
-        del direction
     return out
 
 
