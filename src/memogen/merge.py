@@ -732,7 +732,14 @@ def same_fact(sim: float, a: Features, b: Features) -> tuple[bool, float]:
 
 def _nearest_shared(q: Quantity, r: Quantity) -> bool:
     """The word closest to one figure is near the other too: "arrived on" vs "left on" is no conflict."""
-    return bool(_nearest_words(q) & r.context.keys() or _nearest_words(r) & q.context.keys())
+
+    def nearest(x: Quantity) -> set[str]:
+        if not x.context:
+            return set()
+        d = min(x.context.values())
+        return {w for w, dist in x.context.items() if dist == d}
+
+    return bool(nearest(q) & r.context.keys() or nearest(r) & q.context.keys())
 
 
 def conflicting_quantities(a: Features, b: Features) -> list[tuple[Quantity, Quantity]]:
@@ -994,26 +1001,15 @@ def _time_compatible(a: set[int] | None, b: set[int] | None) -> bool:
     return a is None or b is None or bool(a & b)
 
 
-def _nearest_words(q: Quantity) -> set[str]:
-    if not q.context:
-        return set()
-    d = min(q.context.values())
-    return {w for w, dist in q.context.items() if dist == d}
-
-
 def quantity_pairs(
     feats: list[Features], points: list[Point], by_value: bool, max_bucket: int = 300
 ) -> list[tuple[int, int]]:
-    """Pairs of points of different sources holding a same-kind figure, from inverted indexes.
+    """Pairs of points of different sources holding a same-kind figure, from an inverted index.
 
+    by_value=False keys on (kind, nearby word): candidates for conflicts;
     by_value=True keys on (kind, value, unit): candidates for shared-figure duplicates.
-    by_value=False pairs a figure's *nearest* word with any word near another figure of
-    the same kind: exactly the pairs `_nearest_shared` can accept, and far fewer than
-    all pairs sharing some nearby word. Oversized buckets are skipped: a word next to
-    every figure in the topic says nothing about which fact it is.
     """
-    left: dict[tuple, list[int]] = defaultdict(list)
-    right: dict[tuple, list[int]] = defaultdict(list)
+    buckets: dict[tuple, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         if by_value:
             keys = {
@@ -1021,23 +1017,19 @@ def quantity_pairs(
                 for q in f.quantities
                 if _can_anchor(q)
             }
-            near = keys
         else:
             keys = {(q.kind, c) for q in f.quantities if q.kind != "year" for c in q.context}
-            near = {(q.kind, c) for q in f.quantities if q.kind != "year" for c in _nearest_words(q)}
         for key in keys:
-            right[key].append(i)
-        for key in near:
-            left[key].append(i)
+            buckets[key].append(i)
     pairs = set()
-    for key, xs in left.items():
-        ys = right[key]
-        if len(xs) > max_bucket or len(ys) > max_bucket:
-            continue
-        for i in xs:
-            for j in ys:
-                if i != j and points[i].source_id != points[j].source_id:
-                    pairs.add((i, j) if i < j else (j, i))
+    for members in buckets.values():
+        if len(members) > max_bucket:
+            continue  # a word next to every figure in the topic says nothing about which fact
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if points[i].source_id != points[j].source_id:
+                    pairs.add((i, j))
     return sorted(pairs)
 
 
