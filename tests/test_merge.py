@@ -180,3 +180,40 @@ def test_empty_and_unusual_input_does_not_break_merging():
     src, points = make_source("x", ["Привет мир, это тест на 5 процентов.", "..."])
     result = merge_points(points, [src])
     assert len(result.merged) == 2
+
+
+def test_current_year_figures_of_sources_from_different_years_do_not_conflict():
+    """ "This year" in a 2019 article and "in 2018" elsewhere are different facts, not a disagreement."""
+    import datetime as dt
+
+    from memogen.merge import merge_points
+    from memogen.model import Point, Source, SourceMetadata
+
+    texts = {
+        "old": ("Exports of timber reached $40 million in the current financial year, officials said.", 2019),
+        "new": ("In 2018, exports of timber reached $55 million, according to officials.", 2021),
+    }
+    sources, points = [], []
+    for sid, (text, year) in texts.items():
+        sources.append(
+            Source(
+                id=sid,
+                path=f"{sid}.txt",
+                kind="txt",
+                metadata=SourceMetadata(date=dt.date(year, 5, 1)),
+                text=text,
+            )
+        )
+        points.append(Point(text=text, section="background", source_id=sid, start=0, end=len(text)))
+    result = merge_points(points, sources)
+    assert not [c for m in result.merged for c in m.conflicts]
+
+
+def test_later_this_year_does_not_pin_a_figure_to_the_source_year():
+    from memogen.merge import _CURRENT_PERIOD
+
+    assert _CURRENT_PERIOD.search("reached $40 million in the current financial year")
+    assert _CURRENT_PERIOD.search("sales so far this year")
+    assert not _CURRENT_PERIOD.search(
+        "the commission, which meets later this year, raised trade to $9 million"
+    )

@@ -986,14 +986,24 @@ def source_name(source: Source | None, fallback: str) -> str:
     return source.id
 
 
+# A figure "in the current financial year" belongs to the source's own year; "later this
+# year" (a plan, not a figure's period) does not qualify.
+_CURRENT_PERIOD = re.compile(
+    r"\b(in|during|for) (the )?(this|current) (calendar |financial |fiscal )?year\b"
+    r"|\bso far this year\b|\byear[- ]to[- ]date\b",
+    re.I,
+)
+
+
 def _implied_years(point: Point, feat: Features, sources: dict[str, Source]) -> set[int] | None:
-    """Years the sentence is about: said in it, else the source's year or the one before."""
+    """Years the sentence is about: said in it; else the source's own year when it speaks of
+    "this year" / "the current financial year"; else the source's year or the one before."""
     if feat.years:
         return set(feat.years)
     src = sources.get(point.source_id)
     if src is not None and src.metadata.date:
         y = src.metadata.date.year
-        return {y, y - 1}
+        return {y} if _CURRENT_PERIOD.search(point.text) else {y, y - 1}
     return None
 
 
