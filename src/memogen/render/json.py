@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import PurePath
 
 from .. import __version__
 from ..model import Citation, Conflict, Inline, Memo, MergedPoint, Source
@@ -58,7 +59,7 @@ def _source(s: Source) -> dict:
     m = s.metadata
     return {
         "id": s.id,
-        "file": s.path,
+        "file": PurePath(s.path).name,  # never a machine-specific absolute path
         "kind": s.kind,
         "sha256": s.sha256,
         "title": m.title,
