@@ -313,3 +313,14 @@ def test_no_event_date_and_empty_sources_are_handled() -> None:
         make_source("The minister arrived today. Trade could double next year.", None), None
     )
     assert [p.section for p in points] == ["what_happened", "what_it_means"]
+
+
+def test_pre_event_forecasts_are_background_not_what_it_means() -> None:
+    text = (
+        "The audit found seepage through the embankment in 2022.\n\n"
+        "The audit warned that a failure of the dam would flood the villages within two hours, "
+        "and the works are likely to be deferred to the 2026 budget."
+    )
+    points = points_of(text, published=dt.date(2022, 12, 1))
+    assert points and {p.section for p in points} == {"background"}
+    assert "what_it_means" in {p.section for p in points_of(text)}  # the same text after the event

@@ -67,7 +67,10 @@ def _local(item: Item) -> dict[SectionKey, float]:
     if scores[WH] <= 0:
         out[WH] -= UNREPORTED_PENALTY
     if item.forbid_what_happened:
+        # written before the event: it can neither report the event nor say what the event
+        # means; its forecasts and warnings are the background an analyst cites ("a 2023 audit warned")
         out[WH] = NEG
+        out[WM] = NEG
     return out
 
 
