@@ -55,6 +55,12 @@ _SUBSCRIBE = re.compile(
     r"(?i)^(?:subscribe|sign up|join|get|receive|stay|never miss)\b.*\b(?:newsletter|updates|inbox|subscribe|news)\b"
     r"|\bour newsletter\b|\bdelivered to your inbox\b|^subscribe\b"
 )
+# Paywall offers: imperative "Get unlimited access ..." or a price per period next to "subscribe".
+_PAYWALL = re.compile(
+    r"(?i)^(?:get|enjoy|unlock|gain|try)\s+(?:\w+\s+){0,2}?(?:unlimited|full|unrestricted|digital|instant|premium)\s+access\b"
+    r"|^already an? (?:subscriber|member)\b|^(?:start|begin) (?:your|a) free trial\b"
+    r"|^(?:subscribe|join)\b.{0,60}[€$£]\s?\d+(?:[.,]\d+)?\s*(?:a|per|/)\s*(?:month|week|year)\b"
+)
 _CREDIT = re.compile(
     r"(?i)^(?:edited|reviewed|translated|compiled|illustrat\w+|photos?|photographs?|images?|design(?:ed)?)\s+by\b\s*:?\s*(?P<who>.*)$"
 )
@@ -210,7 +216,9 @@ def classify_junk(text: str) -> str | None:
         return "link prompt"
     if _DISCLAIMER.search(text) and word_count(text) <= 45:
         return "disclaimer / copyright notice"
-    if _SUBSCRIBE.search(text) and word_count(text) <= 15:
+    if (_SUBSCRIBE.search(text) and word_count(text) <= 15) or (
+        _PAYWALL.search(text) and word_count(text) <= 25
+    ):
         return "subscription prompt"
     if _SEE_ALSO.match(text) and word_count(text) <= 20:
         return "link to another article"
