@@ -14,7 +14,7 @@ from ..errors import InputError
 from ..model import SourceMetadata
 from .cleaning import RawLine
 from .footnotes import CLOSE, OPEN, parse_reference
-from .metadata import real_value
+from .metadata import property_authors, real_value
 from .rawdoc import RawDoc
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -48,7 +48,7 @@ def read_docx(data: bytes, name: str) -> RawDoc:
     core = document.core_properties
     meta = SourceMetadata(
         title=None,
-        authors=[a.strip() for a in re.split(r";|\band\b", real_value(core.author) or "") if a.strip()],
+        authors=property_authors(real_value(core.author), comma_splits=False),
     )
     return RawDoc(
         kind="docx", lines=lines, meta=meta, references=references, title_fallback=real_value(core.title)

@@ -16,6 +16,7 @@ from ..model import SourceMetadata, SourceReference
 from .cleaning import RawLine
 from .encoding import decode_bytes, repair_text
 from .footnotes import CLOSE, OPEN, parse_reference
+from .metadata import property_authors
 from .rawdoc import RawDoc
 
 # Extractors strip private-use characters, so markers travel through trafilatura as ⟦n⟧.
@@ -62,9 +63,7 @@ def read_html(data: bytes, name: str) -> RawDoc:
         raise InputError(f"{name}: no article text found in the HTML page")
     meta = SourceMetadata(
         title=(getattr(doc, "title", None) or _page_title(tree)),
-        authors=[
-            a.strip() for a in re.split(r";|\s+and\s+", getattr(doc, "author", None) or "") if a.strip()
-        ],
+        authors=property_authors(getattr(doc, "author", None), comma_splits=False),
         publisher=getattr(doc, "sitename", None) or None,
         date=_original_date(text) or _iso(getattr(doc, "date", None)),
         url=getattr(doc, "url", None) or None,

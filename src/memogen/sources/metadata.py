@@ -161,6 +161,61 @@ def _name_token(tok: str) -> bool:
     return all(c.isalpha() or c in "-'’" for c in core) and not core.isupper()
 
 
+_HONORIFIC = re.compile(r"(?i)^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|hon)\.?\s+(?=\S+\s+\S)")
+
+
+def property_authors(value: str | None, comma_splits: bool = True) -> list[str]:
+    """Names from a document's author property: 'Dr A B, Senior Fellow; C D' -> ['A B', 'C D'].
+
+    Authors type roles and honorifics into that field; a role ("Senior Fellow",
+    "Research Director") is not a person, and "Dr" is not part of a name in a citation.
+    """
+    pattern = r";|,|&|\band\b" if comma_splits else r";|&|\s+and\s+"
+    names: list[str] = []
+    for part in re.split(pattern, value or ""):
+        part = _HONORIFIC.sub("", part.strip())
+        if part and not _is_role(part):
+            names.append(part)
+    return names
+
+
+_ROLE_MODIFIERS = frozenset(
+    [
+        "senior",
+        "junior",
+        "chief",
+        "deputy",
+        "lead",
+        "principal",
+        "visiting",
+        "non-resident",
+        "associate",
+        "assistant",
+        "managing",
+        "executive",
+        "general",
+        "regional",
+        "foreign",
+        "political",
+        "economics",
+        "of",
+        "the",
+        "for",
+        "and",
+    ]
+)
+
+
+def _is_role(text: str) -> bool:
+    """'Senior Fellow', 'Regional Correspondent': only role words, no name ('Anna Fellow' is a name)."""
+    tokens = re.findall(r"[\w'-]+", text)
+    return (
+        bool(tokens)
+        and all(_AFFILIATION.fullmatch(t) or t.lower() in _ROLE_MODIFIERS for t in tokens)
+        and looks_like_affiliation(text)
+    )
+
+
 def split_names(text: str) -> list[str]:
     """'A B, C D and E F' -> three names; [] unless every part is a name."""
     parts = [p.strip() for p in re.split(r",|\band\b|&|;", text) if p.strip()]

@@ -16,7 +16,7 @@ from ..errors import InputError
 from ..model import DroppedLine, SourceMetadata, SourceReference
 from .cleaning import RawLine
 from .footnotes import CITATION_LIKE, CLOSE, OPEN, glued_marker, parse_reference
-from .metadata import real_value
+from .metadata import property_authors, real_value
 from .rawdoc import RawDoc
 
 _PAGE_NO = re.compile(r"(?i)^(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?$")
@@ -48,8 +48,7 @@ def _meta(reader) -> SourceMetadata:  # noqa: ANN001 - pypdf reader
     title = real_value(info.get("/Title")) or ""
     if re.match(r"(?i)^(untitled|microsoft word|document\d*$)|\.\w{3,4}$", title):
         title = ""
-    author = real_value(info.get("/Author")) or ""
-    authors = [a.strip() for a in re.split(r";|,|\band\b", author) if a.strip()] if author else []
+    authors = property_authors(real_value(info.get("/Author")))
     return SourceMetadata(title=title or None, authors=authors)
 
 

@@ -1,10 +1,11 @@
-"""Paywall offers in page dumps are chrome; article sentences about prices and access stay."""
+"""Lessons from unseen topics: paywall offers are chrome; author properties carry roles and honorifics."""
 
 from __future__ import annotations
 
 import pytest
 
 from memogen.sources.cleaning import classify_junk
+from memogen.sources.metadata import property_authors
 
 
 @pytest.mark.parametrize(
@@ -33,3 +34,18 @@ def test_paywall_offers_are_dropped(line: str) -> None:
 )
 def test_article_sentences_about_access_and_prices_stay(line: str) -> None:
     assert classify_junk(line) is None
+
+
+@pytest.mark.parametrize(
+    "value, comma, names",
+    [
+        ("Dr Elena Marsh, Senior Fellow", True, ["Elena Marsh"]),
+        ("Paul Okafor and Lena Brandt", True, ["Paul Okafor", "Lena Brandt"]),
+        ("Prof. John Smith; Research Director", True, ["John Smith"]),
+        ("Anna Fellow", True, ["Anna Fellow"]),
+        ("Smith, John", False, ["Smith, John"]),
+        ("Editor", True, []),
+    ],
+)
+def test_author_properties_lose_roles_and_honorifics(value: str, comma: bool, names: list[str]) -> None:
+    assert property_authors(value, comma_splits=comma) == names
