@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from memogen.sources.cleaning import classify_junk
+from memogen.sources.cleaning import RawLine, classify_junk, clean_lines
 from memogen.sources.metadata import property_authors
 
 
@@ -49,3 +49,27 @@ def test_article_sentences_about_access_and_prices_stay(line: str) -> None:
 )
 def test_author_properties_lose_roles_and_honorifics(value: str, comma: bool, names: list[str]) -> None:
     assert property_authors(value, comma_splits=comma) == names
+
+
+def _lines(*texts: str) -> list[RawLine]:
+    out: list[RawLine] = []
+    for i, text in enumerate(texts, start=1):
+        out += [RawLine(text, i), RawLine("", i)]
+    return out
+
+
+BODY = (
+    "On Wednesday the central bank raised interest rates by half a percentage point, taking the policy "
+    "rate to 6.75 per cent, the largest step since 2008.",
+    "Consumer prices rose 9 percent in the year to May, the fastest pace in more than a decade, and "
+    "food prices rose even faster.",
+)
+
+
+def test_author_note_above_the_body_is_a_bio_when_the_file_names_the_author() -> None:
+    lines = _lines("Sofia Lindgren is a former deputy governor of the central bank.", *BODY)
+    result = clean_lines(lines, known_authors=["Sofia Lindgren"])
+    assert result.text.startswith("On Wednesday")
+    assert result.found.author_bio == ["Sofia Lindgren is a former deputy governor of the central bank."]
+    kept = clean_lines(lines)  # without the file's author it is a sentence like any other
+    assert kept.text.startswith("Sofia Lindgren is")

@@ -242,8 +242,17 @@ def classify_junk(text: str) -> str | None:
 # --------------------------------------------------------------------------- the pipeline of rules
 
 
-def clean_lines(lines: list[RawLine], known_title: str | None = None, unwrap: bool = False) -> CleanResult:
-    """Lines of one source -> cleaned body, dropped lines, recognised metadata, own footnotes."""
+def clean_lines(
+    lines: list[RawLine],
+    known_title: str | None = None,
+    unwrap: bool = False,
+    known_authors: list[str] | None = None,
+) -> CleanResult:
+    """Lines of one source -> cleaned body, dropped lines, recognised metadata, own footnotes.
+
+    `known_authors` come from the file's own properties (a Word or PDF author field):
+    a line "<author> is a former ..." is then the author note even without a byline.
+    """
     dropped: list[DroppedLine] = []
     texts = [normalise_spaces(unescape_markdown(ln.text)) for ln in lines]
     if unwrap:
@@ -254,7 +263,7 @@ def clean_lines(lines: list[RawLine], known_title: str | None = None, unwrap: bo
     _drop_everywhere(items, known_title, found)
     first = next((i for i, it in enumerate(items) if it.role == "body" and is_prose(it)), len(items))
     _front_matter(items[:first], found)
-    _notes_and_bios(items, first, found)
+    _notes_and_bios(items, first, found, known_authors or [])
     _sidebars(items, first)
     _end_sections(items, first)
     _trailing_names(items, first, found)
@@ -571,12 +580,16 @@ def _date_line(it: _Item, found: Found, above_title: bool) -> None:
     _drop(it, "dateline (→ metadata.date)")
 
 
-def _notes_and_bios(items: list[_Item], first: int, found: Found) -> None:
+def _notes_and_bios(items: list[_Item], first: int, found: Found, known_authors: list[str]) -> None:
     """Publication lines and author bios, wherever they sit after the headline zone.
 
     Runs before the sidebar rule so that a bio next to the share buttons is
     recorded as a bio, not thrown away with the buttons.
     """
+    for it in items[:first]:  # a short author note above the first paragraph, e.g. under an op-ed's title
+        if it.role != "drop" and known_authors and md.is_bio(it.text, known_authors):
+            found.author_bio.append(it.text)
+            _drop(it, "author bio (→ metadata.author_bio)")
     for it in items[first:]:
         if it.role == "drop":
             continue
@@ -584,7 +597,7 @@ def _notes_and_bios(items: list[_Item], first: int, found: Found) -> None:
         if note:
             _take_publication(note, found)
             _drop(it, "publication line (→ metadata date/publisher)")
-        elif md.is_bio(it.text, found.authors):
+        elif md.is_bio(it.text, [*found.authors, *known_authors]):
             found.author_bio.append(it.text)
             _drop(it, "author bio (→ metadata.author_bio)")
         elif md.is_bare_date_line(it.text):

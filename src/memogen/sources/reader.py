@@ -77,7 +77,9 @@ def read_source(path: Path, source_id: str, override: SourceOverride | None = No
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     raw = read_raw(data, path)
-    result = clean_lines(raw.lines, known_title=raw.meta.title, unwrap=raw.unwrap)
+    result = clean_lines(
+        raw.lines, known_title=raw.meta.title, unwrap=raw.unwrap, known_authors=raw.meta.authors
+    )
     if not result.text.strip():
         raise InputError(f"{path}: no article text found after cleaning")
     return Source(
