@@ -292,3 +292,14 @@ def test_importing_the_stage_does_not_import_citeproc():
     code = "import sys, memogen.citations; print('citeproc' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+@pytest.mark.parametrize("style", ["apa", "chicago-note-bibliography"])
+def test_a_cited_label_ending_in_a_period_gives_no_doubled_punctuation(style):
+    m = sample_memo()
+    m.settings.citation_style = style
+    m.points[0].citations[0].via = ["Statistics Office, Consumer price index, May 2025."]  # alpha-news: first
+    attach_notes(m)
+    text = m.points[0].note.text
+    assert "May 2025, citing" not in text and ".;" not in text and ".." not in text, text
+    assert "citing Statistics Office, Consumer price index, May 2025" in text

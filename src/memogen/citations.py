@@ -158,7 +158,7 @@ def _item(memo: Memo, point: MergedPoint, source_id: str, links: list[str], fact
         return factory(_key(source_id))
     parts = []
     for label, url in via:
-        text = _clean(label)
+        text = _without_final_period(_clean(label))
         if url:
             links.append(url)
             text = f"{_LINK_ON}{chr(_LINK_BASE + len(links) - 1)}{text}{_LINK_OFF}"
@@ -189,6 +189,16 @@ def via_labels(memo: Memo, point: MergedPoint, source_id: str) -> list[tuple[str
             out += [(r.label, r.url) for r in source.references_in(c.start, c.end) if r.label]
     seen: set[str] = set()
     return [(lbl, url) for lbl, url in out if not (lbl in seen or seen.add(lbl))]
+
+
+def _without_final_period(label: str) -> str:
+    """'Office, Report, May 2025.' -> '... May 2025': the style adds its own ';' or '.' after it.
+
+    An abbreviation's period ('Jr.', 'et al.', 'Co.') stays.
+    """
+    if label.endswith(".") and not re.search(r"(?:\b\w{1,2}|\bet al|\betc)\.$", label):
+        return label[:-1].rstrip()
+    return label
 
 
 def _join_and(parts: list[str]) -> str:
