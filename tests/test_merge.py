@@ -217,3 +217,58 @@ def test_later_this_year_does_not_pin_a_figure_to_the_source_year():
     assert not _CURRENT_PERIOD.search(
         "the commission, which meets later this year, raised trade to $9 million"
     )
+
+
+def test_aliases_are_learned_from_the_topic_sources():
+    from memogen.merge import learn_aliases
+
+    aliases = learn_aliases(
+        [
+            "The Chief of Naval Operations (CNO) met Prime Minister Ana Ruiz in the capital.",
+            "Cooperation on counter-terrorism (CT) grew. The Trans-Sahara Highway (also known as the "
+            "Algiers-Lagos Road) opened.",
+        ]
+    )
+    assert normalise("the Chief of Naval Operations", aliases) == normalise("the CNO", aliases)
+    assert normalise("CT cooperation", aliases) == normalise("counter-terrorism cooperation", aliases)
+    assert normalise("Trans-Sahara Highway", aliases) == normalise("Algiers-Lagos Road", aliases)
+    assert "ruiz" in normalise("He met the Prime Minister.", aliases).split()
+    assert normalise("Gen. Mwangi and the PM", aliases) == "general mwangi and the prime minister ruiz"
+
+
+def test_title_and_name_paraphrases_merge_but_different_people_do_not():
+    _, result = run(
+        ("a", ["Prime Minister Ana Ruiz received Swedish Ambassador Tomas Berg in Lima on Monday."], "Alpha"),
+        ("b", ["Ambassador Berg also met Ana Ruiz and the trade minister."], "Beta"),
+        (
+            "c",
+            ["The Swedish Ambassador also met with the Prime Minister as well as the trade minister."],
+            "Gamma",
+        ),
+        ("d", ["Ambassador Berg also met Carlos Soto and the trade minister."], "Delta"),
+    )
+    merged = [set(m.source_ids) for m in result.merged if len(m.source_ids) > 1]
+    assert {"b", "c"} in [m & {"b", "c"} for m in merged]
+    assert all("d" not in m or m == {"d"} for m in merged)
+
+
+def test_rise_and_fall_or_target_and_outcome_are_not_conflicts():
+    _, result = run(
+        (
+            "a",
+            [
+                "Wheat prices jumped 7% on Monday after the export ban.",
+                "Both sides pledged to double trade to $10 billion.",
+            ],
+            "Alpha",
+        ),
+        (
+            "b",
+            [
+                "Corn prices fell 2% on Monday after the rain forecast.",
+                "Trade between them stood at $5 billion.",
+            ],
+            "Beta",
+        ),
+    )
+    assert not [c for m in result.merged for c in m.conflicts]

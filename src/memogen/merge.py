@@ -40,6 +40,8 @@ CANDIDATE_DF_CAP = 150  # a word in more points than this is no help to find can
 RELATED_CONTEXT = 0.12  # shared-word score at which two figures measure the same thing
 ANCHOR_MIN_SIM = 0.08  # similarity needed when both give the same specific figure on the same thing
 NAME_PENALTY = 0.15  # per name found on one side only (when both sides have one)
+OVERLAP_DICE = 0.6  # IDF-weighted share of content stems two paraphrases have in common
+OVERLAP_MIN_SIM = 0.35  # ... with at least this text similarity and no name on one side only
 
 _MONTHS = {
     m: i + 1
@@ -294,6 +296,11 @@ _GENERIC = frozenset(
         "previous",
     ]
 )
+_FUTURE = re.compile(
+    r"\b(?:will|shall|plans? to|planning to|aims? to|aiming to|pledged to|pledges? to|intends? to|"
+    r"expected to|due to be|is to|are to|next (?:week|month|year)|by 20\d\d)\b",
+    re.I,
+)
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 _LEADING_FILLER = re.compile(
     r"^(?:In a nutshell|In short|In fact|Thus|Hence|However|Moreover|Furthermore|Therefore|Interestingly|"
@@ -319,6 +326,7 @@ class Quantity:
     unit: str = ""  # for plain numbers: the noun they count ("year", "dose")
     context: dict[str, int] = field(default_factory=dict)  # content stem -> distance in words
     sentence: str = ""  # the sentence holding the figure (points may hold several sentences)
+    planned: bool = False  # the words just before it speak of a plan or target
 
     def relatedness(self, other: Quantity) -> float:
         """How surely two figures measure the same thing: shared nearby words, nearest weigh most."""
@@ -350,6 +358,7 @@ class Features:
     names: frozenset[str]
     years: frozenset[int]
     padded: str = ""  # " norm ", for fast whole-word and word-prefix look-ups of names
+    future: bool = False  # a plan, pledge or forecast ("will", "aims to"), not a reported fact
 
 
 def _closeness(distance: int) -> float:
@@ -579,10 +588,28 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
             value: tuple = (int(lo), None, None)
         else:
             value = (lo * scale, hi * scale)
-        out.append(Quantity(kind, value, display, unit, _context(toks, i, j), sentence=str(toks[i][1])))
+        out.append(
+            Quantity(
+                kind,
+                value,
+                display,
+                unit,
+                _context(toks, i, j),
+                sentence=str(toks[i][1]),
+                planned=_mark_planned(text, toks, i),
+            )
+        )
         i = max(j, i + 1)
     _attach_sentences(text, out)
     return out
+
+
+def _mark_planned(text: str, toks: list[tuple[str, int, int]], i: int) -> bool:
+    """A plan/target word among the eight words before token i, within its sentence."""
+    lo = toks[max(0, i - 8)][1] if toks else 0
+    window = text[lo : toks[i][1]] if i < len(toks) else text[lo:]
+    window = re.split(r"[.!?;]", window)[-1]
+    return bool(_FUTURE.search(window) or re.search(r"\b(?:target|goal|double|triple)\b", window, re.I))
 
 
 def _attach_sentences(text: str, quantities: list[Quantity]) -> None:
@@ -594,8 +621,10 @@ def _attach_sentences(text: str, quantities: list[Quantity]) -> None:
         q.sentence = text[bounds[k] : bounds[k + 1]].strip()
 
 
-def normalise(text: str) -> str:
-    """Lower-case text with numbers, currencies and percent signs written one way."""
+def normalise(text: str, aliases: Aliases | None = None) -> str:
+    """Lower-case text with numbers, currencies, percent signs, title abbreviations and the
+    topic's own aliases written one way (hyphenated words split, so "Pakistan-Stream" meets
+    "Pakistan Stream")."""
     toks = _tokens(_SUPERSCRIPTS.sub("", text))
     out: list[str] = []
     i = 0
@@ -608,7 +637,12 @@ def normalise(text: str) -> str:
                 out.append(f"{num[0]:g}")
                 i = num[2]
                 continue
-        if low in ("us$", "usd", "$", "us"):
+        if tok in _CAPS_ABBR:
+            out += _CAPS_ABBR[tok].split()
+        elif tok[:1].isupper() and low in _DOTTED_ABBR and i + 1 < len(toks) and toks[i + 1][0] == ".":
+            out += _DOTTED_ABBR[low].split()
+            i += 1
+        elif low in ("us$", "usd", "$", "us"):
             out.append("usd" if low != "us" else "us")
         elif low in ("%", "percent"):
             out.append("percent")
@@ -618,10 +652,12 @@ def normalise(text: str) -> str:
         elif tok[:1].isdigit():
             value = _parse_digits(tok)
             out.append(f"{value:g}" if value is not None else tok)
-        elif tok.isalnum() or "-" in tok or "'" in tok or "’" in tok:
+        elif tok.isalnum() or "'" in tok or "’" in tok:
             out.append(low)
+        elif "-" in tok:
+            out += [p for p in low.split("-") if p]
         i += 1
-    return " ".join(out)
+    return " ".join(apply_aliases(out, aliases))
 
 
 def _names(text: str, tokens: list[tuple[str, int, int]] | None = None) -> frozenset[str]:
@@ -640,13 +676,260 @@ def _names(text: str, tokens: list[tuple[str, int, int]] | None = None) -> froze
     return frozenset(out)
 
 
-def features(text: str) -> Features:
-    norm = normalise(text)
+def features(text: str, aliases: Aliases | None = None) -> Features:
+    norm = normalise(text, aliases)
     content = frozenset(_stem(w) for w in norm.split() if w not in _STOP and len(w) > 1)
     toks = _tokens(text)
     quantities = extract_quantities(text, toks)
     years = {q.value[0] for q in quantities if q.kind in ("year", "date") and q.value[0]}
-    return Features(norm, content, quantities, _names(text, toks), frozenset(years), f" {norm} ")
+    names = _names(text, toks)
+    if aliases is not None:
+        # a title is no name, and a given name stands for its holder's surname
+        names = frozenset(aliases.given.get(n, n) for n in names if n not in _TITLE_HEADS)
+    future = bool(_FUTURE.search(text))
+    return Features(norm, content, quantities, names, frozenset(years), f" {norm} ", future)
+
+
+# --------------------------------------------------------------------------- aliases
+
+# Generic title abbreviations (not topic-specific): all-caps forms stand alone, the
+# others only with their full stop ("Gen. Mwangi"), so "min" or "pres" as words are left alone.
+_CAPS_ABBR = {"FM": "foreign minister", "PM": "prime minister", "FS": "foreign secretary"}
+_DOTTED_ABBR = {
+    "gen": "general",
+    "amb": "ambassador",
+    "min": "minister",
+    "pres": "president",
+    "dept": "department",
+    "govt": "government",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "maj": "major",
+    "adm": "admiral",
+    "sec": "secretary",
+    "sen": "senator",
+    "gov": "governor",
+    "cmdr": "commander",
+}
+# Head words of a person's title: "Prime Minister Imran Khan", "Chief of Army Staff General Bajwa".
+_TITLE_HEADS = frozenset(
+    [
+        "minister",
+        "president",
+        "premier",
+        "chancellor",
+        "secretary",
+        "ambassador",
+        "general",
+        "admiral",
+        "chief",
+        "governor",
+        "king",
+        "queen",
+        "prince",
+        "senator",
+        "mayor",
+        "commander",
+        "director",
+        "envoy",
+        "spokesperson",
+        "spokesman",
+        "chairman",
+        "chair",
+        "speaker",
+        "justice",
+        "marshal",
+        "colonel",
+        "emir",
+        "sultan",
+    ]
+)
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{0,2}[A-Z]{1,5}|[A-Z]{2,7})s?\)")
+_AKA = re.compile(
+    r"\((?:also |otherwise |formerly )?(?:known as|called|a\.?k\.?a\.?)\s+(?:the\s+)?([^()]{2,80})\)", re.I
+)
+_WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:['’][a-z]+)?(?:-[A-Za-zÀ-ÿ]+)*")
+_JOINERS = frozenset({"of", "the", "and", "for", "&"})
+
+
+@dataclass(frozen=True)
+class Aliases:
+    """What one topic's own sources say about other names for things.
+
+    phrases: token sequence -> one canonical token ("chief of army staff" and "coas" -> "coas");
+    titles: unambiguous title token sequence -> the surname of the one person holding it;
+    given: a token of a person's full name -> that person's surname ("imran" -> "khan").
+    """
+
+    phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
+    titles: dict[tuple[str, ...], str] = field(default_factory=dict)
+    given: dict[str, str] = field(default_factory=dict)
+
+
+def _parts(words: list[str]) -> list[str]:
+    return [p.lower() for w in words for p in w.split("-") if p]
+
+
+def _acronym_long_form(before: list[str], acro: str) -> list[str] | None:
+    """The shortest run of words ending just before "(ACR)" whose initials spell ACR."""
+    target = acro.lower()
+    for k in range(1, min(len(before), 10) + 1):
+        run = before[-k:]
+        if run[0].lower() in _JOINERS:
+            continue
+        content = [w for w in run if w.lower() not in _JOINERS]
+        for initials in (
+            "".join(p[0] for p in _parts(content)),
+            "".join(w[0].lower() for w in content),
+            "".join(p[0] for p in _parts(run)),
+        ):
+            if initials == target:
+                return run
+    return None
+
+
+def _capitalised_tail(words: list[str]) -> tuple[list[str], str]:
+    """The run of capitalised words (with joiners inside) ending the list, allowing one lowercase head after it."""
+    tail = ""
+    if words and words[-1][:1].islower() and words[-1].lower() not in _JOINERS:
+        tail, words = words[-1].lower(), words[:-1]
+    run: list[str] = []
+    for w in reversed(words):
+        if w[:1].isupper() or (w.lower() in _JOINERS and run):
+            run.insert(0, w)
+        else:
+            break
+    while run and run[0].lower() in _JOINERS:
+        run.pop(0)
+    return run, tail
+
+
+def _learn_phrases(text: str, phrases: dict[tuple[str, ...], str]) -> None:
+    for m in _ACRONYM.finditer(text):
+        acro = m.group(1)
+        before = _WORD.findall(text[max(0, m.start() - 200) : m.start()])
+        long_form = _acronym_long_form(before, acro)
+        if long_form:
+            canon = acro.lower()
+            phrases.setdefault(tuple(_parts(long_form)), canon)
+            phrases.setdefault((canon,), canon)
+    for m in _AKA.finditer(text):
+        run, tail = _capitalised_tail(_WORD.findall(text[max(0, m.start() - 200) : m.start()]))
+        other = _WORD.findall(m.group(1))
+        if other and tail and other[-1].lower() == tail:
+            other = other[:-1]
+        if run and other:
+            canon = "_".join(_parts(other))
+            phrases.setdefault(tuple(_parts(run)), canon)
+            phrases.setdefault(tuple(_parts(other)), canon)
+
+
+def _replace_phrases(tokens: list[str], phrases: dict[tuple[str, ...], str]) -> list[str]:
+    """Longest-match replacement of known phrases by their canonical token."""
+    if not phrases:
+        return tokens
+    longest = max(len(k) for k in phrases)
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            canon = phrases.get(tuple(tokens[i : i + n]))
+            if canon is not None:
+                out.append(canon)
+                i += n
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _title_person(words: list[str]) -> tuple[list[str], list[str]] | None:
+    """Split a capitalised run into (title, person name) when it reads "Title Name"."""
+    heads = [k for k, w in enumerate(words) if w.lower() in _TITLE_HEADS or w.lower() in _DOTTED_ABBR]
+    if not heads:
+        return None
+    end = heads[-1] + 1
+    rest = words[end:]
+    if len(rest) >= 4 and rest[0].lower() == "of":  # "Foreign Minister of Russia Sergey Lavrov"
+        end, rest = end + 2, rest[2:]
+    if not 1 <= len(rest) <= 3 or any(w.lower() in _JOINERS or w.isupper() for w in rest):
+        return None
+    return words[:end], rest
+
+
+def _learn_titles(texts: list[str], phrases: dict[tuple[str, ...], str]) -> tuple[dict, dict]:
+    holders: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    given: dict[str, set[str]] = defaultdict(set)
+    for text in texts:
+        for sentence in _SENTENCE_SPLIT.split(text):
+            run: list[str] = []
+            for w, _, _ in _tokens(sentence) + [(".", 0, 0)]:
+                w = re.sub(r"['’]s$", "", w)
+                low = w.lower()
+                if w[:1].isupper() and w.isalpha() or (run and low == "of"):
+                    if run or (low not in _STOP and low not in _MONTHS):
+                        run.append(w)
+                    continue
+                split = _title_person(run) if len(run) >= 2 else None
+                run = []
+                if split is None:
+                    continue
+                title, name = split
+                surname = name[-1].lower()
+                for g in name[:-1]:
+                    given[g.lower()].add(surname)
+                toks = _replace_phrases(normalise(" ".join(title)).split(), phrases)
+                for a in range(len(toks)):
+                    for b in range(a + 1, len(toks) + 1):
+                        key = tuple(toks[a:b])
+                        if key[0] in _JOINERS or key[-1] in _JOINERS:
+                            continue
+                        if len(key) >= 2 or key[0] in phrases.values():
+                            holders[key].add(surname)
+    titles = {k: next(iter(v)) for k, v in holders.items() if len(v) == 1}
+    return titles, {g: next(iter(s)) for g, s in given.items() if len(s) == 1}
+
+
+def learn_aliases(texts: list[str]) -> Aliases:
+    """Other names the topic's own sources give for things: "Chief of Army Staff (COAS)",
+    "X (also known as Y)", and titles that name one person ("Prime Minister Imran Khan").
+
+    Why: sources of one event name the same person or project differently, and no
+    generic word list knows that this topic's COAS is its General Bajwa.
+    """
+    phrases: dict[tuple[str, ...], str] = {}
+    for text in texts:
+        _learn_phrases(text, phrases)
+    titles, given = _learn_titles(texts, phrases)
+    return Aliases(phrases, titles, given)
+
+
+def apply_aliases(tokens: list[str], aliases: Aliases | None) -> list[str]:
+    """Canonical phrases, and the holder's surname after a title that names one person."""
+    if aliases is None:
+        return tokens
+    tokens = _replace_phrases(tokens, aliases.phrases)
+    if not aliases.titles:
+        return tokens
+    present = set(tokens)
+    longest = max(len(k) for k in aliases.titles)
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            surname = aliases.titles.get(tuple(tokens[i : i + n]))
+            if surname is not None:
+                out += tokens[i : i + n]
+                if surname not in present:
+                    out.append(surname)
+                    present.add(surname)
+                i += n
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
 
 
 # --------------------------------------------------------------------------- pair decisions
@@ -714,11 +997,36 @@ def shared_anchor(a: Features, b: Features) -> bool:
     return False
 
 
-def same_fact(sim: float, a: Features, b: Features) -> tuple[bool, float]:
+def weighted_overlap(a: Features, b: Features, idf: dict[str, float]) -> float:
+    """IDF-weighted Dice of content stems: paraphrases share the topic's rare words even
+    when their wording (and so their n-gram cosine) differs."""
+    wa = sum(idf.get(w, 1.0) for w in a.content)
+    wb = sum(idf.get(w, 1.0) for w in b.content)
+    shared = sum(idf.get(w, 1.0) for w in a.content & b.content)
+    return 2 * shared / (wa + wb) if wa + wb else 0.0
+
+
+def content_idf(feats: list[Features]) -> dict[str, float]:
+    """IDF of content stems over the topic's points (rare stems say most about which fact)."""
+    import math
+
+    df: dict[str, int] = defaultdict(int)
+    for f in {id(f): f for f in feats}.values():
+        for w in f.content:
+            df[w] += 1
+    n = len(feats)
+    return {w: math.log((n + 1) / (d + 1)) + 1 for w, d in df.items()}
+
+
+def same_fact(
+    sim: float, a: Features, b: Features, idf: dict[str, float] | None = None
+) -> tuple[bool, float]:
     """Decide one candidate pair; returns (duplicate?, adjusted score)."""
     if sim < min(ANCHOR_MIN_SIM, CONTAIN_MIN_SIM):
         return False, sim  # cheap exit: most candidate pairs are far below every rule
     score = sim - NAME_PENALTY * _name_mismatch(a, b)
+    if a.future != b.future:
+        return False, score  # "will raise prices" and "raised prices" are two events
     if not quantities_agree(a, b) or conflicting_quantities(a, b) or conflicting_quantities(b, a):
         return False, score
     if score >= DUP_THRESHOLD:
@@ -726,6 +1034,13 @@ def same_fact(sim: float, a: Features, b: Features) -> tuple[bool, float]:
     if containment(a, b) >= CONTAIN_THRESHOLD and score >= CONTAIN_MIN_SIM:
         return True, max(score, DUP_THRESHOLD)
     if score >= ANCHOR_MIN_SIM and shared_anchor(a, b) and _name_mismatch(a, b) == 0:
+        return True, max(score, DUP_THRESHOLD)
+    if (
+        idf is not None
+        and score >= OVERLAP_MIN_SIM
+        and _name_mismatch(a, b) == 0
+        and weighted_overlap(a, b, idf) >= OVERLAP_DICE
+    ):
         return True, max(score, DUP_THRESHOLD)
     return False, score
 
@@ -749,9 +1064,13 @@ def conflicting_quantities(a: Features, b: Features) -> list[tuple[Quantity, Qua
     whose best-matching counterpart has the same value is agreement, not conflict.
     """
     out = []
+    if _direction(a.norm) * _direction(b.norm) < 0:
+        return out  # one rose, the other fell: two movements, not one figure reported twice
     for q in a.quantities:
-        if q.kind == "year":
-            continue
+        if q.kind == "year" or (
+            q.kind != "date" and any(q.same_value(r) for r in b.quantities if r.kind == q.kind)
+        ):
+            continue  # the other sentence gives this figure too ("up from 14%" on both sides)
         scored = [
             (q.relatedness(r), r)
             for r in b.quantities
@@ -763,8 +1082,68 @@ def conflicting_quantities(a: Features, b: Features) -> list[tuple[Quantity, Qua
         best = max(sc for sc, _ in scored)
         if any(q.same_value(r) and sc >= 0.8 * best for sc, r in scored):
             continue
-        out.append((q, max(scored, key=lambda t: t[0])[1]))
+        r = max(scored, key=lambda t: t[0])[1]
+        if _planned(q) != _planned(r):
+            continue  # a target ("pledged to double trade to $10 billion") is not a reported figure
+        if r.kind == "date" or not any(r.same_value(x) for x in a.quantities if x.kind == r.kind):
+            out.append((q, r))
     return out
+
+
+_UP = frozenset(
+    [
+        "rose",
+        "rise",
+        "rises",
+        "risen",
+        "increased",
+        "increase",
+        "increases",
+        "grew",
+        "grow",
+        "grows",
+        "jumped",
+        "jump",
+        "climbed",
+        "gained",
+        "up",
+        "higher",
+        "surged",
+        "soared",
+    ]
+)
+_DOWN = frozenset(
+    [
+        "fell",
+        "fall",
+        "falls",
+        "fallen",
+        "dropped",
+        "drop",
+        "drops",
+        "declined",
+        "decline",
+        "decreased",
+        "decrease",
+        "down",
+        "lower",
+        "slumped",
+        "plunged",
+        "shrank",
+    ]
+)
+
+
+def _planned(q: Quantity) -> bool:
+    """The figure's own clause speaks of a plan or target (its preceding eight words)."""
+    return q.planned
+
+
+def _direction(norm: str) -> int:
+    """+1 if a sentence says only that something went up, -1 only down, else 0."""
+    words = set(norm.split())
+    up, down = bool(words & _UP), bool(words & _DOWN)
+    return int(up) - int(down)
 
 
 # --------------------------------------------------------------------------- similarity
@@ -907,7 +1286,7 @@ def _compatible(uf: _UnionFind, a: int, b: int, feats: list[Features], limit: in
 
 
 def cluster_points(
-    feats: list[Features], rows, cols, sims
+    feats: list[Features], rows, cols, sims, idf: dict[str, float] | None = None
 ) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
     """Greedy single-link clustering over accepted pairs, best pairs first, with cannot-links."""
     import numpy as np
@@ -917,7 +1296,7 @@ def cluster_points(
     order = np.argsort(-sims, kind="stable")
     for k in order:
         i, j = int(rows[k]), int(cols[k])
-        ok, score = same_fact(float(sims[k]), feats[i], feats[j])
+        ok, score = same_fact(float(sims[k]), feats[i], feats[j], idf)
         if not ok:
             continue
         scores[(i, j)] = score
@@ -1228,10 +1607,14 @@ def merge_points(points: list[Point], sources: list[Source]) -> MergeResult:
     if not points:
         return MergeResult([], [])
     cache: dict[str, Features] = {}
-    feats = [cache[p.text] if p.text in cache else cache.setdefault(p.text, features(p.text)) for p in points]
+    aliases = learn_aliases([s.text for s in sources])
+    feats = [
+        cache[p.text] if p.text in cache else cache.setdefault(p.text, features(p.text, aliases))
+        for p in points
+    ]
     mats = _vectorise([f.norm for f in feats])
     rows, cols, sims = _scored_candidates(mats, feats, points)
-    groups, scores = cluster_points(feats, rows, cols, sims)
+    groups, scores = cluster_points(feats, rows, cols, sims, content_idf(feats))
     cluster_of = [0] * len(points)
     for c, members in enumerate(groups):
         for i in members:
@@ -1336,14 +1719,16 @@ def judge_pairs(pairs: list[tuple[str, str]]) -> list[tuple[bool, bool]]:
     import numpy as np
 
     texts = [t for pair in pairs for t in pair]
-    feats = [features(t) for t in texts]
+    aliases = learn_aliases(texts)
+    feats = [features(t, aliases) for t in texts]
+    idf = content_idf(feats)
     mats = _vectorise([f.norm for f in feats])
     rows = np.arange(0, len(texts), 2, dtype=np.int64)
     sims = pair_similarity(mats, rows, rows + 1)
     out = []
     for k, sim in zip(rows, sims, strict=True):
         a, b = feats[k], feats[k + 1]
-        dup, _ = same_fact(float(sim), a, b)
+        dup, _ = same_fact(float(sim), a, b, idf)
         years_ok = _time_compatible(set(a.years) or None, set(b.years) or None)
         conflict = bool(
             not dup
