@@ -168,3 +168,43 @@ def test_leads_lower_case_an_ordinary_first_word_but_not_a_name():
     assert after_lead("According to X, it matters.") == "according to X, it matters."
     assert after_lead("Lavrov said so.") == "Lavrov said so."
     assert after_lead("NATO said so.") == "NATO said so."
+
+
+def test_same_day_points_follow_the_earliest_report_not_the_file_name():
+    late = Source(
+        id="a-late",
+        path="a-late.txt",
+        kind="txt",
+        metadata=SourceMetadata(title="Follow-up", date=dt.date(2021, 4, 9)),
+        text="x" * 2000,
+    )
+    first = Source(
+        id="z-first",
+        path="z-first.txt",
+        kind="txt",
+        metadata=SourceMetadata(title="First report", date=dt.date(2021, 4, 7)),
+        text="x" * 2000,
+    )
+    pts = [
+        mp("f1", "Rescue teams reached the stranded families by boat.", "what_happened", ("a-late",), 5),
+        mp(
+            "s1",
+            "The dam gave way before dawn and nine villages were evacuated.",
+            "what_happened",
+            ("a-late", "z-first"),
+            50,
+        ),
+        mp(
+            "s2",
+            "The governor declared a state of emergency in the valley.",
+            "what_happened",
+            ("z-first",),
+            90,
+        ),
+    ]
+    for c in pts[1].citations:
+        c.start = 400 if c.source_id == "a-late" else 10
+    memo = compose_memo(
+        result_of(pts), [late, first], TopicConfig(), "t", dt.date(2021, 4, 6), dt.datetime(2021, 5, 1)
+    )
+    assert [p.id for p in memo.section("what_happened").points] == ["s1", "s2", "f1"]

@@ -162,12 +162,18 @@ def _point_date(text: str, default_year: int | None) -> dt.date | None:
 def event_order(
     points: list[MergedPoint], sources: list[Source], event_date: dt.date | None
 ) -> list[MergedPoint]:
-    """Sort by the date the sentence gives; an undated sentence inherits the last date its source gave."""
-    rank = {s.id: k for k, s in enumerate(sources)}
+    """Sort by the date the sentence gives; an undated sentence inherits the last date its source gave.
+
+    On the same date the earliest-published source tells first (a first report
+    narrates the event; later ones add follow-ups), and a point shared by several
+    sources is placed where the earliest of them has it — not by file name.
+    """
+    order = sorted(range(len(sources)), key=lambda k: (sources[k].metadata.date or dt.date.max, k))
+    rank = {sources[k].id: r for r, k in enumerate(order)}
     default_year = event_date.year if event_date else None
     by_source: dict[str, list[tuple[int, MergedPoint]]] = defaultdict(list)
     for p in points:
-        first = p.citations[0] if p.citations else None
+        first = min(p.citations, key=lambda c: rank.get(c.source_id, len(rank))) if p.citations else None
         by_source[first.source_id if first else ""].append((first.start if first else 0, p))
     keyed = []
     for sid, items in by_source.items():
