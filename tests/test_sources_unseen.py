@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from memogen.sources.cleaning import RawLine, classify_junk, clean_lines
@@ -73,3 +75,14 @@ def test_author_note_above_the_body_is_a_bio_when_the_file_names_the_author() ->
     assert result.found.author_bio == ["Sofia Lindgren is a former deputy governor of the central bank."]
     kept = clean_lines(lines)  # without the file's author it is a sentence like any other
     assert kept.text.startswith("Sofia Lindgren is")
+
+
+def test_a_byline_among_pipe_separated_parts_gives_author_date_and_publisher() -> None:
+    lines = _lines(
+        "Rates rise to fight inflation", "Global Policy Insights | 12 June 2025 | By Ravi Menon", *BODY
+    )
+    result = clean_lines(lines)
+    assert result.found.authors == ["Ravi Menon"]
+    assert result.found.publisher == "Global Policy Insights"
+    assert result.found.date == dt.date(2025, 6, 12)
+    assert "Ravi Menon" not in result.text and "Global Policy" not in result.text

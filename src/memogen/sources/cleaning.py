@@ -471,6 +471,8 @@ class _HeadlineZone:
 
     def _people(self, i: int, it: _Item) -> bool:
         """Bylines, credits, author names and the affiliation lines under them."""
+        if self._segmented_byline(it):
+            return True
         names = md.byline_names(it.text)
         credit = _CREDIT.match(it.text)
         after_title = self.title_idx is not None and i > self.title_idx
@@ -499,6 +501,26 @@ class _HeadlineZone:
             _drop(it, "author affiliation (→ metadata.author_bio)")
         else:
             return False
+        return True
+
+    def _segmented_byline(self, it: _Item) -> bool:
+        """'Outlet | 12 June 2025 | By A B': a byline among other parts, each part read for what it is."""
+        parts = [p.strip() for p in re.split(r"\s[|·•]\s", it.text) if p.strip()]
+        found = [(p, md.byline_names(p)) for p in parts] if len(parts) >= 2 else []
+        names = next((n for _, n in found if n), None)
+        if not names:
+            return False
+        self._add_authors(names)
+        _dateline(it.text, self.found, 2)
+        for part, part_names in found:
+            if (
+                part_names is None
+                and not md.find_dates(part)
+                and len(part.split()) <= 6
+                and part[:1].isupper()
+            ):
+                self.found.offer_publisher(part, 1)
+        _drop(it, "byline (→ metadata.authors)")
         return True
 
     def _add_authors(self, names: list[str]) -> None:
