@@ -324,3 +324,14 @@ def test_pre_event_forecasts_are_background_not_what_it_means() -> None:
     points = points_of(text, published=dt.date(2022, 12, 1))
     assert points and {p.section for p in points} == {"background"}
     assert "what_it_means" in {p.section for p in points_of(text)}  # the same text after the event
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 7 March the central bank raised its rate to 6.75%, its largest increase since 2008.",
+        "On 7 March the bank raised rates at the fastest pace in more than a decade.",
+    ],
+)
+def test_a_record_measured_against_a_past_year_is_still_what_happened(sentence: str) -> None:
+    assert [p.section for p in points_of(sentence)] == ["what_happened"]

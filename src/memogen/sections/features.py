@@ -35,6 +35,14 @@ _SINCE = re.compile(
     r"\bsince (?:the |its |their |his |her )?(?:\d{4}|\w+ \d{4}|early|late|end|start|collapse|fall|independence|break|founding|creation|1\d\d0s)",
     re.I,
 )
+# "its largest rise since 2008", "the fastest pace in more than a decade": a record set by the
+# event, measured against the past; the year it names is a yardstick, not the sentence's time.
+_RECORD = re.compile(
+    r"\b(?:\w{3,}est|first|most|biggest|worst|best|only)\b(?:\s+[\w'-]+){0,4}?\s+"
+    r"(?:since\s+(?:the\s+)?\d{4}s?|in\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:decades?|years?))\b",
+    re.I,
+)
 _REL_NEAR = _rx(
     r"today|yesterday|tonight|this (?:morning|week)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|late on|earlier (?:today|this week)"
 )
@@ -210,6 +218,7 @@ def _date_evidence(d: DateMention, ctx: Context, out: dict[SectionKey, float]) -
 def time_evidence(sentence: str, ctx: Context) -> dict[SectionKey, float]:
     """Section scores from dates and time expressions, relative to the event and the source date."""
     out = _zero()
+    sentence = _RECORD.sub(" ", sentence)
     for d in find_dates(sentence):
         _date_evidence(d, ctx, out)
     if _SINCE.search(sentence):
