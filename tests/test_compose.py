@@ -208,3 +208,17 @@ def test_same_day_points_follow_the_earliest_report_not_the_file_name():
         result_of(pts), [late, first], TopicConfig(), "t", dt.date(2021, 4, 6), dt.datetime(2021, 5, 1)
     )
     assert [p.id for p in memo.section("what_happened").points] == ["s1", "s2", "f1"]
+
+
+def test_leads_lower_case_common_words_but_keep_names_the_memo_capitalises():
+    from memogen.compose import after_lead, mid_sentence_capitals
+
+    names = mid_sentence_capitals([mp("x", "Trade with Russia grew, and Turkey joined.", "background")])
+    assert (
+        after_lead("Insurers will press for compensation.", names) == "insurers will press for compensation."
+    )
+    assert after_lead("Unless budgets rise, dams will fail.", names) == "unless budgets rise, dams will fail."
+    assert after_lead("Russia and Pakistan signed a deal.", names) == "Russia and Pakistan signed a deal."
+    assert after_lead("Turkey will mediate.", names) == "Turkey will mediate."
+    assert after_lead("Governor Ana Castell spoke.", names) == "Governor Ana Castell spoke."
+    assert after_lead("Castell spoke.", names) == "Castell spoke."

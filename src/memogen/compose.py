@@ -207,7 +207,9 @@ def assign_themes(points: list[MergedPoint]) -> dict[str, list[MergedPoint]]:
     return groups
 
 
-def themed_paragraphs(points: list[MergedPoint], leads: bool) -> list[Paragraph]:
+def themed_paragraphs(
+    points: list[MergedPoint], leads: bool, names: frozenset[str] = frozenset()
+) -> list[Paragraph]:
     """Short paragraphs by theme; the theme holding the most salient point comes first."""
     groups = assign_themes(points)
     ordered = sorted(groups.values(), key=lambda g: -max(salience(p) for p in g))
@@ -219,17 +221,41 @@ def themed_paragraphs(points: list[MergedPoint], leads: bool) -> list[Paragraph]
     if leads and 2 <= len(paragraphs) <= len(LEADS):
         for para, lead in zip(paragraphs, LEADS, strict=False):
             para.lead = lead
-            para.points[0].text = after_lead(para.points[0].text)
+            para.points[0].text = after_lead(para.points[0].text, names)
     return paragraphs
 
 
-def after_lead(text: str) -> str:
-    """ "First, the ..." not "First, The ...": lower-case an ordinary first word, never a name."""
-    first = text.split(" ", 1)[0]
+def after_lead(text: str, names: frozenset[str] = frozenset()) -> str:
+    """ "First, the ..." not "First, The ...": lower-case an ordinary first word, never a name.
+
+    Besides the function words, a common English word ("Insurers", "Unless") is
+    lower-cased too, unless the memo capitalises it mid-sentence elsewhere (`names`:
+    "Russia") or the next word is capitalised ("Prime Minister", "Governor Ana").
+    """
+    first, _, rest = text.partition(" ")
     title_case = first[:1].isupper() and (len(first) == 1 or first[1:].islower())
-    if first.isalpha() and title_case and first.lower() in _ORDINARY_STARTS:
+    if not (first.isalpha() and title_case):
+        return text
+    if first.lower() in _ORDINARY_STARTS or (
+        first not in names and not rest[:1].isupper() and _common_word(first.lower())
+    ):
         return first.lower() + text[len(first) :]
     return text
+
+
+def _common_word(word: str) -> bool:
+    """In wordfreq's English list often enough to be a word, not a rare surname."""
+    import wordfreq
+
+    return wordfreq.zipf_frequency(word, "en") >= 3.0
+
+
+_MID_CAPITAL = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+\b")
+
+
+def mid_sentence_capitals(points: list[MergedPoint]) -> frozenset[str]:
+    """Words the memo capitalises inside sentences: names, which a lead must not lower-case."""
+    return frozenset(m.group(0) for p in points for m in _MID_CAPITAL.finditer(p.text))
 
 
 def timeline_paragraphs(points: list[MergedPoint]) -> list[Paragraph]:
@@ -345,12 +371,13 @@ def compose_memo(
     event_date = config.event_date or event_date
     chosen, dropped = select_within_budget(result.merged, config.word_budget)
     headings = config.headings.model_dump()
+    names = mid_sentence_capitals(result.merged)
     sections = []
     for key in SECTION_KEYS:
         if key == "what_happened":
             paragraphs = timeline_paragraphs(event_order(chosen[key], sources, event_date))
         else:
-            paragraphs = themed_paragraphs(chosen[key], leads=True)
+            paragraphs = themed_paragraphs(chosen[key], leads=True, names=names)
         sections.append(MemoSection(key=key, heading=headings[key], paragraphs=paragraphs))
     return Memo(
         topic=topic,
