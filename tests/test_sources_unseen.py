@@ -18,6 +18,8 @@ from memogen.sources.metadata import property_authors
         "Already a subscriber? Sign in",
         "Start your free trial today",
         "Subscribe now: the first month for $1 per month",
+        "Newsletter: Get the Markets Morning briefing in your inbox every weekday. Sign up",
+        "The best of our reporting, every morning. Sign up now",
     ],
 )
 def test_paywall_offers_are_dropped(line: str) -> None:
@@ -32,6 +34,8 @@ def test_paywall_offers_are_dropped(line: str) -> None:
         "plans to raise prices again once the network reaches the northern provinces in 2026.",
         "Residents were given unlimited access to emergency shelters in Brenna.",
         "The operator charges subscribers €2 a month.",
+        "Newsletters from the central bank were read by few households, the survey found.",
+        "More than a million voters had to sign up.",
     ],
 )
 def test_article_sentences_about_access_and_prices_stay(line: str) -> None:

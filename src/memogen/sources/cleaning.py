@@ -54,6 +54,7 @@ _DISCLAIMER = re.compile(
 _SUBSCRIBE = re.compile(
     r"(?i)^(?:subscribe|sign up|join|get|receive|stay|never miss)\b.*\b(?:newsletter|updates|inbox|subscribe|news)\b"
     r"|\bour newsletter\b|\bdelivered to your inbox\b|^subscribe\b"
+    r"|^newsletters?\s*[:|–—-]|(?:^|[.!?]\s+)(?:sign up|subscribe)(?: now| here| today)?[.!]?$"
 )
 # Paywall offers: imperative "Get unlimited access ..." or a price per period next to "subscribe".
 _PAYWALL = re.compile(
