@@ -222,3 +222,38 @@ def test_leads_lower_case_common_words_but_keep_names_the_memo_capitalises():
     assert after_lead("Turkey will mediate.", names) == "Turkey will mediate."
     assert after_lead("Governor Ana Castell spoke.", names) == "Governor Ana Castell spoke."
     assert after_lead("Castell spoke.", names) == "Castell spoke."
+
+
+def test_inferred_title_is_the_headline_of_the_source_reporting_the_event():
+    analysis = Source(
+        id="analysis",
+        path="analysis.pdf",
+        kind="pdf",
+        metadata=SourceMetadata(title="What the failure tells us", date=dt.date(2021, 4, 9)),
+        text="x" * 2000,
+    )
+    report = Source(
+        id="report",
+        path="report.html",
+        kind="html",
+        metadata=SourceMetadata(title="Dam collapses, villages evacuated", date=dt.date(2021, 4, 7)),
+        text="x" * 2000,
+    )
+    pts = [
+        mp(
+            "a1", "The failure raises questions about every ageing reservoir.", "what_it_means", ("analysis",)
+        ),
+        mp("a2", "Budgets for dam maintenance have fallen for a decade.", "background", ("analysis",)),
+        mp("a3", "Insurers will press for compensation from the authority.", "what_it_means", ("analysis",)),
+        mp(
+            "r1",
+            "The dam gave way before dawn and nine villages were evacuated.",
+            "what_happened",
+            ("report",),
+        ),
+        mp("r2", "The governor declared a state of emergency in the valley.", "what_happened", ("report",)),
+    ]
+    memo = compose_memo(
+        result_of(pts), [analysis, report], TopicConfig(), "t", dt.date(2021, 4, 6), dt.datetime(2021, 5, 1)
+    )
+    assert memo.header.title == "Dam collapses, villages evacuated"

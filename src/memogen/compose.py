@@ -311,12 +311,26 @@ def select_within_budget(
 
 
 def infer_title(sources: list[Source], result: MergeResult) -> str:
-    """The title of the most-cited source with a title; else a neutral default."""
+    """The headline of the source that reports the event; else a neutral default.
+
+    "Reports the event" = most citations in What happened?, then most citations,
+    then the earliest published: a news report's headline names the event, while an
+    analysis piece or op-ed cited as often is titled with its argument.
+    """
     cites = Counter(c.source_id for p in result.merged for c in p.citations)
+    reports = Counter(c.source_id for p in result.merged if p.section == "what_happened" for c in p.citations)
     titled = [(k, s) for k, s in enumerate(sources) if s.metadata.title]
     if not titled:
         return "Briefing memo"
-    _, best = max(titled, key=lambda t: (cites[t[1].id], -t[0]))
+    _, best = max(
+        titled,
+        key=lambda t: (
+            reports[t[1].id],
+            cites[t[1].id],
+            -(t[1].metadata.date or dt.date.max).toordinal(),
+            -t[0],
+        ),
+    )
     return re.sub(r"\s+", " ", best.metadata.title or "").strip()
 
 
