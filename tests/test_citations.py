@@ -303,3 +303,17 @@ def test_a_cited_label_ending_in_a_period_gives_no_doubled_punctuation(style):
     text = m.points[0].note.text
     assert "May 2025, citing" not in text and ".;" not in text and ".." not in text, text
     assert "citing Statistics Office, Consumer price index, May 2025" in text
+
+
+def test_an_authorless_source_in_apa_starts_with_its_title():
+    m = sample_memo()
+    m.settings.citation_style = "apa"
+    alpha = m.source("alpha-news")
+    alpha.metadata = SourceMetadata(
+        title="Economists expect a rise this week", publisher="Markets Daily", date=dt.date(2025, 6, 9)
+    )
+    attach_notes(m)
+    entries = [_text(e) for e in m.bibliography]
+    entry = next(e for e in entries if "Economists" in e)
+    assert entry.startswith("Economists expect a rise this week"), entry
+    assert "2025" in entry and "Markets Daily" in entry

@@ -395,7 +395,7 @@ def _bibliography(bib, punct_in_quote: bool, links: list[str], authorless: set[s
     for item, entry in zip(bib.items, bib.bibliography(), strict=True):
         text = polish_entry(str(entry), punct_in_quote)
         if item.key in authorless:
-            text = drop_repeated_substitute(text)
+            text = title_before_date(drop_repeated_substitute(text))
         out.append(_to_inlines(text, links))
     return out
 
@@ -410,6 +410,19 @@ def drop_repeated_substitute(entry: str) -> str:
     if sep and len(head) >= 3 and head in rest:
         return rest
     return entry
+
+
+def title_before_date(entry: str) -> str:
+    """ "(2025, June 9). Title. Outlet." -> "Title. (2025, June 9). Outlet.".
+
+    Author-date styles (APA, Harvard) put the title in the author's place when there is
+    no author; after the repeated outlet is dropped, citeproc-py leaves the date first.
+    """
+    m = re.match(r"^(\([^()]*\)\.)\s+(.+?[.?!])(?=\s|$)(.*)$", entry)
+    if not m:
+        return entry
+    date, title, rest = m.groups()
+    return f"{title} {date}{rest}"
 
 
 class _Wrapper(str):
