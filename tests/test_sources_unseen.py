@@ -8,6 +8,7 @@ import pytest
 
 from memogen.sources.cleaning import RawLine, classify_junk, clean_lines
 from memogen.sources.metadata import property_authors
+from memogen.sources.pdf import _repeated_edges, publisher_from_running_heads
 
 
 @pytest.mark.parametrize(
@@ -90,3 +91,30 @@ def test_a_byline_among_pipe_separated_parts_gives_author_date_and_publisher() -
     assert result.found.publisher == "Global Policy Insights"
     assert result.found.date == dt.date(2025, 6, 12)
     assert "Ravi Menon" not in result.text and "Global Policy" not in result.text
+
+
+@pytest.mark.parametrize(
+    "heads, publisher",
+    [
+        (
+            ["Kessel Institute for Water Policy | Policy Brief No. 14 | March 2025", "Page 1 of 2"],
+            "Kessel Institute for Water Policy",
+        ),
+        (
+            ["Meridia Institute for Economic Research  -  Monetary Policy Note 2025/6"],
+            "Meridia Institute for Economic Research",
+        ),
+        (["The central bank and inflation", "www.example.org/research"], None),
+        (["Journal of Water Policy, Vol. 3"], None),
+    ],
+)
+def test_a_pdf_running_head_names_its_publisher(heads: list[str], publisher: str | None) -> None:
+    assert publisher_from_running_heads(heads) == publisher
+
+
+def test_running_heads_are_lines_repeated_at_page_edges() -> None:
+    pages = [
+        "Kessel Institute for Water Policy | Brief 14\nTitle\nBody one.\nPage 1 of 2",
+        "Kessel Institute for Water Policy | Brief 14\nBody two.\nMore body.\nPage 2 of 2",
+    ]
+    assert _repeated_edges(pages) == ["Kessel Institute for Water Policy | Brief 14"]

@@ -36,6 +36,7 @@ def read_pdf(data: bytes, name: str) -> RawDoc:
         raise InputError(f"{name}: the PDF has no text layer (scanned?); OCR it first")
     lines, dropped, references = pdf_pages_to_lines(pages)
     meta = _meta(reader)
+    meta.publisher = meta.publisher or publisher_from_running_heads(_repeated_edges(pages))
     # A PDF's /Title is often a file name or a short label; the printed headline wins.
     fallback, meta.title = meta.title, None
     return RawDoc(
@@ -50,6 +51,42 @@ def _meta(reader) -> SourceMetadata:  # noqa: ANN001 - pypdf reader
         title = ""
     authors = property_authors(real_value(info.get("/Author")))
     return SourceMetadata(title=title or None, authors=authors)
+
+
+_ORG = re.compile(
+    r"(?i)\b(?:institute|institution|cent(?:re|er)|university|college|foundation|council|ministry|department|"
+    r"academy|agency|commission|association|society|trust|observatory|forum|bank|office|bureau)\b"
+)
+
+
+def _repeated_edges(pages: list[str]) -> list[str]:
+    """Lines at the top or bottom of two or more pages: the running heads and feet."""
+    counts: Counter[str] = Counter()
+    for page in pages:
+        lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
+        counts.update(set(lines[:_EDGE] + lines[-_EDGE:]))
+    return [line for line, n in counts.most_common() if n >= 2]
+
+
+def publisher_from_running_heads(dropped: list[str]) -> str | None:
+    """'Kessel Institute for Water Policy | Policy Brief No. 14' -> the institute: who printed the brief.
+
+    Institute briefs name their publisher only in the running head, which is dropped as
+    page furniture; its first organisation-like part is the publisher.
+    """
+    for line in dropped:
+        for part in re.split(r"\s+[|–—•·-]\s+|\s{2,}", line.strip()):
+            part = part.strip(" .,")
+            words = part.split()
+            named = all(w[:1].isupper() for w in words if len(w) > 3)  # a name, not a running title
+            if (
+                _ORG.search(part)
+                and 2 <= len(words) <= 8
+                and named
+                and not re.search(r"\d|www\.|https?:", part)
+            ):
+                return part
+    return None
 
 
 def _key(line: str, page_no: int) -> str:
