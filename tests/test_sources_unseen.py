@@ -118,3 +118,12 @@ def test_running_heads_are_lines_repeated_at_page_edges() -> None:
         "Kessel Institute for Water Policy | Brief 14\nBody two.\nMore body.\nPage 2 of 2",
     ]
     assert _repeated_edges(pages) == ["Kessel Institute for Water Policy | Brief 14"]
+
+
+def test_a_teaser_headline_between_read_more_and_a_timestamp_is_a_sidebar() -> None:
+    lines = _lines(
+        BODY[0], "Read more", "Valley flood: how to find missing relatives", "4 hours ago", BODY[1]
+    )
+    result = clean_lines(lines)
+    assert "missing relatives" not in result.text
+    assert BODY[0] in result.text and BODY[1] in result.text

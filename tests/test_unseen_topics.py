@@ -38,6 +38,7 @@ JUNK = {
         "4 hours ago",
         "Get unlimited access",
         "Most read",
+        "how to find missing relatives",
         "Kessel Herald 2025",
         "Page 1 of 2",
         "Policy Brief No. 14  |",

@@ -728,7 +728,10 @@ def _judge_run(run: list[_Item]) -> None:
     weak = sum(
         1
         for it in run
-        if is_teaser(it.text) or (_BULLET.match(it.text) and it.words <= 3) or it.reason == "link prompt"
+        if is_teaser(it.text)
+        or (_BULLET.match(it.text) and it.words <= 3)
+        or it.reason == "link prompt"
+        or (it.role == "drop" and _LIST_HEADING.match(it.text))  # "Read more" above a teaser headline
     )
     if strong >= 2 or (strong >= 1 and weak >= 1):
         for it in run:
