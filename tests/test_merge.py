@@ -272,3 +272,45 @@ def test_rise_and_fall_or_target_and_outcome_are_not_conflicts():
         ),
     )
     assert not [c for m in result.merged for c in m.conflicts]
+
+
+def test_a_year_in_another_clause_does_not_date_a_figure():
+    from memogen.merge import figure_years
+
+    qs = {
+        q.display: q
+        for q in extract_quantities(
+            "The dam, built in 1968 to supply water, held about 40 million cubic metres when it failed."
+        )
+    }
+    assert figure_years(qs["40 million"]) == set()
+    qs = {
+        q.display: q
+        for q in extract_quantities("In 2018, trade reached 800 million, which was 60 million in 2017.")
+    }
+    assert figure_years(qs["800 million"]) == {2018} and figure_years(qs["60 million"]) == {2017}
+
+
+def test_sentence_opening_common_words_are_not_names_but_rare_ones_are():
+    _, result = run(
+        ("a", ["According to the water authority, the dam was last inspected on 3 February 2025."], "Alpha"),
+        ("b", ["Public records show that the dam was last inspected on 17 February 2025."], "Beta"),
+        ("c", ["Zambia will borrow $1.3 billion from the fund."], "Gamma"),
+        ("d", ["Ghana will borrow $2 billion from the fund."], "Delta"),
+    )
+    statements = [c.statement for m in result.merged for c in m.conflicts]
+    assert any("3 February" in s and "17 February" in s for s in statements), statements
+    assert not any("billion" in s for s in statements), statements
+
+
+def test_a_forecast_or_preference_is_not_the_decided_figure():
+    _, result = run(
+        (
+            "a",
+            ["Most economists expect the bank to raise its rate by 25 basis points on Wednesday."],
+            "Alpha",
+        ),
+        ("b", ["On Wednesday the bank raised its rate by 50 basis points."], "Beta"),
+    )
+    assert not [c for m in result.merged for c in m.conflicts]
+    assert len(result.merged) == 2

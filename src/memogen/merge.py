@@ -39,7 +39,7 @@ CANDIDATE_THRESHOLD = 0.1  # cheap pre-filter on rare word features (cosine over
 CANDIDATE_DF_CAP = 150  # a word in more points than this is no help to find candidates (keeps cost linear)
 RELATED_CONTEXT = 0.12  # shared-word score at which two figures measure the same thing
 ANCHOR_MIN_SIM = 0.08  # similarity needed when both give the same specific figure on the same thing
-NAME_PENALTY = 0.15  # per name found on one side only (when both sides have one)
+NAME_PENALTY = 0.15  # per name found on one side only (when both sides have one): lowers the score
 OVERLAP_DICE = 0.6  # IDF-weighted share of content stems two paraphrases have in common
 OVERLAP_MIN_SIM = 0.35  # ... with at least this text similarity and no name on one side only
 
@@ -298,7 +298,9 @@ _GENERIC = frozenset(
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|plans? to|planning to|aims? to|aiming to|pledged to|pledges? to|intends? to|"
-    r"expected to|due to be|is to|are to|next (?:week|month|year)|by 20\d\d)\b",
+    r"expect|expects|expected|expected to|forecasts?|predicts?|anticipates?|likely to|due to be|is to|are to|"
+    r"scheduled|set to|upcoming|prefer|prefers|preferred|preferring|proposed|proposes?|called for|"
+    r"next (?:week|month|year)|by 20\d\d)\b",
     re.I,
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
@@ -309,7 +311,13 @@ _LEADING_FILLER = re.compile(
 )
 _TERMINAL = ".!?\"'”’。！？…)»"  # a sentence that ends with one of these needs no added full stop
 _SENTENCE_END = frozenset({".", "!", "?"})
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(])")
+# No split after a title abbreviation or an initial ("Mr. Lavrov", "Gen. Sato", "S. M. Qureshi").
+_SENTENCE_SPLIT = re.compile(
+    r"(?<![A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bLt\.)(?<!\bMrs\.)(?<!\bGen\.)"
+    r"(?<!\bAmb\.)(?<!\bMin\.)(?<!\bCol\.)(?<!\bSen\.)(?<!\bGov\.)(?<!\bMaj\.)(?<!\bAdm\.)"
+    r"(?<!\bSec\.)(?<!\bPres\.)(?<!\bDept\.)(?<!\bCmdr\.)"
+    r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(])"
+)
 _SUPERSCRIPTS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]")
 
 
@@ -326,7 +334,6 @@ class Quantity:
     unit: str = ""  # for plain numbers: the noun they count ("year", "dose")
     context: dict[str, int] = field(default_factory=dict)  # content stem -> distance in words
     sentence: str = ""  # the sentence holding the figure (points may hold several sentences)
-    planned: bool = False  # the words just before it speak of a plan or target
 
     def relatedness(self, other: Quantity) -> float:
         """How surely two figures measure the same thing: shared nearby words, nearest weigh most."""
@@ -369,6 +376,8 @@ def _closeness(distance: int) -> float:
 def _stem(word: str) -> str:
     """A crude stem: enough to make arrived/arrival and trade/trading meet."""
     w = word.lower().strip("'’")
+    if w.endswith("iness"):  # readiness -> ready
+        w = w[:-5] + "y"
     for suf in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "al", "s"):
         if len(w) - len(suf) >= 4 and w.endswith(suf):
             w = w[: -len(suf)]
@@ -596,20 +605,11 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
                 unit,
                 _context(toks, i, j),
                 sentence=str(toks[i][1]),
-                planned=_mark_planned(text, toks, i),
             )
         )
         i = max(j, i + 1)
     _attach_sentences(text, out)
     return out
-
-
-def _mark_planned(text: str, toks: list[tuple[str, int, int]], i: int) -> bool:
-    """A plan/target word among the eight words before token i, within its sentence."""
-    lo = toks[max(0, i - 8)][1] if toks else 0
-    window = text[lo : toks[i][1]] if i < len(toks) else text[lo:]
-    window = re.split(r"[.!?;]", window)[-1]
-    return bool(_FUTURE.search(window) or re.search(r"\b(?:target|goal|double|triple)\b", window, re.I))
 
 
 def _attach_sentences(text: str, quantities: list[Quantity]) -> None:
@@ -660,19 +660,29 @@ def normalise(text: str, aliases: Aliases | None = None) -> str:
     return " ".join(apply_aliases(out, aliases))
 
 
-def _names(text: str, tokens: list[tuple[str, int, int]] | None = None) -> frozenset[str]:
-    """Capitalised words not at the start of the sentence: a cheap stand-in for named entities."""
+def _names(
+    text: str,
+    tokens: list[tuple[str, int, int]] | None = None,
+    initial_names: frozenset[str] | None = None,
+) -> frozenset[str]:
+    """Capitalised words: a cheap stand-in for named entities.
+
+    A sentence's first word counts only when the topic's sources show it is a name
+    (`initial_names`: "Ghana will borrow…" vs "Zambia will borrow…"), so "According",
+    "Public" or "Officials" opening a sentence are not taken for names.
+    """
     toks = [t for t, _, _ in (tokens if tokens is not None else _tokens(text))]
     out = set()
     for k, t in enumerate(toks):
         low = t.lower()
-        if k == 0 or not t[:1].isupper() or not t.replace("-", "").isalpha():
+        if not t[:1].isupper() or not t.replace("-", "").isalpha():
             continue
         if low in _STOP or low in _MONTHS or low in _SCALES or low in _CURRENCY_WORDS:
             continue
-        if k > 0 and toks[k - 1] in (".", "“", '"', ":"):
+        initial = k == 0 or toks[k - 1] in (".", "“", '"', ":")
+        if initial and (initial_names is None or low not in initial_names):
             continue
-        out.add(t.lower())
+        out.add(low)
     return frozenset(out)
 
 
@@ -682,10 +692,9 @@ def features(text: str, aliases: Aliases | None = None) -> Features:
     toks = _tokens(text)
     quantities = extract_quantities(text, toks)
     years = {q.value[0] for q in quantities if q.kind in ("year", "date") and q.value[0]}
-    names = _names(text, toks)
+    names = _names(text, toks, aliases.initial_names if aliases is not None else None)
     if aliases is not None:
-        # a title is no name, and a given name stands for its holder's surname
-        names = frozenset(aliases.given.get(n, n) for n in names if n not in _TITLE_HEADS)
+        names = _alias_names(names, norm, aliases)
     future = bool(_FUTURE.search(text))
     return Features(norm, content, quantities, names, frozenset(years), f" {norm} ", future)
 
@@ -750,6 +759,8 @@ _AKA = re.compile(
 )
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:['’][a-z]+)?(?:-[A-Za-zÀ-ÿ]+)*")
 _JOINERS = frozenset({"of", "the", "and", "for", "&"})
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
+_CAP_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]+(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -764,6 +775,7 @@ class Aliases:
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)
     given: dict[str, str] = field(default_factory=dict)
+    initial_names: frozenset[str] = frozenset()  # sentence-opening words that are names here
 
 
 def _parts(words: list[str]) -> list[str]:
@@ -902,7 +914,42 @@ def learn_aliases(texts: list[str]) -> Aliases:
     for text in texts:
         _learn_phrases(text, phrases)
     titles, given = _learn_titles(texts, phrases)
-    return Aliases(phrases, titles, given)
+    return Aliases(phrases, titles, given, _initial_names(texts))
+
+
+def _initial_names(texts: list[str]) -> frozenset[str]:
+    """Sentence-opening words that are names in this topic: never written in lower case,
+    and either capitalised inside a sentence somewhere or rare in English (wordfreq)."""
+    from wordfreq import zipf_frequency
+
+    lower: set[str] = set()
+    inner: set[str] = set()
+    initial: set[str] = set()
+    for text in texts:
+        lower.update(_LOWER_WORD.findall(text))
+        for m in _CAP_WORD.finditer(text):
+            before = text[max(0, m.start() - 3) : m.start()].rstrip(" \"“‘'(")
+            (initial if not before or before[-1] in ".!?:\n" else inner).add(m.group().lower())
+    return frozenset(
+        w
+        for w in initial
+        if w not in lower and w not in _STOP and (w in inner or zipf_frequency(w, "en") < 4.5)
+    )
+
+
+def _alias_names(names: frozenset[str], norm: str, aliases: Aliases) -> frozenset[str]:
+    """Names as the aliases see them: a title or "FM" is no name, a given name stands for
+    its holder's surname, and a phrase with a learned alias counts once, as its canonical token."""
+    phrase_words = {w for key in aliases.phrases for w in key}
+    caps = {a.lower() for a in _CAPS_ABBR}
+    out = set()
+    for n in names:
+        for part in n.split("-"):
+            if part and part not in _TITLE_HEADS and part not in caps and part not in phrase_words:
+                out.add(aliases.given.get(part, part))
+    canon = set(aliases.phrases.values())
+    out |= {t for t in norm.split() if t in canon}
+    return frozenset(out)
 
 
 def apply_aliases(tokens: list[str], aliases: Aliases | None) -> list[str]:
@@ -1024,7 +1071,10 @@ def same_fact(
     """Decide one candidate pair; returns (duplicate?, adjusted score)."""
     if sim < min(ANCHOR_MIN_SIM, CONTAIN_MIN_SIM):
         return False, sim  # cheap exit: most candidate pairs are far below every rule
-    score = sim - NAME_PENALTY * _name_mismatch(a, b)
+    mismatch = _name_mismatch(a, b)
+    score = sim - NAME_PENALTY * mismatch
+    if mismatch:
+        return False, score  # each side names someone or somewhere the other does not: two facts
     if a.future != b.future:
         return False, score  # "will raise prices" and "raised prices" are two events
     if not quantities_agree(a, b) or conflicting_quantities(a, b) or conflicting_quantities(b, a):
@@ -1135,8 +1185,9 @@ _DOWN = frozenset(
 
 
 def _planned(q: Quantity) -> bool:
-    """The figure's own clause speaks of a plan or target (its preceding eight words)."""
-    return q.planned
+    """The figure's own clause speaks of a plan, forecast or target, not of what happened."""
+    clause = figure_clause(q)
+    return bool(_FUTURE.search(clause) or re.search(r"\b(?:target|goal|double|triple)\b", clause, re.I))
 
 
 def _direction(norm: str) -> int:
@@ -1374,15 +1425,54 @@ _CURRENT_PERIOD = re.compile(
 )
 
 
-def _implied_years(point: Point, feat: Features, sources: dict[str, Source]) -> set[int] | None:
-    """Years the sentence is about: said in it; else the source's own year when it speaks of
-    "this year" / "the current financial year"; else the source's year or the one before."""
-    if feat.years:
-        return set(feat.years)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_LEAD_YEAR = re.compile(
+    r"^\W*(?:In|By|During|Since|For|Until|As of|At the end of)\s+(?:\w+\s+)?((?:19|20)\d\d)\b"
+)
+
+
+_CLAUSE_START = re.compile(r"[,;:(–—]\s*|\s[-–—]\s|\bwhich\b|\bwhile\b|\bwhereas\b")
+_CLAUSE_END = re.compile(r"[,;:()–—]\s|\s[-–—]\s|\bwhich\b|\bwhile\b|\bwhereas\b")
+
+
+def figure_clause(q: Quantity) -> str:
+    """The clause of its sentence that holds a figure (between commas, brackets, dashes,
+    "which"/"while"), or the whole sentence when the figure cannot be found in it."""
+    sentence, pos = q.sentence, q.sentence.find(q.display)
+    if pos < 0:
+        return sentence
+    lo = max([0] + [m.end() for m in _CLAUSE_START.finditer(sentence, 0, pos)])
+    end = pos + len(q.display)
+    hi = min([m.start() for m in _CLAUSE_END.finditer(sentence, end)] + [len(sentence)])
+    return sentence[lo:hi]
+
+
+def figure_years(q: Quantity) -> set[int]:
+    """Years said about one figure: in its own clause, or else an opening "In 2020," that
+    governs the whole sentence.
+
+    Why not every year of the sentence: "The dam, built in 1968, held 40 million cubic
+    metres" says nothing about when it held them.
+    """
+    said = {int(y) for y in _YEAR.findall(figure_clause(q))}
+    lead = _LEAD_YEAR.match(q.sentence)
+    return said or ({int(lead.group(1))} if lead else set())
+
+
+def _implied_years(
+    point: Point, feat: Features, sources: dict[str, Source], q: Quantity | None = None
+) -> set[int] | None:
+    """Years a figure (or else the sentence) is about: said next to it; else the source's own
+    year when it speaks of "this year" / "the current financial year"; else the source's
+    year or the one before."""
+    said = figure_years(q) if q is not None else set(feat.years)
+    if said:
+        return said
     src = sources.get(point.source_id)
     if src is not None and src.metadata.date:
         y = src.metadata.date.year
-        return {y} if _CURRENT_PERIOD.search(point.text) else {y, y - 1}
+        text = q.sentence if q is not None else point.text
+        return {y} if _CURRENT_PERIOD.search(text) else {y, y - 1}
     return None
 
 
@@ -1440,7 +1530,11 @@ def related_enough(sim: float, a: Features, b: Features) -> bool:
 
 
 def find_conflicts(
-    feats: list[Features], points: list[Point], mats: _Matrices, sources: dict[str, Source]
+    feats: list[Features],
+    points: list[Point],
+    mats: _Matrices,
+    sources: dict[str, Source],
+    aliases: Aliases | None = None,
 ) -> list[_ConflictEdge]:
     """Differing figures about the same thing in related points of different sources.
 
@@ -1452,11 +1546,12 @@ def find_conflicts(
     pairs = quantity_pairs(feats, points, by_value=False)
     found: list[_ConflictEdge] = []
     for i, j in pairs:
-        if not _time_compatible(
-            _implied_years(points[i], feats[i], sources), _implied_years(points[j], feats[j], sources)
-        ):
-            continue
-        found += [_ConflictEdge(i, j, qa, qb) for qa, qb in conflicting_quantities(feats[i], feats[j])]
+        for qa, qb in conflicting_quantities(feats[i], feats[j]):
+            if _time_compatible(
+                _implied_years(points[i], feats[i], sources, qa),
+                _implied_years(points[j], feats[j], sources, qb),
+            ):
+                found.append(_ConflictEdge(i, j, qa, qb))
     if not found:
         return []
     sent_sims = text_similarity(mats, [e.qa.sentence for e in found], [e.qb.sentence for e in found])
@@ -1465,7 +1560,8 @@ def find_conflicts(
     )
     edges = []
     for e, s_sim, p_sim in zip(found, sent_sims, point_sims, strict=True):
-        if related_enough(max(float(s_sim), float(p_sim)), features(e.qa.sentence), features(e.qb.sentence)):
+        fa, fb = features(e.qa.sentence, aliases), features(e.qb.sentence, aliases)
+        if related_enough(max(float(s_sim), float(p_sim)), fa, fb):
             edges.append(e)
     return edges
 
@@ -1624,7 +1720,7 @@ def merge_points(points: list[Point], sources: list[Source]) -> MergeResult:
     for p in points:
         names.setdefault(p.source_id, p.source_id)
     conflicts = _build_conflicts(
-        find_conflicts(feats, points, mats, by_id), cluster_of, salience, points, names
+        find_conflicts(feats, points, mats, by_id, aliases), cluster_of, salience, points, names
     )
 
     point_at = {(p.source_id, p.text): k for k, p in enumerate(points)}
@@ -1729,12 +1825,10 @@ def judge_pairs(pairs: list[tuple[str, str]]) -> list[tuple[bool, bool]]:
     for k, sim in zip(rows, sims, strict=True):
         a, b = feats[k], feats[k + 1]
         dup, _ = same_fact(float(sim), a, b, idf)
-        years_ok = _time_compatible(set(a.years) or None, set(b.years) or None)
-        conflict = bool(
-            not dup
-            and related_enough(float(sim), a, b)
-            and years_ok
-            and (conflicting_quantities(a, b) or conflicting_quantities(b, a))
-        )
+        edges = conflicting_quantities(a, b) + [(y, x) for x, y in conflicting_quantities(b, a)]
+        timed = [
+            (x, y) for x, y in edges if _time_compatible(figure_years(x) or None, figure_years(y) or None)
+        ]
+        conflict = bool(not dup and related_enough(float(sim), a, b) and timed)
         out.append((dup, conflict))
     return out
