@@ -314,3 +314,12 @@ def test_a_forecast_or_preference_is_not_the_decided_figure():
     )
     assert not [c for m in result.merged for c in m.conflicts]
     assert len(result.merged) == 2
+
+
+def test_a_starting_figure_on_one_side_does_not_split_a_fact():
+    _, result = run(
+        ("a", ["On 11 June the Bank of Ostra increased its policy rate from 6.25% to 6.75%."], "Alpha"),
+        ("b", ["The Bank of Ostra raised its policy rate by 50 basis points to 6.75% on 11 June."], "Beta"),
+    )
+    assert len(result.merged) == 1 and set(result.merged[0].source_ids) == {"a", "b"}
+    assert not result.merged[0].conflicts

@@ -298,9 +298,13 @@ _GENERIC = frozenset(
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|plans? to|planning to|aims? to|aiming to|pledged to|pledges? to|intends? to|"
-    r"expect|expects|expected|expected to|forecasts?|predicts?|anticipates?|likely to|due to be|is to|are to|"
-    r"scheduled|set to|upcoming|prefer|prefers|preferred|preferring|proposed|proposes?|called for|"
-    r"next (?:week|month|year)|by 20\d\d)\b",
+    r"expect|expects|expected to|forecasts?|predicts?|anticipates?|likely to|due to be|is to|are to|"
+    r"scheduled|set to|upcoming|next (?:week|month|year)|by 20\d\d)\b",
+    re.I,
+)
+# A figure someone wanted or proposed is not the figure decided (clause level only).
+_WISHED = re.compile(
+    r"\b(?:prefer|prefers|preferred|preferring|proposed|proposes?|called for|target|goal|double|triple)\b",
     re.I,
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
@@ -996,17 +1000,19 @@ def _name_mismatch(a: Features, b: Features) -> int:
 
 
 def quantities_agree(a: Features, b: Features) -> bool:
-    """Same fact needs the same figures: every figure of one kind in the shorter sentence is in the other.
+    """Same fact needs the same figures: each kind (and unit) both sentences mention shares a value.
 
-    A kind only one side mentions is no disagreement (a sentence may add a detail);
-    a kind both mention with no common value is ("in 2019" vs "in 2020").
+    A kind only one side mentions is no disagreement (a sentence may add a detail, or a
+    starting point: "from 6.25% to 6.75%" vs "to 6.75%"); a kind both mention with no
+    common value is ("in 2019" vs "in 2020"). Differing figures about the same thing
+    next to a shared one are caught by conflicting_quantities.
     """
-    short, long_ = (a, b) if len(a.quantities) <= len(b.quantities) else (b, a)
-    for q in short.quantities:
-        same_kind = [
-            r for r in long_.quantities if r.kind == q.kind and (q.kind != "number" or r.unit == q.unit)
-        ]
-        if same_kind and not any(q.same_value(r) for r in same_kind):
+    for q in a.quantities:
+        same_kind = [r for r in b.quantities if r.kind == q.kind and (q.kind != "number" or r.unit == q.unit)]
+        if not same_kind or any(q.same_value(r) for r in same_kind):
+            continue
+        mine = [x for x in a.quantities if x.kind == q.kind and (q.kind != "number" or x.unit == q.unit)]
+        if not any(x.same_value(r) for x in mine for r in same_kind):
             return False
     return not (a.years and b.years and not a.years & b.years)
 
@@ -1187,7 +1193,7 @@ _DOWN = frozenset(
 def _planned(q: Quantity) -> bool:
     """The figure's own clause speaks of a plan, forecast or target, not of what happened."""
     clause = figure_clause(q)
-    return bool(_FUTURE.search(clause) or re.search(r"\b(?:target|goal|double|triple)\b", clause, re.I))
+    return bool(_FUTURE.search(clause) or _WISHED.search(clause))
 
 
 def _direction(norm: str) -> int:
