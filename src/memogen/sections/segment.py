@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..model import SectionKey
+from ..wordlists import AUXILIARIES
 from .headings import heading_section, is_heading
 
 _PARA_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -119,41 +120,7 @@ _VERBISH = frozenset(
         "too",
     ]
 )
-_AUX = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "am",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "should",
-        "must",
-        "shall",
-        "does",
-        "did",
-        "do",
-        "won't",
-        "can't",
-        "isn't",
-        "aren't",
-        "wasn't",
-        "weren't",
-        "hasn't",
-        "haven't",
-    ]
-)
+_AUX = AUXILIARIES
 _IRREGULAR_PAST = frozenset(
     [
         "met",

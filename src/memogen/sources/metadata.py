@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..wordlists import TITLE_SMALL_WORDS
+
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -313,31 +315,12 @@ def smart_title(title: str, body: str) -> str:
     if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
         return title
     acronyms = set(re.findall(r"\b[A-Z]{2,}\b", body))
-    small = {
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "by",
-        "with",
-        "from",
-        "as",
-        "vs",
-    }
     out = []
     for i, word in enumerate(re.split(r"(\s+|-)", title)):
         bare = re.sub(r"[^A-Za-z]", "", word)
         if not bare or bare in acronyms:
             out.append(word)
-        elif i > 0 and bare.lower() in small and not out[-1].endswith(":"):
+        elif i > 0 and bare.lower() in TITLE_SMALL_WORDS and not out[-1].endswith(":"):
             out.append(word.lower())
         else:
             out.append(word[:1] + word[1:].lower())

@@ -1,0 +1,76 @@
+"""Closed-class English word lists that several stages share.
+
+Grammar words only (articles, prepositions, auxiliaries): never topic words.
+One copy here keeps the stages in agreement about what counts as a small word.
+"""
+
+from __future__ import annotations
+
+# Words a title-cased heading or headline keeps in lower case ("Ties with Russia in a New Era").
+TITLE_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "vs",
+        "via",
+    ]
+)
+
+# Auxiliary and modal verbs, with their common contractions.
+AUXILIARIES = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "shall",
+        "does",
+        "did",
+        "do",
+        "won't",
+        "can't",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "hasn't",
+        "haven't",
+        "hadn't",
+        "wouldn't",
+        "couldn't",
+        "shouldn't",
+        "doesn't",
+        "didn't",
+        "don't",
+    ]
+)
