@@ -315,12 +315,10 @@ _LEADING_FILLER = re.compile(
 )
 _TERMINAL = ".!?\"'”’。！？…)»"  # a sentence that ends with one of these needs no added full stop
 _SENTENCE_END = frozenset({".", "!", "?"})
-# No split after a title abbreviation or an initial ("Mr. Lavrov", "Gen. Sato", "S. M. Qureshi").
-_SENTENCE_SPLIT = re.compile(
-    r"(?<![A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bLt\.)(?<!\bMrs\.)(?<!\bGen\.)"
-    r"(?<!\bAmb\.)(?<!\bMin\.)(?<!\bCol\.)(?<!\bSen\.)(?<!\bGov\.)(?<!\bMaj\.)(?<!\bAdm\.)"
-    r"(?<!\bSec\.)(?<!\bPres\.)(?<!\bDept\.)(?<!\bCmdr\.)"
-    r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(])"
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(])")
+# ... but not after a title abbreviation or an initial ("Mr. Lavrov", "Gen. Sato", "S. M. Qureshi").
+_NO_SPLIT_AFTER = re.compile(
+    r"(?:\b(?:Mr|Ms|Mrs|Dr|St|Lt|Gen|Amb|Min|Col|Sen|Gov|Maj|Adm|Sec|Pres|Dept|Cmdr)|\b[A-Z])\.$"
 )
 _SUPERSCRIPTS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]")
 
@@ -616,9 +614,26 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
     return out
 
 
+def _sentence_starts(text: str) -> list[int]:
+    """Offsets where a new sentence starts (a cheap split, then abbreviations put back)."""
+    return [
+        m.end()
+        for m in _SENTENCE_SPLIT.finditer(text)
+        if not _NO_SPLIT_AFTER.search(text[max(0, m.start() - 6) : m.start()])
+    ]
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a point (a point may be a whole paragraph)."""
+    bounds = [0, *_sentence_starts(text), len(text)]
+    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
+
+
 def _attach_sentences(text: str, quantities: list[Quantity]) -> None:
     """Replace each figure's offset (kept in .sentence meanwhile) by the sentence around it."""
-    bounds = [0] + [m.end() for m in _SENTENCE_SPLIT.finditer(text)] + [len(text) + 1]
+    if not quantities:
+        return
+    bounds = [0, *_sentence_starts(text), len(text) + 1]
     for q in quantities:
         pos = int(q.sentence)
         k = next(k for k in range(len(bounds) - 1) if bounds[k] <= pos < bounds[k + 1])
@@ -874,35 +889,32 @@ def _title_person(words: list[str]) -> tuple[list[str], list[str]] | None:
     return words[:end], rest
 
 
+_CAP_RUN = re.compile(r"[A-Z][A-Za-z'’-]*(?:\s+(?:of\s+)?[A-Z][A-Za-z'’-]*)+")
+
+
 def _learn_titles(texts: list[str], phrases: dict[tuple[str, ...], str]) -> tuple[dict, dict]:
     holders: dict[tuple[str, ...], set[str]] = defaultdict(set)
     given: dict[str, set[str]] = defaultdict(set)
     for text in texts:
-        for sentence in _SENTENCE_SPLIT.split(text):
-            run: list[str] = []
-            for w, _, _ in _tokens(sentence) + [(".", 0, 0)]:
-                w = re.sub(r"['’]s$", "", w)
-                low = w.lower()
-                if w[:1].isupper() and w.isalpha() or (run and low == "of"):
-                    if run or (low not in _STOP and low not in _MONTHS):
-                        run.append(w)
-                    continue
-                split = _title_person(run) if len(run) >= 2 else None
-                run = []
-                if split is None:
-                    continue
-                title, name = split
-                surname = name[-1].lower()
-                for g in name[:-1]:
-                    given[g.lower()].add(surname)
-                toks = _replace_phrases(normalise(" ".join(title)).split(), phrases)
-                for a in range(len(toks)):
-                    for b in range(a + 1, len(toks) + 1):
-                        key = tuple(toks[a:b])
-                        if key[0] in _JOINERS or key[-1] in _JOINERS:
-                            continue
-                        if len(key) >= 2 or key[0] in phrases.values():
-                            holders[key].add(surname)
+        for m in _CAP_RUN.finditer(text):
+            run = [re.sub(r"['’]s$", "", w) for w in m.group().split()]
+            while run and (run[0].lower() in _STOP or run[0].lower() in _MONTHS):
+                run.pop(0)
+            split = _title_person(run) if len(run) >= 2 and all(w.isalpha() for w in run) else None
+            if split is None:
+                continue
+            title, name = split
+            surname = name[-1].lower()
+            for g in name[:-1]:
+                given[g.lower()].add(surname)
+            toks = _replace_phrases(normalise(" ".join(title)).split(), phrases)
+            for a in range(len(toks)):
+                for b in range(a + 1, len(toks) + 1):
+                    key = tuple(toks[a:b])
+                    if key[0] in _JOINERS or key[-1] in _JOINERS:
+                        continue
+                    if len(key) >= 2 or key[0] in phrases.values():
+                        holders[key].add(surname)
     titles = {k: next(iter(v)) for k, v in holders.items() if len(v) == 1}
     return titles, {g: next(iter(s)) for g, s in given.items() if len(s) == 1}
 
@@ -1192,7 +1204,12 @@ _DOWN = frozenset(
 
 def _planned(q: Quantity) -> bool:
     """The figure's own clause speaks of a plan, forecast or target, not of what happened."""
-    clause = figure_clause(q)
+    return _clause_planned(q.sentence, q.display)
+
+
+@lru_cache(maxsize=65536)
+def _clause_planned(sentence: str, display: str) -> bool:
+    clause = _clause(sentence, display)
     return bool(_FUTURE.search(clause) or _WISHED.search(clause))
 
 
@@ -1257,11 +1274,15 @@ def _vectorise(norms: list[str]) -> _Matrices:
 
 def text_similarity(mats: _Matrices, a: list[str], b: list[str]):
     """Combined cosine between texts a[k] and b[k], using the topic's fitted vectorisers."""
+    return norm_similarity(mats, [normalise(t) for t in a], [normalise(t) for t in b])
+
+
+def norm_similarity(mats: _Matrices, na: list[str], nb: list[str]):
+    """Combined cosine between already normalised texts na[k] and nb[k]."""
     import numpy as np
 
-    if not a:
+    if not na:
         return np.zeros(0, dtype=np.float32)
-    na, nb = [normalise(t) for t in a], [normalise(t) for t in b]
     ca, cb = mats.char_vec.transform(na), mats.char_vec.transform(nb)
     ch = np.asarray(ca.multiply(cb).sum(axis=1)).ravel()
     wa, wb = mats.word_vec.transform(na), mats.word_vec.transform(nb)
@@ -1444,25 +1465,41 @@ _CLAUSE_END = re.compile(r"[,;:()–—]\s|\s[-–—]\s|\bwhich\b|\bwhile\b|\bw
 def figure_clause(q: Quantity) -> str:
     """The clause of its sentence that holds a figure (between commas, brackets, dashes,
     "which"/"while"), or the whole sentence when the figure cannot be found in it."""
-    sentence, pos = q.sentence, q.sentence.find(q.display)
+    return _clause(q.sentence, q.display)
+
+
+@lru_cache(maxsize=65536)
+def _clause(sentence: str, display: str) -> str:
+    pos = sentence.find(display)
     if pos < 0:
         return sentence
     lo = max([0] + [m.end() for m in _CLAUSE_START.finditer(sentence, 0, pos)])
-    end = pos + len(q.display)
+    end = pos + len(display)
     hi = min([m.start() for m in _CLAUSE_END.finditer(sentence, end)] + [len(sentence)])
     return sentence[lo:hi]
 
 
 def figure_years(q: Quantity) -> set[int]:
-    """Years said about one figure: in its own clause, or else an opening "In 2020," that
-    governs the whole sentence.
+    return set(_figure_years(q.sentence, q.display))
+
+
+@lru_cache(maxsize=65536)
+def _figure_years(sentence: str, display: str) -> frozenset[int]:
+    """Years said about one figure: in its own clause; else an opening "In 2020," that
+    governs the sentence; else a year later in the sentence ("…, was signed in 2001").
 
     Why not every year of the sentence: "The dam, built in 1968, held 40 million cubic
     metres" says nothing about when it held them.
     """
-    said = {int(y) for y in _YEAR.findall(figure_clause(q))}
-    lead = _LEAD_YEAR.match(q.sentence)
-    return said or ({int(lead.group(1))} if lead else set())
+    clause = _clause(sentence, display)
+    said = {int(y) for y in _YEAR.findall(clause)}
+    if said:
+        return frozenset(said)
+    lead = _LEAD_YEAR.match(sentence)
+    if lead:
+        return frozenset({int(lead.group(1))})
+    end = sentence.find(clause) + len(clause) if clause else len(sentence)
+    return frozenset(int(y) for y in _YEAR.findall(sentence[end:]))
 
 
 def _implied_years(
@@ -1480,6 +1517,15 @@ def _implied_years(
         text = q.sentence if q is not None else point.text
         return {y} if _CURRENT_PERIOD.search(text) else {y, y - 1}
     return None
+
+
+def _possible_years(point: Point, feat: Features, sources: dict[str, Source]) -> set[int] | None:
+    """Every year any figure of the point could be about (None: unknown, so any year)."""
+    src = sources.get(point.source_id)
+    if src is None or not src.metadata.date:
+        return None
+    y = src.metadata.date.year
+    return set(feat.years) | {y, y - 1}
 
 
 def _time_compatible(a: set[int] | None, b: set[int] | None) -> bool:
@@ -1550,8 +1596,11 @@ def find_conflicts(
     import numpy as np
 
     pairs = quantity_pairs(feats, points, by_value=False)
+    span = [_possible_years(p, f, sources) for p, f in zip(points, feats, strict=True)]
     found: list[_ConflictEdge] = []
     for i, j in pairs:
+        if not _time_compatible(span[i], span[j]):
+            continue  # cheap: no figure of one can share a year with any figure of the other
         for qa, qb in conflicting_quantities(feats[i], feats[j]):
             if _time_compatible(
                 _implied_years(points[i], feats[i], sources, qa),
@@ -1560,13 +1609,22 @@ def find_conflicts(
                 found.append(_ConflictEdge(i, j, qa, qb))
     if not found:
         return []
-    sent_sims = text_similarity(mats, [e.qa.sentence for e in found], [e.qb.sentence for e in found])
+    by_sentence: dict[str, Features] = {}
+    for e in found:
+        for sent in (e.qa.sentence, e.qb.sentence):
+            if sent not in by_sentence:
+                by_sentence[sent] = features(sent, aliases)
+    sent_sims = norm_similarity(
+        mats,
+        [by_sentence[e.qa.sentence].norm for e in found],
+        [by_sentence[e.qb.sentence].norm for e in found],
+    )
     point_sims = pair_similarity(
         mats, np.array([e.a for e in found], dtype=np.int64), np.array([e.b for e in found], dtype=np.int64)
     )
     edges = []
     for e, s_sim, p_sim in zip(found, sent_sims, point_sims, strict=True):
-        fa, fb = features(e.qa.sentence, aliases), features(e.qb.sentence, aliases)
+        fa, fb = by_sentence[e.qa.sentence], by_sentence[e.qb.sentence]
         if related_enough(max(float(s_sim), float(p_sim)), fa, fb):
             edges.append(e)
     return edges
