@@ -323,3 +323,12 @@ def test_a_starting_figure_on_one_side_does_not_split_a_fact():
     )
     assert len(result.merged) == 1 and set(result.merged[0].source_ids) == {"a", "b"}
     assert not result.merged[0].conflicts
+
+
+def test_a_year_in_the_main_clause_dates_a_figure_in_a_trailing_one():
+    from memogen.merge import figure_years
+
+    qs = {
+        q.display: q for q in extract_quantities("Acme opened a plant in Oslo in 2013, the first in 8 years.")
+    }
+    assert figure_years(qs["8 years"]) == {2013}

@@ -8,7 +8,10 @@ first visit in 9 years") also links sentences that share few other words. The sa
 machinery, run on looser "related" pairs, reports figures that disagree across sources
 as conflicts instead of hiding them. Candidate pairs come from a sparse product
 restricted to features that are rare in the topic, plus inverted indexes on figures,
-so the cost grows with the number of points, not its square.
+so the cost grows with the number of points, not its square. Before vectorising, text is
+normalised with aliases the topic's own sources give ("Chief of Army Staff (COAS)", "X (also
+known as Y)", "Prime Minister Imran Khan") and a small table of title abbreviations, so
+"FM Lavrov met the COAS" and "the Foreign Minister met General Bajwa" can meet.
 """
 
 from __future__ import annotations
@@ -1486,10 +1489,11 @@ def figure_years(q: Quantity) -> set[int]:
 @lru_cache(maxsize=65536)
 def _figure_years(sentence: str, display: str) -> frozenset[int]:
     """Years said about one figure: in its own clause; else an opening "In 2020," that
-    governs the sentence; else a year later in the sentence ("…, was signed in 2001").
+    governs the sentence; else the sentence's first (main) clause ("X opened in 2013, the
+    first in 8 years"); else a year later in the sentence ("…, was signed in 2001").
 
     Why not every year of the sentence: "The dam, built in 1968, held 40 million cubic
-    metres" says nothing about when it held them.
+    metres" says nothing about when it held them (an inserted clause, neither first nor later).
     """
     clause = _clause(sentence, display)
     said = {int(y) for y in _YEAR.findall(clause)}
@@ -1498,6 +1502,10 @@ def _figure_years(sentence: str, display: str) -> frozenset[int]:
     lead = _LEAD_YEAR.match(sentence)
     if lead:
         return frozenset({int(lead.group(1))})
+    first_end = next((m.start() for m in _CLAUSE_END.finditer(sentence)), len(sentence))
+    first = {int(y) for y in _YEAR.findall(sentence[:first_end])}
+    if first:
+        return frozenset(first)
     end = sentence.find(clause) + len(clause) if clause else len(sentence)
     return frozenset(int(y) for y in _YEAR.findall(sentence[end:]))
 
