@@ -234,7 +234,7 @@ def pairs_report() -> None:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     print("| split | pairs | dup P | dup R | conflict P | conflict R |")
     print("|---|---|---|---|---|---|")
-    for split in ("tune", "heldout", "heldout2"):
+    for split in ("tune", "heldout", "heldout2", "heldout3"):
         rs = [r for r in rows if r["split"] == split]
         res = judge_pairs([(r["a"], r["b"]) for r in rs])
 
