@@ -138,9 +138,9 @@ def test_the_fact_three_sources_state_appears_once_citing_them_all(built, reques
     if topic == "meridia-rates":
         request.applymarker(
             pytest.mark.xfail(
-                reason="merge.py: 'inflation at nine per cent in May' is split over two merged points "
-                "(each longer sentence adds a different claim); see the report",
-                strict=False,
+                reason="merge.py knows no synonyms: 'consumer prices rose 9 percent' and 'inflation at "
+                "nine per cent' stay two points (needs embeddings or a synonym source)",
+                strict=True,
             )
         )
     points = _points_stating(memo, pattern)
@@ -148,18 +148,10 @@ def test_the_fact_three_sources_state_appears_once_citing_them_all(built, reques
     assert len(set(points[0].source_ids)) >= least
 
 
-def test_the_planted_figure_and_date_conflicts_are_stated(built, request):
+def test_the_planted_figure_and_date_conflicts_are_stated(built):
     topic, memo, _, _ = built
     statements = [c.statement for p in memo.points for c in p.conflicts]
     if topic == "tarvin-dam":
-        request.applymarker(
-            pytest.mark.xfail(
-                reason="merge.py (in flux): at bf75532 the volume conflict (40 vs 52 million cubic metres) "
-                "is not stated in the full build, and one in-progress version also lost the inspection-date "
-                "conflict (3 vs 17 February); see the report",
-                strict=False,
-            )
-        )
         assert any("17 February" in s and "3 February" in s for s in statements), statements
         assert any("40 million" in s and "52 million" in s for s in statements), statements
     else:
@@ -167,20 +159,12 @@ def test_the_planted_figure_and_date_conflicts_are_stated(built, request):
         assert any("1.2 percent" in s and "1.4 percent" in s for s in statements), statements
 
 
-def test_a_source_published_before_the_event_never_supports_what_happened(built, request):
+def test_a_source_published_before_the_event_never_supports_what_happened(built):
     topic, memo, _, _ = built
     early = memo.source(PRE_EVENT[topic])
     assert early.metadata.date and memo.header.event_date and early.metadata.date < memo.header.event_date
     for point in early_points(memo, early.id):
         assert point.section != "what_happened"  # the section stage never puts it there
-    if topic == "meridia-rates":
-        request.applymarker(
-            pytest.mark.xfail(
-                reason="merge.py (in flux): at bf75532 the preview's expectation ('expected to raise ... to "
-                "6.50%') joins the cluster of the decision ('increased ... to 6.75%') and is cited for it",
-                strict=False,
-            )
-        )
     for point in memo.section("what_happened").points:
         assert early.id not in point.source_ids, point.text
 
