@@ -257,3 +257,33 @@ def test_inferred_title_is_the_headline_of_the_source_reporting_the_event():
         result_of(pts), [analysis, report], TopicConfig(), "t", dt.date(2021, 4, 6), dt.datetime(2021, 5, 1)
     )
     assert memo.header.title == "Dam collapses, villages evacuated"
+
+
+def test_undated_point_inherits_its_own_sources_date_even_when_filed_under_another_source():
+    """A shared point filed under an earlier-published source must not pull its source's
+    later, undated follow-ups ahead of it."""
+    import datetime as dt
+
+    from memogen.compose import event_order
+    from memogen.model import Citation, MergedPoint, Source, SourceMetadata
+
+    early = Source(
+        id="early", path="e.txt", kind="txt", metadata=SourceMetadata(date=dt.date(2024, 3, 1)), text=""
+    )
+    late = Source(
+        id="late", path="l.txt", kind="txt", metadata=SourceMetadata(date=dt.date(2024, 3, 9)), text=""
+    )
+    arrival = MergedPoint(
+        id="a",
+        text="On 3 March the envoy arrived in the capital.",
+        section="what_happened",
+        citations=[Citation("late", "x", 0, 10), Citation("early", "y", 500, 510)],
+    )
+    follow_up = MergedPoint(
+        id="b",
+        text="The envoy also met the prime minister.",
+        section="what_happened",
+        citations=[Citation("late", "z", 100, 110)],
+    )
+    ordered = event_order([follow_up, arrival], [early, late], dt.date(2024, 3, 2))
+    assert [p.id for p in ordered] == ["a", "b"]

@@ -171,17 +171,28 @@ def event_order(
     order = sorted(range(len(sources)), key=lambda k: (sources[k].metadata.date or dt.date.max, k))
     rank = {sources[k].id: r for r, k in enumerate(order)}
     default_year = event_date.year if event_date else None
+    own = {id(p): _point_date(p.text, default_year) for p in points}
+    # Each source's own narrative: every point citing it, in the order the source tells them,
+    # so an undated point inherits the last date *its source* gave before it, whichever
+    # source the merged point is filed under.
+    inherited: dict[tuple[str, int], dt.date] = {}
     by_source: dict[str, list[tuple[int, MergedPoint]]] = defaultdict(list)
     for p in points:
-        first = min(p.citations, key=lambda c: rank.get(c.source_id, len(rank))) if p.citations else None
-        by_source[first.source_id if first else ""].append((first.start if first else 0, p))
-    keyed = []
+        for c in p.citations:
+            by_source[c.source_id].append((c.start, p))
     for sid, items in by_source.items():
         last = event_date or dt.date.max
-        for start, p in sorted(items, key=lambda t: t[0]):
-            when = _point_date(p.text, default_year)
-            last = when or last
-            keyed.append(((last, rank.get(sid, len(rank)), start), p))
+        for _, p in sorted(items, key=lambda t: t[0]):
+            last = own[id(p)] or last
+            inherited[(sid, id(p))] = last
+    keyed = []
+    for p in points:
+        first = min(p.citations, key=lambda c: (rank.get(c.source_id, len(rank)), c.start), default=None)
+        if first is None:
+            keyed.append(((own[id(p)] or event_date or dt.date.max, len(rank), 0), p))
+            continue
+        when = own[id(p)] or inherited[(first.source_id, id(p))]
+        keyed.append(((when, rank.get(first.source_id, len(rank)), first.start), p))
     return [p for _, p in sorted(keyed, key=lambda t: t[0])]
 
 
