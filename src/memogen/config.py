@@ -61,7 +61,7 @@ class TopicConfig(_Strict):
     subject: str | None = None
     classification: str | None = None
     memo_date: dt.date | None = None
-    word_budget: int = Field(default=850, ge=100, le=10000)
+    word_budget: int = Field(default=700, ge=100, le=10000)
     citation_style: str = "chicago-note-bibliography"
     page_size: Literal["A4", "Letter"] = "A4"
     headings: Headings = Field(default_factory=Headings)

@@ -189,8 +189,8 @@ def _styles(fonts: FontSet) -> dict[str, object]:
     body = ParagraphStyle(
         "Normal",
         fontName=fonts.body,
-        fontSize=10.5,
-        leading=14.5,
+        fontSize=10,
+        leading=13,
         alignment=TA_JUSTIFY,
         spaceAfter=7,
         allowWidows=0,  # never leave a paragraph's last line alone at the top of a page
@@ -229,11 +229,11 @@ def _styles(fonts: FontSet) -> dict[str, object]:
         "Source": ParagraphStyle(
             "Source",
             fontName=fonts.body,
-            fontSize=9.5,
-            leading=12.5,
+            fontSize=9,
+            leading=11.5,
             leftIndent=14,
             firstLineIndent=-14,
-            spaceAfter=4,
+            spaceAfter=2,
         ),
     }
 
@@ -394,7 +394,7 @@ def render_pdf(memo: Memo, font_cache: Path | None = None) -> bytes:
 
     fonts = register_fonts(font_cache)
     names = labels(memo)
-    margin = 2.3 * cm
+    margin = 2.0 * cm
     buffer = io.BytesIO()
 
     def page_end(canv, doc) -> None:

@@ -29,7 +29,7 @@ TEMPLATE = """\
 # from: "Your team"
 # subject: "What the memo is about"
 # classification: "Unclassified"
-# word_budget: 850
+# word_budget: 700
 # citation_style: chicago-note-bibliography
 # page_size: A4                     # or Letter
 # keywords: [keyword one, keyword two]
