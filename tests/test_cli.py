@@ -58,3 +58,16 @@ def test_misspelt_key_names_key_and_file(tmp_path):
 def test_bad_format_option(tmp_path):
     r = memogen("build", "--topic", "t", "--format", "docx,odt", cwd=tmp_path)
     assert r.returncode == 2 and "odt" in r.stderr
+
+
+def test_topic_with_only_unusable_files_says_why_in_one_line(tmp_path):
+    topic = tmp_path / "inputs" / "t"
+    topic.mkdir(parents=True)
+    (topic / "empty.txt").write_bytes(b"")
+    (topic / "noise.txt").write_bytes(bytes(range(256)) * 8)
+    r = memogen("build", "--topic", "t", cwd=tmp_path)
+    assert r.returncode == 2
+    error = [line for line in r.stderr.splitlines() if line.startswith("error:")]
+    assert len(error) == 1
+    assert "empty.txt: empty file" in error[0] and "noise.txt" in error[0]
+    assert not (tmp_path / "out" / "t").exists() or not any((tmp_path / "out" / "t").glob("t.*"))

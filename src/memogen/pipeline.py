@@ -152,7 +152,7 @@ def run_build(options: BuildOptions) -> BuildResult:
     topic_dir, config = load_topic(options.inputs_dir, options.topic)
     config = _resolve_paths(config, topic_dir)
     out_folder = options.out_dir / options.topic
-    files = [p for p in list_source_files(topic_dir)]
+    files = list_source_files(topic_dir)
     from .sources import read_sources
 
     sources, warnings = read_sources(
@@ -164,7 +164,8 @@ def run_build(options: BuildOptions) -> BuildResult:
     )
     timings["read"] = time.perf_counter() - t0
     if not sources:
-        raise InputError(f"{topic_dir}: none of the files is a usable source ({', '.join(SOURCE_SUFFIXES)})")
+        reasons = "; ".join(w.split("/")[-1] for w in warnings) or ", ".join(SOURCE_SUFFIXES)
+        raise InputError(f"{topic_dir}: none of the files is a usable source ({reasons})")
     build_date = options.build_date or build_date_from_env()
     t1 = time.perf_counter()
     memo = compose_from_sources(config, sources, options.topic, build_date)
