@@ -115,7 +115,6 @@ def build(
             typer.echo(line)
 
 
-# --- commands added by stage owners go below this line (keep each one small) ---
 
 
 @app.command()

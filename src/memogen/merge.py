@@ -9,9 +9,9 @@ machinery, run on looser "related" pairs, reports figures that disagree across s
 as conflicts instead of hiding them. Candidate pairs come from a sparse product
 restricted to features that are rare in the topic, plus inverted indexes on figures,
 so the cost grows with the number of points, not its square. Before vectorising, text is
-normalised with aliases the topic's own sources give ("Chief of Army Staff (COAS)", "X (also
-known as Y)", "Prime Minister Imran Khan") and a small table of title abbreviations, so
-"FM Lavrov met the COAS" and "the Foreign Minister met General Bajwa" can meet.
+normalised with aliases the topic's own sources give ("Chief of Naval Operations (CNO)", "X (also
+known as Y)", "Prime Minister Ana Ruiz") and a small table of title abbreviations, so
+"FM Ruiz met the CNO" and "the Foreign Minister met Admiral Sato" can meet.
 """
 
 from __future__ import annotations
@@ -319,7 +319,7 @@ _LEADING_FILLER = re.compile(
 _TERMINAL = ".!?\"'”’。！？…)»"  # a sentence that ends with one of these needs no added full stop
 _SENTENCE_END = frozenset({".", "!", "?"})
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(])")
-# ... but not after a title abbreviation or an initial ("Mr. Lavrov", "Gen. Sato", "S. M. Qureshi").
+# ... but not after a title abbreviation or an initial ("Mr. Okafor", "Gen. Sato", "S. M. Khan").
 _NO_SPLIT_AFTER = re.compile(
     r"(?:\b(?:Mr|Ms|Mrs|Dr|St|Lt|Gen|Amb|Min|Col|Sen|Gov|Maj|Adm|Sec|Pres|Dept|Cmdr)|\b[A-Z])\.$"
 )
@@ -645,8 +645,8 @@ def _attach_sentences(text: str, quantities: list[Quantity]) -> None:
 
 def normalise(text: str, aliases: Aliases | None = None) -> str:
     """Lower-case text with numbers, currencies, percent signs, title abbreviations and the
-    topic's own aliases written one way (hyphenated words split, so "Pakistan-Stream" meets
-    "Pakistan Stream")."""
+    topic's own aliases written one way (hyphenated words split, so "Nord-Link" meets
+    "Nord Link")."""
     toks = _tokens(_SUPERSCRIPTS.sub("", text))
     out: list[str] = []
     i = 0
@@ -742,7 +742,7 @@ _DOTTED_ABBR = {
     "gov": "governor",
     "cmdr": "commander",
 }
-# Head words of a person's title: "Prime Minister Imran Khan", "Chief of Army Staff General Bajwa".
+# Head words of a person's title: "Prime Minister Ana Ruiz", "Chief of Naval Operations Admiral Sato".
 _TITLE_HEADS = frozenset(
     [
         "minister",
@@ -885,7 +885,7 @@ def _title_person(words: list[str]) -> tuple[list[str], list[str]] | None:
         return None
     end = heads[-1] + 1
     rest = words[end:]
-    if len(rest) >= 4 and rest[0].lower() == "of":  # "Foreign Minister of Russia Sergey Lavrov"
+    if len(rest) >= 4 and rest[0].lower() == "of":  # "Foreign Minister of Chile Ana Ruiz"
         end, rest = end + 2, rest[2:]
     if not 1 <= len(rest) <= 3 or any(w.lower() in _JOINERS or w.isupper() for w in rest):
         return None
@@ -924,10 +924,10 @@ def _learn_titles(texts: list[str], phrases: dict[tuple[str, ...], str]) -> tupl
 
 def learn_aliases(texts: list[str]) -> Aliases:
     """Other names the topic's own sources give for things: "Chief of Army Staff (COAS)",
-    "X (also known as Y)", and titles that name one person ("Prime Minister Imran Khan").
+    "X (also known as Y)", and titles that name one person ("Prime Minister Ana Ruiz").
 
     Why: sources of one event name the same person or project differently, and no
-    generic word list knows that this topic's COAS is its General Bajwa.
+    generic word list knows that this topic's CNO is its Admiral Sato.
     """
     phrases: dict[tuple[str, ...], str] = {}
     for text in texts:

@@ -47,7 +47,7 @@ class SourceReference:
 
     marker: str
     text: str
-    label: str | None = None  # short name of the cited work's outlet, e.g. "Gulf News"
+    label: str | None = None  # short name of the cited work's outlet, e.g. "The Herald"
     url: str | None = None
 
 

@@ -75,7 +75,7 @@ def docx_body_hash(data: bytes) -> str:
 class Written:
     """What happened to one output: written, unchanged, or diverted because it was edited."""
 
-    name: str  # the intended file name, e.g. lavrov-2021.docx
+    name: str  # the intended file name, e.g. my-topic.docx
     path: Path  # where the bytes went
     sha256: str
     status: str  # "written" | "unchanged" | "kept-edited"

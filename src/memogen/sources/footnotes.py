@@ -154,7 +154,7 @@ def _sentence_start(text: str, end: int) -> int:
     for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])", head):
         word = re.search(r"(\w+)[.!?]\S*\s+$", head[: m.end()])
         if word and len(word.group(1)) <= 3 and word.group(1)[0].isupper():
-            continue  # "Mr. Lavrov", "Gen. Bajwa", "U.S. forces": an abbreviation, not a sentence end
+            continue  # "Mr. Okafor", "Gen. Sato", "U.S. forces": an abbreviation, not a sentence end
         if m.end() > best:
             best = m.end()
     return best

@@ -10,7 +10,7 @@ Text dumps lose the space at line joins ("ties.As an outcome", "General Raheel" 
   into two or three common words exists whose every piece is far more common than the
   whole.  Names are guarded harder: a capitalised token must be unknown to the list
   and one piece must be a function word ("Groupwas"), so "Khabarovsk", "Stonebrook"
-  or "Nizhny" stay.  Camel joins ("JavedBajwa") split when the document uses a half
+  or "Nizhny" stay.  Camel joins ("KemalSato") split when the document uses a half
   on its own, or when the whole is unknown and both halves are known words or names,
   so "iPhone", "McDonald", "YouTube", "PowerPoint" or "MacArthur" stay.
 
@@ -348,7 +348,7 @@ _EMPHASIS = re.compile(r"(?<![\w*])([*_]{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 
 
 def strip_emphasis(text: str) -> str:
-    """`*Gulf News*` -> `Gulf News` (markdown emphasis is formatting, not words)."""
+    """`*The Herald*` -> `The Herald` (markdown emphasis is formatting, not words)."""
     return _EMPHASIS.sub(r"\2", text)
 
 
