@@ -66,6 +66,36 @@ _MONTHS = {
     )
     for m in names
 }
+# Day names mark when, not who: "on Sunday" vs "on Monday" must not read as two named parties.
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+# Words that can follow a figure without being what it counts ("rose to 23 on Monday").
+_NOT_UNITS = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "by",
+        "to",
+        "from",
+        "for",
+        "of",
+        "and",
+        "or",
+        "as",
+        "after",
+        "before",
+        "since",
+        "with",
+        "than",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "last",
+        "next",
+    ]
+)
 _UNITS = {
     w: i
     for i, w in enumerate(
@@ -590,7 +620,7 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
             last = toks[start][0].rsplit("-", 1)[-1]
             if "-" in toks[start][0] and not _number_word_parts(last):  # "two-day"
                 unit_tok = last
-            unit = _stem(unit_tok) if unit_tok.isalpha() else ""
+            unit = _stem(unit_tok) if unit_tok.isalpha() and unit_tok.lower() not in _NOT_UNITS else ""
             if (
                 unit
                 and unit_tok.lower() not in _SCALES
@@ -699,7 +729,7 @@ def _names(
         low = t.lower()
         if not t[:1].isupper() or not t.replace("-", "").isalpha():
             continue
-        if low in _STOP or low in _MONTHS or low in _SCALES or low in _CURRENCY_WORDS:
+        if low in _STOP or low in _MONTHS or low in _WEEKDAYS or low in _SCALES or low in _CURRENCY_WORDS:
             continue
         initial = k == 0 or toks[k - 1] in (".", "“", '"', ":")
         if initial and (initial_names is None or low not in initial_names):
@@ -1517,6 +1547,10 @@ def _implied_years(
     year when it speaks of "this year" / "the current financial year"; else the source's
     year or the one before."""
     said = figure_years(q) if q is not None else set(feat.years)
+    if q is not None and q.kind == "date":
+        # A date's own year is its value, not the period it is about: "inspected in March
+        # 2024" vs "in March 2023" is the disagreement itself, so it must not rule it out.
+        return (said - {q.value[0]}) or None
     if said:
         return said
     src = sources.get(point.source_id)
