@@ -72,9 +72,25 @@ _CAPTION = re.compile(
     r"(?i)^\(?\s*(?:file\s+)?(?:photo|image|picture|illustration|graphic|video)s?\s*(?:credit)?\s*[:/|©]"
     r"|\s[—–]\s*(?:file\s+)?(?:photo|image|picture|screengrab|screenshot)s?\b[^.]*$"
     r"|\bphoto(?:graph)?s?\s+(?:courtesy|credit)\b"
+    r"|[.!]\s+(?:photo(?:graph)?|image|picture)s?(?:\s+credit)?\s*:\s*[^.]{1,60}[*_]*$"
     r"|\[[^\]]*(?:\bvia\b|/)\s*(?:AP|AFP|Reuters|EPA|Getty(?: Images)?|Anadolu|Xinhua|Handout)[^\]]*\]$"
     r"|^(?:getty images|afp|reuters|ap|epa)(?:\s*/\s*\w+)?\)?$"
 )
+_MD_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
+_RELEASE_LABEL = re.compile(
+    r"(?i)^(?:for immediate release|(?:press|news|media) release|embargoed\b.{0,60}|ends|-\s*ends\s*-)\s*:?$"
+)
+# Press-release boilerplate after the story: "About <Organisation>", "Notes to editors", "Media contact".
+_RELEASE_TAIL = re.compile(
+    r"^(?:About\s+(?:the\s+)?[A-Z0-9][\w&.'’-]*(?:\s+[A-Z0-9&][\w&.'’-]*){0,5}"
+    r"|(?i:notes?\s+to\s+editors?|(?:media|press)\s+(?:contacts?|enquiries|inquiries)|for further information))\s*:?$"
+)
+# A wire or press-release dateline opening the first paragraph: "OSLO, May 3 (Reuters) - ".
+_LEAD_DATELINE = re.compile(r"^(?P<head>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*,[^.]{0,50})\s[–—-]{1,2}\s")
+_MONTH_DAY = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+)
+_AGENCY = re.compile(r"\((?P<agency>[A-Z][\w&.' ]{1,30})\)")
 _SOCIAL = re.compile(
     r"(?i)^(?:like|follow|join|subscribe to|find|connect with)\b.*\b(?:facebook|twitter|instagram|whatsapp|telegram|linkedin|youtube|tiktok)\b"
     r"|\b(?:follow|like|join) us\b"
@@ -233,6 +249,10 @@ def classify_junk(text: str) -> str | None:
         return "cookie notice"
     if _PAGE_NUMBER.match(text):
         return "page number"
+    if _MD_IMAGE.match(text):
+        return "image (markdown)"
+    if _RELEASE_LABEL.match(text):
+        return "press-release label"
     if _READING_TIME.match(text):
         return "reading-time label"
     if _CONTRIBUTORS.match(text) and word_count(text) <= 25:
@@ -264,6 +284,8 @@ def clean_lines(
     _drop_everywhere(items, known_title, found)
     first = next((i for i, it in enumerate(items) if it.role == "body" and is_prose(it)), len(items))
     _front_matter(items[:first], found)
+    if first < len(items):
+        _lead_dateline(items[first], found, dropped)
     _notes_and_bios(items, first, found, known_authors or [])
     _sidebars(items, first)
     _end_sections(items, first)
@@ -506,9 +528,13 @@ class _HeadlineZone:
 
     def _segmented_byline(self, it: _Item) -> bool:
         """'Outlet | 12 June 2025 | By A B': a byline among other parts, each part read for what it is."""
-        parts = [p.strip() for p in re.split(r"\s[|·•]\s", it.text) if p.strip()]
+        parts = [p.strip().strip("*_").strip() for p in re.split(r"\s[|·•]\s", it.text) if p.strip()]
         found = [(p, md.byline_names(p)) for p in parts] if len(parts) >= 2 else []
         names = next((n for _, n in found if n), None)
+        if not names and len(parts) >= 3 and any(md.find_dates(p) for p in parts) and md.is_name(parts[0]):
+            # 'Marit Solheim · Harbour Review · 6 May 2025': the name leads, without a 'By'
+            names = [parts[0]]
+            found = [(p, names if k == 0 else None) for k, (p, _) in enumerate(found)]
         if not names:
             return False
         self._add_authors(names)
@@ -525,7 +551,8 @@ class _HeadlineZone:
         return True
 
     def _add_authors(self, names: list[str]) -> None:
-        self.found.authors += [n for n in names if n not in self.found.authors]
+        """'By Staff Reporter' is a byline without a person: the line goes, no author is recorded."""
+        self.found.authors += [n for n in names if n not in self.found.authors and not md.is_role(n)]
         self.author_seen = self.author_seen or bool(names)
 
     def _other(self, i: int, it: _Item) -> bool:
@@ -573,8 +600,10 @@ def _find_title(front: list[_Item]) -> int | None:
             if candidates:
                 break
             continue
-        if md.find_dates(it.text) or not is_heading_like(it) and not it.text.endswith(("?", "!")):
-            continue
+        segmented = re.search(r"\s[|·•]\s", it.text)
+        dated = md.find_dates(it.text) and (segmented or len(md.date_leftover(it.text).split()) < 6)
+        if dated or not is_heading_like(it) and not it.text.endswith(("?", "!")):
+            continue  # a date line; a headline that names a date ('..., Marren Sound, 2 May 2025') stays
         candidates.append(i)
     if not candidates:
         return None
@@ -584,6 +613,33 @@ def _find_title(front: list[_Item]) -> int | None:
 def _dateline(text: str, found: Found, rank: int) -> None:
     dates = md.find_dates(text)
     found.offer_date(dates[0].date if dates else md.parse_loose_date(text), rank)
+
+
+def _lead_dateline(it: _Item, found: Found, dropped: list[DroppedLine]) -> None:
+    """'HAVLAND, Norland – 4 May 2025 – ...' or 'OSLO, May 3 (Reuters) - ...' opening the first paragraph.
+
+    The dateline says where and when the story was filed, and by which agency: it goes to
+    the metadata (weakest date evidence, used only when the page gives nothing better) and
+    leaves the text, so a memo never quotes it and its filing date is not read as the event's.
+    """
+    m = _LEAD_DATELINE.match(it.text)
+    rest = it.text[m.end() :] if m else ""
+    if not m or not rest[:1].isupper() and rest[:1] not in "“\"‘'":
+        return
+    head = m.group("head")
+    agency = _AGENCY.search(head)
+    if not (md.find_dates(head) or agency or _MONTH_DAY.search(head)):
+        return  # 'NATO, the alliance said - ...': a sentence, not a dateline
+    if md.find_dates(head):
+        _dateline(head, found, 1)
+    if agency:
+        found.offer_publisher(agency.group("agency").strip(), 2)  # beats a section label above the headline
+    dropped.append(
+        DroppedLine(
+            line=it.text[: m.end()].strip(), reason="dateline of the story (→ metadata)", lineno=it.lineno
+        )
+    )
+    it.text = rest
 
 
 def _date_line(it: _Item, found: Found, above_title: bool) -> None:
@@ -651,6 +707,8 @@ def _end_sections(items: list[_Item], first: int) -> None:
             reason = "comments section"
         elif _BIBLIO_HEAD.match(it.text):
             reason = "the source's bibliography"
+        elif _RELEASE_TAIL.match(it.text):
+            reason = "press-release boilerplate (about the issuer, contacts)"
         if reason:
             rest = items[k:]
             if reason == "the source's bibliography" and any(_COMMENTS_HEAD.match(x.text) for x in rest[1:]):

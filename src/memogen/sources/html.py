@@ -64,7 +64,7 @@ def read_html(data: bytes, name: str) -> RawDoc:
     meta = SourceMetadata(
         title=(getattr(doc, "title", None) or _page_title(tree)),
         authors=property_authors(getattr(doc, "author", None), comma_splits=False),
-        publisher=getattr(doc, "sitename", None) or None,
+        publisher=getattr(doc, "sitename", None) or _site_from_title(tree),
         date=_original_date(text) or _iso(getattr(doc, "date", None)),
         url=getattr(doc, "url", None) or None,
         author_bio=None,
@@ -97,6 +97,20 @@ def _page_title(tree) -> str | None:  # noqa: ANN001 - lxml element
         return re.sub(r"\s+", " ", titles[0].text_content()).strip() or None
     title = tree.findtext(".//title")
     return title.strip() if title and title.strip() else None
+
+
+def _site_from_title(tree) -> str | None:  # noqa: ANN001 - lxml element
+    """'<headline> - Coastal Courier' in <title> when the page names its site nowhere else.
+
+    Only when the part before the separator is the page's own <h1>, so a title
+    that merely contains a dash ('Ferry sinks - 14 dead') gives no publisher.
+    """
+    title = re.sub(r"\s+", " ", tree.findtext(".//title") or "").strip()
+    heads = [re.sub(r"\s+", " ", h.text_content()).strip() for h in tree.xpath("//h1")]
+    m = re.match(r"^(?P<head>.+?)\s+[-–—|·:]\s+(?P<site>[^-–—|·:]{2,60})$", title)
+    if not m or m.group("head") not in heads or len(m.group("site").split()) > 6:
+        return None
+    return m.group("site").strip()
 
 
 def _original_date(html: str) -> dt.date | None:

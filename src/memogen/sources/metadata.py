@@ -176,9 +176,22 @@ def property_authors(value: str | None, comma_splits: bool = True) -> list[str]:
     names: list[str] = []
     for part in re.split(pattern, value or ""):
         part = _HONORIFIC.sub("", part.strip())
-        if part and not _is_role(part):
+        if part and not _is_role(part) and not _STAMP_LABEL.match(part) and not _GROUP_BYLINE.search(part):
             names.append(part)
     return names
+
+
+# Extractors sometimes hand over the label of a byline's date part ("Updated") as the author.
+_STAMP_LABEL = re.compile(r"(?i)^(?:last\s+)?(?:updated|published|posted|modified|edited|by|date)\b")
+# 'Norland Today live team', 'Foreign desk', 'Newsroom': a byline for a group, not a person to cite.
+_GROUP_BYLINE = re.compile(
+    r"(?i)(?:\b(?:team|desk|staff|newsroom|editors|reporters|correspondents)|editorial board)$"
+)
+
+
+def is_role(text: str) -> bool:
+    """'Staff Reporter', 'Senior Fellow': a role a byline may carry instead of a person's name."""
+    return _is_role(text)
 
 
 _ROLE_MODIFIERS = frozenset(
@@ -197,6 +210,12 @@ _ROLE_MODIFIERS = frozenset(
         "executive",
         "general",
         "regional",
+        "staff",
+        "special",
+        "our",
+        "news",
+        "web",
+        "online",
         "foreign",
         "political",
         "economics",

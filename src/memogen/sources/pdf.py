@@ -55,7 +55,8 @@ def _meta(reader) -> SourceMetadata:  # noqa: ANN001 - pypdf reader
 
 _ORG = re.compile(
     r"(?i)\b(?:institute|institution|cent(?:re|er)|university|college|foundation|council|ministry|department|"
-    r"academy|agency|commission|association|society|trust|observatory|forum|bank|office|bureau)\b"
+    r"academy|agency|commission|association|society|trust|observatory|forum|bank|office|bureau|board|authority|"
+    r"inspectorate|tribunal|court|service|directorate|secretariat)\b"
 )
 
 
@@ -122,9 +123,28 @@ def pdf_pages_to_lines(pages: list[str]) -> tuple[list[RawLine], list[DroppedLin
                 dropped.append(DroppedLine(ln, f"running header/footer (page {page_no})", lineno))
             else:
                 kept.append((lineno, ln))
+        kept = _drop_contents(page_no, kept, dropped)
         kept = _page_notes(kept, references, dropped)
         body += [(no, ln, False) for no, ln in kept]
     return _paragraphs(body), dropped, references
+
+
+# A table-of-contents entry: a title, dot leaders, a page number ("2 Factual information ..... 3").
+_TOC_ENTRY = re.compile(r"^\S.{0,100}?(?:\s?[.·…]){4,}\s*\d{1,4}$")
+_TOC_HEAD = re.compile(r"(?i)^(?:table\s+of\s+)?contents$")
+
+
+def _drop_contents(
+    page_no: int, kept: list[tuple[int, str]], dropped: list[DroppedLine]
+) -> list[tuple[int, str]]:
+    """A contents page lists the headings again with page numbers: it is navigation, not text."""
+    toc = {k for k, (_, ln) in enumerate(kept) if _TOC_ENTRY.match(ln)}
+    if not toc:
+        return kept
+    toc |= {k for k, (_, ln) in enumerate(kept) if _TOC_HEAD.match(ln)}
+    for k in sorted(toc):
+        dropped.append(DroppedLine(kept[k][1], f"table of contents (page {page_no})", kept[k][0]))
+    return [x for k, x in enumerate(kept) if k not in toc]
 
 
 _NOTE_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")

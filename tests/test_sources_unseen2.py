@@ -1,0 +1,165 @@
+"""Second round of unseen shapes: wire and press-release datelines, press-release boilerplate,
+Markdown images and captions, bylines without a person, contents pages, site names in <title>."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from memogen.sources.cleaning import RawLine, classify_junk, clean_lines
+from memogen.sources.metadata import property_authors
+from memogen.sources.pdf import pdf_pages_to_lines, publisher_from_running_heads
+from memogen.sources.reader import read_source
+
+PARA = (
+    "The company said the ferry had been fitted with new life rafts in 2023 and that its crew "
+    "had completed an evacuation drill in April, weeks before the accident."
+)
+
+
+def _clean(text: str):  # noqa: ANN202 - CleanResult
+    return clean_lines([RawLine(t, i + 1) for i, t in enumerate(text.split("\n"))])
+
+
+def test_press_release_label_and_boilerplate_tail_are_dropped_and_the_lead_dates_it() -> None:
+    text = (
+        "FOR IMMEDIATE RELEASE\n\nOperator statement on the accident\n\n"
+        "HAVLAND, Norland – 4 May 2025 – The operator today suspended all sailings of its oldest ferries "
+        "pending a full safety review.\n\n"
+        f"{PARA}\n\n{PARA}\n\n"
+        "About Nordvik Lines\n"
+        "Nordvik Lines operates 11 passenger ferries on six routes and carries about 2 million passengers a year.\n\n"
+        "Media contact:\nSara Lind, Head of Communications\n\n###"
+    )
+    res = _clean(text)
+    assert "FOR IMMEDIATE RELEASE" not in res.text
+    assert "About Nordvik" not in res.text and "operates 11 passenger ferries" not in res.text
+    assert "Sara Lind" not in res.text
+    assert res.text.startswith("The operator today suspended")  # the dateline went to the metadata
+    assert any(d.line == "HAVLAND, Norland – 4 May 2025 –" for d in res.dropped)
+    assert res.found.date == dt.date(2025, 5, 4)
+    assert res.found.publisher is None  # the release label is not a publisher
+
+
+def test_a_late_about_heading_needs_the_article_before_it() -> None:
+    """'About the dam' as the first heading of a story is not boilerplate: only a late one is."""
+    res = _clean(f"Title of the story\n\nAbout Tarvin Dam\n\n{PARA}\n\n{PARA.replace('ferry', 'ship')}")
+    assert "About Tarvin Dam" in res.text and res.text.count("life rafts") == 2
+
+
+def test_wire_dateline_names_the_agency_as_publisher() -> None:
+    res = _clean(
+        "Ferry capsizes in the Sound\n\nBy Ingrid Dahl\n\n"
+        "HAVLAND, May 3 (Reuters) - The passenger ferry capsized on Friday evening, killing at least 14 "
+        f"people, the coastguard said on Saturday.\n\n{PARA}"
+    )
+    assert res.found.publisher == "Reuters"
+    assert res.found.authors == ["Ingrid Dahl"]
+    assert res.text.startswith("The passenger ferry capsized")
+    assert [d.reason for d in res.dropped if d.line == "HAVLAND, May 3 (Reuters) -"] == [
+        "dateline of the story (→ metadata)"
+    ]
+
+
+def test_a_capitalised_first_word_with_a_comma_is_not_a_dateline() -> None:
+    line = "NATO, the alliance said on Friday - Germany would send ships to the Sound to help the rescue."
+    res = _clean(f"Headline here\n\n{line}\n\n{PARA}")
+    assert res.text.startswith("NATO, the alliance said")
+
+
+def test_an_ordinary_first_sentence_with_a_dash_gives_no_dateline() -> None:
+    res = _clean(
+        "Headline here\n\nThe MINISTER, who spoke to reporters in the capital - on 4 May 2025 - said the "
+        f"ferry operator would have to answer for the accident.\n\n{PARA}"
+    )
+    assert res.found.date is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("![The ferry at sea](ferry.jpg)", "image (markdown)"),
+        ("*The ferry at sea before the accident. Photo: Harbour Review archive*", "image caption / credit"),
+        ("The Solvik in Havland harbour in 2021. Photo: Erik Berg", "image caption / credit"),
+        ("FOR IMMEDIATE RELEASE", "press-release label"),
+        ("Press release", "press-release label"),
+        ("Embargoed until 00:01 BST 4 May 2025", "press-release label"),
+    ],
+)
+def test_new_junk_shapes(line: str, reason: str) -> None:
+    assert classify_junk(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The photo: a ferry in the harbour, taken in 2021, shows the upper deck.",
+        "Ends of the harbour wall were damaged in the storm.",
+        "A press release issued on Sunday said the company would pay compensation to families.",
+    ],
+)
+def test_article_sentences_are_not_taken_for_the_new_junk(line: str) -> None:
+    assert classify_junk(line) is None
+
+
+def test_markdown_byline_without_by_gives_author_and_publisher() -> None:
+    res = _clean(f"# Why ferries keep ageing\n\n*Marit Solheim* · Harbour Review · 6 May 2025\n\n{PARA}")
+    assert res.found.authors == ["Marit Solheim"]
+    assert res.found.publisher == "Harbour Review"
+    assert res.found.date == dt.date(2025, 5, 6)
+
+
+def test_staff_byline_and_update_label_are_not_authors() -> None:
+    res = _clean(
+        f"Ageing fleet under scrutiny\n\nBy Staff Reporter | Updated: 4 May 2025 14:02 IST\n\n{PARA}"
+    )
+    assert res.found.authors == []
+    assert "Staff Reporter" not in res.text
+    assert res.found.date == dt.date(2025, 5, 4)  # the only date the page gives
+    assert property_authors("Updated") == []
+    assert property_authors("Staff Reporter") == []
+    assert property_authors("Ana Updike") == ["Ana Updike"]
+    assert property_authors("Norland Today live team") == []
+    assert property_authors("Foreign desk") == []
+    assert property_authors("Tom Deskin") == ["Tom Deskin"]
+
+
+def test_a_headline_that_names_a_date_is_still_the_headline() -> None:
+    res = _clean(
+        "Accident Investigation Board\n\n"
+        "Preliminary report: capsizing of the passenger ferry Solvik, Marren Sound, 2 May 2025\n\n"
+        f"Published 30 May 2025\n\n{PARA}"
+    )
+    assert res.found.title.startswith("Preliminary report: capsizing")
+    assert res.found.date == dt.date(2025, 5, 30)
+
+
+def test_contents_page_is_dropped_and_a_board_publishes() -> None:
+    pages = [
+        "Investigation Board\nPreliminary report on the ferry\nPublished 30 May 2025",
+        "Contents\n1 Summary ........ 3\n2 Factual information ........ 3\nInvestigation Board - Report 7\n2",
+        f"1 Summary\n{PARA}\nInvestigation Board - Report 7\n3",
+    ]
+    lines, dropped, _ = pdf_pages_to_lines(pages)
+    body = " ".join(ln.text for ln in lines)
+    assert "........" not in body and "Contents" not in body
+    assert "1 Summary" in body and "life rafts" in body
+    assert sum(d.reason.startswith("table of contents") for d in dropped) == 3
+    assert publisher_from_running_heads(["Norland Accident Investigation Board  -  Report 2025/07"]) == (
+        "Norland Accident Investigation Board"
+    )
+
+
+def test_html_site_name_from_title_only_when_the_rest_is_the_headline(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>{t}</title></head><body><main><h1>Fleet under scrutiny</h1>"
+        f"<p>{PARA}</p><p>{PARA.replace('ferry', 'ship')}</p></main></body></html>"
+    )
+    good = tmp_path / "good.html"
+    good.write_text(page.format(t="Fleet under scrutiny - Coastal Courier"), encoding="utf-8")
+    other = tmp_path / "other.html"
+    other.write_text(page.format(t="Ferry sinks - 14 dead"), encoding="utf-8")
+    assert read_source(good, "good").metadata.publisher == "Coastal Courier"
+    assert read_source(other, "other").metadata.publisher is None
