@@ -12,10 +12,17 @@ causes found on it; the topic tests assert properties any memo must have.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
+import pytest
+
+from memogen.compose import pack_lone_points, select_within_budget
 from memogen.merge import features, merge_points, quantities_agree
-from memogen.model import Point, Source, SourceMetadata
+from memogen.model import Citation, Memo, MergedPoint, Point, Source, SourceMetadata
+from memogen.pipeline import BuildOptions, run_build
+from memogen.sections.features import Context, evidence
+from memogen.sections.segment import is_expletive_it
 
 TOPICS = Path(__file__).resolve().parent / "fixtures" / "topics"
 BUILD_DAY = dt.datetime(2025, 10, 1, tzinfo=dt.timezone.utc)
@@ -128,3 +135,111 @@ def test_a_preposition_after_a_figure_is_not_its_unit():
     a = features("Officials counted 23 on Monday.")
     b = features("Officials counted 23 in total.")
     assert quantities_agree(a, b)
+
+
+def _mp(pid: str, text: str, section: str = "background") -> MergedPoint:
+    return MergedPoint(
+        id=pid,
+        text=text,
+        section=section,  # type: ignore[arg-type]
+        citations=[Citation(source_id="a", excerpt=text, start=0, end=len(text))],
+    )
+
+
+def test_one_point_paragraphs_are_folded_together():
+    chunks = [
+        [_mp("a", "A one.")],
+        [_mp("b", "B one.")],
+        [_mp("c", "C one."), _mp("d", "D one.")],
+        [_mp("e", "E.")],
+    ]
+    packed = pack_lone_points(chunks)
+    assert [[p.id for p in ps] for ps in packed] == [["a", "b"], ["c", "d", "e"]]
+    full = [[_mp(str(k), "x.") for k in range(3)], [_mp("z", "z.")]]
+    assert [len(ps) for ps in pack_lone_points(full)] == [3, 1]  # never past the paragraph size
+
+
+def test_an_expletive_it_is_not_a_dangling_pronoun():
+    assert is_expletive_it("It is hard to avoid the conclusion that the exemption cost lives.")
+    assert not is_expletive_it("It exposes gaps in how the state inspects ferries.")
+    points = [
+        _mp("e", "It is hard to avoid the conclusion that the bow-door exemption cost lives on Sunday."),
+        _mp("d", "It exposes gaps in how the state inspects and funds the island ferries."),
+    ]
+    chosen, dropped = select_within_budget(points, 700)
+    assert [p.id for p in chosen["background"]] == ["e"]
+    assert [d.text[:10] for d in dropped] == ["It exposes"]
+
+
+def test_a_sentence_opening_with_a_verdict_is_analysis_even_with_an_old_year():
+    ctx = Context(event_start=dt.date(2025, 9, 14), event_end=None, source_date=dt.date(2025, 9, 17))
+    sent = "This signals a regulatory system that has failed passengers since the exemption of 1998."
+    ev = evidence(sent, ctx)
+    plain = evidence("A regulatory system has failed passengers since the exemption of 1998.", ctx)
+    assert ev.cue["what_it_means"] >= plain.cue["what_it_means"] + 1.5
+
+
+# --------------------------------------------------------------------------- the built memo
+
+
+@pytest.fixture(scope="module")
+def memo(tmp_path_factory) -> Memo:
+    out = tmp_path_factory.mktemp("orsa")
+    result = run_build(
+        BuildOptions(topic="orsa-ferry", inputs_dir=TOPICS, out_dir=out, quiet=True, build_date=BUILD_DAY)
+    )
+    return result.memo
+
+
+def _section(memo: Memo, key: str) -> list[MergedPoint]:
+    return next(s for s in memo.sections if s.key == key).points
+
+
+def test_the_passenger_count_three_sources_give_is_stated_once_in_what_happened(memo):
+    stating = [
+        p
+        for p in _section(memo, "what_happened")
+        if re.search(r"\b(?:412|four hundred and twelve) passengers and 38 crew", p.text, re.I)
+    ]
+    assert len(stating) == 1
+    assert {c.source_id for c in stating[0].citations} >= {"coastwire-early-report", "harbour-gazette-update"}
+
+
+def test_the_disputed_inspection_date_is_a_conflict_with_both_values(memo):
+    conflicts = [c for p in memo.points for c in p.conflicts if c.kind == "date"]
+    assert any("March 2024" in c.statement and "March 2023" in c.statement for c in conflicts)
+
+
+def test_the_updated_death_toll_is_not_silently_reduced_to_one_figure(memo):
+    """17 (Sunday) then 23 (Monday): both must reach the reader, the later one after the earlier."""
+    text = " ".join(p.text for p in _section(memo, "what_happened"))
+    assert "17 people died" in text and "rose to 23" in text
+    assert text.index("17 people died") < text.index("rose to 23")
+
+
+def test_the_oped_verdict_is_in_what_it_means_not_background(memo):
+    wm = " ".join(p.text for p in _section(memo, "what_it_means"))
+    bg = " ".join(p.text for p in _section(memo, "background"))
+    assert "This signals a regulatory system" not in bg
+    assert "It is hard to avoid the conclusion" in wm or "It is hard to avoid" not in bg
+
+
+def test_no_point_opens_with_a_pronoun_that_needs_a_missing_sentence(memo):
+    for p in memo.points:
+        first = p.text.split()[0]
+        assert first not in {"He", "She", "They", "His", "Her", "Their", "These", "Those"}, p.text
+        if first == "It":
+            assert is_expletive_it(p.text), p.text
+
+
+def test_background_has_no_ordinal_leads_and_no_run_of_one_line_paragraphs(memo):
+    bg = next(s for s in memo.sections if s.key == "background")
+    assert all(not para.lead for para in bg.paragraphs)
+    sizes = [len(para.points) for para in bg.paragraphs]
+    assert not any(a == 1 and b == 1 for a, b in zip(sizes, sizes[1:], strict=False)), sizes
+
+
+def test_quote_is_kept_whole_and_enumeration_items_lose_their_ordinal(memo):
+    for p in memo.points:
+        assert p.text.count('"') % 2 == 0 and p.text.count("“") == p.text.count("”"), p.text
+        assert not re.match(r"(?:First|Second|Third),", p.text), p.text

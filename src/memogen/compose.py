@@ -28,6 +28,7 @@ from .model import (
     SectionKey,
     Source,
 )
+from .sections.segment import is_expletive_it
 
 SECTION_SHARE = {"what_happened": 0.34, "background": 0.36, "what_it_means": 0.30}
 MIN_WORDS = 6  # shorter "points" are headings or fragments, not statements
@@ -224,16 +225,37 @@ def themed_paragraphs(
     """Short paragraphs by theme; the theme holding the most salient point comes first."""
     groups = assign_themes(points)
     ordered = sorted(groups.values(), key=lambda g: -max(salience(p) for p in g))
-    paragraphs: list[Paragraph] = []
+    chunks: list[list[MergedPoint]] = []
     for group in ordered:
         group = sorted(group, key=lambda p: -salience(p))
-        for k in range(0, len(group), POINTS_PER_PARAGRAPH):
-            paragraphs.append(Paragraph(points=group[k : k + POINTS_PER_PARAGRAPH]))
+        chunks += [group[k : k + POINTS_PER_PARAGRAPH] for k in range(0, len(group), POINTS_PER_PARAGRAPH)]
+    paragraphs = [Paragraph(points=ps) for ps in pack_lone_points(chunks)]
     if leads and 2 <= len(paragraphs) <= len(LEADS):
         for para, lead in zip(paragraphs, LEADS, strict=False):
             para.lead = lead
             para.points[0].text = after_lead(para.points[0].text, names)
     return paragraphs
+
+
+def pack_lone_points(chunks: list[list[MergedPoint]]) -> list[list[MergedPoint]]:
+    """Fold a one-point paragraph into its neighbour when both fit in one paragraph.
+
+    Why: points that share no theme each made a one-sentence paragraph, and a section
+    of one-line paragraphs reads as a list of snippets, not an argument (and wastes
+    page space the two-page limit needs).
+    """
+    out: list[list[MergedPoint]] = []
+    for chunk in chunks:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and (len(chunk) == 1 or len(last) == 1)
+            and len(last) + len(chunk) <= POINTS_PER_PARAGRAPH
+        ):
+            last.extend(chunk)
+        else:
+            out.append(list(chunk))
+    return out
 
 
 def after_lead(text: str, names: frozenset[str] = frozenset()) -> str:
@@ -288,7 +310,7 @@ def select_within_budget(
     for p in points:
         if words(p.text) < MIN_WORDS:
             dropped.append(DroppedPoint(p.text, p.section, p.source_ids, "too short to be a statement"))
-        elif _DANGLING.match(p.text):
+        elif _DANGLING.match(p.text) and not is_expletive_it(p.text):
             reason = "starts with a pronoun that needs the sentence before it"
             dropped.append(DroppedPoint(p.text, p.section, p.source_ids, reason))
         else:
@@ -402,7 +424,9 @@ def compose_memo(
         if key == "what_happened":
             paragraphs = timeline_paragraphs(event_order(chosen[key], sources, event_date))
         else:
-            paragraphs = themed_paragraphs(chosen[key], leads=True, names=names)
+            # Ordinal leads suit the implications an analyst lists, not the history
+            # ("First, in 2009, the government ..." reads as a count, not a background).
+            paragraphs = themed_paragraphs(chosen[key], leads=key == "what_it_means", names=names)
         sections.append(MemoSection(key=key, heading=headings[key], paragraphs=paragraphs))
     return Memo(
         topic=topic,

@@ -100,6 +100,14 @@ _CONCLUSION = re.compile(
     r"^(?:In a nutshell|Overall|In conclusion|To conclude|Thus|Hence|Therefore|As a result|Consequently|"
     r"Ultimately|In short|In sum|All in all|On balance|Going forward|Looking ahead)\b"
 )
+# A sentence that opens by judging what came before ("This signals ...", "It is hard to
+# avoid the conclusion that ...") is the writer's reading of events, whatever years it names.
+_VERDICT = re.compile(
+    r"^(?:This|That|These|Which)\s+(?:signals?|suggests?|means|shows?|indicates?|implies|underscores?|"
+    r"highlights?|reflects?|points? to|raises? (?:the )?questions?)\b"
+    r"|^It is (?:hard|difficult|impossible) (?:not )?to (?:avoid|escape|resist) the (?:conclusion|impression)\b"
+    r"|^It is (?:clear|evident|obvious|plain) that\b"
+)
 _FIRST_PERSON_ANALYSIS = _rx(r"analysts? say|observers|experts? (?:say|believe)|critics? (?:argue|say)")
 
 # weights (tuned on tests/fixtures/sections/tune only)
@@ -132,6 +140,7 @@ W = {
     "quote": 0.4,
     "conclusion": 1.0,
     "analysts": 0.8,
+    "verdict": 2.0,
     "narrative_past": 0.3,
     "narrative_past_cap": 0.9,
 }
@@ -253,6 +262,8 @@ def cue_evidence(sentence: str) -> dict[SectionKey, float]:
     out[WM] += _capped(len(_EVAL.findall(sentence)), W["eval"], W["eval_cap"])
     if _CONCLUSION.match(sentence):
         out[WM] += W["conclusion"]
+    if _VERDICT.match(sentence.lstrip()):
+        out[WM] += W["verdict"]
     if _FIRST_PERSON_ANALYSIS.search(sentence):
         out[WM] += W["analysts"]
     return out

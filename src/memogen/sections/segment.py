@@ -345,6 +345,14 @@ def _is_verbless(text: str) -> bool:
     return True
 
 
+def is_expletive_it(sentence: str) -> bool:
+    """ "It is hard to ...", "It was reported that ...": an "It" that points at nothing before it.
+
+    Public so the composer, which drops points opening with a pronoun, keeps these.
+    """
+    return _EXPLETIVE_IT.match(sentence) is not None
+
+
 def _dangling(rest: str) -> Dangling:
     """How badly a sentence needs the one before it once its connective is gone."""
     words = _words(rest)
