@@ -86,6 +86,19 @@ def test_an_ordinary_first_sentence_with_a_dash_gives_no_dateline() -> None:
         ("FOR IMMEDIATE RELEASE", "press-release label"),
         ("Press release", "press-release label"),
         ("Embargoed until 00:01 BST 4 May 2025", "press-release label"),
+        (
+            "We and our 142 partners store and access information on your device, such as cookies, and "
+            "process personal data for personalised ads and content.",
+            "cookie / consent banner",
+        ),
+        ("We value your privacy", "cookie / consent banner"),
+        ("Accept all", "cookie / consent banner"),
+        ("Manage preferences", "cookie / consent banner"),
+        ("14:32 BST", "live-blog entry time"),
+        ("9.05am", "live-blog entry time"),
+        ("Key events", "live-blog label / newsletter form"),
+        ("No thanks", "live-blog label / newsletter form"),
+        ("Your email address", "live-blog label / newsletter form"),
     ],
 )
 def test_new_junk_shapes(line: str, reason: str) -> None:
@@ -98,6 +111,9 @@ def test_new_junk_shapes(line: str, reason: str) -> None:
         "The photo: a ferry in the harbour, taken in 2021, shows the upper deck.",
         "Ends of the harbour wall were damaged in the storm.",
         "A press release issued on Sunday said the company would pay compensation to families.",
+        "Partners of the victims said they would accept all offers of help.",
+        "Live music was cancelled in Havland after the accident.",
+        "At 14:32 BST divers reached the hull.",
     ],
 )
 def test_article_sentences_are_not_taken_for_the_new_junk(line: str) -> None:
@@ -163,3 +179,30 @@ def test_html_site_name_from_title_only_when_the_rest_is_the_headline(tmp_path: 
     other.write_text(page.format(t="Ferry sinks - 14 dead"), encoding="utf-8")
     assert read_source(good, "good").metadata.publisher == "Coastal Courier"
     assert read_source(other, "other").metadata.publisher is None
+
+
+def test_consent_banner_above_the_headline_does_not_become_title_or_first_paragraph() -> None:
+    res = _clean(
+        "We value your privacy\nWe and our 142 partners store and access information on your device, such as "
+        "cookies, and process personal data for personalised ads and content.\nAccept all\nLive\n"
+        f"Divers reach the hull as rescue continues\nBy Staff Reporter | Updated: 3 May 2025 14:02 IST\n"
+        f"14:32 BST\n{PARA}\nShare\n\u00a9 2025 Havland Post. All rights reserved."
+    )
+    assert res.found.title == "Divers reach the hull as rescue continues"
+    assert res.text == PARA
+    assert res.found.date == dt.date(2025, 5, 3)
+    assert res.found.publisher == "Havland Post"  # from the copyright line, nothing better names one
+
+
+@pytest.mark.parametrize(
+    ("line", "owner"),
+    [
+        ("\u00a9 2025 Norland Today. All rights reserved.", "Norland Today"),
+        ("Copyright 2019-2025 Kessel Herald", "Kessel Herald"),
+        ("\u00a9 Reuters 2025", "Reuters"),
+        ("Copyright notice: the text may not be reproduced without permission", None),
+    ],
+)
+def test_copyright_owner(line: str, owner: str | None) -> None:
+    res = _clean(f"Headline of the story\n\n{PARA}\n\n{line}")
+    assert res.found.publisher == owner

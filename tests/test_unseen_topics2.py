@@ -58,6 +58,13 @@ JUNK = [
     "....",
     "Report 2025/07",
     "Published 30 May 2025",
+    "We and our 142 partners",
+    "Manage preferences",
+    "Key events",
+    "14:32 BST",
+    "Your email address",
+    "Island school",
+    "Havland Post. All",
 ]
 
 KEPT = [
@@ -74,11 +81,19 @@ KEPT = [
     "Experts say the accident will push the government",
     "On 2 May 2025 at 19:38 the passenger ferry Solvik capsized",
     "The board recommends that all ferries converted after construction",
+    "Divers have reached the hull of the Solvik",
+    "The prime minister will visit Havland on Sunday",
 ]
 
 # id -> (title start, authors, publisher, date)
 META = {
     "wire-ferry-capsizes": ("Ferry capsizes in Marren Sound", ["Ingrid Dahl"], "Reuters", None),
+    "havlandpost-live-dump": (
+        "Solvik ferry: divers reach the hull",
+        [],
+        "Havland Post",
+        dt.date(2025, 5, 3),  # the only date the page gives is its update stamp
+    ),
     "norlandtoday-liveblog": (
         "Solvik ferry disaster: live updates",
         [],

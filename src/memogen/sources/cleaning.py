@@ -97,6 +97,26 @@ _SOCIAL = re.compile(
 )
 _CONTACT = re.compile(r"(?i)(?:\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?:^|\s)@\w{2,}\b)")
 _COOKIES = re.compile(r"(?i)\bcookies?\b.{0,120}\b(?:website|site|browsing|browser|consent|accept|privacy)\b")
+# Consent banners (IAB/GDPR wording) and their buttons, which need not say "cookie".
+# '© 2025 Norland Today. All rights reserved.': the page's owner, the publisher when nothing better names one.
+_COPYRIGHT_OWNER = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
+    r"(?P<owner>[A-Z][^\W\d_]*(?:[ &'’-]+[^\W\d_]+){0,6}?)\.?(?:\s+\d{4})?\.?(?:\s+all rights reserved\.?)?$",
+    re.I,
+)
+_CONSENT = re.compile(
+    r"(?i)\bwe and our (?:\d+\s+)?(?:partners|vendors)\b|\bstore and(?:/or)? access information on (?:a|your) device\b"
+    r"|\bpersonali[sz]ed (?:ads|advertising) and content\b|^we value your privacy\b|^your privacy (?:choices|settings)\b"
+    r"|^(?:accept|reject|allow|refuse|decline)(?: all| cookies| and (?:close|continue))?$|^manage (?:preferences|options|consent|cookies|settings)$"
+    r"|^(?:cookie|privacy) (?:settings|preferences|policy)$"
+)
+# A live blog's entry stamp ("14:32 BST", "9.05am") and its labels ("Live", "Key events").
+_ENTRY_TIME = re.compile(r"(?i)^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,4}|GMT[+-]\d{1,2}))?$")
+_LIVE_LABEL = re.compile(r"(?i)^(?:live|live updates|key events|show key events only|pinned post|breaking)$")
+# Newsletter modal: the e-mail field's placeholder and the refusal button.
+_MODAL = re.compile(
+    r"(?i)^(?:your e-?mail(?: address)?|enter your e-?mail(?: address)?|e-?mail address|no,? thanks|maybe later|sign me up)$"
+)
 _READING_TIME = re.compile(r"(?i)^(?:reading time:?\s*)?\d+\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+read(?:ing)?)?$")
 _CONTRIBUTORS = re.compile(
     r"(?i)^(?:(?:additional )?reporting|writing|editing|edited|compiled|translated|fact-checked)\s+by\b"
@@ -247,6 +267,12 @@ def classify_junk(text: str) -> str | None:
         return "contact / social handle line"
     if _COOKIES.search(text) and word_count(text) <= 45:
         return "cookie notice"
+    if _CONSENT.search(text) and word_count(text) <= 60:
+        return "cookie / consent banner"
+    if _ENTRY_TIME.match(text):
+        return "live-blog entry time"
+    if _LIVE_LABEL.match(text) or _MODAL.match(text):
+        return "live-blog label / newsletter form"
     if _PAGE_NUMBER.match(text):
         return "page number"
     if _MD_IMAGE.match(text):
@@ -417,6 +443,9 @@ def _drop_everywhere(items: list[_Item], known_title: str | None, found: Found) 
             _drop(it, "page address (→ metadata.url)")
         elif reason:
             _drop(it, reason)
+            owner = _COPYRIGHT_OWNER.match(it.text)
+            if owner:
+                found.offer_publisher(owner.group("owner").strip(), 1)
         elif is_pipe_row(it.text) and not md.find_dates(it.text) and md.byline_names(it.text) is None:
             _drop(it, "navigation / listing row")
         elif prev is not None and it.text == prev.text:
