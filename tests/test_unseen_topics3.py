@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from memogen.compose import pack_lone_points, select_within_budget
+from memogen.compose import anaphor_anchors, pack_lone_points, select_within_budget, themed_paragraphs
 from memogen.merge import features, merge_points, quantities_agree
 from memogen.model import Citation, Memo, MergedPoint, Point, Source, SourceMetadata
 from memogen.pipeline import BuildOptions, run_build
@@ -243,3 +243,27 @@ def test_quote_is_kept_whole_and_enumeration_items_lose_their_ordinal(memo):
     for p in memo.points:
         assert p.text.count('"') % 2 == 0 and p.text.count("“") == p.text.count("”"), p.text
         assert not re.match(r"(?:First|Second|Third),", p.text), p.text
+
+
+def test_a_that_noun_point_follows_the_sentence_it_points_back_to():
+    law = MergedPoint(
+        id="law",
+        text="After the Aurora sinking, parliament passed a law requiring bow-door sensors on every ferry.",
+        section="background",
+        citations=[Citation(source_id="a", excerpt="x", start=100, end=190)],
+    )
+    that = MergedPoint(
+        id="that",
+        text="That law was never fully applied to ships built before 1998, which were granted an exemption.",
+        section="background",
+        citations=[Citation(source_id="a", excerpt="x", start=191, end=280)],
+    )
+    other = [
+        _mp(f"o{k}", f"Island ferries carry {k} thousand passengers a year on routes to the mainland.")
+        for k in range(4)
+    ]
+    assert anaphor_anchors([law, that, *other]) == {"that": "law"}
+    assert anaphor_anchors([_mp("y", "This year the ferry carried more cars than ever before.")]) == {}
+    paras = themed_paragraphs([*other, that, law], leads=False)
+    order = [p.id for para in paras for p in para.points]
+    assert order.index("that") == order.index("law") + 1

@@ -223,18 +223,59 @@ def themed_paragraphs(
     points: list[MergedPoint], leads: bool, names: frozenset[str] = frozenset()
 ) -> list[Paragraph]:
     """Short paragraphs by theme; the theme holding the most salient point comes first."""
-    groups = assign_themes(points)
+    followers = anaphor_anchors(points)
+    groups = assign_themes([p for p in points if p.id not in followers])
     ordered = sorted(groups.values(), key=lambda g: -max(salience(p) for p in g))
     chunks: list[list[MergedPoint]] = []
     for group in ordered:
         group = sorted(group, key=lambda p: -salience(p))
         chunks += [group[k : k + POINTS_PER_PARAGRAPH] for k in range(0, len(group), POINTS_PER_PARAGRAPH)]
     paragraphs = [Paragraph(points=ps) for ps in pack_lone_points(chunks)]
+    _place_followers(paragraphs, points, followers)
     if leads and 2 <= len(paragraphs) <= len(LEADS):
         for para, lead in zip(paragraphs, LEADS, strict=False):
             para.lead = lead
             para.points[0].text = after_lead(para.points[0].text, names)
     return paragraphs
+
+
+_WEAK_ANAPHOR = re.compile(
+    r"^(?:This|That|Such)\s+(?!(?:is|was|are|were|has|had|will|would|could|may|might|must|can|means|"
+    r"shows|suggests|signals|year|week|month|morning|afternoon|evening|summer|spring|autumn|winter)\b)[a-z]+\b"
+)
+
+
+def anaphor_anchors(points: list[MergedPoint]) -> dict[str, str]:
+    """Points opening with "That law ..." / "This rule ..." -> the point just before them in their source.
+
+    Why: such a point names its subject only through the sentence before it, so it must
+    be read straight after that sentence, not wherever its theme puts it.
+    """
+    spans = [(c.source_id, c.start, c.end, p.id) for p in points for c in p.citations]
+    out: dict[str, str] = {}
+    for p in points:
+        if not _WEAK_ANAPHOR.match(p.text) or len(p.citations) != 1:
+            continue
+        c = p.citations[0]
+        before = [s for s in spans if s[0] == c.source_id and s[2] <= c.start and s[3] != p.id]
+        if before:
+            out[p.id] = max(before, key=lambda s: s[2])[3]
+    return out
+
+
+def _place_followers(
+    paragraphs: list[Paragraph], points: list[MergedPoint], followers: dict[str, str]
+) -> None:
+    """Put each follower right after its anchor (chains follow in source order)."""
+    by_id = {p.id: p for p in points}
+    for pid, anchor in sorted(followers.items(), key=lambda kv: by_id[kv[0]].citations[0].start):
+        for para in paragraphs:
+            ids = [q.id for q in para.points]
+            if anchor in ids:
+                para.points.insert(ids.index(anchor) + 1, by_id[pid])
+                break
+        else:
+            paragraphs.append(Paragraph(points=[by_id[pid]]))
 
 
 def pack_lone_points(chunks: list[list[MergedPoint]]) -> list[list[MergedPoint]]:
