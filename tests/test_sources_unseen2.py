@@ -206,3 +206,65 @@ def test_consent_banner_above_the_headline_does_not_become_title_or_first_paragr
 def test_copyright_owner(line: str, owner: str | None) -> None:
     res = _clean(f"Headline of the story\n\n{PARA}\n\n{line}")
     assert res.found.publisher == owner
+
+
+LAYOUT_PAGE = """<html><head><title>Tariff on steel imports doubled | Trade Portal</title></head><body>
+<table><tr><td><a href="/">Home</a><br><a href="/a">Markets</a><br><a href="/b">Policy</a></td>
+<td><font size="5"><b>Tariff on steel imports doubled</b></font><br>
+<i>Posted by J. Okoro on 14 March 2025, 09:12</i><br><br>
+The government doubled its tariff on imported steel to 50 per cent on Friday, the trade ministry said.<br><br>
+Domestic steelmakers had lobbied for the increase for two years, arguing that cheap imports were closing mills.<br><br>
+<table><tr><th>Product</th><th>Old</th><th>New</th></tr><tr><td>Flat steel</td><td>25%</td><td>50%</td></tr></table>
+Carmakers warned that higher steel prices would add about 400 euros to the cost of a new car.<br><br></td>
+<td><b>Popular this week</b><br><a href="/p1">Five stocks to watch</a><br><a href="/p2">Why the crown fell</a><br>
+<b>Advertisement</b><br>Open a trading account today - zero fees for 3 months</td></tr></table>
+</body></html>"""
+
+
+def test_a_table_laid_out_page_is_read_as_blocks_not_as_one_table_row(tmp_path: Path) -> None:
+    path = tmp_path / "portal.html"
+    path.write_text(LAYOUT_PAGE, encoding="utf-8")
+    src = read_source(path, "portal")
+    paras = src.text.split("\n\n")
+    assert (
+        paras[0]
+        == "The government doubled its tariff on imported steel to 50 per cent on Friday, the trade ministry said."
+    )
+    assert (
+        "Carmakers warned that higher steel prices would add about 400 euros to the cost of a new car."
+        in paras
+    )
+    for junk in (
+        "Home",
+        "Markets",
+        "Popular this week",
+        "Five stocks",
+        "Open a trading account",
+        "Posted by",
+    ):
+        assert junk not in src.text
+    assert src.metadata.authors == ["J. Okoro"]  # 'Posted by' a person: the author, not the publisher
+    assert src.metadata.publisher == "Trade Portal"
+    assert src.metadata.date == dt.date(2025, 3, 14)
+
+
+def test_a_data_table_is_not_unwrapped() -> None:
+    import lxml.html
+
+    from memogen.sources.html import _unwrap_layout_tables
+
+    tree = lxml.html.fromstring(LAYOUT_PAGE)
+    _unwrap_layout_tables(tree)
+    tables = tree.xpath("//table")
+    assert len(tables) == 1 and "Flat steel" in tables[0].text_content()
+
+
+def test_posted_by_names_a_person_published_by_names_a_publisher() -> None:
+    from memogen.sources.metadata import publication_note
+
+    posted = publication_note("Posted by J. Okoro on 14 March 2025, 09:12")
+    assert posted is not None and posted.authors == ["J. Okoro"] and posted.publisher is None
+    published = publication_note("Published by Oxford University Press on 3 May 2020")
+    assert (
+        published is not None and published.publisher == "Oxford University Press" and published.authors == []
+    )

@@ -65,6 +65,11 @@ JUNK = [
     "Your email address",
     "Island school",
     "Havland Post. All",
+    "Classifieds",
+    "Five walks on the coast",
+    "Cheap flights",
+    "Posted by",
+    "April 2025",
 ]
 
 KEPT = [
@@ -83,6 +88,8 @@ KEPT = [
     "The board recommends that all ferries converted after construction",
     "Divers have reached the hull of the Solvik",
     "The prime minister will visit Havland on Sunday",
+    "About 600 people marched through Havland on Monday",
+    "The islands\u2019 council will vote on Thursday",
 ]
 
 # id -> (title start, authors, publisher, date)
@@ -93,6 +100,12 @@ META = {
         [],
         "Havland Post",
         dt.date(2025, 5, 3),  # the only date the page gives is its update stamp
+    ),
+    "islandsgazette-oldsite": (
+        "Islanders demand new ferries",
+        ["Per Vik"],
+        "Islands Gazette",
+        dt.date(2025, 5, 5),
     ),
     "norlandtoday-liveblog": (
         "Solvik ferry disaster: live updates",

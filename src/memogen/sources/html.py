@@ -46,6 +46,7 @@ def read_html(data: bytes, name: str) -> RawDoc:
     except Exception as exc:  # noqa: BLE001 - lxml raises several unrelated types
         raise InputError(f"{name}: cannot parse HTML: {exc}") from None
     references = _take_notes(tree)
+    _unwrap_layout_tables(tree)
     import trafilatura
 
     doc = trafilatura.bare_extraction(
@@ -72,6 +73,30 @@ def read_html(data: bytes, name: str) -> RawDoc:
     body = re.sub(rf"\s*{_MARK_OPEN}(\d+){_MARK_CLOSE}", rf"{OPEN}\1{CLOSE}", body)
     lines = [RawLine(t, i + 1) for i, t in enumerate(body.split("\n"))]
     return RawDoc(kind="html", lines=lines, meta=meta, references=references)
+
+
+def _unwrap_layout_tables(tree) -> None:  # noqa: ANN001 - lxml element
+    """Old pages lay out menu, article and sidebar as cells of one table; make them blocks.
+
+    Extractors keep tables as data, so the whole page would come out as one '| menu | story
+    | sidebar |' row. A table is layout, not data, when a cell holds a long text (a paragraph
+    of 40+ words) or block content (paragraphs, line breaks, other tables).
+    """
+    for table in reversed(tree.xpath("//table")):  # innermost first
+        cells = table.xpath("./tr/td|./tr/th|./tbody/tr/td|./tbody/tr/th|./thead/tr/th")
+        layout = any(
+            len(cell.text_content().split()) >= 40 or cell.xpath(".//p|.//div|.//table|.//br")
+            for cell in cells
+        )
+        if not layout:
+            continue
+        own = [
+            el
+            for el in table.xpath(".//tbody|.//thead|.//tfoot|.//tr|.//td|.//th")
+            if el.xpath("ancestor::table[1]")[0] is table  # not the parts of a data table inside it
+        ]
+        for el in [table, *own]:
+            el.tag = "div"
 
 
 def _baseline(tree) -> str:  # noqa: ANN001 - lxml element
@@ -102,14 +127,16 @@ def _page_title(tree) -> str | None:  # noqa: ANN001 - lxml element
 def _site_from_title(tree) -> str | None:  # noqa: ANN001 - lxml element
     """'<headline> - Coastal Courier' in <title> when the page names its site nowhere else.
 
-    Only when the part before the separator is the page's own <h1>, so a title
+    Only when the part before the separator is shown on the page as its headline, so a title
     that merely contains a dash ('Ferry sinks - 14 dead') gives no publisher.
     """
     title = re.sub(r"\s+", " ", tree.findtext(".//title") or "").strip()
-    heads = [re.sub(r"\s+", " ", h.text_content()).strip() for h in tree.xpath("//h1")]
     m = re.match(r"^(?P<head>.+?)\s+[-–—|·:]\s+(?P<site>[^-–—|·:]{2,60})$", title)
-    if not m or m.group("head") not in heads or len(m.group("site").split()) > 6:
+    if not m or len(m.group("site").split()) > 6:
         return None
+    shown = tree.xpath("//body//*[normalize-space(.)=$head]", head=m.group("head"))
+    if not shown:
+        return None  # the part before the dash is not the page's own headline
     return m.group("site").strip()
 
 

@@ -300,6 +300,10 @@ def publication_note(line: str) -> PublicationNote | None:
         return None
     rest = m.group("rest")
     authors: list[str] = []
+    lead = re.match(r"(?i)^by\s+(?P<names>.+?)(?=\s+(?:on|at)\b|,|$)", rest)
+    if m.group("verb").lower() == "posted" and lead and split_names(lead.group("names").strip(" .,")):
+        authors = split_names(lead.group("names").strip(" .,"))  # 'Posted by J. Okoro on ...': a person posts
+        rest = rest[lead.end() :]
     by = re.search(r"\s+by\s+(?P<names>[^|·•]+)$", rest)
     if by and split_names(by.group("names").strip(" .,")):
         authors = split_names(by.group("names").strip(" .,"))
