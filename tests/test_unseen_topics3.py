@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from memogen.citations import _csl_name
 from memogen.compose import anaphor_anchors, pack_lone_points, select_within_budget, themed_paragraphs
 from memogen.merge import features, merge_points, quantities_agree
 from memogen.model import Citation, Memo, MergedPoint, Point, Source, SourceMetadata
@@ -267,3 +268,14 @@ def test_a_that_noun_point_follows_the_sentence_it_points_back_to():
     paras = themed_paragraphs([*other, that, law], leads=False)
     order = [p.id for para in paras for p in para.points]
     assert order.index("that") == order.index("law") + 1
+
+
+def test_an_honorific_is_not_part_of_a_cited_name():
+    assert _csl_name("Dr. Sara Helm") == {"family": "Helm", "given": "Sara"}
+    assert _csl_name("Prof Ana de Souza") == {"family": "Souza", "given": "Ana de"}
+    assert _csl_name("Dr. Helm") == {"literal": "Dr. Helm"}  # nothing left to be a given name
+
+
+def test_the_briefs_author_is_cited_without_her_title(memo):
+    notes = " ".join(str(p.note) for p in memo.points if p.note is not None)
+    assert "Dr." not in notes and "Helm" in notes

@@ -245,9 +245,16 @@ def _csl_name(name: str) -> dict:
         family, given = (s.strip() for s in name.split(",", 1))
         return {"family": family, "given": given} if family and given else {"literal": name}
     words = name.split()
+    while len(words) > 2 and _HONORIFIC.fullmatch(words[0]):
+        words = words[1:]  # "Dr. Sara Helm": styles cite "Helm, Sara", never "Helm, Dr. Sara"
     if len(words) < 2 or len(words) > 4 or any(w.lower() in _ORG_WORDS for w in words):
-        return {"literal": name}
+        return {"literal": " ".join(words)}
+    if _HONORIFIC.fullmatch(words[0]):
+        return {"literal": name}  # "Dr. Helm": a title is no given name
     return {"family": words[-1], "given": " ".join(words[:-1])}
+
+
+_HONORIFIC = re.compile(r"(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame|Rev|Hon)\.?|Professor|Doctor", re.I)
 
 
 _ORG_WORDS = {
