@@ -268,3 +268,25 @@ def test_posted_by_names_a_person_published_by_names_a_publisher() -> None:
     assert (
         published is not None and published.publisher == "Oxford University Press" and published.authors == []
     )
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "latin-1"])
+def test_western_legacy_text_is_not_read_as_central_european(codec: str) -> None:
+    """cp1250 and cp1252 tie on short text; 'Å' must not become 'Ĺ'."""
+    from memogen.sources.encoding import decode_bytes
+
+    text = "By Åsa Lindqvist\n\nThe café owner was fined by the court in Havland on Friday, the judge said."
+    assert decode_bytes(text.encode(codec), "x.txt") == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zażółć gęślą jaźń. Łódź jest dużym miastem w Polsce, a Kraków leży na południu kraju.",
+        "Příliš žluťoučký kůň úpěl ďábelské ódy. Praha je hlavní město České republiky.",
+    ],
+)
+def test_central_european_text_still_reads_as_cp1250(text: str) -> None:
+    from memogen.sources.encoding import decode_bytes
+
+    assert decode_bytes(text.encode("cp1250"), "x.txt") == text

@@ -76,6 +76,7 @@ KEPT = [
     "The passenger ferry Solvik capsized in the Marren Sound on Friday evening",
     "The Solvik, built in 1994, was one of the oldest ferries on the route.",
     "\u201cWe are still searching for 9 people.\u201d",  # cp1252 smart quotes decoded
+    "coastguard commander Tor \u00c5kerlund told reporters",  # cp1252, not cp1250 ('Ĺ')
     "Police now say 14 people have died and 189 have been rescued.",
     "The coastguard says the ferry Solvik overturned",
     "Nordvik Lines today suspended all sailings",

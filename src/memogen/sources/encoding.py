@@ -34,6 +34,23 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _likeliest(matches):  # noqa: ANN001, ANN202 - charset_normalizer CharsetMatches / CharsetMatch
+    """The detector's best guess, but cp1252 when it scores exactly as well.
+
+    On short Western text cp1250 and cp1252 often tie (same chaos, same coherence) and the
+    detector then picks cp1250, turning 'Å' into 'Ĺ'; cp1252 is by far the commoner legacy
+    encoding of saved pages. Text that only cp1250 reads well (Polish, Czech) is unaffected.
+    """
+    best = matches.best()
+    if best is None:
+        return None
+    for match in matches:
+        tie = match.chaos <= best.chaos and match.coherence >= best.coherence
+        if tie and match.encoding == "cp1252":
+            return match
+    return best
+
+
 def _looks_binary(text: str) -> bool:
     """Control characters other than tab/newline/form feed mean this is not prose."""
     if not text:
@@ -61,7 +78,7 @@ def decode_bytes(data: bytes, name: str) -> str:
             raise InputError(f"{name}: binary file, not text")
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
+        best = _likeliest(from_bytes(data))
         if best is None:
             raise InputError(f"{name}: cannot detect the text encoding")
         text = str(best)
