@@ -290,3 +290,30 @@ def test_central_european_text_still_reads_as_cp1250(text: str) -> None:
     from memogen.sources.encoding import decode_bytes
 
     assert decode_bytes(text.encode("cp1250"), "x.txt") == text
+
+
+@pytest.mark.parametrize(
+    ("front", "date"),
+    [
+        (
+            "2 May 2025\nAgeing fleet under scrutiny\nBy Staff Reporter | Updated: 4 May 2025 14:02 IST",
+            (2025, 5, 2),
+        ),
+        (
+            "Ageing fleet under scrutiny\nBy Staff Reporter | Updated: 3 May 2025 14:02 IST\nMay 02, 2025 09:15 IST",
+            (2025, 5, 2),
+        ),
+        (
+            "Ageing fleet under scrutiny\nBy Anna Berg | 2 May 2025, 10:00 | Updated 4 May 2025, 14:02",
+            (2025, 5, 2),
+        ),
+        (
+            "Ageing fleet under scrutiny\nBy Anna Berg | Updated 4 May 2025, 14:02",
+            (2025, 5, 4),
+        ),  # the only date
+    ],
+)
+def test_an_update_stamp_in_a_byline_never_beats_the_articles_own_date(front: str, date: tuple) -> None:
+    res = _clean(f"{front}\n{PARA}")
+    assert res.found.date == dt.date(*date)
+    assert res.text == PARA

@@ -531,7 +531,7 @@ class _HeadlineZone:
         if names is not None:
             self._add_authors(names)
             self.expect_names, self.affiliation_open = not names, bool(names)
-            _dateline(it.text, self.found, 2)
+            _dateline(it.text, self.found, _stamp_rank(it.text))
             _drop(it, "byline (→ metadata.authors)")
         elif credit:
             self.expect_credit = not credit.group("who").strip()
@@ -567,7 +567,9 @@ class _HeadlineZone:
         if not names:
             return False
         self._add_authors(names)
-        _dateline(it.text, self.found, 2)
+        for part in parts:
+            if md.find_dates(part):
+                _dateline(part, self.found, _stamp_rank(part))
         for part, part_names in found:
             if (
                 part_names is None
@@ -642,6 +644,12 @@ def _find_title(front: list[_Item]) -> int | None:
 def _dateline(text: str, found: Found, rank: int) -> None:
     dates = md.find_dates(text)
     found.offer_date(dates[0].date if dates else md.parse_loose_date(text), rank)
+
+
+def _stamp_rank(text: str) -> int:
+    """A date labelled 'Updated'/'Modified' in a byline is the page's last edit: it counts only
+    when the page gives no other date (rank 1); an unlabelled byline date is the article's (2)."""
+    return 1 if re.search(r"(?i)\b(?:updated|modified|edited)\b", text) else 2
 
 
 def _lead_dateline(it: _Item, found: Found, dropped: list[DroppedLine]) -> None:
