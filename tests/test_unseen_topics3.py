@@ -13,12 +13,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from memogen.citations import _csl_name
-from memogen.compose import anaphor_anchors, pack_lone_points, select_within_budget, themed_paragraphs
+from memogen.compose import (
+    anaphor_anchors,
+    pack_lone_points,
+    point_words,
+    select_within_budget,
+    themed_paragraphs,
+)
 from memogen.merge import features, merge_points, quantities_agree
 from memogen.model import Citation, Memo, MergedPoint, Point, Source, SourceMetadata
 from memogen.pipeline import BuildOptions, run_build
@@ -184,12 +192,34 @@ def test_a_sentence_opening_with_a_verdict_is_analysis_even_with_an_old_year():
 
 
 @pytest.fixture(scope="module")
-def memo(tmp_path_factory) -> Memo:
+def built(tmp_path_factory) -> tuple[Memo, Path]:
     out = tmp_path_factory.mktemp("orsa")
     result = run_build(
         BuildOptions(topic="orsa-ferry", inputs_dir=TOPICS, out_dir=out, quiet=True, build_date=BUILD_DAY)
     )
-    return result.memo
+    return result.memo, out / "orsa-ferry"
+
+
+@pytest.fixture(scope="module")
+def memo(built) -> Memo:
+    return built[0]
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils not installed")
+def test_the_memo_of_many_short_points_still_fits_two_pages(built):
+    info = subprocess.run(
+        ["pdfinfo", str(built[1] / "orsa-ferry.pdf")], capture_output=True, text=True
+    ).stdout
+    assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) <= 2
+
+
+def test_short_points_pay_for_their_notes_long_points_do_not():
+    short = [_mp(f"s{k}", f"Short point number {k} about the ferry and its crew.") for k in range(80)]
+    chosen, _ = select_within_budget(short, 700)
+    assert sum(point_words(p) for p in chosen["background"]) <= 0.75 * 700  # their notes took the rest
+    long_ = [_mp(f"l{k}", " ".join(["word"] * 34) + f" {k}.") for k in range(60)]
+    chosen, _ = select_within_budget(long_, 700)
+    assert len(chosen["background"]) == 20  # one note per 35 words: the plain word budget decides
 
 
 def _section(memo: Memo, key: str) -> list[MergedPoint]:

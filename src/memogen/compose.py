@@ -33,6 +33,11 @@ from .sections.segment import is_expletive_it
 SECTION_SHARE = {"what_happened": 0.34, "background": 0.36, "what_it_means": 0.30}
 MIN_WORDS = 6  # shorter "points" are headings or fragments, not statements
 POINTS_PER_PARAGRAPH = 3
+# Each point brings a footnote, which takes page space the word count does not see: many
+# short points overflow two pages at the same word count. A budget of N words assumes one
+# note per WORDS_PER_NOTE words; a point costs NOTE_WORDS more against that page allowance.
+NOTE_WORDS = 8
+WORDS_PER_NOTE = 35
 LEADS = ("First,", "Second,", "Third,", "Fourth,")  # more paragraphs read better without ordinals
 _ORDINARY_STARTS = frozenset(
     [
@@ -358,24 +363,25 @@ def select_within_budget(
             candidates[p.section].append(p)
     rank = {p.id: salience(p) for ps in candidates.values() for p in ps}
     chosen: dict[SectionKey, list[MergedPoint]] = {k: [] for k in SECTION_KEYS}
-    used = 0
+    page = budget + NOTE_WORDS * budget // WORDS_PER_NOTE
+    used = used_page = 0
     rest: list[MergedPoint] = []
     for key in SECTION_KEYS:
-        quota = int(budget * SECTION_SHARE[key])
-        spent = 0
+        quota, quota_page = int(budget * SECTION_SHARE[key]), int(page * SECTION_SHARE[key])
+        spent = spent_page = 0
         for p in sorted(candidates[key], key=lambda p: -rank[p.id]):
             cost = point_words(p)
-            if spent + cost <= quota:
+            if spent + cost <= quota and spent_page + cost + NOTE_WORDS <= quota_page:
                 chosen[key].append(p)
-                spent += cost
+                spent, spent_page = spent + cost, spent_page + cost + NOTE_WORDS
             else:
                 rest.append(p)
-        used += spent
+        used, used_page = used + spent, used_page + spent_page
     for p in sorted(rest, key=lambda p: -rank[p.id]):
         cost = point_words(p)
-        if used + cost <= budget:
+        if used + cost <= budget and used_page + cost + NOTE_WORDS <= page:
             chosen[p.section].append(p)
-            used += cost
+            used, used_page = used + cost, used_page + cost + NOTE_WORDS
         else:
             dropped.append(DroppedPoint(p.text, p.section, p.source_ids, f"word budget ({budget} words)"))
     return chosen, dropped
