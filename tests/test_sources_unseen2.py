@@ -317,3 +317,50 @@ def test_an_update_stamp_in_a_byline_never_beats_the_articles_own_date(front: st
     res = _clean(f"{front}\n{PARA}")
     assert res.found.date == dt.date(*date)
     assert res.text == PARA
+
+
+MD_EXPORT = """# Tariff doubled on steel imports
+
+The government doubled its tariff on imported steel to 50 per cent on Friday, according to a [statement from the trade ministry](https://example.org/statement).
+
+**Read more:**
+
+- [Copper prices slip](https://example.org/copper)
+- [Port strike ends](https://example.org/port)
+
+Domestic steelmakers had lobbied for the increase for two years, arguing that **cheap imports** were closing mills.
+
+![Steel coils at the port](coils.jpg "Steel coils")
+
+*Steel coils waiting at the port of Karst. (Photo: Lena Brandt)*
+
+Carmakers warned that higher steel prices would add about 400 euros to the cost of a new car.[^cars]
+
+[^cars]: Carmakers' association, statement of 14 March 2025.
+"""
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_markdown_links_emphasis_link_lists_and_footnotes(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"export{suffix}"
+    path.write_text(MD_EXPORT, encoding="utf-8")
+    src = read_source(path, "export")
+    assert src.text.split("\n\n") == [
+        "The government doubled its tariff on imported steel to 50 per cent on Friday, according to a "
+        "statement from the trade ministry.",
+        "Domestic steelmakers had lobbied for the increase for two years, arguing that cheap imports were "
+        "closing mills.",
+        "Carmakers warned that higher steel prices would add about 400 euros to the cost of a new car.",
+    ]
+    assert [r.text for r in src.references] == ["Carmakers' association, statement of 14 March 2025."]
+    cited = src.references_in(0, len(src.text))
+    assert [r.marker for r in cited] == ["1"]
+
+
+def test_a_list_item_with_words_around_its_link_stays() -> None:
+    from memogen.sources.plain import markdown_inline
+
+    lines, dropped = markdown_inline(
+        [RawLine("- The [ministry](https://example.org) said exports would fall by a third.", 1)]
+    )
+    assert lines[0].text == "- The ministry said exports would fall by a third." and dropped == []

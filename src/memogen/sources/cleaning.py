@@ -73,6 +73,7 @@ _CAPTION = re.compile(
     r"|\s[—–]\s*(?:file\s+)?(?:photo|image|picture|screengrab|screenshot)s?\b[^.]*$"
     r"|\bphoto(?:graph)?s?\s+(?:courtesy|credit)\b"
     r"|[.!]\s+(?:photo(?:graph)?|image|picture)s?(?:\s+credit)?\s*:\s*[^.]{1,60}[*_]*$"
+    r"|\(\s*(?:photo(?:graph)?|image|picture|illustration)s?(?:\s+credit)?\s*:[^)]{1,60}\)[*_]*$"
     r"|\[[^\]]*(?:\bvia\b|/)\s*(?:AP|AFP|Reuters|EPA|Getty(?: Images)?|Anadolu|Xinhua|Handout)[^\]]*\]$"
     r"|^(?:getty images|afp|reuters|ap|epa)(?:\s*/\s*\w+)?\)?$"
 )

@@ -3,21 +3,58 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..model import DroppedLine, SourceMetadata
 from .cleaning import RawLine
 from .encoding import decode_bytes
 from .metadata import parse_loose_date
 from .rawdoc import RawDoc
+from .text import strip_emphasis
+
+# Markdown exports: '[text](url "title")' links, link-only list items, '[^1]' footnotes.
+_MD_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))+(?:\s+\"[^\"]*\")?\)")
+_LINK_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?:\*\*|__)?\[[^\]]+\]\([^)]*\)(?:\*\*|__)?\s*[.;,]?$")
+_NOTE_DEF = re.compile(r"^\s*\[\^([^\]\s]+)\]:\s*")
+_NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 
 
 def read_plain(data: bytes, name: str, kind: str) -> RawDoc:
     text = decode_bytes(data, name)
     lines = [RawLine(t, i + 1) for i, t in enumerate(text.split("\n"))]
     meta, dropped, lines = _front_matter(lines)
+    lines, link_items = markdown_inline(lines)
+    dropped += link_items
     return RawDoc(
         kind=kind, lines=lines, meta=meta, dropped=dropped, unwrap=is_hard_wrapped([ln.text for ln in lines])
     )
+
+
+def markdown_inline(lines: list[RawLine]) -> tuple[list[RawLine], list[DroppedLine]]:
+    """Markdown syntax is formatting, not words: links keep their text, emphasis markers go,
+    '[^n]' footnotes become the '[n]' notes the footnote reader knows, and a list item that
+    is nothing but a link ('- [Port strike ends](https://...)') is a link list, dropped.
+
+    Dumps saved as .txt often carry the same syntax, so both kinds go through here.
+    """
+    labels: dict[str, str] = {}
+    for ln in lines:
+        m = _NOTE_DEF.match(ln.text)
+        if m and m.group(1) not in labels:
+            labels[m.group(1)] = m.group(1) if m.group(1).isdigit() else str(len(labels) + 1)
+    out: list[RawLine] = []
+    dropped: list[DroppedLine] = []
+    for ln in lines:
+        if _LINK_ITEM.match(ln.text):
+            dropped.append(DroppedLine(ln.text, "link list item", ln.lineno))
+            continue
+        text = _NOTE_DEF.sub(lambda m: f"[{labels[m.group(1)]}] ", ln.text)
+        text = _NOTE_REF.sub(
+            lambda m: f"[{labels[m.group(1)]}]" if m.group(1) in labels else m.group(0), text
+        )
+        text = strip_emphasis(_MD_LINK.sub(r"\1", text))
+        out.append(RawLine(text, ln.lineno, ln.hint))
+    return out, dropped
 
 
 def _front_matter(lines: list[RawLine]) -> tuple[SourceMetadata, list[DroppedLine], list[RawLine]]:
