@@ -309,3 +309,22 @@ def test_an_honorific_is_not_part_of_a_cited_name():
 def test_the_briefs_author_is_cited_without_her_title(memo):
     notes = " ".join(str(p.note) for p in memo.points if p.note is not None)
     assert "Dr." not in notes and "Helm" in notes
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils not installed")
+def test_the_round_one_topic_of_many_short_points_fits_two_pages_too(tmp_path):
+    """tarvin-dam (28 one-sentence points) ran onto a third page before notes were budgeted."""
+    run_build(
+        BuildOptions(
+            topic="tarvin-dam",
+            inputs_dir=TOPICS,
+            out_dir=tmp_path,
+            quiet=True,
+            build_date=BUILD_DAY,
+            formats=["pdf"],
+        )
+    )
+    info = subprocess.run(
+        ["pdfinfo", str(tmp_path / "tarvin-dam" / "tarvin-dam.pdf")], capture_output=True, text=True
+    )
+    assert int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1)) <= 2
