@@ -65,6 +65,10 @@ JUNK = [
     "Your email address",
     "Island school",
     "Havland Post. All",
+    "](",  # Markdown link syntax
+    "**",
+    "[^",
+    "price survey 2024",  # the Markdown export's own footnote is a reference, not body text
     "Classifieds",
     "Five walks on the coast",
     "Cheap flights",
@@ -84,6 +88,7 @@ KEPT = [
     "Insurers expect claims to run into hundreds of millions of crowns.",
     "Unions said the Solvik had been sailing with a reduced crew",
     "The Solvik was the third ferry accident in the Marren Sound since 2010.",
+    "costs about 600 million crowns, according to the shipbuilders' association.",
     "Experts say the accident will push the government",
     "On 2 May 2025 at 19:38 the passenger ferry Solvik capsized",
     "The board recommends that all ferries converted after construction",
@@ -189,3 +194,10 @@ def test_title_authors_publisher_and_date(memo: Memo, source_id: str) -> None:
 def test_the_memo_quotes_no_dateline(memo: Memo) -> None:
     for point in memo.points:
         assert "(Reuters)" not in point.text and not point.text.startswith("HAVLAND,"), point.text
+
+
+def test_the_markdown_exports_footnote_is_a_reference_of_its_sentence(memo: Memo) -> None:
+    src = next(s for s in memo.sources if s.id == "harbourreview-explainer")
+    start = src.text.index("A new ferry of the Solvik")
+    cited = src.references_in(start, src.text.index(".", start + 60) + 1)
+    assert [r.url for r in cited] == ["https://shipbuilders.example/prices"]
