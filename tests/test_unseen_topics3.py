@@ -328,3 +328,27 @@ def test_the_round_one_topic_of_many_short_points_fits_two_pages_too(tmp_path):
         ["pdfinfo", str(tmp_path / "tarvin-dam" / "tarvin-dam.pdf")], capture_output=True, text=True
     )
     assert int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1)) <= 2
+
+
+def test_a_point_repeating_only_figures_already_chosen_yields_to_new_information():
+    first = _mp(
+        "a", "The ferry was carrying 412 passengers and 38 crew on its crossing to Vell.", "what_happened"
+    )
+    repeat = _mp(
+        "b",
+        "The Northern Star, which was carrying 412 passengers, was one of the ships exempted.",
+        "what_happened",
+    )
+    new = _mp(
+        "c", "The operator, Vell Lines, suspended all its crossings pending a safety check.", "what_happened"
+    )
+    repeat.confidence, new.confidence = 0.9, 0.5  # the repeat would win on salience alone
+    chosen, _ = select_within_budget([first, repeat, new], 140)
+    # the repeat is taken only from the words left over once every section had its share
+    assert [p.id for p in chosen["what_happened"]] == ["a", "c", "b"]
+
+
+def test_the_operators_suspension_is_kept_over_a_restated_passenger_count(memo):
+    wh = " ".join(p.text for p in _section(memo, "what_happened"))
+    assert "suspended all its crossings" in wh
+    assert wh.count("412 passengers") == 1

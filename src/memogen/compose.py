@@ -133,6 +133,8 @@ def _features(text: str):
 
 _DANGLING = re.compile(r"^(?:He|She|It|They|His|Her|Its|Their|These|Those)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
+# Counts and amounts of two digits or more ("412", "7.24"); not years, which many facts share.
+_FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d{2,}(?:[.,]\d+)*\b")
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w-]+")
 
 
@@ -369,9 +371,14 @@ def select_within_budget(
     for key in SECTION_KEYS:
         quota, quota_page = int(budget * SECTION_SHARE[key]), int(page * SECTION_SHARE[key])
         spent = spent_page = 0
+        given: set[str] = set()
         for p in sorted(candidates[key], key=lambda p: -rank[p.id]):
             cost = point_words(p)
-            if spent + cost <= quota and spent_page + cost + NOTE_WORDS <= quota_page:
+            figures = set(_FIGURE.findall(p.text))
+            if figures and figures <= given:
+                rest.append(p)  # its figures are in the memo already: only leftover words may take it
+            elif spent + cost <= quota and spent_page + cost + NOTE_WORDS <= quota_page:
+                given |= figures
                 chosen[key].append(p)
                 spent, spent_page = spent + cost, spent_page + cost + NOTE_WORDS
             else:
