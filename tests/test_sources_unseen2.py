@@ -364,3 +364,27 @@ def test_a_list_item_with_words_around_its_link_stays() -> None:
         [RawLine("- The [ministry](https://example.org) said exports would fall by a third.", 1)]
     )
     assert lines[0].text == "- The ministry said exports would fall by a third." and dropped == []
+
+
+def test_contents_without_dot_leaders_and_a_prepared_by_byline() -> None:
+    pages = [
+        "Investigation Board\nPreliminary report on the ferry\nPrepared by: Dr Ana Berg\nDate: 30 May 2025",
+        "Table of Contents\n1 Summary 3\n2 Factual information 3\n2.1 The vessel 4\nAnnex A: Weather data 7\n"
+        "Investigation Board - Report 7\n2",
+        f"1 Summary\n{PARA}\nInvestigation Board - Report 7\n3",
+    ]
+    lines, dropped, _ = pdf_pages_to_lines(pages)
+    body = [ln.text for ln in lines if ln.text]
+    assert "1 Summary" in body and PARA in body
+    assert not any(t.endswith((" 3", " 4", " 7")) or "Contents" in t for t in body)
+    assert sum(d.reason.startswith("table of contents") for d in dropped) == 5
+    from memogen.sources.metadata import byline_names
+
+    assert byline_names("Prepared by: Dr Ana Berg") == ["Ana Berg"]
+
+
+def test_numbered_paragraphs_after_a_contents_heading_are_not_entries() -> None:
+    from memogen.sources.pdf import _entries_under_heading
+
+    kept = [(1, "Contents"), (2, "The board met 3 times."), (3, "It heard 14 witnesses in 2")]
+    assert _entries_under_heading(kept) == set()

@@ -41,7 +41,9 @@ _NON_NAME = frozenset(
     of and for in on with""".split()  # noqa: SIM905
 )
 _BYLINE = re.compile(
-    r"^(?:by|written by|authors?|words by|reported by|text by)\s*[:\-–—]?\s*(?P<names>.*)$", re.I
+    r"^(?:by|written by|authors?|words by|reported by|text by|prepared by|report by|analysis by)"
+    r"\s*[:\-–—]?\s*(?P<names>.*)$",
+    re.I,
 )
 _BIO_ROLE = re.compile(
     r"^(?:the\s+)?(?:writer|author|columnist|contributor)s?\b.{0,30}?\b(?:is|are|was|has|have|teaches|works|worked|can be|serves|heads)\b",
@@ -254,7 +256,7 @@ def byline_names(line: str) -> list[str] | None:
     names_text = re.split(r"\s[|·•]\s|\s[–—]\s", names_text)[0]
     for f in reversed(find_dates(names_text)):
         names_text = names_text[: f.start] + names_text[f.end :]
-    names = split_names(names_text.strip(" ,"))
+    names = [_HONORIFIC.sub("", n) for n in split_names(names_text.strip(" ,"))]
     return names or None
 
 
