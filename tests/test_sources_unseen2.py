@@ -40,7 +40,7 @@ def test_press_release_label_and_boilerplate_tail_are_dropped_and_the_lead_dates
     assert res.text.startswith("The operator today suspended")  # the dateline went to the metadata
     assert any(d.line == "HAVLAND, Norland – 4 May 2025 –" for d in res.dropped)
     assert res.found.date == dt.date(2025, 5, 4)
-    assert res.found.publisher is None  # the release label is not a publisher
+    assert res.found.publisher == "Nordvik Lines"  # the issuer its 'About' names, not the release label
 
 
 def test_a_late_about_heading_needs_the_article_before_it() -> None:

@@ -119,7 +119,7 @@ META = {
         "Norland Today",
         dt.date(2025, 5, 2),
     ),
-    "nordvik-press-release": ("Nordvik Lines statement", [], None, dt.date(2025, 5, 4)),
+    "nordvik-press-release": ("Nordvik Lines statement", [], "Nordvik Lines", dt.date(2025, 5, 4)),
     "coastalcourier-ageing-fleet": (
         "Ageing fleet under scrutiny",
         [],

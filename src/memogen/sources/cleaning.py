@@ -316,6 +316,7 @@ def clean_lines(
     _notes_and_bios(items, first, found, known_authors or [])
     _sidebars(items, first)
     _end_sections(items, first)
+    _release_issuer(items, found)
     _trailing_names(items, first, found)
     _tail(items, found)
     _pull_quotes(items)
@@ -757,6 +758,16 @@ def _end_sections(items: list[_Item], first: int) -> None:
                 _drop(x, reason)
             if reason == "comments section":
                 return
+
+
+def _release_issuer(items: list[_Item], found: Found) -> None:
+    """A press release's 'About Nordvik Lines' names who issued it: the publisher, when nothing better does."""
+    for it in items:
+        if it.reason.startswith("press-release boilerplate"):
+            m = re.match(r"^About\s+(?:the\s+)?(?P<org>[A-Z0-9].*?)\s*:?$", it.text)
+            if m:
+                found.offer_publisher(m.group("org"), 1)
+            return
 
 
 def _mostly_citations(entries: list[_Item]) -> bool:
