@@ -27,7 +27,7 @@ from memogen.compose import (
     select_within_budget,
     themed_paragraphs,
 )
-from memogen.merge import features, merge_points, quantities_agree
+from memogen.merge import features, merge_points, quantities_agree, source_name
 from memogen.model import Citation, Memo, MergedPoint, Point, Source, SourceMetadata
 from memogen.pipeline import BuildOptions, run_build
 from memogen.sections.features import Context, evidence
@@ -352,3 +352,28 @@ def test_the_operators_suspension_is_kept_over_a_restated_passenger_count(memo):
     wh = " ".join(p.text for p in _section(memo, "what_happened"))
     assert "suspended all its crossings" in wh
     assert wh.count("412 passengers") == 1
+
+
+def test_a_conflict_names_a_source_without_publisher_by_author_or_quoted_title():
+    untitled = Source(id="x", path="x.txt", kind="txt", metadata=SourceMetadata(), text="")
+    titled = Source(
+        id="t",
+        path="t.txt",
+        kind="txt",
+        metadata=SourceMetadata(title="Explainer: why ferries sink"),
+        text="",
+    )
+    authored = Source(
+        id="a", path="a.txt", kind="txt", metadata=SourceMetadata(title="T", authors=["Ana Roos"]), text=""
+    )
+    assert source_name(untitled, "x") == "x"
+    assert source_name(titled, "t") == "“Explainer: why ferries sink”"
+    assert source_name(authored, "a") == "Ana Roos"
+
+
+def test_the_conflict_statement_reads_as_a_sentence(memo):
+    for c in (c for p in memo.points for c in p.conflicts):
+        assert c.statement.startswith("Sources differ: ")
+        first = c.statement[len("Sources differ: ") :].split(" reports ")[0]
+        assert ":" not in first or first.startswith("“"), c.statement  # a bare "Explainer: ..." title
+        assert "…" not in c.statement

@@ -1464,15 +1464,18 @@ def choose_representative(members: list[int], points: list[Point], feats: list[F
 
 
 def source_name(source: Source | None, fallback: str) -> str:
-    """How a conflict statement names a source: publisher, else a short title, else its id."""
+    """How a conflict statement names a source: publisher, else its author, else its title in
+    quotes (a bare title, "Explainer: why ...", reads as part of the sentence), else its id."""
     if source is None:
         return fallback
-    if source.metadata.publisher:
-        return source.metadata.publisher
-    title = source.metadata.title
-    if title:
-        words = title.split()
-        return " ".join(words[:6]) + ("…" if len(words) > 6 else "")
+    md = source.metadata
+    if md.publisher:
+        return md.publisher
+    if md.authors:
+        return md.authors[0] if len(md.authors) == 1 else f"{md.authors[0]} et al."
+    if md.title:
+        words = md.title.split()
+        return "“" + " ".join(words[:12]) + ("…" if len(words) > 12 else "") + "”"
     return source.id
 
 
