@@ -388,3 +388,41 @@ def test_numbered_paragraphs_after_a_contents_heading_are_not_entries() -> None:
 
     kept = [(1, "Contents"), (2, "The board met 3 times."), (3, "It heard 14 witnesses in 2")]
     assert _entries_under_heading(kept) == set()
+
+
+RULING = """IN THE HIGH COURT OF NORLAND
+Case No. HC-2025-0412
+Judgment delivered on 4 May 2025
+NORDVIK LINES AS v THE MARITIME AUTHORITY
+1. The court dismissed the appeal of Nordvik Lines against the suspension of its ferry licence on Monday.
+2. The judge found that the authority had been entitled to act after inspectors reported a faulty bow door.
+3. The operator must pay the authority's legal costs of 1.2 million crowns.
+"""
+
+
+def test_a_judgment_loses_paragraph_numbers_and_names_its_court(tmp_path: Path) -> None:
+    path = tmp_path / "ruling.txt"
+    path.write_text(RULING, encoding="utf-8")
+    src = read_source(path, "ruling")
+    assert src.text.split("\n\n")[0].startswith("The court dismissed the appeal")
+    assert "2. The judge" not in src.text and "The judge found" in src.text
+    assert src.metadata.publisher == "High Court of Norland"
+    assert src.metadata.date == dt.date(2025, 5, 4)
+
+
+def test_a_short_capitalised_masthead_keeps_its_capitals() -> None:
+    from memogen.sources.reader import _heading_name
+
+    assert _heading_name("BBC NEWS", "text") == "BBC NEWS"
+
+
+@pytest.mark.parametrize(
+    "paras",
+    [
+        ["1. First, the court ruled.", "3. Then it adjourned.", "4. It met again."],  # not in sequence
+        ["1. The court ruled on Monday.", "2. It adjourned until Friday."],  # only two
+    ],
+)
+def test_numbers_stay_unless_three_paragraphs_count_up(paras: list[str]) -> None:
+    res = _clean("Headline of the story\n\n" + "\n\n".join(p + " " + PARA for p in paras))
+    assert all(p in res.text for p in paras)

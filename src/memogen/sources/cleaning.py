@@ -321,6 +321,7 @@ def clean_lines(
     _tail(items, found)
     _pull_quotes(items)
     _headings(items)
+    _paragraph_numbers(items)
     for it in items:
         if it.role == "drop":
             dropped.append(DroppedLine(line=it.text, reason=it.reason, lineno=it.lineno))
@@ -915,6 +916,31 @@ def _headings(items: list[_Item]) -> None:
             is_heading_like(it) and not is_prose(it) and nxt is not None and it.words <= 14
         ):
             it.role = "heading"
+
+
+_PARA_NUMBER = re.compile(r"^(\d{1,3})[.)]\s+(?=[A-Z“\"‘'])")
+
+
+def _paragraph_numbers(items: list[_Item]) -> None:
+    """'1. The court dismissed ...', '2. The judge found ...': numbered paragraphs (judgments,
+    reports) lose their numbers, which are layout, so a memo never quotes '2. The judge'.
+    Only a run of three or more paragraphs numbered in sequence counts."""
+    body = [it for it in items if it.role == "body"]
+    run: list[_Item] = []
+    for it in [*body, None]:
+        m = _PARA_NUMBER.match(it.text) if it is not None else None
+        if m and it is not None and (not run or int(m.group(1)) == _number(run[-1]) + 1):
+            run.append(it)
+            continue
+        if len(run) >= 3:
+            for x in run:
+                x.text = _PARA_NUMBER.sub("", x.text, count=1)
+        run = [it] if m and it is not None else []
+
+
+def _number(it: _Item) -> int:
+    m = _PARA_NUMBER.match(it.text)
+    return int(m.group(1)) if m else -1
 
 
 def _assemble(items: list[_Item]) -> tuple[str, list[tuple[int, str]], list[str]]:

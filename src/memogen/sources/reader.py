@@ -113,7 +113,7 @@ def merge_metadata(
         title=smart_title(fix_broken_hyphens(meta.title or found.title or raw_title or ""), result.text)
         or None,
         authors=list(meta.authors or found.authors),
-        publisher=meta.publisher or found.publisher,
+        publisher=meta.publisher or _heading_name(found.publisher, result.text),
         date=date,
         url=meta.url or found.url,
         author_bio=meta.author_bio or (_join_bio(found.author_bio) or None),
@@ -135,6 +135,18 @@ def merge_metadata(
     if inferred.author_bio:
         out.inferred.append("author_bio")
     return out
+
+
+def _heading_name(name: str | None, body: str) -> str | None:
+    """'IN THE HIGH COURT OF NORLAND' -> 'High Court of Norland': a court's or body's printed heading.
+
+    Only long capitalised headings are recased: a short one ('BBC NEWS') is more likely a brand.
+    """
+    if not name:
+        return name
+    if len(name.split()) >= 4 and name.isupper():
+        name = smart_title(re.sub(r"(?i)^in\s+the\s+", "", name), body)
+    return name
 
 
 def _join_bio(parts: list[str]) -> str:
