@@ -374,7 +374,8 @@ def select_within_budget(
         given: set[str] = set()
         for p in sorted(candidates[key], key=lambda p: -rank[p.id]):
             cost = point_words(p)
-            figures = set(_FIGURE.findall(p.text))
+            # In an assessment a figure is incidental ("the deaths of 23 should force a debate").
+            figures = set(_FIGURE.findall(p.text)) if key != "what_it_means" else set()
             if figures and figures <= given:
                 rest.append(p)  # its figures are in the memo already: only leftover words may take it
             elif spent + cost <= quota and spent_page + cost + NOTE_WORDS <= quota_page:
