@@ -426,3 +426,17 @@ def test_a_short_capitalised_masthead_keeps_its_capitals() -> None:
 def test_numbers_stay_unless_three_paragraphs_count_up(paras: list[str]) -> None:
     res = _clean("Headline of the story\n\n" + "\n\n".join(p + " " + PARA for p in paras))
     assert all(p in res.text for p in paras)
+
+
+@pytest.mark.parametrize(
+    ("value", "names"),
+    [
+        ("Lena Brandt; Trade Correspondent", ["Lena Brandt"]),
+        ("Lena Brandt, Trade Correspondent", ["Lena Brandt"]),
+        ("Middle East Producer", []),
+        ("Anna Fellow", ["Anna Fellow"]),  # a surname that is also a role word
+        ("Mark Writer", ["Mark Writer"]),
+    ],
+)
+def test_a_newsroom_job_in_the_author_field_is_not_an_author(value: str, names: list[str]) -> None:
+    assert property_authors(value, comma_splits=False) == names

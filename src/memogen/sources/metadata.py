@@ -178,6 +178,9 @@ def property_authors(value: str | None, comma_splits: bool = True) -> list[str]:
     names: list[str] = []
     for part in re.split(pattern, value or ""):
         part = _HONORIFIC.sub("", part.strip())
+        head, _, tail = part.rpartition(",")
+        if head and _is_role(tail.strip()):
+            part = head.strip()  # 'Lena Brandt, Trade Correspondent' -> the person
         if part and not _is_role(part) and not _STAMP_LABEL.match(part) and not _GROUP_BYLINE.search(part):
             names.append(part)
     return names
@@ -232,11 +235,19 @@ _ROLE_MODIFIERS = frozenset(
 def _is_role(text: str) -> bool:
     """'Senior Fellow', 'Regional Correspondent': only role words, no name ('Anna Fellow' is a name)."""
     tokens = re.findall(r"[\w'-]+", text)
+    if "," not in text and 2 <= len(tokens) <= 4 and _DESK_ROLE.fullmatch(tokens[-1]):
+        return True  # 'Trade Correspondent', 'Middle East Producer': a beat and a newsroom job
     return (
         bool(tokens)
         and all(_AFFILIATION.fullmatch(t) or t.lower() in _ROLE_MODIFIERS for t in tokens)
         and looks_like_affiliation(text)
     )
+
+
+# Newsroom jobs that are not also common surnames ('Writer', 'Fellow' and 'Director' can be).
+_DESK_ROLE = re.compile(
+    r"(?i)correspondents?|reporters?|columnists?|contributors?|producers?|editors?|analysts?"
+)
 
 
 def split_names(text: str) -> list[str]:
