@@ -3,8 +3,11 @@
 Why this shape: an analyst reads "What happened?" as a timeline, so it is sorted by
 the dates the sentences give (undated sentences keep their place after the last date
 their source gave); Background and What it means are read as arguments, so they are
-grouped by theme with the most corroborated facts first. The word budget keeps the
-memo to two pages; whatever is cut is recorded, never silently lost.
+grouped by theme with the most corroborated facts first (one-point paragraphs folded
+together; a "That law ..." point kept straight after the sentence it points back to).
+The word budget keeps the memo to two pages: each point also pays for its footnote, and a
+fact whose figures the section already gives yields to new information. Whatever is cut
+is recorded, never silently lost.
 """
 
 from __future__ import annotations
