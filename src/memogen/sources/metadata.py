@@ -267,8 +267,14 @@ def byline_names(line: str) -> list[str] | None:
     names_text = re.split(r"\s[|·•]\s|\s[–—]\s", names_text)[0]
     for f in reversed(find_dates(names_text)):
         names_text = names_text[: f.start] + names_text[f.end :]
-    names = [_HONORIFIC.sub("", n) for n in split_names(names_text.strip(" ,"))]
-    return names or None
+    names_text = names_text.strip(" ,")
+    names = split_names(names_text)
+    if not names and "," in names_text:
+        # 'By Mara Ilves, Coastwire' / 'By Lena Vos, former deputy director of X': the names,
+        # then the outlet or the writer's role after the first comma.
+        head, _, tail = names_text.partition(",")
+        names = split_names(head) if tail.strip() and not is_name(tail.strip()) else []
+    return [_HONORIFIC.sub("", n) for n in names] or None
 
 
 def is_bio(line: str, authors: list[str]) -> bool:
