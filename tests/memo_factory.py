@@ -15,6 +15,7 @@ from memogen.model import (
     MemoSection,
     MergedPoint,
     Paragraph,
+    Point,
     ReferenceAnchor,
     RenderSettings,
     Source,
@@ -119,3 +120,44 @@ def sample_memo(points_per_section: int = 2, long_text: bool = False) -> Memo:
         settings=RenderSettings(author="memogen", keywords=["test"]),
         build_date=dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc),
     )
+
+
+def source_with_points(
+    sid: str, sentences: list[str], publisher: str | None = None, date: dt.date | None = None
+) -> tuple[Source, list[Point]]:
+    """A source whose body is `sentences` (one per paragraph), each one a background point."""
+    text = "\n\n".join(sentences)
+    src = Source(
+        id=sid,
+        path=f"{sid}.txt",
+        kind="txt",
+        metadata=SourceMetadata(publisher=publisher, date=date),
+        text=text,
+    )
+    points, pos = [], 0
+    for k, sentence in enumerate(sentences):
+        start = text.index(sentence, pos)
+        points.append(
+            Point(
+                text=sentence,
+                section="background",
+                source_id=sid,
+                start=start,
+                end=start + len(sentence),
+                order=k,
+            )
+        )
+        pos = start + len(sentence)
+    return src, points
+
+
+def merge_specs(*specs):
+    """Merge the points of sources given as `source_with_points` argument tuples."""
+    from memogen.merge import merge_points
+
+    sources, points = [], []
+    for spec in specs:
+        src, pts = source_with_points(*spec)
+        sources.append(src)
+        points += pts
+    return sources, merge_points(points, sources)

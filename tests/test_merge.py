@@ -6,38 +6,11 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from memo_factory import merge_specs, source_with_points
 from memogen.merge import extract_quantities, judge_pairs, merge_points, normalise
 from memogen.model import Point, ReferenceAnchor, Source, SourceMetadata, SourceReference
 
 PAIRS = Path(__file__).parent / "fixtures" / "merge" / "pairs.jsonl"
-
-
-def make_source(sid: str, sentences: list[str], publisher: str | None = None, date: dt.date | None = None):
-    text = "\n\n".join(sentences)
-    src = Source(
-        id=sid,
-        path=f"{sid}.txt",
-        kind="txt",
-        metadata=SourceMetadata(publisher=publisher, date=date),
-        text=text,
-    )
-    points, pos = [], 0
-    for k, s in enumerate(sentences):
-        start = text.index(s, pos)
-        points.append(
-            Point(text=s, section="background", source_id=sid, start=start, end=start + len(s), order=k)
-        )
-        pos = start + len(s)
-    return src, points
-
-
-def run(*specs):
-    sources, points = [], []
-    for spec in specs:
-        s, p = make_source(*spec)
-        sources.append(s)
-        points += p
-    return sources, merge_points(points, sources)
 
 
 def test_number_words_and_currency_normalise():
@@ -51,7 +24,7 @@ def test_number_words_and_currency_normalise():
 
 
 def test_paraphrases_across_sources_become_one_point_citing_all():
-    sources, result = run(
+    sources, result = merge_specs(
         (
             "a",
             ["It was the first visit by a Chilean president to Norway in nine years, officials said."],
@@ -69,7 +42,7 @@ def test_paraphrases_across_sources_become_one_point_citing_all():
 
 
 def test_same_topic_different_year_is_a_different_fact():
-    _, result = run(
+    _, result = merge_specs(
         ("a", ["Exports to Japan grew by 12 per cent in 2022."], "Alpha"),
         ("b", ["Exports to Japan grew by 12 per cent in 2021."], "Beta"),
     )
@@ -77,7 +50,7 @@ def test_same_topic_different_year_is_a_different_fact():
 
 
 def test_differing_figures_are_stated_with_publishers_and_cited():
-    _, result = run(
+    _, result = merge_specs(
         ("a", ["In 2020, trade between the two countries stood at almost USD 350 million."], "Alpha News"),
         (
             "b",
@@ -97,7 +70,7 @@ def test_differing_figures_are_stated_with_publishers_and_cited():
 
 
 def test_arrival_dates_that_differ_are_a_conflict_but_other_dates_are_not():
-    _, result = run(
+    _, result = merge_specs(
         ("a", ["On 12 June, President Mensah arrived in Accra for a three-day visit."], "Alpha"),
         (
             "b",
@@ -112,7 +85,7 @@ def test_arrival_dates_that_differ_are_a_conflict_but_other_dates_are_not():
 
 
 def test_different_names_do_not_merge():
-    _, result = run(
+    _, result = merge_specs(
         ("a", ["Ambassador Okafor of Ghana presented his credentials to the King on Tuesday."], "Alpha"),
         ("b", ["Ambassador Lindqvist of Sweden presented her credentials to the King on Tuesday."], "Beta"),
     )
@@ -120,7 +93,9 @@ def test_different_names_do_not_merge():
 
 
 def test_via_lists_what_the_source_itself_cited():
-    src, points = make_source("a", ["Bilateral trade reached $2.1 billion in 2022, officials said."], "Alpha")
+    src, points = source_with_points(
+        "a", ["Bilateral trade reached $2.1 billion in 2022, officials said."], "Alpha"
+    )
     src.references = [SourceReference(marker="1", text="Gulf News, 2023.", label="Gulf News")]
     src.anchors = [ReferenceAnchor(marker="1", start=0, end=10)]
     result = merge_points(points, [src])
@@ -128,7 +103,7 @@ def test_via_lists_what_the_source_itself_cited():
 
 
 def test_representative_prefers_specific_plain_sentence():
-    _, result = run(
+    _, result = merge_specs(
         ("a", ["We think the deal matters a lot."], "Alpha"),
         ("b", ["The deal, signed on 3 May by Kenya and Ethiopia, matters a lot for the region."], "Beta"),
     )
@@ -155,7 +130,7 @@ def test_held_out_pairs_precision_and_recall():
 def test_merge_scales_to_many_points_without_error():
     sources, points = [], []
     for k in range(60):
-        s, p = make_source(
+        s, p = source_with_points(
             f"s{k}",
             [f"Filler sentence number {k} about topic {j} with word{k * 7 + j}." for j in range(20)]
             + ["The bridge opened on 4 May after nine years of work."],
@@ -177,7 +152,7 @@ def test_compression_stays_a_subset_of_the_sentence():
 
 def test_empty_and_unusual_input_does_not_break_merging():
     assert merge_points([], []).merged == []
-    src, points = make_source("x", ["Привет мир, это тест на 5 процентов.", "..."])
+    src, points = source_with_points("x", ["Привет мир, это тест на 5 процентов.", "..."])
     result = merge_points(points, [src])
     assert len(result.merged) == 2
 
@@ -187,7 +162,6 @@ def test_current_year_figures_of_sources_from_different_years_do_not_conflict():
     import datetime as dt
 
     from memogen.merge import merge_points
-    from memogen.model import Point, Source, SourceMetadata
 
     texts = {
         "old": ("Exports of timber reached $40 million in the current financial year, officials said.", 2019),
@@ -237,7 +211,7 @@ def test_aliases_are_learned_from_the_topic_sources():
 
 
 def test_title_and_name_paraphrases_merge_but_different_people_do_not():
-    _, result = run(
+    _, result = merge_specs(
         ("a", ["Prime Minister Ana Ruiz received Swedish Ambassador Tomas Berg in Lima on Monday."], "Alpha"),
         ("b", ["Ambassador Berg also met Ana Ruiz and the trade minister."], "Beta"),
         (
@@ -253,7 +227,7 @@ def test_title_and_name_paraphrases_merge_but_different_people_do_not():
 
 
 def test_rise_and_fall_or_target_and_outcome_are_not_conflicts():
-    _, result = run(
+    _, result = merge_specs(
         (
             "a",
             [
@@ -292,7 +266,7 @@ def test_a_year_in_another_clause_does_not_date_a_figure():
 
 
 def test_sentence_opening_common_words_are_not_names_but_rare_ones_are():
-    _, result = run(
+    _, result = merge_specs(
         ("a", ["According to the water authority, the dam was last inspected on 3 February 2025."], "Alpha"),
         ("b", ["Public records show that the dam was last inspected on 17 February 2025."], "Beta"),
         ("c", ["Zambia will borrow $1.3 billion from the fund."], "Gamma"),
@@ -304,7 +278,7 @@ def test_sentence_opening_common_words_are_not_names_but_rare_ones_are():
 
 
 def test_a_forecast_or_preference_is_not_the_decided_figure():
-    _, result = run(
+    _, result = merge_specs(
         (
             "a",
             ["Most economists expect the bank to raise its rate by 25 basis points on Wednesday."],
@@ -317,7 +291,7 @@ def test_a_forecast_or_preference_is_not_the_decided_figure():
 
 
 def test_a_starting_figure_on_one_side_does_not_split_a_fact():
-    _, result = run(
+    _, result = merge_specs(
         ("a", ["On 11 June the Bank of Ostra increased its policy rate from 6.25% to 6.75%."], "Alpha"),
         ("b", ["The Bank of Ostra raised its policy rate by 50 basis points to 6.75% on 11 June."], "Beta"),
     )

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from memo_factory import merge_specs
 from memogen.citations import _csl_name
 from memogen.compose import (
     anaphor_anchors,
@@ -27,8 +28,8 @@ from memogen.compose import (
     select_within_budget,
     themed_paragraphs,
 )
-from memogen.merge import features, merge_points, quantities_agree, source_name
-from memogen.model import Citation, Memo, MergedPoint, Point, Source, SourceMetadata
+from memogen.merge import features, quantities_agree, source_name
+from memogen.model import Citation, Memo, MergedPoint, Source, SourceMetadata
 from memogen.pipeline import BuildOptions, run_build
 from memogen.sections.features import Context, evidence
 from memogen.sections.segment import is_expletive_it
@@ -37,32 +38,8 @@ TOPICS = Path(__file__).resolve().parent / "fixtures" / "topics"
 BUILD_DAY = dt.datetime(2025, 10, 1, tzinfo=dt.timezone.utc)
 
 
-def _source(sid: str, sentences: list[str], publisher: str, date: dt.date) -> tuple[Source, list[Point]]:
-    text = "\n\n".join(sentences)
-    src = Source(
-        id=sid,
-        path=f"{sid}.txt",
-        kind="txt",
-        metadata=SourceMetadata(publisher=publisher, date=date),
-        text=text,
-    )
-    points, pos = [], 0
-    for k, s in enumerate(sentences):
-        start = text.index(s, pos)
-        points.append(
-            Point(text=s, section="background", source_id=sid, start=start, end=start + len(s), order=k)
-        )
-        pos = start + len(s)
-    return src, points
-
-
 def _merge(*specs):
-    sources, points = [], []
-    for spec in specs:
-        s, p = _source(*spec)
-        sources.append(s)
-        points += p
-    return merge_points(points, sources)
+    return merge_specs(*specs)[1]
 
 
 # --------------------------------------------------------------------------- general causes

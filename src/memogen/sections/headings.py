@@ -13,50 +13,14 @@ from __future__ import annotations
 import re
 
 from ..model import SectionKey
+from ..wordlists import TITLE_SMALL_WORDS
 
 MAX_WORDS = 14
 MAX_LEAD_WORDS = 3
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4}|[A-Ha-h])[.)]\s+")
-_SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "as",
-        "vs",
-        "via",
-        "its",
-        "it",
-        "is",
-        "are",
-        "was",
-        "be",
-        "what",
-        "why",
-        "how",
-        "who",
-        "when",
-        "where",
-        "which",
-        "does",
-        "do",
-        "did",
-        "this",
-        "that",
-    ]
+# Title small words plus the verbs and question words a question heading is made of.
+_SMALL_WORDS = TITLE_SMALL_WORDS | frozenset(
+    "are be did do does how is it its that this was what when where which who why".split()  # noqa: SIM905
 )
 
 # Order matters: the first pattern that matches wins ("What happened next?" is not "What next").
