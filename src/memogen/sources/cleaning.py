@@ -98,13 +98,13 @@ _SOCIAL = re.compile(
 )
 _CONTACT = re.compile(r"(?i)(?:\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?:^|\s)@\w{2,}\b)")
 _COOKIES = re.compile(r"(?i)\bcookies?\b.{0,120}\b(?:website|site|browsing|browser|consent|accept|privacy)\b")
-# Consent banners (IAB/GDPR wording) and their buttons, which need not say "cookie".
 # '© 2025 Norland Today. All rights reserved.': the page's owner, the publisher when nothing better names one.
 _COPYRIGHT_OWNER = re.compile(
     r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
     r"(?P<owner>[A-Z][^\W\d_]*(?:[ &'’-]+[^\W\d_]+){0,6}?)\.?(?:\s+\d{4})?\.?(?:\s+all rights reserved\.?)?$",
     re.I,
 )
+# Consent banners (IAB/GDPR wording) and their buttons, which need not say "cookie".
 _CONSENT = re.compile(
     r"(?i)\bwe and our (?:\d+\s+)?(?:partners|vendors)\b|\bstore and(?:/or)? access information on (?:a|your) device\b"
     r"|\bpersonali[sz]ed (?:ads|advertising) and content\b|^we value your privacy\b|^your privacy (?:choices|settings)\b"
