@@ -184,7 +184,7 @@ def test_current_year_figures_of_sources_from_different_years_do_not_conflict():
 
 
 def test_later_this_year_does_not_pin_a_figure_to_the_source_year():
-    from memogen.merge import _CURRENT_PERIOD
+    from memogen.merge.quantities import _CURRENT_PERIOD
 
     assert _CURRENT_PERIOD.search("reached $40 million in the current financial year")
     assert _CURRENT_PERIOD.search("sales so far this year")

@@ -28,7 +28,8 @@ from memogen.compose import (
     select_within_budget,
     themed_paragraphs,
 )
-from memogen.merge import features, quantities_agree, source_name
+from memogen.merge import features, source_name
+from memogen.merge.pairs import quantities_agree
 from memogen.model import Citation, Memo, MergedPoint, Source, SourceMetadata
 from memogen.pipeline import BuildOptions, run_build
 from memogen.sections.features import Context, evidence

@@ -1,0 +1,260 @@
+"""Merger: points from every source -> one set of facts, each citing every source that states it.
+
+Why this shape: cheap lexical similarity (word and character TF-IDF) finds paraphrases
+well, but its errors are same-topic sentences with a different year, figure or name
+(see FIELD-NOTES). So a pair is a duplicate only when the text is similar *and* the
+numbers, dates and names agree. A shared specific figure about the same thing ("the
+first visit in 9 years") also links sentences that share few other words. The same
+machinery, run on looser "related" pairs, reports figures that disagree across sources
+as conflicts instead of hiding them. Candidate pairs come from a sparse product
+restricted to features that are rare in the topic, plus inverted indexes on figures,
+so the cost grows with the number of points, not its square. Before vectorising, text is
+normalised with aliases the topic's own sources give ("Chief of Naval Operations (CNO)", "X (also
+known as Y)", "Prime Minister Ana Ruiz") and a small table of title abbreviations, so
+"FM Ruiz met the CNO" and "the Foreign Minister met Admiral Sato" can meet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..model import (
+    Citation,
+    Cluster,
+    ClusterMember,
+    MergedPoint,
+    Point,
+    SectionKey,
+    Source,
+)
+from .aliases import learn_aliases
+from .clustering import choose_representative, cluster_points
+from .conflicts import build_conflicts, find_conflicts, quantity_pairs, related_enough, source_name
+from .features import Features, features
+from .pairs import (
+    ANCHOR_MIN_SIM,
+    CONTAIN_MIN_SIM,
+    DUP_THRESHOLD,
+    conflicting_quantities,
+    content_idf,
+    same_fact,
+)
+from .quantities import extract_quantities, figure_years, time_compatible
+from .similarity import Matrices, candidate_pairs, pair_similarity, vectorise
+from .text import compress, normalise
+
+# --------------------------------------------------------------------------- public entry
+
+
+__all__ = [
+    "MergeResult",
+    "compress",
+    "extract_quantities",
+    "features",
+    "judge_pairs",
+    "learn_aliases",
+    "merge_points",
+    "normalise",
+    "figure_years",
+    "source_name",
+]
+
+
+@dataclass
+class MergeResult:
+    merged: list[MergedPoint]
+    clusters: list[Cluster]
+    stats: dict[str, float] = field(default_factory=dict)
+
+
+def _section_vote(members: list[int], points: list[Point]) -> SectionKey:
+    votes: dict[str, float] = defaultdict(float)
+    for i in members:
+        votes[points[i].section] += points[i].confidence or 0.1
+    order = {"what_happened": 0, "background": 1, "what_it_means": 2}
+    return max(votes, key=lambda s: (votes[s], -order.get(s, 3)))  # type: ignore[return-value]
+
+
+def _excerpt(text: str, limit: int = 300) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _via(source: Source | None, start: int, end: int) -> list[str]:
+    if source is None:
+        return []
+    labels = []
+    for ref in source.references_in(start, end):
+        label = ref.label or _excerpt(ref.text, 60)
+        if label not in labels:
+            labels.append(label)
+    return labels
+
+
+def _scored_candidates(mats: Matrices, feats: list[Features], points: list[Point]):
+    """Candidate pairs with their similarity, dropping those no rule could accept.
+
+    Lexical candidates need the containment rule's similarity at least; pairs sharing
+    a figure (from the quantity index) only the anchor rule's.
+    """
+    import numpy as np
+
+    rows, cols = candidate_pairs(mats)
+    sims = pair_similarity(mats, rows, cols)
+    keep = sims >= min(CONTAIN_MIN_SIM, DUP_THRESHOLD)
+    rows, cols, sims = rows[keep], cols[keep], sims[keep]
+    extra = quantity_pairs(feats, points, by_value=True)
+    if extra:
+        er = np.array([p[0] for p in extra], dtype=np.int64)
+        ec = np.array([p[1] for p in extra], dtype=np.int64)
+        es = pair_similarity(mats, er, ec)
+        ok = es >= ANCHOR_MIN_SIM
+        rows = np.concatenate([rows, er[ok]])
+        cols = np.concatenate([cols, ec[ok]])
+        sims = np.concatenate([sims, es[ok]])
+        both, idx = np.unique(np.stack([rows, cols], 1), axis=0, return_index=True)
+        rows, cols, sims = both[:, 0], both[:, 1], sims[idx]
+    return rows, cols, sims
+
+
+def merge_points(points: list[Point], sources: list[Source]) -> MergeResult:
+    """Points from all sources -> merged facts (each citing every source stating it) and conflicts."""
+    import numpy as np
+
+    by_id = {s.id: s for s in sources}
+    source_rank = {s.id: k for k, s in enumerate(sources)}
+    points = sorted(points, key=lambda p: (source_rank.get(p.source_id, len(sources)), p.order, p.start))
+    if not points:
+        return MergeResult([], [])
+    cache: dict[str, Features] = {}
+    aliases = learn_aliases([s.text for s in sources])
+    feats = [
+        cache[p.text] if p.text in cache else cache.setdefault(p.text, features(p.text, aliases))
+        for p in points
+    ]
+    mats = vectorise([f.norm for f in feats])
+    rows, cols, sims = _scored_candidates(mats, feats, points)
+    groups, scores = cluster_points(feats, rows, cols, sims, content_idf(feats))
+    cluster_of = [0] * len(points)
+    for c, members in enumerate(groups):
+        for i in members:
+            cluster_of[i] = c
+    salience = [len({points[i].source_id for i in m}) + 0.01 * len(m) for m in groups]
+    names = {s.id: source_name(s, s.id) for s in sources}
+    for p in points:
+        names.setdefault(p.source_id, p.source_id)
+    conflicts = build_conflicts(
+        find_conflicts(feats, points, mats, by_id, aliases), cluster_of, salience, points, names
+    )
+
+    point_at = {(p.source_id, p.text): k for k, p in enumerate(points)}
+    merged: list[MergedPoint] = []
+    clusters: list[Cluster] = []
+    for c, members in enumerate(groups):
+        rep = choose_representative(members, points, feats)
+        text = compress(points[rep].text)
+        section = _section_vote(members, points)
+        member_scores = {i: (1.0 if i == rep else _pair_score(scores, i, rep, mats)) for i in members}
+        citations = _citations(members, rep, member_scores, points, by_id)
+        cluster_conflicts = conflicts.get(c, [])
+        cited = {ct.source_id for ct in citations}
+        for conflict in cluster_conflicts:
+            for v in conflict.values:
+                k = point_at.get((v.source_id, v.excerpt))
+                if v.source_id not in cited and k is not None:
+                    cited.add(v.source_id)
+                    citations.append(_citation(points[k], by_id.get(v.source_id), 0.0))
+        pid = f"p{c + 1:04d}"
+        merged.append(
+            MergedPoint(
+                id=pid,
+                text=text,
+                section=section,
+                citations=citations,
+                conflicts=cluster_conflicts,
+                confidence=float(np.mean([points[i].confidence for i in members])),
+            )
+        )
+        clusters.append(
+            Cluster(
+                id=pid,
+                section=section,
+                chosen=text,
+                members=[
+                    ClusterMember(points[i].source_id, _excerpt(points[i].text), round(member_scores[i], 3))
+                    for i in members
+                ],
+                conflicts=cluster_conflicts,
+            )
+        )
+    stats = {"points": len(points), "candidate_pairs": len(rows), "clusters": len(groups)}
+    return MergeResult(merged, clusters, stats)
+
+
+def _pair_score(scores: dict[tuple[int, int], float], i: int, rep: int, mats: Matrices) -> float:
+    key = (min(i, rep), max(i, rep))
+    if key in scores:
+        return float(scores[key])
+    import numpy as np
+
+    return float(pair_similarity(mats, np.array([key[0]]), np.array([key[1]]))[0])
+
+
+def _citations(
+    members: list[int],
+    rep: int,
+    member_scores: dict[int, float],
+    points: list[Point],
+    by_id: dict[str, Source],
+) -> list[Citation]:
+    """One citation per source (its best-matching passage), the chosen sentence's source first."""
+    best: dict[str, int] = {}
+    for i in members:
+        sid = points[i].source_id
+        if sid not in best or member_scores[i] > member_scores[best[sid]]:
+            best[sid] = i
+    ordered = sorted(best.values(), key=lambda i: (i != rep, members.index(i)))
+    return [_citation(points[i], by_id.get(points[i].source_id), member_scores[i]) for i in ordered]
+
+
+def _citation(p: Point, source: Source | None, score: float) -> Citation:
+    """A citation whose excerpt is exactly the cited span of the source (checkable by offsets)."""
+    exact = source.text[p.start : p.end] if source is not None else ""
+    return Citation(
+        source_id=p.source_id,
+        excerpt=exact or p.text,
+        start=p.start,
+        end=p.end,
+        score=round(score, 3),
+        via=_via(source, p.start, p.end),
+    )
+
+
+def judge_pairs(pairs: list[tuple[str, str]]) -> list[tuple[bool, bool]]:
+    """For sentence pairs: (same fact?, conflicting figures?) with the merger's own rules.
+
+    Used by the pair-set evaluation (benchmarks/bench_merge.py, tests): IDF is fitted on
+    the pair sentences themselves, as the merger fits it on one topic's points.
+    """
+    import numpy as np
+
+    texts = [t for pair in pairs for t in pair]
+    aliases = learn_aliases(texts)
+    feats = [features(t, aliases) for t in texts]
+    idf = content_idf(feats)
+    mats = vectorise([f.norm for f in feats])
+    rows = np.arange(0, len(texts), 2, dtype=np.int64)
+    sims = pair_similarity(mats, rows, rows + 1)
+    out = []
+    for k, sim in zip(rows, sims, strict=True):
+        a, b = feats[k], feats[k + 1]
+        dup, _ = same_fact(float(sim), a, b, idf)
+        edges = conflicting_quantities(a, b) + [(y, x) for x, y in conflicting_quantities(b, a)]
+        timed = [
+            (x, y) for x, y in edges if time_compatible(figure_years(x) or None, figure_years(y) or None)
+        ]
+        conflict = bool(not dup and related_enough(float(sim), a, b) and timed)
+        out.append((dup, conflict))
+    return out

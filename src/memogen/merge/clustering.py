@@ -1,0 +1,63 @@
+"""Greedy single-link clustering of accepted pairs, with cannot-links; the representative sentence."""
+
+from __future__ import annotations
+
+from ..model import Point
+from .features import Features
+from .pairs import quantities_agree, same_fact
+from .text import clarity_score
+
+# --------------------------------------------------------------------------- clustering
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra] += self.members.pop(rb)
+
+
+def _compatible(uf: _UnionFind, a: int, b: int, feats: list[Features], limit: int = 12) -> bool:
+    """Would joining the two clusters put disagreeing figures in one fact? (cannot-link check)."""
+    ma = uf.members[uf.find(a)][:limit]
+    mb = uf.members[uf.find(b)][:limit]
+    return all(quantities_agree(feats[i], feats[j]) for i in ma for j in mb)
+
+
+def cluster_points(
+    feats: list[Features], rows, cols, sims, idf: dict[str, float] | None = None
+) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
+    """Greedy single-link clustering over accepted pairs, best pairs first, with cannot-links."""
+    import numpy as np
+
+    uf = _UnionFind(len(feats))
+    scores: dict[tuple[int, int], float] = {}
+    order = np.argsort(-sims, kind="stable")
+    for k in order:
+        i, j = int(rows[k]), int(cols[k])
+        ok, score = same_fact(float(sims[k]), feats[i], feats[j], idf)
+        if not ok:
+            continue
+        scores[(i, j)] = score
+        if uf.find(i) != uf.find(j) and _compatible(uf, i, j, feats):
+            uf.union(i, j)
+    groups = sorted((sorted(m) for m in uf.members.values()), key=lambda m: m[0])
+    return groups, scores
+
+
+def choose_representative(members: list[int], points: list[Point], feats: list[Features]) -> int:
+    return max(members, key=lambda i: (clarity_score(points[i].text, feats[i]), -i))
