@@ -115,6 +115,8 @@ def build(
             typer.echo(line)
 
 
+
+
 @app.command()
 def sources(
     topic: TopicOpt,
