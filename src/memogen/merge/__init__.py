@@ -16,6 +16,7 @@ known as Y)", "Prime Minister Ana Ruiz") and a small table of title abbreviation
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -24,24 +25,28 @@ from ..model import (
     Citation,
     Cluster,
     ClusterMember,
+    Conflict,
     MergedPoint,
     Point,
     SectionKey,
     Source,
 )
 from .aliases import learn_aliases
+from .claims import read_claims
 from .clustering import choose_representative, cluster_points
-from .conflicts import build_conflicts, find_conflicts, quantity_pairs, related_enough, source_name
+from .conflicts import find_conflicts, quantity_pairs, related_enough, source_name, weekday_claims
 from .features import Features, features
 from .pairs import (
     ANCHOR_MIN_SIM,
     CONTAIN_MIN_SIM,
     DUP_THRESHOLD,
+    SEMANTIC_MIN_SIM,
     conflicting_quantities,
     content_idf,
     same_fact,
 )
 from .quantities import extract_quantities, figure_years, time_compatible
+from .semantic import semantic_similarity
 from .similarity import Matrices, candidate_pairs, pair_similarity, vectorise
 from .text import compress, normalise
 
@@ -103,7 +108,7 @@ def _scored_candidates(mats: Matrices, feats: list[Features], points: list[Point
 
     rows, cols = candidate_pairs(mats)
     sims = pair_similarity(mats, rows, cols)
-    keep = sims >= min(CONTAIN_MIN_SIM, DUP_THRESHOLD)
+    keep = sims >= min(CONTAIN_MIN_SIM, DUP_THRESHOLD, SEMANTIC_MIN_SIM)
     rows, cols, sims = rows[keep], cols[keep], sims[keep]
     extra = quantity_pairs(feats, points, by_value=True)
     if extra:
@@ -119,8 +124,14 @@ def _scored_candidates(mats: Matrices, feats: list[Features], points: list[Point
     return rows, cols, sims
 
 
-def merge_points(points: list[Point], sources: list[Source]) -> MergeResult:
-    """Points from all sources -> merged facts (each citing every source stating it) and conflicts."""
+def merge_points(
+    points: list[Point], sources: list[Source], event_dates: tuple[dt.date, dt.date] | None = None
+) -> MergeResult:
+    """Points from all sources -> merged facts (each citing every source stating it) and conflicts.
+
+    event_dates (first and last day of the event, when known) let a date only one source
+    gives be recognised as that source's error rather than stated as a disagreement.
+    """
     import numpy as np
 
     by_id = {s.id: s for s in sources}
@@ -136,7 +147,8 @@ def merge_points(points: list[Point], sources: list[Source]) -> MergeResult:
     ]
     mats = vectorise([f.norm for f in feats])
     rows, cols, sims = _scored_candidates(mats, feats, points)
-    groups, scores = cluster_points(feats, rows, cols, sims, content_idf(feats))
+    semantic = semantic_similarity([points[i].text for i in rows], [points[j].text for j in cols])
+    groups, scores = cluster_points(feats, rows, cols, sims, content_idf(feats), semantic)
     cluster_of = [0] * len(points)
     for c, members in enumerate(groups):
         for i in members:
@@ -145,41 +157,26 @@ def merge_points(points: list[Point], sources: list[Source]) -> MergeResult:
     names = {s.id: source_name(s, s.id) for s in sources}
     for p in points:
         names.setdefault(p.source_id, p.source_id)
-    conflicts = build_conflicts(
-        find_conflicts(feats, points, mats, by_id, aliases), cluster_of, salience, points, names
-    )
+    claims = read_claims(points, by_id, aliases) + weekday_claims(points, by_id)
+    found = find_conflicts(claims, points, feats, mats, cluster_of, salience, names, event_dates)
 
-    point_at = {(p.source_id, p.text): k for k, p in enumerate(points)}
+    hosted: dict[int, list[int]] = defaultdict(list)  # host cluster -> clusters it states too
+    for c, host in found.absorbed.items():
+        hosted[host].append(c)
     merged: list[MergedPoint] = []
     clusters: list[Cluster] = []
+    pid = [f"p{c + 1:04d}" for c in range(len(groups))]
     for c, members in enumerate(groups):
-        rep = choose_representative(members, points, feats)
+        stated = [i for i in members if i not in found.flagged]
+        flags = [f"{points[i].source_id}: {why}" for i in members for why in found.flagged.get(i, [])]
+        rep = choose_representative(stated or members, points, feats)
         text = compress(points[rep].text)
         section = _section_vote(members, points)
         member_scores = {i: (1.0 if i == rep else _pair_score(scores, i, rep, mats)) for i in members}
-        citations = _citations(members, rep, member_scores, points, by_id)
-        cluster_conflicts = conflicts.get(c, [])
-        cited = {ct.source_id for ct in citations}
-        for conflict in cluster_conflicts:
-            for v in conflict.values:
-                k = point_at.get((v.source_id, v.excerpt))
-                if v.source_id not in cited and k is not None:
-                    cited.add(v.source_id)
-                    citations.append(_citation(points[k], by_id.get(v.source_id), 0.0))
-        pid = f"p{c + 1:04d}"
-        merged.append(
-            MergedPoint(
-                id=pid,
-                text=text,
-                section=section,
-                citations=citations,
-                conflicts=cluster_conflicts,
-                confidence=float(np.mean([points[i].confidence for i in members])),
-            )
-        )
+        cluster_conflicts = found.conflicts.get(c, [])
         clusters.append(
             Cluster(
-                id=pid,
+                id=pid[c],
                 section=section,
                 chosen=text,
                 members=[
@@ -187,10 +184,45 @@ def merge_points(points: list[Point], sources: list[Source]) -> MergeResult:
                     for i in members
                 ],
                 conflicts=cluster_conflicts,
+                flags=flags,
+                absorbed_into=pid[found.absorbed[c]] if c in found.absorbed else None,
+            )
+        )
+        if c in found.absorbed or not stated:
+            continue  # stated by its host fact, or only a figure no other source backs
+        citations = _citations(stated, rep, member_scores, points, by_id)
+        cited = {ct.source_id for ct in citations}
+        extra = [i for h in hosted.get(c, []) for i in groups[h] if i not in found.flagged]
+        extra += [v.point for conflict in cluster_conflicts for v in _value_points(conflict, points)]
+        for k in extra:
+            if points[k].source_id not in cited:
+                cited.add(points[k].source_id)
+                citations.append(_citation(points[k], by_id.get(points[k].source_id), 0.0))
+        merged.append(
+            MergedPoint(
+                id=pid[c],
+                text=text,
+                section=section,
+                citations=citations,
+                conflicts=cluster_conflicts,
+                confidence=float(np.mean([points[i].confidence for i in members])),
             )
         )
     stats = {"points": len(points), "candidate_pairs": len(rows), "clusters": len(groups)}
     return MergeResult(merged, clusters, stats)
+
+
+@dataclass
+class _ValuePoint:
+    point: int
+
+
+def _value_points(conflict: Conflict, points: list[Point]) -> list[_ValuePoint]:
+    """The points whose figures a conflict statement gives (to cite each source)."""
+    at = {(p.source_id, p.text): k for k, p in enumerate(points)}
+    return [
+        _ValuePoint(at[(v.source_id, v.excerpt)]) for v in conflict.values if (v.source_id, v.excerpt) in at
+    ]
 
 
 def _pair_score(scores: dict[tuple[int, int], float], i: int, rep: int, mats: Matrices) -> float:

@@ -39,7 +39,7 @@ def _compatible(uf: _UnionFind, a: int, b: int, feats: list[Features], limit: in
 
 
 def cluster_points(
-    feats: list[Features], rows, cols, sims, idf: dict[str, float] | None = None
+    feats: list[Features], rows, cols, sims, idf: dict[str, float] | None = None, semantic=None
 ) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
     """Greedy single-link clustering over accepted pairs, best pairs first, with cannot-links."""
     import numpy as np
@@ -49,7 +49,8 @@ def cluster_points(
     order = np.argsort(-sims, kind="stable")
     for k in order:
         i, j = int(rows[k]), int(cols[k])
-        ok, score = same_fact(float(sims[k]), feats[i], feats[j], idf)
+        sem = float(semantic[k]) if semantic is not None else None
+        ok, score = same_fact(float(sims[k]), feats[i], feats[j], idf, sem)
         if not ok:
             continue
         scores[(i, j)] = score

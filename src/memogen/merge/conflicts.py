@@ -1,21 +1,43 @@
-"""Figures that disagree across sources, grouped into one statement per fact."""
+"""Conflicts: figures of the same claim that sources give differently, stated once per fact.
+
+Why claims and not sentences: sentences of one topic are all similar, so sentence
+similarity sets different things against each other. Two figures are compared only when
+they are claims about the same measure of the same entity at the same time (see claims.py),
+from two sources (a source is never set against itself). Comparable claims form a group;
+a group whose figures differ becomes:
+
+- a progression, when every figure carries a report date and the figures move one way
+  over those dates ("rose over time: 67 seats (A, 9 February); 75 seats (B, 12 February)");
+- "Sources differ: A reports X; B reports Y." otherwise;
+- a flag, not a statement, for a date only one source gives while another source and the
+  event's own date agree on a different one (one source's error is not stated as fact).
+
+Every point of a group is absorbed into the group's host fact, so the memo states the fact
+once, with the disagreement, citing every source.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Conflict, ConflictValue, Point, Source
-from .aliases import Aliases
+from .claims import Claim, weekday_date
 from .features import Features, features
-from .pairs import can_anchor, conflicting_quantities, name_mismatch
-from .quantities import Quantity, implied_years, possible_years, time_compatible
-from .similarity import Matrices, norm_similarity, pair_similarity
+from .lexicon import GENERIC, STOP, WEEKDAYS
+from .pairs import can_anchor, name_mismatch, nearest_shared
+from .quantities import Quantity, context_of, direction, extract_quantities, figure_clause, split_sentences
+from .semantic import semantic_similarity
+from .similarity import Matrices, norm_similarity
+from .text import normalise
 
-RELATED_THRESHOLD = 0.10  # similarity at which differing figures on a shared subject are a conflict
-
-
-# --------------------------------------------------------------------------- conflicts
+RELATED_THRESHOLD = 0.10  # lexical similarity of two figures' sentences needed to compare them at all
+RELATED_CONTEXT = 0.12  # shared-word score at which two figures measure the same thing
+MEASURE_SIM = 0.55  # semantic cosine of the words around two figures at which they measure one thing
+SEMANTIC_RELATED = 0.45  # semantic cosine of two sentences that can stand for the lexical minimum
+MAX_BUCKET = 300  # a key shared by more claims than this says nothing about which fact (keeps cost linear)
 
 
 def source_name(source: Source | None, fallback: str) -> str:
@@ -32,10 +54,6 @@ def source_name(source: Source | None, fallback: str) -> str:
         words = md.title.split()
         return "“" + " ".join(words[:12]) + ("…" if len(words) > 12 else "") + "”"
     return source.id
-
-
-# A figure "in the current financial year" belongs to the source's own year; "later this
-# year" (a plan, not a figure's period) does not qualify.
 
 
 def quantity_pairs(
@@ -70,14 +88,6 @@ def quantity_pairs(
     return sorted(pairs)
 
 
-@dataclass
-class _ConflictEdge:
-    a: int
-    b: int
-    qa: Quantity
-    qb: Quantity
-
-
 def related_enough(sim: float, a: Features, b: Features) -> bool:
     """Two sentences are about the same fact enough for differing figures to be a conflict.
 
@@ -87,117 +97,338 @@ def related_enough(sim: float, a: Features, b: Features) -> bool:
     return sim >= RELATED_THRESHOLD and name_mismatch(a, b) == 0
 
 
+@dataclass
+class ConflictFindings:
+    """What the conflict stage decided, by cluster."""
+
+    conflicts: dict[int, list[Conflict]] = field(default_factory=dict)  # host cluster -> statements
+    absorbed: dict[int, int] = field(default_factory=dict)  # cluster -> the host cluster stating it
+    flagged: dict[int, list[str]] = field(default_factory=dict)  # point -> why it is not stated as fact
+
+
 def find_conflicts(
-    feats: list[Features],
+    claims: list[Claim],
     points: list[Point],
+    feats: list[Features],
     mats: Matrices,
-    sources: dict[str, Source],
-    aliases: Aliases | None = None,
-) -> list[_ConflictEdge]:
-    """Differing figures about the same thing in related points of different sources.
+    cluster_of: list[int],
+    salience: list[float],
+    names: dict[str, str],
+    event: tuple[dt.date, dt.date] | None = None,
+) -> ConflictFindings:
+    """Group comparable claims across sources and turn each group that disagrees into a finding."""
+    groups = claim_groups(claims, points, feats, mats)
+    out = ConflictFindings()
+    hosts = _UnionFind()
+    pending: list[tuple[list[Claim], Conflict]] = []
+    for group in groups:
+        group = _drop_lone_dates(group, event, out, points)
+        conflict = describe_group(group, names, points)
+        if conflict is None:
+            continue
+        pending.append((group, conflict))
+        clusters = sorted({cluster_of[c.point] for c in group})
+        for c in clusters[1:]:
+            hosts.union(clusters[0], c)
+    by_root: dict[int, list[int]] = defaultdict(list)
+    for group, _ in pending:
+        for c in {cluster_of[x.point] for x in group}:
+            by_root[hosts.find(c)].append(c)
+    host_of = {}
+    for members in by_root.values():
+        members = sorted(set(members))
+        host = max(members, key=lambda c: (salience[c], -c))
+        for c in members:
+            host_of[c] = host
+            if c != host:
+                out.absorbed[c] = host
+    for group, conflict in pending:
+        host = host_of[cluster_of[group[0].point]]
+        out.conflicts.setdefault(host, []).append(conflict)
+    return out
 
-    Relatedness is judged on the two sentences that hold the figures (a point may be a
-    whole paragraph), or on the whole points when those are closer.
-    """
-    import numpy as np
 
-    pairs = quantity_pairs(feats, points, by_value=False)
-    span = [possible_years(p, f, sources) for p, f in zip(points, feats, strict=True)]
-    found: list[_ConflictEdge] = []
-    for i, j in pairs:
-        if not time_compatible(span[i], span[j]):
-            continue  # cheap: no figure of one can share a year with any figure of the other
-        for qa, qb in conflicting_quantities(feats[i], feats[j]):
-            if time_compatible(
-                implied_years(points[i], feats[i], sources, qa),
-                implied_years(points[j], feats[j], sources, qb),
-            ):
-                found.append(_ConflictEdge(i, j, qa, qb))
-    if not found:
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+# --------------------------------------------------------------------------- which claims compare
+
+
+def claim_groups(
+    claims: list[Claim], points: list[Point], feats: list[Features], mats: Matrices
+) -> list[list[Claim]]:
+    """Connected groups of comparable claims (two sources or more), in a stable order."""
+    pairs = _candidate_pairs(claims)
+    if not pairs:
         return []
-    by_sentence: dict[str, Features] = {}
-    for e in found:
-        for sent in (e.qa.sentence, e.qb.sentence):
-            if sent not in by_sentence:
-                by_sentence[sent] = features(sent, aliases)
-    sent_sims = norm_similarity(
-        mats,
-        [by_sentence[e.qa.sentence].norm for e in found],
-        [by_sentence[e.qb.sentence].norm for e in found],
+    cheap = [(i, j) for i, j in pairs if _may_compare(claims[i], claims[j])]
+    if not cheap:
+        return []
+    sent_a = [claims[i].quantity.sentence for i, _ in cheap]
+    sent_b = [claims[j].quantity.sentence for _, j in cheap]
+    lexical = norm_similarity(mats, [normalise(t) for t in sent_a], [normalise(t) for t in sent_b])
+    semantic = semantic_similarity(sent_a, sent_b)
+    measures = semantic_similarity(
+        [measure_phrase(claims[i]) for i, _ in cheap], [measure_phrase(claims[j]) for _, j in cheap]
     )
-    point_sims = pair_similarity(
-        mats, np.array([e.a for e in found], dtype=np.int64), np.array([e.b for e in found], dtype=np.int64)
-    )
-    edges = []
-    for e, s_sim, p_sim in zip(found, sent_sims, point_sims, strict=True):
-        fa, fb = by_sentence[e.qa.sentence], by_sentence[e.qb.sentence]
-        if related_enough(max(float(s_sim), float(p_sim)), fa, fb):
-            edges.append(e)
-    return edges
+    uf = _UnionFind()
+    for k, (i, j) in enumerate(cheap):
+        a, b = claims[i], claims[j]
+        sem = float(semantic[k]) if semantic is not None else 0.0
+        measure = float(measures[k]) if measures is not None else 0.0
+        if _same_claim(a, b, float(lexical[k]), sem, measure, feats):
+            uf.union(i, j)
+    comps: dict[int, list[Claim]] = defaultdict(list)
+    for i in sorted(uf.parent):
+        comps[uf.find(i)].append(claims[i])
+    return [g for _, g in sorted(comps.items()) if len({c.source_id for c in g}) >= 2]
 
 
-def _conflict_statement(values: list[tuple[str, list[str]]], names: dict[str, str]) -> str:
+def _candidate_pairs(claims: list[Claim]) -> list[tuple[int, int]]:
+    """Pairs of claims of different sources sharing a unit and an entity or a nearby word."""
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        unit = c.unit if c.kind != "number" else ""
+        keys = {(c.kind, unit, "w", w) for w, d in c.quantity.context.items() if d <= 10}
+        keys.add((c.kind, unit, "u", ""))  # small topics: every pair of a unit (capped below)
+        if c.entity is not None:
+            keys |= {(c.kind, unit, "e", k) for k in c.entity.keys}
+        for key in keys:
+            buckets[key].append(i)
+    pairs = set()
+    for members in buckets.values():
+        if len(members) > MAX_BUCKET:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if claims[i].source_id != claims[j].source_id:
+                    pairs.add((i, j))
+    return sorted(pairs)
+
+
+def _may_compare(a: Claim, b: Claim) -> bool:
+    """The cheap half of the test: unit, plan, previous value, day, year, entity."""
+    if a.kind != b.kind or a.planned or b.planned or a.previous != b.previous:
+        return False
+    if a.kind != "number" and a.unit != b.unit:
+        return False  # another currency or unit: never a disagreement (currencies are not converted)
+    if a.day != b.day:
+        return False  # one day's count is not the running total, nor another day's
+    if a.years and b.years and not a.years & b.years:
+        return False  # a figure of another year
+    if a.kind == "date":
+        return True
+    if (a.entity is None) != (b.entity is None):
+        return False
+    return a.entity is None or a.entity.same_as(b.entity)
+
+
+def _same_claim(
+    a: Claim, b: Claim, lexical: float, semantic: float, measure: float, feats: list[Features]
+) -> bool:
+    """Do two figures measure the same thing (of the same entity, at the same time)?"""
+    qa, qb = a.quantity, b.quantity
+    if direction(normalise(qa.sentence)) * direction(normalise(qb.sentence)) < 0:
+        return False  # one rose, the other fell: two movements
+    lexical_measure = qa.relatedness(qb) >= RELATED_CONTEXT and nearest_shared(qa, qb)
+    if not (lexical_measure or measure >= MEASURE_SIM):
+        return False
+    if lexical < RELATED_THRESHOLD and semantic < SEMANTIC_RELATED:
+        return False
+    if a.kind == "date":
+        return name_mismatch(features(qa.sentence), features(qb.sentence)) == 0
+    return not (a.entity is None and not a.agrees_with(b) and _breakdown(a, b))
+
+
+def _breakdown(a: Claim, b: Claim) -> bool:
+    """Both sentences agree on another figure of the kind ("93% on merit"): the differing ones are
+    other parts of a breakdown (93/5/2 vs 93/7), not two readings of one figure."""
+    qa = [
+        q
+        for q in extract_quantities(a.quantity.sentence)
+        if q.kind == a.kind and q.display != a.quantity.display
+    ]
+    qb = [
+        q
+        for q in extract_quantities(b.quantity.sentence)
+        if q.kind == b.kind and q.display != b.quantity.display
+    ]
+    return any(x.same_value(y) for x in qa for y in qb)
+
+
+_PHRASE_WORD = re.compile(r"[a-z][a-z'-]+")
+
+
+def measure_phrase(c: Claim) -> str:
+    """The words that say what a figure measures: its unit and the nearest content words of its clause."""
+    clause = figure_clause(c.quantity)
+    pos = clause.find(c.quantity.display)
+    words = []
+    for m in _PHRASE_WORD.finditer(clause):
+        w = m.group()
+        if w in STOP or w in GENERIC or w in WEEKDAYS:
+            continue
+        distance = abs(m.start() - pos) if m.start() < pos else abs(m.start() - pos - len(c.quantity.display))
+        words.append((distance, m.start(), w))
+    near = sorted(words)[:4]
+    return " ".join(w for _, _, w in sorted(near, key=lambda t: t[1]))
+
+
+# --------------------------------------------------------------------------- what a group says
+
+
+def _drop_lone_dates(
+    group: list[Claim], event: tuple[dt.date, dt.date] | None, out: ConflictFindings, points: list[Point]
+) -> list[Claim]:
+    """A date only one source gives, while another source gives the event's own date: flagged.
+
+    Why: a single page's wrong date (a ruling dated weeks after it happened) must not reach
+    the memo as fact, nor as a disagreement that lends it weight.
+    """
+    if event is None or not group or group[0].kind != "date":
+        return group
+    lo, hi = event[0] - dt.timedelta(days=1), event[1] + dt.timedelta(days=1)
+
+    def on_event(c: Claim) -> bool:
+        day = _claim_day(c, event[0].year)
+        return day is not None and lo <= day <= hi
+
+    witnesses = {c.source_id for c in group if on_event(c)}
+    keep = []
+    for c in group:
+        same = {x.source_id for x in group if x.agrees_with(c)}
+        if not on_event(c) and same == {c.source_id} and witnesses - {c.source_id}:
+            out.flagged.setdefault(c.point, []).append(
+                f"{c.display}: given by this source only; others date it {_day_text(event[0])}"
+            )
+        else:
+            keep.append(c)
+    return keep
+
+
+def _claim_day(c: Claim, default_year: int) -> dt.date | None:
+    y, m, d = c.value
+    try:
+        return dt.date(y or default_year, m, d) if m and d else None
+    except ValueError:
+        return None
+
+
+def describe_group(group: list[Claim], names: dict[str, str], points: list[Point]) -> Conflict | None:
+    """A statement for a group whose sources disagree; None when they agree or a source contradicts itself."""
+    by_source: dict[str, list[Claim]] = defaultdict(list)
+    for c in group:
+        by_source[c.source_id].append(c)
+    if len(by_source) < 2:
+        return None
+    for cs in by_source.values():
+        if any(not x.agrees_with(y) for x in cs for y in cs):
+            return None  # a source with two readings of one claim: the claim is not read right
+    classes: list[list[Claim]] = []
+    for sid in sorted(by_source, key=lambda s: min(c.point for c in by_source[s])):
+        c = by_source[sid][0]
+        home = next((cl for cl in classes if cl[0].agrees_with(c)), None)
+        if home is None:
+            classes.append([c])
+        else:
+            home.append(c)
+    if len(classes) < 2:
+        return None
+    values = [
+        ConflictValue(source_id=c.source_id, value=c.display, excerpt=points[c.point].text)
+        for cl in classes
+        for c in cl
+    ]
+    progression = _progression(classes)
+    if progression is not None:
+        statement = progression_statement(progression, names)
+        return Conflict(kind=_KIND[group[0].kind], statement=statement, values=values, change="progression")  # type: ignore[arg-type]
+    parts = [(cl[0].display, [c.source_id for c in cl]) for cl in classes]
+    return Conflict(kind=_KIND[group[0].kind], statement=differ_statement(parts, names), values=values)  # type: ignore[arg-type]
+
+
+def _progression(classes: list[list[Claim]]) -> list[tuple[dt.date, list[Claim]]] | None:
+    """Figures that move one way as their report dates advance: a count updated over time."""
+    claims = [c for cl in classes for c in cl]
+    if claims[0].kind == "date" or any(c.reported is None for c in claims):
+        return None
+    by_day: dict[dt.date, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_day[c.reported].append(c)  # type: ignore[index]
+    if len(by_day) < 2:
+        return None
+    days = sorted(by_day)
+    lows = [min(c.value[0] for c in by_day[d]) for d in days]
+    highs = [max(c.value[1] for c in by_day[d]) for d in days]
+    rising = all(highs[k] <= lows[k + 1] for k in range(len(days) - 1))
+    falling = all(lows[k] >= highs[k + 1] for k in range(len(days) - 1))
+    if not (rising or falling) or lows[0] == highs[-1]:
+        return None
+    return [(d, sorted(by_day[d], key=lambda c: c.value[0])) for d in days]
+
+
+def _day_text(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _who(sids: list[str], names: dict[str, str]) -> str:
+    who = list(dict.fromkeys(names.get(s, s) for s in sids))
+    return who[0] if len(who) == 1 else ", ".join(who[:-1]) + " and " + who[-1]
+
+
+def progression_statement(steps: list[tuple[dt.date, list[Claim]]], names: dict[str, str]) -> str:
+    rising = steps[-1][1][0].value[0] > steps[0][1][0].value[0]
+    parts = []
+    for day, cs in steps:
+        values = " and ".join(dict.fromkeys(c.display for c in cs))
+        parts.append(f"{values} ({_who([c.source_id for c in cs], names)}, {_day_text(day)})")
+    verb = "rose" if rising else "fell"
+    return f"The reported figure {verb} over time: " + "; ".join(parts) + "."
+
+
+def differ_statement(values: list[tuple[str, list[str]]], names: dict[str, str]) -> str:
     parts = []
     for display, sids in values:
-        who = [names[s] for s in sids]
-        subject = who[0] if len(who) == 1 else ", ".join(who[:-1]) + " and " + who[-1]
+        who = list(dict.fromkeys(names.get(s, s) for s in sids))
         verb = "reports" if len(who) == 1 else "report"
-        parts.append(f"{subject} {verb} {display}")
+        parts.append(f"{_who(sids, names)} {verb} {display}")
     return "Sources differ: " + "; ".join(parts) + "."
 
 
 _KIND = {"amount": "amount", "percent": "percent", "date": "date", "number": "number"}
 
 
-def build_conflicts(
-    edges: list[_ConflictEdge],
-    cluster_of: list[int],
-    salience: list[float],
-    points: list[Point],
-    names: dict[str, str],
-) -> dict[int, list[Conflict]]:
-    """Group pairwise disagreements into one Conflict per fact, hosted by its most salient cluster."""
-    groups: dict[tuple[int, int, str], list[_ConflictEdge]] = defaultdict(list)
-    for e in edges:
-        ca, cb = cluster_of[e.a], cluster_of[e.b]
-        if ca == cb:
+def weekday_claims(points: list[Point], sources: dict[str, Source]) -> list[Claim]:
+    """ "on Sunday" in a dated source is a date too: a witness for the date of what happened that day."""
+    out = []
+    rx = re.compile(r"\bon\s+(" + "|".join(sorted(WEEKDAYS)) + r")\b", re.I)
+    for k, p in enumerate(points):
+        src = sources.get(p.source_id)
+        if src is None or src.metadata.date is None:
             continue
-        lo, hi = min(ca, cb), max(ca, cb)
-        groups[(lo, hi, e.qa.kind)].append(e)
-    # Merge groups sharing a cluster and kind so "A says X, B says Y, C says Z" is one statement.
-    uf: dict[tuple[int, str], tuple[int, str]] = {}
-
-    def find(k: tuple[int, str]) -> tuple[int, str]:
-        while uf.setdefault(k, k) != k:
-            k = uf[k]
-        return k
-
-    for lo, hi, kind in groups:
-        ra, rb = find((lo, kind)), find((hi, kind))
-        if ra != rb:
-            uf[rb] = ra
-    components: dict[tuple[int, str], list[_ConflictEdge]] = defaultdict(list)
-    for (lo, _hi, kind), es in groups.items():
-        components[find((lo, kind))].extend(es)
-    out: dict[int, list[Conflict]] = defaultdict(list)
-    for (_, kind), es in sorted(components.items(), key=lambda kv: (kv[0][0], kv[0][1])):
-        clusters = {cluster_of[e.a] for e in es} | {cluster_of[e.b] for e in es}
-        host = max(sorted(clusters), key=lambda c: salience[c])
-        by_value: dict[str, list[tuple[str, str, Quantity]]] = {}
-        mentions = [(e.a, e.qa) for e in es] + [(e.b, e.qb) for e in es]
-        mentions.sort(key=lambda m: (cluster_of[m[0]] != host, m[0]))
-        for idx, q in mentions:
-            key = next((k for k, v in by_value.items() if v[0][2].same_value(q)), None)
-            entry = (points[idx].source_id, points[idx].text, q)
-            if key is None:
-                by_value[q.display] = [entry]
-            elif all(e[0] != entry[0] for e in by_value[key]):
-                by_value[key].append(entry)
-        if len(by_value) < 2:
-            continue
-        statement = _conflict_statement([(d, [e[0] for e in v]) for d, v in by_value.items()], names)
-        values = [
-            ConflictValue(source_id=e[0], value=d, excerpt=e[1]) for d, v in by_value.items() for e in v
-        ]
-        out[host].append(Conflict(kind=_KIND[kind], statement=statement, values=values))  # type: ignore[arg-type]
+        for m in rx.finditer(p.text):
+            day = weekday_date(m.group(1), src.metadata.date)
+            sentence = next((s for s in _sentences(p.text) if m.group(0) in s), p.text)
+            q = Quantity("date", (day.year, day.month, day.day), m.group(0), sentence=sentence)
+            q.context = context_of(sentence, m.group(0))
+            out.append(Claim(k, p.source_id, q, q.value, "date", None, f"{m.group(1)} ({_day_text(day)})"))
     return out
+
+
+def _sentences(text: str) -> list[str]:
+    return split_sentences(text)

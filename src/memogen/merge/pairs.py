@@ -16,6 +16,11 @@ ANCHOR_MIN_SIM = 0.08  # similarity needed when both give the same specific figu
 NAME_PENALTY = 0.15  # per name found on one side only (when both sides have one): lowers the score
 OVERLAP_DICE = 0.6  # IDF-weighted share of content stems two paraphrases have in common
 OVERLAP_MIN_SIM = 0.35  # ... with at least this text similarity and no name on one side only
+SEMANTIC_DUP = 0.62  # embedding cosine at which two sentences with agreeing figures and names state one fact
+SEMANTIC_ANCHOR = 0.45  # ... or at which two sentences giving the same specific figure do
+SEMANTIC_MIN_SIM = (
+    0.12  # lexical similarity a semantic match still needs (embeddings of same-topic text run high)
+)
 
 # --------------------------------------------------------------------------- pair decisions
 
@@ -106,9 +111,13 @@ def content_idf(feats: list[Features]) -> dict[str, float]:
 
 
 def same_fact(
-    sim: float, a: Features, b: Features, idf: dict[str, float] | None = None
+    sim: float, a: Features, b: Features, idf: dict[str, float] | None = None, semantic: float | None = None
 ) -> tuple[bool, float]:
-    """Decide one candidate pair; returns (duplicate?, adjusted score)."""
+    """Decide one candidate pair; returns (duplicate?, adjusted score).
+
+    sim is the lexical similarity; semantic (embedding cosine, when a model is installed)
+    accepts paraphrases that share few words, but only with agreeing figures and names.
+    """
     if sim < min(ANCHOR_MIN_SIM, CONTAIN_MIN_SIM):
         return False, sim  # cheap exit: most candidate pairs are far below every rule
     mismatch = name_mismatch(a, b)
@@ -132,10 +141,25 @@ def same_fact(
         and weighted_overlap(a, b, idf) >= OVERLAP_DICE
     ):
         return True, max(score, DUP_THRESHOLD)
+    if (
+        semantic is not None
+        and score >= SEMANTIC_MIN_SIM
+        and (semantic >= SEMANTIC_DUP or (semantic >= SEMANTIC_ANCHOR and shared_figure(a, b)))
+    ):
+        return True, max(score, DUP_THRESHOLD)
     return False, score
 
 
-def _nearest_shared(q: Quantity, r: Quantity) -> bool:
+def shared_figure(a: Features, b: Features) -> bool:
+    """Both give one specific figure (not a year, not a bare small number) of the same kind and unit."""
+    return any(
+        can_anchor(q) and r.kind == q.kind and r.unit == q.unit and q.same_value(r)
+        for q in a.quantities
+        for r in b.quantities
+    )
+
+
+def nearest_shared(q: Quantity, r: Quantity) -> bool:
     """The word closest to one figure is near the other too: "arrived on" vs "left on" is no conflict."""
 
     def nearest(x: Quantity) -> set[str]:
@@ -166,7 +190,7 @@ def conflicting_quantities(a: Features, b: Features) -> list[tuple[Quantity, Qua
             for r in b.quantities
             if r.kind == q.kind and (q.kind != "number" or (q.unit and r.unit == q.unit))
         ]
-        scored = [(sc, r) for sc, r in scored if sc >= RELATED_CONTEXT and _nearest_shared(q, r)]
+        scored = [(sc, r) for sc, r in scored if sc >= RELATED_CONTEXT and nearest_shared(q, r)]
         if not scored:
             continue
         best = max(sc for sc, _ in scored)

@@ -138,6 +138,16 @@ def _context(toks: list[tuple[str, int, int]], lo: int, hi: int, window: int = 1
     return out
 
 
+def context_of(sentence: str, display: str) -> dict[str, int]:
+    """The nearby words of a phrase found in a sentence (see _context); empty when it is not there."""
+    pos = sentence.find(display)
+    if pos < 0:
+        return {}
+    toks = tokenize(sentence)
+    inside = [k for k, (_, a, b) in enumerate(toks) if a < pos + len(display) and b > pos]
+    return _context(toks, inside[0], inside[-1] + 1) if inside else {}
+
+
 def has_number_word(word: str) -> bool:
     return any(p in UNITS or p in TENS or p in SCALES for p in word.split("-"))
 

@@ -1,0 +1,358 @@
+"""Claims: each figure read as what is measured, whose, when, and in which unit.
+
+Why: two figures disagree only when they measure the same thing of the same entity at the
+same time. Sentences of one topic share most of their words, so similarity alone sets a
+week's death toll against one day's, a party's seats against another's, or a pledge in
+pounds against a fund's total in dollars. A claim therefore carries:
+
+- entity: whose figure it is, the nearest name in the figure's own segment of the sentence
+  (segments end at commas, semicolons, "while", "which", ...), with "X and Y ... A and B,
+  respectively" read in order; names after "in"/"at"/"across" are places, not owners;
+- measure: the unit (km and miles converted, currencies kept as stated) and the words
+  nearest the figure ("killed", "pledged", "seats");
+- time: a day or a year the figure's own clause names ("on 21 July alone", "in 2020"), the
+  report date (a lead "As per reports on 22 July," or the source's date), and whether it
+  is a previous value ("from 30% to 5%");
+- bound: "at least", "more than", "over" make the figure a lower bound.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..model import Point, Source
+from .aliases import Aliases
+from .lexicon import CURRENCY_PREFIX, JOINERS, MONTHS, STOP, WEEKDAYS
+from .quantities import Quantity, extract_quantities, figure_clause, figure_years, planned
+
+# Unit stems (see lexicon.stem) converted to one unit, so "200 km" meets "124 miles".
+UNIT_CONVERSIONS = {"km": ("km", 1.0), "kilom": ("km", 1.0), "mile": ("km", 1.609344), "mi": ("km", 1.609344)}
+_CURRENCIES = (
+    (re.compile(r"US\s?\$|USD|\$|dollars?", re.I), "usd"),
+    (re.compile(r"£|GBP|pounds?", re.I), "gbp"),
+    (re.compile(r"€|EUR|euros?", re.I), "eur"),
+    (re.compile(r"\bRs\.?|PKR|INR|rupees?", re.I), "rupee"),
+    (re.compile(r"¥|RMB|yuan", re.I), "cny"),
+    (re.compile(r"roubles?|rubles?", re.I), "rub"),
+)
+_LOWER_BOUND = re.compile(r"(?:at least|more than|over|above|upwards of|in excess of)\s*$", re.I)
+_APPROX = re.compile(r"(?:about|around|approximately|roughly|nearly|almost|some|close to|up to)\s*$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+_DURATIONS = frozenset(["hour", "hours", "day", "days", "week", "weeks", "month", "month", "years", "year"])
+_DURATION_STEMS = frozenset(
+    ["hour", "hours", "day", "days", "week", "weeks", "month", "year", "years", "minut"]
+)
+# A segment of a sentence: where one figure's owner is said.
+_SEGMENT_BREAK = re.compile(
+    r"[;:—–]|,\s|\s-\s|\b(?:while|whereas|but|although|though|which|who|whom|where|when|after|before|"
+    r"during|because|since|followed by|as well as|compared with|compared to|against|versus|vs)\b",
+    re.I,
+)
+_NAME_TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\wÀ-ÿ’'\-]*|\(|\)|\S")
+_NAME_JOINERS = JOINERS | {"e"}  # "Tehreek-e-Insaf", "Istehkam e Pakistan"
+_PLACE_PREPOSITIONS = frozenset(["in", "at", "across", "into", "within", "throughout", "inside", "from"])
+_REPORT_LEAD = re.compile(r"^\W*(?:As (?:per|of)|According to|By|On|As at)\b[^,]{0,60}?,", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A name in several spellings: the words, their initials, the acronyms it carries."""
+
+    text: str
+    keys: frozenset[str]
+
+    def same_as(self, other: Entity) -> bool:
+        return bool(self.keys & other.keys)
+
+
+@dataclass(slots=True)
+class Claim:
+    """One figure of one point, read for comparison with other sources' figures."""
+
+    point: int  # index of the point holding it
+    source_id: str
+    quantity: Quantity
+    value: tuple[float, float] | tuple  # converted value: (low, high), or the date tuple
+    unit: str  # "seats", "km", "usd", "percent", "date"
+    entity: Entity | None
+    display: str  # as the source wrote it, with "at least"/"about" kept
+    lower_bound: bool = False
+    day: dt.date | None = None  # the single day the figure's clause is about ("on 21 July alone")
+    reported: dt.date | None = None  # when the figure was reported
+    previous: bool = False  # the starting value of a change ("from 30% to 5%")
+    planned: bool = False  # a target, plan or forecast, not a reported figure
+    years: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def kind(self) -> str:
+        return self.quantity.kind
+
+    @property
+    def is_duration(self) -> bool:
+        return self.unit in _DURATION_STEMS
+
+    def agrees_with(self, other: Claim) -> bool:
+        """Same value within rounding; a lower bound ("more than 100") agrees with anything above it."""
+        if self.kind == "date":
+            return self.quantity.same_value(other.quantity)
+        lo1, hi1 = self.value
+        lo2, hi2 = other.value
+        tol = 0.015 * max(abs(hi1), abs(hi2), 1e-9)
+        if lo1 - tol <= hi2 and lo2 - tol <= hi1:
+            return True
+        return (self.lower_bound and hi2 >= lo1) or (other.lower_bound and hi1 >= lo2)
+
+
+def read_claims(
+    points: list[Point], sources: dict[str, Source], aliases: Aliases | None = None
+) -> list[Claim]:
+    """Every comparable figure (not bare years) of every point, read as a claim."""
+    out: list[Claim] = []
+    initial = aliases.initial_names if aliases is not None else frozenset()
+    for k, p in enumerate(points):
+        src = sources.get(p.source_id)
+        source_date = src.metadata.date if src is not None else None
+        for q in extract_quantities(p.text):
+            if q.kind == "year":
+                continue
+            claim = read_claim(k, p.source_id, q, source_date, initial)
+            if claim is not None:
+                out.append(claim)
+    return out
+
+
+def read_claim(
+    point: int,
+    source_id: str,
+    q: Quantity,
+    source_date: dt.date | None,
+    initial_names: frozenset[str] = frozenset(),
+) -> Claim | None:
+    sentence = q.sentence
+    pos = sentence.find(q.display)
+    before = sentence[:pos] if pos >= 0 else ""
+    after = sentence[pos + len(q.display) :] if pos >= 0 else ""
+    value, unit = _value_and_unit(q, after)
+    if value is None:
+        return None
+    return Claim(
+        point=point,
+        source_id=source_id,
+        quantity=q,
+        value=value,
+        unit=unit,
+        entity=figure_entity(sentence, q, initial_names) if q.kind != "date" else None,
+        display=_display(q, before),
+        lower_bound=bool(_LOWER_BOUND.search(before)),
+        day=_clause_day(q, source_date),
+        reported=_report_date(sentence, source_date),
+        previous=bool(_FROM_BEFORE.search(before)) and " to " in after[:40],
+        planned=planned(q),
+        years=frozenset(figure_years(q)),
+    )
+
+
+def _value_and_unit(q: Quantity, after: str) -> tuple[tuple | None, str]:
+    if q.kind == "date":
+        return q.value, "date"
+    if q.kind == "percent":
+        return q.value, "percent"
+    lo, hi = q.value
+    if q.kind == "amount":
+        currency = next((code for rx, code in _CURRENCIES if rx.search(q.display)), "")
+        if currency:
+            return (lo, hi), currency
+        noun = re.match(r"\s*([A-Za-z]+)", after)
+        return (lo, hi), noun.group(1).lower() if noun else ""
+    if not q.unit:
+        return None, ""  # a bare number ("two of them") says too little to compare
+    unit, factor = UNIT_CONVERSIONS.get(q.unit, (q.unit, 1.0))
+    return (lo * factor, hi * factor), unit
+
+
+def _display(q: Quantity, before: str) -> str:
+    bound = _LOWER_BOUND.search(before) or _APPROX.search(before)
+    return (bound.group(0).strip() + " " + q.display) if bound else q.display
+
+
+# --------------------------------------------------------------------------- time
+
+
+def _clause_day(q: Quantity, source_date: dt.date | None) -> dt.date | None:
+    """A single day the figure's own clause is about: "killed on 21 July alone", "on Sunday"."""
+    if q.kind == "date":
+        return None
+    clause = figure_clause(q)
+    for other in extract_quantities(clause):
+        if other.kind == "date" and other.value[2]:
+            return _to_date(other.value, source_date)
+    weekday = re.search(r"\bon\s+(" + "|".join(sorted(WEEKDAYS)) + r")\b", clause, re.I)
+    if weekday and source_date is not None:
+        return weekday_date(weekday.group(1), source_date)
+    return None
+
+
+def _report_date(sentence: str, source_date: dt.date | None) -> dt.date | None:
+    """ "As per media reports on 22 July 2024, ..." dates the report; else the source's date."""
+    lead = _REPORT_LEAD.match(sentence)
+    if lead:
+        for q in extract_quantities(lead.group(0)):
+            if q.kind == "date" and q.value[2]:
+                day = _to_date(q.value, source_date)
+                if day is not None:
+                    return day
+    return source_date
+
+
+def _to_date(value: tuple, source_date: dt.date | None) -> dt.date | None:
+    year = value[0] or (source_date.year if source_date else None)
+    if year is None:
+        return None
+    try:
+        return dt.date(year, value[1], value[2])
+    except (ValueError, TypeError):
+        return None
+
+
+def weekday_date(name: str, source_date: dt.date) -> dt.date:
+    """The last such weekday on or before the source's date ("on Sunday" in a Monday report)."""
+    target = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(
+        name.lower()
+    )
+    return source_date - dt.timedelta(days=(source_date.weekday() - target) % 7)
+
+
+# --------------------------------------------------------------------------- entity
+
+
+@dataclass(slots=True)
+class _Name:
+    start: int
+    end: int
+    entity: Entity
+    place: bool  # after a locative preposition ("in Dhaka"): where, not whose
+    after_of: bool  # after "of" ("seats of the National Assembly")
+
+
+def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = frozenset()) -> Entity | None:
+    """Whose figure it is: "respectively" lists in order; else the nearest name in the figure's
+    segment (before it first); else the nearest name before it in the sentence."""
+    pos = sentence.find(q.display)
+    if pos < 0:
+        return None
+    names = _name_spans(sentence, initial_names)
+    if not names:
+        return None
+    resp = _respectively(sentence, names, pos)
+    if resp is not None:
+        return resp
+    lo, hi = _segment(sentence, pos, pos + len(q.display), names)
+    owners = [n for n in names if not n.place]
+    before = [n for n in owners if lo <= n.start and n.end <= pos]
+    if before:
+        return before[-1].entity
+    after = [n for n in owners if pos + len(q.display) <= n.start and n.end <= hi and not n.after_of]
+    if after:
+        return after[0].entity
+    earlier = [n for n in owners if n.end <= lo]
+    return earlier[-1].entity if earlier else None
+
+
+def _segment(sentence: str, start: int, end: int, names: list[_Name]) -> tuple[int, int]:
+    """Bounds of the segment around [start, end): breaks inside a name do not count."""
+    inside = [(n.start, n.end) for n in names]
+    breaks = [
+        (m.start(), m.end())
+        for m in _SEGMENT_BREAK.finditer(sentence)
+        if not any(a <= m.start() < b for a, b in inside)
+    ]
+    lo = max([b for a, b in breaks if b <= start] or [0])
+    hi = min([a for a, b in breaks if a >= end] or [len(sentence)])
+    return lo, hi
+
+
+def _respectively(sentence: str, names: list[_Name], pos: int) -> Entity | None:
+    """ "X and Y ... 67 seats and 52 seats, respectively": the k-th figure belongs to the k-th name."""
+    resp = sentence.lower().find("respectively")
+    if resp < 0 or pos > resp:
+        return None
+    figures = [q for q in extract_quantities(sentence) if q.kind != "year"]
+    starts = [sentence.find(q.display) for q in figures]
+    listed = [s for s in starts if 0 <= s < resp]
+    if not listed or pos not in listed:
+        return None
+    owners = [n for n in names if n.end <= listed[0] and not n.place]
+    if len(owners) < len(listed):
+        return None
+    return owners[len(owners) - len(listed) + listed.index(pos)].entity
+
+
+def _name_spans(sentence: str, initial_names: frozenset[str]) -> list[_Name]:
+    """Runs of capitalised words (with "of", "and", "the" inside and a "(PTI)" after) and acronyms."""
+    toks = [(m.group(), m.start(), m.end()) for m in _NAME_TOKEN.finditer(sentence)]
+    out: list[_Name] = []
+    k = 0
+    while k < len(toks):
+        if not _is_name_word(toks, k, initial_names):
+            k += 1
+            continue
+        j = k + 1
+        while j < len(toks):
+            t = toks[j][0]
+            if _is_name_word(toks, j, initial_names) and not _possessive(toks[j - 1][0]):
+                j += 1
+            elif (
+                t.lower() in _NAME_JOINERS and j + 1 < len(toks) and _is_name_word(toks, j + 1, initial_names)
+            ):
+                j += 2
+            elif t == "(" and j + 2 < len(toks) and toks[j + 2][0] == ")" and toks[j + 1][0][:1].isupper():
+                j += 3
+            else:
+                break
+        words = [t for t, _, _ in toks[k:j]]
+        prev = [t.lower() for t, _, _ in toks[max(0, k - 2) : k]]
+        place = bool(prev) and (
+            prev[-1] in _PLACE_PREPOSITIONS
+            or (len(prev) == 2 and prev[-1] == "the" and prev[0] in _PLACE_PREPOSITIONS)
+        )
+        after_of = bool(prev) and (prev[-1] == "of" or prev == ["of", "the"])
+        out.append(_Name(toks[k][1], toks[j - 1][2], entity_of(words), place, after_of))
+        k = j
+    return out
+
+
+def _possessive(token: str) -> bool:
+    return token.endswith(("’s", "'s", "s’", "s'"))
+
+
+def _is_name_word(toks: list[tuple[str, int, int]], k: int, initial_names: frozenset[str]) -> bool:
+    t = toks[k][0]
+    if not t[:1].isupper() or not t[:1].isalpha():
+        return False
+    low = re.sub(r"[’'](s)?$", "", t.lower())
+    if low in STOP or low in MONTHS or low in WEEKDAYS or CURRENCY_PREFIX.match(t):
+        return False
+    sentence_start = k == 0 or toks[k - 1][0] in (".", "“", '"', ":")
+    return not sentence_start or low in initial_names or t.isupper() or "-" in t
+
+
+def entity_of(words: list[str]) -> Entity:
+    """Keys a name is known by: its words, their initials ("Pakistan Muslim League-Nawaz" ->
+    "pmln"), and acronyms in it ("PML-N" -> "pmln", "PTI-backed" -> "pti")."""
+    parts: list[str] = []
+    acronyms: set[str] = set()
+    for w in words:
+        w = re.sub(r"[’'](s)?$", "", w.strip("()"))
+        pieces = [p for p in re.split(r"[-’']", w) if p]
+        caps = [p for p in pieces if p[:1].isupper()]
+        if caps and caps[0].isupper() and len(caps[0]) >= 2:  # an acronym, maybe with a suffix: PML-N
+            acronyms.add("".join(c if c.isupper() else c[0] for c in caps).lower())
+        elif caps:
+            parts += caps
+    keys = {" ".join(p.lower() for p in parts)} if parts else set()
+    if len(parts) >= 2:
+        keys.add("".join(p[0] for p in parts).lower())
+    keys |= acronyms
+    return Entity(" ".join(words), frozenset(k for k in keys if k))
