@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from ..model import Point, Source
 from .aliases import Aliases
 from .lexicon import CURRENCY_PREFIX, JOINERS, MONTHS, STOP, WEEKDAYS
-from .quantities import Quantity, extract_quantities, figure_clause, figure_years, planned
+from .quantities import CURRENT_PERIOD, Quantity, extract_quantities, figure_clause, figure_years, planned
 
 # Unit stems (see lexicon.stem) converted to one unit, so "200 km" meets "124 miles".
 UNIT_CONVERSIONS = {"km": ("km", 1.0), "kilom": ("km", 1.0), "mile": ("km", 1.609344), "mi": ("km", 1.609344)}
@@ -53,6 +53,7 @@ _SEGMENT_BREAK = re.compile(
 _NAME_TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\wÀ-ÿ’'\-]*|\(|\)|\S")
 _NAME_JOINERS = JOINERS | {"e"}  # "Tehreek-e-Insaf", "Istehkam e Pakistan"
 _PLACE_PREPOSITIONS = frozenset(["in", "at", "across", "into", "within", "throughout", "inside", "from"])
+_DATELINE = re.compile(r"\W*(?:[A-Z][A-Z.'’ -]+,?\s*)?")
 _REPORT_LEAD = re.compile(r"^\W*(?:As (?:per|of)|According to|By|On|As at)\b[^,]{0,60}?,", re.I)
 
 
@@ -83,7 +84,8 @@ class Claim:
     reported: dt.date | None = None  # when the figure was reported
     previous: bool = False  # the starting value of a change ("from 30% to 5%")
     planned: bool = False  # a target, plan or forecast, not a reported figure
-    years: frozenset[int] = field(default_factory=frozenset)
+    years: frozenset[int] = field(default_factory=frozenset)  # years the figure can be about
+    dated: bool = False  # its own clause names its year: a figure of a period, not a running count
 
     @property
     def kind(self) -> str:
@@ -133,6 +135,8 @@ def read_claim(
     sentence = q.sentence
     pos = sentence.find(q.display)
     before = sentence[:pos] if pos >= 0 else ""
+    if q.kind == "date" and _DATELINE.fullmatch(before):
+        return None  # "ISLAMABAD, Feb 12 :" dates the report, it is no claim
     after = sentence[pos + len(q.display) :] if pos >= 0 else ""
     value, unit = _value_and_unit(q, after)
     if value is None:
@@ -150,7 +154,8 @@ def read_claim(
         reported=_report_date(sentence, source_date),
         previous=bool(_FROM_BEFORE.search(before)) and " to " in after[:40],
         planned=planned(q),
-        years=frozenset(figure_years(q)),
+        years=_claim_years(q, source_date),
+        dated=bool(figure_years(q)),
     )
 
 
@@ -178,6 +183,21 @@ def _display(q: Quantity, before: str) -> str:
 
 
 # --------------------------------------------------------------------------- time
+
+
+def _claim_years(q: Quantity, source_date: dt.date | None) -> frozenset[int]:
+    """Years a figure is about: said next to it; else the source's year when it speaks of "this
+    year"; else the source's year or the one before; empty when nothing is known."""
+    said = figure_years(q)
+    if q.kind == "date":
+        said = said - {q.value[0]}
+    if said:
+        return frozenset(said)
+    if source_date is None:
+        return frozenset()
+    if CURRENT_PERIOD.search(q.sentence):
+        return frozenset({source_date.year})
+    return frozenset({source_date.year, source_date.year - 1})
 
 
 def _clause_day(q: Quantity, source_date: dt.date | None) -> dt.date | None:
@@ -256,8 +276,14 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
     after = [n for n in owners if pos + len(q.display) <= n.start and n.end <= hi and not n.after_of]
     if after:
         return after[0].entity
-    earlier = [n for n in owners if n.end <= lo]
-    return earlier[-1].entity if earlier else None
+    # "... the PMLN, which has secured 73 seats": a relative clause's owner is the name it hangs on
+    before_segment = sentence[:lo].rstrip()
+    head = re.sub(r"(?:,\s*)?\b(?:which|who)$", "", before_segment, flags=re.I).rstrip(" ,")
+    if head != before_segment.rstrip(" ,"):
+        hung = [n for n in owners if abs(n.end - len(head)) <= 1]
+        if hung:
+            return hung[-1].entity
+    return None
 
 
 def _segment(sentence: str, start: int, end: int, names: list[_Name]) -> tuple[int, int]:

@@ -23,6 +23,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from ..model import Conflict, ConflictValue, Point, Source
 from .claims import Claim, weekday_date
 from .features import Features, features
@@ -117,8 +119,8 @@ def find_conflicts(
     event: tuple[dt.date, dt.date] | None = None,
 ) -> ConflictFindings:
     """Group comparable claims across sources and turn each group that disagrees into a finding."""
-    groups = claim_groups(claims, points, feats, mats)
     out = ConflictFindings()
+    groups = claim_groups(claims, points, feats, mats, out.flagged)
     hosts = _UnionFind()
     pending: list[tuple[list[Claim], Conflict]] = []
     for group in groups:
@@ -169,9 +171,14 @@ class _UnionFind:
 
 
 def claim_groups(
-    claims: list[Claim], points: list[Point], feats: list[Features], mats: Matrices
+    claims: list[Claim],
+    points: list[Point],
+    feats: list[Features],
+    mats: Matrices,
+    flagged: dict[int, list[str]] | None = None,
 ) -> list[list[Claim]]:
     """Connected groups of comparable claims (two sources or more), in a stable order."""
+    flagged = flagged if flagged is not None else {}
     pairs = _candidate_pairs(claims)
     if not pairs:
         return []
@@ -185,17 +192,74 @@ def claim_groups(
     measures = semantic_similarity(
         [measure_phrase(claims[i]) for i, _ in cheap], [measure_phrase(claims[j]) for _, j in cheap]
     )
-    uf = _UnionFind()
+    scored: list[tuple[int, int, float]] = []
     for k, (i, j) in enumerate(cheap):
         a, b = claims[i], claims[j]
         sem = float(semantic[k]) if semantic is not None else 0.0
         measure = float(measures[k]) if measures is not None else 0.0
         if _same_claim(a, b, float(lexical[k]), sem, measure, feats):
-            uf.union(i, j)
+            scored.append((i, j, a.quantity.relatedness(b.quantity) + 0.1 * measure - 0.5 * _distance(a, b)))
+    outliers = _outliers(scored, claims)
+    for i in sorted(outliers):
+        flagged.setdefault(claims[i].point, []).append(
+            f"{claims[i].display}: given by this source only; other sources agree on figures far from it"
+        )
+    scored = [(i, j, sc) for i, j, sc in scored if i not in outliers and j not in outliers]
+    uf = _UnionFind()
+    for i, j in _mutual_best(scored, claims):
+        uf.union(i, j)
     comps: dict[int, list[Claim]] = defaultdict(list)
     for i in sorted(uf.parent):
         comps[uf.find(i)].append(claims[i])
     return [g for _, g in sorted(comps.items()) if len({c.source_id for c in g}) >= 2]
+
+
+OUTLIER_RATIO = 1.5  # a figure this far from every other source's (which agree within it) is an outlier
+
+
+def _distance(a: Claim, b: Claim) -> float:
+    """How far apart two values are (log ratio); 0 for dates, which are equal or not."""
+    if a.kind == "date":
+        return 0.0
+    va, vb = abs(a.value[1]) + 1e-9, abs(b.value[1]) + 1e-9
+    return abs(float(np.log(va / vb)))
+
+
+def _outliers(scored: list[tuple[int, int, float]], claims: list[Claim]) -> set[int]:
+    """Figures only one source gives that two or more other sources, agreeing roughly among
+    themselves, contradict ("227 seats" of two assemblies against 67-75 seats of one): flagged."""
+    others: dict[int, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for i, j, _ in scored:
+        others[i][claims[j].source_id].append(claims[j])
+        others[j][claims[i].source_id].append(claims[i])
+    limit = float(np.log(OUTLIER_RATIO))
+    out = set()
+    for i, by_source in others.items():
+        a = claims[i]
+        if a.kind == "date" or len(by_source) < 2:
+            continue
+        near = [min(_distance(a, c) for c in cs) for cs in by_source.values()]
+        values = [c for cs in by_source.values() for c in cs]
+        spread = max(_distance(x, y) for x in values for y in values)
+        if min(near) > limit and spread <= limit:
+            out.add(i)
+    return out
+
+
+def _mutual_best(scored: list[tuple[int, int, float]], claims: list[Claim]) -> list[tuple[int, int]]:
+    """Keep a pair only when each claim is the other's best match in that source: a sentence giving
+    an arrival and a departure date pairs the arrival with the other's arrival, not both."""
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for i, j, score in scored:
+        for x, y in ((i, j), (j, i)):
+            key = (x, claims[y].source_id)
+            if key not in best or (score, -y) > (best[key][0], -best[key][1]):
+                best[key] = (score, y)
+    return [
+        (i, j)
+        for i, j, _ in scored
+        if best[(i, claims[j].source_id)][1] == j and best[(j, claims[i].source_id)][1] == i
+    ]
 
 
 def _candidate_pairs(claims: list[Claim]) -> list[tuple[int, int]]:
@@ -225,7 +289,7 @@ def _may_compare(a: Claim, b: Claim) -> bool:
     """The cheap half of the test: unit, plan, previous value, day, year, entity."""
     if a.kind != b.kind or a.planned or b.planned or a.previous != b.previous:
         return False
-    if a.kind != "number" and a.unit != b.unit:
+    if a.unit != b.unit and (a.kind != "number" or (a.unit and b.unit)):
         return False  # another currency or unit: never a disagreement (currencies are not converted)
     if a.day != b.day:
         return False  # one day's count is not the running total, nor another day's
@@ -271,7 +335,7 @@ def _breakdown(a: Claim, b: Claim) -> bool:
     return any(x.same_value(y) for x in qa for y in qb)
 
 
-_PHRASE_WORD = re.compile(r"[a-z][a-z'-]+")
+_PHRASE_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z'-]+")
 
 
 def measure_phrase(c: Claim) -> str:
@@ -342,13 +406,13 @@ def describe_group(group: list[Claim], names: dict[str, str], points: list[Point
     classes: list[list[Claim]] = []
     for sid in sorted(by_source, key=lambda s: min(c.point for c in by_source[s])):
         c = by_source[sid][0]
-        home = next((cl for cl in classes if cl[0].agrees_with(c)), None)
+        home = next((cl for cl in classes if cl[0].quantity.same_value(c.quantity)), None)
         if home is None:
             classes.append([c])
         else:
             home.append(c)
-    if len(classes) < 2:
-        return None
+    if all(x[0].agrees_with(y[0]) for x in classes for y in classes):
+        return None  # the same figure, or bounds that hold together ("more than 100" and 133)
     values = [
         ConflictValue(source_id=c.source_id, value=c.display, excerpt=points[c.point].text)
         for cl in classes
@@ -365,7 +429,7 @@ def describe_group(group: list[Claim], names: dict[str, str], points: list[Point
 def _progression(classes: list[list[Claim]]) -> list[tuple[dt.date, list[Claim]]] | None:
     """Figures that move one way as their report dates advance: a count updated over time."""
     claims = [c for cl in classes for c in cl]
-    if claims[0].kind == "date" or any(c.reported is None for c in claims):
+    if claims[0].kind == "date" or any(c.reported is None or c.dated or c.day for c in claims):
         return None
     by_day: dict[dt.date, list[Claim]] = defaultdict(list)
     for c in claims:

@@ -246,6 +246,9 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
             )
             i = j
             continue
+        if tok[:1].isdigit() and toks[i][1] > 0 and text[toks[i][1] - 1].isalpha():
+            i += 1  # part of a name ("COP28", "G20"), not a figure
+            continue
         currency = bool(CURRENCY_PREFIX.match(tok.replace("\\", "").replace(" ", "")))
         start = i + 1 if currency else i
         if currency and start < n and toks[start][0] == "$":  # "US $10"
@@ -331,7 +334,7 @@ def _attach_sentences(text: str, quantities: list[Quantity]) -> None:
         q.sentence = text[bounds[k] : bounds[k + 1]].strip()
 
 
-_CURRENT_PERIOD = re.compile(
+CURRENT_PERIOD = re.compile(
     r"\b(in|during|for) (the )?(this|current) (calendar |financial |fiscal )?year\b"
     r"|\bso far this year\b|\byear[- ]to[- ]date\b",
     re.I,
@@ -410,7 +413,7 @@ def implied_years(
     if src is not None and src.metadata.date:
         y = src.metadata.date.year
         text = q.sentence if q is not None else point.text
-        return {y} if _CURRENT_PERIOD.search(text) else {y, y - 1}
+        return {y} if CURRENT_PERIOD.search(text) else {y, y - 1}
     return None
 
 
