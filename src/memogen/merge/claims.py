@@ -46,7 +46,7 @@ _DURATION_STEMS = frozenset(
 )
 # A segment of a sentence: where one figure's owner is said.
 _SEGMENT_BREAK = re.compile(
-    r"[;:—–]|,\s|\s-\s|\b(?:while|whereas|but|although|though|which|who|whom|where|when|after|before|"
+    r"[;:—–]|,\s|\s-\s|\band\b(?=\s+(?:the\s+)?(?-i:[A-Z]))|\b(?:while|whereas|but|although|though|which|who|whom|where|when|after|before|"
     r"during|because|since|followed by|as well as|compared with|compared to|against|versus|vs)\b",
     re.I,
 )
@@ -54,6 +54,7 @@ _NAME_TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\wÀ-ÿ’'\-]*|\(|\)|\S")
 _NAME_JOINERS = JOINERS | {"e"}  # "Tehreek-e-Insaf", "Istehkam e Pakistan"
 _PLACE_PREPOSITIONS = frozenset(["in", "at", "across", "into", "within", "throughout", "inside", "from"])
 _DATELINE = re.compile(r"\W*(?:[A-Z][A-Z.'’ -]+,?\s*)?")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z]{2,}\)|--|—|:)")
 _REPORT_LEAD = re.compile(r"^\W*(?:As (?:per|of)|According to|By|On|As at)\b[^,]{0,60}?,", re.I)
 
 
@@ -135,9 +136,9 @@ def read_claim(
     sentence = q.sentence
     pos = sentence.find(q.display)
     before = sentence[:pos] if pos >= 0 else ""
-    if q.kind == "date" and _DATELINE.fullmatch(before):
-        return None  # "ISLAMABAD, Feb 12 :" dates the report, it is no claim
     after = sentence[pos + len(q.display) :] if pos >= 0 else ""
+    if q.kind == "date" and (_DATELINE.fullmatch(before) or _DATELINE_AFTER.match(after)):
+        return None  # "ISLAMABAD, Feb 12 :" dates the report, it is no claim
     value, unit = _value_and_unit(q, after)
     if value is None:
         return None
@@ -272,7 +273,7 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
     owners = [n for n in names if not n.place]
     before = [n for n in owners if lo <= n.start and n.end <= pos]
     if before:
-        return before[-1].entity
+        return before[0].entity  # the segment's subject: "The PML-N led by Nawaz Sharif got 75 seats"
     after = [n for n in owners if pos + len(q.display) <= n.start and n.end <= hi and not n.after_of]
     if after:
         return after[0].entity
@@ -327,7 +328,7 @@ def _name_spans(sentence: str, initial_names: frozenset[str]) -> list[_Name]:
         j = k + 1
         while j < len(toks):
             t = toks[j][0]
-            if _is_name_word(toks, j, initial_names) and not _possessive(toks[j - 1][0]):
+            if _is_name_word(toks, j, initial_names):
                 j += 1
             elif (
                 t.lower() in _NAME_JOINERS and j + 1 < len(toks) and _is_name_word(toks, j + 1, initial_names)
@@ -347,10 +348,6 @@ def _name_spans(sentence: str, initial_names: frozenset[str]) -> list[_Name]:
         out.append(_Name(toks[k][1], toks[j - 1][2], entity_of(words), place, after_of))
         k = j
     return out
-
-
-def _possessive(token: str) -> bool:
-    return token.endswith(("’s", "'s", "s’", "s'"))
 
 
 def _is_name_word(toks: list[tuple[str, int, int]], k: int, initial_names: frozenset[str]) -> bool:

@@ -39,6 +39,7 @@ RELATED_THRESHOLD = 0.10  # lexical similarity of two figures' sentences needed 
 RELATED_CONTEXT = 0.12  # shared-word score at which two figures measure the same thing
 MEASURE_SIM = 0.55  # semantic cosine of the words around two figures at which they measure one thing
 SEMANTIC_RELATED = 0.45  # semantic cosine of two sentences that can stand for the lexical minimum
+MAX_LOG_RATIO = 2.3  # figures more than ten times apart measure different things
 MAX_BUCKET = 300  # a key shared by more claims than this says nothing about which fact (keeps cost linear)
 
 
@@ -182,6 +183,7 @@ def claim_groups(
     pairs = _candidate_pairs(claims)
     if not pairs:
         return []
+    _mark_previous_values(claims)
     cheap = [(i, j) for i, j in pairs if _may_compare(claims[i], claims[j])]
     if not cheap:
         return []
@@ -262,6 +264,15 @@ def _mutual_best(scored: list[tuple[int, int, float]], claims: list[Claim]) -> l
     ]
 
 
+def _mark_previous_values(claims: list[Claim]) -> None:
+    """A value some source gives as the starting point of a change ("from 30% to 5%") is the old
+    value wherever it is stated: "a quota that reserved 30 percent" is no rival of the new 5%."""
+    old = {(c.kind, c.unit, c.value) for c in claims if c.previous}
+    for c in claims:
+        if (c.kind, c.unit, c.value) in old:
+            c.previous = True
+
+
 def _candidate_pairs(claims: list[Claim]) -> list[tuple[int, int]]:
     """Pairs of claims of different sources sharing a unit and an entity or a nearby word."""
     buckets: dict[tuple, list[int]] = defaultdict(list)
@@ -295,6 +306,8 @@ def _may_compare(a: Claim, b: Claim) -> bool:
         return False  # one day's count is not the running total, nor another day's
     if a.years and b.years and not a.years & b.years:
         return False  # a figure of another year
+    if _distance(a, b) > MAX_LOG_RATIO:
+        return False  # another order of magnitude: one country's pledge is not the fund's total
     if a.kind == "date":
         return True
     if (a.entity is None) != (b.entity is None):
@@ -316,7 +329,9 @@ def _same_claim(
         return False
     if a.kind == "date":
         return name_mismatch(features(qa.sentence), features(qb.sentence)) == 0
-    return not (a.entity is None and not a.agrees_with(b) and _breakdown(a, b))
+    if a.entity is None and a.kind == "number" and not (lexical_measure and measure >= MEASURE_SIM):
+        return False  # a count with no owner named on either side: both signals must say it is one figure
+    return a.agrees_with(b) or not _breakdown(a, b)
 
 
 def _breakdown(a: Claim, b: Claim) -> bool:
