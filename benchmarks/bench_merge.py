@@ -216,7 +216,35 @@ def run_size(n: int) -> dict:
     row["conflicts_stated"] = sum(1 for m in result.merged for c in m.conflicts)
     row["conflict_recall"], row["conflict_precision"] = conflict_scores(result, sources, spans)
     row["total_s"] = row["segment_s"] + row["merge_s"] + row["compose_s"]
+    row["digest"] = result_digest(result)
     return row
+
+
+def result_digest(result) -> str:
+    """A hash of everything the merger decided (texts, citations, conflicts), to compare runs."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for m in result.merged:
+        h.update(m.text.encode())
+        h.update(repr([(c.source_id, c.start, c.end) for c in m.citations]).encode())
+        h.update(repr([c.statement for c in m.conflicts]).encode())
+    return h.hexdigest()[:16]
+
+
+def hashseed_check(n: int) -> None:
+    """Same merge for PYTHONHASHSEED 0, 1 and 2 (no salted hash() may decide anything)."""
+    import os
+
+    digests = {}
+    for seed in ("0", "1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True, env=env
+        )
+        digests[seed] = json.loads(out.stdout.strip().splitlines()[-1])["digest"]
+    same = len(set(digests.values())) == 1
+    print(f"{n} sources, PYTHONHASHSEED 0/1/2 digests: {digests} -> {'identical' if same else 'DIFFERENT'}")
 
 
 def _pr(rs: list[dict], res: list[tuple[bool, bool]], flag: int, want: str) -> tuple[float, float]:
@@ -246,6 +274,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="*", default=[5, 50, 500, 2000])
     ap.add_argument("--pairs", action="store_true")
+    ap.add_argument("--hashseed", type=int, metavar="N", help="compare merges of N sources under 3 hash seeds")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
@@ -253,6 +282,9 @@ def main() -> None:
         return
     if args.pairs:
         pairs_report()
+        return
+    if args.hashseed:
+        hashseed_check(args.hashseed)
         return
     rows = []
     for n in args.sizes:

@@ -192,8 +192,7 @@ def merge_points(
             continue  # stated by its host fact, or only a figure no other source backs
         citations = _citations(stated, rep, member_scores, points, by_id)
         cited = {ct.source_id for ct in citations}
-        extra = [i for h in hosted.get(c, []) for i in groups[h] if i not in found.flagged]
-        extra += [v.point for conflict in cluster_conflicts for v in _value_points(conflict, points)]
+        extra = [v.point for conflict in cluster_conflicts for v in _value_points(conflict, points)]
         for k in extra:
             if points[k].source_id not in cited:
                 cited.add(points[k].source_id)
