@@ -34,7 +34,7 @@ from ..model import (
 from .aliases import learn_aliases
 from .claims import read_claims
 from .clustering import choose_representative, cluster_points
-from .conflicts import find_conflicts, quantity_pairs, related_enough, source_name, weekday_claims
+from .conflicts import find_conflicts, lone_dates_in_clusters, weekday_claims
 from .features import Features, features
 from .pairs import (
     ANCHOR_MIN_SIM,
@@ -43,12 +43,15 @@ from .pairs import (
     SEMANTIC_MIN_SIM,
     conflicting_quantities,
     content_idf,
+    quantity_pairs,
+    related_enough,
     same_fact,
 )
 from .quantities import extract_quantities, figure_years, time_compatible
 from .semantic import semantic_similarity
 from .similarity import Matrices, candidate_pairs, pair_similarity, vectorise
-from .text import compress, normalise
+from .statements import source_name
+from .text import compress, drop_restated_asides, normalise, without_asides
 
 # --------------------------------------------------------------------------- public entry
 
@@ -72,6 +75,8 @@ class MergeResult:
     merged: list[MergedPoint]
     clusters: list[Cluster]
     stats: dict[str, float] = field(default_factory=dict)
+    # (source id, start, end) of every point -> the id of the cluster holding it (for evaluation)
+    assignment: dict[tuple[str, int, int], str] = field(default_factory=dict)
 
 
 def _section_vote(members: list[int], points: list[Point]) -> SectionKey:
@@ -110,7 +115,7 @@ def _scored_candidates(mats: Matrices, feats: list[Features], points: list[Point
     sims = pair_similarity(mats, rows, cols)
     keep = sims >= min(CONTAIN_MIN_SIM, DUP_THRESHOLD, SEMANTIC_MIN_SIM)
     rows, cols, sims = rows[keep], cols[keep], sims[keep]
-    extra = quantity_pairs(feats, points, by_value=True)
+    extra = quantity_pairs(feats, points)
     if extra:
         er = np.array([p[0] for p in extra], dtype=np.int64)
         ec = np.array([p[1] for p in extra], dtype=np.int64)
@@ -148,7 +153,9 @@ def merge_points(
     mats = vectorise([f.norm for f in feats])
     rows, cols, sims = _scored_candidates(mats, feats, points)
     semantic = semantic_similarity([points[i].text for i in rows], [points[j].text for j in cols])
-    groups, scores = cluster_points(feats, rows, cols, sims, content_idf(feats), semantic)
+    groups, scores = cluster_points(
+        feats, rows, cols, sims, content_idf(feats), semantic, [p.source_id for p in points]
+    )
     cluster_of = [0] * len(points)
     for c, members in enumerate(groups):
         for i in members:
@@ -157,8 +164,10 @@ def merge_points(
     names = {s.id: source_name(s, s.id) for s in sources}
     for p in points:
         names.setdefault(p.source_id, p.source_id)
-    claims = read_claims(points, by_id, aliases) + weekday_claims(points, by_id)
+    claims = read_claims(points, by_id, aliases) + weekday_claims(points, by_id, event_dates)
     found = find_conflicts(claims, points, feats, mats, cluster_of, salience, names, event_dates)
+    for i, why in lone_dates_in_clusters(groups, claims, event_dates).items():
+        found.flagged.setdefault(i, []).extend(why)
 
     hosted: dict[int, list[int]] = defaultdict(list)  # host cluster -> clusters it states too
     for c, host in found.absorbed.items():
@@ -208,7 +217,17 @@ def merge_points(
             )
         )
     stats = {"points": len(points), "candidate_pairs": len(rows), "clusters": len(groups)}
-    return MergeResult(merged, clusters, stats)
+    _drop_restated_asides(merged)
+    assignment = {(p.source_id, p.start, p.end): pid[cluster_of[i]] for i, p in enumerate(points)}
+    return MergeResult(merged, clusters, stats, assignment)
+
+
+def _drop_restated_asides(merged: list[MergedPoint]) -> None:
+    """A figure a fact states in its main clause is not repeated in another fact's aside."""
+    main = {m.id: [q for q in extract_quantities(without_asides(m.text)) if q.kind != "year"] for m in merged}
+    for m in merged:
+        others = [q for k, qs in main.items() if k != m.id for q in qs]
+        m.text = drop_restated_asides(m.text, others)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from .lexicon import (
     JOINERS,
     LOWER_WORD,
     MONTHS,
+    PERSON_NOUNS,
     STOP,
     TITLE_HEADS,
     WORD,
@@ -35,6 +36,8 @@ class Aliases:
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)
     given: dict[str, str] = field(default_factory=dict)
     initial_names: frozenset[str] = frozenset()  # sentence-opening words that are names here
+    # a name -> the common nouns the sources call it by ("the city of Derna", "Derna, a port city")
+    kinds: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def apply(self, tokens: list[str]) -> list[str]:
         return apply_aliases(tokens, self)
@@ -173,7 +176,35 @@ def learn_aliases(texts: list[str]) -> Aliases:
     for text in texts:
         _learn_phrases(text, phrases)
     titles, given = _learn_titles(texts, phrases)
-    return Aliases(phrases, titles, given, _initial_names(texts))
+    return Aliases(phrases, titles, given, _initial_names(texts), learn_kinds(texts))
+
+
+# "the (port) city of Derna"; "Derna, a coastal city" / "BRICS, a grouping of ...": what a name is.
+_KIND_OF = re.compile(r"\bthe\s+(?:[a-z]+\s+){0,2}?([a-z]{3,})\s+of\s+((?:[A-Z][\w’'-]*\s?){1,4})")
+_APPOSITION = re.compile(
+    r"((?:[A-Z][\w’'-]*\s?){1,4}),\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?([a-z]{3,})\b(?=\s+(?:of|in|on|with|that|which|where|home)\b|[,.])"
+)
+
+
+def learn_kinds(texts: list[str]) -> dict[str, frozenset[str]]:
+    """The common nouns the topic's sources use for a name, so "the city" can stand for Derna and
+    "the bloc" for BRICS when a figure names no owner. Nouns the sources use for two names are left
+    out (then "the city" could be either)."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for text in texts:
+        for m in _KIND_OF.finditer(text):
+            kinds[m.group(2).strip().lower()].add(m.group(1))
+        for m in _APPOSITION.finditer(text):
+            kinds[m.group(1).strip().lower()].add(m.group(2))
+    owners: dict[str, set[str]] = defaultdict(set)
+    for name, nouns in kinds.items():
+        for noun in nouns:
+            owners[noun].add(name)
+    return {
+        name: frozenset(n for n in nouns if len(owners[n]) == 1 and n not in STOP and n not in PERSON_NOUNS)
+        for name, nouns in sorted(kinds.items())
+        if any(len(owners[n]) == 1 for n in nouns)
+    }
 
 
 def _initial_names(texts: list[str]) -> frozenset[str]:

@@ -20,12 +20,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Point, Source
 from .aliases import Aliases
-from .lexicon import CURRENCY_PREFIX, JOINERS, MONTHS, STOP, WEEKDAYS
-from .quantities import CURRENT_PERIOD, Quantity, extract_quantities, figure_clause, figure_years, planned
+from .lexicon import CURRENCY_PREFIX, JOINERS, MONTHS, PERSON_NOUNS, STOP, WEEKDAYS, stem
+from .quantities import (
+    CURRENT_PERIOD,
+    Quantity,
+    extract_quantities,
+    figure_clause,
+    figure_years,
+    planned,
+    rounding_tolerance,
+)
 
 # Unit stems (see lexicon.stem) converted to one unit, so "200 km" meets "124 miles".
 UNIT_CONVERSIONS = {"km": ("km", 1.0), "kilom": ("km", 1.0), "mile": ("km", 1.609344), "mi": ("km", 1.609344)}
@@ -55,15 +63,28 @@ _NAME_JOINERS = JOINERS | {"e"}  # "Tehreek-e-Insaf", "Istehkam e Pakistan"
 _PLACE_PREPOSITIONS = frozenset(["in", "at", "across", "into", "within", "throughout", "inside", "from"])
 _DATELINE = re.compile(r"\W*(?:[A-Z][A-Z.'’ -]+,?\s*)?")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z]{2,}\)|--|—|:)")
+# "the death toll rose to 23", "the number of people killed reached 23": a bare figure whose
+# subject says what it counts.
+_TOLL_SUBJECT = re.compile(r"\b(?:death|casualty|fatality)\s+tolls?\b|\btolls?\b", re.I)
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:rose|risen|rising|climbed|jumped|increased|grew|reached|reaching|hit|stood|stands|passed)"
+    r"(?:\s+(?:to|at))?(?:\s+(?:at least|more than|over|about|around|nearly|almost|some))?\s*$",
+    re.I,
+)
+# What is still outstanding changes by the hour: two such counts of one day are two moments.
+_PENDING = re.compile(r"\b(?:still|yet to|pending|remaining|remain|outstanding|awaited|missing)\b", re.I)
+_NUMBER_OF = re.compile(r"\b(?:number|count|tally|total)\s+of\s+([a-z]+)", re.I)
 _REPORT_LEAD = re.compile(r"^\W*(?:As (?:per|of)|According to|By|On|As at)\b[^,]{0,60}?,", re.I)
 
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """A name in several spellings: the words, their initials, the acronyms it carries."""
+    """A name in several spellings: the words, their initials, the acronyms it carries; and the
+    common nouns the topic's sources call it by ("the city" for Derna)."""
 
     text: str
     keys: frozenset[str]
+    nouns: frozenset[str] = frozenset()
 
     def same_as(self, other: Entity) -> bool:
         return bool(self.keys & other.keys)
@@ -85,6 +106,8 @@ class Claim:
     reported: dt.date | None = None  # when the figure was reported
     previous: bool = False  # the starting value of a change ("from 30% to 5%")
     planned: bool = False  # a target, plan or forecast, not a reported figure
+    weekday: bool = False  # a day read from "on Sunday": a witness for a date, never a stated value
+    pending: bool = False  # a count of what is still outstanding ("results of 15 seats are yet to come")
     years: frozenset[int] = field(default_factory=frozenset)  # years the figure can be about
     dated: bool = False  # its own clause names its year: a figure of a period, not a running count
 
@@ -102,7 +125,7 @@ class Claim:
             return self.quantity.same_value(other.quantity)
         lo1, hi1 = self.value
         lo2, hi2 = other.value
-        tol = 0.015 * max(abs(hi1), abs(hi2), 1e-9)
+        tol = rounding_tolerance(hi1, hi2)
         if lo1 - tol <= hi2 and lo2 - tol <= hi1:
             return True
         return (self.lower_bound and hi2 >= lo1) or (other.lower_bound and hi1 >= lo2)
@@ -114,6 +137,7 @@ def read_claims(
     """Every comparable figure (not bare years) of every point, read as a claim."""
     out: list[Claim] = []
     initial = aliases.initial_names if aliases is not None else frozenset()
+    kinds = aliases.kinds if aliases is not None else {}
     for k, p in enumerate(points):
         src = sources.get(p.source_id)
         source_date = src.metadata.date if src is not None else None
@@ -122,6 +146,8 @@ def read_claims(
                 continue
             claim = read_claim(k, p.source_id, q, source_date, initial)
             if claim is not None:
+                if claim.entity is not None and claim.entity.text.lower() in kinds:
+                    claim.entity = replace(claim.entity, nouns=kinds[claim.entity.text.lower()])
                 out.append(claim)
     return out
 
@@ -139,9 +165,11 @@ def read_claim(
     after = sentence[pos + len(q.display) :] if pos >= 0 else ""
     if q.kind == "date" and (_DATELINE.fullmatch(before) or _DATELINE_AFTER.match(after)):
         return None  # "ISLAMABAD, Feb 12 :" dates the report, it is no claim
-    value, unit = _value_and_unit(q, after)
+    value, unit = _value_and_unit(q, before, after)
     if value is None:
         return None
+    day = _clause_day(q, source_date)
+    running = bool(_RUNNING_TOTAL.search(before))  # "rose to 23 on Monday": Monday dates the total
     return Claim(
         point=point,
         source_id=source_id,
@@ -151,16 +179,17 @@ def read_claim(
         entity=figure_entity(sentence, q, initial_names) if q.kind != "date" else None,
         display=_display(q, before),
         lower_bound=bool(_LOWER_BOUND.search(before)),
-        day=_clause_day(q, source_date),
-        reported=_report_date(sentence, source_date),
+        day=None if running else day,
+        reported=day if running and day else _report_date(sentence, source_date),
         previous=bool(_FROM_BEFORE.search(before)) and " to " in after[:40],
         planned=planned(q),
+        pending=bool(_PENDING.search(figure_clause(q))),
         years=_claim_years(q, source_date),
         dated=bool(figure_years(q)),
     )
 
 
-def _value_and_unit(q: Quantity, after: str) -> tuple[tuple | None, str]:
+def _value_and_unit(q: Quantity, before: str, after: str) -> tuple[tuple | None, str]:
     if q.kind == "date":
         return q.value, "date"
     if q.kind == "percent":
@@ -172,10 +201,25 @@ def _value_and_unit(q: Quantity, after: str) -> tuple[tuple | None, str]:
             return (lo, hi), currency
         noun = re.match(r"\s*([A-Za-z]+)", after)
         return (lo, hi), noun.group(1).lower() if noun else ""
-    if not q.unit:
+    unit_word = q.display.rsplit(" ", 1)[-1].lower() if q.unit else _subject_unit(before)
+    if not unit_word:
         return None, ""  # a bare number ("two of them") says too little to compare
-    unit, factor = UNIT_CONVERSIONS.get(q.unit, (q.unit, 1.0))
-    return (lo * factor, hi * factor), unit
+    # a name inside the counted phrase says what is counted: "five BRICS countries" are not "six countries"
+    qualifier = " ".join(w.lower() for w in q.display.split()[1:-1] if w[:1].isupper())
+    if unit_word in PERSON_NOUNS:
+        return (lo, hi), f"{qualifier} people".strip()
+    unit, factor = UNIT_CONVERSIONS.get(q.unit or stem(unit_word), (q.unit or stem(unit_word), 1.0))
+    return (lo * factor, hi * factor), f"{qualifier} {unit}".strip()
+
+
+def _subject_unit(before: str) -> str:
+    """What a bare figure counts, from its clause's subject: "the death toll rose to 23" (people),
+    "the number of seats won reached 75" (seats); "" when the subject does not say."""
+    clause = re.split(r"[;:,]\s|\bwhile\b|\bwhich\b", before)[-1]
+    if _TOLL_SUBJECT.search(clause):
+        return "people"
+    counted = _NUMBER_OF.search(clause)
+    return counted.group(1).lower() if counted else ""
 
 
 def _display(q: Quantity, before: str) -> str:
@@ -271,10 +315,23 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
         return resp
     lo, hi = _segment(sentence, pos, pos + len(q.display), names)
     owners = [n for n in names if not n.place]
-    before = [n for n in owners if lo <= n.start and n.end <= pos]
+    starts = _figure_starts(sentence)
+    # a name is this figure's only after the figure before it ("266 of the National Assembly and 593")
+    prev = max((p for p in starts if p < pos), default=-1)
+    before = [n for n in owners if max(lo, prev) <= n.start and n.end <= pos]
     if before:
         return before[0].entity  # the segment's subject: "The PML-N led by Nawaz Sharif got 75 seats"
-    after = [n for n in owners if pos + len(q.display) <= n.start and n.end <= hi and not n.after_of]
+    if _PARTICIPLE.match(sentence[lo:pos]) or _APPOSITIVE.match(sentence[lo:pos]):
+        # "the PML-N emerged as the largest party, winning 227 seats": the main clause's subject
+        subject = [n for n in owners if n.end <= lo]
+        if subject:
+            return subject[0].entity
+    # a name after the figure is its owner only before the next figure ("in 855 constituencies
+    # including 266 of the National Assembly and 593 of the Provincial Assemblies")
+    nxt = min((p for p in starts if p > pos), default=len(sentence))
+    after = [
+        n for n in owners if pos + len(q.display) <= n.start and n.end <= min(hi, nxt) and not n.after_of
+    ]
     if after:
         return after[0].entity
     # "... the PMLN, which has secured 73 seats": a relative clause's owner is the name it hangs on
@@ -285,6 +342,15 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
         if hung:
             return hung[-1].entity
     return None
+
+
+_PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
+# "Derna, a port city of 100,000": the figure is the name's, said in apposition
+_APPOSITIVE = re.compile(r"\s*(?:a|an)\s+[^,;]*?\bof\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _figure_starts(sentence: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"(?<![\w.,])\d", sentence)]
 
 
 def _segment(sentence: str, start: int, end: int, names: list[_Name]) -> tuple[int, int]:

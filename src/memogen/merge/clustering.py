@@ -39,9 +39,18 @@ def _compatible(uf: _UnionFind, a: int, b: int, feats: list[Features], limit: in
 
 
 def cluster_points(
-    feats: list[Features], rows, cols, sims, idf: dict[str, float] | None = None, semantic=None
+    feats: list[Features],
+    rows,
+    cols,
+    sims,
+    idf: dict[str, float] | None = None,
+    semantic=None,
+    sources: list[str] | None = None,
 ) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
-    """Greedy single-link clustering over accepted pairs, best pairs first, with cannot-links."""
+    """Greedy single-link clustering over accepted pairs, best pairs first, with cannot-links.
+
+    sources (each point's source id) lets the semantic signal join only points of two sources.
+    """
     import numpy as np
 
     uf = _UnionFind(len(feats))
@@ -50,7 +59,8 @@ def cluster_points(
     for k in order:
         i, j = int(rows[k]), int(cols[k])
         sem = float(semantic[k]) if semantic is not None else None
-        ok, score = same_fact(float(sims[k]), feats[i], feats[j], idf, sem)
+        same_source = sources is not None and sources[i] == sources[j]
+        ok, score = same_fact(float(sims[k]), feats[i], feats[j], idf, sem, same_source)
         if not ok:
             continue
         scores[(i, j)] = score

@@ -3,17 +3,14 @@
 Why claims and not sentences: sentences of one topic are all similar, so sentence
 similarity sets different things against each other. Two figures are compared only when
 they are claims about the same measure of the same entity at the same time (see claims.py),
-from two sources (a source is never set against itself). Comparable claims form a group;
-a group whose figures differ becomes:
+from two sources (a source is never set against itself). Comparable claims form a group; a
+group whose figures differ is stated by statements.py, on the most salient fact it touches
+(its host). Another fact of the group is folded into the host only when the statement gives
+every figure it has: a fact is stated once, and no figure is lost with it.
 
-- a progression, when every figure carries a report date and the figures move one way
-  over those dates ("rose over time: 67 seats (A, 9 February); 75 seats (B, 12 February)");
-- "Sources differ: A reports X; B reports Y." otherwise;
-- a flag, not a statement, for a date only one source gives while another source and the
-  event's own date agree on a different one (one source's error is not stated as fact).
-
-Every point of a group is absorbed into the group's host fact, so the memo states the fact
-once, with the disagreement, citing every source.
+One source's error is flagged, not stated: a figure one source gives far from what several
+other sources agree on, or a date only one source gives while others (and the event's own
+dates) agree on another.
 """
 
 from __future__ import annotations
@@ -25,79 +22,28 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..model import Conflict, ConflictValue, Point, Source
+from ..model import Conflict, Point, Source
 from .claims import Claim, weekday_date
 from .features import Features, features
 from .lexicon import GENERIC, STOP, WEEKDAYS
-from .pairs import can_anchor, name_mismatch, nearest_shared
+from .pairs import name_mismatch, nearest_shared
 from .quantities import Quantity, context_of, direction, extract_quantities, figure_clause, split_sentences
 from .semantic import semantic_similarity
 from .similarity import Matrices, norm_similarity
+from .statements import day_text, describe_group
 from .text import normalise
 
 RELATED_THRESHOLD = 0.10  # lexical similarity of two figures' sentences needed to compare them at all
 RELATED_CONTEXT = 0.12  # shared-word score at which two figures measure the same thing
 MEASURE_SIM = 0.55  # semantic cosine of the words around two figures at which they measure one thing
+FAR_MEASURE_SIM = 0.45  # ... which figures farther apart than CLOSE_LOG_RATIO need besides shared words
 SEMANTIC_RELATED = 0.45  # semantic cosine of two sentences that can stand for the lexical minimum
 MAX_LOG_RATIO = 2.3  # figures more than ten times apart measure different things
+NEAR_LOG_RATIO = float(np.log(1.1))  # figures this close need only words in common near them ...
+NEAR_CONTEXT = 0.3  # ... this much (shared-word score)
+CLOSE_LOG_RATIO = float(np.log(1.5))  # figures this close need one sign of one measure; farther, two
 MAX_BUCKET = 300  # a key shared by more claims than this says nothing about which fact (keeps cost linear)
-
-
-def source_name(source: Source | None, fallback: str) -> str:
-    """How a conflict statement names a source: publisher, else its author, else its title in
-    quotes (a bare title, "Explainer: why ...", reads as part of the sentence), else its id."""
-    if source is None:
-        return fallback
-    md = source.metadata
-    if md.publisher:
-        return md.publisher
-    if md.authors:
-        return md.authors[0] if len(md.authors) == 1 else f"{md.authors[0]} et al."
-    if md.title:
-        words = md.title.split()
-        return "“" + " ".join(words[:12]) + ("…" if len(words) > 12 else "") + "”"
-    return source.id
-
-
-def quantity_pairs(
-    feats: list[Features], points: list[Point], by_value: bool, max_bucket: int = 300
-) -> list[tuple[int, int]]:
-    """Pairs of points of different sources holding a same-kind figure, from an inverted index.
-
-    by_value=False keys on (kind, nearby word): candidates for conflicts;
-    by_value=True keys on (kind, value, unit): candidates for shared-figure duplicates.
-    """
-    buckets: dict[tuple, list[int]] = defaultdict(list)
-    for i, f in enumerate(feats):
-        if by_value:
-            keys = {
-                (q.kind, q.value[:1] if q.kind != "date" else q.value[1:], q.unit)
-                for q in f.quantities
-                if can_anchor(q)
-            }
-        else:
-            keys = {(q.kind, c) for q in f.quantities if q.kind != "year" for c in q.context}
-        for key in keys:
-            buckets[key].append(i)
-    pairs = set()
-    for members in buckets.values():
-        if len(members) > max_bucket:
-            continue  # a word next to every figure in the topic says nothing about which fact
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                i, j = members[x], members[y]
-                if points[i].source_id != points[j].source_id:
-                    pairs.add((i, j))
-    return sorted(pairs)
-
-
-def related_enough(sim: float, a: Features, b: Features) -> bool:
-    """Two sentences are about the same fact enough for differing figures to be a conflict.
-
-    A name only one side has (Senate vs House, Dakar vs Kigali) means two facts, not one
-    fact reported two ways.
-    """
-    return sim >= RELATED_THRESHOLD and name_mismatch(a, b) == 0
+OUTLIER_RATIO = 1.5  # a figure this far from every other source's (which agree within it) is an outlier
 
 
 @dataclass
@@ -107,6 +53,13 @@ class ConflictFindings:
     conflicts: dict[int, list[Conflict]] = field(default_factory=dict)  # host cluster -> statements
     absorbed: dict[int, int] = field(default_factory=dict)  # cluster -> the host cluster stating it
     flagged: dict[int, list[str]] = field(default_factory=dict)  # point -> why it is not stated as fact
+
+
+@dataclass
+class _Stated:
+    group: list[Claim]
+    conflict: Conflict
+    host: int
 
 
 def find_conflicts(
@@ -121,33 +74,161 @@ def find_conflicts(
 ) -> ConflictFindings:
     """Group comparable claims across sources and turn each group that disagrees into a finding."""
     out = ConflictFindings()
-    groups = claim_groups(claims, points, feats, mats, out.flagged)
-    hosts = _UnionFind()
-    pending: list[tuple[list[Claim], Conflict]] = []
-    for group in groups:
-        group = _drop_lone_dates(group, event, out, points)
+    found: list[tuple[list[Claim], Conflict]] = []
+    for group in claim_groups(claims, points, feats, mats, out.flagged):
+        group = _drop_lone_dates(group, event, out)
+        group = [c for c in group if not c.weekday]  # "on Sunday" witnesses a date, it is no value
         conflict = describe_group(group, names, points)
-        if conflict is None:
-            continue
-        pending.append((group, conflict))
+        if conflict is not None:
+            found.append((group, conflict))
+    covered = _covered_clusters(found, feats, cluster_of)
+    stated = []
+    for group, conflict in found:
         clusters = sorted({cluster_of[c.point] for c in group})
-        for c in clusters[1:]:
-            hosts.union(clusters[0], c)
-    by_root: dict[int, list[int]] = defaultdict(list)
-    for group, _ in pending:
-        for c in {cluster_of[x.point] for x in group}:
-            by_root[hosts.find(c)].append(c)
-    host_of = {}
-    for members in by_root.values():
-        members = sorted(set(members))
-        host = max(members, key=lambda c: (salience[c], -c))
-        for c in members:
-            host_of[c] = host
-            if c != host:
-                out.absorbed[c] = host
-    for group, conflict in pending:
-        host = host_of[cluster_of[group[0].point]]
+        # the host is a fact that says more than the figures (so it stays), the most salient of them
+        host = max(clusters, key=lambda c: (c not in covered, salience[c]))
         out.conflicts.setdefault(host, []).append(conflict)
+        stated.append(_Stated(group, conflict, host))
+    hosts = {s.host for s in stated}
+    for s in stated:
+        for c in sorted({cluster_of[x.point] for x in s.group}):
+            if c in covered and c not in hosts and c not in out.absorbed:
+                out.absorbed[c] = s.host
+    return out
+
+
+def _covered_clusters(
+    found: list[tuple[list[Claim], Conflict]], feats: list[Features], cluster_of: list[int]
+) -> set[int]:
+    """Facts whose every figure a statement gives: folded into the host, nothing else is lost."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, c in enumerate(cluster_of):
+        members[c].append(i)
+    values: dict[int, list[Quantity]] = defaultdict(list)
+    for group, _ in found:
+        for c in {cluster_of[x.point] for x in group}:
+            values[c] += [x.quantity for x in group]
+    return {
+        c
+        for c in sorted(values)
+        if all(
+            any(v.kind == q.kind and v.same_value(q) for v in values[c])
+            for i in members[c]
+            for q in feats[i].quantities
+            if _stated_figure(q)
+        )
+    }
+
+
+def _stated_figure(q: Quantity) -> bool:
+    """A figure a reader would miss if its sentence went: not a year, not a bare "two"."""
+    return q.kind != "year" and not (q.kind == "number" and not q.unit)
+
+
+# --------------------------------------------------------------------------- which claims compare
+
+
+def claim_groups(
+    claims: list[Claim],
+    points: list[Point],
+    feats: list[Features],
+    mats: Matrices,
+    flagged: dict[int, list[str]] | None = None,
+) -> list[list[Claim]]:
+    """Connected groups of comparable claims (two sources or more), in a stable order."""
+    flagged = flagged if flagged is not None else {}
+    pairs = _candidate_pairs(claims)
+    if not pairs:
+        return []
+    _mark_previous_values(claims)
+    sole = _sole_owners(claims)
+    cheap = [(i, j) for i, j in pairs if _may_compare(claims[i], claims[j], sole)]
+    if not cheap:
+        return []
+    sent_a = [claims[i].quantity.sentence for i, _ in cheap]
+    sent_b = [claims[j].quantity.sentence for _, j in cheap]
+    lexical = norm_similarity(mats, [normalise(t) for t in sent_a], [normalise(t) for t in sent_b])
+    semantic = semantic_similarity(sent_a, sent_b)
+    measures = semantic_similarity(
+        [measure_phrase(claims[i]) for i, _ in cheap], [measure_phrase(claims[j]) for _, j in cheap]
+    )
+    scored: list[tuple[int, int, float]] = []
+    for k, (i, j) in enumerate(cheap):
+        a, b = claims[i], claims[j]
+        sem = float(semantic[k]) if semantic is not None else 0.0
+        measure = float(measures[k]) if measures is not None else 0.0
+        if _same_claim(a, b, float(lexical[k]), sem, measure):
+            scored.append((i, j, a.quantity.relatedness(b.quantity) + 0.1 * measure - 0.5 * _distance(a, b)))
+    outliers = _outliers(scored, claims)
+    for i in sorted(outliers):
+        flagged.setdefault(claims[i].point, []).append(
+            f"{claims[i].display}: given by this source only; other sources agree on figures far from it"
+        )
+    scored = [(i, j, sc) for i, j, sc in scored if i not in outliers and j not in outliers]
+    uf = _UnionFind()
+    for i, j in _mutual_best(scored, claims):
+        uf.union(i, j)
+    beside = _siblings(claims)
+    comps: dict[int, list[int]] = defaultdict(list)
+    for i in sorted(uf.parent):
+        comps[uf.find(i)].append(i)
+    groups = []
+    for _, members in sorted(comps.items()):
+        far = _group_outliers(members, claims)
+        for i in far:
+            flagged.setdefault(claims[i].point, []).append(
+                f"{claims[i].display}: given by this source only; other sources agree on figures far from it"
+            )
+        group = [claims[i] for i in members if i not in far]
+        if len({c.source_id for c in group}) >= 2 and not _parts_of_breakdown(group, beside):
+            groups.append(group)
+    return groups
+
+
+def _siblings(claims: list[Claim]) -> dict[tuple, set[float]]:
+    """For each figure (kind, unit, value): the other figures of its kind its sentences give."""
+    out: dict[tuple, set[float]] = defaultdict(set)
+    for c in claims:
+        if c.kind in ("percent", "number", "amount"):
+            others = {
+                q.value[0]
+                for q in extract_quantities(c.quantity.sentence)
+                if q.kind == c.kind and q.display != c.quantity.display
+            }
+            out[(c.kind, c.unit, c.value)] |= others
+    return out
+
+
+def _parts_of_breakdown(group: list[Claim], beside: dict[tuple, set[float]]) -> bool:
+    """Two differing figures that each stand beside one same figure somewhere in the topic ("93%
+    on merit, 7% for quotas" / "5% for veterans, 93% on merit"): parts of one breakdown told two
+    ways (93/5/2 and 93/7), not rival readings of one figure."""
+    for k, a in enumerate(group):
+        for b in group[k + 1 :]:
+            if a.source_id == b.source_id or a.agrees_with(b):
+                continue
+            if _breakdown(a, b) or beside.get((a.kind, a.unit, a.value), set()) & beside.get(
+                (b.kind, b.unit, b.value), set()
+            ):
+                return True
+    return False
+
+
+def _group_outliers(members: list[int], claims: list[Claim]) -> set[int]:
+    """In a group, a figure far from every other source's while those agree roughly (the group
+    holds it through one link only: "160 seats" of two assemblies beside 52 and 54)."""
+    if claims[members[0]].kind == "date":
+        return set()
+    limit = float(np.log(OUTLIER_RATIO))
+    out = set()
+    for i in members:
+        others = [claims[j] for j in members if claims[j].source_id != claims[i].source_id]
+        if len({c.source_id for c in others}) < 2:
+            continue
+        near = min(_distance(claims[i], c) for c in others)
+        spread = max(_distance(x, y) for x in others for y in others)
+        if near > limit and spread <= limit:
+            out.add(i)
     return out
 
 
@@ -168,55 +249,79 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-# --------------------------------------------------------------------------- which claims compare
+def _candidate_pairs(claims: list[Claim]) -> list[tuple[int, int]]:
+    """Pairs of claims of different sources sharing a unit and an entity or a nearby word."""
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        unit = c.unit if c.kind != "number" else ""
+        keys = {(c.kind, unit, "w", w) for w, d in c.quantity.context.items() if d <= 10}
+        keys.add((c.kind, unit, "u", ""))  # small topics: every pair of a unit (capped below)
+        if c.entity is not None:
+            keys |= {(c.kind, unit, "e", k) for k in c.entity.keys}
+        for key in keys:
+            buckets[key].append(i)
+    pairs = set()
+    for members in buckets.values():
+        if len(members) > MAX_BUCKET:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if claims[i].source_id != claims[j].source_id:
+                    pairs.add((i, j))
+    return sorted(pairs)
 
 
-def claim_groups(
-    claims: list[Claim],
-    points: list[Point],
-    feats: list[Features],
-    mats: Matrices,
-    flagged: dict[int, list[str]] | None = None,
-) -> list[list[Claim]]:
-    """Connected groups of comparable claims (two sources or more), in a stable order."""
-    flagged = flagged if flagged is not None else {}
-    pairs = _candidate_pairs(claims)
-    if not pairs:
-        return []
-    _mark_previous_values(claims)
-    cheap = [(i, j) for i, j in pairs if _may_compare(claims[i], claims[j])]
-    if not cheap:
-        return []
-    sent_a = [claims[i].quantity.sentence for i, _ in cheap]
-    sent_b = [claims[j].quantity.sentence for _, j in cheap]
-    lexical = norm_similarity(mats, [normalise(t) for t in sent_a], [normalise(t) for t in sent_b])
-    semantic = semantic_similarity(sent_a, sent_b)
-    measures = semantic_similarity(
-        [measure_phrase(claims[i]) for i, _ in cheap], [measure_phrase(claims[j]) for _, j in cheap]
-    )
-    scored: list[tuple[int, int, float]] = []
-    for k, (i, j) in enumerate(cheap):
-        a, b = claims[i], claims[j]
-        sem = float(semantic[k]) if semantic is not None else 0.0
-        measure = float(measures[k]) if measures is not None else 0.0
-        if _same_claim(a, b, float(lexical[k]), sem, measure, feats):
-            scored.append((i, j, a.quantity.relatedness(b.quantity) + 0.1 * measure - 0.5 * _distance(a, b)))
-    outliers = _outliers(scored, claims)
-    for i in sorted(outliers):
-        flagged.setdefault(claims[i].point, []).append(
-            f"{claims[i].display}: given by this source only; other sources agree on figures far from it"
-        )
-    scored = [(i, j, sc) for i, j, sc in scored if i not in outliers and j not in outliers]
-    uf = _UnionFind()
-    for i, j in _mutual_best(scored, claims):
-        uf.union(i, j)
-    comps: dict[int, list[Claim]] = defaultdict(list)
-    for i in sorted(uf.parent):
-        comps[uf.find(i)].append(claims[i])
-    return [g for _, g in sorted(comps.items()) if len({c.source_id for c in g}) >= 2]
+def _mark_previous_values(claims: list[Claim]) -> None:
+    """A value some source gives as the starting point of a change ("from 30% to 5%") is the old
+    value wherever it is stated: "a quota that reserved 30 percent" is no rival of the new 5%."""
+    old = {(c.kind, c.unit, c.value) for c in claims if c.previous}
+    for c in claims:
+        if (c.kind, c.unit, c.value) in old:
+            c.previous = True
 
 
-OUTLIER_RATIO = 1.5  # a figure this far from every other source's (which agree within it) is an outlier
+def _sole_owners(claims: list[Claim]) -> set[tuple[str, str]]:
+    """Kinds and units whose figures the topic gives for one entity only: there, a figure with no
+    owner named ("17 people died") can only be that entity's ("the Northern Star ... 23 killed")."""
+    owners: dict[tuple[str, str], list] = defaultdict(list)
+    for c in claims:
+        if c.entity is not None and c.kind != "date":
+            owners[(c.kind, c.unit)].append(c.entity)
+    return {key for key, es in owners.items() if all(e.same_as(es[0]) for e in es)}
+
+
+def _may_compare(a: Claim, b: Claim, sole: set[tuple[str, str]] = frozenset()) -> bool:  # type: ignore[assignment]
+    """The cheap half of the test: unit, plan, previous value, day, year, entity."""
+    if a.kind != b.kind or a.planned != b.planned or a.previous != b.previous:
+        return False  # a target is not an outcome; two targets (two forecasts) may disagree
+    if a.unit != b.unit and (a.kind != "number" or (a.unit and b.unit)):
+        return False  # another currency or unit: never a disagreement (currencies are not converted)
+    if a.day != b.day:
+        return False  # one day's count is not the running total, nor another day's
+    if a.years and b.years and not a.years & b.years:
+        return False  # a figure of another year
+    if _distance(a, b) > MAX_LOG_RATIO:
+        return False  # another order of magnitude: one country's pledge is not the fund's total
+    if a.kind == "date":
+        return True
+    if a.entity is not None and b.entity is not None:
+        return a.entity.same_as(b.entity)
+    if a.entity is None and b.entity is None:
+        return True
+    named, bare = (a, b) if a.entity is not None else (b, a)
+    return (named.kind, named.unit) in sole or _named_by_head(named, bare)
+
+
+def _named_by_head(named: Claim, bare: Claim) -> bool:
+    """The unnamed side calls the entity by its common noun: "the Loss and Damage Fund" / "this
+    fund"; "the city of Derna" (learned from the topic's sources) / "the city's population"."""
+    if named.entity is None:
+        return False
+    head = re.sub(r"[’']s?$", "", named.entity.text.split()[-1].lower())
+    nouns = {n for n in {head, *named.entity.nouns} if len(n) >= 3 and n.isalpha()}
+    clause = figure_clause(bare.quantity)
+    return any(re.search(rf"\b(?:the|this|that|its) {n}\b", clause) for n in sorted(nouns))
 
 
 def _distance(a: Claim, b: Claim) -> float:
@@ -225,6 +330,90 @@ def _distance(a: Claim, b: Claim) -> float:
         return 0.0
     va, vb = abs(a.value[1]) + 1e-9, abs(b.value[1]) + 1e-9
     return abs(float(np.log(va / vb)))
+
+
+def _same_claim(a: Claim, b: Claim, lexical: float, semantic: float, measure: float) -> bool:
+    """Do two figures measure the same thing (of the same entity, at the same time)?
+
+    Figures close in value (within half again) need one sign that they measure one thing: shared
+    nearby words, or words that mean the same; figures farther apart need both (and counts, one
+    owner named on both sides), because a figure far from another is far more often another
+    thing than a disagreement.
+    """
+    qa, qb = a.quantity, b.quantity
+    if direction(normalise(qa.sentence)) * direction(normalise(qb.sentence)) < 0:
+        return False  # one rose, the other fell: two movements
+    if lexical < RELATED_THRESHOLD and semantic < SEMANTIC_RELATED:
+        return False
+    if a.kind == "date":
+        # what happened on the day: the word nearest one date is near the other ("inspected");
+        # a weekday, a loose witness, must share the nearest words themselves
+        same_event = (
+            bool(_date_words(qa) & _date_words(qb)) if a.weekday or b.weekday else nearest_shared(qa, qb)
+        )
+        return same_event and name_mismatch(features(qa.sentence), features(qb.sentence)) == 0
+    lexical_measure = qa.relatedness(qb) >= RELATED_CONTEXT and nearest_shared(qa, qb)
+    if _distance(a, b) <= NEAR_LOG_RATIO:
+        # within a tenth of each other: shared words nearby are enough ("$700 million ... towards this
+        # fund" / "committed to the fund, with $725 million pledged")
+        measured = qa.relatedness(qb) >= NEAR_CONTEXT or measure >= MEASURE_SIM
+    elif _distance(a, b) <= CLOSE_LOG_RATIO:
+        measured = lexical_measure or measure >= MEASURE_SIM
+    else:
+        # a count far from another is most often a part against a whole ("93 of 264 seats"): only
+        # one owner named on both sides makes it a rival reading
+        owned = a.kind != "number" or (a.entity is not None and b.entity is not None)
+        measured = lexical_measure and measure >= FAR_MEASURE_SIM and owned
+    return measured and (a.agrees_with(b) or not _breakdown(a, b))
+
+
+def _date_words(q: Quantity) -> set[str]:
+    """The words nearest a date (the two nearest distances): what happened on it ("arrived on",
+    "inspected on"). Two dates are one claim only when these meet."""
+    if not q.context:
+        return set()
+    near = sorted(set(q.context.values()))[:2]
+    return {w for w, d in q.context.items() if d in near}
+
+
+def _breakdown(a: Claim, b: Claim) -> bool:
+    """Both sentences agree on another figure of the kind ("93% on merit"): the differing ones are
+    other parts of a breakdown (93/5/2 vs 93/7), not two readings of one figure."""
+    qa = [
+        q
+        for q in extract_quantities(a.quantity.sentence)
+        if q.kind == a.kind and q.display != a.quantity.display
+    ]
+    qb = [
+        q
+        for q in extract_quantities(b.quantity.sentence)
+        if q.kind == b.kind and q.display != b.quantity.display
+    ]
+    return any(x.same_value(y) for x in qa for y in qb)
+
+
+_PHRASE_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z'-]+")
+
+
+def measure_phrase(c: Claim) -> str:
+    """The words that say what a figure measures: the nearest content words of its clause (of its
+    sentence when the clause is too short to say: "which resulted in a record high of $790 million")."""
+    near = _nearest_words(figure_clause(c.quantity), c.quantity.display)
+    if len(near) < 2:
+        near = _nearest_words(c.quantity.sentence, c.quantity.display)
+    return " ".join(w for _, _, w in sorted(near, key=lambda t: t[1]))
+
+
+def _nearest_words(text: str, display: str, limit: int = 4) -> list[tuple[int, int, str]]:
+    pos = text.find(display)
+    words = []
+    for m in _PHRASE_WORD.finditer(text):
+        w = m.group()
+        if w in STOP or w in GENERIC or w in WEEKDAYS:
+            continue
+        distance = abs(m.start() - pos) if m.start() < pos else abs(m.start() - pos - len(display))
+        words.append((distance, m.start(), w))
+    return sorted(words)[:limit]
 
 
 def _outliers(scored: list[tuple[int, int, float]], claims: list[Claim]) -> set[int]:
@@ -264,115 +453,11 @@ def _mutual_best(scored: list[tuple[int, int, float]], claims: list[Claim]) -> l
     ]
 
 
-def _mark_previous_values(claims: list[Claim]) -> None:
-    """A value some source gives as the starting point of a change ("from 30% to 5%") is the old
-    value wherever it is stated: "a quota that reserved 30 percent" is no rival of the new 5%."""
-    old = {(c.kind, c.unit, c.value) for c in claims if c.previous}
-    for c in claims:
-        if (c.kind, c.unit, c.value) in old:
-            c.previous = True
-
-
-def _candidate_pairs(claims: list[Claim]) -> list[tuple[int, int]]:
-    """Pairs of claims of different sources sharing a unit and an entity or a nearby word."""
-    buckets: dict[tuple, list[int]] = defaultdict(list)
-    for i, c in enumerate(claims):
-        unit = c.unit if c.kind != "number" else ""
-        keys = {(c.kind, unit, "w", w) for w, d in c.quantity.context.items() if d <= 10}
-        keys.add((c.kind, unit, "u", ""))  # small topics: every pair of a unit (capped below)
-        if c.entity is not None:
-            keys |= {(c.kind, unit, "e", k) for k in c.entity.keys}
-        for key in keys:
-            buckets[key].append(i)
-    pairs = set()
-    for members in buckets.values():
-        if len(members) > MAX_BUCKET:
-            continue
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                i, j = members[x], members[y]
-                if claims[i].source_id != claims[j].source_id:
-                    pairs.add((i, j))
-    return sorted(pairs)
-
-
-def _may_compare(a: Claim, b: Claim) -> bool:
-    """The cheap half of the test: unit, plan, previous value, day, year, entity."""
-    if a.kind != b.kind or a.planned or b.planned or a.previous != b.previous:
-        return False
-    if a.unit != b.unit and (a.kind != "number" or (a.unit and b.unit)):
-        return False  # another currency or unit: never a disagreement (currencies are not converted)
-    if a.day != b.day:
-        return False  # one day's count is not the running total, nor another day's
-    if a.years and b.years and not a.years & b.years:
-        return False  # a figure of another year
-    if _distance(a, b) > MAX_LOG_RATIO:
-        return False  # another order of magnitude: one country's pledge is not the fund's total
-    if a.kind == "date":
-        return True
-    if (a.entity is None) != (b.entity is None):
-        return False
-    return a.entity is None or a.entity.same_as(b.entity)
-
-
-def _same_claim(
-    a: Claim, b: Claim, lexical: float, semantic: float, measure: float, feats: list[Features]
-) -> bool:
-    """Do two figures measure the same thing (of the same entity, at the same time)?"""
-    qa, qb = a.quantity, b.quantity
-    if direction(normalise(qa.sentence)) * direction(normalise(qb.sentence)) < 0:
-        return False  # one rose, the other fell: two movements
-    lexical_measure = qa.relatedness(qb) >= RELATED_CONTEXT and nearest_shared(qa, qb)
-    if not (lexical_measure or measure >= MEASURE_SIM):
-        return False
-    if lexical < RELATED_THRESHOLD and semantic < SEMANTIC_RELATED:
-        return False
-    if a.kind == "date":
-        return name_mismatch(features(qa.sentence), features(qb.sentence)) == 0
-    if a.entity is None and a.kind == "number" and not (lexical_measure and measure >= MEASURE_SIM):
-        return False  # a count with no owner named on either side: both signals must say it is one figure
-    return a.agrees_with(b) or not _breakdown(a, b)
-
-
-def _breakdown(a: Claim, b: Claim) -> bool:
-    """Both sentences agree on another figure of the kind ("93% on merit"): the differing ones are
-    other parts of a breakdown (93/5/2 vs 93/7), not two readings of one figure."""
-    qa = [
-        q
-        for q in extract_quantities(a.quantity.sentence)
-        if q.kind == a.kind and q.display != a.quantity.display
-    ]
-    qb = [
-        q
-        for q in extract_quantities(b.quantity.sentence)
-        if q.kind == b.kind and q.display != b.quantity.display
-    ]
-    return any(x.same_value(y) for x in qa for y in qb)
-
-
-_PHRASE_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z'-]+")
-
-
-def measure_phrase(c: Claim) -> str:
-    """The words that say what a figure measures: its unit and the nearest content words of its clause."""
-    clause = figure_clause(c.quantity)
-    pos = clause.find(c.quantity.display)
-    words = []
-    for m in _PHRASE_WORD.finditer(clause):
-        w = m.group()
-        if w in STOP or w in GENERIC or w in WEEKDAYS:
-            continue
-        distance = abs(m.start() - pos) if m.start() < pos else abs(m.start() - pos - len(c.quantity.display))
-        words.append((distance, m.start(), w))
-    near = sorted(words)[:4]
-    return " ".join(w for _, _, w in sorted(near, key=lambda t: t[1]))
-
-
-# --------------------------------------------------------------------------- what a group says
+# --------------------------------------------------------------------------- one source's wrong date
 
 
 def _drop_lone_dates(
-    group: list[Claim], event: tuple[dt.date, dt.date] | None, out: ConflictFindings, points: list[Point]
+    group: list[Claim], event: tuple[dt.date, dt.date] | None, out: ConflictFindings
 ) -> list[Claim]:
     """A date only one source gives, while another source gives the event's own date: flagged.
 
@@ -381,26 +466,26 @@ def _drop_lone_dates(
     """
     if event is None or not group or group[0].kind != "date":
         return group
-    lo, hi = event[0] - dt.timedelta(days=1), event[1] + dt.timedelta(days=1)
-
-    def on_event(c: Claim) -> bool:
-        day = _claim_day(c, event[0].year)
-        return day is not None and lo <= day <= hi
-
-    witnesses = {c.source_id for c in group if on_event(c)}
+    witnesses = {c.source_id for c in group if _on_event(c, event)}
     keep = []
     for c in group:
         same = {x.source_id for x in group if x.agrees_with(c)}
-        if not on_event(c) and same == {c.source_id} and witnesses - {c.source_id}:
+        if not c.weekday and not _on_event(c, event) and same == {c.source_id} and witnesses - {c.source_id}:
             out.flagged.setdefault(c.point, []).append(
-                f"{c.display}: given by this source only; others date it {_day_text(event[0])}"
+                f"{c.display}: given by this source only; others date it {day_text(event[0])}"
             )
         else:
             keep.append(c)
     return keep
 
 
-def _claim_day(c: Claim, default_year: int) -> dt.date | None:
+def _on_event(c: Claim, event: tuple[dt.date, dt.date]) -> bool:
+    lo, hi = event[0] - dt.timedelta(days=1), event[1] + dt.timedelta(days=1)
+    day = claim_day(c, event[0].year)
+    return day is not None and lo <= day <= hi
+
+
+def claim_day(c: Claim, default_year: int) -> dt.date | None:
     y, m, d = c.value
     try:
         return dt.date(y or default_year, m, d) if m and d else None
@@ -408,106 +493,65 @@ def _claim_day(c: Claim, default_year: int) -> dt.date | None:
         return None
 
 
-def describe_group(group: list[Claim], names: dict[str, str], points: list[Point]) -> Conflict | None:
-    """A statement for a group whose sources disagree; None when they agree or a source contradicts itself."""
-    by_source: dict[str, list[Claim]] = defaultdict(list)
-    for c in group:
-        by_source[c.source_id].append(c)
-    if len(by_source) < 2:
-        return None
-    for cs in by_source.values():
-        if any(not x.agrees_with(y) for x in cs for y in cs):
-            return None  # a source with two readings of one claim: the claim is not read right
-    classes: list[list[Claim]] = []
-    for sid in sorted(by_source, key=lambda s: min(c.point for c in by_source[s])):
-        c = by_source[sid][0]
-        home = next((cl for cl in classes if cl[0].quantity.same_value(c.quantity)), None)
-        if home is None:
-            classes.append([c])
-        else:
-            home.append(c)
-    if all(x[0].agrees_with(y[0]) for x in classes for y in classes):
-        return None  # the same figure, or bounds that hold together ("more than 100" and 133)
-    values = [
-        ConflictValue(source_id=c.source_id, value=c.display, excerpt=points[c.point].text)
-        for cl in classes
-        for c in cl
-    ]
-    progression = _progression(classes)
-    if progression is not None:
-        statement = progression_statement(progression, names)
-        return Conflict(kind=_KIND[group[0].kind], statement=statement, values=values, change="progression")  # type: ignore[arg-type]
-    parts = [(cl[0].display, [c.source_id for c in cl]) for cl in classes]
-    return Conflict(kind=_KIND[group[0].kind], statement=differ_statement(parts, names), values=values)  # type: ignore[arg-type]
+def lone_dates_in_clusters(
+    groups: list[list[int]], claims: list[Claim], event: tuple[dt.date, dt.date] | None
+) -> dict[int, list[str]]:
+    """Points of a fact several sources state that give it a day off the event's dates, while
+    another of those sources dates it within them: that source's error, not stated.
 
-
-def _progression(classes: list[list[Claim]]) -> list[tuple[dt.date, list[Claim]]] | None:
-    """Figures that move one way as their report dates advance: a count updated over time."""
-    claims = [c for cl in classes for c in cl]
-    if claims[0].kind == "date" or any(c.reported is None or c.dated or c.day for c in claims):
-        return None
-    by_day: dict[dt.date, list[Claim]] = defaultdict(list)
+    Why: sources that state one fact rarely word its date alike ("a ruling on August 7" / "the
+    court on Sunday scaled back"), so their dates are not paired as claims; the fact is.
+    """
+    if event is None:
+        return {}
+    days: dict[int, list[tuple[str, Claim]]] = defaultdict(list)  # point -> (source, date claim)
     for c in claims:
-        by_day[c.reported].append(c)  # type: ignore[index]
-    if len(by_day) < 2:
-        return None
-    days = sorted(by_day)
-    lows = [min(c.value[0] for c in by_day[d]) for d in days]
-    highs = [max(c.value[1] for c in by_day[d]) for d in days]
-    rising = all(highs[k] <= lows[k + 1] for k in range(len(days) - 1))
-    falling = all(lows[k] >= highs[k + 1] for k in range(len(days) - 1))
-    if not (rising or falling) or lows[0] == highs[-1]:
-        return None
-    return [(d, sorted(by_day[d], key=lambda c: c.value[0])) for d in days]
+        if c.kind == "date" and not c.previous and not c.planned and claim_day(c, event[0].year):
+            days[c.point].append((c.source_id, c))
+    flagged: dict[int, list[str]] = {}
+    for members in groups:
+        dated = [(i, sid, c) for i in members for sid, c in days.get(i, [])]
+        for i, sid, c in dated:
+            if c.weekday:
+                continue  # "on Sunday" only witnesses
+            witnesses = [x for _, s, x in dated if s != sid and _on_event(x, event)]
+            if (
+                witnesses
+                and not _on_event(c, event)
+                and not any(x.agrees_with(c) for _, s, x in dated if s != sid)
+            ):
+                flagged.setdefault(i, []).append(
+                    f"{c.display}: given by this source only; others date the same fact "
+                    f"{witnesses[0].display}"
+                )
+    return flagged
 
 
-def _day_text(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def _who(sids: list[str], names: dict[str, str]) -> str:
-    who = list(dict.fromkeys(names.get(s, s) for s in sids))
-    return who[0] if len(who) == 1 else ", ".join(who[:-1]) + " and " + who[-1]
-
-
-def progression_statement(steps: list[tuple[dt.date, list[Claim]]], names: dict[str, str]) -> str:
-    rising = steps[-1][1][0].value[0] > steps[0][1][0].value[0]
-    parts = []
-    for day, cs in steps:
-        values = " and ".join(dict.fromkeys(c.display for c in cs))
-        parts.append(f"{values} ({_who([c.source_id for c in cs], names)}, {_day_text(day)})")
-    verb = "rose" if rising else "fell"
-    return f"The reported figure {verb} over time: " + "; ".join(parts) + "."
-
-
-def differ_statement(values: list[tuple[str, list[str]]], names: dict[str, str]) -> str:
-    parts = []
-    for display, sids in values:
-        who = list(dict.fromkeys(names.get(s, s) for s in sids))
-        verb = "reports" if len(who) == 1 else "report"
-        parts.append(f"{_who(sids, names)} {verb} {display}")
-    return "Sources differ: " + "; ".join(parts) + "."
-
-
-_KIND = {"amount": "amount", "percent": "percent", "date": "date", "number": "number"}
-
-
-def weekday_claims(points: list[Point], sources: dict[str, Source]) -> list[Claim]:
-    """ "on Sunday" in a dated source is a date too: a witness for the date of what happened that day."""
+def weekday_claims(
+    points: list[Point], sources: dict[str, Source], event: tuple[dt.date, dt.date] | None = None
+) -> list[Claim]:
+    """ "on Sunday" is a date too: a witness for the date of what happened that day. Read against
+    the source's date; in an undated source, against the event's, when that names an event day."""
     out = []
     rx = re.compile(r"\bon\s+(" + "|".join(sorted(WEEKDAYS)) + r")\b", re.I)
     for k, p in enumerate(points):
         src = sources.get(p.source_id)
-        if src is None or src.metadata.date is None:
-            continue
         for m in rx.finditer(p.text):
-            day = weekday_date(m.group(1), src.metadata.date)
-            sentence = next((s for s in _sentences(p.text) if m.group(0) in s), p.text)
+            day = _weekday_day(m.group(1), src.metadata.date if src is not None else None, event)
+            if day is None:
+                continue
+            sentence = next((s for s in split_sentences(p.text) if m.group(0) in s), p.text)
             q = Quantity("date", (day.year, day.month, day.day), m.group(0), sentence=sentence)
             q.context = context_of(sentence, m.group(0))
-            out.append(Claim(k, p.source_id, q, q.value, "date", None, f"{m.group(1)} ({_day_text(day)})"))
+            label = f"{m.group(1)} ({day_text(day)})"
+            out.append(Claim(k, p.source_id, q, q.value, "date", None, label, weekday=True))
     return out
 
 
-def _sentences(text: str) -> list[str]:
-    return split_sentences(text)
+def _weekday_day(name: str, dated: dt.date | None, event: tuple[dt.date, dt.date] | None) -> dt.date | None:
+    if dated is not None:
+        return weekday_date(name, dated)
+    if event is None:
+        return None
+    day = weekday_date(name, event[1])
+    return day if day >= event[0] else None

@@ -432,3 +432,41 @@ def stem(word: str) -> str:
             w = w[: -len(suf)]
             break
     return w[:5]
+
+
+# Nouns that count people: one unit, so "70,000 participants" meets "97,000 people" (what is
+# counted, e.g. killed or attending, is then told by the words around the figure).
+PERSON_NOUNS = frozenset(
+    [
+        "people",
+        "persons",
+        "participants",
+        "attendees",
+        "delegates",
+        "visitors",
+        "individuals",
+        "residents",
+        "inhabitants",
+        "citizens",
+        "civilians",
+        "lives",
+        "deaths",
+        "dead",
+        "victims",
+        "fatalities",
+        "casualties",
+        "bodies",
+    ]
+)
+# "a quarter of", "two-thirds of": shares said in words, as percentages.
+FRACTIONS = {
+    "half": 50.0,
+    "third": 100 / 3,
+    "thirds": 100 / 3,
+    "quarter": 25.0,
+    "quarters": 25.0,
+    "fifth": 20.0,
+    "fifths": 20.0,
+    "tenth": 10.0,
+    "tenths": 10.0,
+}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..model import Point
 from .features import Features
 from .quantities import Quantity, direction, planned
 
@@ -16,11 +17,13 @@ ANCHOR_MIN_SIM = 0.08  # similarity needed when both give the same specific figu
 NAME_PENALTY = 0.15  # per name found on one side only (when both sides have one): lowers the score
 OVERLAP_DICE = 0.6  # IDF-weighted share of content stems two paraphrases have in common
 OVERLAP_MIN_SIM = 0.35  # ... with at least this text similarity and no name on one side only
-SEMANTIC_DUP = 0.62  # embedding cosine at which two sentences with agreeing figures and names state one fact
-SEMANTIC_ANCHOR = 0.45  # ... or at which two sentences giving the same specific figure do
-SEMANTIC_MIN_SIM = (
-    0.12  # lexical similarity a semantic match still needs (embeddings of same-topic text run high)
-)
+# Tuned on the corpus's tune events and lavrov-2021 (benchmarks/eval_corpus_pairs.py): embeddings of
+# one topic's sentences run high (0.6-0.78 for different facts), so the embedding alone decides nothing.
+SEMANTIC_DUP = 0.62  # embedding cosine at which two sentences of two sources can state one fact ...
+SEMANTIC_DUP_MIN_SIM = 0.27  # ... with this lexical similarity, the same years and no figure on one side only
+SEMANTIC_ANCHOR = 0.45  # embedding cosine at which two sentences giving one specific figure (not a date) do
+SEMANTIC_MIN_SIM = 0.12  # lexical similarity any semantic match still needs
+RELATED_THRESHOLD = 0.10  # lexical similarity of two sentences needed to compare their figures at all
 
 # --------------------------------------------------------------------------- pair decisions
 
@@ -111,12 +114,18 @@ def content_idf(feats: list[Features]) -> dict[str, float]:
 
 
 def same_fact(
-    sim: float, a: Features, b: Features, idf: dict[str, float] | None = None, semantic: float | None = None
+    sim: float,
+    a: Features,
+    b: Features,
+    idf: dict[str, float] | None = None,
+    semantic: float | None = None,
+    same_source: bool = False,
 ) -> tuple[bool, float]:
     """Decide one candidate pair; returns (duplicate?, adjusted score).
 
     sim is the lexical similarity; semantic (embedding cosine, when a model is installed)
-    accepts paraphrases that share few words, but only with agreeing figures and names.
+    accepts paraphrases that share few words, but only across sources (one source does not
+    restate itself in other words) and with agreeing figures, names and years.
     """
     if sim < min(ANCHOR_MIN_SIM, CONTAIN_MIN_SIM):
         return False, sim  # cheap exit: most candidate pairs are far below every rule
@@ -143,17 +152,39 @@ def same_fact(
         return True, max(score, DUP_THRESHOLD)
     if (
         semantic is not None
+        and not same_source
         and score >= SEMANTIC_MIN_SIM
-        and (semantic >= SEMANTIC_DUP or (semantic >= SEMANTIC_ANCHOR and shared_figure(a, b)))
+        and semantic_paraphrase(score, semantic, a, b)
     ):
         return True, max(score, DUP_THRESHOLD)
     return False, score
 
 
-def shared_figure(a: Features, b: Features) -> bool:
-    """Both give one specific figure (not a year, not a bare small number) of the same kind and unit."""
+def semantic_paraphrase(score: float, semantic: float, a: Features, b: Features) -> bool:
+    """One fact in other words: the same specific figure said alike ("consumer prices rose 9%" /
+    "inflation reached nine per cent"), or close embeddings of sentences that also share words
+    and say nothing the other lacks in time or figures (same years, figures on both sides or none)."""
+    if semantic >= SEMANTIC_ANCHOR and shared_figure(a, b, dates=False):
+        return True
+    if semantic < SEMANTIC_DUP or score < SEMANTIC_DUP_MIN_SIM or a.years != b.years:
+        return False
+    return _has_figures(a) == _has_figures(b)
+
+
+def _has_figures(f: Features) -> bool:
+    """Any figure or date but a year or a bare "one"/"two" (which are words more than figures)."""
+    return any(q.kind != "year" and not (q.kind == "number" and q.value[0] < 3) for q in f.quantities)
+
+
+def shared_figure(a: Features, b: Features, dates: bool = True) -> bool:
+    """Both give one specific figure (not a year, not a bare small number; not a date unless
+    `dates`: the event's date is in half the topic's sentences) of the same kind and unit."""
     return any(
-        can_anchor(q) and r.kind == q.kind and r.unit == q.unit and q.same_value(r)
+        can_anchor(q)
+        and (dates or q.kind != "date")
+        and r.kind == q.kind
+        and r.unit == q.unit
+        and q.same_value(r)
         for q in a.quantities
         for r in b.quantities
     )
@@ -202,3 +233,38 @@ def conflicting_quantities(a: Features, b: Features) -> list[tuple[Quantity, Qua
         if r.kind == "date" or not any(r.same_value(x) for x in a.quantities if x.kind == r.kind):
             out.append((q, r))
     return out
+
+
+def related_enough(sim: float, a: Features, b: Features) -> bool:
+    """Two sentences are about the same fact enough for differing figures to be a conflict.
+
+    A name only one side has (Senate vs House, Dakar vs Kigali) means two facts, not one
+    fact reported two ways.
+    """
+    return sim >= RELATED_THRESHOLD and name_mismatch(a, b) == 0
+
+
+def quantity_pairs(
+    feats: list[Features], points: list[Point], max_bucket: int = 300
+) -> list[tuple[int, int]]:
+    """Pairs of points of different sources giving one specific figure (kind, value, unit), from an
+    inverted index: candidates for duplicates that share a figure but few words."""
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        keys = {
+            (q.kind, q.value[:1] if q.kind != "date" else q.value[1:], q.unit)
+            for q in f.quantities
+            if can_anchor(q)
+        }
+        for key in keys:
+            buckets[key].append(i)
+    pairs = set()
+    for members in buckets.values():
+        if len(members) > max_bucket:
+            continue  # a figure every point gives says nothing about which fact
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if points[i].source_id != points[j].source_id:
+                    pairs.add((i, j))
+    return sorted(pairs)

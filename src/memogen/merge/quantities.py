@@ -13,6 +13,7 @@ from .lexicon import (
     CURRENCY_PREFIX,
     CURRENCY_WORDS,
     DOWN,
+    FRACTIONS,
     FUTURE,
     GENERIC,
     MONTHS,
@@ -60,8 +61,20 @@ class Quantity:
             return all(a is None or b is None or a == b for a, b in zip(self.value, other.value, strict=True))
         lo1, hi1 = self.value
         lo2, hi2 = other.value
-        tol = 0.015 * max(abs(hi1), abs(hi2), 1e-9)
+        tol = rounding_tolerance(hi1, hi2)
         return lo1 - tol <= hi2 and lo2 - tol <= hi1
+
+
+def rounding_tolerance(a: float, b: float) -> float:
+    """How far apart two figures may be and still be one figure: 1.5 % when either is a round
+    figure ("almost 350" for 347, "$3.5 billion"), nothing when both are exact counts (854 vs 855)."""
+    if _exact(a) and _exact(b):
+        return 1e-9 * max(abs(a), abs(b), 1.0)
+    return 0.015 * max(abs(a), abs(b), 1e-9)
+
+
+def _exact(v: float) -> bool:
+    return v == int(v) and (abs(v) < 10 or int(v) % 10 != 0)
 
 
 def closeness(distance: int) -> float:
@@ -229,6 +242,49 @@ def _date_at(toks: list[tuple[str, int, int]], i: int) -> tuple[tuple, int] | No
     return None
 
 
+def _is_plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3
+
+
+def _plural_head(toks: list[tuple[str, int, int]], j: int, limit: int = 5) -> int:
+    """Where the counted noun is when modifiers come first: the first plural among the lower-case
+    words after a figure ("854 national and provincial assembly constituencies"); j when the first
+    word is the noun or no plural follows (then the first word stands for the unit)."""
+    if _is_plural(toks[j][0]):
+        return j
+    k = j + 1
+    while k < len(toks) and k <= j + limit:
+        w = toks[k][0]
+        if w in ("and", "or") and k + 1 < len(toks) and toks[k + 1][0].isalpha() and toks[k + 1][0].islower():
+            k += 1
+            continue
+        if not (w.isalpha() and w.islower()) or w in NOT_UNITS or w.endswith(("ed", "ing")):
+            return j
+        if _is_plural(w):
+            return k
+        k += 1
+    return j
+
+
+def _fraction_at(toks: list[tuple[str, int, int]], i: int) -> tuple[float, int] | None:
+    """ "a quarter of", "two-thirds of", "half of": a share said in words -> (percent, next index).
+
+    Only before "of": "half an hour" or "the second half" is no share.
+    """
+    n = len(toks)
+    words = toks[i][0].lower().split("-")
+    j = i + 1
+    if len(words) == 1 and words[0] in ("a", "one", "two", "three", "four") and j < n:
+        words.append(toks[j][0].lower())
+        j += 1
+    if not words or words[-1] not in FRACTIONS or j >= n or toks[j][0].lower() != "of":
+        return None
+    count = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}.get(words[0], 1 if len(words) == 1 else None)
+    if count is None or (words[-1] == "half" and count != 1):
+        return None
+    return count * FRACTIONS[words[-1]], j
+
+
 def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None) -> list[Quantity]:
     """Every amount, percentage, date, year and counted number in a sentence."""
     toks = toks if toks is not None else tokenize(text)
@@ -248,6 +304,16 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
             continue
         if tok[:1].isdigit() and toks[i][1] > 0 and text[toks[i][1] - 1].isalpha():
             i += 1  # part of a name ("COP28", "G20"), not a figure
+            continue
+        share = _fraction_at(toks, i)
+        if share:
+            value, j = share
+            display = text[toks[i][1] : toks[j - 1][2]]
+            span = (value - 2.0, value + 2.0)  # "a quarter" is a rounded share: 23-27% agree with it
+            out.append(
+                Quantity("percent", span, display, context=_context(toks, i, j), sentence=str(toks[i][1]))
+            )
+            i = j
             continue
         currency = bool(CURRENCY_PREFIX.match(tok.replace("\\", "").replace(" ", "")))
         start = i + 1 if currency else i
@@ -281,6 +347,10 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
             last = toks[start][0].rsplit("-", 1)[-1]
             if "-" in toks[start][0] and not number_word_parts(last):  # "two-day"
                 unit_tok = last
+            elif unit_tok.isalpha() and unit_tok.lower() not in NOT_UNITS:
+                head = _plural_head(toks, j)  # "854 national and provincial assembly constituencies"
+                if head > j:
+                    unit_tok, j = toks[head][0], head
             unit = stem(unit_tok) if unit_tok.isalpha() and unit_tok.lower() not in NOT_UNITS else ""
             if (
                 unit
@@ -342,6 +412,7 @@ CURRENT_PERIOD = re.compile(
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SINCE = re.compile(r"\b(?:since|after|before|until)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
 _LEAD_YEAR = re.compile(
     r"^\W*(?:In|By|During|Since|For|Until|As of|At the end of)\s+(?:\w+\s+)?((?:19|20)\d\d)\b"
 )
@@ -393,7 +464,10 @@ def _figure_years(sentence: str, display: str) -> frozenset[int]:
     if first:
         return frozenset(first)
     end = sentence.find(clause) + len(clause) if clause else len(sentence)
-    return frozenset(int(y) for y in _YEAR.findall(sentence[end:]))
+    # "the deadliest since 1998" measures from a year; it does not date the figure
+    return frozenset(
+        int(m.group()) for m in _YEAR.finditer(sentence, end) if not _SINCE.search(sentence, 0, m.start())
+    )
 
 
 def implied_years(

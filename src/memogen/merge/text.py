@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .lexicon import CAPS_ABBR, DOTTED_ABBR, FIRST_PERSON, LEADING_FILLER, SUPERSCRIPTS, TERMINAL
-from .quantities import number_word_parts, parse_digits, read_number, tokenize
+from .quantities import Quantity, extract_quantities, number_word_parts, parse_digits, read_number, tokenize
 
 if TYPE_CHECKING:
     from .aliases import Aliases
@@ -90,3 +90,28 @@ def clarity_score(text: str, feats: Features) -> float:
     if LEADING_FILLER.match(text):
         score -= 0.5
     return score
+
+
+# A non-restrictive clause set off by commas: ", which was carrying 412 passengers on Sunday,".
+_ASIDE = re.compile(r",\s+(?:which|who)\s+[^,;:()]+?,\s+")
+
+
+def without_asides(text: str) -> str:
+    """The sentence with its comma-set "which"/"who" clauses taken out (its main statement)."""
+    return _ASIDE.sub(", ", text)
+
+
+def drop_restated_asides(text: str, stated: list[Quantity]) -> str:
+    """The sentence without asides whose every figure another fact of the memo states.
+
+    Why: "The Northern Star, which was carrying 412 passengers, was one of the ships exempted"
+    says something new, but its aside repeats a figure the memo gives elsewhere.
+    """
+    out = text
+    for m in reversed(list(_ASIDE.finditer(text))):
+        figures = [q for q in extract_quantities(m.group()) if q.kind != "year"]
+        if figures and all(
+            any(q.kind == r.kind and q.unit == r.unit and q.same_value(r) for r in stated) for q in figures
+        ):
+            out = out[: m.start()] + " " + out[m.end() :]
+    return out if len(out.split()) >= 6 else text
