@@ -5,8 +5,8 @@ similarity sets different things against each other. Two figures are compared on
 they are claims about the same measure of the same entity at the same time (see claims.py),
 from two sources (a source is never set against itself). Comparable claims form a group; a
 group whose figures differ is stated by statements.py, on the most salient fact it touches
-(its host). Another fact of the group is folded into the host only when the statement gives
-every figure it has: a fact is stated once, and no figure is lost with it.
+(its host). Another fact of the group is folded into the host only when the statement and the
+host give every figure it has: a fact is stated once, and no figure is lost with it.
 
 One source's error is flagged, not stated: a figure one source gives far from what several
 other sources agree on, or a date only one source gives while others (and the event's own
@@ -81,43 +81,39 @@ def find_conflicts(
         conflict = describe_group(group, names, points)
         if conflict is not None:
             found.append((group, conflict))
-    covered = _covered_clusters(found, feats, cluster_of)
+    figures = _cluster_figures(feats, cluster_of)
+    given: dict[int, list[Quantity]] = defaultdict(list)  # cluster -> figures statements give
+    for group, _ in found:
+        for c in {cluster_of[x.point] for x in group}:
+            given[c] += [x.quantity for x in group]
     stated = []
     for group, conflict in found:
         clusters = sorted({cluster_of[c.point] for c in group})
         # the host is a fact that says more than the figures (so it stays), the most salient of them
-        host = max(clusters, key=lambda c: (c not in covered, salience[c]))
+        host = max(clusters, key=lambda c: (not _all_given(figures[c], given[c]), salience[c]))
         out.conflicts.setdefault(host, []).append(conflict)
         stated.append(_Stated(group, conflict, host))
     hosts = {s.host for s in stated}
     for s in stated:
         for c in sorted({cluster_of[x.point] for x in s.group}):
-            if c in covered and c not in hosts and c not in out.absorbed:
-                out.absorbed[c] = s.host
+            if (
+                c not in hosts
+                and c not in out.absorbed
+                and _all_given(figures[c], given[c] + figures[s.host])
+            ):
+                out.absorbed[c] = s.host  # the statement and its host give every figure it has
     return out
 
 
-def _covered_clusters(
-    found: list[tuple[list[Claim], Conflict]], feats: list[Features], cluster_of: list[int]
-) -> set[int]:
-    """Facts whose every figure a statement gives: folded into the host, nothing else is lost."""
-    members: dict[int, list[int]] = defaultdict(list)
+def _cluster_figures(feats: list[Features], cluster_of: list[int]) -> dict[int, list[Quantity]]:
+    out: dict[int, list[Quantity]] = defaultdict(list)
     for i, c in enumerate(cluster_of):
-        members[c].append(i)
-    values: dict[int, list[Quantity]] = defaultdict(list)
-    for group, _ in found:
-        for c in {cluster_of[x.point] for x in group}:
-            values[c] += [x.quantity for x in group]
-    return {
-        c
-        for c in sorted(values)
-        if all(
-            any(v.kind == q.kind and v.same_value(q) for v in values[c])
-            for i in members[c]
-            for q in feats[i].quantities
-            if _stated_figure(q)
-        )
-    }
+        out[c] += [q for q in feats[i].quantities if _stated_figure(q)]
+    return out
+
+
+def _all_given(figures: list[Quantity], given: list[Quantity]) -> bool:
+    return all(any(v.kind == q.kind and v.same_value(q) for v in given) for q in figures)
 
 
 def _stated_figure(q: Quantity) -> bool:
@@ -159,7 +155,7 @@ def claim_groups(
         measure = float(measures[k]) if measures is not None else 0.0
         if _same_claim(a, b, float(lexical[k]), sem, measure):
             scored.append((i, j, a.quantity.relatedness(b.quantity) + 0.1 * measure - 0.5 * _distance(a, b)))
-    outliers = _outliers(scored, claims)
+    outliers = _outliers(scored, claims) | _against_consensus(claims, sole)
     for i in sorted(outliers):
         flagged.setdefault(claims[i].point, []).append(
             f"{claims[i].display}: given by this source only; other sources agree on figures far from it"
@@ -189,7 +185,7 @@ def _siblings(claims: list[Claim]) -> dict[tuple, set[float]]:
     """For each figure (kind, unit, value): the other figures of its kind its sentences give."""
     out: dict[tuple, set[float]] = defaultdict(set)
     for c in claims:
-        if c.kind in ("percent", "number", "amount"):
+        if c.kind == "percent":
             others = {
                 q.value[0]
                 for q in extract_quantities(c.quantity.sentence)
@@ -291,8 +287,14 @@ def _sole_owners(claims: list[Claim]) -> set[tuple[str, str]]:
     return {key for key, es in owners.items() if all(e.same_as(es[0]) for e in es)}
 
 
-def _may_compare(a: Claim, b: Claim, sole: set[tuple[str, str]] = frozenset()) -> bool:  # type: ignore[assignment]
-    """The cheap half of the test: unit, plan, previous value, day, year, entity."""
+def _may_compare(
+    a: Claim,
+    b: Claim,
+    sole: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
+    any_distance: bool = False,
+) -> bool:
+    """The cheap half of the test: unit, plan, previous value, day, year, entity (and, unless
+    any_distance, an order of magnitude at most between the values)."""
     if a.kind != b.kind or a.planned != b.planned or a.previous != b.previous:
         return False  # a target is not an outcome; two targets (two forecasts) may disagree
     if a.unit != b.unit and (a.kind != "number" or (a.unit and b.unit)):
@@ -301,7 +303,7 @@ def _may_compare(a: Claim, b: Claim, sole: set[tuple[str, str]] = frozenset()) -
         return False  # one day's count is not the running total, nor another day's
     if a.years and b.years and not a.years & b.years:
         return False  # a figure of another year
-    if _distance(a, b) > MAX_LOG_RATIO:
+    if _distance(a, b) > MAX_LOG_RATIO and not any_distance:
         return False  # another order of magnitude: one country's pledge is not the fund's total
     if a.kind == "date":
         return True
@@ -377,8 +379,11 @@ def _date_words(q: Quantity) -> set[str]:
 
 
 def _breakdown(a: Claim, b: Claim) -> bool:
-    """Both sentences agree on another figure of the kind ("93% on merit"): the differing ones are
-    other parts of a breakdown (93/5/2 vs 93/7), not two readings of one figure."""
+    """Both sentences agree on another share ("93% on merit"): the differing ones are other parts
+    of a breakdown (93/5/2 vs 93/7), not two readings of one figure. Shares only: two lists of
+    seats that agree on a small party's 3 say nothing about a large party's 67 and 71."""
+    if a.kind != "percent":
+        return False
     qa = [
         q
         for q in extract_quantities(a.quantity.sentence)
@@ -434,6 +439,34 @@ def _outliers(scored: list[tuple[int, int, float]], claims: list[Claim]) -> set[
         spread = max(_distance(x, y) for x in values for y in values)
         if min(near) > limit and spread <= limit:
             out.add(i)
+    return out
+
+
+def _against_consensus(claims: list[Claim], sole: set[tuple[str, str]]) -> set[int]:
+    """A named owner's figure that one source gives far from what two or more other sources agree
+    on for that owner ("MQM-P ... 45 seats" beside 15, 17 and 17), however it is worded."""
+    by_owner: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        if c.entity is not None and c.kind in ("number", "amount") and not c.planned and not c.previous:
+            by_owner[(c.kind, c.unit)].append(i)
+    limit = float(np.log(OUTLIER_RATIO))
+    out = set()
+    for members in by_owner.values():
+        for i in members:
+            a = claims[i]
+            others = [
+                claims[j]
+                for j in members
+                if claims[j].source_id != a.source_id
+                and claims[j].entity.same_as(a.entity)  # type: ignore[union-attr]
+                and _may_compare(a, claims[j], sole, any_distance=True)
+            ]
+            if len({c.source_id for c in others}) < 2:
+                continue
+            near = min(_distance(a, c) for c in others)
+            spread = max(_distance(x, y) for x in others for y in others)
+            if near > limit and spread <= limit:
+                out.add(i)
     return out
 
 
