@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Point, Source
 from .aliases import Aliases
-from .lexicon import CURRENCY_PREFIX, JOINERS, MONTHS, PERSON_NOUNS, STOP, WEEKDAYS, stem
+from .lexicon import CASUALTY_WORDS, CURRENCY_PREFIX, JOINERS, MONTHS, PERSON_NOUNS, STOP, WEEKDAYS, stem
 from .quantities import (
     CURRENT_PERIOD,
     Quantity,
@@ -74,6 +74,8 @@ _RUNNING_TOTAL = re.compile(
 # What is still outstanding changes by the hour: two such counts of one day are two moments.
 _PENDING = re.compile(r"\b(?:still|yet to|pending|remaining|remain|outstanding|awaited|missing)\b", re.I)
 _NUMBER_OF = re.compile(r"\b(?:number|count|tally|total)\s+of\s+([a-z]+)", re.I)
+# "As per media reports on 22 July 2024, ...": the lead dates a report (not "On 12 June, he arrived")
+_REPORTING_LEAD = re.compile(r"^\W*(?:As (?:per|of|at)|According to)\b[^,]{0,60}?,", re.I)
 _REPORT_LEAD = re.compile(r"^\W*(?:As (?:per|of)|According to|By|On|As at)\b[^,]{0,60}?,", re.I)
 
 
@@ -118,6 +120,12 @@ class Claim:
     @property
     def is_duration(self) -> bool:
         return self.unit in _DURATION_STEMS
+
+    @property
+    def casualty(self) -> str:
+        """ "killed", "injured", ... for a count of people whose words say which; else ""."""
+        last = self.unit.rsplit(" ", 1)[-1]
+        return last if last in CASUALTY_WORDS else ""
 
     def agrees_with(self, other: Claim) -> bool:
         """Same value within rounding; a lower bound ("more than 100") agrees with anything above it."""
@@ -165,11 +173,16 @@ def read_claim(
     after = sentence[pos + len(q.display) :] if pos >= 0 else ""
     if q.kind == "date" and (_DATELINE.fullmatch(before) or _DATELINE_AFTER.match(after)):
         return None  # "ISLAMABAD, Feb 12 :" dates the report, it is no claim
+    lead = _REPORTING_LEAD.match(sentence)
+    if q.kind == "date" and lead and pos < lead.end():
+        return None  # "As per media reports on 22 July 2024, ..." dates the report too
     value, unit = _value_and_unit(q, before, after)
     if value is None:
         return None
     day = _clause_day(q, source_date)
     running = bool(_RUNNING_TOTAL.search(before))  # "rose to 23 on Monday": Monday dates the total
+    after_lead = lead is not None and lead.end() <= pos
+    reported_on = _report_date(sentence, source_date) if after_lead else source_date
     return Claim(
         point=point,
         source_id=source_id,
@@ -184,8 +197,8 @@ def read_claim(
         previous=bool(_FROM_BEFORE.search(before)) and " to " in after[:40],
         planned=planned(q),
         pending=bool(_PENDING.search(figure_clause(q))),
-        years=_claim_years(q, source_date),
-        dated=bool(figure_years(q)),
+        years=_claim_years(q, reported_on),
+        dated=bool(figure_years(q)) and not after_lead,
     )
 
 
@@ -201,24 +214,47 @@ def _value_and_unit(q: Quantity, before: str, after: str) -> tuple[tuple | None,
             return (lo, hi), currency
         noun = re.match(r"\s*([A-Za-z]+)", after)
         return (lo, hi), noun.group(1).lower() if noun else ""
-    unit_word = q.display.rsplit(" ", 1)[-1].lower() if q.unit else _subject_unit(before)
+    subject = "" if q.unit else _subject(before)
+    unit_word = q.display.rsplit(" ", 1)[-1].lower() if q.unit else _subject_unit(subject)
     if not unit_word:
         return None, ""  # a bare number ("two of them") says too little to compare
     # a name inside the counted phrase says what is counted: "five BRICS countries" are not "six countries"
     qualifier = " ".join(w.lower() for w in q.display.split()[1:-1] if w[:1].isupper())
     if unit_word in PERSON_NOUNS:
-        return (lo, hi), f"{qualifier} people".strip()
+        return (lo, hi), f"{qualifier} people{casualty(q, unit_word, subject)}".strip()
     unit, factor = UNIT_CONVERSIONS.get(q.unit or stem(unit_word), (q.unit or stem(unit_word), 1.0))
     return (lo * factor, hi * factor), f"{qualifier} {unit}".strip()
 
 
-def _subject_unit(before: str) -> str:
+_CASUALTY_STEMS = {stem(w): kind for kind, words in CASUALTY_WORDS.items() for w in words}
+
+
+def casualty(q: Quantity, unit_word: str, subject: str = "") -> str:
+    """ " killed", " injured", ...: what a count of people counts, from its noun ("133 deaths"), the
+    nearest words ("17 people died") or, for a bare figure, its subject ("the number of people
+    killed ... rose to 23", "the death toll reached 174"); "" when nothing says."""
+    if stem(unit_word) in _CASUALTY_STEMS:
+        return " " + _CASUALTY_STEMS[stem(unit_word)]
+    near = sorted((d, w) for w, d in q.context.items() if d <= 4 and w in _CASUALTY_STEMS)
+    if near:
+        return " " + _CASUALTY_STEMS[near[0][1]]
+    said = [
+        _CASUALTY_STEMS[stem(w)] for w in re.findall(r"[a-z]+", subject.lower()) if stem(w) in _CASUALTY_STEMS
+    ]
+    return " " + said[0] if said else ""
+
+
+def _subject(before: str) -> str:
+    """The clause before a figure (its subject, for a bare figure: "The number of people killed ...")."""
+    return re.split(r"[;:,]\s|\bwhile\b|\bwhich\b", before)[-1]
+
+
+def _subject_unit(subject: str) -> str:
     """What a bare figure counts, from its clause's subject: "the death toll rose to 23" (people),
     "the number of seats won reached 75" (seats); "" when the subject does not say."""
-    clause = re.split(r"[;:,]\s|\bwhile\b|\bwhich\b", before)[-1]
-    if _TOLL_SUBJECT.search(clause):
+    if _TOLL_SUBJECT.search(subject):
         return "people"
-    counted = _NUMBER_OF.search(clause)
+    counted = _NUMBER_OF.search(subject)
     return counted.group(1).lower() if counted else ""
 
 
@@ -232,8 +268,10 @@ def _display(q: Quantity, before: str) -> str:
 
 def _claim_years(q: Quantity, source_date: dt.date | None) -> frozenset[int]:
     """Years a figure is about: said next to it; else the source's year when it speaks of "this
-    year"; else the source's year or the one before; empty when nothing is known."""
-    said = figure_years(q)
+    year"; else the source's year or the one before; empty when nothing is known. (A report lead,
+    "As per reports on 22 July 2024, ...", is the source_date here, not a year of the figure.)"""
+    lead = _REPORTING_LEAD.match(q.sentence)
+    said = set() if lead and q.sentence.find(q.display) >= lead.end() else figure_years(q)
     if q.kind == "date":
         said = said - {q.value[0]}
     if said:
@@ -252,7 +290,8 @@ def _clause_day(q: Quantity, source_date: dt.date | None) -> dt.date | None:
     clause = figure_clause(q)
     for other in extract_quantities(clause):
         if other.kind == "date" and other.value[2]:
-            return _to_date(other.value, source_date)
+            # a day whose year neither the text nor the source gives is still one day (year 1 stands in)
+            return _to_date(other.value, source_date) or _to_date(other.value, dt.date(1, 1, 1))
     weekday = re.search(r"\bon\s+(" + "|".join(sorted(WEEKDAYS)) + r")\b", clause, re.I)
     if weekday and source_date is not None:
         return weekday_date(weekday.group(1), source_date)

@@ -29,7 +29,7 @@ from .lexicon import GENERIC, STOP, WEEKDAYS
 from .pairs import name_mismatch, nearest_shared
 from .quantities import Quantity, context_of, direction, extract_quantities, figure_clause, split_sentences
 from .semantic import semantic_similarity
-from .similarity import Matrices, norm_similarity
+from .similarity import Matrices, norm_similarity, pair_similarity
 from .statements import day_text, describe_group
 from .text import normalise
 
@@ -42,7 +42,10 @@ MAX_LOG_RATIO = 2.3  # figures more than ten times apart measure different thing
 NEAR_LOG_RATIO = float(np.log(1.1))  # figures this close need only words in common near them ...
 NEAR_CONTEXT = 0.3  # ... this much (shared-word score)
 CLOSE_LOG_RATIO = float(np.log(1.5))  # figures this close need one sign of one measure; farther, two
-MAX_BUCKET = 300  # a key shared by more claims than this says nothing about which fact (keeps cost linear)
+MAX_BUCKET = 100  # a key shared by more claims than this says nothing about which fact (keeps cost linear)
+MAX_UNIT_BUCKET = 60  # every pair of one unit is a candidate in small topics only
+FOLD_MIN_SIM = 0.15  # lexical similarity of a fact to the host it is folded into (else it says more) ...
+FOLD_NEW_WORDS = 3  # ... unless it has at most this many content words the host lacks
 OUTLIER_RATIO = 1.5  # a figure this far from every other source's (which agree within it) is an outlier
 
 
@@ -94,15 +97,28 @@ def find_conflicts(
         out.conflicts.setdefault(host, []).append(conflict)
         stated.append(_Stated(group, conflict, host))
     hosts = {s.host for s in stated}
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, c in enumerate(cluster_of):
+        members[c].append(i)
     for s in stated:
         for c in sorted({cluster_of[x.point] for x in s.group}):
-            if (
-                c not in hosts
-                and c not in out.absorbed
-                and _all_given(figures[c], given[c] + figures[s.host])
-            ):
+            if c in hosts or c in out.absorbed or not _all_given(figures[c], given[c] + figures[s.host]):
+                continue
+            if _restates(members[c], members[s.host], mats, feats):  # beyond its figures it says nothing new
                 out.absorbed[c] = s.host  # the statement and its host give every figure it has
     return out
+
+
+def _restates(mine: list[int], theirs: list[int], mats: Matrices, feats: list[Features]) -> bool:
+    """A fact says what its host says besides the figures: their points are worded alike, or it has
+    hardly a word the host lacks ("In total, $700 million was mobilised towards this fund"). "The
+    deaths of 23 people should force a debate" gives the toll but says more: it stays."""
+    new = set().union(*(feats[i].content for i in mine)) - set().union(*(feats[j].content for j in theirs))
+    if len({w for w in new if not w[:1].isdigit()}) <= FOLD_NEW_WORDS:
+        return True
+    rows = np.array([i for i in mine for _ in theirs], dtype=np.int64)
+    cols = np.array([j for _ in mine for j in theirs], dtype=np.int64)
+    return bool(len(rows)) and float(pair_similarity(mats, rows, cols).max()) >= FOLD_MIN_SIM
 
 
 def _cluster_figures(feats: list[Features], cluster_of: list[int]) -> dict[int, list[Quantity]]:
@@ -143,17 +159,17 @@ def claim_groups(
         return []
     sent_a = [claims[i].quantity.sentence for i, _ in cheap]
     sent_b = [claims[j].quantity.sentence for _, j in cheap]
-    lexical = norm_similarity(mats, [normalise(t) for t in sent_a], [normalise(t) for t in sent_b])
+    cache = _Sentences()
+    lexical = norm_similarity(mats, [cache.norm(t) for t in sent_a], [cache.norm(t) for t in sent_b])
     semantic = semantic_similarity(sent_a, sent_b)
-    measures = semantic_similarity(
-        [measure_phrase(claims[i]) for i, _ in cheap], [measure_phrase(claims[j]) for _, j in cheap]
-    )
+    phrase = {k: measure_phrase(claims[k]) for k in sorted({x for pair in cheap for x in pair})}
+    measures = semantic_similarity([phrase[i] for i, _ in cheap], [phrase[j] for _, j in cheap])
     scored: list[tuple[int, int, float]] = []
     for k, (i, j) in enumerate(cheap):
         a, b = claims[i], claims[j]
         sem = float(semantic[k]) if semantic is not None else 0.0
         measure = float(measures[k]) if measures is not None else 0.0
-        if _same_claim(a, b, float(lexical[k]), sem, measure):
+        if _same_claim(a, b, float(lexical[k]), sem, measure, cache):
             scored.append((i, j, a.quantity.relatedness(b.quantity) + 0.1 * measure - 0.5 * _distance(a, b)))
     outliers = _outliers(scored, claims) | _against_consensus(claims, sole)
     for i in sorted(outliers):
@@ -222,7 +238,7 @@ def _group_outliers(members: list[int], claims: list[Claim]) -> set[int]:
         if len({c.source_id for c in others}) < 2:
             continue
         near = min(_distance(claims[i], c) for c in others)
-        spread = max(_distance(x, y) for x in others for y in others)
+        spread = _spread(others)
         if near > limit and spread <= limit:
             out.add(i)
     return out
@@ -257,8 +273,8 @@ def _candidate_pairs(claims: list[Claim]) -> list[tuple[int, int]]:
         for key in keys:
             buckets[key].append(i)
     pairs = set()
-    for members in buckets.values():
-        if len(members) > MAX_BUCKET:
+    for key, members in buckets.items():
+        if len(members) > (MAX_UNIT_BUCKET if key[2] == "u" else MAX_BUCKET):
             continue
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
@@ -326,6 +342,12 @@ def _named_by_head(named: Claim, bare: Claim) -> bool:
     return any(re.search(rf"\b(?:the|this|that|its) {n}\b", clause) for n in sorted(nouns))
 
 
+def _spread(claims: list[Claim]) -> float:
+    """The largest distance between the values (log of the largest over the smallest): linear time."""
+    sizes = [abs(c.value[1]) + 1e-9 for c in claims]
+    return float(np.log(max(sizes) / min(sizes)))
+
+
 def _distance(a: Claim, b: Claim) -> float:
     """How far apart two values are (log ratio); 0 for dates, which are equal or not."""
     if a.kind == "date":
@@ -334,7 +356,27 @@ def _distance(a: Claim, b: Claim) -> float:
     return abs(float(np.log(va / vb)))
 
 
-def _same_claim(a: Claim, b: Claim, lexical: float, semantic: float, measure: float) -> bool:
+@dataclass
+class _Sentences:
+    """Normal forms and features of the sentences claims come from, each computed once."""
+
+    norms: dict[str, str] = field(default_factory=dict)
+    feats: dict[str, Features] = field(default_factory=dict)
+
+    def norm(self, sentence: str) -> str:
+        if sentence not in self.norms:
+            self.norms[sentence] = normalise(sentence)
+        return self.norms[sentence]
+
+    def features(self, sentence: str) -> Features:
+        if sentence not in self.feats:
+            self.feats[sentence] = features(sentence)
+        return self.feats[sentence]
+
+
+def _same_claim(
+    a: Claim, b: Claim, lexical: float, semantic: float, measure: float, cache: _Sentences | None = None
+) -> bool:
     """Do two figures measure the same thing (of the same entity, at the same time)?
 
     Figures close in value (within half again) need one sign that they measure one thing: shared
@@ -343,9 +385,11 @@ def _same_claim(a: Claim, b: Claim, lexical: float, semantic: float, measure: fl
     thing than a disagreement.
     """
     qa, qb = a.quantity, b.quantity
-    if direction(normalise(qa.sentence)) * direction(normalise(qb.sentence)) < 0:
+    cache = cache if cache is not None else _Sentences()
+    if direction(cache.norm(qa.sentence)) * direction(cache.norm(qb.sentence)) < 0:
         return False  # one rose, the other fell: two movements
-    if lexical < RELATED_THRESHOLD and semantic < SEMANTIC_RELATED:
+    toll = bool(a.casualty) and a.casualty == b.casualty  # the topic's dead (injured, ...): one count
+    if lexical < RELATED_THRESHOLD and semantic < SEMANTIC_RELATED and not toll:
         return False
     if a.kind == "date":
         # what happened on the day: the word nearest one date is near the other ("inspected");
@@ -353,9 +397,12 @@ def _same_claim(a: Claim, b: Claim, lexical: float, semantic: float, measure: fl
         same_event = (
             bool(_date_words(qa) & _date_words(qb)) if a.weekday or b.weekday else nearest_shared(qa, qb)
         )
-        return same_event and name_mismatch(features(qa.sentence), features(qb.sentence)) == 0
+        return same_event and name_mismatch(cache.features(qa.sentence), cache.features(qb.sentence)) == 0
     lexical_measure = qa.relatedness(qb) >= RELATED_CONTEXT and nearest_shared(qa, qb)
-    if _distance(a, b) <= NEAR_LOG_RATIO:
+    if toll:
+        # people killed (injured, missing, ...) by one owner: counts of one toll, however far apart
+        measured = True
+    elif _distance(a, b) <= NEAR_LOG_RATIO:
         # within a tenth of each other: shared words nearby are enough ("$700 million ... towards this
         # fund" / "committed to the fund, with $725 million pledged")
         measured = qa.relatedness(qb) >= NEAR_CONTEXT or measure >= MEASURE_SIM
@@ -436,7 +483,7 @@ def _outliers(scored: list[tuple[int, int, float]], claims: list[Claim]) -> set[
             continue
         near = [min(_distance(a, c) for c in cs) for cs in by_source.values()]
         values = [c for cs in by_source.values() for c in cs]
-        spread = max(_distance(x, y) for x in values for y in values)
+        spread = _spread(values)
         if min(near) > limit and spread <= limit:
             out.add(i)
     return out
@@ -452,6 +499,8 @@ def _against_consensus(claims: list[Claim], sole: set[tuple[str, str]]) -> set[i
     limit = float(np.log(OUTLIER_RATIO))
     out = set()
     for members in by_owner.values():
+        if len(members) > MAX_BUCKET:
+            continue  # a unit every figure of a large topic has: no consensus to read (keeps cost linear)
         for i in members:
             a = claims[i]
             others = [
@@ -464,7 +513,7 @@ def _against_consensus(claims: list[Claim], sole: set[tuple[str, str]]) -> set[i
             if len({c.source_id for c in others}) < 2:
                 continue
             near = min(_distance(a, c) for c in others)
-            spread = max(_distance(x, y) for x in others for y in others)
+            spread = _spread(others)
             if near > limit and spread <= limit:
                 out.add(i)
     return out

@@ -470,3 +470,27 @@ FRACTIONS = {
     "tenth": 10.0,
     "tenths": 10.0,
 }
+
+
+# What a count of people counts, in the words reports use (the standard casualty categories):
+# "133 deaths", "over 150 lives", "people were killed", "the death toll reached 174" are one measure.
+CASUALTY_WORDS = {
+    "killed": [
+        "killed",
+        "killing",
+        "kill",
+        "died",
+        "dead",
+        "death",
+        "deaths",
+        "toll",
+        "lives",
+        "fatalities",
+        "perished",
+        "bodies",
+    ],
+    "injured": ["injured", "injuries", "wounded", "hurt"],
+    "missing": ["missing", "unaccounted"],
+    "displaced": ["displaced", "homeless", "evacuated", "fled", "refugees"],
+    "arrested": ["arrested", "detained"],
+}
