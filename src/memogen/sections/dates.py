@@ -63,19 +63,15 @@ def _month(name: str) -> int:
     return MONTHS[name[:3].lower()]
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
 def find_dates(text: str) -> list[DateMention]:
     """Every date mention in `text`, most specific first where they overlap, sorted by offset."""
     found: list[DateMention] = []
-    spans: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # characters already inside a mention: linear in the text's length
 
     def add(m: DateMention) -> None:
-        if not _overlaps(spans, m.start, m.end):
+        if not any(taken[m.start : m.end]):
             found.append(m)
-            spans.append((m.start, m.end))
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
 
     for m in _ISO.finditer(text):
         add(DateMention("day", m.start(), m.end(), int(m["year"]), int(m["m"]), int(m["day"])))

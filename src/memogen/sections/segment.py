@@ -1,4 +1,4 @@
-"""Cleaned body -> paragraphs -> sentences (pysbd) -> points.
+"""Cleaned body -> paragraphs -> sentences -> points.
 
 A point is the smallest piece of a source that can stand in a memo on its own.
 A sentence that leans on the one before it ("He said: ...", "This means ...",
@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Literal
 
 from ..model import SectionKey
 from ..wordlists import AUXILIARIES
 from .headings import heading_section, is_heading
+from .sentences import sentence_spans
 
 _PARA_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _ORDINALS = r"(?:First(?:ly)?(?: and foremost)?|Second(?:ly)?|Third(?:ly)?|Fourth(?:ly)?|Fifth(?:ly)?|Finally|Lastly|Last but not least)"
@@ -303,29 +303,10 @@ def _split_block(text: str, start: int, stop: int) -> list[Block]:
     return [Block(start, stop, False)]
 
 
-@lru_cache(maxsize=1)
-def _segmenter():  # type: ignore[no-untyped-def]
-    import pysbd
-
-    return pysbd.Segmenter(language="en", clean=False, char_span=False)
-
-
 def sentences(text: str, block: Block, index: int) -> list[Sentence]:
-    """Sentences of one paragraph, as offsets into `text` (pysbd knows "Gen.", "U.S.", quotes)."""
+    """Sentences of one paragraph, as offsets into `text` (sentences.py knows "Gen.", "U.S.", quotes)."""
     para = text[block.start : block.end]
-    out: list[Sentence] = []
-    cursor = 0
-    for seg in _segmenter().segment(para):
-        piece = seg.strip()
-        if not piece:
-            continue
-        at = para.find(piece, cursor)
-        if at < 0:  # the segmenter changed the text: keep the rest as one sentence
-            out.append(Sentence(block.start + cursor, block.end, index))
-            return out
-        out.append(Sentence(block.start + at, block.start + at + len(piece), index))
-        cursor = at + len(piece)
-    return out
+    return [Sentence(block.start + a, block.start + b, index) for a, b in sentence_spans(para)]
 
 
 def _words(text: str) -> list[str]:
