@@ -18,7 +18,7 @@ from typing import Literal
 
 from ..model import SectionKey
 from ..wordlists import AUXILIARIES
-from .headings import heading_section, is_heading
+from .headings import SECTIONS, Meaning, heading_meaning, inline_heading, is_heading
 from .sentences import sentence_spans
 
 _PARA_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -240,7 +240,11 @@ class Block:
     start: int
     end: int
     heading: bool
-    section: SectionKey | None = None
+    meaning: Meaning | None = None  # what a heading names (headings.py); None for prose
+
+    @property
+    def section(self) -> SectionKey | None:
+        return self.meaning if self.meaning in SECTIONS else None  # type: ignore[return-value]
 
 
 @dataclass
@@ -281,7 +285,7 @@ def blocks(text: str, known_headings: frozenset[int] = frozenset()) -> list[Bloc
         lead = len(chunk) - len(chunk.lstrip())
         start, stop = pos + lead, pos + len(chunk.rstrip())
         if stop > start and start in known_headings:
-            out.append(Block(start, stop, True, heading_section(text[start:stop])))
+            out.append(Block(start, stop, True, heading_meaning(text[start:stop])))
         elif stop > start:
             out.extend(_split_block(text, start, stop))
         pos = m.end() if m else len(text)
@@ -289,18 +293,25 @@ def blocks(text: str, known_headings: frozenset[int] = frozenset()) -> list[Bloc
 
 
 def _split_block(text: str, start: int, stop: int) -> list[Block]:
-    """One paragraph, or a heading line glued to the paragraph under it (split them: same meaning)."""
+    """One paragraph; a heading line glued to the paragraph under it, or a heading that opens the
+    paragraph's first line ("What happened? The EU ..."), becomes a block of its own (same meaning)."""
     para = text[start:stop]
     if is_heading(para):
-        return [Block(start, stop, True, heading_section(para))]
+        return [Block(start, stop, True, heading_meaning(para))]
     newline = para.find("\n")
     first = para[:newline].strip() if newline > 0 else ""
     if first and is_heading(first):
-        rest = start + newline + 1
-        rest += len(text[rest:stop]) - len(text[rest:stop].lstrip())
-        head = Block(start, start + len(para[:newline].rstrip()), True, heading_section(first))
-        return [head, *_split_block(text, rest, stop)]
+        head = Block(start, start + len(para[:newline].rstrip()), True, heading_meaning(first))
+        return [head, *_split_block(text, _skip_space(text, start + newline + 1, stop), stop)]
+    inline = inline_heading(para)
+    if inline is not None:
+        head = Block(start, start + inline.end, True, inline.meaning)
+        return [head, *_split_block(text, _skip_space(text, start + inline.body_start, stop), stop)]
     return [Block(start, stop, False)]
+
+
+def _skip_space(text: str, pos: int, stop: int) -> int:
+    return pos + len(text[pos:stop]) - len(text[pos:stop].lstrip())
 
 
 def sentences(text: str, block: Block, index: int) -> list[Sentence]:
@@ -385,12 +396,15 @@ def draft_points(text: str, parts: list[Block] | None = None) -> list[Draft]:
     """Group the sentences of `text` into points (see the module docstring for the rules)."""
     parts = blocks(text) if parts is None else parts
     drafts: list[Draft] = []
-    scope, scope_section = -1, None
+    scope, scope_section, advice = -1, None, False
     lead_open = False
     for index, block in enumerate(parts):
         if block.heading:
             scope, scope_section, lead_open = index, block.section, False
+            advice = block.meaning == "advice"
             continue
+        if advice:
+            continue  # advice to the reader ("Precautions") is no statement about the event
         for sent in sentences(text, block, index):
             op = opening(text[sent.start : sent.end])
             prev = drafts[-1] if drafts and drafts[-1].scope == scope else None
