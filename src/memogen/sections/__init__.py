@@ -8,7 +8,7 @@ event's dates when topic.yaml does not give them.
 
 from __future__ import annotations
 
-from .event_date import infer_event_date
+from .event import Event, event_lines, infer_event, infer_event_date, written_on
 from .extract import extract_points
 
-__all__ = ["extract_points", "infer_event_date"]
+__all__ = ["Event", "event_lines", "extract_points", "infer_event", "infer_event_date", "written_on"]

@@ -6,6 +6,7 @@ import datetime as dt
 
 from ..model import Point, Source
 from .classify import Item, classify
+from .event import infer_event, written_on
 from .features import Context, Evidence, evidence
 from .segment import Block, Draft, blocks, draft_points, render
 
@@ -42,11 +43,16 @@ def extract_points(
 ) -> list[Point]:
     """Split `source.text` into points and put each in a memo section.
 
+    Without an event date, the source's own event is inferred from it (`infer_event`).
+
     Offsets are into `source.text`; `text` is that span with whitespace collapsed
     (and a dropped leading connective, if any, with the next letter capitalised).
     """
     text = source.text
-    ctx = Context(event_start=event_date, event_end=event_end, source_date=source.metadata.date)
+    if event_date is None:  # a page on its own: the event it reports as news
+        own = infer_event([source])
+        event_date, event_end = (own.start, own.end) if own else (None, None)
+    ctx = Context(event_start=event_date, event_end=event_end, source_date=written_on(source))
     parts = blocks(text, frozenset(offset for offset, _ in source.headings))
     drafts = [d for d in draft_points(text, parts) if len(render(text, d).split()) >= MIN_WORDS]
     decisions = classify(_items(text, parts, drafts, ctx))
