@@ -257,7 +257,8 @@ class Draft:
     scope: int  # index of the heading whose scope holds the point (-1 before any heading)
     scope_section: SectionKey | None
     capitalise: bool = False
-    joined_lead: bool = False
+    joined_lead: bool = False  # opens with a verbless theme phrase ("First, the purpose of conventions.")
+    enum: bool = False  # opens an enumeration ("First, ...", "Second, ...")
     notes: list[str] = field(default_factory=list)
 
 
@@ -324,7 +325,7 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def _is_verbless(text: str) -> bool:
+def is_verbless(text: str) -> bool:
     """A short phrase without a finite verb: "the warming up of relations"."""
     words = [w.lower() for w in _words(text)]
     if not words or len(words) > 14:
@@ -388,7 +389,7 @@ def opening(sentence: str) -> Opening:
             drop = m.end()
     rest = sentence[drop:]
     body = rest.rstrip(".!?:;")
-    verbless = enum and _is_verbless(body)
+    verbless = enum and is_verbless(body)
     return Opening(drop, enum, None if verbless else _dangling(rest), verbless)
 
 
@@ -405,8 +406,16 @@ def draft_points(text: str, parts: list[Block] | None = None) -> list[Draft]:
             continue
         if advice:
             continue  # advice to the reader ("Precautions") is no statement about the event
-        for sent in sentences(text, block, index):
+        in_block = sentences(text, block, index)
+        for position, sent in enumerate(in_block):
             op = opening(text[sent.start : sent.end])
+            # a short verbless phrase opening a paragraph of several sentences is its theme, a heading
+            # in disguise ("The purpose of party conventions."), with or without an ordinal before it
+            theme = op.verbless_lead or (
+                position == 0
+                and len(in_block) > 1
+                and is_verbless(text[sent.start + op.drop : sent.end].rstrip(".!?:;"))
+            )
             prev = drafts[-1] if drafts and drafts[-1].scope == scope else None
             same_para = prev is not None and prev.sentences[-1].block == index
             join = prev is not None and not op.enum
@@ -422,10 +431,17 @@ def draft_points(text: str, parts: list[Block] | None = None) -> list[Draft]:
             else:
                 drafts.append(
                     Draft(
-                        sent.start + op.drop, sent.end, [sent], scope, scope_section, capitalise=op.drop > 0
+                        sent.start + op.drop,
+                        sent.end,
+                        [sent],
+                        scope,
+                        scope_section,
+                        capitalise=op.drop > 0,
+                        joined_lead=theme,
+                        enum=op.enum,
                     )
                 )
-                lead_open = op.verbless_lead
+                lead_open = theme
     return drafts
 
 
