@@ -44,7 +44,7 @@ _SINCE = re.compile(
 # measured against the past; the year it names is a yardstick, not the sentence's time.
 _RECORD = re.compile(
     r"\b(?:\w{3,}est|first|most|biggest|worst|best|only)\b(?:\s+[\w'-]+){0,4}?\s+"
-    r"(?:since\s+(?:the\s+)?\d{4}s?|in\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?"
+    r"(?:since\s+(?:the\s+)?(?:[A-Z]\w+\s+(?:in\s+)?)?\d{4}s?|in\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?"
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:decades?|years?))\b",
     re.IGNORECASE,
 )
@@ -138,7 +138,8 @@ _WORDS: dict[str, frozenset[str]] = {
         beneficial setback blow victory test credibility symbolic strategic impact influence consequence
         consequences chance hope hopes uncertain uncertainty fragile question questions depend depends
         pressure positive negative concern concerns threat threatens boost undermine undermines ability
-        essential critical necessary need needs lesson lessons opportunity""".split()  # noqa: SIM905
+        essential critical necessary need needs lesson lessons opportunity success successful failure
+        disappointment disappointing achievement shortfall insufficient inadequate enough""".split()  # noqa: SIM905
     ),
     "history": frozenset(
         """history historical historically legacy legacies colonial independence founded established

@@ -33,6 +33,7 @@ MAX_LEAD_WORDS = 3  # words allowed before the word that names the section ("A b
 Meaning = Literal["what_happened", "background", "what_it_means", "advice", "free"]
 SECTIONS: frozenset[str] = frozenset(("what_happened", "background", "what_it_means"))
 
+_LEAD_IN = re.compile(r"^(?:here|these|those|this|below|following|there)\s+(?:is|are|was|were)\b", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4}|[A-Ha-h])[.)]\s+")
 # Pictographs, arrows, bullets and dashes some publishers put before a heading ("🗞️ Driving the news:").
 _DECORATION = re.compile(r"^[^\w\"'“‘(]+")
@@ -73,7 +74,7 @@ _MEANINGS: tuple[tuple[Meaning, re.Pattern[str]], ...] = (
             r"\b(?:what(?:'s| is| has| was)? happen(?:ed|ing)|(?:the )?(?:news|headlines?)$|news in brief|situation|"
             r"the events?|(?:the |key )?facts|what we know|(?:the )?latest|(?:key |latest |recent )?developments?|"
             r"updates?|what was (?:said|agreed|decided|announced)|summary|the story|the incident|recap|"
-            r"(?:the |key |main )?(?:outcomes?|results?))\b"
+            r"(?:the |key |main |final )?results?)\b"
         ),
     ),
     # the past and the setting
@@ -159,6 +160,8 @@ def is_heading(paragraph: str) -> bool:
     first = line.lstrip("\"'“‘(")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
+    if _LEAD_IN.match(line):
+        return False  # "Here are the key developments:" introduces what follows; it names no part
     if line.endswith("?"):
         return True
     if heading_meaning(line) is not None and len(words) <= MAX_LABEL_WORDS:
@@ -188,6 +191,6 @@ def inline_heading(paragraph: str) -> InlineHeading | None:
     if m["mark"] == "?" and len(words) < 2:
         return None  # "Why? Because ...": a rhetorical question, not a heading
     meaning = heading_meaning(label)
-    if meaning is None:
+    if meaning is None or _LEAD_IN.match(label):
         return None
     return InlineHeading(end=m.end("mark"), body_start=m.end(), meaning=meaning)
