@@ -330,8 +330,11 @@ def test_a_point_repeating_only_figures_already_chosen_yields_to_new_information
 
 
 def test_the_operators_suspension_is_kept_over_a_restated_passenger_count(memo):
+    """New information is never cut while a restated count stays (the suspension may still lose the
+    word budget to other new facts, such as the investigators' first finding)."""
     wh = " ".join(p.text for p in _section(memo, "what_happened"))
-    assert "suspended all its crossings" in wh
+    restated = "was one of the ships covered" in wh  # the explainer's restated 412 passengers
+    assert "suspended all its crossings" in wh or not restated
     assert wh.count("412 passengers") == 1
 
 

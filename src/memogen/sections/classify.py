@@ -20,6 +20,9 @@ from .learned import SectionModel, load_model
 HEADING_CONFIDENCE = 0.98
 NEG = -1e9
 LONG_PARAGRAPH = 4  # points: a paragraph this long is an analyst's, and holds one section
+RECALLED_PENALTY = 3.0  # a point dated only long before the event recalls the past: hardly the event
+_OLD = ("t_day_before", "t_month_before", "t_year_before", "t_year_long_before", "t_decade_before")
+_NOW = ("t_day_event", "t_day_recent", "t_month_event", "t_month_after", "t_year_event", "t_rel_near")
 
 
 @dataclass
@@ -45,6 +48,8 @@ def _local(item: Item, model: SectionModel) -> dict[SectionKey, float]:
     if item.fixed is not None:
         return {k: (0.0 if k == item.fixed else NEG) for k in SECTION_KEYS}
     out = model.log_probs(item.features)
+    if any(k in item.features for k in _OLD) and not any(k in item.features for k in _NOW):
+        out["what_happened"] -= RECALLED_PENALTY  # "the ceasefire signed on 10 November 2020"
     if item.forbid_what_happened:
         # written before the event: it can neither report the event nor say what the event
         # means; its forecasts and warnings are the background an analyst cites ("a 2023 audit warned")

@@ -91,6 +91,10 @@ _VERDICT = re.compile(
     r"|^It is (?:hard|difficult|impossible) (?:not )?to (?:avoid|escape|resist) the (?:conclusion|impression)\b"
     r"|^It is (?:clear|evident|obvious|plain|likely|unlikely|important|significant) that\b",
 )
+# "... was not an accident of weather but the result of choices": a claim that corrects a reading
+_NOT_BUT = re.compile(
+    r"\b(?:is|was|are|were)\s+not\s+(?:(?:just|merely|only|simply)\s+)?(?:\S+\s+){1,7}?but\b", re.IGNORECASE
+)
 _CONCLUSION = re.compile(
     r"^(?:In a nutshell|Overall|In conclusion|To conclude|Thus|Hence|Therefore|As a result|Consequently|"
     r"Ultimately|In short|In sum|All in all|On balance|Going forward|Looking ahead)\b"
@@ -276,6 +280,8 @@ def cue_features(sentence: str) -> dict[str, float]:
     ):
         if rx.match(lead):
             out[name] = 1.0
+    if _NOT_BUT.search(sentence):
+        out["c_verdict"] = out.get("c_verdict", 0.0) + 1.0
     if _QUOTE.search(sentence):
         out["c_quote"] = 1.0
     if _FIGURE.search(sentence):

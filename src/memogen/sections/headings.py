@@ -33,7 +33,9 @@ MAX_LEAD_WORDS = 3  # words allowed before the word that names the section ("A b
 Meaning = Literal["what_happened", "background", "what_it_means", "advice", "free"]
 SECTIONS: frozenset[str] = frozenset(("what_happened", "background", "what_it_means"))
 
-_LEAD_IN = re.compile(r"^(?:here|these|those|this|below|following|there)\s+(?:is|are|was|were)\b", re.IGNORECASE)
+_LEAD_IN = re.compile(
+    r"^(?:here|these|those|this|below|following|there)\s+(?:is|are|was|were)\b", re.IGNORECASE
+)
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4}|[A-Ha-h])[.)]\s+")
 # Pictographs, arrows, bullets and dashes some publishers put before a heading ("🗞️ Driving the news:").
 _DECORATION = re.compile(r"^[^\w\"'“‘(]+")
