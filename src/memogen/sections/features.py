@@ -160,6 +160,12 @@ _WORDS: dict[str, frozenset[str]] = {
 }
 
 
+_VOCAB_OF: dict[str, tuple[str, ...]] = {
+    w: tuple(f"w_{name}" for name, vocab in _WORDS.items() if w in vocab)
+    for w in set().union(*_WORDS.values())
+}
+
+
 @dataclass(frozen=True)
 class Context:
     """What the classifier knows about the event and the source."""
@@ -221,11 +227,63 @@ def _date_feature(d: DateMention, ctx: Context) -> str | None:
     return None
 
 
-def time_features(sentence: str, ctx: Context) -> dict[str, float]:
+# Words one of which must occur for a pattern to match: most sentences skip most patterns (speed).
+_ORDINALS = frozenset("first second third fourth fifth sixth".split())  # noqa: SIM905
+_TIME_PATTERNS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = (
+    ("t_since", _SINCE, frozenset(["since"])),
+    ("t_rel_near", _REL_NEAR, frozenset("today yesterday tonight this late earlier".split())),  # noqa: SIM905
+    (
+        "t_rel_past",
+        _REL_PAST,
+        frozenset(
+            """last ago past previously historically traditionally decades years recent then time generation
+            much most previous preceding""".split()  # noqa: SIM905
+        ),
+    ),
+    (
+        "t_rel_future",
+        _REL_FUTURE,
+        frozenset("next coming later future term run come forward ahead now end".split()),  # noqa: SIM905
+    ),
+)
+_CUE_PATTERNS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = (
+    ("g_past_perfect", _PAST_PERFECT, frozenset(["had"])),
+    ("g_present_perfect", _PRESENT_PERFECT, frozenset(["has", "have"])),
+    ("g_long_state", _LONG_STATE, frozenset(["long", "for"])),
+    ("g_expected", _EXPECTED, frozenset(["to", "seen"])),
+    (
+        "c_analysts",
+        _ANALYSTS,
+        frozenset(
+            """analyst analysts observer observers expert experts critic critics commentator commentators
+            scholar scholars economist economists diplomat diplomats according""".split()  # noqa: SIM905
+        ),
+    ),
+    ("g_copula_np", _COPULA_NP, frozenset(["is", "are"])),
+)
+_DIGIT = re.compile(r"\d")
+_CURRENCY = re.compile(r"[%$€£¥]")
+_RECORD_WORDS = frozenset(["since", "decade", "decades", "year", "years"])
+_AMOUNT_WORDS = frozenset(["per", "percent", "million", "billion", "trillion", "bn"])
+_FINITE_BEFORE = frozenset("had has have been be is are the a an".split())  # noqa: SIM905
+_PAST_FORMS = frozenset(
+    """was were had did met said held made took gave went came began won lost became sent saw told led left
+    kept struck fell rose grew paid sold bought built brought thought fought ran spoke wrote chose drew flew
+    knew stood found got sought spent broke shook threw swept shot fled hit""".split()  # noqa: SIM905
+)
+
+
+def _words_of(sentence: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _TOKEN.findall(sentence)]
+
+
+def time_features(sentence: str, ctx: Context, words: set[str] | None = None) -> dict[str, float]:
     """Counts of time expressions, each placed relative to the event and the source's date."""
+    words = set(_words_of(sentence)) if words is None else words
     out: dict[str, float] = {}
-    plain = _RECORD.sub(" ", sentence)
-    for d in find_dates(plain):
+    record = not words.isdisjoint(_RECORD_WORDS) and _RECORD.search(sentence) is not None
+    plain = _RECORD.sub(" ", sentence) if record else sentence
+    for d in find_dates(plain) if _DIGIT.search(plain) else ():  # every date form holds a digit
         name = _date_feature(d, ctx)
         if name:
             out[name] = out.get(name, 0.0) + 1.0
@@ -235,42 +293,44 @@ def time_features(sentence: str, ctx: Context) -> dict[str, float]:
             if not r.future:
                 name = _day_feature(r.resolve(ctx.source_date), ctx, ctx.event_start, end)
                 out[name] = out.get(name, 0.0) + 1.0
-    for name, rx in (
-        ("t_since", _SINCE),
-        ("t_rel_near", _REL_NEAR),
-        ("t_rel_past", _REL_PAST),
-        ("t_rel_future", _REL_FUTURE),
-    ):
-        if rx.search(plain):
+    for name, rx, triggers in _TIME_PATTERNS:
+        if not words.isdisjoint(triggers) and rx.search(plain):
             out[name] = 1.0
-    if _RECORD.search(sentence):
+    if record:
         out["c_record"] = 1.0
     return out
 
 
+def _simple_past(tokens: list[str]) -> int:
+    """Finite simple-past forms: was/were, and -ed words not after an auxiliary or an article."""
+    count = 0
+    for i, token in enumerate(tokens):
+        low = token.lower()
+        if low in ("was", "were"):
+            count += 1
+        elif len(token) >= 5 and token.endswith("ed") and token.isalpha() and token.islower():
+            count += i == 0 or tokens[i - 1].lower() not in _FINITE_BEFORE
+    return count
+
+
 def cue_features(sentence: str) -> dict[str, float]:
     """Counts of grammar and wording cues in one sentence."""
-    words = [w.lower().replace("’", "'") for w in _TOKEN.findall(sentence)]
+    tokens = _TOKEN.findall(sentence)
+    words = [w.lower().replace("’", "'") for w in tokens]
+    present = set(words)
     out: dict[str, float] = {"s_words": math.log1p(len(words))}
-    for name, vocab in _WORDS.items():
-        n = sum(1 for w in words if w in vocab)
-        if n:
-            out[f"w_{name}"] = float(min(n, 3))
-    for name, rx in (
-        ("g_past_perfect", _PAST_PERFECT),
-        ("g_present_perfect", _PRESENT_PERFECT),
-        ("g_long_state", _LONG_STATE),
-        ("g_expected", _EXPECTED),
-        ("c_analysts", _ANALYSTS),
-        ("c_nth", _NTH),
-        ("g_copula_np", _COPULA_NP),
-    ):
-        if rx.search(sentence):
+    for w in words:
+        for name in _VOCAB_OF.get(w, ()):
+            out[name] = min(out.get(name, 0.0) + 1.0, 3.0)
+    for name, rx, triggers in _CUE_PATTERNS:
+        if not present.isdisjoint(triggers) and rx.search(sentence):
             out[name] = 1.0
-    past = len(_PAST_FINITE.findall(sentence))
+    if (not present.isdisjoint(_ORDINALS) or any(w[:1].isdigit() for w in words)) and _NTH.search(sentence):
+        out["c_nth"] = 1.0
+    past = _simple_past(tokens)
     if past:
         out["g_simple_past"] = float(min(past, 3))
-    if len(words) >= 6 and not _PAST_ANY.search(sentence):
+    if len(words) >= 6 and not any(w in _PAST_FORMS or (len(w) >= 4 and w.endswith("ed")) for w in words):
         out["g_no_past"] = 1.0
     lead = sentence.lstrip("\"“‘'( ")
     for name, rx in (
@@ -280,13 +340,15 @@ def cue_features(sentence: str) -> dict[str, float]:
     ):
         if rx.match(lead):
             out[name] = 1.0
-    if _NOT_BUT.search(sentence):
+    if "not" in present and "but" in present and _NOT_BUT.search(sentence):
         out["c_verdict"] = out.get("c_verdict", 0.0) + 1.0
     if _QUOTE.search(sentence):
         out["c_quote"] = 1.0
     if _FIGURE.search(sentence):
         out["c_figure"] = 1.0
-    if _PERCENT_OR_MONEY.search(sentence):
+    if (_CURRENCY.search(sentence) or not present.isdisjoint(_AMOUNT_WORDS)) and _PERCENT_OR_MONEY.search(
+        sentence
+    ):
         out["c_amount"] = 1.0
     if sentence.rstrip().endswith("?"):
         out["c_question"] = 1.0

@@ -75,7 +75,7 @@ _MEANINGS: tuple[tuple[Meaning, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:what(?:'s| is| has| was)? happen(?:ed|ing)|(?:the )?(?:news|headlines?)$|news in brief|situation|"
             r"the events?|(?:the |key )?facts|what we know|(?:the )?latest|(?:key |latest |recent )?developments?|"
-            r"updates?|what was (?:said|agreed|decided|announced)|summary|the story|the incident|recap|"
+            r"updates?|what was (?:said|agreed|decided|announced)|summary|the story$|the incident|recap|"
             r"(?:the |key |main |final )?results?)\b"
         ),
     ),
@@ -85,7 +85,7 @@ _MEANINGS: tuple[tuple[Meaning, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:background|backstory|back story|backdrop|context|contexts|history|historical|how we got here|"
             r"issues? at large|(?:the )?issues|origins?|roots?|the big picture|catch up|flashback|timeline|"
-            r"the road to|what led|previously|so far|how it (?:began|started)|explainer)\b"
+            r"the road to|what led|previously|(?:the story )?so far|how it (?:began|started)|explainer)\b"
         ),
     ),
     # why it matters, what it means, what comes next
