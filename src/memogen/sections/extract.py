@@ -91,7 +91,6 @@ def _add_genre(items: list[Item], prose: list[bool]) -> None:
         it.features["d_opinion"] = opinion
         if "p_first_para" in it.features:
             it.features["p_lead_report"] = report
-            it.features["p_lead_opinion"] = opinion
 
 
 def source_points(source: Source, event_date: dt.date | None, event_end: dt.date | None = None) -> Points:
