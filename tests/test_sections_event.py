@@ -63,6 +63,17 @@ def _source(sid: str, text: str, date: dt.date | None) -> Source:
     return Source(id=sid, path=f"{sid}.txt", kind="txt", metadata=SourceMetadata(date=date), text=text)
 
 
+def _build(topic_dir: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    options = BuildOptions(
+        topic=topic_dir.name,
+        inputs_dir=topic_dir.parent,
+        out_dir=tmp_path / "out",
+        formats=["json"],
+        quiet=True,
+    )
+    return run_build(options)
+
+
 @pytest.fixture()
 def topic_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "inputs" / "valley-decree"
@@ -85,15 +96,7 @@ def test_sources_that_recall_an_old_event_are_about_the_new_one(topic_dir: Path)
 
 
 def test_the_memo_reports_the_decree_and_recalls_the_ceasefire(topic_dir: Path, tmp_path: Path) -> None:
-    result = run_build(
-        BuildOptions(
-            topic="valley-decree",
-            inputs_dir=topic_dir.parent,
-            out_dir=tmp_path / "out",
-            formats=["json"],
-            quiet=True,
-        )
-    )
+    result = _build(topic_dir, tmp_path)
     memo = result.memo
     assert memo.header.event_date == DECREE_DAY
     happened = " ".join(p.text for p in memo.section("what_happened").points)
@@ -126,15 +129,7 @@ def test_extract_shows_the_page_s_own_event(topic_dir: Path) -> None:
 
 def test_topic_yaml_overrides_the_inferred_event(topic_dir: Path, tmp_path: Path) -> None:
     (topic_dir / "topic.yaml").write_text("event_date: 2020-11-10\n", encoding="utf-8")
-    result = run_build(
-        BuildOptions(
-            topic="valley-decree",
-            inputs_dir=topic_dir.parent,
-            out_dir=tmp_path / "out",
-            formats=["json"],
-            quiet=True,
-        )
-    )
+    result = _build(topic_dir, tmp_path)
     assert result.memo.header.event_date == dt.date(2020, 11, 10)
     from memogen.explain import explain_memo
 
@@ -143,24 +138,24 @@ def test_topic_yaml_overrides_the_inferred_event(topic_dir: Path, tmp_path: Path
     assert "the sources alone suggest: 19 September 2023" in text
 
 
-def test_a_weekday_is_dated_from_the_source_and_a_page_date_is_no_action() -> None:
-    source = _source(
-        "s",
-        "The court on Sunday scaled back the quotas. The page was published on 1 August 2024.",
-        dt.date(2024, 7, 22),
-    )
-    event = infer_event([source])
-    assert event is not None and event.start == dt.date(2024, 7, 21)
-
-
-def test_a_planned_or_recalled_date_loses_to_the_reported_one() -> None:
-    source = _source(
-        "s",
-        "Talks will be held on 30 March. The two sides had met on 2 March. The ministers met on 12 March.",
-        dt.date(2023, 3, 13),
-    )
-    event = infer_event([source])
-    assert event is not None and event.start == dt.date(2023, 3, 12)
+@pytest.mark.parametrize(
+    "text, written, day",
+    [  # a weekday is dated from the source, a page date is no action
+        (
+            "The court on Sunday scaled back the quotas. The page was published on 1 August 2024.",
+            dt.date(2024, 7, 22),
+            dt.date(2024, 7, 21),
+        ),
+        (  # a planned or a recalled date loses to the reported one
+            "Talks will be held on 30 March. The two sides had met on 2 March. The ministers met on 12 March.",
+            dt.date(2023, 3, 13),
+            dt.date(2023, 3, 12),
+        ),
+    ],
+)
+def test_the_reported_day_wins(text: str, written: dt.date, day: dt.date) -> None:
+    event = infer_event([_source("s", text, written)])
+    assert event is not None and event.start == day
 
 
 def test_a_stated_range_gives_the_event_its_days() -> None:

@@ -59,6 +59,7 @@ _DATELINE = re.compile(
     r"(?:,? (?:19|20)\d\d)?)\s*(?:\([^)]{1,40}\))?\s*(?::|--|—|–|-)\s"
 )
 _STAMP = re.compile(r"^\W{0,3}(?:[A-Za-z]+:?\s+)?(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")
+_DIGIT = re.compile(r"\d")  # every date form holds a digit: sentences without one are skipped
 _OPENING = 600  # characters at the top of a body where the writing date may sit ...
 _OPENING_LINES = 8  # ... within so many lines
 _DATE_LINE_REST = re.compile(
@@ -216,7 +217,7 @@ def _main_year(text: str) -> int | None:
     past: list[int] = []
     planned: list[dt.date] = []
     for _, sentence in _sentences(text):
-        mentions = [d for d in find_dates(sentence) if d.year]
+        mentions = [d for d in find_dates(sentence) if d.year] if _DIGIT.search(sentence) else []
         if _PLANNED.search(sentence):
             planned += [day for d in mentions if (day := d.resolve(None))]
         else:
@@ -260,7 +261,9 @@ def _mention_weight(sentence: str, index: int, day: dt.date, horizon: dt.date | 
 
 
 def _dated(sentence: str, year: int | None, written: dt.date | None) -> list[dt.date]:
-    days = [d.resolve(year) for d in find_dates(sentence) if d.kind == "day"]
+    days = (
+        [d.resolve(year) for d in find_dates(sentence) if d.kind == "day"] if _DIGIT.search(sentence) else []
+    )
     if written is not None:
         days += [r.resolve(written) for r in find_relative_days(sentence)]
     return [d for d in days if d is not None]
