@@ -185,3 +185,18 @@ def test_corpus_event_dates_fall_within_the_gold_event_dates(folder: Path) -> No
     lo, hi = min(dates), max(dates)
     assert lo <= event.start <= hi
     assert event.end is None or lo <= event.end <= hi
+
+
+def test_lavrov_without_topic_yaml_is_the_6_7_april_visit_and_gp_keeps_its_sections(lavrov_dir: Path) -> None:
+    sources, _ = read_sources(sorted(lavrov_dir.glob("*.txt")), {}, progress=False)
+    event = infer_event(sources)
+    assert event is not None and (event.start, event.end) == (dt.date(2021, 4, 6), dt.date(2021, 4, 7))
+    gp = next(s for s in sources if s.id == "gp-insights-new-era")
+    from memogen.sections import extract_points
+
+    points = extract_points(gp, event.start, event.end)
+    headed = [p for p in points if p.reason == "heading"]
+    assert {p.section for p in headed} == {"what_happened", "background", "what_it_means"}
+    first = {key: next(p.text for p in headed if p.section == key) for key in ("what_happened", "background")}
+    assert first["what_happened"].startswith("On 7 April, the Foreign Minister of Russia")
+    assert "Russia-Pakistan relations" in first["background"]
