@@ -76,12 +76,11 @@ def test_what_happened_is_in_event_order_and_undated_points_follow_their_source_
 
 
 def test_word_budget_is_respected_and_cuts_are_recorded():
+    def word(k: int) -> str:  # a made-up word per number: no two facts share content
+        return "".join("bdfgklmnprstvz"[k // 14**i % 14] + "aeiou"[(k + i) % 5] for i in range(3))
+
     pts = [
-        mp(
-            f"p{k}",
-            f"Point {k} says something long enough about the economy and the region {k}.",
-            "background",
-        )
+        mp(f"p{k}", " ".join(word(10 * k + j) for j in range(10)).capitalize() + ".", "background")
         for k in range(40)
     ]
     pts[0].conflicts = [Conflict(kind="number", statement="Sources differ: Alpha reports 1; Beta reports 2.")]

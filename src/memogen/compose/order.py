@@ -1,13 +1,10 @@
-"""Composer: merged facts -> a memo that reads as one (order, themes, word budget, header).
+"""Order and themes: What happened as a timeline, Background and What it means as arguments.
 
-Why this shape: an analyst reads "What happened?" as a timeline, so it is sorted by
-the dates the sentences give (undated sentences keep their place after the last date
-their source gave); Background and What it means are read as arguments, so they are
-grouped by theme with the most corroborated facts first (one-point paragraphs folded
-together; a "That law ..." point kept straight after the sentence it points back to).
-The word budget keeps the memo to two pages: each point also pays for its footnote, and a
-fact whose figures the section already gives yields to new information. Whatever is cut
-is recorded, never silently lost.
+Why: an analyst reads "What happened?" as a timeline, so it is sorted by the dates the
+sentences give (undated sentences keep their place after the last date their source
+gave); Background and What it means are read as arguments, so they are grouped by theme
+with the most salient point first (one-point paragraphs folded together; a "That law ..."
+point kept straight after the sentence it points back to).
 """
 
 from __future__ import annotations
@@ -15,32 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 
-from .config import TopicConfig
-from .merge import MergeResult, extract_quantities, features
-from .model import (
-    SECTION_KEYS,
-    DroppedPoint,
-    Memo,
-    MemoHeader,
-    MemoSection,
-    MergedPoint,
-    Paragraph,
-    RenderSettings,
-    SectionKey,
-    Source,
-)
-from .sections.segment import is_expletive_it
+from ..merge import extract_quantities, features
+from ..model import MergedPoint, Paragraph, Source
 
-SECTION_SHARE = {"what_happened": 0.34, "background": 0.36, "what_it_means": 0.30}
-MIN_WORDS = 6  # shorter "points" are headings or fragments, not statements
 POINTS_PER_PARAGRAPH = 3
-# Each point brings a footnote, which takes page space the word count does not see: many
-# short points overflow two pages at the same word count. A budget of N words assumes one
-# note per WORDS_PER_NOTE words; a point costs NOTE_WORDS more against that page allowance.
-NOTE_WORDS = 8
-WORDS_PER_NOTE = 35
 LEADS = ("First,", "Second,", "Third,", "Fourth,")  # more paragraphs read better without ordinals
 _ORDINARY_STARTS = frozenset(
     [
@@ -120,39 +98,9 @@ _THEME_STOP = frozenset(
 )
 
 
-def words(text: str) -> int:
-    return len(text.split())
-
-
-def point_words(point: MergedPoint) -> int:
-    """Words a point costs in the budget: its text and its conflict statements."""
-    return words(point.text) + sum(words(c.statement) for c in point.conflicts)
-
-
 @lru_cache(maxsize=4096)
 def _features(text: str):
     return features(text)
-
-
-_DANGLING = re.compile(r"^(?:He|She|It|They|His|Her|Its|Their|These|Those)\b")
-_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
-# Counts and amounts of two digits or more ("412", "7.24"); not years, which many facts share.
-_FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d{2,}(?:[.,]\d+)*\b")
-_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w-]+")
-
-
-def salience(point: MergedPoint) -> float:
-    """Most corroborated, then most specific, then most confident.
-
-    Specificity is counted with two regexes (figures, mid-sentence capitals) rather
-    than the merger's full features: it runs on every merged point of large topics.
-    """
-    figures = len(re.findall(r"\d+(?:[.,]\d+)*", point.text))
-    names = len(_NAME.findall(point.text))
-    specific = min(figures, 3) * 0.3 + min(names, 5) * 0.1
-    if "?" in point.text or _FIRST_PERSON.search(point.text):
-        specific -= 1.5  # rhetorical questions and the author's own voice are weak memo statements
-    return 2.0 * len(point.source_ids) + specific + point.confidence + 0.5 * bool(point.conflicts)
 
 
 # --------------------------------------------------------------------------- event order
@@ -229,16 +177,24 @@ def assign_themes(points: list[MergedPoint]) -> dict[str, list[MergedPoint]]:
     return groups
 
 
+def corroboration(point: MergedPoint) -> float:
+    """The plain ranking when no salience is given: most sources, then most confident."""
+    return len(point.source_ids) + point.confidence
+
+
 def themed_paragraphs(
-    points: list[MergedPoint], leads: bool, names: frozenset[str] = frozenset()
+    points: list[MergedPoint],
+    leads: bool,
+    names: frozenset[str] = frozenset(),
+    rank: Callable[[MergedPoint], float] = corroboration,
 ) -> list[Paragraph]:
-    """Short paragraphs by theme; the theme holding the most salient point comes first."""
+    """Short paragraphs by theme; the theme holding the highest-ranked point comes first."""
     followers = anaphor_anchors(points)
     groups = assign_themes([p for p in points if p.id not in followers])
-    ordered = sorted(groups.values(), key=lambda g: -max(salience(p) for p in g))
+    ordered = sorted(groups.values(), key=lambda g: -max(rank(p) for p in g))
     chunks: list[list[MergedPoint]] = []
     for group in ordered:
-        group = sorted(group, key=lambda p: -salience(p))
+        group = sorted(group, key=lambda p: -rank(p))
         chunks += [group[k : k + POINTS_PER_PARAGRAPH] for k in range(0, len(group), POINTS_PER_PARAGRAPH)]
     paragraphs = [Paragraph(points=ps) for ps in pack_lone_points(chunks)]
     _place_followers(paragraphs, points, followers)
@@ -347,152 +303,3 @@ def timeline_paragraphs(points: list[MergedPoint]) -> list[Paragraph]:
         Paragraph(points=points[k : k + POINTS_PER_PARAGRAPH])
         for k in range(0, len(points), POINTS_PER_PARAGRAPH)
     ]
-
-
-# --------------------------------------------------------------------------- budget
-
-
-def select_within_budget(
-    points: list[MergedPoint], budget: int
-) -> tuple[dict[SectionKey, list[MergedPoint]], list[DroppedPoint]]:
-    """Each section fills its share of the budget by salience; leftover words go to the best of the rest."""
-    dropped: list[DroppedPoint] = []
-    candidates: dict[str, list[MergedPoint]] = defaultdict(list)
-    for p in points:
-        if words(p.text) < MIN_WORDS:
-            dropped.append(DroppedPoint(p.text, p.section, p.source_ids, "too short to be a statement"))
-        elif _DANGLING.match(p.text) and not is_expletive_it(p.text):
-            reason = "starts with a pronoun that needs the sentence before it"
-            dropped.append(DroppedPoint(p.text, p.section, p.source_ids, reason))
-        else:
-            candidates[p.section].append(p)
-    rank = {p.id: salience(p) for ps in candidates.values() for p in ps}
-    chosen: dict[SectionKey, list[MergedPoint]] = {k: [] for k in SECTION_KEYS}
-    page = budget + NOTE_WORDS * budget // WORDS_PER_NOTE
-    used = used_page = 0
-    rest: list[MergedPoint] = []
-    for key in SECTION_KEYS:
-        quota, quota_page = int(budget * SECTION_SHARE[key]), int(page * SECTION_SHARE[key])
-        spent = spent_page = 0
-        given: set[str] = set()
-        for p in sorted(candidates[key], key=lambda p: -rank[p.id]):
-            cost = point_words(p)
-            # In an assessment a figure is incidental ("the deaths of 23 should force a debate").
-            figures = set(_FIGURE.findall(p.text)) if key != "what_it_means" else set()
-            if figures and figures <= given:
-                rest.append(p)  # its figures are in the memo already: only leftover words may take it
-            elif spent + cost <= quota and spent_page + cost + NOTE_WORDS <= quota_page:
-                given |= figures
-                chosen[key].append(p)
-                spent, spent_page = spent + cost, spent_page + cost + NOTE_WORDS
-            else:
-                rest.append(p)
-        used, used_page = used + spent, used_page + spent_page
-    for p in sorted(rest, key=lambda p: -rank[p.id]):
-        cost = point_words(p)
-        if used + cost <= budget and used_page + cost + NOTE_WORDS <= page:
-            chosen[p.section].append(p)
-            used, used_page = used + cost, used_page + cost + NOTE_WORDS
-        else:
-            dropped.append(DroppedPoint(p.text, p.section, p.source_ids, f"word budget ({budget} words)"))
-    return chosen, dropped
-
-
-# --------------------------------------------------------------------------- header
-
-
-def infer_title(sources: list[Source], result: MergeResult) -> str:
-    """The headline of the source that reports the event; else a neutral default.
-
-    "Reports the event" = most citations in What happened?, then most citations,
-    then the earliest published: a news report's headline names the event, while an
-    analysis piece or op-ed cited as often is titled with its argument.
-    """
-    cites = Counter(c.source_id for p in result.merged for c in p.citations)
-    reports = Counter(c.source_id for p in result.merged if p.section == "what_happened" for c in p.citations)
-    titled = [(k, s) for k, s in enumerate(sources) if s.metadata.title]
-    if not titled:
-        return "Briefing memo"
-    _, best = max(
-        titled,
-        key=lambda t: (
-            reports[t[1].id],
-            cites[t[1].id],
-            -(t[1].metadata.date or dt.date.max).toordinal(),
-            -t[0],
-        ),
-    )
-    return re.sub(r"\s+", " ", best.metadata.title or "").strip()
-
-
-def display_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def build_header(
-    config: TopicConfig,
-    sources: list[Source],
-    result: MergeResult,
-    event_date: dt.date | None,
-    build_date: dt.datetime,
-) -> MemoHeader:
-    memo_day = config.memo_date or build_date.date()
-    return MemoHeader(
-        title=config.title or infer_title(sources, result),
-        subtitle=config.subtitle,
-        to=config.to,
-        from_=config.from_,
-        date=display_date(memo_day),
-        subject=config.subject,
-        classification=config.classification,
-        event_date=config.event_date or event_date,
-        event_end=config.event_end,
-    )
-
-
-def render_settings(config: TopicConfig) -> RenderSettings:
-    return RenderSettings(
-        citation_style=config.citation_style,
-        page_size=config.page_size,
-        template_dir=config.templates,
-        reference_docx=config.reference_docx,
-        author=config.from_,
-        keywords=list(config.keywords),
-    )
-
-
-# --------------------------------------------------------------------------- entry
-
-
-def compose_memo(
-    result: MergeResult,
-    sources: list[Source],
-    config: TopicConfig,
-    topic: str,
-    event_date: dt.date | None,
-    build_date: dt.datetime,
-) -> Memo:
-    """Arrange merged facts into the three sections within the word budget, with a header."""
-    event_date = config.event_date or event_date
-    chosen, dropped = select_within_budget(result.merged, config.word_budget)
-    headings = config.headings.model_dump()
-    names = mid_sentence_capitals(result.merged)
-    sections = []
-    for key in SECTION_KEYS:
-        if key == "what_happened":
-            paragraphs = timeline_paragraphs(event_order(chosen[key], sources, event_date))
-        else:
-            # Ordinal leads suit the implications an analyst lists, not the history
-            # ("First, in 2009, the government ..." reads as a count, not a background).
-            paragraphs = themed_paragraphs(chosen[key], leads=key == "what_it_means", names=names)
-        sections.append(MemoSection(key=key, heading=headings[key], paragraphs=paragraphs))
-    return Memo(
-        topic=topic,
-        header=build_header(config, sources, result, event_date, build_date),
-        sections=sections,
-        sources=sources,
-        settings=render_settings(config),
-        build_date=build_date,
-        clusters=result.clusters,
-        dropped_points=dropped,
-    )
