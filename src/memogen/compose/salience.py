@@ -27,13 +27,13 @@ from .similarity import PointVectors
 
 # Fitted (logistic regression, rounded) on which points state a key fact in the tune events and
 # lavrov-2021: held-out AUC 0.68-0.83 per topic; the event term adds little beside the others.
-WEIGHTS = {"centrality": 1.0, "position": 1.3, "support": 0.6, "event": 0.2, "dated": 1.0, "specific": 0.9}
+WEIGHTS = {"centrality": 1.0, "position": 1.3, "support": 0.6, "event": 0.2, "dated": 1.0, "specific": 1.2}
 DISPUTED = 1.0  # where sources disagree, the memo must say so: the point that states it ranks high
 LEAD_HALF_LIFE = 3.0  # a source's 4th point counts half its lead
 DAMPING = 0.85  # LexRank's random-jump share is 1 - DAMPING
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w-]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|Let['’]s|let us|Let us)\b")
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 
 

@@ -19,16 +19,16 @@ from ..model import SECTION_KEYS, DroppedPoint, MergedPoint, SectionKey
 from .salience import Salience
 from .similarity import PointVectors
 
-NOVELTY = 1.0  # weight of the concepts a point adds, against its salience
+NOVELTY = 0.3  # weight of the concepts a point adds, against its salience
 SINGLE_SOURCE_CONCEPT = 1.0  # what one source alone says still counts, less than what two say
 REPEATS = 0.5  # this similar to a chosen point: it says the same again
 SECTION_PRIOR: dict[str, float] = {"what_happened": 1.0, "background": 0.9, "what_it_means": 0.9}
+DISAGREEMENT = 1.0  # a point that says where sources disagree: the memo must say it ...
+ROOM_FOR_DISAGREEMENT = 1000  # ... in full from this budget on; a 100-word memo states the event first
 EMPTY_SECTION_BONUS = 0.25
 EMPTY_SECTION_FLOOR = 0.3  # ... only for a point of some salience (no sidebar teaser fills a section)
-COST_EXPONENT = 0.4  # gain per word^COST_EXPONENT: a long point must say more to beat two short ones
+COST_EXPONENT = 0.5  # gain per word^COST_EXPONENT: a long point must say more to beat two short ones
 TYPICAL_WORDS = 25
-DISAGREEMENT = 1.0  # a point that says where sources disagree: the memo must say it
-SOURCE_BALANCE = 0.5  # bonus for a point whose source has said least so far (each outlet adds facts)
 POOL = 400  # only the best points by salience compete (keeps selection linear in topic size)
 
 
@@ -83,14 +83,11 @@ def select(
     mass = np.array([sum(weight[c] for c in cs) for cs in concepts])
     unit = float(np.median(mass)) if n else 1.0
     covered: set[str] = set()
-    home = [p.citations[0].source_id if p.citations else "" for p in pool]
-    spoken: dict[str, int] = {}
-    fair = budget / max(1, len({h for h in home}))
     closest = np.zeros(n)
     closest_id: list[str | None] = [None] * n
     open_ = np.ones(n, dtype=bool)
     is_wh = np.array([p.section == "what_happened" for p in pool])
-    disputed = np.array([bool(p.conflicts) for p in pool])
+    disputed = np.array([bool(p.conflicts) for p in pool]) * min(1.0, budget / ROOM_FOR_DISAGREEMENT)
     out = Selection(chosen={k: [] for k in SECTION_KEYS})
     left = budget
     while True:
@@ -101,21 +98,15 @@ def select(
             fits = fits & is_wh  # What happened opens the memo: its best point first
         new = np.array([sum(weight[c] for c in cs if c not in covered) for cs in concepts]) / (unit or 1.0)
         empty = np.array([not out.chosen[p.section] for p in pool]) & (relevance >= EMPTY_SECTION_FLOOR)
-        quiet = np.array([max(0.0, 1 - spoken.get(h, 0) / fair) for h in home])
-        gain = (
-            NOVELTY * new
-            + relevance
-            + EMPTY_SECTION_BONUS * empty
-            + SOURCE_BALANCE * quiet
-            + DISAGREEMENT * disputed
-        )
-        score = gain / (cost / TYPICAL_WORDS) ** COST_EXPONENT
+        worth = relevance + EMPTY_SECTION_BONUS * empty + DISAGREEMENT * disputed
+        size = cost / TYPICAL_WORDS
+        # salience per word^COST_EXPONENT; new content per word (a list of names is long, not dense)
+        score = worth / size**COST_EXPONENT + NOVELTY * new / size
         k = int(np.argmax(np.where(fits, score, -np.inf)))
         p = pool[k]
         open_[k] = False
         left -= int(cost[k])
         covered |= concepts[k]
-        spoken[home[k]] = spoken.get(home[k], 0) + int(cost[k])
         out.chosen[p.section].append(p)
         out.kept[p.id] = (
             f"kept: rank {rank[p.id]} by salience ({salience[p.id].describe()}), "

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 
 from ...model import Citation, DroppedPoint, MergedPoint, Source
 from ...sections.dates import find_dates
-from ...sections.segment import is_expletive_it
+from ...sections.segment import is_expletive_it, opening
 from .people import People, find_people, introduce, named_in
-from .shape import drop_verbless_lead, not_a_statement, strip_enumerator
+from .shape import drop_verbless_lead, first_sentence, not_a_statement, strip_enumerator
 from .when import RELATIVE, anchor_for, resolve_relative, strip_relative
 
 JOIN_MAX = 60  # words a point may reach by taking in the sentence it leans on
@@ -48,6 +48,8 @@ _FIGURE = re.compile(r"\b\d[\d,.]*\b")
 _ENUMERATED = re.compile(
     r"(?:\b(?:First|Second|Third|Fourth|Fifth)(?:ly)?,|^\s*\(?\d{1,2}[.)]|\n\s*\(?\d{1,2}[.)])\s*$"
 )
+_SUCH = re.compile(r"\bsuch\s+(?!as\b|a\s+way\b)[a-z]+", re.I)  # "had given such indications": which?
+_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|\b[A-Z](?:\.[A-Z])*|\bno|\bvs)\.$")  # "Mr.", "U.S.", "Gen."
 _NOW = re.compile(r"\b(?:now|currently|at present|so far|this year|to date)\b", re.I)
 
 
@@ -171,9 +173,13 @@ def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation 
         if who:
             name = who if m.group(1) in ("He", "She") else f"{who}’s"
             return name + text[m.end() :], None
-    dangling = (m is not None) or (
-        (_THING_PRONOUN.match(text) is not None and not is_expletive_it(text))
-        and (not re.match(r"^(?:This|That|Such)\b", text) or _VERBISH_NEXT.match(text) is not None)
+    dangling = (
+        (m is not None)
+        or (
+            (_THING_PRONOUN.match(text) is not None and not is_expletive_it(text))
+            and (not re.match(r"^(?:This|That|Such)\b", text) or _VERBISH_NEXT.match(text) is not None)
+        )
+        or _SUCH.search(first_sentence(text)[0]) is not None
     )
     if not dangling:
         return text, None
@@ -244,7 +250,7 @@ def stand_alone(
     ctx = Context({s.id: s for s in sources}, find_people(sources), event_date)
     kept: list[MergedPoint] = []
     dropped: list[DroppedPoint] = []
-    for p in points:
+    for p in (q for point in points for q in _split(point, ctx)):
         out = _rewrite(p, ctx)
         if isinstance(out, str):
             dropped.append(DroppedPoint(p.text, p.section, p.source_ids, out))
@@ -252,6 +258,58 @@ def stand_alone(
             kept.append(out)
     kept, absorbed = _absorb_joined(kept, ctx.joined)
     return kept, dropped + absorbed, ctx.people
+
+
+def _split(point: MergedPoint, ctx: Context) -> list[MergedPoint]:
+    """A one-source point of several sentences -> one point per sentence that stands on its own.
+
+    Why: the extractor keeps a paragraph's sentences together when they read as one, but a memo
+    of two pages must be able to take the one sentence that carries a fact without the two that
+    do not. A sentence that leans on the one before (a pronoun, "The two ...") stays with it; a
+    leading connective ("Further,") goes, as the extractor does it for a point's first sentence.
+    """
+    home = _home(point, ctx)
+    if home is None or len(point.citations) != 1 or point.conflicts or point.inlines:
+        return [point]
+    sentences = _sentence_spans(home)
+    if len(sentences) < 2:
+        return [point]
+    groups: list[list[int]] = [[sentences[0][0], sentences[0][1], 0]]
+    for start, end in sentences[1:]:
+        op = opening(home.text[start:end])
+        if op.dangling or op.enum:
+            groups[-1][1] = end
+        else:
+            groups.append([start + op.drop, end, op.drop])
+    if len(groups) < 2:
+        return [point]
+    out = []
+    for k, (start, end, dropped) in enumerate(groups):
+        text = " ".join(home.text[start:end].split())
+        if dropped and text[:1].islower():
+            text = text[0].upper() + text[1:]
+        citation = dataclasses.replace(home.citation, start=start, end=end, excerpt=home.text[start:end])
+        pid = point.id if k == 0 else f"{point.id}.{k + 1}"
+        out.append(dataclasses.replace(point, id=pid, text=text, citations=[citation]))
+    return out
+
+
+def _sentence_spans(home: Home) -> list[tuple[int, int]]:
+    """Offsets of the sentences of a point's cited span ("Mr." and "U.S." end none)."""
+    start, end = home.citation.start, home.citation.end
+    body = home.text[start:end]
+    cuts = [
+        m.end()
+        for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z“\"‘(])", body)
+        if not _ABBREVIATION.search(body[: m.start() + 1])
+    ]
+    bounds = [0, *cuts, len(body)]
+    spans = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        piece = body[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        spans.append((start + a + lead, start + a + len(piece.rstrip())))
+    return [sp for sp in spans if sp[1] > sp[0]]
 
 
 def _absorb_joined(

@@ -194,8 +194,25 @@ def _role_before(text: str, role: str) -> bool:
         return True
     if role and text.rstrip().lower().endswith(role.lower()):
         return True
-    near = [w.lower().rstrip(".,") for w in words[-4:-1]]
-    return words[-1][:1].isupper() and any(w in PERSON_TITLE_HEADS for w in near)  # "Minister of Russia"
+    run = []  # "Minister of Russia": the capitalised title run right before the name
+    for w in reversed(words[-4:]):
+        if w.endswith((",", ";", ":")) or not (w[:1].isupper() or w == "of"):
+            break
+        run.append(w.lower().rstrip("."))
+    return any(w in PERSON_TITLE_HEADS for w in run)
+
+
+def _given_before(head: str, given: set[str]) -> int:
+    """Characters of the person's given names or initials written just before their surname
+    ("Imran ", "S M "); a place in a title ("of Russia ") is not one."""
+    size = 0
+    words = head.split(" ")[:-1] if head.endswith(" ") else []
+    for w in reversed(words[-3:]):
+        initial = len(w.rstrip(".")) == 1 and w[:1].isupper()
+        if not (initial or w in given):
+            break
+        size += len(w) + 1
+    return size
 
 
 def introduce(text: str, source_id: str, before: int, people: People, introduced: set[str]) -> str:
@@ -218,12 +235,11 @@ def introduce(text: str, source_id: str, before: int, people: People, introduced
             continue
         introduced.add(name)
         given = name.split()[:-1]
-        head = text[: m.start()].rstrip()
-        span_start = m.start()
-        if given and head.endswith(given[-1]):
-            span_start = len(head) - len(" ".join(given))
-            if text[span_start : m.start()].split() != given:
-                span_start = m.start()
+        known = {w for x in mentions for w in x.name.split()[:-1]}
+        span_start = m.start() - _given_before(text[: m.start()], known)
+        written = text[span_start : m.start()].split()
+        if any(len(w.rstrip(".")) > 1 for w in written):  # the text names them in full already
+            name = " ".join([*written, surname])
         role = best_role(mentions, source_id)
         if _role_before(text[max(0, span_start - 60) : span_start], role):
             role = ""
