@@ -234,7 +234,6 @@ def introduce(text: str, source_id: str, before: int, people: People, introduced
         if name in introduced:
             continue
         introduced.add(name)
-        given = name.split()[:-1]
         known = {w for x in mentions for w in x.name.split()[:-1]}
         span_start = m.start() - _given_before(text[: m.start()], known)
         written = text[span_start : m.start()].split()
