@@ -29,6 +29,7 @@ EMPTY_SECTION_BONUS = 0.25
 EMPTY_SECTION_FLOOR = 0.3  # ... only for a point of some salience (no sidebar teaser fills a section)
 COST_EXPONENT = 0.5  # gain per word^COST_EXPONENT: a long point must say more to beat two short ones
 TYPICAL_WORDS = 25
+SHORTEST = 20  # a point shorter than this is charged as this long: saying little is no merit
 POOL = 400  # only the best points by salience compete (keeps selection linear in topic size)
 
 
@@ -78,6 +79,7 @@ def select(
     relevance = np.array([max(0.0, salience[p.id].total) / top * SECTION_PRIOR[p.section] for p in pool])
     cost = np.array([point_words(p) for p in pool])
     rows = np.array([row[p.id] for p in pool], dtype=np.int64)
+    vectors.focus(list(rows))
     concepts = [vectors.concepts(row[p.id]) for p in pool]
     weight = concept_weights(pool, concepts)
     mass = np.array([sum(weight[c] for c in cs) for cs in concepts])
@@ -99,7 +101,7 @@ def select(
         new = np.array([sum(weight[c] for c in cs if c not in covered) for cs in concepts]) / (unit or 1.0)
         empty = np.array([not out.chosen[p.section] for p in pool]) & (relevance >= EMPTY_SECTION_FLOOR)
         worth = relevance + EMPTY_SECTION_BONUS * empty + DISAGREEMENT * disputed
-        size = cost / TYPICAL_WORDS
+        size = np.maximum(cost, SHORTEST) / TYPICAL_WORDS
         # salience per word^COST_EXPONENT; new content per word (a list of names is long, not dense)
         score = worth / size**COST_EXPONENT + NOVELTY * new / size
         k = int(np.argmax(np.where(fits, score, -np.inf)))

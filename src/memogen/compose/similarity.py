@@ -18,24 +18,44 @@ GRAPH_MIN = 0.1  # weaker links than this are noise in the centrality graph
 
 @dataclass
 class PointVectors:
-    """TF-IDF rows of the points' texts, fitted on them (one topic), and their content stems."""
+    """TF-IDF rows of the points' texts, fitted on them (one topic); content stems on demand.
+
+    Stems (the merger's Features) are costly, and only the points that compete for a place
+    need them: `focus()` names those, so large topics stay linear.
+    """
 
     mats: object  # the merger's fitted word and character matrices
-    feats: list = field(default_factory=list)  # the merger's Features of each point
-    idf: dict[str, float] = field(default_factory=dict)  # IDF of content stems over the points
+    texts: list[str] = field(default_factory=list)
+    feats: dict[int, object] = field(default_factory=dict)  # row -> the merger's Features
+    idf: dict[str, float] = field(default_factory=dict)  # IDF of content stems over the focus rows
+
+    def focus(self, rows: list[int]) -> None:
+        from ..merge import content_idf, features
+
+        for i in rows:
+            if i not in self.feats:
+                self.feats[i] = features(self.texts[i])
+        self.idf = content_idf([self.feats[i] for i in rows])
+
+    def _feat(self, i: int):
+        if i not in self.feats:
+            from ..merge import features
+
+            self.feats[i] = features(self.texts[i])
+        return self.feats[i]
 
     def overlap_to(self, i: int, others: np.ndarray) -> np.ndarray:
         """How much of point i's content other points repeat: IDF-weighted Dice of content stems,
         the merger's paraphrase measure (n-gram cosine misses "scrapped" / "suspended")."""
         from ..merge import weighted_overlap
 
-        a = self.feats[i]
-        return np.array([weighted_overlap(a, self.feats[j], self.idf) for j in others], dtype=np.float32)
+        a = self._feat(i)
+        return np.array([weighted_overlap(a, self._feat(j), self.idf) for j in others], dtype=np.float32)
 
     def concepts(self, i: int) -> frozenset[str]:
         """What point i says, as concepts: its content stems. Figures are not concepts: sources
         counting the same seats or deaths differently state one fact, not two."""
-        return frozenset(w for w in self.feats[i].content if not any(ch.isdigit() for ch in w))
+        return frozenset(w for w in self._feat(i).content if not any(ch.isdigit() for ch in w))
 
     def similarity_to(self, i: int, others: np.ndarray) -> np.ndarray:
         """Similarity of point i to each point in `others` (indices)."""
@@ -70,7 +90,6 @@ class PointVectors:
 
 
 def vectorise(texts: list[str]) -> PointVectors:
-    from ..merge import _vectorise, content_idf, features
+    from ..merge import _vectorise, normalise
 
-    feats = [features(t) for t in texts]
-    return PointVectors(_vectorise([f.norm for f in feats]), feats, content_idf(feats))
+    return PointVectors(_vectorise([normalise(t) for t in texts]), texts)
