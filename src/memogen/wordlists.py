@@ -132,3 +132,62 @@ PERSON_TITLE_HEADS = frozenset(
 )
 # Courtesy titles written before a name ("Mr. Lavrov", "Dr Helm").
 HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
+
+# Irregular past tenses common in news ("met", "held", "said"): a finite verb without "-ed".
+IRREGULAR_PAST = frozenset(
+    [
+        "said",
+        "met",
+        "held",
+        "made",
+        "took",
+        "gave",
+        "went",
+        "came",
+        "began",
+        "won",
+        "lost",
+        "became",
+        "sent",
+        "saw",
+        "told",
+        "led",
+        "left",
+        "kept",
+        "put",
+        "set",
+        "hit",
+        "cut",
+        "struck",
+        "fell",
+        "rose",
+        "grew",
+        "paid",
+        "sold",
+        "bought",
+        "built",
+        "brought",
+        "thought",
+        "fought",
+        "ran",
+        "spoke",
+        "wrote",
+        "chose",
+        "drew",
+        "knew",
+        "meant",
+        "stood",
+        "found",
+        "got",
+        "sought",
+        "spent",
+        "understood",
+        "broke",
+        "threw",
+    ]
+)
+
+# Articles, demonstratives and possessive determiners.
+DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"]
+)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ...sections.headings import is_heading
-from ...wordlists import AUXILIARIES
+from ...wordlists import AUXILIARIES, DETERMINERS, IRREGULAR_PAST
 
 ENUMERATOR = re.compile(
     r"^(?:(?:First|Second|Third|Fourth|Fifth|Sixth)(?:ly)?(?: and foremost)?|Lastly|Finally|"
@@ -29,79 +29,8 @@ _CAPTION = re.compile(
 _CREDIT_TAIL = re.compile(
     r"\((?:photo|image|picture|credit)s?\s*:[^)]*\)\s*\.?$|\|\s*(?:photo|image)\b", re.I
 )
-_PAST_IRREGULAR = frozenset(
-    [
-        "said",
-        "met",
-        "held",
-        "made",
-        "took",
-        "gave",
-        "went",
-        "came",
-        "began",
-        "won",
-        "lost",
-        "became",
-        "sent",
-        "saw",
-        "told",
-        "led",
-        "left",
-        "kept",
-        "put",
-        "set",
-        "hit",
-        "cut",
-        "struck",
-        "fell",
-        "rose",
-        "grew",
-        "paid",
-        "sold",
-        "bought",
-        "built",
-        "brought",
-        "thought",
-        "fought",
-        "ran",
-        "spoke",
-        "wrote",
-        "chose",
-        "drew",
-        "knew",
-        "meant",
-        "stood",
-        "found",
-        "got",
-        "sought",
-        "spent",
-        "understood",
-        "broke",
-        "threw",
-    ]
-)
-_BEFORE_PARTICIPLE = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "when",
-        "if",
-        "as",
-        "once",
-        "than",
-    ]
-)
+# "the agreed text", "when compared": a participle after these is no finite verb.
+_BEFORE_PARTICIPLE = DETERMINERS | frozenset(["when", "if", "as", "once", "than"])
 _FOLLOWS_VERB = frozenset(
     [
         "to",
@@ -144,7 +73,7 @@ def has_finite_verb(sentence: str) -> bool:
     for i, w in enumerate(words):
         before = words[i - 1] if i else ""
         after = words[i + 1] if i + 1 < len(words) else ""
-        if w in AUXILIARIES or w in _PAST_IRREGULAR:
+        if w in AUXILIARIES or w in IRREGULAR_PAST:
             return True
         if w.endswith("ed") and len(w) > 4 and i > 0 and before not in _BEFORE_PARTICIPLE:
             return True
