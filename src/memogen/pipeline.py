@@ -82,13 +82,16 @@ class PageMeter:
 
     def __init__(self) -> None:
         self.pdf: bytes | None = None
+        self.calls = 0
 
     def __call__(self, memo: Memo) -> int:
         from .citations import attach_notes
         from .compose.fit import page_count
         from .render.pdf import render_pdf
 
-        attach_notes(memo)
+        if any(p.note is None for p in memo.points if p.citations):
+            attach_notes(memo)  # a cut only removes notes: the others keep their text (numbers aside)
+        self.calls += 1
         self.pdf = render_pdf(memo)
         return page_count(self.pdf)
 
@@ -118,6 +121,8 @@ def compose_from_sources(
     result = merge_points(points, sources)
     memo = compose_memo(result, sources, config, topic, event_date, build_date, meter, event_end)
     attach_notes(memo)
+    if meter is not None and meter.calls > 1:
+        meter.pdf = None  # points were cut to fit: render again with the notes renumbered
     return memo
 
 

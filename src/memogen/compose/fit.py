@@ -39,22 +39,29 @@ def fit_pages(
     """Cut the fewest last-picked points so that `measure(memo)` (pages) is within `limit`.
 
     `lay_out` rebuilds the sections from a choice; the first pick (the memo's opening fact)
-    always stays. Binary search: a handful of measurements, not one per point.
+    always stays. Doubling then halving: a few measurements, not one per point.
     """
     if measure(memo) <= limit:
         return
     present = {p.id for ps in chosen.values() for p in ps}
     order = [pid for pid in pick_order if pid in present]
     cuttable = list(reversed(order[1:]))
-    lo, hi = 1, len(cuttable)
+
+    def fits(k: int) -> bool:
+        memo.sections = lay_out(without(chosen, set(cuttable[:k])))
+        return measure(memo) <= limit
+
+    # Overflows are mostly a few points: probe 1, 2, 4, ... cuts, then halve the last gap.
+    lo, hi = 0, 1
+    while hi < len(cuttable) and not fits(hi):
+        lo, hi = hi, min(2 * hi, len(cuttable))
     best = hi
-    while lo <= hi:
+    while hi - lo > 1:
         mid = (lo + hi) // 2
-        memo.sections = lay_out(without(chosen, set(cuttable[:mid])))
-        if measure(memo) <= limit:
-            best, hi = mid, mid - 1
+        if fits(mid):
+            best = hi = mid
         else:
-            lo = mid + 1
+            lo = mid
     gone = set(cuttable[:best])
     memo.sections = lay_out(without(chosen, gone))
     measure(memo)  # the last measurement is of the memo as it stays
