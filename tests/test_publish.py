@@ -562,12 +562,12 @@ def test_build_edit_rebuild_publish_and_email(tmp_path, lavrov_dir):
     built = read_draft(draft.read_bytes()).memo
     changed = built.section("background").points[0].text
     last = built.points[-1]
-    # a paragraph other than the one holding the last statement (whose note is edited below)
+    # a paragraph that holds neither the last statement nor the edited one, whatever the composer chose
     removed = next(
         para.points[0].text
-        for key in ("what_it_means", "background")
-        for para in built.section(key).paragraphs[1:]
-        if last not in para.points
+        for section in built.sections
+        for para in section.paragraphs
+        if last not in para.points and changed not in (p.text for p in para.points)
     )
 
     doc = Document(str(draft))

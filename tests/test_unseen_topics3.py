@@ -194,13 +194,17 @@ def test_the_memo_of_many_short_points_still_fits_two_pages(built):
     assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) <= 2
 
 
-def test_short_points_pay_for_their_notes_long_points_do_not():
-    short = [_mp(f"s{k}", f"Short point number {k} about the ferry and its crew.") for k in range(80)]
+def test_the_word_budget_is_the_memos_words_not_a_charge_for_footnotes():
+    """Footnote space is the layout's business (the page is measured, see compose/fit.py):
+    many short points fill the word budget itself."""
+    import random
+
+    words = sorted({w for w in Path(__file__).read_text().lower().split() if w.isalpha() and len(w) > 4})
+    rng = random.Random(7)
+    short = [_mp(f"s{k}", "The " + " ".join(rng.sample(words, 9)) + ".") for k in range(80)]
     chosen, _ = select_within_budget(short, 700)
-    assert sum(point_words(p) for p in chosen["background"]) <= 0.75 * 700  # their notes took the rest
-    long_ = [_mp(f"l{k}", " ".join(["word"] * 34) + f" {k}.") for k in range(60)]
-    chosen, _ = select_within_budget(long_, 700)
-    assert len(chosen["background"]) == 20  # one note per 35 words: the plain word budget decides
+    used = sum(point_words(p) for p in chosen["background"])
+    assert 0.95 * 700 <= used <= 700
 
 
 def _section(memo: Memo, key: str) -> list[MergedPoint]:
@@ -311,31 +315,28 @@ def test_the_round_one_topic_of_many_short_points_fits_two_pages_too(tmp_path):
     assert int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1)) <= 2
 
 
-def test_a_point_repeating_only_figures_already_chosen_yields_to_new_information():
+def test_a_point_restating_a_chosen_one_yields_to_new_information():
+    """Redundancy is what the memo already says (its concepts), not a shared figure."""
     first = _mp(
         "a", "The ferry was carrying 412 passengers and 38 crew on its crossing to Vell.", "what_happened"
     )
     repeat = _mp(
         "b",
-        "The Northern Star, which was carrying 412 passengers, was one of the ships exempted.",
+        "On its crossing to Vell the ferry carried 412 passengers as well as 38 crew members.",
         "what_happened",
     )
     new = _mp(
         "c", "The operator, Vell Lines, suspended all its crossings pending a safety check.", "what_happened"
     )
-    repeat.confidence, new.confidence = 0.9, 0.5  # the repeat would win on salience alone
-    chosen, _ = select_within_budget([first, repeat, new], 140)
-    # the repeat is taken only from the words left over once every section had its share
-    assert [p.id for p in chosen["what_happened"]] == ["a", "c", "b"]
+    chosen, dropped = select_within_budget([first, repeat, new], 30)
+    assert [p.id for p in chosen["what_happened"]] == ["a", "c"]
+    assert [d.text[:6] for d in dropped] == ["On its"]
 
 
-def test_the_operators_suspension_is_kept_over_a_restated_passenger_count(memo):
-    """New information is never cut while a restated count stays (the suspension may still lose the
-    word budget to other new facts, such as the investigators' first finding)."""
-    wh = " ".join(p.text for p in _section(memo, "what_happened"))
-    restated = "was one of the ships covered" in wh  # the explainer's restated 412 passengers
-    assert "suspended all its crossings" in wh or not restated
-    assert wh.count("412 passengers") == 1
+def test_the_operators_suspension_is_stated_and_the_passenger_count_only_once(memo):
+    text = " ".join(p.text for p in memo.points)
+    assert re.search(r"Vell Lines[’'] decision to suspend all crossings|suspended all its crossings", text)
+    assert " ".join(p.text for p in _section(memo, "what_happened")).count("412 passengers") == 1
 
 
 def test_a_conflict_names_a_source_without_publisher_by_author_or_quoted_title():
@@ -363,7 +364,10 @@ def test_the_conflict_statement_reads_as_a_sentence(memo):
         assert "…" not in c.statement
 
 
-def test_an_assessment_is_not_dropped_for_repeating_a_figure(memo):
-    """'The deaths of 23 people should force a debate' repeats the toll but says something new."""
+def test_the_oped_assessments_reach_what_it_means(memo):
+    """An op-ed's verdicts ("should", "must") are analysis: they are in What it means, never stated
+    as what happened."""
     wm = " ".join(p.text for p in _section(memo, "what_it_means"))
-    assert "should force a debate" in wm
+    wh = " ".join(p.text for p in _section(memo, "what_happened"))
+    assert re.search(r"\bshould\b|\bmust\b", wm)
+    assert not re.search(r"\bshould\b|\bmust\b", wh)

@@ -31,6 +31,10 @@ def explain_memo(memo: Memo) -> str:
     lines.append(f"Conflicts ({len(conflicts)}):")
     for cid, x in conflicts:
         lines.append(f"  {cid} ({x.kind}) {x.statement}")
+    lines.append(f"Kept ({len(memo.points)}), in memo order, and why:")
+    for p in memo.points:
+        why = memo.kept_reasons.get(p.id, "kept")
+        lines.append(f'  {p.id} "{_short(p.text, 80)}" {why}')
     lines.append(f"Cut ({len(memo.dropped_points)}):")
     for d in memo.dropped_points:
         lines.append(f"  [{d.section}] {d.reason}: {_short(d.text)} ({', '.join(d.source_ids)})")

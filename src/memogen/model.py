@@ -276,6 +276,7 @@ class Memo:
     bibliography: list[list[Inline]] = field(default_factory=list)
     clusters: list[Cluster] = field(default_factory=list)
     dropped_points: list[DroppedPoint] = field(default_factory=list)
+    kept_reasons: dict[str, str] = field(default_factory=dict)  # point id -> why the composer kept it
     generator: str = "memogen"
 
     def section(self, key: SectionKey) -> MemoSection:
