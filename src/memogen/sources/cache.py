@@ -41,7 +41,7 @@ class ReadStats:
 def code_fingerprint() -> str:
     """Hash of this package's own code: a changed cleaning rule must not serve stale cache entries."""
     h = hashlib.sha256()
-    for file in sorted(Path(__file__).parent.glob("*.py")):
+    for file in sorted(Path(__file__).parent.rglob("*.py")):
         h.update(file.read_bytes())
     return h.hexdigest()
 
