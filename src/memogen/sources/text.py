@@ -119,6 +119,9 @@ _FUNCTION_WORDS = frozenset(
     me him us them who whom whose which what where when why how not no all any each both some such
     very also only just more most then there here""".split()  # noqa: SIM905
 )
+# A known word ending in an adverb particle is a compound ("walkout", "handover", "showdown"),
+# not a join: the function-word rule for known words leaves these endings alone.
+_PARTICLES_OF_COMPOUNDS = frozenset("out up off over down back away through around along".split())  # noqa: SIM905
 _PARTICLES = frozenset("bin ibn bint van von der den del della da di de du dos das al el la le".split())  # noqa: SIM905
 _NAME_PREFIXES = frozenset("mac mc van von de di da del della le la fitz san santa st".split())  # noqa: SIM905
 _ENDS_SENTENCE = re.compile(r"[.!?:][\"”’')\]]*$")
@@ -249,6 +252,7 @@ def _lower_split(core: str, lex: Lexicon, s: JoinSettings) -> list[str] | None:
     if whole >= s.name_whole_max and (
         len(pieces) > 2
         or pieces[-1] not in _FUNCTION_WORDS
+        or pieces[-1] in _PARTICLES_OF_COMPOUNDS
         or (pieces[0] not in _FUNCTION_WORDS and len(pieces[0]) < 4)
     ):
         return None

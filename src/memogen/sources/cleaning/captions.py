@@ -19,6 +19,11 @@ _CAPTION = re.compile(
     r"|\[[^\]]*(?:\bvia\b|/)\s*(?:AP|AFP|Reuters|EPA|Getty(?: Images)?|Anadolu|Xinhua|Handout)[^\]]*\]$"
     r"|^(?:getty images|afp|reuters|ap|epa)(?:\s*/\s*\w+)?\)?$"
 )
+# 'Photo Source: BBC', 'Image courtesy: AFP', 'Cover photo: ...', 'Images from the reference sources':
+# a label naming where a picture came from (with or without the name after it).
+_PICTURE = r"(?i)^\(?\s*(?:cover\s+|featured\s+|file\s+)?(?:photo(?:graph)?|image|picture|illustration|graphic|video)s?\s+"
+_PICTURE_SOURCE = re.compile(_PICTURE + r"(?:source|courtesy|credit)s?\b")
+_PICTURE_FROM = re.compile(_PICTURE + r"(?:from|via|by)\b[^.!?]*$")
 _MD_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
 _CONTRIBUTORS = re.compile(
     r"(?i)^(?:(?:additional )?reporting|writing|editing|edited|compiled|translated|fact-checked)\s+by\b"
@@ -26,7 +31,12 @@ _CONTRIBUTORS = re.compile(
 
 
 def caption(text: str) -> str | None:
-    return "image caption / credit" if _CAPTION.search(text) and word_count(text) <= 40 else None
+    n = word_count(text)
+    if (_CAPTION.search(text) and n <= 40) or (_PICTURE_SOURCE.match(text) and n <= 20):
+        return "image caption / credit"
+    if _PICTURE_FROM.match(text) and n <= 8:
+        return "image caption / credit"
+    return None
 
 
 def markdown_image(text: str) -> str | None:

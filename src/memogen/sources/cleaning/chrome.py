@@ -42,7 +42,7 @@ _SEE_ALSO = re.compile(
 )
 _SOCIAL = re.compile(
     r"(?i)^(?:like|follow|join|subscribe to|find|connect with)\b.*\b(?:facebook|twitter|instagram|whatsapp|telegram|linkedin|youtube|tiktok)\b"
-    r"|\b(?:follow|like|join) us\b"
+    r"|\b(?:follow|like|join|connect with) us\b"
 )
 _LIVE_LABEL = re.compile(r"(?i)^(?:live|live updates|key events|show key events only|pinned post|breaking)$")
 _PAGE_NUMBER = re.compile(

@@ -13,7 +13,7 @@ from .. import metadata as md
 from ..footnotes import CITATION_LIKE
 from .dates import read_date
 from .headline import take_publication
-from .lines import Found, Line, drop
+from .lines import DATE_WEAK, Found, Line, drop
 from .shape import is_prose
 
 _RELEASE_TAIL = re.compile(
@@ -50,7 +50,7 @@ def notes_and_bios(items: list[Line], first: int, found: Found, known_authors: l
             found.author_bio.append(it.text)
             drop(it, "author bio (→ metadata.author_bio)")
         elif md.is_bare_date_line(it.text):
-            read_date(it.text, found, 1, it.where("date stamp"))
+            read_date(it.text, found, DATE_WEAK, it.where("date stamp"))
             drop(it, "date stamp (→ metadata.date if nothing better)")
 
 

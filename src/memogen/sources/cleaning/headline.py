@@ -1,78 +1,131 @@
 """The headline zone: everything above the first paragraph of the article.
 
-It holds a masthead and menus, the page's date, the headline, bylines and datelines,
-the author's affiliation and credits.  The headline is found first; lines above it
-are the site's, lines below it describe the article.
+It holds a masthead and menus, the page's date, series and issue lines, the headline,
+bylines and datelines, the author's affiliation and credits.  Three passes read it:
+
+1. lines that say what they are by their shape (bylines, author lists, credits,
+   affiliations, issue lines, publication notes) go to the metadata;
+2. the headline is the heading-shaped line nearest above the article (a short section
+   heading right above the first paragraph, "What happened?", stays a heading);
+3. lines above the headline are the site's (masthead, menu, the edition's own title),
+   a name under the headline is the story's byline, dates are read by their position.
+
+A digest page ("The World This Week") prints its summary and its author list above a
+story's headline: `body_start` skips such a summary when a byline and a headline follow it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import metadata as md
 from .captions import CREDIT
 from .chrome import menu_runs
 from .dates import date_line, read_date, stamp_rank
-from .lines import Found, Line, drop
-from .shape import is_heading_like, sentence_like
+from .lines import DATE_LABELLED, DATE_LINE, DATE_UPDATED, Found, Line, drop
+from .shape import is_heading_like, is_prose, sentence_like
+
+_SUMMARY_MAX_WORDS = 150
+_LONG_HEADLINE = 20  # a page's summary or standfirst above the byline is short
+_TEAM = re.compile(r"(?i)\b(?:team|staff|newsroom)$")  # 'GP Team': a group of people, not a site's name
+_ORG = re.compile(
+    r"\b(?:Institute|Institution|Cent(?:re|er)|University|College|Foundation|Council|Ministry|Academy|"
+    r"Agency|Commission|Association|Society|Observatory|Forum|Bureau|Department)\b|\([A-Z]{2,}\)"
+)
 
 
-def read_headline_zone(front: list[Line], found: Found) -> None:
-    """Headline zone: masthead, page date, headline, byline, dateline, affiliation, credits."""
-    zone = HeadlineZone(front, found)
-    for i, it in enumerate(front):
-        if not zone.step(i, it):
-            zone.expect_names = zone.expect_credit = zone.affiliation_open = False
+def body_start(items: list[Line]) -> int:
+    """Index of the article's first paragraph: the first prose line, unless what follows it
+    before the next prose is a byline (and a headline): then that prose was the page's summary
+    or the story's standfirst, part of the headline zone."""
+    prose = [k for k, it in enumerate(items) if it.role == "body" and is_prose(it)]
+    if not prose:
+        return len(items)
+    total = sum(items[k].words for k in prose)
+    first, before = prose[0], 0
+    for a, b in zip(prose, prose[1:], strict=False):
+        before += items[a].words
+        if before > _SUMMARY_MAX_WORDS or 2 * before > total:
+            break
+        if any(_byline_shaped(it) for it in items[a + 1 : b] if it.kept):
+            first = b
+    return first
+
+
+def _byline_shaped(it: Line) -> bool:
+    names = md.byline_names(it.text)
+    return bool(names) or len(md.split_names(it.text)) >= 2
+
+
+def read_headline_zone(front: list[Line], found: Found, body_found: bool = True) -> None:
+    """Read the lines above the article's first paragraph (see the module doc)."""
+    zone = _Zone(front, found)
+    zone.read_meta_lines()
+    title = find_title(front)
+    if title is not None:
+        it = front[title]
+        found.title = found.title or it.text
+        found.origins.setdefault("title", it.where("headline"))
+        drop(it, "title (→ metadata.title)")
+    zone.read_around_title(title, body_found)
 
 
 def take_publication(note: md.PublicationNote, found: Found, origin: str = "") -> None:
-    found.offer_date(note.date, 1 if note.verb in ("updated", "last updated") else 3, origin)
+    found.offer_date(
+        note.date, DATE_UPDATED if note.verb in ("updated", "last updated") else DATE_LABELLED, origin
+    )
     found.offer_publisher(note.publisher, 3, origin)
     found.add_authors(note.authors, origin)
 
 
 @dataclass
-class HeadlineZone:
-    """The lines above the first paragraph, read in order; a byline opens what may follow it."""
+class _Zone:
+    """The lines above the first paragraph; a byline opens what may follow it (names, affiliation)."""
 
     front: list[Line]
     found: Found
     expect_names: bool = False  # after a bare "By"
     expect_credit: bool = False  # after a bare "Edited by"
-    author_seen: bool = False
     affiliation_open: bool = False  # right after the author's name
+    listed_authors: list[str] = field(default_factory=list)  # an edition's author list, above the headline
 
-    def __post_init__(self) -> None:
-        self.title_idx = find_title(self.front)
-        self.menu = menu_runs(self.front[: self.title_idx or 0])
+    # ------------------------------------------------------------------ pass 1: lines that say what they are
+    def read_meta_lines(self) -> None:
+        for it in self.front:
+            if not self._meta_line(it):
+                self.expect_names = self.expect_credit = self.affiliation_open = False
 
-    def step(self, i: int, it: Line) -> bool:
+    def _meta_line(self, it: Line) -> bool:
         """Handle one line; True keeps the expectations a byline or credit opened."""
         if not it.kept:
             credit = CREDIT.match(it.text)
             self.expect_credit = bool(credit) and not credit.group("who").strip()
-            return True
-        if i == self.title_idx:
-            if not self.found.title:
-                self.found.title = it.text
-                self.found.origins["title"] = it.where("headline")
-            drop(it, "title (→ metadata.title)")
             return True
         note = md.publication_note(it.text)
         if note:
             take_publication(note, self.found, it.where("publication line"))
             drop(it, "publication line (→ metadata date/publisher)")
             return False
-        return self._people(i, it) or self._other(i, it)
+        label = md.issue_label(it.text)
+        if label:
+            self.found.container_title = self.found.container_title or label
+            self.found.origins.setdefault("container_title", it.where("issue line"))
+            read_date(it.text, self.found, DATE_LINE, it.where("issue line"))
+            drop(it, "dateline: issue line (→ metadata date, container title)")
+            return False
+        bare = re.sub(r"(?i)^by\s+", "", it.text)
+        if md.is_group_byline(bare) and (bare != it.text or _TEAM.search(bare)):
+            drop(it, "byline of a team, no person named")
+            return False
+        return self._people(it)
 
-    def _people(self, i: int, it: Line) -> bool:
-        """Bylines, credits, author names and the affiliation lines under them."""
+    def _people(self, it: Line) -> bool:
+        """Bylines, credits, author lists and the affiliation lines under them."""
         if self._segmented_byline(it):
             return True
         names = md.byline_names(it.text)
         credit = CREDIT.match(it.text)
-        after_title = self.title_idx is not None and i > self.title_idx
         if names is not None:
             self._add_authors(names, it)
             self.expect_names, self.affiliation_open = not names, bool(names)
@@ -84,10 +137,20 @@ class HeadlineZone:
         elif self.expect_credit and md.is_name(it.text):
             drop(it, "editor / contributor credit")
             return False
-        elif (self.expect_names or (after_title and not self.author_seen)) and md.split_names(it.text):
+        elif self.expect_names and md.split_names(it.text):
             self._add_authors(md.split_names(it.text), it)
             self.affiliation_open = True
             drop(it, "byline (→ metadata.authors)")
+        elif md.name_with_role(it.text):
+            name, role = md.name_with_role(it.text)  # type: ignore[misc]
+            self._add_authors([name], it)
+            self.found.author_bio.append(role)
+            self.affiliation_open = True
+            drop(it, "byline with the author's role (→ metadata.authors, author_bio)")
+        elif len(md.split_names(it.text)) >= 2:
+            self.listed_authors += md.split_names(it.text)
+            self.affiliation_open = True
+            drop(it, "author list (→ metadata.authors)")
         elif (
             self.affiliation_open
             and not it.gap_before
@@ -129,44 +192,147 @@ class HeadlineZone:
     def _add_authors(self, names: list[str], it: Line) -> None:
         """'By Staff Reporter' is a byline without a person: the line goes, no author is recorded."""
         self.found.add_authors([n for n in names if not md.is_role(n)], it.where("byline"))
-        self.author_seen = self.author_seen or bool(names)
 
-    def _other(self, i: int, it: Line) -> bool:
-        """Date lines anywhere in the zone; menus and mastheads above the headline."""
-        above_title = self.title_idx is not None and i < self.title_idx
-        if it.words <= 14 and (md.find_dates(it.text) or (it.words <= 6 and md.parse_loose_date(it.text))):
-            date_line(it, self.found, above_title)
-        elif above_title and not sentence_like(it.text):
-            if i in self.menu:
-                drop(it, "navigation menu")
-            else:
-                if is_heading_like(it) and not md.is_name(it.text):
-                    self.found.offer_publisher(it.text, 1, it.where("masthead"))
-                drop(it, "masthead / site name")
-        return False
+    # ------------------------------------------------------------------ pass 3: by position
+    def read_around_title(self, title: int | None, body_found: bool) -> None:
+        """Dates by their place; a name under the headline is its byline; above it, the site's lines."""
+        above = title if title is not None else 0
+        menu = menu_runs(self.front[:above])
+        mastheads: list[Line] = []
+        for i, it in enumerate(self.front):
+            if not it.kept:
+                continue
+            above_title = title is not None and i < title
+            if it.words <= 14 and (
+                md.find_dates(it.text) or (it.words <= 6 and md.parse_loose_date(it.text))
+            ):
+                date_line(it, self.found, above_title)
+            elif not above_title and md.is_name(it.text) and title is not None:
+                self.found.add_authors([it.text], it.where("byline under the headline"))
+                drop(it, "byline (→ metadata.authors)")
+            elif above_title and not sentence_like(it.text):
+                if i in menu:
+                    drop(it, "navigation menu")
+                else:
+                    mastheads.append(it)
+                    drop(it, "masthead / site name")
+            elif above_title:
+                drop(it, "summary of the page above the story's headline")
+        if self.listed_authors and not self.found.authors:
+            self.found.add_authors(self.listed_authors, "the page's author list")
+        self._offer_masthead(mastheads)
+        self._between_title_and_body(title, body_found)
+
+    def _offer_masthead(self, mastheads: list[Line]) -> None:
+        """The publisher a masthead names: an organisation's name before a mere label; a label
+        printed twice above the headline is the page's series, the story's container."""
+        names = [it for it in mastheads if is_heading_like(it) and not md.is_name(it.text)]
+        texts = [it.text.strip().lower() for it in names]
+        repeated = next((it for it in names if texts.count(it.text.strip().lower()) >= 2), None)
+        if repeated is not None and not self.found.container_title:
+            self.found.container_title = repeated.text.strip()
+            self.found.origins["container_title"] = repeated.where("series label")
+        orgs = [it for it in names if _ORG.search(it.text) and it is not repeated]
+        best = orgs[0] if orgs else next((it for it in names if it is not repeated), None)
+        if best is not None:
+            self.found.offer_publisher(best.text.strip(), 1, best.where("masthead"))
+
+    def _between_title_and_body(self, title: int | None, body_found: bool) -> None:
+        """Under the headline, labels and a standfirst without a full stop go; a short sentence
+        and a section heading right above the first paragraph stay.  With no paragraph on the
+        page at all, the short lines are the text and all stay."""
+        if title is None or not body_found:
+            return
+        rest = [it for it in self.front[title + 1 :] if it.kept]
+        for k, it in enumerate(rest):
+            last = k == len(rest) - 1
+            if (last and is_heading_like(it) and _section_heading_shape(it)) or sentence_like(it.text):
+                continue
+            drop(it, "standfirst / label under the headline")
+
+
+def _section_heading_shape(it: Line) -> bool:
+    """'What happened?', 'In the news', 'Background:': a short heading that opens a section."""
+    return it.words <= 6 or (it.words <= 10 and it.text.rstrip().endswith(":"))
 
 
 def find_title(front: list[Line]) -> int | None:
-    """The headline: the longest heading-like line before the first byline (or in the whole zone)."""
+    """The headline: the heading-shaped line nearest above the article.
+
+    A format's own title (a Markdown '# ', a Word Title style) wins.  Otherwise, walking up
+    from the first paragraph: a short section heading right above it is skipped when a
+    headline stands above it; a lone name is skipped the same way (it is the byline under
+    the headline); a line ending in ':' introduces what follows and is never a headline.
+    """
     for i, it in enumerate(front):
         if it.hint == "title" and it.kept:
             return i
-    candidates: list[int] = []
-    for i, it in enumerate(front):
-        if not it.kept or it.hint == "heading":
+    kept = [i for i, it in enumerate(front) if it.kept and it.hint != "heading"]
+    candidates = [
+        i for k, i in enumerate(kept) if _headline_shaped(front[i]) or _long_headline(front, kept[:k], i)
+    ]
+    if candidates and candidates[-1] == kept[-1] and _opens_a_section(front, kept, candidates):
+        candidates.pop()
+    for pos, i in enumerate(reversed(candidates)):
+        it = front[i]
+        higher = candidates[: len(candidates) - pos - 1]
+        if (md.is_name(it.text) and higher) or it.text.rstrip().endswith(":"):
             continue
-        is_meta = (
-            md.byline_names(it.text) is not None or md.publication_note(it.text) or CREDIT.match(it.text)
-        )
-        if is_meta or (candidates and md.split_names(it.text)):
-            if candidates:
-                break
-            continue
-        segmented = re.search(r"\s[|·•]\s", it.text)
-        dated = md.find_dates(it.text) and (segmented or len(md.date_leftover(it.text).split()) < 6)
-        if dated or not is_heading_like(it) and not it.text.endswith(("?", "!")):
-            continue  # a date line; a headline that names a date ('..., Marren Sound, 2 May 2025') stays
-        candidates.append(i)
-    if not candidates:
-        return None
-    return max(candidates, key=lambda i: (front[i].words, -i))
+        return i
+    return None
+
+
+def _opens_a_section(front: list[Line], kept: list[int], candidates: list[int]) -> bool:
+    """The heading right above the first paragraph opens a section, not the article, when it
+    ends in ':'; when it is shorter than the headline above it and only that headline's byline
+    or date stands between them ('Title / By A B / Why it matters', 'Libya: The stalemate /
+    In the news'); or when it is a short question under a headline ('What happened?').
+    A byline or date *below* it makes it the headline they belong to."""
+    it = front[kept[-1]]
+    if it.text.rstrip().endswith(":"):
+        return True
+    if any(_is_meta(x) for x in front[kept[-1] + 1 :]):
+        return False
+    higher = [i for i in candidates if i < kept[-1] and not md.is_name(front[i].text)]
+    if not higher:
+        return False
+    between = front[higher[-1] + 1 : kept[-1]]
+    bylined = any(_is_meta(x) or (x.kept and md.is_name(x.text)) for x in between)
+    only_byline = all(_is_meta(x) or not x.kept or md.is_name(x.text) or _is_date_line(x) for x in between)
+    shorter = it.words < front[higher[-1]].words
+    if (
+        _section_heading_shape(it)
+        and shorter
+        and only_byline
+        and (bylined or not any(x.kept for x in between))
+    ):
+        return True
+    return it.text.rstrip().endswith("?") and it.words <= 4
+
+
+def _is_date_line(it: Line) -> bool:
+    return it.words <= 14 and bool(md.find_dates(it.text)) and len(md.date_leftover(it.text).split()) < 6
+
+
+def _is_meta(it: Line) -> bool:
+    """A line pass 1 read as the article's metadata (byline, author list, publication or issue line)."""
+    return not it.kept and any(
+        k in it.reason for k in ("byline", "author list", "publication line", "issue line")
+    )
+
+
+def _long_headline(front: list[Line], kept_above: list[int], i: int) -> bool:
+    """A headline of 15-20 words ('Democratic Convention in the US and the formal nominations of
+    ...'), unless it sits right under a shorter headline: then it is that headline's standfirst."""
+    it = front[i]
+    if not 14 < it.words <= _LONG_HEADLINE or re.search(r"[.,;…]$", it.text) or not it.text[:1].isupper():
+        return False
+    return not (kept_above and kept_above[-1] == i - 1 and _headline_shaped(front[i - 1]))
+
+
+def _headline_shaped(it: Line) -> bool:
+    segmented = re.search(r"\s[|·•]\s", it.text)
+    dated = md.find_dates(it.text) and (segmented or len(md.date_leftover(it.text).split()) < 6)
+    if dated:
+        return False  # a date line; a headline that names a date ('..., Marren Sound, 2 May 2025') stays
+    return is_heading_like(it) or it.text.endswith(("?", "!"))

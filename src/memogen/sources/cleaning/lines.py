@@ -24,6 +24,11 @@ class RawLine:
     hint: str | None = None
 
 
+# How sure a date is: a labelled "Published ..." date beats a dateline or issue line near the
+# headline, which beats a bare stamp; a page's "Updated" stamp counts only when nothing else dates it.
+DATE_UPDATED, DATE_WEAK, DATE_LINE, DATE_LABELLED = 0.5, 1.0, 2.0, 3.0
+
+
 @dataclass
 class Found:
     """Metadata the cleaner recognised in the text, how sure it is, and where each value came from.
@@ -37,7 +42,7 @@ class Found:
     authors: list[str] = field(default_factory=list)
     publisher: str | None = None
     date: dt.date | None = None
-    date_rank: int = 0
+    date_rank: float = 0
     author_bio: list[str] = field(default_factory=list)
     publisher_rank: int = 0
     url: str | None = None
@@ -49,7 +54,7 @@ class Found:
             self.publisher, self.publisher_rank = publisher, rank
             self.origins["publisher"] = origin
 
-    def offer_date(self, date: dt.date | None, rank: int, origin: str = "") -> None:
+    def offer_date(self, date: dt.date | None, rank: float, origin: str = "") -> None:
         if date and rank > self.date_rank:
             self.date, self.date_rank = date, rank
             self.origins["date"] = origin

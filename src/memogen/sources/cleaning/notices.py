@@ -36,6 +36,13 @@ _CONSENT = re.compile(
     r"|^(?:accept|reject|allow|refuse|decline)(?: all| cookies| and (?:close|continue))?$|^manage (?:preferences|options|consent|cookies|settings)$"
     r"|^(?:cookie|privacy) (?:settings|preferences|policy)$"
 )
+# 'For any further information or to subscribe ... send an email to': how to reach or subscribe to the
+# publisher, a request to the reader with a channel to use.
+_CONTACT_NOTE = re.compile(
+    r"(?i)\b(?:for (?:any |more |further )+(?:information|details|queries)|to subscribe|to unsubscribe|"
+    r"subscribe to (?:our|the)|for (?:media|press) (?:enquiries|inquiries)|to contact us|get in touch)\b"
+)
+_CHANNEL = re.compile(r"(?i)\b(?:e-?mail|write|call|contact|send|reach|visit|click|whatsapp|phone)\b")
 # Newsletter modal: the e-mail field's placeholder and the refusal button.
 _MODAL = re.compile(
     r"(?i)^(?:your e-?mail(?: address)?|enter your e-?mail(?: address)?|e-?mail address|no,? thanks|maybe later|sign me up)$"
@@ -60,7 +67,11 @@ def subscription(text: str) -> str | None:
 
 
 def contact(text: str) -> str | None:
-    return "contact / social handle line" if _CONTACT.search(text) and word_count(text) <= 10 else None
+    if _CONTACT.search(text) and word_count(text) <= 10:
+        return "contact / social handle line"
+    if _CONTACT_NOTE.search(text) and _CHANNEL.search(text) and word_count(text) <= 35:
+        return "contact / subscription note"
+    return None
 
 
 def cookies(text: str) -> str | None:

@@ -6,11 +6,10 @@ from ...model import DroppedLine
 from ..footnotes import anchors_from_sentinels
 from ..text import normalise_spaces, unescape_markdown
 from . import endmatter, layout, repeats, sidebars
-from .dates import lead_dateline
-from .headline import read_headline_zone
+from .dates import date_prefix, lead_dateline, opening_credit
+from .headline import body_start, read_headline_zone
 from .junk import drop_everywhere
 from .lines import CleanResult, Found, RawLine
-from .shape import is_prose
 
 
 def clean_lines(
@@ -31,10 +30,13 @@ def clean_lines(
     references, texts, cut_at = layout.take_footnotes(lines, texts, dropped)
     items = layout.to_lines(lines, texts, cut_at)
     found = Found()
+    if items:
+        date_prefix(items[0], found, dropped)
     drop_everywhere(items, known_title, found)
-    first = next((i for i, it in enumerate(items) if it.role == "body" and is_prose(it)), len(items))
-    read_headline_zone(items[:first], found)
+    first = body_start(items)
+    read_headline_zone(items[:first], found, body_found=first < len(items))
     if first < len(items):
+        opening_credit(items[first], found, dropped)
         lead_dateline(items[first], found, dropped)
     endmatter.notes_and_bios(items, first, found, known_authors or [])
     sidebars.sidebars(items, first)
