@@ -411,7 +411,7 @@ def test_a_judgment_loses_paragraph_numbers_and_names_its_court(tmp_path: Path) 
 
 
 def test_a_short_capitalised_masthead_keeps_its_capitals() -> None:
-    from memogen.sources.reader import _heading_name
+    from memogen.sources.provenance import _heading_name
 
     assert _heading_name("BBC NEWS", "text") == "BBC NEWS"
 

@@ -23,7 +23,7 @@ from ..errors import InputError
 from ..model import Source
 from .reader import KINDS, read_source, source_id_for
 
-RULES_VERSION = "1"  # bump to drop every cache entry on purpose
+RULES_VERSION = "2"  # bump to drop every cache entry on purpose
 _POOL_MIN_BYTES = 512 * 1024  # below this, text sources read faster than a pool starts
 _PROGRESS_AFTER = 1.0
 

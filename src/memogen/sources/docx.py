@@ -51,7 +51,12 @@ def read_docx(data: bytes, name: str) -> RawDoc:
         authors=property_authors(real_value(core.author), comma_splits=False),
     )
     return RawDoc(
-        kind="docx", lines=lines, meta=meta, references=references, title_fallback=real_value(core.title)
+        meta_origin="Word document properties",
+        kind="docx",
+        lines=lines,
+        meta=meta,
+        references=references,
+        title_fallback=real_value(core.title),
     )
 
 

@@ -40,7 +40,13 @@ def read_pdf(data: bytes, name: str) -> RawDoc:
     # A PDF's /Title is often a file name or a short label; the printed headline wins.
     fallback, meta.title = meta.title, None
     return RawDoc(
-        kind="pdf", lines=lines, meta=meta, dropped=dropped, references=references, title_fallback=fallback
+        meta_origin="PDF properties",
+        kind="pdf",
+        lines=lines,
+        meta=meta,
+        dropped=dropped,
+        references=references,
+        title_fallback=fallback,
     )
 
 
