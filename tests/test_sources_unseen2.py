@@ -384,7 +384,7 @@ def test_contents_without_dot_leaders_and_a_prepared_by_byline() -> None:
 
 
 def test_numbered_paragraphs_after_a_contents_heading_are_not_entries() -> None:
-    from memogen.sources.pdf import _entries_under_heading
+    from memogen.sources.contents import entries_under_heading as _entries_under_heading
 
     kept = [(1, "Contents"), (2, "The board met 3 times."), (3, "It heard 14 witnesses in 2")]
     assert _entries_under_heading(kept) == set()

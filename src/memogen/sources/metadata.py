@@ -331,6 +331,27 @@ def _name_with_initial(text: str) -> bool:
     )
 
 
+def is_byline(line: str) -> bool:
+    """'By Agencies', 'Author: Staff': a byline, whether or not it names a person."""
+    m = _BYLINE.match(line.strip())
+    return bool(m) and len(m.group("names").split()) <= 6
+
+
+def byline_credit(line: str) -> str | None:
+    """'By Agencies' -> 'Agencies', 'By AFP' -> 'AFP': a byline crediting an agency, cited as the author.
+
+    A job ('By Staff Reporter') or a team ('By News Desk') is no author to cite.
+    """
+    m = _BYLINE.match(line.strip())
+    credit = m.group("names").strip(" .,") if m else ""
+    tokens = credit.split()
+    if not 1 <= len(tokens) <= 4 or not all(t[:1].isupper() for t in tokens if t.lower() not in _PARTICLES):
+        return None
+    if is_role(credit) or is_group_byline(credit) or _DESK_ROLE.search(credit) or re.search(r"\d", credit):
+        return None
+    return credit
+
+
 def byline_names(line: str) -> list[str] | None:
     """Names from 'By A B' / 'Author: A B'; [] for a bare 'By' (names follow on the next line)."""
     m = _BYLINE.match(line.strip())

@@ -38,7 +38,7 @@ def merge_metadata(
             origins[name] = f"page {found.origins.get(name, 'text')}"
             return from_text
         if from_format:
-            origins[name] = format_origin
+            origins[name] = meta.origins.get(name, format_origin)
         return from_format
 
     date = pick("date", meta.date, found.date, text_wins=found.date_rank >= 3)
@@ -47,7 +47,9 @@ def merge_metadata(
         title_text, origins["title"] = raw_title, f"{format_origin} (title field)"
     inferred = SourceMetadata(
         title=smart_title(fix_broken_hyphens(str(title_text or "")), result.text) or None,
-        authors=list(pick("authors", meta.authors, found.authors) or []),  # type: ignore[arg-type]
+        # the byline printed on the page names the writer; a file's author property often names
+        # whoever last saved it
+        authors=list(pick("authors", meta.authors, found.authors, text_wins=True) or []),  # type: ignore[arg-type]
         publisher=_heading_name(pick("publisher", meta.publisher, found.publisher), result.text),  # type: ignore[arg-type]
         date=date,  # type: ignore[arg-type]
         url=pick("url", meta.url, found.url),  # type: ignore[arg-type]

@@ -134,6 +134,11 @@ class _Zone:
         elif credit:
             self.expect_credit = not credit.group("who").strip()
             drop(it, "editor / contributor credit")
+        elif md.is_byline(it.text) and it.text[:1].isupper():
+            credit = md.byline_credit(it.text)
+            if credit:
+                self.found.add_authors([credit], it.where("byline crediting an agency"))
+            drop(it, "byline naming an agency (→ metadata.authors)" if credit else "byline naming no person")
         elif self.expect_credit and md.is_name(it.text):
             drop(it, "editor / contributor credit")
             return False
