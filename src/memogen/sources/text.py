@@ -20,6 +20,7 @@ The thresholds were tuned on the 'tune' half of tests/fixtures/sources/joins.tsv
 from __future__ import annotations
 
 import functools
+import gzip
 import math
 import re
 from dataclasses import dataclass
@@ -129,10 +130,50 @@ _LETTERS = re.compile(r"^([^\w]*)([A-Za-z]+)([^\w]*)$")
 _TOKENS = re.compile(r"[A-Za-z]+")
 
 
+_COMMON_WORDS = "data/common_words_en.tsv.gz"  # written by scripts/make_common_words.py
+_SPLITTABLE_WORDS = "data/splittable_words_en.tsv.gz"
+COMMON_MIN = 3.0  # the common table holds every word at least this common (no split piece is rarer)
+
+
+def split_thresholds(s: JoinSettings) -> str:
+    """The settings the shipped splittable-word table was made for (it records them in its header)."""
+    return f"pieces {s.piece_min}/{s.short_piece_min}/{s.three_piece_min}"
+
+
 @dataclass(frozen=True)
 class Lexicon:
-    """Word frequencies of one language; `zipf` is log10 of uses per 10^9 words (0 when unknown)."""
+    """Word frequencies of one language on the zipf scale (log10 of uses per 10^9 words, 0 unknown).
 
+    `common` holds every word of zipf >= COMMON_MIN: it answers what is asked of nearly every
+    token.  `splittable` holds the rarer known words that split into common words, made for the
+    default thresholds (`made_for`): the only rare words the splitter looks up.  Anything else
+    (camel-case joins, other thresholds) loads wordfreq's full list, once, when it is needed.
+    """
+
+    common: dict[str, float]
+    splittable: dict[str, float]
+    made_for: str = ""
+
+    def common_zipf(self, word: str) -> float:
+        """Exact for common words; 0 for words rarer than COMMON_MIN."""
+        return self.common.get(word, 0.0)
+
+    def split_zipf(self, word: str, s: JoinSettings) -> float:
+        """Zipf of a token that splits into common words under settings `s`."""
+        z = self.common.get(word)
+        if z is not None:
+            return z
+        if self.made_for and self.made_for == split_thresholds(s):
+            return self.splittable.get(word, 0.0)
+        return _full_list().zipf(word)
+
+    def zipf(self, word: str) -> float:
+        z = self.common.get(word)
+        return z if z is not None else _full_list().zipf(word)
+
+
+@dataclass(frozen=True)
+class _FullList:
     freqs: dict[str, float]
 
     def zipf(self, word: str) -> float:
@@ -141,11 +182,31 @@ class Lexicon:
 
 
 @functools.lru_cache(maxsize=1)
-def english_lexicon() -> Lexicon:
-    """wordfreq's English list, imported only here (~0.2 s, once per process)."""
+def _full_list() -> _FullList:
+    """wordfreq's whole English list, imported only here (~0.2-0.4 s, once per process)."""
     import wordfreq
 
-    return Lexicon(wordfreq.get_frequency_dict("en"))
+    return _FullList(wordfreq.get_frequency_dict("en"))
+
+
+@functools.lru_cache(maxsize=1)
+def english_lexicon() -> Lexicon:
+    """The shipped word tables (~40 ms); wordfreq's full list waits until something needs it."""
+    common, _ = _table(_COMMON_WORDS)
+    splittable, header = _table(_SPLITTABLE_WORDS)
+    return Lexicon(common, splittable, header.rpartition("; ")[2])
+
+
+def _table(name: str) -> tuple[dict[str, float], str]:
+    from importlib.resources import files
+
+    data = gzip.decompress(files("memogen.sources").joinpath(name).read_bytes()).decode("utf-8")
+    header, _, rows = data.partition("\n")
+    table: dict[str, float] = {}
+    for row in rows.splitlines():  # 'zipf<TAB>word word word ...'
+        zipf, _, words = row.partition("\t")
+        table.update(dict.fromkeys(words.split(), float(zipf)))
+    return table, header
 
 
 def document_words(text: str, settings: JoinSettings = JoinSettings()) -> DocumentWords:
@@ -156,7 +217,7 @@ def document_words(text: str, settings: JoinSettings = JoinSettings()) -> Docume
         counts[t.lower()] = counts.get(t.lower(), 0) + 1
     sample = [t.lower() for t in tokens[:400]]
     lex = english_lexicon() if sample else None
-    known = sum(1 for t in sample if lex and lex.zipf(t) >= settings.piece_min)
+    known = sum(1 for t in sample if lex and lex.common_zipf(t) >= settings.piece_min)
     english = len(sample) < 30 or known >= settings.english_share * len(sample)
     return DocumentWords(frozenset(document_vocabulary(text)), counts, english)
 
@@ -241,11 +302,13 @@ def _lower_split(core: str, lex: Lexicon, s: JoinSettings) -> list[str] | None:
     it splits only into a content word and a trailing function word, the shape of
     a dump's join ("portis", "ofthe"), never into two content words.
     """
-    whole = lex.zipf(core)
-    if whole >= s.lower_whole_max:
+    if lex.common_zipf(core) >= s.lower_whole_max:
         return None
     pieces = best_split(core, lex, s)
-    if not pieces or min(lex.zipf(p) for p in pieces) < whole + s.margin:
+    if not pieces:
+        return None
+    whole = lex.split_zipf(core, s)
+    if min(lex.common_zipf(p) for p in pieces) < whole + s.margin:
         return None
     if pieces[0] in _PREFIXES or pieces[-1] in _SUFFIXES:
         return None
@@ -266,16 +329,16 @@ def _name_split(core: str, lex: Lexicon, s: JoinSettings, starts: bool) -> list[
     "in Bywell" or "at Ashover" are places, since a join there would have put
     "By" or "Ash" in capitals mid-sentence.
     """
-    if lex.zipf(core.lower()) >= s.name_whole_max:
-        return None
     pieces = best_split(core.lower(), lex, s)
     if not pieces or pieces[0] in _PREFIXES or pieces[-1] in _SUFFIXES:
+        return None
+    if lex.split_zipf(core.lower(), s) >= s.name_whole_max:
         return None
     if not starts and (len(pieces[0]) < 4 or pieces[0] in _FUNCTION_WORDS):
         return None
     glue = (
         any(p in _FUNCTION_WORDS for p in pieces)
-        or any(lex.zipf(p) >= s.function_min for p in pieces[1:])
+        or any(lex.common_zipf(p) >= s.function_min for p in pieces[1:])
         or (len(pieces) == 2 and pieces[1] in _PARTICLES and len(pieces[0]) >= 4)
     )
     if not glue:
@@ -302,7 +365,7 @@ def best_split(word: str, lex: Lexicon, s: JoinSettings = JoinSettings()) -> lis
             for k, (score, pieces) in best[j].items():
                 if k >= 3:
                     continue
-                cand = (score + lex.zipf(piece), [*pieces, piece])
+                cand = (score + lex.common_zipf(piece), [*pieces, piece])
                 if k + 1 not in best[i] or cand[0] > best[i][k + 1][0]:
                     best[i][k + 1] = cand
     options = [(-k, sc, p) for k, (sc, p) in best[n].items() if k >= 2]
@@ -312,7 +375,7 @@ def best_split(word: str, lex: Lexicon, s: JoinSettings = JoinSettings()) -> lis
 def _piece_ok(piece: str, lex: Lexicon, s: JoinSettings) -> bool:
     if len(piece) == 1:
         return piece == "a"
-    z = lex.zipf(piece)
+    z = lex.common_zipf(piece)  # every threshold is at least COMMON_MIN
     return z >= {2: s.short_piece_min, 3: s.three_piece_min}.get(len(piece), s.piece_min)
 
 
