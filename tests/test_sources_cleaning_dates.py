@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from memogen.sources.cleaning import RawLine, clean_lines
+from memogen.sources.cleaning import clean_text
 from memogen.sources.metadata import find_dates, issue_label
 
 PARA = (
@@ -17,8 +17,7 @@ PARA = (
 )
 
 
-def _clean(text: str):  # noqa: ANN202 - CleanResult
-    return clean_lines([RawLine(t, i + 1) for i, t in enumerate(text.split("\n"))])
+_clean = clean_text
 
 
 def test_a_labelled_date_before_the_first_words_dates_the_page_and_leaves_the_text() -> None:

@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from memogen.sources.cleaning import RawLine, clean_lines
+from memogen.sources.cleaning import clean_text
 from memogen.sources.cleaning.headline import body_start, find_title
 from memogen.sources.cleaning.lines import Line
 
@@ -25,8 +25,7 @@ PARA2 = (
 )
 
 
-def _clean(text: str):  # noqa: ANN202 - CleanResult
-    return clean_lines([RawLine(t, i + 1) for i, t in enumerate(text.split("\n"))])
+_clean = clean_text
 
 
 DIGEST = f"""The Week at Sea

@@ -7,11 +7,9 @@ from __future__ import annotations
 import pytest
 
 from memogen.sources.cleaning import (
-    RawLine,
     captions,
     chrome,
     classify_junk,
-    clean_lines,
     notices,
     shape,
     stamps,
@@ -61,9 +59,7 @@ def test_article_sentences_are_not_furniture(line: str) -> None:
 
 
 def test_a_line_without_words_is_a_separator() -> None:
-    res = clean_lines(
-        [RawLine(t, i) for i, t in enumerate(["Title of the story", "|", "![]() |", _PARA, _PARA])]
-    )
+    res = clean_text("\n".join(["Title of the story", "|", "![]() |", _PARA, _PARA]))
     assert "|" not in res.text
 
 
@@ -115,7 +111,7 @@ def test_a_list_the_article_introduces_with_a_colon_stays_after_the_last_paragra
         "in the city centre\nClosure of shops and offices\nWhat to do:\nAvoid the city centre on Friday\n"
         "Share this:\nFacebook\nTwitter\nEmail"
     )
-    res = clean_lines([RawLine(t, i + 1) for i, t in enumerate(text.split("\n"))])
+    res = clean_text(text)
     for kept in ("Possible effects:", "Closure of shops and offices", "Avoid the city centre on Friday"):
         assert kept in res.text
     for gone in ("Share this", "Facebook", "Twitter"):
@@ -124,5 +120,5 @@ def test_a_list_the_article_introduces_with_a_colon_stays_after_the_last_paragra
 
 def test_short_lines_after_the_last_paragraph_without_a_colon_heading_still_go() -> None:
     text = f"Ferries halted\n{_PARA}\n{_PARA}\nTags\nFerries, Islands\nMore from Harbour News"
-    res = clean_lines([RawLine(t, i + 1) for i, t in enumerate(text.split("\n"))])
+    res = clean_text(text)
     assert "Tags" not in res.text and "More from" not in res.text

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from memogen.sources.cleaning import RawLine, classify_junk, clean_lines
+from memogen.sources.cleaning import RawLine, classify_junk, clean_text
 from memogen.sources.metadata import property_authors
 from memogen.sources.pdf import pdf_pages_to_lines, publisher_from_running_heads
 from memogen.sources.reader import read_source
@@ -19,8 +19,7 @@ PARA = (
 )
 
 
-def _clean(text: str):  # noqa: ANN202 - CleanResult
-    return clean_lines([RawLine(t, i + 1) for i, t in enumerate(text.split("\n"))])
+_clean = clean_text
 
 
 def test_press_release_label_and_boilerplate_tail_are_dropped_and_the_lead_dates_it() -> None:

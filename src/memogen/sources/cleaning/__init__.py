@@ -22,6 +22,15 @@ from __future__ import annotations
 from .chrome import is_pipe_row, is_ui_prompt
 from .junk import classify_junk
 from .lines import CleanResult, Found, RawLine
-from .pipeline import clean_lines
+from .pipeline import clean_lines, clean_text
 
-__all__ = ["CleanResult", "Found", "RawLine", "classify_junk", "clean_lines", "is_pipe_row", "is_ui_prompt"]
+__all__ = [
+    "CleanResult",
+    "Found",
+    "RawLine",
+    "classify_junk",
+    "clean_lines",
+    "clean_text",
+    "is_pipe_row",
+    "is_ui_prompt",
+]

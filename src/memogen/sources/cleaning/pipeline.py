@@ -55,3 +55,8 @@ def clean_lines(
     return CleanResult(
         text, dropped, [(o, h) for o, h in offsets if o >= 0], found, references, anchors, repairs
     )
+
+
+def clean_text(text: str) -> CleanResult:
+    """`clean_lines` on a plain string, one line per line (tests, benchmarks, quick checks)."""
+    return clean_lines([RawLine(t, i + 1) for i, t in enumerate(text.split("\n"))])
