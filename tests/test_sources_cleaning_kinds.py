@@ -10,6 +10,7 @@ from memogen.sources.cleaning import (
     captions,
     chrome,
     classify_junk,
+    clean_text,
     notices,
     shape,
     stamps,
