@@ -153,3 +153,25 @@ def test_docx_title_is_the_first_heading_or_largest_type_never_the_kicker(
     assert src.metadata.authors == ["Sara Lind"]
     assert src.metadata.origins["authors"] == "page line 3: byline"
     assert "Opinion" not in src.text and src.text.startswith("The offensive began")
+
+
+def test_numbered_endnotes_in_the_texts_own_type_become_references(tmp_path: Path) -> None:
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    styles = getSampleStyleSheet()
+    path = tmp_path / "endnotes.pdf"
+    story = [
+        Paragraph("Ferry safety after the Solvik", styles["Title"]),
+        Paragraph(BODY + "<super>1</super> " + BODY.replace("Monday", "Friday"), styles["BodyText"]),
+        Paragraph("The board published its report in May.<super>2</super> " + BODY, styles["BodyText"]),
+        Paragraph("Notes", styles["Heading2"]),
+        Paragraph('1 Mira Holm, "River crossing", Valley Post, 3 March 2025.', styles["BodyText"]),
+        Paragraph("2 Norland Accident Investigation Board, Report 2025/07, 30 May 2025.", styles["BodyText"]),
+    ]
+    SimpleDocTemplate(str(path)).build(story)
+    src = read_source(path, "endnotes")
+    assert [(r.marker, r.label) for r in src.references] == [("1", "Valley Post"), ("2", None)]
+    assert "Mira Holm" not in src.text and "Notes" not in src.text.split("\n\n")
+    at = src.text.index("The board published")
+    assert [r.marker for r in src.references_in(at, at + 10)] == ["2"]

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from ..model import DroppedLine
 from .cleaning import RawLine
 from .contents import drop_contents
+from .footnotes import NOTES_HEADING
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _PAGE_NO = re.compile(r"(?i)^(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?$")
@@ -229,7 +230,7 @@ def layout_to_lines(pages: list[LayoutPage]) -> tuple[list[RawLine], list[Droppe
         para.append(ln)
     flush()
     out += _notes_as_lines(notes)
-    return out, dropped, heads
+    return _endnotes_called_by_superscripts(out), dropped, heads
 
 
 def reading_order(page: LayoutPage) -> list[PdfLine]:
@@ -344,6 +345,20 @@ def _join(lines: list[PdfLine]) -> str:
         else:
             text += " " + ln.text
     return text
+
+
+def _endnotes_called_by_superscripts(lines: list[RawLine]) -> list[RawLine]:
+    """'Notes' / '1 Author, "Title" ...': numbered notes at the end, in the text's own type, whose
+    numbers the text calls by raised digits, are written '¹ ...' like the notes of a page foot."""
+    heading = next((k for k, ln in enumerate(lines) if NOTES_HEADING.match(ln.text)), None)
+    if heading is None:
+        return lines
+    called = {m for ln in lines[:heading] for m in re.findall("[⁰¹²³⁴⁵⁶⁷⁸⁹]+", ln.text)}
+    for ln in lines[heading + 1 :]:
+        m = re.match(r"^(\d{1,3})[.)]?\s+(?=\S)", ln.text)
+        if m and m.group(1).translate(_SUPERSCRIPT) in called:
+            ln.text = m.group(1).translate(_SUPERSCRIPT) + " " + ln.text[m.end() :]
+    return lines
 
 
 def _notes_as_lines(notes: list[PdfLine]) -> list[RawLine]:
