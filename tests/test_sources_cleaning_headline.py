@@ -164,3 +164,46 @@ def test_find_title_and_body_start_on_lines() -> None:
     items = [Line(t, i) for i, t in enumerate(["Masthead", "A headline for the story", "In the news", PARA])]
     assert body_start(items) == 3
     assert find_title(items[:3]) == 1
+
+
+NEWS = """Skip to main content
+Home
+World
+Business
+World
+Europe
+Floods kill dozens in northern Norland as rivers burst their banks
+Rescue teams are searching for survivors after three days of heavy rain
+By Ingrid Dahl and Tomas Beck
+12 June 2025
+Residents wade through flooded streets in Havland on Thursday. Photograph: Piet Sandor/Reuters
+{para}
+{para2}
+Related: Norland's dams were built for a climate that no longer exists
+Explore more on these topics
+Floods
+Share
+Most viewed
+Ferry strike ends after five days"""
+
+
+def test_a_news_page_headline_is_not_its_standfirst_and_no_headline_becomes_the_publisher() -> None:
+    res = _clean(NEWS.format(para=PARA, para2=PARA2))
+    assert res.found.title == "Floods kill dozens in northern Norland as rivers burst their banks"
+    assert res.found.publisher is None
+    assert res.found.authors == ["Ingrid Dahl", "Tomas Beck"]
+    assert res.text == f"{PARA}\n\n{PARA2}"
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    ["NORLAND TODAY\nLATEST NEWS", "Lendrian Institute for Transport Policy", "Opinion"],
+)
+def test_a_masthead_or_kicker_printed_right_above_the_headline_is_not_it(masthead: str) -> None:
+    res = _clean(
+        f"{masthead}\nParliament approves carbon levy on imports\nThe levy will apply to steel and cement from 2026\n"
+        f"Mara Ilves | Political Correspondent\n{PARA}\n{PARA2}"
+    )
+    assert res.found.title == "Parliament approves carbon levy on imports"
+    assert res.found.authors == ["Mara Ilves"]
+    assert "levy will apply" not in res.text

@@ -322,11 +322,14 @@ def split_names(text: str) -> list[str]:
 
 
 def _name_with_initial(text: str) -> bool:
+    """'Sneha M', 'Navinan GV', 'R Preetha': a name and its initials (one to three capitals)."""
     tokens = text.split()
+    initials = [t for t in tokens if re.fullmatch(r"[A-Z]{1,3}\.?", t)]
+    names = [t for t in tokens if t not in initials]
     return (
         len(tokens) == 2
-        and all(_name_token(t) for t in tokens)
-        and sum(len(t.rstrip(".")) == 1 for t in tokens) == 1
+        and len(initials) == 1
+        and all(_name_token(t) and len(t) > 1 for t in names)
         and not any(t.lower() in _NON_NAME for t in tokens)
     )
 

@@ -173,8 +173,11 @@ class _Zone:
         parts = [p.strip().strip("*_").strip() for p in re.split(r"\s[|·•]\s", it.text) if p.strip()]
         found = [(p, md.byline_names(p)) for p in parts] if len(parts) >= 2 else []
         names = next((n for _, n in found if n), None)
-        if not names and len(parts) >= 3 and any(md.find_dates(p) for p in parts) and md.is_name(parts[0]):
-            # 'Marit Solheim · Harbour Review · 6 May 2025': the name leads, without a 'By'
+        name_leads = len(parts) >= 2 and md.is_name(parts[0])
+        dated_or_role = any(md.find_dates(p) for p in parts) if len(parts) >= 3 else md.is_role(parts[-1])
+        if not names and name_leads and dated_or_role:
+            # 'Marit Solheim · Harbour Review · 6 May 2025', 'Mara Ilves | Political Correspondent':
+            # the name leads, without a 'By'
             names = [parts[0]]
             found = [(p, names if k == 0 else None) for k, (p, _) in enumerate(found)]
         if not names:
@@ -283,8 +286,44 @@ def find_title(front: list[Line]) -> int | None:
         higher = candidates[: len(candidates) - pos - 1]
         if (md.is_name(it.text) and higher) or it.text.rstrip().endswith(":"):
             continue
-        return i
+        return _head_of_block(front, i, set(candidates))
     return None
+
+
+def _head_of_block(front: list[Line], nearest: int, candidates: set[int]) -> int:
+    """'Kicker / Headline / Standfirst' printed together: the headline is the first line of the
+    block that is no label (a kicker, a section or site name, a masthead); the lines under it
+    are its standfirst.  The block is the run of headline-shaped lines right above `nearest`
+    with no blank line, byline name or other line between them."""
+    block = [nearest]
+    k = nearest - 1
+    while k >= 0 and k in candidates and not front[k + 1].gap_before and not md.is_name(front[k].text):
+        block.insert(0, k)
+        k -= 1
+    return next((i for i in block if not _label_shaped(front[i].text)), nearest)
+
+
+# Nouns of an organisation's or a publication's name ('Lendrian Institute for Transport Policy',
+# 'The Express Tribune'): a masthead above a headline, not a headline.
+_MASTHEAD_NOUN = re.compile(
+    r"(?i)\b(?:institute|institution|cent(?:re|er)|university|college|foundation|council|ministry|academy|"
+    r"agency|commission|association|society|observatory|forum|bureau|department|times|post|news|daily|"
+    r"weekly|herald|tribune|journal|review|today|gazette|express|standard|observer|chronicle|telegraph|"
+    r"guardian|courier|monitor|mail|press|media|tv|radio|magazine|digest|bulletin|insights|wire)\b"
+)
+
+
+def _label_shaped(text: str) -> bool:
+    """A kicker, section or site name, or masthead: one word, capitals only, a colon, a person's
+    name, or a short title-case name holding an organisation's or publication's noun."""
+    words = text.split()
+    letters = [c for c in text if c.isalpha()]
+    if len(words) <= 1 or (letters and all(c.isupper() for c in letters)) or text.rstrip().endswith(":"):
+        return True
+    if md.is_name(text):
+        return True
+    title_case = all(w[:1].isupper() for w in words if len(w) > 3)
+    return len(words) <= 7 and title_case and bool(_MASTHEAD_NOUN.search(text))
 
 
 def _opens_a_section(front: list[Line], kept: list[int], candidates: list[int]) -> bool:

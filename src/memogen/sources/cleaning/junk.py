@@ -56,6 +56,14 @@ _URL_LINE = re.compile(
 )
 
 
+def _names_a_writer(text: str) -> bool:
+    """'By A B | Outlet', 'Mara Ilves | Political Correspondent': a byline set as a row, not a menu."""
+    parts = [p.strip() for p in re.split(r"\s[|·•]\s", text)]
+    return md.byline_names(text) is not None or (
+        md.is_name(parts[0]) and any(md.is_role(p) for p in parts[1:])
+    )
+
+
 def drop_everywhere(items: list[Line], known_title: str | None, found: Found) -> None:
     """Furniture by shape alone, wherever it stands; the page address and a copyright owner are kept as metadata."""
     prev: Line | None = None
@@ -72,7 +80,7 @@ def drop_everywhere(items: list[Line], known_title: str | None, found: Found) ->
             owner = notices.COPYRIGHT_OWNER.match(it.text)
             if owner:
                 found.offer_publisher(owner.group("owner").strip(), 1, it.where("copyright line"))
-        elif chrome.is_pipe_row(it.text) and not md.find_dates(it.text) and md.byline_names(it.text) is None:
+        elif chrome.is_pipe_row(it.text) and not md.find_dates(it.text) and not _names_a_writer(it.text):
             drop(it, "navigation / listing row")
         elif prev is not None and it.text == prev.text:
             drop(it, "duplicate line")
