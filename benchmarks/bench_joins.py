@@ -27,7 +27,9 @@ def _load_cost() -> None:
     t2 = time.perf_counter()
     _full_list.cache_clear()
     print(f"shipped word tables  {t1 - t0:.3f} s (once per process)")
-    print(f"wordfreq full list   {t2 - t1:.3f} s (only when a camel join or other thresholds need it)")
+    print(
+        f"wordfreq full list   {t2 - t1:.3f} s (only for a camel join whose whole splits into no common words)"
+    )
 
 
 def _per_source(topic: str) -> None:

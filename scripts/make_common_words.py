@@ -7,11 +7,13 @@ wordfreq's whole English list for that costs ~0.2-0.4 s per process.  Two small 
 the same questions for the splitter's default thresholds:
 
 - common_words_en.tsv.gz: every word of zipf >= 3.0 (no piece of a split is rarer), ~28,000;
-- splittable_words_en.tsv.gz: every rarer known word (zipf >= 1.0) that the splitter could cut
-  into common words ("factoring", "youtube"), ~51,000: the only rare words it ever looks up.
+- rare_words_en.tsv.gz: the rarer words the splitter ever looks up: every known word (zipf >= 1.0)
+  it could cut into common words ("factoring", "youtube"), and every word of zipf >= 2.0 (the
+  halves of camel-case joins are compared with 2.0), ~100,000.
 
-A token in neither table is unknown to wordfreq (zipf < 1.0), which the splitter treats as 0.
-Only camel-case joins and non-default thresholds still load the full list.
+A token in neither table is rarer than every threshold it is compared with, and reads as 0.
+Only non-default thresholds, and a camel join whose whole splits into no common words
+("GeneralRaheel", "ExxonMobil"), still load the full list.
 
 usage (from the project root): .venv/bin/python scripts/make_common_words.py   (~20 s)
 """
@@ -52,12 +54,13 @@ def main() -> None:
     _write("common_words_en.tsv.gz", common, f"zipf >= {COMMON_MIN}")
     lex = Lexicon(common, {})
     settings = JoinSettings()
-    splittable = {
+    rare = {
         w: z
         for w, z in words.items()
-        if 1.0 <= z < COMMON_MIN and len(w) >= 3 and best_split(w, lex, settings) is not None
+        if 1.0 <= z < COMMON_MIN
+        and (z >= settings.camel_half_min or (len(w) >= 3 and best_split(w, lex, settings) is not None))
     }
-    _write("splittable_words_en.tsv.gz", splittable, f"rarer words that split; {split_thresholds(settings)}")
+    _write("rare_words_en.tsv.gz", rare, f"rarer words the splitter looks up; {split_thresholds(settings)}")
 
 
 if __name__ == "__main__":

@@ -131,13 +131,13 @@ _TOKENS = re.compile(r"[A-Za-z]+")
 
 
 _COMMON_WORDS = "data/common_words_en.tsv.gz"  # written by scripts/make_common_words.py
-_SPLITTABLE_WORDS = "data/splittable_words_en.tsv.gz"
+_RARE_WORDS = "data/rare_words_en.tsv.gz"
 COMMON_MIN = 3.0  # the common table holds every word at least this common (no split piece is rarer)
 
 
 def split_thresholds(s: JoinSettings) -> str:
-    """The settings the shipped splittable-word table was made for (it records them in its header)."""
-    return f"pieces {s.piece_min}/{s.short_piece_min}/{s.three_piece_min}"
+    """The settings the shipped rare-word table was made for (it records them in its header)."""
+    return f"pieces {s.piece_min}/{s.short_piece_min}/{s.three_piece_min}, halves {s.camel_half_min}"
 
 
 @dataclass(frozen=True)
@@ -145,13 +145,13 @@ class Lexicon:
     """Word frequencies of one language on the zipf scale (log10 of uses per 10^9 words, 0 unknown).
 
     `common` holds every word of zipf >= COMMON_MIN: it answers what is asked of nearly every
-    token.  `splittable` holds the rarer known words that split into common words, made for the
-    default thresholds (`made_for`): the only rare words the splitter looks up.  Anything else
-    (camel-case joins, other thresholds) loads wordfreq's full list, once, when it is needed.
+    token.  `rare` holds the rarer words the splitter looks up under the default thresholds
+    (`made_for`): known words that split into common words, and words of zipf >= 2.0.  Other
+    thresholds load wordfreq's full list, once, when it is needed.
     """
 
     common: dict[str, float]
-    splittable: dict[str, float]
+    rare: dict[str, float]
     made_for: str = ""
 
     def common_zipf(self, word: str) -> float:
@@ -159,17 +159,14 @@ class Lexicon:
         return self.common.get(word, 0.0)
 
     def split_zipf(self, word: str, s: JoinSettings) -> float:
-        """Zipf of a token that splits into common words under settings `s`."""
+        """Zipf of a token that splits into common words, or of a camel join's half: exact where
+        it matters (a word that splits, or one of zipf >= 2.0); 0 for any rarer word."""
         z = self.common.get(word)
         if z is not None:
             return z
         if self.made_for and self.made_for == split_thresholds(s):
-            return self.splittable.get(word, 0.0)
+            return self.rare.get(word, 0.0)
         return _full_list().zipf(word)
-
-    def zipf(self, word: str) -> float:
-        z = self.common.get(word)
-        return z if z is not None else _full_list().zipf(word)
 
 
 @dataclass(frozen=True)
@@ -193,8 +190,8 @@ def _full_list() -> _FullList:
 def english_lexicon() -> Lexicon:
     """The shipped word tables (~40 ms); wordfreq's full list waits until something needs it."""
     common, _ = _table(_COMMON_WORDS)
-    splittable, header = _table(_SPLITTABLE_WORDS)
-    return Lexicon(common, splittable, header.rpartition("; ")[2])
+    rare, header = _table(_RARE_WORDS)
+    return Lexicon(common, rare, header.rpartition("; ")[2])
 
 
 def _table(name: str) -> tuple[dict[str, float], str]:
@@ -389,16 +386,27 @@ def _fix_camel(m: re.Match[str], doc: DocumentWords, lex: Lexicon | None, s: Joi
     left, right = m.group(1), m.group(2)
     head = right.split("-")[0]
     whole = (left + head).lower()
-    if (lex is not None and lex.zipf(whole) >= s.name_whole_max) or doc.counts.get(whole, 0) >= 2:
+    if (lex is not None and _known_compound(whole, lex, s)) or doc.counts.get(whole, 0) >= 2:
         return m.group(0)
     if left in doc.vocab or (len(head) >= 4 and head in doc.vocab):
         return f"{left} {right}"
     if lex is None or left.lower() in _NAME_PREFIXES:
         return m.group(0)
-    halves = (lex.zipf(left.lower()), lex.zipf(head.lower()))
+    halves = (lex.split_zipf(left.lower(), s), lex.split_zipf(head.lower(), s))
     if min(halves) >= s.camel_half_min or halves[0] >= s.camel_title_min:
         return f"{left} {right}"
     return m.group(0)
+
+
+def _known_compound(whole: str, lex: Lexicon, s: JoinSettings) -> bool:
+    """Is 'youtube' or 'exxonmobil' a word the list knows?  The shipped tables know the common
+    ones and those that split into common words; only a camel join whose whole splits into no
+    common words ('GeneralRaheel') needs wordfreq's full list, loaded then, once."""
+    if lex.common_zipf(whole) >= s.name_whole_max:
+        return True
+    if best_split(whole, lex, s) is not None:
+        return lex.split_zipf(whole, s) >= s.name_whole_max
+    return _full_list().zipf(whole) >= s.name_whole_max
 
 
 def document_vocabulary(text: str) -> set[str]:
