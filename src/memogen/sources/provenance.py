@@ -74,6 +74,8 @@ def merge_metadata(
         out.inferred.append("authors")
     if inferred.author_bio:
         out.inferred.append("author_bio")
+    if inferred.container_title:
+        out.inferred.append("container_title")
     out.origins = {k: v for k, v in origins.items() if getattr(out, k, None)}
     return out
 
