@@ -12,8 +12,9 @@ import datetime as dt
 import pytest
 
 from memogen.sources.cleaning import clean_text
-from memogen.sources.cleaning.headline import body_start, find_title
+from memogen.sources.cleaning.headline import body_start
 from memogen.sources.cleaning.lines import Line
+from memogen.sources.cleaning.title import find_title
 
 PARA = (
     "On 3 May the ferry operator suspended all crossings to the northern islands after inspectors "

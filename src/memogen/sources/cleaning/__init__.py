@@ -8,7 +8,8 @@ its own small classifier, and every dropped line keeps the reason it was dropped
   `chrome` (buttons, prompts, menus, share bars, listing rows), `notices` (disclaimers,
   subscription and contact notes, cookie banners), `captions` (captions and credits) and
   `stamps` ("4 hours ago", "5 min read", live-blog times);
-- `headline`: the headline zone — the title, mastheads, bylines, issue lines (`dates` for date lines);
+- `headline`: the headline zone — mastheads, bylines, author lists, issue lines, summaries above a
+  story (`title` picks the headline among them, `dates` reads date lines and datelines);
 - `endmatter`: publication notes, author bios and names, comments, bibliographies;
 - `sidebars`: teaser runs and the page's tail; `repeats`: repeated lines and pull quotes;
 - `layout`: rejoining wrapped lines, the source's own footnotes, paragraphs;
