@@ -60,8 +60,9 @@ def test_article_sentences_are_not_furniture(line: str) -> None:
 
 
 def test_a_line_without_words_is_a_separator() -> None:
-    res = clean_text("\n".join(["Title of the story", "|", "![]() |", _PARA, _PARA]))
-    assert "|" not in res.text
+    res = clean_text("\n".join(["Title of the story", "|", "![]() |", _PARA, "* * *", _PARA, "|"]))
+    assert "|" not in res.text and "*" not in res.text
+    assert {d.line: d.reason for d in res.dropped}["* * *"] == "separator / empty widget (no words)"
 
 
 _PARA = (

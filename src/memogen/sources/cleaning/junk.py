@@ -20,7 +20,13 @@ def _live_or_form(text: str) -> str | None:
     return None
 
 
+def no_words(text: str) -> str | None:
+    """'|', '* * *', '![]() |': a separator or an empty widget, nothing to read."""
+    return None if re.search(r"\w", text) else "separator / empty widget (no words)"
+
+
 CLASSIFIERS: tuple[Callable[[str], str | None], ...] = (
+    no_words,
     stamps.relative_time,
     chrome.ui_prompt,
     chrome.link_prompt,
