@@ -208,3 +208,27 @@ def test_a_masthead_or_kicker_printed_right_above_the_headline_is_not_it(masthea
     assert res.found.title == "Parliament approves carbon levy on imports"
     assert res.found.authors == ["Mara Ilves"]
     assert "levy will apply" not in res.text
+
+
+@pytest.mark.parametrize(
+    ("line", "headline", "site"),
+    [
+        (
+            "Ferries halted after inspection | Harbour Times",
+            "Ferries halted after inspection",
+            "Harbour Times",
+        ),
+        ("Ferries halted after inspection - NTV", "Ferries halted after inspection", "NTV"),
+        ("Ferries halted after inspection - Norland Post", "Ferries halted after inspection", "Norland Post"),
+        ("Ferry safety explained in depth - Part Two", "Ferry safety explained in depth - Part Two", None),
+        (
+            "Update on the ferry inspections | February 2025",
+            "Update on the ferry inspections | February 2025",
+            None,
+        ),
+    ],
+)
+def test_a_site_name_after_the_headline_is_the_publisher(line: str, headline: str, site: str | None) -> None:
+    res = _clean(f"{line}\n{PARA}\n{PARA2}")
+    assert res.found.title == headline
+    assert res.found.publisher == site

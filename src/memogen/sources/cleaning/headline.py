@@ -25,7 +25,7 @@ from .chrome import menu_runs
 from .dates import date_line, read_date, stamp_rank
 from .lines import DATE_LABELLED, DATE_LINE, DATE_UPDATED, Found, Line, drop
 from .shape import is_heading_like, is_prose, sentence_like
-from .title import find_title, section_heading_shape
+from .title import MASTHEAD_NOUN, find_title, section_heading_shape
 
 _SUMMARY_MAX_WORDS = 150  # a page's summary or standfirst above the byline is short
 _TEAM = re.compile(r"(?i)\b(?:team|staff|newsroom)$")  # 'GP Team': a group of people, not a site's name
@@ -65,10 +65,38 @@ def read_headline_zone(front: list[Line], found: Found, body_found: bool = True)
     title = find_title(front)
     if title is not None:
         it = front[title]
-        found.title = found.title or it.text
+        headline, site = split_site_name(it.text)
+        found.title = found.title or headline
         found.origins.setdefault("title", it.where("headline"))
+        if site:
+            found.offer_publisher(site, 1, it.where("site name after the headline"))
         drop(it, "title (→ metadata.title)")
     zone.read_around_title(title, body_found)
+
+
+_SITE_SUFFIX = re.compile(r"^(?P<head>.{12,}?)\s+(?P<sep>[|–—-])\s+(?P<site>[^|–—-]{2,40})$")
+
+
+def split_site_name(line: str) -> tuple[str, str | None]:
+    """'Court scales back job quotas | Harbour Times' -> (headline, 'Harbour Times'): a page title
+    that names its site after a bar or dash.  The site part must read as a name: after a bar,
+    two or more capitalised words or capitals only; after a dash (which also opens subtitles:
+    'Ukraine war - Live Updates'), capitals only, 'The ...', or a publication's noun.
+    '... | February 2024' keeps its whole line as the headline."""
+    m = _SITE_SUFFIX.match(line.strip())
+    if not m or len(m.group("head").split()) < 4:
+        return line, None
+    site = m.group("site").strip()
+    words = site.split()
+    capitalised = all(w[:1].isupper() for w in words if len(w) > 3) and words[0][:1].isupper()
+    acronym = len(words) == 1 and site.isupper() and len(site) >= 2
+    if m.group("sep") == "|":
+        named = acronym or (len(words) >= 2 and capitalised)
+    else:
+        named = acronym or (capitalised and (words[0] == "The" or bool(MASTHEAD_NOUN.search(site))))
+    if not named or len(words) > 4 or md.find_dates(site) or re.search(r"\d", site):
+        return line, None
+    return m.group("head").strip(), site
 
 
 def take_publication(note: md.PublicationNote, found: Found, origin: str = "") -> None:

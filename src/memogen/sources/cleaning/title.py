@@ -58,7 +58,7 @@ def _head_of_block(front: list[Line], nearest: int, candidates: set[int]) -> int
 
 # Nouns of an organisation's or a publication's name ('Lendrian Institute for Transport Policy',
 # 'The Express Tribune'): a masthead above a headline, not a headline.
-_MASTHEAD_NOUN = re.compile(
+MASTHEAD_NOUN = re.compile(
     r"(?i)\b(?:institute|institution|cent(?:re|er)|university|college|foundation|council|ministry|academy|"
     r"agency|commission|association|society|observatory|forum|bureau|department|times|post|news|daily|"
     r"weekly|herald|tribune|journal|review|today|gazette|express|standard|observer|chronicle|telegraph|"
@@ -76,7 +76,7 @@ def _label_shaped(text: str) -> bool:
     if md.is_name(text):
         return True
     title_case = all(w[:1].isupper() for w in words if len(w) > 3)
-    return len(words) <= 7 and title_case and bool(_MASTHEAD_NOUN.search(text))
+    return len(words) <= 7 and title_case and bool(MASTHEAD_NOUN.search(text))
 
 
 def _opens_a_section(front: list[Line], kept: list[int], candidates: list[int]) -> bool:
