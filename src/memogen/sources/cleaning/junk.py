@@ -70,6 +70,13 @@ def _names_a_writer(text: str) -> bool:
     )
 
 
+def _headline_and_site(text: str) -> bool:
+    """'Ferries halted after inspection | Harbour Times': a page title, two parts, the first a phrase."""
+    parts = [p.strip() for p in re.split(r"\s\|\s", text)]
+    words = parts[0].split()
+    return len(parts) == 2 and len(words) >= 4 and any(w[:1].islower() for w in words[1:])
+
+
 def drop_everywhere(items: list[Line], known_title: str | None, found: Found) -> None:
     """Furniture by shape alone, wherever it stands; the page address and a copyright owner are kept as metadata."""
     prev: Line | None = None
@@ -86,7 +93,12 @@ def drop_everywhere(items: list[Line], known_title: str | None, found: Found) ->
             owner = notices.COPYRIGHT_OWNER.match(it.text)
             if owner:
                 found.offer_publisher(owner.group("owner").strip(), 1, it.where("copyright line"))
-        elif chrome.is_pipe_row(it.text) and not md.find_dates(it.text) and not _names_a_writer(it.text):
+        elif (
+            chrome.is_pipe_row(it.text)
+            and not md.find_dates(it.text)
+            and not _names_a_writer(it.text)
+            and not _headline_and_site(it.text)
+        ):
             drop(it, "navigation / listing row")
         elif prev is not None and it.text == prev.text:
             drop(it, "duplicate line")
