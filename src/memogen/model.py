@@ -40,7 +40,7 @@ class SourceMetadata:
     url: str | None = None
     author_bio: str | None = None
     inferred: list[str] = field(default_factory=list)
-    container_title: str | None = None  # the edition or series a story belongs to ("The World This Week #106")
+    container_title: str | None = None  # the edition a story belongs to ("The World This Week #106")
     origins: dict[str, str] = field(default_factory=dict)  # field -> where its value came from
 
 
