@@ -232,3 +232,13 @@ def test_a_site_name_after_the_headline_is_the_publisher(line: str, headline: st
     res = _clean(f"{line}\n{PARA}\n{PARA2}")
     assert res.found.title == headline
     assert res.found.publisher == site
+
+
+def test_a_blogs_name_tagline_and_breadcrumb_stand_above_its_headline() -> None:
+    res = _clean(
+        "The Coastal Blog\nThoughts on ferries, harbours and island life\nHome » Islands » Ferries\n"
+        f"Why the northern ferries keep breaking down\nPosted on May 6, 2025 by Lena Vos\n{PARA}\n{PARA2}"
+    )
+    assert res.found.title == "Why the northern ferries keep breaking down"
+    assert res.found.publisher == "The Coastal Blog" and res.found.authors == ["Lena Vos"]
+    assert {d.line: d.reason for d in res.dropped}["Home » Islands » Ferries"] == "navigation / listing row"

@@ -57,8 +57,9 @@ def is_ui_prompt(text: str) -> bool:
 
 
 def is_pipe_row(text: str) -> bool:
-    """'April 2021 | Series # 508' or '2021 | 2020 | 2019': a listing or menu row, not a sentence."""
-    parts = [p.strip() for p in re.split(r"\s[|·]\s|(?<=\w)\|(?=\w)", text)]
+    """'April 2021 | Series # 508', '2021 | 2020 | 2019', 'Home » World » Europe': a listing,
+    menu or breadcrumb row, not a sentence."""
+    parts = [p.strip() for p in re.split(r"\s[|·»›]\s|\s>\s|(?<=\w)\|(?=\w)", text)]
     return len(parts) >= 2 and all(0 < word_count(p) <= 6 and not p.endswith(".") for p in parts)
 
 

@@ -62,7 +62,7 @@ MASTHEAD_NOUN = re.compile(
     r"(?i)\b(?:institute|institution|cent(?:re|er)|university|college|foundation|council|ministry|academy|"
     r"agency|commission|association|society|observatory|forum|bureau|department|times|post|news|daily|"
     r"weekly|herald|tribune|journal|review|today|gazette|express|standard|observer|chronicle|telegraph|"
-    r"guardian|courier|monitor|mail|press|media|tv|radio|magazine|digest|bulletin|insights|wire)\b"
+    r"guardian|courier|monitor|mail|press|media|tv|radio|magazine|digest|bulletin|insights|wire|blog)\b"
 )
 
 
