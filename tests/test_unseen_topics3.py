@@ -31,7 +31,8 @@ from memogen.compose import (
 from memogen.merge import features, quantities_agree, source_name
 from memogen.model import Citation, Memo, MergedPoint, Source, SourceMetadata
 from memogen.pipeline import BuildOptions, run_build
-from memogen.sections.features import Context, evidence
+from memogen.sections.features import Context, sentence_features
+from memogen.sections.learned import load_model
 from memogen.sections.segment import is_expletive_it
 
 TOPICS = Path(__file__).resolve().parent / "fixtures" / "topics"
@@ -160,9 +161,12 @@ def test_an_expletive_it_is_not_a_dangling_pronoun():
 def test_a_sentence_opening_with_a_verdict_is_analysis_even_with_an_old_year():
     ctx = Context(event_start=dt.date(2025, 9, 14), event_end=None, source_date=dt.date(2025, 9, 17))
     sent = "This signals a regulatory system that has failed passengers since the exemption of 1998."
-    ev = evidence(sent, ctx)
-    plain = evidence("A regulatory system has failed passengers since the exemption of 1998.", ctx)
-    assert ev.cue["what_it_means"] >= plain.cue["what_it_means"] + 1.5
+    model = load_model()  # the learned classifier: the verdict opener alone must raise What it means
+    ev = model.log_probs(sentence_features(sent, ctx))
+    plain = model.log_probs(
+        sentence_features("A regulatory system has failed passengers since the exemption of 1998.", ctx)
+    )
+    assert ev["what_it_means"] >= plain["what_it_means"] + 1.5
 
 
 # --------------------------------------------------------------------------- the built memo
@@ -326,8 +330,11 @@ def test_a_point_repeating_only_figures_already_chosen_yields_to_new_information
 
 
 def test_the_operators_suspension_is_kept_over_a_restated_passenger_count(memo):
+    """New information is never cut while a restated count stays (the suspension may still lose the
+    word budget to other new facts, such as the investigators' first finding)."""
     wh = " ".join(p.text for p in _section(memo, "what_happened"))
-    assert "suspended all its crossings" in wh
+    restated = "was one of the ships covered" in wh  # the explainer's restated 412 passengers
+    assert "suspended all its crossings" in wh or not restated
     assert wh.count("412 passengers") == 1
 
 

@@ -15,10 +15,13 @@ def _short(text: str, limit: int = 100) -> str:
 
 
 def explain_memo(memo: Memo) -> str:
-    """A readable summary of the merger's and composer's decisions."""
+    """A readable summary of the event memogen took, and of the merger's and composer's decisions."""
+    from .sections.event import event_lines
+
     in_memo = {p.id for p in memo.points}
+    lines = event_lines(memo.sources, memo.header.event_date, memo.header.event_end)
     merged = [c for c in memo.clusters if len({m.source_id for m in c.members}) > 1 or len(c.members) > 1]
-    lines = [f"Merged ({len(merged)} facts stated more than once, of {len(memo.clusters)} in all):"]
+    lines.append(f"Merged ({len(merged)} facts stated more than once, of {len(memo.clusters)} in all):")
     for c in sorted(merged, key=lambda c: -len(c.members)):
         flag = "" if c.id in in_memo else "  [not in memo]"
         lines.append(f'  {c.id} [{c.section}] "{_short(c.chosen)}"{flag}')

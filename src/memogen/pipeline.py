@@ -83,13 +83,13 @@ def compose_from_sources(
     from .citations import attach_notes
     from .compose import compose_memo
     from .merge import merge_points
-    from .sections import extract_points, infer_event_date
+    from .sections import extract_points, infer_event
 
     event_date, event_end = config.event_date, config.event_end
-    if event_date is None:
-        inferred = infer_event_date(sources)
+    if event_date is None:  # topic.yaml overrides; else the event the sources report as news
+        inferred = infer_event(sources)
         if inferred:
-            event_date, event_end = inferred
+            event_date, event_end = inferred.start, inferred.end
     points = [p for s in sources for p in extract_points(s, event_date, event_end)]
     result = merge_points(points, sources)
     memo = compose_memo(result, sources, config, topic, event_date, build_date)

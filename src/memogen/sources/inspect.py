@@ -53,6 +53,12 @@ def sources_report(inputs_dir: Path, topic: str, show_dropped: bool = False) -> 
         "(the line that gave it); values not from topic.yaml were inferred and can be set there.",
         style="dim",
     )
+    from ..sections.event import event_lines
+
+    for line in event_lines(
+        sources, config.event_date, config.event_end, given=config.event_date is not None
+    ):
+        console.print(line, markup=False, soft_wrap=True)
     for warning in warnings:
         console.print(f"warning: {warning}", style="yellow", markup=False)
     if show_dropped:
@@ -93,7 +99,28 @@ def _override_for(path: Path) -> SourceOverride | None:
 def extract_record(path: Path, event_date: dt.date | None = None) -> dict[str, Any]:
     """One source's record: metadata, body, dropped lines, footnotes, points."""
     source = read_source(path, source_id_for(path), _override_for(path))
-    return source_record(source, _points(source, event_date))
+    record = source_record(source, _points(source, event_date))
+    record["event"] = _event_record(source, event_date)
+    return record
+
+
+def _event_record(source: Source, event_date: dt.date | None) -> dict[str, Any] | None:
+    """The event the page's points were placed against: --event-date, else the page's own news."""
+    if event_date is not None:
+        return {"start": event_date.isoformat(), "end": None, "origin": "--event-date"}
+    from ..sections import infer_event
+
+    event = infer_event([source])
+    if event is None:
+        return None
+    return {
+        "start": event.start.isoformat(),
+        "end": event.end.isoformat() if event.end else None,
+        "actors": list(event.actors),
+        "place": event.place,
+        "origin": event.origin,
+        "why": list(event.why),
+    }
 
 
 def _points(source: Source, event_date: dt.date | None) -> list[dict[str, Any]]:
