@@ -146,15 +146,62 @@ def test_bibliography_sorted_by_author_and_lists_uncited_sources():
     assert texts[2] == "“Zebra Report,” n.d."
 
 
-def test_missing_metadata_gives_file_name_and_nd():
-    src = Source(id="bare", path="inputs/x/old-players.txt", kind="txt", metadata=SourceMetadata(), text="")
+def _note_and_entry(md: SourceMetadata, text: str, style: str = "chicago") -> tuple[str, str]:
+    src = Source(
+        id="02-guardian", path="inputs/x/02_guardian-first-edition.txt", kind="txt", metadata=md, text=text
+    )
     m = sample_memo()
+    m.settings.citation_style = style
     m.sources.append(src)
-    m.points[0].citations = [Citation(source_id="bare", excerpt="x")]
+    m.points[0].citations = [Citation(source_id=src.id, excerpt="x")]
     attach_notes(m)
-    note = m.points[0].note.text
-    assert note == "“old-players.txt,” n.d."
-    assert "old-players.txt" in " ".join(_text(e) for e in m.bibliography)
+    entries = [_text(e) for e in m.bibliography]
+    return m.points[0].note.text, next(e for e in entries if "Harlin" in e or "Coastwire" in e)
+
+
+OPENING = (
+    "What happened?\n\nThe ferry Northern Star capsized off Cape Harlin on Sunday morning after its car deck "
+    "flooded in heavy seas, the coastguard said."
+)
+
+
+def test_a_source_without_headline_is_named_by_its_opening_never_its_file_name():
+    note, entry = _note_and_entry(SourceMetadata(publisher="Coastwire", date=dt.date(2025, 9, 14)), OPENING)
+    assert (
+        note
+        == "“The ferry Northern Star capsized off Cape Harlin on Sunday morning after…,” Coastwire, September 14, 2025."
+    )
+    assert entry.startswith("“The ferry Northern Star capsized") and "…” Coastwire" in entry
+    assert "guardian" not in note + entry and ".txt" not in note + entry
+
+
+def test_an_author_date_style_puts_the_opening_in_the_authors_place_once():
+    _, entry = _note_and_entry(
+        SourceMetadata(publisher="Coastwire", date=dt.date(2025, 9, 14)), OPENING, "apa"
+    )
+    assert entry == (
+        "The ferry Northern Star capsized off Cape Harlin on Sunday morning after… (2025, September 14). Coastwire."
+    )
+
+
+def test_a_source_with_no_text_left_is_named_by_its_outlet():
+    note, _ = _note_and_entry(SourceMetadata(publisher="Coastwire"), "")
+    assert note == "“Coastwire,” n.d."
+
+
+def test_a_digest_story_cites_its_edition_as_container_and_the_outlet_as_publisher():
+    md = SourceMetadata(
+        title="Ferries: Cape Harlin sinking",
+        authors=["Sara Helm"],
+        publisher="Coastwire",
+        date=dt.date(2025, 9, 14),
+        container_title="The Week at Sea #12",
+    )
+    note, _ = _note_and_entry(md, OPENING)
+    assert (
+        note
+        == "Sara Helm, “Ferries: Cape Harlin Sinking,” The Week at Sea #12 (Coastwire, September 14, 2025)."
+    )
 
 
 def test_title_without_author_or_date_golden():

@@ -76,12 +76,11 @@ def test_what_happened_is_in_event_order_and_undated_points_follow_their_source_
 
 
 def test_word_budget_is_respected_and_cuts_are_recorded():
+    def word(k: int) -> str:  # a made-up word per number: no two facts share content
+        return "".join("bdfgklmnprstvz"[k // 14**i % 14] + "aeiou"[(k + i) % 5] for i in range(3))
+
     pts = [
-        mp(
-            f"p{k}",
-            f"Point {k} says something long enough about the economy and the region {k}.",
-            "background",
-        )
+        mp(f"p{k}", " ".join(word(10 * k + j) for j in range(10)).capitalize() + ".", "background")
         for k in range(40)
     ]
     pts[0].conflicts = [Conflict(kind="number", statement="Sources differ: Alpha reports 1; Beta reports 2.")]
@@ -287,3 +286,37 @@ def test_undated_point_inherits_its_own_sources_date_even_when_filed_under_anoth
     )
     ordered = event_order([follow_up, arrival], [early, late], dt.date(2024, 3, 2))
     assert [p.id for p in ordered] == ["a", "b"]
+
+
+def test_a_sentence_no_date_reaches_follows_the_dated_narrative_of_the_event():
+    """A source's opening reflection, with no date of its own and none before it in its source,
+    must not open What happened ahead of the sentences that date the event."""
+    from memogen.compose import event_order
+    from memogen.model import Citation, MergedPoint, Source, SourceMetadata
+
+    essay = Source(
+        id="essay", path="e.txt", kind="txt", metadata=SourceMetadata(date=dt.date(2024, 3, 1)), text=""
+    )
+    report = Source(id="report", path="r.txt", kind="txt", metadata=SourceMetadata(), text="")
+    reflection = MergedPoint(
+        id="r",
+        text="The two countries are now moving towards a closer partnership.",
+        section="what_happened",
+        citations=[Citation("essay", "x", 0, 10)],
+    )
+    arrival = MergedPoint(
+        id="a",
+        text="On 3 March the envoy arrived in the capital for a two-day visit.",
+        section="what_happened",
+        citations=[Citation("report", "y", 40, 60)],
+    )
+    departure = MergedPoint(
+        id="d",
+        text="On 4 March the envoy left for the next stop of the tour.",
+        section="what_happened",
+        citations=[Citation("report", "z", 90, 110)],
+    )
+    ordered = event_order(
+        [reflection, departure, arrival], [essay, report], dt.date(2024, 3, 3), dt.date(2024, 3, 4)
+    )
+    assert [p.id for p in ordered] == ["a", "d", "r"]

@@ -561,8 +561,14 @@ def test_build_edit_rebuild_publish_and_email(tmp_path, lavrov_dir):
     draft = folder / "t.docx"
     built = read_draft(draft.read_bytes()).memo
     changed = built.section("background").points[0].text
-    removed = built.section("what_it_means").paragraphs[1].points[0].text
     last = built.points[-1]
+    # a paragraph that holds neither the last statement nor the edited one, whatever the composer chose
+    removed = next(
+        para.points[0].text
+        for section in built.sections
+        for para in section.paragraphs
+        if last not in para.points and changed not in (p.text for p in para.points)
+    )
 
     doc = Document(str(draft))
     edit_run_text(doc, changed[-30:], " An edited sentence replaces this one.")

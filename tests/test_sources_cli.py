@@ -113,6 +113,9 @@ def test_extract_prints_the_record(tmp_path: Path) -> None:
     assert record["body"].startswith("The company opened")
     assert {"line": "2 days ago", "reason": "relative timestamp (sidebar)", "lineno": 27} in record["dropped"]
     assert record["footnotes"][0]["label"] == "Nordic Energy Wire"
+    origins = record["metadata"]["origins"]
+    assert origins["title"] == "page line 5: headline (inferred)"
+    assert origins["authors"] == "page line 6: byline (inferred)"
     assert record["footnotes"][0]["cited_by"][0]["text"].startswith("The company opened")
     for point in record["points"]:
         assert record["body"][point["start"] : point["end"]]
@@ -134,8 +137,9 @@ def test_sources_table_lists_files_and_dropped_lines(tmp_path: Path) -> None:
     result = runner.invoke(app, ["sources", "--topic", "t", "--inputs", str(tmp_path), "--show-dropped"])
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "techwire-dump.txt" in out and "Battery plant opens in Lund (inferred)" in out
-    assert "TechWire" in out and "TechWire (inferred)" not in out
-    assert "2022-06-14 (inferred)" in out
+    assert "techwire-dump.txt" in out and "Battery plant opens in Lund" in out
+    assert "page line 5: headline (inferred)" in out  # where the title came from
+    assert "TechWire" in out and "topic.yaml" in out  # the publisher topic.yaml gave
+    assert "2022-06-14" in out and "page line 7: publication line (inferred)" in out
     assert "warning:" in out and "broken.txt" in out and "empty file" in out
     assert "[relative timestamp (sidebar)]  2 days ago" in out

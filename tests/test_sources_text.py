@@ -9,7 +9,7 @@ import pytest
 
 from memogen.errors import InputError
 from memogen.sources import read_source
-from memogen.sources.cleaning import RawLine, clean_lines, is_pipe_row, is_ui_prompt
+from memogen.sources.cleaning import clean_text, is_pipe_row, is_ui_prompt
 from memogen.sources.encoding import decode_bytes
 from memogen.sources.text import split_joined_words
 
@@ -174,8 +174,7 @@ def test_hard_wrapped_markdown_is_unwrapped_with_headings_kept() -> None:
     assert src.metadata.title == "River authority report"
 
 
-def _clean(text: str):  # noqa: ANN202
-    return clean_lines([RawLine(t, i + 1) for i, t in enumerate(text.split("\n"))])
+_clean = clean_text
 
 
 def test_notes_block_in_mid_sentence_is_cut_and_the_sentence_rejoined() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from memogen.sources.cleaning import RawLine, classify_junk, clean_lines
+from memogen.sources.cleaning import RawLine, classify_junk, clean_text
 from memogen.sources.metadata import property_authors
 from memogen.sources.pdf import pdf_pages_to_lines, publisher_from_running_heads
 from memogen.sources.reader import read_source
@@ -19,8 +19,7 @@ PARA = (
 )
 
 
-def _clean(text: str):  # noqa: ANN202 - CleanResult
-    return clean_lines([RawLine(t, i + 1) for i, t in enumerate(text.split("\n"))])
+_clean = clean_text
 
 
 def test_press_release_label_and_boilerplate_tail_are_dropped_and_the_lead_dates_it() -> None:
@@ -384,7 +383,7 @@ def test_contents_without_dot_leaders_and_a_prepared_by_byline() -> None:
 
 
 def test_numbered_paragraphs_after_a_contents_heading_are_not_entries() -> None:
-    from memogen.sources.pdf import _entries_under_heading
+    from memogen.sources.contents import entries_under_heading as _entries_under_heading
 
     kept = [(1, "Contents"), (2, "The board met 3 times."), (3, "It heard 14 witnesses in 2")]
     assert _entries_under_heading(kept) == set()
@@ -411,7 +410,7 @@ def test_a_judgment_loses_paragraph_numbers_and_names_its_court(tmp_path: Path) 
 
 
 def test_a_short_capitalised_masthead_keeps_its_capitals() -> None:
-    from memogen.sources.reader import _heading_name
+    from memogen.sources.provenance import _heading_name
 
     assert _heading_name("BBC NEWS", "text") == "BBC NEWS"
 

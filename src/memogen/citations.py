@@ -18,7 +18,6 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import PurePath
 
 from .errors import ConfigError
 from .model import Inline, Memo, MergedPoint, Note, Source
@@ -209,26 +208,54 @@ def _join_and(parts: list[str]) -> str:
 
 
 def csl_item(source: Source) -> dict:
-    """CSL-JSON for one source; missing title falls back to the file name, missing date to n.d."""
+    """CSL-JSON for one source; a missing date gives n.d.
+
+    A source without a headline is named by a headline-like opening of its text, and when
+    it has no text either, by its outlet alone - never by its file name, which says nothing
+    to a reader.  A story of a digest ("The World This Week #114") has the edition as its
+    container and the outlet as the container's publisher.
+    """
     md = source.metadata
-    title = typographic_title(_clean(md.title or "")) or PurePath(source.path).name or source.id
+    title = typographic_title(_clean(md.title or "")) or opening_title(source.text)
+    outlet_only = not title and bool(md.publisher)
+    title = title or _clean(md.publisher or "") or "Untitled source"
     item: dict = {
         "id": _key(source.id),
         "type": "webpage" if md.url else "article-newspaper",
-        "title": title,
-        # CSL title-cases English titles only; a file name or a non-Latin title stays as written
+        # CSL title-cases English titles only; an opening sentence or a non-Latin title stays as written
         "language": "en" if md.title and _is_latin(title) else "und",
     }
+    item["title"] = title
     authors = [_csl_name(a) for a in md.authors if _clean(a)]
     if authors:
         item["author"] = authors
-    if md.publisher:
+    if md.container_title:
+        item["container-title"] = _clean(md.container_title)
+        if md.publisher:
+            item["publisher"] = _clean(md.publisher)
+        if not md.url:
+            item["type"] = "article-magazine"  # Chicago: "Title," Edition (Outlet, date)
+    elif md.publisher and not outlet_only:
         item["container-title"] = _clean(md.publisher)
     if md.date:
         item["issued"] = {"date-parts": [[md.date.year, md.date.month, md.date.day]]}
     if md.url:
         item["URL"] = md.url.strip()
     return item
+
+
+_OPENING_WORDS = 12
+
+
+def opening_title(text: str) -> str:
+    """'Bangladesh's Supreme Court has scaled back a controversial job quota system after…': the
+    first sentence of the first real paragraph (headings skipped), cut to a headline's length."""
+    para = next((p for p in (text or "").split("\n\n") if len(p.split()) >= 6), "")
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", _clean(para), maxsplit=1)[0]
+    words = sentence.split()
+    if len(words) > _OPENING_WORDS:
+        return " ".join(words[:_OPENING_WORDS]).rstrip(",;:—–-") + "…"
+    return sentence.rstrip(".")
 
 
 def typographic_title(title: str) -> str:
@@ -319,7 +346,9 @@ def _common_fixes(text: str, punct_in_quote: bool) -> str:
     # citeproc-py's title case skips a word opening with a quote: ‘new Era’ -> ‘New Era’
     text = re.sub(r"‘([a-z])(?=\w*\s+[A-Z])", lambda m: "‘" + m.group(1).upper(), text)
     # a title ending in ? or ! takes no further period or comma: "Trajectory?” not "Trajectory?.”"
-    return re.sub(r"([?!][”’]?)[.,]", r"\1", text)
+    text = re.sub(r"([?!][”’]?)[.,]", r"\1", text)
+    # an opening cut with an ellipsis takes no period after it: "after…” not "after….”"
+    return re.sub(r"…([”’]?)\.", r"…\1", text)
 
 
 def _capitalise_first(text: str) -> str:
@@ -413,9 +442,9 @@ def drop_repeated_substitute(entry: str) -> str:
     CSL moves the outlet into the empty author slot and must then suppress it;
     citeproc-py prints it twice.
     """
-    head, sep, rest = entry.partition(". ")
-    if sep and len(head) >= 3 and head in rest:
-        return rest
+    parts = re.split(r"(?<=[.…])\s", entry, maxsplit=1)
+    if len(parts) == 2 and len(parts[0].rstrip(".")) >= 3 and parts[0].rstrip(".") in parts[1]:
+        return parts[1]
     return entry
 
 
@@ -425,7 +454,7 @@ def title_before_date(entry: str) -> str:
     Author-date styles (APA, Harvard) put the title in the author's place when there is
     no author; after the repeated outlet is dropped, citeproc-py leaves the date first.
     """
-    m = re.match(r"^(\([^()]*\)\.)\s+(.+?[.?!])(?=\s|$)(.*)$", entry)
+    m = re.match(r"^(\([^()]*\)\.)\s+(.+?[.?!…])(?=\s|$)(.*)$", entry)
     if not m:
         return entry
     date, title, rest = m.groups()

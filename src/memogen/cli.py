@@ -115,8 +115,6 @@ def build(
             typer.echo(line)
 
 
-
-
 @app.command()
 def sources(
     topic: TopicOpt,

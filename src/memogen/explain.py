@@ -15,8 +15,11 @@ def _short(text: str, limit: int = 100) -> str:
 
 
 def explain_memo(memo: Memo) -> str:
-    """A readable summary of the merger's and composer's decisions."""
+    """A readable summary of the event memogen took, and of the merger's and composer's decisions."""
+    from .sections.event import event_lines
+
     in_memo = {p.id for p in memo.points}
+    lines = event_lines(memo.sources, memo.header.event_date, memo.header.event_end)
     # A fact stated more than once: by several sources, or by several passages, or with its
     # figures stated by another fact's disagreement (absorbed into that fact).
     absorbed: dict[str, list[str]] = {}
@@ -30,7 +33,7 @@ def explain_memo(memo: Memo) -> str:
         and (len({m.source_id for m in c.members}) > 1 or len(c.members) > 1 or c.id in absorbed)
     ]
     facts = sum(1 for c in memo.clusters if not c.absorbed_into)
-    lines = [f"Merged ({len(merged)} facts stated more than once, of {facts} in all):"]
+    lines.append(f"Merged ({len(merged)} facts stated more than once, of {facts} in all):")
     for c in sorted(merged, key=lambda c: -len(c.members)):
         flag = "" if c.id in in_memo else "  [not in memo]"
         lines.append(f'  {c.id} [{c.section}] "{_short(c.chosen)}"{flag}')
@@ -46,6 +49,10 @@ def explain_memo(memo: Memo) -> str:
     lines.append(f"Not stated as fact ({len(flags)}: a figure one source gives and others contradict):")
     for cid, flag in flags:
         lines.append(f"  {cid} {flag}")
+    lines.append(f"Kept ({len(memo.points)}), in memo order, and why:")
+    for p in memo.points:
+        why = memo.kept_reasons.get(p.id, "kept")
+        lines.append(f'  {p.id} "{_short(p.text, 80)}" {why}')
     lines.append(f"Cut ({len(memo.dropped_points)}):")
     for d in memo.dropped_points:
         lines.append(f"  [{d.section}] {d.reason}: {_short(d.text)} ({', '.join(d.source_ids)})")

@@ -29,7 +29,8 @@ class SourceMetadata:
     """Bibliographic facts about one source.
 
     `inferred` names the fields memogen guessed from the text; every other
-    non-empty field came from `topic.yaml`.
+    non-empty field came from `topic.yaml`.  `origins` says where each value came from
+    ("topic.yaml", "page line 5: byline", "document properties").
     """
 
     title: str | None = None
@@ -39,6 +40,8 @@ class SourceMetadata:
     url: str | None = None
     author_bio: str | None = None
     inferred: list[str] = field(default_factory=list)
+    container_title: str | None = None  # the edition a story belongs to ("The World This Week #106")
+    origins: dict[str, str] = field(default_factory=dict)  # field -> where its value came from
 
 
 @dataclass
@@ -281,6 +284,7 @@ class Memo:
     bibliography: list[list[Inline]] = field(default_factory=list)
     clusters: list[Cluster] = field(default_factory=list)
     dropped_points: list[DroppedPoint] = field(default_factory=list)
+    kept_reasons: dict[str, str] = field(default_factory=dict)  # point id -> why the composer kept it
     generator: str = "memogen"
 
     def section(self, key: SectionKey) -> MemoSection:

@@ -73,39 +73,71 @@ def _resolve_paths(config: TopicConfig, topic_dir: Path) -> TopicConfig:
     return config.model_copy(update=updates)
 
 
+class PageMeter:
+    """Pages of the memo as the PDF renders it; keeps the last PDF so a build renders it once.
+
+    Why: the composer keeps the memo within two pages by measuring, not by guessing what
+    footnotes take (see compose/fit.py).
+    """
+
+    def __init__(self) -> None:
+        self.pdf: bytes | None = None
+        self.calls = 0
+
+    def __call__(self, memo: Memo) -> int:
+        from .citations import attach_notes
+        from .compose.fit import page_count
+        from .render.pdf import render_pdf
+
+        if any(p.note is None for p in memo.points if p.citations):
+            attach_notes(memo)  # a cut only removes notes: the others keep their text (numbers aside)
+        self.calls += 1
+        self.pdf = render_pdf(memo)
+        return page_count(self.pdf)
+
+
 def compose_from_sources(
     config: TopicConfig,
     sources: list,
     topic: str,
     build_date: dt.datetime,
+    meter: PageMeter | None = None,
 ) -> Memo:
-    """The content core, free of I/O: sources -> points -> merged points -> memo with notes."""
+    """The content core, free of I/O: sources -> points -> merged points -> memo with notes.
+
+    With a `meter`, the memo is kept within two rendered pages.
+    """
     from .citations import attach_notes
     from .compose import compose_memo
     from .merge import merge_points
-    from .sections import extract_points, infer_event_date
+    from .sections import extract_points, infer_event
 
     event_date, event_end = config.event_date, config.event_end
-    if event_date is None:
-        inferred = infer_event_date(sources)
+    if event_date is None:  # topic.yaml overrides; else the event the sources report as news
+        inferred = infer_event(sources)
         if inferred:
-            event_date, event_end = inferred
+            event_date, event_end = inferred.start, inferred.end
     points = [p for s in sources for p in extract_points(s, event_date, event_end)]
     event = (event_date, event_end or event_date) if event_date else None
     result = merge_points(points, sources, event)
-    memo = compose_memo(result, sources, config, topic, event_date, build_date)
-    if memo.header.event_end is None:
-        memo.header.event_end = event_end
+    memo = compose_memo(result, sources, config, topic, event_date, build_date, meter, event_end)
     attach_notes(memo)
+    if meter is not None and meter.calls > 1:
+        meter.pdf = None  # points were cut to fit: render again with the notes renumbered
     return memo
 
 
-def render_outputs(memo: Memo, formats: list[str]) -> dict[str, bytes]:
-    """Render every requested format in memory; the JSON record comes last and lists the others' hashes."""
+def render_outputs(memo: Memo, formats: list[str], pdf: bytes | None = None) -> dict[str, bytes]:
+    """Render every requested format in memory; the JSON record comes last and lists the others' hashes.
+
+    `pdf`: the memo's PDF when it was already rendered (to measure its pages).
+    """
     rendered: dict[str, bytes] = {}
     for fmt in formats:
         if fmt == "docx":
             rendered[fmt] = render_docx_with_hash(memo)
+        elif fmt == "pdf" and pdf is not None:
+            rendered[fmt] = pdf
         elif fmt == "pdf":
             from .render.pdf import render_pdf
 
@@ -169,10 +201,11 @@ def run_build(options: BuildOptions) -> BuildResult:
         raise InputError(f"{topic_dir}: none of the files is a usable source ({reasons})")
     build_date = options.build_date or build_date_from_env()
     t1 = time.perf_counter()
-    memo = compose_from_sources(config, sources, options.topic, build_date)
+    meter = PageMeter()
+    memo = compose_from_sources(config, sources, options.topic, build_date, meter)
     timings["content"] = time.perf_counter() - t1
     t2 = time.perf_counter()
-    rendered = render_outputs(memo, options.formats)
+    rendered = render_outputs(memo, options.formats, meter.pdf)
     timings["render"] = time.perf_counter() - t2
     folder = OutputFolder(out_folder)
     written = [

@@ -1,12 +1,12 @@
-"""From per-point evidence to one section per point.
+"""From per-point features to one section per point.
 
-Explicit structure first: a point under a heading that names a section gets
-that section, always.  Elsewhere each point gets local scores (features.py)
-plus a prior from its position in the source (news first, background in the
-middle, assessment at the end), and a Viterbi pass over the source keeps
-sections in runs: writers move between sections at paragraph breaks, rarely
-inside a paragraph.  Forward-backward over the same chain gives each point's
-confidence.
+Explicit structure first: a point under a heading that names a section gets that section, always.
+Elsewhere each point gets the learned model's log-probabilities (learned.py), and a Viterbi pass over
+the source adds the learned odds of moving from one section to the next — writers move between
+sections at paragraph breaks, rarely inside an analyst's long paragraph, and mostly forward (news,
+then context, then assessment); a short news paragraph may join a fact and its context, so its
+points are decided one by one.  Forward-backward over the same chain gives each point's confidence.  A source
+written before the event can neither report it nor say what it means: its points are background.
 """
 
 from __future__ import annotations
@@ -15,27 +15,26 @@ import math
 from dataclasses import dataclass
 
 from ..model import SECTION_KEYS, SectionKey
-from .features import BG, WH, WM, Evidence
+from .learned import SectionModel, load_model
 
-POSITION_WEIGHT = 0.5
-SWITCH_PARAGRAPH = 1.0  # cost of changing section at a paragraph break
-SWITCH_SENTENCE = 2.0  # cost of changing section inside a paragraph
-TEMPERATURE = 1.0
-UNREPORTED_PENALTY = 0.8  # "what happened" needs a report: a date at the event, a reporting verb, "today"
 HEADING_CONFIDENCE = 0.98
 NEG = -1e9
+LONG_PARAGRAPH = 4  # points: a paragraph this long is an analyst's, and holds one section
+RECALLED_PENALTY = 3.0  # a point dated only long before the event recalls the past: hardly the event
+_OLD = ("t_day_before", "t_month_before", "t_year_before", "t_year_long_before", "t_decade_before")
+_NOW = ("t_day_event", "t_day_recent", "t_month_event", "t_month_after", "t_year_event", "t_rel_near")
 
 
 @dataclass
 class Item:
     """One point as the classifier sees it."""
 
-    evidence: Evidence
-    position: float  # 0 = start of the source body, 1 = end
+    features: dict[str, float]
     new_paragraph: bool  # starts a paragraph other than the previous point's
     scope: int  # heading scope id; a change of scope frees the chain
     fixed: SectionKey | None  # section named by the heading above, if any
     forbid_what_happened: bool = False
+    paragraph_size: int = 1  # points in this point's paragraph
 
 
 @dataclass(frozen=True)
@@ -45,50 +44,45 @@ class Decision:
     reason: str
 
 
-def _clip(x: float, lo: float, hi: float) -> float:
-    return max(lo, min(hi, x))
-
-
-def position_prior(rel: float) -> dict[SectionKey, float]:
-    """Where in a piece each section usually sits (inverted pyramid, then context, then outlook)."""
-    return {
-        WH: POSITION_WEIGHT * _clip((0.35 - rel) / 0.35 * 0.8, -1.0, 0.8),
-        BG: POSITION_WEIGHT * _clip(0.3 * (1 - abs(rel - 0.45) / 0.3), -0.3, 0.3),
-        WM: POSITION_WEIGHT * _clip((rel - 0.6) / 0.4 * 0.8, -0.4, 0.8),  # op-eds open on their thesis
-    }
-
-
-def _local(item: Item) -> dict[SectionKey, float]:
+def _local(item: Item, model: SectionModel) -> dict[SectionKey, float]:
     if item.fixed is not None:
         return {k: (0.0 if k == item.fixed else NEG) for k in SECTION_KEYS}
-    scores = item.evidence.total()
-    prior = position_prior(item.position)
-    out = {k: scores[k] + prior[k] for k in SECTION_KEYS}
-    if scores[WH] <= 0:
-        out[WH] -= UNREPORTED_PENALTY
+    out = model.log_probs(item.features)
+    if any(k in item.features for k in _OLD) and not any(k in item.features for k in _NOW):
+        out["what_happened"] -= RECALLED_PENALTY  # "the ceasefire signed on 10 November 2020"
     if item.forbid_what_happened:
         # written before the event: it can neither report the event nor say what the event
         # means; its forecasts and warnings are the background an analyst cites ("a 2023 audit warned")
-        out[WH] = NEG
-        out[WM] = NEG
+        out["what_happened"] = NEG
+        out["what_it_means"] = NEG
     return out
 
 
-def _switch_cost(prev: Item, item: Item) -> float:
+def _transition_kind(prev: Item, item: Item) -> str | None:
+    """Which transition odds link two neighbours: none across a heading or inside a short paragraph
+    (a news paragraph often joins a fact and its context), else paragraph break or long paragraph."""
     if prev.scope != item.scope:
-        return 0.0
-    return SWITCH_PARAGRAPH if item.new_paragraph else SWITCH_SENTENCE
+        return None
+    if item.new_paragraph:
+        return "paragraph"
+    return "sentence" if item.paragraph_size >= LONG_PARAGRAPH else None
 
 
-def _viterbi(local: list[dict[SectionKey, float]], costs: list[float]) -> list[SectionKey]:
+def _step(model: SectionModel, kind: str | None, a: SectionKey, b: SectionKey) -> float:
+    return 0.0 if kind is None else model.transition(kind, a, b)
+
+
+def _viterbi(
+    local: list[dict[SectionKey, float]], kinds: list[str | None], model: SectionModel
+) -> list[SectionKey]:
     best = [dict(local[0])]
     back: list[dict[SectionKey, SectionKey]] = [{}]
     for i in range(1, len(local)):
         row: dict[SectionKey, float] = {}
         ptr: dict[SectionKey, SectionKey] = {}
         for k in SECTION_KEYS:
-            prev_k = max(SECTION_KEYS, key=lambda j: best[-1][j] - (0.0 if j == k else costs[i]))
-            row[k] = best[-1][prev_k] - (0.0 if prev_k == k else costs[i]) + local[i][k]
+            prev_k = max(SECTION_KEYS, key=lambda j: best[-1][j] + _step(model, kinds[i], j, k))
+            row[k] = best[-1][prev_k] + _step(model, kinds[i], prev_k, k) + local[i][k]
             ptr[k] = prev_k
         best.append(row)
         back.append(ptr)
@@ -103,16 +97,16 @@ def _logsumexp(values: list[float]) -> float:
     return top + math.log(sum(math.exp(v - top) for v in values))
 
 
-def _marginals(local: list[dict[SectionKey, float]], costs: list[float]) -> list[dict[SectionKey, float]]:
+def _marginals(
+    local: list[dict[SectionKey, float]], kinds: list[str | None], model: SectionModel
+) -> list[dict[SectionKey, float]]:
     """Posterior probability of each section for each point (forward-backward, log space)."""
-    t = TEMPERATURE
     n = len(local)
-    fwd = [{k: local[0][k] / t for k in SECTION_KEYS}]
+    fwd = [dict(local[0])]
     for i in range(1, n):
         fwd.append(
             {
-                k: local[i][k] / t
-                + _logsumexp([fwd[-1][j] - (0.0 if j == k else costs[i]) / t for j in SECTION_KEYS])
+                k: local[i][k] + _logsumexp([fwd[-1][j] + _step(model, kinds[i], j, k) for j in SECTION_KEYS])
                 for k in SECTION_KEYS
             }
         )
@@ -120,10 +114,7 @@ def _marginals(local: list[dict[SectionKey, float]], costs: list[float]) -> list
     for i in range(n - 2, -1, -1):
         bwd[i] = {
             k: _logsumexp(
-                [
-                    bwd[i + 1][j] + local[i + 1][j] / t - (0.0 if j == k else costs[i + 1]) / t
-                    for j in SECTION_KEYS
-                ]
+                [bwd[i + 1][j] + local[i + 1][j] + _step(model, kinds[i + 1], k, j) for j in SECTION_KEYS]
             )
             for k in SECTION_KEYS
         }
@@ -134,27 +125,32 @@ def _marginals(local: list[dict[SectionKey, float]], costs: list[float]) -> list
     return out
 
 
-def _reason(item: Item, section: SectionKey, local: dict[SectionKey, float]) -> str:
+def _reason(item: Item, section: SectionKey, local: dict[SectionKey, float], model: SectionModel) -> str:
+    """heading / time / cue / position: what put the point in its section."""
     if item.fixed is not None:
         return "heading"
     if max(SECTION_KEYS, key=lambda k: local[k]) != section:
         return "position"  # the neighbours decided
-    time, cue = item.evidence.time[section], item.evidence.cue[section]
-    if time > 0 and time >= cue:
-        return "time"
-    return "cue" if cue > 0 else "position"
+    parts = model.contributions(item.features)
+
+    def margin(group: str) -> float:  # how much this group favours the section over the others
+        scores = parts[group]
+        return scores[section] - max(v for k, v in scores.items() if k != section)
+
+    return max(("time", "cue", "position"), key=margin)
 
 
-def classify(items: list[Item]) -> list[Decision]:
+def classify(items: list[Item], model: SectionModel | None = None) -> list[Decision]:
     """One decision per item, in order (deterministic: no randomness, ties broken by key order)."""
     if not items:
         return []
-    local = [_local(it) for it in items]
-    costs = [0.0] + [_switch_cost(items[i - 1], items[i]) for i in range(1, len(items))]
-    path = _viterbi(local, costs)
-    post = _marginals(local, costs)
+    model = model or load_model()
+    local = [_local(it, model) for it in items]
+    kinds = [None] + [_transition_kind(items[i - 1], items[i]) for i in range(1, len(items))]
+    path = _viterbi(local, kinds, model)
+    post = _marginals(local, kinds, model)
     out = []
     for item, section, loc, p in zip(items, path, local, post, strict=True):
         conf = HEADING_CONFIDENCE if item.fixed is not None else round(p[section], 3)
-        out.append(Decision(section, conf, _reason(item, section, loc)))
+        out.append(Decision(section, conf, _reason(item, section, loc, model)))
     return out

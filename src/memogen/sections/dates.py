@@ -63,19 +63,15 @@ def _month(name: str) -> int:
     return MONTHS[name[:3].lower()]
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
 def find_dates(text: str) -> list[DateMention]:
     """Every date mention in `text`, most specific first where they overlap, sorted by offset."""
     found: list[DateMention] = []
-    spans: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # characters already inside a mention: linear in the text's length
 
     def add(m: DateMention) -> None:
-        if not _overlaps(spans, m.start, m.end):
+        if not any(taken[m.start : m.end]):
             found.append(m)
-            spans.append((m.start, m.end))
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
 
     for m in _ISO.finditer(text):
         add(DateMention("day", m.start(), m.end(), int(m["year"]), int(m["m"]), int(m["day"])))
@@ -93,3 +89,53 @@ def find_dates(text: str) -> list[DateMention]:
     for m in _YEAR_ONLY.finditer(text):
         add(DateMention("year", m.start(), m.end(), int(m["year"])))
     return sorted(found, key=lambda d: d.start)
+
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+_RELATIVE = re.compile(
+    r"\b(?:(?P<which>last|this|next|past|coming)\s+)?"
+    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?P<word>yesterday|today|tonight|this (?:morning|afternoon|evening))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class RelativeDay:
+    """A day named relative to the writing ("on Sunday", "yesterday", "next Monday")."""
+
+    start: int
+    end: int
+    weekday: int | None  # 0 = Monday; None for today/yesterday
+    back: int = 0  # for today (0) and yesterday (1)
+    future: bool = False  # "next Monday", "this coming Friday"
+
+    def resolve(self, written: dt.date) -> dt.date:
+        """The day meant, for a text written on `written`: the latest such weekday up to that day."""
+        if self.weekday is None:
+            return written - dt.timedelta(days=self.back)
+        gap = (written.weekday() - self.weekday) % 7
+        if self.future:
+            return written + dt.timedelta(days=(7 - gap) % 7 or 7)
+        return written - dt.timedelta(days=gap)
+
+
+def find_relative_days(text: str) -> list[RelativeDay]:
+    """Weekdays and today/yesterday, in order. A weekday needs its capital ("Sunday", not "sunday")."""
+    out: list[RelativeDay] = []
+    for m in _RELATIVE.finditer(text):
+        if m["weekday"]:
+            if not m["weekday"][0].isupper():
+                continue
+            which = (m["which"] or "").lower()
+            out.append(
+                RelativeDay(
+                    m.start(), m.end(), WEEKDAYS[m["weekday"].lower()], future=which in ("next", "coming")
+                )
+            )
+        else:
+            word = m["word"].lower()
+            out.append(RelativeDay(m.start(), m.end(), None, back=1 if word == "yesterday" else 0))
+    return out

@@ -3,38 +3,109 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
 
 from ..model import Point, Source
 from .classify import Item, classify
-from .features import Context, Evidence, evidence
+from .event import infer_event, written_on
+from .features import Context, merge_counts, position_features, sentence_features
+from .headings import heading_section
 from .segment import Block, Draft, blocks, draft_points, render
 
 MIN_WORDS = 3  # shorter "points" are debris (bylines, "Share") not statements
+SHORT = {"what_happened": "wh", "background": "bg", "what_it_means": "wm"}
+_PROSE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+
+
+@dataclass
+class Points:
+    """A source's points as drafts (offsets) and as the classifier sees them (items), in order."""
+
+    drafts: list[Draft]
+    items: list[Item]
+    texts: list[str]
+
+
+def _is_prose(text: str) -> bool:
+    """A statement rather than a masthead, a byline or a teaser: it ends like a sentence or runs long."""
+    return bool(_PROSE_END.search(text)) and len(text.split()) >= 4 or len(text.split()) >= 16
 
 
 def _items(text: str, parts: list[Block], drafts: list[Draft], ctx: Context) -> list[Item]:
-    parts = [b for b in parts if not b.heading]
-    lo = parts[0].start if parts else 0
-    span = max(1, (parts[-1].end if parts else len(text)) - lo)
+    """Features of each point: its sentences' counts plus where it sits among the prose points."""
+    rendered = [render(text, d) for d in drafts]
+    prose = [_is_prose(t) for t in rendered]
+    count = sum(prose)
+    paragraph_of: dict[int, int] = {}
     items: list[Item] = []
+    rank = 0
     prev_block = -1
-    for d in drafts:
-        ev = Evidence()
-        for s in d.sentences:
-            ev.add(evidence(text[s.start : s.end], ctx))
-        mid = (d.start + d.end) / 2
+    per_block = Counter(d.sentences[0].block for d in drafts)
+    for d, is_prose in zip(drafts, prose, strict=True):
+        first_block = d.sentences[0].block
+        if is_prose and first_block not in paragraph_of:
+            paragraph_of[first_block] = len(paragraph_of)
+        features = merge_counts([sentence_features(text[s.start : s.end], ctx) for s in d.sentences])
+        features.update(position_features(rank, count, paragraph_of.get(first_block, len(paragraph_of))))
+        if not is_prose:
+            features["s_fragment"] = 1.0
+            features.pop("p_first", None)  # a masthead or a title before the lead is not the lead
+        if d.joined_lead and len(d.sentences) > 1:
+            features["c_theme_lead"] = 1.0  # an analyst's theme opens the paragraph, not the news
+            named = heading_section(text[d.start : d.sentences[0].end])  # "A brief background to ..."
+            if named:
+                features[f"c_theme_{SHORT[named]}"] = 1.0
+        if d.enum:
+            features["c_enum"] = 1.0
         items.append(
             Item(
-                evidence=ev,
-                position=min(1.0, max(0.0, (mid - lo) / span)),
-                new_paragraph=d.sentences[0].block != prev_block,
+                features=features,
+                new_paragraph=first_block != prev_block,
                 scope=d.scope,
                 fixed=d.scope_section,
                 forbid_what_happened=ctx.pre_event,
+                paragraph_size=per_block[first_block],
             )
         )
+        rank += is_prose
         prev_block = d.sentences[-1].block
+    _add_genre(items, prose)
     return items
+
+
+_OPINION = ("w_modal", "w_eval", "c_verdict", "c_conclusion", "w_first_person", "g_expected")
+_REPORT = ("w_reporting", "t_day_event", "t_rel_near", "c_on_date_lead")
+
+
+def _add_genre(items: list[Item], prose: list[bool]) -> None:
+    """What kind of piece the source is: the share of its prose points that assess (an op-ed opens on
+    its thesis) and the share that report (a news report opens on the event)."""
+    body = [it.features for it, p in zip(items, prose, strict=True) if p]
+    if not body:
+        return
+    opinion = sum(any(k in f for k in _OPINION) for f in body) / len(body)
+    report = sum(any(k in f for k in _REPORT) for f in body) / len(body)
+    for it in items:
+        it.features["d_opinion"] = opinion
+        if "p_first_para" in it.features:
+            it.features["p_lead_report"] = report
+
+
+def source_points(source: Source, event_date: dt.date | None, event_end: dt.date | None = None) -> Points:
+    """The points of one source and their features (the classifier's input; also used to fit it).
+
+    Without an event date, the source's own event is inferred from it (`infer_event`).
+    """
+    text = source.text
+    if event_date is None:  # a page on its own: the event it reports as news
+        own = infer_event([source])
+        event_date, event_end = (own.start, own.end) if own else (None, None)
+    ctx = Context(event_start=event_date, event_end=event_end, source_date=written_on(source))
+    parts = blocks(text, frozenset(offset for offset, _ in source.headings))
+    drafts = [d for d in draft_points(text, parts) if len(render(text, d).split()) >= MIN_WORDS]
+    return Points(drafts, _items(text, parts, drafts, ctx), [render(text, d) for d in drafts])
 
 
 def extract_points(
@@ -45,14 +116,11 @@ def extract_points(
     Offsets are into `source.text`; `text` is that span with whitespace collapsed
     (and a dropped leading connective, if any, with the next letter capitalised).
     """
-    text = source.text
-    ctx = Context(event_start=event_date, event_end=event_end, source_date=source.metadata.date)
-    parts = blocks(text, frozenset(offset for offset, _ in source.headings))
-    drafts = [d for d in draft_points(text, parts) if len(render(text, d).split()) >= MIN_WORDS]
-    decisions = classify(_items(text, parts, drafts, ctx))
+    found = source_points(source, event_date, event_end)
+    decisions = classify(found.items)
     return [
         Point(
-            text=render(text, d),
+            text=t,
             section=dec.section,
             source_id=source.id,
             start=d.start,
@@ -61,5 +129,5 @@ def extract_points(
             reason=dec.reason,
             order=i,
         )
-        for i, (d, dec) in enumerate(zip(drafts, decisions, strict=True))
+        for i, (d, t, dec) in enumerate(zip(found.drafts, found.texts, decisions, strict=True))
     ]

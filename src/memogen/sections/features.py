@@ -1,148 +1,168 @@
-"""Evidence for each section from one sentence: time expressions and wording cues.
+"""What the section classifier sees of a sentence and of a point: named, countable features.
 
-The features are the ones an analyst uses, chosen to carry over to unseen
-topics: *when* the sentence is about relative to the event (a year well before
-it is background, a date at the event is what happened, a date after the
-source was written is outlook), tense and aspect (past perfect and "since
-2014" are history; the event's simple past with reporting verbs is the news),
-and modality or evaluation ("could", "is likely to", "signals", "this means")
-which is what the writer thinks it means.  Every weight lives here, in one
-place, so the eval harness can tune them.
+The features are the ones an analyst uses, chosen to carry over to unseen topics:
+
+- *time*: when the sentence is about, relative to the event and to the source's own date (a day at
+  the event is the news; a year well before it is background; a date after the source was written is
+  outlook), and "since 2014", "years ago", "next year";
+- *grammar*: tense and aspect (past perfect and "has long been" tell history; the simple past and
+  reporting verbs tell the news; "will", "could", "is likely to" look ahead);
+- *cues*: evaluation ("signals", "significant"), a verdict that opens the sentence ("This means"),
+  analysts and critics, quotes, figures;
+- *position* (added per point by `point_features`): the lead of a report is its news, context
+  follows, assessment comes last.
+
+How much each feature counts for each section is learned from real text (`model.py`, fitted by
+`benchmarks/fit_sections.py`); this module only counts.  Word lists are closed-class words and the
+general vocabulary of reporting and assessment, never topic words.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ..model import SECTION_KEYS, SectionKey
-from .dates import DateMention, find_dates
-
-WH: SectionKey = "what_happened"
-BG: SectionKey = "background"
-WM: SectionKey = "what_it_means"
+from .dates import DateMention, find_dates, find_relative_days
 
 NEAR_DAYS = 2  # a day-level date this close to the event window counts as "at the event"
-RUN_UP_DAYS = 31  # a date this close before the event is recent run-up, still background
+RUN_UP_DAYS = 31  # a date this close before the event is recent run-up
 
 
 def _rx(words: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + words + r")\b", re.IGNORECASE)
 
 
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 _SINCE = re.compile(
-    r"\bsince (?:the |its |their |his |her )?(?:\d{4}|\w+ \d{4}|early|late|end|start|collapse|fall|independence|break|founding|creation|1\d\d0s)",
-    re.I,
+    r"\bsince (?:the |its |their |his |her )?(?:\d{4}|\w+ \d{4}|early|late|end|start|collapse|fall|"
+    r"independence|break|founding|creation|1\d\d0s)",
+    re.IGNORECASE,
 )
-# "its largest rise since 2008", "the fastest pace in more than a decade": a record set by the
-# event, measured against the past; the year it names is a yardstick, not the sentence's time.
+# "its largest rise since 2008", "the fastest pace in more than a decade": a record set by the event,
+# measured against the past; the year it names is a yardstick, not the sentence's time.
 _RECORD = re.compile(
     r"\b(?:\w{3,}est|first|most|biggest|worst|best|only)\b(?:\s+[\w'-]+){0,4}?\s+"
-    r"(?:since\s+(?:the\s+)?\d{4}s?|in\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?"
+    r"(?:since\s+(?:the\s+)?(?:[A-Z]\w+\s+(?:in\s+)?)?\d{4}s?|in\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?"
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:decades?|years?))\b",
-    re.I,
+    re.IGNORECASE,
 )
-_REL_NEAR = _rx(
-    r"today|yesterday|tonight|this (?:morning|week)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|late on|earlier (?:today|this week)"
-)
+_REL_NEAR = _rx(r"today|yesterday|tonight|this (?:morning|week)|late on|earlier (?:today|this week)")
 _REL_PAST = _rx(
-    r"last (?:year|decade|century)|years? ago|decades? ago|in the past|previously|historically|traditionally|"
-    r"for (?:many |several |two |three |four |five |more than \w+ )?(?:decades|years)|over the (?:last|past) (?:\w+ )?(?:years|decades)|"
-    r"in recent years|since then|at the time|at that time|for a generation|for (?:much|most) of|"
-    r"the (?:previous|preceding) (?:year|decade)"
+    r"last (?:year|decade|century)|years? ago|decades? ago|in the past|previously|historically|"
+    r"traditionally|for (?:many |several |two |three |four |five |more than \w+ )?(?:decades|years)|"
+    r"(?:over|during|in) the (?:last|past) (?:\w+ )?(?:years|decades)|in recent years|since then|at the time|"
+    r"at that time|for a generation|for (?:much|most) of|the (?:previous|preceding) (?:year|decade)"
 )
 _REL_FUTURE = _rx(
     r"next (?:year|month|week|decade|summer|spring|autumn|winter)|in the coming (?:days|weeks|months|years|decades)|"
-    r"later this (?:year|month)|in the (?:near |long )?(?:future|term|run)|years to come|over the next|going forward|"
-    r"in the years ahead|from now|by the end of (?:the|this|next) (?:year|decade)"
+    r"later this (?:year|month)|in the (?:near |long )?(?:future|term|run)|years to come|over the next|"
+    r"going forward|in the years ahead|from now|by the end of (?:the|this|next) (?:year|decade)"
 )
-
 _PAST_PERFECT = re.compile(
-    r"\bhad\s+(?:\w+ly\s+|not\s+|long\s+|already\s+|never\s+|also\s+|just\s+)?(?:been|\w+ed|\w+en|made|held|led|fought|built|kept|set|put|won|lost|taken|given|begun|grown|become|seen|known|had|sent|paid|brought|thought)\b",
-    re.I,
+    r"\bhad\s+(?:\w+ly\s+|not\s+|long\s+|already\s+|never\s+|also\s+|just\s+)?(?:been|\w+ed|\w+en|made|held|"
+    r"led|fought|built|kept|set|put|won|lost|taken|given|begun|grown|become|seen|known|had|sent|paid|brought|thought)\b",
+    re.IGNORECASE,
 )
 _PRESENT_PERFECT = re.compile(
-    r"\b(?:has|have)\s+(?:long\s+|been\s+|also\s+|not\s+|already\s+|repeatedly\s+)*(?:\w+ed|been|\w+en|made|had|fought|built|grown|become|come|seen|known|taken)\b",
-    re.I,
+    r"\b(?:has|have)\s+(?:long\s+|been\s+|also\s+|not\s+|already\s+|repeatedly\s+|now\s+|just\s+)*"
+    r"(?:\w+ed|been|\w+en|made|had|fought|built|grown|become|come|seen|known|taken|won|lost|held|left|sent)\b",
+    re.IGNORECASE,
 )
-_HISTORY = _rx(
-    r"history|historical|historically|legacy|legacies|cold war|soviet union|world war|colonial|independence|"
-    r"founded|established|was created|were created|originally|first introduced|began|tradition|traditionally|"
-    r"decades|era|former|once|ancient|century|centuries|used to|dating from|dates back"
-)
-_MODAL = _rx(r"will|would|could|might|may|should|must|can|cannot|can't|won't|shall|ought")
-_EVAL = _rx(
-    r"signals?|suggests?|indicates?|implies|implications?|means|meaning|reflects?|represents?|underscores?|"
-    r"highlights?|demonstrates?|shows|illustrates?|likely|unlikely|expected|potential(?:ly)?|opportunit(?:y|ies)|"
-    r"prospects?|future|remains to be seen|could be seen|is seen as|seen as|appears?|seems?|need to|needs to|"
-    r"imperative|important|significant|significance|crucial|vital|key|challenge|challenges|risks?|boost|"
-    r"milestone|paradigm|shift|promising|worrisome|beneficial|setback|blow|victory|test|tests|credibility|"
-    r"symbolic|strategic|impact|influence|consequences?|in the long run|ahead|chance|hope|hopes|hoped|"
-    r"it is clear|is natural|far from|question|questions|uncertain|uncertainty|fragil\w+|obligations?|"
-    r"depend|depends|will depend|trust|pressure|capacity|beyond|positive|negative|development for"
-)
-_REPORTING = _rx(
-    r"said|says|told|stated|announced|declared|described|called|urged|warned|added|noted|stressed|"
-    r"reiterated|reaffirmed|expressed|welcomed|acknowledged|appreciated|mentioned|assured|confirmed|denied|"
-    r"accepted|rejected|agreed|signed|met|arrived|visited|held|hosted|attended|concluded|discussed|"
-    r"reviewed|offered|launched|unveiled|presented|handed|approved|passed|voted|elected|detained|seized|"
-    r"killed|struck|opened fire|ran aground|touched down|landed|raised|cut|scrapped|withdrew|announced|"
-    r"took place|was held|were held|joined|gave|appeared|resumed|blocked|collapsed|suspended|closed|"
-    r"rolled out|watched|became|ended|began talks|accompanied|preceded|commenced|displayed|credited"
-)
+_LONG_STATE = _rx(r"has long|have long|has been\s+\w+ing\s+for|for (?:decades|years|centuries)")
 _PAST_FINITE = re.compile(
     r"\b(?:was|were)\b|(?<!\bhad )(?<!\bhas )(?<!\bhave )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )"
     r"(?<!\bthe )(?<!\ba )(?<!\ban )\b[a-z]{3,}ed\b",
 )
-_QUOTE = re.compile(r"[\"“”]")
+# any past form: news is told in the past; context and assessment are mostly in the present
+_PAST_ANY = _rx(
+    r"was|were|had|did|\w{2,}ed|met|said|held|made|took|gave|went|came|began|won|lost|became|sent|saw|told|led|"
+    r"left|kept|struck|fell|rose|grew|paid|sold|bought|built|brought|thought|fought|ran|spoke|wrote|chose|drew|"
+    r"flew|knew|stood|found|got|sought|spent|broke|shook|threw|swept|shot|fled|hit"
+)
+_EXPECTED = _rx(
+    r"(?:is|are|was|were) (?:expected|likely|unlikely|set|poised|due|bound|scheduled|slated|going) to|"
+    r"is to|are to|remains? to be seen|it remains to be seen"
+)
+_VERDICT = re.compile(
+    r"^(?:This|That|These|Which|It)\s+(?:signals?|suggests?|means|shows?|indicates?|implies|underscores?|"
+    r"highlights?|reflects?|points? to|raises? (?:the )?questions?|marks?|represents?|could|would|will|may|might)\b"
+    r"|^It is (?:hard|difficult|impossible) (?:not )?to (?:avoid|escape|resist) the (?:conclusion|impression)\b"
+    r"|^It is (?:clear|evident|obvious|plain|likely|unlikely|important|significant) that\b",
+)
+# "... was not an accident of weather but the result of choices": a claim that corrects a reading
+_NOT_BUT = re.compile(
+    r"\b(?:is|was|are|were)\s+not\s+(?:(?:just|merely|only|simply)\s+)?(?:\S+\s+){1,7}?but\b", re.IGNORECASE
+)
 _CONCLUSION = re.compile(
     r"^(?:In a nutshell|Overall|In conclusion|To conclude|Thus|Hence|Therefore|As a result|Consequently|"
     r"Ultimately|In short|In sum|All in all|On balance|Going forward|Looking ahead)\b"
 )
-# A sentence that opens by judging what came before ("This signals ...", "It is hard to
-# avoid the conclusion that ...") is the writer's reading of events, whatever years it names.
-_VERDICT = re.compile(
-    r"^(?:This|That|These|Which)\s+(?:signals?|suggests?|means|shows?|indicates?|implies|underscores?|"
-    r"highlights?|reflects?|points? to|raises? (?:the )?questions?)\b"
-    r"|^It is (?:hard|difficult|impossible) (?:not )?to (?:avoid|escape|resist) the (?:conclusion|impression)\b"
-    r"|^It is (?:clear|evident|obvious|plain) that\b"
+_ANALYSTS = _rx(
+    r"analysts?|observers?|experts?|critics?|commentators?|scholars?|economists?|diplomats? (?:say|said)|"
+    r"according to (?:analysts|experts|observers)"
 )
-_FIRST_PERSON_ANALYSIS = _rx(r"analysts? say|observers|experts? (?:say|believe)|critics? (?:argue|say)")
+_ON_DATE_LEAD = re.compile(
+    r"^(?:On|By|As of)\s+(?:\w+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d)"
+)
+_QUOTE = re.compile(r"[\"“”]")
+# "is the third president to be impeached", "the fourth time Japan is hosting": a place in a series
+_NTH = _rx(
+    r"(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:time|such|in a row|successive|consecutive)|"
+    r"(?:is|was|are|were) the (?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)) \w+"
+)
+# "The DNC is a series of conventions", "X is one of the largest ...": what something is
+_COPULA_NP = _rx(r"(?:is|are) (?:a|an|one of|among|part of|home to)")
+_FIGURE = re.compile(r"\b\d[\d,.]*\b(?!\s*(?:BC|AD))")
+_PERCENT_OR_MONEY = re.compile(
+    r"%|\bper ?cent\b|\bpercent\b|[$€£¥]|\b(?:million|billion|trillion|bn)\b", re.I
+)
 
-# weights (tuned on tests/fixtures/sections/tune only)
-W = {
-    "day_at_event": 2.2,
-    "day_run_up": 1.0,
-    "day_before": 2.0,
-    "day_after_reported": 1.0,
-    "day_future": 1.5,
-    "month_at_event": 0.8,
-    "month_before": 1.6,
-    "month_future": 1.2,
-    "year_before": 1.6,
-    "year_long_before": 2.2,
-    "year_future": 1.4,
-    "decade": 2.0,
-    "since": 1.5,
-    "rel_near": 1.2,
-    "rel_past": 1.4,
-    "rel_future": 1.6,
-    "past_perfect": 1.1,
-    "present_perfect": 0.5,
-    "history": 0.6,
-    "modal": 0.8,
-    "modal_cap": 1.6,
-    "eval": 0.45,
-    "eval_cap": 1.8,
-    "reporting": 0.8,
-    "reporting_cap": 1.6,
-    "quote": 0.4,
-    "conclusion": 1.0,
-    "analysts": 0.8,
-    "verdict": 2.0,
-    "narrative_past": 0.3,
-    "narrative_past_cap": 0.9,
+# closed word classes and general vocabulary, counted from a sentence's lower-cased words
+_WORDS: dict[str, frozenset[str]] = {
+    "will": frozenset(["will", "won't", "shall"]),
+    "modal": frozenset(
+        ["would", "could", "might", "may", "should", "must", "can", "cannot", "can't", "ought"]
+    ),
+    "reporting": frozenset(
+        """said says told stated announced declared described called urged warned added noted stressed
+        reiterated reaffirmed expressed welcomed acknowledged confirmed denied accepted rejected agreed signed
+        met arrived visited held hosted attended concluded discussed approved passed voted elected detained
+        seized killed struck launched unveiled presented adopted ruled ordered released reported claimed
+        won lost opened closed ended began took gave left resigned appointed imposed lifted suspended
+        reduced raised cut scrapped withdrew declared""".split()  # noqa: SIM905
+    ),
+    "eval": frozenset(
+        """signal signals suggest suggests indicate indicates imply implies implication implications means
+        meaning reflect reflects represent represents underscore underscores highlight highlights demonstrate
+        demonstrates shows illustrate illustrates likely unlikely potential potentially opportunity
+        opportunities prospect prospects future imperative important importance significant significance
+        crucial vital key challenge challenges risk risks milestone paradigm shift promising worrisome
+        beneficial setback blow victory test credibility symbolic strategic impact influence consequence
+        consequences chance hope hopes uncertain uncertainty fragile question questions depend depends
+        pressure positive negative concern concerns threat threatens boost undermine undermines ability
+        essential critical necessary need needs lesson lessons opportunity success successful failure
+        disappointment disappointing achievement shortfall insufficient inadequate enough""".split()  # noqa: SIM905
+    ),
+    "history": frozenset(
+        """history historical historically legacy legacies colonial independence founded established
+        originally tradition traditionally decades era former once ancient century centuries dating
+        previously predecessor origins roots began""".split()  # noqa: SIM905
+    ),
+    "present_be": frozenset(["is", "are", "remains", "remain", "seems", "appears", "stands"]),
+    "first_person": frozenset(["we", "our", "us", "i", "my"]),
+    "negation": frozenset(["not", "no", "never", "n't", "neither", "nor"]),
+    "contrast": frozenset(["however", "but", "although", "though", "despite", "yet", "while", "whereas"]),
+    "casualty": frozenset(
+        ["killed", "dead", "died", "injured", "wounded", "death", "deaths", "toll", "missing"]
+    ),
+}
+
+
+_VOCAB_OF: dict[str, tuple[str, ...]] = {
+    w: tuple(f"w_{name}" for name, vocab in _WORDS.items() if w in vocab)
+    for w in set().union(*_WORDS.values())
 }
 
 
@@ -166,119 +186,201 @@ class Context:
         return self.source_date.year if self.source_date else None
 
 
-def _zero() -> dict[SectionKey, float]:
-    return dict.fromkeys(SECTION_KEYS, 0.0)
+def _day_feature(day: dt.date, ctx: Context, start: dt.date, end: dt.date) -> str:
+    """At the event; in the news window around it (the run-up, or later news up to the source's date);
+    long before it; or after the source was written."""
+    if start - dt.timedelta(days=NEAR_DAYS) <= day <= end + dt.timedelta(days=NEAR_DAYS):
+        return "t_day_event"
+    if day < start:
+        return "t_day_recent" if (start - day).days <= RUN_UP_DAYS else "t_day_before"
+    if ctx.source_date is None or day <= ctx.source_date:
+        return "t_day_recent"
+    return "t_day_future"
 
 
-@dataclass
-class Evidence:
-    """Scores per section, kept apart by kind so the point can say *why* it went where it went."""
-
-    time: dict[SectionKey, float] = field(default_factory=_zero)
-    cue: dict[SectionKey, float] = field(default_factory=_zero)
-
-    def total(self) -> dict[SectionKey, float]:
-        return {k: self.time[k] + self.cue[k] for k in SECTION_KEYS}
-
-    def add(self, other: Evidence) -> None:
-        for k in SECTION_KEYS:
-            self.time[k] += other.time[k]
-            self.cue[k] += other.cue[k]
-
-
-def _date_evidence(d: DateMention, ctx: Context, out: dict[SectionKey, float]) -> None:
+def _date_feature(d: DateMention, ctx: Context) -> str | None:
     start = ctx.event_start or ctx.source_date
     if start is None:
-        return
+        return "t_year_any" if d.kind in ("year", "decade") else "t_day_any"
     end = ctx.event_end or ctx.event_start or start
     ref = ctx.source_date
     if d.kind == "day":
         day = d.resolve(ctx.ref_year if d.year is None else None)
-        if day is None:
-            return
-        if start - dt.timedelta(days=NEAR_DAYS) <= day <= end + dt.timedelta(days=NEAR_DAYS):
-            out[WM if ctx.pre_event else WH] += W["day_at_event"]
-        elif day < start:
-            gap = (start - day).days
-            out[BG] += W["day_run_up"] if gap <= RUN_UP_DAYS else W["day_before"]
-        elif ref is not None and day <= ref:
-            out[WH] += W["day_after_reported"]
-        else:
-            out[WM] += W["day_future"]
-    elif d.kind == "month" and d.year is not None and d.month is not None:
+        return _day_feature(day, ctx, start, end) if day else None
+    if d.kind == "month" and d.year is not None and d.month is not None:
         here = (d.year, d.month)
-        if here == (start.year, start.month) or here == (end.year, end.month):
-            out[WM if ctx.pre_event else WH] += W["month_at_event"]
-        elif here < (start.year, start.month):
-            out[BG] += W["month_before"]
-        elif ref is None or here > (ref.year, ref.month):
-            out[WM] += W["month_future"]
-    elif d.kind == "year" and d.year is not None:
+        if (start.year, start.month) <= here <= (end.year, end.month):
+            return "t_month_event"
+        if here < (start.year, start.month):
+            return "t_month_before"
+        return "t_month_future" if ref is None or here > (ref.year, ref.month) else "t_month_after"
+    if d.kind == "year" and d.year is not None:
         if d.year < start.year - 1:
-            out[BG] += W["year_long_before"]
-        elif d.year < start.year:
-            out[BG] += W["year_before"]
-        elif d.year > max(start.year, ref.year if ref else start.year):
-            out[WM] += W["year_future"]
-    elif d.kind == "decade" and d.year is not None and d.year + 10 <= start.year:
-        out[BG] += W["decade"]
+            return "t_year_long_before"
+        if d.year < start.year:
+            return "t_year_before"
+        if d.year > max(start.year, ref.year if ref else start.year):
+            return "t_year_future"
+        return "t_year_event"
+    if d.kind == "decade" and d.year is not None and d.year + 10 <= start.year:
+        return "t_decade_before"
+    return None
 
 
-def time_evidence(sentence: str, ctx: Context) -> dict[SectionKey, float]:
-    """Section scores from dates and time expressions, relative to the event and the source date."""
-    out = _zero()
-    sentence = _RECORD.sub(" ", sentence)
-    for d in find_dates(sentence):
-        _date_evidence(d, ctx, out)
-    if _SINCE.search(sentence):
-        out[BG] += W["since"]
-    if _REL_NEAR.search(sentence):
-        out[WM if ctx.pre_event else WH] += W["rel_near"]
-    if _REL_PAST.search(sentence):
-        out[BG] += W["rel_past"]
-    if _REL_FUTURE.search(sentence):
-        out[WM] += W["rel_future"]
+# Words one of which must occur for a pattern to match: most sentences skip most patterns (speed).
+_ORDINALS = frozenset("first second third fourth fifth sixth".split())  # noqa: SIM905
+_TIME_PATTERNS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = (
+    ("t_since", _SINCE, frozenset(["since"])),
+    ("t_rel_near", _REL_NEAR, frozenset("today yesterday tonight this late earlier".split())),  # noqa: SIM905
+    (
+        "t_rel_past",
+        _REL_PAST,
+        frozenset(
+            """last ago past previously historically traditionally decades years recent then time generation
+            much most previous preceding""".split()  # noqa: SIM905
+        ),
+    ),
+    (
+        "t_rel_future",
+        _REL_FUTURE,
+        frozenset("next coming later future term run come forward ahead now end".split()),  # noqa: SIM905
+    ),
+)
+_CUE_PATTERNS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = (
+    ("g_past_perfect", _PAST_PERFECT, frozenset(["had"])),
+    ("g_present_perfect", _PRESENT_PERFECT, frozenset(["has", "have"])),
+    ("g_long_state", _LONG_STATE, frozenset(["long", "for"])),
+    ("g_expected", _EXPECTED, frozenset(["to", "seen"])),
+    (
+        "c_analysts",
+        _ANALYSTS,
+        frozenset(
+            """analyst analysts observer observers expert experts critic critics commentator commentators
+            scholar scholars economist economists diplomat diplomats according""".split()  # noqa: SIM905
+        ),
+    ),
+    ("g_copula_np", _COPULA_NP, frozenset(["is", "are"])),
+)
+_DIGIT = re.compile(r"\d")
+_CURRENCY = re.compile(r"[%$€£¥]")
+_RECORD_WORDS = frozenset(["since", "decade", "decades", "year", "years"])
+_AMOUNT_WORDS = frozenset(["per", "percent", "million", "billion", "trillion", "bn"])
+_FINITE_BEFORE = frozenset("had has have been be is are the a an".split())  # noqa: SIM905
+_PAST_FORMS = frozenset(
+    """was were had did met said held made took gave went came began won lost became sent saw told led left
+    kept struck fell rose grew paid sold bought built brought thought fought ran spoke wrote chose drew flew
+    knew stood found got sought spent broke shook threw swept shot fled hit""".split()  # noqa: SIM905
+)
+
+
+def _words_of(sentence: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _TOKEN.findall(sentence)]
+
+
+def time_features(sentence: str, ctx: Context, words: set[str] | None = None) -> dict[str, float]:
+    """Counts of time expressions, each placed relative to the event and the source's date."""
+    words = set(_words_of(sentence)) if words is None else words
+    out: dict[str, float] = {}
+    record = not words.isdisjoint(_RECORD_WORDS) and _RECORD.search(sentence) is not None
+    plain = _RECORD.sub(" ", sentence) if record else sentence
+    for d in find_dates(plain) if _DIGIT.search(plain) else ():  # every date form holds a digit
+        name = _date_feature(d, ctx)
+        if name:
+            out[name] = out.get(name, 0.0) + 1.0
+    if ctx.source_date is not None and ctx.event_start is not None:
+        end = ctx.event_end or ctx.event_start
+        for r in find_relative_days(plain):
+            if not r.future:
+                name = _day_feature(r.resolve(ctx.source_date), ctx, ctx.event_start, end)
+                out[name] = out.get(name, 0.0) + 1.0
+    for name, rx, triggers in _TIME_PATTERNS:
+        if not words.isdisjoint(triggers) and rx.search(plain):
+            out[name] = 1.0
+    if record:
+        out["c_record"] = 1.0
     return out
 
 
-def _capped(count: int, weight: float, cap: float) -> float:
-    return min(count * weight, cap)
+def _simple_past(tokens: list[str]) -> int:
+    """Finite simple-past forms: was/were, and -ed words not after an auxiliary or an article."""
+    count = 0
+    for i, token in enumerate(tokens):
+        low = token.lower()
+        if low in ("was", "were"):
+            count += 1
+        elif len(token) >= 5 and token.endswith("ed") and token.isalpha() and token.islower():
+            count += i == 0 or tokens[i - 1].lower() not in _FINITE_BEFORE
+    return count
 
 
-def cue_evidence(sentence: str) -> dict[SectionKey, float]:
-    """Section scores from tense, aspect, modality, evaluation and discourse cues."""
-    out = _zero()
-    if _PAST_PERFECT.search(sentence):
-        out[BG] += W["past_perfect"]
-    if _PRESENT_PERFECT.search(sentence):
-        out[BG] += W["present_perfect"]
-    out[BG] += _capped(len(_HISTORY.findall(sentence)), W["history"], 2 * W["history"])
-    reporting = len(_REPORTING.findall(sentence))
-    out[WH] += _capped(reporting, W["reporting"], W["reporting_cap"])
-    if reporting and _QUOTE.search(sentence):
-        out[WH] += W["quote"]
-    modal = _capped(len(_MODAL.findall(sentence)), W["modal"], W["modal_cap"])
-    out[WM] += modal / 2 if reporting else modal  # "said it would" reports, it does not assess
-    out[WM] += _capped(len(_EVAL.findall(sentence)), W["eval"], W["eval_cap"])
-    if _CONCLUSION.match(sentence):
-        out[WM] += W["conclusion"]
-    if _VERDICT.match(sentence.lstrip()):
-        out[WM] += W["verdict"]
-    if _FIRST_PERSON_ANALYSIS.search(sentence):
-        out[WM] += W["analysts"]
+def cue_features(sentence: str) -> dict[str, float]:
+    """Counts of grammar and wording cues in one sentence."""
+    tokens = _TOKEN.findall(sentence)
+    words = [w.lower().replace("’", "'") for w in tokens]
+    present = set(words)
+    out: dict[str, float] = {"s_words": math.log1p(len(words))}
+    for w in words:
+        for name in _VOCAB_OF.get(w, ()):
+            out[name] = min(out.get(name, 0.0) + 1.0, 3.0)
+    for name, rx, triggers in _CUE_PATTERNS:
+        if not present.isdisjoint(triggers) and rx.search(sentence):
+            out[name] = 1.0
+    if (not present.isdisjoint(_ORDINALS) or any(w[:1].isdigit() for w in words)) and _NTH.search(sentence):
+        out["c_nth"] = 1.0
+    past = _simple_past(tokens)
+    if past:
+        out["g_simple_past"] = float(min(past, 3))
+    if len(words) >= 6 and not any(w in _PAST_FORMS or (len(w) >= 4 and w.endswith("ed")) for w in words):
+        out["g_no_past"] = 1.0
+    lead = sentence.lstrip("\"“‘'( ")
+    for name, rx in (
+        ("c_verdict", _VERDICT),
+        ("c_conclusion", _CONCLUSION),
+        ("c_on_date_lead", _ON_DATE_LEAD),
+    ):
+        if rx.match(lead):
+            out[name] = 1.0
+    if "not" in present and "but" in present and _NOT_BUT.search(sentence):
+        out["c_verdict"] = out.get("c_verdict", 0.0) + 1.0
+    if _QUOTE.search(sentence):
+        out["c_quote"] = 1.0
+    if _FIGURE.search(sentence):
+        out["c_figure"] = 1.0
+    if (_CURRENCY.search(sentence) or not present.isdisjoint(_AMOUNT_WORDS)) and _PERCENT_OR_MONEY.search(
+        sentence
+    ):
+        out["c_amount"] = 1.0
+    if sentence.rstrip().endswith("?"):
+        out["c_question"] = 1.0
     return out
 
 
-def narrative_past(sentence: str, ctx: Context, time: dict[SectionKey, float]) -> float:
-    """Simple past with no earlier date, in a source written after the event: the event's narration."""
-    if ctx.pre_event or ctx.event_start is None or time[BG] > 0:
-        return 0.0
-    return _capped(len(_PAST_FINITE.findall(sentence)), W["narrative_past"], W["narrative_past_cap"])
+def sentence_features(sentence: str, ctx: Context) -> dict[str, float]:
+    """Every feature of one sentence (time and cues)."""
+    out = cue_features(sentence)
+    out.update(time_features(sentence, ctx))
+    return out
 
 
-def evidence(sentence: str, ctx: Context) -> Evidence:
-    """Both kinds of evidence for one sentence."""
-    time = time_evidence(sentence, ctx)
-    cue = cue_evidence(sentence)
-    cue[WH] += narrative_past(sentence, ctx, time)
-    return Evidence(time=time, cue=cue)
+def merge_counts(parts: list[dict[str, float]]) -> dict[str, float]:
+    """A point's features from its sentences: counts add up (capped), the length is the longest."""
+    out: dict[str, float] = {}
+    for part in parts:
+        for k, v in part.items():
+            out[k] = max(out.get(k, 0.0), v) if k == "s_words" else min(out.get(k, 0.0) + v, 3.0)
+    return out
+
+
+def position_features(rank: int, count: int, paragraph_rank: int) -> dict[str, float]:
+    """Where the point sits among the source's prose points (0 = first) and paragraphs."""
+    rel = min(1.0, rank / max(1, count - 1)) if count > 1 else 0.0
+    out = {"p_rel": rel, "p_rel2": rel * rel, "p_para_log": math.log1p(paragraph_rank)}
+    if rank == 0:
+        out["p_first"] = 1.0
+    if paragraph_rank == 0:
+        out["p_first_para"] = 1.0
+    elif paragraph_rank == 1:
+        out["p_second_para"] = 1.0
+    if count > 2 and rank == count - 1:
+        out["p_last"] = 1.0
+    return out

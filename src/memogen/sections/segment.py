@@ -1,4 +1,4 @@
-"""Cleaned body -> paragraphs -> sentences (pysbd) -> points.
+"""Cleaned body -> paragraphs -> sentences -> points.
 
 A point is the smallest piece of a source that can stand in a memo on its own.
 A sentence that leans on the one before it ("He said: ...", "This means ...",
@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Literal
 
 from ..model import SectionKey
 from ..wordlists import AUXILIARIES
-from .headings import heading_section, is_heading
+from .headings import SECTIONS, Meaning, heading_meaning, inline_heading, is_heading
+from .sentences import sentence_spans
 
 _PARA_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _ORDINALS = r"(?:First(?:ly)?(?: and foremost)?|Second(?:ly)?|Third(?:ly)?|Fourth(?:ly)?|Fifth(?:ly)?|Finally|Lastly|Last but not least)"
@@ -240,7 +240,11 @@ class Block:
     start: int
     end: int
     heading: bool
-    section: SectionKey | None = None
+    meaning: Meaning | None = None  # what a heading names (headings.py); None for prose
+
+    @property
+    def section(self) -> SectionKey | None:
+        return self.meaning if self.meaning in SECTIONS else None  # type: ignore[return-value]
 
 
 @dataclass
@@ -253,7 +257,8 @@ class Draft:
     scope: int  # index of the heading whose scope holds the point (-1 before any heading)
     scope_section: SectionKey | None
     capitalise: bool = False
-    joined_lead: bool = False
+    joined_lead: bool = False  # opens with a verbless theme phrase ("First, the purpose of conventions.")
+    enum: bool = False  # opens an enumeration ("First, ...", "Second, ...")
     notes: list[str] = field(default_factory=list)
 
 
@@ -281,7 +286,7 @@ def blocks(text: str, known_headings: frozenset[int] = frozenset()) -> list[Bloc
         lead = len(chunk) - len(chunk.lstrip())
         start, stop = pos + lead, pos + len(chunk.rstrip())
         if stop > start and start in known_headings:
-            out.append(Block(start, stop, True, heading_section(text[start:stop])))
+            out.append(Block(start, stop, True, heading_meaning(text[start:stop])))
         elif stop > start:
             out.extend(_split_block(text, start, stop))
         pos = m.end() if m else len(text)
@@ -289,50 +294,38 @@ def blocks(text: str, known_headings: frozenset[int] = frozenset()) -> list[Bloc
 
 
 def _split_block(text: str, start: int, stop: int) -> list[Block]:
-    """One paragraph, or a heading line glued to the paragraph under it (split them: same meaning)."""
+    """One paragraph; a heading line glued to the paragraph under it, or a heading that opens the
+    paragraph's first line ("What happened? The EU ..."), becomes a block of its own (same meaning)."""
     para = text[start:stop]
     if is_heading(para):
-        return [Block(start, stop, True, heading_section(para))]
+        return [Block(start, stop, True, heading_meaning(para))]
     newline = para.find("\n")
     first = para[:newline].strip() if newline > 0 else ""
     if first and is_heading(first):
-        rest = start + newline + 1
-        rest += len(text[rest:stop]) - len(text[rest:stop].lstrip())
-        head = Block(start, start + len(para[:newline].rstrip()), True, heading_section(first))
-        return [head, *_split_block(text, rest, stop)]
+        head = Block(start, start + len(para[:newline].rstrip()), True, heading_meaning(first))
+        return [head, *_split_block(text, _skip_space(text, start + newline + 1, stop), stop)]
+    inline = inline_heading(para)
+    if inline is not None:
+        head = Block(start, start + inline.end, True, inline.meaning)
+        return [head, *_split_block(text, _skip_space(text, start + inline.body_start, stop), stop)]
     return [Block(start, stop, False)]
 
 
-@lru_cache(maxsize=1)
-def _segmenter():  # type: ignore[no-untyped-def]
-    import pysbd
-
-    return pysbd.Segmenter(language="en", clean=False, char_span=False)
+def _skip_space(text: str, pos: int, stop: int) -> int:
+    return pos + len(text[pos:stop]) - len(text[pos:stop].lstrip())
 
 
 def sentences(text: str, block: Block, index: int) -> list[Sentence]:
-    """Sentences of one paragraph, as offsets into `text` (pysbd knows "Gen.", "U.S.", quotes)."""
+    """Sentences of one paragraph, as offsets into `text` (sentences.py knows "Gen.", "U.S.", quotes)."""
     para = text[block.start : block.end]
-    out: list[Sentence] = []
-    cursor = 0
-    for seg in _segmenter().segment(para):
-        piece = seg.strip()
-        if not piece:
-            continue
-        at = para.find(piece, cursor)
-        if at < 0:  # the segmenter changed the text: keep the rest as one sentence
-            out.append(Sentence(block.start + cursor, block.end, index))
-            return out
-        out.append(Sentence(block.start + at, block.start + at + len(piece), index))
-        cursor = at + len(piece)
-    return out
+    return [Sentence(block.start + a, block.start + b, index) for a, b in sentence_spans(para)]
 
 
 def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def _is_verbless(text: str) -> bool:
+def is_verbless(text: str) -> bool:
     """A short phrase without a finite verb: "the warming up of relations"."""
     words = [w.lower() for w in _words(text)]
     if not words or len(words) > 14:
@@ -396,7 +389,7 @@ def opening(sentence: str) -> Opening:
             drop = m.end()
     rest = sentence[drop:]
     body = rest.rstrip(".!?:;")
-    verbless = enum and _is_verbless(body)
+    verbless = enum and is_verbless(body)
     return Opening(drop, enum, None if verbless else _dangling(rest), verbless)
 
 
@@ -404,14 +397,25 @@ def draft_points(text: str, parts: list[Block] | None = None) -> list[Draft]:
     """Group the sentences of `text` into points (see the module docstring for the rules)."""
     parts = blocks(text) if parts is None else parts
     drafts: list[Draft] = []
-    scope, scope_section = -1, None
+    scope, scope_section, advice = -1, None, False
     lead_open = False
     for index, block in enumerate(parts):
         if block.heading:
             scope, scope_section, lead_open = index, block.section, False
+            advice = block.meaning == "advice"
             continue
-        for sent in sentences(text, block, index):
+        if advice:
+            continue  # advice to the reader ("Precautions") is no statement about the event
+        in_block = sentences(text, block, index)
+        for position, sent in enumerate(in_block):
             op = opening(text[sent.start : sent.end])
+            # a short verbless phrase opening a paragraph of several sentences is its theme, a heading
+            # in disguise ("The purpose of party conventions."), with or without an ordinal before it
+            theme = op.verbless_lead or (
+                position == 0
+                and len(in_block) > 1
+                and is_verbless(text[sent.start + op.drop : sent.end].rstrip(".!?:;"))
+            )
             prev = drafts[-1] if drafts and drafts[-1].scope == scope else None
             same_para = prev is not None and prev.sentences[-1].block == index
             join = prev is not None and not op.enum
@@ -427,10 +431,17 @@ def draft_points(text: str, parts: list[Block] | None = None) -> list[Draft]:
             else:
                 drafts.append(
                     Draft(
-                        sent.start + op.drop, sent.end, [sent], scope, scope_section, capitalise=op.drop > 0
+                        sent.start + op.drop,
+                        sent.end,
+                        [sent],
+                        scope,
+                        scope_section,
+                        capitalise=op.drop > 0,
+                        joined_lead=theme,
+                        enum=op.enum,
                     )
                 )
-                lead_open = op.verbless_lead
+                lead_open = theme
     return drafts
 
 

@@ -23,7 +23,7 @@ from ..errors import InputError
 from ..model import Source
 from .reader import KINDS, read_source, source_id_for
 
-RULES_VERSION = "1"  # bump to drop every cache entry on purpose
+RULES_VERSION = "2"  # bump to drop every cache entry on purpose
 _POOL_MIN_BYTES = 512 * 1024  # below this, text sources read faster than a pool starts
 _PROGRESS_AFTER = 1.0
 
@@ -41,7 +41,7 @@ class ReadStats:
 def code_fingerprint() -> str:
     """Hash of this package's own code: a changed cleaning rule must not serve stale cache entries."""
     h = hashlib.sha256()
-    for file in sorted(Path(__file__).parent.glob("*.py")):
+    for file in sorted(Path(__file__).parent.rglob("*.py")):
         h.update(file.read_bytes())
     return h.hexdigest()
 

@@ -35,6 +35,7 @@ def read_docx(data: bytes, name: str) -> RawDoc:
     notes = {(kind, nid): text for kind in _NOTE_KINDS for nid, text in _note_texts(document, kind).items()}
     numbering: dict[tuple[str, str], str] = {}
     lines: list[RawLine] = []
+    sizes: list[float] = []
     for i, para in enumerate(document.paragraphs, start=1):
         text = _paragraph_text(para._p, numbering)
         style = (para.style.name if para.style is not None else "") or ""
@@ -42,6 +43,8 @@ def read_docx(data: bytes, name: str) -> RawDoc:
             "title" if style == "Title" else "heading" if re.match(r"(?i)heading|subtitle", style) else None
         )
         lines += [RawLine(text, i, hint), RawLine("", i)]
+        sizes.append(_type_size(para))
+    _title_from_layout(lines[0::2], sizes)
     references = [
         parse_reference(number, notes[note_id]) for note_id, number in numbering.items() if note_id in notes
     ]
@@ -51,8 +54,49 @@ def read_docx(data: bytes, name: str) -> RawDoc:
         authors=property_authors(real_value(core.author), comma_splits=False),
     )
     return RawDoc(
-        kind="docx", lines=lines, meta=meta, references=references, title_fallback=real_value(core.title)
+        meta_origin="Word document properties",
+        kind="docx",
+        lines=lines,
+        meta=meta,
+        references=references,
+        title_fallback=real_value(core.title),
     )
+
+
+_TITLE_ZONE = 6  # paragraphs at the top of a document where its title stands
+
+
+def _title_from_layout(paras: list[RawLine], sizes: list[float]) -> None:
+    """Without a Title style, the headline is the first heading above the text, else a line set
+    in type clearly larger than the text at the top: never a small kicker ('Opinion') above it."""
+    if any(p.hint == "title" for p in paras):
+        return
+    top: list[int] = []
+    for k, p in enumerate(paras):
+        if len(p.text.split()) >= 25:  # the first paragraph of the text
+            break
+        if p.text.strip():
+            top.append(k)
+        if len(top) >= _TITLE_ZONE:
+            break
+    heading = next((k for k in top if paras[k].hint == "heading"), None)
+    if heading is None:
+        body = sorted(sizes)[len(sizes) // 2] if sizes else 0
+        largest = max(top, key=lambda k: sizes[k], default=None)
+        heading = largest if largest is not None and body and sizes[largest] >= 1.2 * body else None
+    if heading is not None:
+        paras[heading].hint = "title"
+
+
+def _type_size(para) -> float:  # noqa: ANN001 - python-docx Paragraph
+    """The largest type size a paragraph's runs are set in (direct formatting, else the style's)."""
+    sizes = [run.font.size.pt for run in para.runs if run.font.size is not None and run.text.strip()]
+    style = para.style
+    while not sizes and style is not None:
+        if style.font is not None and style.font.size is not None:
+            sizes = [style.font.size.pt]
+        style = style.base_style
+    return max(sizes) if sizes else 0.0
 
 
 def _paragraph_text(p, numbering: dict[tuple[str, str], str]) -> str:  # noqa: ANN001 - lxml element

@@ -59,14 +59,14 @@ def find_note_lines(lines: list[str]) -> list[NoteLine]:
     return notes
 
 
-_NOTES_HEADING = re.compile(r"(?i)^\s*#*\s*(?:end\s*notes|foot\s*notes|notes|references|sources)\s*:?\s*$")
+NOTES_HEADING = re.compile(r"(?i)^\s*#*\s*(?:end\s*notes|foot\s*notes|notes|references|sources)\s*:?\s*$")
 CITATION_LIKE = re.compile(r"(?i)\b(?:1[89]|20)\d\d\b|https?://|[\"“”]|\bibid\b|\bop\. cit\b|\bpp?\.\s*\d")
 
 
 def _notes_zone_start(lines: list[str]) -> int:
     """Plain-numbered notes count only under a 'Notes' heading in the second half of the text."""
     for i in range(len(lines) - 1, len(lines) // 2 - 1, -1):
-        if _NOTES_HEADING.match(lines[i]):
+        if NOTES_HEADING.match(lines[i]):
             return i + 1
     return len(lines)
 

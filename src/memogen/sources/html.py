@@ -72,7 +72,9 @@ def read_html(data: bytes, name: str) -> RawDoc:
     )
     body = re.sub(rf"\s*{_MARK_OPEN}(\d+){_MARK_CLOSE}", rf"{OPEN}\1{CLOSE}", body)
     lines = [RawLine(t, i + 1) for i, t in enumerate(body.split("\n"))]
-    return RawDoc(kind="html", lines=lines, meta=meta, references=references)
+    return RawDoc(
+        meta_origin="the HTML page's metadata", kind="html", lines=lines, meta=meta, references=references
+    )
 
 
 def _unwrap_layout_tables(tree) -> None:  # noqa: ANN001 - lxml element

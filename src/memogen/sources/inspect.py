@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import TOPIC_FILE, SourceOverride, list_source_files, load_topic, parse_topic_yaml
-from ..model import Source
+from ..model import Source, SourceMetadata
 from . import read_source, read_sources, source_id_for
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+
+_FIELDS = ("title", "authors", "publisher", "date", "url", "container_title")
 
 
 def sources_report(inputs_dir: Path, topic: str, show_dropped: bool = False) -> None:
@@ -34,15 +40,25 @@ def sources_report(inputs_dir: Path, topic: str, show_dropped: bool = False) -> 
         table.add_row(
             Path(s.path).name,
             s.kind,
-            _mark(m.title, "title" in m.inferred),
-            _mark(", ".join(m.authors) or None, "authors" in m.inferred),
-            _mark(m.publisher, "publisher" in m.inferred),
-            _mark(m.date.isoformat() if m.date else None, "date" in m.inferred),
+            _mark(m, "title", m.title),
+            _mark(m, "authors", ", ".join(m.authors) or None),
+            _mark(m, "publisher", m.publisher),
+            _mark(m, "date", m.date.isoformat() if m.date else None),
             str(len(s.text.split())),
             str(len(s.dropped)),
         )
     console.print(table)
-    console.print("(inferred) = guessed from the text; other values come from topic.yaml", style="dim")
+    console.print(
+        "Under each value, where it came from: topic.yaml, the file's own properties, or the page "
+        "(the line that gave it); values not from topic.yaml were inferred and can be set there.",
+        style="dim",
+    )
+    from ..sections.event import event_lines
+
+    for line in event_lines(
+        sources, config.event_date, config.event_end, given=config.event_date is not None
+    ):
+        console.print(line, markup=False, soft_wrap=True)
     for warning in warnings:
         console.print(f"warning: {warning}", style="yellow", markup=False)
     if show_dropped:
@@ -54,10 +70,21 @@ def sources_report(inputs_dir: Path, topic: str, show_dropped: bool = False) -> 
                 console.print(f"  {d.lineno:>4}  [{d.reason}]  {d.line}", markup=False, soft_wrap=True)
 
 
-def _mark(value: str | None, inferred: bool) -> str:
+def _mark(meta: SourceMetadata, name: str, value: str | None) -> Text:
+    """The value, and under it (dim) where it came from."""
+    from rich.text import Text
+
     if not value:
-        return "—"
-    return f"{value} (inferred)" if inferred else value
+        return Text("—")
+    cell = Text(value)
+    cell.append(f"\n{origin_of(meta, name)}", style="dim")
+    return cell
+
+
+def origin_of(meta: SourceMetadata, name: str) -> str:
+    """'topic.yaml', 'PDF properties', 'page line 5: byline (inferred)'."""
+    origin = meta.origins.get(name) or ("inferred" if name in meta.inferred else "topic.yaml")
+    return f"{origin} (inferred)" if name in meta.inferred and origin != "inferred" else origin
 
 
 def _override_for(path: Path) -> SourceOverride | None:
@@ -72,7 +99,28 @@ def _override_for(path: Path) -> SourceOverride | None:
 def extract_record(path: Path, event_date: dt.date | None = None) -> dict[str, Any]:
     """One source's record: metadata, body, dropped lines, footnotes, points."""
     source = read_source(path, source_id_for(path), _override_for(path))
-    return source_record(source, _points(source, event_date))
+    record = source_record(source, _points(source, event_date))
+    record["event"] = _event_record(source, event_date)
+    return record
+
+
+def _event_record(source: Source, event_date: dt.date | None) -> dict[str, Any] | None:
+    """The event the page's points were placed against: --event-date, else the page's own news."""
+    if event_date is not None:
+        return {"start": event_date.isoformat(), "end": None, "origin": "--event-date"}
+    from ..sections import infer_event
+
+    event = infer_event([source])
+    if event is None:
+        return None
+    return {
+        "start": event.start.isoformat(),
+        "end": event.end.isoformat() if event.end else None,
+        "actors": list(event.actors),
+        "place": event.place,
+        "origin": event.origin,
+        "why": list(event.why),
+    }
 
 
 def _points(source: Source, event_date: dt.date | None) -> list[dict[str, Any]]:
@@ -107,7 +155,9 @@ def source_record(source: Source, points: list[dict[str, Any]]) -> dict[str, Any
             "date": m.date.isoformat() if m.date else None,
             "url": m.url,
             "author_bio": m.author_bio,
+            "container_title": m.container_title,
             "inferred": m.inferred,
+            "origins": {name: origin_of(m, name) for name in _FIELDS if getattr(m, name)},
         },
         "body": source.text,
         "headings": [{"offset": o, "text": h} for o, h in source.headings],

@@ -26,6 +26,11 @@ _DATE_PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"),
 ]
+# '21-07-2024', '21/07/2024', '21.07.2024': day first (most of the world); month first only when
+# the day-first reading is no date ('07/21/2024').  A year glued to a word still counts.
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d.,/-])(?P<a>[0-3]?\d)(?P<sep>[-/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)"
+)
 WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?", re.I)
 _OTHER_CALENDAR = re.compile(r"\b\d{1,2}\s+[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?\s+\d{3,4}\b")
 _PARTICLES = frozenset(
@@ -51,7 +56,7 @@ _BIO_ROLE = re.compile(
 )
 _PUBLISHED = re.compile(
     r"^(?:this (?:article|piece|op-ed|column|story|report|commentary) )?(?:was |has been )?(?:first |originally |also )?"
-    r"(?P<verb>published|appeared|posted|printed|dated|updated|last updated)\b\s*(?:on|:)?\s*(?P<rest>.*)$",
+    r"(?P<verb>published|appeared|posted|printed|dated|date|updated|last updated)\b\s*(?:on|:)?\s*(?P<rest>.*)$",
     re.I,
 )
 
@@ -77,7 +82,22 @@ def find_dates(line: str) -> list[FoundDate]:
                 )
             except ValueError:
                 continue
+    for m in _NUMERIC_DATE.finditer(line):
+        if any(f.start <= m.start() < f.end for f in found):
+            continue
+        date = _numeric_date(int(m.group("a")), int(m.group("b")), int(m.group("y")))
+        if date:
+            found.append(FoundDate(m.start(), m.end(), date))
     return sorted(found, key=lambda f: f.start)
+
+
+def _numeric_date(a: int, b: int, year: int) -> dt.date | None:
+    for day, month in ((a, b), (b, a)):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    return None
 
 
 def parse_loose_date(text: str) -> dt.date | None:
@@ -194,6 +214,45 @@ _GROUP_BYLINE = re.compile(
 )
 
 
+def name_with_role(line: str) -> tuple[str, str] | None:
+    """'Dr Elena Marsh, Senior Fellow' -> ('Elena Marsh', 'Senior Fellow'): a byline without 'By'."""
+    head, sep, tail = line.strip().partition(",")
+    head = _HONORIFIC.sub("", head.strip())
+    tail = tail.strip()
+    if not sep or not tail or len(tail.split()) > 8 or not is_name(head) or is_name(tail):
+        return None
+    return (head, tail) if looks_like_affiliation(tail) else None
+
+
+def is_group_byline(text: str) -> bool:
+    """'GP Team', 'Foreign Desk', 'Staff': a byline naming a group, not a person to cite."""
+    text = text.strip()
+    return 0 < len(text.split()) <= 4 and text[:1].isupper() and bool(_GROUP_BYLINE.search(text))
+
+
+# An issue or volume number: '#106', '# 81', 'Vol. 3', 'No.24', 'Issue 12'.
+_ISSUE_MARK = re.compile(r"(?i)#\s?\d{1,5}\b|\b(?:vol(?:ume)?|no|issue|number)\.?\s?\d{1,5}\b")
+
+
+def issue_label(line: str) -> str | None:
+    """'The World This Week #106, Vol. 3, No. 7' -> 'The World This Week #106': a periodical's issue line.
+
+    It names the series and the number of one edition (and often its date); a sentence
+    that merely mentions "No. 10" is not one: the line must be short, start with a capital,
+    and carry two issue marks or one mark and a date.
+    """
+    text = line.strip()
+    marks = list(_ISSUE_MARK.finditer(text))
+    if not marks or len(text.split()) > 20 or not text[:1].isupper() or re.search(r"[.!?]$", text):
+        return None
+    if len(marks) < 2 and not find_dates(text):
+        return None
+    series = text[: marks[0].start()].strip(" ,|-–—:")
+    if not series or not series[:1].isupper():
+        return None
+    return f"{series} {marks[0].group(0).replace(' ', '')}"
+
+
 def is_role(text: str) -> bool:
     """'Staff Reporter', 'Senior Fellow': a role a byline may carry instead of a person's name."""
     return _is_role(text)
@@ -251,9 +310,49 @@ _DESK_ROLE = re.compile(
 
 
 def split_names(text: str) -> list[str]:
-    """'A B, C D and E F' -> three names; [] unless every part is a name."""
+    """'A B, C D and E F' -> three names; [] unless every part is a name.
+
+    In a list of two or more, a name may end in an initial ('Sneha M, Apoorva Sudhakar'):
+    alone, 'Plan B' is no person, but among names it is one.
+    """
     parts = [p.strip() for p in re.split(r",|\band\b|&|;", text) if p.strip()]
+    if len(parts) >= 2 and all(is_name(p) or _name_with_initial(p) for p in parts):
+        return parts if any(is_name(p) for p in parts) else []
     return parts if parts and all(is_name(p) for p in parts) else []
+
+
+def _name_with_initial(text: str) -> bool:
+    """'Sneha M', 'Navinan GV', 'R Preetha': a name and its initials (one to three capitals)."""
+    tokens = text.split()
+    initials = [t for t in tokens if re.fullmatch(r"[A-Z]{1,3}\.?", t)]
+    names = [t for t in tokens if t not in initials]
+    return (
+        len(tokens) == 2
+        and len(initials) == 1
+        and all(_name_token(t) and len(t) > 1 for t in names)
+        and not any(t.lower() in _NON_NAME for t in tokens)
+    )
+
+
+def is_byline(line: str) -> bool:
+    """'By Agencies', 'Author: Staff': a byline, whether or not it names a person."""
+    m = _BYLINE.match(line.strip())
+    return bool(m) and len(m.group("names").split()) <= 6
+
+
+def byline_credit(line: str) -> str | None:
+    """'By Agencies' -> 'Agencies', 'By AFP' -> 'AFP': a byline crediting an agency, cited as the author.
+
+    A job ('By Staff Reporter') or a team ('By News Desk') is no author to cite.
+    """
+    m = _BYLINE.match(line.strip())
+    credit = m.group("names").strip(" .,") if m else ""
+    tokens = credit.split()
+    if not 1 <= len(tokens) <= 4 or not all(t[:1].isupper() for t in tokens if t.lower() not in _PARTICLES):
+        return None
+    if is_role(credit) or is_group_byline(credit) or _DESK_ROLE.search(credit) or re.search(r"\d", credit):
+        return None
+    return credit
 
 
 def byline_names(line: str) -> list[str] | None:

@@ -1,5 +1,6 @@
-"""PDF sources: text per page, running headers/footers and page numbers out, lines rejoined.
+"""PDF sources: the printed text with its layout (see pdf_layout.py), properties from pypdf.
 
+When pdfminer.six cannot read a file, pypdf's plain text is the fallback, read here:
 pypdf gives one string per page with one line per printed line.  A line that repeats
 at the top or bottom of most pages (digits ignored, so "Page 3" matches "Page 4") is
 page furniture; a printed line ending well short of the right margin ends a
@@ -15,8 +16,10 @@ from collections import Counter
 from ..errors import InputError
 from ..model import DroppedLine, SourceMetadata, SourceReference
 from .cleaning import RawLine
+from .contents import drop_contents as _drop_contents
 from .footnotes import CITATION_LIKE, CLOSE, OPEN, glued_marker, parse_reference
 from .metadata import property_authors, real_value
+from .pdf_layout import LayoutPage, layout_to_lines, read_layout
 from .rawdoc import RawDoc
 
 _PAGE_NO = re.compile(r"(?i)^(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?$")
@@ -24,24 +27,53 @@ _EDGE = 3  # lines at either end of a page's text that may be running heads (pyp
 
 
 def read_pdf(data: bytes, name: str) -> RawDoc:
+    """The printed text read with its layout (pdf_layout.py); pypdf's plain text when the
+    layout cannot be read; the document's properties from pypdf."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [(page.extract_text() or "") for page in reader.pages]
+        _ = len(reader.pages)
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"{name}: cannot read PDF: {exc}") from None
-    if not any(p.strip() for p in pages):
+    layout = _layout(data)
+    if layout is not None:
+        lines, dropped, heads = layout_to_lines(layout)
+        references: list[SourceReference] = []
+    else:
+        try:
+            pages = [(page.extract_text() or "") for page in reader.pages]
+        except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"{name}: cannot read PDF: {exc}") from None
+        lines, dropped, references = pdf_pages_to_lines(pages)
+        heads = _repeated_edges(pages)
+    if not any(ln.text.strip() for ln in lines):
         raise InputError(f"{name}: the PDF has no text layer (scanned?); OCR it first")
-    lines, dropped, references = pdf_pages_to_lines(pages)
     meta = _meta(reader)
-    meta.publisher = meta.publisher or publisher_from_running_heads(_repeated_edges(pages))
+    if not meta.publisher and publisher_from_running_heads(heads):
+        meta.publisher = publisher_from_running_heads(heads)
+        meta.origins["publisher"] = "the PDF's running head"
     # A PDF's /Title is often a file name or a short label; the printed headline wins.
     fallback, meta.title = meta.title, None
     return RawDoc(
-        kind="pdf", lines=lines, meta=meta, dropped=dropped, references=references, title_fallback=fallback
+        meta_origin="PDF properties",
+        kind="pdf",
+        lines=lines,
+        meta=meta,
+        dropped=dropped,
+        references=references,
+        title_fallback=fallback,
     )
+
+
+def _layout(data: bytes) -> list[LayoutPage] | None:
+    """pdfminer.six's pages, or None when it cannot read this file (pypdf then tries)."""
+    try:
+        pages = read_layout(data)
+    except Exception:  # noqa: BLE001 - pdfminer raises many types on damaged files
+        return None
+    return pages if any(p.lines for p in pages) else None
 
 
 def _meta(reader) -> SourceMetadata:  # noqa: ANN001 - pypdf reader
@@ -127,42 +159,6 @@ def pdf_pages_to_lines(pages: list[str]) -> tuple[list[RawLine], list[DroppedLin
         kept = _page_notes(kept, references, dropped)
         body += [(no, ln, False) for no, ln in kept]
     return _paragraphs(body), dropped, references
-
-
-# A table-of-contents entry: a title, dot leaders, a page number ("2 Factual information ..... 3").
-_TOC_ENTRY = re.compile(r"^\S.{0,100}?(?:\s?[.·…]){4,}\s*\d{1,4}$")
-_TOC_HEAD = re.compile(r"(?i)^(?:table\s+of\s+)?contents$")
-
-
-def _drop_contents(
-    page_no: int, kept: list[tuple[int, str]], dropped: list[DroppedLine]
-) -> list[tuple[int, str]]:
-    """A contents page lists the headings again with page numbers: it is navigation, not text."""
-    toc = {k for k, (_, ln) in enumerate(kept) if _TOC_ENTRY.match(ln)} | _entries_under_heading(kept)
-    if not toc:
-        return kept
-    toc |= {k for k, (_, ln) in enumerate(kept) if _TOC_HEAD.match(ln)}
-    for k in sorted(toc):
-        dropped.append(DroppedLine(kept[k][1], f"table of contents (page {page_no})", kept[k][0]))
-    return [x for k, x in enumerate(kept) if k not in toc]
-
-
-_TOC_LINE = re.compile(r"^\S.{0,100}\s\d{1,4}$")
-
-
-def _entries_under_heading(kept: list[tuple[int, str]]) -> set[int]:
-    """'Contents' then 'Summary 3' / '2.1 The vessel 4': entries without dot leaders, each
-    a short title ending in its page number, in a run of two or more."""
-    heads = [k for k, (_, ln) in enumerate(kept) if _TOC_HEAD.match(ln)]
-    if not heads:
-        return set()
-    run: list[int] = []
-    for k in range(heads[0] + 1, len(kept)):
-        line = kept[k][1]
-        if not _TOC_LINE.match(line) or len(line.split()) > 12 or re.search(r"[.!?]\s+\d{1,4}$", line):
-            break
-        run.append(k)
-    return set(run) if len(run) >= 2 else set()
 
 
 _NOTE_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")

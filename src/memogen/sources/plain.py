@@ -26,7 +26,12 @@ def read_plain(data: bytes, name: str, kind: str) -> RawDoc:
     lines, link_items = markdown_inline(lines)
     dropped += link_items
     return RawDoc(
-        kind=kind, lines=lines, meta=meta, dropped=dropped, unwrap=is_hard_wrapped([ln.text for ln in lines])
+        meta_origin="YAML front matter",
+        kind=kind,
+        lines=lines,
+        meta=meta,
+        dropped=dropped,
+        unwrap=is_hard_wrapped([ln.text for ln in lines]),
     )
 
 

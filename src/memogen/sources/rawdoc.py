@@ -18,3 +18,4 @@ class RawDoc:
     dropped: list = field(default_factory=list)  # DroppedLine the reader itself removed (PDF headers, ...)
     warnings: list[str] = field(default_factory=list)
     title_fallback: str | None = None  # used when the text shows no headline
+    meta_origin: str = "file properties"  # where `meta` came from, as `memogen sources` names it

@@ -9,11 +9,10 @@ from pathlib import Path
 
 from ..config import SourceOverride
 from ..errors import InputError
-from ..model import Source, SourceMetadata, SourceReference
-from .cleaning import CleanResult, clean_lines
-from .metadata import smart_title
+from ..model import Source, SourceReference
+from .cleaning import clean_lines
+from .provenance import merge_metadata
 from .rawdoc import RawDoc
-from .text import fix_broken_hyphens
 
 KINDS = {
     ".txt": "text",
@@ -86,7 +85,7 @@ def read_source(path: Path, source_id: str, override: SourceOverride | None = No
         id=source_id,
         path=str(path),
         kind=raw.kind,
-        metadata=merge_metadata(raw.meta, result, override, raw.title_fallback),
+        metadata=merge_metadata(raw.meta, result, override, raw.title_fallback, raw.meta_origin),
         text=result.text,
         dropped=sorted([*raw.dropped, *result.dropped], key=lambda d: d.lineno),
         references=sorted([*raw.references, *result.references], key=_marker_order),
@@ -95,68 +94,6 @@ def read_source(path: Path, source_id: str, override: SourceOverride | None = No
         warnings=[*raw.warnings, *result.repairs],
         sha256=hashlib.sha256(data).hexdigest(),
     )
-
-
-def merge_metadata(
-    meta: SourceMetadata, result: CleanResult, override: SourceOverride | None, raw_title: str | None = None
-) -> SourceMetadata:
-    """Format metadata, then what the text says, then topic.yaml on top; record what was inferred.
-
-    A labelled line in the text ("Published in X, <date>") beats a format's date,
-    because page metadata is often the crawl or last-modified date.
-    """
-    found = result.found
-    date = meta.date
-    if found.date and (date is None or found.date_rank >= 3):
-        date = found.date
-    inferred = SourceMetadata(
-        title=smart_title(fix_broken_hyphens(meta.title or found.title or raw_title or ""), result.text)
-        or None,
-        authors=list(meta.authors or found.authors),
-        publisher=meta.publisher or _heading_name(found.publisher, result.text),
-        date=date,
-        url=meta.url or found.url,
-        author_bio=meta.author_bio or (_join_bio(found.author_bio) or None),
-    )
-    out = SourceMetadata(author_bio=inferred.author_bio)
-    ov = override or SourceOverride()
-    for name in ("title", "publisher", "date", "url"):
-        value = getattr(ov, name)
-        if value is not None:
-            setattr(out, name, value)
-        elif getattr(inferred, name):
-            setattr(out, name, getattr(inferred, name))
-            out.inferred.append(name)
-    if ov.authors is not None:
-        out.authors = ov.authors
-    elif inferred.authors:
-        out.authors = inferred.authors
-        out.inferred.append("authors")
-    if inferred.author_bio:
-        out.inferred.append("author_bio")
-    return out
-
-
-def _heading_name(name: str | None, body: str) -> str | None:
-    """'IN THE HIGH COURT OF NORLAND' -> 'High Court of Norland': a court's or body's printed heading.
-
-    Only long capitalised headings are recased: a short one ('BBC NEWS') is more likely a brand.
-    """
-    if not name:
-        return name
-    if len(name.split()) >= 4 and name.isupper():
-        name = smart_title(re.sub(r"(?i)^in\s+the\s+", "", name), body)
-    return name
-
-
-def _join_bio(parts: list[str]) -> str:
-    """Affiliation lines ("Research Associate", "Centre for ...") read as one phrase."""
-    out = ""
-    for part in parts:
-        if out:
-            out += " " if out.endswith((".", ",", ";", ":")) else ", "
-        out += part
-    return out
 
 
 def _marker_order(ref: SourceReference) -> tuple[int, str]:

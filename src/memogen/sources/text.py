@@ -20,6 +20,7 @@ The thresholds were tuned on the 'tune' half of tests/fixtures/sources/joins.tsv
 from __future__ import annotations
 
 import functools
+import gzip
 import math
 import re
 from dataclasses import dataclass
@@ -119,6 +120,9 @@ _FUNCTION_WORDS = frozenset(
     me him us them who whom whose which what where when why how not no all any each both some such
     very also only just more most then there here""".split()  # noqa: SIM905
 )
+# A known word ending in an adverb particle is a compound ("walkout", "handover", "showdown"),
+# not a join: the function-word rule for known words leaves these endings alone.
+_PARTICLES_OF_COMPOUNDS = frozenset("out up off over down back away through around along".split())  # noqa: SIM905
 _PARTICLES = frozenset("bin ibn bint van von der den del della da di de du dos das al el la le".split())  # noqa: SIM905
 _NAME_PREFIXES = frozenset("mac mc van von de di da del della le la fitz san santa st".split())  # noqa: SIM905
 _ENDS_SENTENCE = re.compile(r"[.!?:][\"”’')\]]*$")
@@ -126,10 +130,47 @@ _LETTERS = re.compile(r"^([^\w]*)([A-Za-z]+)([^\w]*)$")
 _TOKENS = re.compile(r"[A-Za-z]+")
 
 
+_COMMON_WORDS = "data/common_words_en.tsv.gz"  # written by scripts/make_common_words.py
+_RARE_WORDS = "data/rare_words_en.tsv.gz"
+COMMON_MIN = 3.0  # the common table holds every word at least this common (no split piece is rarer)
+
+
+def split_thresholds(s: JoinSettings) -> str:
+    """The settings the shipped rare-word table was made for (it records them in its header)."""
+    return f"pieces {s.piece_min}/{s.short_piece_min}/{s.three_piece_min}, halves {s.camel_half_min}"
+
+
 @dataclass(frozen=True)
 class Lexicon:
-    """Word frequencies of one language; `zipf` is log10 of uses per 10^9 words (0 when unknown)."""
+    """Word frequencies of one language on the zipf scale (log10 of uses per 10^9 words, 0 unknown).
 
+    `common` holds every word of zipf >= COMMON_MIN: it answers what is asked of nearly every
+    token.  `rare` holds the rarer words the splitter looks up under the default thresholds
+    (`made_for`): known words that split into common words, and words of zipf >= 2.0.  Other
+    thresholds load wordfreq's full list, once, when it is needed.
+    """
+
+    common: dict[str, float]
+    rare: dict[str, float]
+    made_for: str = ""
+
+    def common_zipf(self, word: str) -> float:
+        """Exact for common words; 0 for words rarer than COMMON_MIN."""
+        return self.common.get(word, 0.0)
+
+    def split_zipf(self, word: str, s: JoinSettings) -> float:
+        """Zipf of a token that splits into common words, or of a camel join's half: exact where
+        it matters (a word that splits, or one of zipf >= 2.0); 0 for any rarer word."""
+        z = self.common.get(word)
+        if z is not None:
+            return z
+        if self.made_for and self.made_for == split_thresholds(s):
+            return self.rare.get(word, 0.0)
+        return _full_list().zipf(word)
+
+
+@dataclass(frozen=True)
+class _FullList:
     freqs: dict[str, float]
 
     def zipf(self, word: str) -> float:
@@ -138,11 +179,31 @@ class Lexicon:
 
 
 @functools.lru_cache(maxsize=1)
-def english_lexicon() -> Lexicon:
-    """wordfreq's English list, imported only here (~0.2 s, once per process)."""
+def _full_list() -> _FullList:
+    """wordfreq's whole English list, imported only here (~0.2-0.4 s, once per process)."""
     import wordfreq
 
-    return Lexicon(wordfreq.get_frequency_dict("en"))
+    return _FullList(wordfreq.get_frequency_dict("en"))
+
+
+@functools.lru_cache(maxsize=1)
+def english_lexicon() -> Lexicon:
+    """The shipped word tables (~40 ms); wordfreq's full list waits until something needs it."""
+    common, _ = _table(_COMMON_WORDS)
+    rare, header = _table(_RARE_WORDS)
+    return Lexicon(common, rare, header.rpartition("; ")[2])
+
+
+def _table(name: str) -> tuple[dict[str, float], str]:
+    from importlib.resources import files
+
+    data = gzip.decompress(files("memogen.sources").joinpath(name).read_bytes()).decode("utf-8")
+    header, _, rows = data.partition("\n")
+    table: dict[str, float] = {}
+    for row in rows.splitlines():  # 'zipf<TAB>word word word ...'
+        zipf, _, words = row.partition("\t")
+        table.update(dict.fromkeys(words.split(), float(zipf)))
+    return table, header
 
 
 def document_words(text: str, settings: JoinSettings = JoinSettings()) -> DocumentWords:
@@ -153,7 +214,7 @@ def document_words(text: str, settings: JoinSettings = JoinSettings()) -> Docume
         counts[t.lower()] = counts.get(t.lower(), 0) + 1
     sample = [t.lower() for t in tokens[:400]]
     lex = english_lexicon() if sample else None
-    known = sum(1 for t in sample if lex and lex.zipf(t) >= settings.piece_min)
+    known = sum(1 for t in sample if lex and lex.common_zipf(t) >= settings.piece_min)
     english = len(sample) < 30 or known >= settings.english_share * len(sample)
     return DocumentWords(frozenset(document_vocabulary(text)), counts, english)
 
@@ -238,17 +299,20 @@ def _lower_split(core: str, lex: Lexicon, s: JoinSettings) -> list[str] | None:
     it splits only into a content word and a trailing function word, the shape of
     a dump's join ("portis", "ofthe"), never into two content words.
     """
-    whole = lex.zipf(core)
-    if whole >= s.lower_whole_max:
+    if lex.common_zipf(core) >= s.lower_whole_max:
         return None
     pieces = best_split(core, lex, s)
-    if not pieces or min(lex.zipf(p) for p in pieces) < whole + s.margin:
+    if not pieces:
+        return None
+    whole = lex.split_zipf(core, s)
+    if min(lex.common_zipf(p) for p in pieces) < whole + s.margin:
         return None
     if pieces[0] in _PREFIXES or pieces[-1] in _SUFFIXES:
         return None
     if whole >= s.name_whole_max and (
         len(pieces) > 2
         or pieces[-1] not in _FUNCTION_WORDS
+        or pieces[-1] in _PARTICLES_OF_COMPOUNDS
         or (pieces[0] not in _FUNCTION_WORDS and len(pieces[0]) < 4)
     ):
         return None
@@ -262,16 +326,16 @@ def _name_split(core: str, lex: Lexicon, s: JoinSettings, starts: bool) -> list[
     "in Bywell" or "at Ashover" are places, since a join there would have put
     "By" or "Ash" in capitals mid-sentence.
     """
-    if lex.zipf(core.lower()) >= s.name_whole_max:
-        return None
     pieces = best_split(core.lower(), lex, s)
     if not pieces or pieces[0] in _PREFIXES or pieces[-1] in _SUFFIXES:
+        return None
+    if lex.split_zipf(core.lower(), s) >= s.name_whole_max:
         return None
     if not starts and (len(pieces[0]) < 4 or pieces[0] in _FUNCTION_WORDS):
         return None
     glue = (
         any(p in _FUNCTION_WORDS for p in pieces)
-        or any(lex.zipf(p) >= s.function_min for p in pieces[1:])
+        or any(lex.common_zipf(p) >= s.function_min for p in pieces[1:])
         or (len(pieces) == 2 and pieces[1] in _PARTICLES and len(pieces[0]) >= 4)
     )
     if not glue:
@@ -298,7 +362,7 @@ def best_split(word: str, lex: Lexicon, s: JoinSettings = JoinSettings()) -> lis
             for k, (score, pieces) in best[j].items():
                 if k >= 3:
                     continue
-                cand = (score + lex.zipf(piece), [*pieces, piece])
+                cand = (score + lex.common_zipf(piece), [*pieces, piece])
                 if k + 1 not in best[i] or cand[0] > best[i][k + 1][0]:
                     best[i][k + 1] = cand
     options = [(-k, sc, p) for k, (sc, p) in best[n].items() if k >= 2]
@@ -308,7 +372,7 @@ def best_split(word: str, lex: Lexicon, s: JoinSettings = JoinSettings()) -> lis
 def _piece_ok(piece: str, lex: Lexicon, s: JoinSettings) -> bool:
     if len(piece) == 1:
         return piece == "a"
-    z = lex.zipf(piece)
+    z = lex.common_zipf(piece)  # every threshold is at least COMMON_MIN
     return z >= {2: s.short_piece_min, 3: s.three_piece_min}.get(len(piece), s.piece_min)
 
 
@@ -322,16 +386,27 @@ def _fix_camel(m: re.Match[str], doc: DocumentWords, lex: Lexicon | None, s: Joi
     left, right = m.group(1), m.group(2)
     head = right.split("-")[0]
     whole = (left + head).lower()
-    if (lex is not None and lex.zipf(whole) >= s.name_whole_max) or doc.counts.get(whole, 0) >= 2:
+    if (lex is not None and _known_compound(whole, lex, s)) or doc.counts.get(whole, 0) >= 2:
         return m.group(0)
     if left in doc.vocab or (len(head) >= 4 and head in doc.vocab):
         return f"{left} {right}"
     if lex is None or left.lower() in _NAME_PREFIXES:
         return m.group(0)
-    halves = (lex.zipf(left.lower()), lex.zipf(head.lower()))
+    halves = (lex.split_zipf(left.lower(), s), lex.split_zipf(head.lower(), s))
     if min(halves) >= s.camel_half_min or halves[0] >= s.camel_title_min:
         return f"{left} {right}"
     return m.group(0)
+
+
+def _known_compound(whole: str, lex: Lexicon, s: JoinSettings) -> bool:
+    """Is 'youtube' or 'exxonmobil' a word the list knows?  The shipped tables know the common
+    ones and those that split into common words; only a camel join whose whole splits into no
+    common words ('GeneralRaheel') needs wordfreq's full list, loaded then, once."""
+    if lex.common_zipf(whole) >= s.name_whole_max:
+        return True
+    if best_split(whole, lex, s) is not None:
+        return lex.split_zipf(whole, s) >= s.name_whole_max
+    return _full_list().zipf(whole) >= s.name_whole_max
 
 
 def document_vocabulary(text: str) -> set[str]:

@@ -1,0 +1,71 @@
+"""Memo header: the title a reader expects (the headline of the report of the event), dates, settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from ..config import TopicConfig
+from ..merge import MergeResult
+from ..model import MemoHeader, RenderSettings, Source
+
+
+def infer_title(sources: list[Source], result: MergeResult) -> str:
+    """The headline of the source that reports the event; else a neutral default.
+
+    "Reports the event" = most citations in What happened?, then most citations,
+    then the earliest published: a news report's headline names the event, while an
+    analysis piece or op-ed cited as often is titled with its argument.
+    """
+    cites = Counter(c.source_id for p in result.merged for c in p.citations)
+    reports = Counter(c.source_id for p in result.merged if p.section == "what_happened" for c in p.citations)
+    titled = [(k, s) for k, s in enumerate(sources) if s.metadata.title]
+    if not titled:
+        return "Briefing memo"
+    _, best = max(
+        titled,
+        key=lambda t: (
+            reports[t[1].id],
+            cites[t[1].id],
+            -(t[1].metadata.date or dt.date.max).toordinal(),
+            -t[0],
+        ),
+    )
+    return re.sub(r"\s+", " ", best.metadata.title or "").strip()
+
+
+def display_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def build_header(
+    config: TopicConfig,
+    sources: list[Source],
+    result: MergeResult,
+    event_date: dt.date | None,
+    build_date: dt.datetime,
+) -> MemoHeader:
+    memo_day = config.memo_date or build_date.date()
+    return MemoHeader(
+        title=config.title or infer_title(sources, result),
+        subtitle=config.subtitle,
+        to=config.to,
+        from_=config.from_,
+        date=display_date(memo_day),
+        subject=config.subject,
+        classification=config.classification,
+        event_date=config.event_date or event_date,
+        event_end=config.event_end,
+    )
+
+
+def render_settings(config: TopicConfig) -> RenderSettings:
+    return RenderSettings(
+        citation_style=config.citation_style,
+        page_size=config.page_size,
+        template_dir=config.templates,
+        reference_docx=config.reference_docx,
+        author=config.from_,
+        keywords=list(config.keywords),
+    )

@@ -1,0 +1,309 @@
+"""Order and themes: What happened as a timeline, Background and What it means as arguments.
+
+Why: an analyst reads "What happened?" as a timeline, so it is sorted by the dates the
+sentences give (undated sentences keep their place after the last date their source
+gave); Background and What it means are read as arguments, so they are grouped by theme
+with the most salient point first (one-point paragraphs folded together; a "That law ..."
+point kept straight after the sentence it points back to).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from functools import lru_cache
+
+from ..merge import extract_quantities, features
+from ..model import MergedPoint, Paragraph, Source
+
+POINTS_PER_PARAGRAPH = 3
+LEADS = ("First,", "Second,", "Third,", "Fourth,")  # more paragraphs read better without ordinals
+_ORDINARY_STARTS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "there",
+        "both",
+        "each",
+        "all",
+        "some",
+        "many",
+        "most",
+        "several",
+        "one",
+        "two",
+        "its",
+        "its",
+        "according",
+        "although",
+        "though",
+        "while",
+        "when",
+        "as",
+        "if",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "after",
+        "before",
+        "during",
+        "since",
+        "despite",
+        "however",
+        "moreover",
+        "further",
+        "furthermore",
+        "thus",
+        "hence",
+        "therefore",
+        "also",
+        "such",
+        "given",
+    ]
+)
+_THEME_STOP = frozenset(
+    [
+        "said",
+        "says",
+        "also",
+        "would",
+        "could",
+        "will",
+        "first",
+        "last",
+        "year",
+        "years",
+        "new",
+        "two",
+        "one",
+        "visit",
+        "time",
+        "country",
+        "countries",
+    ]
+)
+
+
+@lru_cache(maxsize=4096)
+def _features(text: str):
+    return features(text)
+
+
+# --------------------------------------------------------------------------- event order
+
+
+def _point_date(text: str, default_year: int | None) -> dt.date | None:
+    for q in extract_quantities(text):
+        if q.kind == "date" and q.value[1] and q.value[2]:
+            year = q.value[0] or default_year
+            if year:
+                try:
+                    return dt.date(year, q.value[1], q.value[2])
+                except ValueError:
+                    continue
+    return None
+
+
+def event_order(
+    points: list[MergedPoint],
+    sources: list[Source],
+    event_date: dt.date | None,
+    event_end: dt.date | None = None,
+) -> list[MergedPoint]:
+    """Sort by the date the sentence gives; an undated sentence inherits the last date its source gave.
+
+    On the same date the earliest-published source tells first (a first report
+    narrates the event; later ones add follow-ups), and a point shared by several
+    sources is placed where the earliest of them has it — not by file name.  A
+    sentence with no time of its own and none from its source before it follows
+    the dated narrative of the event's days: the story opens with what is dated.
+    """
+    order = sorted(range(len(sources)), key=lambda k: (sources[k].metadata.date or dt.date.max, k))
+    rank = {sources[k].id: r for r, k in enumerate(order)}
+    default_year = event_date.year if event_date else None
+    undated_day = event_end or event_date or dt.date.max
+    own = {id(p): _point_date(p.text, default_year) for p in points}
+    # Each source's own narrative: every point citing it, in the order the source tells them,
+    # so an undated point inherits the last date *its source* gave before it, whichever
+    # source the merged point is filed under.
+    inherited: dict[tuple[str, int], dt.date | None] = {}
+    by_source: dict[str, list[tuple[int, MergedPoint]]] = defaultdict(list)
+    for p in points:
+        for c in p.citations:
+            by_source[c.source_id].append((c.start, p))
+    for sid, items in by_source.items():
+        last: dt.date | None = None
+        for _, p in sorted(items, key=lambda t: t[0]):
+            last = own[id(p)] or last
+            inherited[(sid, id(p))] = last
+    keyed = []
+    for p in points:
+        first = min(p.citations, key=lambda c: (rank.get(c.source_id, len(rank)), c.start), default=None)
+        when = own[id(p)] or (inherited[(first.source_id, id(p))] if first else None)
+        place = (rank.get(first.source_id, len(rank)), first.start) if first else (len(rank), 0)
+        keyed.append(((when or undated_day, when is None, *place), p))
+    return [p for _, p in sorted(keyed, key=lambda t: t[0])]
+
+
+# --------------------------------------------------------------------------- themes
+
+
+def _theme_terms(point: MergedPoint) -> set[str]:
+    f = _features(point.text)
+    return {w for w in f.content if len(w) >= 4 and not w.isdigit() and w not in _THEME_STOP}
+
+
+def assign_themes(points: list[MergedPoint]) -> dict[str, list[MergedPoint]]:
+    """Group points under the term they share most with others (ignoring topic-wide terms)."""
+    terms = {p.id: _theme_terms(p) for p in points}
+    df = Counter(t for ts in terms.values() for t in ts)
+    limit = max(2, int(0.5 * len(points)))
+    groups: dict[str, list[MergedPoint]] = defaultdict(list)
+    for p in points:
+        shared = [t for t in terms[p.id] if 2 <= df[t] <= limit]
+        theme = max(shared, key=lambda t: (df[t], t)) if shared else p.id
+        p.theme = theme if shared else None
+        groups[theme].append(p)
+    return groups
+
+
+def corroboration(point: MergedPoint) -> float:
+    """The plain ranking when no salience is given: most sources, then most confident."""
+    return len(point.source_ids) + point.confidence
+
+
+def themed_paragraphs(
+    points: list[MergedPoint],
+    leads: bool,
+    names: frozenset[str] = frozenset(),
+    rank: Callable[[MergedPoint], float] = corroboration,
+) -> list[Paragraph]:
+    """Short paragraphs by theme; the theme holding the highest-ranked point comes first."""
+    followers = anaphor_anchors(points)
+    groups = assign_themes([p for p in points if p.id not in followers])
+    ordered = sorted(groups.values(), key=lambda g: -max(rank(p) for p in g))
+    chunks: list[list[MergedPoint]] = []
+    for group in ordered:
+        group = sorted(group, key=lambda p: -rank(p))
+        chunks += [group[k : k + POINTS_PER_PARAGRAPH] for k in range(0, len(group), POINTS_PER_PARAGRAPH)]
+    paragraphs = [Paragraph(points=ps) for ps in pack_lone_points(chunks)]
+    _place_followers(paragraphs, points, followers)
+    if leads and 2 <= len(paragraphs) <= len(LEADS):
+        for para, lead in zip(paragraphs, LEADS, strict=False):
+            para.lead = lead
+            para.points[0].text = after_lead(para.points[0].text, names)
+    return paragraphs
+
+
+_WEAK_ANAPHOR = re.compile(
+    r"^(?:This|That|Such)\s+(?!(?:is|was|are|were|has|had|will|would|could|may|might|must|can|means|"
+    r"shows|suggests|signals|year|week|month|morning|afternoon|evening|summer|spring|autumn|winter)\b)[a-z]+\b"
+)
+
+
+def anaphor_anchors(points: list[MergedPoint]) -> dict[str, str]:
+    """Points opening with "That law ..." / "This rule ..." -> the point just before them in their source.
+
+    Why: such a point names its subject only through the sentence before it, so it must
+    be read straight after that sentence, not wherever its theme puts it.
+    """
+    spans = [(c.source_id, c.start, c.end, p.id) for p in points for c in p.citations]
+    out: dict[str, str] = {}
+    for p in points:
+        if not _WEAK_ANAPHOR.match(p.text) or len(p.citations) != 1:
+            continue
+        c = p.citations[0]
+        before = [s for s in spans if s[0] == c.source_id and s[2] <= c.start and s[3] != p.id]
+        if before:
+            out[p.id] = max(before, key=lambda s: s[2])[3]
+    return out
+
+
+def _place_followers(
+    paragraphs: list[Paragraph], points: list[MergedPoint], followers: dict[str, str]
+) -> None:
+    """Put each follower right after its anchor (chains follow in source order)."""
+    by_id = {p.id: p for p in points}
+    for pid, anchor in sorted(followers.items(), key=lambda kv: by_id[kv[0]].citations[0].start):
+        for para in paragraphs:
+            ids = [q.id for q in para.points]
+            if anchor in ids:
+                para.points.insert(ids.index(anchor) + 1, by_id[pid])
+                break
+        else:
+            paragraphs.append(Paragraph(points=[by_id[pid]]))
+
+
+def pack_lone_points(chunks: list[list[MergedPoint]]) -> list[list[MergedPoint]]:
+    """Fold a one-point paragraph into its neighbour when both fit in one paragraph.
+
+    Why: points that share no theme each made a one-sentence paragraph, and a section
+    of one-line paragraphs reads as a list of snippets, not an argument (and wastes
+    page space the two-page limit needs).
+    """
+    out: list[list[MergedPoint]] = []
+    for chunk in chunks:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and (len(chunk) == 1 or len(last) == 1)
+            and len(last) + len(chunk) <= POINTS_PER_PARAGRAPH
+        ):
+            last.extend(chunk)
+        else:
+            out.append(list(chunk))
+    return out
+
+
+def after_lead(text: str, names: frozenset[str] = frozenset()) -> str:
+    """ "First, the ..." not "First, The ...": lower-case an ordinary first word, never a name.
+
+    Besides the function words, a common English word ("Insurers", "Unless") is
+    lower-cased too, unless the memo capitalises it mid-sentence elsewhere (`names`:
+    "Russia") or the next word is capitalised ("Prime Minister", "Governor Ana").
+    """
+    first, _, rest = text.partition(" ")
+    title_case = first[:1].isupper() and (len(first) == 1 or first[1:].islower())
+    if not (first.isalpha() and title_case):
+        return text
+    if first.lower() in _ORDINARY_STARTS or (
+        first not in names and not rest[:1].isupper() and _common_word(first.lower())
+    ):
+        return first.lower() + text[len(first) :]
+    return text
+
+
+def _common_word(word: str) -> bool:
+    """In wordfreq's English list often enough to be a word, not a rare surname."""
+    import wordfreq
+
+    return wordfreq.zipf_frequency(word, "en") >= 3.0
+
+
+_MID_CAPITAL = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+\b")
+
+
+def mid_sentence_capitals(points: list[MergedPoint]) -> frozenset[str]:
+    """Words the memo capitalises inside sentences: names, which a lead must not lower-case."""
+    return frozenset(m.group(0) for p in points for m in _MID_CAPITAL.finditer(p.text))
+
+
+def timeline_paragraphs(points: list[MergedPoint]) -> list[Paragraph]:
+    return [
+        Paragraph(points=points[k : k + POINTS_PER_PARAGRAPH])
+        for k in range(0, len(points), POINTS_PER_PARAGRAPH)
+    ]

@@ -1,0 +1,132 @@
+"""Selection: the most salient points that fit the word budget, none saying what another says (MMR).
+
+Why this shape: fixed shares per section left memos short (a section's unused words were lost)
+and starved What happened when one source dominated. Here one greedy pass over all sections
+takes, at each step, the point with the best salience less its similarity to what is already
+chosen (maximal marginal relevance, Carbonell & Goldstein 1998), so the budget follows the
+content. What happened comes first: its best point is taken before anything else. A section
+still empty earns a bonus, so a long memo has all three parts when the sources give them. Words
+are the memo's words: a footnote's page space is the layout's business (see fit.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..model import SECTION_KEYS, DroppedPoint, MergedPoint, SectionKey
+from .salience import Salience
+from .similarity import PointVectors
+
+NOVELTY = 0.3  # weight of the concepts a point adds, against its salience
+SINGLE_SOURCE_CONCEPT = 1.0  # what one source alone says still counts, less than what two say
+REPEATS = 0.5  # this similar to a chosen point: it says the same again
+SECTION_PRIOR: dict[str, float] = {"what_happened": 1.0, "background": 0.9, "what_it_means": 0.9}
+DISAGREEMENT = 1.0  # a point that says where sources disagree: the memo must say it ...
+ROOM_FOR_DISAGREEMENT = 1000  # ... in full from this budget on; a 100-word memo states the event first
+EMPTY_SECTION_BONUS = 0.25
+EMPTY_SECTION_FLOOR = 0.3  # ... only for a point of some salience (no sidebar teaser fills a section)
+COST_EXPONENT = 0.5  # gain per word^COST_EXPONENT: a long point must say more to beat two short ones
+TYPICAL_WORDS = 25
+SHORTEST = 20  # a point shorter than this is charged as this long: saying little is no merit
+POOL = 400  # only the best points by salience compete (keeps selection linear in topic size)
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def point_words(point: MergedPoint) -> int:
+    """Words a point costs in the budget: its text and its conflict statements."""
+    return words(point.text) + sum(words(c.statement) for c in point.conflicts)
+
+
+@dataclass
+class Selection:
+    chosen: dict[SectionKey, list[MergedPoint]]
+    dropped: list[DroppedPoint] = field(default_factory=list)
+    kept: dict[str, str] = field(default_factory=dict)  # point id -> why it is in the memo
+
+
+def concept_weights(points: list[MergedPoint], concepts: list[frozenset[str]]) -> dict[str, float]:
+    """A concept (content stem or figure) weighs as many sources as state it (Gillick & Favre 2009):
+    what several outlets report is what the event is."""
+    sources: dict[str, set[str]] = {}
+    for p, cs in zip(points, concepts, strict=True):
+        for c in cs:
+            sources.setdefault(c, set()).update(p.source_ids)
+    return {c: len(ids) - 1 + SINGLE_SOURCE_CONCEPT for c, ids in sources.items()}
+
+
+def select(
+    points: list[MergedPoint],
+    salience: dict[str, Salience],
+    vectors: PointVectors,
+    row: dict[str, int],
+    budget: int,
+) -> Selection:
+    """Greedy choice under the word budget; `row` maps a point id to its row in `vectors`.
+
+    Each step takes the point whose gain per word is highest: the weight of the concepts it
+    adds to the memo (what is already said adds nothing) plus its salience.
+    """
+    ranked = sorted(points, key=lambda p: -salience[p.id].total)
+    rank = {p.id: k + 1 for k, p in enumerate(ranked)}
+    pool, rest = ranked[:POOL], ranked[POOL:]
+    n = len(pool)
+    top = max((salience[p.id].total for p in pool), default=1.0) or 1.0
+    relevance = np.array([max(0.0, salience[p.id].total) / top * SECTION_PRIOR[p.section] for p in pool])
+    cost = np.array([point_words(p) for p in pool])
+    rows = np.array([row[p.id] for p in pool], dtype=np.int64)
+    vectors.focus(list(rows))
+    concepts = [vectors.concepts(row[p.id]) for p in pool]
+    weight = concept_weights(pool, concepts)
+    mass = np.array([sum(weight[c] for c in cs) for cs in concepts])
+    unit = float(np.median(mass)) if n else 1.0
+    covered: set[str] = set()
+    closest = np.zeros(n)
+    closest_id: list[str | None] = [None] * n
+    open_ = np.ones(n, dtype=bool)
+    is_wh = np.array([p.section == "what_happened" for p in pool])
+    disputed = np.array([bool(p.conflicts) for p in pool]) * min(1.0, budget / ROOM_FOR_DISAGREEMENT)
+    out = Selection(chosen={k: [] for k in SECTION_KEYS})
+    left = budget
+    while True:
+        fits = open_ & (cost <= left) & (closest < REPEATS)
+        if not fits.any():
+            break
+        if not out.chosen["what_happened"] and (fits & is_wh).any():
+            fits = fits & is_wh  # What happened opens the memo: its best point first
+        new = np.array([sum(weight[c] for c in cs if c not in covered) for cs in concepts]) / (unit or 1.0)
+        empty = np.array([not out.chosen[p.section] for p in pool]) & (relevance >= EMPTY_SECTION_FLOOR)
+        worth = relevance + EMPTY_SECTION_BONUS * empty + DISAGREEMENT * disputed
+        size = np.maximum(cost, SHORTEST) / TYPICAL_WORDS
+        # salience per word^COST_EXPONENT; new content per word (a list of names is long, not dense)
+        score = worth / size**COST_EXPONENT + NOVELTY * new / size
+        k = int(np.argmax(np.where(fits, score, -np.inf)))
+        p = pool[k]
+        open_[k] = False
+        left -= int(cost[k])
+        covered |= concepts[k]
+        out.chosen[p.section].append(p)
+        out.kept[p.id] = (
+            f"kept: rank {rank[p.id]} by salience ({salience[p.id].describe()}), "
+            f"new content {new[k]:.2f}"
+            + (f"; most similar chosen point {closest_id[k]} ({closest[k]:.2f})" if closest_id[k] else "")
+        )
+        sims = np.maximum(vectors.similarity_to(row[p.id], rows), vectors.overlap_to(row[p.id], rows))
+        better = sims > closest
+        closest = np.where(better, sims, closest)
+        closest_id = [p.id if b else c for b, c in zip(better, closest_id, strict=True)]
+    for k in np.flatnonzero(open_):
+        p = pool[k]
+        if closest[k] >= REPEATS:
+            reason = f"says again what {closest_id[k]} says (similarity {closest[k]:.2f})"
+        else:
+            reason = f"word budget ({budget} words): rank {rank[p.id]}, {salience[p.id].describe()}"
+        out.dropped.append(DroppedPoint(p.text, p.section, p.source_ids, reason))
+    for p in rest:
+        reason = f"word budget ({budget} words): below the {POOL} most salient points"
+        out.dropped.append(DroppedPoint(p.text, p.section, p.source_ids, reason))
+    return out

@@ -1,0 +1,361 @@
+"""Each memo sentence stands on its own: read out of its page, it still says who, when and what.
+
+A point lifted from its source may lean on what the source said before it. Each such leaning is
+resolved from the source's own text, or the point is left out with the reason:
+- not a statement (heading, table row, caption, fragment): left out (shape.py);
+- the source's own "First," / "2.": removed; a verbless item heading before the point: removed;
+- "He said" / "His visit": the one person the sentence before names (people.py); "They ..." /
+  "These ...": joined to the sentence before, when short enough, else left out;
+- a quote without its speaker: joined to the sentence that names the speaker, else left out;
+- a figure whose year the sentence before gives ("won 44 seats" after "In 2016, ..."): joined;
+- "on Thursday", "last week", "later this year": dated from the source's date (when.py);
+- an op-ed's rhetoric filed under What happened: moved to What it means.
+After ordering, each person's first mention carries the name and role their source gives.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ...model import Citation, DroppedPoint, MergedPoint, Source
+from ...sections.dates import find_dates
+from ...sections.segment import is_expletive_it, opening
+from .people import People, find_people, introduce, named_in
+from .shape import drop_verbless_lead, first_sentence, not_a_statement, strip_enumerator
+from .when import RELATIVE, anchor_for, resolve_relative, strip_relative
+
+JOIN_MAX = 60  # words a point may reach by taking in the sentence it leans on
+_PERSON_PRONOUN = re.compile(r"^(He|She|His|Her)\b(?!\s+[A-Z]\w*\b\s+(?:is|was))")
+_THING_PRONOUN = re.compile(r"^(?:They|Their|Them|These|Those|Its?|This|That|Such)\b")
+_VERBISH_NEXT = re.compile(
+    r"^(?:This|That|These|Those|Such)\s+(?:[a-z]+ly\s+)?(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|means|meant|shows|showed|came|comes|led|leads|marks|marked|signals|suggests|[a-z]+ed)\b"
+)
+_SPEAKER_PRONOUN = re.compile(
+    r"(?<=[,”\"’]\s)(he|she)(?=\s+(?:said|says|added|adds|stated|told|noted|wrote|argued|warned|stressed|"
+    r"explained|insisted|claimed|urged|recalled|declared|announced)\b)"
+)
+_QUOTE = re.compile(r"^[“\"]([^”\"]{25,})(?:[”\"]|$)")  # a sentence that is a quotation
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|stated|states|noted|notes|wrote|writes|asked|argued|warned|"
+    r"stressed|declared|announced|explained|insisted|claimed|urged|recalled|according to|quoted)\b|:\s*[“\"]",
+    re.I,
+)
+_OPINION = re.compile(r"\b(?:should|must|ought to|we|our|us|I)\b|[?!][”\"’]?$")
+_FIGURE = re.compile(r"\b\d[\d,.]*\b")
+_ENUMERATED = re.compile(
+    r"(?:\b(?:First|Second|Third|Fourth|Fifth)(?:ly)?,|^\s*\(?\d{1,2}[.)]|\n\s*\(?\d{1,2}[.)])\s*$"
+)
+_SUCH = re.compile(r"\bsuch\s+(?!as\b|a\s+way\b)[a-z]+", re.I)  # "had given such indications": which?
+_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|\b[A-Z](?:\.[A-Z])*|\bno|\bvs)\.$")  # "Mr.", "U.S.", "Gen."
+_NOW = re.compile(r"\b(?:now|currently|at present|so far|this year|to date)\b", re.I)
+
+
+@dataclass
+class Context:
+    sources: dict[str, Source]
+    people: People
+    event_date: dt.date | None
+    joined: set[str] = dataclasses.field(
+        default_factory=set
+    )  # ids of points that took in the sentence before
+
+
+@dataclass
+class Home:
+    """The passage of its own source a point was taken from (its first citation)."""
+
+    source: Source
+    citation: Citation
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    def previous_sentence(self) -> tuple[int, int] | None:
+        """Offsets of the sentence just before the point: in its paragraph, else the last
+        sentence of the paragraph before (news gives each sentence a paragraph)."""
+        text, start = self.text, self.citation.start
+        head = text[:start]
+        para = head.rstrip().rfind("\n")
+        if not head[para + 1 :].strip():  # the point opens its paragraph
+            para = head.rstrip()[:para].rstrip().rfind("\n") if para >= 0 else -1
+            if text[para + 1 : start].strip() in {h for _, h in self.source.headings}:
+                return None
+        head_para = head[para + 1 :] if para >= 0 else head
+        base = start - len(head_para)
+        body = head_para.rstrip()
+        if not body:
+            return None
+        ends = [m.end() for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z“\"‘(])", body)]
+        ends = [e for e in ends if e < len(body)]
+        begin = ends[-1] if ends else len(body) - len(body.lstrip())
+        return base + begin, base + len(body)
+
+
+def _agrees(text: str, span: str) -> bool:
+    """The cited span is the point's own text (tests and hand-made points may cite placeholders)."""
+    words = re.findall(r"[a-z0-9]+", text.lower())[:4]
+    return bool(words) and " ".join(words) in " ".join(re.findall(r"[a-z0-9]+", span.lower()))
+
+
+def _home(point: MergedPoint, ctx: Context) -> Home | None:
+    if not point.citations:
+        return None
+    c = point.citations[0]
+    src = ctx.sources.get(c.source_id)
+    if src is None or not _agrees(point.text, src.text[c.start : c.end]):
+        return None
+    return Home(src, c)
+
+
+def _locate(text: str, start: int, end: int, phrase: str) -> int | None:
+    """Offset in text[start:end] where `phrase` (whitespace-collapsed) begins."""
+    words = phrase.split()[:6]
+    if not words:
+        return None
+    m = re.compile(r"\s+".join(map(re.escape, words))).search(text, start, end)
+    return m.start() if m else None
+
+
+def _rehome(home: Home, start: int) -> Citation:
+    return dataclasses.replace(home.citation, start=start, excerpt=home.text[start : home.citation.end])
+
+
+def _join_previous(text: str, home: Home | None) -> tuple[str, Citation] | None:
+    """The point preceded by the sentence it leans on, when that sentence stands and the whole is short."""
+    if home is None:
+        return None
+    prev = home.previous_sentence()
+    if prev is None:
+        return None
+    before = " ".join(home.text[prev[0] : prev[1]].split())
+    if _PERSON_PRONOUN.match(before) or (_THING_PRONOUN.match(before) and not is_expletive_it(before)):
+        return None
+    joined = f"{before} {text}"
+    if len(joined.split()) > JOIN_MAX:
+        return None
+    return joined, _rehome(home, prev[0])
+
+
+def _antecedent(home: Home | None, people: People) -> str | None:
+    """The one person the sentence before names ("Lavrov said ... He said: ...")."""
+    if home is None:
+        return None
+    prev = home.previous_sentence()
+    if prev is None:
+        return None
+    named = named_in(home.text[prev[0] : prev[1]], people)
+    return named[0] if len(named) == 1 else None
+
+
+def _needs_its_year(text: str, home: Home | None, event_year: int | None) -> bool:
+    """A figure stated without a year while the sentence before speaks of an earlier year."""
+    if home is None or not _FIGURE.search(re.sub(r"\b(?:19|20)\d\d\b", "", text)):
+        return False
+    if find_dates(text) or _NOW.search(text):
+        return False
+    prev = home.previous_sentence()
+    if prev is None:
+        return False
+    years = [m.year for m in find_dates(home.text[prev[0] : prev[1]]) if m.year]
+    latest = event_year or (home.source.metadata.date.year if home.source.metadata.date else None)
+    return bool(years) and latest is not None and max(years) < latest
+
+
+def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation | None] | str:
+    """Resolve a pronoun opening; returns (text, new citation or None) or the reason to leave it out."""
+    m = _PERSON_PRONOUN.match(text)
+    if m:
+        who = _antecedent(home, ctx.people)
+        if who:
+            name = who if m.group(1) in ("He", "She") else f"{who}’s"
+            return name + text[m.end() :], None
+    dangling = (
+        (m is not None)
+        or (
+            (_THING_PRONOUN.match(text) is not None and not is_expletive_it(text))
+            and (not re.match(r"^(?:This|That|Such)\b", text) or _VERBISH_NEXT.match(text) is not None)
+        )
+        or _SUCH.search(first_sentence(text)[0]) is not None
+    )
+    if not dangling:
+        return text, None
+    joined = _join_previous(text, home)
+    if joined:
+        return joined
+    return "opens with a pronoun whose referent is in the sentence before, which does not fit"
+
+
+def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
+    """The point made to stand alone, or the reason it cannot."""
+    home = _home(point, ctx)
+    span = home.text[home.citation.start : home.citation.end] if home else point.text
+    at_end = home is not None and not home.text[home.citation.end :].strip()
+    before = home.text[max(0, home.citation.start - 24) : home.citation.start] if home else ""
+    reason = not_a_statement(point.text, span, at_end, bool(_ENUMERATED.search(before)))
+    if reason:
+        return reason
+    text, citation = strip_enumerator(point.text), home.citation if home else None
+    text, cut = drop_verbless_lead(text)
+    if cut and home:
+        at = _locate(home.text, home.citation.start, home.citation.end, text)
+        if at is not None:
+            citation = _rehome(home, at)
+            home = Home(home.source, citation)
+    opened = _opening(text, home, ctx)
+    if isinstance(opened, str):
+        return opened
+    text, moved = opened
+    if moved is not None:
+        citation, home = moved, Home(home.source, moved) if home else None
+        ctx.joined.add(point.id)
+    event_year = ctx.event_date.year if ctx.event_date else None
+    who = _antecedent(home, ctx.people)
+    if who:
+        text = _SPEAKER_PRONOUN.sub(who, text)
+    quote = _QUOTE.search(text)
+    if (quote and not _ATTRIBUTION.search(text)) or _needs_its_year(text, home, event_year):
+        joined = _join_previous(text, home)
+        if joined is None:
+            return "a quote or figure whose speaker or year is in the sentence before, which does not fit"
+        text, citation = joined
+        home = Home(home.source, citation) if home else None
+        ctx.joined.add(point.id)
+    if RELATIVE.search(text):
+        resolved, ok = text, False
+        if home is not None:
+            anchor = anchor_for(home.text, home.citation.start, home.source.metadata.date, event_year)
+            resolved, ok = resolve_relative(text, anchor)
+        stripped = resolved if ok else strip_relative(text)
+        if stripped is None:
+            return "a relative date ('on Thursday', 'last week') its source gives no date for"
+        text = stripped
+    section = point.section
+    if section == "what_happened" and _OPINION.search(re.sub(r"[“\"][^”\"]*[”\"]", "", text)):
+        section = "what_it_means"  # an opinion is not a fact of what happened
+    if text == point.text and section == point.section and citation is point.citations[0]:
+        return point
+    citations = [citation, *point.citations[1:]] if citation is not None else list(point.citations)
+    inlines = point.inlines if text == point.text else None
+    return dataclasses.replace(point, text=text, section=section, citations=citations, inlines=inlines)
+
+
+def stand_alone(
+    points: list[MergedPoint], sources: list[Source], event_date: dt.date | None
+) -> tuple[list[MergedPoint], list[DroppedPoint], People]:
+    """Each point rewritten to stand alone from its own source's text, or left out with the reason."""
+    ctx = Context({s.id: s for s in sources}, find_people(sources), event_date)
+    kept: list[MergedPoint] = []
+    dropped: list[DroppedPoint] = []
+    for p in (q for point in points for q in _split(point, ctx)):
+        out = _rewrite(p, ctx)
+        if isinstance(out, str):
+            dropped.append(DroppedPoint(p.text, p.section, p.source_ids, out))
+        else:
+            kept.append(out)
+    kept, absorbed = _absorb_joined(kept, ctx.joined)
+    return kept, dropped + absorbed, ctx.people
+
+
+def _split(point: MergedPoint, ctx: Context) -> list[MergedPoint]:
+    """A one-source point of several sentences -> one point per sentence that stands on its own.
+
+    Why: the extractor keeps a paragraph's sentences together when they read as one, but a memo
+    of two pages must be able to take the one sentence that carries a fact without the two that
+    do not. A sentence that leans on the one before (a pronoun, "The two ...") stays with it; a
+    leading connective ("Further,") goes, as the extractor does it for a point's first sentence.
+    """
+    home = _home(point, ctx)
+    if home is None or len(point.citations) != 1 or point.conflicts or point.inlines:
+        return [point]
+    sentences = _sentence_spans(home)
+    if len(sentences) < 2:
+        return [point]
+    groups: list[list[int]] = [[sentences[0][0], sentences[0][1], 0]]
+    for start, end in sentences[1:]:
+        op = opening(home.text[start:end])
+        if op.dangling or op.enum:
+            groups[-1][1] = end
+        else:
+            groups.append([start + op.drop, end, op.drop])
+    if len(groups) < 2:
+        return [point]
+    out = []
+    for k, (start, end, dropped) in enumerate(groups):
+        text = " ".join(home.text[start:end].split())
+        if dropped and text[:1].islower():
+            text = text[0].upper() + text[1:]
+        citation = dataclasses.replace(home.citation, start=start, end=end, excerpt=home.text[start:end])
+        pid = point.id if k == 0 else f"{point.id}.{k + 1}"
+        out.append(dataclasses.replace(point, id=pid, text=text, citations=[citation]))
+    return out
+
+
+def _sentence_spans(home: Home) -> list[tuple[int, int]]:
+    """Offsets of the sentences of a point's cited span ("Mr." and "U.S." end none)."""
+    start, end = home.citation.start, home.citation.end
+    body = home.text[start:end]
+    cuts = [
+        m.end()
+        for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z“\"‘(])", body)
+        if not _ABBREVIATION.search(body[: m.start() + 1])
+    ]
+    bounds = [0, *cuts, len(body)]
+    spans = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        piece = body[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        spans.append((start + a + lead, start + a + len(piece.rstrip())))
+    return [sp for sp in spans if sp[1] > sp[0]]
+
+
+def _absorb_joined(
+    points: list[MergedPoint], joined: set[str]
+) -> tuple[list[MergedPoint], list[DroppedPoint]]:
+    """A point that took in the sentence before it absorbs the point that sentence was.
+
+    Why: both would otherwise compete for a place and the shorter one, which lacks what
+    the joined one adds, would win as the same content in fewer words. The absorbed
+    point's other sources now support the joined one.
+    """
+    spans = {
+        id(p): (p.citations[0].source_id, p.citations[0].start, p.citations[0].end)
+        for p in points
+        if p.citations
+    }
+    gone: dict[int, MergedPoint] = {}
+    for p in points:
+        if p.id not in joined or id(p) not in spans or id(p) in gone:
+            continue
+        sid, start, end = spans[id(p)]
+        for q in points:
+            if q is p or id(q) in gone or id(q) not in spans:
+                continue
+            qsid, qstart, qend = spans[id(q)]
+            if qsid == sid and start <= qstart and qend <= end and (qstart, qend) != (start, end):
+                gone[id(q)] = p
+                cited = set(p.source_ids)
+                p.citations += [c for c in q.citations if c.source_id not in cited]
+                p.conflicts += [c for c in q.conflicts if c not in p.conflicts]
+    dropped = [
+        DroppedPoint(q.text, q.section, q.source_ids, f"joined into {gone[id(q)].id}, which needed it")
+        for q in points
+        if id(q) in gone
+    ]
+    return [p for p in points if id(p) not in gone], dropped
+
+
+def introduce_people(points: list[MergedPoint], sources: list[Source], people: People) -> None:
+    """In memo order, give each person's first mention their full name and role (edits in place)."""
+    introduced: set[str] = set()
+    by_id = {s.id: s for s in sources}
+    for p in points:
+        c = p.citations[0] if p.citations else None
+        if c is None or c.source_id not in by_id:
+            continue
+        new = introduce(p.text, c.source_id, c.start, people, introduced)
+        if new != p.text:
+            p.text, p.inlines = new, None

@@ -1,0 +1,144 @@
+"""The shape of a statement: what is not one (headings, table rows, captions, fragments) and what it
+carries that belongs to its source's layout (the source's own "First," / "2." enumerators).
+
+Why: a memo point must read as a sentence out of its page. A page's headings, table rows and
+photo captions survive cleaning as lines of text, and a page cut off mid-word leaves a fragment;
+they have the look of text but say nothing a reader can cite. Evidence is the form of the text
+(terminal punctuation, capitals, figures, a finite verb), never a list of phrases.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...sections.headings import is_heading
+from ...wordlists import AUXILIARIES, DETERMINERS, IRREGULAR_PAST
+
+ENUMERATOR = re.compile(
+    r"^(?:(?:First|Second|Third|Fourth|Fifth|Sixth)(?:ly)?(?: and foremost)?|Lastly|Finally|"
+    r"Last but not least)\s*,\s*"
+    r"|^\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+(?=\S)"
+    r"|^[-–•*▪►]\s+(?=\S)"
+)
+_TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")")
+_CELL = re.compile(r"\s[|\t]\s*|\s[-–]\s+(?=\d)|^[-–|]\s*\w+(?:\s\w+){0,3}\s[-–|]\s")
+_NUMBER = re.compile(r"^[\d.,%$€£]+[a-z%]{0,3}$", re.I)
+_CAPTION = re.compile(
+    r"^(?:photo|image|picture|video|file photo|caption|credit|source)s?\s*(?:\([^)]*\))?\s*:", re.I
+)
+_CREDIT_TAIL = re.compile(
+    r"\((?:photo|image|picture|credit)s?\s*:[^)]*\)\s*\.?$|\|\s*(?:photo|image)\b", re.I
+)
+# "the agreed text", "when compared": a participle after these is no finite verb.
+_BEFORE_PARTICIPLE = DETERMINERS | frozenset(["when", "if", "as", "once", "than"])
+_FOLLOWS_VERB = frozenset(
+    [
+        "to",
+        "the",
+        "a",
+        "an",
+        "that",
+        "its",
+        "their",
+        "his",
+        "her",
+        "it",
+        "them",
+        "him",
+        "no",
+        "not",
+        "this",
+        "these",
+        "those",
+        "our",
+        "all",
+    ]
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def strip_enumerator(text: str) -> str:
+    """ "First, the court ..." -> "The court ...": the source's own count means nothing in the memo."""
+    m = ENUMERATOR.match(text)
+    if not m or len(text) - m.end() < 20:
+        return text
+    rest = text[m.end() :]
+    return rest[0].upper() + rest[1:]
+
+
+def has_finite_verb(sentence: str) -> bool:
+    """A finite verb, by form: an auxiliary, an irregular past, a past in -ed after a subject,
+    or a present in -s before its object ("Pakistan seeks to ...", "The ruling shows that ...")."""
+    words = [w.lower() for w in _WORD.findall(sentence)]
+    for i, w in enumerate(words):
+        before = words[i - 1] if i else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if w in AUXILIARIES or w in IRREGULAR_PAST:
+            return True
+        if w.endswith("ed") and len(w) > 4 and i > 0 and before not in _BEFORE_PARTICIPLE:
+            return True
+        if (
+            w.endswith("s")
+            and not w.endswith(("ss", "us", "is", "'s", "’s"))
+            and i > 0
+            and after in _FOLLOWS_VERB
+            and before not in _BEFORE_PARTICIPLE
+        ):
+            return True
+    return False
+
+
+def first_sentence(text: str) -> tuple[str, str]:
+    """(first sentence, the rest) at the first full stop followed by a capital."""
+    m = re.search(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘(])", text)
+    return (text[: m.start()].strip(), text[m.end() :].strip()) if m else (text.strip(), "")
+
+
+def is_table_row(text: str) -> bool:
+    """Cells in a row ("- Other - 1 With a combined 84 seats", "PTI | 93 | 35%") or mostly figures."""
+    if len(_CELL.findall(text)) >= 2:
+        return True
+    tokens = text.split()
+    figures = sum(1 for t in tokens if _NUMBER.match(t.strip("()[],;:")))
+    return len(tokens) >= 4 and figures >= 3 and figures / len(tokens) >= 0.4
+
+
+def not_a_statement(text: str, span: str, at_page_end: bool, enumerated: bool = False) -> str | None:
+    """Why this point is no statement (heading, table row, caption, fragment), or None.
+
+    `span` is the source's own text of the point (before the extractor tidied it),
+    `at_page_end` whether it runs to the end of the source's text (a page cut off there) and
+    `enumerated` whether the source numbered it ("Second, the ..."), where an item's heading
+    is often a phrase without a verb.
+    """
+    raw = " ".join(span.split())
+    if _CAPTION.match(raw) or _CREDIT_TAIL.search(raw):
+        return "a photo caption or credit, not a statement"
+    if is_table_row(raw):
+        return "a table row, not a statement"
+    ends = raw.rstrip().endswith(_TERMINAL)
+    if not ends and at_page_end:
+        return "a fragment (the page is cut off here)"
+    if raw and is_heading(raw):
+        return "a heading, not a statement"
+    if text[:1].islower():
+        return "a fragment (starts mid-sentence)"
+    if re.search(r"[,;:]\.$", text) or (not ends and len(raw.split()) <= 12):
+        return "a fragment (no end of sentence)"
+    first, rest = first_sentence(text)
+    limit = 16 if enumerated else 8
+    if not rest and len(first.split()) <= limit and not has_finite_verb(first):
+        return "a fragment (no verb)"
+    return None
+
+
+def drop_verbless_lead(text: str) -> tuple[str, int]:
+    """ "A paradigm shift in ties. Although ..." -> ("Although ...", characters dropped).
+
+    A source's item heading written as a sentence ("Second, the multifaceted expansion in the
+    relations.") leads its paragraph; without its "Second," it is a fragment in the memo.
+    """
+    first, rest = first_sentence(text)
+    if rest and len(first.split()) <= 16 and not has_finite_verb(first):
+        return rest, len(text) - len(rest)
+    return text, 0

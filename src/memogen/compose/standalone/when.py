@@ -1,0 +1,206 @@
+"""Relative times ("on Thursday", "yesterday", "last week", "later this year") resolved to dates.
+
+Why: a memo sentence is read weeks later and away from its source; "on Thursday" then names
+no day at all. Each phrase is resolved against the date its own source gives: the byline date,
+else the latest date the source states before the sentence (a dateline "ISLAMABAD, Feb 12:",
+the sentence before). The weekday the source used is kept beside the date ("on Tuesday 16 July
+2024"), the source's own word and the reader's date together. A phrase with no date to resolve
+against leaves the sentence out: a memo never states a time it cannot place.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ...sections.dates import find_dates
+
+WEEKDAYS = tuple(calendar.day_name)  # Monday .. Sunday
+_WEEKDAY = "|".join(WEEKDAYS)
+_APOS = r"['’]s"
+_MONTH_NAME = "|".join(calendar.month_name[1:])
+# A weekday already followed by its date ("Sunday, 21 July", "Thursday (8 February)") is left alone.
+_DATED = rf"(?![ ,(]+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{_MONTH_NAME})\b))"
+RELATIVE = re.compile(
+    rf"(?P<weekday>\b(?:(?P<wprep>on|since|by|until|from|last|this|next|past|early|late)\s+)?"
+    rf"(?P<wday>{_WEEKDAY})(?P<wposs>{_APOS})?\b{_DATED}(?:\s+(?P<wpart>morning|afternoon|evening|night)\b)?)"
+    rf"|(?P<day>\b(?:(?P<dprep>since|by|until|from)\s+)?(?P<dword>yesterday|today|tonight|tomorrow)"
+    rf"(?P<dposs>{_APOS})?\b)"
+    r"|(?P<part>\b(?P<pword>this|last|yesterday|tomorrow)\s+(?P<ptime>morning|afternoon|evening|night)\b)"
+    r"|(?P<span>\b(?:(?P<sprep>in|since|during|over|for|until|by|of)\s+)?(?:(?P<edge>earlier|later)\s+)?"
+    r"(?P<which>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+same|that)\s+"
+    r"(?P<unit>week|weekend|month|year)\b)",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is due|are due|is set|are set|is expected|are expected|is scheduled|are scheduled|"
+    r"plans? to|is to|are to|would)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The day a sentence's relative times count from, and the year its "same year" means."""
+
+    day: dt.date | None
+    year: int | None = None  # the year the sentence before speaks of ("In December of the same year")
+
+
+def display(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def anchor_for(text: str, start: int, published: dt.date | None, ref_year: int | None) -> Anchor:
+    """The source's date for a sentence at `start` of its text: byline date, else the latest date before.
+
+    `ref_year` supplies the year of a date the text gives without one ("July 21:" in a dateline).
+    The year of the sentence before ("In 2018, ...") is kept for "the same year".
+    """
+    before = [m for m in find_dates(text[:start]) if m.start < start]
+    days = [d for d in (m.resolve(ref_year or (published.year if published else None)) for m in before) if d]
+    last_year = next((m.year for m in reversed(before) if m.year), None)
+    if published is not None:
+        return Anchor(published, last_year)
+    if days:
+        return Anchor(days[-1], last_year)
+    return Anchor(None, last_year)
+
+
+def _weekday_date(name: str, anchor: dt.date, future: bool) -> dt.date:
+    """The named weekday nearest the anchor: on or before it for past events, after it for plans."""
+    target = WEEKDAYS.index(name.capitalize())
+    if future:
+        return anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
+    return anchor - dt.timedelta(days=(anchor.weekday() - target) % 7)
+
+
+def _shift_month(day: dt.date, months: int) -> dt.date:
+    k = day.year * 12 + day.month - 1 + months
+    return dt.date(k // 12, k % 12 + 1, 1)
+
+
+def _cap(original: str, replacement: str) -> str:
+    """Keep a capital where the phrase opened the sentence."""
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[0].upper() + replacement[1:]
+    return replacement
+
+
+def _prep(word: str | None, default: str) -> str:
+    return f"{word.lower()} " if word else default
+
+
+def _weekday_phrase(m: re.Match, anchor: Anchor, future: bool) -> str | None:
+    if anchor.day is None:
+        return None
+    prep = (m["wprep"] or "").lower()
+    ahead = future or prep == "next"
+    when = _weekday_date(m["wday"], anchor.day, ahead and prep != "last")
+    named = f"{m['wday'].capitalize()} {display(when)}"
+    if m["wpart"]:
+        return f"on the {m['wpart'].lower()} of {named}"  # "on Sunday morning"
+    if m["wposs"]:
+        return f"the {named}"  # "Sunday's verdict" -> "the Sunday 21 July 2024 verdict"
+    lead = prep if prep in ("since", "by", "until", "from") else "on"
+    return f"{lead} {named}"
+
+
+def _day_phrase(m: re.Match, anchor: Anchor) -> str | None:
+    if anchor.day is None:
+        return None
+    shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[m["dword"].lower()]
+    when = display(anchor.day + dt.timedelta(days=shift))
+    if m["dposs"]:
+        return f"the {when}"
+    if m["dword"].lower() == "tonight":
+        return f"on the night of {when}"
+    return f"{_prep(m['dprep'], 'on ')}{when}"
+
+
+def _part_phrase(m: re.Match, anchor: Anchor) -> str | None:
+    if anchor.day is None:
+        return None
+    word, part = m["pword"].lower(), m["ptime"].lower()
+    shift = {"this": 0, "last": -1 if part == "night" else 0, "yesterday": -1, "tomorrow": 1}[word]
+    return f"on the {part} of {display(anchor.day + dt.timedelta(days=shift))}"
+
+
+def _span_phrase(m: re.Match, anchor: Anchor) -> str | None:
+    """ "last week", "later this year", "of the same year": the period named from the anchor."""
+    unit, which = m["unit"].lower(), " ".join(m["which"].lower().split())
+    if which in ("the same", "that"):
+        if unit != "year" or anchor.year is None:
+            return None
+        value = str(anchor.year)
+    elif anchor.day is None:
+        return None
+    else:
+        day = anchor.day
+        step = {"this": 0, "last": -1, "the past": -1, "the previous": -1, "next": 1, "the coming": 1}[which]
+        if which.startswith("the ") or unit in ("week", "weekend"):
+            rel = {-1: "before", 0: "of", 1: "after"}[step]
+            value = f"the {unit} {rel} {display(day)}"
+        elif unit == "year":
+            value = str(day.year + step)
+        else:
+            value = f"{_shift_month(day, step):%B %Y}"
+    prep = (m["sprep"] or "").lower()
+    if m["edge"]:
+        return f"{m['edge'].lower()} in {value}"
+    if prep == "of" or (prep and prep not in ("in", "during")):
+        return f"{prep} {value}"
+    return f"in {value}"
+
+
+def resolve_relative(sentence: str, anchor: Anchor) -> tuple[str, bool]:
+    """The sentence with each relative time replaced by its date; False when one cannot be placed."""
+    future = bool(_FUTURE.search(sentence))
+    ok = True
+
+    def swap(m: re.Match) -> str:
+        nonlocal ok
+        if m["weekday"]:
+            new = _weekday_phrase(m, anchor, future)
+        elif m["day"]:
+            new = _day_phrase(m, anchor)
+        elif m["part"]:
+            new = _part_phrase(m, anchor)
+        else:
+            new = _span_phrase(m, anchor)
+        if new is None:
+            ok = False
+            return m.group(0)
+        return _cap(m.group(0), new)
+
+    out = RELATIVE.sub(swap, sentence)
+    return out, ok
+
+
+def has_relative_time(sentence: str) -> bool:
+    return RELATIVE.search(sentence) is not None
+
+
+def strip_relative(sentence: str) -> str | None:
+    """The sentence without the relative times no date can place ("agreed Thursday to" -> "agreed to").
+
+    Why: when its source gives no date, a sentence still says what happened; only the
+    time it cannot place goes ("Sunday's verdict" -> "the verdict"). None when too
+    little would be left to stand as a sentence.
+    """
+
+    def cut(m: re.Match) -> str:
+        if m["wposs"] or m["dposs"]:
+            return "the"
+        return ""
+
+    out = RELATIVE.sub(cut, sentence)
+    out = re.sub(r"\s{2,}", " ", out)
+    out = re.sub(r"\s+([,.;:!?])", r"\1", out)
+    out = re.sub(r"^[\s,;:–—-]+", "", out)
+    out = re.sub(r"([,;:])\s*([,.;:])", r"\2", out).strip()
+    if len(out.split()) < 6:
+        return None
+    return out[0].upper() + out[1:]

@@ -1,0 +1,502 @@
+"""What the memo is about: the event, inferred from what the sources report as news.
+
+Why not the most-mentioned date: sources about a new event recall old ones ("the 2020 ceasefire", "the
+quotas scrapped in 2018"), often more often than they date the news itself.  A source reports as news
+the actions it dates close to when it was written; what it dates long before, or tells in the past
+perfect, it recalls.  So each source first finds its own horizon — its publication date, a dateline
+("ISLAMABAD, Feb 12 :"), else the latest action it dates — and gives its dated actions a weight:
+
+- full weight for an action (a verb in the simple or present perfect past, an event noun) dated within
+  a fortnight before its horizon, less for older ones, little for recalled or planned ones ("had
+  signed", "will meet on");
+- "on Sunday", "Thursday's vote", "yesterday" are dated from the source's own date.
+
+Each source votes once per day (its best weight), so one long source cannot outvote the rest; the day
+with most votes is the event, and neighbouring days with at least half its votes, or a range a source
+states ("from 30 November to 13 December"), extend it.  Its actors and place are the names most
+sources give in the sentences that dated it.  A single page infers its own event the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Source
+from .dates import MONTHS, find_dates, find_relative_days
+from .sentences import sentence_spans
+
+NEWS_DAYS = 14  # an action dated this close before the horizon is news
+RECENT_DAYS = 45  # ... this close, recent; older, recalled
+LEAD_SENTENCES = 4  # the opening sentences of a report carry its news
+RANGE_SHARE = 0.4  # a neighbouring day with this share of the winner's votes extends the event
+MAX_ACTORS = 4
+
+_ACTION = re.compile(
+    r"\b(?:\w+ed|met|won|lost|held|made|took|gave|began|became|came|went|said|told|struck|fell|rose|"
+    r"sent|set|cut|led|left|hit|ran|saw|shot|signed|swept|spoke|stood|chose|drew|broke|brought|fought|"
+    r"(?:has|have) been|verdict|ruling|election|elections|polls|vote|summit|visit|talks|attack|"
+    r"agreement|deal|decree|decision|ceremony|meeting|conference|ceasefire|floods?|earthquake|storm)\b",
+    re.IGNORECASE,
+)
+_RECALLED = re.compile(r"\bhad\s+(?:\w+ly\s+|not\s+|already\s+|been\s+)?\w+(?:ed|en|t)\b", re.IGNORECASE)
+_PLANNED = re.compile(
+    r"\b(?:will|shall|would|is|are) (?:to |due to |expected to |scheduled to |set to |likely to )?"
+    r"(?:be )?(?:held|meet|hold|take place|visit|vote|begin|start|open|sign)\b"
+    r"|\b(?:scheduled|planned|due|set) (?:for|to)\b|\b(?:takes?|taking) effect\b|\b(?:comes?|enters?) into force\b"
+    r"|\beffective (?:from|on)\b",
+    re.IGNORECASE,
+)
+# a page's or a count's date, not an action: "published on April 6", "as per reports on 22 July", "as of Saturday"
+_PAGE_DATE = re.compile(
+    r"\b(?:published|posted|updated|accessed|retrieved|last modified|reports? (?:on|dated)|as of)\b",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^\W{0,3}(?:[A-Z][A-Za-z.'’ -]{1,30}?,\s+)?(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})"
+    r"(?:,? (?:19|20)\d\d)?)\s*(?:\([^)]{1,40}\))?\s*(?::|--|—|–|-)\s"
+)
+_STAMP = re.compile(r"^\W{0,3}(?:[A-Za-z]+:?\s+)?(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")
+_DIGIT = re.compile(r"\d")  # every date form holds a digit: sentences without one are skipped
+_OPENING = 600  # characters at the top of a body where the writing date may sit ...
+_OPENING_LINES = 8  # ... within so many lines
+_DATE_LINE_REST = re.compile(
+    r"\b(?:published|updated|posted|date|last updated|first published|on|at|by)\b|"
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b(?:[ap]\.?m\.?|gmt|utc|ist|pkt|[a-z]{2,4}t)\b",
+    re.IGNORECASE,
+)
+_NUMERIC_DATE = re.compile(
+    r"^(?:(?P<y1>(?:19|20)\d\d)[/.](?P<m1>[01]?\d)[/.](?P<d1>[0-3]?\d)|(?P<a>[0-3]?\d)[-/.](?P<b>[0-3]?\d)[-/.](?P<y2>(?:19|20)\d\d))"
+)
+_NAME = re.compile(r"\b[A-Z][\w'’.-]*[A-Za-z0-9](?:[ \t]+[A-Z][\w'’.-]*[A-Za-z0-9])*")
+_NOT_NAMES = (
+    frozenset(
+        """the a an on in at after before while since this that these those he she it they we his her its their
+    our as but and or if when where what who why how according meanwhile however also mr mrs ms dr for with
+    by from to during despite amid following under over nearly some all many most more other new first last
+    monday tuesday wednesday thursday friday saturday sunday today yesterday""".split()  # noqa: SIM905
+    )
+    | frozenset(MONTHS)
+    | frozenset(
+        "january february march april june july august september october november december".split()  # noqa: SIM905
+    )
+)
+
+
+@dataclass(frozen=True)
+class Report:
+    """One dated action a source reports, with how strongly it reads as that source's news."""
+
+    day: dt.date
+    weight: float
+    sentence: str
+    news: bool
+
+
+@dataclass(frozen=True)
+class Event:
+    """What the memo is about: its days, who and where, and why memogen thinks so."""
+
+    start: dt.date
+    end: dt.date | None = None
+    actors: tuple[str, ...] = ()
+    place: str | None = None
+    why: tuple[str, ...] = ()
+    origin: str = "inferred"  # "inferred" or "topic.yaml"
+
+    def describe(self) -> str:
+        """One line: '8 February 2024 — Pakistan, Election Commission (in Islamabad)'."""
+        days = (
+            _day(self.start) if self.end in (None, self.start) else f"{_day(self.start)} – {_day(self.end)}"
+        )
+        who = ", ".join(self.actors)
+        where = f" (in {self.place})" if self.place else ""
+        return f"{days}{' — ' + who if who else ''}{where}"
+
+
+def _day(d: dt.date | None) -> str:
+    return f"{d.day} {d.strftime('%B %Y')}" if d else "?"
+
+
+@dataclass
+class _Tally:
+    votes: Counter[dt.date] = field(default_factory=Counter)
+    voters: dict[dt.date, list[tuple[str, Report]]] = field(default_factory=lambda: defaultdict(list))
+    ranges: list[tuple[dt.date, dt.date]] = field(default_factory=list)
+    leads: dict[str, str] = field(default_factory=dict)  # each source's opening sentences
+
+
+# --------------------------------------------------------------------------- one source
+
+
+def written_on(source: Source, year_hint: int | None = None) -> dt.date | None:
+    """When the source was written: its metadata date, else a date stamp, date line or dateline at its top.
+
+    A dateline without a year ("KORVAN, Sept 20 (Wire) -") takes `year_hint` (the topic's year), else
+    the year the text mentions most."""
+    return source.metadata.date or _opening_date(source.text, year_hint)[0]
+
+
+def _opening_date(text: str, year_hint: int | None = None, guess: bool = True) -> tuple[dt.date | None, int]:
+    """The writing date shown at the top of a body, and where it ends (the reports start after it: a
+    page's date is not an action).  Forms: a stamp ("2024-02-09 ..."), a line that is only a date
+    ("02 July 2023", "Published: July 21, 2024 06:40 PM", "21-07-2024"), a dateline ("ISLAMABAD, Feb 12 :")."""
+    lead = len(text) - len(text.lstrip())
+    top = text[lead : lead + _OPENING]
+    m = _STAMP.match(top)
+    if m:
+        day = _iso(m["iso"])
+        return (day, lead + m.end()) if day else (None, 0)
+    offset = lead
+    for line in top.splitlines(keepends=True)[:_OPENING_LINES]:
+        day = _date_line(line.strip()) or _numeric_date(line.strip())
+        if day is None:
+            m = _DATELINE.match(line.strip())
+            found = [d for d in find_dates(m["date"]) if d.kind == "day"] if m else []
+            year = found[0].year or year_hint or (_main_year(text) if guess else None) if found else None
+            day = found[0].resolve(year) if found else None
+        if day:
+            return day, offset + len(line.rstrip("\n")) if _date_line(
+                line.strip()
+            ) else offset + _dateline_end(line)
+        offset += len(line)
+    return None, 0
+
+
+def _dateline_end(line: str) -> int:
+    m = _DATELINE.match(line.strip())
+    return len(line) - len(line.lstrip()) + (m.end() if m else len(line.rstrip("\n")))
+
+
+def _iso(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _date_line(line: str) -> dt.date | None:
+    """A line that holds a full date and nothing else but a label, a weekday and a time."""
+    found = [d for d in find_dates(line) if d.kind == "day" and d.year]
+    if len(found) != 1:
+        return None
+    rest = line[: found[0].start] + " " + line[found[0].end :]
+    if _DATE_LINE_REST.sub("", rest).strip(" ,|•·:-–—()"):
+        return None
+    return found[0].resolve(None)
+
+
+def _numeric_date(line: str) -> dt.date | None:
+    """'21-07-2024', '21/07/2024', '2024/07/21' at the start of a line, when day and month are unambiguous."""
+    m = _NUMERIC_DATE.match(line)
+    if m is None:
+        return None
+    if m["y1"]:
+        y, a, b = int(m["y1"]), int(m["m1"]), int(m["d1"])
+        return _safe_date(y, a, b)
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y2"])
+    if a > 12 >= b:
+        return _safe_date(y, b, a)
+    if b > 12 >= a:
+        return _safe_date(y, a, b)
+    return _safe_date(y, b, a) if a == b else None
+
+
+def _safe_date(y: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(y, month, day)
+    except ValueError:
+        return None
+
+
+def _main_year(text: str) -> int | None:
+    """The year an undated text was most likely written in: the latest year it tells of in the past,
+    but before the first full date it plans ("takes effect on 1 January 2024": written before 2024)."""
+    past: list[int] = []
+    planned: list[dt.date] = []
+    for _, sentence in _sentences(text):
+        mentions = [d for d in find_dates(sentence) if d.year] if _DIGIT.search(sentence) else []
+        if _PLANNED.search(sentence):
+            planned += [day for d in mentions if (day := d.resolve(None))]
+        else:
+            past += [d.year for d in mentions if d.kind in ("day", "month", "year") and d.year]
+    if planned:
+        first = min(planned).year
+        return first if any(y >= first for y in past) else first - 1
+    return max(past) if past else None
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    """(index, sentence) of every sentence, paragraph by paragraph (linear in the text)."""
+    out: list[tuple[int, str]] = []
+    for para in re.split(r"\n\s*\n", text):
+        out += [(len(out), para[a:b]) for a, b in sentence_spans(para)]
+    return out
+
+
+def _mention_weight(sentence: str, index: int, day: dt.date, horizon: dt.date | None) -> tuple[float, bool]:
+    """How strongly one dated mention reads as news, and whether it is within the news window."""
+    weight = 1.0 if _ACTION.search(sentence) else 0.4
+    if _RECALLED.search(sentence):
+        weight *= 0.3
+    if _PLANNED.search(sentence):
+        weight *= 0.2
+    if index < LEAD_SENTENCES:
+        weight *= 1.25
+    news = True
+    if horizon is not None:
+        age = (horizon - day).days
+        if age < -1:
+            weight *= 0.1
+            news = False
+        elif age > RECENT_DAYS:
+            weight *= 0.15
+            news = False
+        elif age > NEWS_DAYS:
+            weight *= 0.5
+            news = False
+    return weight, news
+
+
+def _dated(sentence: str, year: int | None, written: dt.date | None) -> list[dt.date]:
+    days = (
+        [d.resolve(year) for d in find_dates(sentence) if d.kind == "day"] if _DIGIT.search(sentence) else []
+    )
+    if written is not None:
+        days += [r.resolve(written) for r in find_relative_days(sentence)]
+    return [d for d in days if d is not None]
+
+
+def source_reports(source: Source, default_year: int | None = None) -> list[Report]:
+    """Every dated action in one source, weighted as its news (see the module docstring)."""
+    stamped, skip = _opening_date(source.text, default_year)
+    written = source.metadata.date or stamped
+    text = source.text[skip:]
+    year = written.year if written else (default_year or _main_year(text))
+    found: list[tuple[int, str, dt.date]] = []
+    for index, sentence in _sentences(text):
+        if _PAGE_DATE.search(sentence):
+            continue  # "published on April 6, 2021": a page's date, not an action
+        found += [(index, sentence, day) for day in _dated(sentence, year, written)]
+    if not found:
+        return []
+    horizon = _horizon(found, written)
+    out = []
+    for index, sentence, day in found:
+        weight, news = _mention_weight(sentence, index, day, horizon)
+        out.append(Report(day, weight, " ".join(sentence.split()), news))
+    return out
+
+
+def _horizon(found: list[tuple[int, str, dt.date]], written: dt.date | None) -> dt.date:
+    """The latest action the source reports (not planned, not recalled), if not long before it was written.
+
+    A brief written a fortnight after the event still reports it as its news."""
+    acted = [d for _, s, d in found if not _PLANNED.search(s) and not _RECALLED.search(s)]
+    if written is not None:
+        acted = [d for d in acted if d <= written + dt.timedelta(days=1)]
+        latest = max(acted, default=None)
+        return latest if latest and (written - latest).days <= 2 * RECENT_DAYS else written
+    return max(acted, default=max(d for _, _, d in found))
+
+
+# --------------------------------------------------------------------------- all sources
+
+
+def _stated_ranges(text: str, year: int | None) -> list[tuple[dt.date, dt.date]]:
+    """Ranges a text states: "from 30 November to 13 December 2023", "6-7 April", "22 to 24 August"."""
+    out = []
+    days = [d for d in find_dates(text) if d.kind == "day"]
+    for a, b in zip(days, days[1:], strict=False):
+        between = text[a.end : b.start].strip().lower()
+        if between in ("to", "-", "–", "—", "until", "till", "through", "and") or between.endswith(" to"):
+            ya = a.year or b.year or year
+            da, db = a.resolve(ya), b.resolve(b.year or ya)
+            if da and db and 0 < (db - da).days <= 31:
+                out.append((da, db))
+    for m in re.finditer(r"\b(?P<a>[0-3]?\d)\s*[-–]\s*(?P<b>[0-3]?\d)\s+(?P<mon>[A-Z][a-z]{2,8})\b", text):
+        mon = MONTHS.get(m["mon"][:3].lower())
+        if mon and year:
+            try:
+                da, db = dt.date(year, mon, int(m["a"])), dt.date(year, mon, int(m["b"]))
+            except ValueError:
+                continue
+            if da < db:
+                out.append((da, db))
+    return out
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "2": 2, "3": 3, "4": 4, "5": 5}
+_DURATION = re.compile(r"\b(?P<n>two|three|four|five|six|seven|[2-5])[- ]day\b", re.IGNORECASE)
+
+
+def _durations(reports: list[Report]) -> list[tuple[dt.date, dt.date]]:
+    """ "arrived on 6 May for a two-day visit": the days it may span, starting or ending on the date."""
+    out = []
+    for r in reports:
+        m = _DURATION.search(r.sentence)
+        if m:
+            span = dt.timedelta(days=_NUMBERS[m["n"].lower()] - 1)
+            out += [(r.day, r.day + span), (r.day - span, r.day)]
+    return out
+
+
+def _topic_year(sources: list[Source]) -> int | None:
+    """The year the sources were written in, from the dates they show, else from what they tell."""
+    years = [d.year for s in sources if (d := s.metadata.date or _opening_date(s.text, guess=False)[0])]
+    if years:
+        return Counter(years).most_common(1)[0][0]
+    return _main_year("\n\n".join(s.text for s in sources))  # none dated: what they tell of
+
+
+def _tally(sources: list[Source]) -> _Tally:
+    default_year = _topic_year(sources)
+    tally = _Tally()
+    for source in sources:
+        best: dict[dt.date, Report] = {}
+        reports = source_reports(source, default_year)
+        tally.ranges += _durations(reports)
+        for r in reports:
+            if r.day not in best or r.weight > best[r.day].weight:
+                best[r.day] = r
+        for day, r in best.items():
+            tally.votes[day] += r.weight
+            tally.voters[day].append((source.id, r))
+        tally.leads[source.id] = " ".join(
+            x for _, x in _sentences(source.text[: _OPENING * 2])[:LEAD_SENTENCES]
+        )
+        year = (written_on(source, default_year) or dt.date.min).year
+        tally.ranges += _stated_ranges(source.text, year if year > 1 else default_year)
+    return tally
+
+
+def _extent(tally: _Tally, winner: dt.date) -> tuple[dt.date, dt.date]:
+    top = tally.votes[winner]
+    first = last = winner
+    while tally.votes.get(first - dt.timedelta(days=1), 0) >= RANGE_SHARE * top:
+        first -= dt.timedelta(days=1)
+    while tally.votes.get(last + dt.timedelta(days=1), 0) >= RANGE_SHARE * top:
+        last += dt.timedelta(days=1)
+    stated = [(a, b) for a, b in tally.ranges if a <= winner <= b and (a == winner or b == winner)]
+    if stated:
+        a, b = max(stated, key=lambda r: (tally.votes.get(r[0], 0) + tally.votes.get(r[1], 0), r))
+        first, last = min(first, a), max(last, b)
+    return first, last
+
+
+def _names(sentence: str) -> list[str]:
+    """Runs of capitalised words ("Bangladesh Supreme Court"), without leading or trailing small words."""
+    out = []
+    for m in _NAME.finditer(sentence):
+        words = [w.replace("’s", "").replace("'s", "").strip(".") for w in m.group(0).split()]
+        while words and words[0].lower() in _NOT_NAMES:
+            words = words[1:]
+        while words and words[-1].lower() in _NOT_NAMES:
+            words = words[:-1]
+        if words and not (len(words) == 1 and len(words[0]) < 3):
+            out.append(" ".join(words))
+    return out
+
+
+def _contains(name: str, part: str) -> bool:
+    return f" {part} " in f" {name} "
+
+
+def _actors_and_place(tally: _Tally, first: dt.date, last: dt.date) -> tuple[tuple[str, ...], str | None]:
+    """The names most sources give in the sentences that date the event; a place is one after in/at."""
+    by_source: dict[str, set[str]] = defaultdict(set)
+    after_in: dict[str, set[str]] = defaultdict(set)
+    for day, voters in tally.voters.items():
+        if first <= day <= last:
+            for sid, r in voters:
+                for text in (r.sentence, tally.leads.get(sid, "")):
+                    by_source[sid].update(_names(text))
+                    after_in[sid] |= {
+                        m.group(1) for m in re.finditer(r"\b(?:in|at|to) ([A-Z][a-z]+)\b", text)
+                    }
+    # a name counts for every source that gives it, alone or inside a longer one ("Supreme Court" in
+    # "Bangladesh Supreme Court"); only names some source gives on their own are candidates
+    candidates = {n for names in by_source.values() for n in names}
+    counts = Counter(
+        c for names in by_source.values() for c in candidates if any(_contains(n, c) for n in names)
+    )
+    need = 2 if len(by_source) > 1 else 1
+    chosen: list[str] = []
+    for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0].split()), kv[0])):
+        if n < need or len(chosen) > MAX_ACTORS:
+            break
+        if not any(_contains(name, c) or _contains(c, name) for c in chosen):
+            chosen.append(name)
+    places = Counter(p for names in after_in.values() for p in names)
+    place = max((p for p in places if p in chosen), key=lambda p: (places[p], counts[p]), default=None)
+    return tuple(c for c in chosen if c != place)[:MAX_ACTORS], place
+
+
+def _why(tally: _Tally, winner: dt.date, n_sources: int) -> tuple[str, ...]:
+    lines = []
+    voters = tally.voters[winner]
+    quote = max(voters, key=lambda v: v[1].weight)
+    lines.append(
+        f"{_day(winner)}: dated as news by {len(voters)} of {n_sources} sources "
+        f'(score {tally.votes[winner]:.1f}), e.g. {quote[0]}: "{_short(quote[1].sentence)}"'
+    )
+    first, last = _extent(tally, winner)
+    others = sorted((d for d in tally.votes if not first <= d <= last), key=lambda d: -tally.votes[d])[:2]
+    for d in others:
+        vs = tally.voters[d]
+        kind = "news" if any(r.news for _, r in vs) else "recalled or planned"
+        lines.append(
+            f"not {_day(d)}: {_count(len(vs))} dating it, mostly {kind} (score {tally.votes[d]:.1f})"
+        )
+    return tuple(lines)
+
+
+def _count(n: int) -> str:
+    return f"{n} source" if n == 1 else f"{n} sources"
+
+
+def _short(text: str, limit: int = 110) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def infer_event(sources: list[Source]) -> Event | None:
+    """The event the sources report as news, or None when nothing in them is dated."""
+    tally = _tally(sources)
+    if not tally.votes:
+        dates = sorted(d for s in sources if (d := written_on(s)))
+        if not dates:
+            return None
+        mid = dates[len(dates) // 2]
+        return Event(
+            mid, None, why=(f"no dated action in the sources: the median publication date, {_day(mid)}",)
+        )
+    # Most votes; ties go to the earlier day (the start of a multi-day event).
+    winner = min(tally.votes, key=lambda d: (-tally.votes[d], d))
+    first, last = _extent(tally, winner)
+    actors, place = _actors_and_place(tally, first, last)
+    return Event(first, last if last != first else None, actors, place, _why(tally, winner, len(sources)))
+
+
+def infer_event_date(sources: list[Source]) -> tuple[dt.date, dt.date | None] | None:
+    """(first day, last day or None) of the inferred event (see `infer_event`)."""
+    event = infer_event(sources)
+    return (event.start, event.end) if event else None
+
+
+def event_lines(
+    sources: list[Source], start: dt.date | None = None, end: dt.date | None = None, given: bool = False
+) -> list[str]:
+    """For people: the event a memo is about, and why.  `start`/`end` are the memo's event; `given` says
+    topic.yaml set them (when unknown, dates other than the inferred ones must have come from there).
+    Shown by `memogen sources` and `memogen build --explain`."""
+    inferred = infer_event(sources)
+    if start is not None and (given or inferred is None or (inferred.start, inferred.end) != (start, end)):
+        lines = [f"event (topic.yaml): {Event(start, end).describe()}"]
+        if inferred:
+            lines.append(f"  the sources alone suggest: {inferred.describe()}")
+        return lines
+    if inferred is None:
+        return ["event: none inferred (no dated action in the sources); set event_date in topic.yaml"]
+    return [f"event (inferred): {inferred.describe()}", *(f"  why: {w}" for w in inferred.why)]

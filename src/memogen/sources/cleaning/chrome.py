@@ -1,0 +1,119 @@
+"""Interface chrome: buttons, prompts, menus, share bars and listing rows.
+
+A line of chrome is made of interface words ("Share", "Leave a Comment", "Back to top") or
+of short segments between separators ("2021 | 2020 | 2019"); a run of one-word lines that
+are mostly buttons is a share bar; three or more one- or two-word lines above the headline
+are a menu.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import word_count
+from .lines import TERMINAL, Line, bare, drop
+from .shape import is_heading_like
+
+# Words that make up interface chrome (buttons, menus, prompts) in English page dumps.
+UI_WORDS = frozenset(
+    """share shares sharing tweet email e-mail print comment comments leave a an reply replies back to top
+    exit mobile version read more subscribe subscription unsubscribe sign in up out log login logout
+    register follow us on facebook twitter x whatsapp linkedin telegram pinterest reddit instagram
+    youtube copy link links menu search home skip content main navigation nav toggle next previous prev
+    post posts article articles related recent stories story newsletter advertisement advertisements
+    sponsored ad ads load show hide cookie cookies accept close view all see also like you may the and
+    of for your this here click tap continue reading download pdf app open latest trending popular most
+    viewed tags tag categories category filed under listen audio font size send bookmark save join now
+    free trial donate support page go story continues below after""".split()  # noqa: SIM905
+)
+_UI_STRONG = frozenset(
+    """share tweet print comment comments reply top subscribe login register follow menu skip navigation
+    nav toggle newsletter advertisement sponsored ads ad cookie cookies whatsapp facebook twitter
+    linkedin telegram pinterest reddit instagram mobile bookmark related recent trending popular posts
+    stories read next previous prev email e-mail copy listen""".split()  # noqa: SIM905
+)
+LIST_HEADING = re.compile(
+    r"(?i)^(?:recent|related|latest|more|most (?:read|popular|viewed)|trending|popular|top|also read|read (?:also|more|next)|"
+    r"you (?:may|might) (?:also )?like|recommended|editor'?s picks|in (?:this|other) (?:section|news))\b.{0,30}$"
+)
+CLICK = re.compile(r"(?i)^(?:click|tap|press)\s+(?:here|below|on|the|this|to)\b")
+_SEE_ALSO = re.compile(
+    r"(?i)^(?:also read|read also|read more|more on this|see also|related|recommended|watch|listen|must read|don'?t miss)\s*[:|»>–—-]\s*\S"
+)
+_SOCIAL = re.compile(
+    r"(?i)^(?:like|follow|join|subscribe to|find|connect with)\b.*\b(?:facebook|twitter|instagram|whatsapp|telegram|linkedin|youtube|tiktok)\b"
+    r"|\b(?:follow|like|join|connect with) us\b"
+)
+_LIVE_LABEL = re.compile(r"(?i)^(?:live|live updates|key events|show key events only|pinned post|breaking)$")
+_PAGE_NUMBER = re.compile(
+    r"(?i)^(?:page\s*\d{1,4}|[-–]?\s*\d{1,3}\s*[-–]?)(?:\s*(?:of|/)\s*\d{1,4})?$"
+)  # not "2014"
+
+
+def is_ui_prompt(text: str) -> bool:
+    """A short line made only of interface words ("Share", "Leave a Comment", "Back to top")."""
+    words = bare(text).split()
+    return 0 < len(words) <= 6 and all(w in UI_WORDS for w in words) and any(w in _UI_STRONG for w in words)
+
+
+def is_pipe_row(text: str) -> bool:
+    """'April 2021 | Series # 508', '2021 | 2020 | 2019', 'Home » World » Europe': a listing,
+    menu or breadcrumb row, not a sentence."""
+    parts = [p.strip() for p in re.split(r"\s[|·»›]\s|\s>\s|(?<=\w)\|(?=\w)", text)]
+    return len(parts) >= 2 and all(0 < word_count(p) <= 6 and not p.endswith(".") for p in parts)
+
+
+def ui_prompt(text: str) -> str | None:
+    return "navigation / share / comment prompt" if is_ui_prompt(text) else None
+
+
+def link_prompt(text: str) -> str | None:
+    return "link prompt" if CLICK.match(text) and word_count(text) <= 12 else None
+
+
+def see_also(text: str) -> str | None:
+    return "link to another article" if _SEE_ALSO.match(text) and word_count(text) <= 20 else None
+
+
+def social_prompt(text: str) -> str | None:
+    return "social media prompt" if _SOCIAL.search(text) and word_count(text) <= 40 else None
+
+
+def live_label(text: str) -> bool:
+    return bool(_LIVE_LABEL.match(text))
+
+
+def page_number(text: str) -> str | None:
+    return "page number" if _PAGE_NUMBER.match(text) else None
+
+
+def share_bars(lines: list[Line]) -> None:
+    """'Facebook / Count / Twitter / Email / Copy link': a run of tiny lines, mostly buttons."""
+    run: list[Line] = []
+    for it in [*lines, None]:
+        if it is not None and it.words <= 2 and not TERMINAL.search(it.text) and it.hint is None:
+            run.append(it)
+            continue
+        buttons = sum(
+            1
+            for x in run
+            if x.reason.startswith("navigation") or is_ui_prompt(x.text) or bare(x.text).strip() in UI_WORDS
+        )
+        if len(run) >= 3 and buttons * 2 >= len(run):
+            for x in run:
+                drop(x, "share / navigation buttons")
+        run = []
+
+
+def menu_runs(zone: list[Line]) -> set[int]:
+    """Three or more one- or two-word lines in a row above the headline: a site's menu."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, it in enumerate([*zone, None]):
+        if it is not None and it.words <= 2 and is_heading_like(it):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            out.update(run)
+        run = []
+    return out

@@ -1,0 +1,120 @@
+"""Date lines: a page's "today" stamp, the article's own date, a dateline opening the story.
+
+Position decides: a bare weekday date above the headline is when the page was *shown*;
+a date under the headline, in a byline or an issue line is when the article was published.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import DroppedLine
+from .. import metadata as md
+from .lines import DATE_LINE, DATE_UPDATED, DATE_WEAK, Found, Line, drop
+
+# A wire or press-release dateline opening the first paragraph: "OSLO, May 3 (Reuters) - ",
+# "ISLAMABAD, Feb 12 : ", "BANGLADESH, July 21: ".
+_LEAD_DATELINE = re.compile(
+    r"^(?P<head>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*,[^.:]{0,50})(?:\s[–—-]{1,2}\s|\s?:\s)"
+)
+# A date opening the first paragraph, printed before its first word ("21-07-2024Bangladesh's court ...").
+_LEAD_DATE = re.compile(r"^(?P<date>[0-3]?\d[-/.][0-3]?\d[-/.](?:19|20)\d\d)\s*[-–—:|,]?\s*(?=[A-Z“\"‘'])")
+# A page's labelled date before its first words: " date 2024-07-21 The court ...", "Published: 3 May 2021 | ...".
+_DATE_PREFIX = re.compile(
+    r"^(?P<label>(?:date|dated|published(?:\s+on)?|posted(?:\s+on)?)\s*:?\s+)(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d)"
+    r"\s*[|–—-]?\s+(?=\S)",
+    re.I,
+)
+# A wire credit heading the story: "(MENAFN- Kuwait News Agency (KUNA)) ...", "(Reuters) ...".
+_OPENING_CREDIT = re.compile(r"^\((?P<credit>[A-Z][^()]{0,60}(?:\([A-Z][\w&]{1,12}\))?)\)\s+(?=\S)")
+_MONTH_DAY = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+)
+_AGENCY = re.compile(r"\((?P<agency>[A-Z][\w&.' ]{1,30})\)")
+
+
+def read_date(text: str, found: Found, rank: float, origin: str = "") -> None:
+    """Offer the first date the text writes (or dateparser reads) at the given rank."""
+    dates = md.find_dates(text)
+    found.offer_date(dates[0].date if dates else md.parse_loose_date(text), rank, origin)
+
+
+def stamp_rank(text: str) -> float:
+    """A date labelled 'Updated'/'Modified' in a byline is the page's last edit: it counts only
+    when the page gives no other date; an unlabelled byline date is the article's."""
+    return DATE_UPDATED if re.search(r"(?i)\b(?:updated|modified|edited)\b", text) else DATE_LINE
+
+
+def date_prefix(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
+    """' date 2024-07-21 The court ...': the page's labelled date printed before its first words."""
+    m = _DATE_PREFIX.match(it.text)
+    if not m:
+        return
+    read_date(m.group("date"), found, DATE_LINE, it.where("labelled date before the text"))
+    dropped.append(
+        DroppedLine(it.text[: m.end()].strip(), "date line of the page (→ metadata.date)", it.lineno)
+    )
+    it.text = it.text[m.end() :]
+
+
+def opening_credit(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
+    """'(MENAFN- Kuwait News Agency (KUNA)) ISLAMABAD, ...': who distributed the story, before its dateline."""
+    m = _OPENING_CREDIT.match(it.text)
+    if not m or any(w[:1].islower() for w in re.findall(r"[^\W\d_]+", m.group("credit"))):
+        return
+    found.offer_publisher(m.group("credit").strip(" -–"), 2, it.where("credit heading the story"))
+    dropped.append(
+        DroppedLine(it.text[: m.end()].strip(), "credit of the story (→ metadata.publisher)", it.lineno)
+    )
+    it.text = it.text[m.end() :]
+
+
+def lead_dateline(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
+    """'HAVLAND, Norland – 4 May 2025 – ...' or 'OSLO, May 3 (Reuters) - ...' opening the first paragraph.
+
+    The dateline says where and when the story was filed, and by which agency: it goes to
+    the metadata (weakest date evidence, used only when the page gives nothing better) and
+    leaves the text, so a memo never quotes it and its filing date is not read as the event's.
+    """
+    date = _LEAD_DATE.match(it.text)
+    if date:
+        read_date(date.group("date"), found, DATE_WEAK, it.where("date opening the story"))
+        dropped.append(DroppedLine(date.group("date"), "dateline of the story (→ metadata)", it.lineno))
+        it.text = it.text[date.end() :]
+        return
+    m = _LEAD_DATELINE.match(it.text)
+    rest = it.text[m.end() :] if m else ""
+    if not m or not rest[:1].isupper() and rest[:1] not in "“\"‘'":
+        return
+    head = m.group("head")
+    agency = _AGENCY.search(head)
+    if not (md.find_dates(head) or agency or _MONTH_DAY.search(head)):
+        return  # 'NATO, the alliance said - ...': a sentence, not a dateline
+    if md.find_dates(head):
+        read_date(head, found, DATE_WEAK, it.where("dateline"))
+    if agency:  # beats a section label above the headline
+        found.offer_publisher(agency.group("agency").strip(), 2, it.where("agency in the dateline"))
+    dropped.append(
+        DroppedLine(
+            line=it.text[: m.end()].strip(), reason="dateline of the story (→ metadata)", lineno=it.lineno
+        )
+    )
+    it.text = rest
+
+
+def date_line(it: Line, found: Found, above_title: bool) -> None:
+    """A bare weekday date above the headline is the page's "today" stamp, not the article's.
+
+    A bare date above the headline without a weekday may be either; it counts
+    only when nothing better (a labelled or a below-headline date) exists.
+    """
+    if md.is_bare_date_line(it.text) and above_title:
+        if md.is_display_stamp(it.text):
+            drop(it, "page display date (not the article's date)")
+            return
+        read_date(it.text, found, DATE_WEAK, it.where("date above the headline"))
+        drop(it, "dateline above the headline (weak → metadata.date)")
+        return
+    rank = DATE_LINE if not above_title or md.date_leftover(it.text) else DATE_WEAK
+    read_date(it.text, found, rank, it.where("date line"))
+    drop(it, "dateline (→ metadata.date)")

@@ -1,0 +1,287 @@
+"""The headline zone: everything above the first paragraph of the article.
+
+It holds a masthead and menus, the page's date, series and issue lines, the headline,
+bylines and datelines, the author's affiliation and credits.  Three passes read it:
+
+1. lines that say what they are by their shape (bylines, author lists, credits,
+   affiliations, issue lines, publication notes) go to the metadata;
+2. the headline is the heading-shaped line nearest above the article (a short section
+   heading right above the first paragraph, "What happened?", stays a heading);
+3. lines above the headline are the site's (masthead, menu, the edition's own title),
+   a name under the headline is the story's byline, dates are read by their position.
+
+A digest page ("The World This Week") prints its summary and its author list above a
+story's headline: `body_start` skips such a summary when a byline and a headline follow it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import metadata as md
+from .captions import CREDIT
+from .chrome import menu_runs
+from .dates import date_line, read_date, stamp_rank
+from .lines import DATE_LABELLED, DATE_LINE, DATE_UPDATED, Found, Line, drop
+from .shape import is_heading_like, is_prose, sentence_like
+from .title import MASTHEAD_NOUN, find_title, section_heading_shape
+
+_SUMMARY_MAX_WORDS = 150  # a page's summary or standfirst above the byline is short
+_TEAM = re.compile(r"(?i)\b(?:team|staff|newsroom)$")  # 'GP Team': a group of people, not a site's name
+_ORG = re.compile(
+    r"\b(?:Institute|Institution|Cent(?:re|er)|University|College|Foundation|Council|Ministry|Academy|"
+    r"Agency|Commission|Association|Society|Observatory|Forum|Bureau|Department)\b|\([A-Z]{2,}\)"
+)
+
+
+def body_start(items: list[Line]) -> int:
+    """Index of the article's first paragraph: the first prose line, unless what follows it
+    before the next prose is a byline (and a headline): then that prose was the page's summary
+    or the story's standfirst, part of the headline zone."""
+    prose = [k for k, it in enumerate(items) if it.role == "body" and is_prose(it)]
+    if not prose:
+        return len(items)
+    total = sum(items[k].words for k in prose)
+    first, before = prose[0], 0
+    for a, b in zip(prose, prose[1:], strict=False):
+        before += items[a].words
+        if before > _SUMMARY_MAX_WORDS or 2 * before > total:
+            break
+        if any(_byline_shaped(it) for it in items[a + 1 : b] if it.kept):
+            first = b
+    return first
+
+
+def _byline_shaped(it: Line) -> bool:
+    names = md.byline_names(it.text)
+    return bool(names) or len(md.split_names(it.text)) >= 2
+
+
+def read_headline_zone(front: list[Line], found: Found, body_found: bool = True) -> None:
+    """Read the lines above the article's first paragraph (see the module doc)."""
+    zone = _Zone(front, found)
+    zone.read_meta_lines()
+    title = find_title(front)
+    if title is not None:
+        it = front[title]
+        headline, site = split_site_name(it.text)
+        found.title = found.title or headline
+        found.origins.setdefault("title", it.where("headline"))
+        if site:
+            found.offer_publisher(site, 1, it.where("site name after the headline"))
+        drop(it, "title (→ metadata.title)")
+    zone.read_around_title(title, body_found)
+
+
+_SITE_SUFFIX = re.compile(r"^(?P<head>.{12,}?)\s+(?P<sep>[|–—-])\s+(?P<site>[^|–—-]{2,40})$")
+
+
+def split_site_name(line: str) -> tuple[str, str | None]:
+    """'Court scales back job quotas | Harbour Times' -> (headline, 'Harbour Times'): a page title
+    that names its site after a bar or dash.  The site part must read as a name: after a bar,
+    two or more capitalised words or capitals only; after a dash (which also opens subtitles:
+    'Ukraine war - Live Updates'), capitals only, 'The ...', or a publication's noun.
+    '... | February 2024' keeps its whole line as the headline."""
+    m = _SITE_SUFFIX.match(line.strip())
+    if not m or len(m.group("head").split()) < 4:
+        return line, None
+    site = m.group("site").strip()
+    words = site.split()
+    capitalised = all(w[:1].isupper() for w in words if len(w) > 3) and words[0][:1].isupper()
+    acronym = len(words) == 1 and site.isupper() and len(site) >= 2
+    if m.group("sep") == "|":
+        named = acronym or (len(words) >= 2 and capitalised)
+    else:
+        named = acronym or (capitalised and (words[0] == "The" or bool(MASTHEAD_NOUN.search(site))))
+    if not named or len(words) > 4 or md.find_dates(site) or re.search(r"\d", site):
+        return line, None
+    return m.group("head").strip(), site
+
+
+def take_publication(note: md.PublicationNote, found: Found, origin: str = "") -> None:
+    found.offer_date(
+        note.date, DATE_UPDATED if note.verb in ("updated", "last updated") else DATE_LABELLED, origin
+    )
+    found.offer_publisher(note.publisher, 3, origin)
+    found.add_authors(note.authors, origin)
+
+
+@dataclass
+class _Zone:
+    """The lines above the first paragraph; a byline opens what may follow it (names, affiliation)."""
+
+    front: list[Line]
+    found: Found
+    expect_names: bool = False  # after a bare "By"
+    expect_credit: bool = False  # after a bare "Edited by"
+    affiliation_open: bool = False  # right after the author's name
+    listed_authors: list[str] = field(default_factory=list)  # an edition's author list, above the headline
+
+    # ------------------------------------------------------------------ pass 1: lines that say what they are
+    def read_meta_lines(self) -> None:
+        for it in self.front:
+            if not self._meta_line(it):
+                self.expect_names = self.expect_credit = self.affiliation_open = False
+
+    def _meta_line(self, it: Line) -> bool:
+        """Handle one line; True keeps the expectations a byline or credit opened."""
+        if not it.kept:
+            credit = CREDIT.match(it.text)
+            self.expect_credit = bool(credit) and not credit.group("who").strip()
+            return True
+        note = md.publication_note(it.text)
+        if note:
+            take_publication(note, self.found, it.where("publication line"))
+            drop(it, "publication line (→ metadata date/publisher)")
+            return False
+        label = md.issue_label(it.text)
+        if label:
+            self.found.container_title = self.found.container_title or label
+            self.found.origins.setdefault("container_title", it.where("issue line"))
+            read_date(it.text, self.found, DATE_LINE, it.where("issue line"))
+            drop(it, "dateline: issue line (→ metadata date, container title)")
+            return False
+        bare = re.sub(r"(?i)^by\s+", "", it.text)
+        if md.is_group_byline(bare) and (bare != it.text or _TEAM.search(bare)):
+            drop(it, "byline of a team, no person named")
+            return False
+        return self._people(it)
+
+    def _people(self, it: Line) -> bool:
+        """Bylines, credits, author lists and the affiliation lines under them."""
+        if self._segmented_byline(it):
+            return True
+        names = md.byline_names(it.text)
+        credit = CREDIT.match(it.text)
+        if names is not None:
+            self._add_authors(names, it)
+            self.expect_names, self.affiliation_open = not names, bool(names)
+            read_date(it.text, self.found, stamp_rank(it.text), it.where("byline date"))
+            drop(it, "byline (→ metadata.authors)")
+        elif credit:
+            self.expect_credit = not credit.group("who").strip()
+            drop(it, "editor / contributor credit")
+        elif md.is_byline(it.text) and it.text[:1].isupper():
+            credit = md.byline_credit(it.text)
+            if credit:
+                self.found.add_authors([credit], it.where("byline crediting an agency"))
+            drop(it, "byline naming an agency (→ metadata.authors)" if credit else "byline naming no person")
+        elif self.expect_credit and md.is_name(it.text):
+            drop(it, "editor / contributor credit")
+            return False
+        elif self.expect_names and md.split_names(it.text):
+            self._add_authors(md.split_names(it.text), it)
+            self.affiliation_open = True
+            drop(it, "byline (→ metadata.authors)")
+        elif md.name_with_role(it.text):
+            name, role = md.name_with_role(it.text)  # type: ignore[misc]
+            self._add_authors([name], it)
+            self.found.author_bio.append(role)
+            self.affiliation_open = True
+            drop(it, "byline with the author's role (→ metadata.authors, author_bio)")
+        elif len(md.split_names(it.text)) >= 2:
+            self.listed_authors += md.split_names(it.text)
+            self.affiliation_open = True
+            drop(it, "author list (→ metadata.authors)")
+        elif (
+            self.affiliation_open
+            and not it.gap_before
+            and is_heading_like(it)
+            and md.looks_like_affiliation(it.text)
+        ):
+            self.found.author_bio.append(it.text)
+            drop(it, "author affiliation (→ metadata.author_bio)")
+        else:
+            return False
+        return True
+
+    def _segmented_byline(self, it: Line) -> bool:
+        """'Outlet | 12 June 2025 | By A B': a byline among other parts, each part read for what it is."""
+        parts = [p.strip().strip("*_").strip() for p in re.split(r"\s[|·•]\s", it.text) if p.strip()]
+        found = [(p, md.byline_names(p)) for p in parts] if len(parts) >= 2 else []
+        names = next((n for _, n in found if n), None)
+        name_leads = len(parts) >= 2 and md.is_name(parts[0])
+        dated_or_role = any(md.find_dates(p) for p in parts) if len(parts) >= 3 else md.is_role(parts[-1])
+        if not names and name_leads and dated_or_role:
+            # 'Marit Solheim · Harbour Review · 6 May 2025', 'Mara Ilves | Political Correspondent':
+            # the name leads, without a 'By'
+            names = [parts[0]]
+            found = [(p, names if k == 0 else None) for k, (p, _) in enumerate(found)]
+        if not names:
+            return False
+        self._add_authors(names, it)
+        for part in parts:
+            if md.find_dates(part):
+                read_date(part, self.found, stamp_rank(part), it.where("byline date"))
+        for part, part_names in found:
+            if (
+                part_names is None
+                and not md.find_dates(part)
+                and len(part.split()) <= 6
+                and part[:1].isupper()
+            ):
+                self.found.offer_publisher(part, 1, it.where("byline"))
+        drop(it, "byline (→ metadata.authors)")
+        return True
+
+    def _add_authors(self, names: list[str], it: Line) -> None:
+        """'By Staff Reporter' is a byline without a person: the line goes, no author is recorded."""
+        self.found.add_authors([n for n in names if not md.is_role(n)], it.where("byline"))
+
+    # ------------------------------------------------------------------ pass 3: by position
+    def read_around_title(self, title: int | None, body_found: bool) -> None:
+        """Dates by their place; a name under the headline is its byline; above it, the site's lines."""
+        above = title if title is not None else 0
+        menu = menu_runs(self.front[:above])
+        mastheads: list[Line] = []
+        for i, it in enumerate(self.front):
+            if not it.kept:
+                continue
+            above_title = title is not None and i < title
+            if it.words <= 14 and (
+                md.find_dates(it.text) or (it.words <= 6 and md.parse_loose_date(it.text))
+            ):
+                date_line(it, self.found, above_title)
+            elif not above_title and md.is_name(it.text) and title is not None:
+                self.found.add_authors([it.text], it.where("byline under the headline"))
+                drop(it, "byline (→ metadata.authors)")
+            elif above_title and not sentence_like(it.text):
+                if i in menu:
+                    drop(it, "navigation menu")
+                else:
+                    mastheads.append(it)
+                    drop(it, "masthead / site name")
+            elif above_title:
+                drop(it, "summary of the page above the story's headline")
+        if self.listed_authors and not self.found.authors:
+            self.found.add_authors(self.listed_authors, "the page's author list")
+        self._offer_masthead(mastheads)
+        self._between_title_and_body(title, body_found)
+
+    def _offer_masthead(self, mastheads: list[Line]) -> None:
+        """The publisher a masthead names: an organisation's name before a mere label; a label
+        printed twice above the headline is the page's series, the story's container."""
+        names = [it for it in mastheads if is_heading_like(it) and not md.is_name(it.text)]
+        texts = [it.text.strip().lower() for it in names]
+        repeated = next((it for it in names if texts.count(it.text.strip().lower()) >= 2), None)
+        if repeated is not None and not self.found.container_title:
+            self.found.container_title = repeated.text.strip()
+            self.found.origins["container_title"] = repeated.where("series label")
+        orgs = [it for it in names if _ORG.search(it.text) and it is not repeated]
+        best = orgs[0] if orgs else next((it for it in names if it is not repeated), None)
+        if best is not None:
+            self.found.offer_publisher(best.text.strip(), 1, best.where("masthead"))
+
+    def _between_title_and_body(self, title: int | None, body_found: bool) -> None:
+        """Under the headline, labels and a standfirst without a full stop go; a short sentence
+        and a section heading right above the first paragraph stay.  With no paragraph on the
+        page at all, the short lines are the text and all stay."""
+        if title is None or not body_found:
+            return
+        rest = [it for it in self.front[title + 1 :] if it.kept]
+        for k, it in enumerate(rest):
+            last = k == len(rest) - 1
+            if (last and is_heading_like(it) and section_heading_shape(it)) or sentence_like(it.text):
+                continue
+            drop(it, "standfirst / label under the headline")

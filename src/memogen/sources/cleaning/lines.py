@@ -1,0 +1,113 @@
+"""The data every classifier shares: a line as read, a line being judged, what was found, the result."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ...model import DroppedLine, ReferenceAnchor, SourceReference
+from ..text import word_count
+
+BULLET = re.compile(r"^\s*[•·▪●◦►»\-–*]\s*")
+SENTINELS = re.compile("\ue000[^\ue001]*\ue001")  # the source's own note markers (see footnotes.py)
+# Sentence ends in Latin, Cyrillic, Arabic/Urdu (۔ ؟) and CJK (。！？) text.
+TERMINAL = re.compile(r"[.!?…۔؟。！？][\"”’')\]»]*$")
+
+
+@dataclass
+class RawLine:
+    """One line as a reader produced it; `hint` is what the format itself said (heading, title)."""
+
+    text: str
+    lineno: int
+    hint: str | None = None
+
+
+# How sure a date is: a labelled "Published ..." date beats a dateline or issue line near the
+# headline, which beats a bare stamp; a page's "Updated" stamp counts only when nothing else dates it.
+DATE_UPDATED, DATE_WEAK, DATE_LINE, DATE_LABELLED = 0.5, 1.0, 2.0, 3.0
+
+
+@dataclass
+class Found:
+    """Metadata the cleaner recognised in the text, how sure it is, and where each value came from.
+
+    Ranks: a date 3 from a labelled "Published ..." line, 2 from a dateline or issue line near the
+    headline, 1 weaker; a publisher 3 from "Published in X", 2 from an agency credit, 1 from a masthead.
+    `origins` says, for each field found, which line gave it ("line 5: byline").
+    """
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    date: dt.date | None = None
+    date_rank: float = 0
+    author_bio: list[str] = field(default_factory=list)
+    publisher_rank: int = 0
+    url: str | None = None
+    container_title: str | None = None  # the edition or series a digest's story belongs to
+    origins: dict[str, str] = field(default_factory=dict)
+
+    def offer_publisher(self, publisher: str | None, rank: int, origin: str = "") -> None:
+        if publisher and rank > self.publisher_rank:
+            self.publisher, self.publisher_rank = publisher, rank
+            self.origins["publisher"] = origin
+
+    def offer_date(self, date: dt.date | None, rank: float, origin: str = "") -> None:
+        if date and rank > self.date_rank:
+            self.date, self.date_rank = date, rank
+            self.origins["date"] = origin
+
+    def add_authors(self, names: list[str], origin: str = "") -> None:
+        new = [n for n in names if n not in self.authors]
+        if new and not self.authors:
+            self.origins["authors"] = origin
+        self.authors += new
+
+
+@dataclass
+class CleanResult:
+    text: str
+    dropped: list[DroppedLine]
+    headings: list[tuple[int, str]]
+    found: Found
+    references: list[SourceReference]
+    anchors: list[ReferenceAnchor]
+    repairs: list[str] = field(default_factory=list)  # "repaired join: 'Groupwas' -> 'Group was'"
+
+
+@dataclass
+class Line:
+    """One non-empty line under judgement: kept as body or heading, or dropped with a reason."""
+
+    text: str
+    lineno: int
+    hint: str | None = None
+    gap_before: bool = False
+    after_cut: bool = False
+    role: str = "body"  # body / heading / drop
+    reason: str = ""
+
+    @property
+    def words(self) -> int:
+        return word_count(self.text)
+
+    @property
+    def kept(self) -> bool:
+        return self.role != "drop"
+
+    def where(self, what: str) -> str:
+        """The origin of a metadata value read from this line: 'line 5: byline'."""
+        return f"line {self.lineno}: {what}"
+
+
+def drop(line: Line, reason: str) -> None:
+    """Drop a line once: the first classifier to name it gives the reason."""
+    if line.role != "drop":
+        line.role, line.reason = "drop", reason
+
+
+def bare(text: str) -> str:
+    """Lower-case words only (bullets and punctuation gone): how prompts and repeats are compared."""
+    return re.sub(r"[^\w\s'’-]", " ", BULLET.sub("", text)).lower()

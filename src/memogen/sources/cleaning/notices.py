@@ -1,0 +1,86 @@
+"""Notices around an article: disclaimers and copyright, subscription and paywall offers,
+contact lines, cookie and consent banners, newsletter forms.
+
+Each is recognised by what it asks of the reader (subscribe, accept, write to us) or by
+what it asserts about the page (rights reserved, views not endorsed), never by a site's wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import word_count
+
+_DISCLAIMER = re.compile(
+    r"(?i)(^disclaimer\b|^\(?\s*(?:the\s+)?(?:views?|opinions?)\s+(?:and\s+opinions?\s+)?expressed\b"
+    r"|\b(?:author|writer|contributor)s?(?:'s|’s)?\b.{0,80}\bdo(?:es)? not (?:necessarily )?(?:represent|reflect)\b"
+    r"|^©|^copyright\b|\ball rights reserved\b)"
+)
+_SUBSCRIBE = re.compile(
+    r"(?i)^(?:subscribe|sign up|join|get|receive|stay|never miss)\b.*\b(?:newsletter|updates|inbox|subscribe|news)\b"
+    r"|\bour newsletter\b|\bdelivered to your inbox\b|^subscribe\b"
+    r"|^newsletters?\s*[:|–—-]|(?:^|[.!?]\s+)(?:sign up|subscribe)(?: now| here| today)?[.!]?$"
+)
+# Paywall offers: imperative "Get unlimited access ..." or a price per period next to "subscribe".
+_PAYWALL = re.compile(
+    r"(?i)^(?:get|enjoy|unlock|gain|try)\s+(?:\w+\s+){0,2}?(?:unlimited|full|unrestricted|digital|instant|premium)\s+access\b"
+    r"|^already an? (?:subscriber|member)\b|^(?:start|begin) (?:your|a) free trial\b"
+    r"|^(?:subscribe|join)\b.{0,60}[€$£]\s?\d+(?:[.,]\d+)?\s*(?:a|per|/)\s*(?:month|week|year)\b"
+)
+_CONTACT = re.compile(r"(?i)(?:\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?:^|\s)@\w{2,}\b)")
+_COOKIES = re.compile(r"(?i)\bcookies?\b.{0,120}\b(?:website|site|browsing|browser|consent|accept|privacy)\b")
+# Consent banners (IAB/GDPR wording) and their buttons, which need not say "cookie".
+_CONSENT = re.compile(
+    r"(?i)\bwe and our (?:\d+\s+)?(?:partners|vendors)\b|\bstore and(?:/or)? access information on (?:a|your) device\b"
+    r"|\bpersonali[sz]ed (?:ads|advertising) and content\b|^we value your privacy\b|^your privacy (?:choices|settings)\b"
+    r"|^(?:accept|reject|allow|refuse|decline)(?: all| cookies| and (?:close|continue))?$|^manage (?:preferences|options|consent|cookies|settings)$"
+    r"|^(?:cookie|privacy) (?:settings|preferences|policy)$"
+)
+# 'For any further information or to subscribe ... send an email to': how to reach or subscribe to the
+# publisher, a request to the reader with a channel to use.
+_CONTACT_NOTE = re.compile(
+    r"(?i)\b(?:for (?:any |more |further )+(?:information|details|queries)|to subscribe|to unsubscribe|"
+    r"subscribe to (?:our|the)|for (?:media|press) (?:enquiries|inquiries)|to contact us|get in touch)\b"
+)
+_CHANNEL = re.compile(r"(?i)\b(?:e-?mail|write|call|contact|send|reach|visit|click|whatsapp|phone)\b")
+# Newsletter modal: the e-mail field's placeholder and the refusal button.
+_MODAL = re.compile(
+    r"(?i)^(?:your e-?mail(?: address)?|enter your e-?mail(?: address)?|e-?mail address|no,? thanks|maybe later|sign me up)$"
+)
+# '© 2025 Norland Today. All rights reserved.': the page's owner, the publisher when nothing better names one.
+COPYRIGHT_OWNER = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
+    r"(?P<owner>[A-Z][^\W\d_]*(?:[ &'’-]+[^\W\d_]+){0,6}?)\.?(?:\s+\d{4})?\.?(?:\s+all rights reserved\.?)?$",
+    re.I,
+)
+
+
+def disclaimer(text: str) -> str | None:
+    return "disclaimer / copyright notice" if _DISCLAIMER.search(text) and word_count(text) <= 45 else None
+
+
+def subscription(text: str) -> str | None:
+    n = word_count(text)
+    if (_SUBSCRIBE.search(text) and n <= 15) or (_PAYWALL.search(text) and n <= 25):
+        return "subscription prompt"
+    return None
+
+
+def contact(text: str) -> str | None:
+    if _CONTACT.search(text) and word_count(text) <= 10:
+        return "contact / social handle line"
+    if _CONTACT_NOTE.search(text) and _CHANNEL.search(text) and word_count(text) <= 35:
+        return "contact / subscription note"
+    return None
+
+
+def cookies(text: str) -> str | None:
+    if _COOKIES.search(text) and word_count(text) <= 45:
+        return "cookie notice"
+    if _CONSENT.search(text) and word_count(text) <= 60:
+        return "cookie / consent banner"
+    return None
+
+
+def newsletter_form(text: str) -> bool:
+    return bool(_MODAL.match(text))

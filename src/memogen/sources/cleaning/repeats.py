@@ -1,0 +1,39 @@
+"""Repetition within the page: the same line twice in a row, the headline printed again,
+a pull quote that repeats a sentence of the article."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .lines import Line, bare, drop
+
+
+def same_words(a: str, b: str) -> bool:
+    norm = lambda s: re.sub(r"\W+", " ", s).strip().lower()  # noqa: E731
+    return norm(a) == norm(b)
+
+
+def pull_quotes(items: list[Line]) -> None:
+    """A line whose words appear again inside a longer paragraph is a pull quote.
+
+    One joined haystack and bisect keep this linear-ish for long documents.
+    """
+    kept = [it for it in items if it.kept]
+    bares = [re.sub(r"\s+", " ", bare(it.text)).strip() for it in kept]
+    starts: list[int] = []
+    pos = 0
+    for b in bares:
+        starts.append(pos)
+        pos += len(b) + 1
+    hay = "\x00".join(bares)
+    for k, it in enumerate(kept):
+        if not 6 <= it.words <= 80:
+            continue
+        at = hay.find(bares[k])
+        while at != -1:
+            owner = bisect.bisect_right(starts, at) - 1
+            if owner != k and len(bares[owner]) > len(bares[k]):
+                drop(it, "pull quote (repeats the article's text)")
+                break
+            at = hay.find(bares[k], at + 1)

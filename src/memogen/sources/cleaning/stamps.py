@@ -1,0 +1,36 @@
+"""Stamps and labels: "4 hours ago", a live blog's "14:32 BST", "5 min read", "Press release", "Live".
+
+They say when or how to read the page, never what happened.
+"""
+
+from __future__ import annotations
+
+import re
+
+_RELATIVE_TIME = re.compile(
+    r"(?i)^(?:updated\s+|posted\s+)?(?:(?:\d+|an?|one|few)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?\s+ago|just now|yesterday|today)\.?$"
+)
+# A live blog's entry stamp ("14:32 BST", "9.05am").
+_ENTRY_TIME = re.compile(r"(?i)^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,4}|GMT[+-]\d{1,2}))?$")
+_READING_TIME = re.compile(r"(?i)^(?:reading time:?\s*)?\d+\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+read(?:ing)?)?$")
+_RELEASE_LABEL = re.compile(
+    r"(?i)^(?:for immediate release|(?:press|news|media) release|embargoed\b.{0,60}|ends|-\s*ends\s*-)\s*:?$"
+)
+
+RELATIVE_TIME_REASON = "relative timestamp (sidebar)"
+
+
+def relative_time(text: str) -> str | None:
+    return RELATIVE_TIME_REASON if _RELATIVE_TIME.match(text) else None
+
+
+def entry_time(text: str) -> str | None:
+    return "live-blog entry time" if _ENTRY_TIME.match(text) else None
+
+
+def reading_time(text: str) -> str | None:
+    return "reading-time label" if _READING_TIME.match(text) else None
+
+
+def release_label(text: str) -> str | None:
+    return "press-release label" if _RELEASE_LABEL.match(text) else None

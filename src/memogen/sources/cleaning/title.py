@@ -1,0 +1,135 @@
+"""The headline of a page: the heading-shaped line nearest above the article, and which line of
+a printed block (kicker, headline, standfirst) it is."""
+
+from __future__ import annotations
+
+import re
+
+from .. import metadata as md
+from .lines import Line
+from .shape import is_heading_like
+
+_LONG_HEADLINE = 20  # words a headline may run to when it stands alone
+
+
+def section_heading_shape(it: Line) -> bool:
+    """'What happened?', 'In the news', 'Background:': a short heading that opens a section."""
+    return it.words <= 6 or (it.words <= 10 and it.text.rstrip().endswith(":"))
+
+
+def find_title(front: list[Line]) -> int | None:
+    """The headline: the heading-shaped line nearest above the article.
+
+    A format's own title (a Markdown '# ', a Word Title style) wins.  Otherwise, walking up
+    from the first paragraph: a short section heading right above it is skipped when a
+    headline stands above it; a lone name is skipped the same way (it is the byline under
+    the headline); a line ending in ':' introduces what follows and is never a headline.
+    """
+    for i, it in enumerate(front):
+        if it.hint == "title" and it.kept:
+            return i
+    kept = [i for i, it in enumerate(front) if it.kept and it.hint != "heading"]
+    candidates = [
+        i for k, i in enumerate(kept) if _headline_shaped(front[i]) or _long_headline(front, kept[:k], i)
+    ]
+    if candidates and candidates[-1] == kept[-1] and _opens_a_section(front, kept, candidates):
+        candidates.pop()
+    for pos, i in enumerate(reversed(candidates)):
+        it = front[i]
+        higher = candidates[: len(candidates) - pos - 1]
+        if (md.is_name(it.text) and higher) or it.text.rstrip().endswith(":"):
+            continue
+        return _head_of_block(front, i, set(candidates))
+    return None
+
+
+def _head_of_block(front: list[Line], nearest: int, candidates: set[int]) -> int:
+    """'Kicker / Headline / Standfirst' printed together: the headline is the first line of the
+    block that is no label (a kicker, a section or site name, a masthead); the lines under it
+    are its standfirst.  The block is the run of headline-shaped lines right above `nearest`
+    with no blank line, byline name or other line between them."""
+    block = [nearest]
+    k = nearest - 1
+    while k >= 0 and k in candidates and not front[k + 1].gap_before and not md.is_name(front[k].text):
+        block.insert(0, k)
+        k -= 1
+    return next((i for i in block if not _label_shaped(front[i].text)), nearest)
+
+
+# Nouns of an organisation's or a publication's name ('Lendrian Institute for Transport Policy',
+# 'The Express Tribune'): a masthead above a headline, not a headline.
+MASTHEAD_NOUN = re.compile(
+    r"(?i)\b(?:institute|institution|cent(?:re|er)|university|college|foundation|council|ministry|academy|"
+    r"agency|commission|association|society|observatory|forum|bureau|department|times|post|news|daily|"
+    r"weekly|herald|tribune|journal|review|today|gazette|express|standard|observer|chronicle|telegraph|"
+    r"guardian|courier|monitor|mail|press|media|tv|radio|magazine|digest|bulletin|insights|wire|blog)\b"
+)
+
+
+def _label_shaped(text: str) -> bool:
+    """A kicker, section or site name, or masthead: one word, capitals only, a colon, a person's
+    name, or a short title-case name holding an organisation's or publication's noun."""
+    words = text.split()
+    letters = [c for c in text if c.isalpha()]
+    if len(words) <= 1 or (letters and all(c.isupper() for c in letters)) or text.rstrip().endswith(":"):
+        return True
+    if md.is_name(text):
+        return True
+    title_case = all(w[:1].isupper() for w in words if len(w) > 3)
+    return len(words) <= 7 and title_case and bool(MASTHEAD_NOUN.search(text))
+
+
+def _opens_a_section(front: list[Line], kept: list[int], candidates: list[int]) -> bool:
+    """The heading right above the first paragraph opens a section, not the article, when it
+    ends in ':'; when it is shorter than the headline above it and only that headline's byline
+    or date stands between them ('Title / By A B / Why it matters', 'Libya: The stalemate /
+    In the news'); or when it is a short question under a headline ('What happened?').
+    A byline or date *below* it makes it the headline they belong to."""
+    it = front[kept[-1]]
+    if it.text.rstrip().endswith(":"):
+        return True
+    if any(_is_meta(x) for x in front[kept[-1] + 1 :]):
+        return False
+    higher = [i for i in candidates if i < kept[-1] and not md.is_name(front[i].text)]
+    if not higher:
+        return False
+    between = front[higher[-1] + 1 : kept[-1]]
+    bylined = any(_is_meta(x) or (x.kept and md.is_name(x.text)) for x in between)
+    only_byline = all(_is_meta(x) or not x.kept or md.is_name(x.text) or _is_date_line(x) for x in between)
+    shorter = it.words < front[higher[-1]].words
+    if (
+        section_heading_shape(it)
+        and shorter
+        and only_byline
+        and (bylined or not any(x.kept for x in between))
+    ):
+        return True
+    return it.text.rstrip().endswith("?") and it.words <= 4
+
+
+def _is_date_line(it: Line) -> bool:
+    return it.words <= 14 and bool(md.find_dates(it.text)) and len(md.date_leftover(it.text).split()) < 6
+
+
+def _is_meta(it: Line) -> bool:
+    """A line pass 1 read as the article's metadata (byline, author list, publication or issue line)."""
+    return not it.kept and any(
+        k in it.reason for k in ("byline", "author list", "publication line", "issue line")
+    )
+
+
+def _long_headline(front: list[Line], kept_above: list[int], i: int) -> bool:
+    """A headline of 15-20 words ('Democratic Convention in the US and the formal nominations of
+    ...'), unless it sits right under a shorter headline: then it is that headline's standfirst."""
+    it = front[i]
+    if not 14 < it.words <= _LONG_HEADLINE or re.search(r"[.,;…]$", it.text) or not it.text[:1].isupper():
+        return False
+    return not (kept_above and kept_above[-1] == i - 1 and _headline_shaped(front[i - 1]))
+
+
+def _headline_shaped(it: Line) -> bool:
+    segmented = re.search(r"\s[|·•]\s", it.text)
+    dated = md.find_dates(it.text) and (segmented or len(md.date_leftover(it.text).split()) < 6)
+    if dated:
+        return False  # a date line; a headline that names a date ('..., Marren Sound, 2 May 2025') stays
+    return is_heading_like(it) or it.text.endswith(("?", "!"))

@@ -1,0 +1,132 @@
+"""Salience, selection and page fit (compose/salience.py, selection.py, fit.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import numpy as np
+
+from memogen.compose import compose_memo, select_within_budget
+from memogen.compose.fit import page_count
+from memogen.compose.salience import lexrank, source_positions
+from memogen.config import TopicConfig
+from memogen.explain import explain_memo
+from memogen.merge import MergeResult
+from memogen.model import Citation, Cluster, ClusterMember, MergedPoint, Source, SourceMetadata
+
+
+def mp(pid: str, text: str, section: str, source: str = "a", start: int = 0) -> MergedPoint:
+    return MergedPoint(
+        id=pid,
+        text=text,
+        section=section,  # type: ignore[arg-type]
+        citations=[Citation(source_id=source, excerpt=text, start=start, end=start + len(text))],
+    )
+
+
+def result_of(points: list[MergedPoint]) -> MergeResult:
+    clusters = [
+        Cluster(p.id, p.section, p.text, [ClusterMember(s, p.text, 1.0) for s in p.source_ids])
+        for p in points
+    ]
+    return MergeResult(points, clusters)
+
+
+SOURCE = Source(id="a", path="a.txt", kind="txt", metadata=SourceMetadata(title="Dam fails"), text="x" * 5000)
+
+
+def test_lexrank_ranks_the_sentence_others_echo_highest():
+    # 0 is linked to 1, 2 and 3; 4 is alone
+    rows, cols = np.array([0, 0, 0, 1]), np.array([1, 2, 3, 2])
+    score = lexrank(5, rows, cols, np.array([0.5, 0.5, 0.5, 0.2]))
+    assert score.argmax() == 0 and score[4] == score.min() and math.isclose(score.max(), 1.0)
+
+
+def test_a_sources_lead_has_the_best_position():
+    pts = [
+        mp("late", "Later text.", "background", start=900),
+        mp("lead", "First text.", "background", start=10),
+    ]
+    pos = source_positions(pts)
+    assert pos["lead"] == 1.0 and pos["late"] < 1.0
+
+
+def test_what_happened_opens_the_choice_and_is_never_empty_when_an_event_is_known():
+    bg = mp("bg", "The dam was built in 1961 by the state water board on the river Ister.", "background")
+    wh = mp(
+        "wh", "The Tarvin dam gave way on 3 March 2024 and flooded nine villages.", "what_happened", start=200
+    )
+    chosen, _ = select_within_budget([bg, wh], 700)
+    assert chosen["what_happened"][0].id == "wh"
+    only_bg = [
+        mp("b1", "The dam was built in 1961 by the state water board on the river Ister.", "background"),
+        mp(
+            "b2",
+            "Engineers warned on 3 March 2024 that the dam wall had cracked overnight.",
+            "background",
+            start=300,
+        ),
+    ]
+    chosen, _ = select_within_budget(only_bg, 700, [SOURCE], (dt.date(2024, 3, 3), None))
+    assert [p.id for p in chosen["what_happened"]] == ["b2"]  # it gives the event's date
+
+
+def test_every_kept_and_cut_point_says_why():
+    pts = [
+        mp("p1", "The Tarvin dam gave way on 3 March 2024 and flooded nine villages.", "what_happened"),
+        mp(
+            "p2",
+            "On 3 March 2024 the Tarvin dam gave way, flooding nine villages.",
+            "what_happened",
+            start=100,
+        ),
+        mp(
+            "p3",
+            "Budgets for dam maintenance have fallen for a decade across the province.",
+            "background",
+            start=200,
+        ),
+        mp(
+            "p4",
+            "Insurers will press the water board for compensation after the flood.",
+            "what_it_means",
+            start=300,
+        ),
+    ]
+    memo = compose_memo(
+        result_of(pts), [SOURCE], TopicConfig(), "t", dt.date(2024, 3, 3), dt.datetime(2024, 4, 1)
+    )
+    kept = {p.id for p in memo.points}
+    assert kept >= {"p3", "p4"} and len(kept & {"p1", "p2"}) == 1  # the paraphrase is said once
+    assert set(memo.kept_reasons) == kept and all("rank" in r for r in memo.kept_reasons.values())
+    assert any("says again what p" in d.reason for d in memo.dropped_points)
+    text = explain_memo(memo)
+    assert "Kept (3)" in text and "centrality" in text and "says again what" in text
+
+
+def test_the_page_limit_is_kept_by_measuring_and_the_last_picks_make_room():
+    def word(k: int) -> str:  # a made-up word per number: no two points share content
+        return "".join("bdfgklmnprstvz"[k // 14**i % 14] + "aeiou"[(k + i) % 5] for i in range(3))
+
+    def sentence(k: int) -> str:
+        return " ".join(word(12 * k + j) for j in range(12)).capitalize() + "."
+
+    pts = [mp(f"p{k}", sentence(k), "background", start=100 * k) for k in range(12)]
+    pts[0].section = "what_happened"
+
+    def pages(memo) -> int:  # a page holds 60 words here
+        return math.ceil(sum(len(p.text.split()) for p in memo.points) / 60)
+
+    memo = compose_memo(
+        result_of(pts), [SOURCE], TopicConfig(), "t", None, dt.datetime(2024, 4, 1), measure=pages
+    )
+    cut = [d for d in memo.dropped_points if "page limit" in d.reason]
+    assert pages(memo) == 2 and cut and "p0" in {p.id for p in memo.points}
+    # the fewest cuts: one point back would not fit
+    assert sum(len(p.text.split()) for p in memo.points) + min(len(d.text.split()) for d in cut) > 120
+
+
+def test_page_count_reads_reportlab_pages():
+    pdf = b"<< /Type /Pages /Count 2 >> << /Type /Page /Parent 1 0 R >> << /Type /Page >>"
+    assert page_count(pdf) == 2

@@ -1,0 +1,163 @@
+"""Each memo sentence stands alone: relative dates, people, pronouns, shapes (compose/standalone/).
+
+Fixtures are small texts of our own; every check could fail under a wrong rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from memogen.compose.standalone import stand_alone
+from memogen.compose.standalone.people import find_people, introduce
+from memogen.compose.standalone.shape import has_finite_verb, is_table_row, not_a_statement, strip_enumerator
+from memogen.compose.standalone.when import Anchor, anchor_for, resolve_relative, strip_relative
+from memogen.model import Citation, MergedPoint, Source, SourceMetadata
+
+THU = dt.date(2023, 9, 21)  # a Thursday
+
+
+def test_weekdays_and_periods_resolve_against_the_sources_date():
+    a = Anchor(THU, None)
+    assert resolve_relative("The summit opened on Thursday in the capital.", a)[0] == (
+        "The summit opened on Thursday 21 September 2023 in the capital."
+    )
+    assert "on Monday 18 September 2023" in resolve_relative("Talks began on Monday with aides.", a)[0]
+    assert "on Monday 25 September 2023" in resolve_relative("Leaders will meet on Monday again.", a)[0]
+    assert resolve_relative("Yesterday, the court ruled.", a)[0] == "On 20 September 2023, the court ruled."
+    assert "in August 2023" in resolve_relative("The law passed last month.", a)[0]
+    assert "later in 2023" in resolve_relative("A review follows later this year.", a)[0]
+    assert "in the week before 21 September 2023" in resolve_relative("Prices rose last week.", a)[0]
+    assert (
+        "on the morning of Sunday 17 September 2023" in resolve_relative("It sank on Sunday morning.", a)[0]
+    )
+
+
+def test_a_weekday_already_dated_and_the_same_year_after_a_year():
+    a = Anchor(THU, 2018)
+    assert resolve_relative("The vote was held on Thursday, 8 February.", a)[0] == (
+        "The vote was held on Thursday, 8 February."
+    )
+    assert (
+        resolve_relative("In December of the same year, envoys met.", a)[0]
+        == "In December of 2018, envoys met."
+    )
+
+
+def test_without_a_date_the_relative_time_goes_not_the_sentence():
+    assert resolve_relative("Nearly 200 nations agreed Thursday to launch a fund.", Anchor(None))[1] is False
+    assert strip_relative("Nearly 200 nations agreed Thursday to launch a fund.") == (
+        "Nearly 200 nations agreed to launch a fund."
+    )
+    assert strip_relative("Sunday’s verdict follows weeks of protests by students.") == (
+        "The verdict follows weeks of protests by students."
+    )
+    assert strip_relative("They met last week.") is None  # too little left to stand
+
+
+def test_the_anchor_is_the_byline_date_else_the_last_date_the_source_gave():
+    text = "ISLAMABAD, 12 February: The commission released results. Voting was held on Thursday."
+    at = text.index("Voting")
+    assert anchor_for(text, at, None, 2024).day == dt.date(2024, 2, 12)
+    assert anchor_for(text, at, dt.date(2024, 2, 13), 2024).day == dt.date(2024, 2, 13)
+    assert anchor_for("No date here. On Thursday it rained.", 14, None, None).day is None
+
+
+def test_shapes_that_are_no_statements():
+    assert is_table_row("- Other - 1 With a combined 84 seats - 12")
+    assert is_table_row("PTI | 93 | 35.2% | 12")
+    assert not is_table_row("The party won 93 seats in the 2024 election, up from 35.")
+    assert not_a_statement("Read the full report here.", "Read the full report here", True)
+    assert "fragment" in not_a_statement(
+        "The protests, fueled by high youth unemp.", "The protests, fueled by high youth unemp", True
+    )
+    assert not_a_statement(
+        "A paradigm shift in relations.", "A paradigm shift in relations.", False, enumerated=True
+    )
+    assert (
+        not_a_statement(
+            "The court ruled the order illegal on appeal.",
+            "The court ruled the order illegal on appeal.",
+            False,
+        )
+        is None
+    )
+    assert has_finite_verb("Pakistan seeks to enhance defence ties.")
+    assert not has_finite_verb("A paradigm shift in relations when compared to the 1980s.")
+
+
+def test_the_sources_enumerators_go():
+    assert (
+        strip_enumerator("First, the court cut the quota to five percent.")
+        == "The court cut the quota to five percent."
+    )
+    assert strip_enumerator("2. The council approved the budget for the year.") == (
+        "The council approved the budget for the year."
+    )
+    assert strip_enumerator("First-time voters were many.") == "First-time voters were many."
+
+
+def _source(sid: str, text: str, date: dt.date | None = None) -> Source:
+    return Source(id=sid, path=f"{sid}.txt", kind="txt", metadata=SourceMetadata(date=date), text=text)
+
+
+def _point(pid: str, source: Source, sentence: str, section: str = "what_happened") -> MergedPoint:
+    start = source.text.index(sentence)
+    return MergedPoint(
+        id=pid,
+        text=sentence,
+        section=section,  # type: ignore[arg-type]
+        citations=[Citation(source.id, sentence, start, start + len(sentence))],
+    )
+
+
+def test_people_are_introduced_with_the_name_and_role_their_source_gives():
+    a = _source("a", "Prime Minister Imran Khan met the envoy. Later Khan spoke to reporters at length.")
+    b = _source("b", "The envoy also met Imran Khan and General Qamar Bajwa. Khan reiterated his support.")
+    people = find_people([a, b])
+    seen: set[str] = set()
+    first = introduce(
+        "Khan reiterated his support for the pipeline.", "b", b.text.index("Khan reit"), people, seen
+    )
+    assert first == "Prime Minister Imran Khan reiterated his support for the pipeline."
+    again = introduce("Khan spoke to reporters at length.", "a", a.text.index("Khan spoke"), people, seen)
+    assert again == "Khan spoke to reporters at length."  # introduced once, then the surname
+    fresh: set[str] = set()
+    assert introduce("The envoy met Bajwa and Khan.", "b", 0, people, fresh) == (
+        "The envoy met General Qamar Bajwa and Prime Minister Imran Khan."
+    )
+
+
+def test_he_said_borrows_the_one_person_the_sentence_before_names():
+    src = _source(
+        "a",
+        "Foreign Minister Ana Ruiz arrived on Monday. "
+        "He said the talks went well and the deal was near completion.\n\n"
+        "The delegations met twice in the capital over the two days.\n\n"
+        "They were the first talks in nine years between the two sides.",
+        dt.date(2023, 9, 21),
+    )
+    he = _point("p1", src, "He said the talks went well and the deal was near completion.")
+    they = _point("p2", src, "They were the first talks in nine years between the two sides.")
+    kept, dropped, _ = stand_alone([he, they], [src], None)
+    assert kept[0].text == "Ruiz said the talks went well and the deal was near completion."
+    # "They" leans on the sentence before: the two are joined, and the citation covers both
+    joined = kept[1]
+    assert joined.text == (
+        "The delegations met twice in the capital over the two days. "
+        "They were the first talks in nine years between the two sides."
+    )
+    assert joined.citations[0].excerpt == src.text[joined.citations[0].start : joined.citations[0].end]
+    assert not dropped
+
+
+def test_a_relative_date_is_resolved_from_the_byline_and_an_oped_is_not_what_happened():
+    src = _source(
+        "a",
+        "The court ruled on Sunday that the quota was illegal.\n\nWe must not pretend this was inevitable.",
+        dt.date(2024, 7, 22),
+    )
+    ruling = _point("p1", src, "The court ruled on Sunday that the quota was illegal.")
+    rhetoric = _point("p2", src, "We must not pretend this was inevitable.")
+    kept, _, _ = stand_alone([ruling, rhetoric], [src], dt.date(2024, 7, 21))
+    assert kept[0].text == "The court ruled on Sunday 21 July 2024 that the quota was illegal."
+    assert kept[1].section == "what_it_means"

@@ -1,0 +1,39 @@
+"""The selection benchmark's own parts: our lavrov-2021 gold and the baselines' budget rules."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import eval_selection  # noqa: E402
+
+
+def test_every_gold_regex_matches_every_source_it_lists():
+    gold = yaml.safe_load((ROOT / "benchmarks" / "gold" / "lavrov-2021.facts.yaml").read_text())
+    assert len(gold["facts"]) >= 20
+    for fact in gold["facts"]:
+        for name in fact["sources"]:
+            text = (ROOT / "inputs" / "lavrov-2021" / name).read_text()
+            missing = [rx for rx in fact["all"] if not re.search(rx, text, re.I)]
+            assert not missing, (fact["id"], name, missing)
+    ids = {f["id"] for f in gold["facts"]}
+    assert {"military-equipment", "joint-exercises", "gas-pipeline", "visit-april-2021"} <= ids
+
+
+def test_a_fact_is_covered_only_when_one_paragraph_matches_all_its_regexes():
+    facts = [{"id": "f", "all": ["pipeline", "North-South"]}]
+    assert eval_selection.covered_facts(["The North-South pipeline will be built."], facts) == {"f"}
+    assert eval_selection.covered_facts(["A pipeline.", "The North-South route."], facts) == set()
+
+
+def test_baselines_keep_the_budget_and_lead_takes_each_sources_first_sentence_in_turn():
+    order = eval_selection.lead_order([["a1 x", "a2 x"], ["b1 x y"], ["c1", "c2", "c3"]])
+    assert [t for _, t in order] == ["a1 x", "b1 x y", "c1", "a2 x", "c2", "c3"]
+    chosen = eval_selection.fill(order, 5)
+    assert sum(len(t.split()) for _, t in chosen) <= 5 and [t for _, t in chosen][:2] == ["a1 x", "b1 x y"]

@@ -1,0 +1,91 @@
+"""The learned section classifier: its shipped weights, and the behaviour the issue asks of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from memogen.model import Source, SourceMetadata
+from memogen.sections import extract_points
+from memogen.sections.classify import Item, classify
+from memogen.sections.extract import source_points
+from memogen.sections.learned import SectionModel, load_model
+
+EVENT = dt.date(2024, 3, 4)
+WRITTEN = dt.date(2024, 3, 6)
+
+NEWS = (
+    "Parliament approved the new water law on 4 March by 402 votes to 61, after a night of debate.\n\n"
+    "The law caps the price of drinking water and obliges cities to repair leaking pipes within five years.\n\n"
+    "The country has argued over water prices since 1998, when the first private concessions were signed.\n\n"
+    "Analysts said the caps could strain city budgets and might slow investment in new reservoirs."
+)
+OPED = (
+    "The water law was not a victory for households but a gift to the cities that failed them.\n\n"
+    "Parliament should have tied the caps to repairs that are checked every year.\n\n"
+    "Without such checks, the leaks will continue and prices will rise again within a decade.\n\n"
+    "We must ask why every government since 1998 has looked away."
+)
+
+
+def _source(text: str, written: dt.date | None = WRITTEN, sid: str = "s") -> Source:
+    return Source(id=sid, path=f"{sid}.txt", kind="txt", metadata=SourceMetadata(date=written), text=text)
+
+
+def test_the_shipped_model_loads_and_knows_every_feature_the_extractor_counts() -> None:
+    model = load_model()
+    seen = set()
+    for text in (NEWS, OPED):
+        for item in source_points(_source(text), EVENT).items:
+            seen |= set(item.features)
+    assert seen <= set(model.weights), sorted(seen - set(model.weights))
+    assert set(model.transitions) == {"paragraph", "sentence"}
+
+
+def test_the_model_file_round_trips() -> None:
+    model = load_model()
+    again = SectionModel.from_json(model.to_json({"note": "test"}))
+    features = {"t_day_event": 1.0, "w_modal": 2.0, "p_rel": 0.5}
+    before, after = model.log_probs(features), again.log_probs(features)
+    assert all(abs(after[k] - v) < 1e-3 for k, v in before.items())  # weights are stored rounded
+
+
+def test_a_news_report_leads_with_the_event_recalls_the_past_and_ends_on_analysts() -> None:
+    sections = [p.section for p in extract_points(_source(NEWS), EVENT)]
+    assert sections[0] == "what_happened"
+    assert sections[2] == "background"  # "since 1998, when the first concessions were signed"
+    assert sections[-1] == "what_it_means"  # analysts' could/might
+
+
+def test_an_op_ed_opens_on_its_thesis_not_on_the_news() -> None:
+    points = extract_points(_source(OPED), EVENT)
+    assert points[0].section == "what_it_means"
+    assert "what_happened" not in {p.section for p in points}
+
+
+def test_a_long_analytical_paragraph_keeps_one_section() -> None:
+    paragraph = (
+        "The dispute has deep roots. In 1998 the first concessions were signed. "
+        "Prices rose every year after 2005. Cities stopped repairing pipes in the 2010s. "
+        "By 2020 a third of the water was lost in leaks."
+    )
+    sections = {
+        p.section for p in extract_points(_source("The law passed on 4 March.\n\n" + paragraph), EVENT)[1:]
+    }
+    assert sections == {"background"}
+
+
+def test_every_decision_says_why() -> None:
+    for p in extract_points(_source(NEWS), EVENT):
+        assert p.reason in {"time", "cue", "position"} and 0.0 < p.confidence <= 1.0
+    items = source_points(_source(NEWS), EVENT).items
+    assert classify(items) == classify(items)  # deterministic
+
+
+def test_a_heading_beats_any_evidence_and_a_pre_event_source_reports_nothing() -> None:
+    item = Item(
+        features={"t_day_event": 3.0, "w_reporting": 3.0}, new_paragraph=True, scope=0, fixed="background"
+    )
+    assert classify([item])[0].section == "background" and classify([item])[0].reason == "heading"
+    early = Item(features={"t_day_event": 3.0, "w_reporting": 3.0}, new_paragraph=True, scope=-1, fixed=None,
+                 forbid_what_happened=True)  # fmt: skip
+    assert classify([early])[0].section == "background"

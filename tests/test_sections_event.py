@@ -1,0 +1,202 @@
+"""The event a memo is about: the most recent specific action the sources report as news.
+
+The sources below are of our own writing: every one of them recalls an old event (a ceasefire of
+November 2020, more often dated than anything else) and reports a new one (a decree, dated by
+"on Tuesday", by a dateline or by its day).  The memo must be about the new one.  The corpus events
+of the tuning half (../shared/corpus/events, skipped when absent) check the same on real pages: each
+inferred event date falls within the event_dates of its facts.yaml.  The held half is only counted, by
+benchmarks/eval_sections.py, never asserted on here (its pages and errors are not to be looked at).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from memogen.model import Source, SourceMetadata
+from memogen.pipeline import BuildOptions, run_build
+from memogen.sections import infer_event, written_on
+from memogen.sources import read_sources
+from memogen.sources.inspect import extract_record
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "events"
+
+RECALL_AND_REPORT = {
+    "wire-decree.txt": (
+        "September 20, 2023 10:14 AM GMT\n\n"
+        "KORVAN, Sept 20 (Wire) - President Elin Sarv on Tuesday signed a decree dissolving the Upper Valley "
+        "authority, ending three years of joint rule over the district.\n\n"
+        "The decree orders the authority's offices to close by the end of the year and hands its budget to the "
+        "national treasury.\n\n"
+        "The ceasefire signed on 10 November 2020 ended six weeks of fighting over the valley. Under the "
+        "ceasefire of 10 November 2020, the authority was created to run the district jointly.\n\n"
+        "Analysts said the move could anger the valley's farmers, who depend on the authority's grants.\n"
+    ),
+    "daily-decree.md": (
+        "# Sarv dissolves valley authority\n\n"
+        "Published 21 September 2023\n\n"
+        "President Elin Sarv dissolved the Upper Valley authority on 19 September 2023, her office said, in a "
+        "decree published in the official gazette.\n\n"
+        "The authority had been set up after the ceasefire of 10 November 2020, which every party still "
+        "describes as the basis of peace in the valley. Since the ceasefire of 10 November 2020, the district "
+        "has been governed jointly.\n\n"
+        "Opposition leaders warned that the decree would leave thousands of civil servants without pay.\n"
+    ),
+    "institute-brief.txt": (
+        "Valley authority dissolved\n\n"
+        "On 19 September, President Elin Sarv signed a decree dissolving the Upper Valley authority. The decree "
+        "takes effect on 1 January 2024.\n\n"
+        "The authority was a product of the ceasefire agreement signed on 10 November 2020. The ceasefire of "
+        "10 November 2020 was brokered by neighbouring states after six weeks of war.\n\n"
+        "The dissolution is likely to test the ceasefire's guarantees and may prompt the guarantors to "
+        "intervene.\n"
+    ),
+}
+DECREE_DAY = dt.date(2023, 9, 19)
+
+
+def _source(sid: str, text: str, date: dt.date | None) -> Source:
+    return Source(id=sid, path=f"{sid}.txt", kind="txt", metadata=SourceMetadata(date=date), text=text)
+
+
+def _build(topic_dir: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    options = BuildOptions(
+        topic=topic_dir.name,
+        inputs_dir=topic_dir.parent,
+        out_dir=tmp_path / "out",
+        formats=["json"],
+        quiet=True,
+    )
+    return run_build(options)
+
+
+@pytest.fixture()
+def topic_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "inputs" / "valley-decree"
+    folder.mkdir(parents=True)
+    for name, text in RECALL_AND_REPORT.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_sources_that_recall_an_old_event_are_about_the_new_one(topic_dir: Path) -> None:
+    sources, _ = read_sources(sorted(topic_dir.iterdir()), {}, progress=False)
+    mentions_2020 = sum(s.text.count("10 November 2020") for s in sources)
+    mentions_decree = sum(s.text.count("19 September") for s in sources)
+    assert mentions_2020 > mentions_decree  # the old date is the one most mentioned
+    event = infer_event(sources)
+    assert event is not None
+    assert event.start == DECREE_DAY and event.end is None
+    assert "Elin Sarv" in event.actors or "Upper Valley" in event.actors
+    assert event.why and "19 September 2023" in event.why[0]
+
+
+def test_the_memo_reports_the_decree_and_recalls_the_ceasefire(topic_dir: Path, tmp_path: Path) -> None:
+    result = _build(topic_dir, tmp_path)
+    memo = result.memo
+    assert memo.header.event_date == DECREE_DAY
+    happened = " ".join(p.text for p in memo.section("what_happened").points)
+    background = " ".join(p.text for p in memo.section("background").points)
+    assert "decree" in happened
+    assert "November 2020" not in happened
+    assert "November 2020" in background
+
+
+def test_a_date_line_and_on_tuesday_date_a_page_of_its_own() -> None:
+    source = _source("w", RECALL_AND_REPORT["wire-decree.txt"], None)
+    assert written_on(source) == dt.date(2023, 9, 20)  # "September 20, 2023 10:14 AM GMT"
+    event = infer_event([source])
+    assert event is not None and event.start == DECREE_DAY  # "on Tuesday" before Wednesday 20 September
+
+
+def test_a_dateline_without_its_year_takes_the_topic_s_year() -> None:
+    wire = RECALL_AND_REPORT["wire-decree.txt"].split("\n\n", 1)[1]
+    assert written_on(_source("w", wire, None), year_hint=2023) == dt.date(2023, 9, 20)
+
+
+def test_extract_shows_the_page_s_own_event(topic_dir: Path) -> None:
+    record = extract_record(topic_dir / "institute-brief.txt")
+    assert record["event"]["start"] == DECREE_DAY.isoformat()
+    assert record["event"]["origin"] == "inferred" and record["event"]["why"]
+    given = extract_record(topic_dir / "institute-brief.txt", dt.date(2020, 11, 10))
+    assert given["event"] == {"start": "2020-11-10", "end": None, "origin": "--event-date"}
+    json.dumps(record)  # the record stays JSON
+
+
+def test_topic_yaml_overrides_the_inferred_event(topic_dir: Path, tmp_path: Path) -> None:
+    (topic_dir / "topic.yaml").write_text("event_date: 2020-11-10\n", encoding="utf-8")
+    result = _build(topic_dir, tmp_path)
+    assert result.memo.header.event_date == dt.date(2020, 11, 10)
+    from memogen.explain import explain_memo
+
+    text = explain_memo(result.memo)
+    assert "event (topic.yaml): 10 November 2020" in text
+    assert "the sources alone suggest: 19 September 2023" in text
+
+
+@pytest.mark.parametrize(
+    "text, written, day",
+    [  # a weekday is dated from the source, a page date is no action
+        (
+            "The court on Sunday scaled back the quotas. The page was published on 1 August 2024.",
+            dt.date(2024, 7, 22),
+            dt.date(2024, 7, 21),
+        ),
+        (  # a planned or a recalled date loses to the reported one
+            "Talks will be held on 30 March. The two sides had met on 2 March. The ministers met on 12 March.",
+            dt.date(2023, 3, 13),
+            dt.date(2023, 3, 12),
+        ),
+    ],
+)
+def test_the_reported_day_wins(text: str, written: dt.date, day: dt.date) -> None:
+    event = infer_event([_source("s", text, written)])
+    assert event is not None and event.start == day
+
+
+def test_a_stated_range_gives_the_event_its_days() -> None:
+    a = _source("a", "The conference opened on 30 November 2023 in Dubai.", dt.date(2023, 11, 30))
+    b = _source("b", "The talks, held from 30 November to 13 December 2023, ended with a deal.", None)
+    c = _source("c", "Delegates arrived on 30 November 2023.", None)
+    event = infer_event([a, b, c])
+    assert event is not None and (event.start, event.end) == (dt.date(2023, 11, 30), dt.date(2023, 12, 13))
+
+
+TUNE_EVENTS = ("bangladesh-quota-verdict-2024", "cop28-dubai-2023", "pakistan-election-2024")
+
+
+def _corpus_events() -> list[Path]:
+    return [CORPUS / name for name in TUNE_EVENTS if (CORPUS / name / "facts.yaml").exists()]
+
+
+@pytest.mark.skipif(not _corpus_events(), reason="no ../shared/corpus/events")
+@pytest.mark.parametrize("folder", _corpus_events(), ids=lambda p: p.name)
+def test_corpus_event_dates_fall_within_the_gold_event_dates(folder: Path) -> None:
+    dates = [
+        dt.date.fromisoformat(d) for d in yaml.safe_load((folder / "facts.yaml").read_text())["event_dates"]
+    ]
+    sources, _ = read_sources(sorted(folder.glob("*.txt")), {}, progress=False)
+    event = infer_event(sources)
+    assert event is not None
+    lo, hi = min(dates), max(dates)
+    assert lo <= event.start <= hi
+    assert event.end is None or lo <= event.end <= hi
+
+
+def test_lavrov_without_topic_yaml_is_the_6_7_april_visit_and_gp_keeps_its_sections(lavrov_dir: Path) -> None:
+    sources, _ = read_sources(sorted(lavrov_dir.glob("*.txt")), {}, progress=False)
+    event = infer_event(sources)
+    assert event is not None and (event.start, event.end) == (dt.date(2021, 4, 6), dt.date(2021, 4, 7))
+    gp = next(s for s in sources if s.id == "gp-insights-new-era")
+    from memogen.sections import extract_points
+
+    points = extract_points(gp, event.start, event.end)
+    headed = [p for p in points if p.reason == "heading"]
+    assert {p.section for p in headed} == {"what_happened", "background", "what_it_means"}
+    first = {key: next(p.text for p in headed if p.section == key) for key in ("what_happened", "background")}
+    assert first["what_happened"].startswith("On 7 April, the Foreign Minister of Russia")
+    assert "Russia-Pakistan relations" in first["background"]

@@ -1,0 +1,244 @@
+"""The headline zone (sources/cleaning/headline.py): the story's own headline, never a masthead,
+a series or issue line, a caption, a subscription note, an author list or an institute's name.
+
+The pages here are our own, written in the shapes real pages take: a weekly digest with its
+edition above the story, a news page with a kicker and a standfirst, an institute brief.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from memogen.sources.cleaning import clean_text
+from memogen.sources.cleaning.headline import body_start
+from memogen.sources.cleaning.lines import Line
+from memogen.sources.cleaning.title import find_title
+
+PARA = (
+    "On 3 May the ferry operator suspended all crossings to the northern islands after inspectors "
+    "found corrosion on the bow doors of two of its three vessels."
+)
+PARA2 = (
+    "The islands depend on the ferries for food and fuel, and shops on Vell reported empty shelves "
+    "within two days of the suspension, according to the island council."
+)
+
+
+_clean = clean_text
+
+
+DIGEST = f"""The Week at Sea
+
+Photo Source: Harbour Photo Agency
+   Course on Maritime Affairs
+Norland Institute of Ocean Studies (NIOS)
+University Campus, Havland
+For any further information or to subscribe to Sea alerts send an email to
+
+The Week at Sea
+Ferries halted in the north, a port strike in Ostrava, and new fishing quotas for the Sound
+
+  Sea Team
+
+The Week at Sea #42, Vol. 3, No. 12, 5 May 2025
+
+Lena Vos, Piet Sandor and Mara Ilves
+
+Ferries: Crossings to the islands suspended
+Lena Vos
+
+What happened?
+{PARA}
+{PARA2}
+What is the background?
+{PARA2.replace("islands", "coast")}
+"""
+
+
+def test_a_digest_story_gets_its_own_headline_and_the_edition_as_container() -> None:
+    res = _clean(DIGEST)
+    assert res.found.title == "Ferries: Crossings to the islands suspended"
+    assert res.found.container_title == "The Week at Sea #42"
+    assert res.found.date == dt.date(2025, 5, 5)  # from the issue line
+    assert res.found.authors == ["Lena Vos"]  # the story's byline, not the edition's author list
+    assert res.text.split("\n\n")[0] == "What happened?"  # the section heading stays
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Photo Source: Harbour Photo Agency", "image caption / credit"),
+        ("Norland Institute of Ocean Studies (NIOS)", "masthead / site name"),
+        (
+            "For any further information or to subscribe to Sea alerts send an email to",
+            "contact / subscription note",
+        ),
+        (
+            "Ferries halted in the north, a port strike in Ostrava, and new fishing quotas for the Sound",
+            "masthead",
+        ),
+        ("Sea Team", "byline of a team, no person named"),
+        ("The Week at Sea #42, Vol. 3, No. 12, 5 May 2025", "dateline: issue line"),
+        ("Lena Vos, Piet Sandor and Mara Ilves", "author list (→ metadata.authors)"),
+        ("Lena Vos", "byline (→ metadata.authors)"),
+    ],
+)
+def test_every_line_above_the_story_goes_with_its_reason(line: str, reason: str) -> None:
+    res = _clean(DIGEST)
+    reasons = {d.line.strip(): d.reason for d in res.dropped}
+    assert reasons[line].startswith(reason)
+    assert line not in res.text
+
+
+def test_the_institute_not_a_caption_or_a_label_is_the_publisher() -> None:
+    res = _clean(DIGEST)
+    assert res.found.publisher == "Norland Institute of Ocean Studies (NIOS)"
+    assert "Photo" not in (res.found.publisher or "")
+
+
+def test_a_summary_above_the_author_list_and_headline_is_not_the_article() -> None:
+    summary = (
+        "This week: ferries stopped in the north after inspectors found corroded doors, dockers walked "
+        "out in Ostrava, and the fishing council set new quotas for the Sound."
+    )
+    text = DIGEST.replace("  Sea Team\n", f"  Sea Team\n\n{summary}\n")
+    res = _clean(text)
+    assert summary not in res.text
+    assert res.found.title == "Ferries: Crossings to the islands suspended"
+    assert any(d.line == summary for d in res.dropped)
+
+
+def test_an_article_whose_lede_is_followed_by_a_subheading_keeps_the_lede() -> None:
+    res = _clean(f"Ferries halted\nBy Lena Vos\n\n{PARA}\n\nWhy it matters\n\n{PARA2}\n\n{PARA2}")
+    assert res.text.startswith(PARA)
+    assert res.found.title == "Ferries halted"
+
+
+@pytest.mark.parametrize(
+    ("front", "title"),
+    [
+        # the kicker above the headline is never the title; the byline under it marks the headline
+        (
+            "Opinion\nThe islands deserve better ferries\nBy Mara Ilves\nPublished: 4 May 2025",
+            "The islands deserve better ferries",
+        ),
+        # a short section heading right under the headline opens the article's first section
+        ("Ferry crisis: the islands cut off\nIn the news", "Ferry crisis: the islands cut off"),
+        # ... also with the story's byline between them
+        (
+            "Brief: Ferry safety after the Solvik\nBy Dr Sara Helm\n12 May 2025\nWhy it matters",
+            "Brief: Ferry safety after the Solvik",
+        ),
+        # a label above a short headline is a label: the headline is the line next to the text
+        ("Summary\nFerries halted in the north", "Ferries halted in the north"),
+        # a headline of 15-20 words is still a headline
+        (
+            "Weekly\nLena Vos and Piet Sandor\nFerry operator suspends crossings to the northern islands after inspectors find corrosion on two vessels\nWhat happened?",
+            "Ferry operator suspends crossings to the northern islands after inspectors find corrosion on two vessels",
+        ),
+    ],
+)
+def test_the_headline_is_the_heading_nearest_the_article(front: str, title: str) -> None:
+    res = _clean(f"{front}\n{PARA}\n{PARA2}")
+    assert res.found.title == title
+    assert title not in res.text
+
+
+def test_a_standfirst_under_a_short_headline_is_not_taken_for_it() -> None:
+    standfirst = (
+        "The operator has suspended crossings to the islands while inspectors check the doors of its vessels"
+    )
+    res = _clean(f"Ferries halted in the north\n{standfirst}\n{PARA}\n{PARA2}")
+    assert res.found.title == "Ferries halted in the north"
+    assert standfirst not in res.text  # a standfirst without a full stop is a label of the page
+
+
+def test_a_page_of_short_lines_keeps_them_all() -> None:
+    lines = "\n".join(f"Line {i} says the ferries will run again soon." for i in range(5))
+    res = _clean(f"Ferries to resume\n{lines}")
+    assert res.text.count("ferries will run again") == 5
+
+
+def test_find_title_and_body_start_on_lines() -> None:
+    items = [Line(t, i) for i, t in enumerate(["Masthead", "A headline for the story", "In the news", PARA])]
+    assert body_start(items) == 3
+    assert find_title(items[:3]) == 1
+
+
+NEWS = """Skip to main content
+Home
+World
+Business
+World
+Europe
+Floods kill dozens in northern Norland as rivers burst their banks
+Rescue teams are searching for survivors after three days of heavy rain
+By Ingrid Dahl and Tomas Beck
+12 June 2025
+Residents wade through flooded streets in Havland on Thursday. Photograph: Piet Sandor/Reuters
+{para}
+{para2}
+Related: Norland's dams were built for a climate that no longer exists
+Explore more on these topics
+Floods
+Share
+Most viewed
+Ferry strike ends after five days"""
+
+
+def test_a_news_page_headline_is_not_its_standfirst_and_no_headline_becomes_the_publisher() -> None:
+    res = _clean(NEWS.format(para=PARA, para2=PARA2))
+    assert res.found.title == "Floods kill dozens in northern Norland as rivers burst their banks"
+    assert res.found.publisher is None
+    assert res.found.authors == ["Ingrid Dahl", "Tomas Beck"]
+    assert res.text == f"{PARA}\n\n{PARA2}"
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    ["NORLAND TODAY\nLATEST NEWS", "Lendrian Institute for Transport Policy", "Opinion"],
+)
+def test_a_masthead_or_kicker_printed_right_above_the_headline_is_not_it(masthead: str) -> None:
+    res = _clean(
+        f"{masthead}\nParliament approves carbon levy on imports\nThe levy will apply to steel and cement from 2026\n"
+        f"Mara Ilves | Political Correspondent\n{PARA}\n{PARA2}"
+    )
+    assert res.found.title == "Parliament approves carbon levy on imports"
+    assert res.found.authors == ["Mara Ilves"]
+    assert "levy will apply" not in res.text
+
+
+@pytest.mark.parametrize(
+    ("line", "headline", "site"),
+    [
+        (
+            "Ferries halted after inspection | Harbour Times",
+            "Ferries halted after inspection",
+            "Harbour Times",
+        ),
+        ("Ferries halted after inspection - NTV", "Ferries halted after inspection", "NTV"),
+        ("Ferries halted after inspection - Norland Post", "Ferries halted after inspection", "Norland Post"),
+        ("Ferry safety explained in depth - Part Two", "Ferry safety explained in depth - Part Two", None),
+        (
+            "Update on the ferry inspections | February 2025",
+            "Update on the ferry inspections | February 2025",
+            None,
+        ),
+    ],
+)
+def test_a_site_name_after_the_headline_is_the_publisher(line: str, headline: str, site: str | None) -> None:
+    res = _clean(f"{line}\n{PARA}\n{PARA2}")
+    assert res.found.title == headline
+    assert res.found.publisher == site
+
+
+def test_a_blogs_name_tagline_and_breadcrumb_stand_above_its_headline() -> None:
+    res = _clean(
+        "The Coastal Blog\nThoughts on ferries, harbours and island life\nHome » Islands » Ferries\n"
+        f"Why the northern ferries keep breaking down\nPosted on May 6, 2025 by Lena Vos\n{PARA}\n{PARA2}"
+    )
+    assert res.found.title == "Why the northern ferries keep breaking down"
+    assert res.found.publisher == "The Coastal Blog" and res.found.authors == ["Lena Vos"]
+    assert {d.line: d.reason for d in res.dropped}["Home » Islands » Ferries"] == "navigation / listing row"

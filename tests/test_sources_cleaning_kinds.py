@@ -1,0 +1,126 @@
+"""Each kind of furniture has its classifier (sources/cleaning/{chrome,notices,captions,stamps,shape,
+sidebars}.py); each is tested on lines that are furniture and on article sentences that only look
+alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from memogen.sources.cleaning import (
+    captions,
+    chrome,
+    classify_junk,
+    clean_text,
+    notices,
+    shape,
+    stamps,
+)
+from memogen.sources.cleaning.lines import Line
+
+
+@pytest.mark.parametrize(
+    ("classify", "line", "reason"),
+    [
+        (captions.caption, "Photo Source: Harbour Photo Agency", "image caption / credit"),
+        (captions.caption, "Photo Source:", "image caption / credit"),
+        (captions.caption, "Image courtesy: Norland Coastguard", "image caption / credit"),
+        (captions.caption, "Images from the reference sources", "image caption / credit"),
+        (
+            notices.contact,
+            "For any further information or to subscribe to our alerts send an email to",
+            "contact / subscription note",
+        ),
+        (
+            notices.contact,
+            "For media enquiries, contact the press office on 555 0101.",
+            "contact / subscription note",
+        ),
+        (chrome.social_prompt, "Connect with us", "social media prompt"),
+        (stamps.reading_time, "5 min read", "reading-time label"),
+        (stamps.relative_time, "3 hours ago", "relative timestamp (sidebar)"),
+    ],
+)
+def test_furniture_kinds(classify, line: str, reason: str) -> None:  # noqa: ANN001
+    assert classify(line) == reason
+    assert classify_junk(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Pictures from the flooded town show collapsed bridges and streets covered in mud.",
+        "The photo source was never disclosed by the ministry, officials said.",
+        "For more information on the treaty, the report refers readers to its second annex.",
+        "Fishermen said they would connect with the coastguard before the season opens.",
+        "The team connected the two pipelines within three hours, the operator said.",
+    ],
+)
+def test_article_sentences_are_not_furniture(line: str) -> None:
+    assert classify_junk(line) is None
+
+
+def test_a_line_without_words_is_a_separator() -> None:
+    res = clean_text("\n".join(["Title of the story", "|", "![]() |", _PARA, "* * *", _PARA, "|"]))
+    assert "|" not in res.text and "*" not in res.text
+    assert {d.line: d.reason for d in res.dropped}["* * *"] == "separator / empty widget (no words)"
+
+
+_PARA = (
+    "The ferry operator suspended all crossings to the northern islands after inspectors found "
+    "corrosion on the bow doors of two of its three vessels, the island council said."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "is_list"),
+    [
+        (
+            "Global gender gap report, Grand Ethiopian Dam talks failure, Maoist attack in India, Border "
+            "tensions between Russia and Ukraine, and the Security forces take control of Palma",
+            True,
+        ),
+        (
+            "Ferry strike, Ostrava dock walkout, Sound fishing quotas, Lund harbour fee talks, Northern Ports "
+            "Authority budget dispute, Vell island shortages and a new Coastguard chief",
+            True,
+        ),
+        (
+            "the ferry operator said it would resume the crossings to the islands as soon as the inspectors "
+            "had finished their work on the doors of the vessels",
+            False,
+        ),
+        (
+            "Паромный оператор приостановил все рейсы на северные острова после того как инспекторы "
+            "обнаружили коррозию на носовых дверях двух из трёх своих судов и потребовали провести полную "
+            "проверку всего флота",
+            False,
+        ),  # no English stop words, but few capitals: prose
+    ],
+)
+def test_a_long_line_of_topics_is_a_list_not_prose(text: str, is_list: bool) -> None:
+    assert shape.reads_as_list_of_names(text) is is_list
+    assert shape.is_prose(Line(text, 1)) is not is_list
+
+
+def test_stop_word_density_separates_sentences_from_name_lists() -> None:
+    assert shape.stopword_density("The minister said that the talks would resume in the spring.") > 0.4
+    assert shape.stopword_density("Lena Vos, Piet Sandor, Mara Ilves and Ana Berg") < 0.2
+
+
+def test_a_list_the_article_introduces_with_a_colon_stays_after_the_last_paragraph() -> None:
+    text = (
+        f"Protests expected in the capital\n{_PARA}\n{_PARA}\nPossible effects:\nDisruption to road traffic "
+        "in the city centre\nClosure of shops and offices\nWhat to do:\nAvoid the city centre on Friday\n"
+        "Share this:\nFacebook\nTwitter\nEmail"
+    )
+    res = clean_text(text)
+    for kept in ("Possible effects:", "Closure of shops and offices", "Avoid the city centre on Friday"):
+        assert kept in res.text
+    for gone in ("Share this", "Facebook", "Twitter"):
+        assert gone not in res.text
+
+
+def test_short_lines_after_the_last_paragraph_without_a_colon_heading_still_go() -> None:
+    text = f"Ferries halted\n{_PARA}\n{_PARA}\nTags\nFerries, Islands\nMore from Harbour News"
+    res = clean_text(text)
+    assert "Tags" not in res.text and "More from" not in res.text
