@@ -46,6 +46,7 @@ from .pairs import (
     quantity_pairs,
     related_enough,
     same_fact,
+    weighted_overlap,
 )
 from .quantities import extract_quantities, figure_years, time_compatible
 from .semantic import semantic_similarity
@@ -58,15 +59,21 @@ from .text import compress, drop_restated_asides, normalise, without_asides
 
 __all__ = [
     "MergeResult",
+    "candidate_pairs",
     "compress",
+    "content_idf",
     "extract_quantities",
     "features",
+    "figure_years",
     "judge_pairs",
     "learn_aliases",
     "merge_points",
     "normalise",
-    "figure_years",
+    "pair_similarity",
+    "semantic_similarity",
     "source_name",
+    "vectorise",
+    "weighted_overlap",
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Point
 from .features import Features
 from .pairs import quantities_agree, same_fact
-from .text import clarity_score
+from .text import NAME_WEIGHT, clarity_score
 
 # --------------------------------------------------------------------------- clustering
 
@@ -71,4 +71,16 @@ def cluster_points(
 
 
 def choose_representative(members: list[int], points: list[Point], feats: list[Features]) -> int:
-    return max(members, key=lambda i: (clarity_score(points[i].text, feats[i]), -i))
+    """The member stating the fact best (see clarity_score), where names count only when another
+    source of the fact names them too: the memo states what the sources agree on, so a wording rich
+    in detail no other source gives ("besides DRUZHBA, AMAN and Arabian Monsoon exercises") earns
+    no preference over a plainer one."""
+
+    def score(i: int) -> float:
+        others = {n for j in members if points[j].source_id != points[i].source_id for n in feats[j].names}
+        if not others:
+            return clarity_score(points[i].text, feats[i])
+        unshared = min(len(feats[i].names), 6) - min(len(feats[i].names & others), 6)
+        return clarity_score(points[i].text, feats[i]) - NAME_WEIGHT * unshared
+
+    return max(members, key=lambda i: (score(i), -i))
