@@ -32,7 +32,7 @@ from ..model import (
     Source,
 )
 from .aliases import learn_aliases
-from .claims import read_claims
+from .claims import read_claims, topic_entity
 from .clustering import choose_representative, cluster_points
 from .conflicts import find_conflicts, lone_dates_in_clusters, weekday_claims
 from .features import Features, features
@@ -172,7 +172,8 @@ def merge_points(
     for p in points:
         names.setdefault(p.source_id, p.source_id)
     claims = read_claims(points, by_id, aliases) + weekday_claims(points, by_id, event_dates)
-    found = find_conflicts(claims, points, feats, mats, cluster_of, salience, names, event_dates)
+    topic = topic_entity(points, aliases)
+    found = find_conflicts(claims, points, feats, mats, cluster_of, salience, names, event_dates, topic)
     for i, why in lone_dates_in_clusters(groups, claims, event_dates).items():
         found.flagged.setdefault(i, []).extend(why)
 

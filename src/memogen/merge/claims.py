@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from ..model import Point, Source
@@ -158,6 +159,27 @@ def read_claims(
                     claim.entity = replace(claim.entity, nouns=kinds[claim.entity.text.lower()])
                 out.append(claim)
     return out
+
+
+def topic_entity(points: list[Point], aliases: Aliases | None = None, lead: int = 8) -> Entity | None:
+    """The name the topic is about: named in the opening points of more sources than any other name,
+    and of at least half of them. A figure that names no owner in a topic about BRICS is BRICS's."""
+    initial = aliases.initial_names if aliases is not None else frozenset()
+    keys_by_source: dict[str, set[str]] = defaultdict(set)
+    for p in points:
+        if p.order < lead:
+            keys_by_source[p.source_id] |= {
+                k for n in _name_spans(p.text, initial) if not n.place for k in n.entity.keys
+            }
+    shown: dict[str, int] = defaultdict(int)
+    for keys in keys_by_source.values():
+        for key in keys:
+            shown[key] += 1
+    ranked = sorted(shown.items(), key=lambda kv: (-kv[1], kv[0]))
+    sources = len({p.source_id for p in points})
+    if not ranked or ranked[0][1] * 2 < sources or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return Entity(ranked[0][0], frozenset({ranked[0][0]}))
 
 
 def read_claim(

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..model import Conflict, Point, Source
-from .claims import Claim, weekday_date
+from .claims import Claim, Entity, weekday_date
 from .features import Features, features
 from .lexicon import GENERIC, STOP, WEEKDAYS
 from .pairs import name_mismatch, nearest_shared
@@ -74,11 +74,12 @@ def find_conflicts(
     salience: list[float],
     names: dict[str, str],
     event: tuple[dt.date, dt.date] | None = None,
+    topic: Entity | None = None,
 ) -> ConflictFindings:
     """Group comparable claims across sources and turn each group that disagrees into a finding."""
     out = ConflictFindings()
     found: list[tuple[list[Claim], Conflict]] = []
-    for group in claim_groups(claims, points, feats, mats, out.flagged):
+    for group in claim_groups(claims, points, feats, mats, out.flagged, topic):
         group = _drop_lone_dates(group, event, out)
         group = [c for c in group if not c.weekday]  # "on Sunday" witnesses a date, it is no value
         conflict = describe_group(group, names, points)
@@ -146,6 +147,7 @@ def claim_groups(
     feats: list[Features],
     mats: Matrices,
     flagged: dict[int, list[str]] | None = None,
+    topic: Entity | None = None,
 ) -> list[list[Claim]]:
     """Connected groups of comparable claims (two sources or more), in a stable order."""
     flagged = flagged if flagged is not None else {}
@@ -153,8 +155,8 @@ def claim_groups(
     if not pairs:
         return []
     _mark_previous_values(claims)
-    sole = _sole_owners(claims)
-    cheap = [(i, j) for i, j in pairs if _may_compare(claims[i], claims[j], sole)]
+    owners = Owners(frozenset(_sole_owners(claims)), topic)
+    cheap = [(i, j) for i, j in pairs if _may_compare(claims[i], claims[j], owners)]
     if not cheap:
         return []
     sent_a = [claims[i].quantity.sentence for i, _ in cheap]
@@ -171,7 +173,7 @@ def claim_groups(
         measure = float(measures[k]) if measures is not None else 0.0
         if _same_claim(a, b, float(lexical[k]), sem, measure, cache):
             scored.append((i, j, a.quantity.relatedness(b.quantity) + 0.1 * measure - 0.5 * _distance(a, b)))
-    outliers = _outliers(scored, claims) | _against_consensus(claims, sole)
+    outliers = _outliers(scored, claims) | _against_consensus(claims, owners)
     for i in sorted(outliers):
         flagged.setdefault(claims[i].point, []).append(
             f"{claims[i].display}: given by this source only; other sources agree on figures far from it"
@@ -293,6 +295,15 @@ def _mark_previous_values(claims: list[Claim]) -> None:
             c.previous = True
 
 
+@dataclass(frozen=True)
+class Owners:
+    """Whose a figure that names no owner can be: the topic's own subject, or the one entity the
+    topic gives figures of that kind and unit for."""
+
+    sole: frozenset[tuple[str, str]] = frozenset()
+    topic: Entity | None = None
+
+
 def _sole_owners(claims: list[Claim]) -> set[tuple[str, str]]:
     """Kinds and units whose figures the topic gives for one entity only: there, a figure with no
     owner named ("17 people died") can only be that entity's ("the Northern Star ... 23 killed")."""
@@ -306,7 +317,7 @@ def _sole_owners(claims: list[Claim]) -> set[tuple[str, str]]:
 def _may_compare(
     a: Claim,
     b: Claim,
-    sole: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
+    owners: Owners = Owners(),
     any_distance: bool = False,
 ) -> bool:
     """The cheap half of the test: unit, plan, previous value, day, year, entity (and, unless
@@ -328,7 +339,9 @@ def _may_compare(
     if a.entity is None and b.entity is None:
         return True
     named, bare = (a, b) if a.entity is not None else (b, a)
-    return (named.kind, named.unit) in sole or _named_by_head(named, bare)
+    if owners.topic is not None and named.entity.same_as(owners.topic):  # type: ignore[union-attr]
+        return True  # in a topic about BRICS, "47% of the world's population" with no owner is BRICS's
+    return (named.kind, named.unit) in owners.sole or _named_by_head(named, bare)
 
 
 def _named_by_head(named: Claim, bare: Claim) -> bool:
@@ -489,7 +502,7 @@ def _outliers(scored: list[tuple[int, int, float]], claims: list[Claim]) -> set[
     return out
 
 
-def _against_consensus(claims: list[Claim], sole: set[tuple[str, str]]) -> set[int]:
+def _against_consensus(claims: list[Claim], owners: Owners) -> set[int]:
     """A named owner's figure that one source gives far from what two or more other sources agree
     on for that owner ("MQM-P ... 45 seats" beside 15, 17 and 17), however it is worded."""
     by_owner: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -508,7 +521,7 @@ def _against_consensus(claims: list[Claim], sole: set[tuple[str, str]]) -> set[i
                 for j in members
                 if claims[j].source_id != a.source_id
                 and claims[j].entity.same_as(a.entity)  # type: ignore[union-attr]
-                and _may_compare(a, claims[j], sole, any_distance=True)
+                and _may_compare(a, claims[j], owners, any_distance=True)
             ]
             if len({c.source_id for c in others}) < 2:
                 continue
