@@ -166,20 +166,27 @@ def topic_entity(points: list[Point], aliases: Aliases | None = None, lead: int 
     and of at least half of them. A figure that names no owner in a topic about BRICS is BRICS's."""
     initial = aliases.initial_names if aliases is not None else frozenset()
     keys_by_source: dict[str, set[str]] = defaultdict(set)
+    spellings: dict[str, set[str]] = defaultdict(set)  # key -> the keys one name gives with it
     for p in points:
-        if p.order < lead:
-            keys_by_source[p.source_id] |= {
-                k for n in _name_spans(p.text, initial) if not n.place for k in n.entity.keys
-            }
+        if p.order >= lead:
+            continue
+        for n in _name_spans(p.text, initial):
+            if not n.place:
+                keys_by_source[p.source_id] |= n.entity.keys
+                for key in n.entity.keys:
+                    spellings[key] |= n.entity.keys
     shown: dict[str, int] = defaultdict(int)
     for keys in keys_by_source.values():
         for key in keys:
             shown[key] += 1
-    ranked = sorted(shown.items(), key=lambda kv: (-kv[1], kv[0]))
+    ranked = sorted(shown.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
     sources = len({p.source_id for p in points})
-    if not ranked or ranked[0][1] * 2 < sources or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if not ranked or ranked[0][1] * 2 < sources:
         return None
-    return Entity(ranked[0][0], frozenset({ranked[0][0]}))
+    best, count = ranked[0]
+    if any(n == count and key not in spellings[best] for key, n in ranked[1:]):
+        return None  # two names as common: no one subject
+    return Entity(best, frozenset(spellings[best]))
 
 
 def read_claim(
