@@ -88,6 +88,7 @@ def make_topic(n_sources: int, seed: int = 7):
                 label = f"f{f}c"
             fact["kw"] = NUMBER_WORDS[fact["k"]]
             text = rng.choice(TEMPLATES[fact["t"]]).format(**fact)
+            text = text[0].upper() + text[1:]  # a sentence starts with a capital (the splitter relies on it)
             sentences.insert(rng.randrange(len(sentences) + 1), (text, label))
         sources.append(sentences)
     return sources

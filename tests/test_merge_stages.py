@@ -31,7 +31,10 @@ def _statements(result) -> list[str]:
 
 
 def test_shares_said_in_words_are_percentages_but_half_an_hour_is_not():
-    shares = {q.display: q for q in extract_quantities("The bloc holds a quarter of world output and half of its trade.")}
+    shares = {
+        q.display: q
+        for q in extract_quantities("The bloc holds a quarter of world output and half of its trade.")
+    }
     assert shares["a quarter"].kind == "percent" and shares["a quarter"].value == (23.0, 27.0)
     assert shares["half"].kind == "percent"
     assert not [q for q in extract_quantities("The talks lasted half an hour.") if q.kind == "percent"]
@@ -40,7 +43,10 @@ def test_shares_said_in_words_are_percentages_but_half_an_hour_is_not():
 def test_the_counted_noun_comes_after_its_modifiers():
     (q,) = extract_quantities("Voting took place in 412 municipal and regional council wards.")
     assert q.unit == "ward" and q.display == "412 municipal and regional council wards"
-    assert [q.unit for q in extract_quantities("At least 17 people died and 40 others are missing.")] == ["peopl", "other"]
+    assert [q.unit for q in extract_quantities("At least 17 people died and 40 others are missing.")] == [
+        "peopl",
+        "other",
+    ]
 
 
 def test_exact_counts_differ_by_one_but_round_figures_allow_rounding():
@@ -51,7 +57,11 @@ def test_exact_counts_differ_by_one_but_round_figures_allow_rounding():
 
 
 def test_a_year_the_figure_is_measured_from_does_not_date_it():
-    (q,) = [q for q in extract_quantities("The sinking, which killed 23 people, is the worst since 1998.") if q.kind == "number"]
+    (q,) = [
+        q
+        for q in extract_quantities("The sinking, which killed 23 people, is the worst since 1998.")
+        if q.kind == "number"
+    ]
     assert figure_years(q) == set()
 
 
@@ -70,7 +80,9 @@ def test_casualty_counts_are_one_measure_however_worded():
 
 
 def test_a_running_total_is_dated_by_its_day_not_limited_to_it():
-    total = _claim("The number of people killed rose to 23 on Monday, officials said.", "23", dt.date(2025, 9, 16))
+    total = _claim(
+        "The number of people killed rose to 23 on Monday, officials said.", "23", dt.date(2025, 9, 16)
+    )
     assert total.day is None and total.reported == dt.date(2025, 9, 15)
     one_day = _claim("At least 19 people were killed on 21 July alone.", "19 people", None)
     assert one_day.day is not None  # a day's count, even when no year is known
@@ -98,7 +110,13 @@ def test_kinds_and_topic_entity_are_learned_from_the_sources():
     kinds = learn_kinds(["Floods hit the port city of Veldt. Ostra, a coastal town, was spared."])
     assert kinds["veldt"] == frozenset({"city"}) and kinds["ostra"] == frozenset({"town"})
     points = [
-        Point(text=f"The Norland Alliance met in Oslo {k}.", section="what_happened", source_id=f"s{k}", start=0, end=9)
+        Point(
+            text=f"The Norland Alliance met in Oslo {k}.",
+            section="what_happened",
+            source_id=f"s{k}",
+            start=0,
+            end=9,
+        )
         for k in range(3)
     ]
     assert topic_entity(points).text == "norland alliance"
@@ -110,10 +128,17 @@ def test_kinds_and_topic_entity_are_learned_from_the_sources():
 def test_a_count_reported_as_it_grew_is_one_progression():
     _, result = merge_specs(
         ("a", ["At least 12 people died when the dam failed, rescuers said."], "Alpha", dt.date(2025, 3, 15)),
-        ("b", ["The death toll from the dam failure reached 17, officials said."], "Beta", dt.date(2025, 3, 16)),
+        (
+            "b",
+            ["The death toll from the dam failure reached 17, officials said."],
+            "Beta",
+            dt.date(2025, 3, 16),
+        ),
     )
     (statement,) = _statements(result)
-    assert statement.startswith("The reported figure rose over time: at least 12 people (Alpha, 15 March 2025)")
+    assert statement.startswith(
+        "The reported figure rose over time: at least 12 people (Alpha, 15 March 2025)"
+    )
     assert "17 (Beta, 16 March 2025)" in statement
     assert len([m for m in result.merged if m.conflicts]) == 1
 
@@ -136,7 +161,9 @@ def test_same_day_figures_that_differ_are_stated_with_the_owner():
         ("a", ["The Green Party won 67 seats, according to results."], "Alpha", DAY),
         ("b", ["The Green Party has secured 71 seats, results showed."], "Beta", DAY),
     )
-    assert _statements(result) == ["Sources differ on Green Party: Alpha reports 67 seats; Beta reports 71 seats."]
+    assert _statements(result) == [
+        "Sources differ on Green Party: Alpha reports 67 seats; Beta reports 71 seats."
+    ]
 
 
 def test_pending_counts_of_one_day_and_parts_of_a_breakdown_are_no_disagreement():
@@ -166,13 +193,21 @@ def test_a_weekday_only_witnesses_a_date_and_a_single_pages_wrong_date_is_not_st
     from memogen.merge import merge_points
 
     specs = [
-        ("a", "On Sunday, the court cut the quota for civil service jobs to 5 percent.", dt.date(2024, 7, 21)),
+        (
+            "a",
+            "On Sunday, the court cut the quota for civil service jobs to 5 percent.",
+            dt.date(2024, 7, 21),
+        ),
         ("b", "The court cut the quota for civil service jobs to 5 percent on Sunday.", dt.date(2024, 7, 22)),
         ("c", "In a ruling on August 7, the court cut the quota for civil service jobs to 5 percent.", None),
     ]
     sources, points = [], []
     for sid, text, day in specs:
-        s, p = source_with_points(sid, [text], sid.upper(), day) if day else source_with_points(sid, [text], sid.upper())
+        s, p = (
+            source_with_points(sid, [text], sid.upper(), day)
+            if day
+            else source_with_points(sid, [text], sid.upper())
+        )
         sources.append(s)
         points += p
     result = merge_points(points, sources, (dt.date(2024, 7, 21), dt.date(2024, 7, 21)))
@@ -193,10 +228,15 @@ def test_a_days_count_is_not_set_against_the_running_total():
 
 
 def test_a_restated_figure_in_an_aside_is_dropped_when_another_fact_states_it():
-    stated = extract_quantities("The ferry was carrying 412 passengers and 38 crew.")
+    def stated_in(sentence: str):
+        given = extract_quantities(sentence)
+        return lambda q: any(q.kind == r.kind and q.unit == r.unit and q.same_value(r) for r in given)
+
     text = "The Star, which was carrying 412 passengers on Sunday, was one of the exempted ships."
-    assert drop_restated_asides(text, stated) == "The Star was one of the exempted ships."
-    assert drop_restated_asides(text, extract_quantities("It carried 300 passengers.")) == text
+    assert drop_restated_asides(text, stated_in("The ferry carried 412 passengers.")) == (
+        "The Star was one of the exempted ships."
+    )
+    assert drop_restated_asides(text, stated_in("It carried 300 passengers.")) == text
 
 
 def test_the_wording_chosen_is_the_one_other_sources_back_not_the_richest_in_unshared_names():
@@ -210,7 +250,9 @@ def test_the_wording_chosen_is_the_one_other_sources_back_not_the_richest_in_uns
         "equipment to this end, and added that besides the KARAS, TULEN and Arva Sea drills both sides would "
         "further deepen their military and strategic cooperation in the coming years.",
     }
-    points = [Point(text=t, section="what_happened", source_id=s, start=0, end=len(t)) for s, t in texts.items()]
+    points = [
+        Point(text=t, section="what_happened", source_id=s, start=0, end=len(t)) for s, t in texts.items()
+    ]
     feats = [features(p.text) for p in points]
     assert choose_representative([0, 1], points, feats) == 0
     assert choose_representative([1], points, feats) == 1

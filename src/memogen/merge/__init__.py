@@ -52,7 +52,7 @@ from .quantities import extract_quantities, figure_years, time_compatible
 from .semantic import semantic_similarity
 from .similarity import Matrices, candidate_pairs, pair_similarity, vectorise
 from .statements import source_name
-from .text import compress, drop_restated_asides, normalise, without_asides
+from .text import compress, drop_restated_asides, has_aside, normalise, without_asides
 
 # --------------------------------------------------------------------------- public entry
 
@@ -171,7 +171,8 @@ def merge_points(
     names = {s.id: source_name(s, s.id) for s in sources}
     for p in points:
         names.setdefault(p.source_id, p.source_id)
-    claims = read_claims(points, by_id, aliases) + weekday_claims(points, by_id, event_dates)
+    figures = [f.quantities for f in feats]
+    claims = read_claims(points, by_id, aliases, figures) + weekday_claims(points, by_id, event_dates)
     topic = topic_entity(points, aliases)
     found = find_conflicts(claims, points, feats, mats, cluster_of, salience, names, event_dates, topic)
     for i, why in lone_dates_in_clusters(groups, claims, event_dates).items():
@@ -232,10 +233,20 @@ def merge_points(
 
 def _drop_restated_asides(merged: list[MergedPoint]) -> None:
     """A figure a fact states in its main clause is not repeated in another fact's aside."""
-    main = {m.id: [q for q in extract_quantities(without_asides(m.text)) if q.kind != "year"] for m in merged}
+    if not any(has_aside(m.text) for m in merged):
+        return
+    stating: dict[tuple, set[str]] = defaultdict(
+        set
+    )  # (kind, unit, value) -> facts giving it in the main clause
     for m in merged:
-        others = [q for k, qs in main.items() if k != m.id for q in qs]
-        m.text = drop_restated_asides(m.text, others)
+        for q in extract_quantities(without_asides(m.text)):
+            if q.kind != "year":
+                stating[(q.kind, q.unit, q.value)].add(m.id)
+    for m in merged:
+        if has_aside(m.text):
+            m.text = drop_restated_asides(
+                m.text, lambda q, me=m.id: bool(stating[(q.kind, q.unit, q.value)] - {me})
+            )
 
 
 @dataclass

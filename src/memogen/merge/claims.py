@@ -141,16 +141,20 @@ class Claim:
 
 
 def read_claims(
-    points: list[Point], sources: dict[str, Source], aliases: Aliases | None = None
+    points: list[Point],
+    sources: dict[str, Source],
+    aliases: Aliases | None = None,
+    quantities: list[list[Quantity]] | None = None,
 ) -> list[Claim]:
-    """Every comparable figure (not bare years) of every point, read as a claim."""
+    """Every comparable figure (not bare years) of every point, read as a claim (`quantities`: each
+    point's figures when already read)."""
     out: list[Claim] = []
     initial = aliases.initial_names if aliases is not None else frozenset()
     kinds = aliases.kinds if aliases is not None else {}
     for k, p in enumerate(points):
         src = sources.get(p.source_id)
         source_date = src.metadata.date if src is not None else None
-        for q in extract_quantities(p.text):
+        for q in quantities[k] if quantities is not None else extract_quantities(p.text):
             if q.kind == "year":
                 continue
             claim = read_claim(k, p.source_id, q, source_date, initial)

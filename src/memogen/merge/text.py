@@ -4,6 +4,7 @@ and the wording the memo states a fact in (light compression, clarity)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .lexicon import CAPS_ABBR, DOTTED_ABBR, FIRST_PERSON, LEADING_FILLER, SUPERSCRIPTS, TERMINAL
@@ -104,8 +105,8 @@ def without_asides(text: str) -> str:
     return _ASIDE.sub(", ", text)
 
 
-def drop_restated_asides(text: str, stated: list[Quantity]) -> str:
-    """The sentence without asides whose every figure another fact of the memo states.
+def drop_restated_asides(text: str, stated: Callable[[Quantity], bool]) -> str:
+    """The sentence without asides whose every figure another fact of the memo states (`stated`).
 
     Why: "The Northern Star, which was carrying 412 passengers, was one of the ships exempted"
     says something new, but its aside repeats a figure the memo gives elsewhere.
@@ -113,8 +114,10 @@ def drop_restated_asides(text: str, stated: list[Quantity]) -> str:
     out = text
     for m in reversed(list(_ASIDE.finditer(text))):
         figures = [q for q in extract_quantities(m.group()) if q.kind != "year"]
-        if figures and all(
-            any(q.kind == r.kind and q.unit == r.unit and q.same_value(r) for r in stated) for q in figures
-        ):
+        if figures and all(stated(q) for q in figures):
             out = out[: m.start()] + " " + out[m.end() :]
     return out if len(out.split()) >= 6 else text
+
+
+def has_aside(text: str) -> bool:
+    return _ASIDE.search(text) is not None
