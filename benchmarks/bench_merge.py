@@ -158,7 +158,9 @@ def conflict_scores(result, sources, spans) -> tuple[float, float]:
     """Planted conflicts (a fact stated with two figures) found, and stated conflicts that were planted.
 
     A stated conflict counts as planted when its values come from mentions of one fact
-    with both the original and the altered figure.
+    with both the original and the altered figure. A planted conflict is found when it is stated,
+    or when the altered mention is flagged as one source's error (other sources agree on the
+    original figure, so the merger does not state the altered one: issue 12).
     """
     labels: dict[tuple[str, str], str | None] = {}
     for s, sp in zip(sources, spans, strict=True):
@@ -178,6 +180,11 @@ def conflict_scores(result, sources, spans) -> tuple[float, float]:
             facts = {lab.rstrip("c") for lab in labs if lab}
             if len(facts) == 1 and len({lab for lab in labs if lab}) == 2:
                 found |= facts & want
+    span_of = {s.id: sp for s, sp in zip(sources, spans, strict=True)}
+    for sid, start, _ in getattr(result, "flagged", []):
+        for a, b, lab in span_of.get(sid, []):
+            if lab and lab.endswith("c") and a <= start < b:
+                found |= {lab.rstrip("c")} & want
     recall = len(found) / len(want) if want else 1.0
     return recall, (len(found) / stated if stated else 1.0)
 

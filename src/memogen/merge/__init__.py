@@ -84,6 +84,7 @@ class MergeResult:
     stats: dict[str, float] = field(default_factory=dict)
     # (source id, start, end) of every point -> the id of the cluster holding it (for evaluation)
     assignment: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    flagged: list[tuple[str, int, int]] = field(default_factory=list)  # points not stated: one source's error
 
 
 def _section_vote(members: list[int], points: list[Point]) -> SectionKey:
@@ -174,7 +175,9 @@ def merge_points(
     figures = [f.quantities for f in feats]
     claims = read_claims(points, by_id, aliases, figures) + weekday_claims(points, by_id, event_dates)
     topic = topic_entity(points, aliases)
-    found = find_conflicts(claims, points, feats, mats, cluster_of, salience, names, event_dates, topic)
+    found = find_conflicts(
+        claims, points, feats, mats, cluster_of, salience, names, event_dates, topic, aliases
+    )
     for i, why in lone_dates_in_clusters(groups, claims, event_dates).items():
         found.flagged.setdefault(i, []).extend(why)
 
@@ -228,7 +231,8 @@ def merge_points(
     stats = {"points": len(points), "candidate_pairs": len(rows), "clusters": len(groups)}
     _drop_restated_asides(merged)
     assignment = {(p.source_id, p.start, p.end): pid[cluster_of[i]] for i, p in enumerate(points)}
-    return MergeResult(merged, clusters, stats, assignment)
+    flagged = [(points[i].source_id, points[i].start, points[i].end) for i in sorted(found.flagged)]
+    return MergeResult(merged, clusters, stats, assignment, flagged)
 
 
 def _drop_restated_asides(merged: list[MergedPoint]) -> None:

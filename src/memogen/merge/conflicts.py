@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..model import Conflict, Point, Source
+from .aliases import Aliases
 from .claims import Claim, Entity, weekday_date
 from .features import Features, features
 from .lexicon import GENERIC, STOP, WEEKDAYS
@@ -75,11 +76,12 @@ def find_conflicts(
     names: dict[str, str],
     event: tuple[dt.date, dt.date] | None = None,
     topic: Entity | None = None,
+    aliases: Aliases | None = None,
 ) -> ConflictFindings:
     """Group comparable claims across sources and turn each group that disagrees into a finding."""
     out = ConflictFindings()
     found: list[tuple[list[Claim], Conflict]] = []
-    for group in claim_groups(claims, points, feats, mats, out.flagged, topic):
+    for group in claim_groups(claims, points, feats, mats, out.flagged, topic, aliases):
         group = _drop_lone_dates(group, event, out)
         group = [c for c in group if not c.weekday]  # "on Sunday" witnesses a date, it is no value
         conflict = describe_group(group, names, points)
@@ -148,6 +150,7 @@ def claim_groups(
     mats: Matrices,
     flagged: dict[int, list[str]] | None = None,
     topic: Entity | None = None,
+    aliases: Aliases | None = None,
 ) -> list[list[Claim]]:
     """Connected groups of comparable claims (two sources or more), in a stable order."""
     flagged = flagged if flagged is not None else {}
@@ -161,7 +164,7 @@ def claim_groups(
         return []
     sent_a = [claims[i].quantity.sentence for i, _ in cheap]
     sent_b = [claims[j].quantity.sentence for _, j in cheap]
-    cache = _Sentences()
+    cache = _Sentences(aliases)
     lexical = norm_similarity(mats, [cache.norm(t) for t in sent_a], [cache.norm(t) for t in sent_b])
     semantic = semantic_similarity(sent_a, sent_b)
     phrase = {k: measure_phrase(claims[k]) for k in sorted({x for pair in cheap for x in pair})}
@@ -373,6 +376,7 @@ def _distance(a: Claim, b: Claim) -> float:
 class _Sentences:
     """Normal forms and features of the sentences claims come from, each computed once."""
 
+    aliases: Aliases | None = None
     norms: dict[str, str] = field(default_factory=dict)
     feats: dict[str, Features] = field(default_factory=dict)
 
@@ -383,7 +387,7 @@ class _Sentences:
 
     def features(self, sentence: str) -> Features:
         if sentence not in self.feats:
-            self.feats[sentence] = features(sentence)
+            self.feats[sentence] = features(sentence, self.aliases)
         return self.feats[sentence]
 
 
@@ -411,6 +415,10 @@ def _same_claim(
             bool(_date_words(qa) & _date_words(qb)) if a.weekday or b.weekday else nearest_shared(qa, qb)
         )
         return same_event and name_mismatch(cache.features(qa.sentence), cache.features(qb.sentence)) == 0
+    if (a.entity is None or b.entity is None) and name_mismatch(
+        cache.features(qa.sentence), cache.features(qb.sentence)
+    ):
+        return False  # no owner said, and each sentence names someone the other does not: two facts
     lexical_measure = qa.relatedness(qb) >= RELATED_CONTEXT and nearest_shared(qa, qb)
     if toll:
         # people killed (injured, missing, ...) by one owner: counts of one toll, however far apart
