@@ -172,7 +172,7 @@ def conflict_scores(result, sources, spans) -> tuple[float, float]:
             if lab:
                 planted.setdefault(lab.rstrip("c"), set()).add(lab)
     want = {f for f, variants in planted.items() if len(variants) == 2}
-    found, stated = set(), 0
+    found, stated, planted_stated = set(), 0, 0
     for m in result.merged:
         for c in m.conflicts:
             stated += 1
@@ -180,13 +180,14 @@ def conflict_scores(result, sources, spans) -> tuple[float, float]:
             facts = {lab.rstrip("c") for lab in labs if lab}
             if len(facts) == 1 and len({lab for lab in labs if lab}) == 2:
                 found |= facts & want
+                planted_stated += 1
     span_of = {s.id: sp for s, sp in zip(sources, spans, strict=True)}
     for sid, start, _ in getattr(result, "flagged", []):
         for a, b, lab in span_of.get(sid, []):
             if lab and lab.endswith("c") and a <= start < b:
                 found |= {lab.rstrip("c")} & want
     recall = len(found) / len(want) if want else 1.0
-    return recall, (len(found) / stated if stated else 1.0)
+    return recall, (planted_stated / stated if stated else 1.0)
 
 
 def run_size(n: int) -> dict:

@@ -25,7 +25,6 @@ from ..model import (
     Citation,
     Cluster,
     ClusterMember,
-    Conflict,
     MergedPoint,
     Point,
     SectionKey,
@@ -181,9 +180,7 @@ def merge_points(
     for i, why in lone_dates_in_clusters(groups, claims, event_dates).items():
         found.flagged.setdefault(i, []).extend(why)
 
-    hosted: dict[int, list[int]] = defaultdict(list)  # host cluster -> clusters it states too
-    for c, host in found.absorbed.items():
-        hosted[host].append(c)
+    at = {(p.source_id, p.text): k for k, p in enumerate(points)}  # to cite the points a statement gives
     merged: list[MergedPoint] = []
     clusters: list[Cluster] = []
     pid = [f"p{c + 1:04d}" for c in range(len(groups))]
@@ -213,7 +210,12 @@ def merge_points(
             continue  # stated by its host fact, or only a figure no other source backs
         citations = _citations(stated, rep, member_scores, points, by_id)
         cited = {ct.source_id for ct in citations}
-        extra = [v.point for conflict in cluster_conflicts for v in _value_points(conflict, points)]
+        extra = [
+            at[(v.source_id, v.excerpt)]
+            for x in cluster_conflicts
+            for v in x.values
+            if (v.source_id, v.excerpt) in at
+        ]
         for k in extra:
             if points[k].source_id not in cited:
                 cited.add(points[k].source_id)
@@ -239,9 +241,7 @@ def _drop_restated_asides(merged: list[MergedPoint]) -> None:
     """A figure a fact states in its main clause is not repeated in another fact's aside."""
     if not any(has_aside(m.text) for m in merged):
         return
-    stating: dict[tuple, set[str]] = defaultdict(
-        set
-    )  # (kind, unit, value) -> facts giving it in the main clause
+    stating: dict[tuple, set[str]] = defaultdict(set)  # (kind, unit, value) -> facts giving it
     for m in merged:
         for q in extract_quantities(without_asides(m.text)):
             if q.kind != "year":
@@ -251,19 +251,6 @@ def _drop_restated_asides(merged: list[MergedPoint]) -> None:
             m.text = drop_restated_asides(
                 m.text, lambda q, me=m.id: bool(stating[(q.kind, q.unit, q.value)] - {me})
             )
-
-
-@dataclass
-class _ValuePoint:
-    point: int
-
-
-def _value_points(conflict: Conflict, points: list[Point]) -> list[_ValuePoint]:
-    """The points whose figures a conflict statement gives (to cite each source)."""
-    at = {(p.source_id, p.text): k for k, p in enumerate(points)}
-    return [
-        _ValuePoint(at[(v.source_id, v.excerpt)]) for v in conflict.values if (v.source_id, v.excerpt) in at
-    ]
 
 
 def _pair_score(scores: dict[tuple[int, int], float], i: int, rep: int, mats: Matrices) -> float:
