@@ -46,11 +46,21 @@ class Embedder:
             return np.zeros((0, self.table.shape[1]), dtype=np.float32)
         return np.stack([self.cache[t] for t in texts])
 
-    def pair_similarity(self, a: list[str], b: list[str]) -> np.ndarray:
-        """Cosine between a[k] and b[k]."""
+    def pair_similarity(self, a: list[str], b: list[str], chunk: int = 20_000) -> np.ndarray:
+        """Cosine between a[k] and b[k]: each distinct text embedded once, pairs scored in chunks
+        (memory stays with the number of texts, not of pairs)."""
         if not a:
             return np.zeros(0, dtype=np.float32)
-        return np.einsum("ij,ij->i", self.embed(a), self.embed(b))
+        index = {t: k for k, t in enumerate(dict.fromkeys(a + b))}
+        vectors = self.embed(list(index))
+        ia = np.fromiter((index[t] for t in a), dtype=np.int64, count=len(a))
+        ib = np.fromiter((index[t] for t in b), dtype=np.int64, count=len(b))
+        out = np.empty(len(a), dtype=np.float32)
+        for lo in range(0, len(a), chunk):
+            out[lo : lo + chunk] = np.einsum(
+                "ij,ij->i", vectors[ia[lo : lo + chunk]], vectors[ib[lo : lo + chunk]]
+            )
+        return out
 
 
 def _package_dir() -> Path | None:

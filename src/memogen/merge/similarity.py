@@ -32,9 +32,17 @@ class HashedTfidf:
     kind: str
     idf: np.ndarray | None = None
 
-    def counts(self, texts: list[str]):
-        rows, cols = self._word_features(texts) if self.kind == "word" else self._char_features(texts)
-        return _csr(rows, cols, len(texts))
+    def counts(self, texts: list[str], chunk: int = 4000):
+        """Hashed n-gram counts, built a chunk of texts at a time (the n-gram arrays of 70,000
+        points at once took ~0.8 GB)."""
+        from scipy import sparse
+
+        parts = []
+        for lo in range(0, max(len(texts), 1), chunk):
+            block = texts[lo : lo + chunk]
+            rows, cols = self._word_features(block) if self.kind == "word" else self._char_features(block)
+            parts.append(_csr(rows, cols, len(block)))
+        return parts[0] if len(parts) == 1 else sparse.vstack(parts, format="csr")
 
     def fit_transform(self, texts: list[str]):
         counts = self.counts(texts)
