@@ -10,7 +10,9 @@ from .text import NAME_WEIGHT, clarity_score
 # --------------------------------------------------------------------------- clustering
 
 
-class _UnionFind:
+class UnionFind:
+    """Disjoint sets over 0..n-1 that keep each set's members (union by size)."""
+
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
         self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -31,7 +33,7 @@ class _UnionFind:
         self.members[ra] += self.members.pop(rb)
 
 
-def _compatible(uf: _UnionFind, a: int, b: int, feats: list[Features], limit: int = 12) -> bool:
+def _compatible(uf: UnionFind, a: int, b: int, feats: list[Features], limit: int = 12) -> bool:
     """Would joining the two clusters put disagreeing figures in one fact? (cannot-link check)."""
     ma = uf.members[uf.find(a)][:limit]
     mb = uf.members[uf.find(b)][:limit]
@@ -53,7 +55,7 @@ def cluster_points(
     """
     import numpy as np
 
-    uf = _UnionFind(len(feats))
+    uf = UnionFind(len(feats))
     scores: dict[tuple[int, int], float] = {}
     order = np.argsort(-sims, kind="stable")
     for k in order:

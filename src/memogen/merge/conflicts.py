@@ -25,9 +25,10 @@ import numpy as np
 from ..model import Conflict, Point, Source
 from .aliases import Aliases
 from .claims import Claim, Entity, weekday_date
+from .clustering import UnionFind
 from .features import Features, features
 from .lexicon import GENERIC, STOP, WEEKDAYS
-from .pairs import name_mismatch, nearest_shared
+from .pairs import cross_source_pairs, name_mismatch, nearest_shared
 from .quantities import Quantity, context_of, direction, extract_quantities, figure_clause, split_sentences
 from .semantic import semantic_similarity
 from .similarity import Matrices, norm_similarity, pair_similarity
@@ -182,15 +183,12 @@ def claim_groups(
             f"{claims[i].display}: given by this source only; other sources agree on figures far from it"
         )
     scored = [(i, j, sc) for i, j, sc in scored if i not in outliers and j not in outliers]
-    uf = _UnionFind()
+    uf = UnionFind(len(claims))
     for i, j in _mutual_best(scored, claims):
         uf.union(i, j)
     beside = _siblings(claims)
-    comps: dict[int, list[int]] = defaultdict(list)
-    for i in sorted(uf.parent):
-        comps[uf.find(i)].append(i)
     groups = []
-    for _, members in sorted(comps.items()):
+    for members in sorted(sorted(m) for m in uf.members.values() if len(m) > 1):
         far = _group_outliers(members, claims)
         for i in far:
             flagged.setdefault(claims[i].point, []).append(
@@ -249,23 +247,6 @@ def _group_outliers(members: list[int], claims: list[Claim]) -> set[int]:
     return out
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
-
-    def find(self, x: int) -> int:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _candidate_pairs(claims: list[Claim]) -> list[tuple[int, int]]:
     """Pairs of claims of different sources sharing a unit and an entity or a nearby word."""
     buckets: dict[tuple, list[int]] = defaultdict(list)
@@ -277,16 +258,8 @@ def _candidate_pairs(claims: list[Claim]) -> list[tuple[int, int]]:
             keys |= {(c.kind, unit, "e", k) for k in c.entity.keys}
         for key in keys:
             buckets[key].append(i)
-    pairs = set()
-    for key, members in buckets.items():
-        if len(members) > (MAX_UNIT_BUCKET if key[2] == "u" else MAX_BUCKET):
-            continue
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                i, j = members[x], members[y]
-                if claims[i].source_id != claims[j].source_id:
-                    pairs.add((i, j))
-    return sorted(pairs)
+    sources = [c.source_id for c in claims]
+    return cross_source_pairs(buckets, sources, lambda key: MAX_UNIT_BUCKET if key[2] == "u" else MAX_BUCKET)
 
 
 def _mark_previous_values(claims: list[Claim]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from ..model import Point
 from .features import Features
@@ -258,13 +259,22 @@ def quantity_pairs(
         }
         for key in keys:
             buckets[key].append(i)
+    # a figure every point gives says nothing about which fact
+    return cross_source_pairs(buckets, [p.source_id for p in points], lambda key: max_bucket)
+
+
+def cross_source_pairs(
+    buckets: dict[tuple, list[int]], source_of: list[str], cap: Callable[[tuple], int]
+) -> list[tuple[int, int]]:
+    """Every pair (i < j) of items of two sources sharing a bucket, skipping buckets larger than
+    cap(key): a key that many items share says nothing about which fact (keeps the cost linear)."""
     pairs = set()
-    for members in buckets.values():
-        if len(members) > max_bucket:
-            continue  # a figure every point gives says nothing about which fact
+    for key, members in buckets.items():
+        if len(members) > cap(key):
+            continue
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 i, j = members[x], members[y]
-                if points[i].source_id != points[j].source_id:
+                if source_of[i] != source_of[j]:
                     pairs.add((i, j))
     return sorted(pairs)
