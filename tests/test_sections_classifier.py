@@ -38,7 +38,24 @@ def test_the_shipped_model_loads_and_knows_every_feature_the_extractor_counts() 
         for item in source_points(_source(text), EVENT).items:
             seen |= set(item.features)
     assert seen <= set(model.weights), sorted(seen - set(model.weights))
-    assert set(model.transitions) == {"paragraph", "sentence"}
+    assert set(model.transitions) == {"paragraph", "sentence", "short"}
+
+
+def test_the_shipped_transitions_encode_order_not_lengths() -> None:
+    """Staying costs nothing, moving on to a later section costs less than going back: the odds say in
+    which order writers move (event, context, meaning), not how long one half's sections run."""
+    model = load_model()
+    keys = ["what_happened", "background", "what_it_means"]
+    for kind, table in model.transitions.items():
+        for i, a in enumerate(keys):
+            assert table[a][a] == 0.0, kind
+            for j, b in enumerate(keys):
+                if j > i:
+                    assert table[b][a] <= table[a][b] <= 0.0, (kind, a, b)
+    # the bias is not the tuning half's mix of sections (mostly event reports): no section is favoured
+    # by more than the odds of 3 to 1 before any evidence
+    bias = model.bias
+    assert max(bias.values()) - min(bias.values()) < 2.0
 
 
 def test_the_model_file_round_trips() -> None:
