@@ -230,7 +230,7 @@ PRIOR: dict[str, tuple[float, float, float]] = {
     "t_month_after": (0.5, 0, 0), "t_year_before": (0, 1.6, 0), "t_year_long_before": (0, 2.2, 0),
     "t_year_future": (0, 0, 1.4), "t_year_any": (0, 0.5, 0), "t_decade_before": (0, 2.0, 0),
     "t_since": (0, 1.5, 0), "t_rel_near": (1.2, 0, 0), "t_rel_past": (0, 1.4, 0), "t_rel_future": (0, 0, 1.6),
-    "c_record": (0.3, 0, 0),
+    "c_record": (0.3, 0, 0), "c_aside_date": (0, 0.3, 0),
     "g_past_perfect": (0, 1.1, 0), "g_present_perfect": (0.3, 0.3, 0), "g_long_state": (0, 1.0, 0),
     "g_simple_past": (0.3, 0, 0), "g_expected": (0, 0, 1.0),
     "w_will": (0, 0, 0.8), "w_modal": (0, 0, 0.8), "w_reporting": (0.8, 0, 0), "w_eval": (0, 0, 0.45),

@@ -8,6 +8,7 @@ from memogen.model import Source, SourceMetadata
 from memogen.sections import extract_points
 from memogen.sections.classify import Item, classify
 from memogen.sections.extract import source_points
+from memogen.sections.features import Context, time_features
 from memogen.sections.learned import SectionModel, load_model
 
 EVENT = dt.date(2024, 3, 4)
@@ -106,3 +107,32 @@ def test_a_heading_beats_any_evidence_and_a_pre_event_source_reports_nothing() -
     early = Item(features={"t_day_event": 3.0, "w_reporting": 3.0}, new_paragraph=True, scope=-1, fixed=None,
                  forbid_what_happened=True)  # fmt: skip
     assert classify([early])[0].section == "background"
+
+
+def test_a_date_in_an_aside_is_not_the_time_of_the_sentence() -> None:
+    """'The fund – first proposed in 2013 – was launched on 4 March': the event, not history."""
+    ctx = Context(event_start=EVENT, source_date=WRITTEN)
+    aside = time_features(
+        "The fund – first proposed by island states in 2013 – was launched on 4 March.", ctx
+    )
+    assert aside.get("t_day_event") == 1.0 and "t_year_long_before" not in aside
+    assert aside.get("c_aside_date") == 1.0
+    bracket = time_features("The fund (first proposed in 2013) was launched on Monday.", ctx)
+    assert "t_year_long_before" not in bracket
+    plain = time_features("The fund was first proposed by island states in 2013.", ctx)
+    assert plain.get("t_year_long_before") == 1.0 and "c_aside_date" not in plain
+
+
+def test_a_paragraph_opening_on_a_theme_that_names_a_section_is_that_section() -> None:
+    """'A short history of the dispute.' heads its paragraph like a heading: every point under it is
+    background, whatever its own wording ('would', 'could') suggests."""
+    text = (
+        "Parliament approved the new water law on 4 March by 402 votes to 61.\n\n"
+        "A short history of the dispute. Cities would sell their water works to private firms. "
+        "Prices could then rise every year.\n\n"
+        "Analysts said the caps could strain city budgets."
+    )
+    points = extract_points(_source(text), EVENT)
+    themed = [p for p in points if "water works" in p.text or "Prices could" in p.text]
+    assert themed and {p.section for p in themed} == {"background"}
+    assert all(p.reason == "heading" for p in themed)

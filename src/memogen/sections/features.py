@@ -48,6 +48,10 @@ _RECORD = re.compile(
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:decades?|years?))\b",
     re.IGNORECASE,
 )
+# "The goal – proposed by the African group in 2013 – was adopted at COP28": an aside between dashes or
+# in brackets recalls a detail; its date is not the time of the sentence.
+_ASIDE_MARK = re.compile(r"[()–—]|\s-\s")
+_ASIDE = re.compile(r"\([^()]{3,200}\)|\s[–—-]\s[^–—]{3,200}?\s[–—-]\s")
 _REL_NEAR = _rx(r"today|yesterday|tonight|this (?:morning|week)|late on|earlier (?:today|this week)")
 _REL_PAST = _rx(
     r"last (?:year|decade|century)|years? ago|decades? ago|in the past|previously|historically|"
@@ -283,6 +287,11 @@ def time_features(sentence: str, ctx: Context, words: set[str] | None = None) ->
     out: dict[str, float] = {}
     record = not words.isdisjoint(_RECORD_WORDS) and _RECORD.search(sentence) is not None
     plain = _RECORD.sub(" ", sentence) if record else sentence
+    if _ASIDE_MARK.search(plain) and _ASIDE.search(plain):
+        bare = _ASIDE.sub(" ", plain)
+        if _DIGIT.search(plain) and len(_DIGIT.findall(bare)) < len(_DIGIT.findall(plain)):
+            out["c_aside_date"] = 1.0
+        plain = bare
     for d in find_dates(plain) if _DIGIT.search(plain) else ():  # every date form holds a digit
         name = _date_feature(d, ctx)
         if name:
