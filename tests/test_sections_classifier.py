@@ -8,7 +8,7 @@ from memogen.model import Source, SourceMetadata
 from memogen.sections import extract_points
 from memogen.sections.classify import Item, classify
 from memogen.sections.extract import source_points
-from memogen.sections.features import Context, time_features
+from memogen.sections.features import Context, cue_features, time_features
 from memogen.sections.learned import SectionModel, load_model
 
 EVENT = dt.date(2024, 3, 4)
@@ -136,3 +136,19 @@ def test_a_paragraph_opening_on_a_theme_that_names_a_section_is_that_section() -
     themed = [p for p in points if "water works" in p.text or "Prices could" in p.text]
     assert themed and {p.section for p in themed} == {"background"}
     assert all(p.reason == "heading" for p in themed)
+
+
+def test_an_undated_page_naming_a_weekday_reports_this_weeks_news() -> None:
+    undated = Context()
+    assert time_features("Dock workers walked off the job on Monday.", undated).get("t_rel_near") == 1.0
+    assert "t_rel_near" not in time_features("Talks resume next Monday.", undated)
+    assert "t_rel_near" not in time_features("Dock workers walked off the job in 1998.", undated)
+
+
+def test_a_future_the_news_reports_is_told_apart_from_a_forecast() -> None:
+    """'Under the deal, Norland will pay half, the minister said' reports the news's terms; 'Prices
+    will rise' forecasts: only the first is marked as a reported future."""
+    reported = cue_features("Under the deal, Norland will pay half of the costs, the minister said.")
+    forecast = cue_features("Prices will rise again within a decade.")
+    assert reported.get("c_reported_future") == 1.0
+    assert "c_reported_future" not in forecast and forecast.get("w_will") == 1.0

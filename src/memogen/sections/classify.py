@@ -2,11 +2,12 @@
 
 Explicit structure first: a point under a heading that names a section gets that section, always.
 Elsewhere each point gets the learned model's log-probabilities (learned.py), and a Viterbi pass over
-the source adds the learned odds of moving from one section to the next — writers move between
-sections at paragraph breaks, rarely inside an analyst's long paragraph, and mostly forward (news,
-then context, then assessment); a short news paragraph may join a fact and its context, so its
-points are decided one by one.  Forward-backward over the same chain gives each point's confidence.  A source
-written before the event can neither report it nor say what it means: its points are background.
+the source adds the cost of changing section between neighbours — writers move between sections at
+paragraph breaks, rarely inside an analyst's long paragraph, and forward (news, then context, then
+assessment); a short news paragraph may join a fact and its context, so its points are decided nearly
+one by one.  The costs encode that order, not how long sections run (section_model.json, chosen by the
+fit).  Forward-backward over the same chain gives each point's confidence.  A source written before the
+event can neither report it nor say what it means: its points are background.
 """
 
 from __future__ import annotations

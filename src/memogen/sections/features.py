@@ -302,6 +302,10 @@ def time_features(sentence: str, ctx: Context, words: set[str] | None = None) ->
             if not r.future:
                 name = _day_feature(r.resolve(ctx.source_date), ctx, ctx.event_start, end)
                 out[name] = out.get(name, 0.0) + 1.0
+    elif any(not r.future for r in find_relative_days(plain)):
+        out["t_rel_near"] = (
+            1.0  # an undated page's "on Thursday": a writer names the weekday of this week's news
+        )
     for name, rx, triggers in _TIME_PATTERNS:
         if not words.isdisjoint(triggers) and rx.search(plain):
             out[name] = 1.0
@@ -359,6 +363,10 @@ def cue_features(sentence: str) -> dict[str, float]:
         sentence
     ):
         out["c_amount"] = 1.0
+    if "w_will" in out and ("w_reporting" in out or "according" in present or "c_quote" in out):
+        out["c_reported_future"] = (
+            1.0  # "Ukraine will contribute 50 per cent, the deal says": the news's terms
+        )
     if sentence.rstrip().endswith("?"):
         out["c_question"] = 1.0
     return out
