@@ -134,14 +134,27 @@ def check_topic_name(name: str) -> str:
     return name
 
 
-def list_source_files(topic_dir: Path) -> list[Path]:
-    """Every candidate source in a topic folder, in a stable (sorted) order."""
-    files = [
+def candidate_files(topic_dir: Path) -> list[Path]:
+    """Every file of a topic folder that could be a source, in a stable (sorted) order."""
+    return [
         p
         for p in sorted(topic_dir.iterdir())
         if p.is_file() and p.name != TOPIC_FILE and not p.name.startswith((".", "~$"))
     ]
-    return files
+
+
+def list_source_files(
+    topic_dir: Path, out_folder: Path | None = None, warnings: list[str] | None = None
+) -> list[Path]:
+    """The files a build reads: candidates minus links out of the folder, oversized files,
+    undecodable names and memogen's own outputs (see `sources.limits`); why each was left
+    out goes to `warnings` when given."""
+    from .sources.limits import screen_source_files
+
+    kept, refused = screen_source_files(candidate_files(topic_dir), topic_dir, out_folder)
+    if warnings is not None:
+        warnings.extend(refused)
+    return kept
 
 
 def load_topic(inputs_dir: Path, topic: str) -> tuple[Path, TopicConfig]:
@@ -159,12 +172,16 @@ def load_topic(inputs_dir: Path, topic: str) -> tuple[Path, TopicConfig]:
             raise ConfigError(f"{yaml_path}: cannot read: {exc}") from None
         config = parse_topic_yaml(text, str(yaml_path))
     for name in config.sources:
+        if Path(name).name != name or name in (".", ".."):
+            raise ConfigError(
+                f"{yaml_path}: field 'sources.{name}': name a file of the topic folder, not a path"
+            )
         if not (topic_dir / name).is_file():
             raise ConfigError(f"{yaml_path}: field 'sources.{name}': listed file is missing")
     for key in ("reference_docx", "templates"):
         value = getattr(config, key)
         if value and not (topic_dir / value).exists():
             raise ConfigError(f"{yaml_path}: field '{key}': {value} does not exist")
-    if not any(p.suffix.lower() in SOURCE_SUFFIXES for p in list_source_files(topic_dir)):
+    if not any(p.suffix.lower() in SOURCE_SUFFIXES for p in candidate_files(topic_dir)):
         raise ConfigError(f"{topic_dir}: no source files (.txt, .md, .html, .pdf, .docx)")
     return topic_dir, config
