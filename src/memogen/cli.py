@@ -189,8 +189,10 @@ def add(
     """Add sources to TOPIC: copy files or download pages into inputs/TOPIC/ and list them in topic.yaml."""
     from .sources.manage import add_sources
 
-    for added in add_sources(inputs, topic, items):
+    def say(added) -> None:  # noqa: ANN001 - manage.Added
         typer.echo(f"added {inputs / topic / added.name}" + (f" (from {added.url})" if added.url else ""))
+
+    add_sources(inputs, topic, items, on_added=say)
 
 
 @app.command()
@@ -250,6 +252,15 @@ def email(
         bool, typer.Option("--dry-run", help="Write out/TOPIC/TOPIC.eml, send nothing.")
     ] = False,
     out: OutOpt = Path("out"),
+    from_addr: Annotated[
+        str | None,
+        typer.Option(
+            "--from", metavar="ADDR", help="Sender (default: 'from' in smtp.yaml or MEMOGEN_SMTP_FROM)."
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Send a PDF even if it is older than the draft.")
+    ] = False,
 ) -> None:
     """Email the memo PDF: out/TOPIC/TOPIC.published.pdf if you published, else the built TOPIC.pdf.
 
@@ -260,7 +271,8 @@ def email(
     via MEMOGEN_SMTP_CONFIG) or MEMOGEN_SMTP_HOST/PORT/USER/SECURITY/FROM. The
     password only from MEMOGEN_SMTP_PASSWORD or the keyring (`keyring set
     memogen-smtp:HOST USER`). On failure: one-line error, exit 1, the message
-    kept as out/TOPIC/TOPIC.unsent.eml.
+    kept as out/TOPIC/TOPIC.unsent.eml. A PDF older than the draft is refused
+    (run `memogen publish` first, or --force); a header with a line break is refused.
     """
     from .mail import EmailOptions, email_topic
 
@@ -272,6 +284,8 @@ def email(
         attach_docx=attach_docx,
         dry_run=dry_run,
         out_dir=out,
+        force=force,
+        from_addr=from_addr,
     )
     report = email_topic(options)
     for warning in report.warnings:

@@ -53,24 +53,23 @@ def render_template(memo: Memo, name: str, autoescape: bool = False, **context) 
     try:
         template = env.get_template(name)
     except jinja2.TemplateSyntaxError as exc:
-        raise _template_error(exc.filename, f"{exc.filename or name}:{exc.lineno}: {exc.message}") from None
+        where = f"{exc.filename or name}:{exc.lineno}"
+        raise _template_error(exc.filename, where, exc.message or "syntax error") from None
     except jinja2.TemplateNotFound:
         raise RenderError(f"{name}: template not found in {', '.join(map(str, dirs))}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise UserTemplateError(f"{name}: cannot read the template ({exc})") from None
     try:
         return template.render(memo=memo, **context)
-    except jinja2.TemplateError as exc:  # undefined names, sandbox refusals, ...
-        raise _template_error(template.filename, f"{template.filename or name}: {exc}") from None
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
-        raise _template_error(template.filename, f"{template.filename or name}: {exc}") from None
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
+        # undefined names, sandbox refusals, a filter given the wrong type...
+        raise _template_error(template.filename, template.filename or name, str(exc)) from None
 
 
-def _template_error(filename: str | None, detail: str) -> Exception:
-    detail = " ".join(detail.split())
-    if _is_users(filename):
-        return UserTemplateError(f"template error: {detail}")
-    return RenderError(f"built-in template error: {detail}")
+def _template_error(filename: str | None, where: str, detail: str) -> Exception:
+    """A user's template: their fix (exit 2); a built-in one: our bug (exit 1)."""
+    message = f"{where}: template error: {' '.join(detail.split())}"
+    return UserTemplateError(message) if _is_users(filename) else RenderError(message)
 
 
 def labels(memo: Memo) -> dict[str, str]:
