@@ -20,6 +20,7 @@ from .model import DEFAULT_HEADINGS
 
 TOPIC_FILE = "topic.yaml"
 SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+MAX_TOPIC_NAME = 100  # TOPIC.published.pdf and temp names must stay under the 255-byte file name limit
 _TOPIC_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
@@ -129,6 +130,8 @@ def check_topic_name(name: str) -> str:
     """Reject names that could escape the inputs/out folders."""
     if not name or "/" in name or "\\" in name or ".." in name or Path(name).is_absolute():
         raise ConfigError(f"--topic {name!r}: a topic is a plain folder name (no '/', '..' or absolute path)")
+    if len(name) > MAX_TOPIC_NAME:
+        raise ConfigError(f"--topic {name[:20]}...: a topic name has at most {MAX_TOPIC_NAME} characters")
     if not _TOPIC_NAME.match(name):
         raise ConfigError(f"--topic {name!r}: use letters, digits, '.', '_' and '-' only")
     return name

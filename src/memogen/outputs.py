@@ -366,8 +366,12 @@ class BuildLock:
     def __enter__(self) -> BuildLock:
         import time
 
+        folder = self.path.parent
+        blocker = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
+        if blocker is not None:
+            raise OutputError(f"{blocker}: is a file, not a folder; choose another output folder (--out)")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             raise OutputError(os_error_message(exc, self.path.parent, "lock the output folder")) from None

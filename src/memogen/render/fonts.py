@@ -10,6 +10,7 @@ register those with reportlab.  reportlab embeds TTF fonts as subsets, which kee
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import tempfile
 from dataclasses import dataclass
@@ -69,6 +70,12 @@ def default_cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("memogen")) / "fonts"
+
+
+def fallback_cache_dir() -> Path:
+    """A per-user folder in the temp dir, for when the configured cache cannot be written."""
+    uid = os.getuid() if hasattr(os, "getuid") else os.getpid()
+    return Path(tempfile.gettempdir()) / f"memogen-fonts-{uid}"
 
 
 def variable_font_path(package: str, filename: str) -> Path:
@@ -155,9 +162,13 @@ def _register(cache_dir: Path) -> FontSet:
     from reportlab.pdfbase.ttfonts import TTFont
 
     faces = _faces()
-    paths = static_instances(
-        [(variable_font_path(f.package, f.filename), f.weight) for f in faces], cache_dir
-    )
+    wanted = [(variable_font_path(f.package, f.filename), f.weight) for f in faces]
+    try:
+        paths = static_instances(wanted, cache_dir)
+    except OSError as exc:  # a read-only or misplaced cache must not stop a build
+        fallback = fallback_cache_dir()
+        logging.getLogger(__name__).warning("font cache %s unusable (%s); using %s", cache_dir, exc, fallback)
+        paths = static_instances(wanted, fallback)
     coverage: dict[str, set[int]] = {}
     for face, path in zip(faces, paths, strict=True):
         font = TTFont(face.name, str(path))
