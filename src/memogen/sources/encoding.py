@@ -21,17 +21,18 @@ _BOMS = (
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 without a BOM: NUL bytes on one side only (the high byte of every ASCII space,
+    """UTF-16 without a BOM: NUL bytes mostly on one side (the high byte of every ASCII space,
     digit or line break), and text without control characters once decoded that way.
 
-    Only NULs on one side count, never their share: Chinese or Russian UTF-16 has few of
-    them (its spaces and line breaks), English UTF-16 has one in every two bytes.
+    Which side, not their share, tells: Chinese or Russian UTF-16 has few of them (its
+    spaces, digits and line breaks; a few ideographs such as U+5F00 put one on the other
+    side), English UTF-16 has one in every two bytes.
     """
     if len(data) < 4 or len(data) % 2:
         return None
     even_zeros, odd_zeros = data[0::2].count(0), data[1::2].count(0)
     for zeros, others, codec in ((odd_zeros, even_zeros, "utf-16-le"), (even_zeros, odd_zeros, "utf-16-be")):
-        if zeros == 0 or others > zeros // 50:
+        if zeros == 0 or others * 3 > zeros:
             continue
         try:
             text = data.decode(codec)
