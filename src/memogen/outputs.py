@@ -243,7 +243,7 @@ class OutputFolder:
         """For files the manifest does not know: hashes memogen's own outputs vouch for.
 
         A DOCX carries the hash of its own body; the JSON record lists the others.  A JSON
-        record whose listed files all match what is on disk is memogen's too.
+        record that lists a file on disk byte for byte was written with it: memogen's too.
         """
         if self._evidence is None:
             self._evidence = _vouched_hashes(self.folder)
@@ -316,7 +316,7 @@ def _vouched_hashes(folder: Path) -> dict[str, set[str]]:
             on_disk = {n: h for n, h in listed.items() if (folder / n).is_file()}
             for name, digest in on_disk.items():
                 out.setdefault(name, set()).add(digest)
-            if on_disk and all(sha256_file(folder / n) == h for n, h in on_disk.items()):
+            if any(sha256_file(folder / n) == h for n, h in on_disk.items()):
                 out.setdefault(path.name, set()).add(sha256_file(path))
     return out
 
