@@ -148,6 +148,19 @@ def static_instances(wanted: list[tuple[Path, int]], cache_dir: Path) -> list[Pa
     return [static_instance(path, weight, cache_dir) for path, weight in wanted]
 
 
+def face_paths(cache_dir: Path) -> dict[str, Path]:
+    """{face name: static TTF} for every face memogen uses (MemoSerif-Bold, ...), cut when missing."""
+    faces = _faces()
+    wanted = [(variable_font_path(f.package, f.filename), f.weight) for f in faces]
+    try:
+        paths = static_instances(wanted, cache_dir)
+    except OSError as exc:  # a read-only or misplaced cache must not stop a build
+        fallback = fallback_cache_dir()
+        logging.getLogger(__name__).warning("font cache %s unusable (%s); using %s", cache_dir, exc, fallback)
+        paths = static_instances(wanted, fallback)
+    return {face.name: path for face, path in zip(faces, paths, strict=True)}
+
+
 def register_fonts(cache_dir: Path | None = None) -> FontSet:
     """Register memogen's font families with reportlab (idempotent) and return their names and coverage."""
     return _register(cache_dir or default_cache_dir())
@@ -162,16 +175,10 @@ def _register(cache_dir: Path) -> FontSet:
     from reportlab.pdfbase.ttfonts import TTFont
 
     faces = _faces()
-    wanted = [(variable_font_path(f.package, f.filename), f.weight) for f in faces]
-    try:
-        paths = static_instances(wanted, cache_dir)
-    except OSError as exc:  # a read-only or misplaced cache must not stop a build
-        fallback = fallback_cache_dir()
-        logging.getLogger(__name__).warning("font cache %s unusable (%s); using %s", cache_dir, exc, fallback)
-        paths = static_instances(wanted, fallback)
+    paths = face_paths(cache_dir)
     coverage: dict[str, set[int]] = {}
-    for face, path in zip(faces, paths, strict=True):
-        font = TTFont(face.name, str(path))
+    for face in faces:
+        font = TTFont(face.name, str(paths[face.name]))
         pdfmetrics.registerFont(font)
         family = face.name.split("-")[0]
         coverage.setdefault(family, set()).update(font.face.charToGlyph)
