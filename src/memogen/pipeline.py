@@ -150,7 +150,7 @@ def render_docx_with_hash(memo: Memo) -> bytes:
 
     from .render.docx import render_docx
 
-    plain = render_docx(memo)
+    plain = render_docx(memo, embed_fonts=False)  # fonts are not body parts: the hash is the same
     headings = json.dumps({s.key: s.heading for s in memo.sections}, ensure_ascii=False)
     properties = {
         "memogen_body_sha256": docx_body_hash(plain),

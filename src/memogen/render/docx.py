@@ -42,8 +42,13 @@ VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 
 
-def render_docx(memo: Memo, custom_properties: dict[str, str] | None = None) -> bytes:
-    """The memo as DOCX bytes; `custom_properties` go to docProps/custom.xml (e.g. a generation hash)."""
+def render_docx(
+    memo: Memo, custom_properties: dict[str, str] | None = None, embed_fonts: bool = True
+) -> bytes:
+    """The memo as DOCX bytes; `custom_properties` go to docProps/custom.xml (e.g. a generation hash).
+
+    `embed_fonts=False` leaves the Noto faces out (a render made only to hash the body).
+    """
     from .docx_footnotes import Footnotes
 
     document = _open_template(memo.settings.reference_docx)
@@ -64,10 +69,11 @@ def render_docx(memo: Memo, custom_properties: dict[str, str] | None = None) -> 
     _write_sources(document, memo, notes.styles, styles)
     _set_core_properties(document, memo)
     _drop_thumbnail(document)
-    if house:
-        from .docx_fonts import embed_fonts, memo_faces
+    if house and embed_fonts:
+        from .docx_fonts import embed_fonts as embed
+        from .docx_fonts import memo_faces
 
-        embed_fonts(document, memo_faces())
+        embed(document, memo_faces())
     if custom_properties:
         _set_custom_properties(document, custom_properties)
     buf = io.BytesIO()
@@ -373,5 +379,7 @@ def normalise_zip(data: bytes) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            dst.writestr(info, src.read(name))
+            data = src.read(name)
+            # the big parts (embedded fonts, Word's style lists) compress nearly as well, far faster
+            dst.writestr(info, data, compresslevel=1 if len(data) > 100_000 else None)
     return out.getvalue()

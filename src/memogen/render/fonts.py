@@ -42,6 +42,7 @@ class FontSet:
     sans: str
     arabic: str
     coverage: dict[str, frozenset[int]]
+    fallbacks: tuple[str, ...] = ()  # script families loaded for this memo's text (CJK, ...)
 
     def covers(self, family: str, char: str) -> bool:
         return ord(char) in self.coverage.get(family, frozenset())
@@ -197,3 +198,172 @@ def _register(cache_dir: Path) -> FontSet:
         arabic=ARABIC,
         coverage={family: frozenset(chars) for family, chars in coverage.items()},
     )
+
+
+# --------------------------------------------------------------------------- other scripts, on demand
+
+CJK = "MemoCJK"
+
+
+@dataclass(frozen=True)
+class ScriptFont:
+    """A font for a script the Noto Serif/Sans faces lack, loaded only when a memo uses that script.
+
+    Registry packages ship CJK fonts with PostScript (CFF) outlines, which reportlab cannot embed;
+    the characters a memo uses are cut out and converted to TrueType outlines, then cached.
+    """
+
+    family: str
+    package: str
+    filename: str
+    ranges: tuple[tuple[int, int], ...]
+
+    def wants(self, char: str) -> bool:
+        code = ord(char)
+        return any(lo <= code <= hi for lo, hi in self.ranges)
+
+
+SCRIPT_FONTS = (
+    ScriptFont(
+        CJK,
+        "pylopdf_fonts_zh_cn",
+        "NotoSerifSC-Regular.otf",
+        (
+            (0x2E80, 0x2FDF),  # radicals
+            (0x3000, 0x30FF),  # CJK punctuation, hiragana, katakana
+            (0x3100, 0x31FF),  # bopomofo, kanbun, strokes, katakana extensions
+            (0x3200, 0x9FFF),  # enclosed, compatibility, Extension A, unified ideographs
+            (0xF900, 0xFAFF),  # compatibility ideographs
+            (0xFE30, 0xFE4F),  # compatibility forms
+            (0xFF00, 0xFFEF),  # full-width forms
+            (0x20000, 0x2FA1F),  # supplementary ideographs
+        ),
+    ),
+)
+
+
+def with_scripts(fonts: FontSet, text: str, cache_dir: Path | None = None) -> FontSet:
+    """`fonts` plus a registered script font for every script in `text` the base faces lack.
+
+    Nothing is loaded for a memo in Latin, Greek, Cyrillic or Arabic script: the check is
+    one pass over the text.
+    """
+    missing = {
+        ch for ch in set(text) if not any(fonts.covers(f, ch) for f in (fonts.body, fonts.sans, fonts.arabic))
+    }
+    extra: dict[str, frozenset[int]] = {}
+    for script in SCRIPT_FONTS:
+        chars = sorted(ch for ch in missing if script.wants(ch))
+        if chars:
+            path = script_subset(script, "".join(chars), cache_dir or default_cache_dir())
+            if path is not None:
+                extra[script.family] = _register_single(script.family, path)
+    if not extra:
+        return fonts
+    return FontSet(
+        body=fonts.body,
+        sans=fonts.sans,
+        arabic=fonts.arabic,
+        coverage={**fonts.coverage, **extra},
+        fallbacks=(*fonts.fallbacks, *extra),
+    )
+
+
+def _register_single(family: str, path: Path) -> frozenset[int]:
+    """Register one face under `family` for every style (the script fonts have no bold or italic)."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    font = TTFont(family, str(path))
+    pdfmetrics.registerFont(font)
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(family, bold, italic, family)
+    return frozenset(font.face.charToGlyph)
+
+
+def script_subset(script: ScriptFont, chars: str, cache_dir: Path) -> Path | None:
+    """A TrueType font holding just `chars` from the script font, cut once per set of characters."""
+    try:
+        source = variable_font_path_of(script)
+    except (ImportError, AttributeError, OSError):
+        logging.getLogger(__name__).warning(
+            "%s is not installed: %s text is left out", script.package, script.family
+        )
+        return None
+    key = hashlib.sha256(chars.encode("utf-8") + source.name.encode()).hexdigest()[:16]
+    target = cache_dir / f"{source.stem}-{key}.ttf"
+    if target.is_file():
+        return target
+    data = _cff_subset_to_truetype(source, chars)
+    for folder in (cache_dir, fallback_cache_dir()):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, folder / target.name)
+            return folder / target.name
+        except OSError:
+            continue
+    return None
+
+
+def variable_font_path_of(script: ScriptFont) -> Path:
+    import importlib
+
+    module = importlib.import_module(script.package)
+    path = Path(module.__file__).parent / script.filename
+    if not path.is_file():
+        raise OSError(f"{path}: missing")
+    return path
+
+
+def _cff_subset_to_truetype(source: Path, chars: str) -> bytes:
+    """Subset an OpenType/CFF font to `chars` and redraw the outlines as TrueType quadratics."""
+    import io
+
+    from fontTools import subset
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTFont, newTable
+
+    options = subset.Options()
+    options.layout_features = []
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.glyph_names = True
+    options.hinting = False
+    font = TTFont(str(source))
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=chars)
+    subsetter.subset(font)
+    if "CFF " in font:
+        order = font.getGlyphOrder()
+        glyphs = font.getGlyphSet()
+        glyf = newTable("glyf")
+        glyf.glyphOrder, glyf.glyphs = order, {}
+        for name in order:
+            pen = TTGlyphPen(glyphs)
+            glyphs[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+            glyf.glyphs[name] = pen.glyph()
+        font["glyf"], font["loca"] = glyf, newTable("loca")
+        for tag in ("CFF ", "VORG"):
+            if tag in font:
+                del font[tag]
+        maxp = font["maxp"]
+        maxp.tableVersion = 0x00010000
+        for attr in ("maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
+                     "maxStackElements", "maxSizeOfInstructions", "maxComponentElements", "maxPoints",
+                     "maxContours", "maxCompositePoints", "maxCompositeContours", "maxComponentDepth"):  # fmt: skip
+            setattr(maxp, attr, 0)
+        maxp.maxZones = 1
+        font["head"].indexToLocFormat = 0
+        font["head"].glyphDataFormat = 0
+        post = font["post"]
+        post.formatType, post.extraNames, post.mapping = 2.0, [], {}
+        font.sfntVersion = "\x00\x01\x00\x00"
+    buf = io.BytesIO()
+    font.save(buf)
+    return buf.getvalue()
