@@ -1,13 +1,21 @@
-"""Whole-process timings of `memogen build` (what a user waits for), median of N runs.
+"""Whole-process timings of what a user waits for (issue 15), medians of N runs, printed as a table.
 
-Usage: .venv/bin/python benchmarks/bench_build.py [--topic lavrov-2021] [--runs 5] [--no-cache]
-Prints each run's wall time and the median; the cache is cleared before each
-run when --no-cache is given (a cold build), else runs 2..N hit the cache.
+Usage: .venv/bin/python benchmarks/bench_build.py [--topic lavrov-2021] [--runs 7] [--skip-long]
+
+- build: `memogen build --topic T` from the source cache, all five outputs written, measured alternately
+  with `pandoc -o x.docx out/T/T.md` (the same memo's Markdown to DOCX) so both see the same machine load;
+  the ratio of the medians is the figure of merit (pandoc from apt: `apt-get install pandoc`).
+- cold: the same build with `--no-cache` (every source read again).
+- help: `memogen --help`.
+- long: one generated text source of 4 MB and of 8 MB (a long report: the topic's own paragraphs repeated
+  with their figures and years shifted, so no two paragraphs are identical), built cold; the 8/4 ratio
+  shows whether cost is near-linear in the size of a single source.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import statistics
 import subprocess
@@ -17,41 +25,103 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+MEMOGEN = str(Path(sys.executable).with_name("memogen"))
+
+
+def timed(cmd: list[str], cwd: Path = ROOT) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def build_cmd(topic: str, inputs: Path, out: Path, *extra: str) -> list[str]:
+    return [
+        MEMOGEN,
+        "build",
+        "--topic",
+        topic,
+        "--inputs",
+        str(inputs),
+        "--out",
+        str(out),
+        "-q",
+        "--force",
+        *extra,
+    ]
+
+
+def median_line(label: str, times: list[float]) -> str:
+    return (
+        f"| {label} | {statistics.median(times):.3f} | {min(times):.3f} | {max(times):.3f} | {len(times)} |"
+    )
+
+
+def long_report(seed_texts: list[str], size: int) -> str:
+    """A long single source: the seed paragraphs over and over, each copy's numbers shifted."""
+    paragraphs = [p.strip() for t in seed_texts for p in t.split("\n\n") if len(p.split()) >= 25]
+    out: list[str] = []
+    total, k = 0, 0
+    while total < size:
+        para = paragraphs[k % len(paragraphs)]
+        shift = k // len(paragraphs) + 1
+        para = re.sub(r"\d+", lambda m, s=shift: str(int(m.group()) + s), para)
+        out.append(para)
+        total += len(para) + 2
+        k += 1
+    return "\n\n".join(out) + "\n"
+
+
+def bench_long(topic: str, sizes: list[int]) -> list[str]:
+    seeds = [p.read_text(errors="replace") for p in sorted((ROOT / "inputs" / topic).glob("*.txt"))]
+    rows, times = [], {}
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix="memogen-long-") as tmp:
+            inputs = Path(tmp) / "in"
+            (inputs / "long").mkdir(parents=True)
+            (inputs / "long" / "report.txt").write_text(long_report(seeds, size))
+            times[size] = timed(build_cmd("long", inputs, Path(tmp) / "out", "--no-cache"))
+            rows.append(f"| long source {size / 1e6:.0f} MB (cold, 1 run) | {times[size]:.2f} | | | 1 |")
+    if len(sizes) == 2:
+        rows.append(
+            f"| ratio {sizes[1] / 1e6:.0f} MB / {sizes[0] / 1e6:.0f} MB | {times[sizes[1]] / times[sizes[0]]:.2f} | | | |"
+        )
+    return rows
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--topic", default="lavrov-2021")
-    ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--no-cache", action="store_true")
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--skip-long", action="store_true")
     args = ap.parse_args()
     out = Path(tempfile.mkdtemp(prefix="memogen-bench-"))
-    cmd = [
-        sys.executable,
-        "-m",
-        "memogen",
-        "build",
-        "--topic",
-        args.topic,
-        "--inputs",
-        str(ROOT / "inputs"),
-        "--out",
-        str(out),
-        "--quiet",
-        "--force",
-    ]
-    if args.no_cache:
-        cmd.append("--no-cache")
-    times = []
-    for i in range(args.runs):
-        t0 = time.perf_counter()
-        subprocess.run(cmd, check=True, cwd=ROOT)
-        times.append(time.perf_counter() - t0)
-        print(f"run {i + 1}: {times[-1]:.2f} s")
-    print(
-        f"median of {args.runs} whole-process builds ({args.topic}{', no cache' if args.no_cache else ''}): "
-        f"{statistics.median(times):.2f} s"
-    )
+    inputs = ROOT / "inputs"
+    warm = build_cmd(args.topic, inputs, out)
+    timed(warm)  # fills the source cache and the font cache
+    md = out / args.topic / f"{args.topic}.md"
+    pandoc = shutil.which("pandoc")
+    builds, pandocs, colds, helps = [], [], [], []
+    for _ in range(args.runs):
+        builds.append(timed(warm))
+        if pandoc:
+            pandocs.append(timed([pandoc, "-o", str(out / "pandoc.docx"), str(md)]))
+        helps.append(timed([MEMOGEN, "--help"]))
+    for _ in range(args.runs):
+        colds.append(timed(build_cmd(args.topic, inputs, out, "--no-cache")))
+    print("| what | median s | min s | max s | runs |\n|---|---|---|---|---|")
+    print(median_line(f"memogen build --topic {args.topic} (source cache, 5 outputs)", builds))
+    if pandocs:
+        print(median_line("pandoc -o x.docx memo.md (alternating with the build)", pandocs))
+        print(
+            f"| ratio build / pandoc | {statistics.median(builds) / statistics.median(pandocs):.2f} | | | |"
+        )
+    else:
+        print("| pandoc | not installed | | | |")
+    print(median_line(f"memogen build --topic {args.topic} --no-cache", colds))
+    print(median_line("memogen --help", helps))
+    if not args.skip_long:
+        for row in bench_long(args.topic, [4_000_000, 8_000_000]):
+            print(row)
     shutil.rmtree(out, ignore_errors=True)
 
 
