@@ -207,3 +207,21 @@ def test_utf16_source_without_bom_builds(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "daily.txt" not in proc.stderr
     assert _source_files(tmp_path) == ["daily.txt", "wire.txt"]
+
+
+def test_yaml_alias_bomb_in_topic_yaml_is_refused(tmp_path):
+    folder = make_topic(tmp_path)
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    (folder / "topic.yaml").write_text("\n".join([*lines, "keywords: *a8", ""]), encoding="utf-8")
+    started = time.monotonic()
+    line = one_line_error(memogen("build", "--topic", "t", cwd=tmp_path))
+    assert "topic.yaml" in line and "aliases" in line
+    assert time.monotonic() - started < 60
+
+
+def test_extract_refuses_an_oversized_file(tmp_path):
+    with open(tmp_path / "huge.txt", "wb") as fh:
+        fh.truncate(30_000_000)
+    line = one_line_error(memogen("extract", "huge.txt", cwd=tmp_path))
+    assert "huge.txt" in line and "limit" in line

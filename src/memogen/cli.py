@@ -169,8 +169,13 @@ def extract(
     import datetime as dt
     import json
 
+    from .errors import LimitError
     from .sources.inspect import extract_record
+    from .sources.limits import limits_from_env
 
+    limit = limits_from_env().max_bytes(path)
+    if path.is_file() and path.stat().st_size > limit:
+        raise LimitError(f"{path}: over the {limit / 1e6:g} MB limit for this type; not read")
     when = None
     if event_date:
         try:

@@ -20,6 +20,7 @@ from .model import DEFAULT_HEADINGS
 
 TOPIC_FILE = "topic.yaml"
 SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+MAX_TOPIC_FILE = 1_000_000  # bytes of topic.yaml
 MAX_TOPIC_NAME = 100  # TOPIC.published.pdf and temp names must stay under the 255-byte file name limit
 _TOPIC_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
@@ -94,7 +95,19 @@ def _field_path(loc: tuple) -> str:
 
 
 class _TextDatesLoader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text, so pydantic validates them and names the field."""
+    """SafeLoader that leaves dates as text, so pydantic validates them and names the field.
+
+    Aliases (`*name`) are refused: a few lines of nested aliases expand to billions of
+    values ("billion laughs"), and a topic file has no use for them.
+    """
+
+    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in topic.yaml", event.start_mark
+            )
+        return super().compose_node(parent, index)
 
 
 _TextDatesLoader.yaml_implicit_resolvers = {
@@ -169,6 +182,8 @@ def load_topic(inputs_dir: Path, topic: str) -> tuple[Path, TopicConfig]:
     yaml_path = topic_dir / TOPIC_FILE
     config = TopicConfig()
     if yaml_path.exists():
+        if yaml_path.is_file() and yaml_path.stat().st_size > MAX_TOPIC_FILE:
+            raise ConfigError(f"{yaml_path}: larger than {MAX_TOPIC_FILE // 1_000_000} MB; not a topic file")
         try:
             text = yaml_path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
