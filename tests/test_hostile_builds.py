@@ -146,12 +146,13 @@ def test_stale_temp_files_of_dead_builds_are_removed(tmp_path):
         out / f".t.docx.{dead.stdout.strip()}.a1b2c3.tmp",
         out / ".cache" / f".abc.{dead.stdout.strip()}.tmp",
     ]
-    alive = out / f".t.md.{os.getpid()}.zz9.tmp"
-    for path in [*stale, alive]:
+    alive = out / f".t.md.{os.getpid()}.zz9abc.tmp"
+    users = out / ".my-notes.tmp"  # not memogen's: never touched
+    for path in [*stale, alive, users]:
         path.write_bytes(b"half")
     assert memogen("build", "--topic", "t", "--quiet", *QUICK, cwd=tmp_path).returncode == 0
     assert not any(p.exists() for p in stale)
-    assert alive.exists()  # a live process's temp file is never touched
+    assert alive.exists() and users.exists()  # a live process's temp file is never touched
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,8 @@ from .errors import BuildLockedError, OutputError, os_error_message
 
 MANIFEST = ".memogen-manifest.json"
 MANIFEST_VERSION = 2
-_TEMP = re.compile(r"^\.(?P<name>.+?)\.(?:(?P<pid>\d+)\.)?[A-Za-z0-9_]+\.tmp$")
+# Older memogen temp names: .NAME.RANDOM.tmp, NAME one of memogen's outputs (no process id).
+_LEGACY_TEMP = re.compile(r"^\..+\.(?:docx|pdf|md|html|json|eml)\.[A-Za-z0-9_]{6,12}\.tmp$")
 MAX_SIBLINGS = 1000
 
 
@@ -116,17 +117,31 @@ def remove_stale_temps(folder: Path) -> list[Path]:
         except OSError:
             continue
         for entry in entries:
-            m = _TEMP.match(entry.name)
-            if not m or not entry.is_file():
+            stale, pid = _temp_owner(entry.name)
+            if not stale or not entry.is_file():
                 continue
-            pid = m.group("pid")
-            if pid is None or not _pid_alive(int(pid)):
+            if pid is None or not _pid_alive(pid):
                 try:
                     entry.unlink()
                     removed.append(entry)
                 except OSError:
                     pass
     return removed
+
+
+def _temp_owner(name: str) -> tuple[bool, int | None]:
+    """(is a memogen temp file, the process id that wrote it or None for an old nameless one).
+
+    Temp names: .NAME.PID.RANDOM.tmp (outputs), .KEY.PID.tmp (the source cache).
+    """
+    if not (name.startswith(".") and name.endswith(".tmp")):
+        return False, None
+    parts = name[1:-4].split(".")
+    if len(parts) >= 3 and parts[-2].isdigit():
+        return True, int(parts[-2])
+    if len(parts) >= 2 and parts[-1].isdigit():
+        return True, int(parts[-1])
+    return bool(_LEGACY_TEMP.match(name)), None
 
 
 DOCX_BODY_PARTS = ("word/document.xml", "word/footnotes.xml")
