@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from hostile_helpers import OUTPUTS, make_topic, memogen, one_line_error, output_names
-from memogen.outputs import MANIFEST, BuildLock, sha256_file
+from memogen.outputs import MANIFEST, sha256_file
 
 EXPECTED = sorted(f"t.{e}" for e in OUTPUTS)
 QUICK = ("--format", "md,html,json")  # no PDF or DOCX rendering: these tests are about the commit
@@ -125,6 +125,8 @@ def test_concurrent_builds_take_turns(tmp_path):
 
 
 def test_a_second_build_says_who_holds_the_lock(tmp_path):
+    from memogen.outputs import BuildLock
+
     make_topic(tmp_path)
     with BuildLock(tmp_path / "out" / "t", wait=0):
         line = one_line_error(memogen("build", "--topic", "t", "--wait", "0", cwd=tmp_path))

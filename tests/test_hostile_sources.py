@@ -9,9 +9,7 @@ from pathlib import Path
 import pytest
 
 from hostile_helpers import make_topic, memogen, one_line_error, zip_bomb
-from memogen.errors import LimitError
 from memogen.sources.encoding import decode_bytes
-from memogen.sources.limits import Limits, ZipLimits, check_zip, parse_deadline, screen_source_files
 
 
 def _source_files(tmp_path: Path, topic: str = "t") -> list[str]:
@@ -37,6 +35,8 @@ def test_symlink_to_a_file_outside_the_topic_is_not_read(tmp_path):
 
 
 def test_symlink_inside_the_topic_is_read(tmp_path):
+    from memogen.sources.limits import screen_source_files
+
     folder = make_topic(tmp_path)
     (folder / "sub").mkdir()
     (folder / "daily.txt").rename(folder / "sub" / "daily.txt")
@@ -136,6 +136,9 @@ def test_zip_check_counts_what_really_inflates():
     import io
     import zipfile
 
+    from memogen.errors import LimitError
+    from memogen.sources.limits import ZipLimits, check_zip
+
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("word/document.xml", b"<w/>" * 3_000_000)  # 12 MB, ratio in the thousands
@@ -146,6 +149,9 @@ def test_zip_check_counts_what_really_inflates():
 
 
 def test_a_read_that_runs_too_long_is_abandoned():
+    from memogen.errors import LimitError
+    from memogen.sources.limits import parse_deadline
+
     started = time.monotonic()
     with (
         pytest.raises(LimitError, match=r"slow\.txt: reading took longer than 0\.2 s"),
@@ -182,6 +188,8 @@ def test_slow_source_is_skipped_and_the_rest_builds(tmp_path, monkeypatch, capsy
 
 
 def test_limits_from_defaults():
+    from memogen.sources.limits import Limits
+
     limits = Limits()
     assert limits.max_bytes(Path("a.txt")) == 20_000_000
     assert limits.max_bytes(Path("a.pdf")) == 100_000_000

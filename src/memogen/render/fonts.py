@@ -17,6 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+# fontTools reports on its logger while cutting instances (also in worker processes, which do not
+# inherit the CLI's logging set-up): to the log, never to the terminal unless --debug.
+logging.getLogger("fontTools").addHandler(logging.NullHandler())
+
 BODY = "MemoSerif"  # body text, notes, sources
 SANS = "MemoSans"  # title, headings, header labels, footer; also the fallback for symbols
 ARABIC = "MemoArabic"  # Arabic-script runs (Urdu, Arabic, Persian names)
