@@ -66,24 +66,46 @@ def test_build_killed_at_any_rename_never_makes_own_outputs_look_edited(tmp_path
     _consistent(tmp_path / "out" / "t")
 
 
+def _kill_when(proc: subprocess.Popen, ready, limit: float = 120) -> None:
+    """SIGKILL `proc` the moment `ready()` holds (polled every millisecond), or when it ends."""
+    deadline = time.monotonic() + limit
+    while proc.poll() is None and time.monotonic() < deadline:
+        if ready():
+            proc.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.001)
+    proc.wait(timeout=60)
+
+
 def test_build_killed_with_sigkill_mid_way_leaves_no_trace(tmp_path):
+    """kill -9 as soon as the build has written a temp file, then as soon as it has replaced an output."""
     topic_dir = make_topic(tmp_path)
+    out = tmp_path / "out" / "t"
     assert memogen("build", "--topic", "t", "--quiet", cwd=tmp_path).returncode == 0
-    for round_no, delay in enumerate((1.0, 2.2)):
+    before = {n: sha256_file(out / n) for n in EXPECTED}
+
+    def temp_written() -> bool:
+        return any(p.name.endswith(".tmp") and not p.name.startswith(".memogen") for p in out.iterdir())
+
+    def output_replaced() -> bool:
+        return any((out / n).stat().st_mtime_ns != mtimes[n] for n in EXPECTED)
+
+    for round_no, ready in enumerate((temp_written, output_replaced)):
         _edit_source(topic_dir, round_no)
+        mtimes = {n: (out / n).stat().st_mtime_ns for n in EXPECTED}
         victim = subprocess.Popen(
             [sys.executable, "-m", "memogen", "build", "--topic", "t", "--quiet"],
             cwd=tmp_path,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        time.sleep(delay)
-        victim.send_signal(signal.SIGKILL)
-        victim.wait(timeout=60)
+        _kill_when(victim, ready)
+        assert victim.returncode == -signal.SIGKILL  # it really died mid-build
         proc = memogen("build", "--topic", "t", cwd=tmp_path)
         assert proc.returncode == 0, proc.stderr
         assert "was edited" not in proc.stdout
-        _consistent(tmp_path / "out" / "t", EXPECTED)
+        _consistent(out, EXPECTED)
+    assert {n: sha256_file(out / n) for n in EXPECTED} != before
 
 
 def test_an_edited_draft_survives_a_killed_build(tmp_path):
