@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import SOURCE_SUFFIXES, TopicConfig, list_source_files, load_topic
-from .errors import InputError
+from .errors import ConfigError, InputError
 from .model import Memo
-from .outputs import OutputFolder, Written, docx_body_hash, sha256_bytes
+from .outputs import BuildLock, OutputFolder, Written, docx_body_hash, remove_stale_temps, sha256_bytes
 
 EXTENSIONS = {"docx": ".docx", "pdf": ".pdf", "md": ".md", "html": ".html", "json": ".json"}
 
@@ -31,6 +32,9 @@ class BuildOptions:
     quiet: bool = False
     use_cache: bool = True
     build_date: dt.datetime | None = None
+    templates: Path | None = None  # named on the command line: may lie outside the topic folder
+    reference_docx: Path | None = None
+    lock_wait: float = 120.0  # seconds to wait while another build of the topic holds the lock
 
 
 @dataclass
@@ -63,13 +67,24 @@ def build_date_from_env(now: dt.datetime | None = None) -> dt.datetime:
     return dt.datetime(now.year, now.month, now.day, tzinfo=dt.timezone.utc)
 
 
-def _resolve_paths(config: TopicConfig, topic_dir: Path) -> TopicConfig:
-    """Make topic-relative paths (templates, reference_docx) absolute."""
+def _resolve_paths(config: TopicConfig, topic_dir: Path, options: BuildOptions) -> TopicConfig:
+    """Absolute template and reference-DOCX paths: the command line's, else topic.yaml's.
+
+    topic.yaml may only name files inside the topic folder (a shared topic must not make
+    memogen read ~/.ssh or /etc); the command line may name any file the user can read.
+    """
+    from .sources.limits import check_within_topic
+
+    where = str(topic_dir / "topic.yaml")
     updates = {}
     for key in ("templates", "reference_docx"):
-        value = getattr(config, key)
-        if value:
-            updates[key] = str((topic_dir / value).resolve())
+        given: Path | None = getattr(options, key)
+        if given is not None:
+            if not given.exists():
+                raise ConfigError(f"--{key.replace('_', '-')} {given}: no such file or folder")
+            updates[key] = str(given.resolve())
+        elif getattr(config, key):
+            updates[key] = str(check_within_topic(getattr(config, key), topic_dir, key, where))
     return config.model_copy(update=updates)
 
 
@@ -167,7 +182,7 @@ def render_docx_with_hash(memo: Memo) -> bytes:
 
     from .render.docx import render_docx
 
-    plain = render_docx(memo)
+    plain = render_docx(memo, embed_fonts=False)  # fonts are not body parts: the hash is the same
     headings = json.dumps({s.key: s.heading for s in memo.sections}, ensure_ascii=False)
     properties = {
         "memogen_body_sha256": docx_body_hash(plain),
@@ -177,38 +192,48 @@ def render_docx_with_hash(memo: Memo) -> bytes:
     return render_docx(memo, custom_properties=properties)
 
 
-def run_build(options: BuildOptions) -> BuildResult:
-    """Build one topic end to end and write its outputs safely."""
+def run_build(options: BuildOptions, on_wait: Callable[[str], None] | None = None) -> BuildResult:
+    """Build one topic end to end; one build per output folder at a time (see `outputs.BuildLock`)."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     topic_dir, config = load_topic(options.inputs_dir, options.topic)
-    config = _resolve_paths(config, topic_dir)
+    config = _resolve_paths(config, topic_dir, options)
     out_folder = options.out_dir / options.topic
-    files = list_source_files(topic_dir)
-    from .sources import read_sources
+    with BuildLock(out_folder, wait=options.lock_wait, on_wait=on_wait):
+        remove_stale_temps(out_folder)
+        warnings: list[str] = []
+        files = list_source_files(topic_dir, out_folder, warnings)
+        from .sources import read_sources
 
-    sources, warnings = read_sources(
-        files,
-        config.sources,
-        jobs=options.jobs,
-        cache_dir=(out_folder / ".cache") if options.use_cache else None,
-        progress=not options.quiet,
-    )
-    timings["read"] = time.perf_counter() - t0
-    if not sources:
-        reasons = "; ".join(w.split("/")[-1] for w in warnings) or ", ".join(SOURCE_SUFFIXES)
-        raise InputError(f"{topic_dir}: none of the files is a usable source ({reasons})")
-    build_date = options.build_date or build_date_from_env()
-    t1 = time.perf_counter()
-    meter = PageMeter()
-    memo = compose_from_sources(config, sources, options.topic, build_date, meter)
-    timings["content"] = time.perf_counter() - t1
-    t2 = time.perf_counter()
-    rendered = render_outputs(memo, options.formats, meter.pdf)
-    timings["render"] = time.perf_counter() - t2
-    folder = OutputFolder(out_folder)
-    written = [
-        folder.write(f"{options.topic}{EXTENSIONS[f]}", rendered[f], options.force) for f in options.formats
-    ]
-    folder.save_manifest()
+        sources, read_warnings = read_sources(
+            files,
+            config.sources,
+            jobs=options.jobs,
+            cache_dir=(out_folder / ".cache") if options.use_cache else None,
+            progress=not options.quiet,
+        )
+        warnings += read_warnings
+        timings["read"] = time.perf_counter() - t0
+        if not sources:
+            reasons = "; ".join(_short(w) for w in warnings) or ", ".join(SOURCE_SUFFIXES)
+            raise InputError(f"{topic_dir}: none of the files is a usable source ({reasons})")
+        build_date = options.build_date or build_date_from_env()
+        t1 = time.perf_counter()
+        meter = PageMeter()
+        memo = compose_from_sources(config, sources, options.topic, build_date, meter)
+        timings["content"] = time.perf_counter() - t1
+        t2 = time.perf_counter()
+        rendered = render_outputs(memo, options.formats, meter.pdf)
+        timings["render"] = time.perf_counter() - t2
+        folder = OutputFolder(out_folder)
+        if folder.problem:
+            warnings.append(folder.problem)
+        names = {f"{options.topic}{EXTENSIONS[f]}": rendered[f] for f in options.formats}
+        written = folder.commit(names, options.force)
     return BuildResult(memo=memo, written=written, warnings=warnings, timings=timings)
+
+
+def _short(warning: str) -> str:
+    """'inputs/t/a.txt: empty file' -> 'a.txt: empty file' (the folder is named once already)."""
+    head, sep, tail = warning.partition(": ")
+    return f"{Path(head).name}{sep}{tail}" if sep else warning
