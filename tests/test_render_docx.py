@@ -519,3 +519,31 @@ def test_noto_fonts_are_embedded_and_deobfuscate_to_truetype(doc):
 def test_footer_counts_pages(doc):
     footer = b"".join(doc.zip.read(n) for n in doc.zip.namelist() if n.startswith("word/footer"))
     assert b"PAGE" in footer and b"NUMPAGES" in footer
+
+
+def test_the_body_hash_property_is_the_hash_of_the_body_as_written(memo):
+    """One rendering records the hash of its own body parts (what `outputs` checks for edits)."""
+    from memogen.outputs import docx_body_hash
+
+    data = render_docx(
+        memo, custom_properties={"memogen_topic": "t"}, body_hash_property="memogen_body_sha256"
+    )
+    props = read_custom_properties(data)
+    assert props["memogen_topic"] == "t"
+    assert props["memogen_body_sha256"] == docx_body_hash(data)
+    assert props["memogen_body_sha256"] == docx_body_hash(render_docx(memo))  # fonts and properties aside
+
+
+def test_the_package_matches_what_python_docx_would_save(memo):
+    """memogen writes the parts itself (one pass, fixed times): the members python-docx would save."""
+    import zipfile
+
+    import docx as python_docx
+
+    ours = zipfile.ZipFile(io.BytesIO(render_docx(memo)))
+    buf = io.BytesIO()
+    python_docx.Document(io.BytesIO(render_docx(memo))).save(buf)
+    theirs = zipfile.ZipFile(buf)
+    assert sorted(ours.namelist()) == sorted(theirs.namelist())
+    assert ours.namelist()[0] == "[Content_Types].xml"
+    assert {i.date_time for i in ours.infolist()} == {(1980, 1, 1, 0, 0, 0)}

@@ -152,12 +152,17 @@ def docx_body_hash(data: bytes) -> str:
     import io
     import zipfile
 
-    h = hashlib.sha256()
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         names = set(zf.namelist())
-        for part in DOCX_BODY_PARTS:
-            if part in names:
-                h.update(part.encode() + b"\0" + zf.read(part))
+        return body_parts_hash({part: zf.read(part) for part in DOCX_BODY_PARTS if part in names})
+
+
+def body_parts_hash(members: dict[str, bytes]) -> str:
+    """The body hash from zip member name -> bytes (only `DOCX_BODY_PARTS` count)."""
+    h = hashlib.sha256()
+    for part in DOCX_BODY_PARTS:
+        if part in members:
+            h.update(part.encode() + b"\0" + members[part])
     return h.hexdigest()
 
 

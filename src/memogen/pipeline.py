@@ -16,7 +16,7 @@ from pathlib import Path
 from .config import SOURCE_SUFFIXES, TopicConfig, list_source_files, load_topic
 from .errors import ConfigError, InputError
 from .model import Memo
-from .outputs import BuildLock, OutputFolder, Written, docx_body_hash, remove_stale_temps, sha256_bytes
+from .outputs import BuildLock, OutputFolder, Written, remove_stale_temps, sha256_bytes
 
 EXTENSIONS = {"docx": ".docx", "pdf": ".pdf", "md": ".md", "html": ".html", "json": ".json"}
 
@@ -173,23 +173,17 @@ def render_outputs(memo: Memo, formats: list[str], pdf: bytes | None = None) -> 
 
 
 def render_docx_with_hash(memo: Memo) -> bytes:
-    """DOCX whose custom properties carry the hash of its own generated body.
-
-    The body parts do not depend on the custom properties, so rendering once
-    without them gives the hash that identifies memogen's own text.
-    """
+    """DOCX whose custom properties carry the hash of its own generated body (one rendering)."""
     import json
 
     from .render.docx import render_docx
 
-    plain = render_docx(memo, embed_fonts=False)  # fonts are not body parts: the hash is the same
     headings = json.dumps({s.key: s.heading for s in memo.sections}, ensure_ascii=False)
     properties = {
-        "memogen_body_sha256": docx_body_hash(plain),
         "memogen_topic": memo.topic,
         "memogen_headings": headings,  # lets `memogen publish` map edited headings back to sections
     }
-    return render_docx(memo, custom_properties=properties)
+    return render_docx(memo, custom_properties=properties, body_hash_property="memogen_body_sha256")
 
 
 def run_build(options: BuildOptions, on_wait: Callable[[str], None] | None = None) -> BuildResult:

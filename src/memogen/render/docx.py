@@ -43,11 +43,16 @@ _CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 
 
 def render_docx(
-    memo: Memo, custom_properties: dict[str, str] | None = None, embed_fonts: bool = True
+    memo: Memo,
+    custom_properties: dict[str, str] | None = None,
+    embed_fonts: bool = True,
+    body_hash_property: str | None = None,
 ) -> bytes:
-    """The memo as DOCX bytes; `custom_properties` go to docProps/custom.xml (e.g. a generation hash).
+    """The memo as DOCX bytes; `custom_properties` go to docProps/custom.xml.
 
-    `embed_fonts=False` leaves the Noto faces out (a render made only to hash the body).
+    `body_hash_property` names one more custom property that holds the hash of the document's own
+    body parts (`outputs.DOCX_BODY_PARTS`), computed as the package is written: the draft identifies
+    memogen's text in one rendering. `embed_fonts=False` leaves the Noto faces out.
     """
     from .docx_footnotes import Footnotes
 
@@ -63,7 +68,7 @@ def render_docx(
         pdf_look(document, styles, notes.styles, labels(memo)["page"])
     _write_front(document, memo, styles)
     for section in memo.sections:
-        document.add_paragraph(_t(section.heading), style=styles["heading"])
+        _styled(document.add_paragraph(_t(section.heading)), styles["heading"])
         for para in section.paragraphs:
             _write_paragraph(document, para, notes, styles)
     _write_sources(document, memo, notes.styles, styles)
@@ -74,11 +79,12 @@ def render_docx(
         from .docx_fonts import memo_faces
 
         embed(document, memo_faces())
-    if custom_properties:
-        _set_custom_properties(document, custom_properties)
-    buf = io.BytesIO()
-    document.save(buf)
-    return normalise_zip(buf.getvalue())
+    properties = dict(custom_properties or {})
+    if body_hash_property:
+        properties[body_hash_property] = BODY_HASH_PLACEHOLDER
+    if properties:
+        _set_custom_properties(document, properties)
+    return write_package(document, fill_body_hash=bool(body_hash_property))
 
 
 # --------------------------------------------------------------------------- template and styles
@@ -233,9 +239,9 @@ def _t(text: str | None) -> str:
 
 def _write_front(document, memo: Memo, styles: dict) -> None:
     """Title, subtitle and the To / From / Date / Subject / Classification rows, as a ruled table."""
-    document.add_paragraph(_t(memo.header.title), style=styles["title"])
+    _styled(document.add_paragraph(_t(memo.header.title)), styles["title"])
     if memo.header.subtitle:
-        document.add_paragraph(_t(memo.header.subtitle), style=styles["subtitle"])
+        _styled(document.add_paragraph(_t(memo.header.subtitle)), styles["subtitle"])
     rows = header_rows(memo)
     if not rows:
         return
@@ -244,9 +250,9 @@ def _write_front(document, memo: Memo, styles: dict) -> None:
     table = header_table(document, len(rows), LABEL_COLUMN_PT)
     for row, (label, value) in zip(table.rows, rows, strict=True):
         label_cell, value_cell = row.cells
-        label_cell.paragraphs[0].style = styles["header"]
-        label_cell.paragraphs[0].add_run(_t(label), style=styles["label"])
-        value_cell.paragraphs[0].style = styles["header"]
+        _styled(label_cell.paragraphs[0], styles["header"])
+        _styled_run(label_cell.paragraphs[0].add_run(_t(label)), styles["label"])
+        _styled(value_cell.paragraphs[0], styles["header"])
         value_cell.paragraphs[0].add_run(_t(value))
 
 
@@ -254,7 +260,8 @@ def _write_paragraph(document, para: Paragraph, notes, styles: dict) -> None:
     """One Normal paragraph: the lead, then each point with its footnote mark after its sentence."""
     from .docx_footnotes import inline_element
 
-    p = document.add_paragraph(style=styles["normal"])
+    p = document.add_paragraph()
+    p._p.get_or_add_pPr()  # the default style: an empty pPr, as python-docx's style setter leaves
     if para.lead:
         p.add_run(_t(para.lead) + " ")
     for i, point in enumerate(para.points):
@@ -272,9 +279,9 @@ def _write_sources(document, memo: Memo, ids, styles: dict) -> None:
 
     if not memo.bibliography:
         return
-    document.add_paragraph(_t(labels(memo)["sources"]), style=styles["heading"])
+    _styled(document.add_paragraph(_t(labels(memo)["sources"])), styles["heading"])
     for entry in memo.bibliography:
-        p = document.add_paragraph(style=styles["bibliography"])
+        p = _styled(document.add_paragraph(), styles["bibliography"])
         for inline in entry:
             p._p.append(inline_element(document.part, inline, ids))
 
@@ -367,19 +374,71 @@ def read_custom_properties(data: bytes) -> dict[str, str]:
 # --------------------------------------------------------------------------- reproducible zip
 
 
+BODY_HASH_PLACEHOLDER = "memogen-body-hash-to-be-filled"
+
+
+def _styled(paragraph, style):
+    """Give `paragraph` the style by id.
+
+    python-docx's own setter compares every style with the default first, a scan of the whole
+    styles part per paragraph (a third of a memo's DOCX time)."""
+    paragraph._p.get_or_add_pPr().style = style.style_id
+    return paragraph
+
+
+def _styled_run(run, style):
+    """Character style by id (see `_styled`)."""
+    run._r.get_or_add_rPr().style = style.style_id
+    return run
+
+
+def write_package(document, fill_body_hash: bool = False) -> bytes:
+    """The document's parts as a zip with fixed entry times, [Content_Types].xml first, in one pass.
+
+    Why not `document.save`: it compresses every part (the embedded fonts too) only for us to
+    rewrite the zip with fixed times; and the body hash (see `render_docx`) can be taken from the
+    part blobs before custom.xml is written. The entries and their order are python-docx's own.
+    """
+    from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+    from docx.opc.pkgwriter import _ContentTypesItem  # python-docx's own [Content_Types] builder
+
+    from ..outputs import body_parts_hash
+
+    package = document.part.package
+    parts = list(package.iter_parts())
+    entries = [
+        (CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob),
+        (PACKAGE_URI.rels_uri.membername, package.rels.xml),
+    ]
+    for part in parts:
+        entries.append((part.partname.membername, part.blob))
+        if len(part.rels):
+            entries.append((part.partname.rels_uri.membername, part.rels.xml))
+    if fill_body_hash:
+        digest = body_parts_hash(dict(entries)).encode()
+        placeholder = BODY_HASH_PLACEHOLDER.encode()
+        entries = [
+            (n, b.replace(placeholder, digest) if n == "docProps/custom.xml" else b) for n, b in entries
+        ]
+    return _zip(entries)
+
+
+def _zip(entries: list[tuple[str, bytes]]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            # the big parts (embedded fonts, Word's style lists) compress nearly as well, far faster
+            dst.writestr(info, data, compresslevel=1 if len(data) > 100_000 else None)
+    return out.getvalue()
+
+
 def normalise_zip(data: bytes) -> bytes:
     """Rewrite a zip with fixed entry times and attributes, [Content_Types].xml first, order kept."""
     src = zipfile.ZipFile(io.BytesIO(data))
     names = src.namelist()
     names.sort(key=lambda n: n != "[Content_Types].xml")  # stable: the rest keep python-docx's order
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            data = src.read(name)
-            # the big parts (embedded fonts, Word's style lists) compress nearly as well, far faster
-            dst.writestr(info, data, compresslevel=1 if len(data) > 100_000 else None)
-    return out.getvalue()
+    return _zip([(name, src.read(name)) for name in names])

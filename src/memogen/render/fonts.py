@@ -9,6 +9,7 @@ register those with reportlab.  reportlab embeds TTF fonts as subsets, which kee
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -92,7 +93,14 @@ def variable_font_path(package: str, filename: str) -> Path:
 
 
 def _file_hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    """Content hash of an installed font file, computed once per process per file version."""
+    st = path.stat()
+    return _content_hash(str(path), st.st_size, st.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _content_hash(path: str, size: int, mtime_ns: int) -> str:  # size and mtime key the cache
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
 
 
 def _cached_path(variable_font: Path, weight: int, cache_dir: Path) -> Path:
