@@ -89,26 +89,41 @@ def _resolve_paths(config: TopicConfig, topic_dir: Path, options: BuildOptions) 
 
 
 class PageMeter:
-    """Pages of the memo as the PDF renders it; keeps the last PDF so a build renders it once.
+    """Pages of the memo exactly as the PDF renders it; keeps that PDF so a build renders it once.
 
     Why: the composer keeps the memo within two pages by measuring, not by guessing what
-    footnotes take (see compose/fit.py).
+    footnotes take (see compose/fit.py). Each measurement numbers and formats the notes of the
+    memo as it stands (a cut can turn a short note into the full first citation), so the last
+    measurement is of the memo that is written, and measuring the same memo twice renders once.
     """
 
     def __init__(self) -> None:
         self.pdf: bytes | None = None
+        self.pages = 0
         self.calls = 0
+        self._measured: tuple | None = None
+
+    @staticmethod
+    def state(memo: Memo) -> tuple:
+        return tuple((p.id, p.text) for p in memo.points)
+
+    def holds(self, memo: Memo) -> bool:
+        """Whether the kept PDF (and the notes) are of the memo as it now stands."""
+        return self.pdf is not None and self._measured == self.state(memo)
 
     def __call__(self, memo: Memo) -> int:
         from .citations import attach_notes
         from .compose.fit import page_count
         from .render.pdf import render_pdf
 
-        if any(p.note is None for p in memo.points if p.citations):
-            attach_notes(memo)  # a cut only removes notes: the others keep their text (numbers aside)
+        if self.holds(memo):
+            return self.pages
+        attach_notes(memo)
         self.calls += 1
         self.pdf = render_pdf(memo)
-        return page_count(self.pdf)
+        self.pages = page_count(self.pdf)
+        self._measured = self.state(memo)
+        return self.pages
 
 
 def compose_from_sources(
@@ -135,9 +150,8 @@ def compose_from_sources(
     points = [p for s in sources for p in extract_points(s, event_date, event_end)]
     result = merge_points(points, sources)
     memo = compose_memo(result, sources, config, topic, event_date, build_date, meter, event_end)
-    attach_notes(memo)
-    if meter is not None and meter.calls > 1:
-        meter.pdf = None  # points were cut to fit: render again with the notes renumbered
+    if meter is None or not meter.holds(memo):
+        attach_notes(memo)
     return memo
 
 
@@ -150,7 +164,7 @@ def render_outputs(memo: Memo, formats: list[str], pdf: bytes | None = None) -> 
     for fmt in formats:
         if fmt == "docx":
             rendered[fmt] = render_docx_with_hash(memo)
-        elif fmt == "pdf" and pdf is not None:
+        elif fmt == "pdf" and pdf is not None:  # the page meter's rendering of this very memo
             rendered[fmt] = pdf
         elif fmt == "pdf":
             from .render.pdf import render_pdf
@@ -217,7 +231,7 @@ def run_build(options: BuildOptions, on_wait: Callable[[str], None] | None = Non
         memo = compose_from_sources(config, sources, options.topic, build_date, meter)
         timings["content"] = time.perf_counter() - t1
         t2 = time.perf_counter()
-        rendered = render_outputs(memo, options.formats, meter.pdf)
+        rendered = render_outputs(memo, options.formats, meter.pdf if meter.holds(memo) else None)
         timings["render"] = time.perf_counter() - t2
         folder = OutputFolder(out_folder)
         if folder.problem:
