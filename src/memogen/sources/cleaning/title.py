@@ -66,6 +66,42 @@ MASTHEAD_NOUN = re.compile(
 )
 
 
+# A site's section or listing label ('Press Releases', 'Latest News', 'World Daily News', 'Top Stories'):
+# a kind of page, not the name of who published it.
+_SECTION_LABEL = re.compile(
+    r"(?i)^(?:(?:latest|top|world|local|national|international|breaking|daily|more|all|business|politics)\s+)*"
+    r"(?:news|stories|headlines|press releases?|news stor(?:y|ies)|opinion|analysis|features?|videos?|podcasts?|"
+    r"blogs?|updates|insights|briefs?|alerts?|reports?|articles?|posts?)$"
+)
+# More nouns of bodies that issue texts under their own name ('High Court of Norland', 'Reserve Bank').
+_BODY_NOUN = re.compile(
+    r"(?i)\b(?:court|tribunal|parliament|assembly|senate|government|embassy|consulate|bank|fund|organi[sz]ation|"
+    r"union|committee|authority|board|corporation|broadcasting|network|channel)\b"
+)
+_NAME_SMALL_WORDS = frozenset("of for the and & on in de la du al el".split())  # noqa: SIM905
+
+
+def is_publication_name(text: str) -> bool:
+    """'National Institute of Advanced Studies (NIAS)', 'The Harbour Times', 'BBC': the name of an
+    organisation or a publication, as a masthead prints it.
+
+    Evidence of a name, not of a label: at most seven capitalised words (small words aside), an
+    organisation's or publication's noun among them or a lone acronym, no digits, no sentence or
+    label marks, and not a section label ('Press Releases', 'World Daily News').  A masthead
+    that shows none of this (a kicker, another story's headline, a player's label) names no one.
+    """
+    text = re.sub(r"\s*\([A-Z][A-Za-z&.-]{1,12}\)$", "", text.strip())  # '... (NIAS)'
+    words = text.split()
+    if not 1 <= len(words) <= 7 or re.search(r"[\d:;!?|/@\"“”]|[.,]$", text):
+        return False
+    if len(words) == 1 and text.isupper() and 2 <= len(text) <= 6:
+        return True
+    if any(not w[:1].isupper() and w.lower() not in _NAME_SMALL_WORDS for w in words):
+        return False
+    noun = MASTHEAD_NOUN.search(text) or _BODY_NOUN.search(text)
+    return bool(noun) and not _SECTION_LABEL.match(text)
+
+
 def _label_shaped(text: str) -> bool:
     """A kicker, section or site name, or masthead: one word, capitals only, a colon, a person's
     name, or a short title-case name holding an organisation's or publication's noun."""
@@ -124,12 +160,19 @@ def _long_headline(front: list[Line], kept_above: list[int], i: int) -> bool:
     it = front[i]
     if not 14 < it.words <= _LONG_HEADLINE or re.search(r"[.,;…]$", it.text) or not it.text[:1].isupper():
         return False
+    if _dated(it):
+        return False
     return not (kept_above and kept_above[-1] == i - 1 and _headline_shaped(front[i - 1]))
 
 
-def _headline_shaped(it: Line) -> bool:
+def _dated(it: Line) -> bool:
+    """A date line ('3 May 2025 | Updated ...'); a headline that names a date ('..., Marren Sound,
+    2 May 2025') is not one."""
     segmented = re.search(r"\s[|·•]\s", it.text)
-    dated = md.find_dates(it.text) and (segmented or len(md.date_leftover(it.text).split()) < 6)
-    if dated:
-        return False  # a date line; a headline that names a date ('..., Marren Sound, 2 May 2025') stays
+    return bool(md.find_dates(it.text)) and bool(segmented or len(md.date_leftover(it.text).split()) < 6)
+
+
+def _headline_shaped(it: Line) -> bool:
+    if _dated(it):
+        return False
     return is_heading_like(it) or it.text.endswith(("?", "!"))
