@@ -33,6 +33,7 @@ def clean_lines(
     if items:
         date_prefix(items[0], found, dropped)
     drop_everywhere(items, known_title, found)
+    endmatter.source_credits(items, found)
     is_listing = sidebars.listing(items)
     first = body_start(items)
     read_headline_zone(items[:first], found, body_found=first < len(items), has_title=not is_listing)
@@ -41,7 +42,7 @@ def clean_lines(
         lead_dateline(items[first], found, dropped)
     endmatter.notes_and_bios(items, first, found, known_authors or [])
     endmatter.entry_bylines(items, first, found)
-    endmatter.source_credits(items, found)
+    repeats.repeated_title(items, found.title)
     sidebars.sidebars(items, first)
     endmatter.end_sections(items, first)
     endmatter.release_issuer(items, found)

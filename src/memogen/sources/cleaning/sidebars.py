@@ -21,7 +21,9 @@ def listing(items: list[Line]) -> bool:
     """A tag, category or search page: three or more date stamps, each under another story's headline
     or caption.  Such a page has no headline or date of its own; its stamps and headlines go."""
     stamped = [
-        k for k, it in enumerate(items) if it.kept and _stamp(it) and k > 0 and not is_prose(items[k - 1])
+        k
+        for k, it in enumerate(items)
+        if it.kept and _stamp(it) and k > 0 and (not items[k - 1].kept or not is_prose(items[k - 1]))
     ]
     if len(stamped) < 3:
         return False

@@ -30,7 +30,9 @@ def find_title(front: list[Line]) -> int | None:
             return i
     kept = [i for i, it in enumerate(front) if it.kept and it.hint != "heading"]
     candidates = [
-        i for k, i in enumerate(kept) if _headline_shaped(front[i]) or _long_headline(front, kept[:k], i)
+        i
+        for k, i in enumerate(kept)
+        if (_headline_shaped(front[i]) or _long_headline(front, kept[:k], i)) and not names_a_section(front[i])
     ]
     if candidates and candidates[-1] == kept[-1] and _opens_a_section(front, kept, candidates):
         candidates.pop()
@@ -39,8 +41,33 @@ def find_title(front: list[Line]) -> int | None:
         higher = candidates[: len(candidates) - pos - 1]
         if (md.is_name(it.text) and higher) or it.text.rstrip().endswith(":"):
             continue
-        return _head_of_block(front, i, set(candidates))
+        return _over_its_deck(front, _head_of_block(front, i, set(candidates)), higher)
     return None
+
+
+def names_a_section(it: Line) -> bool:
+    """'What happened?', 'The News', 'Why it matters': a memo section's heading, never the page's headline."""
+    if it.words > 6 or (it.words > 3 and not it.text.rstrip().endswith(("?", ":"))):
+        return False
+    from ...sections.headings import SECTIONS, heading_meaning  # pure; imported when a headline is sought
+
+    return heading_meaning(it.text) in SECTIONS
+
+
+def _over_its_deck(front: list[Line], chosen: int, higher: list[int]) -> int:
+    """'New Zealand quake toll rises' / 'Rescuers trying to reach those still trapped': a headline printed
+    first on the page, with only a sentence-case deck under it, is the headline; the deck is not."""
+    if len(higher) != 1 or chosen in higher:
+        return chosen
+    top = higher[0]
+    first_kept = next((i for i, it in enumerate(front) if it.kept and not _dated(it)), None)
+    between = [it for it in front[top + 1 : chosen] if it.kept]
+    head, deck = front[top], front[chosen]
+    rest = re.findall(r"[^\W\d_]+", deck.text)[1:]
+    sentence_case = len(rest) >= 4 and sum(w[0].islower() for w in rest) >= 0.6 * len(rest)
+    if first_kept == top and not between and sentence_case and head.words >= 3 and not _label_shaped(head.text):
+        return top
+    return chosen
 
 
 def _head_of_block(front: list[Line], nearest: int, candidates: set[int]) -> int:
