@@ -67,7 +67,9 @@ def caption(text: str) -> str | None:
         return "audio / video player label"
     if _FILE_CAPTION.match(text) and n <= 90:
         return "image caption / credit"
-    if is_standalone_credit(text) or (_CREDIT_TAIL.search(text) and n <= 60 and not text.rstrip().endswith(".")):
+    if is_standalone_credit(text) or (
+        _CREDIT_TAIL.search(text) and n <= 60 and not text.rstrip().endswith(".")
+    ):
         return "image caption / credit"
     if _CREDIT_TAIL.search(text) and n <= 45 and re.search(r"(?i)\bphoto|\bfile\b|/", text):
         return "image caption / credit"

@@ -91,7 +91,7 @@ def drop_everywhere(items: list[Line], known_title: str | None, found: Found) ->
         url = _URL_LINE.match(it.text)
         posted = POSTED_BY.match(it.text)
         if posted and re.match(r"(?i)^this\b", it.text):
-            found.add_authors([posted.group("name")], it.where("post footer"))
+            found.add_authors([posted.group("name").rstrip(".")], it.where("post footer"))
             drop(it, "post footer (→ metadata.authors)")
         elif url:
             if not found.url:

@@ -105,7 +105,9 @@ TERMINAL_OPEN = re.compile(r"^[a-z]\)|^[ivx]+[.)]\s")  # 'a) first point', 'ii. 
 
 def _reads_as_text(it: Line, items: list[Line]) -> bool:
     """A paragraph, or the page's last line cut off mid-sentence by the copy (a long run of words)."""
-    return is_prose(it) or (it is items[-1] and it.words >= 16 and stopword_density(it.text) >= STOPWORDS_HIGH)
+    return is_prose(it) or (
+        it is items[-1] and it.words >= 16 and stopword_density(it.text) >= STOPWORDS_HIGH
+    )
 
 
 def introduces_list(it: Line) -> bool:

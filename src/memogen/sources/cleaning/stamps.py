@@ -18,7 +18,9 @@ _RELEASE_LABEL = re.compile(
 )
 
 # A page-view counter ('(Visited 26 times, 1 visits today)') and an empty post stamp ('Posted on by').
-_COUNTER = re.compile(r"(?i)^\(?\s*(?:visited|viewed|read)\s+[\d,]+\s+times?\b.{0,30}$|^\d[\d,]*\s+(?:views|reads)$")
+_COUNTER = re.compile(
+    r"(?i)^\(?\s*(?:visited|viewed|read)\s+[\d,]+\s+times?\b.{0,30}$|^\d[\d,]*\s+(?:views|reads)$"
+)
 _EMPTY_POST_STAMP = re.compile(r"(?i)^posted\s+(?:on|in)?\s*(?:by)?\s*$")
 
 RELATIVE_TIME_REASON = "relative timestamp (sidebar)"

@@ -32,7 +32,8 @@ def find_title(front: list[Line]) -> int | None:
     candidates = [
         i
         for k, i in enumerate(kept)
-        if (_headline_shaped(front[i]) or _long_headline(front, kept[:k], i)) and not names_a_section(front[i])
+        if (_headline_shaped(front[i]) or _long_headline(front, kept[:k], i))
+        and not names_a_section(front[i])
     ]
     if candidates and candidates[-1] == kept[-1] and _opens_a_section(front, kept, candidates):
         candidates.pop()
@@ -65,7 +66,13 @@ def _over_its_deck(front: list[Line], chosen: int, higher: list[int]) -> int:
     head, deck = front[top], front[chosen]
     rest = re.findall(r"[^\W\d_]+", deck.text)[1:]
     sentence_case = len(rest) >= 4 and sum(w[0].islower() for w in rest) >= 0.6 * len(rest)
-    if first_kept == top and not between and sentence_case and head.words >= 3 and not _label_shaped(head.text):
+    if (
+        first_kept == top
+        and not between
+        and sentence_case
+        and head.words >= 3
+        and not _label_shaped(head.text)
+    ):
         return top
     return chosen
 
