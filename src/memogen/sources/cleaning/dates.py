@@ -39,9 +39,7 @@ _ON_WEEKDAY = re.compile(
     r"\b(?:on|this|last)\s+(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH_NUMBERS = {
-    m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)
-}  # noqa: SIM905
+_MONTH_NUMBERS = md.MONTH_NUMBERS
 _AGENCY = re.compile(r"\((?P<agency>[A-Z][\w&.' ]{1,30})\)")
 
 
