@@ -123,3 +123,5 @@ def test_a_dateline_without_year_takes_the_year_its_weekday_names() -> None:
     today = dt.date(2026, 5, 1)
     assert year_from_weekday("HAVLAND, Feb 12", "the board on Monday said", today) == dt.date(2024, 2, 12)
     assert year_from_weekday("HAVLAND, Feb 12", "the board said", today) is None
+    two_days = "the ferry sank on Friday evening, the coastguard said on Saturday"
+    assert year_from_weekday("HAVLAND, May 3", two_days, today) is None

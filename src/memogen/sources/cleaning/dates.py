@@ -137,11 +137,13 @@ def date_line(it: Line, found: Found, above_title: bool) -> None:
 def year_from_weekday(dateline: str, text: str, today: dt.date | None = None) -> dt.date | None:
     """'ISLAMABAD, Feb 12 :' + '... on Monday released ...': a wire dateline has no year, but the story's
     weekday pins it to one year in every five to eleven; the latest such year up to today is taken,
-    and only when it lies within the last twelve years (a dateline names a recent day)."""
+    and only when it lies within the last twelve years (a dateline names a recent day) and the
+    paragraph names no other weekday (the event's day may precede the filing day)."""
     day = _MONTH_DAY_PARTS.search(dateline)
     weekday = _ON_WEEKDAY.search(text)
-    if not day or not weekday:
-        return None
+    named = {m.group(0).lower() for m in re.finditer(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", text)}
+    if not day or not weekday or len(named) != 1:
+        return None  # 'capsized on Friday ..., the coastguard said on Saturday': which day is the dateline's?
     month = _MONTH_NUMBERS[(day.group("m") or day.group("m2"))[:3].lower()]
     mday = int(day.group("d") or day.group("d2"))
     wanted = _WEEKDAYS.index(weekday.group("w").lower())
