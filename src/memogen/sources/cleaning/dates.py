@@ -141,7 +141,9 @@ def year_from_weekday(dateline: str, text: str, today: dt.date | None = None) ->
     paragraph names no other weekday (the event's day may precede the filing day)."""
     day = _MONTH_DAY_PARTS.search(dateline)
     weekday = _ON_WEEKDAY.search(text)
-    named = {m.group(0).lower() for m in re.finditer(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", text)}
+    named = {
+        m.group(0).lower() for m in re.finditer(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", text)
+    }
     if not day or not weekday or len(named) != 1:
         return None  # 'capsized on Friday ..., the coastguard said on Saturday': which day is the dateline's?
     month = _MONTH_NUMBERS[(day.group("m") or day.group("m2"))[:3].lower()]
