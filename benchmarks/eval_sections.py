@@ -6,8 +6,8 @@ Accuracy: every labelled brief (tests/fixtures/sections/{tune,held}/ plus the he
 source of inputs/lavrov-2021, converted here) is run twice: with its headings (every
 sentence must get its heading's section) and with section headings stripped (the
 classifier alone).  Sentence-level accuracy and per-section F1 are printed per split.
-The briefs were written for the project and are never used to fit the learned model, so both splits
-are held out from it.  Corpus events: whether the event inferred from each set of
+The briefs were written for the project; the learned model is fitted on the tune/ ones (and on real
+pages, benchmarks/fit_sections.py --fixtures), never on held/, which stays held out from it.  Corpus events: whether the event inferred from each set of
 ../shared/corpus/events falls within its gold event_dates (a yes/no per set, nothing else printed).
 Speed: extraction of the five lavrov sources, after imports and one warm-up run, and of one 4 MB
 source (sectioning must stay near-linear in the size of a source).

@@ -301,10 +301,12 @@ def test_dry_run_writes_a_parseable_eml_with_the_attachment(outdir):
     assert msg.get_body(("plain",)).get_content().startswith("Ruritania and Freedonia")
 
 
-def test_stale_pdf_warns(outdir):
+def test_pdf_older_than_the_edited_draft_is_refused_unless_forced(outdir):
     os.utime(outdir / TOPIC / f"{TOPIC}.pdf", (1000, 1000))
-    report = email_topic(options(outdir, dry_run=True), env={"MEMOGEN_SMTP_CONFIG": "/none"})
-    assert any("memogen publish" in w for w in report.warnings)
+    with pytest.raises(MemogenError, match=r"edited after visit\.pdf was built.*memogen publish.*--force"):
+        email_topic(options(outdir, dry_run=True), env={"MEMOGEN_SMTP_CONFIG": "/none"})
+    report = email_topic(options(outdir, dry_run=True, force=True), env={"MEMOGEN_SMTP_CONFIG": "/none"})
+    assert any("--force" in w for w in report.warnings)
 
 
 def test_no_stale_warning_when_the_draft_is_memogens_own(outdir):
@@ -315,7 +317,7 @@ def test_no_stale_warning_when_the_draft_is_memogens_own(outdir):
     folder.save_manifest()
     os.utime(outdir / TOPIC / f"{TOPIC}.pdf", (1000, 1000))
     report = email_topic(options(outdir, dry_run=True), env={"MEMOGEN_SMTP_CONFIG": "/none"})
-    assert report.warnings == []
+    assert not any("publish" in w for w in report.warnings)
 
 
 def test_settings_file_env_override_and_password_rules(tmp_path, monkeypatch):

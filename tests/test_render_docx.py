@@ -237,8 +237,8 @@ def test_no_direct_formatting_in_the_body(doc):
 def test_structure_title_header_headings_sources(doc, memo):
     assert doc.paragraphs_with_style("Title") == [memo.header.title]
     assert doc.paragraphs_with_style("Subtitle") == [memo.header.subtitle]
-    header = doc.paragraphs_with_style("MemoHeader")
-    assert header[0] == "To:\tDesk" and header[-1] == "Classification:\tUnclassified"
+    header = doc.paragraphs_with_style("MemoHeader")  # label and value cells of the header table
+    assert header[:2] == ["To", "Desk"] and header[-2:] == ["Classification", "Unclassified"]
     assert doc.paragraphs_with_style("Heading1") == [s.heading for s in memo.sections] + ["Sources"]
     assert len(doc.paragraphs_with_style("Bibliography")) == len(memo.bibliography)
 
@@ -332,7 +332,7 @@ def test_a4_by_default_letter_on_request(doc):
 def test_fonts_are_explicit_not_theme(doc):
     styles = doc.xml("word/styles.xml")
     rfonts = styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:rFonts", NS)
-    assert rfonts.get(w("ascii")) == rfonts.get(w("hAnsi")) == "Calibri"
+    assert rfonts.get(w("ascii")) == rfonts.get(w("hAnsi")) == "Noto Serif"
     assert rfonts.get(w("cs"))
     assert not [
         k for el in styles.iter(w("rFonts")) for k in el.attrib if k.endswith("Theme") or k.endswith("theme")
@@ -459,3 +459,91 @@ def test_libreoffice_shows_every_footnote(tmp_path, reference):
     for point in m.points:
         assert _squash(point.note.text) in text, point.note.number
     assert _squash("Сергей Лавров") in text and _squash(m.header.title) in text
+
+
+# --------------------------------------------------------------------------- the look of the PDF
+
+
+def _style(styles, style_id: str):
+    return styles.find(f"w:style[@w:styleId='{style_id}']", NS)
+
+
+def test_styles_look_like_the_pdf(doc):
+    """Fonts, sizes (half-points), leading and colours as render/pdf.py sets them; no Word blue."""
+    styles = doc.xml("word/styles.xml")
+    expected = {  # style id: (font, size in half-points, exact leading in twips, bold)
+        "Normal": ("Noto Serif", "20", "260", False),
+        "Title": ("Noto Sans", "40", "480", True),
+        "Heading1": ("Noto Sans", "27", "340", True),
+        "FootnoteText": ("Noto Serif", "16", "200", False),
+        "Bibliography": ("Noto Serif", "18", "230", False),
+    }
+    for style_id, (font, size, line, bold) in expected.items():
+        style = _style(styles, style_id)
+        assert style.find("w:rPr/w:rFonts", NS).get(w("ascii")) == font, style_id
+        assert style.find("w:rPr/w:sz", NS).get(w("val")) == size, style_id
+        spacing = style.find("w:pPr/w:spacing", NS)
+        assert (spacing.get(w("line")), spacing.get(w("lineRule"))) == (line, "exact"), style_id
+        assert (style.find("w:rPr/w:b", NS) is not None) == bold, style_id
+        color = style.find("w:rPr/w:color", NS)
+        assert color is None or color.get(w("val")) in ("444444", "000000"), style_id
+        assert style.find("w:pPr/w:pBdr", NS) is None, style_id
+    margins = doc.document.find(".//w:sectPr/w:pgMar", NS)
+    assert {margins.get(w(side)) for side in ("top", "bottom", "left", "right")} == {"1134"}  # 2 cm
+
+
+def test_header_is_a_table_ruled_above_and_below(doc):
+    table = doc.document.find("w:body/w:tbl", NS)
+    borders = table.find("w:tblPr/w:tblBorders", NS)
+    assert borders.find("w:top", NS).get(w("val")) == "single"
+    assert borders.find("w:bottom", NS).get(w("val")) == "single"
+    assert borders.find("w:insideH", NS).get(w("val")) == "nil"
+    assert [c.get(w("w")) for c in table.findall("w:tblGrid/w:gridCol", NS)][0] == "1400"  # 70 pt
+
+
+def test_noto_fonts_are_embedded_and_deobfuscate_to_truetype(doc):
+    from memogen.render.docx_fonts import obfuscate
+
+    table = doc.xml("word/fontTable.xml")
+    rels = doc.rels("word/_rels/fontTable.xml.rels")
+    for family in ("Noto Serif", "Noto Sans"):
+        font = table.find(f"w:font[@w:name='{family}']", NS)
+        assert font.find("w:altName", NS) is not None  # the fallback an editor without it uses
+        embedded = font.find("w:embedRegular", NS)
+        target = rels[embedded.get(f"{{{R}}}id")].get("Target")
+        data = doc.zip.read("word/" + target)
+        assert obfuscate(data, embedded.get(w("fontKey")))[:4] == b"\x00\x01\x00\x00"  # a TrueType font
+    assert doc.xml("word/settings.xml").find("w:embedTrueTypeFonts", NS) is not None
+
+
+def test_footer_counts_pages(doc):
+    footer = b"".join(doc.zip.read(n) for n in doc.zip.namelist() if n.startswith("word/footer"))
+    assert b"PAGE" in footer and b"NUMPAGES" in footer
+
+
+def test_the_body_hash_property_is_the_hash_of_the_body_as_written(memo):
+    """One rendering records the hash of its own body parts (what `outputs` checks for edits)."""
+    from memogen.outputs import docx_body_hash
+
+    data = render_docx(
+        memo, custom_properties={"memogen_topic": "t"}, body_hash_property="memogen_body_sha256"
+    )
+    props = read_custom_properties(data)
+    assert props["memogen_topic"] == "t"
+    assert props["memogen_body_sha256"] == docx_body_hash(data)
+    assert props["memogen_body_sha256"] == docx_body_hash(render_docx(memo))  # fonts and properties aside
+
+
+def test_the_package_matches_what_python_docx_would_save(memo):
+    """memogen writes the parts itself (one pass, fixed times): the members python-docx would save."""
+    import zipfile
+
+    import docx as python_docx
+
+    ours = zipfile.ZipFile(io.BytesIO(render_docx(memo)))
+    buf = io.BytesIO()
+    python_docx.Document(io.BytesIO(render_docx(memo))).save(buf)
+    theirs = zipfile.ZipFile(buf)
+    assert sorted(ours.namelist()) == sorted(theirs.namelist())
+    assert ours.namelist()[0] == "[Content_Types].xml"
+    assert {i.date_time for i in ours.infolist()} == {(1980, 1, 1, 0, 0, 0)}

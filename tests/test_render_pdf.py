@@ -413,3 +413,27 @@ def test_cold_font_cache_is_filled_in_parallel_and_reused(tmp_path):
     assert len(set(paths)) == 2 and all(p.parent == tmp_path and p.stat().st_size > 0 for p in paths)
     assert static_instances([(source, 700)], tmp_path) == paths[1:]
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_cjk_renders_in_an_embedded_font_loaded_only_when_needed(tmp_path):
+    memo = sample_memo()
+    memo.points[0].inlines = [
+        Inline("The notice read: 港口于2024年5月3日重新开放。 And in Japanese: 運航を再開します。")
+    ]
+    pdf = _render(attach_test_notes(memo), tmp_path)
+    text = "".join(_pages(pdf))
+    assert "港口于2024年5月3日重新开放" in text and "運航を再開します" in text
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    cjk = [line for line in fonts.splitlines() if "NotoSerifSC" in line]
+    assert cjk and " yes yes " in cjk[0]  # embedded, as a subset
+    latin = _render(attach_test_notes(sample_memo()), tmp_path, "latin.pdf")
+    latin_fonts = subprocess.run(["pdffonts", str(latin)], capture_output=True, text=True, check=True).stdout
+    assert "NotoSerifSC" not in latin_fonts
+
+
+def test_script_fonts_are_not_loaded_for_latin_cyrillic_or_arabic_text():
+    from memogen.render.fonts import register_fonts, with_scripts
+
+    base = register_fonts()
+    assert with_scripts(base, "Сергей Лавров, Łódź and شاہ محمود") is base
+    assert "MemoCJK" in with_scripts(base, "会谈").fallbacks

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from memo_factory import sample_memo
-from memogen.errors import RenderError
+from memogen.errors import UserTemplateError
 from memogen.model import Inline, Note
 from memogen.render.json import render_json
 from memogen.render.markdown import md_escape, render_html, render_markdown
@@ -86,5 +86,6 @@ def test_topic_templates_override_and_template_errors_name_file_and_line(memo, t
     memo.settings.template_dir = str(tmp_path)
     assert "## Works cited" in render_markdown(memo)
     (tmp_path / "memo.md.j2").write_text("# {{ view.title }}\n{% if %}\n", encoding="utf-8")
-    with pytest.raises(RenderError, match=r"memo\.md\.j2:2: template error"):
+    with pytest.raises(UserTemplateError, match=r"memo\.md\.j2:2: template error") as caught:
         render_markdown(memo)
+    assert caught.value.exit_code == 2  # the user's own template: their fix, not an internal error

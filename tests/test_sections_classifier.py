@@ -8,6 +8,7 @@ from memogen.model import Source, SourceMetadata
 from memogen.sections import extract_points
 from memogen.sections.classify import Item, classify
 from memogen.sections.extract import source_points
+from memogen.sections.features import Context, cue_features, time_features
 from memogen.sections.learned import SectionModel, load_model
 
 EVENT = dt.date(2024, 3, 4)
@@ -38,7 +39,24 @@ def test_the_shipped_model_loads_and_knows_every_feature_the_extractor_counts() 
         for item in source_points(_source(text), EVENT).items:
             seen |= set(item.features)
     assert seen <= set(model.weights), sorted(seen - set(model.weights))
-    assert set(model.transitions) == {"paragraph", "sentence"}
+    assert set(model.transitions) == {"paragraph", "sentence", "short"}
+
+
+def test_the_shipped_transitions_encode_order_not_lengths() -> None:
+    """Staying costs nothing, moving on to a later section costs less than going back: the odds say in
+    which order writers move (event, context, meaning), not how long one half's sections run."""
+    model = load_model()
+    keys = ["what_happened", "background", "what_it_means"]
+    for kind, table in model.transitions.items():
+        for i, a in enumerate(keys):
+            assert table[a][a] == 0.0, kind
+            for j, b in enumerate(keys):
+                if j > i:
+                    assert table[b][a] <= table[a][b] <= 0.0, (kind, a, b)
+    # the bias is not the tuning half's mix of sections (mostly event reports): no section is favoured
+    # by more than the odds of 3 to 1 before any evidence
+    bias = model.bias
+    assert max(bias.values()) - min(bias.values()) < 2.0
 
 
 def test_the_model_file_round_trips() -> None:
@@ -89,3 +107,48 @@ def test_a_heading_beats_any_evidence_and_a_pre_event_source_reports_nothing() -
     early = Item(features={"t_day_event": 3.0, "w_reporting": 3.0}, new_paragraph=True, scope=-1, fixed=None,
                  forbid_what_happened=True)  # fmt: skip
     assert classify([early])[0].section == "background"
+
+
+def test_a_date_in_an_aside_is_not_the_time_of_the_sentence() -> None:
+    """'The fund – first proposed in 2013 – was launched on 4 March': the event, not history."""
+    ctx = Context(event_start=EVENT, source_date=WRITTEN)
+    aside = time_features(
+        "The fund – first proposed by island states in 2013 – was launched on 4 March.", ctx
+    )
+    assert aside.get("t_day_event") == 1.0 and "t_year_long_before" not in aside
+    assert aside.get("c_aside_date") == 1.0
+    bracket = time_features("The fund (first proposed in 2013) was launched on Monday.", ctx)
+    assert "t_year_long_before" not in bracket
+    plain = time_features("The fund was first proposed by island states in 2013.", ctx)
+    assert plain.get("t_year_long_before") == 1.0 and "c_aside_date" not in plain
+
+
+def test_a_paragraph_opening_on_a_theme_that_names_a_section_is_that_section() -> None:
+    """'A short history of the dispute.' heads its paragraph like a heading: every point under it is
+    background, whatever its own wording ('would', 'could') suggests."""
+    text = (
+        "Parliament approved the new water law on 4 March by 402 votes to 61.\n\n"
+        "A short history of the dispute. Cities would sell their water works to private firms. "
+        "Prices could then rise every year.\n\n"
+        "Analysts said the caps could strain city budgets."
+    )
+    points = extract_points(_source(text), EVENT)
+    themed = [p for p in points if "water works" in p.text or "Prices could" in p.text]
+    assert themed and {p.section for p in themed} == {"background"}
+    assert all(p.reason == "heading" for p in themed)
+
+
+def test_an_undated_page_naming_a_weekday_reports_this_weeks_news() -> None:
+    undated = Context()
+    assert time_features("Dock workers walked off the job on Monday.", undated).get("t_rel_near") == 1.0
+    assert "t_rel_near" not in time_features("Talks resume next Monday.", undated)
+    assert "t_rel_near" not in time_features("Dock workers walked off the job in 1998.", undated)
+
+
+def test_a_future_the_news_reports_is_told_apart_from_a_forecast() -> None:
+    """'Under the deal, Norland will pay half, the minister said' reports the news's terms; 'Prices
+    will rise' forecasts: only the first is marked as a reported future."""
+    reported = cue_features("Under the deal, Norland will pay half of the costs, the minister said.")
+    forecast = cue_features("Prices will rise again within a decade.")
+    assert reported.get("c_reported_future") == 1.0
+    assert "c_reported_future" not in forecast and forecast.get("w_will") == 1.0

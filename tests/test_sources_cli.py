@@ -59,18 +59,34 @@ def test_add_url_downloads_page_and_records_url(tmp_path: Path, server: str) -> 
     assert "single berth fee" in src.text
 
 
-def test_add_second_copy_gets_a_free_name_and_files_are_copied(tmp_path: Path, server: str) -> None:
+def test_add_same_content_twice_is_refused_naming_the_existing_source(tmp_path: Path, server: str) -> None:
     url = f"{server}/page-with-chrome.html"
     runner.invoke(app, ["add", "--topic", "t", "--inputs", str(tmp_path), url])
-    result = runner.invoke(
-        app, ["add", "--topic", "t", "--inputs", str(tmp_path), url, str(FIXTURES / "techwire-dump.txt")]
-    )
+    result = runner.invoke(app, ["add", "--topic", "t", "--inputs", str(tmp_path), url])
+    assert result.exit_code != 0
+    assert "same content as" in str(result.exception) and "page-with-chrome.html" in str(result.exception)
+    copy = tmp_path / "elsewhere" / "renamed.html"
+    copy.parent.mkdir()
+    copy.write_bytes((tmp_path / "t" / "page-with-chrome.html").read_bytes())
+    result = runner.invoke(app, ["add", "--topic", "t", "--inputs", str(tmp_path), str(copy)])
+    assert result.exit_code != 0 and "page-with-chrome.html" in str(result.exception)
+    assert sorted(p.name for p in (tmp_path / "t").iterdir()) == ["page-with-chrome.html", "topic.yaml"]
+    _, config = load_topic(tmp_path, "t")
+    assert set(config.sources) == {"page-with-chrome.html"}
+
+
+def test_add_other_content_under_a_taken_name_gets_a_free_name(tmp_path: Path) -> None:
+    first, second = tmp_path / "a" / "techwire-dump.txt", tmp_path / "b" / "techwire-dump.txt"
+    first.parent.mkdir()
+    second.parent.mkdir()
+    first.write_bytes((FIXTURES / "techwire-dump.txt").read_bytes())
+    second.write_text("A different report about the port strike, filed on 3 May 2024.", encoding="utf-8")
+    result = runner.invoke(app, ["add", "--topic", "t", "--inputs", str(tmp_path), str(first), str(second)])
     assert result.exit_code == 0, result.output
     _, config = load_topic(tmp_path, "t")
-    assert set(config.sources) == {"page-with-chrome.html", "page-with-chrome-2.html", "techwire-dump.txt"}
-    assert (tmp_path / "t" / "techwire-dump.txt").read_bytes() == (
-        FIXTURES / "techwire-dump.txt"
-    ).read_bytes()
+    assert set(config.sources) == {"techwire-dump.txt", "techwire-dump-2.txt"}
+    assert (tmp_path / "t" / "techwire-dump.txt").read_bytes() == first.read_bytes()
+    assert (tmp_path / "t" / "techwire-dump-2.txt").read_bytes() == second.read_bytes()
 
 
 def test_add_reports_http_errors_and_missing_files(tmp_path: Path, server: str) -> None:

@@ -389,7 +389,13 @@ def test_broken_files_of_every_type_raise_input_error(
             "news-caption-listen.txt",
             "Russian foreign minister’s first visit to Pakistan in nine years comes as",
             "“Russia is ready to strengthen Pakistan’s counter-terrorism potential,” Lavrov told a news conference.",
-            ("Russia’s Lavrov in Pakistan for talks on Afghanistan, trade", [], None, dt.date(2021, 4, 7)),
+            # 'Source: Al Jazeera and news agencies' after the article names whose text it is
+            (
+                "Russia’s Lavrov in Pakistan for talks on Afghanistan, trade",
+                [],
+                "Al Jazeera",
+                dt.date(2021, 4, 7),
+            ),
         ),
     ],
 )

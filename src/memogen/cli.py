@@ -7,9 +7,11 @@ exit 2; anything else prints one line and exits 1 (a traceback only with --debug
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -30,8 +32,6 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-_state = {"debug": False}
-
 FORMATS = ("docx", "pdf", "md", "html", "json")
 
 
@@ -47,9 +47,11 @@ def _root(
         bool | None,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show a full traceback on errors.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a full traceback on errors, and library log messages.")
+    ] = False,
 ) -> None:
-    _state["debug"] = debug
+    """Options before the command; `main` reads --debug itself, before typer parses anything."""
 
 
 def _parse_formats(value: str) -> list[str]:
@@ -84,11 +86,28 @@ def build(
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Re-read every source.")] = False,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates", help="Your template folder (beats topic.yaml's; may lie outside the topic)."
+        ),
+    ] = None,
+    reference_docx: Annotated[
+        Path | None,
+        typer.Option("--reference-docx", help="DOCX whose styles and page setup the draft takes."),
+    ] = None,
+    wait: Annotated[
+        float,
+        typer.Option("--wait", help="Seconds to wait while another build of TOPIC runs (0: fail at once)."),
+    ] = 120.0,
 ) -> None:
     """Build the memo for TOPIC: writes out/TOPIC/TOPIC.{docx,pdf,md,html,json}.
 
     An output you edited since memogen wrote it is never overwritten: the new
     version is written beside it (TOPIC.2.docx, ...) unless you pass --force.
+    One build of a topic runs at a time (a lock in out/TOPIC/); a second one waits.
+    templates: and reference_docx: in topic.yaml must lie inside the topic folder;
+    name any other with --templates / --reference-docx.
     Exit codes: 0 ok, 2 bad input or config, 1 internal error.
     """
     from .pipeline import BuildOptions, run_build
@@ -102,8 +121,11 @@ def build(
         force=force,
         quiet=quiet,
         use_cache=not no_cache,
+        templates=templates,
+        reference_docx=reference_docx,
+        lock_wait=wait,
     )
-    result = run_build(options)
+    result = run_build(options, on_wait=lambda line: typer.echo(line, err=True))
     for warning in result.warnings:
         typer.echo(f"warning: {warning}", err=True)
     if explain:
@@ -147,8 +169,13 @@ def extract(
     import datetime as dt
     import json
 
+    from .errors import LimitError
     from .sources.inspect import extract_record
+    from .sources.limits import limits_from_env
 
+    limit = limits_from_env().max_bytes(path)
+    if path.is_file() and path.stat().st_size > limit:
+        raise LimitError(f"{path}: over the {limit / 1e6:g} MB limit for this type; not read")
     when = None
     if event_date:
         try:
@@ -167,8 +194,10 @@ def add(
     """Add sources to TOPIC: copy files or download pages into inputs/TOPIC/ and list them in topic.yaml."""
     from .sources.manage import add_sources
 
-    for added in add_sources(inputs, topic, items):
+    def say(added) -> None:  # noqa: ANN001 - manage.Added
         typer.echo(f"added {inputs / topic / added.name}" + (f" (from {added.url})" if added.url else ""))
+
+    add_sources(inputs, topic, items, on_added=say)
 
 
 @app.command()
@@ -228,6 +257,15 @@ def email(
         bool, typer.Option("--dry-run", help="Write out/TOPIC/TOPIC.eml, send nothing.")
     ] = False,
     out: OutOpt = Path("out"),
+    from_addr: Annotated[
+        str | None,
+        typer.Option(
+            "--from", metavar="ADDR", help="Sender (default: 'from' in smtp.yaml or MEMOGEN_SMTP_FROM)."
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Send a PDF even if it is older than the draft.")
+    ] = False,
 ) -> None:
     """Email the memo PDF: out/TOPIC/TOPIC.published.pdf if you published, else the built TOPIC.pdf.
 
@@ -238,7 +276,8 @@ def email(
     via MEMOGEN_SMTP_CONFIG) or MEMOGEN_SMTP_HOST/PORT/USER/SECURITY/FROM. The
     password only from MEMOGEN_SMTP_PASSWORD or the keyring (`keyring set
     memogen-smtp:HOST USER`). On failure: one-line error, exit 1, the message
-    kept as out/TOPIC/TOPIC.unsent.eml.
+    kept as out/TOPIC/TOPIC.unsent.eml. A PDF older than the draft is refused
+    (run `memogen publish` first, or --force); a header with a line break is refused.
     """
     from .mail import EmailOptions, email_topic
 
@@ -250,6 +289,8 @@ def email(
         attach_docx=attach_docx,
         dry_run=dry_run,
         out_dir=out,
+        force=force,
+        from_addr=from_addr,
     )
     report = email_topic(options)
     for warning in report.warnings:
@@ -258,32 +299,87 @@ def email(
         typer.echo(line)
 
 
-def main() -> None:
-    """Console-script entry point: one-line errors, exit codes 0/1/2."""
-    try:
-        app(standalone_mode=False)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        typer.echo("aborted", err=True)
-        sys.exit(1)
-    except MemogenError as exc:
-        if _state["debug"]:
-            raise
-        typer.echo(f"error: {exc}", err=True)
-        sys.exit(exc.exit_code)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
-        import click
+def _configure_logging(debug: bool) -> None:
+    """Library chatter (pypdf, fontTools, python warnings) goes to the log: shown only with --debug."""
+    import logging
 
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(2)
-        if _state["debug"]:
+    logging.captureWarnings(True)
+    root = logging.getLogger()
+    if debug:
+        logging.basicConfig(level=logging.DEBUG, format="%(name)s: %(levelname)s: %(message)s")
+    elif not root.handlers:
+        root.addHandler(logging.NullHandler())
+
+
+def _printable_streams() -> None:
+    """A file name with bytes that are not UTF-8 must print as '\\xNN', never crash the message."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
+def _where(exc: BaseException) -> str:
+    """The innermost memogen frame of a traceback ('merge.py:120'), to name an internal fault."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if "memogen" in f.filename]
+    return f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    from .errors import display_path
+
+    typer.echo(display_path(message).replace("\n", " ").replace("\r", " "), err=True)
+    sys.exit(code)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point: one error path, one line, exit codes 0 / 1 / 2.
+
+    Usage errors print typer's usage line and exit 2; a `MemogenError` or an OSError
+    (read-only, disk full, name too long...) prints one line naming the file and exits 2;
+    anything else prints one line naming the fault and exits 1.  `--debug` shows tracebacks.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    _printable_streams()
+    _configure_logging(debug)
+    try:
+        code = app(args=args, prog_name="memogen", standalone_mode=False)
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except typer.Abort:
+        _fail("aborted", 1)
+    except typer.TyperException as exc:  # usage errors: typer's usage line, then "Error: ..."
+        show = getattr(exc, "show", None)
+        if show is None:
+            _fail(f"error: {exc}", 2)
+        show()
+        sys.exit(getattr(exc, "exit_code", 2) or 2)
+    except MemogenError as exc:
+        if debug:
             raise
-        typer.echo(
-            f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)", err=True
+        _fail(f"error: {exc}", exc.exit_code)
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:  # `memogen ... | head`: the reader left, nothing to say
+            sys.exit(1)
+        if debug:
+            raise
+        from .errors import os_error_message
+
+        _fail(f"error: {os_error_message(exc)}", 2)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if debug:
+            raise
+        _fail(
+            f"internal error: {type(exc).__name__}: {exc}{_where(exc)} (run with --debug for a traceback)",
+            1,
         )
-        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ from .model import DEFAULT_HEADINGS
 
 TOPIC_FILE = "topic.yaml"
 SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+MAX_TOPIC_FILE = 1_000_000  # bytes of topic.yaml
+MAX_TOPIC_NAME = 100  # TOPIC.published.pdf and temp names must stay under the 255-byte file name limit
 _TOPIC_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
@@ -93,7 +95,19 @@ def _field_path(loc: tuple) -> str:
 
 
 class _TextDatesLoader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text, so pydantic validates them and names the field."""
+    """SafeLoader that leaves dates as text, so pydantic validates them and names the field.
+
+    Aliases (`*name`) are refused: a few lines of nested aliases expand to billions of
+    values ("billion laughs"), and a topic file has no use for them.
+    """
+
+    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in topic.yaml", event.start_mark
+            )
+        return super().compose_node(parent, index)
 
 
 _TextDatesLoader.yaml_implicit_resolvers = {
@@ -129,19 +143,34 @@ def check_topic_name(name: str) -> str:
     """Reject names that could escape the inputs/out folders."""
     if not name or "/" in name or "\\" in name or ".." in name or Path(name).is_absolute():
         raise ConfigError(f"--topic {name!r}: a topic is a plain folder name (no '/', '..' or absolute path)")
+    if len(name) > MAX_TOPIC_NAME:
+        raise ConfigError(f"--topic {name[:20]}...: a topic name has at most {MAX_TOPIC_NAME} characters")
     if not _TOPIC_NAME.match(name):
         raise ConfigError(f"--topic {name!r}: use letters, digits, '.', '_' and '-' only")
     return name
 
 
-def list_source_files(topic_dir: Path) -> list[Path]:
-    """Every candidate source in a topic folder, in a stable (sorted) order."""
-    files = [
+def candidate_files(topic_dir: Path) -> list[Path]:
+    """Every file of a topic folder that could be a source, in a stable (sorted) order."""
+    return [
         p
         for p in sorted(topic_dir.iterdir())
         if p.is_file() and p.name != TOPIC_FILE and not p.name.startswith((".", "~$"))
     ]
-    return files
+
+
+def list_source_files(
+    topic_dir: Path, out_folder: Path | None = None, warnings: list[str] | None = None
+) -> list[Path]:
+    """The files a build reads: candidates minus links out of the folder, oversized files,
+    undecodable names and memogen's own outputs (see `sources.limits`); why each was left
+    out goes to `warnings` when given."""
+    from .sources.limits import screen_source_files
+
+    kept, refused = screen_source_files(candidate_files(topic_dir), topic_dir, out_folder)
+    if warnings is not None:
+        warnings.extend(refused)
+    return kept
 
 
 def load_topic(inputs_dir: Path, topic: str) -> tuple[Path, TopicConfig]:
@@ -153,18 +182,24 @@ def load_topic(inputs_dir: Path, topic: str) -> tuple[Path, TopicConfig]:
     yaml_path = topic_dir / TOPIC_FILE
     config = TopicConfig()
     if yaml_path.exists():
+        if yaml_path.is_file() and yaml_path.stat().st_size > MAX_TOPIC_FILE:
+            raise ConfigError(f"{yaml_path}: larger than {MAX_TOPIC_FILE // 1_000_000} MB; not a topic file")
         try:
             text = yaml_path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{yaml_path}: cannot read: {exc}") from None
         config = parse_topic_yaml(text, str(yaml_path))
     for name in config.sources:
+        if Path(name).name != name or name in (".", ".."):
+            raise ConfigError(
+                f"{yaml_path}: field 'sources.{name}': name a file of the topic folder, not a path"
+            )
         if not (topic_dir / name).is_file():
             raise ConfigError(f"{yaml_path}: field 'sources.{name}': listed file is missing")
     for key in ("reference_docx", "templates"):
         value = getattr(config, key)
         if value and not (topic_dir / value).exists():
             raise ConfigError(f"{yaml_path}: field '{key}': {value} does not exist")
-    if not any(p.suffix.lower() in SOURCE_SUFFIXES for p in list_source_files(topic_dir)):
+    if not any(p.suffix.lower() in SOURCE_SUFFIXES for p in candidate_files(topic_dir)):
         raise ConfigError(f"{topic_dir}: no source files (.txt, .md, .html, .pdf, .docx)")
     return topic_dir, config

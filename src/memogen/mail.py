@@ -40,6 +40,7 @@ _CONFIG_KEYS = {"host", "port", "security", "user", "username", "from", "timeout
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 _SAFE_URL = re.compile(r"^(https?|mailto):", re.IGNORECASE)
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
+DEFAULT_SENDER = "memogen@localhost"  # dry runs only: a real send needs a configured sender
 
 
 class MailError(MemogenError):
@@ -193,10 +194,18 @@ def render_bodies(memo: Memo, attachments: list[str]) -> tuple[str, str]:
     return text, html
 
 
+def check_header(name: str, value: str) -> str:
+    """A header value from the user: a CR or LF in it could add headers of its own, so refuse it."""
+    if "\r" in value or "\n" in value:
+        raise MemogenError(f"{name}: {value[:40]!r}... contains a line break (CR/LF); refused")
+    return value
+
+
 def check_address(addr: str) -> str:
     """A usable address ('Name <a@b>' or 'a@b'), else a one-line error naming it."""
+    check_header("address", addr)
     _name, spec = parseaddr(addr)
-    if not spec or "@" not in spec or any(c in addr for c in "\r\n") or spec.startswith("@"):
+    if not spec or "@" not in spec or spec.startswith("@"):
         raise MemogenError(f"{addr!r} is not an email address")
     return addr.strip()
 
@@ -216,7 +225,9 @@ def build_message(
     msg["To"] = ", ".join(check_address(a) for a in to)
     if cc:
         msg["Cc"] = ", ".join(check_address(a) for a in cc)
-    msg["Subject"] = (subject or memo.header.subject or memo.header.title).replace("\n", " ").strip()
+    if subject is not None:
+        subject = check_header("--subject", subject)
+    msg["Subject"] = " ".join((subject or memo.header.subject or memo.header.title or "").split())
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = make_msgid(domain=parseaddr(sender)[1].rpartition("@")[2] or None)
     text, html = render_bodies(memo, [name for name, _ in attachments])
@@ -349,6 +360,8 @@ class EmailOptions:
     attach_docx: bool = False
     dry_run: bool = False
     out_dir: Path = Path("out")
+    force: bool = False  # send a PDF older than the draft all the same
+    from_addr: str | None = None  # beats smtp.yaml's `from`
 
 
 @dataclass
@@ -358,11 +371,13 @@ class EmailReport:
     recipients: list[str]
     eml: Path | None = None
     warnings: list[str] = field(default_factory=list)
+    pdf_origin: str = ""  # "published from your draft" / "built by memogen build"
 
     def lines(self) -> list[str]:
+        attached = f"attached {self.pdf} ({self.pdf_origin})" if self.pdf_origin else f"attached {self.pdf}"
         if self.eml:
-            return [f"dry run: wrote {self.eml} ({self.size / 1e6:.2f} MB), nothing was sent"]
-        return [f"sent {self.pdf.name} to {', '.join(self.recipients)} ({self.size / 1e6:.2f} MB)"]
+            return [attached, f"dry run: wrote {self.eml} ({self.size / 1e6:.2f} MB), nothing was sent"]
+        return [attached, f"sent {self.pdf.name} to {', '.join(self.recipients)} ({self.size / 1e6:.2f} MB)"]
 
 
 def pick_pdf(folder: Path, topic: str) -> Path:
@@ -404,24 +419,61 @@ def _attachments(options: EmailOptions, pdf: Path, draft: Path) -> list[tuple[st
     return files
 
 
-def _stale_warning(pdf: Path, draft: Path) -> list[str]:
-    """The user edited the draft after the PDF was made: they probably forgot `memogen publish`."""
-    from .outputs import OutputFolder
+def pdf_staleness(pdf: Path, draft: Path) -> str | None:
+    """Why `pdf` does not show the draft as it is now, or None when it does.
 
-    if not draft.is_file() or draft.stat().st_mtime <= pdf.stat().st_mtime:
+    A published PDF records the hash of the draft it was made from (in the folder's
+    manifest); without that record, a draft newer than the PDF counts as changed.  The
+    built PDF is stale once the user edited the draft after the build.
+    """
+    from .outputs import OutputFolder, sha256_file
+    from .publish import PUBLISHED_SUFFIX
+
+    if not draft.is_file():
+        return None
+    folder = OutputFolder(draft.parent)
+    newer = draft.stat().st_mtime > pdf.stat().st_mtime
+    if pdf.name.endswith(PUBLISHED_SUFFIX):
+        recorded = folder.record.published.get(pdf.name) if pdf.parent == draft.parent else None
+        changed = recorded != sha256_file(draft) if recorded else newer
+        return f"{pdf.name} was published from an older {draft.name}" if changed else None
+    if newer and folder.was_edited(draft):
+        return f"{draft.name} was edited after {pdf.name} was built"
+    return None
+
+
+def _check_fresh(pdf: Path, draft: Path, force: bool) -> list[str]:
+    """Refuse (or with --force, warn about) a PDF that does not show the current draft."""
+    why = pdf_staleness(pdf, draft)
+    if why is None:
         return []
-    if OutputFolder(draft.parent).was_edited(draft):
-        return [
-            f"{draft.name} changed after {pdf.name} was made; run `memogen publish {draft}` to send your edits"
-        ]
-    return []
+    advice = f"run `memogen publish {draft}` to send the draft as it is now"
+    if not force:
+        raise MemogenError(f"{pdf}: {why}; {advice}, or pass --force to send this PDF anyway")
+    return [f"{why}; sending it anyway (--force)"]
 
 
-def _sender(settings: SmtpSettings, dry_run: bool) -> str:
-    sender = settings.from_addr or (settings.user if settings.user and "@" in settings.user else None)
-    if not sender and not dry_run:
-        raise ConfigError("no sender address: set 'from' in smtp.yaml or MEMOGEN_SMTP_FROM")
-    return sender or "memogen@localhost"
+def _sender(settings: SmtpSettings, options: EmailOptions, warnings: list[str]) -> str:
+    """--from, else smtp.yaml / MEMOGEN_SMTP_FROM, else the SMTP user; a dry run says which default it uses."""
+    sender = options.from_addr or settings.from_addr
+    sender = sender or (settings.user if settings.user and "@" in settings.user else None)
+    if sender:
+        return sender
+    if not options.dry_run:
+        raise ConfigError("no sender address: pass --from, or set 'from' in smtp.yaml or MEMOGEN_SMTP_FROM")
+    warnings.append(
+        f"no sender address configured: the message says From: {DEFAULT_SENDER} "
+        f"(pass --from, or set 'from' in smtp.yaml or MEMOGEN_SMTP_FROM)"
+    )
+    return DEFAULT_SENDER
+
+
+def _origin(pdf: Path) -> str:
+    from .publish import PUBLISHED_SUFFIX
+
+    if pdf.name.endswith(PUBLISHED_SUFFIX):
+        return "published from your draft by memogen publish"
+    return "built by memogen build"
 
 
 def email_topic(options: EmailOptions, env: Mapping[str, str] | None = None) -> EmailReport:
@@ -435,17 +487,26 @@ def email_topic(options: EmailOptions, env: Mapping[str, str] | None = None) -> 
     check_topic_name(options.topic)
     if not options.to:
         raise MemogenError("--to: give at least one recipient")
+    for addr in [*options.to, *options.cc, *([options.from_addr] if options.from_addr else [])]:
+        check_address(addr)
+    if options.subject is not None:
+        check_header("--subject", options.subject)
     folder = options.out_dir / options.topic
     pdf, draft = pick_pdf(folder, options.topic), folder / f"{options.topic}.docx"
-    warnings = _stale_warning(pdf, draft)
+    warnings = _check_fresh(pdf, draft, options.force)
     attachments = _attachments(options, pdf, draft)
     settings = load_smtp_settings(env)
+    sender = _sender(settings, options, warnings)
     memo = _memo_for_body(draft, options.topic, warnings)
-    msg = build_message(
-        memo, _sender(settings, options.dry_run), options.to, options.cc, options.subject, attachments
-    )
+    msg = build_message(memo, sender, options.to, options.cc, options.subject, attachments)
     data = msg.as_bytes(policy=SMTP_POLICY)
-    report = EmailReport(pdf=pdf, size=len(data), recipients=[*options.to, *options.cc], warnings=warnings)
+    report = EmailReport(
+        pdf=pdf,
+        size=len(data),
+        recipients=[*options.to, *options.cc],
+        warnings=warnings,
+        pdf_origin=_origin(pdf),
+    )
     if options.dry_run:
         report.eml = folder / f"{options.topic}.eml"
         atomic_write(report.eml, data)

@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import SOURCE_SUFFIXES, TopicConfig, list_source_files, load_topic
-from .errors import InputError
+from .errors import ConfigError, InputError
 from .model import Memo
-from .outputs import OutputFolder, Written, docx_body_hash, sha256_bytes
+from .outputs import BuildLock, OutputFolder, Written, remove_stale_temps, sha256_bytes
 
 EXTENSIONS = {"docx": ".docx", "pdf": ".pdf", "md": ".md", "html": ".html", "json": ".json"}
 
@@ -31,6 +32,9 @@ class BuildOptions:
     quiet: bool = False
     use_cache: bool = True
     build_date: dt.datetime | None = None
+    templates: Path | None = None  # named on the command line: may lie outside the topic folder
+    reference_docx: Path | None = None
+    lock_wait: float = 120.0  # seconds to wait while another build of the topic holds the lock
 
 
 @dataclass
@@ -63,37 +67,63 @@ def build_date_from_env(now: dt.datetime | None = None) -> dt.datetime:
     return dt.datetime(now.year, now.month, now.day, tzinfo=dt.timezone.utc)
 
 
-def _resolve_paths(config: TopicConfig, topic_dir: Path) -> TopicConfig:
-    """Make topic-relative paths (templates, reference_docx) absolute."""
+def _resolve_paths(config: TopicConfig, topic_dir: Path, options: BuildOptions) -> TopicConfig:
+    """Absolute template and reference-DOCX paths: the command line's, else topic.yaml's.
+
+    topic.yaml may only name files inside the topic folder (a shared topic must not make
+    memogen read ~/.ssh or /etc); the command line may name any file the user can read.
+    """
+    from .sources.limits import check_within_topic
+
+    where = str(topic_dir / "topic.yaml")
     updates = {}
     for key in ("templates", "reference_docx"):
-        value = getattr(config, key)
-        if value:
-            updates[key] = str((topic_dir / value).resolve())
+        given: Path | None = getattr(options, key)
+        if given is not None:
+            if not given.exists():
+                raise ConfigError(f"--{key.replace('_', '-')} {given}: no such file or folder")
+            updates[key] = str(given.resolve())
+        elif getattr(config, key):
+            updates[key] = str(check_within_topic(getattr(config, key), topic_dir, key, where))
     return config.model_copy(update=updates)
 
 
 class PageMeter:
-    """Pages of the memo as the PDF renders it; keeps the last PDF so a build renders it once.
+    """Pages of the memo exactly as the PDF renders it; keeps that PDF so a build renders it once.
 
     Why: the composer keeps the memo within two pages by measuring, not by guessing what
-    footnotes take (see compose/fit.py).
+    footnotes take (see compose/fit.py). Each measurement numbers and formats the notes of the
+    memo as it stands (a cut can turn a short note into the full first citation), so the last
+    measurement is of the memo that is written, and measuring the same memo twice renders once.
     """
 
     def __init__(self) -> None:
         self.pdf: bytes | None = None
+        self.pages = 0
         self.calls = 0
+        self._measured: tuple | None = None
+
+    @staticmethod
+    def state(memo: Memo) -> tuple:
+        return tuple((p.id, p.text) for p in memo.points)
+
+    def holds(self, memo: Memo) -> bool:
+        """Whether the kept PDF (and the notes) are of the memo as it now stands."""
+        return self.pdf is not None and self._measured == self.state(memo)
 
     def __call__(self, memo: Memo) -> int:
         from .citations import attach_notes
         from .compose.fit import page_count
         from .render.pdf import render_pdf
 
-        if any(p.note is None for p in memo.points if p.citations):
-            attach_notes(memo)  # a cut only removes notes: the others keep their text (numbers aside)
+        if self.holds(memo):
+            return self.pages
+        attach_notes(memo)
         self.calls += 1
         self.pdf = render_pdf(memo)
-        return page_count(self.pdf)
+        self.pages = page_count(self.pdf)
+        self._measured = self.state(memo)
+        return self.pages
 
 
 def compose_from_sources(
@@ -121,9 +151,8 @@ def compose_from_sources(
     event = (event_date, event_end or event_date) if event_date else None
     result = merge_points(points, sources, event)
     memo = compose_memo(result, sources, config, topic, event_date, build_date, meter, event_end)
-    attach_notes(memo)
-    if meter is not None and meter.calls > 1:
-        meter.pdf = None  # points were cut to fit: render again with the notes renumbered
+    if meter is None or not meter.holds(memo):
+        attach_notes(memo)
     return memo
 
 
@@ -136,7 +165,7 @@ def render_outputs(memo: Memo, formats: list[str], pdf: bytes | None = None) -> 
     for fmt in formats:
         if fmt == "docx":
             rendered[fmt] = render_docx_with_hash(memo)
-        elif fmt == "pdf" and pdf is not None:
+        elif fmt == "pdf" and pdf is not None:  # the page meter's rendering of this very memo
             rendered[fmt] = pdf
         elif fmt == "pdf":
             from .render.pdf import render_pdf
@@ -159,57 +188,61 @@ def render_outputs(memo: Memo, formats: list[str], pdf: bytes | None = None) -> 
 
 
 def render_docx_with_hash(memo: Memo) -> bytes:
-    """DOCX whose custom properties carry the hash of its own generated body.
-
-    The body parts do not depend on the custom properties, so rendering once
-    without them gives the hash that identifies memogen's own text.
-    """
+    """DOCX whose custom properties carry the hash of its own generated body (one rendering)."""
     import json
 
     from .render.docx import render_docx
 
-    plain = render_docx(memo)
     headings = json.dumps({s.key: s.heading for s in memo.sections}, ensure_ascii=False)
     properties = {
-        "memogen_body_sha256": docx_body_hash(plain),
         "memogen_topic": memo.topic,
         "memogen_headings": headings,  # lets `memogen publish` map edited headings back to sections
     }
-    return render_docx(memo, custom_properties=properties)
+    return render_docx(memo, custom_properties=properties, body_hash_property="memogen_body_sha256")
 
 
-def run_build(options: BuildOptions) -> BuildResult:
-    """Build one topic end to end and write its outputs safely."""
+def run_build(options: BuildOptions, on_wait: Callable[[str], None] | None = None) -> BuildResult:
+    """Build one topic end to end; one build per output folder at a time (see `outputs.BuildLock`)."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     topic_dir, config = load_topic(options.inputs_dir, options.topic)
-    config = _resolve_paths(config, topic_dir)
+    config = _resolve_paths(config, topic_dir, options)
     out_folder = options.out_dir / options.topic
-    files = list_source_files(topic_dir)
-    from .sources import read_sources
+    with BuildLock(out_folder, wait=options.lock_wait, on_wait=on_wait):
+        remove_stale_temps(out_folder)
+        warnings: list[str] = []
+        files = list_source_files(topic_dir, out_folder, warnings)
+        from .sources import read_sources
 
-    sources, warnings = read_sources(
-        files,
-        config.sources,
-        jobs=options.jobs,
-        cache_dir=(out_folder / ".cache") if options.use_cache else None,
-        progress=not options.quiet,
-    )
-    timings["read"] = time.perf_counter() - t0
-    if not sources:
-        reasons = "; ".join(w.split("/")[-1] for w in warnings) or ", ".join(SOURCE_SUFFIXES)
-        raise InputError(f"{topic_dir}: none of the files is a usable source ({reasons})")
-    build_date = options.build_date or build_date_from_env()
-    t1 = time.perf_counter()
-    meter = PageMeter()
-    memo = compose_from_sources(config, sources, options.topic, build_date, meter)
-    timings["content"] = time.perf_counter() - t1
-    t2 = time.perf_counter()
-    rendered = render_outputs(memo, options.formats, meter.pdf)
-    timings["render"] = time.perf_counter() - t2
-    folder = OutputFolder(out_folder)
-    written = [
-        folder.write(f"{options.topic}{EXTENSIONS[f]}", rendered[f], options.force) for f in options.formats
-    ]
-    folder.save_manifest()
+        sources, read_warnings = read_sources(
+            files,
+            config.sources,
+            jobs=options.jobs,
+            cache_dir=(out_folder / ".cache") if options.use_cache else None,
+            progress=not options.quiet,
+        )
+        warnings += read_warnings
+        timings["read"] = time.perf_counter() - t0
+        if not sources:
+            reasons = "; ".join(_short(w) for w in warnings) or ", ".join(SOURCE_SUFFIXES)
+            raise InputError(f"{topic_dir}: none of the files is a usable source ({reasons})")
+        build_date = options.build_date or build_date_from_env()
+        t1 = time.perf_counter()
+        meter = PageMeter()
+        memo = compose_from_sources(config, sources, options.topic, build_date, meter)
+        timings["content"] = time.perf_counter() - t1
+        t2 = time.perf_counter()
+        rendered = render_outputs(memo, options.formats, meter.pdf if meter.holds(memo) else None)
+        timings["render"] = time.perf_counter() - t2
+        folder = OutputFolder(out_folder)
+        if folder.problem:
+            warnings.append(folder.problem)
+        names = {f"{options.topic}{EXTENSIONS[f]}": rendered[f] for f in options.formats}
+        written = folder.commit(names, options.force)
     return BuildResult(memo=memo, written=written, warnings=warnings, timings=timings)
+
+
+def _short(warning: str) -> str:
+    """'inputs/t/a.txt: empty file' -> 'a.txt: empty file' (the folder is named once already)."""
+    head, sep, tail = warning.partition(": ")
+    return f"{Path(head).name}{sep}{tail}" if sep else warning

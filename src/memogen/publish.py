@@ -949,18 +949,33 @@ def default_pdf_path(docx_path: Path) -> Path:
 
 
 def read_draft_file(path: Path, headings: Mapping[str, str] | None = None) -> DraftRead:
-    """Read a DOCX draft from disk; a missing or unreadable file is an InputError naming it."""
+    """Read a DOCX draft from disk; a missing, oversized or unreadable file is an InputError naming it."""
+    from .errors import os_error_message
+    from .sources.limits import check_zip, limits_from_env, parse_deadline
+
+    limits = limits_from_env()
     try:
+        size = path.stat().st_size
+        if size > limits.binary_bytes:
+            raise InputError(
+                f"{path}: {size / 1e6:.1f} MB is over the {limits.binary_bytes / 1e6:g} MB limit"
+            )
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read the draft ({exc.strerror or exc})") from None
-    return read_draft(data, name=str(path), headings=headings)
+        raise InputError(os_error_message(exc, path, "read the draft")) from None
+    check_zip(data, str(path), limits.zip)
+    with parse_deadline(str(path), limits.parse_seconds):
+        return read_draft(data, name=str(path), headings=headings)
 
 
 def publish(
     docx_path: Path, out_path: Path | None = None, headings: Mapping[str, str] | None = None
 ) -> PublishResult:
-    """Read the edited draft and render it with the build's PDF renderer, written atomically."""
+    """Read the edited draft and render it with the build's PDF renderer, written atomically.
+
+    In memogen's own output folder, the manifest records which draft (by hash) the
+    published PDF shows, so `memogen email` can tell when it no longer does.
+    """
     if out_path is None or out_path.is_dir():
         default = default_pdf_path(docx_path)
         out_path = out_path / default.name if out_path else default
@@ -971,5 +986,21 @@ def publish(
         raise InputError(f"{docx_path}: no memo text found (no body paragraphs under any heading)")
     from .render.pdf import render_pdf
 
-    atomic_write(out_path, render_pdf(result.memo))
+    pdf = render_pdf(result.memo)
+    _write_published(docx_path, out_path, pdf)
     return PublishResult(pdf_path=out_path, memo=result.memo, warnings=result.warnings)
+
+
+def _write_published(docx_path: Path, out_path: Path, pdf: bytes) -> None:
+    """Write the PDF; beside a memogen draft, record the draft's hash under the build lock."""
+    from .outputs import MANIFEST, BuildLock, OutputFolder, sha256_file
+
+    folder = docx_path.parent
+    if out_path.parent.resolve() != folder.resolve() or not (folder / MANIFEST).is_file():
+        atomic_write(out_path, pdf)
+        return
+    with BuildLock(folder):
+        atomic_write(out_path, pdf)
+        outputs = OutputFolder(folder)
+        outputs.record.published[out_path.name] = sha256_file(docx_path)
+        outputs.save_manifest()

@@ -6,6 +6,12 @@ document (`reference_docx:` in topic.yaml, like pandoc's --reference-doc) restyl
 everything.  Footnotes come from `docx_footnotes`.  The bytes are deterministic:
 python-docx stamps the current time on every zip entry, so the zip is rewritten
 with fixed entry times.
+
+Without a reference document the draft looks like the PDF (`render/pdf.py`): the
+same fonts (Noto Serif for text, Noto Sans for the title, headings and labels,
+embedded by `docx_fonts`), sizes, leading, margins, the ruled header table and the
+"Page n of N" footer, so the draft runs as many pages as the PDF and an analyst
+editing it can judge length.
 """
 
 from __future__ import annotations
@@ -21,10 +27,14 @@ from ..model import Memo, Paragraph
 from .common import header_rows
 from .templating import labels
 
-BODY_FONT = "Calibri"  # Word's default face; LibreOffice uses metric-compatible Carlito when installed
-COMPLEX_SCRIPT_FONT = "Arial"  # Arabic-script names (Urdu) fall to the complex-script font
+BODY_FONT = "Noto Serif"  # as in the PDF; embedded, with Cambria named as the fallback
+HEADING_FONT = "Noto Sans"  # title, headings, header labels, footer
+COMPLEX_SCRIPT_FONT = "Noto Sans Arabic"  # Arabic-script names (Urdu) fall to the complex-script font
 PAGE_SIZES_MM = {"A4": (210, 297), "Letter": (215.9, 279.4)}
-MARGIN_MM = 25
+MARGIN_MM = 20  # the PDF's 2 cm
+GREY = "444444"
+RULE = "888888"
+LABEL_COLUMN_PT = 70  # the PDF header table's label column
 HEADER_STYLE, HEADER_LABEL_STYLE, BIBLIOGRAPHY_STYLE = "Memo Header", "Memo Header Label", "Bibliography"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 CUSTOM_PROPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
@@ -32,28 +42,49 @@ VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 
 
-def render_docx(memo: Memo, custom_properties: dict[str, str] | None = None) -> bytes:
-    """The memo as DOCX bytes; `custom_properties` go to docProps/custom.xml (e.g. a generation hash)."""
+def render_docx(
+    memo: Memo,
+    custom_properties: dict[str, str] | None = None,
+    embed_fonts: bool = True,
+    body_hash_property: str | None = None,
+) -> bytes:
+    """The memo as DOCX bytes; `custom_properties` go to docProps/custom.xml.
+
+    `body_hash_property` names one more custom property that holds the hash of the document's own
+    body parts (`outputs.DOCX_BODY_PARTS`), computed as the package is written: the draft identifies
+    memogen's text in one rendering. `embed_fonts=False` leaves the Noto faces out.
+    """
     from .docx_footnotes import Footnotes
 
     document = _open_template(memo.settings.reference_docx)
-    if not memo.settings.reference_docx:
+    house = not memo.settings.reference_docx
+    if house:
         _house_style(document, memo.settings.page_size)
     styles = _ensure_memo_styles(document)
     notes = Footnotes(document)
+    if house:
+        from .docx_look import pdf_look
+
+        pdf_look(document, styles, notes.styles, labels(memo)["page"])
     _write_front(document, memo, styles)
     for section in memo.sections:
-        document.add_paragraph(_t(section.heading), style=styles["heading"])
+        _styled(document.add_paragraph(_t(section.heading)), styles["heading"])
         for para in section.paragraphs:
             _write_paragraph(document, para, notes, styles)
     _write_sources(document, memo, notes.styles, styles)
     _set_core_properties(document, memo)
     _drop_thumbnail(document)
-    if custom_properties:
-        _set_custom_properties(document, custom_properties)
-    buf = io.BytesIO()
-    document.save(buf)
-    return normalise_zip(buf.getvalue())
+    if house and embed_fonts:
+        from .docx_fonts import embed_fonts as embed
+        from .docx_fonts import memo_faces
+
+        embed(document, memo_faces())
+    properties = dict(custom_properties or {})
+    if body_hash_property:
+        properties[body_hash_property] = BODY_HASH_PLACEHOLDER
+    if properties:
+        _set_custom_properties(document, properties)
+    return write_package(document, fill_body_hash=bool(body_hash_property))
 
 
 # --------------------------------------------------------------------------- template and styles
@@ -101,21 +132,14 @@ def _fix_core_properties_rel(document) -> None:
 
 def _house_style(document, page_size: str) -> None:
     """Page size, margins and explicit fonts for memogen's own look (skipped with a reference docx)."""
-    from docx.shared import Mm, Pt
+    from docx.shared import Mm
 
     width, height = PAGE_SIZES_MM.get(page_size, PAGE_SIZES_MM["A4"])
     for sect in document.sections:
         sect.page_width, sect.page_height = Mm(width), Mm(height)
         sect.left_margin = sect.right_margin = sect.top_margin = sect.bottom_margin = Mm(MARGIN_MM)
+        sect.footer_distance = Mm(MARGIN_MM / 2)
     _explicit_fonts(document)
-    normal = document.styles["Normal"]
-    normal.font.size = Pt(11)
-    normal.paragraph_format.space_after = Pt(6)
-    normal.paragraph_format.line_spacing = 1.15
-    title = document.styles["Title"]
-    title.font.size = Pt(24)
-    document.styles["Heading 1"].font.size = Pt(14)
-    document.styles["Heading 1"].paragraph_format.space_before = Pt(16)
 
 
 def _explicit_fonts(document) -> None:
@@ -196,9 +220,6 @@ def _add_style(styles, role: str, kind, normal):
         style.paragraph_format.space_before = Pt(12 if role == "heading" else 0)
     elif role == "header":
         style.paragraph_format.space_after = Pt(0)
-        style.paragraph_format.tab_stops.add_tab_stop(Mm(38))
-        style.paragraph_format.left_indent = Mm(38)  # a long value wraps under itself, not the label
-        style.paragraph_format.first_line_indent = Mm(-38)
     elif role == "bibliography":
         style.font.size = Pt(10)
         style.paragraph_format.left_indent = Mm(8)
@@ -217,21 +238,30 @@ def _t(text: str | None) -> str:
 
 
 def _write_front(document, memo: Memo, styles: dict) -> None:
-    """Title, subtitle and the To / From / Date / Subject / Classification lines."""
-    document.add_paragraph(_t(memo.header.title), style=styles["title"])
+    """Title, subtitle and the To / From / Date / Subject / Classification rows, as a ruled table."""
+    _styled(document.add_paragraph(_t(memo.header.title)), styles["title"])
     if memo.header.subtitle:
-        document.add_paragraph(_t(memo.header.subtitle), style=styles["subtitle"])
-    for label, value in header_rows(memo):
-        p = document.add_paragraph(style=styles["header"])
-        p.add_run(_t(f"{label}:"), style=styles["label"])
-        p.add_run("\t" + _t(value))
+        _styled(document.add_paragraph(_t(memo.header.subtitle)), styles["subtitle"])
+    rows = header_rows(memo)
+    if not rows:
+        return
+    from .docx_look import header_table
+
+    table = header_table(document, len(rows), LABEL_COLUMN_PT)
+    for row, (label, value) in zip(table.rows, rows, strict=True):
+        label_cell, value_cell = row.cells
+        _styled(label_cell.paragraphs[0], styles["header"])
+        _styled_run(label_cell.paragraphs[0].add_run(_t(label)), styles["label"])
+        _styled(value_cell.paragraphs[0], styles["header"])
+        value_cell.paragraphs[0].add_run(_t(value))
 
 
 def _write_paragraph(document, para: Paragraph, notes, styles: dict) -> None:
     """One Normal paragraph: the lead, then each point with its footnote mark after its sentence."""
     from .docx_footnotes import inline_element
 
-    p = document.add_paragraph(style=styles["normal"])
+    p = document.add_paragraph()
+    p._p.get_or_add_pPr()  # the default style: an empty pPr, as python-docx's style setter leaves
     if para.lead:
         p.add_run(_t(para.lead) + " ")
     for i, point in enumerate(para.points):
@@ -249,9 +279,9 @@ def _write_sources(document, memo: Memo, ids, styles: dict) -> None:
 
     if not memo.bibliography:
         return
-    document.add_paragraph(_t(labels(memo)["sources"]), style=styles["heading"])
+    _styled(document.add_paragraph(_t(labels(memo)["sources"])), styles["heading"])
     for entry in memo.bibliography:
-        p = document.add_paragraph(style=styles["bibliography"])
+        p = _styled(document.add_paragraph(), styles["bibliography"])
         for inline in entry:
             p._p.append(inline_element(document.part, inline, ids))
 
@@ -344,17 +374,71 @@ def read_custom_properties(data: bytes) -> dict[str, str]:
 # --------------------------------------------------------------------------- reproducible zip
 
 
+BODY_HASH_PLACEHOLDER = "memogen-body-hash-to-be-filled"
+
+
+def _styled(paragraph, style):
+    """Give `paragraph` the style by id.
+
+    python-docx's own setter compares every style with the default first, a scan of the whole
+    styles part per paragraph (a third of a memo's DOCX time)."""
+    paragraph._p.get_or_add_pPr().style = style.style_id
+    return paragraph
+
+
+def _styled_run(run, style):
+    """Character style by id (see `_styled`)."""
+    run._r.get_or_add_rPr().style = style.style_id
+    return run
+
+
+def write_package(document, fill_body_hash: bool = False) -> bytes:
+    """The document's parts as a zip with fixed entry times, [Content_Types].xml first, in one pass.
+
+    Why not `document.save`: it compresses every part (the embedded fonts too) only for us to
+    rewrite the zip with fixed times; and the body hash (see `render_docx`) can be taken from the
+    part blobs before custom.xml is written. The entries and their order are python-docx's own.
+    """
+    from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+    from docx.opc.pkgwriter import _ContentTypesItem  # python-docx's own [Content_Types] builder
+
+    from ..outputs import body_parts_hash
+
+    package = document.part.package
+    parts = list(package.iter_parts())
+    entries = [
+        (CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob),
+        (PACKAGE_URI.rels_uri.membername, package.rels.xml),
+    ]
+    for part in parts:
+        entries.append((part.partname.membername, part.blob))
+        if len(part.rels):
+            entries.append((part.partname.rels_uri.membername, part.rels.xml))
+    if fill_body_hash:
+        digest = body_parts_hash(dict(entries)).encode()
+        placeholder = BODY_HASH_PLACEHOLDER.encode()
+        entries = [
+            (n, b.replace(placeholder, digest) if n == "docProps/custom.xml" else b) for n, b in entries
+        ]
+    return _zip(entries)
+
+
+def _zip(entries: list[tuple[str, bytes]]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            # the big parts (embedded fonts, Word's style lists) compress nearly as well, far faster
+            dst.writestr(info, data, compresslevel=1 if len(data) > 100_000 else None)
+    return out.getvalue()
+
+
 def normalise_zip(data: bytes) -> bytes:
     """Rewrite a zip with fixed entry times and attributes, [Content_Types].xml first, order kept."""
     src = zipfile.ZipFile(io.BytesIO(data))
     names = src.namelist()
     names.sort(key=lambda n: n != "[Content_Types].xml")  # stable: the rest keep python-docx's order
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            dst.writestr(info, src.read(name))
-    return out.getvalue()
+    return _zip([(name, src.read(name)) for name in names])

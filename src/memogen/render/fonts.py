@@ -9,12 +9,18 @@ register those with reportlab.  reportlab embeds TTF fonts as subsets, which kee
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import logging
 import os
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+# fontTools reports on its logger while cutting instances (also in worker processes, which do not
+# inherit the CLI's logging set-up): to the log, never to the terminal unless --debug.
+logging.getLogger("fontTools").addHandler(logging.NullHandler())
 
 BODY = "MemoSerif"  # body text, notes, sources
 SANS = "MemoSans"  # title, headings, header labels, footer; also the fallback for symbols
@@ -41,6 +47,7 @@ class FontSet:
     sans: str
     arabic: str
     coverage: dict[str, frozenset[int]]
+    fallbacks: tuple[str, ...] = ()  # script families loaded for this memo's text (CJK, ...)
 
     def covers(self, family: str, char: str) -> bool:
         return ord(char) in self.coverage.get(family, frozenset())
@@ -71,6 +78,12 @@ def default_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("memogen")) / "fonts"
 
 
+def fallback_cache_dir() -> Path:
+    """A per-user folder in the temp dir, for when the configured cache cannot be written."""
+    uid = os.getuid() if hasattr(os, "getuid") else os.getpid()
+    return Path(tempfile.gettempdir()) / f"memogen-fonts-{uid}"
+
+
 def variable_font_path(package: str, filename: str) -> Path:
     """The variable font file shipped inside a fontpkg-noto-* package."""
     import importlib
@@ -80,7 +93,14 @@ def variable_font_path(package: str, filename: str) -> Path:
 
 
 def _file_hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    """Content hash of an installed font file, computed once per process per file version."""
+    st = path.stat()
+    return _content_hash(str(path), st.st_size, st.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _content_hash(path: str, size: int, mtime_ns: int) -> str:  # size and mtime key the cache
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
 
 
 def _cached_path(variable_font: Path, weight: int, cache_dir: Path) -> Path:
@@ -141,6 +161,19 @@ def static_instances(wanted: list[tuple[Path, int]], cache_dir: Path) -> list[Pa
     return [static_instance(path, weight, cache_dir) for path, weight in wanted]
 
 
+def face_paths(cache_dir: Path) -> dict[str, Path]:
+    """{face name: static TTF} for every face memogen uses (MemoSerif-Bold, ...), cut when missing."""
+    faces = _faces()
+    wanted = [(variable_font_path(f.package, f.filename), f.weight) for f in faces]
+    try:
+        paths = static_instances(wanted, cache_dir)
+    except OSError as exc:  # a read-only or misplaced cache must not stop a build
+        fallback = fallback_cache_dir()
+        logging.getLogger(__name__).warning("font cache %s unusable (%s); using %s", cache_dir, exc, fallback)
+        paths = static_instances(wanted, fallback)
+    return {face.name: path for face, path in zip(faces, paths, strict=True)}
+
+
 def register_fonts(cache_dir: Path | None = None) -> FontSet:
     """Register memogen's font families with reportlab (idempotent) and return their names and coverage."""
     return _register(cache_dir or default_cache_dir())
@@ -155,12 +188,10 @@ def _register(cache_dir: Path) -> FontSet:
     from reportlab.pdfbase.ttfonts import TTFont
 
     faces = _faces()
-    paths = static_instances(
-        [(variable_font_path(f.package, f.filename), f.weight) for f in faces], cache_dir
-    )
+    paths = face_paths(cache_dir)
     coverage: dict[str, set[int]] = {}
-    for face, path in zip(faces, paths, strict=True):
-        font = TTFont(face.name, str(path))
+    for face in faces:
+        font = TTFont(face.name, str(paths[face.name]))
         pdfmetrics.registerFont(font)
         family = face.name.split("-")[0]
         coverage.setdefault(family, set()).update(font.face.charToGlyph)
@@ -179,3 +210,172 @@ def _register(cache_dir: Path) -> FontSet:
         arabic=ARABIC,
         coverage={family: frozenset(chars) for family, chars in coverage.items()},
     )
+
+
+# --------------------------------------------------------------------------- other scripts, on demand
+
+CJK = "MemoCJK"
+
+
+@dataclass(frozen=True)
+class ScriptFont:
+    """A font for a script the Noto Serif/Sans faces lack, loaded only when a memo uses that script.
+
+    Registry packages ship CJK fonts with PostScript (CFF) outlines, which reportlab cannot embed;
+    the characters a memo uses are cut out and converted to TrueType outlines, then cached.
+    """
+
+    family: str
+    package: str
+    filename: str
+    ranges: tuple[tuple[int, int], ...]
+
+    def wants(self, char: str) -> bool:
+        code = ord(char)
+        return any(lo <= code <= hi for lo, hi in self.ranges)
+
+
+SCRIPT_FONTS = (
+    ScriptFont(
+        CJK,
+        "pylopdf_fonts_zh_cn",
+        "NotoSerifSC-Regular.otf",
+        (
+            (0x2E80, 0x2FDF),  # radicals
+            (0x3000, 0x30FF),  # CJK punctuation, hiragana, katakana
+            (0x3100, 0x31FF),  # bopomofo, kanbun, strokes, katakana extensions
+            (0x3200, 0x9FFF),  # enclosed, compatibility, Extension A, unified ideographs
+            (0xF900, 0xFAFF),  # compatibility ideographs
+            (0xFE30, 0xFE4F),  # compatibility forms
+            (0xFF00, 0xFFEF),  # full-width forms
+            (0x20000, 0x2FA1F),  # supplementary ideographs
+        ),
+    ),
+)
+
+
+def with_scripts(fonts: FontSet, text: str, cache_dir: Path | None = None) -> FontSet:
+    """`fonts` plus a registered script font for every script in `text` the base faces lack.
+
+    Nothing is loaded for a memo in Latin, Greek, Cyrillic or Arabic script: the check is
+    one pass over the text.
+    """
+    missing = {
+        ch for ch in set(text) if not any(fonts.covers(f, ch) for f in (fonts.body, fonts.sans, fonts.arabic))
+    }
+    extra: dict[str, frozenset[int]] = {}
+    for script in SCRIPT_FONTS:
+        chars = sorted(ch for ch in missing if script.wants(ch))
+        if chars:
+            path = script_subset(script, "".join(chars), cache_dir or default_cache_dir())
+            if path is not None:
+                extra[script.family] = _register_single(script.family, path)
+    if not extra:
+        return fonts
+    return FontSet(
+        body=fonts.body,
+        sans=fonts.sans,
+        arabic=fonts.arabic,
+        coverage={**fonts.coverage, **extra},
+        fallbacks=(*fonts.fallbacks, *extra),
+    )
+
+
+def _register_single(family: str, path: Path) -> frozenset[int]:
+    """Register one face under `family` for every style (the script fonts have no bold or italic)."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    font = TTFont(family, str(path))
+    pdfmetrics.registerFont(font)
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(family, bold, italic, family)
+    return frozenset(font.face.charToGlyph)
+
+
+def script_subset(script: ScriptFont, chars: str, cache_dir: Path) -> Path | None:
+    """A TrueType font holding just `chars` from the script font, cut once per set of characters."""
+    try:
+        source = variable_font_path_of(script)
+    except (ImportError, AttributeError, OSError):
+        logging.getLogger(__name__).warning(
+            "%s is not installed: %s text is left out", script.package, script.family
+        )
+        return None
+    key = hashlib.sha256(chars.encode("utf-8") + source.name.encode()).hexdigest()[:16]
+    target = cache_dir / f"{source.stem}-{key}.ttf"
+    if target.is_file():
+        return target
+    data = _cff_subset_to_truetype(source, chars)
+    for folder in (cache_dir, fallback_cache_dir()):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, folder / target.name)
+            return folder / target.name
+        except OSError:
+            continue
+    return None
+
+
+def variable_font_path_of(script: ScriptFont) -> Path:
+    import importlib
+
+    module = importlib.import_module(script.package)
+    path = Path(module.__file__).parent / script.filename
+    if not path.is_file():
+        raise OSError(f"{path}: missing")
+    return path
+
+
+def _cff_subset_to_truetype(source: Path, chars: str) -> bytes:
+    """Subset an OpenType/CFF font to `chars` and redraw the outlines as TrueType quadratics."""
+    import io
+
+    from fontTools import subset
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTFont, newTable
+
+    options = subset.Options()
+    options.layout_features = []
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.glyph_names = True
+    options.hinting = False
+    font = TTFont(str(source))
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=chars)
+    subsetter.subset(font)
+    if "CFF " in font:
+        order = font.getGlyphOrder()
+        glyphs = font.getGlyphSet()
+        glyf = newTable("glyf")
+        glyf.glyphOrder, glyf.glyphs = order, {}
+        for name in order:
+            pen = TTGlyphPen(glyphs)
+            glyphs[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+            glyf.glyphs[name] = pen.glyph()
+        font["glyf"], font["loca"] = glyf, newTable("loca")
+        for tag in ("CFF ", "VORG"):
+            if tag in font:
+                del font[tag]
+        maxp = font["maxp"]
+        maxp.tableVersion = 0x00010000
+        for attr in ("maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
+                     "maxStackElements", "maxSizeOfInstructions", "maxComponentElements", "maxPoints",
+                     "maxContours", "maxCompositePoints", "maxCompositeContours", "maxComponentDepth"):  # fmt: skip
+            setattr(maxp, attr, 0)
+        maxp.maxZones = 1
+        font["head"].indexToLocFormat = 0
+        font["head"].glyphDataFormat = 0
+        post = font["post"]
+        post.formatType, post.extraNames, post.mapping = 2.0, [], {}
+        font.sfntVersion = "\x00\x01\x00\x00"
+    buf = io.BytesIO()
+    font.save(buf)
+    return buf.getvalue()

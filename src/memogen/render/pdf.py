@@ -24,7 +24,7 @@ from xml.sax.saxutils import escape
 from ..errors import RenderError
 from ..model import Inline, Memo, MemoSection, MergedPoint, Paragraph
 from .common import header_rows
-from .fonts import ARABIC, BODY, SANS, FontSet, register_fonts
+from .fonts import ARABIC, BODY, SANS, FontSet, register_fonts, with_scripts
 from .templating import labels
 
 LINK_COLOR = "#1f4e8c"
@@ -60,7 +60,7 @@ def _char_family(ch: str, fonts: FontSet, base: str) -> str:
     """Family for one character: Arabic script, else the first of base/serif/sans that has it."""
     if _is_arabic(ch):
         return ARABIC
-    for family in (base, BODY, SANS):
+    for family in (base, BODY, SANS, *fonts.fallbacks):
         if fonts.covers(family, ch):
             return family
     return base  # nothing has it (emoji): reportlab draws the base font's .notdef glyph
@@ -385,6 +385,20 @@ def _canvas_class(date: str | None, footer: Callable[[int, int], str], font: str
     return FooterCanvas
 
 
+def rendered_text(memo: Memo, names: dict[str, str]) -> str:
+    """Every string the PDF shows (to load fonts for the scripts in it, and only those)."""
+    parts = [v for v in vars(memo.header).values() if isinstance(v, str)] + list(names.values())
+    for section in memo.sections:
+        parts.append(section.heading)
+        for paragraph in section.paragraphs:
+            parts.append(paragraph.lead or "")
+            for point in paragraph.points:
+                parts += [run.text for run in point.body_inlines()]
+                parts += [run.text for run in point.note.inlines] if point.note else []
+    parts += [run.text for entry in memo.bibliography for run in entry]
+    return "".join(parts)
+
+
 def render_pdf(memo: Memo, font_cache: Path | None = None) -> bytes:
     """The memo as PDF bytes (A4 or Letter from memo.settings.page_size); byte-identical for equal input."""
     from reportlab.lib.pagesizes import A4, LETTER
@@ -392,8 +406,8 @@ def render_pdf(memo: Memo, font_cache: Path | None = None) -> bytes:
 
     from .pdf_footnotes import FootnoteDocTemplate
 
-    fonts = register_fonts(font_cache)
     names = labels(memo)
+    fonts = with_scripts(register_fonts(font_cache), rendered_text(memo, names), font_cache)
     margin = 2.0 * cm
     buffer = io.BytesIO()
 

@@ -1,20 +1,20 @@
-"""jinja2 environment for the fixed wording and layouts in `templates/`.
+"""jinja2 environment for the fixed wording and layouts in the package's `templates/` folder.
 
-A topic may name its own template folder (`templates:` in topic.yaml); files
-there win over the built-in ones.  Template errors name the file and line.
+The built-in templates ship inside the package (`memogen/templates/`), so an installed
+wheel finds them wherever it runs.  A topic may name its own template folder
+(`templates:` in topic.yaml, or --templates); files there win over the built-in ones.
+A user's templates run sandboxed (they may come with a shared topic folder), and an
+error in one of them is the user's to fix: one line naming the file and line, exit 2.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
-from ..errors import RenderError
+from ..errors import RenderError, UserTemplateError
 from ..model import Memo
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
-_PACKAGED_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+BUILTIN_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
 
 def template_dirs(memo: Memo) -> list[Path]:
@@ -22,14 +22,15 @@ def template_dirs(memo: Memo) -> list[Path]:
     dirs = []
     if memo.settings.template_dir:
         dirs.append(Path(memo.settings.template_dir))
-    dirs += [d for d in (BUILTIN_TEMPLATES, _PACKAGED_TEMPLATES) if d.is_dir()]
-    return dirs
+    return [*dirs, BUILTIN_TEMPLATES]
 
 
-def _environment(dirs: tuple[Path, ...], autoescape: bool):
+def _environment(dirs: tuple[Path, ...], autoescape: bool, sandboxed: bool):
     import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
 
-    return jinja2.Environment(
+    kind = SandboxedEnvironment if sandboxed else jinja2.Environment
+    return kind(
         loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
         autoescape=autoescape,
         undefined=jinja2.StrictUndefined,
@@ -39,21 +40,36 @@ def _environment(dirs: tuple[Path, ...], autoescape: bool):
     )
 
 
+def _is_users(path: str | None) -> bool:
+    return bool(path) and not Path(path).resolve().is_relative_to(BUILTIN_TEMPLATES)
+
+
 def render_template(memo: Memo, name: str, autoescape: bool = False, **context) -> str:
     """Render templates/NAME with the memo; errors name the template file and line."""
     import jinja2
 
-    env = _environment(tuple(template_dirs(memo)), autoescape)
+    dirs = template_dirs(memo)
+    env = _environment(tuple(dirs), autoescape, sandboxed=len(dirs) > 1)
     try:
-        return env.get_template(name).render(memo=memo, **context)
+        template = env.get_template(name)
     except jinja2.TemplateSyntaxError as exc:
-        raise RenderError(f"{exc.filename or name}:{exc.lineno}: template error: {exc.message}") from None
+        where = f"{exc.filename or name}:{exc.lineno}"
+        raise _template_error(exc.filename, where, exc.message or "syntax error") from None
     except jinja2.TemplateNotFound:
-        raise RenderError(
-            f"{name}: template not found in {', '.join(map(str, template_dirs(memo)))}"
-        ) from None
-    except jinja2.UndefinedError as exc:
-        raise RenderError(f"{name}: template error: {exc.message}") from None
+        raise RenderError(f"{name}: template not found in {', '.join(map(str, dirs))}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserTemplateError(f"{name}: cannot read the template ({exc})") from None
+    try:
+        return template.render(memo=memo, **context)
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
+        # undefined names, sandbox refusals, a filter given the wrong type...
+        raise _template_error(template.filename, template.filename or name, str(exc)) from None
+
+
+def _template_error(filename: str | None, where: str, detail: str) -> Exception:
+    """A user's template: their fix (exit 2); a built-in one: our bug (exit 1)."""
+    message = f"{where}: template error: {' '.join(detail.split())}"
+    return UserTemplateError(message) if _is_users(filename) else RenderError(message)
 
 
 def labels(memo: Memo) -> dict[str, str]:
@@ -61,9 +77,31 @@ def labels(memo: Memo) -> dict[str, str]:
     for d in template_dirs(memo):
         path = d / "labels.yaml"
         if path.is_file():
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            return {**_DEFAULT_LABELS, **{str(k): str(v) for k, v in data.items()}}
+            return {**_DEFAULT_LABELS, **_read_labels(path)}
     return dict(_DEFAULT_LABELS)
+
+
+def _read_labels(path: Path) -> dict[str, str]:
+    """A labels file as {key: text}; a broken one is a one-line error naming it."""
+    import yaml
+
+    fault = UserTemplateError if _is_users(str(path)) else RenderError
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise fault(f"{path}: cannot read ({exc})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        raise fault(f"{path}:{where}: {getattr(exc, 'problem', None) or 'invalid YAML'}") from None
+    if not isinstance(data, dict):
+        raise fault(f"{path}: expected a mapping of label keys (to, from, date, sources, page, ...)")
+    out = {str(k): str(v) for k, v in data.items() if v is not None}
+    try:
+        out.get("page", _DEFAULT_LABELS["page"]).format(n=1, total=2)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise fault(f"{path}: label 'page' {out['page']!r}: use {{n}} and {{total}} only ({exc})") from None
+    return out
 
 
 _DEFAULT_LABELS = {

@@ -2,11 +2,12 @@
 
 Explicit structure first: a point under a heading that names a section gets that section, always.
 Elsewhere each point gets the learned model's log-probabilities (learned.py), and a Viterbi pass over
-the source adds the learned odds of moving from one section to the next — writers move between
-sections at paragraph breaks, rarely inside an analyst's long paragraph, and mostly forward (news,
-then context, then assessment); a short news paragraph may join a fact and its context, so its
-points are decided one by one.  Forward-backward over the same chain gives each point's confidence.  A source
-written before the event can neither report it nor say what it means: its points are background.
+the source adds the cost of changing section between neighbours — writers move between sections at
+paragraph breaks, rarely inside an analyst's long paragraph, and forward (news, then context, then
+assessment); a short news paragraph may join a fact and its context, so its points are decided nearly
+one by one.  The costs encode that order, not how long sections run (section_model.json, chosen by the
+fit).  Forward-backward over the same chain gives each point's confidence.  A source written before the
+event can neither report it nor say what it means: its points are background.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from .learned import SectionModel, load_model
 
 HEADING_CONFIDENCE = 0.98
 NEG = -1e9
-LONG_PARAGRAPH = 4  # points: a paragraph this long is an analyst's, and holds one section
 RECALLED_PENALTY = 3.0  # a point dated only long before the event recalls the past: hardly the event
 _OLD = ("t_day_before", "t_month_before", "t_year_before", "t_year_long_before", "t_decade_before")
 _NOW = ("t_day_event", "t_day_recent", "t_month_event", "t_month_after", "t_year_event", "t_rel_near")
@@ -58,18 +58,19 @@ def _local(item: Item, model: SectionModel) -> dict[SectionKey, float]:
     return out
 
 
-def _transition_kind(prev: Item, item: Item) -> str | None:
-    """Which transition odds link two neighbours: none across a heading or inside a short paragraph
-    (a news paragraph often joins a fact and its context), else paragraph break or long paragraph."""
+def _transition_kind(prev: Item, item: Item, long_paragraph: int) -> str | None:
+    """Which transition odds link two neighbours: none across a heading; else a paragraph break, a long
+    paragraph (an analyst's, which holds one section) or a short one (a news paragraph may join a fact
+    and its context, so its odds are weaker).  How long is long, and how weak, the fit decides."""
     if prev.scope != item.scope:
         return None
     if item.new_paragraph:
         return "paragraph"
-    return "sentence" if item.paragraph_size >= LONG_PARAGRAPH else None
+    return "sentence" if item.paragraph_size >= long_paragraph else "short"
 
 
 def _step(model: SectionModel, kind: str | None, a: SectionKey, b: SectionKey) -> float:
-    return 0.0 if kind is None else model.transition(kind, a, b)
+    return 0.0 if kind is None or kind not in model.transitions else model.transition(kind, a, b)
 
 
 def _viterbi(
@@ -146,7 +147,9 @@ def classify(items: list[Item], model: SectionModel | None = None) -> list[Decis
         return []
     model = model or load_model()
     local = [_local(it, model) for it in items]
-    kinds = [None] + [_transition_kind(items[i - 1], items[i]) for i in range(1, len(items))]
+    kinds = [None] + [
+        _transition_kind(items[i - 1], items[i], model.long_paragraph) for i in range(1, len(items))
+    ]
     path = _viterbi(local, kinds, model)
     post = _marginals(local, kinds, model)
     out = []

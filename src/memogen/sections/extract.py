@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model import Point, Source
+from ..model import Point, SectionKey, Source
 from .classify import Item, classify
 from .event import infer_event, written_on
 from .features import Context, merge_counts, position_features, sentence_features
@@ -43,6 +43,7 @@ def _items(text: str, parts: list[Block], drafts: list[Draft], ctx: Context) -> 
     rank = 0
     prev_block = -1
     per_block = Counter(d.sentences[0].block for d in drafts)
+    themed: dict[int, SectionKey] = {}  # paragraphs whose opening theme names a section
     for d, is_prose in zip(drafts, prose, strict=True):
         first_block = d.sentences[0].block
         if is_prose and first_block not in paragraph_of:
@@ -57,6 +58,7 @@ def _items(text: str, parts: list[Block], drafts: list[Draft], ctx: Context) -> 
             named = heading_section(text[d.start : d.sentences[0].end])  # "A brief background to ..."
             if named:
                 features[f"c_theme_{SHORT[named]}"] = 1.0
+                themed[first_block] = named  # a heading in disguise: it names its paragraph's section
         if d.enum:
             features["c_enum"] = 1.0
         items.append(
@@ -64,7 +66,7 @@ def _items(text: str, parts: list[Block], drafts: list[Draft], ctx: Context) -> 
                 features=features,
                 new_paragraph=first_block != prev_block,
                 scope=d.scope,
-                fixed=d.scope_section,
+                fixed=d.scope_section or themed.get(first_block),
                 forbid_what_happened=ctx.pre_event,
                 paragraph_size=per_block[first_block],
             )

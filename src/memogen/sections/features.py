@@ -48,6 +48,10 @@ _RECORD = re.compile(
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:decades?|years?))\b",
     re.IGNORECASE,
 )
+# "The goal – proposed by the African group in 2013 – was adopted at COP28": an aside between dashes or
+# in brackets recalls a detail; its date is not the time of the sentence.
+_ASIDE_MARK = re.compile(r"[()–—]|\s-\s")
+_ASIDE = re.compile(r"\([^()]{3,200}\)|\s[–—-]\s[^–—]{3,200}?\s[–—-]\s")
 _REL_NEAR = _rx(r"today|yesterday|tonight|this (?:morning|week)|late on|earlier (?:today|this week)")
 _REL_PAST = _rx(
     r"last (?:year|decade|century)|years? ago|decades? ago|in the past|previously|historically|"
@@ -283,6 +287,11 @@ def time_features(sentence: str, ctx: Context, words: set[str] | None = None) ->
     out: dict[str, float] = {}
     record = not words.isdisjoint(_RECORD_WORDS) and _RECORD.search(sentence) is not None
     plain = _RECORD.sub(" ", sentence) if record else sentence
+    if _ASIDE_MARK.search(plain) and _ASIDE.search(plain):
+        bare = _ASIDE.sub(" ", plain)
+        if _DIGIT.search(plain) and len(_DIGIT.findall(bare)) < len(_DIGIT.findall(plain)):
+            out["c_aside_date"] = 1.0
+        plain = bare
     for d in find_dates(plain) if _DIGIT.search(plain) else ():  # every date form holds a digit
         name = _date_feature(d, ctx)
         if name:
@@ -293,6 +302,10 @@ def time_features(sentence: str, ctx: Context, words: set[str] | None = None) ->
             if not r.future:
                 name = _day_feature(r.resolve(ctx.source_date), ctx, ctx.event_start, end)
                 out[name] = out.get(name, 0.0) + 1.0
+    elif any(not r.future for r in find_relative_days(plain)):
+        out["t_rel_near"] = (
+            1.0  # an undated page's "on Thursday": a writer names the weekday of this week's news
+        )
     for name, rx, triggers in _TIME_PATTERNS:
         if not words.isdisjoint(triggers) and rx.search(plain):
             out[name] = 1.0
@@ -350,6 +363,10 @@ def cue_features(sentence: str) -> dict[str, float]:
         sentence
     ):
         out["c_amount"] = 1.0
+    if "w_will" in out and ("w_reporting" in out or "according" in present or "c_quote" in out):
+        out["c_reported_future"] = (
+            1.0  # "Ukraine will contribute 50 per cent, the deal says": the news's terms
+        )
     if sentence.rstrip().endswith("?"):
         out["c_question"] = 1.0
     return out

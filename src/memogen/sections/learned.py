@@ -24,11 +24,16 @@ GROUPS = {"t": "time", "p": "position"}  # feature-name prefix -> what the point
 
 @dataclass(frozen=True)
 class SectionModel:
-    """Weights per feature and section, a bias per section, and log-odds of section transitions."""
+    """Weights per feature and section, a bias per section, and log-odds of section transitions.
+
+    `long_paragraph`: from this many points on, a paragraph is an analyst's and its sentences are
+    linked by the "sentence" odds (shorter ones are decided point by point); chosen by the fit.
+    """
 
     bias: dict[SectionKey, float]
     weights: dict[str, dict[SectionKey, float]]
     transitions: dict[str, dict[SectionKey, dict[SectionKey, float]]]  # "paragraph"/"sentence": prev -> next
+    long_paragraph: int = 4
 
     def logits(self, features: dict[str, float]) -> dict[SectionKey, float]:
         out = dict(self.bias)
@@ -70,6 +75,7 @@ class SectionModel:
                 kind: [[round(t[a][b], 5) for b in SECTION_KEYS] for a in SECTION_KEYS]
                 for kind, t in self.transitions.items()
             },
+            "long_paragraph": self.long_paragraph,
             **(extra or {}),
         }
         return json.dumps(data, indent=1) + "\n"
@@ -85,6 +91,7 @@ class SectionModel:
                 kind: {a: dict(zip(keys, row, strict=True)) for a, row in zip(keys, rows, strict=True)}
                 for kind, rows in data["transitions"].items()
             },
+            long_paragraph=int(data.get("long_paragraph", 4)),
         )
 
 

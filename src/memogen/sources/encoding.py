@@ -21,16 +21,25 @@ _BOMS = (
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 without a BOM shows as NUL bytes on every other position."""
+    """UTF-16 without a BOM: NUL bytes mostly on one side (the high byte of every ASCII space,
+    digit or line break), and text without control characters once decoded that way.
+
+    Which side, not their share, tells: Chinese or Russian UTF-16 has few of them (its
+    spaces, digits and line breaks; a few ideographs such as U+5F00 put one on the other
+    side), English UTF-16 has one in every two bytes.
+    """
     if len(data) < 4 or len(data) % 2:
         return None
-    even, odd = data[0::2], data[1::2]
-    for zeros, codec in ((odd, "utf-16-le"), (even, "utf-16-be")):
-        if zeros.count(0) > 0.4 * len(zeros):
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError:
-                return None
+    even_zeros, odd_zeros = data[0::2].count(0), data[1::2].count(0)
+    for zeros, others, codec in ((odd_zeros, even_zeros, "utf-16-le"), (even_zeros, odd_zeros, "utf-16-be")):
+        if zeros == 0 or others * 3 > zeros:
+            continue
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if not _looks_binary(text):
+            return text
     return None
 
 
@@ -68,11 +77,13 @@ def decode_bytes(data: bytes, name: str) -> str:
         if data.startswith(bom):
             text = data.decode(codec, errors="replace")
             break
+    if text is None and b"\x00" in data:  # NUL is valid UTF-8, so UTF-16 must be tried first
+        text = _utf16_without_bom(data)
     if text is None:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = _utf16_without_bom(data)
+            text = None
     if text is None:
         if b"\x00" in data:
             raise InputError(f"{name}: binary file, not text")

@@ -6,15 +6,18 @@ comments survive; the result is validated and the old text restored on error.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
 from ..config import SOURCE_SUFFIXES, TOPIC_FILE, check_topic_name, parse_topic_yaml
-from ..errors import InputError, MemogenError
+from ..errors import InputError, LimitError, MemogenError, display_path, os_error_message
+from ..outputs import atomic_write
+from .limits import limits_from_env
 
 TEMPLATE = """\
 # memogen topic: {topic}
@@ -74,13 +77,22 @@ def new_topic(inputs_dir: Path, topic: str) -> Path:
     yaml_path = folder / TOPIC_FILE
     if yaml_path.exists():
         raise MemogenError(f"{yaml_path}: already exists; edit it instead")
-    folder.mkdir(parents=True, exist_ok=True)
-    yaml_path.write_text(TEMPLATE.format(topic=topic), encoding="utf-8")
+    atomic_write(yaml_path, TEMPLATE.format(topic=topic).encode("utf-8"))
     return yaml_path
 
 
-def add_sources(inputs_dir: Path, topic: str, items: list[str], timeout: float = 30.0) -> list[Added]:
-    """Copy files / download URLs into the topic folder and record each in topic.yaml."""
+def add_sources(
+    inputs_dir: Path,
+    topic: str,
+    items: list[str],
+    timeout: float = 30.0,
+    on_added: Callable[[Added], None] | None = None,
+) -> list[Added]:
+    """Copy files / download URLs into the topic folder and record each in topic.yaml.
+
+    A file whose content is already a source of the topic (same SHA-256) is refused with
+    an error naming the existing file: a second copy would double every citation.
+    """
     check_topic_name(topic)
     folder = inputs_dir / topic
     if not (folder / TOPIC_FILE).exists():
@@ -88,11 +100,39 @@ def add_sources(inputs_dir: Path, topic: str, items: list[str], timeout: float =
     added = []
     for item in items:
         if re.match(r"(?i)^https?://", item):
-            added.append(_download(item, folder, timeout))
+            entry = _download(item, folder, timeout)
         else:
-            added.append(_copy(Path(item), folder))
-        record_source(folder / TOPIC_FILE, added[-1].name, added[-1].url)
+            entry = _copy(Path(item), folder)
+        record_source(folder / TOPIC_FILE, entry.name, entry.url)
+        added.append(entry)
+        if on_added is not None:
+            on_added(entry)
     return added
+
+
+def _existing_copy(folder: Path, data: bytes, skip: Path | None = None) -> Path | None:
+    """The topic's source file with exactly this content, if there is one."""
+    from ..config import candidate_files
+
+    digest = hashlib.sha256(data).hexdigest()
+    size = len(data)
+    for path in candidate_files(folder):
+        if path == skip:
+            continue
+        try:
+            if path.stat().st_size == size and hashlib.sha256(path.read_bytes()).hexdigest() == digest:
+                return path
+        except OSError:
+            continue
+    return None
+
+
+def _refuse_duplicate(item: str, folder: Path, data: bytes, skip: Path | None = None) -> None:
+    existing = _existing_copy(folder, data, skip)
+    if existing is not None:
+        raise InputError(
+            f"{item}: same content as {display_path(existing)}, already a source of this topic; not added"
+        )
 
 
 def _copy(path: Path, folder: Path) -> Added:
@@ -100,10 +140,19 @@ def _copy(path: Path, folder: Path) -> Added:
         raise InputError(f"{path}: no such file")
     if path.suffix.lower() not in SOURCE_SUFFIXES:
         raise InputError(f"{path}: unsupported file type '{path.suffix}' (use {', '.join(SOURCE_SUFFIXES)})")
+    limit = limits_from_env().max_bytes(path)
+    if path.stat().st_size > limit:
+        raise LimitError(f"{path}: larger than the {limit / 1e6:g} MB limit for this type; not added")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(os_error_message(exc, path, "read")) from None
     if path.resolve().parent == folder.resolve():
+        _refuse_duplicate(str(path), folder, data, skip=path)
         return Added(path.name, str(path))
+    _refuse_duplicate(str(path), folder, data)
     target = _free_name(folder, path.stem, path.suffix.lower())
-    shutil.copyfile(path, target)
+    atomic_write(target, data)
     return Added(target.name, str(path))
 
 
@@ -112,23 +161,35 @@ def _download(url: str, folder: Path, timeout: float) -> Added:
 
     from .. import __version__
 
+    limit = limits_from_env().binary_bytes
     try:
-        response = httpx.get(
-            url, follow_redirects=True, timeout=timeout, headers={"User-Agent": f"memogen/{__version__}"}
-        )
+        with httpx.stream(
+            "GET",
+            url,
+            follow_redirects=True,
+            timeout=timeout,
+            headers={"User-Agent": f"memogen/{__version__}"},
+        ) as response:
+            if response.status_code >= 400:
+                raise InputError(f"{url}: download failed: HTTP {response.status_code}")
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body += chunk
+                if len(body) > limit:
+                    raise LimitError(f"{url}: larger than the {limit / 1e6:g} MB limit; not added")
+            mime = response.headers.get("content-type", "").split(";")[0].strip().lower()
+            final = str(response.url)
     except httpx.HTTPError as exc:
         raise InputError(f"{url}: download failed: {exc}") from None
-    if response.status_code >= 400:
-        raise InputError(f"{url}: download failed: HTTP {response.status_code}")
-    if not response.content.strip():
+    content = bytes(body)
+    if not content.strip():
         raise InputError(f"{url}: download failed: empty response")
-    mime = response.headers.get("content-type", "").split(";")[0].strip().lower()
-    final = str(response.url)
     suffix = _CONTENT_TYPES.get(mime) or Path(urlparse(final).path).suffix.lower()
     if suffix not in SOURCE_SUFFIXES:
         raise InputError(f"{url}: unsupported content type '{mime or 'unknown'}'")
+    _refuse_duplicate(url, folder, content)
     target = _free_name(folder, _slug_from_url(final), suffix)
-    target.write_bytes(response.content)
+    atomic_write(target, content)
     return Added(target.name, url, final)
 
 
@@ -173,4 +234,4 @@ def record_source(yaml_path: Path, name: str, url: str | None) -> None:
         lines.insert(end, entry)
     text = "\n".join(lines) + "\n"
     parse_topic_yaml(text, str(yaml_path))  # raises ConfigError; nothing written then
-    yaml_path.write_text(text, encoding="utf-8")
+    atomic_write(yaml_path, text.encode("utf-8"))

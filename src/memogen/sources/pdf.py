@@ -10,6 +10,7 @@ paragraph; a word hyphenated at the margin is joined.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections import Counter
 
@@ -21,6 +22,11 @@ from .footnotes import CITATION_LIKE, CLOSE, OPEN, glued_marker, parse_reference
 from .metadata import property_authors, real_value
 from .pdf_layout import LayoutPage, layout_to_lines, read_layout
 from .rawdoc import RawDoc
+
+# pypdf reports broken files on its logger ("EOF marker not found"); with no handler of its own,
+# Python would print that on the terminal beside memogen's one-line message.  It goes to the log
+# (shown by `memogen --debug`) instead.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 _PAGE_NO = re.compile(r"(?i)^(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?$")
 _EDGE = 3  # lines at either end of a page's text that may be running heads (pypdf emits canvas text first)

@@ -11,6 +11,7 @@ from ..config import SourceOverride
 from ..errors import InputError
 from ..model import Source, SourceReference
 from .cleaning import clean_lines
+from .limits import check_zip, parse_deadline
 from .provenance import merge_metadata
 from .rawdoc import RawDoc
 
@@ -42,6 +43,8 @@ def read_raw(data: bytes, path: Path) -> RawDoc:
         )
     if not data.strip():
         raise InputError(f"{name}: empty file")
+    if kind == "docx":
+        check_zip(data, name)  # a zip bomb is refused before any XML parser sees it
     try:
         return _dispatch(kind, data, name)
     except InputError:
@@ -75,10 +78,11 @@ def read_source(path: Path, source_id: str, override: SourceOverride | None = No
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    raw = read_raw(data, path)
-    result = clean_lines(
-        raw.lines, known_title=raw.meta.title, unwrap=raw.unwrap, known_authors=raw.meta.authors
-    )
+    with parse_deadline(str(path)):  # a pathological file is abandoned, not read for ever
+        raw = read_raw(data, path)
+        result = clean_lines(
+            raw.lines, known_title=raw.meta.title, unwrap=raw.unwrap, known_authors=raw.meta.authors
+        )
     if not result.text.strip():
         raise InputError(f"{path}: no article text found after cleaning")
     return Source(

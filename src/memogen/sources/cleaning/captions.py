@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 
+from .. import metadata as md
 from ..text import word_count
 
 CREDIT = re.compile(
-    r"(?i)^(?:edited|reviewed|translated|compiled|illustrat\w+|photos?|photographs?|images?|design(?:ed)?)\s+by\b\s*:?\s*(?P<who>.*)$"
+    r"(?i)^(?:edited|reviewed|translated|compiled|illustrat\w+|photos?|photographs?|images?|design(?:ed)?|"
+    r"presented|produced|hosted|narrated)\s+by\b\s*:?\s*(?P<who>.*)$"
 )
 _CAPTION = re.compile(
     r"(?i)^\(?\s*(?:file\s+)?(?:photo|image|picture|illustration|graphic|video)s?\s*(?:credit)?\s*[:/|©]"
@@ -24,14 +26,53 @@ _CAPTION = re.compile(
 _PICTURE = r"(?i)^\(?\s*(?:cover\s+|featured\s+|file\s+)?(?:photo(?:graph)?|image|picture|illustration|graphic|video)s?\s+"
 _PICTURE_SOURCE = re.compile(_PICTURE + r"(?:source|courtesy|credit)s?\b")
 _PICTURE_FROM = re.compile(_PICTURE + r"(?:from|via|by)\b[^.!?]*$")
+# How a picture's credit ends its caption or stands alone: '(Ali Ozturk/AP)', '(Genna Martin /seattlepi.com
+# via AP)', '[EPA]', '(File)', 'AP/Patrick Semansky', 'Associated Press photo', 'Photo by V_E/Shutterstock.com'.
+_CREDIT_TAIL = re.compile(
+    r"\((?:[A-Z][^()]{0,60}/[^()]{1,60}|[^()]{0,60}\bvia (?:AP|AFP|Reuters|Getty Images)\b[^()]{0,10})\)[.*_]*$"
+    r"|\[[A-Z][\w .&-]{1,30}\]$"
+    r"|\((?i:file|file photo|representational image|representative image|pictured|left|right|centre|center)\)"
+)
+_CREDIT_LINE = re.compile(
+    r"^(?:[A-Z][\w.&]*\s+){0,3}(?i:photo|photograph|image|pictures?)s?$"
+    r"|(?i:^(?:photo|image|picture|illustration)s?\s+by\b)"
+)
+_FILE_CAPTION = re.compile(r"^(?i:file)\s*[-–—]{1,2}\s*(?=[A-Z])")  # 'FILE - In this Sept. 5 photo, ...'
+# A player's labels: 'Listen to this article', 'Other ways to listen', '00:00 / 03:12', 'Get the X app'.
+_PLAYER = re.compile(
+    r"(?i)^(?:listen(?: to (?:this|the) (?:article|story|episode|podcast))?(?: now)?|(?:other )?ways to listen|"
+    r"play(?: audio| episode| now| video)?|pause|audio(?: player)?|\d+\s*min(?:ute)?s?\s+listen|"
+    r"\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?|[\d.]+x|download(?: audio| episode| the free)?|get the .{1,40}\bapp)$"
+)
+_SLASHED = re.compile(r"^(?P<a>[A-Z][A-Za-z.&' -]{1,40}?)\s?/\s?(?P<b>[A-Z][A-Za-z.&' -]{1,40})$")
 _MD_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
 _CONTRIBUTORS = re.compile(
-    r"(?i)^(?:(?:additional )?reporting|writing|editing|edited|compiled|translated|fact-checked)\s+by\b"
+    r"(?i)^\(?\s*(?:with inputs from\b|(?:(?:additional )?reporting|writing|editing|edited|compiled|translated|fact-checked)\s+by\b)"
 )
+
+
+def is_standalone_credit(text: str) -> bool:
+    """'AP/Patrick Semansky', 'Associated Press photo', 'REUTERS', 'Photo by X': a credit on its own line."""
+    if word_count(text) > 12:
+        return False
+    slashed = _SLASHED.match(text.strip())
+    if slashed:  # 'AP/Patrick Semansky', 'Jose Luis Magana/AP': an agency and a photographer
+        return md.is_name(slashed.group("a")) or md.is_name(slashed.group("b"))
+    return bool(_CREDIT_LINE.search(text))
 
 
 def caption(text: str) -> str | None:
     n = word_count(text)
+    if _PLAYER.match(text.strip()):
+        return "audio / video player label"
+    if _FILE_CAPTION.match(text) and n <= 90:
+        return "image caption / credit"
+    if is_standalone_credit(text) or (
+        _CREDIT_TAIL.search(text) and n <= 60 and not text.rstrip().endswith(".")
+    ):
+        return "image caption / credit"
+    if _CREDIT_TAIL.search(text) and n <= 45 and re.search(r"(?i)\bphoto|\bfile\b|/", text):
+        return "image caption / credit"
     if (_CAPTION.search(text) and n <= 40) or (_PICTURE_SOURCE.match(text) and n <= 20):
         return "image caption / credit"
     if _PICTURE_FROM.match(text) and n <= 8:

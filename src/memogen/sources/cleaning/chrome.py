@@ -30,7 +30,7 @@ _UI_STRONG = frozenset(
     """share tweet print comment comments reply top subscribe login register follow menu skip navigation
     nav toggle newsletter advertisement sponsored ads ad cookie cookies whatsapp facebook twitter
     linkedin telegram pinterest reddit instagram mobile bookmark related recent trending popular posts
-    stories read next previous prev email e-mail copy listen""".split()  # noqa: SIM905
+    stories read next previous prev email e-mail copy listen audio download""".split()  # noqa: SIM905
 )
 LIST_HEADING = re.compile(
     r"(?i)^(?:recent|related|latest|more|most (?:read|popular|viewed)|trending|popular|top|also read|read (?:also|more|next)|"
@@ -38,8 +38,14 @@ LIST_HEADING = re.compile(
 )
 CLICK = re.compile(r"(?i)^(?:click|tap|press)\s+(?:here|below|on|the|this|to)\b")
 _SEE_ALSO = re.compile(
-    r"(?i)^(?:also read|read also|read more|more on this|see also|related|recommended|watch|listen|must read|don'?t miss)\s*[:|»>–—-]\s*\S"
+    r"(?i)^(?:also read|read also|read more|more on this|see also|related|recommended|watch|listen|must read|don'?t miss|"
+    r"in pictures|in photos|photos|gallery|videos?)\s*[:|»>–—-]\s*\S"
+    r"|^(?:more|latest|related)\s+(?:from|on|in)\s+\S|^(?:more|latest|related)\s+(?:stories|articles|videos?|coverage)$"
 )
+# 'For more in-depth analysis on this topic, seek further information here.': a link, not a sentence of the story.
+_HERE_LINK = re.compile(r"(?i)\b(?:more|further|full|details|information)\b.{0,80}\bhere\s*[.!:]?$")
+# A page widget's own words: 'Text size Aa Aa', a script's 'undefined'.
+_WIDGET = re.compile(r"(?i)^(?:(?:text|font)\s+size\b.{0,20}|undefined|null|nan|loading\.*)$")
 _SOCIAL = re.compile(
     r"(?i)^(?:like|follow|join|subscribe to|find|connect with)\b.*\b(?:facebook|twitter|instagram|whatsapp|telegram|linkedin|youtube|tiktok)\b"
     r"|\b(?:follow|like|join|connect with) us\b"
@@ -68,7 +74,9 @@ def ui_prompt(text: str) -> str | None:
 
 
 def link_prompt(text: str) -> str | None:
-    return "link prompt" if CLICK.match(text) and word_count(text) <= 12 else None
+    if (CLICK.match(text) and word_count(text) <= 12) or (_HERE_LINK.search(text) and word_count(text) <= 20):
+        return "link prompt"
+    return "page widget" if _WIDGET.match(text) else None
 
 
 def see_also(text: str) -> str | None:

@@ -6,6 +6,7 @@ a date under the headline, in a byline or an issue line is when the article was 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ...model import DroppedLine
@@ -30,6 +31,15 @@ _OPENING_CREDIT = re.compile(r"^\((?P<credit>[A-Z][^()]{0,60}(?:\([A-Z][\w&]{1,1
 _MONTH_DAY = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 )
+_MONTH_DAY_PARTS = re.compile(
+    r"\b(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?P<d>\d{1,2})\b"
+    r"|\b(?P<d2>\d{1,2})\s+(?P<m2>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+)
+_ON_WEEKDAY = re.compile(
+    r"\b(?:on|this|last)\s+(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_NUMBERS = md.MONTH_NUMBERS
 _AGENCY = re.compile(r"\((?P<agency>[A-Z][\w&.' ]{1,30})\)")
 
 
@@ -92,6 +102,10 @@ def lead_dateline(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
         return  # 'NATO, the alliance said - ...': a sentence, not a dateline
     if md.find_dates(head):
         read_date(head, found, DATE_WEAK, it.where("dateline"))
+    else:
+        found.offer_date(
+            year_from_weekday(head, rest), DATE_WEAK, it.where("dateline, year from its weekday")
+        )
     if agency:  # beats a section label above the headline
         found.offer_publisher(agency.group("agency").strip(), 2, it.where("agency in the dateline"))
     dropped.append(
@@ -118,3 +132,29 @@ def date_line(it: Line, found: Found, above_title: bool) -> None:
     rank = DATE_LINE if not above_title or md.date_leftover(it.text) else DATE_WEAK
     read_date(it.text, found, rank, it.where("date line"))
     drop(it, "dateline (→ metadata.date)")
+
+
+def year_from_weekday(dateline: str, text: str, today: dt.date | None = None) -> dt.date | None:
+    """'ISLAMABAD, Feb 12 :' + '... on Monday released ...': a wire dateline has no year, but the story's
+    weekday pins it to one year in every five to eleven; the latest such year up to today is taken,
+    and only when it lies within the last twelve years (a dateline names a recent day) and the
+    paragraph names no other weekday (the event's day may precede the filing day)."""
+    day = _MONTH_DAY_PARTS.search(dateline)
+    weekday = _ON_WEEKDAY.search(text)
+    named = {
+        m.group(0).lower() for m in re.finditer(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", text)
+    }
+    if not day or not weekday or len(named) != 1:
+        return None  # 'capsized on Friday ..., the coastguard said on Saturday': which day is the dateline's?
+    month = _MONTH_NUMBERS[(day.group("m") or day.group("m2"))[:3].lower()]
+    mday = int(day.group("d") or day.group("d2"))
+    wanted = _WEEKDAYS.index(weekday.group("w").lower())
+    today = today or dt.date.today()
+    for year in range(today.year, today.year - 12, -1):
+        try:
+            date = dt.date(year, month, mday)
+        except ValueError:
+            continue
+        if date <= today and date.weekday() == wanted:
+            return date
+    return None

@@ -24,6 +24,8 @@ COMMENTS_HEAD = re.compile(
     r"(?i)^(?:\d+\s+(?:comments?|responses?|replies)|(?:reader )?comments?(?:\s*\(\d+\))?|(?:responses?|replies)\s*\(\d+\))\s*:?$"
     r"|^(?:leave a (?:reply|comment)|join the (?:conversation|discussion)|add (?:a|your) comment)\b"
 )
+# 'Source: Al Jazeera', 'Source BBC': whose text the page carries.
+_SOURCE_CREDIT = re.compile(r"^(?i:source)\s*:?\s+(?P<who>[A-Z][\w&'’.-]*(?:\s+[\w&'’.()-]+){0,6})\.?$")
 _BIBLIO_HEAD = re.compile(
     r"(?i)^(?:references|bibliography|works cited|sources|notes|endnotes|further reading)\s*:?$"
 )
@@ -127,3 +129,26 @@ def _later_bio(items: list[Line], k: int, name: str) -> bool:
         it.text.startswith(name) and (md.is_bio(it.text, [name]) or it.reason.startswith("author bio"))
         for it in items[k + 1 : k + 4]
     )
+
+
+def source_credits(items: list[Line], found: Found) -> None:
+    """'Source: Al Jazeera' is a credit, not a sentence.  After the article's last paragraph it names whose
+    text the page is (the publisher when nothing better does); under a chart or a quote it names only that."""
+    last = max((k for k, it in enumerate(items) if it.kept and is_prose(it)), default=-1)
+    for k, it in enumerate(items):
+        m = _SOURCE_CREDIT.match(it.text) if it.kept else None
+        if m:
+            who = re.sub(r"(?i)\s*(?:and|with|&|/|,)\s*(?:news\s+)?agencies$", "", m.group("who").strip())
+            if k > last and who:
+                found.offer_publisher(who, 1, it.where("source credit after the article"))
+            drop(it, "source credit")
+
+
+def entry_bylines(items: list[Line], first: int, found: Found) -> None:
+    """'By A B' printed again and again down the page: each entry's byline in a live blog."""
+    texts = [it.text for it in items]
+    for it in items[first:]:
+        names = md.byline_names(it.text) if it.kept and texts.count(it.text) >= 2 else None
+        if names:
+            found.add_authors(names, it.where("byline of a live-blog entry"))
+            drop(it, "byline of an entry (→ metadata.authors)")

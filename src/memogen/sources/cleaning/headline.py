@@ -25,7 +25,7 @@ from .chrome import menu_runs
 from .dates import date_line, read_date, stamp_rank
 from .lines import DATE_LABELLED, DATE_LINE, DATE_UPDATED, Found, Line, drop
 from .shape import is_heading_like, is_prose, sentence_like
-from .title import MASTHEAD_NOUN, find_title, section_heading_shape
+from .title import MASTHEAD_NOUN, find_title, is_publication_name, section_heading_shape
 
 _SUMMARY_MAX_WORDS = 150  # a page's summary or standfirst above the byline is short
 _TEAM = re.compile(r"(?i)\b(?:team|staff|newsroom)$")  # 'GP Team': a group of people, not a site's name
@@ -43,12 +43,14 @@ def body_start(items: list[Line]) -> int:
     if not prose:
         return len(items)
     total = sum(items[k].words for k in prose)
+    later = [it.text for it in items[prose[0] :]]
+    entry_bylines = {t for t in later if later.count(t) >= 2}  # a live blog's byline, above each entry
     first, before = prose[0], 0
     for a, b in zip(prose, prose[1:], strict=False):
         before += items[a].words
         if before > _SUMMARY_MAX_WORDS or 2 * before > total:
             break
-        if any(_byline_shaped(it) for it in items[a + 1 : b] if it.kept):
+        if any(_byline_shaped(it) and it.text not in entry_bylines for it in items[a + 1 : b] if it.kept):
             first = b
     return first
 
@@ -58,11 +60,14 @@ def _byline_shaped(it: Line) -> bool:
     return bool(names) or len(md.split_names(it.text)) >= 2
 
 
-def read_headline_zone(front: list[Line], found: Found, body_found: bool = True) -> None:
-    """Read the lines above the article's first paragraph (see the module doc)."""
+def read_headline_zone(
+    front: list[Line], found: Found, body_found: bool = True, has_title: bool = True
+) -> None:
+    """Read the lines above the article's first paragraph (see the module doc); a listing page
+    (`has_title` False) has no headline of its own."""
     zone = _Zone(front, found)
     zone.read_meta_lines()
-    title = find_title(front)
+    title = find_title(front) if has_title else None
     if title is not None:
         it = front[title]
         headline, site = split_site_name(it.text)
@@ -97,6 +102,15 @@ def split_site_name(line: str) -> tuple[str, str | None]:
     if not named or len(words) > 4 or md.find_dates(site) or re.search(r"\d", site):
         return line, None
     return m.group("head").strip(), site
+
+
+def _date_line_shaped(it: Line) -> bool:
+    """'3 May 2025', 'September 22, 2020 11:14 am | Updated ... IST - New Delhi': a line that is mostly a date."""
+    if it.words <= 6 and md.parse_loose_date(it.text):
+        return True
+    if not md.find_dates(it.text):
+        return False
+    return it.words <= 14 or len(md.date_leftover(it.text).split()) < 6
 
 
 def take_publication(note: md.PublicationNote, found: Found, origin: str = "") -> None:
@@ -239,9 +253,7 @@ class _Zone:
             if not it.kept:
                 continue
             above_title = title is not None and i < title
-            if it.words <= 14 and (
-                md.find_dates(it.text) or (it.words <= 6 and md.parse_loose_date(it.text))
-            ):
+            if _date_line_shaped(it):
                 date_line(it, self.found, above_title)
             elif not above_title and md.is_name(it.text) and title is not None:
                 self.found.add_authors([it.text], it.where("byline under the headline"))
@@ -263,13 +275,14 @@ class _Zone:
         """The publisher a masthead names: an organisation's name before a mere label; a label
         printed twice above the headline is the page's series, the story's container."""
         names = [it for it in mastheads if is_heading_like(it) and not md.is_name(it.text)]
+        named = [it for it in names if is_publication_name(it.text)]
         texts = [it.text.strip().lower() for it in names]
         repeated = next((it for it in names if texts.count(it.text.strip().lower()) >= 2), None)
         if repeated is not None and not self.found.container_title:
             self.found.container_title = repeated.text.strip()
             self.found.origins["container_title"] = repeated.where("series label")
-        orgs = [it for it in names if _ORG.search(it.text) and it is not repeated]
-        best = orgs[0] if orgs else next((it for it in names if it is not repeated), None)
+        orgs = [it for it in named if _ORG.search(it.text) and it is not repeated]
+        best = orgs[0] if orgs else next((it for it in named if it is not repeated), None)
         if best is not None:
             self.found.offer_publisher(best.text.strip(), 1, best.where("masthead"))
 

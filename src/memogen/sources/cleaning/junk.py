@@ -43,6 +43,7 @@ CLASSIFIERS: tuple[Callable[[str], str | None], ...] = (
     captions.markdown_image,
     stamps.release_label,
     stamps.reading_time,
+    stamps.counter,
     captions.contributor_credit,
 )
 
@@ -56,6 +57,11 @@ def classify_junk(text: str) -> str | None:
     return None
 
 
+# A blog's footer: 'This entry was posted in World, Asia by Grant Montgomery.' (its author).
+POSTED_BY = re.compile(
+    r"(?i)^(?:this (?:entry|post|article) was )?posted\b(?:\s+(?:on|in)\b[^.]{0,80}?)?\s+by\s+"
+    r"(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\.?$"
+)
 _URL_LINE = re.compile(
     r"(?i)^(?:(?:source|url|link|permalink|short url|original(?: article)?|retrieved from|available at|read online)\s*:?\s*)?"
     r"<?(?P<url>https?://[^\s<>]+?)>?[.]?$"
@@ -83,7 +89,11 @@ def drop_everywhere(items: list[Line], known_title: str | None, found: Found) ->
     for it in items:
         reason = classify_junk(it.text)
         url = _URL_LINE.match(it.text)
-        if url:
+        posted = POSTED_BY.match(it.text)
+        if posted and re.match(r"(?i)^this\b", it.text):
+            found.add_authors([posted.group("name").rstrip(".")], it.where("post footer"))
+            drop(it, "post footer (→ metadata.authors)")
+        elif url:
             if not found.url:
                 found.url = url.group("url")
                 found.origins["url"] = it.where("page address")

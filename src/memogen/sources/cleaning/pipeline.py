@@ -33,12 +33,16 @@ def clean_lines(
     if items:
         date_prefix(items[0], found, dropped)
     drop_everywhere(items, known_title, found)
+    endmatter.source_credits(items, found)
+    is_listing = sidebars.listing(items)
     first = body_start(items)
-    read_headline_zone(items[:first], found, body_found=first < len(items))
-    if first < len(items):
+    read_headline_zone(items[:first], found, body_found=first < len(items), has_title=not is_listing)
+    if first < len(items) and not is_listing:
         opening_credit(items[first], found, dropped)
         lead_dateline(items[first], found, dropped)
     endmatter.notes_and_bios(items, first, found, known_authors or [])
+    endmatter.entry_bylines(items, first, found)
+    repeats.repeated_title(items, found.title)
     sidebars.sidebars(items, first)
     endmatter.end_sections(items, first)
     endmatter.release_issuer(items, found)

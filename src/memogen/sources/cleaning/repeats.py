@@ -37,3 +37,12 @@ def pull_quotes(items: list[Line]) -> None:
                 drop(it, "pull quote (repeats the article's text)")
                 break
             at = hay.find(bares[k], at + 1)
+
+
+def repeated_title(items: list[Line], title: str | None) -> None:
+    """The headline printed again further down (over a picture, before the text) is not the text."""
+    if not title:
+        return
+    for it in items:
+        if it.kept and same_words(it.text, title):
+            drop(it, "title repeated (→ metadata.title)")

@@ -5,10 +5,36 @@ from __future__ import annotations
 
 import re
 
+from .. import metadata as md
 from .chrome import LIST_HEADING, is_pipe_row, is_ui_prompt
 from .lines import BULLET, Line, drop
-from .shape import is_prose, is_teaser, sentence_like
+from .shape import STOPWORDS_HIGH, is_heading_like, is_prose, is_teaser, sentence_like, stopword_density
 from .stamps import RELATIVE_TIME_REASON
+
+
+def _stamp(it: Line) -> bool:
+    """'Feb. 29, 2024 13:18 PM EST', 'September 08, 2017 - 2:06 am': a date and time, nothing else."""
+    return it.words <= 10 and bool(md.find_dates(it.text)) and len(md.date_leftover(it.text).split()) <= 2
+
+
+def listing(items: list[Line]) -> bool:
+    """A tag, category or search page: three or more date stamps, each under another story's headline
+    or caption.  Such a page has no headline or date of its own; its stamps and headlines go."""
+    stamped = [
+        k
+        for k, it in enumerate(items)
+        if it.kept and _stamp(it) and k > 0 and (not items[k - 1].kept or not is_prose(items[k - 1]))
+    ]
+    if len(stamped) < 3:
+        return False
+    for k in stamped:
+        drop(items[k], "listing: date stamp of another story")
+        if items[k - 1].kept and (is_heading_like(items[k - 1]) or not sentence_like(items[k - 1].text)):
+            drop(items[k - 1], "listing: headline of another story")
+    for it in items[: stamped[0]]:
+        if it.kept and is_heading_like(it):
+            drop(it, "listing: the page's label")
+    return True
 
 
 def sidebars(items: list[Line], first: int) -> None:
@@ -57,7 +83,7 @@ def _sidebar_reason(it: Line) -> str:
 def tail(items: list[Line]) -> None:
     """After the last real paragraph only page furniture remains (short lines, labels) -
     except a list the article introduces with a colon ('Possible effects:' and its items)."""
-    last = max((i for i, it in enumerate(items) if it.kept and is_prose(it)), default=None)
+    last = max((i for i, it in enumerate(items) if it.kept and _reads_as_text(it, items)), default=None)
     if last is None:
         return  # no paragraph long enough to judge by: a note of short lines keeps them all
     in_list = False
@@ -69,8 +95,19 @@ def tail(items: list[Line]) -> None:
             in_list = True
             continue
         in_list = in_list and is_list_item(it.text)
-        if not in_list and not is_prose(it) and it.words <= 14 and not sentence_like(it.text):
+        fragment = it.text[:1].islower() and not TERMINAL_OPEN.search(it.text)
+        if not in_list and not is_prose(it) and it.words <= 14 and (fragment or not sentence_like(it.text)):
             drop(it, "trailing page furniture (after the last paragraph)")
+
+
+TERMINAL_OPEN = re.compile(r"^[a-z]\)|^[ivx]+[.)]\s")  # 'a) first point', 'ii. second': list items
+
+
+def _reads_as_text(it: Line, items: list[Line]) -> bool:
+    """A paragraph, or the page's last line cut off mid-sentence by the copy (a long run of words)."""
+    return is_prose(it) or (
+        it is items[-1] and it.words >= 16 and stopword_density(it.text) >= STOPWORDS_HIGH
+    )
 
 
 def introduces_list(it: Line) -> bool:

@@ -17,6 +17,12 @@ _RELEASE_LABEL = re.compile(
     r"(?i)^(?:for immediate release|(?:press|news|media) release|embargoed\b.{0,60}|ends|-\s*ends\s*-)\s*:?$"
 )
 
+# A page-view counter ('(Visited 26 times, 1 visits today)') and an empty post stamp ('Posted on by').
+_COUNTER = re.compile(
+    r"(?i)^\(?\s*(?:visited|viewed|read)\s+[\d,]+\s+times?\b.{0,30}$|^\d[\d,]*\s+(?:views|reads)$"
+)
+_EMPTY_POST_STAMP = re.compile(r"(?i)^posted\s+(?:on|in)?\s*(?:by)?\s*$")
+
 RELATIVE_TIME_REASON = "relative timestamp (sidebar)"
 
 
@@ -26,6 +32,12 @@ def relative_time(text: str) -> str | None:
 
 def entry_time(text: str) -> str | None:
     return "live-blog entry time" if _ENTRY_TIME.match(text) else None
+
+
+def counter(text: str) -> str | None:
+    if _COUNTER.match(text) or _EMPTY_POST_STAMP.match(text):
+        return "page-view counter / empty post stamp"
+    return None
 
 
 def reading_time(text: str) -> str | None:

@@ -30,7 +30,10 @@ def find_title(front: list[Line]) -> int | None:
             return i
     kept = [i for i, it in enumerate(front) if it.kept and it.hint != "heading"]
     candidates = [
-        i for k, i in enumerate(kept) if _headline_shaped(front[i]) or _long_headline(front, kept[:k], i)
+        i
+        for k, i in enumerate(kept)
+        if (_headline_shaped(front[i]) or _long_headline(front, kept[:k], i))
+        and not names_a_section(front[i])
     ]
     if candidates and candidates[-1] == kept[-1] and _opens_a_section(front, kept, candidates):
         candidates.pop()
@@ -39,8 +42,39 @@ def find_title(front: list[Line]) -> int | None:
         higher = candidates[: len(candidates) - pos - 1]
         if (md.is_name(it.text) and higher) or it.text.rstrip().endswith(":"):
             continue
-        return _head_of_block(front, i, set(candidates))
+        return _over_its_deck(front, _head_of_block(front, i, set(candidates)), higher)
     return None
+
+
+def names_a_section(it: Line) -> bool:
+    """'What happened?', 'The News', 'Why it matters': a memo section's heading, never the page's headline."""
+    if it.words > 6 or (it.words > 3 and not it.text.rstrip().endswith(("?", ":"))):
+        return False
+    from ...sections.headings import SECTIONS, heading_meaning  # pure; imported when a headline is sought
+
+    return heading_meaning(it.text) in SECTIONS
+
+
+def _over_its_deck(front: list[Line], chosen: int, higher: list[int]) -> int:
+    """'New Zealand quake toll rises' / 'Rescuers trying to reach those still trapped': a headline printed
+    first on the page, with only a sentence-case deck under it, is the headline; the deck is not."""
+    if len(higher) != 1 or chosen in higher:
+        return chosen
+    top = higher[0]
+    first_kept = next((i for i, it in enumerate(front) if it.kept and not _dated(it)), None)
+    between = [it for it in front[top + 1 : chosen] if it.kept]
+    head, deck = front[top], front[chosen]
+    rest = re.findall(r"[^\W\d_]+", deck.text)[1:]
+    sentence_case = len(rest) >= 4 and sum(w[0].islower() for w in rest) >= 0.6 * len(rest)
+    if (
+        first_kept == top
+        and not between
+        and sentence_case
+        and head.words >= 3
+        and not _label_shaped(head.text)
+    ):
+        return top
+    return chosen
 
 
 def _head_of_block(front: list[Line], nearest: int, candidates: set[int]) -> int:
@@ -64,6 +98,42 @@ MASTHEAD_NOUN = re.compile(
     r"weekly|herald|tribune|journal|review|today|gazette|express|standard|observer|chronicle|telegraph|"
     r"guardian|courier|monitor|mail|press|media|tv|radio|magazine|digest|bulletin|insights|wire|blog)\b"
 )
+
+
+# A site's section or listing label ('Press Releases', 'Latest News', 'World Daily News', 'Top Stories'):
+# a kind of page, not the name of who published it.
+_SECTION_LABEL = re.compile(
+    r"(?i)^(?:(?:latest|top|world|local|national|international|breaking|daily|more|all|business|politics)\s+)*"
+    r"(?:news|stories|headlines|press releases?|news stor(?:y|ies)|opinion|analysis|features?|videos?|podcasts?|"
+    r"blogs?|updates|insights|briefs?|alerts?|reports?|articles?|posts?)$"
+)
+# More nouns of bodies that issue texts under their own name ('High Court of Norland', 'Reserve Bank').
+_BODY_NOUN = re.compile(
+    r"(?i)\b(?:court|tribunal|parliament|assembly|senate|government|embassy|consulate|bank|fund|organi[sz]ation|"
+    r"union|committee|authority|board|corporation|broadcasting|network|channel)\b"
+)
+_NAME_SMALL_WORDS = frozenset("of for the and & on in de la du al el".split())  # noqa: SIM905
+
+
+def is_publication_name(text: str) -> bool:
+    """'National Institute of Advanced Studies (NIAS)', 'The Harbour Times', 'BBC': the name of an
+    organisation or a publication, as a masthead prints it.
+
+    Evidence of a name, not of a label: at most seven capitalised words (small words aside), an
+    organisation's or publication's noun among them or a lone acronym, no digits, no sentence or
+    label marks, and not a section label ('Press Releases', 'World Daily News').  A masthead
+    that shows none of this (a kicker, another story's headline, a player's label) names no one.
+    """
+    text = re.sub(r"\s*\([A-Z][A-Za-z&.-]{1,12}\)$", "", text.strip())  # '... (NIAS)'
+    words = text.split()
+    if not 1 <= len(words) <= 7 or re.search(r"[\d:;!?|/@\"“”]|[.,]$", text):
+        return False
+    if len(words) == 1 and text.isupper() and 2 <= len(text) <= 6:
+        return True
+    if any(not w[:1].isupper() and w.lower() not in _NAME_SMALL_WORDS for w in words):
+        return False
+    noun = MASTHEAD_NOUN.search(text) or _BODY_NOUN.search(text)
+    return bool(noun) and not _SECTION_LABEL.match(text)
 
 
 def _label_shaped(text: str) -> bool:
@@ -124,12 +194,19 @@ def _long_headline(front: list[Line], kept_above: list[int], i: int) -> bool:
     it = front[i]
     if not 14 < it.words <= _LONG_HEADLINE or re.search(r"[.,;…]$", it.text) or not it.text[:1].isupper():
         return False
+    if _dated(it):
+        return False
     return not (kept_above and kept_above[-1] == i - 1 and _headline_shaped(front[i - 1]))
 
 
-def _headline_shaped(it: Line) -> bool:
+def _dated(it: Line) -> bool:
+    """A date line ('3 May 2025 | Updated ...'); a headline that names a date ('..., Marren Sound,
+    2 May 2025') is not one."""
     segmented = re.search(r"\s[|·•]\s", it.text)
-    dated = md.find_dates(it.text) and (segmented or len(md.date_leftover(it.text).split()) < 6)
-    if dated:
-        return False  # a date line; a headline that names a date ('..., Marren Sound, 2 May 2025') stays
+    return bool(md.find_dates(it.text)) and bool(segmented or len(md.date_leftover(it.text).split()) < 6)
+
+
+def _headline_shaped(it: Line) -> bool:
+    if _dated(it):
+        return False
     return is_heading_like(it) or it.text.endswith(("?", "!"))

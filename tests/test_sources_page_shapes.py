@@ -1,0 +1,127 @@
+"""Page shapes seen on real sites beyond the two tuned publishers (fixtures are our own writing)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from memogen.sources.cleaning import clean_text
+from memogen.sources.cleaning.dates import year_from_weekday
+
+PARA = (
+    "The harbour authority suspended all ferry crossings to the northern islands on Tuesday after "
+    "inspectors found cracks in the bow doors of two vessels, officials said."
+)
+PARA2 = (
+    "Operators said the checks would take at least a week and that passengers with tickets would be "
+    "offered refunds or places on the coastal bus service."
+)
+
+
+def test_a_section_label_above_the_headline_names_no_publisher() -> None:
+    res = clean_text(
+        f"World Daily News\nPolitics\nNorland\n\nFerries halted after inspection\n\n{PARA}\n{PARA2}"
+    )
+    assert res.found.title == "Ferries halted after inspection"
+    assert res.found.publisher is None
+
+
+def test_an_institute_masthead_names_the_publisher() -> None:
+    res = clean_text(
+        f"Lendrian Institute for Transport Policy\nFerries halted after inspection\nBy Lena Brandt\n{PARA}\n{PARA2}"
+    )
+    assert res.found.publisher == "Lendrian Institute for Transport Policy"
+
+
+def test_captions_go_by_their_credit_and_sentences_with_slashes_stay() -> None:
+    text = (
+        f"Ferries halted after inspection\nKarl Vinter/AP\n{PARA}\n"
+        "Passengers wait at the quay in Havland on Tuesday. (Mara Ilves/AP)\n"
+        "Boats moored in the old harbour [EPA]\n"
+        "The former minister Anna Berg (File)\n"
+        f"The wind reached 90 km/h on the coast (Norland Met Office/Harbour Desk) before it eased.\n{PARA2}"
+    )
+    res = clean_text(text)
+    assert "Karl Vinter" not in res.text and "Mara Ilves" not in res.text
+    assert "[EPA]" not in res.text and "(File)" not in res.text
+    assert "The wind reached 90 km/h" in res.text and res.found.title == "Ferries halted after inspection"
+
+
+def test_player_labels_and_widgets_are_never_the_title() -> None:
+    text = (
+        "Ferries halted after inspection\nGet the Harbour Radio app\nOther ways to listen\n"
+        f"Text size Aa Aa\n{PARA}\nundefined\n{PARA2}\n(Visited 26 times, 1 visits today)"
+    )
+    res = clean_text(text)
+    assert res.found.title == "Ferries halted after inspection"
+    for junk in ("Other ways to listen", "Text size", "undefined", "Visited 26"):
+        assert junk not in res.text
+
+
+def test_a_live_blog_keeps_every_entry_and_reads_its_byline() -> None:
+    text = (
+        "Ferries halted: live updates as inspectors check the fleet\n\nBy Lena Brandt\n\n"
+        f"{PARA}\n\nOperators respond\n\nBy Lena Brandt\n\n{PARA2}\n\nBy Lena Brandt\n\n"
+        "The union said its members would not sail until every door had been checked by the inspectors."
+    )
+    res = clean_text(text)
+    assert PARA[:40] in res.text and PARA2[:40] in res.text and "union said" in res.text
+    assert "By Lena Brandt" not in res.text and res.found.authors == ["Lena Brandt"]
+
+
+def test_a_listing_page_has_no_headline_or_date_of_its_own() -> None:
+    rows = []
+    for n in range(3):
+        rows += [
+            f"Ferry story number {n} in the north",
+            f"Feb. {10 + n}, 2024 13:18 PM EST",
+            f"HAVLAND (AP) — {PARA[:120]}...",
+        ]
+    res = clean_text("Latest Ferries News\n\n" + "\n\n".join(rows))
+    assert res.found.title is None and res.found.date is None
+    assert "Ferry story number" not in res.text and "Latest Ferries News" not in res.text
+
+
+def test_a_section_heading_first_on_the_page_stays_a_heading() -> None:
+    res = clean_text(f"What's Happening?\n{PARA}\nWhy It's Important?\n{PARA2}")
+    assert res.found.title is None
+    assert res.text.startswith("What's Happening?")
+
+
+def test_a_headline_beats_the_deck_printed_under_it() -> None:
+    res = clean_text(
+        f"Ferries halted after inspection\n\nOperators check the doors of every vessel in the fleet\n\n{PARA}\n{PARA2}"
+    )
+    assert res.found.title == "Ferries halted after inspection"
+
+
+def test_a_source_credit_after_the_article_names_the_publisher_but_not_under_a_chart() -> None:
+    res = clean_text(
+        f"Ferries halted after inspection\n{PARA}\n{PARA2}\nSource: Harbour Times and news agencies"
+    )
+    assert res.found.publisher == "Harbour Times" and "Source:" not in res.text
+    res = clean_text(f"Ferries halted after inspection\n{PARA}\nSource: Norland Statistics\n{PARA2}")
+    assert res.found.publisher is None and "Source:" not in res.text
+
+
+def test_a_long_date_line_under_the_headline_is_the_date() -> None:
+    res = clean_text(
+        "Ferries halted after inspection\n"
+        f"September 22, 2020 11:14 am | Updated November 28, 2021 01:14 pm IST - Havland\n{PARA}\n{PARA2}"
+    )
+    assert res.found.title == "Ferries halted after inspection"
+    assert res.found.date == dt.date(2020, 9, 22)
+
+
+def test_a_blog_footer_names_the_author() -> None:
+    res = clean_text(
+        f"Ferries halted after inspection\n{PARA}\n{PARA2}\nThis entry was posted in , , by Grant Holm."
+    )
+    assert res.found.authors == ["Grant Holm"] and "posted" not in res.text
+
+
+def test_a_dateline_without_year_takes_the_year_its_weekday_names() -> None:
+    today = dt.date(2026, 5, 1)
+    assert year_from_weekday("HAVLAND, Feb 12", "the board on Monday said", today) == dt.date(2024, 2, 12)
+    assert year_from_weekday("HAVLAND, Feb 12", "the board said", today) is None
+    two_days = "the ferry sank on Friday evening, the coastguard said on Saturday"
+    assert year_from_weekday("HAVLAND, May 3", two_days, today) is None
