@@ -209,8 +209,8 @@ def learn_kinds(texts: list[str]) -> dict[str, frozenset[str]]:
 
 def _initial_names(texts: list[str]) -> frozenset[str]:
     """Sentence-opening words that are names in this topic: never written in lower case,
-    and either capitalised inside a sentence somewhere or rare in English (wordfreq)."""
-    from wordfreq import zipf_frequency
+    and either capitalised inside a sentence somewhere or rare in English (word frequencies)."""
+    from ..sources.text import english_zipf
 
     lower: set[str] = set()
     inner: set[str] = set()
@@ -221,9 +221,7 @@ def _initial_names(texts: list[str]) -> frozenset[str]:
             before = text[max(0, m.start() - 3) : m.start()].rstrip(" \"“‘'(")
             (initial if not before or before[-1] in ".!?:\n" else inner).add(m.group().lower())
     return frozenset(
-        w
-        for w in initial
-        if w not in lower and w not in STOP and (w in inner or zipf_frequency(w, "en") < 4.5)
+        w for w in initial if w not in lower and w not in STOP and (w in inner or english_zipf(w) < 4.5)
     )
 
 
