@@ -88,6 +88,7 @@ class Line:
     after_cut: bool = False
     role: str = "body"  # body / heading / drop
     reason: str = ""
+    stage: str = ""  # which family of rules dropped it (pipeline.STAGES): a feature of the learned judge
 
     @property
     def words(self) -> int:
