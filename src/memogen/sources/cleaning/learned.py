@@ -53,6 +53,9 @@ _PICTURE_WORDS = frozenset(
 _AGENCY = re.compile(
     r"\b(?:AP|AFP|Reuters|REUTERS|EPA|Getty|Anadolu|Xinhua|Handout|Shutterstock)\b"
 )  # as captions.py
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
+DATED_LINE = 30  # words: a date in a longer line is the story's, not a date line's (and not looked for)
 _ITEM = re.compile(r"^\s*(?:[•·▪●◦►*–-]|\d{1,2}[.)])\s")  # a list item: bullet, dash or number
 
 # What a feature says when it pushes a line towards furniture: (when high, when low).
@@ -191,29 +194,29 @@ def _shape(it: Line) -> dict[str, float]:
     text = it.text
     words = _WORD.findall(text)
     n = max(1, len(words))
+    lower = [w.lower() for w in words]
     stops = english_stopwords()
-    letters = [c for c in text if c.isalpha()]
     return {
         "s_words": math.log1p(it.words),
         "s_chars": math.log1p(len(text)),
-        "s_stop": sum(w.lower() in stops for w in words) / n,
+        "s_stop": sum(w in stops for w in lower) / n,
         "s_caps": sum(w[:1].isupper() for w in words) / n,
         "s_terminal": float(bool(TERMINAL.search(text))),
         "s_colon": float(text.rstrip().endswith(":")),
-        "s_digits": sum(c.isdigit() for c in text) / max(1, len(text)),
-        "s_date": float(bool(md.find_dates(text))),
+        "s_digits": len(_DIGIT.findall(text)) / max(1, len(text)),
+        "s_date": float(it.words <= DATED_LINE and bool(md.find_dates(text))),
         "s_link": float(bool(_LINK.search(text))),
         "s_sep": float(len(_SEPARATOR.findall(text))),
         "s_quote": float(bool(_QUOTE.search(text))),
-        "s_upper": float(len(letters) >= 4 and all(c.isupper() for c in letters)),
+        "s_upper": float(text.isupper() and len(_LETTER.findall(text)) >= 4),
         "s_prose": float(is_prose(it)),
         "s_sentence": float(sentence_like(text)),
         "s_heading": float(is_heading_like(it)),
         "s_name": float(md.is_name(text)),
         "s_tiny": float(it.words <= 3),
         "s_item": float(bool(_ITEM.match(text))),
-        "s_ui": sum(w.lower() in UI_STRONG for w in words) / n,
-        "s_picture": float(any(w.lower() in _PICTURE_WORDS for w in words)),
+        "s_ui": sum(w in UI_STRONG for w in lower) / n,
+        "s_picture": float(not _PICTURE_WORDS.isdisjoint(lower)),
         "s_agency": float(bool(_AGENCY.search(text))),
     }
 
@@ -297,15 +300,18 @@ def guarded(items: list[Line]) -> list[bool]:
     of the article itself — heading-shaped, inside the article, a paragraph right under it."""
     from ...sections.headings import heading_meaning
 
-    text_at = [k for k, it in enumerate(items) if (it.kept or it.stage == "repeats") and is_prose(it)]
+    prose = [(it.kept or it.stage == "repeats") and is_prose(it) for it in items]
+    text_at = [k for k, p in enumerate(prose) if p]
     first, last = (text_at[0], text_at[-1]) if text_at else (len(items), -1)
-    out = []
-    for k, it in enumerate(items):
-        nxt = next((x for x in items[k + 1 :] if x.kept), None)
-        subhead = (
-            first < k < last and is_heading_like(it) and it.words <= 8 and nxt is not None and is_prose(nxt)
-        )
-        out.append(subhead or (heading_meaning(it.text) is not None and it.words <= 8))
+    out = [False] * len(items)
+    next_kept: int | None = None  # index of the next kept line, walking up from the bottom
+    for k in range(len(items) - 1, -1, -1):
+        it = items[k]
+        if it.words <= 8:
+            subhead = first < k < last and next_kept is not None and prose[next_kept] and is_heading_like(it)
+            out[k] = subhead or heading_meaning(it.text) is not None
+        if it.kept:
+            next_kept = k
     return out
 
 
