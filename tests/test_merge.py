@@ -66,7 +66,9 @@ def test_differing_figures_are_stated_with_publishers_and_cited():
     assert "350 million" in st and "790 million" in st
     host = next(m for m in result.merged if m.conflicts)
     assert {"a", "b"} <= set(host.source_ids)  # every value is cited
-    assert len(result.merged) == 2  # never merged away
+    # one fact, stated once: the other sentence's figure is in the statement, its cluster absorbed
+    assert len(result.merged) == 1
+    assert [c.absorbed_into for c in result.clusters if c.id != host.id] == [host.id]
 
 
 def test_arrival_dates_that_differ_are_a_conflict_but_other_dates_are_not():
@@ -184,7 +186,7 @@ def test_current_year_figures_of_sources_from_different_years_do_not_conflict():
 
 
 def test_later_this_year_does_not_pin_a_figure_to_the_source_year():
-    from memogen.merge import _CURRENT_PERIOD
+    from memogen.merge.quantities import CURRENT_PERIOD as _CURRENT_PERIOD
 
     assert _CURRENT_PERIOD.search("reached $40 million in the current financial year")
     assert _CURRENT_PERIOD.search("sales so far this year")

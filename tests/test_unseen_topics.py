@@ -132,17 +132,11 @@ def _points_stating(memo: Memo, pattern: str) -> list:
     return [p for p in memo.points if any(rx.search(c.excerpt) for c in p.citations) or rx.search(p.text)]
 
 
-def test_the_fact_three_sources_state_appears_once_citing_them_all(built, request):
+def test_the_fact_three_sources_state_appears_once_citing_them_all(built):
+    """Also the paraphrase 'consumer prices rose 9 percent' / 'inflation at nine per cent' (the
+    merger's semantic signal, issue 12)."""
     topic, memo, _, _ = built
     pattern, least = SHARED_FACT[topic]
-    if topic == "meridia-rates":
-        request.applymarker(
-            pytest.mark.xfail(
-                reason="merge.py knows no synonyms: 'consumer prices rose 9 percent' and 'inflation at "
-                "nine per cent' stay two points (needs embeddings or a synonym source)",
-                strict=True,
-            )
-        )
     points = _points_stating(memo, pattern)
     assert len(points) == 1, [p.text for p in points]
     assert len(set(points[0].source_ids)) >= least

@@ -28,7 +28,8 @@ from memogen.compose import (
     select_within_budget,
     themed_paragraphs,
 )
-from memogen.merge import features, quantities_agree, source_name
+from memogen.merge import features, source_name
+from memogen.merge.pairs import quantities_agree
 from memogen.model import Citation, Memo, MergedPoint, Source, SourceMetadata
 from memogen.pipeline import BuildOptions, run_build
 from memogen.sections.features import Context, sentence_features
@@ -227,10 +228,14 @@ def test_the_disputed_inspection_date_is_a_conflict_with_both_values(memo):
 
 
 def test_the_updated_death_toll_is_not_silently_reduced_to_one_figure(memo):
-    """17 (Sunday) then 23 (Monday): both must reach the reader, the later one after the earlier."""
-    text = " ".join(p.text for p in _section(memo, "what_happened"))
-    assert "17 people died" in text and "rose to 23" in text
-    assert text.index("17 people died") < text.index("rose to 23")
+    """17 (Sunday) then 23 (Monday): both must reach the reader, the later one after the earlier,
+    stated once as the progression it is (issue 12), not as two unrelated sentences."""
+    text = " ".join("".join(i.text for i in p.body_inlines()) for p in _section(memo, "what_happened"))
+    assert "17 people died" in text
+    assert re.search(
+        r"rose over time: at least 17 people \([^)]*14 September[^)]*\); 23 \([^)]*15 September", text
+    )
+    assert "rose to 23" not in text  # the update is the progression's second step, not a second fact
 
 
 def test_the_oped_verdict_is_in_what_it_means_not_background(memo):
@@ -358,8 +363,8 @@ def test_a_conflict_names_a_source_without_publisher_by_author_or_quoted_title()
 
 def test_the_conflict_statement_reads_as_a_sentence(memo):
     for c in (c for p in memo.points for c in p.conflicts):
-        assert c.statement.startswith("Sources differ: ")
-        first = c.statement[len("Sources differ: ") :].split(" reports ")[0]
+        assert c.statement.startswith(("Sources differ", "The reported figure"))
+        first = c.statement.split(": ", 1)[1].split(" reports ")[0].split(" (")[0]
         assert ":" not in first or first.startswith("“"), c.statement  # a bare "Explainer: ..." title
         assert "…" not in c.statement
 

@@ -20,17 +20,35 @@ def explain_memo(memo: Memo) -> str:
 
     in_memo = {p.id for p in memo.points}
     lines = event_lines(memo.sources, memo.header.event_date, memo.header.event_end)
-    merged = [c for c in memo.clusters if len({m.source_id for m in c.members}) > 1 or len(c.members) > 1]
-    lines.append(f"Merged ({len(merged)} facts stated more than once, of {len(memo.clusters)} in all):")
+    # A fact stated more than once: by several sources, or by several passages, or with its
+    # figures stated by another fact's disagreement (absorbed into that fact).
+    absorbed: dict[str, list[str]] = {}
+    for c in memo.clusters:
+        if c.absorbed_into:
+            absorbed.setdefault(c.absorbed_into, []).append(c.id)
+    merged = [
+        c
+        for c in memo.clusters
+        if not c.absorbed_into
+        and (len({m.source_id for m in c.members}) > 1 or len(c.members) > 1 or c.id in absorbed)
+    ]
+    facts = sum(1 for c in memo.clusters if not c.absorbed_into)
+    lines.append(f"Merged ({len(merged)} facts stated more than once, of {facts} in all):")
     for c in sorted(merged, key=lambda c: -len(c.members)):
         flag = "" if c.id in in_memo else "  [not in memo]"
         lines.append(f'  {c.id} [{c.section}] "{_short(c.chosen)}"{flag}')
         for m in c.members:
             lines.append(f"      {m.score:4.2f}  {m.source_id}: {_short(m.excerpt, 90)}")
+        for other in absorbed.get(c.id, []):
+            lines.append(f"      with {other}, whose figures its conflict statement gives")
     conflicts = [(c.id, x) for c in memo.clusters for x in c.conflicts]
     lines.append(f"Conflicts ({len(conflicts)}):")
     for cid, x in conflicts:
         lines.append(f"  {cid} ({x.kind}) {x.statement}")
+    flags = [(c.id, f) for c in memo.clusters for f in c.flags]
+    lines.append(f"Not stated as fact ({len(flags)}: a figure one source gives and others contradict):")
+    for cid, flag in flags:
+        lines.append(f"  {cid} {flag}")
     lines.append(f"Kept ({len(memo.points)}), in memo order, and why:")
     for p in memo.points:
         why = memo.kept_reasons.get(p.id, "kept")

@@ -137,6 +137,8 @@ class Conflict:
     kind: Literal["number", "date", "amount", "percent"]
     statement: str  # "Sources differ: A reports X; B reports Y."
     values: list[ConflictValue] = field(default_factory=list)
+    # "differ": the sources disagree at one time; "progression": a count reported as it moved over time
+    change: Literal["differ", "progression"] = "differ"
 
 
 @dataclass
@@ -252,6 +254,9 @@ class Cluster:
     chosen: str
     members: list[ClusterMember]
     conflicts: list[Conflict] = field(default_factory=list)
+    # why a member's figure is not stated as fact (a date only one source gives, others contradict)
+    flags: list[str] = field(default_factory=list)
+    absorbed_into: str | None = None  # the fact that states this one's figures (with the disagreement)
 
 
 @dataclass

@@ -148,7 +148,8 @@ def compose_from_sources(
         if inferred:
             event_date, event_end = inferred.start, inferred.end
     points = [p for s in sources for p in extract_points(s, event_date, event_end)]
-    result = merge_points(points, sources)
+    event = (event_date, event_end or event_date) if event_date else None
+    result = merge_points(points, sources, event)
     memo = compose_memo(result, sources, config, topic, event_date, build_date, meter, event_end)
     if meter is None or not meter.holds(memo):
         attach_notes(memo)

@@ -90,6 +90,7 @@ class PointVectors:
 
 
 def vectorise(texts: list[str]) -> PointVectors:
-    from ..merge import _vectorise, normalise
+    from ..merge import normalise
+    from ..merge import vectorise as merger_vectorise
 
-    return PointVectors(_vectorise([normalise(t) for t in texts]), texts)
+    return PointVectors(merger_vectorise([normalise(t) for t in texts]), texts)

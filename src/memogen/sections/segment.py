@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..model import SectionKey
-from ..wordlists import AUXILIARIES
+from ..wordlists import AUXILIARIES, IRREGULAR_PAST
 from .headings import SECTIONS, Meaning, heading_meaning, inline_heading, is_heading
 from .sentences import sentence_spans
 
@@ -121,63 +121,7 @@ _VERBISH = frozenset(
     ]
 )
 _AUX = AUXILIARIES
-_IRREGULAR_PAST = frozenset(
-    [
-        "met",
-        "said",
-        "held",
-        "made",
-        "took",
-        "gave",
-        "went",
-        "came",
-        "began",
-        "won",
-        "lost",
-        "became",
-        "sent",
-        "saw",
-        "told",
-        "led",
-        "left",
-        "kept",
-        "put",
-        "set",
-        "hit",
-        "cut",
-        "struck",
-        "fell",
-        "rose",
-        "grew",
-        "paid",
-        "sold",
-        "bought",
-        "built",
-        "brought",
-        "thought",
-        "fought",
-        "ran",
-        "spoke",
-        "wrote",
-        "chose",
-        "drew",
-        "drove",
-        "flew",
-        "knew",
-        "meant",
-        "stood",
-        "found",
-        "got",
-        "sought",
-        "spent",
-        "taught",
-        "understood",
-        "broke",
-        "shook",
-        "threw",
-        "wore",
-    ]
-)
+_IRREGULAR_PAST = IRREGULAR_PAST
 _PARTICIPLE_OK = frozenset(
     [
         "the",

@@ -1,0 +1,320 @@
+"""Merger: points from every source -> one set of facts, each citing every source that states it.
+
+Why this shape: cheap lexical similarity (word and character TF-IDF) finds paraphrases
+well, but its errors are same-topic sentences with a different year, figure or name
+(see FIELD-NOTES). So a pair is a duplicate only when the text is similar *and* the
+numbers, dates and names agree. A shared specific figure about the same thing ("the
+first visit in 9 years") also links sentences that share few other words. The same
+machinery, run on looser "related" pairs, reports figures that disagree across sources
+as conflicts instead of hiding them. Candidate pairs come from a sparse product
+restricted to features that are rare in the topic, plus inverted indexes on figures,
+so the cost grows with the number of points, not its square. Before vectorising, text is
+normalised with aliases the topic's own sources give ("Chief of Naval Operations (CNO)", "X (also
+known as Y)", "Prime Minister Ana Ruiz") and a small table of title abbreviations, so
+"FM Ruiz met the CNO" and "the Foreign Minister met Admiral Sato" can meet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..model import (
+    Citation,
+    Cluster,
+    ClusterMember,
+    MergedPoint,
+    Point,
+    SectionKey,
+    Source,
+)
+from .aliases import learn_aliases
+from .claims import read_claims, topic_entity
+from .clustering import choose_representative, cluster_points
+from .conflicts import find_conflicts, lone_dates_in_clusters, weekday_claims
+from .features import Features, features
+from .pairs import (
+    ANCHOR_MIN_SIM,
+    CONTAIN_MIN_SIM,
+    DUP_THRESHOLD,
+    SEMANTIC_MIN_SIM,
+    conflicting_quantities,
+    content_idf,
+    quantity_pairs,
+    related_enough,
+    same_fact,
+    weighted_overlap,
+)
+from .quantities import extract_quantities, figure_years, time_compatible
+from .semantic import semantic_similarity
+from .similarity import Matrices, candidate_pairs, pair_similarity, vectorise
+from .statements import source_name
+from .text import compress, drop_restated_asides, has_aside, normalise, without_asides
+
+# --------------------------------------------------------------------------- public entry
+
+
+__all__ = [
+    "MergeResult",
+    "candidate_pairs",
+    "compress",
+    "content_idf",
+    "extract_quantities",
+    "features",
+    "figure_years",
+    "judge_pairs",
+    "learn_aliases",
+    "merge_points",
+    "normalise",
+    "pair_similarity",
+    "semantic_similarity",
+    "source_name",
+    "vectorise",
+    "weighted_overlap",
+]
+
+
+@dataclass
+class MergeResult:
+    merged: list[MergedPoint]
+    clusters: list[Cluster]
+    stats: dict[str, float] = field(default_factory=dict)
+    # (source id, start, end) of every point -> the id of the cluster holding it (for evaluation)
+    assignment: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    flagged: list[tuple[str, int, int]] = field(default_factory=list)  # points not stated: one source's error
+
+
+def _section_vote(members: list[int], points: list[Point]) -> SectionKey:
+    votes: dict[str, float] = defaultdict(float)
+    for i in members:
+        votes[points[i].section] += points[i].confidence or 0.1
+    order = {"what_happened": 0, "background": 1, "what_it_means": 2}
+    return max(votes, key=lambda s: (votes[s], -order.get(s, 3)))  # type: ignore[return-value]
+
+
+def _excerpt(text: str, limit: int = 300) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _via(source: Source | None, start: int, end: int) -> list[str]:
+    if source is None:
+        return []
+    labels = []
+    for ref in source.references_in(start, end):
+        label = ref.label or _excerpt(ref.text, 60)
+        if label not in labels:
+            labels.append(label)
+    return labels
+
+
+def _scored_candidates(mats: Matrices, feats: list[Features], points: list[Point]):
+    """Candidate pairs with their similarity, dropping those no rule could accept.
+
+    Lexical candidates need the containment rule's similarity at least; pairs sharing
+    a figure (from the quantity index) only the anchor rule's.
+    """
+    import numpy as np
+
+    rows, cols = candidate_pairs(mats)
+    sims = pair_similarity(mats, rows, cols)
+    keep = sims >= min(CONTAIN_MIN_SIM, DUP_THRESHOLD, SEMANTIC_MIN_SIM)
+    rows, cols, sims = rows[keep], cols[keep], sims[keep]
+    extra = quantity_pairs(feats, points)
+    if extra:
+        er = np.array([p[0] for p in extra], dtype=np.int64)
+        ec = np.array([p[1] for p in extra], dtype=np.int64)
+        es = pair_similarity(mats, er, ec)
+        ok = es >= ANCHOR_MIN_SIM
+        rows = np.concatenate([rows, er[ok]])
+        cols = np.concatenate([cols, ec[ok]])
+        sims = np.concatenate([sims, es[ok]])
+        both, idx = np.unique(np.stack([rows, cols], 1), axis=0, return_index=True)
+        rows, cols, sims = both[:, 0], both[:, 1], sims[idx]
+    return rows, cols, sims
+
+
+def merge_points(
+    points: list[Point], sources: list[Source], event_dates: tuple[dt.date, dt.date] | None = None
+) -> MergeResult:
+    """Points from all sources -> merged facts (each citing every source stating it) and conflicts.
+
+    event_dates (first and last day of the event, when known) let a date only one source
+    gives be recognised as that source's error rather than stated as a disagreement.
+    """
+    import numpy as np
+
+    by_id = {s.id: s for s in sources}
+    source_rank = {s.id: k for k, s in enumerate(sources)}
+    points = sorted(points, key=lambda p: (source_rank.get(p.source_id, len(sources)), p.order, p.start))
+    if not points:
+        return MergeResult([], [])
+    cache: dict[str, Features] = {}
+    aliases = learn_aliases([s.text for s in sources])
+    feats = [
+        cache[p.text] if p.text in cache else cache.setdefault(p.text, features(p.text, aliases))
+        for p in points
+    ]
+    mats = vectorise([f.norm for f in feats])
+    rows, cols, sims = _scored_candidates(mats, feats, points)
+    semantic = semantic_similarity([points[i].text for i in rows], [points[j].text for j in cols])
+    groups, scores = cluster_points(
+        feats, rows, cols, sims, content_idf(feats), semantic, [p.source_id for p in points]
+    )
+    cluster_of = [0] * len(points)
+    for c, members in enumerate(groups):
+        for i in members:
+            cluster_of[i] = c
+    salience = [len({points[i].source_id for i in m}) + 0.01 * len(m) for m in groups]
+    names = {s.id: source_name(s, s.id) for s in sources}
+    for p in points:
+        names.setdefault(p.source_id, p.source_id)
+    figures = [f.quantities for f in feats]
+    claims = read_claims(points, by_id, aliases, figures) + weekday_claims(points, by_id, event_dates)
+    topic = topic_entity(points, aliases)
+    found = find_conflicts(
+        claims, points, feats, mats, cluster_of, salience, names, event_dates, topic, aliases
+    )
+    for i, why in lone_dates_in_clusters(groups, claims, event_dates).items():
+        found.flagged.setdefault(i, []).extend(why)
+
+    at = {(p.source_id, p.text): k for k, p in enumerate(points)}  # to cite the points a statement gives
+    merged: list[MergedPoint] = []
+    clusters: list[Cluster] = []
+    pid = [f"p{c + 1:04d}" for c in range(len(groups))]
+    for c, members in enumerate(groups):
+        stated = [i for i in members if i not in found.flagged]
+        flags = [f"{points[i].source_id}: {why}" for i in members for why in found.flagged.get(i, [])]
+        rep = choose_representative(stated or members, points, feats)
+        text = compress(points[rep].text)
+        section = _section_vote(members, points)
+        member_scores = {i: (1.0 if i == rep else _pair_score(scores, i, rep, mats)) for i in members}
+        cluster_conflicts = found.conflicts.get(c, [])
+        clusters.append(
+            Cluster(
+                id=pid[c],
+                section=section,
+                chosen=text,
+                members=[
+                    ClusterMember(points[i].source_id, _excerpt(points[i].text), round(member_scores[i], 3))
+                    for i in members
+                ],
+                conflicts=cluster_conflicts,
+                flags=flags,
+                absorbed_into=pid[found.absorbed[c]] if c in found.absorbed else None,
+            )
+        )
+        if c in found.absorbed or not stated:
+            continue  # stated by its host fact, or only a figure no other source backs
+        citations = _citations(stated, rep, member_scores, points, by_id)
+        cited = {ct.source_id for ct in citations}
+        extra = [
+            at[(v.source_id, v.excerpt)]
+            for x in cluster_conflicts
+            for v in x.values
+            if (v.source_id, v.excerpt) in at
+        ]
+        for k in extra:
+            if points[k].source_id not in cited:
+                cited.add(points[k].source_id)
+                citations.append(_citation(points[k], by_id.get(points[k].source_id), 0.0))
+        merged.append(
+            MergedPoint(
+                id=pid[c],
+                text=text,
+                section=section,
+                citations=citations,
+                conflicts=cluster_conflicts,
+                confidence=float(np.mean([points[i].confidence for i in members])),
+            )
+        )
+    stats = {"points": len(points), "candidate_pairs": len(rows), "clusters": len(groups)}
+    _drop_restated_asides(merged)
+    assignment = {(p.source_id, p.start, p.end): pid[cluster_of[i]] for i, p in enumerate(points)}
+    flagged = [(points[i].source_id, points[i].start, points[i].end) for i in sorted(found.flagged)]
+    return MergeResult(merged, clusters, stats, assignment, flagged)
+
+
+def _drop_restated_asides(merged: list[MergedPoint]) -> None:
+    """A figure a fact states in its main clause is not repeated in another fact's aside."""
+    if not any(has_aside(m.text) for m in merged):
+        return
+    stating: dict[tuple, set[str]] = defaultdict(set)  # (kind, unit, value) -> facts giving it
+    for m in merged:
+        for q in extract_quantities(without_asides(m.text)):
+            if q.kind != "year":
+                stating[(q.kind, q.unit, q.value)].add(m.id)
+    for m in merged:
+        if has_aside(m.text):
+            m.text = drop_restated_asides(
+                m.text, lambda q, me=m.id: bool(stating[(q.kind, q.unit, q.value)] - {me})
+            )
+
+
+def _pair_score(scores: dict[tuple[int, int], float], i: int, rep: int, mats: Matrices) -> float:
+    key = (min(i, rep), max(i, rep))
+    if key in scores:
+        return float(scores[key])
+    import numpy as np
+
+    return float(pair_similarity(mats, np.array([key[0]]), np.array([key[1]]))[0])
+
+
+def _citations(
+    members: list[int],
+    rep: int,
+    member_scores: dict[int, float],
+    points: list[Point],
+    by_id: dict[str, Source],
+) -> list[Citation]:
+    """One citation per source (its best-matching passage), the chosen sentence's source first."""
+    best: dict[str, int] = {}
+    for i in members:
+        sid = points[i].source_id
+        if sid not in best or member_scores[i] > member_scores[best[sid]]:
+            best[sid] = i
+    ordered = sorted(best.values(), key=lambda i: (i != rep, members.index(i)))
+    return [_citation(points[i], by_id.get(points[i].source_id), member_scores[i]) for i in ordered]
+
+
+def _citation(p: Point, source: Source | None, score: float) -> Citation:
+    """A citation whose excerpt is exactly the cited span of the source (checkable by offsets)."""
+    exact = source.text[p.start : p.end] if source is not None else ""
+    return Citation(
+        source_id=p.source_id,
+        excerpt=exact or p.text,
+        start=p.start,
+        end=p.end,
+        score=round(score, 3),
+        via=_via(source, p.start, p.end),
+    )
+
+
+def judge_pairs(pairs: list[tuple[str, str]]) -> list[tuple[bool, bool]]:
+    """For sentence pairs: (same fact?, conflicting figures?) with the merger's own rules.
+
+    Used by the pair-set evaluation (benchmarks/bench_merge.py, tests): IDF is fitted on
+    the pair sentences themselves, as the merger fits it on one topic's points.
+    """
+    import numpy as np
+
+    texts = [t for pair in pairs for t in pair]
+    aliases = learn_aliases(texts)
+    feats = [features(t, aliases) for t in texts]
+    idf = content_idf(feats)
+    mats = vectorise([f.norm for f in feats])
+    rows = np.arange(0, len(texts), 2, dtype=np.int64)
+    sims = pair_similarity(mats, rows, rows + 1)
+    out = []
+    for k, sim in zip(rows, sims, strict=True):
+        a, b = feats[k], feats[k + 1]
+        dup, _ = same_fact(float(sim), a, b, idf)
+        edges = conflicting_quantities(a, b) + [(y, x) for x, y in conflicting_quantities(b, a)]
+        timed = [
+            (x, y) for x, y in edges if time_compatible(figure_years(x) or None, figure_years(y) or None)
+        ]
+        conflict = bool(not dup and related_enough(float(sim), a, b) and timed)
+        out.append((dup, conflict))
+    return out

@@ -1,0 +1,269 @@
+"""Other names the topic's own sources give for things (acronyms, "also known as", titles)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .lexicon import (
+    ACRONYM,
+    AKA,
+    CAP_WORD,
+    CAPS_ABBR,
+    DOTTED_ABBR,
+    JOINERS,
+    LOWER_WORD,
+    MONTHS,
+    PERSON_NOUNS,
+    STOP,
+    TITLE_HEADS,
+    WORD,
+)
+from .text import normalise
+
+
+@dataclass(frozen=True)
+class Aliases:
+    """What one topic's own sources say about other names for things.
+
+    phrases: token sequence -> one canonical token ("chief of army staff" and "coas" -> "coas");
+    titles: unambiguous title token sequence -> the surname of the one person holding it;
+    given: a token of a person's full name -> that person's surname ("imran" -> "khan").
+    """
+
+    phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
+    titles: dict[tuple[str, ...], str] = field(default_factory=dict)
+    given: dict[str, str] = field(default_factory=dict)
+    initial_names: frozenset[str] = frozenset()  # sentence-opening words that are names here
+    # a name -> the common nouns the sources call it by ("the city of Derna", "Derna, a port city")
+    kinds: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def apply(self, tokens: list[str]) -> list[str]:
+        return apply_aliases(tokens, self)
+
+
+def _parts(words: list[str]) -> list[str]:
+    return [p.lower() for w in words for p in w.split("-") if p]
+
+
+def _acronym_long_form(before: list[str], acro: str) -> list[str] | None:
+    """The shortest run of words ending just before "(ACR)" whose initials spell ACR."""
+    target = acro.lower()
+    for k in range(1, min(len(before), 10) + 1):
+        run = before[-k:]
+        if run[0].lower() in JOINERS:
+            continue
+        content = [w for w in run if w.lower() not in JOINERS]
+        for initials in (
+            "".join(p[0] for p in _parts(content)),
+            "".join(w[0].lower() for w in content),
+            "".join(p[0] for p in _parts(run)),
+        ):
+            if initials == target:
+                return run
+    return None
+
+
+def _capitalised_tail(words: list[str]) -> tuple[list[str], str]:
+    """The run of capitalised words (with joiners inside) ending the list, and one lowercase head after it."""
+    tail = ""
+    if words and words[-1][:1].islower() and words[-1].lower() not in JOINERS:
+        tail, words = words[-1].lower(), words[:-1]
+    run: list[str] = []
+    for w in reversed(words):
+        if w[:1].isupper() or (w.lower() in JOINERS and run):
+            run.insert(0, w)
+        else:
+            break
+    while run and run[0].lower() in JOINERS:
+        run.pop(0)
+    return run, tail
+
+
+def _learn_phrases(text: str, phrases: dict[tuple[str, ...], str]) -> None:
+    for m in ACRONYM.finditer(text):
+        acro = m.group(1)
+        before = WORD.findall(text[max(0, m.start() - 200) : m.start()])
+        long_form = _acronym_long_form(before, acro)
+        if long_form:
+            canon = acro.lower()
+            phrases.setdefault(tuple(_parts(long_form)), canon)
+            phrases.setdefault((canon,), canon)
+    for m in AKA.finditer(text):
+        run, tail = _capitalised_tail(WORD.findall(text[max(0, m.start() - 200) : m.start()]))
+        other = WORD.findall(m.group(1))
+        if other and tail and other[-1].lower() == tail:
+            other = other[:-1]
+        if run and other:
+            canon = "_".join(_parts(other))
+            phrases.setdefault(tuple(_parts(run)), canon)
+            phrases.setdefault(tuple(_parts(other)), canon)
+
+
+def _replace_phrases(tokens: list[str], phrases: dict[tuple[str, ...], str]) -> list[str]:
+    """Longest-match replacement of known phrases by their canonical token."""
+    if not phrases:
+        return tokens
+    longest = max(len(k) for k in phrases)
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            canon = phrases.get(tuple(tokens[i : i + n]))
+            if canon is not None:
+                out.append(canon)
+                i += n
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _title_person(words: list[str]) -> tuple[list[str], list[str]] | None:
+    """Split a capitalised run into (title, person name) when it reads "Title Name"."""
+    heads = [k for k, w in enumerate(words) if w.lower() in TITLE_HEADS or w.lower() in DOTTED_ABBR]
+    if not heads:
+        return None
+    end = heads[-1] + 1
+    rest = words[end:]
+    if len(rest) >= 4 and rest[0].lower() == "of":  # "Foreign Minister of Chile Ana Ruiz"
+        end, rest = end + 2, rest[2:]
+    if not 1 <= len(rest) <= 3 or any(w.lower() in JOINERS or w.isupper() for w in rest):
+        return None
+    return words[:end], rest
+
+
+_CAP_RUN = re.compile(r"[A-Z][A-Za-z'’-]*(?:\s+(?:of\s+)?[A-Z][A-Za-z'’-]*)+")
+
+
+def _learn_titles(texts: list[str], phrases: dict[tuple[str, ...], str]) -> tuple[dict, dict]:
+    holders: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    given: dict[str, set[str]] = defaultdict(set)
+    for text in texts:
+        for m in _CAP_RUN.finditer(text):
+            run = [re.sub(r"['’]s$", "", w) for w in m.group().split()]
+            while run and (run[0].lower() in STOP or run[0].lower() in MONTHS):
+                run.pop(0)
+            split = _title_person(run) if len(run) >= 2 and all(w.isalpha() for w in run) else None
+            if split is None:
+                continue
+            title, name = split
+            surname = name[-1].lower()
+            for g in name[:-1]:
+                given[g.lower()].add(surname)
+            toks = _replace_phrases(normalise(" ".join(title)).split(), phrases)
+            for a in range(len(toks)):
+                for b in range(a + 1, len(toks) + 1):
+                    key = tuple(toks[a:b])
+                    if key[0] in JOINERS or key[-1] in JOINERS:
+                        continue
+                    if len(key) >= 2 or key[0] in phrases.values():
+                        holders[key].add(surname)
+    titles = {k: next(iter(v)) for k, v in holders.items() if len(v) == 1}
+    return titles, {g: next(iter(s)) for g, s in given.items() if len(s) == 1}
+
+
+def learn_aliases(texts: list[str]) -> Aliases:
+    """Other names the topic's own sources give for things: "Chief of Army Staff (COAS)",
+    "X (also known as Y)", and titles that name one person ("Prime Minister Ana Ruiz").
+
+    Why: sources of one event name the same person or project differently, and no
+    generic word list knows that this topic's CNO is its Admiral Sato.
+    """
+    phrases: dict[tuple[str, ...], str] = {}
+    for text in texts:
+        _learn_phrases(text, phrases)
+    titles, given = _learn_titles(texts, phrases)
+    return Aliases(phrases, titles, given, _initial_names(texts), learn_kinds(texts))
+
+
+# "the (port) city of Derna"; "Derna, a coastal city" / "BRICS, a grouping of ...": what a name is.
+_KIND_OF = re.compile(r"\bthe\s+(?:[a-z]+\s+){0,2}?([a-z]{3,})\s+of\s+((?:[A-Z][\w’'-]*\s?){1,4})")
+_APPOSITION = re.compile(
+    r"((?:[A-Z][\w’'-]*\s?){1,4}),\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?([a-z]{3,})\b(?=\s+(?:of|in|on|with|that|which|where|home)\b|[,.])"
+)
+
+
+def learn_kinds(texts: list[str]) -> dict[str, frozenset[str]]:
+    """The common nouns the topic's sources use for a name, so "the city" can stand for Derna and
+    "the bloc" for BRICS when a figure names no owner. Nouns the sources use for two names are left
+    out (then "the city" could be either)."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for text in texts:
+        for m in _KIND_OF.finditer(text):
+            kinds[m.group(2).strip().lower()].add(m.group(1))
+        for m in _APPOSITION.finditer(text):
+            kinds[m.group(1).strip().lower()].add(m.group(2))
+    owners: dict[str, set[str]] = defaultdict(set)
+    for name, nouns in kinds.items():
+        for noun in nouns:
+            owners[noun].add(name)
+    return {
+        name: frozenset(n for n in nouns if len(owners[n]) == 1 and n not in STOP and n not in PERSON_NOUNS)
+        for name, nouns in sorted(kinds.items())
+        if any(len(owners[n]) == 1 for n in nouns)
+    }
+
+
+def _initial_names(texts: list[str]) -> frozenset[str]:
+    """Sentence-opening words that are names in this topic: never written in lower case,
+    and either capitalised inside a sentence somewhere or rare in English (wordfreq)."""
+    from wordfreq import zipf_frequency
+
+    lower: set[str] = set()
+    inner: set[str] = set()
+    initial: set[str] = set()
+    for text in texts:
+        lower.update(LOWER_WORD.findall(text))
+        for m in CAP_WORD.finditer(text):
+            before = text[max(0, m.start() - 3) : m.start()].rstrip(" \"“‘'(")
+            (initial if not before or before[-1] in ".!?:\n" else inner).add(m.group().lower())
+    return frozenset(
+        w
+        for w in initial
+        if w not in lower and w not in STOP and (w in inner or zipf_frequency(w, "en") < 4.5)
+    )
+
+
+def alias_names(names: frozenset[str], norm: str, aliases: Aliases) -> frozenset[str]:
+    """Names as the aliases see them: a title or "FM" is no name, a given name stands for
+    its holder's surname, and a phrase with a learned alias counts once, as its canonical token."""
+    phrase_words = {w for key in aliases.phrases for w in key}
+    caps = {a.lower() for a in CAPS_ABBR}
+    out = set()
+    for n in names:
+        for part in n.split("-"):
+            if part and part not in TITLE_HEADS and part not in caps and part not in phrase_words:
+                out.add(aliases.given.get(part, part))
+    canon = set(aliases.phrases.values())
+    out |= {t for t in norm.split() if t in canon}
+    return frozenset(out)
+
+
+def apply_aliases(tokens: list[str], aliases: Aliases | None) -> list[str]:
+    """Canonical phrases, and the holder's surname after a title that names one person."""
+    if aliases is None:
+        return tokens
+    tokens = _replace_phrases(tokens, aliases.phrases)
+    if not aliases.titles:
+        return tokens
+    present = set(tokens)
+    longest = max(len(k) for k in aliases.titles)
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            surname = aliases.titles.get(tuple(tokens[i : i + n]))
+            if surname is not None:
+                out += tokens[i : i + n]
+                if surname not in present:
+                    out.append(surname)
+                    present.add(surname)
+                i += n
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out

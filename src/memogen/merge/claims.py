@@ -1,0 +1,519 @@
+"""Claims: each figure read as what is measured, whose, when, and in which unit.
+
+Why: two figures disagree only when they measure the same thing of the same entity at the
+same time. Sentences of one topic share most of their words, so similarity alone sets a
+week's death toll against one day's, a party's seats against another's, or a pledge in
+pounds against a fund's total in dollars. A claim therefore carries:
+
+- entity: whose figure it is, the nearest name in the figure's own segment of the sentence
+  (segments end at commas, semicolons, "while", "which", ...), with "X and Y ... A and B,
+  respectively" read in order; names after "in"/"at"/"across" are places, not owners;
+- measure: the unit (km and miles converted, currencies kept as stated) and the words
+  nearest the figure ("killed", "pledged", "seats");
+- time: a day or a year the figure's own clause names ("on 21 July alone", "in 2020"), the
+  report date (a lead "As per reports on 22 July," or the source's date), and whether it
+  is a previous value ("from 30% to 5%");
+- bound: "at least", "more than", "over" make the figure a lower bound.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from ..model import Point, Source
+from .aliases import Aliases
+from .lexicon import CASUALTY_WORDS, CURRENCY_PREFIX, JOINERS, MONTHS, PERSON_NOUNS, STOP, WEEKDAYS, stem
+from .quantities import (
+    CURRENT_PERIOD,
+    Quantity,
+    extract_quantities,
+    figure_clause,
+    figure_years,
+    planned,
+    rounding_tolerance,
+)
+
+# Unit stems (see lexicon.stem) converted to one unit, so "200 km" meets "124 miles".
+UNIT_CONVERSIONS = {"km": ("km", 1.0), "kilom": ("km", 1.0), "mile": ("km", 1.609344), "mi": ("km", 1.609344)}
+_CURRENCIES = (
+    (re.compile(r"US\s?\$|USD|\$|dollars?", re.I), "usd"),
+    (re.compile(r"£|GBP|pounds?", re.I), "gbp"),
+    (re.compile(r"€|EUR|euros?", re.I), "eur"),
+    (re.compile(r"\bRs\.?|PKR|INR|rupees?", re.I), "rupee"),
+    (re.compile(r"¥|RMB|yuan", re.I), "cny"),
+    (re.compile(r"roubles?|rubles?", re.I), "rub"),
+)
+_LOWER_BOUND = re.compile(r"(?:at least|more than|over|above|upwards of|in excess of)\s*$", re.I)
+_APPROX = re.compile(r"(?:about|around|approximately|roughly|nearly|almost|some|close to|up to)\s*$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+_DURATIONS = frozenset(["hour", "hours", "day", "days", "week", "weeks", "month", "month", "years", "year"])
+_DURATION_STEMS = frozenset(
+    ["hour", "hours", "day", "days", "week", "weeks", "month", "year", "years", "minut"]
+)
+# A segment of a sentence: where one figure's owner is said.
+_SEGMENT_BREAK = re.compile(
+    r"[;:—–]|,\s|\s-\s|\band\b(?=\s+(?:the\s+)?(?-i:[A-Z]))|\b(?:while|whereas|but|although|though|which|who|whom|where|when|after|before|"
+    r"during|because|since|followed by|as well as|compared with|compared to|against|versus|vs)\b",
+    re.I,
+)
+_NAME_TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\wÀ-ÿ’'\-]*|\(|\)|\S")
+_NAME_JOINERS = JOINERS | {"e"}  # "Tehreek-e-Insaf", "Istehkam e Pakistan"
+_PLACE_PREPOSITIONS = frozenset(["in", "at", "across", "into", "within", "throughout", "inside", "from"])
+_DATELINE = re.compile(r"\W*(?:[A-Z][A-Z.'’ -]+,?\s*)?")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z]{2,}\)|--|—|:)")
+# "the death toll rose to 23", "the number of people killed reached 23": a bare figure whose
+# subject says what it counts.
+_TOLL_SUBJECT = re.compile(r"\b(?:death|casualty|fatality)\s+tolls?\b|\btolls?\b", re.I)
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:rose|risen|rising|climbed|jumped|increased|grew|reached|reaching|hit|stood|stands|passed)"
+    r"(?:\s+(?:to|at))?(?:\s+(?:at least|more than|over|about|around|nearly|almost|some))?\s*$",
+    re.I,
+)
+# What is still outstanding changes by the hour: two such counts of one day are two moments.
+_PENDING = re.compile(r"\b(?:still|yet to|pending|remaining|remain|outstanding|awaited|missing)\b", re.I)
+_NUMBER_OF = re.compile(r"\b(?:number|count|tally|total)\s+of\s+([a-z]+)", re.I)
+# "As per media reports on 22 July 2024, ...": the lead dates a report (not "On 12 June, he arrived")
+_REPORTING_LEAD = re.compile(r"^\W*(?:As (?:per|of|at)|According to)\b[^,]{0,60}?,", re.I)
+_REPORT_LEAD = re.compile(r"^\W*(?:As (?:per|of)|According to|By|On|As at)\b[^,]{0,60}?,", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A name in several spellings: the words, their initials, the acronyms it carries; and the
+    common nouns the topic's sources call it by ("the city" for Derna)."""
+
+    text: str
+    keys: frozenset[str]
+    nouns: frozenset[str] = frozenset()
+
+    def same_as(self, other: Entity) -> bool:
+        return bool(self.keys & other.keys)
+
+
+@dataclass(slots=True)
+class Claim:
+    """One figure of one point, read for comparison with other sources' figures."""
+
+    point: int  # index of the point holding it
+    source_id: str
+    quantity: Quantity
+    value: tuple[float, float] | tuple  # converted value: (low, high), or the date tuple
+    unit: str  # "seats", "km", "usd", "percent", "date"
+    entity: Entity | None
+    display: str  # as the source wrote it, with "at least"/"about" kept
+    lower_bound: bool = False
+    day: dt.date | None = None  # the single day the figure's clause is about ("on 21 July alone")
+    reported: dt.date | None = None  # when the figure was reported
+    previous: bool = False  # the starting value of a change ("from 30% to 5%")
+    planned: bool = False  # a target, plan or forecast, not a reported figure
+    weekday: bool = False  # a day read from "on Sunday": a witness for a date, never a stated value
+    pending: bool = False  # a count of what is still outstanding ("results of 15 seats are yet to come")
+    years: frozenset[int] = field(default_factory=frozenset)  # years the figure can be about
+    dated: bool = False  # its own clause names its year: a figure of a period, not a running count
+
+    @property
+    def kind(self) -> str:
+        return self.quantity.kind
+
+    @property
+    def is_duration(self) -> bool:
+        return self.unit in _DURATION_STEMS
+
+    @property
+    def casualty(self) -> str:
+        """ "killed", "injured", ... for a count of people whose words say which; else ""."""
+        last = self.unit.rsplit(" ", 1)[-1]
+        return last if last in CASUALTY_WORDS else ""
+
+    def agrees_with(self, other: Claim) -> bool:
+        """Same value within rounding; a lower bound ("more than 100") agrees with anything above it."""
+        if self.kind == "date":
+            return self.quantity.same_value(other.quantity)
+        lo1, hi1 = self.value
+        lo2, hi2 = other.value
+        tol = rounding_tolerance(hi1, hi2)
+        if lo1 - tol <= hi2 and lo2 - tol <= hi1:
+            return True
+        return (self.lower_bound and hi2 >= lo1) or (other.lower_bound and hi1 >= lo2)
+
+
+def read_claims(
+    points: list[Point],
+    sources: dict[str, Source],
+    aliases: Aliases | None = None,
+    quantities: list[list[Quantity]] | None = None,
+) -> list[Claim]:
+    """Every comparable figure (not bare years) of every point, read as a claim (`quantities`: each
+    point's figures when already read)."""
+    out: list[Claim] = []
+    initial = aliases.initial_names if aliases is not None else frozenset()
+    kinds = aliases.kinds if aliases is not None else {}
+    for k, p in enumerate(points):
+        src = sources.get(p.source_id)
+        source_date = src.metadata.date if src is not None else None
+        for q in quantities[k] if quantities is not None else extract_quantities(p.text):
+            if q.kind == "year":
+                continue
+            claim = read_claim(k, p.source_id, q, source_date, initial)
+            if claim is not None:
+                if claim.entity is not None and claim.entity.text.lower() in kinds:
+                    claim.entity = replace(claim.entity, nouns=kinds[claim.entity.text.lower()])
+                out.append(claim)
+    return out
+
+
+def topic_entity(points: list[Point], aliases: Aliases | None = None, lead: int = 8) -> Entity | None:
+    """The name the topic is about: named in the opening points of more sources than any other name,
+    and of at least half of them. A figure that names no owner in a topic about BRICS is BRICS's."""
+    initial = aliases.initial_names if aliases is not None else frozenset()
+    keys_by_source: dict[str, set[str]] = defaultdict(set)
+    spellings: dict[str, set[str]] = defaultdict(set)  # key -> the keys one name gives with it
+    for p in points:
+        if p.order >= lead:
+            continue
+        for n in _name_spans(p.text, initial):
+            if not n.place:
+                keys_by_source[p.source_id] |= n.entity.keys
+                for key in n.entity.keys:
+                    spellings[key] |= n.entity.keys
+    shown: dict[str, int] = defaultdict(int)
+    for keys in keys_by_source.values():
+        for key in keys:
+            shown[key] += 1
+    ranked = sorted(shown.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
+    sources = len({p.source_id for p in points})
+    if not ranked or ranked[0][1] * 2 < sources:
+        return None
+    best, count = ranked[0]
+    if any(n == count and key not in spellings[best] for key, n in ranked[1:]):
+        return None  # two names as common: no one subject
+    return Entity(best, frozenset(spellings[best]))
+
+
+def read_claim(
+    point: int,
+    source_id: str,
+    q: Quantity,
+    source_date: dt.date | None,
+    initial_names: frozenset[str] = frozenset(),
+) -> Claim | None:
+    sentence = q.sentence
+    pos = sentence.find(q.display)
+    before = sentence[:pos] if pos >= 0 else ""
+    after = sentence[pos + len(q.display) :] if pos >= 0 else ""
+    if q.kind == "date" and (_DATELINE.fullmatch(before) or _DATELINE_AFTER.match(after)):
+        return None  # "ISLAMABAD, Feb 12 :" dates the report, it is no claim
+    lead = _REPORTING_LEAD.match(sentence)
+    if q.kind == "date" and lead and pos < lead.end():
+        return None  # "As per media reports on 22 July 2024, ..." dates the report too
+    value, unit = _value_and_unit(q, before, after)
+    if value is None:
+        return None
+    day = _clause_day(q, source_date)
+    running = bool(_RUNNING_TOTAL.search(before))  # "rose to 23 on Monday": Monday dates the total
+    after_lead = lead is not None and lead.end() <= pos
+    reported_on = _report_date(sentence, source_date) if after_lead else source_date
+    return Claim(
+        point=point,
+        source_id=source_id,
+        quantity=q,
+        value=value,
+        unit=unit,
+        entity=figure_entity(sentence, q, initial_names) if q.kind != "date" else None,
+        display=_display(q, before),
+        lower_bound=bool(_LOWER_BOUND.search(before)),
+        day=None if running else day,
+        reported=day if running and day else _report_date(sentence, source_date),
+        previous=bool(_FROM_BEFORE.search(before)) and " to " in after[:40],
+        planned=planned(q),
+        pending=bool(_PENDING.search(figure_clause(q))),
+        years=_claim_years(q, reported_on),
+        dated=bool(figure_years(q)) and not after_lead,
+    )
+
+
+def _value_and_unit(q: Quantity, before: str, after: str) -> tuple[tuple | None, str]:
+    if q.kind == "date":
+        return q.value, "date"
+    if q.kind == "percent":
+        return q.value, "percent"
+    lo, hi = q.value
+    if q.kind == "amount":
+        currency = next((code for rx, code in _CURRENCIES if rx.search(q.display)), "")
+        if currency:
+            return (lo, hi), currency
+        noun = re.match(r"\s*([A-Za-z]+)", after)
+        return (lo, hi), noun.group(1).lower() if noun else ""
+    subject = "" if q.unit else _subject(before)
+    unit_word = q.display.rsplit(" ", 1)[-1].lower() if q.unit else _subject_unit(subject)
+    if not unit_word:
+        return None, ""  # a bare number ("two of them") says too little to compare
+    # a name inside the counted phrase says what is counted: "five BRICS countries" are not "six countries"
+    qualifier = " ".join(w.lower() for w in q.display.split()[1:-1] if w[:1].isupper())
+    if unit_word in PERSON_NOUNS:
+        return (lo, hi), f"{qualifier} people{casualty(q, unit_word, subject)}".strip()
+    unit, factor = UNIT_CONVERSIONS.get(q.unit or stem(unit_word), (q.unit or stem(unit_word), 1.0))
+    return (lo * factor, hi * factor), f"{qualifier} {unit}".strip()
+
+
+_CASUALTY_STEMS = {stem(w): kind for kind, words in CASUALTY_WORDS.items() for w in words}
+
+
+def casualty(q: Quantity, unit_word: str, subject: str = "") -> str:
+    """ " killed", " injured", ...: what a count of people counts, from its noun ("133 deaths"), the
+    nearest words ("17 people died") or, for a bare figure, its subject ("the number of people
+    killed ... rose to 23", "the death toll reached 174"); "" when nothing says."""
+    if stem(unit_word) in _CASUALTY_STEMS:
+        return " " + _CASUALTY_STEMS[stem(unit_word)]
+    near = sorted((d, w) for w, d in q.context.items() if d <= 4 and w in _CASUALTY_STEMS)
+    if near:
+        return " " + _CASUALTY_STEMS[near[0][1]]
+    said = [
+        _CASUALTY_STEMS[stem(w)] for w in re.findall(r"[a-z]+", subject.lower()) if stem(w) in _CASUALTY_STEMS
+    ]
+    return " " + said[0] if said else ""
+
+
+def _subject(before: str) -> str:
+    """The clause before a figure (its subject, for a bare figure: "The number of people killed ...")."""
+    return re.split(r"[;:,]\s|\bwhile\b|\bwhich\b", before)[-1]
+
+
+def _subject_unit(subject: str) -> str:
+    """What a bare figure counts, from its clause's subject: "the death toll rose to 23" (people),
+    "the number of seats won reached 75" (seats); "" when the subject does not say."""
+    if _TOLL_SUBJECT.search(subject):
+        return "people"
+    counted = _NUMBER_OF.search(subject)
+    return counted.group(1).lower() if counted else ""
+
+
+def _display(q: Quantity, before: str) -> str:
+    bound = _LOWER_BOUND.search(before) or _APPROX.search(before)
+    return (bound.group(0).strip() + " " + q.display) if bound else q.display
+
+
+# --------------------------------------------------------------------------- time
+
+
+def _claim_years(q: Quantity, source_date: dt.date | None) -> frozenset[int]:
+    """Years a figure is about: said next to it; else the source's year when it speaks of "this
+    year"; else the source's year or the one before; empty when nothing is known. (A report lead,
+    "As per reports on 22 July 2024, ...", is the source_date here, not a year of the figure.)"""
+    lead = _REPORTING_LEAD.match(q.sentence)
+    said = set() if lead and q.sentence.find(q.display) >= lead.end() else figure_years(q)
+    if q.kind == "date":
+        said = said - {q.value[0]}
+    if said:
+        return frozenset(said)
+    if source_date is None:
+        return frozenset()
+    if CURRENT_PERIOD.search(q.sentence):
+        return frozenset({source_date.year})
+    return frozenset({source_date.year, source_date.year - 1})
+
+
+def _clause_day(q: Quantity, source_date: dt.date | None) -> dt.date | None:
+    """A single day the figure's own clause is about: "killed on 21 July alone", "on Sunday"."""
+    if q.kind == "date":
+        return None
+    clause = figure_clause(q)
+    for other in extract_quantities(clause):
+        if other.kind == "date" and other.value[2]:
+            # a day whose year neither the text nor the source gives is still one day (year 1 stands in)
+            return _to_date(other.value, source_date) or _to_date(other.value, dt.date(1, 1, 1))
+    weekday = re.search(r"\bon\s+(" + "|".join(sorted(WEEKDAYS)) + r")\b", clause, re.I)
+    if weekday and source_date is not None:
+        return weekday_date(weekday.group(1), source_date)
+    return None
+
+
+def _report_date(sentence: str, source_date: dt.date | None) -> dt.date | None:
+    """ "As per media reports on 22 July 2024, ..." dates the report; else the source's date."""
+    lead = _REPORT_LEAD.match(sentence)
+    if lead:
+        for q in extract_quantities(lead.group(0)):
+            if q.kind == "date" and q.value[2]:
+                day = _to_date(q.value, source_date)
+                if day is not None:
+                    return day
+    return source_date
+
+
+def _to_date(value: tuple, source_date: dt.date | None) -> dt.date | None:
+    year = value[0] or (source_date.year if source_date else None)
+    if year is None:
+        return None
+    try:
+        return dt.date(year, value[1], value[2])
+    except (ValueError, TypeError):
+        return None
+
+
+def weekday_date(name: str, source_date: dt.date) -> dt.date:
+    """The last such weekday on or before the source's date ("on Sunday" in a Monday report)."""
+    target = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(
+        name.lower()
+    )
+    return source_date - dt.timedelta(days=(source_date.weekday() - target) % 7)
+
+
+# --------------------------------------------------------------------------- entity
+
+
+@dataclass(slots=True)
+class _Name:
+    start: int
+    end: int
+    entity: Entity
+    place: bool  # after a locative preposition ("in Dhaka"): where, not whose
+    after_of: bool  # after "of" ("seats of the National Assembly")
+
+
+def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = frozenset()) -> Entity | None:
+    """Whose figure it is: "respectively" lists in order; else the nearest name in the figure's
+    segment (before it first); else the nearest name before it in the sentence."""
+    pos = sentence.find(q.display)
+    if pos < 0:
+        return None
+    names = _name_spans(sentence, initial_names)
+    if not names:
+        return None
+    resp = _respectively(sentence, names, pos)
+    if resp is not None:
+        return resp
+    lo, hi = _segment(sentence, pos, pos + len(q.display), names)
+    owners = [n for n in names if not n.place]
+    starts = _figure_starts(sentence)
+    # a name is this figure's only after the figure before it ("266 of the National Assembly and 593")
+    prev = max((p for p in starts if p < pos), default=-1)
+    before = [n for n in owners if max(lo, prev) <= n.start and n.end <= pos]
+    if before:
+        return before[0].entity  # the segment's subject: "The PML-N led by Nawaz Sharif got 75 seats"
+    if _PARTICIPLE.match(sentence[lo:pos]) or _APPOSITIVE.match(sentence[lo:pos]):
+        # "the PML-N emerged as the largest party, winning 227 seats": the main clause's subject
+        subject = [n for n in owners if n.end <= lo]
+        if subject:
+            return subject[0].entity
+    # a name after the figure is its owner only before the next figure ("in 855 constituencies
+    # including 266 of the National Assembly and 593 of the Provincial Assemblies")
+    nxt = min((p for p in starts if p > pos), default=len(sentence))
+    after = [
+        n for n in owners if pos + len(q.display) <= n.start and n.end <= min(hi, nxt) and not n.after_of
+    ]
+    if after:
+        return after[0].entity
+    # "... the PMLN, which has secured 73 seats": a relative clause's owner is the name it hangs on
+    before_segment = sentence[:lo].rstrip()
+    head = re.sub(r"(?:,\s*)?\b(?:which|who)$", "", before_segment, flags=re.I).rstrip(" ,")
+    if head != before_segment.rstrip(" ,"):
+        hung = [n for n in owners if abs(n.end - len(head)) <= 1]
+        if hung:
+            return hung[-1].entity
+    return None
+
+
+_PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
+# "Derna, a port city of 100,000": the figure is the name's, said in apposition
+_APPOSITIVE = re.compile(r"\s*(?:a|an)\s+[^,;]*?\bof\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _figure_starts(sentence: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"(?<![\w.,])\d", sentence)]
+
+
+def _segment(sentence: str, start: int, end: int, names: list[_Name]) -> tuple[int, int]:
+    """Bounds of the segment around [start, end): breaks inside a name do not count."""
+    inside = [(n.start, n.end) for n in names]
+    breaks = [
+        (m.start(), m.end())
+        for m in _SEGMENT_BREAK.finditer(sentence)
+        if not any(a <= m.start() < b for a, b in inside)
+    ]
+    lo = max([b for a, b in breaks if b <= start] or [0])
+    hi = min([a for a, b in breaks if a >= end] or [len(sentence)])
+    return lo, hi
+
+
+def _respectively(sentence: str, names: list[_Name], pos: int) -> Entity | None:
+    """ "X and Y ... 67 seats and 52 seats, respectively": the k-th figure belongs to the k-th name."""
+    resp = sentence.lower().find("respectively")
+    if resp < 0 or pos > resp:
+        return None
+    figures = [q for q in extract_quantities(sentence) if q.kind != "year"]
+    starts = [sentence.find(q.display) for q in figures]
+    listed = [s for s in starts if 0 <= s < resp]
+    if not listed or pos not in listed:
+        return None
+    owners = [n for n in names if n.end <= listed[0] and not n.place]
+    if len(owners) < len(listed):
+        return None
+    return owners[len(owners) - len(listed) + listed.index(pos)].entity
+
+
+def _name_spans(sentence: str, initial_names: frozenset[str]) -> list[_Name]:
+    """Runs of capitalised words (with "of", "and", "the" inside and a "(PTI)" after) and acronyms."""
+    toks = [(m.group(), m.start(), m.end()) for m in _NAME_TOKEN.finditer(sentence)]
+    out: list[_Name] = []
+    k = 0
+    while k < len(toks):
+        if not _is_name_word(toks, k, initial_names):
+            k += 1
+            continue
+        j = k + 1
+        while j < len(toks):
+            t = toks[j][0]
+            if _is_name_word(toks, j, initial_names):
+                j += 1
+            elif (
+                t.lower() in _NAME_JOINERS and j + 1 < len(toks) and _is_name_word(toks, j + 1, initial_names)
+            ):
+                j += 2
+            elif t == "(" and j + 2 < len(toks) and toks[j + 2][0] == ")" and toks[j + 1][0][:1].isupper():
+                j += 3
+            else:
+                break
+        words = [t for t, _, _ in toks[k:j]]
+        prev = [t.lower() for t, _, _ in toks[max(0, k - 2) : k]]
+        place = bool(prev) and (
+            prev[-1] in _PLACE_PREPOSITIONS
+            or (len(prev) == 2 and prev[-1] == "the" and prev[0] in _PLACE_PREPOSITIONS)
+        )
+        after_of = bool(prev) and (prev[-1] == "of" or prev == ["of", "the"])
+        out.append(_Name(toks[k][1], toks[j - 1][2], entity_of(words), place, after_of))
+        k = j
+    return out
+
+
+def _is_name_word(toks: list[tuple[str, int, int]], k: int, initial_names: frozenset[str]) -> bool:
+    t = toks[k][0]
+    if not t[:1].isupper() or not t[:1].isalpha():
+        return False
+    low = re.sub(r"[’'](s)?$", "", t.lower())
+    if low in STOP or low in MONTHS or low in WEEKDAYS or CURRENCY_PREFIX.match(t):
+        return False
+    sentence_start = k == 0 or toks[k - 1][0] in (".", "“", '"', ":")
+    return not sentence_start or low in initial_names or t.isupper() or "-" in t
+
+
+def entity_of(words: list[str]) -> Entity:
+    """Keys a name is known by: its words, their initials ("Pakistan Muslim League-Nawaz" ->
+    "pmln"), and acronyms in it ("PML-N" -> "pmln", "PTI-backed" -> "pti")."""
+    parts: list[str] = []
+    acronyms: set[str] = set()
+    for w in words:
+        w = re.sub(r"[’'](s)?$", "", w.strip("()"))
+        pieces = [p for p in re.split(r"[-’']", w) if p]
+        caps = [p for p in pieces if p[:1].isupper()]
+        if caps and caps[0].isupper() and len(caps[0]) >= 2:  # an acronym, maybe with a suffix: PML-N
+            acronyms.add("".join(c if c.isupper() else c[0] for c in caps).lower())
+        elif caps:
+            parts += caps
+    keys = {" ".join(p.lower() for p in parts)} if parts else set()
+    if len(parts) >= 2:
+        keys.add("".join(p[0] for p in parts).lower())
+    keys |= acronyms
+    return Entity(" ".join(words), frozenset(k for k in keys if k))

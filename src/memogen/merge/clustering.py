@@ -1,0 +1,88 @@
+"""Greedy single-link clustering of accepted pairs, with cannot-links; the representative sentence."""
+
+from __future__ import annotations
+
+from ..model import Point
+from .features import Features
+from .pairs import quantities_agree, same_fact
+from .text import NAME_WEIGHT, clarity_score
+
+# --------------------------------------------------------------------------- clustering
+
+
+class UnionFind:
+    """Disjoint sets over 0..n-1 that keep each set's members (union by size)."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra] += self.members.pop(rb)
+
+
+def _compatible(uf: UnionFind, a: int, b: int, feats: list[Features], limit: int = 12) -> bool:
+    """Would joining the two clusters put disagreeing figures in one fact? (cannot-link check)."""
+    ma = uf.members[uf.find(a)][:limit]
+    mb = uf.members[uf.find(b)][:limit]
+    return all(quantities_agree(feats[i], feats[j]) for i in ma for j in mb)
+
+
+def cluster_points(
+    feats: list[Features],
+    rows,
+    cols,
+    sims,
+    idf: dict[str, float] | None = None,
+    semantic=None,
+    sources: list[str] | None = None,
+) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
+    """Greedy single-link clustering over accepted pairs, best pairs first, with cannot-links.
+
+    sources (each point's source id) lets the semantic signal join only points of two sources.
+    """
+    import numpy as np
+
+    uf = UnionFind(len(feats))
+    scores: dict[tuple[int, int], float] = {}
+    order = np.argsort(-sims, kind="stable")
+    for k in order:
+        i, j = int(rows[k]), int(cols[k])
+        sem = float(semantic[k]) if semantic is not None else None
+        same_source = sources is not None and sources[i] == sources[j]
+        ok, score = same_fact(float(sims[k]), feats[i], feats[j], idf, sem, same_source)
+        if not ok:
+            continue
+        scores[(i, j)] = score
+        if uf.find(i) != uf.find(j) and _compatible(uf, i, j, feats):
+            uf.union(i, j)
+    groups = sorted((sorted(m) for m in uf.members.values()), key=lambda m: m[0])
+    return groups, scores
+
+
+def choose_representative(members: list[int], points: list[Point], feats: list[Features]) -> int:
+    """The member stating the fact best (see clarity_score), where names count only when another
+    source of the fact names them too: the memo states what the sources agree on, so a wording rich
+    in detail no other source gives ("besides DRUZHBA, AMAN and Arabian Monsoon exercises") earns
+    no preference over a plainer one."""
+
+    def score(i: int) -> float:
+        others = {n for j in members if points[j].source_id != points[i].source_id for n in feats[j].names}
+        if not others:
+            return clarity_score(points[i].text, feats[i])
+        unshared = min(len(feats[i].names), 6) - min(len(feats[i].names & others), 6)
+        return clarity_score(points[i].text, feats[i]) - NAME_WEIGHT * unshared
+
+    return max(members, key=lambda i: (score(i), -i))

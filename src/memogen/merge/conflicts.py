@@ -1,0 +1,633 @@
+"""Conflicts: figures of the same claim that sources give differently, stated once per fact.
+
+Why claims and not sentences: sentences of one topic are all similar, so sentence
+similarity sets different things against each other. Two figures are compared only when
+they are claims about the same measure of the same entity at the same time (see claims.py),
+from two sources (a source is never set against itself). Comparable claims form a group; a
+group whose figures differ is stated by statements.py, on the most salient fact it touches
+(its host). Another fact of the group is folded into the host only when the statement and the
+host give every figure it has: a fact is stated once, and no figure is lost with it.
+
+One source's error is flagged, not stated: a figure one source gives far from what several
+other sources agree on, or a date only one source gives while others (and the event's own
+dates) agree on another.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..model import Conflict, Point, Source
+from .aliases import Aliases
+from .claims import Claim, Entity, weekday_date
+from .clustering import UnionFind
+from .features import Features, features
+from .lexicon import GENERIC, STOP, WEEKDAYS
+from .pairs import cross_source_pairs, name_mismatch, nearest_shared
+from .quantities import Quantity, context_of, direction, extract_quantities, figure_clause, split_sentences
+from .semantic import semantic_similarity
+from .similarity import Matrices, norm_similarity, pair_similarity
+from .statements import day_text, describe_group
+from .text import normalise
+
+RELATED_THRESHOLD = 0.10  # lexical similarity of two figures' sentences needed to compare them at all
+RELATED_CONTEXT = 0.12  # shared-word score at which two figures measure the same thing
+MEASURE_SIM = 0.55  # semantic cosine of the words around two figures at which they measure one thing
+FAR_MEASURE_SIM = 0.45  # ... which figures farther apart than CLOSE_LOG_RATIO need besides shared words
+SEMANTIC_RELATED = 0.45  # semantic cosine of two sentences that can stand for the lexical minimum
+MAX_LOG_RATIO = 2.3  # figures more than ten times apart measure different things
+NEAR_LOG_RATIO = float(np.log(1.1))  # figures this close need only words in common near them ...
+NEAR_CONTEXT = 0.3  # ... this much (shared-word score)
+CLOSE_LOG_RATIO = float(np.log(1.5))  # figures this close need one sign of one measure; farther, two
+MAX_BUCKET = 100  # a key shared by more claims than this says nothing about which fact (keeps cost linear)
+MAX_UNIT_BUCKET = 60  # every pair of one unit is a candidate in small topics only
+FOLD_MIN_SIM = 0.15  # lexical similarity of a fact to the host it is folded into (else it says more) ...
+FOLD_NEW_WORDS = 3  # ... unless it has at most this many content words the host lacks
+OUTLIER_RATIO = 1.5  # a figure this far from every other source's (which agree within it) is an outlier
+
+
+@dataclass
+class ConflictFindings:
+    """What the conflict stage decided, by cluster."""
+
+    conflicts: dict[int, list[Conflict]] = field(default_factory=dict)  # host cluster -> statements
+    absorbed: dict[int, int] = field(default_factory=dict)  # cluster -> the host cluster stating it
+    flagged: dict[int, list[str]] = field(default_factory=dict)  # point -> why it is not stated as fact
+
+
+@dataclass
+class _Stated:
+    group: list[Claim]
+    conflict: Conflict
+    host: int
+
+
+def find_conflicts(
+    claims: list[Claim],
+    points: list[Point],
+    feats: list[Features],
+    mats: Matrices,
+    cluster_of: list[int],
+    salience: list[float],
+    names: dict[str, str],
+    event: tuple[dt.date, dt.date] | None = None,
+    topic: Entity | None = None,
+    aliases: Aliases | None = None,
+) -> ConflictFindings:
+    """Group comparable claims across sources and turn each group that disagrees into a finding."""
+    out = ConflictFindings()
+    found: list[tuple[list[Claim], Conflict]] = []
+    for group in claim_groups(claims, points, feats, mats, out.flagged, topic, aliases):
+        group = _drop_lone_dates(group, event, out)
+        group = [c for c in group if not c.weekday]  # "on Sunday" witnesses a date, it is no value
+        conflict = describe_group(group, names, points)
+        if conflict is not None:
+            found.append((group, conflict))
+    figures = _cluster_figures(feats, cluster_of)
+    given: dict[int, list[Quantity]] = defaultdict(list)  # cluster -> figures statements give
+    for group, _ in found:
+        for c in {cluster_of[x.point] for x in group}:
+            given[c] += [x.quantity for x in group]
+    stated = []
+    for group, conflict in found:
+        clusters = sorted({cluster_of[c.point] for c in group})
+        # the host is a fact that says more than the figures (so it stays), the most salient of them
+        host = max(clusters, key=lambda c: (not _all_given(figures[c], given[c]), salience[c]))
+        out.conflicts.setdefault(host, []).append(conflict)
+        stated.append(_Stated(group, conflict, host))
+    hosts = {s.host for s in stated}
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, c in enumerate(cluster_of):
+        members[c].append(i)
+    for s in stated:
+        for c in sorted({cluster_of[x.point] for x in s.group}):
+            if c in hosts or c in out.absorbed or not _all_given(figures[c], given[c] + figures[s.host]):
+                continue
+            if _restates(members[c], members[s.host], mats, feats):  # beyond its figures it says nothing new
+                out.absorbed[c] = s.host  # the statement and its host give every figure it has
+    return out
+
+
+def _restates(mine: list[int], theirs: list[int], mats: Matrices, feats: list[Features]) -> bool:
+    """A fact says what its host says besides the figures: their points are worded alike, or it has
+    hardly a word the host lacks ("In total, $700 million was mobilised towards this fund"). "The
+    deaths of 23 people should force a debate" gives the toll but says more: it stays."""
+    new = set().union(*(feats[i].content for i in mine)) - set().union(*(feats[j].content for j in theirs))
+    if len({w for w in new if not w[:1].isdigit()}) <= FOLD_NEW_WORDS:
+        return True
+    rows = np.array([i for i in mine for _ in theirs], dtype=np.int64)
+    cols = np.array([j for _ in mine for j in theirs], dtype=np.int64)
+    return bool(len(rows)) and float(pair_similarity(mats, rows, cols).max()) >= FOLD_MIN_SIM
+
+
+def _cluster_figures(feats: list[Features], cluster_of: list[int]) -> dict[int, list[Quantity]]:
+    out: dict[int, list[Quantity]] = defaultdict(list)
+    for i, c in enumerate(cluster_of):
+        out[c] += [q for q in feats[i].quantities if _stated_figure(q)]
+    return out
+
+
+def _all_given(figures: list[Quantity], given: list[Quantity]) -> bool:
+    return all(any(v.kind == q.kind and v.same_value(q) for v in given) for q in figures)
+
+
+def _stated_figure(q: Quantity) -> bool:
+    """A figure a reader would miss if its sentence went: not a year, not a bare "two"."""
+    return q.kind != "year" and not (q.kind == "number" and not q.unit)
+
+
+# --------------------------------------------------------------------------- which claims compare
+
+
+def claim_groups(
+    claims: list[Claim],
+    points: list[Point],
+    feats: list[Features],
+    mats: Matrices,
+    flagged: dict[int, list[str]] | None = None,
+    topic: Entity | None = None,
+    aliases: Aliases | None = None,
+) -> list[list[Claim]]:
+    """Connected groups of comparable claims (two sources or more), in a stable order."""
+    flagged = flagged if flagged is not None else {}
+    pairs = _candidate_pairs(claims)
+    if not pairs:
+        return []
+    _mark_previous_values(claims)
+    owners = Owners(frozenset(_sole_owners(claims)), topic)
+    cheap = [(i, j) for i, j in pairs if _may_compare(claims[i], claims[j], owners)]
+    if not cheap:
+        return []
+    sent_a = [claims[i].quantity.sentence for i, _ in cheap]
+    sent_b = [claims[j].quantity.sentence for _, j in cheap]
+    cache = _Sentences(aliases)
+    lexical = norm_similarity(mats, [cache.norm(t) for t in sent_a], [cache.norm(t) for t in sent_b])
+    semantic = semantic_similarity(sent_a, sent_b)
+    phrase = {k: measure_phrase(claims[k]) for k in sorted({x for pair in cheap for x in pair})}
+    measures = semantic_similarity([phrase[i] for i, _ in cheap], [phrase[j] for _, j in cheap])
+    scored: list[tuple[int, int, float]] = []
+    for k, (i, j) in enumerate(cheap):
+        a, b = claims[i], claims[j]
+        sem = float(semantic[k]) if semantic is not None else 0.0
+        measure = float(measures[k]) if measures is not None else 0.0
+        if _same_claim(a, b, float(lexical[k]), sem, measure, cache):
+            scored.append((i, j, a.quantity.relatedness(b.quantity) + 0.1 * measure - 0.5 * _distance(a, b)))
+    outliers = _outliers(scored, claims) | _against_consensus(claims, owners)
+    for i in sorted(outliers):
+        flagged.setdefault(claims[i].point, []).append(
+            f"{claims[i].display}: given by this source only; other sources agree on figures far from it"
+        )
+    scored = [(i, j, sc) for i, j, sc in scored if i not in outliers and j not in outliers]
+    uf = UnionFind(len(claims))
+    for i, j in _mutual_best(scored, claims):
+        uf.union(i, j)
+    beside = _siblings(claims)
+    groups = []
+    for members in sorted(sorted(m) for m in uf.members.values() if len(m) > 1):
+        far = _group_outliers(members, claims)
+        for i in far:
+            flagged.setdefault(claims[i].point, []).append(
+                f"{claims[i].display}: given by this source only; other sources agree on figures far from it"
+            )
+        group = [claims[i] for i in members if i not in far]
+        if len({c.source_id for c in group}) >= 2 and not _parts_of_breakdown(group, beside):
+            groups.append(group)
+    return groups
+
+
+def _siblings(claims: list[Claim]) -> dict[tuple, set[float]]:
+    """For each figure (kind, unit, value): the other figures of its kind its sentences give."""
+    out: dict[tuple, set[float]] = defaultdict(set)
+    for c in claims:
+        if c.kind == "percent":
+            others = {
+                q.value[0]
+                for q in extract_quantities(c.quantity.sentence)
+                if q.kind == c.kind and q.display != c.quantity.display
+            }
+            out[(c.kind, c.unit, c.value)] |= others
+    return out
+
+
+def _parts_of_breakdown(group: list[Claim], beside: dict[tuple, set[float]]) -> bool:
+    """Two differing figures that each stand beside one same figure somewhere in the topic ("93%
+    on merit, 7% for quotas" / "5% for veterans, 93% on merit"): parts of one breakdown told two
+    ways (93/5/2 and 93/7), not rival readings of one figure."""
+    for k, a in enumerate(group):
+        for b in group[k + 1 :]:
+            if a.source_id == b.source_id or a.agrees_with(b):
+                continue
+            if _breakdown(a, b) or beside.get((a.kind, a.unit, a.value), set()) & beside.get(
+                (b.kind, b.unit, b.value), set()
+            ):
+                return True
+    return False
+
+
+def _group_outliers(members: list[int], claims: list[Claim]) -> set[int]:
+    """In a group, a figure far from every other source's while those agree roughly (the group
+    holds it through one link only: "160 seats" of two assemblies beside 52 and 54)."""
+    if claims[members[0]].kind == "date":
+        return set()
+    limit = float(np.log(OUTLIER_RATIO))
+    out = set()
+    for i in members:
+        others = [claims[j] for j in members if claims[j].source_id != claims[i].source_id]
+        if len({c.source_id for c in others}) < 2:
+            continue
+        near = min(_distance(claims[i], c) for c in others)
+        spread = _spread(others)
+        if near > limit and spread <= limit:
+            out.add(i)
+    return out
+
+
+def _candidate_pairs(claims: list[Claim]) -> list[tuple[int, int]]:
+    """Pairs of claims of different sources sharing a unit and an entity or a nearby word."""
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        unit = c.unit if c.kind != "number" else ""
+        keys = {(c.kind, unit, "w", w) for w, d in c.quantity.context.items() if d <= 10}
+        keys.add((c.kind, unit, "u", ""))  # small topics: every pair of a unit (capped below)
+        if c.entity is not None:
+            keys |= {(c.kind, unit, "e", k) for k in c.entity.keys}
+        for key in keys:
+            buckets[key].append(i)
+    sources = [c.source_id for c in claims]
+    return cross_source_pairs(buckets, sources, lambda key: MAX_UNIT_BUCKET if key[2] == "u" else MAX_BUCKET)
+
+
+def _mark_previous_values(claims: list[Claim]) -> None:
+    """A value some source gives as the starting point of a change ("from 30% to 5%") is the old
+    value wherever it is stated: "a quota that reserved 30 percent" is no rival of the new 5%."""
+    old = {(c.kind, c.unit, c.value) for c in claims if c.previous}
+    for c in claims:
+        if (c.kind, c.unit, c.value) in old:
+            c.previous = True
+
+
+@dataclass(frozen=True)
+class Owners:
+    """Whose a figure that names no owner can be: the topic's own subject, or the one entity the
+    topic gives figures of that kind and unit for."""
+
+    sole: frozenset[tuple[str, str]] = frozenset()
+    topic: Entity | None = None
+
+
+def _sole_owners(claims: list[Claim]) -> set[tuple[str, str]]:
+    """Kinds and units whose figures the topic gives for one entity only: there, a figure with no
+    owner named ("17 people died") can only be that entity's ("the Northern Star ... 23 killed")."""
+    owners: dict[tuple[str, str], list] = defaultdict(list)
+    for c in claims:
+        if c.entity is not None and c.kind != "date":
+            owners[(c.kind, c.unit)].append(c.entity)
+    return {key for key, es in owners.items() if all(e.same_as(es[0]) for e in es)}
+
+
+def _may_compare(
+    a: Claim,
+    b: Claim,
+    owners: Owners = Owners(),
+    any_distance: bool = False,
+) -> bool:
+    """The cheap half of the test: unit, plan, previous value, day, year, entity (and, unless
+    any_distance, an order of magnitude at most between the values)."""
+    if a.kind != b.kind or a.planned != b.planned or a.previous != b.previous:
+        return False  # a target is not an outcome; two targets (two forecasts) may disagree
+    if a.unit != b.unit and (a.kind != "number" or (a.unit and b.unit)):
+        return False  # another currency or unit: never a disagreement (currencies are not converted)
+    if a.day != b.day:
+        return False  # one day's count is not the running total, nor another day's
+    if a.years and b.years and not a.years & b.years:
+        return False  # a figure of another year
+    if _distance(a, b) > MAX_LOG_RATIO and not any_distance:
+        return False  # another order of magnitude: one country's pledge is not the fund's total
+    if a.kind == "date":
+        return True
+    if a.entity is not None and b.entity is not None:
+        return a.entity.same_as(b.entity)
+    if a.entity is None and b.entity is None:
+        return True
+    named, bare = (a, b) if a.entity is not None else (b, a)
+    if owners.topic is not None and named.entity.same_as(owners.topic):  # type: ignore[union-attr]
+        return True  # in a topic about BRICS, "47% of the world's population" with no owner is BRICS's
+    return (named.kind, named.unit) in owners.sole or _named_by_head(named, bare)
+
+
+def _named_by_head(named: Claim, bare: Claim) -> bool:
+    """The unnamed side calls the entity by its common noun: "the Loss and Damage Fund" / "this
+    fund"; "the city of Derna" (learned from the topic's sources) / "the city's population"."""
+    if named.entity is None:
+        return False
+    head = re.sub(r"[’']s?$", "", named.entity.text.split()[-1].lower())
+    nouns = {n for n in {head, *named.entity.nouns} if len(n) >= 3 and n.isalpha()}
+    clause = figure_clause(bare.quantity)
+    return any(re.search(rf"\b(?:the|this|that|its) {n}\b", clause) for n in sorted(nouns))
+
+
+def _spread(claims: list[Claim]) -> float:
+    """The largest distance between the values (log of the largest over the smallest): linear time."""
+    sizes = [abs(c.value[1]) + 1e-9 for c in claims]
+    return float(np.log(max(sizes) / min(sizes)))
+
+
+def _distance(a: Claim, b: Claim) -> float:
+    """How far apart two values are (log ratio); 0 for dates, which are equal or not."""
+    if a.kind == "date":
+        return 0.0
+    va, vb = abs(a.value[1]) + 1e-9, abs(b.value[1]) + 1e-9
+    return abs(float(np.log(va / vb)))
+
+
+@dataclass
+class _Sentences:
+    """Normal forms and features of the sentences claims come from, each computed once."""
+
+    aliases: Aliases | None = None
+    norms: dict[str, str] = field(default_factory=dict)
+    feats: dict[str, Features] = field(default_factory=dict)
+
+    def norm(self, sentence: str) -> str:
+        if sentence not in self.norms:
+            self.norms[sentence] = normalise(sentence)
+        return self.norms[sentence]
+
+    def features(self, sentence: str) -> Features:
+        if sentence not in self.feats:
+            self.feats[sentence] = features(sentence, self.aliases)
+        return self.feats[sentence]
+
+
+def _same_claim(
+    a: Claim, b: Claim, lexical: float, semantic: float, measure: float, cache: _Sentences | None = None
+) -> bool:
+    """Do two figures measure the same thing (of the same entity, at the same time)?
+
+    Figures close in value (within half again) need one sign that they measure one thing: shared
+    nearby words, or words that mean the same; figures farther apart need both (and counts, one
+    owner named on both sides), because a figure far from another is far more often another
+    thing than a disagreement.
+    """
+    qa, qb = a.quantity, b.quantity
+    cache = cache if cache is not None else _Sentences()
+    if direction(cache.norm(qa.sentence)) * direction(cache.norm(qb.sentence)) < 0:
+        return False  # one rose, the other fell: two movements
+    toll = bool(a.casualty) and a.casualty == b.casualty  # the topic's dead (injured, ...): one count
+    if lexical < RELATED_THRESHOLD and semantic < SEMANTIC_RELATED and not toll:
+        return False
+    if a.kind == "date":
+        # what happened on the day: the word nearest one date is near the other ("inspected");
+        # a weekday, a loose witness, must share the nearest words themselves
+        same_event = (
+            bool(_date_words(qa) & _date_words(qb)) if a.weekday or b.weekday else nearest_shared(qa, qb)
+        )
+        return same_event and name_mismatch(cache.features(qa.sentence), cache.features(qb.sentence)) == 0
+    if (a.entity is None or b.entity is None) and name_mismatch(
+        cache.features(qa.sentence), cache.features(qb.sentence)
+    ):
+        return False  # no owner said, and each sentence names someone the other does not: two facts
+    lexical_measure = qa.relatedness(qb) >= RELATED_CONTEXT and nearest_shared(qa, qb)
+    if toll:
+        # people killed (injured, missing, ...) by one owner: counts of one toll, however far apart
+        measured = True
+    elif _distance(a, b) <= NEAR_LOG_RATIO:
+        # within a tenth of each other: shared words nearby are enough ("$700 million ... towards this
+        # fund" / "committed to the fund, with $725 million pledged")
+        measured = qa.relatedness(qb) >= NEAR_CONTEXT or measure >= MEASURE_SIM
+    elif _distance(a, b) <= CLOSE_LOG_RATIO:
+        measured = lexical_measure or measure >= MEASURE_SIM
+    else:
+        # a count far from another is most often a part against a whole ("93 of 264 seats"): only
+        # one owner named on both sides makes it a rival reading
+        owned = a.kind != "number" or (a.entity is not None and b.entity is not None)
+        measured = lexical_measure and measure >= FAR_MEASURE_SIM and owned
+    return measured and (a.agrees_with(b) or not _breakdown(a, b))
+
+
+def _date_words(q: Quantity) -> set[str]:
+    """The words nearest a date (the two nearest distances): what happened on it ("arrived on",
+    "inspected on"). Two dates are one claim only when these meet."""
+    if not q.context:
+        return set()
+    near = sorted(set(q.context.values()))[:2]
+    return {w for w, d in q.context.items() if d in near}
+
+
+def _breakdown(a: Claim, b: Claim) -> bool:
+    """Both sentences agree on another share ("93% on merit"): the differing ones are other parts
+    of a breakdown (93/5/2 vs 93/7), not two readings of one figure. Shares only: two lists of
+    seats that agree on a small party's 3 say nothing about a large party's 67 and 71."""
+    if a.kind != "percent":
+        return False
+    qa = [
+        q
+        for q in extract_quantities(a.quantity.sentence)
+        if q.kind == a.kind and q.display != a.quantity.display
+    ]
+    qb = [
+        q
+        for q in extract_quantities(b.quantity.sentence)
+        if q.kind == b.kind and q.display != b.quantity.display
+    ]
+    return any(x.same_value(y) for x in qa for y in qb)
+
+
+_PHRASE_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z'-]+")
+
+
+def measure_phrase(c: Claim) -> str:
+    """The words that say what a figure measures: the nearest content words of its clause (of its
+    sentence when the clause is too short to say: "which resulted in a record high of $790 million")."""
+    near = _nearest_words(figure_clause(c.quantity), c.quantity.display)
+    if len(near) < 2:
+        near = _nearest_words(c.quantity.sentence, c.quantity.display)
+    return " ".join(w for _, _, w in sorted(near, key=lambda t: t[1]))
+
+
+def _nearest_words(text: str, display: str, limit: int = 4) -> list[tuple[int, int, str]]:
+    pos = text.find(display)
+    words = []
+    for m in _PHRASE_WORD.finditer(text):
+        w = m.group()
+        if w in STOP or w in GENERIC or w in WEEKDAYS:
+            continue
+        distance = abs(m.start() - pos) if m.start() < pos else abs(m.start() - pos - len(display))
+        words.append((distance, m.start(), w))
+    return sorted(words)[:limit]
+
+
+def _outliers(scored: list[tuple[int, int, float]], claims: list[Claim]) -> set[int]:
+    """Figures only one source gives that two or more other sources, agreeing roughly among
+    themselves, contradict ("227 seats" of two assemblies against 67-75 seats of one): flagged."""
+    others: dict[int, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for i, j, _ in scored:
+        others[i][claims[j].source_id].append(claims[j])
+        others[j][claims[i].source_id].append(claims[i])
+    limit = float(np.log(OUTLIER_RATIO))
+    out = set()
+    for i, by_source in others.items():
+        a = claims[i]
+        if a.kind == "date" or len(by_source) < 2:
+            continue
+        near = [min(_distance(a, c) for c in cs) for cs in by_source.values()]
+        values = [c for cs in by_source.values() for c in cs]
+        spread = _spread(values)
+        if min(near) > limit and spread <= limit:
+            out.add(i)
+    return out
+
+
+def _against_consensus(claims: list[Claim], owners: Owners) -> set[int]:
+    """A named owner's figure that one source gives far from what two or more other sources agree
+    on for that owner ("MQM-P ... 45 seats" beside 15, 17 and 17), however it is worded."""
+    by_owner: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        if c.entity is not None and c.kind in ("number", "amount") and not c.planned and not c.previous:
+            by_owner[(c.kind, c.unit)].append(i)
+    limit = float(np.log(OUTLIER_RATIO))
+    out = set()
+    for members in by_owner.values():
+        if len(members) > MAX_BUCKET:
+            continue  # a unit every figure of a large topic has: no consensus to read (keeps cost linear)
+        for i in members:
+            a = claims[i]
+            others = [
+                claims[j]
+                for j in members
+                if claims[j].source_id != a.source_id
+                and claims[j].entity.same_as(a.entity)  # type: ignore[union-attr]
+                and _may_compare(a, claims[j], owners, any_distance=True)
+            ]
+            if len({c.source_id for c in others}) < 2:
+                continue
+            near = min(_distance(a, c) for c in others)
+            spread = _spread(others)
+            if near > limit and spread <= limit:
+                out.add(i)
+    return out
+
+
+def _mutual_best(scored: list[tuple[int, int, float]], claims: list[Claim]) -> list[tuple[int, int]]:
+    """Keep a pair only when each claim is the other's best match in that source: a sentence giving
+    an arrival and a departure date pairs the arrival with the other's arrival, not both."""
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for i, j, score in scored:
+        for x, y in ((i, j), (j, i)):
+            key = (x, claims[y].source_id)
+            if key not in best or (score, -y) > (best[key][0], -best[key][1]):
+                best[key] = (score, y)
+    return [
+        (i, j)
+        for i, j, _ in scored
+        if best[(i, claims[j].source_id)][1] == j and best[(j, claims[i].source_id)][1] == i
+    ]
+
+
+# --------------------------------------------------------------------------- one source's wrong date
+
+
+def _drop_lone_dates(
+    group: list[Claim], event: tuple[dt.date, dt.date] | None, out: ConflictFindings
+) -> list[Claim]:
+    """A date only one source gives, while another source gives the event's own date: flagged.
+
+    Why: a single page's wrong date (a ruling dated weeks after it happened) must not reach
+    the memo as fact, nor as a disagreement that lends it weight.
+    """
+    if event is None or not group or group[0].kind != "date":
+        return group
+    witnesses = {c.source_id for c in group if _on_event(c, event)}
+    keep = []
+    for c in group:
+        same = {x.source_id for x in group if x.agrees_with(c)}
+        if not c.weekday and not _on_event(c, event) and same == {c.source_id} and witnesses - {c.source_id}:
+            out.flagged.setdefault(c.point, []).append(
+                f"{c.display}: given by this source only; others date it {day_text(event[0])}"
+            )
+        else:
+            keep.append(c)
+    return keep
+
+
+def _on_event(c: Claim, event: tuple[dt.date, dt.date]) -> bool:
+    lo, hi = event[0] - dt.timedelta(days=1), event[1] + dt.timedelta(days=1)
+    day = claim_day(c, event[0].year)
+    return day is not None and lo <= day <= hi
+
+
+def claim_day(c: Claim, default_year: int) -> dt.date | None:
+    y, m, d = c.value
+    try:
+        return dt.date(y or default_year, m, d) if m and d else None
+    except ValueError:
+        return None
+
+
+def lone_dates_in_clusters(
+    groups: list[list[int]], claims: list[Claim], event: tuple[dt.date, dt.date] | None
+) -> dict[int, list[str]]:
+    """Points of a fact several sources state that give it a day off the event's dates, while
+    another of those sources dates it within them: that source's error, not stated.
+
+    Why: sources that state one fact rarely word its date alike ("a ruling on August 7" / "the
+    court on Sunday scaled back"), so their dates are not paired as claims; the fact is.
+    """
+    if event is None:
+        return {}
+    days: dict[int, list[tuple[str, Claim]]] = defaultdict(list)  # point -> (source, date claim)
+    for c in claims:
+        if c.kind == "date" and not c.previous and not c.planned and claim_day(c, event[0].year):
+            days[c.point].append((c.source_id, c))
+    flagged: dict[int, list[str]] = {}
+    for members in groups:
+        dated = [(i, sid, c) for i in members for sid, c in days.get(i, [])]
+        for i, sid, c in dated:
+            if c.weekday:
+                continue  # "on Sunday" only witnesses
+            witnesses = [x for _, s, x in dated if s != sid and _on_event(x, event)]
+            if (
+                witnesses
+                and not _on_event(c, event)
+                and not any(x.agrees_with(c) for _, s, x in dated if s != sid)
+            ):
+                flagged.setdefault(i, []).append(
+                    f"{c.display}: given by this source only; others date the same fact "
+                    f"{witnesses[0].display}"
+                )
+    return flagged
+
+
+def weekday_claims(
+    points: list[Point], sources: dict[str, Source], event: tuple[dt.date, dt.date] | None = None
+) -> list[Claim]:
+    """ "on Sunday" is a date too: a witness for the date of what happened that day. Read against
+    the source's date; in an undated source, against the event's, when that names an event day."""
+    out = []
+    rx = re.compile(r"\bon\s+(" + "|".join(sorted(WEEKDAYS)) + r")\b", re.I)
+    for k, p in enumerate(points):
+        src = sources.get(p.source_id)
+        for m in rx.finditer(p.text):
+            day = _weekday_day(m.group(1), src.metadata.date if src is not None else None, event)
+            if day is None:
+                continue
+            sentence = next((s for s in split_sentences(p.text) if m.group(0) in s), p.text)
+            q = Quantity("date", (day.year, day.month, day.day), m.group(0), sentence=sentence)
+            q.context = context_of(sentence, m.group(0))
+            label = f"{m.group(1)} ({day_text(day)})"
+            out.append(Claim(k, p.source_id, q, q.value, "date", None, label, weekday=True))
+    return out
+
+
+def _weekday_day(name: str, dated: dt.date | None, event: tuple[dt.date, dt.date] | None) -> dt.date | None:
+    if dated is not None:
+        return weekday_date(name, dated)
+    if event is None:
+        return None
+    day = weekday_date(name, event[1])
+    return day if day >= event[0] else None

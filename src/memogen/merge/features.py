@@ -1,0 +1,62 @@
+"""What the merger needs to know about one sentence: normal form, content stems, figures, names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .aliases import Aliases, alias_names
+from .lexicon import CURRENCY_WORDS, FUTURE, MONTHS, SCALES, STOP, WEEKDAYS, stem
+from .quantities import Quantity, extract_quantities, tokenize
+from .text import normalise
+
+
+@dataclass(slots=True)
+class Features:
+    """What the merger needs to know about one point's sentence."""
+
+    norm: str
+    content: frozenset[str]
+    quantities: list[Quantity]
+    names: frozenset[str]
+    years: frozenset[int]
+    padded: str = ""  # " norm ", for fast whole-word and word-prefix look-ups of names
+    future: bool = False  # a plan, pledge or forecast ("will", "aims to"), not a reported fact
+
+
+def _names(
+    text: str,
+    tokens: list[tuple[str, int, int]] | None = None,
+    initial_names: frozenset[str] | None = None,
+) -> frozenset[str]:
+    """Capitalised words: a cheap stand-in for named entities.
+
+    A sentence's first word counts only when the topic's sources show it is a name
+    (`initial_names`: "Ghana will borrow…" vs "Zambia will borrow…"), so "According",
+    "Public" or "Officials" opening a sentence are not taken for names.
+    """
+    toks = [t for t, _, _ in (tokens if tokens is not None else tokenize(text))]
+    out = set()
+    for k, t in enumerate(toks):
+        low = t.lower()
+        if not t[:1].isupper() or not t.replace("-", "").isalpha():
+            continue
+        if low in STOP or low in MONTHS or low in WEEKDAYS or low in SCALES or low in CURRENCY_WORDS:
+            continue
+        initial = k == 0 or toks[k - 1] in (".", "“", '"', ":")
+        if initial and (initial_names is None or low not in initial_names):
+            continue
+        out.add(low)
+    return frozenset(out)
+
+
+def features(text: str, aliases: Aliases | None = None) -> Features:
+    norm = normalise(text, aliases)
+    content = frozenset(stem(w) for w in norm.split() if w not in STOP and len(w) > 1)
+    toks = tokenize(text)
+    quantities = extract_quantities(text, toks)
+    years = {q.value[0] for q in quantities if q.kind in ("year", "date") and q.value[0]}
+    names = _names(text, toks, aliases.initial_names if aliases is not None else None)
+    if aliases is not None:
+        names = alias_names(names, norm, aliases)
+    future = bool(FUTURE.search(text))
+    return Features(norm, content, quantities, names, frozenset(years), f" {norm} ", future)

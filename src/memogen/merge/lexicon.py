@@ -1,0 +1,496 @@
+"""Word lists the merger reads sentences with (generic English, never topic-specific)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+# Day names mark when, not who: "on Sunday" vs "on Monday" must not read as two named parties.
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+# Words that can follow a figure without being what it counts ("rose to 23 on Monday").
+NOT_UNITS = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "by",
+        "to",
+        "from",
+        "for",
+        "of",
+        "and",
+        "or",
+        "as",
+        "after",
+        "before",
+        "since",
+        "with",
+        "than",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "last",
+        "next",
+    ]
+)
+UNITS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+TENS = {
+    w: 10 * (i + 2)
+    for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+}
+SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALE_ABBR = {"mn": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "tn": 1e12, "lakh": 1e5, "crore": 1e7}
+CURRENCY_PREFIX = re.compile(r"^(?:US\$|USD|US|\$|€|£|¥|EUR|GBP|Rs\.?|PKR|INR|RMB)$")
+CURRENCY_WORDS = {
+    "dollars",
+    "dollar",
+    "euros",
+    "euro",
+    "pounds",
+    "rupees",
+    "rupee",
+    "yuan",
+    "roubles",
+    "rubles",
+}
+TOKEN = re.compile(
+    r"US\s?\\?\$|\\?\$|€|£|¥|\d+(?:,\d{3})*(?:\.\d+)?(?:st|nd|rd|th)?|[A-Za-zÀ-ÿ]+(?:['’][a-z]+)?(?:-[A-Za-zÀ-ÿ]+)*|%|\S"
+)
+STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "he",
+        "she",
+        "they",
+        "them",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "my",
+        "me",
+        "us",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "than",
+        "then",
+        "there",
+        "here",
+        "also",
+        "not",
+        "no",
+        "nor",
+        "so",
+        "such",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "having",
+        "into",
+        "over",
+        "under",
+        "after",
+        "before",
+        "about",
+        "between",
+        "during",
+        "while",
+        "both",
+        "each",
+        "other",
+        "more",
+        "most",
+        "some",
+        "any",
+        "all",
+        "very",
+        "just",
+        "only",
+        "own",
+        "same",
+        "too",
+        "s",
+        "t",
+        "up",
+        "out",
+        "off",
+        "again",
+        "further",
+        "once",
+        "per",
+    ]
+)
+# Words around a figure that say nothing about *what* is measured.
+GENERIC = frozenset(
+    [
+        "increase",
+        "increased",
+        "increases",
+        "rise",
+        "rose",
+        "risen",
+        "fall",
+        "fell",
+        "growth",
+        "grew",
+        "grow",
+        "reach",
+        "reached",
+        "reaches",
+        "record",
+        "high",
+        "higher",
+        "low",
+        "lower",
+        "total",
+        "level",
+        "almost",
+        "nearly",
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "stood",
+        "stand",
+        "stands",
+        "hit",
+        "percent",
+        "cent",
+        "million",
+        "billion",
+        "thousand",
+        "trillion",
+        "year",
+        "years",
+        "month",
+        "months",
+        "day",
+        "days",
+        "time",
+        "first",
+        "last",
+        "new",
+        "said",
+        "says",
+        "say",
+        "according",
+        "report",
+        "reported",
+        "reports",
+        "recorded",
+        "significant",
+        "mark",
+        "marked",
+        "estimated",
+        "expected",
+        "only",
+        "current",
+        "compared",
+        "previous",
+    ]
+)
+FUTURE = re.compile(
+    r"\b(?:will|shall|plans? to|planning to|aims? to|aiming to|pledged to|pledges? to|intends? to|"
+    r"expect|expects|expected to|forecasts?|predicts?|anticipates?|likely to|due to be|is to|are to|"
+    r"scheduled|set to|upcoming|next (?:week|month|year)|by 20\d\d)\b",
+    re.I,
+)
+# A figure someone wanted or proposed is not the figure decided (clause level only).
+WISHED = re.compile(
+    r"\b(?:prefer|prefers|preferred|preferring|proposed|proposes?|called for|target|goal|double|triple)\b",
+    re.I,
+)
+FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
+LEADING_FILLER = re.compile(
+    r"^(?:In a nutshell|In short|In fact|Thus|Hence|However|Moreover|Furthermore|Therefore|Interestingly|"
+    r"Meanwhile|Besides|Additionally|Further|For example|For instance|Similarly|Also|And|But|So|Indeed|"
+    r"On the other hand|In addition)\s*,?\s+",
+)
+TERMINAL = ".!?\"'”’。！？…)»"  # a sentence that ends with one of these needs no added full stop
+SENTENCE_END = frozenset({".", "!", "?"})
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(])")
+# ... but not after a title abbreviation or an initial ("Mr. Okafor", "Gen. Sato", "S. M. Khan").
+NO_SPLIT_AFTER = re.compile(
+    r"(?:\b(?:Mr|Ms|Mrs|Dr|St|Lt|Gen|Amb|Min|Col|Sen|Gov|Maj|Adm|Sec|Pres|Dept|Cmdr)|\b[A-Z])\.$"
+)
+SUPERSCRIPTS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]")
+
+
+# Generic title abbreviations (not topic-specific): all-caps forms stand alone, the
+# others only with their full stop ("Gen. Mwangi"), so "min" or "pres" as words are left alone.
+CAPS_ABBR = {"FM": "foreign minister", "PM": "prime minister", "FS": "foreign secretary"}
+DOTTED_ABBR = {
+    "gen": "general",
+    "amb": "ambassador",
+    "min": "minister",
+    "pres": "president",
+    "dept": "department",
+    "govt": "government",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "maj": "major",
+    "adm": "admiral",
+    "sec": "secretary",
+    "sen": "senator",
+    "gov": "governor",
+    "cmdr": "commander",
+}
+# Head words of a person's title: "Prime Minister Ana Ruiz", "Chief of Naval Operations Admiral Sato".
+TITLE_HEADS = frozenset(
+    [
+        "minister",
+        "president",
+        "premier",
+        "chancellor",
+        "secretary",
+        "ambassador",
+        "general",
+        "admiral",
+        "chief",
+        "governor",
+        "king",
+        "queen",
+        "prince",
+        "senator",
+        "mayor",
+        "commander",
+        "director",
+        "envoy",
+        "spokesperson",
+        "spokesman",
+        "chairman",
+        "chair",
+        "speaker",
+        "justice",
+        "marshal",
+        "colonel",
+        "emir",
+        "sultan",
+    ]
+)
+ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{0,2}[A-Z]{1,5}|[A-Z]{2,7})s?\)")
+AKA = re.compile(
+    r"\((?:also |otherwise |formerly )?(?:known as|called|a\.?k\.?a\.?)\s+(?:the\s+)?([^()]{2,80})\)", re.I
+)
+WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:['’][a-z]+)?(?:-[A-Za-zÀ-ÿ]+)*")
+JOINERS = frozenset({"of", "the", "and", "for", "&"})
+LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
+CAP_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]+(?![\w-])")
+
+
+UP = frozenset(
+    [
+        "rose",
+        "rise",
+        "rises",
+        "risen",
+        "increased",
+        "increase",
+        "increases",
+        "grew",
+        "grow",
+        "grows",
+        "jumped",
+        "jump",
+        "climbed",
+        "gained",
+        "up",
+        "higher",
+        "surged",
+        "soared",
+    ]
+)
+DOWN = frozenset(
+    [
+        "fell",
+        "fall",
+        "falls",
+        "fallen",
+        "dropped",
+        "drop",
+        "drops",
+        "declined",
+        "decline",
+        "decreased",
+        "decrease",
+        "down",
+        "lower",
+        "slumped",
+        "plunged",
+        "shrank",
+    ]
+)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude stem: enough to make arrived/arrival and trade/trading meet."""
+    w = word.lower().strip("'’")
+    if w.endswith("iness"):  # readiness -> ready
+        w = w[:-5] + "y"
+    for suf in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "al", "s"):
+        if len(w) - len(suf) >= 4 and w.endswith(suf):
+            w = w[: -len(suf)]
+            break
+    return w[:5]
+
+
+# Nouns that count people: one unit, so "70,000 participants" meets "97,000 people" (what is
+# counted, e.g. killed or attending, is then told by the words around the figure).
+PERSON_NOUNS = frozenset(
+    [
+        "people",
+        "persons",
+        "participants",
+        "attendees",
+        "delegates",
+        "visitors",
+        "individuals",
+        "residents",
+        "inhabitants",
+        "citizens",
+        "civilians",
+        "lives",
+        "deaths",
+        "dead",
+        "victims",
+        "fatalities",
+        "casualties",
+        "bodies",
+    ]
+)
+# "a quarter of", "two-thirds of": shares said in words, as percentages.
+FRACTIONS = {
+    "half": 50.0,
+    "third": 100 / 3,
+    "thirds": 100 / 3,
+    "quarter": 25.0,
+    "quarters": 25.0,
+    "fifth": 20.0,
+    "fifths": 20.0,
+    "tenth": 10.0,
+    "tenths": 10.0,
+}
+
+
+# What a count of people counts, in the words reports use (the standard casualty categories):
+# "133 deaths", "over 150 lives", "people were killed", "the death toll reached 174" are one measure.
+CASUALTY_WORDS = {
+    "killed": [
+        "killed",
+        "killing",
+        "kill",
+        "died",
+        "dead",
+        "death",
+        "deaths",
+        "toll",
+        "lives",
+        "fatalities",
+        "perished",
+        "bodies",
+    ],
+    "injured": ["injured", "injuries", "wounded", "hurt"],
+    "missing": ["missing", "unaccounted"],
+    "displaced": ["displaced", "homeless", "evacuated", "fled", "refugees"],
+    "arrested": ["arrested", "detained"],
+}

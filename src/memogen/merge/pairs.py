@@ -1,0 +1,280 @@
+"""Decisions on one pair of sentences: the same fact? figures that disagree?"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from ..model import Point
+from .features import Features
+from .quantities import Quantity, direction, planned
+
+# Tuned on tests/fixtures/merge/pairs.jsonl (split "tune").
+DUP_THRESHOLD = 0.51  # combined similarity at or above which two sentences state one fact
+CONTAIN_THRESHOLD = 0.8  # share of the shorter sentence's content words found in the longer one
+CONTAIN_MIN_SIM = 0.22  # ... and at least this similarity, so short generic sentences do not chain
+RELATED_CONTEXT = 0.12  # shared-word score at which two figures measure the same thing
+ANCHOR_MIN_SIM = 0.08  # similarity needed when both give the same specific figure on the same thing
+NAME_PENALTY = 0.15  # per name found on one side only (when both sides have one): lowers the score
+OVERLAP_DICE = 0.6  # IDF-weighted share of content stems two paraphrases have in common
+OVERLAP_MIN_SIM = 0.35  # ... with at least this text similarity and no name on one side only
+# Tuned on the corpus's tune events and lavrov-2021 (benchmarks/eval_corpus_pairs.py): embeddings of
+# one topic's sentences run high (0.6-0.78 for different facts), so the embedding alone decides nothing.
+SEMANTIC_DUP = 0.62  # embedding cosine at which two sentences of two sources can state one fact ...
+SEMANTIC_DUP_MIN_SIM = 0.27  # ... with this lexical similarity, the same years and no figure on one side only
+SEMANTIC_ANCHOR = 0.45  # embedding cosine at which two sentences giving one specific figure (not a date) do
+SEMANTIC_MIN_SIM = 0.12  # lexical similarity any semantic match still needs
+RELATED_THRESHOLD = 0.10  # lexical similarity of two sentences needed to compare their figures at all
+
+# --------------------------------------------------------------------------- pair decisions
+
+
+def name_mismatch(a: Features, b: Features) -> int:
+    """Names on one side that the other side does not mention in any spelling we can see."""
+
+    def missing(x: frozenset[str], other: Features) -> int:
+        # a whole word, or a word starting with the same 5 letters ("Sergey" meets "Sergei")
+        return sum(
+            1 for n in x if f" {n} " not in other.padded and (len(n) < 5 or f" {n[:5]}" not in other.padded)
+        )
+
+    ma, mb = missing(a.names, b), missing(b.names, a)
+    return min(ma, mb)
+
+
+def quantities_agree(a: Features, b: Features) -> bool:
+    """Same fact needs the same figures: each kind (and unit) both sentences mention shares a value.
+
+    A kind only one side mentions is no disagreement (a sentence may add a detail, or a
+    starting point: "from 6.25% to 6.75%" vs "to 6.75%"); a kind both mention with no
+    common value is ("in 2019" vs "in 2020"). Differing figures about the same thing
+    next to a shared one are caught by conflicting_quantities.
+    """
+    for q in a.quantities:
+        same_kind = [r for r in b.quantities if r.kind == q.kind and (q.kind != "number" or r.unit == q.unit)]
+        if not same_kind or any(q.same_value(r) for r in same_kind):
+            continue
+        mine = [x for x in a.quantities if x.kind == q.kind and (q.kind != "number" or x.unit == q.unit)]
+        if not any(x.same_value(r) for x in mine for r in same_kind):
+            return False
+    return not (a.years and b.years and not a.years & b.years)
+
+
+def containment(a: Features, b: Features) -> float:
+    """Share of the shorter sentence's content words that the longer one also has."""
+    short, long_ = (a.content, b.content) if len(a.content) <= len(b.content) else (b.content, a.content)
+    if len(short) < 4:
+        return 0.0
+    return len(short & long_) / len(short)
+
+
+def can_anchor(q: Quantity) -> bool:
+    """Years and bare small numbers are shared by too many unrelated sentences to anchor a fact."""
+    return q.kind != "year" and not (q.kind == "number" and (not q.unit or q.value[0] < 3))
+
+
+def shared_anchor(a: Features, b: Features) -> bool:
+    """Both sentences give the same specific figure about the same thing ("first visit in 9 years").
+
+    A shared figure with a shared nearby word is strong evidence of one fact even when
+    the rest of the two sentences differ, which plain text similarity cannot see.
+    """
+    for q in a.quantities:
+        if not can_anchor(q):
+            continue  # "two countries", "one side": determiners more than figures
+        for r in b.quantities:
+            if (
+                r.kind == q.kind
+                and r.unit == q.unit
+                and q.same_value(r)
+                and q.relatedness(r) >= RELATED_CONTEXT
+            ):
+                return True
+    return False
+
+
+def weighted_overlap(a: Features, b: Features, idf: dict[str, float]) -> float:
+    """IDF-weighted Dice of content stems: paraphrases share the topic's rare words even
+    when their wording (and so their n-gram cosine) differs."""
+    wa = sum(idf.get(w, 1.0) for w in a.content)
+    wb = sum(idf.get(w, 1.0) for w in b.content)
+    shared = sum(idf.get(w, 1.0) for w in a.content & b.content)
+    return 2 * shared / (wa + wb) if wa + wb else 0.0
+
+
+def content_idf(feats: list[Features]) -> dict[str, float]:
+    """IDF of content stems over the topic's points (rare stems say most about which fact)."""
+    import math
+
+    df: dict[str, int] = defaultdict(int)
+    for f in {id(f): f for f in feats}.values():
+        for w in f.content:
+            df[w] += 1
+    n = len(feats)
+    return {w: math.log((n + 1) / (d + 1)) + 1 for w, d in df.items()}
+
+
+def same_fact(
+    sim: float,
+    a: Features,
+    b: Features,
+    idf: dict[str, float] | None = None,
+    semantic: float | None = None,
+    same_source: bool = False,
+) -> tuple[bool, float]:
+    """Decide one candidate pair; returns (duplicate?, adjusted score).
+
+    sim is the lexical similarity; semantic (embedding cosine, when a model is installed)
+    accepts paraphrases that share few words, but only across sources (one source does not
+    restate itself in other words) and with agreeing figures, names and years.
+    """
+    if sim < min(ANCHOR_MIN_SIM, CONTAIN_MIN_SIM):
+        return False, sim  # cheap exit: most candidate pairs are far below every rule
+    mismatch = name_mismatch(a, b)
+    score = sim - NAME_PENALTY * mismatch
+    if mismatch:
+        return False, score  # each side names someone or somewhere the other does not: two facts
+    if a.future != b.future:
+        return False, score  # "will raise prices" and "raised prices" are two events
+    if not quantities_agree(a, b) or conflicting_quantities(a, b) or conflicting_quantities(b, a):
+        return False, score
+    if score >= DUP_THRESHOLD:
+        return True, score
+    if containment(a, b) >= CONTAIN_THRESHOLD and score >= CONTAIN_MIN_SIM:
+        return True, max(score, DUP_THRESHOLD)
+    if score >= ANCHOR_MIN_SIM and shared_anchor(a, b) and name_mismatch(a, b) == 0:
+        return True, max(score, DUP_THRESHOLD)
+    if (
+        idf is not None
+        and score >= OVERLAP_MIN_SIM
+        and name_mismatch(a, b) == 0
+        and weighted_overlap(a, b, idf) >= OVERLAP_DICE
+    ):
+        return True, max(score, DUP_THRESHOLD)
+    if (
+        semantic is not None
+        and not same_source
+        and score >= SEMANTIC_MIN_SIM
+        and semantic_paraphrase(score, semantic, a, b)
+    ):
+        return True, max(score, DUP_THRESHOLD)
+    return False, score
+
+
+def semantic_paraphrase(score: float, semantic: float, a: Features, b: Features) -> bool:
+    """One fact in other words: the same specific figure said alike ("consumer prices rose 9%" /
+    "inflation reached nine per cent"), or close embeddings of sentences that also share words
+    and say nothing the other lacks in time or figures (same years, figures on both sides or none)."""
+    if semantic >= SEMANTIC_ANCHOR and shared_figure(a, b, dates=False):
+        return True
+    if semantic < SEMANTIC_DUP or score < SEMANTIC_DUP_MIN_SIM or a.years != b.years:
+        return False
+    return _has_figures(a) == _has_figures(b)
+
+
+def _has_figures(f: Features) -> bool:
+    """Any figure or date but a year or a bare "one"/"two" (which are words more than figures)."""
+    return any(q.kind != "year" and not (q.kind == "number" and q.value[0] < 3) for q in f.quantities)
+
+
+def shared_figure(a: Features, b: Features, dates: bool = True) -> bool:
+    """Both give one specific figure (not a year, not a bare small number; not a date unless
+    `dates`: the event's date is in half the topic's sentences) of the same kind and unit."""
+    return any(
+        can_anchor(q)
+        and (dates or q.kind != "date")
+        and r.kind == q.kind
+        and r.unit == q.unit
+        and q.same_value(r)
+        for q in a.quantities
+        for r in b.quantities
+    )
+
+
+def nearest_shared(q: Quantity, r: Quantity) -> bool:
+    """The word closest to one figure is near the other too: "arrived on" vs "left on" is no conflict."""
+
+    def nearest(x: Quantity) -> set[str]:
+        if not x.context:
+            return set()
+        d = min(x.context.values())
+        return {w for w, dist in x.context.items() if dist == d}
+
+    return bool(nearest(q) & r.context.keys() or nearest(r) & q.context.keys())
+
+
+def conflicting_quantities(a: Features, b: Features) -> list[tuple[Quantity, Quantity]]:
+    """Pairs of figures of the same kind, about the same thing (shared nearby words), that differ.
+
+    Years are not conflict values: a different year marks a different fact. A figure
+    whose best-matching counterpart has the same value is agreement, not conflict.
+    """
+    out = []
+    if direction(a.norm) * direction(b.norm) < 0:
+        return out  # one rose, the other fell: two movements, not one figure reported twice
+    for q in a.quantities:
+        if q.kind == "year" or (
+            q.kind != "date" and any(q.same_value(r) for r in b.quantities if r.kind == q.kind)
+        ):
+            continue  # the other sentence gives this figure too ("up from 14%" on both sides)
+        scored = [
+            (q.relatedness(r), r)
+            for r in b.quantities
+            if r.kind == q.kind and (q.kind != "number" or (q.unit and r.unit == q.unit))
+        ]
+        scored = [(sc, r) for sc, r in scored if sc >= RELATED_CONTEXT and nearest_shared(q, r)]
+        if not scored:
+            continue
+        best = max(sc for sc, _ in scored)
+        if any(q.same_value(r) and sc >= 0.8 * best for sc, r in scored):
+            continue
+        r = max(scored, key=lambda t: t[0])[1]
+        if planned(q) != planned(r):
+            continue  # a target ("pledged to double trade to $10 billion") is not a reported figure
+        if r.kind == "date" or not any(r.same_value(x) for x in a.quantities if x.kind == r.kind):
+            out.append((q, r))
+    return out
+
+
+def related_enough(sim: float, a: Features, b: Features) -> bool:
+    """Two sentences are about the same fact enough for differing figures to be a conflict.
+
+    A name only one side has (Senate vs House, Dakar vs Kigali) means two facts, not one
+    fact reported two ways.
+    """
+    return sim >= RELATED_THRESHOLD and name_mismatch(a, b) == 0
+
+
+def quantity_pairs(
+    feats: list[Features], points: list[Point], max_bucket: int = 300
+) -> list[tuple[int, int]]:
+    """Pairs of points of different sources giving one specific figure (kind, value, unit), from an
+    inverted index: candidates for duplicates that share a figure but few words."""
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        keys = {
+            (q.kind, q.value[:1] if q.kind != "date" else q.value[1:], q.unit)
+            for q in f.quantities
+            if can_anchor(q)
+        }
+        for key in keys:
+            buckets[key].append(i)
+    # a figure every point gives says nothing about which fact
+    return cross_source_pairs(buckets, [p.source_id for p in points], lambda key: max_bucket)
+
+
+def cross_source_pairs(
+    buckets: dict[tuple, list[int]], source_of: list[str], cap: Callable[[tuple], int]
+) -> list[tuple[int, int]]:
+    """Every pair (i < j) of items of two sources sharing a bucket, skipping buckets larger than
+    cap(key): a key that many items share says nothing about which fact (keeps the cost linear)."""
+    pairs = set()
+    for key, members in buckets.items():
+        if len(members) > cap(key):
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if source_of[i] != source_of[j]:
+                    pairs.add((i, j))
+    return sorted(pairs)

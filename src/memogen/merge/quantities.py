@@ -1,0 +1,522 @@
+"""Figures and dates in a sentence: amounts, percentages, counts with their unit, dates, years,
+and the years a figure is about (its clause, else the sentence, else the source's own date)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..model import Point, Source
+from .lexicon import (
+    CURRENCY_PREFIX,
+    CURRENCY_WORDS,
+    DOWN,
+    FRACTIONS,
+    FUTURE,
+    GENERIC,
+    MONTHS,
+    NO_SPLIT_AFTER,
+    NOT_UNITS,
+    SCALE_ABBR,
+    SCALES,
+    SENTENCE_END,
+    SENTENCE_SPLIT,
+    STOP,
+    TENS,
+    TOKEN,
+    UNITS,
+    UP,
+    WISHED,
+    stem,
+)
+
+if TYPE_CHECKING:
+    from .features import Features
+
+
+@dataclass(slots=True)
+class Quantity:
+    """One figure or date in a sentence, normalised so that "nine years" == "9 years"."""
+
+    kind: str  # amount / percent / date / year / number
+    value: tuple  # comparable value; (low, high) for numbers, (year|None, month, day|None) for dates
+    display: str  # the words as the source wrote them
+    unit: str = ""  # for plain numbers: the noun they count ("year", "dose")
+    context: dict[str, int] = field(default_factory=dict)  # content stem -> distance in words
+    sentence: str = ""  # the sentence holding the figure (points may hold several sentences)
+
+    def relatedness(self, other: Quantity) -> float:
+        """How surely two figures measure the same thing: shared nearby words, nearest weigh most."""
+        return sum(
+            closeness(d) * closeness(other.context[s]) for s, d in self.context.items() if s in other.context
+        )
+
+    def same_value(self, other: Quantity) -> bool:
+        """Equal within rounding ("almost 350" vs "350"), dates equal where both say a part."""
+        if self.kind != other.kind:
+            return False
+        if self.kind in ("date", "year"):
+            return all(a is None or b is None or a == b for a, b in zip(self.value, other.value, strict=True))
+        lo1, hi1 = self.value
+        lo2, hi2 = other.value
+        tol = rounding_tolerance(hi1, hi2)
+        return lo1 - tol <= hi2 and lo2 - tol <= hi1
+
+
+def rounding_tolerance(a: float, b: float) -> float:
+    """How far apart two figures may be and still be one figure: 1.5 % when either is a round
+    figure ("almost 350" for 347, "$3.5 billion"), nothing when both are exact counts (854 vs 855)."""
+    if _exact(a) and _exact(b):
+        return 1e-9 * max(abs(a), abs(b), 1.0)
+    return 0.015 * max(abs(a), abs(b), 1e-9)
+
+
+def _exact(v: float) -> bool:
+    return v == int(v) and (abs(v) < 10 or int(v) % 10 != 0)
+
+
+def closeness(distance: int) -> float:
+    return 1.0 / (1.0 + distance / 6.0)
+
+
+def _word_number(words: list[str]) -> float | None:
+    """Value of a run of number words ("a hundred and fifty-thousand" -> 150000)."""
+    total, current, seen = 0.0, 0.0, False
+    for w in words:
+        if w in UNITS:
+            current += UNITS[w]
+        elif w in TENS:
+            current += TENS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in SCALES:
+            total += (current or 1) * SCALES[w]
+            current = 0
+        elif w in ("a", "and"):
+            continue
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def number_word_parts(tok: str) -> list[str] | None:
+    parts = tok.lower().split("-")
+    if all(p in UNITS or p in TENS or p in SCALES for p in parts):
+        return parts
+    return None
+
+
+def parse_digits(tok: str) -> float | None:
+    tok = re.sub(r"(st|nd|rd|th)$", "", tok).replace(",", "")
+    try:
+        return float(tok)
+    except ValueError:
+        return None
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def _context(toks: list[tuple[str, int, int]], lo: int, hi: int, window: int = 16) -> dict[str, int]:
+    """Lowercase content words near a figure, with their distance in words.
+
+    They say what the figure measures ("arrived", "trade"). Capitalised words are left
+    out on purpose: names are shared by every sentence of a topic, so they cannot tell
+    "arrived on" from "concluded on". Distance lets the nearest word count most.
+    """
+    out: dict[str, int] = {}
+    for rng in (range(lo - 1, -1, -1), range(hi, len(toks))):
+        dist = 0
+        for k in rng:
+            w = toks[k][0]
+            if w in SENTENCE_END:
+                break
+            if not (w[:1].isalnum()):
+                continue
+            dist += 1
+            if dist > window:
+                break
+            lw = w.lower()
+            sentence_start = k == 0 or toks[k - 1][0] in SENTENCE_END
+            if not (w[:1].islower() or sentence_start) or not lw.replace("-", "").isalpha():
+                continue
+            if lw in STOP or lw in GENERIC or lw in MONTHS or has_number_word(lw):
+                continue
+            s = stem(lw)
+            out[s] = min(dist, out.get(s, dist))
+    return out
+
+
+def context_of(sentence: str, display: str) -> dict[str, int]:
+    """The nearby words of a phrase found in a sentence (see _context); empty when it is not there."""
+    pos = sentence.find(display)
+    if pos < 0:
+        return {}
+    toks = tokenize(sentence)
+    inside = [k for k, (_, a, b) in enumerate(toks) if a < pos + len(display) and b > pos]
+    return _context(toks, inside[0], inside[-1] + 1) if inside else {}
+
+
+def has_number_word(word: str) -> bool:
+    return any(p in UNITS or p in TENS or p in SCALES for p in word.split("-"))
+
+
+def read_number(toks: list[tuple[str, int, int]], i: int) -> tuple[float, float, int] | None:
+    """Number (or range "750-800") at token i -> (low, high, next index)."""
+    if i >= len(toks):
+        return None
+    tok = toks[i][0]
+    if tok[:1].isdigit():
+        lo = parse_digits(tok)
+        if lo is None:
+            return None
+        j = i + 1
+        if j + 1 < len(toks) and toks[j][0] in ("-", "–", "to") and toks[j + 1][0][:1].isdigit():
+            hi = parse_digits(toks[j + 1][0])
+            if hi is not None and hi >= lo:
+                return lo, hi, j + 2
+        return lo, lo, j
+    words: list[str] = []
+    j = i
+    while j < len(toks):
+        parts = number_word_parts(toks[j][0])
+        if parts:
+            words += parts
+        elif (
+            toks[j][0].lower() in ("a", "and")
+            and words
+            and j + 1 < len(toks)
+            and number_word_parts(toks[j + 1][0])
+        ):
+            words.append("and")
+        else:
+            break
+        j += 1
+    value = _word_number(words) if words else None
+    return (value, value, j) if value is not None else None
+
+
+def _read_scale(toks: list[tuple[str, int, int]], j: int) -> tuple[float, int]:
+    if j < len(toks):
+        w = toks[j][0].lower()
+        if w in SCALES and w != "hundred":
+            return SCALES[w], j + 1
+        if w in SCALE_ABBR:
+            return SCALE_ABBR[w], j + 1
+    return 1.0, j
+
+
+def _date_at(toks: list[tuple[str, int, int]], i: int) -> tuple[tuple, int] | None:
+    """ "7 April [2021]", "April 6, 2021", "April 2018" starting at token i."""
+    tok = toks[i][0]
+    n = len(toks)
+    if tok[:1].isdigit() and i + 1 < n:
+        day = parse_digits(tok)
+        month = MONTHS.get(toks[i + 1][0].lower()) if toks[i + 1][0][:1].isupper() else None
+        if month and day and 1 <= day <= 31 and day == int(day):
+            j = i + 2
+            year = None
+            if j < n and re.fullmatch(r"(19|20)\d\d", toks[j][0]):
+                year, j = int(toks[j][0]), j + 1
+            elif j + 1 < n and toks[j][0] == "," and re.fullmatch(r"(19|20)\d\d", toks[j + 1][0]):
+                year, j = int(toks[j + 1][0]), j + 2
+            return (year, month, int(day)), j
+    if tok[:1].isupper() and tok.lower() in MONTHS and i + 1 < n:
+        month = MONTHS[tok.lower()]
+        nxt = toks[i + 1][0]
+        if re.fullmatch(r"(19|20)\d\d", nxt):
+            return (int(nxt), month, None), i + 2
+        day = parse_digits(nxt) if nxt[:1].isdigit() else None
+        if day and 1 <= day <= 31 and day == int(day) and not re.fullmatch(r"\d{3,}", nxt):
+            j = i + 2
+            year = None
+            if j + 1 < n and toks[j][0] == "," and re.fullmatch(r"(19|20)\d\d", toks[j + 1][0]):
+                year, j = int(toks[j + 1][0]), j + 2
+            elif j < n and re.fullmatch(r"(19|20)\d\d", toks[j][0]):
+                year, j = int(toks[j][0]), j + 1
+            return (year, month, int(day)), j
+    return None
+
+
+def _is_plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3
+
+
+def _plural_head(toks: list[tuple[str, int, int]], j: int, limit: int = 5) -> int:
+    """Where the counted noun is when modifiers come first: the first plural among the lower-case
+    words after a figure ("854 national and provincial assembly constituencies"); j when the first
+    word is the noun or no plural follows (then the first word stands for the unit)."""
+    if _is_plural(toks[j][0]):
+        return j
+    k = j + 1
+    while k < len(toks) and k <= j + limit:
+        w = toks[k][0]
+        if w in ("and", "or") and k + 1 < len(toks) and toks[k + 1][0].isalpha() and toks[k + 1][0].islower():
+            k += 1
+            continue
+        if not (w.isalpha() and w.islower()) or w in NOT_UNITS or w.endswith(("ed", "ing")):
+            return j
+        if _is_plural(w):
+            return k
+        k += 1
+    return j
+
+
+def _fraction_at(toks: list[tuple[str, int, int]], i: int) -> tuple[float, int] | None:
+    """ "a quarter of", "two-thirds of", "half of": a share said in words -> (percent, next index).
+
+    Only before "of": "half an hour" or "the second half" is no share.
+    """
+    n = len(toks)
+    words = toks[i][0].lower().split("-")
+    j = i + 1
+    if len(words) == 1 and words[0] in ("a", "one", "two", "three", "four") and j < n:
+        words.append(toks[j][0].lower())
+        j += 1
+    if not words or words[-1] not in FRACTIONS or j >= n or toks[j][0].lower() != "of":
+        return None
+    count = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}.get(words[0], 1 if len(words) == 1 else None)
+    if count is None or (words[-1] == "half" and count != 1):
+        return None
+    return count * FRACTIONS[words[-1]], j
+
+
+def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None) -> list[Quantity]:
+    """Every amount, percentage, date, year and counted number in a sentence."""
+    toks = toks if toks is not None else tokenize(text)
+    out: list[Quantity] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok = toks[i][0]
+        date = _date_at(toks, i)
+        if date:
+            value, j = date
+            display = text[toks[i][1] : toks[j - 1][2]].rstrip(",")
+            out.append(
+                Quantity("date", value, display, context=_context(toks, i, j), sentence=str(toks[i][1]))
+            )
+            i = j
+            continue
+        if tok[:1].isdigit() and toks[i][1] > 0 and text[toks[i][1] - 1].isalpha():
+            i += 1  # part of a name ("COP28", "G20"), not a figure
+            continue
+        share = _fraction_at(toks, i)
+        if share:
+            value, j = share
+            display = text[toks[i][1] : toks[j - 1][2]]
+            span = (value - 2.0, value + 2.0)  # "a quarter" is a rounded share: 23-27% agree with it
+            out.append(
+                Quantity("percent", span, display, context=_context(toks, i, j), sentence=str(toks[i][1]))
+            )
+            i = j
+            continue
+        currency = bool(CURRENCY_PREFIX.match(tok.replace("\\", "").replace(" ", "")))
+        start = i + 1 if currency else i
+        if currency and start < n and toks[start][0] == "$":  # "US $10"
+            start += 1
+        num = read_number(toks, start)
+        if num is None:
+            i += 1
+            continue
+        lo, hi, j = num
+        scale, j = _read_scale(toks, j)
+        after = toks[j][0].lower() if j < n else ""
+        if after in CURRENCY_WORDS:
+            currency, j = True, j + 1
+        is_year = (
+            not currency
+            and scale == 1.0
+            and lo == hi
+            and re.fullmatch(r"(19|20)\d\d", toks[start][0]) is not None
+        )
+        if after in ("%", "percent") or (after == "per" and j + 1 < n and toks[j + 1][0].lower() == "cent"):
+            j += 1 if after != "per" else 2
+            kind, unit = "percent", ""
+        elif currency or scale >= 1e6:
+            kind, unit = "amount", ""
+        elif is_year:
+            kind, unit = "year", ""
+        else:
+            kind = "number"
+            unit_tok = toks[j][0] if j < n else ""
+            last = toks[start][0].rsplit("-", 1)[-1]
+            if "-" in toks[start][0] and not number_word_parts(last):  # "two-day"
+                unit_tok = last
+            elif unit_tok.isalpha() and unit_tok.lower() not in NOT_UNITS:
+                head = _plural_head(toks, j)  # "854 national and provincial assembly constituencies"
+                if head > j:
+                    unit_tok, j = toks[head][0], head
+            unit = stem(unit_tok) if unit_tok.isalpha() and unit_tok.lower() not in NOT_UNITS else ""
+            if (
+                unit
+                and unit_tok.lower() not in SCALES
+                and not (toks[start][0].lower().endswith(unit_tok.lower()))
+            ):
+                j += 1
+        display = text[toks[i][1] : toks[j - 1][2]].replace("\\$", "$")
+        if kind == "year":
+            value: tuple = (int(lo), None, None)
+        else:
+            value = (lo * scale, hi * scale)
+        out.append(
+            Quantity(
+                kind,
+                value,
+                display,
+                unit,
+                _context(toks, i, j),
+                sentence=str(toks[i][1]),
+            )
+        )
+        i = max(j, i + 1)
+    _attach_sentences(text, out)
+    return out
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Offsets where a new sentence starts (a cheap split, then abbreviations put back)."""
+    return [
+        m.end()
+        for m in SENTENCE_SPLIT.finditer(text)
+        if not NO_SPLIT_AFTER.search(text[max(0, m.start() - 6) : m.start()])
+    ]
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a point (a point may be a whole paragraph)."""
+    bounds = [0, *_sentence_starts(text), len(text)]
+    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
+
+
+def _attach_sentences(text: str, quantities: list[Quantity]) -> None:
+    """Replace each figure's offset (kept in .sentence meanwhile) by the sentence around it."""
+    if not quantities:
+        return
+    bounds = [0, *_sentence_starts(text), len(text) + 1]
+    for q in quantities:
+        pos = int(q.sentence)
+        k = next(k for k in range(len(bounds) - 1) if bounds[k] <= pos < bounds[k + 1])
+        q.sentence = text[bounds[k] : bounds[k + 1]].strip()
+
+
+CURRENT_PERIOD = re.compile(
+    r"\b(in|during|for) (the )?(this|current) (calendar |financial |fiscal )?year\b"
+    r"|\bso far this year\b|\byear[- ]to[- ]date\b",
+    re.I,
+)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SINCE = re.compile(r"\b(?:since|after|before|until)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
+_LEAD_YEAR = re.compile(
+    r"^\W*(?:In|By|During|Since|For|Until|As of|At the end of)\s+(?:\w+\s+)?((?:19|20)\d\d)\b"
+)
+
+
+_CLAUSE_START = re.compile(r"[,;:(–—]\s*|\s[-–—]\s|\bwhich\b|\bwhile\b|\bwhereas\b")
+_CLAUSE_END = re.compile(r"[,;:()–—]\s|\s[-–—]\s|\bwhich\b|\bwhile\b|\bwhereas\b")
+
+
+def figure_clause(q: Quantity) -> str:
+    """The clause of its sentence that holds a figure (between commas, brackets, dashes,
+    "which"/"while"), or the whole sentence when the figure cannot be found in it."""
+    return _clause(q.sentence, q.display)
+
+
+@lru_cache(maxsize=65536)
+def _clause(sentence: str, display: str) -> str:
+    pos = sentence.find(display)
+    if pos < 0:
+        return sentence
+    lo = max([0] + [m.end() for m in _CLAUSE_START.finditer(sentence, 0, pos)])
+    end = pos + len(display)
+    hi = min([m.start() for m in _CLAUSE_END.finditer(sentence, end)] + [len(sentence)])
+    return sentence[lo:hi]
+
+
+def figure_years(q: Quantity) -> set[int]:
+    return set(_figure_years(q.sentence, q.display))
+
+
+@lru_cache(maxsize=65536)
+def _figure_years(sentence: str, display: str) -> frozenset[int]:
+    """Years said about one figure: in its own clause; else an opening "In 2020," that
+    governs the sentence; else the sentence's first (main) clause ("X opened in 2013, the
+    first in 8 years"); else a year later in the sentence ("…, was signed in 2001").
+
+    Why not every year of the sentence: "The dam, built in 1968, held 40 million cubic
+    metres" says nothing about when it held them (an inserted clause, neither first nor later).
+    """
+    clause = _clause(sentence, display)
+    said = {int(y) for y in _YEAR.findall(clause)}
+    if said:
+        return frozenset(said)
+    lead = _LEAD_YEAR.match(sentence)
+    if lead:
+        return frozenset({int(lead.group(1))})
+    first_end = next((m.start() for m in _CLAUSE_END.finditer(sentence)), len(sentence))
+    first = {int(y) for y in _YEAR.findall(sentence[:first_end])}
+    if first:
+        return frozenset(first)
+    end = sentence.find(clause) + len(clause) if clause else len(sentence)
+    # "the deadliest since 1998" measures from a year; it does not date the figure
+    return frozenset(
+        int(m.group()) for m in _YEAR.finditer(sentence, end) if not _SINCE.search(sentence, 0, m.start())
+    )
+
+
+def implied_years(
+    point: Point, feat: Features, sources: dict[str, Source], q: Quantity | None = None
+) -> set[int] | None:
+    """Years a figure (or else the sentence) is about: said next to it; else the source's own
+    year when it speaks of "this year" / "the current financial year"; else the source's
+    year or the one before."""
+    said = figure_years(q) if q is not None else set(feat.years)
+    if q is not None and q.kind == "date":
+        # A date's own year is its value, not the period it is about: "inspected in March
+        # 2024" vs "in March 2023" is the disagreement itself, so it must not rule it out.
+        return (said - {q.value[0]}) or None
+    if said:
+        return said
+    src = sources.get(point.source_id)
+    if src is not None and src.metadata.date:
+        y = src.metadata.date.year
+        text = q.sentence if q is not None else point.text
+        return {y} if CURRENT_PERIOD.search(text) else {y, y - 1}
+    return None
+
+
+def possible_years(point: Point, feat: Features, sources: dict[str, Source]) -> set[int] | None:
+    """Every year any figure of the point could be about (None: unknown, so any year)."""
+    src = sources.get(point.source_id)
+    if src is None or not src.metadata.date:
+        return None
+    y = src.metadata.date.year
+    return set(feat.years) | {y, y - 1}
+
+
+def time_compatible(a: set[int] | None, b: set[int] | None) -> bool:
+    return a is None or b is None or bool(a & b)
+
+
+def planned(q: Quantity) -> bool:
+    """The figure's own clause speaks of a plan, forecast or target, not of what happened."""
+    return _clause_planned(q.sentence, q.display)
+
+
+@lru_cache(maxsize=65536)
+def _clause_planned(sentence: str, display: str) -> bool:
+    clause = _clause(sentence, display)
+    return bool(FUTURE.search(clause) or WISHED.search(clause))
+
+
+def direction(norm: str) -> int:
+    """+1 if a sentence says only that something went up, -1 only down, else 0."""
+    words = set(norm.split())
+    up, down = bool(words & UP), bool(words & DOWN)
+    return int(up) - int(down)

@@ -1,0 +1,103 @@
+"""Semantic similarity that works offline: WordLlama's static token embeddings, mean-pooled.
+
+Why: the lexical signal cannot see that "consumer prices rose 9 percent" and "inflation at
+nine per cent" say one thing, or that "killed", "deaths" and "death toll" measure one thing.
+WordLlama (0.4) ships its 256-d embedding table (16 MB) and tokenizer inside its wheel;
+we read both files directly (numpy + tokenizers), so nothing is downloaded at run time and
+the library's loader, which looks for the tokenizer in the wrong folder, is not needed.
+Cost: ~0.15 s to load once per process (cached), then ~0.1 ms a sentence; embeddings are
+cached per text. When the package is missing, callers fall back to lexical similarity.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+_TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
+_WEIGHTS = "weights/l2_supercat_256.safetensors"
+
+
+@dataclass
+class Embedder:
+    """Mean-pooled, L2-normalised token embeddings, cached per text."""
+
+    table: np.ndarray  # (vocabulary, 256) float32
+    tokenizer: object
+    cache: dict[str, np.ndarray] = field(default_factory=dict)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        if todo:
+            for text, enc in zip(
+                todo, self.tokenizer.encode_batch(todo, add_special_tokens=False), strict=True
+            ):
+                vec = (
+                    self.table[enc.ids].mean(axis=0) if enc.ids else np.zeros(self.table.shape[1], np.float32)
+                )
+                norm = float(np.linalg.norm(vec))
+                self.cache[text] = vec / norm if norm > 0 else vec
+        if not texts:
+            return np.zeros((0, self.table.shape[1]), dtype=np.float32)
+        return np.stack([self.cache[t] for t in texts])
+
+    def pair_similarity(self, a: list[str], b: list[str], chunk: int = 20_000) -> np.ndarray:
+        """Cosine between a[k] and b[k]: each distinct text embedded once, pairs scored in chunks
+        (memory stays with the number of texts, not of pairs)."""
+        if not a:
+            return np.zeros(0, dtype=np.float32)
+        index = {t: k for k, t in enumerate(dict.fromkeys(a + b))}
+        vectors = self.embed(list(index))
+        ia = np.fromiter((index[t] for t in a), dtype=np.int64, count=len(a))
+        ib = np.fromiter((index[t] for t in b), dtype=np.int64, count=len(b))
+        out = np.empty(len(a), dtype=np.float32)
+        for lo in range(0, len(a), chunk):
+            out[lo : lo + chunk] = np.einsum(
+                "ij,ij->i", vectors[ia[lo : lo + chunk]], vectors[ib[lo : lo + chunk]]
+            )
+        return out
+
+
+def _package_dir() -> Path | None:
+    spec = importlib.util.find_spec("wordllama")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _read_safetensor(path: Path) -> np.ndarray:
+    """The one float16 tensor of a safetensors file (8-byte header size, JSON header, raw data)."""
+    blob = path.read_bytes()
+    size = int.from_bytes(blob[:8], "little")
+    header = json.loads(blob[8 : 8 + size])
+    info = next(v for k, v in header.items() if k != "__metadata__")
+    start, end = info["data_offsets"]
+    raw = np.frombuffer(blob[8 + size + start : 8 + size + end], dtype=np.float16)
+    return raw.reshape(info["shape"]).astype(np.float32)
+
+
+@lru_cache(maxsize=1)
+def load_embedder() -> Embedder | None:
+    """The packaged WordLlama model, loaded once; None when it is not installed."""
+    root = _package_dir()
+    if root is None or not (root / _TOKENIZER).is_file() or not (root / _WEIGHTS).is_file():
+        return None
+    try:
+        from tokenizers import Tokenizer
+    except ImportError:
+        return None
+    tokenizer = Tokenizer.from_file(str(root / _TOKENIZER))
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    return Embedder(_read_safetensor(root / _WEIGHTS), tokenizer)
+
+
+def semantic_similarity(a: list[str], b: list[str]) -> np.ndarray | None:
+    """Cosine of the embeddings of a[k] and b[k]; None when no model is installed."""
+    embedder = load_embedder()
+    return None if embedder is None else embedder.pair_similarity(a, b)

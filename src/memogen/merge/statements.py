@@ -1,0 +1,166 @@
+"""What a group of comparable claims says to the reader: a progression, a disagreement, or nothing.
+
+- a progression, when every figure carries a report date and the figures move one way over
+  those dates ("The reported figure for PML-N rose over time: 67 seats (A, 9 February); 75 seats
+  (B, 12 February).");
+- "Sources differ: A reports X; B reports Y." when the figures differ otherwise ("more than 100"
+  and "at least 133" hold together, but they are two reports of one count: stated once, both given);
+- nothing when they agree, or when one source gives two readings of the claim (then the claim
+  is not read right, and stating it would invent a disagreement).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from ..model import Conflict, ConflictValue, Point, Source
+from .claims import Claim
+
+_KIND = {"amount": "amount", "percent": "percent", "date": "date", "number": "number"}
+
+
+def source_name(source: Source | None, fallback: str) -> str:
+    """How a conflict statement names a source: publisher, else its author, else its title in
+    quotes (a bare title, "Explainer: why ...", reads as part of the sentence), else its id."""
+    if source is None:
+        return fallback
+    md = source.metadata
+    if md.publisher:
+        return md.publisher
+    if md.authors:
+        return md.authors[0] if len(md.authors) == 1 else f"{md.authors[0]} et al."
+    if md.title:
+        words = md.title.split()
+        return "“" + " ".join(words[:12]) + ("…" if len(words) > 12 else "") + "”"
+    return source.id
+
+
+def describe_group(group: list[Claim], names: dict[str, str], points: list[Point]) -> Conflict | None:
+    """A statement for a group whose sources disagree; None when they agree or a source contradicts itself."""
+    by_source: dict[str, list[Claim]] = defaultdict(list)
+    for c in group:
+        by_source[c.source_id].append(c)
+    if len(by_source) < 2:
+        return None
+    for cs in by_source.values():
+        if any(not x.quantity.same_value(y.quantity) for x in cs for y in cs):
+            return None  # a source with two readings of one claim: the claim is not read right
+    classes: list[list[Claim]] = []
+    for sid in sorted(by_source, key=lambda s: min(c.point for c in by_source[s])):
+        c = by_source[sid][0]
+        home = next((cl for cl in classes if cl[0].quantity.same_value(c.quantity)), None)
+        if home is None:
+            classes.append([c])
+        else:
+            home.append(c)
+    if len(classes) < 2:
+        return None  # the same figure, within rounding
+    values = [
+        ConflictValue(source_id=c.source_id, value=c.display, excerpt=points[c.point].text)
+        for cl in classes
+        for c in cl
+    ]
+    kind = _KIND[group[0].kind]
+    owner = _owner(group)
+    steps = _progression(classes)
+    if steps is not None:
+        statement = progression_statement(steps, names, owner)
+        return Conflict(kind=kind, statement=statement, values=values, change="progression")  # type: ignore[arg-type]
+    if any(c.pending for c in group):
+        return None  # counts of what is still outstanding, taken at unknown hours: no disagreement
+    parts = [(_value_text(cl[0]), [c.source_id for c in cl]) for cl in classes]
+    return Conflict(kind=kind, statement=differ_statement(parts, names, owner), values=values)  # type: ignore[arg-type]
+
+
+def _owner(group: list[Claim]) -> str:
+    """The entity every claim of the group names, in its shortest spelling ("" unless all name it)."""
+    named = [c.entity for c in group if c.entity is not None]
+    if not named or len(named) < len(group):
+        return ""
+    return min(named, key=lambda e: (len(e.text), e.text)).text
+
+
+_LOWER_LEADS = frozenset(
+    [
+        "at",
+        "more",
+        "over",
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "nearly",
+        "almost",
+        "some",
+        "close",
+        "up",
+        "upwards",
+        "in",
+    ]
+)
+
+
+def _value_text(c: Claim) -> str:
+    """The figure as its source wrote it, mid-sentence: "At least 17 people" -> "at least 17 people"."""
+    first = c.display.split(" ", 1)[0]
+    return c.display[0].lower() + c.display[1:] if first.lower() in _LOWER_LEADS else c.display
+
+
+def _progression(classes: list[list[Claim]]) -> list[tuple[dt.date, list[Claim]]] | None:
+    """Figures that move one way as their report dates advance: a count updated over time.
+
+    Each figure (a class of sources giving it) is dated by its first dated report; an undated
+    source giving the same figure joins that step. A figure no source dates, or a figure of a
+    period ("in 2020") or of one day, makes no progression.
+    """
+    claims = [c for cl in classes for c in cl]
+    if claims[0].kind == "date" or any(c.dated or c.day for c in claims):
+        return None
+    firsts = [min((c.reported for c in cl if c.reported is not None), default=None) for cl in classes]
+    if any(d is None for d in firsts) or len(set(firsts)) < len(firsts):
+        return None
+    order = sorted(range(len(classes)), key=lambda k: firsts[k])  # type: ignore[arg-type,return-value]
+    values = [classes[k][0].value for k in order]
+    rising = all(values[k][1] <= values[k + 1][0] for k in range(len(values) - 1))
+    falling = all(values[k][0] >= values[k + 1][1] for k in range(len(values) - 1))
+    if not (rising or falling):
+        return None
+    return [
+        (firsts[k], sorted(classes[k], key=lambda c: (c.reported or dt.date.max, c.point))) for k in order
+    ]  # type: ignore[misc]
+
+
+def day_text(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _who(sids: list[str], names: dict[str, str]) -> str:
+    who = list(dict.fromkeys(names.get(s, s) for s in sids))
+    return who[0] if len(who) == 1 else ", ".join(who[:-1]) + " and " + who[-1]
+
+
+def progression_statement(
+    steps: list[tuple[dt.date, list[Claim]]], names: dict[str, str], owner: str = ""
+) -> str:
+    rising = steps[-1][1][0].value[0] > steps[0][1][0].value[0]
+    parts = []
+    for _, cs in steps:
+        reports = []
+        for when in dict.fromkeys(c.reported for c in cs):
+            who = _who([c.source_id for c in cs if c.reported == when], names)
+            reports.append(f"{who}, {day_text(when)}" if when else who)
+        parts.append(f"{_value_text(cs[0])} ({'; '.join(reports)})")
+    verb = "rose" if rising else "fell"
+    subject = f"The reported figure for {owner}" if owner else "The reported figure"
+    return f"{subject} {verb} over time: " + "; ".join(parts) + "."
+
+
+def differ_statement(values: list[tuple[str, list[str]]], names: dict[str, str], owner: str = "") -> str:
+    parts = []
+    for display, sids in values:
+        who = list(dict.fromkeys(names.get(s, s) for s in sids))
+        verb = "reports" if len(who) == 1 else "report"
+        parts.append(f"{_who(sids, names)} {verb} {display}")
+    lead = f"Sources differ on {owner}: " if owner else "Sources differ: "
+    return lead + "; ".join(parts) + "."

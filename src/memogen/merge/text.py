@@ -1,0 +1,123 @@
+"""Text the merger compares: one normal form for numbers, currencies, titles and aliases;
+and the wording the memo states a fact in (light compression, clarity)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .lexicon import CAPS_ABBR, DOTTED_ABBR, FIRST_PERSON, LEADING_FILLER, SUPERSCRIPTS, TERMINAL
+from .quantities import Quantity, extract_quantities, number_word_parts, parse_digits, read_number, tokenize
+
+if TYPE_CHECKING:
+    from .aliases import Aliases
+    from .features import Features
+
+
+def normalise(text: str, aliases: Aliases | None = None) -> str:
+    """Lower-case text with numbers, currencies, percent signs, title abbreviations and the
+    topic's own aliases written one way (hyphenated words split, so "Nord-Link" meets
+    "Nord Link")."""
+    toks = tokenize(SUPERSCRIPTS.sub("", text))
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i][0]
+        low = tok.lower().replace("\\", "").replace(" ", "")
+        if number_word_parts(tok):
+            num = read_number(toks, i)
+            if num:
+                out.append(f"{num[0]:g}")
+                i = num[2]
+                continue
+        if tok in CAPS_ABBR:
+            out += CAPS_ABBR[tok].split()
+        elif tok[:1].isupper() and low in DOTTED_ABBR and i + 1 < len(toks) and toks[i + 1][0] == ".":
+            out += DOTTED_ABBR[low].split()
+            i += 1
+        elif low in ("us$", "usd", "$", "us"):
+            out.append("usd" if low != "us" else "us")
+        elif low in ("%", "percent"):
+            out.append("percent")
+        elif low == "per" and i + 1 < len(toks) and toks[i + 1][0].lower() == "cent":
+            out.append("percent")
+            i += 1
+        elif tok[:1].isdigit():
+            value = parse_digits(tok)
+            out.append(f"{value:g}" if value is not None else tok)
+        elif tok.isalnum() or "'" in tok or "’" in tok:
+            out.append(low)
+        elif "-" in tok:
+            out += [p for p in low.split("-") if p]
+        i += 1
+    return " ".join(aliases.apply(out) if aliases is not None else out)
+
+
+# --------------------------------------------------------------------------- representative text
+
+
+def compress(text: str) -> str:
+    """Light compression that keeps a faithful subset of the sentence: no note marks, no leading connective."""
+    out = SUPERSCRIPTS.sub("", text).strip()
+    out = re.sub(r"\s+", " ", out)
+    stripped = LEADING_FILLER.sub("", out)
+    if stripped != out and stripped[:1].isalpha():
+        out = stripped[0].upper() + stripped[1:]
+    if out and out[-1] not in TERMINAL:
+        out += "."
+    return out
+
+
+NAME_WEIGHT = 0.5  # what one name adds to a sentence's clarity score
+
+
+def clarity_score(text: str, feats: Features) -> float:
+    """How good a sentence is as the memo's wording of a fact: specific, complete, plain."""
+    words = len(text.split())
+    score = 0.0
+    score += 1.2 * min(len(feats.quantities), 4)
+    score += NAME_WEIGHT * min(len(feats.names), 6)
+    score += 1.0 - abs(min(words, 60) - 28) / 28  # full sentences of normal length
+    if FIRST_PERSON.search(text):
+        score -= 3
+    if "?" in text or "!" in text:
+        score -= 2
+    if text[:1] in "\"“'‘" or text[:1].islower():
+        score -= 2.5  # a quote fragment or a broken-off clause
+    if text.count("“") + text.count('"') >= 2 and words < 15:
+        score -= 1.5
+    if words < 6:
+        score -= 3
+    if text.rstrip()[-1:] not in TERMINAL:
+        score -= 1
+    if LEADING_FILLER.match(text):
+        score -= 0.5
+    return score
+
+
+# A non-restrictive clause set off by commas: ", which was carrying 412 passengers on Sunday,".
+_ASIDE = re.compile(r",\s+(?:which|who)\s+[^,;:()]+?,\s+")
+
+
+def without_asides(text: str) -> str:
+    """The sentence with its comma-set "which"/"who" clauses taken out (its main statement)."""
+    return _ASIDE.sub(", ", text)
+
+
+def drop_restated_asides(text: str, stated: Callable[[Quantity], bool]) -> str:
+    """The sentence without asides whose every figure another fact of the memo states (`stated`).
+
+    Why: "The Northern Star, which was carrying 412 passengers, was one of the ships exempted"
+    says something new, but its aside repeats a figure the memo gives elsewhere.
+    """
+    out = text
+    for m in reversed(list(_ASIDE.finditer(text))):
+        figures = [q for q in extract_quantities(m.group()) if q.kind != "year"]
+        if figures and all(stated(q) for q in figures):
+            out = out[: m.start()] + " " + out[m.end() :]
+    return out if len(out.split()) >= 6 else text
+
+
+def has_aside(text: str) -> bool:
+    return _ASIDE.search(text) is not None

@@ -1,0 +1,297 @@
+"""The merger's stages one by one (quantities, claims, conflicts, statements, clustering, text,
+semantic), on short texts written for these tests. Each test pins one general rule of issue 12."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from memo_factory import merge_specs
+from memogen.merge.aliases import learn_kinds
+from memogen.merge.claims import read_claim, topic_entity
+from memogen.merge.quantities import extract_quantities, figure_years
+from memogen.merge.semantic import load_embedder, semantic_similarity
+from memogen.merge.text import drop_restated_asides
+from memogen.model import Point
+
+DAY = dt.date(2025, 5, 2)
+
+
+def _claim(sentence: str, display: str, source_date: dt.date | None = DAY):
+    q = next(q for q in extract_quantities(sentence) if q.display == display)
+    return read_claim(0, "s", q, source_date)
+
+
+def _statements(result) -> list[str]:
+    return [c.statement for m in result.merged for c in m.conflicts]
+
+
+# --------------------------------------------------------------------------- quantities
+
+
+def test_shares_said_in_words_are_percentages_but_half_an_hour_is_not():
+    shares = {
+        q.display: q
+        for q in extract_quantities("The bloc holds a quarter of world output and half of its trade.")
+    }
+    assert shares["a quarter"].kind == "percent" and shares["a quarter"].value == (23.0, 27.0)
+    assert shares["half"].kind == "percent"
+    assert not [q for q in extract_quantities("The talks lasted half an hour.") if q.kind == "percent"]
+
+
+def test_the_counted_noun_comes_after_its_modifiers():
+    (q,) = extract_quantities("Voting took place in 412 municipal and regional council wards.")
+    assert q.unit == "ward" and q.display == "412 municipal and regional council wards"
+    assert [q.unit for q in extract_quantities("At least 17 people died and 40 others are missing.")] == [
+        "peopl",
+        "other",
+    ]
+
+
+def test_exact_counts_differ_by_one_but_round_figures_allow_rounding():
+    a, b = extract_quantities("854 wards") + extract_quantities("855 wards")
+    assert not a.same_value(b)
+    c, d = extract_quantities("350 million") + extract_quantities("351 million")
+    assert c.same_value(d)
+
+
+def test_a_year_the_figure_is_measured_from_does_not_date_it():
+    (q,) = [
+        q
+        for q in extract_quantities("The sinking, which killed 23 people, is the worst since 1998.")
+        if q.kind == "number"
+    ]
+    assert figure_years(q) == set()
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def test_casualty_counts_are_one_measure_however_worded():
+    units = {
+        _claim("The clashes have resulted in at least 133 deaths.", "133 deaths").unit,
+        _claim("The unrest has caused the loss of over 150 lives.", "150 lives").unit,
+        _claim("More than 100 people were killed in the protests.", "100 people").unit,
+        _claim("The death toll reached at least 174.", "174").unit,
+    }
+    assert units == {"people killed"}
+    assert _claim("At least 40 people were injured in the blast.", "40 people").unit == "people injured"
+
+
+def test_a_running_total_is_dated_by_its_day_not_limited_to_it():
+    total = _claim(
+        "The number of people killed rose to 23 on Monday, officials said.", "23", dt.date(2025, 9, 16)
+    )
+    assert total.day is None and total.reported == dt.date(2025, 9, 15)
+    one_day = _claim("At least 19 people were killed on 21 July alone.", "19 people", None)
+    assert one_day.day is not None  # a day's count, even when no year is known
+
+
+def test_owners_of_participles_appositions_and_lists():
+    assert _claim("The Green Party came first, winning 88 seats.", "88 seats").entity.text == "Green Party"
+    city = _claim("Floods struck Veldt, a port city of 90,000 people, on Sunday.", "90,000 people")
+    assert city.entity.text == "Veldt"
+    later = _claim("It won 41 seats in the Senate and 12 seats in the House.", "12 seats")
+    assert later.entity is None  # "Senate" is a place here, and it belongs to the figure before
+
+
+def test_a_name_inside_the_counted_phrase_is_part_of_the_unit():
+    assert _claim("Leaders of five ASEAN countries attended.", "five ASEAN countries").unit == "asean count"
+    assert _claim("Leaders of six countries attended.", "six countries").unit == "count"
+
+
+def test_pending_counts_are_marked():
+    assert _claim("Results of 15 seats are yet to be received.", "15 seats").pending
+    assert not _claim("The party won 15 seats.", "15 seats").pending
+
+
+def test_kinds_and_topic_entity_are_learned_from_the_sources():
+    kinds = learn_kinds(["Floods hit the port city of Veldt. Ostra, a coastal town, was spared."])
+    assert kinds["veldt"] == frozenset({"city"}) and kinds["ostra"] == frozenset({"town"})
+    points = [
+        Point(
+            text=f"The Norland Alliance met in Oslo {k}.",
+            section="what_happened",
+            source_id=f"s{k}",
+            start=0,
+            end=9,
+        )
+        for k in range(3)
+    ]
+    assert topic_entity(points).text == "norland alliance"
+
+
+# --------------------------------------------------------------------------- conflicts and statements
+
+
+def test_a_count_reported_as_it_grew_is_one_progression():
+    _, result = merge_specs(
+        ("a", ["At least 12 people died when the dam failed, rescuers said."], "Alpha", dt.date(2025, 3, 15)),
+        (
+            "b",
+            ["The death toll from the dam failure reached 17, officials said."],
+            "Beta",
+            dt.date(2025, 3, 16),
+        ),
+    )
+    (statement,) = _statements(result)
+    assert statement.startswith(
+        "The reported figure rose over time: at least 12 people (Alpha, 15 March 2025)"
+    )
+    assert "17 (Beta, 16 March 2025)" in statement
+    assert len([m for m in result.merged if m.conflicts]) == 1
+
+
+def test_an_opinion_that_repeats_a_figure_is_not_folded_into_it():
+    _, result = merge_specs(
+        ("a", ["At least 12 people died when the dam failed, rescuers said."], "Alpha", dt.date(2025, 3, 15)),
+        (
+            "b",
+            ["The deaths of 17 people should force a debate on who maintains the country's ageing dams."],
+            "Beta",
+            dt.date(2025, 3, 18),
+        ),
+    )
+    assert any("should force a debate" in m.text for m in result.merged)
+
+
+def test_same_day_figures_that_differ_are_stated_with_the_owner():
+    _, result = merge_specs(
+        ("a", ["The Green Party won 67 seats, according to results."], "Alpha", DAY),
+        ("b", ["The Green Party has secured 71 seats, results showed."], "Beta", DAY),
+    )
+    assert _statements(result) == [
+        "Sources differ on Green Party: Alpha reports 67 seats; Beta reports 71 seats."
+    ]
+
+
+def test_pending_counts_of_one_day_and_parts_of_a_breakdown_are_no_disagreement():
+    _, result = merge_specs(
+        ("a", ["Results of 15 seats are yet to be received, the commission said."], "Alpha", DAY),
+        ("b", ["Results of 10 seats are still pending, the commission said."], "Beta", DAY),
+        ("c", ["The verdict keeps 93% of jobs for merit and 5% for veterans."], "Gamma", DAY),
+        ("d", ["The ruling leaves 7% of jobs for quotas, with 93% on merit."], "Delta", DAY),
+    )
+    assert _statements(result) == []
+
+
+def test_one_sources_figure_far_from_what_others_agree_on_is_flagged_not_stated():
+    _, result = merge_specs(
+        ("a", ["The Green Party has secured 17 seats in the assembly."], "Alpha", DAY),
+        ("b", ["The Green Party won 17 seats, results showed."], "Beta", DAY),
+        ("c", ["The Green Party is in third place with 45 seats."], "Gamma", DAY),
+        ("d", ["The Green Party got 15 seats in early results."], "Delta", DAY),
+    )
+    flags = [f for c in result.clusters for f in c.flags]
+    assert any(f.startswith("c: 45 seats") for f in flags)
+    assert not any("45 seats" in m.text for m in result.merged)
+
+
+def test_a_weekday_only_witnesses_a_date_and_a_single_pages_wrong_date_is_not_stated():
+    from memo_factory import source_with_points
+    from memogen.merge import merge_points
+
+    specs = [
+        (
+            "a",
+            "On Sunday, the court cut the quota for civil service jobs to 5 percent.",
+            dt.date(2024, 7, 21),
+        ),
+        ("b", "The court cut the quota for civil service jobs to 5 percent on Sunday.", dt.date(2024, 7, 22)),
+        ("c", "In a ruling on August 7, the court cut the quota for civil service jobs to 5 percent.", None),
+    ]
+    sources, points = [], []
+    for sid, text, day in specs:
+        s, p = (
+            source_with_points(sid, [text], sid.upper(), day)
+            if day
+            else source_with_points(sid, [text], sid.upper())
+        )
+        sources.append(s)
+        points += p
+    result = merge_points(points, sources, (dt.date(2024, 7, 21), dt.date(2024, 7, 21)))
+    assert not any("August" in m.text for m in result.merged)
+    assert any("August 7" in f for c in result.clusters for f in c.flags)
+    assert _statements(result) == []  # "Sunday" and "Sunday" are no values of their own
+
+
+def test_a_days_count_is_not_set_against_the_running_total():
+    _, result = merge_specs(
+        ("a", ["More than 100 people were killed in the unrest over the past week."], "Alpha", DAY),
+        ("b", ["At least 19 people were killed on 21 July alone."], "Beta", DAY),
+    )
+    assert _statements(result) == []
+
+
+# --------------------------------------------------------------------------- clustering and text
+
+
+def test_a_restated_figure_in_an_aside_is_dropped_when_another_fact_states_it():
+    def stated_in(sentence: str):
+        given = extract_quantities(sentence)
+        return lambda q: any(q.kind == r.kind and q.unit == r.unit and q.same_value(r) for r in given)
+
+    text = "The Star, which was carrying 412 passengers on Sunday, was one of the exempted ships."
+    assert drop_restated_asides(text, stated_in("The ferry carried 412 passengers.")) == (
+        "The Star was one of the exempted ships."
+    )
+    assert drop_restated_asides(text, stated_in("It carried 300 passengers.")) == text
+
+
+def test_the_wording_chosen_is_the_one_other_sources_back_not_the_richest_in_unshared_names():
+    from memogen.merge.clustering import choose_representative
+    from memogen.merge.features import features
+
+    texts = {
+        "a": "Veldt said Norland was ready to provide counter-terrorism equipment to Ostra, officials said.",
+        "b": "Veldt not only acknowledged but also praised Ostra's long record of successes in counter-terrorism, "
+        "stated that Norland stood ready to boost that capacity and even offered special counter-terrorism "
+        "equipment to this end, and added that besides the KARAS, TULEN and Arva Sea drills both sides would "
+        "further deepen their military and strategic cooperation in the coming years.",
+    }
+    points = [
+        Point(text=t, section="what_happened", source_id=s, start=0, end=len(t)) for s, t in texts.items()
+    ]
+    feats = [features(p.text) for p in points]
+    assert choose_representative([0, 1], points, feats) == 0
+    assert choose_representative([1], points, feats) == 1
+
+
+# --------------------------------------------------------------------------- semantic
+
+
+@pytest.mark.skipif(load_embedder() is None, reason="wordllama is not installed")
+def test_semantic_similarity_ranks_a_paraphrase_above_an_unrelated_sentence():
+    sims = semantic_similarity(
+        ["Consumer prices rose 9 percent in May.", "Consumer prices rose 9 percent in May."],
+        ["Annual inflation reached nine per cent in May.", "The football club signed a new goalkeeper."],
+    )
+    assert sims[0] > sims[1] + 0.2
+
+
+def test_a_source_does_not_restate_itself_in_other_words(monkeypatch):
+    _, result = merge_specs(
+        (
+            "a",
+            [
+                "The visit marks a new era in relations between Norland and Ostra.",
+                "Ties between Ostra and Norland have entered a new phase with this visit.",
+            ],
+            "Alpha",
+        ),
+    )
+    assert len(result.merged) == 2
+
+
+def test_merging_works_without_the_embedding_model(monkeypatch):
+    import memogen.merge as merge_module
+    import memogen.merge.conflicts as conflicts_module
+
+    monkeypatch.setattr(merge_module, "semantic_similarity", lambda a, b: None)
+    monkeypatch.setattr(conflicts_module, "semantic_similarity", lambda a, b: None)
+    _, result = merge_specs(
+        ("a", ["The Green Party won 67 seats, according to results."], "Alpha", DAY),
+        ("b", ["The Green Party has secured 71 seats, results showed."], "Beta", DAY),
+    )
+    assert len(_statements(result)) == 1
