@@ -35,20 +35,7 @@ _QUOTE = re.compile(r"[\"“”«»]")
 # Word classes page furniture is made of (buttons and menus; pictures and their credits; wire agencies):
 # shares of the line's words, weighed by the fit like every other feature.
 _PICTURE_WORDS = frozenset(
-    [
-        "photo",
-        "photos",
-        "photograph",
-        "image",
-        "images",
-        "picture",
-        "pictures",
-        "file",
-        "credit",
-        "caption",
-        "gallery",
-        "video",
-    ]
+    "photo photos photograph image images picture pictures file credit caption gallery video".split()  # noqa: SIM905
 )
 _AGENCY = re.compile(
     r"\b(?:AP|AFP|Reuters|REUTERS|EPA|Getty|Anadolu|Xinhua|Handout|Shutterstock)\b"
