@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .lexicon import STOP
+from .sparse import Rows, aligned_dots, shared_column_pairs
 from .text import normalise
 
 CANDIDATE_THRESHOLD = 0.1  # cheap pre-filter on rare word features (cosine over those features only)
@@ -22,7 +23,7 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant (golden ratio): spre
 
 @dataclass
 class HashedTfidf:
-    """TF-IDF over hashed n-grams, with numpy and scipy.sparse only (scikit-learn costs ~0.6 s to import).
+    """TF-IDF over hashed n-grams, with numpy alone (scikit-learn costs ~0.6 s to import, scipy ~0.1 s).
 
     kind "word": 1-2 grams of the words left after stop words; "char": 4-grams inside each
     word padded with a space (" word "). Hashes are computed from the text itself (crc32,
@@ -32,31 +33,29 @@ class HashedTfidf:
     kind: str
     idf: np.ndarray | None = None
 
-    def counts(self, texts: list[str], chunk: int = 4000):
+    def counts(self, texts: list[str], chunk: int = 4000) -> Rows:
         """Hashed n-gram counts, built a chunk of texts at a time (the n-gram arrays of 70,000
         points at once took ~0.8 GB)."""
-        from scipy import sparse
-
         parts = []
         for lo in range(0, max(len(texts), 1), chunk):
             block = texts[lo : lo + chunk]
             rows, cols = self._word_features(block) if self.kind == "word" else self._char_features(block)
-            parts.append(_csr(rows, cols, len(block)))
-        return parts[0] if len(parts) == 1 else sparse.vstack(parts, format="csr")
+            parts.append(Rows.from_pairs(rows, cols, len(block), N_FEATURES))
+        return parts[0] if len(parts) == 1 else Rows.stack(parts)
 
-    def fit_transform(self, texts: list[str]):
+    def fit_transform(self, texts: list[str]) -> Rows:
         counts = self.counts(texts)
         df = np.bincount(counts.indices, minlength=N_FEATURES)
         self.idf = (np.log((1.0 + len(texts)) / (1.0 + df)) + 1.0).astype(np.float32)
         return self._weight(counts)
 
-    def transform(self, texts: list[str]):
+    def transform(self, texts: list[str]) -> Rows:
         return self._weight(self.counts(texts))
 
-    def _weight(self, counts):
+    def _weight(self, counts: Rows) -> Rows:
         """Sublinear tf times idf, rows L2-normalised."""
-        counts.data = (1.0 + np.log(counts.data)) * self.idf[counts.indices]
-        return _normalise_rows(counts)
+        counts.data = ((1.0 + np.log(counts.data)) * self.idf[counts.indices]).astype(np.float32)
+        return counts.normalise()
 
     @staticmethod
     def _word_features(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -99,28 +98,12 @@ def _bucket(h: np.ndarray) -> np.ndarray:
     return ((mixed >> np.uint64(40)) % np.uint64(N_FEATURES)).astype(np.int64)
 
 
-def _csr(rows: np.ndarray, cols: np.ndarray, n: int):
-    from scipy import sparse
-
-    data = np.ones(len(rows), dtype=np.float32)
-    out = sparse.csr_matrix((data, (rows, cols)), shape=(n, N_FEATURES), dtype=np.float32)
-    out.sum_duplicates()
-    return out
-
-
-def _normalise_rows(x):
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    x.data /= np.repeat(norms, np.diff(x.indptr)).astype(np.float32)
-    return x
-
-
 @dataclass
 class Matrices:
     """The topic's TF-IDF rows (one per point) and the fitted vectorisers, to score other texts alike."""
 
-    word: object  # scipy.sparse csr, rows L2-normalised
-    char: object
+    word: Rows  # rows L2-normalised
+    char: Rows
     word_vec: HashedTfidf
     char_vec: HashedTfidf
 
@@ -140,10 +123,8 @@ def norm_similarity(mats: Matrices, na: list[str], nb: list[str]):
     """Combined cosine between already normalised texts na[k] and nb[k]."""
     if not na:
         return np.zeros(0, dtype=np.float32)
-    ca, cb = mats.char_vec.transform(na), mats.char_vec.transform(nb)
-    ch = np.asarray(ca.multiply(cb).sum(axis=1)).ravel()
-    wa, wb = mats.word_vec.transform(na), mats.word_vec.transform(nb)
-    w = np.asarray(wa.multiply(wb).sum(axis=1)).ravel()
+    ch = aligned_dots(mats.char_vec.transform(na), mats.char_vec.transform(nb))
+    w = aligned_dots(mats.word_vec.transform(na), mats.word_vec.transform(nb))
     return 0.5 * w + 0.5 * ch
 
 
@@ -155,20 +136,10 @@ def candidate_pairs(mats: Matrices, threshold: float = CANDIDATE_THRESHOLD, chun
     the number of points. Their weight still counts when the pair is scored.
     """
     x = mats.word
-    n = x.shape[0]
-    if n < 2:
+    if x.n_rows < 2:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    df = np.bincount(x.indices, minlength=x.shape[1])
-    keep = np.flatnonzero(df <= CANDIDATE_DF_CAP)
-    xr = x[:, keep].tocsr()
-    xt = xr.T.tocsr()
-    rows, cols = [], []
-    for lo in range(0, n, chunk):
-        block = (xr[lo : lo + chunk] @ xt).tocoo()
-        mask = (block.data >= threshold) & (block.row + lo < block.col)
-        rows.append(block.row[mask] + lo)
-        cols.append(block.col[mask])
-    return np.concatenate(rows).astype(np.int64), np.concatenate(cols).astype(np.int64)
+    df = np.bincount(x.indices, minlength=x.n_cols)
+    return shared_column_pairs(x, df <= CANDIDATE_DF_CAP, threshold, chunk)
 
 
 def pair_similarity(mats: Matrices, rows, cols):
@@ -179,7 +150,7 @@ def pair_similarity(mats: Matrices, rows, cols):
     step = 20_000
     for lo in range(0, len(rows), step):
         r, c = rows[lo : lo + step], cols[lo : lo + step]
-        w = np.asarray(mats.word[r].multiply(mats.word[c]).sum(axis=1)).ravel()
-        ch = np.asarray(mats.char[r].multiply(mats.char[c]).sum(axis=1)).ravel()
+        w = aligned_dots(mats.word.take(r), mats.word.take(c))
+        ch = aligned_dots(mats.char.take(r), mats.char.take(c))
         out[lo : lo + step] = 0.5 * w + 0.5 * ch
     return out
