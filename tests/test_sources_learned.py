@@ -120,3 +120,41 @@ def test_the_model_round_trips_through_its_json() -> None:
     assert model is not None
     again = learned.LineModel.from_json(model.to_json())
     assert again.names == model.names and again.weights == pytest.approx(model.weights, abs=1e-6)
+
+
+def test_a_label_printed_twice_or_a_captioned_picture_is_no_heading_the_model_must_spare() -> None:
+    text = _page(TITLE, P1, "Harbour Weekly Digest", P2, "Detained: the ferry captain Credit:AP", P3)
+    text += _page("Harbour Weekly Digest", P1 + " Later.")
+    items, _ = _judged(text)
+    spared = {it.text for it, keep in zip(items, learned.guarded(items), strict=True) if keep}
+    assert "Harbour Weekly Digest" not in spared
+    assert "Detained: the ferry captain Credit:AP" not in spared
+    items, _ = _judged(_page(TITLE, P1, "Inspectors return", P2, P3))
+    assert "Inspectors return" in {it.text for it, k in zip(items, learned.guarded(items), strict=True) if k}
+
+
+def test_features_see_a_credit_the_story_dateline_and_the_rules_verdict_next_door() -> None:
+    caption = "Crews inspect the bow doors of a ferry at the northern quay, pictured in this file photo."
+    lead = "OSLO – " + P1
+    items, found = _judged(_page(TITLE, caption, lead, P2, P3))
+    feats = {it.text: f for it, f in zip(items, learned.line_features(items, found), strict=True)}
+    assert feats[caption]["s_credit"] == 1 and feats[caption]["p_above_lead"] == 1
+    assert feats[caption]["c_prev_ruled"] == 1  # the headline above it went to the metadata
+    assert feats[P2]["p_above_lead"] == 0 and feats[P2]["s_credit"] == 0
+
+
+def test_a_teaser_naming_its_outlet_and_a_short_date_line_in_any_language() -> None:
+    items, found = _judged(
+        _page(
+            TITLE,
+            "Publié le 3 mai 2025",
+            P1,
+            P2,
+            P3,
+            "- Ferry operator fined over bow doors The Harbour Times",
+        )
+    )
+    feats = {it.text: f for it, f in zip(items, learned.line_features(items, found), strict=True)}
+    assert feats["- Ferry operator fined over bow doors The Harbour Times"]["s_outlet_tail"] == 1
+    assert feats["Publié le 3 mai 2025"]["s_year"] == 1 and feats[P1]["s_year"] == 0
+    assert feats[P1]["s_outlet_tail"] == 0

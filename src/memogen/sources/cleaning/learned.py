@@ -41,9 +41,23 @@ _AGENCY = re.compile(
     r"\b(?:AP|AFP|Reuters|REUTERS|EPA|Getty|Anadolu|Xinhua|Handout|Shutterstock)\b"
 )  # as captions.py
 _DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a short line with a year: a date line in any language
 _LETTER = re.compile(r"[^\W\d_]")
+LEAD_WITHIN = 3  # text-shaped lines: a dateline this high opens the article (captions, standfirst above it)
 DATED_LINE = 30  # words: a date in a longer line is the story's, not a date line's (and not looked for)
 _ITEM = re.compile(r"^\s*(?:[•·▪●◦►*–-]|\d{1,2}[.)])\s")  # a list item: bullet, dash or number
+# Where a picture or a quote came from, inside a line: 'Credit:AP', 'Source: AAP / X', '©', '(File)',
+# 'pictured in this file photo', '(Jane Doe/Reuters)'.
+_CREDIT_MARK = re.compile(
+    r"(?i)\b(?:credit|courtesy|source)\s*:|©|\bpictured\b|\bfile (?:photo|image|picture)\b|\(file\)"
+    r"|\((?:[A-Z][^()]{0,40}/[^()]{1,40})\)|\b(?:photo|image|picture)s?\s+(?:by|via|shows?)\b"
+)
+# A wire or newspaper dateline opening a paragraph: 'TOKYO - ', 'SYDNEY, Australia – ', 'Lima: ',
+# 'OSLO, May 3 (Reuters) - ': where the story itself begins.
+_DATELINE_LEAD = re.compile(
+    r"^(?:[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+){0,2})(?:,\s[^.:–—]{2,30})?(?:\s\([A-Z][\w.&' ]{1,30}\))?"
+    r"\s?(?:\s[–—-]{1,2}|:)\s+[A-Z“\"‘']"
+)
 
 # What a feature says when it pushes a line towards furniture: (when high, when low).
 PHRASES: dict[str, tuple[str, str]] = {
@@ -54,6 +68,13 @@ PHRASES: dict[str, tuple[str, str]] = {
     "s_ui": ("interface words", ""),
     "s_picture": ("picture words", ""),
     "s_agency": ("an agency's name", ""),
+    "s_credit": ("a credit", ""),
+    "s_year": ("a year", ""),
+    "s_outlet_tail": ("ends with an outlet's name", ""),
+    "c_near_credit": ("next to a picture or credit", ""),
+    "c_prev_ruled": ("after a line the rules dropped", ""),
+    "c_next_ruled": ("before a line the rules dropped", ""),
+    "p_above_lead": ("above the story's dateline", ""),
     "c_prev_item": ("after a list item", ""),
     "c_next_item": ("before a list item", ""),
     "c_prev_colon": ("after a line ending in a colon", ""),
@@ -205,7 +226,31 @@ def _shape(it: Line) -> dict[str, float]:
         "s_ui": sum(w in UI_STRONG for w in lower) / n,
         "s_picture": float(not _PICTURE_WORDS.isdisjoint(lower)),
         "s_agency": float(bool(_AGENCY.search(text))),
+        "s_credit": float(bool(_CREDIT_MARK.search(text))),
+        "s_year": float(it.words <= 8 and bool(_YEAR.search(text))),
+        "s_outlet_tail": float(_ends_with_outlet(text)),
     }
+
+
+def _ends_with_outlet(text: str) -> bool:
+    """'... rerouted to avoid attacks The Guardian': a teaser link that names the outlet it leads to
+    (the last one to four capitalised words read as a publication's name, with no full stop before)."""
+    from .title import is_publication_name  # title imports nothing of this module
+
+    words = text.rstrip().split()
+    if len(words) < 5 or TERMINAL.search(text):
+        return False
+    return any(is_publication_name(" ".join(words[-k:])) for k in range(1, 5) if words[-k][:1].isupper())
+
+
+def _credits_a_picture(text: str) -> bool:
+    return bool(_CREDIT_MARK.search(text) or _AGENCY.search(text)) or not _PICTURE_WORDS.isdisjoint(
+        w.lower() for w in _WORD.findall(text)
+    )
+
+
+def _opens_with_dateline(it: Line, shape: dict[str, float]) -> bool:
+    return bool(shape["s_prose"]) and bool(_DATELINE_LEAD.match(it.text))
 
 
 def _reads_as_text(shape: dict[str, float]) -> bool:
@@ -228,6 +273,16 @@ def _listed(items: list[Line], shapes: list[dict[str, float]]) -> set[int]:
     return out
 
 
+def _with_list_ends(items: list[Line], shapes: list[dict[str, float]], prose: list[int]) -> list[int]:
+    """The article's span goes on to the end of a list it is in: a short last item ('- Sports clubs.')
+    continues the items above it and is no more page furniture than they are."""
+    span = set(prose)
+    for k in range(1, len(items)):
+        if k - 1 in span and shapes[k - 1]["s_item"] and shapes[k]["s_item"] and items[k].kept:
+            span.add(k)
+    return sorted(span)
+
+
 def _title_index(items: list[Line]) -> int | None:
     return next((k for k, it in enumerate(items) if it.reason.startswith("title (")), None)
 
@@ -241,8 +296,11 @@ def line_features(items: list[Line], found: Found) -> list[dict[str, float]]:
         k for k, it in enumerate(items) if (it.kept or it.stage == "repeats") and _reads_as_text(shapes[k])
     ]
     prose = prose or [k for k, s in enumerate(shapes) if _reads_as_text(s)]
+    prose = _with_list_ends(items, shapes, prose)
     listed = _listed(items, shapes)
     first, last = (prose[0], prose[-1]) if prose else (n, -1)
+    # A dateline opens the story among its first paragraphs; one further down opens a later story.
+    lead = next((k for k in prose[:LEAD_WITHIN] if _opens_with_dateline(items[k], shapes[k])), -1)
     title_at = _title_index(items)
     title_tokens = _tokens(found.title or "")
     bares = [re.sub(r"\s+", " ", bare(it.text)).strip() for it in items]
@@ -263,6 +321,9 @@ def line_features(items: list[Line], found: Found) -> list[dict[str, float]]:
             len(toks & title_tokens) / len(toks | title_tokens) if toks and title_tokens else 0.0
         )
         f["p_gap"] = float(it.gap_before)
+        f["p_above_lead"] = float(k < lead)
+        near = [shapes[j] for j in (k - 1, k + 1) if 0 <= j < n]
+        f["c_near_credit"] = float(any(s["s_credit"] or s["s_picture"] or s["s_agency"] for s in near))
         for side, j in (("prev", k - 1), ("next", k + 1)):
             inside = 0 <= j < n
             f[f"c_{side}_prose"] = shapes[j]["s_prose"] if inside else 0.0
@@ -271,6 +332,7 @@ def line_features(items: list[Line], found: Found) -> list[dict[str, float]]:
             f[f"c_{side}_item"] = shapes[j]["s_item"] if inside else 0.0
             f[f"c_{side}_colon"] = shapes[j]["s_colon"] if inside else 0.0
             f[f"c_{side}_none"] = float(not inside)
+            f[f"c_{side}_ruled"] = float(inside and not items[j].kept)
         inside = first < k < last
         f["x_subhead"] = float(
             inside and f["s_heading"] and f["c_next_prose"] > 0
@@ -284,18 +346,30 @@ def line_features(items: list[Line], found: Found) -> list[dict[str, float]]:
 # ---------------------------------------------------------------------------------------- judging
 def guarded(items: list[Line]) -> list[bool]:
     """Lines the model leaves to the rules: a memo section's heading ('What happened?') and a heading
-    of the article itself — heading-shaped, inside the article, a paragraph right under it."""
+    of the article itself — heading-shaped, inside the article, a paragraph right under it, printed
+    once and crediting no picture (a label repeated down the page, 'Cardiff Latest News', or a short
+    caption, 'Detained: the president Credit:AP', is shaped like a heading but heads nothing)."""
     from ...sections.headings import heading_meaning
 
     prose = [(it.kept or it.stage == "repeats") and is_prose(it) for it in items]
     text_at = [k for k, p in enumerate(prose) if p]
     first, last = (text_at[0], text_at[-1]) if text_at else (len(items), -1)
     out = [False] * len(items)
+    counts: dict[str, int] = {}
+    for it in items:
+        counts[bare(it.text)] = counts.get(bare(it.text), 0) + 1
     next_kept: int | None = None  # index of the next kept line, walking up from the bottom
     for k in range(len(items) - 1, -1, -1):
         it = items[k]
         if it.words <= 8:
-            subhead = first < k < last and next_kept is not None and prose[next_kept] and is_heading_like(it)
+            subhead = (
+                first < k < last
+                and next_kept is not None
+                and prose[next_kept]
+                and is_heading_like(it)
+                and not _credits_a_picture(it.text)
+                and counts[bare(it.text)] == 1
+            )
             out[k] = subhead or heading_meaning(it.text) is not None
         if it.kept:
             next_kept = k
