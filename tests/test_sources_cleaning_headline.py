@@ -242,3 +242,41 @@ def test_a_blogs_name_tagline_and_breadcrumb_stand_above_its_headline() -> None:
     assert res.found.title == "Why the northern ferries keep breaking down"
     assert res.found.publisher == "The Coastal Blog" and res.found.authors == ["Lena Vos"]
     assert {d.line: d.reason for d in res.dropped}["Home » Islands » Ferries"] == "navigation / listing row"
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Editor: marenholm",
+        "Photo Gallery: Ferry crews return to the quay",
+        "Download PDF More Formats on Harbour eLibrary Order a Print Copy",
+        "Format: Chicago",
+    ],
+)
+def test_a_label_shaped_like_a_headline_is_never_the_title(label: str) -> None:
+    result = _clean(f"Ferries halted as inspectors find corrosion\n\n{label}\n\n{PARA}\n\n{PARA2}\n")
+    assert result.found.title == "Ferries halted as inspectors find corrosion"
+
+
+def test_a_caption_repeated_with_its_credit_is_not_the_headline() -> None:
+    caption = "Inspectors walk along the bow doors of the ferry at Havland quay"
+    page = f"Ferries halted after inspection\n\n{caption}\n{caption} Source: Harbour Photo / A. Vik\n\n{PARA}\n\n{PARA2}\n"
+    assert _clean(page).found.title == "Ferries halted after inspection"
+
+
+def test_a_quoted_headline_framed_by_the_sites_label() -> None:
+    page = f"Harbour Radio\n'We cannot sail' - ferry crews stop work\nHarbour Radio\n\n{PARA}\n\n{PARA2}\n"
+    found = _clean(page).found
+    assert found.title == "'We cannot sail' - ferry crews stop work"
+    assert found.publisher == "Harbour Radio"
+
+
+def test_a_byline_run_on_a_headline_and_a_byline_with_a_bio_or_an_outlet() -> None:
+    found = _clean(f"Ferries halted in the north by Nina Holm\n\n{PARA}\n\n{PARA2}\n").found
+    assert found.title == "Ferries halted in the north" and found.authors == ["Nina Holm"]
+    found = _clean(
+        f"Ferries halted\n\nBy Anders Berg el-Vik is a Norland blogger and freelance writer, Havland\n\n{PARA}\n"
+    ).found
+    assert found.authors == ["Anders Berg el-Vik"] and found.title == "Ferries halted"
+    found = _clean(f"Ferries halted\n\nAnna M. Holm And Per Vik Harbour Times\n\n{PARA}\n\n{PARA2}\n").found
+    assert found.authors == ["Anna M. Holm", "Per Vik"]

@@ -316,10 +316,23 @@ def split_names(text: str) -> list[str]:
     In a list of two or more, a name may end in an initial ('Sneha M, Apoorva Sudhakar'):
     alone, 'Plan B' is no person, but among names it is one.
     """
-    parts = [p.strip() for p in re.split(r",|\band\b|&|;", text) if p.strip()]
+    parts = [p.strip() for p in re.split(r",|\b(?:and|And|AND)\b|&|;", text) if p.strip()]
+    if len(parts) >= 2 and not is_name(parts[-1]):
+        parts[-1] = _without_outlet(parts[-1])  # 'A B And C D Los Angeles Times': the outlet after the names
     if len(parts) >= 2 and all(is_name(p) or _name_with_initial(p) for p in parts):
         return parts if any(is_name(p) for p in parts) else []
     return parts if parts and all(is_name(p) for p in parts) else []
+
+
+def _without_outlet(text: str) -> str:
+    """'Rich Connell Los Angeles Times' -> 'Rich Connell': a name, then the outlet it writes for."""
+    from .cleaning.title import is_publication_name  # the masthead test; imported when a list is read
+
+    words = text.split()
+    for k in range(len(words) - 2, 1, -1):
+        if is_name(" ".join(words[:k])) and is_publication_name(" ".join(words[k:])):
+            return " ".join(words[:k])
+    return text
 
 
 def _name_with_initial(text: str) -> bool:
@@ -356,6 +369,9 @@ def byline_credit(line: str) -> str | None:
     return credit
 
 
+_BIO_AFTER_NAME = re.compile(r"\s+(?:is|was|has been)\s+(?:a|an|the|currently|formerly)\b")
+
+
 def byline_names(line: str) -> list[str] | None:
     """Names from 'By A B' / 'Author: A B'; [] for a bare 'By' (names follow on the next line)."""
     m = _BYLINE.match(line.strip())
@@ -365,6 +381,8 @@ def byline_names(line: str) -> list[str] | None:
     if not names_text:
         return []
     names_text = re.split(r"\s[|·•]\s|\s[–—]\s", names_text)[0]
+    bio = _BIO_AFTER_NAME.search(names_text)  # 'By A B is an Algerian blogger and ...': the bio follows
+    names_text = names_text[: bio.start()] if bio else names_text
     for f in reversed(find_dates(names_text)):
         names_text = names_text[: f.start] + names_text[f.end :]
     names_text = names_text.strip(" ,")

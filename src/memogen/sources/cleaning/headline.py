@@ -71,6 +71,8 @@ def read_headline_zone(
     if title is not None:
         it = front[title]
         headline, site = split_site_name(it.text)
+        headline, names = split_byline(headline)
+        found.add_authors(names, it.where("byline after the headline"))
         found.title = found.title or headline
         found.origins.setdefault("title", it.where("headline"))
         if site:
@@ -102,6 +104,19 @@ def split_site_name(line: str) -> tuple[str, str | None]:
     if not named or len(words) > 4 or md.find_dates(site) or re.search(r"\d", site):
         return line, None
     return m.group("head").strip(), site
+
+
+_TRAILING_BYLINE = re.compile(r"^(?P<head>.{12,}?)\s+by\s+(?P<names>[A-Z][^|]{2,60})$")
+
+
+def split_byline(line: str) -> tuple[str, list[str]]:
+    """'Millions hit by floods in India by Nina Ridge' -> (headline, ['Nina Ridge']): a blog's headline
+    with its byline run on.  Only names count ('... backed by Western Powers' keeps its words)."""
+    m = _TRAILING_BYLINE.match(line.strip())
+    names = md.split_names(m.group("names").strip()) if m else []
+    if not m or not names or len(m.group("head").split()) < 3:
+        return line, []
+    return m.group("head").strip(), names
 
 
 def _date_line_shaped(it: Line) -> bool:
@@ -268,12 +283,14 @@ class _Zone:
                 drop(it, "summary of the page above the story's headline")
         if self.listed_authors and not self.found.authors:
             self.found.add_authors(self.listed_authors, "the page's author list")
-        self._offer_masthead(mastheads)
+        below = {it.text.strip() for it in self.front[above + 1 :]} if title is not None else set()
+        self._offer_masthead(mastheads, below)
         self._between_title_and_body(title, body_found)
 
-    def _offer_masthead(self, mastheads: list[Line]) -> None:
+    def _offer_masthead(self, mastheads: list[Line], below: set[str]) -> None:
         """The publisher a masthead names: an organisation's name before a mere label; a label
-        printed twice above the headline is the page's series, the story's container."""
+        printed twice above the headline is the page's series, the story's container; a short
+        label printed above the headline and again under it frames it: the site's name."""
         names = [it for it in mastheads if is_heading_like(it) and not md.is_name(it.text)]
         named = [it for it in names if is_publication_name(it.text)]
         texts = [it.text.strip().lower() for it in names]
@@ -283,6 +300,8 @@ class _Zone:
             self.found.origins["container_title"] = repeated.where("series label")
         orgs = [it for it in named if _ORG.search(it.text) and it is not repeated]
         best = orgs[0] if orgs else next((it for it in named if it is not repeated), None)
+        framing = [it for it in names if it.text.strip() in below and len(it.text.split()) <= 4]
+        best = best or (framing[0] if framing and not repeated else None)
         if best is not None:
             self.found.offer_publisher(best.text.strip(), 1, best.where("masthead"))
 

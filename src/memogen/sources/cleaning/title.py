@@ -34,16 +34,53 @@ def find_title(front: list[Line]) -> int | None:
         for k, i in enumerate(kept)
         if (_headline_shaped(front[i]) or _long_headline(front, kept[:k], i))
         and not names_a_section(front[i])
+        and not labels_something_else(front[i].text)
+        and not _captioned_below(front, i)
     ]
     if candidates and candidates[-1] == kept[-1] and _opens_a_section(front, kept, candidates):
         candidates.pop()
     for pos, i in enumerate(reversed(candidates)):
         it = front[i]
         higher = candidates[: len(candidates) - pos - 1]
-        if (md.is_name(it.text) and higher) or it.text.rstrip().endswith(":"):
+        if (
+            (md.is_name(it.text) and higher)
+            or it.text.rstrip().endswith(":")
+            or _masthead_again(front, it, higher)
+        ):
             continue
         return _over_its_deck(front, _head_of_block(front, i, set(candidates)), higher)
     return None
+
+
+# 'Editor: huaxia', 'Source: Xinhua', 'Photo Gallery: Typhoon hits', 'Video: ...': a label naming a person's
+# part, a source or a medium, then what it labels — the line is about the page's making, never its headline.
+_ROLE_LABEL = re.compile(
+    r"(?i)^(?:editor|editors|edited by|author|authors|writer|reporter|source|sources|credit|credits|"
+    r"photo(?:graph)?s?|photo gallery|gallery|image|images|picture|pictures|video|videos|watch|listen|audio|"
+    r"podcast|slideshow|graphic|illustration)\s*:"
+)
+_UI_IN_TITLE = 2  # interface words ('Download PDF ... Order a Print Copy'): a row of buttons, not a headline
+
+
+def labels_something_else(text: str) -> bool:
+    """A role or medium label ('Editor: ...', 'Photo Gallery: ...'), a byline ('By ...') or a row of
+    buttons: lines shaped like a headline that never are one."""
+    from .chrome import UI_STRONG
+
+    words = re.findall(r"[\w'-]+", text.lower())
+    if _ROLE_LABEL.match(text.strip()) or re.match(r"(?i)^by\s", text.strip()):
+        return True
+    if re.fullmatch(r"[\w'-]+\s?:\s?[\w'-]+(?:\s[\w'-]+)?", text.strip()):
+        return True  # 'Format: Chicago', 'Category: World': a field and its value
+    return sum(w in UI_STRONG for w in words) >= _UI_IN_TITLE
+
+
+def _captioned_below(front: list[Line], i: int) -> bool:
+    """'Prime Minister X announces ... outside No 10' printed again right under itself with a credit
+    ('... Source: AAP / Y'): the caption of a picture, whose credit line repeats it."""
+    here = front[i].text.strip()
+    below = next((it.text.strip() for it in front[i + 1 : i + 3] if it.text.strip() != here), "")
+    return len(here.split()) >= 4 and below.startswith(here) and below != here
 
 
 def names_a_section(it: Line) -> bool:
@@ -53,6 +90,13 @@ def names_a_section(it: Line) -> bool:
     from ...sections.headings import SECTIONS, heading_meaning  # pure; imported when a headline is sought
 
     return heading_meaning(it.text) in SECTIONS
+
+
+def _masthead_again(front: list[Line], it: Line, higher: list[int]) -> bool:
+    """'SBS Japanese / I cannot deliver - Truss resigns / SBS Japanese': the site's label printed
+    above and below the headline; a title repeated as a heading has no other headline between."""
+    same = [i for i in higher if front[i].text.strip() == it.text.strip()]
+    return bool(same) and any(i > same[-1] and front[i].text.strip() != it.text.strip() for i in higher)
 
 
 def _over_its_deck(front: list[Line], chosen: int, higher: list[int]) -> int:
@@ -207,6 +251,10 @@ def _dated(it: Line) -> bool:
 
 
 def _headline_shaped(it: Line) -> bool:
+    """Heading-shaped, or a headline opening with a quote ("'I cannot deliver' - Truss resigns")."""
     if _dated(it):
         return False
+    unquoted = it.text.lstrip("'\"‘“")
+    if unquoted != it.text and unquoted[:1].isupper():
+        it = Line(unquoted, it.lineno)
     return is_heading_like(it) or it.text.endswith(("?", "!"))
