@@ -98,3 +98,30 @@ def test_find_dates_reads_numeric_dates(text: str, dates: list[dt.date]) -> None
 )
 def test_issue_lines(line: str, label: str | None) -> None:
     assert issue_label(line) == label
+
+
+@pytest.mark.parametrize(
+    ("stamp", "date"),
+    [
+        ("16 | 02 | 2024", dt.date(2024, 2, 16)),
+        ("Postado Setembro 22, 2017", dt.date(2017, 9, 22)),
+        ("Publié le 3 mai 2025", dt.date(2025, 5, 3)),
+    ],
+)
+def test_a_date_line_under_the_headline_in_bars_or_another_language(stamp: str, date: dt.date) -> None:
+    res = _clean(f"Ferries halted after inspection\n\n{stamp}\n\n{PARA}\n\n{PARA}")
+    assert res.found.date == date and res.found.title == "Ferries halted after inspection"
+    assert stamp not in res.text
+
+
+def test_bars_between_years_are_no_date() -> None:
+    assert find_dates("2021 | 2020 | 2019") == [] and find_dates("Archive 12 | 2019 | 2020") == []
+
+
+def test_a_reading_time_and_date_glued_to_the_headline_come_apart() -> None:
+    res = _clean(
+        f"Ferries halted after inspection1 min read . Updated: 03 Apr 2023, 05:30 AM IST\n{PARA}\n{PARA}"
+    )
+    assert res.found.title == "Ferries halted after inspection"
+    assert res.found.date == dt.date(2023, 4, 3)
+    assert "min read" not in res.text

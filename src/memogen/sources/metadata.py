@@ -26,6 +26,8 @@ _DATE_PATTERNS = [
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"),
+    # '16 | 02 | 2024': day, month and year set apart by bars, as some sites print a story's date
+    re.compile(r"(?<![\d|])(?P<d>[0-3]?\d)\s?\|\s?(?P<mn>[01]?\d)\s?\|\s?(?P<y>(?:19|20)\d\d)(?![\d|])"),
 ]
 # '21-07-2024', '21/07/2024', '21.07.2024': day first (most of the world); month first only when
 # the day-first reading is no date ('07/21/2024').  A year glued to a word still counts.
@@ -110,9 +112,16 @@ def parse_loose_date(text: str) -> dt.date | None:
         return None
     import dateparser
 
-    parsed = dateparser.parse(
-        text, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
-    )
+    words = text.split()
+    for skip in range(
+        3
+    ):  # 'Postado Setembro 22, 2017', 'Publié le 3 mai 2025': a label in any language first
+        parsed = dateparser.parse(
+            " ".join(words[skip:]),
+            settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
+        )
+        if parsed or len(words) - skip <= 3:
+            break
     return parsed.date() if parsed else None
 
 

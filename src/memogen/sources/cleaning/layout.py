@@ -104,9 +104,24 @@ def to_lines(lines: list[RawLine], texts: list[str], cut_at: set[int]) -> list[L
         if heading:
             level_one_first = len(heading.group(1)) == 1 and not items
             text, hint = heading.group(2).strip(), hint or ("title" if level_one_first else "heading")
-        items.append(Line(text=text, lineno=ln.lineno, hint=hint, gap_before=gap, after_cut=i in cut_at))
+        head, label = _glued_reading_time(text) if hint is None else (text, "")
+        items.append(Line(text=head, lineno=ln.lineno, hint=hint, gap_before=gap, after_cut=i in cut_at))
+        if label:
+            items.append(Line(text=label, lineno=ln.lineno))
         gap = False
     return items
+
+
+# 'Oil soars, jolted by output cuts1 min read . Updated: 03 Apr 2023': a page's reading-time label
+# (and the date stamp after it) glued to the headline when the page was turned into text.
+_GLUED_READING_TIME = re.compile(r"^(?P<head>.*[^\W\d_])(?P<label>\d{1,2}\s?min(?:ute)?s?\s+read\b.*)$", re.I)
+
+
+def _glued_reading_time(text: str) -> tuple[str, str]:
+    m = _GLUED_READING_TIME.match(text)
+    if not m or len(m.group("head").split()) < 3:
+        return text, ""
+    return m.group("head"), m.group("label")
 
 
 def join_broken(items: list[Line]) -> list[Line]:

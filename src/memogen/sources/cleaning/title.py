@@ -251,8 +251,9 @@ def _dated(it: Line) -> bool:
 
 
 def _headline_shaped(it: Line) -> bool:
-    """Heading-shaped, or a headline opening with a quote ("'I cannot deliver' - Truss resigns")."""
-    if _dated(it):
+    """Heading-shaped, or a headline opening with a quote ("'I cannot deliver' - Truss resigns");
+    never a date line, in any language ('Postado Setembro 22, 2017')."""
+    if _dated(it) or (it.words <= 6 and md.parse_loose_date(it.text)):
         return False
     unquoted = it.text.lstrip("'\"‘“")
     if unquoted != it.text and unquoted[:1].isupper():
