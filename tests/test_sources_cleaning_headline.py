@@ -280,3 +280,21 @@ def test_a_byline_run_on_a_headline_and_a_byline_with_a_bio_or_an_outlet() -> No
     assert found.authors == ["Anders Berg el-Vik"] and found.title == "Ferries halted"
     found = _clean(f"Ferries halted\n\nAnna M. Holm And Per Vik Harbour Times\n\n{PARA}\n\n{PARA2}\n").found
     assert found.authors == ["Anna M. Holm", "Per Vik"]
+
+
+def test_the_site_a_pages_own_title_adds_to_the_headline_is_the_publisher() -> None:
+    above = f"Ferries halted after inspection | Harbour Press Foundation (HPF)\nHarbour Press Foundation\nFerries halted after inspection\n\n{PARA}\n\n{PARA2}\nSource: The Vell Post\n"
+    found = _clean(above).found
+    assert found.title == "Ferries halted after inspection"
+    assert found.publisher == "Harbour Press Foundation"  # the page's title beats a source credit
+    glued = f"Ferries halted after inspection-Coastwire\nFerries halted after inspection\n\n{PARA}\n\n{PARA2}\n"
+    found = _clean(glued).found
+    assert found.title == "Ferries halted after inspection" and found.publisher == "Coastwire"
+
+
+def test_an_aggregators_byline_names_the_outlet_and_a_prompt_is_no_name() -> None:
+    found = _clean(f"Ferries halted after inspection\n\nby · Harbour Times\n\n{PARA}\n\n{PARA2}\n").found
+    assert found.publisher == "Harbour Times" and found.authors == []
+    from memogen.sources.metadata import is_name
+
+    assert not is_name("Explore Our Weather Coverage") and is_name("Nina Holm")

@@ -46,7 +46,7 @@ _NON_NAME = frozenset(
     office agency news times post daily weekly herald tribune journal review insights magazine media
     press tv radio online foreign affairs policy studies strategic international national global world
     affairs relations report minister president government army visit talks home menu about contact the
-    of and for in on with""".split()  # noqa: SIM905
+    of and for in on with our your my their this these those what how why when where more all every""".split()  # noqa: SIM905
 )
 _BYLINE = re.compile(
     r"^(?:by|written by|authors?|words by|reported by|text by|prepared by|report by|analysis by)"

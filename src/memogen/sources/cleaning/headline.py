@@ -71,6 +71,8 @@ def read_headline_zone(
     if title is not None:
         it = front[title]
         headline, site = split_site_name(it.text)
+        if site is None:
+            headline, site = _site_after_repeated_headline(it.text, front[title + 1 :])
         headline, names = split_byline(headline)
         found.add_authors(names, it.where("byline after the headline"))
         found.title = found.title or headline
@@ -104,6 +106,26 @@ def split_site_name(line: str) -> tuple[str, str | None]:
     if not named or len(words) > 4 or md.find_dates(site) or re.search(r"\d", site):
         return line, None
     return m.group("head").strip(), site
+
+
+def _site_after(headline: str, page_title: str) -> str | None:
+    """'Ministries act | Pakistan Press Foundation (PPF)' after 'Ministries act' -> 'Pakistan Press
+    Foundation': what a page's title adds to the headline, when it reads as a name."""
+    headline, text = headline.strip(), page_title.strip()
+    if len(headline.split()) < 3 or not text.startswith(headline) or text == headline:
+        return None
+    site = re.sub(r"\s*\([A-Z][A-Za-z&.-]{1,12}\)$", "", text[len(headline) :].strip(" |–—-:·"))
+    words = site.split()
+    named = site[:1].isupper() and all(w[:1].isupper() for w in words if len(w) > 3)
+    return site if 1 <= len(words) <= 5 and named and not md.find_dates(site) else None
+
+
+def _site_after_repeated_headline(line: str, below: list[Line]) -> tuple[str, str | None]:
+    """'<headline>-Xinhua' printed over '<headline>': the page's title over the story's; the story's
+    headline is the lower line and the site is what the upper adds."""
+    nxt = next((it for it in below if it.kept), None)
+    site = _site_after(nxt.text, line) if nxt is not None else None
+    return (nxt.text.strip(), site) if nxt is not None and site else (line, None)
 
 
 _TRAILING_BYLINE = re.compile(r"^(?P<head>.{12,}?)\s+by\s+(?P<names>[A-Z][^|]{2,60})$")
@@ -238,7 +260,7 @@ class _Zone:
             names = [parts[0]]
             found = [(p, names if k == 0 else None) for k, (p, _) in enumerate(found)]
         if not names:
-            return False
+            return self._byline_of_outlet(it, parts)
         self._add_authors(names, it)
         for part in parts:
             if md.find_dates(part):
@@ -252,6 +274,17 @@ class _Zone:
             ):
                 self.found.offer_publisher(part, 1, it.where("byline"))
         drop(it, "byline (→ metadata.authors)")
+        return True
+
+    def _byline_of_outlet(self, it: Line, parts: list[str]) -> bool:
+        """'by · NY Times': an aggregator's byline naming the outlet, no person."""
+        if len(parts) != 2 or md.byline_names(parts[0]) != [] or md.is_name(parts[1]):
+            return False
+        words = parts[1].split()
+        if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or md.find_dates(parts[1]):
+            return False
+        self.found.offer_publisher(parts[1], 1, it.where("byline naming the outlet"))
+        drop(it, "byline naming the outlet (→ metadata.publisher)")
         return True
 
     def _add_authors(self, names: list[str], it: Line) -> None:
@@ -284,8 +317,19 @@ class _Zone:
         if self.listed_authors and not self.found.authors:
             self.found.add_authors(self.listed_authors, "the page's author list")
         below = {it.text.strip() for it in self.front[above + 1 :]} if title is not None else set()
+        self._offer_page_title(mastheads)
         self._offer_masthead(mastheads, below)
         self._between_title_and_body(title, body_found)
+
+    def _offer_page_title(self, mastheads: list[Line]) -> None:
+        """'<the headline> | Pakistan Press Foundation (PPF)', '<the headline>-Xinhua': the page's own
+        title above the story, the headline and then the site that shows it.  It names the page's
+        publisher more surely than a source credit or a masthead label."""
+        for it in mastheads:
+            site = _site_after(self.found.title or "", it.text)
+            if site:
+                self.found.offer_publisher(site, 2, it.where("site name in the page's title"))
+                return
 
     def _offer_masthead(self, mastheads: list[Line], below: set[str]) -> None:
         """The publisher a masthead names: an organisation's name before a mere label; a label

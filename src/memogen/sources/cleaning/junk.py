@@ -69,8 +69,11 @@ _URL_LINE = re.compile(
 
 
 def _names_a_writer(text: str) -> bool:
-    """'By A B | Outlet', 'Mara Ilves | Political Correspondent': a byline set as a row, not a menu."""
+    """'By A B | Outlet', 'Mara Ilves | Political Correspondent', 'by · Outlet': a byline set as a row,
+    not a menu."""
     parts = [p.strip() for p in re.split(r"\s[|·•]\s", text)]
+    if re.match(r"(?i)^by\s+[|·•]\s", text):
+        return True
     return md.byline_names(text) is not None or (
         md.is_name(parts[0]) and any(md.is_role(p) for p in parts[1:])
     )

@@ -131,7 +131,17 @@ def _head_of_block(front: list[Line], nearest: int, candidates: set[int]) -> int
     while k >= 0 and k in candidates and not front[k + 1].gap_before and not md.is_name(front[k].text):
         block.insert(0, k)
         k -= 1
-    return next((i for i in block if not _label_shaped(front[i].text)), nearest)
+    texts = [front[i].text.strip() for i in block]
+    return next(
+        (i for i in block if not _label_shaped(front[i].text) and not _repeats_a_lower(front[i].text, texts)),
+        nearest,
+    )
+
+
+def _repeats_a_lower(text: str, block: list[str]) -> bool:
+    """'<headline> | Site' over '<headline>': the page's title, which the story's headline repeats."""
+    text = text.strip()
+    return any(len(t.split()) >= 3 and text != t and text.startswith(t) for t in block)
 
 
 # Nouns of an organisation's or a publication's name ('Lendrian Institute for Transport Policy',
