@@ -287,7 +287,9 @@ def test_the_site_a_pages_own_title_adds_to_the_headline_is_the_publisher() -> N
     found = _clean(above).found
     assert found.title == "Ferries halted after inspection"
     assert found.publisher == "Harbour Press Foundation"  # the page's title beats a source credit
-    glued = f"Ferries halted after inspection-Coastwire\nFerries halted after inspection\n\n{PARA}\n\n{PARA2}\n"
+    glued = (
+        f"Ferries halted after inspection-Coastwire\nFerries halted after inspection\n\n{PARA}\n\n{PARA2}\n"
+    )
     found = _clean(glued).found
     assert found.title == "Ferries halted after inspection" and found.publisher == "Coastwire"
 
@@ -298,3 +300,12 @@ def test_an_aggregators_byline_names_the_outlet_and_a_prompt_is_no_name() -> Non
     from memogen.sources.metadata import is_name
 
     assert not is_name("Explore Our Weather Coverage") and is_name("Nina Holm")
+
+
+def test_an_audio_credit_is_never_the_title_and_an_outlet_under_the_headline_is_the_publisher() -> None:
+    found = _clean(f"No respite for the coast\nVoiced by Harbour Polly\n\n{PARA}\n\n{PARA2}\n").found
+    assert found.title == "No respite for the coast"
+    res = _clean(f"Voiced by Harbour Polly\n\n{PARA}\n\n{PARA2}\n")
+    assert res.found.title is None and "Voiced by" not in res.text
+    res = _clean(f"Ferries halted after inspection\nHarbour Press Agency\n\n{PARA}\n\n{PARA2}\n")
+    assert res.found.publisher == "Harbour Press Agency" and "Harbour Press Agency" not in res.text

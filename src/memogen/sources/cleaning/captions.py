@@ -10,7 +10,7 @@ from ..text import word_count
 
 CREDIT = re.compile(
     r"(?i)^(?:edited|reviewed|translated|compiled|illustrat\w+|photos?|photographs?|images?|design(?:ed)?|"
-    r"presented|produced|hosted|narrated)\s+by\b\s*:?\s*(?P<who>.*)$"
+    r"presented|produced|hosted|narrated|voiced|read)\s+by\b\s*:?\s*(?P<who>.*)$"
 )
 _CAPTION = re.compile(
     r"(?i)^\(?\s*(?:file\s+)?(?:photo|image|picture|illustration|graphic|video)s?\s*(?:credit)?\s*[:/|©]"

@@ -25,7 +25,7 @@ from .chrome import menu_runs
 from .dates import date_line, read_date, stamp_rank
 from .lines import DATE_LABELLED, DATE_LINE, DATE_UPDATED, Found, Line, drop
 from .shape import is_heading_like, is_prose, sentence_like
-from .title import MASTHEAD_NOUN, find_title, is_publication_name, section_heading_shape
+from .title import MASTHEAD_NOUN, find_title, is_publication_name, names_a_section, section_heading_shape
 
 _SUMMARY_MAX_WORDS = 150  # a page's summary or standfirst above the byline is short
 _TEAM = re.compile(r"(?i)\b(?:team|staff|newsroom)$")  # 'GP Team': a group of people, not a site's name
@@ -358,6 +358,9 @@ class _Zone:
         rest = [it for it in self.front[title + 1 :] if it.kept]
         for k, it in enumerate(rest):
             last = k == len(rest) - 1
-            if (last and is_heading_like(it) and section_heading_shape(it)) or sentence_like(it.text):
-                continue
-            drop(it, "standfirst / label under the headline")
+            if is_publication_name(it.text) and not names_a_section(it):
+                # 'Associated Press' under the headline: whose story it is, not a heading of it
+                self.found.offer_publisher(it.text.strip(), 1, it.where("outlet under the headline"))
+                drop(it, "outlet under the headline (→ metadata.publisher)")
+            elif not ((last and is_heading_like(it) and section_heading_shape(it)) or sentence_like(it.text)):
+                drop(it, "standfirst / label under the headline")
