@@ -48,10 +48,23 @@ DATED_LINE = 30  # words: a date in a longer line is the story's, not a date lin
 _ITEM = re.compile(r"^\s*(?:[•·▪●◦►*–-]|\d{1,2}[.)])\s")  # a list item: bullet, dash or number
 # Where a picture or a quote came from, inside a line: 'Credit:AP', 'Source: AAP / X', '©', '(File)',
 # 'pictured in this file photo', '(Jane Doe/Reuters)'.
-_CREDIT_MARK = re.compile(
-    r"(?i)\b(?:credit|courtesy|source)\s*:|©|\bpictured\b|\bfile (?:photo|image|picture)\b|\(file\)"
-    r"|\((?:[A-Z][^()]{0,40}/[^()]{1,40})\)|\b(?:photo|image|picture)s?\s+(?:by|via|shows?)\b"
+_CREDIT_WORDS = re.compile(  # searched in the lower-cased line: a case-blind pattern costs four times as much
+    r"(?:\bcredit|courtesy|\bsource)\s*:|©|pictured|file (?:photo|image|picture)|\(file\)"
+    r"|(?:photo|image|picture)s?\s+(?:by|via|shows?)\b"
 )
+_CREDIT_PAREN = re.compile(r"\([A-Z][^()]{0,40}/[^()]{1,40}\)")
+
+
+_CREDIT_HINTS = (":", "©", "pictur", "photo", "image", "file", "/")  # every credit holds one: most lines none
+
+
+def _has_credit(text: str) -> bool:
+    low = text.lower()
+    if not any(h in low for h in _CREDIT_HINTS):
+        return False
+    return bool(_CREDIT_WORDS.search(low) or _CREDIT_PAREN.search(text))
+
+
 # A wire or newspaper dateline opening a paragraph: 'TOKYO - ', 'SYDNEY, Australia – ', 'Lima: ',
 # 'OSLO, May 3 (Reuters) - ': where the story itself begins.
 _DATELINE_LEAD = re.compile(
@@ -226,7 +239,7 @@ def _shape(it: Line) -> dict[str, float]:
         "s_ui": sum(w in UI_STRONG for w in lower) / n,
         "s_picture": float(not _PICTURE_WORDS.isdisjoint(lower)),
         "s_agency": float(bool(_AGENCY.search(text))),
-        "s_credit": float(bool(_CREDIT_MARK.search(text))),
+        "s_credit": float(_has_credit(text)),
         "s_year": float(it.words <= 8 and bool(_YEAR.search(text))),
         "s_outlet_tail": float(_ends_with_outlet(text)),
     }
@@ -237,15 +250,19 @@ def _ends_with_outlet(text: str) -> bool:
     (the last one to four capitalised words read as a publication's name, with no full stop before)."""
     from .title import is_publication_name  # title imports nothing of this module
 
+    if TERMINAL.search(text):
+        return False
     words = text.rstrip().split()
-    if len(words) < 5 or TERMINAL.search(text):
+    if len(words) < 5:
         return False
     return any(is_publication_name(" ".join(words[-k:])) for k in range(1, 5) if words[-k][:1].isupper())
 
 
 def _credits_a_picture(text: str) -> bool:
-    return bool(_CREDIT_MARK.search(text) or _AGENCY.search(text)) or not _PICTURE_WORDS.isdisjoint(
-        w.lower() for w in _WORD.findall(text)
+    return (
+        _has_credit(text)
+        or bool(_AGENCY.search(text))
+        or not _PICTURE_WORDS.isdisjoint(w.lower() for w in _WORD.findall(text))
     )
 
 
@@ -357,7 +374,9 @@ def guarded(items: list[Line]) -> list[bool]:
     out = [False] * len(items)
     counts: dict[str, int] = {}
     for it in items:
-        counts[bare(it.text)] = counts.get(bare(it.text), 0) + 1
+        if it.words <= 8:  # only a short line can be a heading; it is compared with the other short ones
+            key = bare(it.text)
+            counts[key] = counts.get(key, 0) + 1
     next_kept: int | None = None  # index of the next kept line, walking up from the bottom
     for k in range(len(items) - 1, -1, -1):
         it = items[k]
