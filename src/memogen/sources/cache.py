@@ -47,7 +47,7 @@ def code_fingerprint() -> str:
 
 
 def cache_key(data: bytes, path: Path, override: SourceOverride | None) -> str:
-    settings = json.dumps(override.model_dump(mode="json") if override else None, sort_keys=True)
+    settings = json.dumps(override.as_dict() if override else None, sort_keys=True)
     h = hashlib.sha256()
     parts = (
         hashlib.sha256(data).hexdigest(),
