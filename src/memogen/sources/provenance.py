@@ -42,6 +42,12 @@ def merge_metadata(
         return from_format
 
     date = pick("date", meta.date, found.date, text_wins=found.date_rank >= 3)
+    url = pick("url", meta.url, found.url)
+    publisher = _heading_name(pick("publisher", meta.publisher, found.publisher), result.text)  # type: ignore[arg-type]
+    if not publisher and (override is None or override.publisher is None):
+        publisher = host_name(str((override.url if override else None) or url or ""))
+        if publisher:
+            origins["publisher"] = "inferred from the page's address"
     title_text = pick("title", meta.title, found.title)
     if not title_text and raw_title:
         title_text, origins["title"] = raw_title, f"{format_origin} (title field)"
@@ -50,9 +56,9 @@ def merge_metadata(
         # the byline printed on the page names the writer; a file's author property often names
         # whoever last saved it
         authors=list(pick("authors", meta.authors, found.authors, text_wins=True) or []),  # type: ignore[arg-type]
-        publisher=_heading_name(pick("publisher", meta.publisher, found.publisher), result.text),  # type: ignore[arg-type]
+        publisher=publisher,
         date=date,  # type: ignore[arg-type]
-        url=pick("url", meta.url, found.url),  # type: ignore[arg-type]
+        url=url,  # type: ignore[arg-type]
         author_bio=meta.author_bio or (_join_bio(found.author_bio) or None),
         container_title=pick("container_title", meta.container_title, found.container_title),  # type: ignore[arg-type]
     )
@@ -78,6 +84,16 @@ def merge_metadata(
         out.inferred.append("container_title")
     out.origins = {k: v for k, v in origins.items() if getattr(out, k, None)}
     return out
+
+
+def host_name(url: str) -> str | None:
+    """'https://www.harbourtimes.no/news/x' -> 'harbourtimes.no': who shows a page that names no
+    outlet of its own, as a reader would cite it."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "") if "//" in url else ""
+    host = re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host)
+    return host if "." in host else None
 
 
 def _heading_name(name: str | None, body: str) -> str | None:
