@@ -136,3 +136,19 @@ def test_a_paragraph_broken_in_mid_sentence_is_judged_and_kept_as_one() -> None:
     res = clean_text(text)
     assert "after the port authority agreed to a pay rise of six percent" in res.text
     assert res.found.title == "Harbour strike ends after talks"
+
+
+def test_how_to_cite_the_page_and_a_labelled_disclaimer_are_furniture() -> None:
+    from memogen.sources.cleaning.junk import classify_junk
+
+    cite = (
+        'Anna Holm, Per Vik, and Ola Berg. "Ferry Safety in Northern Waters: Lessons from Inspections", '
+        "Harbour Papers 2025, 12 (2025), accessed May 6, 2025, https://doi.org/10.1234/hp.2025.12"
+    )
+    assert classify_junk(cite) == "citation of the page (how to cite it)"
+    disclaimer = (
+        "Disclaimer: " + "Harbour Papers describe research in progress by the authors and are published " * 6
+    )
+    assert classify_junk(disclaimer) == "disclaimer / copyright notice"
+    quoted = 'The council said. "We cannot live on one boat a day," the chair told reporters on Monday.'
+    assert classify_junk(quoted) is None

@@ -31,6 +31,7 @@ CLASSIFIERS: tuple[Callable[[str], str | None], ...] = (
     chrome.ui_prompt,
     chrome.link_prompt,
     notices.disclaimer,
+    notices.citation_entry,
     notices.subscription,
     chrome.see_also,
     captions.caption,

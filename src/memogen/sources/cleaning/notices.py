@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .. import metadata as md
 from ..text import word_count
 
 _DISCLAIMER = re.compile(
@@ -56,7 +57,25 @@ COPYRIGHT_OWNER = re.compile(
 
 
 def disclaimer(text: str) -> str | None:
-    return "disclaimer / copyright notice" if _DISCLAIMER.search(text) and word_count(text) <= 45 else None
+    """A disclaimer or copyright notice; one labelled 'Disclaimer:' may run as long as a paragraph."""
+    n = word_count(text)
+    if _DISCLAIMER.search(text) and (n <= 45 or (n <= 120 and _DISCLAIMER_LABEL.match(text))):
+        return "disclaimer / copyright notice"
+    return None
+
+
+_DISCLAIMER_LABEL = re.compile(r"(?i)^disclaimer\s*:")
+# 'A B, C D, and E F. "Title", Series 2025, 175 (2025), accessed ..., https://doi.org/...': how to cite
+# the page itself — its authors, its title in quotes, then where and when, with a link or an access date.
+_CITE_ENTRY = re.compile(r'^(?P<names>[^."“”]{3,120}?)\.\s+["“][^"”]{10,}["”]')
+_CITE_TAIL = re.compile(r"(?i)https?://|\bdoi\b|\baccessed\b|\bretrieved\b")
+
+
+def citation_entry(text: str) -> str | None:
+    m = _CITE_ENTRY.match(text.strip())
+    if not m or not _CITE_TAIL.search(text) or word_count(text) > 80:
+        return None
+    return "citation of the page (how to cite it)" if md.split_names(m.group("names")) else None
 
 
 def subscription(text: str) -> str | None:
