@@ -152,3 +152,18 @@ def test_how_to_cite_the_page_and_a_labelled_disclaimer_are_furniture() -> None:
     assert classify_junk(disclaimer) == "disclaimer / copyright notice"
     quoted = 'The council said. "We cannot live on one boat a day," the chair told reporters on Monday.'
     assert classify_junk(quoted) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Editor's note: This article has been updated with new details throughout.",
+        "Correction: An earlier version of this story gave the wrong date for the inspection.",
+        "No spam. Unsubscribe any time.",
+    ],
+)
+def test_notes_on_the_articles_making_and_subscription_small_print_are_furniture(line: str) -> None:
+    from memogen.sources.cleaning.junk import classify_junk
+
+    assert classify_junk(line) is not None
+    assert classify_junk("The editor said the note was found on the quay on Monday.") is None

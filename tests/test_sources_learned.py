@@ -158,3 +158,10 @@ def test_a_teaser_naming_its_outlet_and_a_short_date_line_in_any_language() -> N
     assert feats["- Ferry operator fined over bow doors The Harbour Times"]["s_outlet_tail"] == 1
     assert feats["Publié le 3 mai 2025"]["s_year"] == 1 and feats[P1]["s_year"] == 0
     assert feats[P1]["s_outlet_tail"] == 0
+
+
+def test_a_capitals_kicker_before_a_teaser_headline_is_a_feature() -> None:
+    items, found = _judged(_page(TITLE, P1, "FERRIES: Why everyone is talking about the bow doors", P2, P3))
+    feats = {it.text: f for it, f in zip(items, learned.line_features(items, found), strict=True)}
+    assert feats["FERRIES: Why everyone is talking about the bow doors"]["s_kicker"] == 1
+    assert feats[P1]["s_kicker"] == 0

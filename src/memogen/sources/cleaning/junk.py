@@ -32,6 +32,7 @@ CLASSIFIERS: tuple[Callable[[str], str | None], ...] = (
     chrome.link_prompt,
     notices.disclaimer,
     notices.citation_entry,
+    notices.editors_note,
     notices.subscription,
     chrome.see_also,
     captions.caption,

@@ -41,6 +41,8 @@ _AGENCY = re.compile(
     r"\b(?:AP|AFP|Reuters|REUTERS|EPA|Getty|Anadolu|Xinhua|Handout|Shutterstock)\b"
 )  # as captions.py
 _DIGIT = re.compile(r"\d")
+# 'TYPHOON: Why everyone is talking about it', 'POLL ALERT: ...': a kicker in capitals, then a teaser's headline
+_KICKER = re.compile(r"^[A-Z]{2,}(?:\s[A-Z]{2,}){0,3}:\s+\S")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a short line with a year: a date line in any language
 _LETTER = re.compile(r"[^\W\d_]")
 LEAD_WITHIN = 3  # text-shaped lines: a dateline this high opens the article (captions, standfirst above it)
@@ -83,6 +85,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "s_agency": ("an agency's name", ""),
     "s_credit": ("a credit", ""),
     "s_year": ("a year", ""),
+    "s_kicker": ("a kicker in capitals", ""),
     "s_outlet_tail": ("ends with an outlet's name", ""),
     "c_near_credit": ("next to a picture or credit", ""),
     "c_prev_ruled": ("after a line the rules dropped", ""),
@@ -241,6 +244,7 @@ def _shape(it: Line) -> dict[str, float]:
         "s_agency": float(bool(_AGENCY.search(text))),
         "s_credit": float(_has_credit(text)),
         "s_year": float(it.words <= 8 and bool(_YEAR.search(text))),
+        "s_kicker": float(bool(_KICKER.match(text)) and not TERMINAL.search(text)),
         "s_outlet_tail": float(_ends_with_outlet(text)),
     }
 

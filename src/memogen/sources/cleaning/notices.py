@@ -18,7 +18,8 @@ _DISCLAIMER = re.compile(
     r"|^©|^copyright\b|\ball rights reserved\b)"
 )
 _SUBSCRIBE = re.compile(
-    r"(?i)^(?:subscribe|sign up|join|get|receive|stay|never miss)\b.*\b(?:newsletter|updates|inbox|subscribe|news)\b"
+    r"(?i)\bunsubscribe (?:at )?any ?time\b"
+    r"|^(?:subscribe|sign up|join|get|receive|stay|never miss)\b.*\b(?:newsletter|updates|inbox|subscribe|news)\b"
     r"|\bour newsletter\b|\bdelivered to your inbox\b|^subscribe\b"
     r"|^newsletters?\s*[:|–—-]|(?:^|[.!?]\s+)(?:sign up|subscribe)(?: now| here| today)?[.!]?$"
 )
@@ -69,6 +70,21 @@ _DISCLAIMER_LABEL = re.compile(r"(?i)^disclaimer\s*:")
 # the page itself — its authors, its title in quotes, then where and when, with a link or an access date.
 _CITE_ENTRY = re.compile(r'^(?P<names>[^."“”]{3,120}?)\.\s+["“][^"”]{10,}["”]')
 _CITE_TAIL = re.compile(r"(?i)https?://|\bdoi\b|\baccessed\b|\bretrieved\b")
+
+
+# 'Editor's note: This article has been updated ...', 'Correction: An earlier version ...': a note on the
+# article's making, not its text.
+_EDITORS_NOTE = re.compile(
+    r"(?i)^(?:editor'?s'?|editors’?|editor’s) note\s*[:.–—-]|^(?:correction|clarification)\s*:"
+)
+
+
+def editors_note(text: str) -> str | None:
+    return (
+        "editor's note on the article"
+        if _EDITORS_NOTE.match(text.strip()) and word_count(text) <= 60
+        else None
+    )
 
 
 def citation_entry(text: str) -> str | None:
