@@ -8,9 +8,9 @@ Labelled lines come from
 - the tuning half's headed briefs in ../shared/corpus/sectioned (gp-*, ipri-*): `boilerplate_lines`
   are furniture, heading and section lines are kept (the held half is never read here);
 - the tuning half's event pages, labelled by line number in benchmarks/gold/event_lines_tune.yaml;
-- the hand-labelled page openings of splits T and U in ../devset/pages*.txt (blocks "=== id | split | url",
+- the hand-labelled page openings of splits T, U and Y in ../devset/pages*.txt (blocks "=== id | split | url",
   field lines, then each page line prefixed M| or J| (furniture), H| (heading), ?| (unsure: left out)
-  or nothing (article text)).  Pages of the other splits (X, Y: never fitted on) are never read.
+  or nothing (article text)).  Pages of split X (the untouched check) are never read.
 Every page goes through the same reader and rules as `memogen extract`; a line's features are taken
 where the model will see them (after the rules, `cleaning.pipeline.judge_by_rules`).
 
@@ -18,6 +18,7 @@ Model: logistic regression (L2) over the features of `cleaning/learned.py`, stan
 two thresholds (drop a kept line at p >= drop_at; bring back a line a body-level rule dropped at
 p < keep_at) are chosen by leave-one-publisher-out cross-validation (GP, IPRI, each event page, each dev
 site), on the judge's own figures: furniture lines kept, article lines lost (a paragraph the copy cut may go).
+A paragraph-long line is dropped only LONG_MARGIN above the highest CV score any paragraph reached.
 """
 
 from __future__ import annotations
