@@ -309,3 +309,16 @@ def test_an_audio_credit_is_never_the_title_and_an_outlet_under_the_headline_is_
     assert res.found.title is None and "Voiced by" not in res.text
     res = _clean(f"Ferries halted after inspection\nHarbour Press Agency\n\n{PARA}\n\n{PARA2}\n")
     assert res.found.publisher == "Harbour Press Agency" and "Harbour Press Agency" not in res.text
+
+
+def test_a_headline_in_capitals_over_a_standfirst_naming_its_writer() -> None:
+    page = (
+        "FERRIES IN A STATE OF DISREPAIR\n"
+        "Nina Holm describes the inspection chaos amid budget pressures\n\n"
+        f"{PARA}\n\n{PARA2}\n"
+    )
+    found = _clean(page).found
+    assert found.title is not None and found.title.lower() == "ferries in a state of disrepair"
+    assert found.authors == ["Nina Holm"]
+    found = _clean(f"Ferries halted\nLiz Holm resigns after the ferry inspection failed\n\n{PARA}\n").found
+    assert found.authors == []  # a newsmaker and what she did is no byline

@@ -357,6 +357,24 @@ def _name_with_initial(text: str) -> bool:
     )
 
 
+_WRITING_VERBS = frozenset(
+    "writes argues reports describes explains examines explores analyses analyzes assesses considers "
+    "reflects discusses asks investigates reviews outlines recounts".split()  # noqa: SIM905
+)
+
+
+def standfirst_writer(text: str) -> str | None:
+    """'Tamara Rebeira describes the debt chaos ...' -> 'Tamara Rebeira': a standfirst naming its writer,
+    a person's name and then a verb of writing ('argues', 'reports', 'explains'); a newsmaker's name and
+    what they did ('Liz Truss resigns ...') is no byline."""
+    tokens = text.split()
+    for k in (3, 2):
+        verb = tokens[k] if len(tokens) > k + 2 else ""
+        if verb in _WRITING_VERBS and is_name(" ".join(tokens[:k])):
+            return " ".join(tokens[:k])
+    return None
+
+
 def is_byline(line: str) -> bool:
     """'By Agencies', 'Author: Staff': a byline, whether or not it names a person."""
     m = _BYLINE.match(line.strip())

@@ -363,4 +363,7 @@ class _Zone:
                 self.found.offer_publisher(it.text.strip(), 1, it.where("outlet under the headline"))
                 drop(it, "outlet under the headline (→ metadata.publisher)")
             elif not ((last and is_heading_like(it) and section_heading_shape(it)) or sentence_like(it.text)):
+                writer = md.standfirst_writer(it.text)
+                if writer and not self.found.authors:
+                    self.found.add_authors([writer], it.where("standfirst naming its writer"))
                 drop(it, "standfirst / label under the headline")

@@ -115,10 +115,16 @@ def _over_its_deck(front: list[Line], chosen: int, higher: list[int]) -> int:
         and not between
         and sentence_case
         and head.words >= 3
-        and not _label_shaped(head.text)
+        and (not _label_shaped(head.text) or _capitals_headline(head.text))
     ):
         return top
     return chosen
+
+
+def _capitals_headline(text: str) -> bool:
+    """'SRI LANKA'S STATE OF DEFAULT': a headline set in capitals (four words or more, no one's name)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(text.split()) >= 4 and all(c.isupper() for c in letters) and not is_publication_name(text)
 
 
 def _head_of_block(front: list[Line], nearest: int, candidates: set[int]) -> int:
