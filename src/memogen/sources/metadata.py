@@ -358,8 +358,8 @@ def _name_with_initial(text: str) -> bool:
 
 
 _WRITING_VERBS = frozenset(
-    "writes argues reports describes explains examines explores analyses analyzes assesses considers "
-    "reflects discusses asks investigates reviews outlines recounts".split()  # noqa: SIM905
+    """writes argues reports describes explains examines explores analyses analyzes assesses considers
+    reflects discusses asks investigates reviews outlines recounts""".split()  # noqa: SIM905
 )
 
 
