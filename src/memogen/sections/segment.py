@@ -230,7 +230,7 @@ def blocks(text: str, known_headings: frozenset[int] = frozenset()) -> list[Bloc
         lead = len(chunk) - len(chunk.lstrip())
         start, stop = pos + lead, pos + len(chunk.rstrip())
         if stop > start and start in known_headings:
-            out.append(Block(start, stop, True, heading_meaning(text[start:stop])))
+            out.append(Block(start, stop, True, heading_meaning(text[start:stop], by_similarity=True)))
         elif stop > start:
             out.extend(_split_block(text, start, stop))
         pos = m.end() if m else len(text)
@@ -242,11 +242,13 @@ def _split_block(text: str, start: int, stop: int) -> list[Block]:
     paragraph's first line ("What happened? The EU ..."), becomes a block of its own (same meaning)."""
     para = text[start:stop]
     if is_heading(para):
-        return [Block(start, stop, True, heading_meaning(para))]
+        return [Block(start, stop, True, heading_meaning(para, by_similarity=True))]
     newline = para.find("\n")
     first = para[:newline].strip() if newline > 0 else ""
     if first and is_heading(first):
-        head = Block(start, start + len(para[:newline].rstrip()), True, heading_meaning(first))
+        head = Block(
+            start, start + len(para[:newline].rstrip()), True, heading_meaning(first, by_similarity=True)
+        )
         return [head, *_split_block(text, _skip_space(text, start + newline + 1, stop), stop)]
     inline = inline_heading(para)
     if inline is not None:
