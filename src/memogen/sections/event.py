@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Source
-from .dates import MONTHS, find_dates, find_relative_days
+from .dates import MONTHS, DateMention, find_dates, find_relative_days
 from .sentences import sentence_spans
 
 NEWS_DAYS = 14  # an action dated this close before the horizon is news
@@ -260,16 +260,50 @@ def _mention_weight(sentence: str, index: int, day: dt.date, horizon: dt.date | 
     return weight, news
 
 
-def _dated(sentence: str, year: int | None, written: dt.date | None) -> list[dt.date]:
+KnownDays = dict[tuple[int, int], int]  # (month, day), or (month, 0) -> the year the sources give it in full
+
+
+def _dated(
+    sentence: str, year: int | None, written: dt.date | None, known: KnownDays | None = None
+) -> list[dt.date]:
     days = (
-        [d.resolve(year) for d in find_dates(sentence) if d.kind == "day"] if _DIGIT.search(sentence) else []
+        [d.resolve(_year_of(d, year, known)) for d in find_dates(sentence) if d.kind == "day"]
+        if _DIGIT.search(sentence)
+        else []
     )
     if written is not None:
         days += [r.resolve(written) for r in find_relative_days(sentence)]
     return [d for d in days if d is not None]
 
 
-def source_reports(source: Source, default_year: int | None = None) -> list[Report]:
+def _year_of(mention: DateMention, year: int | None, known: KnownDays | None) -> int | None:
+    """The year of a day named without one ("on 10 September"): the year the sources give that very
+    day in full ("10 September 2023"), when it is the guessed year or next to it — a page's own date
+    may be a crawl or an update a year on — else the guessed year."""
+    if mention.year is not None or not known or mention.month is None or mention.day is None:
+        return year
+    full = known.get((mention.month, mention.day), known.get((mention.month, 0)))
+    return full if full is not None and (year is None or abs(full - year) <= 1) else year
+
+
+def known_days(sources: list[Source]) -> KnownDays:
+    """Each (month, day) that the sources name with its year, and the year most of them give it; also
+    each month ((month, 0)) they name with a year, as a day or alone ("September 2023")."""
+    years: dict[tuple[int, int], Counter[int]] = defaultdict(Counter)
+    for source in sources:
+        if not _DIGIT.search(source.text):
+            continue
+        for d in find_dates(source.text):
+            if d.kind in ("day", "month") and d.year and d.month:
+                years[(d.month, 0)][d.year] += 1
+                if d.kind == "day" and d.day:
+                    years[(d.month, d.day)][d.year] += 1
+    return {key: c.most_common(1)[0][0] for key, c in years.items()}
+
+
+def source_reports(
+    source: Source, default_year: int | None = None, known: KnownDays | None = None
+) -> list[Report]:
     """Every dated action in one source, weighted as its news (see the module docstring)."""
     stamped, skip = _opening_date(source.text, default_year)
     written = source.metadata.date or stamped
@@ -279,7 +313,7 @@ def source_reports(source: Source, default_year: int | None = None) -> list[Repo
     for index, sentence in _sentences(text):
         if _PAGE_DATE.search(sentence):
             continue  # "published on April 6, 2021": a page's date, not an action
-        found += [(index, sentence, day) for day in _dated(sentence, year, written)]
+        found += [(index, sentence, day) for day in _dated(sentence, year, written, known)]
     if not found:
         return []
     horizon = _horizon(found, written)
@@ -353,10 +387,11 @@ def _topic_year(sources: list[Source]) -> int | None:
 
 def _tally(sources: list[Source]) -> _Tally:
     default_year = _topic_year(sources)
+    known = known_days(sources)
     tally = _Tally()
     for source in sources:
         best: dict[dt.date, Report] = {}
-        reports = source_reports(source, default_year)
+        reports = source_reports(source, default_year, known)
         tally.ranges += _durations(reports)
         for r in reports:
             if r.day not in best or r.weight > best[r.day].weight:
