@@ -249,7 +249,7 @@ PRIOR: dict[str, tuple[float, float, float]] = {
     "w_history": (0, 0.6, 0), "w_present_be": (0, 0.2, 0.2), "w_first_person": (0, 0, 0.5),
     "w_casualty": (0.5, 0, 0), "w_contrast": (0, 0, 0.2),
     "c_verdict": (0, 0, 2.0), "c_conclusion": (0, 0, 1.0), "c_analysts": (0, 0, 0.8),
-    "c_on_date_lead": (1.0, 0, 0), "c_quote": (0.2, 0, 0.2), "c_figure": (0.3, 0, 0), "c_amount": (0.2, 0, 0),
+    "c_on_date_lead": (1.0, 0, 0), "c_news_future": (0.8, 0, -0.8), "c_quote": (0.2, 0, 0.2), "c_figure": (0.3, 0, 0), "c_amount": (0.2, 0, 0),
     "c_question": (0, 0, 0.5), "c_theme_lead": (-1.0, 0.5, 0.5), "c_enum": (-0.5, 0.25, 0.25),
     "c_nth": (0, 0.5, 0), "g_copula_np": (0, 0.3, 0.2), "g_no_past": (-0.8, 0.4, 0.4),
     "c_theme_wh": (1.5, 0, 0), "c_theme_bg": (0, 1.5, 0), "c_theme_wm": (0, 0, 1.5),

@@ -335,3 +335,17 @@ def test_pre_event_forecasts_are_background_not_what_it_means() -> None:
 )
 def test_a_record_measured_against_a_past_year_is_still_what_happened(sentence: str) -> None:
     assert [p.section for p in points_of(sentence)] == ["what_happened"]
+
+
+def test_a_future_told_after_the_news_is_its_terms_unless_it_looks_ahead() -> None:
+    text = (
+        "On 7 March the two ministers signed the fund agreement in Varo. Under the agreement, Tessa will "
+        "contribute half of the fund's capital.\n\n"
+        "The fund could double the region's trade in the long run."
+    )
+    points = points_of(text)
+    assert [p.section for p in points] == ["what_happened", "what_happened", "what_it_means"]
+    from memogen.sections.extract import source_points
+
+    found = source_points(make_source(text, dt.date(2023, 3, 10)), EVENT)
+    assert [("c_news_future" in it.features) for it in found.items] == [False, True, False]
