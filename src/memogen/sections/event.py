@@ -286,14 +286,13 @@ def _year_of(mention: DateMention, year: int | None, known: KnownDays | None) ->
     return full if full is not None and (year is None or abs(full - year) <= 1) else year
 
 
-def known_days(sources: list[Source]) -> KnownDays:
+def known_days(mentions: list[list[DateMention]]) -> KnownDays:
     """Each (month, day) that the sources name with its year, and the year most of them give it; also
-    each month ((month, 0)) they name with a year, as a day or alone ("September 2023")."""
+    each month ((month, 0)) they name with a year, as a day or alone ("September 2023").
+    `mentions`: the dates found in each source's text."""
     years: dict[tuple[int, int], Counter[int]] = defaultdict(Counter)
-    for source in sources:
-        if not _DIGIT.search(source.text):
-            continue
-        for d in find_dates(source.text):
+    for found in mentions:
+        for d in found:
             if d.kind in ("day", "month") and d.year and d.month:
                 years[(d.month, 0)][d.year] += 1
                 if d.kind == "day" and d.day:
@@ -339,10 +338,13 @@ def _horizon(found: list[tuple[int, str, dt.date]], written: dt.date | None) -> 
 # --------------------------------------------------------------------------- all sources
 
 
-def _stated_ranges(text: str, year: int | None) -> list[tuple[dt.date, dt.date]]:
-    """Ranges a text states: "from 30 November to 13 December 2023", "6-7 April", "22 to 24 August"."""
+def _stated_ranges(
+    text: str, year: int | None, mentions: list[DateMention] | None = None
+) -> list[tuple[dt.date, dt.date]]:
+    """Ranges a text states: "from 30 November to 13 December 2023", "6-7 April", "22 to 24 August".
+    `mentions`: the text's dates, when already found."""
     out = []
-    days = [d for d in find_dates(text) if d.kind == "day"]
+    days = [d for d in (find_dates(text) if mentions is None else mentions) if d.kind == "day"]
     for a, b in zip(days, days[1:], strict=False):
         between = text[a.end : b.start].strip().lower()
         if between in ("to", "-", "–", "—", "until", "till", "through", "and") or between.endswith(" to"):
@@ -387,9 +389,10 @@ def _topic_year(sources: list[Source]) -> int | None:
 
 def _tally(sources: list[Source]) -> _Tally:
     default_year = _topic_year(sources)
-    known = known_days(sources)
+    mentions = [find_dates(s.text) if _DIGIT.search(s.text) else [] for s in sources]
+    known = known_days(mentions)
     tally = _Tally()
-    for source in sources:
+    for source, found in zip(sources, mentions, strict=True):
         best: dict[dt.date, Report] = {}
         reports = source_reports(source, default_year, known)
         tally.ranges += _durations(reports)
@@ -403,7 +406,7 @@ def _tally(sources: list[Source]) -> _Tally:
             x for _, x in _sentences(source.text[: _OPENING * 2])[:LEAD_SENTENCES]
         )
         year = (written_on(source, default_year) or dt.date.min).year
-        tally.ranges += _stated_ranges(source.text, year if year > 1 else default_year)
+        tally.ranges += _stated_ranges(source.text, year if year > 1 else default_year, found)
     return tally
 
 
