@@ -215,3 +215,15 @@ def test_a_day_named_without_its_year_takes_the_year_the_sources_give_it() -> No
     assert event is not None and event.start == dt.date(2023, 9, 10)
     alone = infer_event([a])  # nothing else names the year: the page's own year stands
     assert alone is not None and alone.start == dt.date(2024, 9, 10)
+
+
+def test_a_weekday_beside_a_day_without_its_year_tells_the_year() -> None:
+    """A page stamped a year on says "on Sunday, 10 September": 10 September was a Sunday in 2023."""
+    page = _source(
+        "p", "Two dams above Darn burst on Sunday, 10 September, the mayor said.", dt.date(2024, 9, 12)
+    )
+    event = infer_event([page])
+    assert event is not None and event.start == dt.date(2023, 9, 10)
+    plain = _source("q", "Two dams above Darn burst on 10 September, the mayor said.", dt.date(2024, 9, 12))
+    event = infer_event([plain])
+    assert event is not None and event.start == dt.date(2024, 9, 10)

@@ -266,24 +266,50 @@ KnownDays = dict[tuple[int, int], int]  # (month, day), or (month, 0) -> the yea
 def _dated(
     sentence: str, year: int | None, written: dt.date | None, known: KnownDays | None = None
 ) -> list[dt.date]:
-    days = (
-        [d.resolve(_year_of(d, year, known)) for d in find_dates(sentence) if d.kind == "day"]
-        if _DIGIT.search(sentence)
-        else []
-    )
+    mentions = [d for d in find_dates(sentence) if d.kind == "day"] if _DIGIT.search(sentence) else []
+    days = [d.resolve(_year_of(d, year, known, _weekday_beside(sentence, d))) for d in mentions]
     if written is not None:
-        days += [r.resolve(written) for r in find_relative_days(sentence)]
+        # a weekday written beside a date qualifies it ("Sunday, 10 September"): it is no day of its own
+        beside = [(d.start - 16, d.end + 16) for d in mentions if _weekday_beside(sentence, d) is not None]
+        days += [
+            r.resolve(written)
+            for r in find_relative_days(sentence)
+            if not any(a <= r.start < b for a, b in beside)
+        ]
     return [d for d in days if d is not None]
 
 
-def _year_of(mention: DateMention, year: int | None, known: KnownDays | None) -> int | None:
+_WEEKDAY_BEFORE = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?$")
+_WEEKDAY_AFTER = re.compile(r"^,?\s*\(?(?:a\s+)?(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_WEEKDAY_INDEX = {"mon": 0, "tues": 1, "wednes": 2, "thurs": 3, "fri": 4, "satur": 5, "sun": 6}
+
+
+def _weekday_beside(sentence: str, mention: DateMention) -> int | None:
+    """The weekday written next to a date ("Sunday, 10 September", "10 September (Sunday)"), if any."""
+    m = _WEEKDAY_BEFORE.search(sentence[max(0, mention.start - 16) : mention.start]) or _WEEKDAY_AFTER.match(
+        sentence[mention.end : mention.end + 16]
+    )
+    return _WEEKDAY_INDEX[m.group(1).lower()] if m else None
+
+
+def _year_of(
+    mention: DateMention, year: int | None, known: KnownDays | None, weekday: int | None = None
+) -> int | None:
     """The year of a day named without one ("on 10 September"): the year the sources give that very
     day in full ("10 September 2023"), when it is the guessed year or next to it — a page's own date
-    may be a crawl or an update a year on — else the guessed year."""
-    if mention.year is not None or not known or mention.month is None or mention.day is None:
+    may be a crawl or an update a year on; else, when the text names its weekday ("Sunday, 10
+    September"), the nearest year in which it fell on that weekday; else the guessed year."""
+    if mention.year is not None or mention.month is None or mention.day is None:
         return year
-    full = known.get((mention.month, mention.day), known.get((mention.month, 0)))
-    return full if full is not None and (year is None or abs(full - year) <= 1) else year
+    full = (known or {}).get((mention.month, mention.day), (known or {}).get((mention.month, 0)))
+    if full is not None and (year is None or abs(full - year) <= 1):
+        return full
+    if weekday is not None and year is not None:
+        for candidate in (year, year - 1, year + 1):
+            day = mention.resolve(candidate)
+            if day is not None and day.weekday() == weekday:
+                return candidate
+    return year
 
 
 def known_days(mentions: list[list[DateMention]]) -> KnownDays:
