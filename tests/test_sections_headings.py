@@ -140,3 +140,18 @@ def test_heading_lines_of_an_unknown_scheme_map_by_meaning() -> None:
         ("what_happened", "heading"),
         ("what_it_means", "heading"),
     ]
+
+
+def test_a_part_under_a_heading_that_names_nothing_shares_one_section_in_a_headed_brief() -> None:
+    part = (
+        "Old rivals, new terms\n\n"
+        "The two states had fought over the river since 1998. Talks collapsed twice, in 2005 and in 2012. "
+        "The treaty could end the dispute for good."
+    )
+    headed = _points(
+        "What happened?\n\nOn 6 May the two ministers signed the water treaty in Varo.\n\n" + part
+    )
+    under = [p for p in headed if p.reason != "heading"]
+    assert len(under) == 3 and {p.section for p in under} == {"background"}
+    alone = _points(part)  # no heading names a section: not a headed brief, each point on its own evidence
+    assert alone[-1].section == "what_it_means" and alone[0].section == "background"

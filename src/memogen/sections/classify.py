@@ -35,6 +35,9 @@ class Item:
     fixed: SectionKey | None  # section named by the heading above, if any
     forbid_what_happened: bool = False
     paragraph_size: int = 1  # points in this point's paragraph
+    part: int | None = (
+        None  # a part of a headed brief whose heading names nothing: its points share one section
+    )
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,20 @@ def _local(item: Item, model: SectionModel) -> dict[SectionKey, float]:
         out["what_happened"] = NEG
         out["what_it_means"] = NEG
     return out
+
+
+def _share_parts(items: list[Item], local: list[dict[SectionKey, float]]) -> list[dict[SectionKey, float]]:
+    """A part of a headed brief under a heading whose words name nothing ("Old players, new game") is still
+    one part: its points share the section their evidence, taken together, favours."""
+    members: dict[int, list[int]] = {}
+    for i, it in enumerate(items):
+        if it.part is not None and it.fixed is None:
+            members.setdefault(it.part, []).append(i)
+    for idx in members.values():
+        shared = {k: sum(local[i][k] for i in idx) / len(idx) for k in SECTION_KEYS}
+        for i in idx:
+            local[i] = dict(shared)
+    return local
 
 
 def _transition_kind(prev: Item, item: Item, long_paragraph: int) -> str | None:
@@ -146,7 +163,7 @@ def classify(items: list[Item], model: SectionModel | None = None) -> list[Decis
     if not items:
         return []
     model = model or load_model()
-    local = [_local(it, model) for it in items]
+    local = _share_parts(items, [_local(it, model) for it in items])
     kinds = [None] + [
         _transition_kind(items[i - 1], items[i], model.long_paragraph) for i in range(1, len(items))
     ]

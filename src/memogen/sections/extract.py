@@ -75,7 +75,19 @@ def _items(text: str, parts: list[Block], drafts: list[Draft], ctx: Context) -> 
         prev_block = d.sentences[-1].block
     _add_genre(items, prose)
     _add_news_future(items)
+    _mark_parts(items, drafts)
     return items
+
+
+def _mark_parts(items: list[Item], drafts: list[Draft]) -> None:
+    """In a headed brief (a heading names a section), each heading that names nothing opens a part whose
+    points share one section.  Only there: a news page's subheads and stray title lines are no parts
+    (cross-validated on the tuning half's event pages, binding them lost 0.03 of balanced recall)."""
+    if not any(d.scope_section is not None for d in drafts):
+        return
+    for it, d in zip(items, drafts, strict=True):
+        if d.scope_unnamed and d.scope >= 0:
+            it.part = d.scope
 
 
 _NEWS = ("t_day_event", "c_on_date_lead", "t_rel_near")

@@ -200,6 +200,7 @@ class Draft:
     sentences: list[Sentence]
     scope: int  # index of the heading whose scope holds the point (-1 before any heading)
     scope_section: SectionKey | None
+    scope_unnamed: bool = False  # under a heading whose words name nothing (neither a section nor "free")
     capitalise: bool = False
     joined_lead: bool = False  # opens with a verbless theme phrase ("First, the purpose of conventions.")
     enum: bool = False  # opens an enumeration ("First, ...", "Second, ...")
@@ -343,11 +344,12 @@ def draft_points(text: str, parts: list[Block] | None = None) -> list[Draft]:
     """Group the sentences of `text` into points (see the module docstring for the rules)."""
     parts = blocks(text) if parts is None else parts
     drafts: list[Draft] = []
-    scope, scope_section, advice = -1, None, False
+    scope, scope_section, advice, unnamed = -1, None, False, False
     lead_open = False
     for index, block in enumerate(parts):
         if block.heading:
             scope, scope_section, lead_open = index, block.section, False
+            unnamed = block.meaning is None
             advice = block.meaning == "advice"
             continue
         if advice:
@@ -382,6 +384,7 @@ def draft_points(text: str, parts: list[Block] | None = None) -> list[Draft]:
                         [sent],
                         scope,
                         scope_section,
+                        scope_unnamed=unnamed,
                         capitalise=op.drop > 0,
                         joined_lead=theme,
                         enum=op.enum,
