@@ -76,17 +76,21 @@ def _share_parts(items: list[Item], local: list[dict[SectionKey, float]]) -> lis
 
 
 def _transition_kind(prev: Item, item: Item, long_paragraph: int) -> str | None:
-    """Which transition odds link two neighbours: none across a heading; else a paragraph break, a long
-    paragraph (an analyst's, which holds one section) or a short one (a news paragraph may join a fact
-    and its context, so its odds are weaker).  How long is long, and how weak, the fit decides."""
+    """Which transition odds link two neighbours: none across a heading; else a paragraph break (one that
+    opens on a verbless theme, "The purpose of party conventions.", is a heading in disguise: a new
+    part begins), a long paragraph (an analyst's, which holds one section) or a short one (a news
+    paragraph may join a fact and its context, so its odds are weaker).  How long is long, and how
+    weak or strong each is, the fit decides."""
     if prev.scope != item.scope:
         return None
     if item.new_paragraph:
-        return "paragraph"
+        return "theme" if "c_theme_lead" in item.features else "paragraph"
     return "sentence" if item.paragraph_size >= long_paragraph else "short"
 
 
 def _step(model: SectionModel, kind: str | None, a: SectionKey, b: SectionKey) -> float:
+    if kind == "theme" and kind not in model.transitions:
+        kind = "paragraph"  # a model fitted before theme breaks had their own odds
     return 0.0 if kind is None or kind not in model.transitions else model.transition(kind, a, b)
 
 
