@@ -12,6 +12,7 @@ from memogen.model import Source, SourceMetadata
 from memogen.sections import extract_points, infer_event_date
 from memogen.sections.dates import find_dates
 from memogen.sections.evaluate import evaluate, parse_labelled
+from memogen.sections.extract import source_points
 from memogen.sections.headings import heading_section, is_heading
 from memogen.sections.segment import opening
 
@@ -345,7 +346,5 @@ def test_a_future_told_after_the_news_is_its_terms_unless_it_looks_ahead() -> No
     )
     points = points_of(text)
     assert [p.section for p in points] == ["what_happened", "what_happened", "what_it_means"]
-    from memogen.sections.extract import source_points
-
     found = source_points(make_source(text, dt.date(2023, 3, 10)), EVENT)
     assert [("c_news_future" in it.features) for it in found.items] == [False, True, False]
