@@ -1,10 +1,10 @@
 """A heading the lexicon does not know, read by how close its words are to what each kind of heading means.
 
-Why: publishers keep inventing wordings ("Possible repercussions", "Where things stand", "The fallout"),
+Why: publishers keep inventing wordings ("Possible effects", "Why this is important", "Travel advice"),
 and a list of phrases only knows the ones someone has seen.  Each meaning is described here in plain
 words — what an editor would say the part of a brief is for, never a publisher's heading — and a heading
-takes the meaning whose description is nearest in WordLlama's embedding space (the model the merger
-already loads, merge/semantic.py), when it is clearly nearer than the rest.  A line with an acronym or a
+takes the meaning whose description is nearest in WordLlama's embedding space (the merger's vectors,
+merge/semantic.py: in a build, remembered from the last one), when it is clearly nearer than the rest.  A line with an acronym or a
 figure in it is a name (a masthead, a programme), not a part of a brief, and is left alone.  Without the
 embedding model, an unknown heading names nothing (as before).
 """
@@ -12,12 +12,9 @@ embedding model, an unknown heading names nothing (as before).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import numpy as np
-
     from .headings import Meaning
 
 MIN_SIMILARITY = 0.5  # cosine to the nearest description: unrelated titles score ~0.1-0.4
@@ -69,30 +66,23 @@ DESCRIPTIONS: dict[str, tuple[str, ...]] = {
 _NAME_TOKEN = re.compile(r"\b(?:[A-Z]{2,}|\w*\d\w*)\b")
 
 
-@lru_cache(maxsize=1)
-def _descriptions() -> tuple[tuple[str, ...], np.ndarray] | None:
-    """The descriptions' embeddings, one row each, with the meaning of each row."""
-    from ..merge.semantic import load_embedder
-
-    embedder = load_embedder()
-    if embedder is None:
-        return None
-    meanings = tuple(m for m, phrases in DESCRIPTIONS.items() for _ in phrases)
-    return meanings, embedder.embed([p for phrases in DESCRIPTIONS.values() for p in phrases])
+_MEANINGS: tuple[str, ...] = tuple(m for m, phrases in DESCRIPTIONS.items() for _ in phrases)
+_PHRASES: tuple[str, ...] = tuple(p for phrases in DESCRIPTIONS.values() for p in phrases)
 
 
 def nearest_meanings(heading: str) -> list[tuple[str, float]]:
-    """Each meaning with the cosine of its nearest description to the heading, best first."""
-    from ..merge.semantic import load_embedder
+    """Each meaning with the cosine of its nearest description to the heading, best first.
 
-    table = _descriptions()
-    embedder = load_embedder()
-    if table is None or embedder is None:
+    Vectors come through the merger's `embed_texts`: in a build, those remembered from the last one
+    are used, so a rebuild does not load the model for its headings."""
+    from ..merge.semantic import embed_texts
+
+    vectors = embed_texts([*_PHRASES, heading.lower()])
+    if vectors is None:
         return []
-    meanings, vectors = table
-    sims = vectors @ embedder.embed([heading.lower()])[0]
+    sims = vectors[:-1] @ vectors[-1]
     best: dict[str, float] = {}
-    for meaning, sim in zip(meanings, sims.tolist(), strict=True):
+    for meaning, sim in zip(_MEANINGS, sims.tolist(), strict=True):
         best[meaning] = max(best.get(meaning, -1.0), sim)
     return sorted(best.items(), key=lambda kv: -kv[1])
 
