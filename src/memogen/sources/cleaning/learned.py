@@ -369,7 +369,8 @@ def guarded(items: list[Line]) -> list[bool]:
     """Lines the model leaves to the rules: a memo section's heading ('What happened?') and a heading
     of the article itself — heading-shaped, inside the article, a paragraph right under it, printed
     once and crediting no picture (a label repeated down the page, 'Cardiff Latest News', or a short
-    caption, 'Detained: the president Credit:AP', is shaped like a heading but heads nothing)."""
+    caption, 'Detained: the president Credit:AP', is shaped like a heading but heads nothing) — and
+    a short line ending in a colon over what it introduces, once the article has begun."""
     from ...sections.headings import heading_meaning
 
     prose = [(it.kept or it.stage == "repeats") and is_prose(it) for it in items]
@@ -393,7 +394,9 @@ def guarded(items: list[Line]) -> list[bool]:
                 and not _credits_a_picture(it.text)
                 and counts[bare(it.text)] == 1
             )
-            out[k] = subhead or heading_meaning(it.text) is not None
+            # 'Possible effects:' over the points it lists, after the article began: the list's heading
+            opens_list = k > first and it.text.rstrip().endswith(":") and next_kept is not None
+            out[k] = subhead or opens_list or heading_meaning(it.text) is not None
         if it.kept:
             next_kept = k
     return out
