@@ -118,7 +118,7 @@ _GLUED_READING_TIME = re.compile(r"^(?P<head>.*[^\W\d_])(?P<label>\d{1,2}\s?min(
 
 
 def _glued_reading_time(text: str) -> tuple[str, str]:
-    m = _GLUED_READING_TIME.match(text)
+    m = _GLUED_READING_TIME.match(text) if " read" in text else None
     if not m or len(m.group("head").split()) < 3:
         return text, ""
     return m.group("head"), m.group("label")
