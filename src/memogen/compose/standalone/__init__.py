@@ -15,6 +15,7 @@ After ordering, each person's first mention carries the name and role their sour
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -321,25 +322,31 @@ def _absorb_joined(
     the joined one adds, would win as the same content in fewer words. The absorbed
     point's other sources now support the joined one.
     """
-    spans = {
-        id(p): (p.citations[0].source_id, p.citations[0].start, p.citations[0].end)
-        for p in points
-        if p.citations
-    }
+    by_source: dict[str, list[tuple[int, int, MergedPoint]]] = {}
+    for p in points:
+        if p.citations:
+            c = p.citations[0]
+            by_source.setdefault(c.source_id, []).append((c.start, c.end, p))
+    for spans in by_source.values():
+        spans.sort(key=lambda t: (t[0], t[1]))
     gone: dict[int, MergedPoint] = {}
     for p in points:
-        if p.id not in joined or id(p) not in spans or id(p) in gone:
+        if p.id not in joined or not p.citations or id(p) in gone:
             continue
-        sid, start, end = spans[id(p)]
-        for q in points:
-            if q is p or id(q) in gone or id(q) not in spans:
+        c = p.citations[0]
+        spans = by_source[c.source_id]
+        # the spans inside p's own start at or after it: a sorted search, not a scan of every point
+        at = bisect.bisect_left(spans, c.start, key=lambda t: t[0])
+        for k in range(at, len(spans)):
+            qstart, qend, q = spans[k]
+            if qstart > c.end:
+                break
+            if q is p or id(q) in gone or qend > c.end or (qstart, qend) == (c.start, c.end):
                 continue
-            qsid, qstart, qend = spans[id(q)]
-            if qsid == sid and start <= qstart and qend <= end and (qstart, qend) != (start, end):
-                gone[id(q)] = p
-                cited = set(p.source_ids)
-                p.citations += [c for c in q.citations if c.source_id not in cited]
-                p.conflicts += [c for c in q.conflicts if c not in p.conflicts]
+            gone[id(q)] = p
+            cited = set(p.source_ids)
+            p.citations += [x for x in q.citations if x.source_id not in cited]
+            p.conflicts += [x for x in q.conflicts if x not in p.conflicts]
     dropped = [
         DroppedPoint(q.text, q.section, q.source_ids, f"joined into {gone[id(q)].id}, which needed it")
         for q in points
