@@ -153,3 +153,34 @@ def test_the_page_limit_is_kept_by_measuring_and_the_last_picks_make_room():
 def test_page_count_reads_reportlab_pages():
     pdf = b"<< /Type /Pages /Count 2 >> << /Type /Page /Parent 1 0 R >> << /Type /Page >>"
     assert page_count(pdf) == 2
+
+
+def test_a_repeat_left_out_hands_its_disagreement_to_the_point_kept():
+    from memogen.compose.selection import take_conflicts
+    from memogen.model import Conflict, ConflictValue
+
+    host = mp("h", "The ruling party won 71 seats in the assembly.", "what_happened", source="a")
+    repeat = mp("r", "The ruling party secured 67 seats, results showed.", "what_happened", source="b")
+    repeat.citations.append(Citation(source_id="c", excerpt="75 seats", start=0, end=8))
+    values = [ConflictValue("b", "67 seats", ""), ConflictValue("c", "75 seats", "")]
+    repeat.conflicts = [Conflict("number", "Sources differ: b reports 67 seats; c reports 75 seats.", values)]
+    assert take_conflicts(host, repeat)
+    assert [c.statement for c in host.conflicts] == [repeat.conflicts[0].statement]
+    assert host.source_ids == ["a", "b", "c"]  # the statement's sources are cited
+    assert not take_conflicts(host, repeat)  # stated once
+
+
+def test_a_point_that_gives_the_event_day_is_what_happened():
+    pts = [
+        mp("opening", "Analysts say the two countries are entering a new era of ties.", "what_happened"),
+        mp(
+            "visit",
+            "On 7 April 2021 the foreign minister arrived in the capital for talks.",
+            "background",
+            start=50,
+        ),
+    ]
+    memo = compose_memo(
+        result_of(pts), [SOURCE], TopicConfig(), "t", dt.date(2021, 4, 7), dt.datetime(2021, 5, 1)
+    )
+    assert "visit" in [p.id for p in memo.section("what_happened").points]

@@ -9,7 +9,13 @@ import datetime as dt
 
 from memogen.compose.standalone import stand_alone
 from memogen.compose.standalone.people import find_people, introduce
-from memogen.compose.standalone.shape import has_finite_verb, is_table_row, not_a_statement, strip_enumerator
+from memogen.compose.standalone.shape import (
+    has_finite_verb,
+    is_table_row,
+    mend_cut_off,
+    not_a_statement,
+    strip_enumerator,
+)
 from memogen.compose.standalone.when import Anchor, anchor_for, resolve_relative, strip_relative
 from memogen.model import Citation, MergedPoint, Source, SourceMetadata
 
@@ -161,3 +167,29 @@ def test_a_relative_date_is_resolved_from_the_byline_and_an_oped_is_not_what_hap
     kept, _, _ = stand_alone([ruling, rhetoric], [src], dt.date(2024, 7, 21))
     assert kept[0].text == "The court ruled on Sunday 21 July 2024 that the quota was illegal."
     assert kept[1].section == "what_it_means"
+
+
+def test_a_sentence_the_page_cut_off_keeps_its_last_whole_clause():
+    assert (
+        mend_cut_off("Neither side has the numbers to govern, so coalitions become necessary, with n")
+        == "Neither side has the numbers to govern, so coalitions become necessary."
+    )
+    # no clause break holds a verb: the short trailing phrase goes with the broken word
+    assert (
+        mend_cut_off(
+            "To govern, a party must win 133 seats out of 265 contested seats in the National Assemb"
+        )
+        == "To govern, a party must win 133 seats out of 265 contested seats."
+    )
+    # what would remain says nothing (no verb, too short, ends on an auxiliary): no mend
+    assert mend_cut_off("The global stocktake of the Paris Agreement (GST) is a process f") is None
+    assert mend_cut_off("The minister said that the tal") is None
+
+
+def test_a_cut_off_point_enters_the_memo_mended():
+    text = "Officials said the dam had burst after days of heavy rain, flooding the low-lying eastern distr"
+    src = _source("s", f"Intro sentence stands here.\n{text}")
+    point = _point("p", src, text)
+    kept, dropped, _ = stand_alone([point], [src], None)
+    assert [p.text for p in kept] == ["Officials said the dam had burst after days of heavy rain."]
+    assert not dropped

@@ -60,9 +60,16 @@ def _copy(point: MergedPoint) -> MergedPoint:
 
 
 def _ensure_what_happened(points: list[MergedPoint], sal: dict[str, Salience], event: dt.date | None) -> None:
-    """When the sources report an event but no point was filed under What happened, the point that
-    gives the event's date (else the one closest to the event) opens the memo there."""
-    if event is None or not points or any(p.section == "what_happened" for p in points):
+    """A point that gives the event's own day is news of the event, whatever section the
+    extractor guessed ("On 7 April, the minister arrived ..." filed under Background): it moves
+    to What happened. When the sources report an event but no point was filed there, the point
+    closest to the event opens the memo there."""
+    if event is None or not points:
+        return
+    for p in points:
+        if p.section == "background" and sal[p.id].dated:
+            p.section = "what_happened"
+    if any(p.section == "what_happened" for p in points):
         return
     best = max(points, key=lambda p: (sal[p.id].dated, sal[p.id].event + sal[p.id].position))
     best.section = "what_happened"

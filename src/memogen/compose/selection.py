@@ -21,7 +21,11 @@ from .similarity import PointVectors
 
 NOVELTY = 0.3  # weight of the concepts a point adds, against its salience
 SINGLE_SOURCE_CONCEPT = 1.0  # what one source alone says still counts, less than what two say
-REPEATS = 0.5  # this similar to a chosen point: it says the same again
+# This similar to a chosen point, it says the same again: n-gram cosine (wording) and the
+# merger's content-stem overlap (paraphrase) each have their own bar, as a share of which
+# `closest` is kept (1 = a repeat).
+REPEATS_WORDING = 0.4
+REPEATS_CONTENT = 0.25
 SECTION_PRIOR: dict[str, float] = {"what_happened": 1.0, "background": 0.9, "what_it_means": 0.9}
 DISAGREEMENT = 1.0  # a point that says where sources disagree: the memo must say it ...
 ROOM_FOR_DISAGREEMENT = 1000  # ... in full from this budget on; a 100-word memo states the event first
@@ -93,7 +97,7 @@ def select(
     out = Selection(chosen={k: [] for k in SECTION_KEYS})
     left = budget
     while True:
-        fits = open_ & (cost <= left) & (closest < REPEATS)
+        fits = open_ & (cost <= left) & (closest < 1.0)
         if not fits.any():
             break
         if not out.chosen["what_happened"] and (fits & is_wh).any():
@@ -113,16 +117,26 @@ def select(
         out.kept[p.id] = (
             f"kept: rank {rank[p.id]} by salience ({salience[p.id].describe()}), "
             f"new content {new[k]:.2f}"
-            + (f"; most similar chosen point {closest_id[k]} ({closest[k]:.2f})" if closest_id[k] else "")
+            + (
+                f"; most similar chosen point {closest_id[k]} ({closest[k]:.2f} of the repeat bar)"
+                if closest_id[k]
+                else ""
+            )
         )
-        sims = np.maximum(vectors.similarity_to(row[p.id], rows), vectors.overlap_to(row[p.id], rows))
+        sims = np.maximum(
+            vectors.similarity_to(row[p.id], rows) / REPEATS_WORDING,
+            vectors.overlap_to(row[p.id], rows) / REPEATS_CONTENT,
+        )
         better = sims > closest
         closest = np.where(better, sims, closest)
         closest_id = [p.id if b else c for b, c in zip(better, closest_id, strict=True)]
+    chosen_by_id = {q.id: q for ps in out.chosen.values() for q in ps}
     for k in np.flatnonzero(open_):
         p = pool[k]
-        if closest[k] >= REPEATS:
-            reason = f"says again what {closest_id[k]} says (similarity {closest[k]:.2f})"
+        if closest[k] >= 1.0:
+            reason = f"says again what {closest_id[k]} says (similarity {closest[k]:.2f} of the bar)"
+            if take_conflicts(chosen_by_id[closest_id[k]], p):
+                reason += "; its statement of where sources disagree moved there"
         else:
             reason = f"word budget ({budget} words): rank {rank[p.id]}, {salience[p.id].describe()}"
         out.dropped.append(DroppedPoint(p.text, p.section, p.source_ids, reason))
@@ -130,3 +144,25 @@ def select(
         reason = f"word budget ({budget} words): below the {POOL} most salient points"
         out.dropped.append(DroppedPoint(p.text, p.section, p.source_ids, reason))
     return out
+
+
+def take_conflicts(host: MergedPoint, repeat: MergedPoint) -> bool:
+    """The chosen point that says what `repeat` says also states where `repeat`'s sources
+    disagree (a conflict on figures the host does not already set out), citing them.
+
+    Why: the merger attaches a disagreement to one of the sentences that state the fact; when
+    the memo keeps another sentence of that fact, dropping the repeat must not drop the
+    disagreement with it (a fact once, every real disagreement stated).
+    """
+    stated = {(v.source_id, v.value) for c in host.conflicts for v in c.values}
+    moved = [c for c in repeat.conflicts if not stated & {(v.source_id, v.value) for v in c.values}]
+    if not moved:
+        return False
+    host.conflicts = [*host.conflicts, *moved]
+    cited = set(host.source_ids)
+    named = {v.source_id for c in moved for v in c.values}
+    host.citations = [
+        *host.citations,
+        *(c for c in repeat.citations if c.source_id in named and c.source_id not in cited),
+    ]
+    return True

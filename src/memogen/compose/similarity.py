@@ -50,7 +50,23 @@ class PointVectors:
         from ..merge import weighted_overlap
 
         a = self._feat(i)
-        return np.array([weighted_overlap(a, self._feat(j), self.idf) for j in others], dtype=np.float32)
+        mine = self.days(i)
+        return np.array(
+            [
+                0.0
+                if mine and self.days(j) and not mine & self.days(j)
+                else weighted_overlap(a, self._feat(j), self.idf)
+                for j in others
+            ],
+            dtype=np.float32,
+        )
+
+    def days(self, i: int) -> frozenset[tuple]:
+        """The days and years point i gives: two points that both give dates and share none
+        tell of different days ("On 6 April ... arrived" / "On 8 April ... signed"), however
+        many words they share. (Counts that differ are the merger's business: one measure
+        counted twice is a conflict or an update, not two facts.)"""
+        return frozenset(q.value for q in self._feat(i).quantities if q.kind in ("date", "year"))
 
     def concepts(self, i: int) -> frozenset[str]:
         """What point i says, as concepts: its content stems. Figures are not concepts: sources

@@ -25,7 +25,14 @@ from ...model import Citation, DroppedPoint, MergedPoint, Source
 from ...sections.dates import find_dates
 from ...sections.segment import is_expletive_it, opening
 from .people import People, find_people, introduce, named_in
-from .shape import drop_verbless_lead, first_sentence, not_a_statement, strip_enumerator
+from .shape import (
+    CUT_OFF,
+    drop_verbless_lead,
+    first_sentence,
+    mend_cut_off,
+    not_a_statement,
+    strip_enumerator,
+)
 from .when import RELATIVE, anchor_for, resolve_relative, strip_relative
 
 JOIN_MAX = 60  # words a point may reach by taking in the sentence it leans on
@@ -196,10 +203,15 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
     span = home.text[home.citation.start : home.citation.end] if home else point.text
     at_end = home is not None and not home.text[home.citation.end :].strip()
     before = home.text[max(0, home.citation.start - 24) : home.citation.start] if home else ""
-    reason = not_a_statement(point.text, span, at_end, bool(_ENUMERATED.search(before)))
+    text = point.text
+    reason = not_a_statement(text, span, at_end, bool(_ENUMERATED.search(before)))
+    if reason == CUT_OFF:
+        mended = mend_cut_off(text)
+        text = mended or text
+        reason = not_a_statement(text, mended, False) if mended else reason
     if reason:
         return reason
-    text, citation = strip_enumerator(point.text), home.citation if home else None
+    text, citation = strip_enumerator(text), home.citation if home else None
     text, cut = drop_verbless_lead(text)
     if cut and home:
         at = _locate(home.text, home.citation.start, home.citation.end, text)
