@@ -30,9 +30,10 @@ from .similarity import PointVectors
 WEIGHTS = {"centrality": 1.0, "position": 1.3, "support": 0.6, "event": 0.2, "dated": 1.0, "specific": 1.2}
 DISPUTED = 1.0  # where sources disagree, the memo must say so: the point that states it ranks high
 LEAD_HALF_LIFE = 3.0  # a source's 4th point counts half its lead
+COMMON_NAME_SHARE = 0.15  # a name in this share of the points is the topic's, not a fact's
 DAMPING = 0.85  # LexRank's random-jump share is 1 - DAMPING
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w-]+")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(r"(?<![A-Za-z])\d+(?:[.,]\d+)*(?![A-Za-z]*\d)")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|Let['’]s|let us|Let us)\b")
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 
@@ -114,10 +115,23 @@ def source_positions(points: list[MergedPoint]) -> dict[str, float]:
     return best
 
 
-def specificity(text: str) -> float:
+def specificity(text: str, common: frozenset[str] = frozenset()) -> float:
     """Names and figures make a statement checkable: 0 for "there is no permanent ally", 1 for a
-    sentence with a few names and a figure."""
-    return min(1.0, (min(len(_NUMBER.findall(text)), 2) + min(len(_NAME.findall(text)), 3)) / 4)
+    sentence with a few names and a figure. A name most of the topic's points carry (the
+    country, the summit) tells nothing about which fact this is, and a figure inside a name
+    ("COP28") is no figure."""
+    names = [m for m in _NAME.findall(text) if m not in common]
+    return min(1.0, (min(len(_NUMBER.findall(text)), 2) + min(len(names), 3)) / 4)
+
+
+def common_names(points: list[MergedPoint]) -> frozenset[str]:
+    """Names in at least COMMON_NAME_SHARE of the points: the topic's own name, not a fact's."""
+    counts: dict[str, int] = defaultdict(int)
+    for p in points:
+        for name in set(_NAME.findall(p.text)):
+            counts[name] += 1
+    floor = max(2, COMMON_NAME_SHARE * len(points))
+    return frozenset(name for name, k in counts.items() if k >= floor)
 
 
 def _mentions_event_day(text: str, start: dt.date | None, end: dt.date | None) -> bool:
@@ -165,6 +179,7 @@ def score_points(
     near = vectors.profile_similarity(event_profile(layout or points, sources))
     near = near / near.max() if n and near.max() > 0 else near
     n_sources = max(1, len(sources))
+    common = common_names(points)
     out: dict[str, Salience] = {}
     for k, p in enumerate(points):
         own_voice = _FIRST_PERSON.search(_QUOTED.sub("", p.text)) is not None
@@ -174,7 +189,7 @@ def score_points(
             support=min(1.0, (len(p.source_ids) - 1) / max(1, min(2, n_sources - 1))),
             event=float(near[k]),
             dated=_mentions_event_day(p.text, *event),
-            specific=specificity(p.text),
+            specific=specificity(p.text, common),
             penalty=0.5 * (own_voice or "?" in p.text or "!" in p.text),
             disputed=bool(p.conflicts),
         )
