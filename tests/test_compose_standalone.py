@@ -193,3 +193,38 @@ def test_a_cut_off_point_enters_the_memo_mended():
     kept, dropped, _ = stand_alone([point], [src], None)
     assert [p.text for p in kept] == ["Officials said the dam had burst after days of heavy rain."]
     assert not dropped
+
+
+def test_a_numbered_list_run_into_one_line_loses_the_next_items_number():
+    """Item 10 of a contents list run into one line ends with "11.": that number is the next
+    item's, and without it the item is the headline it is, not a statement."""
+    src = _source(
+        "s", "Contents\n9. The council demands a budget 10. The mayor opens the new bridge 11. Other text."
+    )
+    point = _point("p", src, "The mayor opens the new bridge 11.")
+    kept, dropped, _ = stand_alone([point], [src], None)
+    assert kept == [] and dropped[0].reason == "a heading, not a statement"
+    # the same words as a sentence of their own stay
+    src = _source("s", "Intro text stands here. The mayor opens the new bridge in 2021 11. Other text.")
+    kept, _, _ = stand_alone([_point("p", src, "The mayor opens the new bridge in 2021 11.")], [src], None)
+    assert [p.text for p in kept] == ["The mayor opens the new bridge in 2021 11."]
+
+
+def test_tighten_drops_framing_without_facts_and_keeps_what_carries_them():
+    from memogen.compose.tighten import tighten
+
+    assert (
+        tighten("Amid growing worries about the economy, the central bank raised its rate to 5 percent.")
+        == "The central bank raised its rate to 5 percent."
+    )
+    assert (
+        tighten(
+            "The final tally was published more than 60 hours after voting ended, raising questions over it."
+        )
+        == "The final tally was published more than 60 hours after voting ended."
+    )
+    # a lead or a trail that names someone or gives a figure stays
+    kept = "Despite the Supreme Court's ruling, the student-led protests show no signs of abating."
+    assert tighten(kept) == kept
+    kept = "Nearly 200 nations agreed to launch a fund for the poorest countries, including Britain's King Charles."
+    assert tighten(kept) == kept

@@ -36,6 +36,7 @@ from .salience import Salience, score_points
 from .selection import Selection, point_words, select, words
 from .similarity import vectorise
 from .standalone import People, introduce_people, stand_alone
+from .tighten import tighten
 
 __all__ = [
     "after_lead",
@@ -96,6 +97,10 @@ def _choose(
     dropped = [DroppedPoint(p.text, p.section, p.source_ids, "too short to be a statement") for p in short]
     candidates, cut, people = stand_alone([_copy(p) for p in points if p not in short], sources, event[0])
     dropped += cut
+    for p in candidates:
+        tight = tighten(p.text)
+        if tight != p.text:
+            p.text, p.inlines = tight, None
     if not candidates:
         return Selection(chosen={k: [] for k in SECTION_KEYS}), dropped, {}, people
     vectors = vectorise([p.text for p in candidates])

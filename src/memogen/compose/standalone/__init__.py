@@ -58,6 +58,7 @@ _ENUMERATED = re.compile(
 )
 _SUCH = re.compile(r"\bsuch\s+(?!as\b|a\s+way\b)[a-z]+", re.I)  # "had given such indications": which?
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|\b[A-Z](?:\.[A-Z])*|\bno|\bvs)\.$")  # "Mr.", "U.S.", "Gen."
+_ITEM_NUMBER = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s*$")  # an item number ending a text
 _NOW = re.compile(r"\b(?:now|currently|at present|so far|this year|to date)\b", re.I)
 
 
@@ -197,6 +198,16 @@ def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation 
     return "opens with a pronoun whose referent is in the sentence before, which does not fit"
 
 
+def _without_next_number(text: str, span: str, before: str) -> tuple[str, str]:
+    """ "10. SC demands ... Defence 11." -> without the "11.": a numbered list run into one line
+    leaves each item ending with the next item's number (the number before the item is k, the
+    one at its end k + 1); the item is then judged as the list entry it is."""
+    prior, last = _ITEM_NUMBER.search(before), _ITEM_NUMBER.search(span)
+    if prior is None or last is None or int(last.group(1)) != int(prior.group(1)) + 1:
+        return text, span
+    return re.sub(r"\s+\d{1,2}[.)]$", "", text), span[: last.start()]
+
+
 def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
     """The point made to stand alone, or the reason it cannot."""
     home = _home(point, ctx)
@@ -204,6 +215,7 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
     at_end = home is not None and not home.text[home.citation.end :].strip()
     before = home.text[max(0, home.citation.start - 24) : home.citation.start] if home else ""
     text = point.text
+    text, span = _without_next_number(text, span, before)
     reason = not_a_statement(text, span, at_end, bool(_ENUMERATED.search(before)))
     if reason == CUT_OFF:
         mended = mend_cut_off(text)
