@@ -184,3 +184,28 @@ def test_a_point_that_gives_the_event_day_is_what_happened():
         result_of(pts), [SOURCE], TopicConfig(), "t", dt.date(2021, 4, 7), dt.datetime(2021, 5, 1)
     )
     assert "visit" in [p.id for p in memo.section("what_happened").points]
+
+
+def test_the_shortlist_keeps_leads_and_shared_points_of_a_large_topic():
+    from memogen.compose.salience import shortlist
+
+    pts = [
+        mp(
+            f"s{k}p{j}",
+            f"Sentence {j} of source {k} says something.",
+            "background",
+            source=f"s{k}",
+            start=100 * j,
+        )
+        for k in range(20)
+        for j in range(10)
+    ]
+    pts[57].citations.append(Citation(source_id="s1", excerpt="x", start=5000, end=5001))  # told by two
+    kept, rest = shortlist(pts, 81)
+    assert len(kept) == 81 and len(rest) == 119
+    ids = {p.id for p in kept}
+    assert {f"s{k}p{j}" for k in range(20) for j in range(4)} <= ids  # every source's first four
+    assert pts[57].id in ids  # an 8th sentence two sources tell beats the others' 5th
+    assert not {f"s{k}p4" for k in range(20)} & ids
+    assert [p.id for p in kept] == [p.id for p in pts if p.id in ids]  # in their order
+    assert shortlist(pts[:30], 40) == (pts[:30], [])

@@ -32,7 +32,7 @@ from .order import (
     themed_paragraphs,
     timeline_paragraphs,
 )
-from .salience import Salience, score_points
+from .salience import Salience, score_points, shortlist
 from .selection import Selection, point_words, select, words
 from .similarity import vectorise
 from .standalone import People, introduce_people, stand_alone
@@ -53,6 +53,7 @@ __all__ = [
 ]
 
 MIN_WORDS = 6  # shorter "points" are headings or fragments, not statements
+SHORTLIST = 1500  # points that go on to be made standalone and ranked (a large topic stays fast)
 
 
 def _copy(point: MergedPoint) -> MergedPoint:
@@ -93,9 +94,20 @@ def _choose(
     budget: int,
     event: tuple[dt.date | None, dt.date | None],
 ) -> tuple[Selection, list[DroppedPoint], dict[str, Salience], People]:
-    short = [p for p in points if words(p.text) < MIN_WORDS]
-    dropped = [DroppedPoint(p.text, p.section, p.source_ids, "too short to be a statement") for p in short]
-    candidates, cut, people = stand_alone([_copy(p) for p in points if p not in short], sources, event[0])
+    short = {id(p) for p in points if words(p.text) < MIN_WORDS}
+    dropped = [
+        DroppedPoint(p.text, p.section, p.source_ids, "too short to be a statement")
+        for p in points
+        if id(p) in short
+    ]
+    hopeful, unlikely = shortlist([p for p in points if id(p) not in short], SHORTLIST)
+    dropped += [
+        DroppedPoint(
+            p.text, p.section, p.source_ids, f"word budget: below the {SHORTLIST} most promising points"
+        )
+        for p in unlikely
+    ]
+    candidates, cut, people = stand_alone([_copy(p) for p in hopeful], sources, event[0])
     dropped += cut
     for p in candidates:
         tight = tighten(p.text)

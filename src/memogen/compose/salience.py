@@ -134,6 +134,29 @@ def common_names(points: list[MergedPoint]) -> frozenset[str]:
     return frozenset(name for name, k in counts.items() if k >= floor)
 
 
+def shortlist(points: list[MergedPoint], size: int) -> tuple[list[MergedPoint], list[MergedPoint]]:
+    """(the `size` most promising points in their order, the rest) by the cheap parts of salience:
+    position in their sources, support and specificity.
+
+    Why: a memo takes a few dozen points; at 500 sources there are 16,000, and making each one
+    standalone and placing it in the similarity graph is most of the composer's time. A
+    source's 40th sentence told by no other source does not reach a two-page memo.
+    """
+    if len(points) <= size:
+        return points, []
+    position = source_positions(points)
+    promise = [
+        WEIGHTS["position"] * position.get(p.id, 0.0)
+        + WEIGHTS["support"] * min(1.0, (len(p.source_ids) - 1) / 2)
+        + WEIGHTS["specific"] * specificity(p.text)
+        + DISPUTED * bool(p.conflicts)
+        for p in points
+    ]
+    order = sorted(range(len(points)), key=lambda k: -promise[k])
+    keep = set(order[:size])
+    return [p for k, p in enumerate(points) if k in keep], [p for k, p in enumerate(points) if k not in keep]
+
+
 def _mentions_event_day(text: str, start: dt.date | None, end: dt.date | None) -> bool:
     if start is None:
         return False
