@@ -33,6 +33,8 @@ RELATIVE_DAY = re.compile(
     re.I,
 )
 ENUMERATOR = re.compile(r"^(?:(?:First|Second|Third|Fourth|Fifth)(?:ly)?|Lastly|Finally),|^\(?\d{1,2}[.)]\s")
+# a numbered list run into one line: an item ends with the next item's number ("... Rehman 11.")
+NEXT_ITEM = re.compile(r"(?:\b[A-Z][a-z]+|[”’\"]|\b(?:19|20)\d\d) \d{1,2}\.$")
 TABLE = re.compile(r"\s\|\s|\t|^[-–]\s*\w+(?:\s\w+){0,3}\s[-–]\s\d")
 
 
@@ -84,7 +86,7 @@ def _problems(memo: Memo) -> list[str]:
             found.append(f"opens with a pronoun: {text[:90]}")
         if first in names and not any(full in before + text for full in names[first]):
             found.append(f"opens with a bare surname: {text[:90]}")
-        if ENUMERATOR.match(text):
+        if ENUMERATOR.match(text) or NEXT_ITEM.search(text):
             found.append(f"source enumerator: {text[:90]}")
         if TABLE.search(text):
             found.append(f"table row: {text[:90]}")
@@ -112,6 +114,7 @@ def test_the_detectors_catch_what_they_look_for():
         "The ministers met on Thursday to sign the accord.",
         "The commission will meet later this year to review it.",
         "They say the quota favours allies of the ruling party.",
+        "IMF should conduct independent audit of GE 2024: Mr. Imran Khan 12.",
     ]
     points = [MergedPoint(id=f"p{k}", text=t, section="background", citations=[]) for k, t in enumerate(bad)]
     src = Source("s", "s.txt", "txt", SourceMetadata(), "Prime Minister Imran Khan spoke. Khan said more.")

@@ -135,7 +135,10 @@ def select(
         p = pool[k]
         if closest[k] >= 1.0:
             reason = f"says again what {closest_id[k]} says (similarity {closest[k]:.2f} of the bar)"
-            if take_conflicts(chosen_by_id[closest_id[k]], p):
+            host = chosen_by_id[closest_id[k]]
+            before = point_words(host)
+            if take_conflicts(host, p, left):
+                left -= point_words(host) - before
                 reason += "; its statement of where sources disagree moved there"
         else:
             reason = f"word budget ({budget} words): rank {rank[p.id]}, {salience[p.id].describe()}"
@@ -146,16 +149,24 @@ def select(
     return out
 
 
-def take_conflicts(host: MergedPoint, repeat: MergedPoint) -> bool:
+def take_conflicts(host: MergedPoint, repeat: MergedPoint, room: int | None = None) -> bool:
     """The chosen point that says what `repeat` says also states where `repeat`'s sources
     disagree (a conflict on figures the host does not already set out), citing them.
 
     Why: the merger attaches a disagreement to one of the sentences that state the fact; when
     the memo keeps another sentence of that fact, dropping the repeat must not drop the
-    disagreement with it (a fact once, every real disagreement stated).
+    disagreement with it (a fact once, every real disagreement stated). `room`: words the
+    budget has left for the statements.
     """
     stated = {(v.source_id, v.value) for c in host.conflicts for v in c.values}
     moved = [c for c in repeat.conflicts if not stated & {(v.source_id, v.value) for v in c.values}]
+    if room is not None:  # as many as the words left allow, in the merger's order
+        fitting = []
+        for c in moved:
+            if words(c.statement) <= room:
+                fitting.append(c)
+                room -= words(c.statement)
+        moved = fitting
     if not moved:
         return False
     host.conflicts = [*host.conflicts, *moved]
