@@ -228,3 +228,16 @@ def test_tighten_drops_framing_without_facts_and_keeps_what_carries_them():
     assert tighten(kept) == kept
     kept = "Nearly 200 nations agreed to launch a fund for the poorest countries, including Britain's King Charles."
     assert tighten(kept) == kept
+
+
+def test_this_noun_is_read_with_its_sentence_or_left_out():
+    before = "An earlier draft that barred new coal plants was dropped from the final text."
+    src = _source("s", f"{before} This provision was opposed by several large emitters.")
+    kept, _, _ = stand_alone(
+        [_point("p", src, "This provision was opposed by several large emitters.")], [src], None
+    )
+    assert [p.text for p in kept] == [f"{before} This provision was opposed by several large emitters."]
+    # no sentence before it to lean on: it says nothing alone
+    src = _source("s", "This update is meant to identify key developments during the month.")
+    kept, dropped, _ = stand_alone([_point("p", src, src.text)], [src], None)
+    assert kept == [] and dropped[0].reason.startswith("opens with a demonstrative")

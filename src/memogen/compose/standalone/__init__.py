@@ -41,6 +41,11 @@ _THING_PRONOUN = re.compile(r"^(?:They|Their|Them|These|Those|Its?|This|That|Suc
 _VERBISH_NEXT = re.compile(
     r"^(?:This|That|These|Those|Such)\s+(?:[a-z]+ly\s+)?(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|means|meant|shows|showed|came|comes|led|leads|marks|marked|signals|suggests|[a-z]+ed)\b"
 )
+# "This provision ...", "That law ...": the noun names its referent only through the sentence before
+_DEMONSTRATIVE_NOUN = re.compile(
+    r"^(?:This|That|Such)\s+(?!(?:is|was|are|were|has|had|will|would|could|may|might|must|can|year|week|"
+    r"month|morning|afternoon|evening|summer|spring|autumn|winter|time)\b)[a-z]+\b"
+)
 _SPEAKER_PRONOUN = re.compile(
     r"(?<=[,”\"’]\s)(he|she)(?=\s+(?:said|says|added|adds|stated|told|noted|wrote|argued|warned|stressed|"
     r"explained|insisted|claimed|urged|recalled|declared|announced)\b)"
@@ -190,11 +195,14 @@ def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation 
         )
         or _SUCH.search(first_sentence(text)[0]) is not None
     )
-    if not dangling:
+    if not dangling and not _DEMONSTRATIVE_NOUN.match(text):
         return text, None
+    # "This provision was ..." / "They said ...": read with the sentence it leans on, when that fits
     joined = _join_previous(text, home)
     if joined:
         return joined
+    if not dangling:
+        return "opens with a demonstrative ('This provision') whose referent is in the sentence before, which does not fit"
     return "opens with a pronoun whose referent is in the sentence before, which does not fit"
 
 
