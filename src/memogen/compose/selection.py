@@ -30,6 +30,8 @@ SECTION_PRIOR: dict[str, float] = {"what_happened": 1.0, "background": 0.9, "wha
 DISAGREEMENT = 1.0  # a point that says where sources disagree: the memo must say it ...
 ROOM_FOR_DISAGREEMENT = 1000  # ... in full from this budget on; a 100-word memo states the event first
 EMPTY_SECTION_BONUS = 0.25
+OPENING_COST = 0.25  # the opening point is charged its length only this much: the event, told in full
+STATEMENT_SHARE = 0.25  # a point's disagreement statements may take this share of the budget
 EMPTY_SECTION_FLOOR = 0.3  # ... only for a point of some salience (no sidebar teaser fills a section)
 COST_EXPONENT = 0.5  # gain per word^COST_EXPONENT: a long point must say more to beat two short ones
 TYPICAL_WORDS = 25
@@ -78,6 +80,10 @@ def select(
     ranked = sorted(points, key=lambda p: -salience[p.id].total)
     rank = {p.id: k + 1 for k, p in enumerate(ranked)}
     pool, rest = ranked[:POOL], ranked[POOL:]
+    brief = {p.id for p in pool if point_words(p) - words(p.text) > STATEMENT_SHARE * budget}
+    for p in pool:
+        if p.id in brief:  # a 100-word memo states the event, not every source's figure for it
+            p.conflicts = []
     n = len(pool)
     top = max((salience[p.id].total for p in pool), default=1.0) or 1.0
     relevance = np.array([max(0.0, salience[p.id].total) / top * SECTION_PRIOR[p.section] for p in pool])
@@ -100,7 +106,8 @@ def select(
         fits = open_ & (cost <= left) & (closest < 1.0)
         if not fits.any():
             break
-        if not out.chosen["what_happened"] and (fits & is_wh).any():
+        opening = not out.chosen["what_happened"] and bool((fits & is_wh).any())
+        if opening:
             fits = fits & is_wh  # What happened opens the memo: its best point first
         new = np.array([sum(weight[c] for c in cs if c not in covered) for cs in concepts]) / (unit or 1.0)
         empty = np.array([not out.chosen[p.section] for p in pool]) & (relevance >= EMPTY_SECTION_FLOOR)
@@ -108,7 +115,10 @@ def select(
         size = np.maximum(cost, SHORTEST) / TYPICAL_WORDS
         # salience per word^COST_EXPONENT; new content per word (a list of names is long, not dense)
         score = worth / size**COST_EXPONENT + NOVELTY * new / size
-        k = int(np.argmax(np.where(fits, score, -np.inf)))
+        if opening:  # the memo opens with the event: the most salient account of it that fits
+            k = int(np.argmax(np.where(fits, relevance / size**OPENING_COST, -np.inf)))
+        else:
+            k = int(np.argmax(np.where(fits, score, -np.inf)))
         p = pool[k]
         open_[k] = False
         left -= int(cost[k])
@@ -117,6 +127,7 @@ def select(
         out.kept[p.id] = (
             f"kept: rank {rank[p.id]} by salience ({salience[p.id].describe()}), "
             f"new content {new[k]:.2f}"
+            + ("; where its sources differ is too long for this budget" if p.id in brief else "")
             + (
                 f"; most similar chosen point {closest_id[k]} ({closest[k]:.2f} of the repeat bar)"
                 if closest_id[k]
