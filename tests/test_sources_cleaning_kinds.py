@@ -124,3 +124,15 @@ def test_short_lines_after_the_last_paragraph_without_a_colon_heading_still_go()
     text = f"Ferries halted\n{_PARA}\n{_PARA}\nTags\nFerries, Islands\nMore from Harbour News"
     res = clean_text(text)
     assert "Tags" not in res.text and "More from" not in res.text
+
+
+def test_a_paragraph_broken_in_mid_sentence_is_judged_and_kept_as_one() -> None:
+    text = (
+        "Harbour strike ends after talks\nWhat's Happening?\n"
+        "Dock workers in Norland ended a nine-day strike on Tuesday after the port authority agreed to\n"
+        "a pay rise of six percent over two years, the union said in a statement.\n"
+        "The deal still needs the approval of the members, who vote next week.\n"
+    )
+    res = clean_text(text)
+    assert "after the port authority agreed to a pay rise of six percent" in res.text
+    assert res.found.title == "Harbour strike ends after talks"

@@ -85,7 +85,7 @@ def _resolve_paths(config: TopicConfig, topic_dir: Path, options: BuildOptions) 
             updates[key] = str(given.resolve())
         elif getattr(config, key):
             updates[key] = str(check_within_topic(getattr(config, key), topic_dir, key, where))
-    return config.model_copy(update=updates)
+    return config.replace(**updates)
 
 
 class PageMeter:
@@ -229,7 +229,11 @@ def run_build(options: BuildOptions, on_wait: Callable[[str], None] | None = Non
         build_date = options.build_date or build_date_from_env()
         t1 = time.perf_counter()
         meter = PageMeter()
-        memo = compose_from_sources(config, sources, options.topic, build_date, meter)
+        from .merge.vectors import remembered_vectors
+
+        vectors = (out_folder / ".cache" / "vectors.bin") if options.use_cache else None
+        with remembered_vectors(vectors):
+            memo = compose_from_sources(config, sources, options.topic, build_date, meter)
         timings["content"] = time.perf_counter() - t1
         t2 = time.perf_counter()
         rendered = render_outputs(memo, options.formats, meter.pdf if meter.holds(memo) else None)

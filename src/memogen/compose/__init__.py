@@ -198,7 +198,7 @@ def compose_memo(
         sources,
         event_date,
         event_end,
-        config.headings.model_dump(),
+        config.headings.as_dict(),
         sal,
         mid_sentence_capitals(result.merged),
         people,

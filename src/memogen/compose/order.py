@@ -288,10 +288,10 @@ def after_lead(text: str, names: frozenset[str] = frozenset()) -> str:
 
 
 def _common_word(word: str) -> bool:
-    """In wordfreq's English list often enough to be a word, not a rare surname."""
-    import wordfreq
+    """Common enough in English to be a word, not a rare surname."""
+    from ..sources.text import english_zipf
 
-    return wordfreq.zipf_frequency(word, "en") >= 3.0
+    return english_zipf(word) >= 3.0
 
 
 _MID_CAPITAL = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+\b")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .lexicon import (
     ACRONYM,
@@ -41,6 +42,47 @@ class Aliases:
 
     def apply(self, tokens: list[str]) -> list[str]:
         return apply_aliases(tokens, self)
+
+    # Looked up for every sentence of a topic: worked out once (the tables never change).
+    @cached_property
+    def phrase_index(self) -> _PhraseIndex:
+        return _PhraseIndex.of(self.phrases)
+
+    @cached_property
+    def title_index(self) -> _PhraseIndex:
+        return _PhraseIndex.of(self.titles)
+
+    @cached_property
+    def phrase_words(self) -> frozenset[str]:
+        return frozenset(w for key in self.phrases for w in key)
+
+    @cached_property
+    def canonical_tokens(self) -> frozenset[str]:
+        return frozenset(self.phrases.values())
+
+
+@dataclass(frozen=True)
+class _PhraseIndex:
+    """A phrase table with what a longest-match scan needs: the words phrases start with, the
+    longest phrase. A token no phrase starts with is passed over with one set look-up."""
+
+    table: dict[tuple[str, ...], str]
+    starts: frozenset[str]
+    longest: int
+
+    @classmethod
+    def of(cls, table: dict[tuple[str, ...], str]) -> _PhraseIndex:
+        return cls(table, frozenset(k[0] for k in table if k), max((len(k) for k in table), default=0))
+
+    def match(self, tokens: list[str], i: int) -> tuple[int, str] | None:
+        """(length, value) of the longest phrase starting at tokens[i], if any."""
+        if tokens[i] not in self.starts:
+            return None
+        for n in range(min(self.longest, len(tokens) - i), 0, -1):
+            value = self.table.get(tuple(tokens[i : i + n]))
+            if value is not None:
+                return n, value
+        return None
 
 
 def _parts(words: list[str]) -> list[str]:
@@ -101,23 +143,21 @@ def _learn_phrases(text: str, phrases: dict[tuple[str, ...], str]) -> None:
             phrases.setdefault(tuple(_parts(other)), canon)
 
 
-def _replace_phrases(tokens: list[str], phrases: dict[tuple[str, ...], str]) -> list[str]:
+def _replace_phrases(tokens: list[str], phrases: dict[tuple[str, ...], str] | _PhraseIndex) -> list[str]:
     """Longest-match replacement of known phrases by their canonical token."""
-    if not phrases:
+    index = phrases if isinstance(phrases, _PhraseIndex) else _PhraseIndex.of(phrases)
+    if not index.table:
         return tokens
-    longest = max(len(k) for k in phrases)
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            canon = phrases.get(tuple(tokens[i : i + n]))
-            if canon is not None:
-                out.append(canon)
-                i += n
-                break
-        else:
+        found = index.match(tokens, i)
+        if found is None:
             out.append(tokens[i])
             i += 1
+        else:
+            out.append(found[1])
+            i += found[0]
     return out
 
 
@@ -209,8 +249,8 @@ def learn_kinds(texts: list[str]) -> dict[str, frozenset[str]]:
 
 def _initial_names(texts: list[str]) -> frozenset[str]:
     """Sentence-opening words that are names in this topic: never written in lower case,
-    and either capitalised inside a sentence somewhere or rare in English (wordfreq)."""
-    from wordfreq import zipf_frequency
+    and either capitalised inside a sentence somewhere or rare in English (word frequencies)."""
+    from ..sources.text import english_zipf
 
     lower: set[str] = set()
     inner: set[str] = set()
@@ -221,24 +261,25 @@ def _initial_names(texts: list[str]) -> frozenset[str]:
             before = text[max(0, m.start() - 3) : m.start()].rstrip(" \"“‘'(")
             (initial if not before or before[-1] in ".!?:\n" else inner).add(m.group().lower())
     return frozenset(
-        w
-        for w in initial
-        if w not in lower and w not in STOP and (w in inner or zipf_frequency(w, "en") < 4.5)
+        w for w in initial if w not in lower and w not in STOP and (w in inner or english_zipf(w) < 4.5)
     )
+
+
+_CAPS = frozenset(a.lower() for a in CAPS_ABBR)
 
 
 def alias_names(names: frozenset[str], norm: str, aliases: Aliases) -> frozenset[str]:
     """Names as the aliases see them: a title or "FM" is no name, a given name stands for
     its holder's surname, and a phrase with a learned alias counts once, as its canonical token."""
-    phrase_words = {w for key in aliases.phrases for w in key}
-    caps = {a.lower() for a in CAPS_ABBR}
+    phrase_words = aliases.phrase_words
     out = set()
     for n in names:
         for part in n.split("-"):
-            if part and part not in TITLE_HEADS and part not in caps and part not in phrase_words:
+            if part and part not in TITLE_HEADS and part not in _CAPS and part not in phrase_words:
                 out.add(aliases.given.get(part, part))
-    canon = set(aliases.phrases.values())
-    out |= {t for t in norm.split() if t in canon}
+    canon = aliases.canonical_tokens
+    if canon:
+        out |= {t for t in norm.split() if t in canon}
     return frozenset(out)
 
 
@@ -246,24 +287,23 @@ def apply_aliases(tokens: list[str], aliases: Aliases | None) -> list[str]:
     """Canonical phrases, and the holder's surname after a title that names one person."""
     if aliases is None:
         return tokens
-    tokens = _replace_phrases(tokens, aliases.phrases)
-    if not aliases.titles:
+    tokens = _replace_phrases(tokens, aliases.phrase_index)
+    titles = aliases.title_index
+    if not titles.table:
         return tokens
     present = set(tokens)
-    longest = max(len(k) for k in aliases.titles)
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            surname = aliases.titles.get(tuple(tokens[i : i + n]))
-            if surname is not None:
-                out += tokens[i : i + n]
-                if surname not in present:
-                    out.append(surname)
-                    present.add(surname)
-                i += n
-                break
-        else:
+        found = titles.match(tokens, i)
+        if found is None:
             out.append(tokens[i])
             i += 1
+            continue
+        n, surname = found
+        out += tokens[i : i + n]
+        if surname not in present:
+            out.append(surname)
+            present.add(surname)
+        i += n
     return out

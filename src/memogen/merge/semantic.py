@@ -6,7 +6,7 @@ WordLlama (0.4) ships its 256-d embedding table (16 MB) and tokenizer inside its
 we read both files directly (numpy + tokenizers), so nothing is downloaded at run time and
 the library's loader, which looks for the tokenizer in the wrong folder, is not needed.
 Cost: ~0.15 s to load once per process (cached), then ~0.1 ms a sentence; embeddings are
-cached per text. When the package is missing, callers fall back to lexical similarity.
+cached per text, and between builds in the topic's cache folder (see `vectors`). When the package is missing, callers fall back to lexical similarity.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+
+from .vectors import open_store
 
 _TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
 _WEIGHTS = "weights/l2_supercat_256.safetensors"
@@ -45,22 +47,6 @@ class Embedder:
         if not texts:
             return np.zeros((0, self.table.shape[1]), dtype=np.float32)
         return np.stack([self.cache[t] for t in texts])
-
-    def pair_similarity(self, a: list[str], b: list[str], chunk: int = 20_000) -> np.ndarray:
-        """Cosine between a[k] and b[k]: each distinct text embedded once, pairs scored in chunks
-        (memory stays with the number of texts, not of pairs)."""
-        if not a:
-            return np.zeros(0, dtype=np.float32)
-        index = {t: k for k, t in enumerate(dict.fromkeys(a + b))}
-        vectors = self.embed(list(index))
-        ia = np.fromiter((index[t] for t in a), dtype=np.int64, count=len(a))
-        ib = np.fromiter((index[t] for t in b), dtype=np.int64, count=len(b))
-        out = np.empty(len(a), dtype=np.float32)
-        for lo in range(0, len(a), chunk):
-            out[lo : lo + chunk] = np.einsum(
-                "ij,ij->i", vectors[ia[lo : lo + chunk]], vectors[ib[lo : lo + chunk]]
-            )
-        return out
 
 
 def _package_dir() -> Path | None:
@@ -97,7 +83,44 @@ def load_embedder() -> Embedder | None:
     return Embedder(_read_safetensor(root / _WEIGHTS), tokenizer)
 
 
-def semantic_similarity(a: list[str], b: list[str]) -> np.ndarray | None:
-    """Cosine of the embeddings of a[k] and b[k]; None when no model is installed."""
-    embedder = load_embedder()
-    return None if embedder is None else embedder.pair_similarity(a, b)
+def embed_texts(texts: list[str]) -> np.ndarray | None:
+    """One unit vector per text; None when a text needs the model and none is installed.
+
+    Vectors remembered from the last build (`vectors.remembered_vectors`) are used first, so a
+    rebuild of unchanged sources never loads the model."""
+    store = open_store()
+    if store is None:
+        embedder = load_embedder()
+        return None if embedder is None else embedder.embed(texts)
+    found = {t: store.get(t) for t in dict.fromkeys(texts)}
+    missing = [t for t, vec in found.items() if vec is None]
+    if missing:
+        embedder = load_embedder()
+        if embedder is None:
+            return None
+        for text, vec in zip(missing, embedder.embed(missing), strict=True):
+            store.put(text, vec)
+            found[text] = vec
+    width = next(iter(found.values())).shape[0] if found else 256
+    return np.stack([found[t] for t in texts]) if texts else np.zeros((0, width), dtype=np.float32)
+
+
+def semantic_similarity(a: list[str], b: list[str], chunk: int = 20_000) -> np.ndarray | None:
+    """Cosine of the embeddings of a[k] and b[k]; None when no model is installed.
+
+    Each distinct text is embedded once and pairs are scored in chunks (memory stays with the
+    number of texts, not of pairs)."""
+    if not a:
+        return np.zeros(0, dtype=np.float32)
+    index = {t: k for k, t in enumerate(dict.fromkeys(a + b))}
+    vectors = embed_texts(list(index))
+    if vectors is None:
+        return None
+    ia = np.fromiter((index[t] for t in a), dtype=np.int64, count=len(a))
+    ib = np.fromiter((index[t] for t in b), dtype=np.int64, count=len(b))
+    out = np.empty(len(a), dtype=np.float32)
+    for lo in range(0, len(a), chunk):
+        out[lo : lo + chunk] = np.einsum(
+            "ij,ij->i", vectors[ia[lo : lo + chunk]], vectors[ib[lo : lo + chunk]]
+        )
+    return out

@@ -116,21 +116,22 @@ def shared_column_pairs(
     cols, vals = x.indices[mask], x.data[mask]
     order = np.argsort(cols, kind="stable")  # postings: rows of each column, in row order
     post_rows, post_vals = rows_all[order], vals[order]
-    col_start = np.searchsorted(cols[order], np.arange(x.n_cols + 1))
+    col_end = np.searchsorted(cols[order], np.arange(1, x.n_cols + 1))
+    after = np.empty(len(order), dtype=np.int64)  # each value's place in its column's postings, + 1
+    after[order] = np.arange(1, len(order) + 1, dtype=np.int64)
+    bounds = np.searchsorted(rows_all, np.arange(0, x.n_rows + chunk, chunk))  # rows_all is sorted
     out_i, out_j = [], []
-    for lo in range(0, x.n_rows, chunk):
-        sel = (rows_all >= lo) & (rows_all < lo + chunk)
-        ri, ci, wi = rows_all[sel], cols[sel], vals[sel]
-        counts = col_start[ci + 1] - col_start[ci]
+    for a, b in zip(bounds[:-1], bounds[1:], strict=False):
+        # each value meets only the later rows of its column: the postings after its own place
+        ri, wi, first = rows_all[a:b], vals[a:b], after[a:b]
+        counts = col_end[cols[a:b]] - first
         total = int(counts.sum())
         if total == 0:
             continue
-        starts = np.repeat(col_start[ci] - (np.cumsum(counts) - counts), counts)
+        starts = np.repeat(first - (np.cumsum(counts) - counts), counts)
         gather = starts + np.arange(total, dtype=np.int64)
         i, j = np.repeat(ri, counts), post_rows[gather]
-        later = j > i
-        i, j = i[later], j[later]
-        w = np.repeat(wi, counts)[later] * post_vals[gather][later]
+        w = np.repeat(wi, counts) * post_vals[gather]
         key, inverse = np.unique(i * x.n_rows + j, return_inverse=True)
         score = np.bincount(inverse, weights=w).astype(np.float32)  # float32 scores, as stored
         hit = score >= threshold

@@ -19,13 +19,23 @@ import subprocess
 import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from ..errors import RenderError
 from ..model import Inline, Memo, MemoSection, MergedPoint, Paragraph
 from .common import header_rows
 from .fonts import ARABIC, BODY, SANS, FontSet, register_fonts, with_scripts
 from .templating import labels
+
+
+def escape(text: str, extra: dict[str, str] | None = None) -> str:
+    """&, < and > as entities for reportlab's paragraph markup (and `extra` replacements).
+
+    Written out because xml.sax.saxutils pulls in urllib.request and http.client (~25 ms)."""
+    text = text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    for char, entity in (extra or {}).items():
+        text = text.replace(char, entity)
+    return text
+
 
 LINK_COLOR = "#1f4e8c"
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "ftp://")

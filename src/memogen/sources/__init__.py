@@ -5,7 +5,21 @@
 
 from __future__ import annotations
 
-from .cache import ReadStats, read_sources
-from .reader import read_source, source_id_for
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .cache import ReadStats, read_sources
+    from .kinds import source_id_for
+    from .reader import read_source
 
 __all__ = ["ReadStats", "read_source", "read_sources", "source_id_for"]
+_HOMES = {"ReadStats": "cache", "read_sources": "cache", "read_source": "reader", "source_id_for": "kinds"}
+
+
+def __getattr__(name: str) -> object:
+    """Import on first use, so `memogen.sources.text` or a cache hit never loads the readers."""
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(f".{_HOMES[name]}", __name__), name)

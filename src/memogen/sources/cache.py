@@ -21,7 +21,7 @@ from .. import __version__
 from ..config import SourceOverride
 from ..errors import InputError
 from ..model import Source
-from .reader import KINDS, read_source, source_id_for
+from .kinds import KINDS, source_id_for
 
 RULES_VERSION = "2"  # bump to drop every cache entry on purpose
 _POOL_MIN_BYTES = 512 * 1024  # below this, text sources read faster than a pool starts
@@ -47,7 +47,7 @@ def code_fingerprint() -> str:
 
 
 def cache_key(data: bytes, path: Path, override: SourceOverride | None) -> str:
-    settings = json.dumps(override.model_dump(mode="json") if override else None, sort_keys=True)
+    settings = json.dumps(override.as_dict() if override else None, sort_keys=True)
     h = hashlib.sha256()
     parts = (
         hashlib.sha256(data).hexdigest(),
@@ -85,6 +85,8 @@ def _store(cache_dir: Path | None, key: str, source: Source) -> None:
 
 def _read_one(path: Path, source_id: str, override: SourceOverride | None) -> Source | str:
     """Worker: a Source, or the warning text for a file that cannot be used."""
+    from .reader import read_source  # only on a cache miss: the readers are the heavy part
+
     try:
         return read_source(path, source_id, override)
     except InputError as exc:

@@ -3,34 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from pathlib import Path
 
 from ..config import SourceOverride
 from ..errors import InputError
 from ..model import Source, SourceReference
 from .cleaning import clean_lines
+from .kinds import KINDS
 from .limits import check_zip, parse_deadline
 from .provenance import merge_metadata
 from .rawdoc import RawDoc
-
-KINDS = {
-    ".txt": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".pdf": "pdf",
-    ".docx": "docx",
-}
-
-
-def source_id_for(path: Path) -> str:
-    """The file stem as a slug: 'Daily Times — Relations.txt' -> 'daily-times-relations'."""
-    stem = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
-    return slug or "source"
 
 
 def read_raw(data: bytes, path: Path) -> RawDoc:

@@ -194,6 +194,17 @@ def english_lexicon() -> Lexicon:
     return Lexicon(common, rare, header.rpartition("; ")[2])
 
 
+def english_zipf(word: str) -> float:
+    """Zipf of one lower-case English word, exact from COMMON_MIN up and 0 below it.
+
+    The shipped table answers ASCII words (~40 ms, once); only a word with other letters
+    ("café") loads wordfreq's full list, so a build never pays ~0.2 s for a yes/no question."""
+    if word.isascii():
+        return english_lexicon().common_zipf(word)
+    z = _full_list().zipf(word)
+    return z if z >= COMMON_MIN else 0.0
+
+
 def _table(name: str) -> tuple[dict[str, float], str]:
     from importlib.resources import files
 

@@ -14,6 +14,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...sections.dates import find_dates
 
@@ -53,13 +54,20 @@ def display(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+@lru_cache(maxsize=64)
+def _dates_of(text: str) -> tuple:
+    """The date mentions of a whole source, found once: a long report has thousands of
+    sentences, and reading its text up to each of them again made the rewrite quadratic."""
+    return tuple(find_dates(text))
+
+
 def anchor_for(text: str, start: int, published: dt.date | None, ref_year: int | None) -> Anchor:
     """The source's date for a sentence at `start` of its text: byline date, else the latest date before.
 
     `ref_year` supplies the year of a date the text gives without one ("July 21:" in a dateline).
     The year of the sentence before ("In 2018, ...") is kept for "the same year".
     """
-    before = [m for m in find_dates(text[:start]) if m.start < start]
+    before = [m for m in _dates_of(text) if m.end <= start]
     days = [d for d in (m.resolve(ref_year or (published.year if published else None)) for m in before) if d]
     last_year = next((m.year for m in reversed(before) if m.year), None)
     if published is not None:

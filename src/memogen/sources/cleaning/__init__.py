@@ -12,8 +12,11 @@ its own small classifier, and every dropped line keeps the reason it was dropped
   story (`title` picks the headline among them, `dates` reads date lines and datelines);
 - `endmatter`: publication notes, author bios and names, comments, bibliographies;
 - `sidebars`: teaser runs and the page's tail; `repeats`: repeated lines and pull quotes;
-- `layout`: rejoining wrapped lines, the source's own footnotes, paragraphs;
-- `pipeline`: the order in which the rules run.
+- `layout`: rejoining wrapped lines and paragraphs broken mid-sentence, the source's own footnotes;
+- `learned`: a small logistic regression over general evidence (shape, place, neighbours, word
+  classes) with the last word on keep or drop, after the rules (weights in `sources/data/line_model.json`,
+  refitted by `benchmarks/fit_line_model.py`); the rules still read the metadata;
+- `pipeline`: the order in which the rules run, in named families, then the learned judge.
 
 No rule names a site or a phrase of a particular site.
 """

@@ -26,7 +26,7 @@ UI_WORDS = frozenset(
     viewed tags tag categories category filed under listen audio font size send bookmark save join now
     free trial donate support page go story continues below after""".split()  # noqa: SIM905
 )
-_UI_STRONG = frozenset(
+UI_STRONG = frozenset(
     """share tweet print comment comments reply top subscribe login register follow menu skip navigation
     nav toggle newsletter advertisement sponsored ads ad cookie cookies whatsapp facebook twitter
     linkedin telegram pinterest reddit instagram mobile bookmark related recent trending popular posts
@@ -59,7 +59,7 @@ _PAGE_NUMBER = re.compile(
 def is_ui_prompt(text: str) -> bool:
     """A short line made only of interface words ("Share", "Leave a Comment", "Back to top")."""
     words = bare(text).split()
-    return 0 < len(words) <= 6 and all(w in UI_WORDS for w in words) and any(w in _UI_STRONG for w in words)
+    return 0 < len(words) <= 6 and all(w in UI_WORDS for w in words) and any(w in UI_STRONG for w in words)
 
 
 def is_pipe_row(text: str) -> bool:

@@ -109,6 +109,29 @@ def to_lines(lines: list[RawLine], texts: list[str], cut_at: set[int]) -> list[L
     return items
 
 
+def join_broken(items: list[Line]) -> list[Line]:
+    """A paragraph the page broke in mid-sentence ('... the port authority agreed to' / 'a pay rise of
+    six percent ...') is one paragraph: judged as one, it reads as the prose it is."""
+    out: list[Line] = []
+    for it in items:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not it.gap_before
+            and not it.after_cut
+            and it.hint is None
+            and prev.hint is None
+            and it.text[:1].islower()
+            and prev.words >= 6
+            and it.words >= 3
+            and not (TERMINAL.search(SENTINELS.sub("", prev.text)) or prev.text.rstrip().endswith(":"))
+        ):
+            prev.text = prev.text.rstrip() + " " + it.text.lstrip()
+            continue
+        out.append(it)
+    return out
+
+
 def mark_headings(items: list[Line]) -> None:
     """A short heading-shaped line followed by more text is a heading of the article."""
     kept = [it for it in items if it.kept]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -88,10 +89,11 @@ class Line:
     after_cut: bool = False
     role: str = "body"  # body / heading / drop
     reason: str = ""
+    stage: str = ""  # which family of rules dropped it (pipeline.STAGES): a feature of the learned judge
 
     @property
     def words(self) -> int:
-        return word_count(self.text)
+        return _word_count(self.text)
 
     @property
     def kept(self) -> bool:
@@ -100,6 +102,12 @@ class Line:
     def where(self, what: str) -> str:
         """The origin of a metadata value read from this line: 'line 5: byline'."""
         return f"line {self.lineno}: {what}"
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_count(text: str) -> int:
+    """Every classifier asks a line's length, many times: counted once per text."""
+    return word_count(text)
 
 
 def drop(line: Line, reason: str) -> None:

@@ -1,15 +1,93 @@
-"""The order of the rules: from raw lines to the article body, every cut recorded with its reason."""
+"""The order of the rules: from raw lines to the article body, every cut recorded with its reason.
+
+The rules run first, in families (`STAGES`); each line a family drops remembers the family.  The
+learned judge (`learned.py`) then weighs every line once more, with the rules' verdicts among its
+evidence, and has the last word on what stays in the body.
+"""
 
 from __future__ import annotations
 
-from ...model import DroppedLine
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ...model import DroppedLine, SourceReference
 from ..footnotes import anchors_from_sentinels
 from ..text import normalise_spaces, unescape_markdown
-from . import endmatter, layout, repeats, sidebars
+from . import endmatter, layout, learned, repeats, sidebars
 from .dates import date_prefix, lead_dateline, opening_credit
 from .headline import body_start, read_headline_zone
 from .junk import drop_everywhere
-from .lines import CleanResult, Found, RawLine
+from .lines import CleanResult, Found, Line, RawLine
+
+
+@dataclass
+class Judged:
+    """The lines of one source after the rules: each kept or dropped, with what was found."""
+
+    items: list[Line]
+    found: Found
+    references: list[SourceReference]
+    dropped: list[DroppedLine]  # parts of lines cut before judging (date prefixes, credits, notes)
+    first: int  # index of the article's first paragraph (len(items) when none)
+
+
+def _staged(items: list[Line], stage: str, step: Callable[[], object]) -> None:
+    """Run one family of rules and tag the lines it dropped with the family's name."""
+    step()
+    for it in items:
+        if not it.kept and not it.stage:
+            it.stage = stage
+
+
+def judge_by_rules(
+    lines: list[RawLine],
+    known_title: str | None = None,
+    unwrap: bool = False,
+    known_authors: list[str] | None = None,
+) -> Judged:
+    """Every rule in order; metadata is read as the lines go."""
+    dropped: list[DroppedLine] = []
+    texts = [normalise_spaces(unescape_markdown(ln.text)) for ln in lines]
+    if unwrap:
+        lines, texts = layout.unwrap(lines, texts)
+    references, texts, cut_at = layout.take_footnotes(lines, texts, dropped)
+    items = layout.join_broken(layout.to_lines(lines, texts, cut_at))
+    found = Found()
+    if items:
+        date_prefix(items[0], found, dropped)
+
+    def shape() -> None:
+        drop_everywhere(items, known_title, found)
+        endmatter.source_credits(items, found)
+
+    _staged(items, "shape", shape)
+    is_listing = sidebars.listing(items)
+    first = body_start(items)
+
+    def headline() -> None:
+        read_headline_zone(items[:first], found, body_found=first < len(items), has_title=not is_listing)
+        if first < len(items) and not is_listing:
+            opening_credit(items[first], found, dropped)
+            lead_dateline(items[first], found, dropped)
+
+    def end() -> None:
+        endmatter.notes_and_bios(items, first, found, known_authors or [])
+        endmatter.entry_bylines(items, first, found)
+
+    _staged(items, "headline", headline)
+    _staged(items, "endmatter", end)
+    _staged(items, "repeats", lambda: repeats.repeated_title(items, found.title))
+    _staged(items, "sidebars", lambda: sidebars.sidebars(items, first))
+
+    def closing() -> None:
+        endmatter.end_sections(items, first)
+        endmatter.release_issuer(items, found)
+        endmatter.trailing_names(items, first, found)
+
+    _staged(items, "endmatter", closing)
+    _staged(items, "sidebars", lambda: sidebars.tail(items))
+    _staged(items, "repeats", lambda: repeats.pull_quotes(items))
+    return Judged(items, found, references, dropped, first)
 
 
 def clean_lines(
@@ -23,41 +101,26 @@ def clean_lines(
     `known_authors` come from the file's own properties (a Word or PDF author field):
     a line "<author> is a former ..." is then the author note even without a byline.
     """
-    dropped: list[DroppedLine] = []
-    texts = [normalise_spaces(unescape_markdown(ln.text)) for ln in lines]
-    if unwrap:
-        lines, texts = layout.unwrap(lines, texts)
-    references, texts, cut_at = layout.take_footnotes(lines, texts, dropped)
-    items = layout.to_lines(lines, texts, cut_at)
-    found = Found()
-    if items:
-        date_prefix(items[0], found, dropped)
-    drop_everywhere(items, known_title, found)
-    endmatter.source_credits(items, found)
-    is_listing = sidebars.listing(items)
-    first = body_start(items)
-    read_headline_zone(items[:first], found, body_found=first < len(items), has_title=not is_listing)
-    if first < len(items) and not is_listing:
-        opening_credit(items[first], found, dropped)
-        lead_dateline(items[first], found, dropped)
-    endmatter.notes_and_bios(items, first, found, known_authors or [])
-    endmatter.entry_bylines(items, first, found)
-    repeats.repeated_title(items, found.title)
-    sidebars.sidebars(items, first)
-    endmatter.end_sections(items, first)
-    endmatter.release_issuer(items, found)
-    endmatter.trailing_names(items, first, found)
-    sidebars.tail(items)
-    repeats.pull_quotes(items)
+    judged = judge_by_rules(lines, known_title, unwrap, known_authors)
+    items = judged.items
+    learned.judge(items, judged.found)
     layout.mark_headings(items)
     layout.strip_paragraph_numbers(items)
-    dropped += [DroppedLine(line=it.text, reason=it.reason, lineno=it.lineno) for it in items if not it.kept]
+    dropped = judged.dropped + [
+        DroppedLine(line=it.text, reason=it.reason, lineno=it.lineno) for it in items if not it.kept
+    ]
     text, headings, repairs = layout.assemble(items)
     text, anchors = anchors_from_sentinels(text)
     offsets = layout.heading_offsets(text, [h for _, h in headings])
     dropped.sort(key=lambda d: d.lineno)
     return CleanResult(
-        text, dropped, [(o, h) for o, h in offsets if o >= 0], found, references, anchors, repairs
+        text,
+        dropped,
+        [(o, h) for o, h in offsets if o >= 0],
+        judged.found,
+        judged.references,
+        anchors,
+        repairs,
     )
 
 

@@ -1,0 +1,342 @@
+"""The learned judge: article text or page furniture, weighed line by line after the rules.
+
+Why: rules written while looking at some sites fit the shapes of those sites.  A small logistic
+regression over general evidence — the line's own shape (length, stop words, capitals, final
+punctuation, digits, dates, links, separators), its place on the page (above the headline, before
+the first or after the last paragraph), repetition, likeness to the title, the same for its
+neighbours, and the rules' own verdicts — carries better to pages nobody has looked at.
+
+The weights ship in `sources/data/line_model.json`; `benchmarks/fit_line_model.py` refits them
+from labelled pages and prints their cross-validation.  Scoring is a few dozen multiplications
+per line in plain Python.  The rules still read the metadata; the model decides keep or drop,
+and a section heading ("What happened?") is never dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .. import metadata as md
+from .chrome import UI_STRONG
+from .lines import TERMINAL, Found, Line, bare, drop
+from .shape import _WORD, english_stopwords, is_heading_like, is_prose, sentence_like
+
+MODEL_FILE = "line_model.json"
+LONG_LINE = 15  # words: a line this long is most often a paragraph; the model needs more to drop it
+
+_LINK = re.compile(r"(?i)https?://|www\.|\.(?:com|org|net|gov|co\.\w\w)\b|@\w|#\w")
+_SEPARATOR = re.compile(r"\s[|·•»]\s|^\s*[•·▪●◦►»*–-]\s")
+_QUOTE = re.compile(r"[\"“”«»]")
+# Word classes page furniture is made of (buttons and menus; pictures and their credits; wire agencies):
+# shares of the line's words, weighed by the fit like every other feature.
+_PICTURE_WORDS = frozenset(
+    "photo photos photograph image images picture pictures file credit caption gallery video".split()  # noqa: SIM905
+)
+_AGENCY = re.compile(
+    r"\b(?:AP|AFP|Reuters|REUTERS|EPA|Getty|Anadolu|Xinhua|Handout|Shutterstock)\b"
+)  # as captions.py
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
+DATED_LINE = 30  # words: a date in a longer line is the story's, not a date line's (and not looked for)
+_ITEM = re.compile(r"^\s*(?:[•·▪●◦►*–-]|\d{1,2}[.)])\s")  # a list item: bullet, dash or number
+
+# What a feature says when it pushes a line towards furniture: (when high, when low).
+PHRASES: dict[str, tuple[str, str]] = {
+    "s_words": ("long", "short"),
+    "s_chars": ("long", "short"),
+    "s_tiny": ("three words or fewer", ""),
+    "s_item": ("a list item", ""),
+    "s_ui": ("interface words", ""),
+    "s_picture": ("picture words", ""),
+    "s_agency": ("an agency's name", ""),
+    "c_prev_item": ("after a list item", ""),
+    "c_next_item": ("before a list item", ""),
+    "c_prev_colon": ("after a line ending in a colon", ""),
+    "c_prev_words": ("after a long line", "after a short line"),
+    "c_next_words": ("before a long line", "before a short line"),
+    "c_prev_stop": ("after a sentence", "after a line with few stop words"),
+    "c_next_stop": ("before a sentence", "before a line with few stop words"),
+    "c_prev_none": ("first on the page", ""),
+    "c_next_none": ("last on the page", ""),
+    "c_next_colon": ("before a line ending in a colon", ""),
+    "x_subhead": ("", "not a heading of the article"),
+    "x_inside_short": ("short, inside the article", ""),
+    "x_listed": ("", "not in a list the article introduces"),
+    "p_gap": ("set apart", ""),
+    "s_stop": ("many stop words", "few stop words"),
+    "s_caps": ("capitalised", "lower-case"),
+    "s_terminal": ("ends like a sentence", "no final stop"),
+    "s_colon": ("ends with a colon", ""),
+    "s_digits": ("digits", ""),
+    "s_date": ("a date", ""),
+    "s_link": ("a link or handle", ""),
+    "s_sep": ("separators", ""),
+    "s_quote": ("quoted words", ""),
+    "s_upper": ("capitals only", ""),
+    "s_prose": ("prose", "not prose"),
+    "s_sentence": ("a sentence", "not a sentence"),
+    "s_heading": ("heading-shaped", ""),
+    "s_name": ("a name", ""),
+    "p_above_title": ("above the headline", ""),
+    "p_near_title": ("next to the headline", ""),
+    "p_before_prose": ("before the first paragraph", ""),
+    "p_after_prose": ("after the last paragraph", ""),
+    "p_page": ("low on the page", "high on the page"),
+    "p_repeated": ("repeated on the page", ""),
+    "p_like_title": ("like the title", ""),
+    "c_prev_prose": ("after prose", "after a non-prose line"),
+    "c_next_prose": ("before prose", "before a non-prose line"),
+}
+
+
+@dataclass(frozen=True)
+class LineModel:
+    """A logistic regression on standardised features, and the thresholds chosen by its fit."""
+
+    names: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+    drop_at: float  # a short line the rules kept goes at this probability of furniture or more
+    drop_long_at: float  # ... a line of LONG_LINE words or more only at this one (paragraphs are precious)
+    keep_at: float  # a line the sidebar rules dropped comes back below this probability
+
+    def threshold(self, line: Line) -> float:
+        return self.drop_long_at if line.words >= LONG_LINE else self.drop_at
+
+    def contributions(self, features: dict[str, float]) -> list[tuple[float, str]]:
+        out = []
+        for name, mu, sd, w in zip(self.names, self.mean, self.scale, self.weights, strict=True):
+            out.append((w * (features.get(name, 0.0) - mu) / sd, name))
+        return out
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(c for c, _ in self.contributions(features))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def why(self, features: dict[str, float], top: int = 4) -> str:
+        """The evidence that pushed hardest towards furniture, in words."""
+        words = []
+        for c, name in sorted(self.contributions(features), reverse=True):
+            if c <= 0.1 or len(words) >= top:
+                break
+            mu = self.mean[self.names.index(name)]
+            phrase = PHRASES.get(name, ("", ""))[0 if features.get(name, 0.0) > mu else 1]
+            if phrase and phrase not in words:
+                words.append(phrase)
+        return ", ".join(words)
+
+    def to_json(self, extra: dict | None = None) -> str:
+        data = {
+            "features": list(self.names),
+            "mean": [round(v, 6) for v in self.mean],
+            "scale": [round(v, 6) for v in self.scale],
+            "weights": [round(v, 6) for v in self.weights],
+            "bias": round(self.bias, 6),
+            "drop_at": self.drop_at,
+            "drop_long_at": self.drop_long_at,
+            "keep_at": self.keep_at,
+            **(extra or {}),
+        }
+        return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> LineModel:
+        d = json.loads(text)
+        return cls(
+            tuple(d["features"]),
+            tuple(d["mean"]),
+            tuple(d["scale"]),
+            tuple(d["weights"]),
+            float(d["bias"]),
+            float(d["drop_at"]),
+            float(d["drop_long_at"]),
+            float(d["keep_at"]),
+        )
+
+
+@lru_cache(maxsize=1)
+def load_model() -> LineModel | None:
+    """The shipped weights, or None when the package has none (the rules then decide alone)."""
+    try:
+        text = resources.files("memogen.sources").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    return LineModel.from_json(text)
+
+
+# ---------------------------------------------------------------------------------------- features
+def _tokens(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]{3,}", text.lower()))
+
+
+def _shape(it: Line) -> dict[str, float]:
+    """The line on its own."""
+    text = it.text
+    words = _WORD.findall(text)
+    n = max(1, len(words))
+    lower = [w.lower() for w in words]
+    stops = english_stopwords()
+    return {
+        "s_words": math.log1p(it.words),
+        "s_chars": math.log1p(len(text)),
+        "s_stop": sum(w in stops for w in lower) / n,
+        "s_caps": sum(w[:1].isupper() for w in words) / n,
+        "s_terminal": float(bool(TERMINAL.search(text))),
+        "s_colon": float(text.rstrip().endswith(":")),
+        "s_digits": len(_DIGIT.findall(text)) / max(1, len(text)),
+        "s_date": float(it.words <= DATED_LINE and bool(md.find_dates(text))),
+        "s_link": float(bool(_LINK.search(text))),
+        "s_sep": float(len(_SEPARATOR.findall(text))),
+        "s_quote": float(bool(_QUOTE.search(text))),
+        "s_upper": float(text.isupper() and len(_LETTER.findall(text)) >= 4),
+        "s_prose": float(is_prose(it)),
+        "s_sentence": float(sentence_like(text)),
+        "s_heading": float(is_heading_like(it)),
+        "s_name": float(md.is_name(text)),
+        "s_tiny": float(it.words <= 3),
+        "s_item": float(bool(_ITEM.match(text))),
+        "s_ui": sum(w in UI_STRONG for w in lower) / n,
+        "s_picture": float(not _PICTURE_WORDS.isdisjoint(lower)),
+        "s_agency": float(bool(_AGENCY.search(text))),
+    }
+
+
+def _reads_as_text(shape: dict[str, float]) -> bool:
+    """A paragraph, or a run of words shaped like one (a last paragraph the copy cut short)."""
+    return bool(shape["s_prose"]) or (shape["s_words"] >= math.log1p(10) and shape["s_stop"] >= 0.3)
+
+
+def _listed(items: list[Line], shapes: list[dict[str, float]]) -> set[int]:
+    """Lines of a list a kept line ending in a colon introduces ('Possible effects:' and its items):
+    the short lines that follow it, up to the next paragraph, heading with a colon or gap of two."""
+    out: set[int] = set()
+    opened = False
+    for k, it in enumerate(items):
+        if shapes[k]["s_colon"]:
+            opened = it.kept
+        elif opened and not shapes[k]["s_prose"] and it.words <= 25:
+            out.add(k)
+        else:
+            opened = False
+    return out
+
+
+def _title_index(items: list[Line]) -> int | None:
+    return next((k for k, it in enumerate(items) if it.reason.startswith("title (")), None)
+
+
+def line_features(items: list[Line], found: Found) -> list[dict[str, float]]:
+    """Every line's features: its shape, its place, its neighbours' shape."""
+    shapes = [_shape(it) for it in items]
+    n = len(items)
+    # The article's span: its text-shaped lines (a pull quote the rules took out still marks it).
+    prose = [
+        k for k, it in enumerate(items) if (it.kept or it.stage == "repeats") and _reads_as_text(shapes[k])
+    ]
+    prose = prose or [k for k, s in enumerate(shapes) if _reads_as_text(s)]
+    listed = _listed(items, shapes)
+    first, last = (prose[0], prose[-1]) if prose else (n, -1)
+    title_at = _title_index(items)
+    title_tokens = _tokens(found.title or "")
+    bares = [re.sub(r"\s+", " ", bare(it.text)).strip() for it in items]
+    counts: dict[str, int] = {}
+    for b in bares:
+        counts[b] = counts.get(b, 0) + 1
+    out = []
+    for k, it in enumerate(items):
+        f = dict(shapes[k])
+        toks = _tokens(it.text)
+        f["p_above_title"] = float(title_at is not None and k < title_at)
+        f["p_near_title"] = float(title_at is not None and 0 < abs(k - title_at) <= 2)
+        f["p_before_prose"] = float(k < first)
+        f["p_after_prose"] = float(k > last)
+        f["p_page"] = k / max(1, n - 1)
+        f["p_repeated"] = float(counts.get(bares[k], 0) >= 2 and len(bares[k]) >= 4)
+        f["p_like_title"] = (
+            len(toks & title_tokens) / len(toks | title_tokens) if toks and title_tokens else 0.0
+        )
+        f["p_gap"] = float(it.gap_before)
+        for side, j in (("prev", k - 1), ("next", k + 1)):
+            inside = 0 <= j < n
+            f[f"c_{side}_prose"] = shapes[j]["s_prose"] if inside else 0.0
+            f[f"c_{side}_words"] = shapes[j]["s_words"] if inside else 0.0
+            f[f"c_{side}_stop"] = shapes[j]["s_stop"] if inside else 0.0
+            f[f"c_{side}_item"] = shapes[j]["s_item"] if inside else 0.0
+            f[f"c_{side}_colon"] = shapes[j]["s_colon"] if inside else 0.0
+            f[f"c_{side}_none"] = float(not inside)
+        inside = first < k < last
+        f["x_subhead"] = float(
+            inside and f["s_heading"] and f["c_next_prose"] > 0
+        )  # a heading of the article
+        f["x_inside_short"] = float(inside and it.words <= 14)
+        f["x_listed"] = float(k in listed)
+        out.append(f)
+    return out
+
+
+# ---------------------------------------------------------------------------------------- judging
+def guarded(items: list[Line]) -> list[bool]:
+    """Lines the model leaves to the rules: a memo section's heading ('What happened?') and a heading
+    of the article itself — heading-shaped, inside the article, a paragraph right under it."""
+    from ...sections.headings import heading_meaning
+
+    prose = [(it.kept or it.stage == "repeats") and is_prose(it) for it in items]
+    text_at = [k for k, p in enumerate(prose) if p]
+    first, last = (text_at[0], text_at[-1]) if text_at else (len(items), -1)
+    out = [False] * len(items)
+    next_kept: int | None = None  # index of the next kept line, walking up from the bottom
+    for k in range(len(items) - 1, -1, -1):
+        it = items[k]
+        if it.words <= 8:
+            subhead = first < k < last and next_kept is not None and prose[next_kept] and is_heading_like(it)
+            out[k] = subhead or heading_meaning(it.text) is not None
+        if it.kept:
+            next_kept = k
+    return out
+
+
+ENGLISH_STOPWORDS = (
+    0.2  # below this share of English stop words in its paragraphs, a page is in another language
+)
+
+
+def _english(prose: list[Line]) -> bool:
+    """The features weigh English stop words: on a page in another language they say nothing."""
+    words = [w.lower() for it in prose for w in _WORD.findall(it.text)]
+    stops = english_stopwords()
+    return bool(words) and sum(w in stops for w in words) / len(words) >= ENGLISH_STOPWORDS
+
+
+RESTORABLE = frozenset({"sidebars"})  # teaser runs and the page tail: rules that read no metadata off a line
+
+
+def judge(items: list[Line], found: Found, model: LineModel | None = None) -> None:
+    """The model's last word: a kept line that reads as furniture goes (with the evidence in its
+    reason); a line the sidebar rules dropped that reads plainly as article text comes back.  Lines
+    whose metadata the rules read stay dropped, and a section heading always stays.  A page without a
+    single paragraph (a note of short lines) is left to the rules, and the model never empties a page."""
+    model = model or load_model()
+    prose = [it for it in items if it.kept and is_prose(it)]
+    if model is None or not prose or not _english(prose):
+        return
+
+    before = [(it.role, it.reason, it.stage) for it in items]
+    for it, f, keep in zip(items, line_features(items, found), guarded(items), strict=True):
+        if keep:
+            continue
+        p = model.probability(f)
+        if it.kept and p >= model.threshold(it):
+            drop(it, f"furniture (model {p:.2f}: {model.why(f)})")
+            it.stage = "model"
+        elif not it.kept and it.stage in RESTORABLE and p < model.keep_at:
+            it.role, it.reason, it.stage = "body", "", ""
+    if not any(it.kept for it in items):
+        for it, (role, reason, stage) in zip(items, before, strict=True):
+            it.role, it.reason, it.stage = role, reason, stage
