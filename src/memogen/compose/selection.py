@@ -102,6 +102,7 @@ def select(
     disputed = np.array([bool(p.conflicts) for p in pool]) * min(1.0, budget / ROOM_FOR_DISAGREEMENT)
     out = Selection(chosen={k: [] for k in SECTION_KEYS})
     left = budget
+    handed: set[str] = set()  # repeats whose disagreement statements a chosen point took
     while True:
         fits = open_ & (cost <= left) & (closest < 1.0)
         if not fits.any():
@@ -138,18 +139,22 @@ def select(
             vectors.similarity_to(row[p.id], rows) / REPEATS_WORDING,
             vectors.overlap_to(row[p.id], rows) / REPEATS_CONTENT,
         )
+        newly = open_ & (sims >= 1.0) & (closest < 1.0)
         better = sims > closest
         closest = np.where(better, sims, closest)
         closest_id = [p.id if b else c for b, c in zip(better, closest_id, strict=True)]
-    chosen_by_id = {q.id: q for ps in out.chosen.values() for q in ps}
+        # the points p now repeats hand it their disagreements, while the budget has words for them
+        for j in np.flatnonzero(newly):
+            before = point_words(p)
+            room = min(left, int(STATEMENT_SHARE * budget) - (before - words(p.text)))
+            if pool[j].conflicts and take_conflicts(p, pool[j], room):
+                left -= point_words(p) - before
+                handed.add(pool[j].id)
     for k in np.flatnonzero(open_):
         p = pool[k]
         if closest[k] >= 1.0:
             reason = f"says again what {closest_id[k]} says (similarity {closest[k]:.2f} of the bar)"
-            host = chosen_by_id[closest_id[k]]
-            before = point_words(host)
-            if take_conflicts(host, p, left):
-                left -= point_words(host) - before
+            if p.id in handed:
                 reason += "; its statement of where sources disagree moved there"
         else:
             reason = f"word budget ({budget} words): rank {rank[p.id]}, {salience[p.id].describe()}"
