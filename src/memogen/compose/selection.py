@@ -103,6 +103,10 @@ def select(
     out = Selection(chosen={k: [] for k in SECTION_KEYS})
     left = budget
     handed: set[str] = set()  # repeats whose disagreement statements a chosen point took
+    # words for saying where sources differ: most of a long memo, a share of a short one
+    statements_left = int(
+        budget * (STATEMENT_SHARE + (1 - STATEMENT_SHARE) * min(1.0, budget / ROOM_FOR_DISAGREEMENT))
+    )
     while True:
         fits = open_ & (cost <= left) & (closest < 1.0)
         if not fits.any():
@@ -123,6 +127,12 @@ def select(
         p = pool[k]
         open_[k] = False
         left -= int(cost[k])
+        said = point_words(p) - words(p.text)
+        if said > statements_left:  # a short memo states the facts before every count of them
+            p.conflicts = []
+            left += said
+            brief.add(p.id)
+        statements_left -= point_words(p) - words(p.text)
         covered |= concepts[k]
         out.chosen[p.section].append(p)
         out.kept[p.id] = (
@@ -146,9 +156,10 @@ def select(
         # the points p now repeats hand it their disagreements, while the budget has words for them
         for j in np.flatnonzero(newly):
             before = point_words(p)
-            room = min(left, int(STATEMENT_SHARE * budget) - (before - words(p.text)))
+            room = min(left, statements_left, int(STATEMENT_SHARE * budget) - (before - words(p.text)))
             if pool[j].conflicts and take_conflicts(p, pool[j], room):
                 left -= point_words(p) - before
+                statements_left -= point_words(p) - before
                 handed.add(pool[j].id)
     for k in np.flatnonzero(open_):
         p = pool[k]
