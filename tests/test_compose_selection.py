@@ -209,3 +209,26 @@ def test_the_shortlist_keeps_leads_and_shared_points_of_a_large_topic():
     assert not {f"s{k}p4" for k in range(20)} & ids
     assert [p.id for p in kept] == [p.id for p in pts if p.id in ids]  # in their order
     assert shortlist(pts[:30], 40) == (pts[:30], [])
+
+
+def test_explain_says_which_point_states_each_disagreement():
+    from memogen.model import Conflict, ConflictValue
+
+    statement = "Sources differ: a reports 67 seats; b reports 75 seats."
+    conflict = Conflict(
+        "number", statement, [ConflictValue("a", "67 seats", ""), ConflictValue("b", "75 seats", "")]
+    )
+    kept = mp("kept", "The ruling party won 71 seats in the national assembly vote.", "what_happened")
+    repeat = mp(
+        "repeat",
+        "The ruling party won 67 seats in the national assembly vote, results show.",
+        "what_happened",
+    )
+    repeat.conflicts = [conflict]
+    result = result_of([kept, repeat])
+    result.clusters[1].conflicts = [conflict]
+    memo = compose_memo(result, [SOURCE], TopicConfig(), "t", None, dt.datetime(2021, 5, 1))
+    text = explain_memo(memo)
+    (holder,) = [p for p in memo.points if p.conflicts]
+    assert "Conflicts (1, 1 stated in the memo):" in text
+    assert (f"[stated with {holder.id}]" in text) == (holder.id != "repeat")
