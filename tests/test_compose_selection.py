@@ -171,18 +171,12 @@ def test_a_repeat_left_out_hands_its_disagreement_to_the_point_kept():
 
 
 def test_a_point_that_gives_the_event_day_is_what_happened():
-    pts = [
-        mp("opening", "Analysts say the two countries are entering a new era of ties.", "what_happened"),
-        mp(
-            "visit",
-            "On 7 April 2021 the foreign minister arrived in the capital for talks.",
-            "background",
-            start=50,
-        ),
-    ]
-    memo = compose_memo(
-        result_of(pts), [SOURCE], TopicConfig(), "t", dt.date(2021, 4, 7), dt.datetime(2021, 5, 1)
+    opening = mp("opening", "Analysts say the two countries are entering a new era of ties.", "what_happened")
+    visit = mp(
+        "visit", "On 7 April 2021 the minister arrived in the capital for talks.", "background", start=50
     )
+    event, built = dt.date(2021, 4, 7), dt.datetime(2021, 5, 1)
+    memo = compose_memo(result_of([opening, visit]), [SOURCE], TopicConfig(), "t", event, built)
     assert "visit" in [p.id for p in memo.section("what_happened").points]
 
 
