@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+MIN_SHARED = 3  # content stems two points must share before their overlap counts
 GRAPH_MIN = 0.1  # weaker links than this are noise in the centrality graph
 
 
@@ -51,15 +52,16 @@ class PointVectors:
 
         a = self._feat(i)
         mine = self.days(i)
-        return np.array(
-            [
-                0.0
-                if mine and self.days(j) and not mine & self.days(j)
-                else weighted_overlap(a, self._feat(j), self.idf)
-                for j in others
-            ],
-            dtype=np.float32,
-        )
+
+        def overlap(j: int) -> float:
+            b = self._feat(j)
+            if mine and self.days(j) and not mine & self.days(j):
+                return 0.0  # different days: different events
+            if len(a.content & b.content) < MIN_SHARED:
+                return 0.0  # a word or two in common is chance, not the same statement
+            return weighted_overlap(a, b, self.idf)
+
+        return np.array([overlap(j) for j in others], dtype=np.float32)
 
     def days(self, i: int) -> frozenset[tuple]:
         """The days and years point i gives: two points that both give dates and share none
