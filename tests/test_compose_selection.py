@@ -226,3 +226,19 @@ def test_explain_says_which_point_states_each_disagreement():
     (holder,) = [p for p in memo.points if p.conflicts]
     assert "Conflicts (1, 1 stated in the memo):" in text
     assert (f"[stated with {holder.id}]" in text) == (holder.id != "repeat")
+
+
+def test_a_point_whose_figure_a_disagreement_reports_is_said_already():
+    from memogen.compose.selection import figures_told, reported_figures
+    from memogen.model import Conflict, ConflictValue
+
+    host = mp("h", "The conference is billed as the largest ever, with 97,000 people.", "what_happened", "b")
+    values = [ConflictValue("a", "about 70,000 participants", ""), ConflictValue("b", "97,000 people", "")]
+    host.conflicts = [Conflict("number", "Sources differ: a reports 70,000; b reports 97,000.", values)]
+    told = reported_figures(host)
+    assert figures_told(mp("x", "The conference hosted about 70,000 participants.", "background", "a"), told)
+    # another figure of that source, or a source the statement does not report, is news
+    assert not figures_told(mp("y", "Some 180 heads of state took part.", "background", "a"), told)
+    assert not figures_told(
+        mp("z", "The conference hosted about 70,000 participants.", "background", "c"), told
+    )

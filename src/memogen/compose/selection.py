@@ -11,6 +11,7 @@ are the memo's words: a footnote's page space is the layout's business (see fit.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -149,6 +150,11 @@ def select(
             vectors.similarity_to(row[p.id], rows) / REPEATS_WORDING,
             vectors.overlap_to(row[p.id], rows) / REPEATS_CONTENT,
         )
+        told = reported_figures(p)
+        if told:  # a point whose figures p's disagreement already reports for its sources says it again
+            sims = np.maximum(
+                sims, [1.0 if open_[j] and figures_told(pool[j], told) else 0.0 for j in range(n)]
+            )
         newly = open_ & (sims >= 1.0) & (closest < 1.0)
         better = sims > closest
         closest = np.where(better, sims, closest)
@@ -204,3 +210,28 @@ def take_conflicts(host: MergedPoint, repeat: MergedPoint, room: int | None = No
         *(c for c in repeat.citations if c.source_id in named and c.source_id not in cited),
     ]
     return True
+
+
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _figures(text: str) -> set[str]:
+    return {f.replace(",", "").rstrip(".") for f in _FIGURE.findall(text)}
+
+
+def reported_figures(point: MergedPoint) -> dict[str, set[str]]:
+    """Source id -> the figures `point`'s disagreement statements report for that source."""
+    out: dict[str, set[str]] = {}
+    for c in point.conflicts:
+        for v in c.values:
+            out.setdefault(v.source_id, set()).update(_figures(v.value))
+    return out
+
+
+def figures_told(candidate: MergedPoint, told: dict[str, set[str]]) -> bool:
+    """Every source of `candidate` is reported by the statement, and its figures are the ones the
+    statement gives for them ("The conference hosted about 70,000 participants" beside "Sources
+    differ: A reports about 70,000 participants; B reports 97,000 people")."""
+    own = _figures(candidate.text)
+    sources = candidate.source_ids
+    return bool(own) and all(s in told for s in sources) and own <= set().union(*(told[s] for s in sources))
