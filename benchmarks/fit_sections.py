@@ -30,7 +30,9 @@ mostly event reports, headed briefs elsewhere are half assessment):
 - the transitions between neighbours encode only the order writers follow (event, context, meaning):
   staying costs nothing, moving on a little, going back more, at a paragraph break, inside a long
   paragraph and inside a short one — not learned odds, which would carry the lengths of one half's
-  sections (long news sections, rare assessment) into every page.
+  sections (long news sections, rare assessment) into every page.  A paragraph that opens on a verbless
+  theme ("The purpose of party conventions.") is a heading in disguise: there moving on is favoured
+  (its "cost" is negative; `--theme BONUS,BACK`).
 C, the balance, the costs and the length of a long paragraph are chosen by leave-one-group-out
 cross-validation (groups: GP, IPRI, each event; with --train all also each held publisher and event)
 on the balanced recall (the mean recall of the three sections, which no page's mix of sections can
@@ -249,7 +251,7 @@ PRIOR: dict[str, tuple[float, float, float]] = {
     "w_history": (0, 0.6, 0), "w_present_be": (0, 0.2, 0.2), "w_first_person": (0, 0, 0.5),
     "w_casualty": (0.5, 0, 0), "w_contrast": (0, 0, 0.2),
     "c_verdict": (0, 0, 2.0), "c_conclusion": (0, 0, 1.0), "c_analysts": (0, 0, 0.8),
-    "c_on_date_lead": (1.0, 0, 0), "c_quote": (0.2, 0, 0.2), "c_figure": (0.3, 0, 0), "c_amount": (0.2, 0, 0),
+    "c_on_date_lead": (1.0, 0, 0), "c_news_future": (0.8, 0, -0.8), "c_quote": (0.2, 0, 0.2), "c_figure": (0.3, 0, 0), "c_amount": (0.2, 0, 0),
     "c_question": (0, 0, 0.5), "c_theme_lead": (-1.0, 0.5, 0.5), "c_enum": (-0.5, 0.25, 0.25),
     "c_nth": (0, 0.5, 0), "g_copula_np": (0, 0.3, 0.2), "g_no_past": (-0.8, 0.4, 0.4),
     "c_theme_wh": (1.5, 0, 0), "c_theme_bg": (0, 1.5, 0), "c_theme_wm": (0, 0, 1.5),
@@ -274,11 +276,13 @@ class Settings:
     long: Costs = (3.0, 6.0)
     short: Costs = (0.0, 0.0)
     long_paragraph: int = 4
+    theme: Costs = (-1.5, 1.5)  # a paragraph opening on a theme: moving on is favoured (a negative cost)
 
     def __str__(self) -> str:
         return (
             f"C={self.c:<5} balance {self.balance:<4} change of section costs (on, back): paragraph "
-            f"{self.paragraph}, long paragraph {self.long}, short {self.short}; long from {self.long_paragraph}"
+            f"{self.paragraph}, theme-led paragraph {self.theme}, long paragraph {self.long}, short "
+            f"{self.short}; long from {self.long_paragraph}"
         )
 
 
@@ -347,6 +351,7 @@ def transitions(settings: Settings) -> dict[str, dict[str, dict[str, float]]]:
 
     return {
         "paragraph": table(settings.paragraph),
+        "theme": table(settings.theme),
         "sentence": table(settings.long),
         "short": table(settings.short),
     }
@@ -460,6 +465,11 @@ def _costs(text: str) -> Costs:
     return on, back
 
 
+def _bonus_costs(text: str) -> Costs:
+    bonus, back = _costs(text)
+    return -bonus, back
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--train", choices=["tune", "all"], default="tune")
@@ -472,6 +482,13 @@ def main() -> int:
     parser.add_argument("--long", type=_costs, nargs="*", default=[defaults.long], help="ON,BACK")
     parser.add_argument("--short", type=_costs, nargs="*", default=[defaults.short], help="ON,BACK")
     parser.add_argument("--long-from", type=int, nargs="*", default=[defaults.long_paragraph])
+    parser.add_argument(
+        "--theme",
+        type=_bonus_costs,
+        nargs="*",
+        default=[defaults.theme],
+        help="BONUS,BACK: at a theme-led paragraph, how much moving on is favoured, and going back costs",
+    )
     parser.add_argument("--fixtures", action="store_true", help="fit on the project's tune/ briefs as well")
     parser.add_argument(
         "--errors", action="store_true", help="print the tuning half's points as cross-validated"
@@ -487,13 +504,14 @@ def main() -> int:
     grid = {
         st: cross_validate(docs, st, also=project_held)
         for st in (
-            Settings(c, b, p, lg, sh, n)
+            Settings(c, b, p, lg, sh, n, th)
             for c in args.c
             for b in args.balance
             for p in args.paragraph
             for lg in args.long
             for sh in args.short
             for n in args.long_from
+            for th in args.theme
         )
     }
     for st, res in grid.items():
@@ -516,7 +534,12 @@ def main() -> int:
             "fitted_on": ("both halves" if args.train == "all" else "the tuning half")
             + (" and the project's tune/ briefs" if args.fixtures else ""),
             "C": chosen.c,
-            "change_costs": {"paragraph": chosen.paragraph, "long": chosen.long, "short": chosen.short},
+            "change_costs": {
+                "paragraph": chosen.paragraph,
+                "theme": chosen.theme,
+                "long": chosen.long,
+                "short": chosen.short,
+            },
             "balance": chosen.balance,
             "cv_balanced_recall": round(grid[chosen].balanced, 4),
             "cv_mean_accuracy": round(grid[chosen].mean_accuracy, 4),

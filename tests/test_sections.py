@@ -12,6 +12,7 @@ from memogen.model import Source, SourceMetadata
 from memogen.sections import extract_points, infer_event_date
 from memogen.sections.dates import find_dates
 from memogen.sections.evaluate import evaluate, parse_labelled
+from memogen.sections.extract import source_points
 from memogen.sections.headings import heading_section, is_heading
 from memogen.sections.segment import opening
 
@@ -58,7 +59,7 @@ def points_of(text: str, published: dt.date | None = dt.date(2023, 3, 10)):
 )
 def test_heading_recognised_by_form_and_mapped(line: str, section: str | None) -> None:
     assert is_heading(line)
-    assert heading_section(line) == section
+    assert heading_section(line, by_similarity=True) == section
 
 
 @pytest.mark.parametrize(
@@ -335,3 +336,15 @@ def test_pre_event_forecasts_are_background_not_what_it_means() -> None:
 )
 def test_a_record_measured_against_a_past_year_is_still_what_happened(sentence: str) -> None:
     assert [p.section for p in points_of(sentence)] == ["what_happened"]
+
+
+def test_a_future_told_after_the_news_is_its_terms_unless_it_looks_ahead() -> None:
+    text = (
+        "On 7 March the two ministers signed the fund agreement in Varo. Under the agreement, Tessa will "
+        "contribute half of the fund's capital.\n\n"
+        "The fund could double the region's trade in the long run."
+    )
+    points = points_of(text)
+    assert [p.section for p in points] == ["what_happened", "what_happened", "what_it_means"]
+    found = source_points(make_source(text, dt.date(2023, 3, 10)), EVENT)
+    assert [("c_news_future" in it.features) for it in found.items] == [False, True, False]

@@ -6,7 +6,7 @@ import datetime as dt
 
 from memogen.model import Source, SourceMetadata
 from memogen.sections import extract_points
-from memogen.sections.classify import Item, classify
+from memogen.sections.classify import Item, _transition_kind, classify
 from memogen.sections.extract import source_points
 from memogen.sections.features import Context, cue_features, time_features
 from memogen.sections.learned import SectionModel, load_model
@@ -39,7 +39,7 @@ def test_the_shipped_model_loads_and_knows_every_feature_the_extractor_counts() 
         for item in source_points(_source(text), EVENT).items:
             seen |= set(item.features)
     assert seen <= set(model.weights), sorted(seen - set(model.weights))
-    assert set(model.transitions) == {"paragraph", "sentence", "short"}
+    assert set(model.transitions) == {"paragraph", "theme", "sentence", "short"}
 
 
 def test_the_shipped_transitions_encode_order_not_lengths() -> None:
@@ -52,7 +52,9 @@ def test_the_shipped_transitions_encode_order_not_lengths() -> None:
             assert table[a][a] == 0.0, kind
             for j, b in enumerate(keys):
                 if j > i:
-                    assert table[b][a] <= table[a][b] <= 0.0, (kind, a, b)
+                    assert table[b][a] <= table[a][b], (kind, a, b)
+                    if kind != "theme":  # a theme-led paragraph opens a new part: there moving on is favoured
+                        assert table[a][b] <= 0.0, (kind, a, b)
     # the bias is not the tuning half's mix of sections (mostly event reports): no section is favoured
     # by more than the odds of 3 to 1 before any evidence
     bias = model.bias
@@ -152,3 +154,17 @@ def test_a_future_the_news_reports_is_told_apart_from_a_forecast() -> None:
     forecast = cue_features("Prices will rise again within a decade.")
     assert reported.get("c_reported_future") == 1.0
     assert "c_reported_future" not in forecast and forecast.get("w_will") == 1.0
+
+
+def test_a_paragraph_opening_on_a_theme_starts_a_new_part() -> None:
+    """A verbless theme opening a paragraph ("The roots of the dispute.") is a heading in disguise: the
+    chain is freer to move on there than at a plain paragraph break."""
+    model = load_model()
+    news = Item({"t_day_event": 1.0}, new_paragraph=True, scope=-1, fixed=None)
+    themed = Item({"c_theme_lead": 1.0}, new_paragraph=True, scope=-1, fixed=None)
+    plain = Item({}, new_paragraph=True, scope=-1, fixed=None)
+    assert _transition_kind(news, themed, model.long_paragraph) == "theme"
+    assert _transition_kind(news, plain, model.long_paragraph) == "paragraph"
+    on_theme = model.transition("theme", "what_happened", "background")
+    on_plain = model.transition("paragraph", "what_happened", "background")
+    assert on_theme > on_plain

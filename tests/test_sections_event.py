@@ -200,3 +200,30 @@ def test_lavrov_without_topic_yaml_is_the_6_7_april_visit_and_gp_keeps_its_secti
     first = {key: next(p.text for p in headed if p.section == key) for key in ("what_happened", "background")}
     assert first["what_happened"].startswith("On 7 April, the Foreign Minister of Russia")
     assert "Russia-Pakistan relations" in first["background"]
+
+
+def test_a_day_named_without_its_year_takes_the_year_the_sources_give_it() -> None:
+    """Pages stamped a year on (a crawl or an update date) say "on 10 September"; a source that gives the
+    day in full ("10 September 2023") tells which September that was."""
+    updated = dt.date(2024, 9, 12)
+    a = _source("a", "Two dams above Darn burst on 10 September after Storm Vell, the mayor said.", updated)
+    b = _source("b", "On 10 September, floodwater swept through Darn, officials said.", updated)
+    c = _source(
+        "c", "Storm Vell reached the coast in September 2023; the dams burst on 10 September 2023.", None
+    )
+    event = infer_event([a, b, c])
+    assert event is not None and event.start == dt.date(2023, 9, 10)
+    alone = infer_event([a])  # nothing else names the year: the page's own year stands
+    assert alone is not None and alone.start == dt.date(2024, 9, 10)
+
+
+def test_a_weekday_beside_a_day_without_its_year_tells_the_year() -> None:
+    """A page stamped a year on says "on Sunday, 10 September": 10 September was a Sunday in 2023."""
+    page = _source(
+        "p", "Two dams above Darn burst on Sunday, 10 September, the mayor said.", dt.date(2024, 9, 12)
+    )
+    event = infer_event([page])
+    assert event is not None and event.start == dt.date(2023, 9, 10)
+    plain = _source("q", "Two dams above Darn burst on 10 September, the mayor said.", dt.date(2024, 9, 12))
+    event = infer_event([plain])
+    assert event is not None and event.start == dt.date(2024, 9, 10)

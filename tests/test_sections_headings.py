@@ -40,8 +40,11 @@ def _points(text: str):
         ("Looking ahead", "what_it_means"),
         ("Possible consequences", "what_it_means"),
         ("What happens next", "what_it_means"),
-        ("Reading between the lines", "what_it_means"),
-        ("Behind the headlines", "what_it_means"),
+        ("Possible effects:", "what_it_means"),
+        ("Why this is important", "what_it_means"),
+        ("Recommended precautions", "advice"),
+        ("Travel advice", "advice"),
+        ("Key numbers", "free"),
         ("Precautions for travellers:", "advice"),
         ("What you should do", "advice"),
         ("Measures to take", "advice"),
@@ -50,14 +53,26 @@ def _points(text: str):
         ("Quote of the day", "free"),
         ("Ten years of war in maps", None),
         ("Rain over the valley", None),
+        ("MM News TV", None),  # a name (an acronym in it), not a part of a brief
+        ("Top stories", None),
+        ("Subscribe to our newsletter", None),
     ],
 )
 def test_a_heading_means_what_it_asks_or_names(line: str, meaning: str | None) -> None:
     assert is_heading(line)
-    assert heading_meaning(line) == meaning
-    assert heading_section(line) == (
+    assert heading_meaning(line, by_similarity=True) == meaning
+    assert heading_section(line, by_similarity=True) == (
         meaning if meaning in ("what_happened", "background", "what_it_means") else None
     )
+
+
+@pytest.mark.parametrize(
+    "line, meaning",
+    [("The situation on the ground", "what_happened"), ("Possible effects", "what_it_means")],
+)
+def test_a_wording_the_lexicon_lacks_is_read_by_similarity_only_when_asked(line: str, meaning: str) -> None:
+    assert heading_meaning(line) is None  # the lexicon alone (a theme phrase in prose is not a heading)
+    assert heading_meaning(line, by_similarity=True) == meaning
 
 
 @pytest.mark.parametrize(
@@ -116,7 +131,7 @@ def test_an_unknown_scheme_with_inline_headings_keeps_its_sections() -> None:
 
 def test_heading_lines_of_an_unknown_scheme_map_by_meaning() -> None:
     text = (
-        "The situation\n\nProtesters blocked the port of Vell on 6 May and halted all ferries.\n\n"
+        "The situation on the ground\n\nProtesters blocked the port of Vell on 6 May and halted all ferries.\n\n"
         "Possible consequences\n\nFuel could run short on the islands within a week.\n\n"
         "What you should do\n\nAvoid travel to the port until further notice."
     )
@@ -125,3 +140,18 @@ def test_heading_lines_of_an_unknown_scheme_map_by_meaning() -> None:
         ("what_happened", "heading"),
         ("what_it_means", "heading"),
     ]
+
+
+def test_a_part_under_a_heading_that_names_nothing_shares_one_section_in_a_headed_brief() -> None:
+    part = (
+        "Old rivals, new terms\n\n"
+        "The two states had fought over the river since 1998. Talks collapsed twice, in 2005 and in 2012. "
+        "The treaty could end the dispute for good."
+    )
+    headed = _points(
+        "What happened?\n\nOn 6 May the two ministers signed the water treaty in Varo.\n\n" + part
+    )
+    under = [p for p in headed if p.reason != "heading"]
+    assert len(under) == 3 and {p.section for p in under} == {"background"}
+    alone = _points(part)  # no heading names a section: not a headed brief, each point on its own evidence
+    assert alone[-1].section == "what_it_means" and alone[0].section == "background"

@@ -20,7 +20,7 @@ class Rows:
     """Compressed sparse rows: row k holds columns indices[indptr[k]:indptr[k+1]] (sorted, unique)."""
 
     indptr: np.ndarray  # int64, n + 1
-    indices: np.ndarray  # int64
+    indices: np.ndarray  # int32 (half the memory of int64: the hashed space has 2**20 columns)
     data: np.ndarray  # float32
     n_cols: int
 
@@ -52,7 +52,8 @@ class Rows:
         r = uniq // n_cols
         indptr = np.zeros(n_rows + 1, dtype=np.int64)
         np.cumsum(np.bincount(r, minlength=n_rows), out=indptr[1:])
-        return cls(indptr, (uniq % n_cols).astype(np.int64), counts.astype(np.float32), n_cols)
+        index_type = np.int32 if n_cols < 2**31 else np.int64
+        return cls(indptr, (uniq % n_cols).astype(index_type), counts.astype(np.float32), n_cols)
 
     @classmethod
     def stack(cls, parts: list[Rows]) -> Rows:

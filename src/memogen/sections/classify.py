@@ -35,6 +35,9 @@ class Item:
     fixed: SectionKey | None  # section named by the heading above, if any
     forbid_what_happened: bool = False
     paragraph_size: int = 1  # points in this point's paragraph
+    part: int | None = (
+        None  # a part of a headed brief whose heading names nothing: its points share one section
+    )
 
 
 @dataclass(frozen=True)
@@ -58,18 +61,36 @@ def _local(item: Item, model: SectionModel) -> dict[SectionKey, float]:
     return out
 
 
+def _share_parts(items: list[Item], local: list[dict[SectionKey, float]]) -> list[dict[SectionKey, float]]:
+    """A part of a headed brief under a heading whose words name nothing ("Old players, new game") is still
+    one part: its points share the section their evidence, taken together, favours."""
+    members: dict[int, list[int]] = {}
+    for i, it in enumerate(items):
+        if it.part is not None and it.fixed is None:
+            members.setdefault(it.part, []).append(i)
+    for idx in members.values():
+        shared = {k: sum(local[i][k] for i in idx) / len(idx) for k in SECTION_KEYS}
+        for i in idx:
+            local[i] = dict(shared)
+    return local
+
+
 def _transition_kind(prev: Item, item: Item, long_paragraph: int) -> str | None:
-    """Which transition odds link two neighbours: none across a heading; else a paragraph break, a long
-    paragraph (an analyst's, which holds one section) or a short one (a news paragraph may join a fact
-    and its context, so its odds are weaker).  How long is long, and how weak, the fit decides."""
+    """Which transition odds link two neighbours: none across a heading; else a paragraph break (one that
+    opens on a verbless theme, "The purpose of party conventions.", is a heading in disguise: a new
+    part begins), a long paragraph (an analyst's, which holds one section) or a short one (a news
+    paragraph may join a fact and its context, so its odds are weaker).  How long is long, and how
+    weak or strong each is, the fit decides."""
     if prev.scope != item.scope:
         return None
     if item.new_paragraph:
-        return "paragraph"
+        return "theme" if "c_theme_lead" in item.features else "paragraph"
     return "sentence" if item.paragraph_size >= long_paragraph else "short"
 
 
 def _step(model: SectionModel, kind: str | None, a: SectionKey, b: SectionKey) -> float:
+    if kind == "theme" and kind not in model.transitions:
+        kind = "paragraph"  # a model fitted before theme breaks had their own odds
     return 0.0 if kind is None or kind not in model.transitions else model.transition(kind, a, b)
 
 
@@ -146,7 +167,7 @@ def classify(items: list[Item], model: SectionModel | None = None) -> list[Decis
     if not items:
         return []
     model = model or load_model()
-    local = [_local(it, model) for it in items]
+    local = _share_parts(items, [_local(it, model) for it in items])
     kinds = [None] + [
         _transition_kind(items[i - 1], items[i], model.long_paragraph) for i in range(1, len(items))
     ]

@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Source
-from .dates import MONTHS, find_dates, find_relative_days
+from .dates import MONTHS, DateMention, find_dates, find_relative_days
 from .sentences import sentence_spans
 
 NEWS_DAYS = 14  # an action dated this close before the horizon is news
@@ -260,16 +260,75 @@ def _mention_weight(sentence: str, index: int, day: dt.date, horizon: dt.date | 
     return weight, news
 
 
-def _dated(sentence: str, year: int | None, written: dt.date | None) -> list[dt.date]:
-    days = (
-        [d.resolve(year) for d in find_dates(sentence) if d.kind == "day"] if _DIGIT.search(sentence) else []
-    )
+KnownDays = dict[tuple[int, int], int]  # (month, day), or (month, 0) -> the year the sources give it in full
+
+
+def _dated(
+    sentence: str, year: int | None, written: dt.date | None, known: KnownDays | None = None
+) -> list[dt.date]:
+    mentions = [d for d in find_dates(sentence) if d.kind == "day"] if _DIGIT.search(sentence) else []
+    days = [d.resolve(_year_of(d, year, known, _weekday_beside(sentence, d))) for d in mentions]
     if written is not None:
-        days += [r.resolve(written) for r in find_relative_days(sentence)]
+        # a weekday written beside a date qualifies it ("Sunday, 10 September"): it is no day of its own
+        beside = [(d.start - 16, d.end + 16) for d in mentions if _weekday_beside(sentence, d) is not None]
+        days += [
+            r.resolve(written)
+            for r in find_relative_days(sentence)
+            if not any(a <= r.start < b for a, b in beside)
+        ]
     return [d for d in days if d is not None]
 
 
-def source_reports(source: Source, default_year: int | None = None) -> list[Report]:
+_WEEKDAY_BEFORE = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?$")
+_WEEKDAY_AFTER = re.compile(r"^,?\s*\(?(?:a\s+)?(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_WEEKDAY_INDEX = {"mon": 0, "tues": 1, "wednes": 2, "thurs": 3, "fri": 4, "satur": 5, "sun": 6}
+
+
+def _weekday_beside(sentence: str, mention: DateMention) -> int | None:
+    """The weekday written next to a date ("Sunday, 10 September", "10 September (Sunday)"), if any."""
+    m = _WEEKDAY_BEFORE.search(sentence[max(0, mention.start - 16) : mention.start]) or _WEEKDAY_AFTER.match(
+        sentence[mention.end : mention.end + 16]
+    )
+    return _WEEKDAY_INDEX[m.group(1).lower()] if m else None
+
+
+def _year_of(
+    mention: DateMention, year: int | None, known: KnownDays | None, weekday: int | None = None
+) -> int | None:
+    """The year of a day named without one ("on 10 September"): the year the sources give that very
+    day in full ("10 September 2023"), when it is the guessed year or next to it — a page's own date
+    may be a crawl or an update a year on; else, when the text names its weekday ("Sunday, 10
+    September"), the nearest year in which it fell on that weekday; else the guessed year."""
+    if mention.year is not None or mention.month is None or mention.day is None:
+        return year
+    full = (known or {}).get((mention.month, mention.day), (known or {}).get((mention.month, 0)))
+    if full is not None and (year is None or abs(full - year) <= 1):
+        return full
+    if weekday is not None and year is not None:
+        for candidate in (year, year - 1, year + 1):
+            day = mention.resolve(candidate)
+            if day is not None and day.weekday() == weekday:
+                return candidate
+    return year
+
+
+def known_days(mentions: list[list[DateMention]]) -> KnownDays:
+    """Each (month, day) that the sources name with its year, and the year most of them give it; also
+    each month ((month, 0)) they name with a year, as a day or alone ("September 2023").
+    `mentions`: the dates found in each source's text."""
+    years: dict[tuple[int, int], Counter[int]] = defaultdict(Counter)
+    for found in mentions:
+        for d in found:
+            if d.kind in ("day", "month") and d.year and d.month:
+                years[(d.month, 0)][d.year] += 1
+                if d.kind == "day" and d.day:
+                    years[(d.month, d.day)][d.year] += 1
+    return {key: c.most_common(1)[0][0] for key, c in years.items()}
+
+
+def source_reports(
+    source: Source, default_year: int | None = None, known: KnownDays | None = None
+) -> list[Report]:
     """Every dated action in one source, weighted as its news (see the module docstring)."""
     stamped, skip = _opening_date(source.text, default_year)
     written = source.metadata.date or stamped
@@ -279,7 +338,7 @@ def source_reports(source: Source, default_year: int | None = None) -> list[Repo
     for index, sentence in _sentences(text):
         if _PAGE_DATE.search(sentence):
             continue  # "published on April 6, 2021": a page's date, not an action
-        found += [(index, sentence, day) for day in _dated(sentence, year, written)]
+        found += [(index, sentence, day) for day in _dated(sentence, year, written, known)]
     if not found:
         return []
     horizon = _horizon(found, written)
@@ -305,10 +364,13 @@ def _horizon(found: list[tuple[int, str, dt.date]], written: dt.date | None) -> 
 # --------------------------------------------------------------------------- all sources
 
 
-def _stated_ranges(text: str, year: int | None) -> list[tuple[dt.date, dt.date]]:
-    """Ranges a text states: "from 30 November to 13 December 2023", "6-7 April", "22 to 24 August"."""
+def _stated_ranges(
+    text: str, year: int | None, mentions: list[DateMention] | None = None
+) -> list[tuple[dt.date, dt.date]]:
+    """Ranges a text states: "from 30 November to 13 December 2023", "6-7 April", "22 to 24 August".
+    `mentions`: the text's dates, when already found."""
     out = []
-    days = [d for d in find_dates(text) if d.kind == "day"]
+    days = [d for d in (find_dates(text) if mentions is None else mentions) if d.kind == "day"]
     for a, b in zip(days, days[1:], strict=False):
         between = text[a.end : b.start].strip().lower()
         if between in ("to", "-", "–", "—", "until", "till", "through", "and") or between.endswith(" to"):
@@ -353,10 +415,12 @@ def _topic_year(sources: list[Source]) -> int | None:
 
 def _tally(sources: list[Source]) -> _Tally:
     default_year = _topic_year(sources)
+    mentions = [find_dates(s.text) if _DIGIT.search(s.text) else [] for s in sources]
+    known = known_days(mentions)
     tally = _Tally()
-    for source in sources:
+    for source, found in zip(sources, mentions, strict=True):
         best: dict[dt.date, Report] = {}
-        reports = source_reports(source, default_year)
+        reports = source_reports(source, default_year, known)
         tally.ranges += _durations(reports)
         for r in reports:
             if r.day not in best or r.weight > best[r.day].weight:
@@ -368,7 +432,7 @@ def _tally(sources: list[Source]) -> _Tally:
             x for _, x in _sentences(source.text[: _OPENING * 2])[:LEAD_SENTENCES]
         )
         year = (written_on(source, default_year) or dt.date.min).year
-        tally.ranges += _stated_ranges(source.text, year if year > 1 else default_year)
+        tally.ranges += _stated_ranges(source.text, year if year > 1 else default_year, found)
     return tally
 
 

@@ -52,7 +52,10 @@ _RECORD = re.compile(
 # in brackets recalls a detail; its date is not the time of the sentence.
 _ASIDE_MARK = re.compile(r"[()–—]|\s-\s")
 _ASIDE = re.compile(r"\([^()]{3,200}\)|\s[–—-]\s[^–—]{3,200}?\s[–—-]\s")
-_REL_NEAR = _rx(r"today|yesterday|tonight|this (?:morning|week)|late on|earlier (?:today|this week)")
+_REL_NEAR = _rx(
+    r"today|yesterday|tonight|this (?:morning|week|weekend)|late on|earlier (?:today|this week)|"
+    r"last (?:night|week|weekend)|(?:over|since) the weekend|in (?:recent|the past few|the last few) days"
+)
 _REL_PAST = _rx(
     r"last (?:year|decade|century)|years? ago|decades? ago|in the past|previously|historically|"
     r"traditionally|for (?:many |several |two |three |four |five |more than \w+ )?(?:decades|years)|"
@@ -235,7 +238,11 @@ def _date_feature(d: DateMention, ctx: Context) -> str | None:
 _ORDINALS = frozenset("first second third fourth fifth sixth".split())  # noqa: SIM905
 _TIME_PATTERNS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = (
     ("t_since", _SINCE, frozenset(["since"])),
-    ("t_rel_near", _REL_NEAR, frozenset("today yesterday tonight this late earlier".split())),  # noqa: SIM905
+    (
+        "t_rel_near",
+        _REL_NEAR,
+        frozenset("today yesterday tonight this late earlier last weekend days".split()),  # noqa: SIM905
+    ),
     (
         "t_rel_past",
         _REL_PAST,

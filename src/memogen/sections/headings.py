@@ -5,16 +5,19 @@ colon, Title Case, ALL CAPS or a very short phrase), or such a label at the star
 ("What happened? The EU on 23 March ...", "The context: ...").  Publishers name the same three parts in
 many ways, so a heading is read for its *meaning*, not matched against any site's wording:
 
-- the event: it asks what happens or happened, or names the news, the situation, the latest facts;
+- the event: it asks what happened, or names the news, the events, the latest facts;
 - the background: it names context, history, origins, the backstory or the issues at large;
-- what it means: it asks why (why it matters, why it is important) or names significance, effects,
-  implications, the outlook or what comes next — or looks past the news ("beyond the headlines").
+- what it means: it asks why (why it matters) or names significance, implications, consequences, the
+  outlook or what comes next.
 
-Two more kinds name none of the three.  Advice to the reader (precautions, tips, mitigating measures)
-is not part of a memo: its points are left out.  A summary of the whole piece ("Key takeaways") or a
-pull quote or figure ("One quote") is free: the classifier decides each of its points.  A heading whose
-words name nothing ("Old players on a new trajectory") is free as well; every heading ends the scope of
-the one before it.
+Two more kinds name none of the three.  Advice to the reader (precautions, tips, measures to take) is
+not part of a memo: its points are left out.  A summary of the whole piece ("Key takeaways") or a pull
+quote or figure ("Quote of the day") is free: the classifier decides each of its points.  A heading
+whose words name nothing ("Old players on a new trajectory") is free as well; every heading ends the
+scope of the one before it.
+
+The lexicon below holds the common wordings; a heading it does not know is read by the similarity of
+its words to a plain description of each meaning (heading_similarity.py).
 """
 
 from __future__ import annotations
@@ -46,34 +49,27 @@ _SMALL_WORDS = TITLE_SMALL_WORDS | frozenset(
 
 # What each kind of heading asks or names. Order decides only between matches at the same word.
 _MEANINGS: tuple[tuple[Meaning, re.Pattern[str]], ...] = (
-    # looking past the news, between the lines, behind the story: the writer's reading of it
-    (
-        "what_it_means",
-        re.compile(
-            r"\b(?:beyond|behind|between|below|under) the (?:headlines?|news|lines|story|numbers|surface)\b"
-        ),
-    ),
-    # what the reader should do: precautions, tips, measures to apply
+    # what the reader should do: precautions, tips, measures to take
     (
         "advice",
         re.compile(
-            r"\b(?:advice|advisory|tips?|precautions?|mitigat\w*|safety measures|what (?:you|to) (?:can |should )?do|"
-            r"how to (?:stay|protect|prepare|avoid)|(?:measures|steps|actions?|factors) to (?:take|apply|follow))\b"
+            r"\b(?:advice|advisory|tips?|precautions?|safety measures|what (?:you|to) (?:can |should )?do|"
+            r"how to (?:stay|protect|prepare|avoid)|(?:measures|steps|actions?) to (?:take|follow))\b"
         ),
     ),
     # a summary of the whole piece, a pull quote or a figure: no one section
     (
         "free",
         re.compile(
-            r"\b(?:(?:key )?takeaways?|highlights|key points|at a glance|tl;?dr|in brief|one (?:quote|stat\w*|number|figure)|"
-            r"quote of|by the numbers|in numbers|(?:key )?(?:quotes?|stats?|statistics|figures?)$)\b"
+            r"\b(?:(?:key )?takeaways?|highlights|key points|at a glance|tl;?dr|in brief|quote of|"
+            r"by the numbers|in numbers|(?:key )?(?:quotes?|stats?|statistics|figures?|numbers?)$)\b"
         ),
     ),
     # the event
     (
         "what_happened",
         re.compile(
-            r"\b(?:what(?:'s| is| has| was)? happen(?:ed|ing)|(?:the )?(?:news|headlines?)$|news in brief|situation|"
+            r"\b(?:what(?:'s| is| has| was)? happen(?:ed|ing)|(?:the )?(?:news|headlines?)$|news in brief|"
             r"the events?|(?:the |key )?facts|what we know|(?:the )?latest|(?:key |latest |recent )?developments?|"
             r"updates?|what was (?:said|agreed|decided|announced)|summary|the story$|the incident|recap|"
             r"(?:the |key |main |final )?results?)\b"
@@ -93,10 +89,10 @@ _MEANINGS: tuple[tuple[Meaning, re.Pattern[str]], ...] = (
         "what_it_means",
         re.compile(
             r"\b(?:why\b|what (?:does|did|do|will|would) (?:it|this|that|they|these) mean|what (?:it|this|that) means|"
-            r"matters?|mean(?:s|ing)?|importan(?:t|ce)|significan(?:t|ce)|implications?|analysis|assessment|"
-            r"outlook|what(?:'s| is| comes| happens)? next|next steps?|what to (?:watch|expect|look for)|"
+            r"matters?|mean(?:s|ing)?|significan(?:t|ce)|implications?|analysis|assessment|"
+            r"outlook|what (?:comes|happens) next|next steps?|what to (?:watch|expect|look for)|"
             r"(?:in )?perspective|takeaway|bottom line|looking ahead|(?:the )?road ahead|way forward|ahead|"
-            r"prospects?|conclusions?|impacts?|effects?|consequences?|stakes|what'?s at stake|our view|opinion|"
+            r"prospects?|conclusions?|impacts?|consequences?|stakes|what'?s at stake|our view|opinion|"
             r"comment(?:ary)?|the verdict|scenarios?|forecasts?|yes,? but|what should|recommendations?|"
             r"the upshot|future|lessons?|what happens (?:next|now))\b"
         ),
@@ -113,15 +109,33 @@ class InlineHeading:
     meaning: Meaning
 
 
-def _normalise(line: str) -> str:
+def _normalise_case(line: str) -> str:
+    """The heading's words as written (case kept: an acronym tells a name), without decoration."""
     line = _DECORATION.sub("", line.strip())
     line = _NUMBERING.sub("", line, count=1).strip()
-    return " ".join(line.lower().replace("’", "'").split())
+    return " ".join(line.replace("’", "'").split()).rstrip(":?!.—– ")
 
 
-def heading_meaning(line: str) -> Meaning | None:
-    """What a heading asks or names (see the module docstring), or None when its words name nothing."""
+def _normalise(line: str) -> str:
+    return _normalise_case(line).lower()
+
+
+def heading_meaning(line: str, by_similarity: bool = False) -> Meaning | None:
+    """What a heading asks or names (see the module docstring), or None when its words name nothing.
+
+    The lexicon below names the common wordings; `by_similarity` (for a line already known to be a
+    heading) also reads one it does not know by how close its words are to each meaning
+    (heading_similarity.py: "Possible repercussions" is near "consequences")."""
     text = _normalise(line).rstrip(":?!.—– ")
+    named = _named_meaning(text)
+    if named is None and by_similarity:
+        from .heading_similarity import meaning_by_similarity
+
+        return meaning_by_similarity(_normalise_case(line))
+    return named
+
+
+def _named_meaning(text: str) -> Meaning | None:
     best: tuple[int, int, Meaning] | None = None
     for rank, (meaning, pattern) in enumerate(_MEANINGS):
         m = pattern.search(text)
@@ -135,9 +149,9 @@ def heading_meaning(line: str) -> Meaning | None:
     return best[2] if best else None
 
 
-def heading_section(line: str) -> SectionKey | None:
+def heading_section(line: str, by_similarity: bool = False) -> SectionKey | None:
     """The memo section a heading names, or None if it names none (advice, free or nothing)."""
-    meaning = heading_meaning(line)
+    meaning = heading_meaning(line, by_similarity)
     return meaning if meaning in SECTIONS else None  # type: ignore[return-value]
 
 
@@ -192,7 +206,9 @@ def inline_heading(paragraph: str) -> InlineHeading | None:
         return None
     if m["mark"] == "?" and len(words) < 2:
         return None  # "Why? Because ...": a rhetorical question, not a heading
-    meaning = heading_meaning(label)
-    if meaning is None or _LEAD_IN.match(label):
+    if _LEAD_IN.match(label):
+        return None
+    meaning = heading_meaning(label, by_similarity=True)
+    if meaning is None:
         return None
     return InlineHeading(end=m.end("mark"), body_start=m.end(), meaning=meaning)

@@ -200,6 +200,7 @@ class Draft:
     sentences: list[Sentence]
     scope: int  # index of the heading whose scope holds the point (-1 before any heading)
     scope_section: SectionKey | None
+    scope_unnamed: bool = False  # under a heading whose words name nothing (neither a section nor "free")
     capitalise: bool = False
     joined_lead: bool = False  # opens with a verbless theme phrase ("First, the purpose of conventions.")
     enum: bool = False  # opens an enumeration ("First, ...", "Second, ...")
@@ -230,7 +231,7 @@ def blocks(text: str, known_headings: frozenset[int] = frozenset()) -> list[Bloc
         lead = len(chunk) - len(chunk.lstrip())
         start, stop = pos + lead, pos + len(chunk.rstrip())
         if stop > start and start in known_headings:
-            out.append(Block(start, stop, True, heading_meaning(text[start:stop])))
+            out.append(Block(start, stop, True, heading_meaning(text[start:stop], by_similarity=True)))
         elif stop > start:
             out.extend(_split_block(text, start, stop))
         pos = m.end() if m else len(text)
@@ -242,11 +243,13 @@ def _split_block(text: str, start: int, stop: int) -> list[Block]:
     paragraph's first line ("What happened? The EU ..."), becomes a block of its own (same meaning)."""
     para = text[start:stop]
     if is_heading(para):
-        return [Block(start, stop, True, heading_meaning(para))]
+        return [Block(start, stop, True, heading_meaning(para, by_similarity=True))]
     newline = para.find("\n")
     first = para[:newline].strip() if newline > 0 else ""
     if first and is_heading(first):
-        head = Block(start, start + len(para[:newline].rstrip()), True, heading_meaning(first))
+        head = Block(
+            start, start + len(para[:newline].rstrip()), True, heading_meaning(first, by_similarity=True)
+        )
         return [head, *_split_block(text, _skip_space(text, start + newline + 1, stop), stop)]
     inline = inline_heading(para)
     if inline is not None:
@@ -341,11 +344,12 @@ def draft_points(text: str, parts: list[Block] | None = None) -> list[Draft]:
     """Group the sentences of `text` into points (see the module docstring for the rules)."""
     parts = blocks(text) if parts is None else parts
     drafts: list[Draft] = []
-    scope, scope_section, advice = -1, None, False
+    scope, scope_section, advice, unnamed = -1, None, False, False
     lead_open = False
     for index, block in enumerate(parts):
         if block.heading:
             scope, scope_section, lead_open = index, block.section, False
+            unnamed = block.meaning is None
             advice = block.meaning == "advice"
             continue
         if advice:
@@ -380,6 +384,7 @@ def draft_points(text: str, parts: list[Block] | None = None) -> list[Draft]:
                         [sent],
                         scope,
                         scope_section,
+                        scope_unnamed=unnamed,
                         capitalise=op.drop > 0,
                         joined_lead=theme,
                         enum=op.enum,
