@@ -242,3 +242,19 @@ def test_a_point_whose_figure_a_disagreement_reports_is_said_already():
     assert not figures_told(
         mp("z", "The conference hosted about 70,000 participants.", "background", "c"), told
     )
+
+
+def test_a_sidebar_story_is_far_from_the_event_in_meaning():
+    from memogen.compose.salience import topic_closeness
+
+    profile = ["Supreme Court scales back job quotas after deadly student protests"]
+    pts = [
+        mp(
+            "bench", "The order was passed by a seven-member bench led by the chief justice.", "what_happened"
+        ),
+        mp("sidebar", "A pop singer released a new album of love songs on Friday.", "what_happened"),
+    ]
+    closeness = topic_closeness(pts, profile)
+    if closeness is None:
+        pytest.skip("no embedding model installed")
+    assert closeness[0] > closeness[1]

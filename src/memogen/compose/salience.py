@@ -8,7 +8,9 @@
   it gives the event's own date;
 - specific: names and figures (a checkable statement);
 - disputed: it carries a statement that sources disagree (a memo must say so);
-- penalty: a rhetorical question or the author's own voice ("we expected") is weak memo material.
+- penalty: a rhetorical question or the author's own voice ("we expected") is weak memo material;
+- off_topic: a sentence whose meaning (embedding) is far from the event's headlines and leads is a
+  sidebar's or another story's (scored with the merger's offline embedding model, when installed).
 Each part lies in 0..1, so `describe()` can say which one kept or cut a point.
 """
 
@@ -30,6 +32,8 @@ from .similarity import PointVectors
 WEIGHTS = {"centrality": 1.0, "position": 1.3, "support": 0.6, "event": 0.2, "dated": 1.0, "specific": 1.2}
 DISPUTED = 1.0  # where sources disagree, the memo must say so: the point that states it ranks high
 LEAD_HALF_LIFE = 3.0  # a source's 4th point counts half its lead
+OFF_TOPIC = 0.15  # embedding cosine with the event below which a point is about something else
+OFF_TOPIC_PENALTY = 1.0
 COMMON_NAME_SHARE = 0.15  # a name in this share of the points is the topic's, not a fact's
 DAMPING = 0.85  # LexRank's random-jump share is 1 - DAMPING
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w-]+")
@@ -48,6 +52,7 @@ class Salience:
     specific: float
     penalty: float
     disputed: bool = False
+    off_topic: bool = False  # its meaning is far from the event's headlines and leads
 
     @property
     def total(self) -> float:
@@ -60,6 +65,7 @@ class Salience:
             + WEIGHTS["specific"] * self.specific
             + DISPUTED * self.disputed
             - self.penalty
+            - OFF_TOPIC_PENALTY * self.off_topic
         )
 
     def describe(self) -> str:
@@ -72,6 +78,8 @@ class Salience:
             parts.append("states where sources disagree")
         if self.penalty:
             parts.append(f"penalty {self.penalty:.1f} (question or the author's own voice)")
+        if self.off_topic:
+            parts.append("about something else than the event (far from its headlines and leads)")
         return ", ".join(parts)
 
 
@@ -184,6 +192,26 @@ def event_profile(points: list[MergedPoint], sources: list[Source]) -> list[str]
     return titles + [text for _, text in leads.values()]
 
 
+def topic_closeness(points: list[MergedPoint], profile: list[str]) -> np.ndarray | None:
+    """Cosine of each point's sentence embedding with the centroid of the event's headlines and
+    leads; None without the embedding model.
+
+    Why meaning, not words: "The order was passed by a seven-member bench" shares no word with
+    "Court scales back job quotas" yet is about it, while a sidebar's "Senior Congress leader
+    was hospitalised" is about something else; the TF-IDF event term scores both near 0.
+    """
+    from ..merge.semantic import embed_texts
+
+    if not points or not profile:
+        return None
+    vectors = embed_texts([p.text for p in points] + profile)
+    if vectors is None:
+        return None
+    centre = vectors[len(points) :].sum(axis=0)
+    norm = float(np.linalg.norm(centre))
+    return vectors[: len(points)] @ (centre / norm) if norm else None
+
+
 def score_points(
     points: list[MergedPoint],
     sources: list[Source],
@@ -203,6 +231,7 @@ def score_points(
     near = near / near.max() if n and near.max() > 0 else near
     n_sources = max(1, len(sources))
     common = common_names(points)
+    topical = topic_closeness(points, event_profile(layout or points, sources))
     out: dict[str, Salience] = {}
     for k, p in enumerate(points):
         own_voice = _FIRST_PERSON.search(_QUOTED.sub("", p.text)) is not None
@@ -215,5 +244,6 @@ def score_points(
             specific=specificity(p.text, common),
             penalty=0.5 * (own_voice or "?" in p.text or "!" in p.text),
             disputed=bool(p.conflicts),
+            off_topic=topical is not None and bool(topical[k] < OFF_TOPIC),
         )
     return out
