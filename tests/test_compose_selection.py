@@ -6,6 +6,7 @@ import datetime as dt
 import math
 
 import numpy as np
+import pytest
 
 from memogen.compose import compose_memo, select_within_budget
 from memogen.compose.fit import page_count
@@ -41,6 +42,28 @@ def test_lexrank_ranks_the_sentence_others_echo_highest():
     rows, cols = np.array([0, 0, 0, 1]), np.array([1, 2, 3, 2])
     score = lexrank(5, rows, cols, np.array([0.5, 0.5, 0.5, 0.2]))
     assert score.argmax() == 0 and score[4] == score.min() and math.isclose(score.max(), 1.0)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_lexrank_agrees_with_the_scipy_power_iteration(seed):
+    """The numpy edge-list walk gives the scores of the sparse-matrix formulation it replaced."""
+    sparse = pytest.importorskip("scipy.sparse")
+    rng = np.random.default_rng(seed)
+    n = 60
+    rows, cols = rng.integers(0, n, 200), rng.integers(0, n, 200)
+    keep = rows < cols
+    rows, cols = rows[keep], cols[keep]
+    sims = rng.random(len(rows))
+    graph = sparse.coo_matrix(
+        (np.r_[sims, sims], (np.r_[rows, cols], np.r_[cols, rows])), shape=(n, n)
+    ).tocsr()
+    degree = np.asarray(graph.sum(axis=1)).ravel()
+    walk = sparse.diags(1.0 / np.where(degree > 0, degree, 1.0)) @ graph
+    score = np.full(n, 1.0 / n)
+    for _ in range(50):
+        score = 0.15 / n + 0.85 * (walk.T @ score + score[degree == 0].sum() / n)
+    expected = score / score.max()
+    assert np.allclose(lexrank(n, rows, cols, sims), expected, atol=1e-6)
 
 
 def test_a_sources_lead_has_the_best_position():
@@ -130,3 +153,108 @@ def test_the_page_limit_is_kept_by_measuring_and_the_last_picks_make_room():
 def test_page_count_reads_reportlab_pages():
     pdf = b"<< /Type /Pages /Count 2 >> << /Type /Page /Parent 1 0 R >> << /Type /Page >>"
     assert page_count(pdf) == 2
+
+
+def test_a_repeat_left_out_hands_its_disagreement_to_the_point_kept():
+    from memogen.compose.selection import take_conflicts
+    from memogen.model import Conflict, ConflictValue
+
+    host = mp("h", "The ruling party won 71 seats in the assembly.", "what_happened", source="a")
+    repeat = mp("r", "The ruling party secured 67 seats, results showed.", "what_happened", source="b")
+    repeat.citations.append(Citation(source_id="c", excerpt="75 seats", start=0, end=8))
+    values = [ConflictValue("b", "67 seats", ""), ConflictValue("c", "75 seats", "")]
+    repeat.conflicts = [Conflict("number", "Sources differ: b reports 67 seats; c reports 75 seats.", values)]
+    assert take_conflicts(host, repeat)
+    assert [c.statement for c in host.conflicts] == [repeat.conflicts[0].statement]
+    assert host.source_ids == ["a", "b", "c"]  # the statement's sources are cited
+    assert not take_conflicts(host, repeat)  # stated once
+
+
+def test_a_point_that_gives_the_event_day_is_what_happened():
+    opening = mp("opening", "Analysts say the two countries are entering a new era of ties.", "what_happened")
+    visit = mp(
+        "visit", "On 7 April 2021 the minister arrived in the capital for talks.", "background", start=50
+    )
+    event, built = dt.date(2021, 4, 7), dt.datetime(2021, 5, 1)
+    memo = compose_memo(result_of([opening, visit]), [SOURCE], TopicConfig(), "t", event, built)
+    assert "visit" in [p.id for p in memo.section("what_happened").points]
+
+
+def test_the_shortlist_keeps_leads_and_shared_points_of_a_large_topic():
+    from memogen.compose.salience import shortlist
+
+    pts = [
+        mp(
+            f"s{k}p{j}",
+            f"Sentence {j} of source {k} says something.",
+            "background",
+            source=f"s{k}",
+            start=100 * j,
+        )
+        for k in range(20)
+        for j in range(10)
+    ]
+    pts[57].citations.append(Citation(source_id="s1", excerpt="x", start=5000, end=5001))  # told by two
+    kept, rest = shortlist(pts, 81)
+    assert len(kept) == 81 and len(rest) == 119
+    ids = {p.id for p in kept}
+    assert {f"s{k}p{j}" for k in range(20) for j in range(4)} <= ids  # every source's first four
+    assert pts[57].id in ids  # an 8th sentence two sources tell beats the others' 5th
+    assert not {f"s{k}p4" for k in range(20)} & ids
+    assert [p.id for p in kept] == [p.id for p in pts if p.id in ids]  # in their order
+    assert shortlist(pts[:30], 40) == (pts[:30], [])
+
+
+def test_explain_says_which_point_states_each_disagreement():
+    from memogen.model import Conflict, ConflictValue
+
+    statement = "Sources differ: a reports 67 seats; b reports 75 seats."
+    conflict = Conflict(
+        "number", statement, [ConflictValue("a", "67 seats", ""), ConflictValue("b", "75 seats", "")]
+    )
+    kept = mp("kept", "The ruling party won 71 seats in the national assembly vote.", "what_happened")
+    repeat = mp(
+        "repeat",
+        "The ruling party won 67 seats in the national assembly vote, results show.",
+        "what_happened",
+    )
+    repeat.conflicts = [conflict]
+    result = result_of([kept, repeat])
+    result.clusters[1].conflicts = [conflict]
+    memo = compose_memo(result, [SOURCE], TopicConfig(), "t", None, dt.datetime(2021, 5, 1))
+    text = explain_memo(memo)
+    (holder,) = [p for p in memo.points if p.conflicts]
+    assert "Conflicts (1, 1 stated in the memo):" in text
+    assert (f"[stated with {holder.id}]" in text) == (holder.id != "repeat")
+
+
+def test_a_point_whose_figure_a_disagreement_reports_is_said_already():
+    from memogen.compose.selection import figures_told, reported_figures
+    from memogen.model import Conflict, ConflictValue
+
+    host = mp("h", "The conference is billed as the largest ever, with 97,000 people.", "what_happened", "b")
+    values = [ConflictValue("a", "about 70,000 participants", ""), ConflictValue("b", "97,000 people", "")]
+    host.conflicts = [Conflict("number", "Sources differ: a reports 70,000; b reports 97,000.", values)]
+    told = reported_figures(host)
+    assert figures_told(mp("x", "The conference hosted about 70,000 participants.", "background", "a"), told)
+    # another figure of that source, or a source the statement does not report, is news
+    assert not figures_told(mp("y", "Some 180 heads of state took part.", "background", "a"), told)
+    assert not figures_told(
+        mp("z", "The conference hosted about 70,000 participants.", "background", "c"), told
+    )
+
+
+def test_a_sidebar_story_is_far_from_the_event_in_meaning():
+    from memogen.compose.salience import topic_closeness
+
+    profile = ["Supreme Court scales back job quotas after deadly student protests"]
+    pts = [
+        mp(
+            "bench", "The order was passed by a seven-member bench led by the chief justice.", "what_happened"
+        ),
+        mp("sidebar", "A pop singer released a new album of love songs on Friday.", "what_happened"),
+    ]
+    closeness = topic_closeness(pts, profile)
+    if closeness is None:
+        pytest.skip("no embedding model installed")
+    assert closeness[0] > closeness[1]

@@ -9,7 +9,13 @@ import datetime as dt
 
 from memogen.compose.standalone import stand_alone
 from memogen.compose.standalone.people import find_people, introduce
-from memogen.compose.standalone.shape import has_finite_verb, is_table_row, not_a_statement, strip_enumerator
+from memogen.compose.standalone.shape import (
+    has_finite_verb,
+    is_table_row,
+    mend_cut_off,
+    not_a_statement,
+    strip_enumerator,
+)
 from memogen.compose.standalone.when import Anchor, anchor_for, resolve_relative, strip_relative
 from memogen.model import Citation, MergedPoint, Source, SourceMetadata
 
@@ -161,3 +167,77 @@ def test_a_relative_date_is_resolved_from_the_byline_and_an_oped_is_not_what_hap
     kept, _, _ = stand_alone([ruling, rhetoric], [src], dt.date(2024, 7, 21))
     assert kept[0].text == "The court ruled on Sunday 21 July 2024 that the quota was illegal."
     assert kept[1].section == "what_it_means"
+
+
+def test_a_sentence_the_page_cut_off_keeps_its_last_whole_clause():
+    assert (
+        mend_cut_off("Neither side has the numbers to govern, so coalitions become necessary, with n")
+        == "Neither side has the numbers to govern, so coalitions become necessary."
+    )
+    # no clause break holds a verb: the short trailing phrase goes with the broken word
+    assert (
+        mend_cut_off(
+            "To govern, a party must win 133 seats out of 265 contested seats in the National Assemb"
+        )
+        == "To govern, a party must win 133 seats out of 265 contested seats."
+    )
+    # what would remain says nothing (no verb, too short, ends on an auxiliary): no mend
+    assert mend_cut_off("The global stocktake of the Paris Agreement (GST) is a process f") is None
+    assert mend_cut_off("The minister said that the tal") is None
+
+
+def test_a_cut_off_point_enters_the_memo_mended():
+    text = "Officials said the dam had burst after days of heavy rain, flooding the low-lying eastern distr"
+    src = _source("s", f"Intro sentence stands here.\n{text}")
+    point = _point("p", src, text)
+    kept, dropped, _ = stand_alone([point], [src], None)
+    assert [p.text for p in kept] == ["Officials said the dam had burst after days of heavy rain."]
+    assert not dropped
+
+
+def test_a_numbered_list_run_into_one_line_loses_the_next_items_number():
+    """Item 10 of a contents list run into one line ends with "11.": that number is the next
+    item's, and without it the item is the headline it is, not a statement."""
+    src = _source(
+        "s", "Contents\n9. The council demands a budget 10. The mayor opens the new bridge 11. Other text."
+    )
+    point = _point("p", src, "The mayor opens the new bridge 11.")
+    kept, dropped, _ = stand_alone([point], [src], None)
+    assert kept == [] and dropped[0].reason == "a heading, not a statement"
+    # the same words as a sentence of their own stay
+    src = _source("s", "Intro text stands here. The mayor opens the new bridge in 2021 11. Other text.")
+    kept, _, _ = stand_alone([_point("p", src, "The mayor opens the new bridge in 2021 11.")], [src], None)
+    assert [p.text for p in kept] == ["The mayor opens the new bridge in 2021 11."]
+
+
+def test_tighten_drops_framing_without_facts_and_keeps_what_carries_them():
+    from memogen.compose.tighten import tighten
+
+    assert (
+        tighten("Amid growing worries about the economy, the central bank raised its rate to 5 percent.")
+        == "The central bank raised its rate to 5 percent."
+    )
+    assert (
+        tighten(
+            "The final tally was published more than 60 hours after voting ended, raising questions over it."
+        )
+        == "The final tally was published more than 60 hours after voting ended."
+    )
+    # a lead or a trail that names someone or gives a figure stays
+    kept = "Despite the Supreme Court's ruling, the student-led protests show no signs of abating."
+    assert tighten(kept) == kept
+    kept = "Nearly 200 nations agreed to launch a fund for the poorest countries, including Britain's King Charles."
+    assert tighten(kept) == kept
+
+
+def test_this_noun_is_read_with_its_sentence_or_left_out():
+    before = "An earlier draft that barred new coal plants was dropped from the final text."
+    src = _source("s", f"{before} This provision was opposed by several large emitters.")
+    kept, _, _ = stand_alone(
+        [_point("p", src, "This provision was opposed by several large emitters.")], [src], None
+    )
+    assert [p.text for p in kept] == [f"{before} This provision was opposed by several large emitters."]
+    # no sentence before it to lean on: it says nothing alone
+    src = _source("s", "This update is meant to identify key developments during the month.")
+    kept, dropped, _ = stand_alone([_point("p", src, src.text)], [src], None)
+    assert kept == [] and dropped[0].reason.startswith("opens with a demonstrative")

@@ -23,6 +23,10 @@ EVENTS = ROOT.parent / "shared" / "corpus" / "events"
 TOPICS = sorted(p.name for p in EVENTS.iterdir() if p.is_dir()) if EVENTS.is_dir() else []
 
 PRONOUN = re.compile(r"^(?:He|She|They|His|Her|Their|Them|These|Those)\b")
+# "This provision was ...": its noun names the referent only through the sentence before it
+DEMONSTRATIVE = re.compile(
+    r"^(?:This|That|These|Those|Such)\s+(?!(?:is|was|are|were|year|week|month|morning|evening|time)\b)[a-z]+\b"
+)
 IT = re.compile(r"^It\s+(?!is|was|has been|had been|seems|appears|remains|would be|will be)")
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 RELATIVE_DAY = re.compile(
@@ -33,6 +37,9 @@ RELATIVE_DAY = re.compile(
     re.I,
 )
 ENUMERATOR = re.compile(r"^(?:(?:First|Second|Third|Fourth|Fifth)(?:ly)?|Lastly|Finally),|^\(?\d{1,2}[.)]\s")
+# a numbered list run into one line: an item ends with the next item's number ("... Rehman 11.")
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+NEXT_ITEM = re.compile(rf"(?:\b(?!(?:{MONTHS})\b)[A-Z][a-z]+|[”’\"]|\b(?:19|20)\d\d) \d{{1,2}}\.$")
 TABLE = re.compile(r"\s\|\s|\t|^[-–]\s*\w+(?:\s\w+){0,3}\s[-–]\s\d")
 
 
@@ -73,18 +80,31 @@ def _full_names(memo: Memo) -> dict[str, set[str]]:
     return names
 
 
+def _follows_its_sentence(point, previous) -> bool:
+    """The memo's point before this one is the sentence its source has just before it."""
+    if previous is None or not point.citations or not previous.citations:
+        return False
+    here = point.citations[0]
+    return any(c.source_id == here.source_id and 0 <= here.start - c.end <= 3 for c in previous.citations)
+
+
 def _problems(memo: Memo) -> list[str]:
     found = []
     names = _full_names(memo)
     before = ""
+    previous = None
     for point in memo.points:
         text = point.text
+        if DEMONSTRATIVE.match(text) and not _follows_its_sentence(point, previous):
+            found.append(f"opens with a demonstrative whose referent is not before it: {text[:90]}")
+        previous = point
         first = re.sub(r"['’]s$", "", text.split()[0]) if text.split() else ""
         if PRONOUN.match(text) or IT.match(text):
             found.append(f"opens with a pronoun: {text[:90]}")
         if first in names and not any(full in before + text for full in names[first]):
             found.append(f"opens with a bare surname: {text[:90]}")
-        if ENUMERATOR.match(text):
+        counts = re.search(r"[A-Za-z)] \d{1,2}[;,]", text)  # "PML-Q 3; JUI-F 2; ... MWM 1." is a tally
+        if ENUMERATOR.match(text) or (NEXT_ITEM.search(text) and not counts):
             found.append(f"source enumerator: {text[:90]}")
         if TABLE.search(text):
             found.append(f"table row: {text[:90]}")
@@ -112,6 +132,8 @@ def test_the_detectors_catch_what_they_look_for():
         "The ministers met on Thursday to sign the accord.",
         "The commission will meet later this year to review it.",
         "They say the quota favours allies of the ruling party.",
+        "IMF should conduct independent audit of GE 2024: Mr. Imran Khan 12.",
+        "This provision was considered problematic by many countries.",
     ]
     points = [MergedPoint(id=f"p{k}", text=t, section="background", citations=[]) for k, t in enumerate(bad)]
     src = Source("s", "s.txt", "txt", SourceMetadata(), "Prime Minister Imran Khan spoke. Khan said more.")

@@ -42,9 +42,16 @@ def explain_memo(memo: Memo) -> str:
         for other in absorbed.get(c.id, []):
             lines.append(f"      with {other}, whose figures its conflict statement gives")
     conflicts = [(c.id, x) for c in memo.clusters for x in c.conflicts]
-    lines.append(f"Conflicts ({len(conflicts)}):")
+    # the composer may state a disagreement with another point of the same fact, or leave it
+    # out of a short memo: the memo's own statements are what it says
+    stated = {x.statement: p.id for p in memo.points for x in p.conflicts}
+    lines.append(
+        f"Conflicts ({len(conflicts)}, {sum(x.statement in stated for _, x in conflicts)} stated in the memo):"
+    )
     for cid, x in conflicts:
-        lines.append(f"  {cid} ({x.kind}) {x.statement}")
+        where = stated.get(x.statement)
+        note = "" if where == cid else f"  [stated with {where}]" if where else "  [not in memo]"
+        lines.append(f"  {cid} ({x.kind}) {x.statement}{note}")
     flags = [(c.id, f) for c in memo.clusters for f in c.flags]
     lines.append(f"Not stated as fact ({len(flags)}: a figure one source gives and others contradict):")
     for cid, flag in flags:

@@ -32,10 +32,11 @@ from .order import (
     themed_paragraphs,
     timeline_paragraphs,
 )
-from .salience import Salience, score_points
+from .salience import Salience, score_points, shortlist
 from .selection import Selection, point_words, select, words
 from .similarity import vectorise
 from .standalone import People, introduce_people, stand_alone
+from .tighten import tighten
 
 __all__ = [
     "after_lead",
@@ -52,6 +53,7 @@ __all__ = [
 ]
 
 MIN_WORDS = 6  # shorter "points" are headings or fragments, not statements
+SHORTLIST = 1500  # points that go on to be made standalone and ranked (a large topic stays fast)
 
 
 def _copy(point: MergedPoint) -> MergedPoint:
@@ -60,9 +62,16 @@ def _copy(point: MergedPoint) -> MergedPoint:
 
 
 def _ensure_what_happened(points: list[MergedPoint], sal: dict[str, Salience], event: dt.date | None) -> None:
-    """When the sources report an event but no point was filed under What happened, the point that
-    gives the event's date (else the one closest to the event) opens the memo there."""
-    if event is None or not points or any(p.section == "what_happened" for p in points):
+    """A point that gives the event's own day is news of the event, whatever section the
+    extractor guessed ("On 7 April, the minister arrived ..." filed under Background): it moves
+    to What happened. When the sources report an event but no point was filed there, the point
+    closest to the event opens the memo there."""
+    if event is None or not points:
+        return
+    for p in points:
+        if p.section == "background" and sal[p.id].dated:
+            p.section = "what_happened"
+    if any(p.section == "what_happened" for p in points):
         return
     best = max(points, key=lambda p: (sal[p.id].dated, sal[p.id].event + sal[p.id].position))
     best.section = "what_happened"
@@ -85,10 +94,25 @@ def _choose(
     budget: int,
     event: tuple[dt.date | None, dt.date | None],
 ) -> tuple[Selection, list[DroppedPoint], dict[str, Salience], People]:
-    short = [p for p in points if words(p.text) < MIN_WORDS]
-    dropped = [DroppedPoint(p.text, p.section, p.source_ids, "too short to be a statement") for p in short]
-    candidates, cut, people = stand_alone([_copy(p) for p in points if p not in short], sources, event[0])
+    short = {id(p) for p in points if words(p.text) < MIN_WORDS}
+    dropped = [
+        DroppedPoint(p.text, p.section, p.source_ids, "too short to be a statement")
+        for p in points
+        if id(p) in short
+    ]
+    hopeful, unlikely = shortlist([p for p in points if id(p) not in short], SHORTLIST)
+    dropped += [
+        DroppedPoint(
+            p.text, p.section, p.source_ids, f"word budget: below the {SHORTLIST} most promising points"
+        )
+        for p in unlikely
+    ]
+    candidates, cut, people = stand_alone([_copy(p) for p in hopeful], sources, event[0])
     dropped += cut
+    for p in candidates:
+        tight = tighten(p.text)
+        if tight != p.text:
+            p.text, p.inlines = tight, None
     if not candidates:
         return Selection(chosen={k: [] for k in SECTION_KEYS}), dropped, {}, people
     vectors = vectorise([p.text for p in candidates])

@@ -11,6 +11,7 @@ are the memo's words: a footnote's page space is the layout's business (see fit.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,11 +22,17 @@ from .similarity import PointVectors
 
 NOVELTY = 0.3  # weight of the concepts a point adds, against its salience
 SINGLE_SOURCE_CONCEPT = 1.0  # what one source alone says still counts, less than what two say
-REPEATS = 0.5  # this similar to a chosen point: it says the same again
+# This similar to a chosen point, it says the same again: n-gram cosine (wording) and the
+# merger's content-stem overlap (paraphrase) each have their own bar, as a share of which
+# `closest` is kept (1 = a repeat).
+REPEATS_WORDING = 0.4
+REPEATS_CONTENT = 0.25
 SECTION_PRIOR: dict[str, float] = {"what_happened": 1.0, "background": 0.9, "what_it_means": 0.9}
 DISAGREEMENT = 1.0  # a point that says where sources disagree: the memo must say it ...
 ROOM_FOR_DISAGREEMENT = 1000  # ... in full from this budget on; a 100-word memo states the event first
 EMPTY_SECTION_BONUS = 0.25
+OPENING_COST = 0.25  # the opening point is charged its length only this much: the event, told in full
+STATEMENT_SHARE = 0.25  # a point's disagreement statements may take this share of the budget
 EMPTY_SECTION_FLOOR = 0.3  # ... only for a point of some salience (no sidebar teaser fills a section)
 COST_EXPONENT = 0.5  # gain per word^COST_EXPONENT: a long point must say more to beat two short ones
 TYPICAL_WORDS = 25
@@ -74,6 +81,10 @@ def select(
     ranked = sorted(points, key=lambda p: -salience[p.id].total)
     rank = {p.id: k + 1 for k, p in enumerate(ranked)}
     pool, rest = ranked[:POOL], ranked[POOL:]
+    brief = {p.id for p in pool if point_words(p) - words(p.text) > STATEMENT_SHARE * budget}
+    for p in pool:
+        if p.id in brief:  # a 100-word memo states the event, not every source's figure for it
+            p.conflicts = []
     n = len(pool)
     top = max((salience[p.id].total for p in pool), default=1.0) or 1.0
     relevance = np.array([max(0.0, salience[p.id].total) / top * SECTION_PRIOR[p.section] for p in pool])
@@ -92,11 +103,17 @@ def select(
     disputed = np.array([bool(p.conflicts) for p in pool]) * min(1.0, budget / ROOM_FOR_DISAGREEMENT)
     out = Selection(chosen={k: [] for k in SECTION_KEYS})
     left = budget
+    handed: set[str] = set()  # repeats whose disagreement statements a chosen point took
+    # words for saying where sources differ: most of a long memo, a share of a short one
+    statements_left = int(
+        budget * (STATEMENT_SHARE + (1 - STATEMENT_SHARE) * min(1.0, budget / ROOM_FOR_DISAGREEMENT))
+    )
     while True:
-        fits = open_ & (cost <= left) & (closest < REPEATS)
+        fits = open_ & (cost <= left) & (closest < 1.0)
         if not fits.any():
             break
-        if not out.chosen["what_happened"] and (fits & is_wh).any():
+        opening = not out.chosen["what_happened"] and bool((fits & is_wh).any())
+        if opening:
             fits = fits & is_wh  # What happened opens the memo: its best point first
         new = np.array([sum(weight[c] for c in cs if c not in covered) for cs in concepts]) / (unit or 1.0)
         empty = np.array([not out.chosen[p.section] for p in pool]) & (relevance >= EMPTY_SECTION_FLOOR)
@@ -104,25 +121,58 @@ def select(
         size = np.maximum(cost, SHORTEST) / TYPICAL_WORDS
         # salience per word^COST_EXPONENT; new content per word (a list of names is long, not dense)
         score = worth / size**COST_EXPONENT + NOVELTY * new / size
-        k = int(np.argmax(np.where(fits, score, -np.inf)))
+        if opening:  # the memo opens with the event: the most salient account of it that fits
+            k = int(np.argmax(np.where(fits, relevance / size**OPENING_COST, -np.inf)))
+        else:
+            k = int(np.argmax(np.where(fits, score, -np.inf)))
         p = pool[k]
         open_[k] = False
         left -= int(cost[k])
+        said = point_words(p) - words(p.text)
+        if said > statements_left:  # a short memo states the facts before every count of them
+            p.conflicts = []
+            left += said
+            brief.add(p.id)
+        statements_left -= point_words(p) - words(p.text)
         covered |= concepts[k]
         out.chosen[p.section].append(p)
         out.kept[p.id] = (
             f"kept: rank {rank[p.id]} by salience ({salience[p.id].describe()}), "
             f"new content {new[k]:.2f}"
-            + (f"; most similar chosen point {closest_id[k]} ({closest[k]:.2f})" if closest_id[k] else "")
+            + ("; where its sources differ is too long for this budget" if p.id in brief else "")
+            + (
+                f"; most similar chosen point {closest_id[k]} ({closest[k]:.2f} of the repeat bar)"
+                if closest_id[k]
+                else ""
+            )
         )
-        sims = np.maximum(vectors.similarity_to(row[p.id], rows), vectors.overlap_to(row[p.id], rows))
+        sims = np.maximum(
+            vectors.similarity_to(row[p.id], rows) / REPEATS_WORDING,
+            vectors.overlap_to(row[p.id], rows) / REPEATS_CONTENT,
+        )
+        told = reported_figures(p)
+        if told:  # a point whose figures p's disagreement already reports for its sources says it again
+            sims = np.maximum(
+                sims, [1.0 if open_[j] and figures_told(pool[j], told) else 0.0 for j in range(n)]
+            )
+        newly = open_ & (sims >= 1.0) & (closest < 1.0)
         better = sims > closest
         closest = np.where(better, sims, closest)
         closest_id = [p.id if b else c for b, c in zip(better, closest_id, strict=True)]
+        # the points p now repeats hand it their disagreements, while the budget has words for them
+        for j in np.flatnonzero(newly):
+            before = point_words(p)
+            room = min(left, statements_left, int(STATEMENT_SHARE * budget) - (before - words(p.text)))
+            if pool[j].conflicts and take_conflicts(p, pool[j], room):
+                left -= point_words(p) - before
+                statements_left -= point_words(p) - before
+                handed.add(pool[j].id)
     for k in np.flatnonzero(open_):
         p = pool[k]
-        if closest[k] >= REPEATS:
-            reason = f"says again what {closest_id[k]} says (similarity {closest[k]:.2f})"
+        if closest[k] >= 1.0:
+            reason = f"says again what {closest_id[k]} says (similarity {closest[k]:.2f} of the bar)"
+            if p.id in handed:
+                reason += "; its statement of where sources disagree moved there"
         else:
             reason = f"word budget ({budget} words): rank {rank[p.id]}, {salience[p.id].describe()}"
         out.dropped.append(DroppedPoint(p.text, p.section, p.source_ids, reason))
@@ -130,3 +180,58 @@ def select(
         reason = f"word budget ({budget} words): below the {POOL} most salient points"
         out.dropped.append(DroppedPoint(p.text, p.section, p.source_ids, reason))
     return out
+
+
+def take_conflicts(host: MergedPoint, repeat: MergedPoint, room: int | None = None) -> bool:
+    """The chosen point that says what `repeat` says also states where `repeat`'s sources
+    disagree (a conflict on figures the host does not already set out), citing them.
+
+    Why: the merger attaches a disagreement to one of the sentences that state the fact; when
+    the memo keeps another sentence of that fact, dropping the repeat must not drop the
+    disagreement with it (a fact once, every real disagreement stated). `room`: words the
+    budget has left for the statements.
+    """
+    stated = {(v.source_id, v.value) for c in host.conflicts for v in c.values}
+    moved = [c for c in repeat.conflicts if not stated & {(v.source_id, v.value) for v in c.values}]
+    if room is not None:  # as many as the words left allow, in the merger's order
+        fitting = []
+        for c in moved:
+            if words(c.statement) <= room:
+                fitting.append(c)
+                room -= words(c.statement)
+        moved = fitting
+    if not moved:
+        return False
+    host.conflicts = [*host.conflicts, *moved]
+    cited = set(host.source_ids)
+    named = {v.source_id for c in moved for v in c.values}
+    host.citations = [
+        *host.citations,
+        *(c for c in repeat.citations if c.source_id in named and c.source_id not in cited),
+    ]
+    return True
+
+
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _figures(text: str) -> set[str]:
+    return {f.replace(",", "").rstrip(".") for f in _FIGURE.findall(text)}
+
+
+def reported_figures(point: MergedPoint) -> dict[str, set[str]]:
+    """Source id -> the figures `point`'s disagreement statements report for that source."""
+    out: dict[str, set[str]] = {}
+    for c in point.conflicts:
+        for v in c.values:
+            out.setdefault(v.source_id, set()).update(_figures(v.value))
+    return out
+
+
+def figures_told(candidate: MergedPoint, told: dict[str, set[str]]) -> bool:
+    """Every source of `candidate` is reported by the statement, and its figures are the ones the
+    statement gives for them ("The conference hosted about 70,000 participants" beside "Sources
+    differ: A reports about 70,000 participants; B reports 97,000 people")."""
+    own = _figures(candidate.text)
+    sources = candidate.source_ids
+    return bool(own) and all(s in told for s in sources) and own <= set().union(*(told[s] for s in sources))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+MIN_SHARED = 3  # content stems two points must share before their overlap counts
 GRAPH_MIN = 0.1  # weaker links than this are noise in the centrality graph
 
 
@@ -50,7 +51,24 @@ class PointVectors:
         from ..merge import weighted_overlap
 
         a = self._feat(i)
-        return np.array([weighted_overlap(a, self._feat(j), self.idf) for j in others], dtype=np.float32)
+        mine = self.days(i)
+
+        def overlap(j: int) -> float:
+            b = self._feat(j)
+            if mine and self.days(j) and not mine & self.days(j):
+                return 0.0  # different days: different events
+            if len(a.content & b.content) < MIN_SHARED:
+                return 0.0  # a word or two in common is chance, not the same statement
+            return weighted_overlap(a, b, self.idf)
+
+        return np.array([overlap(j) for j in others], dtype=np.float32)
+
+    def days(self, i: int) -> frozenset[tuple]:
+        """The days and years point i gives: two points that both give dates and share none
+        tell of different days ("On 6 April ... arrived" / "On 8 April ... signed"), however
+        many words they share. (Counts that differ are the merger's business: one measure
+        counted twice is a conflict or an update, not two facts.)"""
+        return frozenset(q.value for q in self._feat(i).quantities if q.kind in ("date", "year"))
 
     def concepts(self, i: int) -> frozenset[str]:
         """What point i says, as concepts: its content stems. Figures are not concepts: sources

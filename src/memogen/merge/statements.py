@@ -17,12 +17,15 @@ from collections import defaultdict
 from ..model import Conflict, ConflictValue, Point, Source
 from .claims import Claim
 
+TITLE_WORDS = 6  # words of a title that name a source in a conflict statement
 _KIND = {"amount": "amount", "percent": "percent", "date": "date", "number": "number"}
 
 
 def source_name(source: Source | None, fallback: str) -> str:
     """How a conflict statement names a source: publisher, else its author, else its title in
-    quotes (a bare title, "Explainer: why ...", reads as part of the sentence), else its id."""
+    quotes (a bare title, "Explainer: why ...", reads as part of the sentence), else its id.
+    A title is cut to its first words: the footnote cites it in full, and a memo of two pages
+    cannot spend twelve words naming one source in every disagreement."""
     if source is None:
         return fallback
     md = source.metadata
@@ -32,7 +35,7 @@ def source_name(source: Source | None, fallback: str) -> str:
         return md.authors[0] if len(md.authors) == 1 else f"{md.authors[0]} et al."
     if md.title:
         words = md.title.split()
-        return "“" + " ".join(words[:12]) + ("…" if len(words) > 12 else "") + "”"
+        return "“" + " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "") + "”"
     return source.id
 
 

@@ -15,6 +15,7 @@ After ordering, each person's first mention carries the name and role their sour
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -24,7 +25,14 @@ from ...model import Citation, DroppedPoint, MergedPoint, Source
 from ...sections.dates import find_dates
 from ...sections.segment import is_expletive_it, opening
 from .people import People, find_people, introduce, named_in
-from .shape import drop_verbless_lead, first_sentence, not_a_statement, strip_enumerator
+from .shape import (
+    CUT_OFF,
+    drop_verbless_lead,
+    first_sentence,
+    mend_cut_off,
+    not_a_statement,
+    strip_enumerator,
+)
 from .when import RELATIVE, anchor_for, resolve_relative, strip_relative
 
 JOIN_MAX = 60  # words a point may reach by taking in the sentence it leans on
@@ -32,6 +40,11 @@ _PERSON_PRONOUN = re.compile(r"^(He|She|His|Her)\b(?!\s+[A-Z]\w*\b\s+(?:is|was))
 _THING_PRONOUN = re.compile(r"^(?:They|Their|Them|These|Those|Its?|This|That|Such)\b")
 _VERBISH_NEXT = re.compile(
     r"^(?:This|That|These|Those|Such)\s+(?:[a-z]+ly\s+)?(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|means|meant|shows|showed|came|comes|led|leads|marks|marked|signals|suggests|[a-z]+ed)\b"
+)
+# "This provision ...", "That law ...": the noun names its referent only through the sentence before
+_DEMONSTRATIVE_NOUN = re.compile(
+    r"^(?:This|That|Such)\s+(?!(?:is|was|are|were|has|had|will|would|could|may|might|must|can|year|week|"
+    r"month|morning|afternoon|evening|summer|spring|autumn|winter|time)\b)[a-z]+\b"
 )
 _SPEAKER_PRONOUN = re.compile(
     r"(?<=[,”\"’]\s)(he|she)(?=\s+(?:said|says|added|adds|stated|told|noted|wrote|argued|warned|stressed|"
@@ -50,6 +63,7 @@ _ENUMERATED = re.compile(
 )
 _SUCH = re.compile(r"\bsuch\s+(?!as\b|a\s+way\b)[a-z]+", re.I)  # "had given such indications": which?
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|\b[A-Z](?:\.[A-Z])*|\bno|\bvs)\.$")  # "Mr.", "U.S.", "Gen."
+_ITEM_NUMBER = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s*$")  # an item number ending a text
 _NOW = re.compile(r"\b(?:now|currently|at present|so far|this year|to date)\b", re.I)
 
 
@@ -181,12 +195,25 @@ def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation 
         )
         or _SUCH.search(first_sentence(text)[0]) is not None
     )
-    if not dangling:
+    if not dangling and not _DEMONSTRATIVE_NOUN.match(text):
         return text, None
+    # "This provision was ..." / "They said ...": read with the sentence it leans on, when that fits
     joined = _join_previous(text, home)
     if joined:
         return joined
+    if not dangling:
+        return "opens with a demonstrative ('This provision') whose referent is in the sentence before, which does not fit"
     return "opens with a pronoun whose referent is in the sentence before, which does not fit"
+
+
+def _without_next_number(text: str, span: str, before: str) -> tuple[str, str]:
+    """ "10. SC demands ... Defence 11." -> without the "11.": a numbered list run into one line
+    leaves each item ending with the next item's number (the number before the item is k, the
+    one at its end k + 1); the item is then judged as the list entry it is."""
+    prior, last = _ITEM_NUMBER.search(before), _ITEM_NUMBER.search(span)
+    if prior is None or last is None or int(last.group(1)) != int(prior.group(1)) + 1:
+        return text, span
+    return re.sub(r"\s+\d{1,2}[.)]$", "", text), span[: last.start()]
 
 
 def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
@@ -195,10 +222,16 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
     span = home.text[home.citation.start : home.citation.end] if home else point.text
     at_end = home is not None and not home.text[home.citation.end :].strip()
     before = home.text[max(0, home.citation.start - 24) : home.citation.start] if home else ""
-    reason = not_a_statement(point.text, span, at_end, bool(_ENUMERATED.search(before)))
+    text = point.text
+    text, span = _without_next_number(text, span, before)
+    reason = not_a_statement(text, span, at_end, bool(_ENUMERATED.search(before)))
+    if reason == CUT_OFF:
+        mended = mend_cut_off(text)
+        text = mended or text
+        reason = not_a_statement(text, mended, False) if mended else reason
     if reason:
         return reason
-    text, citation = strip_enumerator(point.text), home.citation if home else None
+    text, citation = strip_enumerator(text), home.citation if home else None
     text, cut = drop_verbless_lead(text)
     if cut and home:
         at = _locate(home.text, home.citation.start, home.citation.end, text)
@@ -321,25 +354,31 @@ def _absorb_joined(
     the joined one adds, would win as the same content in fewer words. The absorbed
     point's other sources now support the joined one.
     """
-    spans = {
-        id(p): (p.citations[0].source_id, p.citations[0].start, p.citations[0].end)
-        for p in points
-        if p.citations
-    }
+    by_source: dict[str, list[tuple[int, int, MergedPoint]]] = {}
+    for p in points:
+        if p.citations:
+            c = p.citations[0]
+            by_source.setdefault(c.source_id, []).append((c.start, c.end, p))
+    for spans in by_source.values():
+        spans.sort(key=lambda t: (t[0], t[1]))
     gone: dict[int, MergedPoint] = {}
     for p in points:
-        if p.id not in joined or id(p) not in spans or id(p) in gone:
+        if p.id not in joined or not p.citations or id(p) in gone:
             continue
-        sid, start, end = spans[id(p)]
-        for q in points:
-            if q is p or id(q) in gone or id(q) not in spans:
+        c = p.citations[0]
+        spans = by_source[c.source_id]
+        # the spans inside p's own start at or after it: a sorted search, not a scan of every point
+        at = bisect.bisect_left(spans, c.start, key=lambda t: t[0])
+        for k in range(at, len(spans)):
+            qstart, qend, q = spans[k]
+            if qstart > c.end:
+                break
+            if q is p or id(q) in gone or qend > c.end or (qstart, qend) == (c.start, c.end):
                 continue
-            qsid, qstart, qend = spans[id(q)]
-            if qsid == sid and start <= qstart and qend <= end and (qstart, qend) != (start, end):
-                gone[id(q)] = p
-                cited = set(p.source_ids)
-                p.citations += [c for c in q.citations if c.source_id not in cited]
-                p.conflicts += [c for c in q.conflicts if c not in p.conflicts]
+            gone[id(q)] = p
+            cited = set(p.source_ids)
+            p.citations += [x for x in q.citations if x.source_id not in cited]
+            p.conflicts += [x for x in q.conflicts if x not in p.conflicts]
     dropped = [
         DroppedPoint(q.text, q.section, q.source_ids, f"joined into {gone[id(q)].id}, which needed it")
         for q in points

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ...sections.headings import is_heading
-from ...wordlists import AUXILIARIES, DETERMINERS, IRREGULAR_PAST
+from ...wordlists import AUXILIARIES, DETERMINERS, IRREGULAR_PAST, TITLE_SMALL_WORDS
 
 ENUMERATOR = re.compile(
     r"^(?:(?:First|Second|Third|Fourth|Fifth|Sixth)(?:ly)?(?: and foremost)?|Lastly|Finally|"
@@ -20,6 +20,7 @@ ENUMERATOR = re.compile(
     r"|^\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+(?=\S)"
     r"|^[-–•*▪►]\s+(?=\S)"
 )
+CUT_OFF = "a fragment (the page is cut off here)"
 _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")")
 _CELL = re.compile(r"\s[|\t]\s*|\s[-–]\s+(?=\d)|^[-–|]\s*\w+(?:\s\w+){0,3}\s[-–|]\s")
 _NUMBER = re.compile(r"^[\d.,%$€£]+[a-z%]{0,3}$", re.I)
@@ -118,7 +119,7 @@ def not_a_statement(text: str, span: str, at_page_end: bool, enumerated: bool = 
         return "a table row, not a statement"
     ends = raw.rstrip().endswith(_TERMINAL)
     if not ends and at_page_end:
-        return "a fragment (the page is cut off here)"
+        return CUT_OFF
     if raw and is_heading(raw):
         return "a heading, not a statement"
     if text[:1].islower():
@@ -129,6 +130,51 @@ def not_a_statement(text: str, span: str, at_page_end: bool, enumerated: bool = 
     limit = 16 if enumerated else 8
     if not rest and len(first.split()) <= limit and not has_finite_verb(first):
         return "a fragment (no verb)"
+    return None
+
+
+MEND_MIN_WORDS = 8  # what is left of a cut-off sentence must still say something
+MEND_MAX_TAIL = 5  # words a phrase cut may drop besides the broken word ("in the National Assemb")
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;]|\s[-–—]\s|—)\s*")
+_PHRASE_WORDS = (TITLE_SMALL_WORDS - DETERMINERS) | frozenset(
+    ["while", "which", "who", "whose", "where", "when", "after", "before"]
+)
+
+
+def mend_cut_off(text: str) -> str | None:
+    """A sentence the page cut off mid-way, cut back to the last whole clause it holds, or None.
+
+    Why: a stored page often stops mid-sentence ("... must win 133 seats out of 265 contested
+    seats in the National Assemb"), and the clause before the cut is a statement the source
+    makes in full. The broken last word goes; then the text is cut at its last clause break (a
+    comma, semicolon or dash), else before a short trailing phrase ("in the National"), when
+    what remains has a finite verb and some length. Nothing is added that the source does not say.
+    """
+    body = text.rstrip().rstrip(".…").rstrip()
+    words = body.split()
+    if len(words) < MEND_MIN_WORDS + 1:
+        return None
+    body = body[: len(body) - len(words[-1])].rstrip()  # the broken word
+    clauses = [body[: m.start()] for m in _CLAUSE_BREAK.finditer(body)][::-1]
+    kept = body.split()
+    phrases = [
+        " ".join(kept[:k])
+        for k in range(len(kept) - 1, max(0, len(kept) - MEND_MAX_TAIL - 1), -1)
+        if kept[k].lower() in _PHRASE_WORDS
+    ]
+    # a whole clause first: a trailing phrase may qualify what comes before it ("... in t[he provinces]")
+    for head in clauses + phrases:
+        head = head.rstrip(" ,;:–—-")
+        last = head.split()[-1].lower() if head.split() else ""
+        if (
+            len(head.split()) >= MEND_MIN_WORDS
+            and last not in _PHRASE_WORDS
+            and last not in DETERMINERS
+            and last not in AUXILIARIES
+            and has_finite_verb(head)
+            and head.count("(") == head.count(")")
+        ):
+            return head + "."
     return None
 
 
