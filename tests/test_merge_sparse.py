@@ -66,3 +66,32 @@ def test_stacked_chunks_equal_one_build():
     )
     for field in ("indptr", "indices", "data"):
         np.testing.assert_array_equal(getattr(parts, field), getattr(whole, field))
+
+
+def test_nearest_pairs_keeps_each_points_best_candidates_only():
+    from memogen.merge.similarity import nearest_pairs
+
+    # point 0 meets points 1..5 with rising scores; 6-7 is a pair of two points with few candidates
+    rows = np.array([0, 0, 0, 0, 0, 6])
+    cols = np.array([1, 2, 3, 4, 5, 7])
+    sims = np.array([0.1, 0.2, 0.3, 0.4, 0.5, 0.05], dtype=np.float32)
+    r, c, s = nearest_pairs(rows, cols, sims, cap=2)
+    # every pair is among the 2 best of its other end (points 1..5 have one candidate each),
+    # so nothing goes: the cap only bites when *both* ends have better candidates
+    assert list(zip(r.tolist(), c.tolist(), strict=True)) == [(0, 1), (0, 2), (0, 3), (0, 4), (0, 5), (6, 7)]
+    # a clique: every point meets every other; each keeps its 2 best, pairs in their first order
+    rows = np.array([0, 0, 0, 1, 1, 2])
+    cols = np.array([1, 2, 3, 2, 3, 3])
+    sims = np.array([0.9, 0.1, 0.2, 0.8, 0.3, 0.7], dtype=np.float32)
+    r, c, s = nearest_pairs(rows, cols, sims, cap=2)
+    assert list(zip(r.tolist(), c.tolist(), strict=True)) == [(0, 1), (0, 3), (1, 2), (1, 3), (2, 3)]
+    assert s.dtype == np.float32 and len(s) == len(r)
+
+
+def test_nearest_pairs_changes_nothing_when_no_point_is_over_the_cap():
+    from memogen.merge.similarity import nearest_pairs
+
+    rows, cols = np.array([0, 2, 4]), np.array([1, 3, 5])
+    sims = np.array([0.3, 0.2, 0.1], dtype=np.float32)
+    r, c, s = nearest_pairs(rows, cols, sims, cap=1)
+    assert r.tolist() == [0, 2, 4] and c.tolist() == [1, 3, 5] and s.tolist() == sims.tolist()

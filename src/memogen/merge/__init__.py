@@ -49,7 +49,7 @@ from .pairs import (
 )
 from .quantities import extract_quantities, figure_years, time_compatible
 from .semantic import semantic_similarity
-from .similarity import Matrices, candidate_pairs, pair_similarity, vectorise
+from .similarity import Matrices, candidate_pairs, nearest_pairs, pair_similarity, vectorise
 from .statements import source_name
 from .text import compress, drop_restated_asides, has_aside, normalise, without_asides
 
@@ -121,7 +121,7 @@ def _scored_candidates(mats: Matrices, feats: list[Features], points: list[Point
     rows, cols = candidate_pairs(mats)
     sims = pair_similarity(mats, rows, cols)
     keep = sims >= min(CONTAIN_MIN_SIM, DUP_THRESHOLD, SEMANTIC_MIN_SIM)
-    rows, cols, sims = rows[keep], cols[keep], sims[keep]
+    rows, cols, sims = nearest_pairs(rows[keep], cols[keep], sims[keep])
     extra = quantity_pairs(feats, points)
     if extra:
         er = np.array([p[0] for p in extra], dtype=np.int64)

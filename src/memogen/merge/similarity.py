@@ -14,6 +14,7 @@ from .text import normalise
 
 CANDIDATE_THRESHOLD = 0.1  # cheap pre-filter on rare word features (cosine over those features only)
 CANDIDATE_DF_CAP = 150  # a word in more points than this is no help to find candidates (keeps cost linear)
+NEIGHBOURS_CAP = 12  # a point keeps its best-scoring candidates only (a long report repeating itself)
 
 
 N_FEATURES = 2**20  # hashed feature space: no vocabulary, so memory stays flat at any topic size
@@ -154,3 +155,25 @@ def pair_similarity(mats: Matrices, rows, cols):
         ch = aligned_dots(mats.char.take(r), mats.char.take(c))
         out[lo : lo + step] = 0.5 * w + 0.5 * ch
     return out
+
+
+def nearest_pairs(rows: np.ndarray, cols: np.ndarray, sims: np.ndarray, cap: int = NEIGHBOURS_CAP):
+    """The pairs among each point's `cap` best-scoring candidates (at either end of the pair).
+
+    Why: the rules check candidate pairs one by one in Python. A topic's points rarely have more
+    than a handful of candidates, but a long report that restates its own passages gives each
+    of them hundreds, and that number grows with the report: capping it keeps the merge linear.
+    Pairs are kept in their original order; with no point over the cap nothing changes.
+    """
+    if len(rows) == 0:
+        return rows, cols, sims
+    ends = np.concatenate([rows, cols])
+    pair = np.concatenate([np.arange(len(rows)), np.arange(len(rows))])
+    score = np.concatenate([sims, sims])
+    order = np.lexsort((pair, -score, ends))  # by point, best score first, ties by pair order
+    ends, pair = ends[order], pair[order]
+    first = np.searchsorted(ends, ends)  # where each point's run starts
+    rank = np.arange(len(ends)) - first
+    keep = np.zeros(len(rows), dtype=bool)
+    keep[pair[rank < cap]] = True
+    return rows[keep], cols[keep], sims[keep]

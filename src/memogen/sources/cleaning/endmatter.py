@@ -8,6 +8,7 @@ its prose has been read, so a "Comments (3)" link near the headline takes nothin
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .. import metadata as md
 from ..footnotes import CITATION_LIKE
@@ -146,9 +147,9 @@ def source_credits(items: list[Line], found: Found) -> None:
 
 def entry_bylines(items: list[Line], first: int, found: Found) -> None:
     """'By A B' printed again and again down the page: each entry's byline in a live blog."""
-    texts = [it.text for it in items]
+    texts = Counter(it.text for it in items)
     for it in items[first:]:
-        names = md.byline_names(it.text) if it.kept and texts.count(it.text) >= 2 else None
+        names = md.byline_names(it.text) if it.kept and texts[it.text] >= 2 else None
         if names:
             found.add_authors(names, it.where("byline of a live-blog entry"))
             drop(it, "byline of an entry (→ metadata.authors)")

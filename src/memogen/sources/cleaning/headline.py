@@ -17,6 +17,7 @@ story's headline: `body_start` skips such a summary when a byline and a headline
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import metadata as md
@@ -44,7 +45,8 @@ def body_start(items: list[Line]) -> int:
         return len(items)
     total = sum(items[k].words for k in prose)
     later = [it.text for it in items[prose[0] :]]
-    entry_bylines = {t for t in later if later.count(t) >= 2}  # a live blog's byline, above each entry
+    seen = Counter(later)  # counted once: a long report has tens of thousands of lines
+    entry_bylines = {t for t, n in seen.items() if n >= 2}  # a live blog's byline, above each entry
     first, before = prose[0], 0
     for a, b in zip(prose, prose[1:], strict=False):
         before += items[a].words
@@ -337,8 +339,8 @@ class _Zone:
         label printed above the headline and again under it frames it: the site's name."""
         names = [it for it in mastheads if is_heading_like(it) and not md.is_name(it.text)]
         named = [it for it in names if is_publication_name(it.text)]
-        texts = [it.text.strip().lower() for it in names]
-        repeated = next((it for it in names if texts.count(it.text.strip().lower()) >= 2), None)
+        texts = Counter(it.text.strip().lower() for it in names)
+        repeated = next((it for it in names if texts[it.text.strip().lower()] >= 2), None)
         if repeated is not None and not self.found.container_title:
             self.found.container_title = repeated.text.strip()
             self.found.origins["container_title"] = repeated.where("series label")

@@ -14,10 +14,15 @@ def same_words(a: str, b: str) -> bool:
     return norm(a) == norm(b)
 
 
-def pull_quotes(items: list[Line]) -> None:
+PULL_QUOTE_REACH = 20_000  # characters either side: a pull quote sits near the passage it repeats
+
+
+def pull_quotes(items: list[Line], reach: int = PULL_QUOTE_REACH) -> None:
     """A line whose words appear again inside a longer paragraph is a pull quote.
 
-    One joined haystack and bisect keep this linear-ish for long documents.
+    One joined haystack and bisect; the search looks `reach` characters either side of the
+    line (a whole web page, but not a whole long report: searching all of it for every line
+    made a 4 MB report's cleaning quadratic).
     """
     kept = [it for it in items if it.kept]
     bares = [re.sub(r"\s+", " ", bare(it.text)).strip() for it in kept]
@@ -30,13 +35,14 @@ def pull_quotes(items: list[Line]) -> None:
     for k, it in enumerate(kept):
         if not 6 <= it.words <= 80:
             continue
-        at = hay.find(bares[k])
+        lo, hi = max(0, starts[k] - reach), starts[k] + len(bares[k]) + reach
+        at = hay.find(bares[k], lo, hi)
         while at != -1:
             owner = bisect.bisect_right(starts, at) - 1
             if owner != k and len(bares[owner]) > len(bares[k]):
                 drop(it, "pull quote (repeats the article's text)")
                 break
-            at = hay.find(bares[k], at + 1)
+            at = hay.find(bares[k], at + 1, hi)
 
 
 def repeated_title(items: list[Line], title: str | None) -> None:
