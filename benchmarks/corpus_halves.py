@@ -9,7 +9,7 @@ stage is tuned on the same half and reported on both:
   cop28-dubai-2023, pakistan-election-2024.
 - held: headed briefs of illuminem, Glance and LSDS (11 pages, heading schemes we never tuned on); events
   brics-johannesburg-summit-2023, libya-derna-floods-2023. Look at their figures; never at their pages
-  while changing rules. The held half prints figures only (no per-page errors, no missed conflict's name).
+  while changing rules. The held half prints figures only (no per-page errors, no fact or trap names).
 
 usage (from the project root):  PATH=.venv/bin:$PATH python benchmarks/corpus_halves.py [sources|sections|memos|all]
                                 [--half tune|held|both]
@@ -58,17 +58,16 @@ def lay_out_half(root: Path, half: str) -> None:
 
 
 _DETAIL = re.compile(r"^\s*(?:metadata wrong:|unknown conflict statement:)")
-_MISSED = re.compile(r"conflicts missed \[([^\]]*)\]")
+_LISTED = re.compile(r"(repeated|misplaced|conflicts missed|traps) \[([^\]]*)\]")
 
 
 def figures_only(line: str) -> str | None:
     """A held-half line without what would show its pages: which field was wrong and how, which
-    conflict was missed, what a stray statement says. Counts stay; details go."""
+    facts were repeated, misplaced or missed, which trap was taken, what a stray statement says.
+    Counts stay; details go."""
     if _DETAIL.match(line):
         return None
-    return _MISSED.sub(
-        lambda m: f"conflicts missed {len([x for x in m.group(1).split(',') if x.strip()])}", line
-    )
+    return _LISTED.sub(lambda m: f"{m.group(1)} {len([x for x in m.group(2).split(',') if x.strip()])}", line)
 
 
 def main() -> int:
