@@ -229,11 +229,8 @@ def run_build(options: BuildOptions, on_wait: Callable[[str], None] | None = Non
         build_date = options.build_date or build_date_from_env()
         t1 = time.perf_counter()
         meter = PageMeter()
-        from .merge.vectors import remembered_vectors
-
-        vectors = (out_folder / ".cache" / "vectors.bin") if options.use_cache else None
-        with remembered_vectors(vectors):
-            memo = compose_from_sources(config, sources, options.topic, build_date, meter)
+        cache_dir = (out_folder / ".cache") if options.use_cache else None
+        memo = _composed(config, sources, options.topic, build_date, meter, cache_dir)
         timings["content"] = time.perf_counter() - t1
         t2 = time.perf_counter()
         rendered = render_outputs(memo, options.formats, meter.pdf if meter.holds(memo) else None)
@@ -244,6 +241,33 @@ def run_build(options: BuildOptions, on_wait: Callable[[str], None] | None = Non
         names = {f"{options.topic}{EXTENSIONS[f]}": rendered[f] for f in options.formats}
         written = folder.commit(names, options.force)
     return BuildResult(memo=memo, written=written, warnings=warnings, timings=timings)
+
+
+def _composed(
+    config: TopicConfig,
+    sources: list,
+    topic: str,
+    build_date: dt.datetime,
+    meter: PageMeter,
+    cache_dir: Path | None,
+) -> Memo:
+    """The memo of these sources, from the memo cache when nothing that decides it changed."""
+    from .memo_cache import load_memo, memo_key, store_memo
+
+    key = None
+    if cache_dir is not None:
+        labels_file = Path(config.templates) / "labels.yaml" if config.templates else None
+        key = memo_key(config, sources, topic, build_date, labels_file)
+        memo = load_memo(cache_dir, key, sources)
+        if memo is not None:
+            return memo
+    from .merge.vectors import remembered_vectors
+
+    with remembered_vectors((cache_dir / "vectors.bin") if cache_dir is not None else None):
+        memo = compose_from_sources(config, sources, topic, build_date, meter)
+    if key is not None:
+        store_memo(cache_dir, key, memo)
+    return memo
 
 
 def _short(warning: str) -> str:
