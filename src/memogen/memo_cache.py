@@ -72,7 +72,7 @@ def memo_key(
         package_fingerprint().encode(),
         "\n".join(installed_distributions()).encode(),
         msgspec.json.encode(config),
-        pickle.dumps(sources, protocol=5),
+        msgspec.json.encode(sources),
         topic.encode(),
         repr(build_date).encode(),
         labels,
