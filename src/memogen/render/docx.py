@@ -183,7 +183,7 @@ def _ensure_memo_styles(document) -> dict[str, object]:
     """
     from docx.enum.style import WD_STYLE_TYPE
 
-    from .docx_footnotes import find_style_id
+    from .docx_footnotes import StyleIndex
 
     styles = document.styles
     para, char = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER
@@ -197,9 +197,14 @@ def _ensure_memo_styles(document) -> dict[str, object]:
         ("label", "MemoHeaderLabel", HEADER_LABEL_STYLE.lower(), char),
         ("bibliography", "Bibliography", BIBLIOGRAPHY_STYLE.lower(), para),
     )
+    index = StyleIndex.of(styles)
     for role, style_id, name, kind in wanted:
-        sid = find_style_id(styles, style_id, name)
-        found[role] = styles.get_by_id(sid, kind) if sid else _add_style(styles, role, kind, normal)
+        sid = index.find(style_id, name)
+        if sid:
+            found[role] = styles.get_by_id(sid, kind)
+        else:
+            found[role] = _add_style(styles, role, kind, normal)
+            index = StyleIndex.of(styles)
     return found
 
 
