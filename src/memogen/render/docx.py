@@ -204,7 +204,7 @@ def _ensure_memo_styles(document) -> dict[str, object]:
             found[role] = styles.get_by_id(sid, kind)
         else:
             found[role] = _add_style(styles, role, kind, normal)
-            index = StyleIndex.of(styles)
+            index = index.adding(found[role])
     return found
 
 
@@ -429,6 +429,8 @@ def write_package(document, fill_body_hash: bool = False) -> bytes:
 
 
 def _zip(entries: list[tuple[str, bytes]]) -> bytes:
+    from .deflate_cache import write_deflated
+
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
         for name, data in entries:
@@ -436,8 +438,12 @@ def _zip(entries: list[tuple[str, bytes]]) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            # the big parts (embedded fonts, Word's style lists) compress nearly as well, far faster
-            dst.writestr(info, data, compresslevel=1 if len(data) > 100_000 else None)
+            if len(data) > 100_000:
+                # the big parts (embedded fonts, Word's style lists) compress nearly as well, far
+                # faster, at level 1; they are the same bytes in every memo, so kept compressed
+                write_deflated(dst, info, data, level=1)
+            else:
+                dst.writestr(info, data)
     return out.getvalue()
 
 

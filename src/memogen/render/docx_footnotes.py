@@ -231,7 +231,7 @@ class StyleIndex:
     """Every styleId of a document, and the first styleId under each lower-case style name.
 
     Why: Word's default template has ~1,000 styles; walking them once per style looked up took
-    ~30 ms of a DOCX rendering.  Build it again after adding a style.
+    ~30 ms of a DOCX rendering.
     """
 
     ids: frozenset[str]
@@ -239,20 +239,30 @@ class StyleIndex:
 
     @classmethod
     def of(cls, styles) -> StyleIndex:
-        ids, by_name = set(), {}
-        id_attr, name_tag, val_attr = qn("w:styleId"), qn("w:name"), qn("w:val")
+        ids: set[str] = set()
+        by_name: dict[str, str] = {}
         for style in styles.element.iter(qn("w:style")):
-            sid = style.get(id_attr)
-            if sid is None:
-                continue
-            ids.add(sid)
-            name_el = style.find(name_tag)
-            if name_el is not None:
-                by_name.setdefault((name_el.get(val_attr) or "").lower(), sid)
+            _index_style(style, ids, by_name)
         return cls(frozenset(ids), by_name)
 
     def find(self, style_id: str, name: str) -> str | None:
         return style_id if style_id in self.ids else self.by_name.get(name)
+
+    def adding(self, style) -> StyleIndex:
+        """The index once `style` (just added: python-docx appends it) is among the styles."""
+        ids, by_name = set(self.ids), dict(self.by_name)
+        _index_style(style.element, ids, by_name)
+        return StyleIndex(frozenset(ids), by_name)
+
+
+def _index_style(element, ids: set[str], by_name: dict[str, str]) -> None:
+    sid = element.get(qn("w:styleId"))
+    if sid is None:
+        return
+    ids.add(sid)
+    name_el = element.find(qn("w:name"))
+    if name_el is not None:
+        by_name.setdefault((name_el.get(qn("w:val")) or "").lower(), sid)
 
 
 # --------------------------------------------------------------------------- reading back
