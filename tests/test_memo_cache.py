@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import pickle
 import shutil
 from pathlib import Path
@@ -98,12 +99,18 @@ def test_store_then_load_gives_the_memo_with_the_given_sources(tmp_path: Path) -
     assert load_memo(None, "k1", sources) is None
 
 
-def test_only_the_latest_memo_is_kept_and_a_broken_entry_is_a_miss(tmp_path: Path) -> None:
-    store_memo(tmp_path, "k1", _memo([]))
-    store_memo(tmp_path, "k2", _memo([]))
-    assert [p.name for p in tmp_path.iterdir()] == ["k2.memo"]
-    (tmp_path / "k2.memo").write_bytes(b"not a pickle")
-    assert load_memo(tmp_path, "k2", []) is None
+def test_the_least_recently_used_memo_goes_and_a_broken_entry_is_a_miss(tmp_path: Path) -> None:
+    for k in range(memo_cache.KEEP):
+        store_memo(tmp_path, f"k{k}", _memo([]))
+        stamp = 1_000_000_000 + k  # one second apart, whatever the file system's clock resolution
+        os.utime(tmp_path / f"k{k}.memo", (stamp, stamp))
+    assert load_memo(tmp_path, "k0", []) is not None  # used again: now the most recent
+    store_memo(tmp_path, "new", _memo([]))
+    assert sorted(p.stem for p in tmp_path.iterdir()) == sorted(
+        ["k0", "new", *(f"k{k}" for k in range(2, memo_cache.KEEP))]
+    )
+    (tmp_path / "new.memo").write_bytes(b"not a pickle")
+    assert load_memo(tmp_path, "new", []) is None
     (tmp_path / "k3.memo").write_bytes(pickle.dumps(("k3", "not a memo")))
     assert load_memo(tmp_path, "k3", []) is None
 
@@ -138,7 +145,11 @@ def test_a_rebuild_uses_the_memo_and_writes_identical_outputs(tmp_path: Path, mo
     assert sum(len(p.text.split()) for p in third.memo.points) < sum(
         len(p.text.split()) for p in first.memo.points
     )
-    assert len(list((folder / ".cache").glob("*.memo"))) == 1
+    assert len(list((folder / ".cache").glob("*.memo"))) == 2  # the first memo too, for a switch back
+    topic_yaml.write_text(text, encoding="utf-8")
+    fourth = run_build(dataclasses.replace(options, force=True))
+    assert composed == [1] and fourth.memo == first.memo  # switched back: the first memo again
+    assert _outputs(folder) == written
 
 
 def test_no_cache_builds_keep_no_memo(tmp_path: Path) -> None:

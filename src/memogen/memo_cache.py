@@ -12,6 +12,7 @@ stages run. The renderers always run, on the memo, so outputs are rendered, neve
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -23,6 +24,8 @@ from . import __version__
 from .model import Memo, Source
 
 FORMAT = "1"  # bump to drop every entry on purpose
+KEEP = 4  # memos kept per topic, the least recently used dropped (switching between two topic.yaml
+# settings, or build dates, keeps both)
 _SUFFIX = ".memo"  # not .pkl: the source cache prunes every .pkl that is not a source of the topic
 
 
@@ -94,12 +97,15 @@ def load_memo(cache_dir: Path | None, key: str, sources: list[Source]) -> Memo |
         return None
     if stored_key != key or not isinstance(memo, Memo):
         return None
+    with contextlib.suppress(OSError):
+        os.utime(cache_dir / f"{key}{_SUFFIX}")  # used now: the last to be dropped
     memo.sources = sources
     return memo
 
 
 def store_memo(cache_dir: Path | None, key: str, memo: Memo) -> None:
-    """Keep `memo` under `key` (without its sources, which the source cache keeps); drop older memos."""
+    """Keep `memo` under `key` (without its sources, which the source cache keeps); drop all but the
+    KEEP most recently used."""
     if cache_dir is None:
         return
     try:
@@ -114,7 +120,8 @@ def store_memo(cache_dir: Path | None, key: str, memo: Memo) -> None:
         tmp = cache_dir / f".{key}{_SUFFIX}.{os.getpid()}.tmp"
         tmp.write_bytes(data)
         os.replace(tmp, target)
-        for old in cache_dir.glob(f"*{_SUFFIX}"):
+        kept_memos = sorted(cache_dir.glob(f"*{_SUFFIX}"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in kept_memos[KEEP:]:
             if old != target:
                 old.unlink(missing_ok=True)
     except OSError:  # a read-only or full cache folder costs the next build time, never this one
