@@ -74,6 +74,12 @@ def test_code_and_installed_packages_are_part_of_the_key(monkeypatch: pytest.Mon
     assert len({before, edited, _key()}) == 3
 
 
+def test_an_input_that_cannot_be_encoded_gives_no_key() -> None:
+    odd = _source()
+    odd.metadata.origins = {"title": object()}  # type: ignore[dict-item]
+    assert _key(sources=[odd]) is None
+
+
 def test_installed_distributions_lists_versions(tmp_path: Path) -> None:
     (tmp_path / "reportlab-4.2.5.dist-info").mkdir()
     (tmp_path / "old_thing-1.0.egg-info").mkdir()

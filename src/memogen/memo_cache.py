@@ -63,23 +63,27 @@ def memo_key(
     topic: str,
     build_date: object,
     labels_file: Path | None,
-) -> str:
-    """The cache key of the memo these inputs compose (hex SHA-256)."""
+) -> str | None:
+    """The cache key of the memo these inputs compose (hex SHA-256); None when one of them cannot
+    be read or encoded, and then the build runs every stage."""
     import msgspec
 
-    labels = labels_file.read_bytes() if labels_file is not None and labels_file.is_file() else b""
-    parts = (
-        FORMAT.encode(),
-        __version__.encode(),
-        sys.version.encode(),
-        package_fingerprint().encode(),
-        "\n".join(installed_distributions()).encode(),
-        msgspec.json.encode(config),
-        msgspec.json.encode(sources),
-        topic.encode(),
-        repr(build_date).encode(),
-        labels,
-    )
+    try:
+        labels = labels_file.read_bytes() if labels_file is not None and labels_file.is_file() else b""
+        parts = (
+            FORMAT.encode(),
+            __version__.encode(),
+            sys.version.encode(),
+            package_fingerprint().encode(),
+            "\n".join(installed_distributions()).encode(),
+            msgspec.json.encode(config),
+            msgspec.json.encode(sources),
+            topic.encode(),
+            repr(build_date).encode(),
+            labels,
+        )
+    except (OSError, TypeError, ValueError, msgspec.EncodeError):
+        return None
     h = hashlib.sha256()
     for part in parts:
         h.update(hashlib.sha256(part).digest())

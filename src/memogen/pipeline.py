@@ -258,7 +258,7 @@ def _composed(
     if cache_dir is not None:
         labels_file = Path(config.templates) / "labels.yaml" if config.templates else None
         key = memo_key(config, sources, topic, build_date, labels_file)
-        memo = load_memo(cache_dir, key, sources)
+        memo = load_memo(cache_dir, key, sources) if key is not None else None
         if memo is not None:
             return memo
     from .merge.vectors import remembered_vectors
