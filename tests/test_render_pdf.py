@@ -437,3 +437,13 @@ def test_script_fonts_are_not_loaded_for_latin_cyrillic_or_arabic_text():
     base = register_fonts()
     assert with_scripts(base, "Сергей Лавров, Łódź and شاہ محمود") is base
     assert "MemoCJK" in with_scripts(base, "会谈").fallbacks
+
+
+def test_arabic_faces_load_only_for_text_that_can_use_them():
+    from memogen.render.fonts import ARABIC
+    from memogen.render.pdf import _base_fonts
+
+    assert ARABIC not in _base_fonts("Lavrov met Qureshi on 7 April — “a new era”.", None).coverage
+    assert ARABIC in _base_fonts("Lavrov met شاہ محمود قریشی.", None).coverage
+    # a character neither serif nor sans has: the Arabic face is asked too, as before
+    assert ARABIC in _base_fonts("A sign: \U0001f600", None).coverage

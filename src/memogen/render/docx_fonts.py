@@ -52,7 +52,7 @@ def memo_faces(cache_dir: Path | None = None) -> list[EmbeddedFace]:
     from .fonts import SANS as SANS_NAME
 
     cache_dir = cache_dir or default_cache_dir()
-    paths = face_paths(cache_dir)
+    paths = face_paths(cache_dir, arabic=False)  # the DOCX embeds no Arabic face
     wanted = [
         (SERIF, "embedRegular", BODY),
         (SERIF, "embedBold", BODY + "-Bold"),

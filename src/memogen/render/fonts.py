@@ -53,10 +53,10 @@ class FontSet:
         return ord(char) in self.coverage.get(family, frozenset())
 
 
-def _faces() -> list[Face]:
+def _faces(with_arabic: bool = True) -> list[Face]:
     """Faces memogen uses; Arabic has no italic, so its italic slots reuse the upright faces."""
     serif, sans, arabic = "fontpkg_noto_serif", "fontpkg_noto_sans", "fontpkg_noto_sans_arabic"
-    return [
+    faces = [
         Face(BODY, serif, "NotoSerif[wdth,wght].ttf", 400),
         Face(BODY + "-Bold", serif, "NotoSerif[wdth,wght].ttf", 700),
         Face(BODY + "-Italic", serif, "NotoSerif-Italic[wdth,wght].ttf", 400),
@@ -66,6 +66,7 @@ def _faces() -> list[Face]:
         Face(ARABIC, arabic, "NotoSansArabic[wdth,wght].ttf", 400),
         Face(ARABIC + "-Bold", arabic, "NotoSansArabic[wdth,wght].ttf", 700),
     ]
+    return faces if with_arabic else [f for f in faces if not f.name.startswith(ARABIC)]
 
 
 def default_cache_dir() -> Path:
@@ -161,9 +162,9 @@ def static_instances(wanted: list[tuple[Path, int]], cache_dir: Path) -> list[Pa
     return [static_instance(path, weight, cache_dir) for path, weight in wanted]
 
 
-def face_paths(cache_dir: Path) -> dict[str, Path]:
+def face_paths(cache_dir: Path, arabic: bool = True) -> dict[str, Path]:
     """{face name: static TTF} for every face memogen uses (MemoSerif-Bold, ...), cut when missing."""
-    faces = _faces()
+    faces = _faces(arabic)
     wanted = [(variable_font_path(f.package, f.filename), f.weight) for f in faces]
     try:
         paths = static_instances(wanted, cache_dir)
@@ -174,28 +175,31 @@ def face_paths(cache_dir: Path) -> dict[str, Path]:
     return {face.name: path for face, path in zip(faces, paths, strict=True)}
 
 
-def register_fonts(cache_dir: Path | None = None) -> FontSet:
-    """Register memogen's font families with reportlab (idempotent) and return their names and coverage."""
-    return _register(cache_dir or default_cache_dir())
+def register_fonts(cache_dir: Path | None = None, arabic: bool = True) -> FontSet:
+    """Register memogen's font families with reportlab (idempotent) and return their names and coverage.
+
+    `arabic=False` leaves out the Arabic faces (~10 ms to load), for text that cannot use them.
+    """
+    return _register(cache_dir or default_cache_dir(), arabic)
 
 
 @lru_cache(maxsize=4)
-def _register(cache_dir: Path) -> FontSet:
+def _register(cache_dir: Path, arabic: bool = True) -> FontSet:
     # reportlab's font registry is process-global; registering the same names again is harmless,
     # and the lru_cache keeps us from re-reading ~2 MB of fonts for every memo in one process.
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    faces = _faces()
-    paths = face_paths(cache_dir)
+    faces = _faces(arabic)
+    paths = face_paths(cache_dir, arabic)
     coverage: dict[str, set[int]] = {}
     for face in faces:
         font = TTFont(face.name, str(paths[face.name]))
         pdfmetrics.registerFont(font)
         family = face.name.split("-")[0]
         coverage.setdefault(family, set()).update(font.face.charToGlyph)
-    for family in (BODY, SANS, ARABIC):
+    for family in (BODY, SANS, ARABIC) if arabic else (BODY, SANS):
         names = {suffix: family + suffix for suffix in _STYLES}
         registered = set(pdfmetrics.getRegisteredFontNames())
         italic = names["-Italic"] if names["-Italic"] in registered else family

@@ -409,6 +409,15 @@ def rendered_text(memo: Memo, names: dict[str, str]) -> str:
     return "".join(parts)
 
 
+def _base_fonts(text: str, font_cache: Path | None) -> FontSet:
+    """The serif and sans faces, and the Arabic ones only when `text` has Arabic script or a
+    character those two lack (then `with_scripts` asks the Arabic face too, as it always did)."""
+    fonts = register_fonts(font_cache, arabic=False)
+    if any(_is_arabic(ch) or not (fonts.covers(BODY, ch) or fonts.covers(SANS, ch)) for ch in set(text)):
+        return register_fonts(font_cache)
+    return fonts
+
+
 def render_pdf(memo: Memo, font_cache: Path | None = None) -> bytes:
     """The memo as PDF bytes (A4 or Letter from memo.settings.page_size); byte-identical for equal input."""
     from reportlab.lib.pagesizes import A4, LETTER
@@ -417,7 +426,8 @@ def render_pdf(memo: Memo, font_cache: Path | None = None) -> bytes:
     from .pdf_footnotes import FootnoteDocTemplate
 
     names = labels(memo)
-    fonts = with_scripts(register_fonts(font_cache), rendered_text(memo, names), font_cache)
+    text = rendered_text(memo, names)
+    fonts = with_scripts(_base_fonts(text, font_cache), text, font_cache)
     margin = 2.0 * cm
     buffer = io.BytesIO()
 
