@@ -18,6 +18,7 @@ from ..model import Conflict, ConflictValue, Point, Source
 from .claims import Claim
 
 TITLE_WORDS = 6  # words of a title that name a source in a conflict statement
+OPENING_WORDS = 4  # words of a source's opening sentence, when it has no title: the footnote starts with them
 _KIND = {"amount": "amount", "percent": "percent", "date": "date", "number": "number"}
 
 
@@ -37,8 +38,9 @@ def source_name(source: Source | None, fallback: str) -> str:
     from ..citations import opening_title  # the footnote's name for a source without a headline
 
     words = (md.title or opening_title(source.text).rstrip("…")).split()
+    cut = TITLE_WORDS if md.title else OPENING_WORDS
     if words:
-        return "“" + " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "") + "”"
+        return "“" + " ".join(words[:cut]) + ("…" if len(words) > cut else "") + "”"
     return source.id
 
 
