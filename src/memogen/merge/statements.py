@@ -15,6 +15,7 @@ import datetime as dt
 from collections import defaultdict
 
 from ..model import Conflict, ConflictValue, Point, Source
+from ..sources.naming import opening_title
 from .claims import Claim
 
 TITLE_WORDS = 6  # words of a title that name a source in a conflict statement
@@ -35,8 +36,6 @@ def source_name(source: Source | None, fallback: str) -> str:
         return md.publisher
     if md.authors:
         return md.authors[0] if len(md.authors) == 1 else f"{md.authors[0]} et al."
-    from ..citations import opening_title  # the footnote's name for a source without a headline
-
     words = (md.title or opening_title(source.text).rstrip("…")).split()
     cut = TITLE_WORDS if md.title else OPENING_WORDS
     if words:
