@@ -166,6 +166,19 @@ def test_same_day_figures_that_differ_are_stated_with_the_owner():
     ]
 
 
+def test_a_group_named_by_its_tie_to_a_party_owns_a_figure_that_names_only_the_group():
+    assert learn_kinds(["Kesh-backed independents won most seats."])["kesh-backed"] == frozenset(
+        {"independents"}
+    )
+    _, result = merge_specs(
+        ("a", ["Kesh-backed independents have secured a majority with 92 seats."], "Alpha", DAY),
+        ("b", ["In the assembly, independents won 101 seats, according to the results."], "Beta", DAY),
+        ("c", ["In the assembly, the Green Party won 75 seats, according to the results."], "Gamma", DAY),
+    )
+    (statement,) = _statements(result)
+    assert "92 seats" in statement and "101 seats" in statement and "75" not in statement
+
+
 def test_pending_counts_of_one_day_and_parts_of_a_breakdown_are_no_disagreement():
     _, result = merge_specs(
         ("a", ["Results of 15 seats are yet to be received, the commission said."], "Alpha", DAY),

@@ -322,13 +322,18 @@ def _may_compare(
 
 def _named_by_head(named: Claim, bare: Claim) -> bool:
     """The unnamed side calls the entity by its common noun: "the Loss and Damage Fund" / "this
-    fund"; "the city of Derna" (learned from the topic's sources) / "the city's population"."""
+    fund"; "the city of Derna" (learned from the topic's sources) / "the city's population";
+    "PTI-backed independents" / "independents won 101 seats"."""
     if named.entity is None:
         return False
     head = re.sub(r"[’']s?$", "", named.entity.text.split()[-1].lower())
     nouns = {n for n in {head, *named.entity.nouns} if len(n) >= 3 and n.isalpha()}
     clause = figure_clause(bare.quantity)
-    return any(re.search(rf"\b(?:the|this|that|its) {n}\b", clause) for n in sorted(nouns))
+    if any(re.search(rf"\b(?:the|this|that|its) {n}\b", clause) for n in sorted(nouns)):
+        return True
+    # the bare figure's clause opens on a noun the sources use for the name: "independents won 101 seats"
+    subject = clause[: max(0, clause.find(bare.quantity.display))]
+    return any(re.match(rf"\W*(?:the\s+)?{n}\b", subject) for n in sorted(named.entity.nouns))
 
 
 def _spread(claims: list[Claim]) -> float:
