@@ -143,6 +143,55 @@ def test_a_count_reported_as_it_grew_is_one_progression():
     assert len([m for m in result.merged if m.conflicts]) == 1
 
 
+def test_a_lower_later_figure_or_a_headcount_of_a_place_is_a_disagreement_not_a_progression():
+    _, result = merge_specs(
+        (
+            "a",
+            ["Floods swept through Verna, a port city of 100,000 people, on Sunday."],
+            "Alpha",
+            dt.date(2025, 9, 12),
+        ),
+        (
+            "b",
+            ["The city of Verna, home to about 90,000 people, was hit hardest."],
+            "Beta",
+            dt.date(2025, 9, 13),
+        ),
+    )
+    assert _statements(result) == [
+        "Sources differ: Alpha reports 100,000 people; Beta reports about 90,000 people."
+    ]
+    _, result = merge_specs(
+        (
+            "a",
+            ["The city of Verna, home to about 90,000 people, was hit hardest."],
+            "Alpha",
+            dt.date(2025, 9, 12),
+        ),
+        (
+            "b",
+            ["Floods swept through Verna, a port city of 100,000 people, on Sunday."],
+            "Beta",
+            dt.date(2025, 9, 13),
+        ),
+    )
+    (statement,) = _statements(result)
+    assert statement.startswith("Sources differ") and "over time" not in statement
+
+
+def test_the_same_number_in_two_units_is_a_disagreement():
+    _, result = merge_specs(
+        ("a", ["The storm made landfall 200 km east of Port Lira on Sunday."], "Alpha", DAY),
+        ("b", ["The storm made landfall 200 miles east of Port Lira on Sunday."], "Beta", DAY),
+    )
+    assert _statements(result) == ["Sources differ: Alpha reports 200 km; Beta reports 200 miles."]
+    _, result = merge_specs(
+        ("a", ["The storm made landfall 322 km east of Port Lira on Sunday."], "Alpha", DAY),
+        ("b", ["The storm made landfall 200 miles east of Port Lira on Sunday."], "Beta", DAY),
+    )
+    assert _statements(result) == []
+
+
 def test_an_opinion_that_repeats_a_figure_is_not_folded_into_it():
     _, result = merge_specs(
         ("a", ["At least 12 people died when the dam failed, rescuers said."], "Alpha", dt.date(2025, 3, 15)),

@@ -38,6 +38,7 @@ from .quantities import (
 
 # Unit stems (see lexicon.stem) converted to one unit, so "200 km" meets "124 miles".
 UNIT_CONVERSIONS = {"km": ("km", 1.0), "kilom": ("km", 1.0), "mile": ("km", 1.609344), "mi": ("km", 1.609344)}
+MEASURED_UNITS = frozenset(unit for unit, _ in UNIT_CONVERSIONS.values())  # measured, not counted
 _CURRENCIES = (
     (re.compile(r"US\s?\$|USD|\$|dollars?", re.I), "usd"),
     (re.compile(r"£|GBP|pounds?", re.I), "gbp"),
@@ -127,6 +128,15 @@ class Claim:
         """ "killed", "injured", ... for a count of people whose words say which; else ""."""
         last = self.unit.rsplit(" ", 1)[-1]
         return last if last in CASUALTY_WORDS else ""
+
+    def same_reading(self, other: Claim) -> bool:
+        """The same figure within rounding, in the claim's converted unit ("200 miles" is not "200 km")."""
+        if self.kind == "date" or self.unit != other.unit:
+            return self.quantity.same_value(other.quantity)
+        lo1, hi1 = self.value
+        lo2, hi2 = other.value
+        tol = rounding_tolerance(hi1, hi2)
+        return lo1 - tol <= hi2 and lo2 - tol <= hi1
 
     def agrees_with(self, other: Claim) -> bool:
         """Same value within rounding; a lower bound ("more than 100") agrees with anything above it."""

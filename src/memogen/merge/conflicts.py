@@ -24,7 +24,7 @@ import numpy as np
 
 from ..model import Conflict, Point, Source
 from .aliases import Aliases
-from .claims import Claim, Entity, weekday_date
+from .claims import MEASURED_UNITS, Claim, Entity, weekday_date
 from .clustering import UnionFind
 from .features import Features, features
 from .lexicon import GENERIC, STOP, WEEKDAYS
@@ -410,7 +410,10 @@ def _same_claim(
     else:
         # a count far from another is most often a part against a whole ("93 of 264 seats"): only
         # one owner named on both sides makes it a rival reading
-        owned = a.kind != "number" or (a.entity is not None and b.entity is not None)
+        # (a measured length is no count: "200 km" against "200 miles" is a rival reading)
+        owned = (
+            a.kind != "number" or a.unit in MEASURED_UNITS or (a.entity is not None and b.entity is not None)
+        )
         measured = lexical_measure and measure >= FAR_MEASURE_SIM and owned
     return measured and (a.agrees_with(b) or not _breakdown(a, b))
 
