@@ -192,6 +192,23 @@ def test_the_same_number_in_two_units_is_a_disagreement():
     assert _statements(result) == []
 
 
+def test_an_amount_said_before_its_owner_and_one_for_the_owners_common_noun_are_compared():
+    _, result = merge_specs(
+        ("a", ["In total, approximately $700 million was mobilised towards this fund."], "Alpha", DAY),
+        (
+            "b",
+            [
+                "The organisers highlighted the US$792 million allocated to the Relief Fund, and US$3 billion more."
+            ],
+            "Beta",
+            DAY,
+        ),
+    )
+    assert _statements(result) == [
+        "Sources differ: Alpha reports approximately $700 million; Beta reports US$792 million."
+    ]
+
+
 def test_an_opinion_that_repeats_a_figure_is_not_folded_into_it():
     _, result = merge_specs(
         ("a", ["At least 12 people died when the dam failed, rescuers said."], "Alpha", dt.date(2025, 3, 15)),

@@ -410,7 +410,7 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
             return subject[0].entity
     # a name after the figure is its owner only before the next figure ("in 855 constituencies
     # including 266 of the National Assembly and 593 of the Provincial Assemblies")
-    nxt = min((p for p in starts if p > pos), default=len(sentence))
+    nxt = min((p for p in starts if p >= pos + len(q.display)), default=len(sentence))
     after = [
         n for n in owners if pos + len(q.display) <= n.start and n.end <= min(hi, nxt) and not n.after_of
     ]

@@ -406,7 +406,9 @@ def _same_claim(
         # fund" / "committed to the fund, with $725 million pledged")
         measured = qa.relatedness(qb) >= NEAR_CONTEXT or measure >= MEASURE_SIM
     elif _distance(a, b) <= CLOSE_LOG_RATIO:
-        measured = lexical_measure or measure >= MEASURE_SIM
+        # one owner named on both sides ("allocated to the Loss and Damage Fund" / "mobilised towards
+        # this fund") is a sign too: an owner's amounts in one currency, close in value, are one measure
+        measured = lexical_measure or measure >= MEASURE_SIM or _one_owner_named(a, b)
     else:
         # a count far from another is most often a part against a whole ("93 of 264 seats"): only
         # one owner named on both sides makes it a rival reading
@@ -416,6 +418,18 @@ def _same_claim(
         )
         measured = lexical_measure and measure >= FAR_MEASURE_SIM and owned
     return measured and (a.agrees_with(b) or not _breakdown(a, b))
+
+
+def _one_owner_named(a: Claim, b: Claim) -> bool:
+    """Both sides name the figure's owner: the same name, or a name and its common noun ("this fund")."""
+    if a.kind != "amount":
+        return False  # counts of one owner measure many things (seats won, seats contested)
+    if a.entity is not None and b.entity is not None:
+        return a.entity.same_as(b.entity)
+    if a.entity is None and b.entity is None:
+        return False
+    named, bare = (a, b) if a.entity is not None else (b, a)
+    return _named_by_head(named, bare)
 
 
 def _date_words(q: Quantity) -> set[str]:
