@@ -209,6 +209,45 @@ def test_an_amount_said_before_its_owner_and_one_for_the_owners_common_noun_are_
     ]
 
 
+def test_a_figures_words_stop_where_another_figures_phrase_begins():
+    from memogen.merge.quantities import context_of
+
+    sentence = "The bloc holds 42% of the world's population and 23% of global output."
+    assert "popul" in context_of(sentence, "42%") and "popul" not in context_of(sentence, "23%")
+    assert "bloc" in context_of(sentence, "23%")  # the subject before both is both figures'
+    assert "glob" not in context_of(sentence, "42%")
+    assert "arriv" in context_of("On 12 June, the envoy arrived for a three-day visit.", "12 June")
+
+
+def test_shares_of_two_wholes_are_not_set_against_each_other():
+    _, result = merge_specs(
+        (
+            "a",
+            ["The Meridian bloc accounts for about 42% of the world's population and 23% of global GDP."],
+            "Alpha",
+            DAY,
+        ),
+        (
+            "b",
+            [
+                "Together, the Meridian members make up 40% of the world's population and a quarter of the global economy."
+            ],
+            "Beta",
+            DAY,
+        ),
+    )
+    assert _statements(result) == ["Sources differ on Meridian: Alpha reports about 42%; Beta reports 40%."]
+
+
+def test_shares_reported_on_two_days_differ_they_do_not_progress():
+    _, result = merge_specs(
+        ("a", ["The bloc holds 23% of global GDP, officials said."], "Alpha", dt.date(2023, 8, 22)),
+        ("b", ["The bloc, which holds 26% of global GDP, met on Thursday."], "Beta", dt.date(2023, 8, 24)),
+    )
+    (statement,) = _statements(result)
+    assert statement.startswith("Sources differ") and "23%" in statement and "26%" in statement
+
+
 def test_an_opinion_that_repeats_a_figure_is_not_folded_into_it():
     _, result = merge_specs(
         ("a", ["At least 12 people died when the dam failed, rescuers said."], "Alpha", dt.date(2025, 3, 15)),

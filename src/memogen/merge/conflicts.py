@@ -200,13 +200,14 @@ def claim_groups(
     return groups
 
 
-def _siblings(claims: list[Claim]) -> dict[tuple, set[float]]:
-    """For each figure (kind, unit, value): the other figures of its kind its sentences give."""
-    out: dict[tuple, set[float]] = defaultdict(set)
+def _siblings(claims: list[Claim]) -> dict[tuple, set[tuple]]:
+    """For each figure (kind, unit, value): the other figures of its kind its sentences give (exactly:
+    "a quarter", 23-27%, is not "23%")."""
+    out: dict[tuple, set[tuple]] = defaultdict(set)
     for c in claims:
         if c.kind == "percent":
             others = {
-                q.value[0]
+                q.value
                 for q in extract_quantities(c.quantity.sentence)
                 if q.kind == c.kind and q.display != c.quantity.display
             }
@@ -214,7 +215,7 @@ def _siblings(claims: list[Claim]) -> dict[tuple, set[float]]:
     return out
 
 
-def _parts_of_breakdown(group: list[Claim], beside: dict[tuple, set[float]]) -> bool:
+def _parts_of_breakdown(group: list[Claim], beside: dict[tuple, set[tuple]]) -> bool:
     """Two differing figures that each stand beside one same figure somewhere in the topic ("93%
     on merit, 7% for quotas" / "5% for veterans, 93% on merit"): parts of one breakdown told two
     ways (93/5/2 and 93/7), not rival readings of one figure."""
@@ -407,7 +408,7 @@ def _same_claim(
         measured = qa.relatedness(qb) >= NEAR_CONTEXT or measure >= MEASURE_SIM
     elif _distance(a, b) <= CLOSE_LOG_RATIO:
         # one owner named on both sides ("allocated to the Loss and Damage Fund" / "mobilised towards
-        # this fund") is a sign too: an owner's amounts in one currency, close in value, are one measure
+        # this fund") is a sign too: an owner's figures in one unit, close in value, are one measure
         measured = lexical_measure or measure >= MEASURE_SIM or _one_owner_named(a, b)
     else:
         # a count far from another is most often a part against a whole ("93 of 264 seats"): only
@@ -421,12 +422,12 @@ def _same_claim(
 
 
 def _one_owner_named(a: Claim, b: Claim) -> bool:
-    """Both sides name the figure's owner: the same name, or a name and its common noun ("this fund")."""
-    if a.kind != "amount":
-        return False  # counts of one owner measure many things (seats won, seats contested)
+    """Both sides name the figure's owner: the same name, or (for amounts) a name and its common
+    noun ("this fund"). Counts need the name itself on both sides: "the PML-N got 75 seats" / "the
+    PML-N has secured 71 seats"."""
     if a.entity is not None and b.entity is not None:
         return a.entity.same_as(b.entity)
-    if a.entity is None and b.entity is None:
+    if a.kind != "amount" or (a.entity is None and b.entity is None):
         return False
     named, bare = (a, b) if a.entity is not None else (b, a)
     return _named_by_head(named, bare)
@@ -457,7 +458,7 @@ def _breakdown(a: Claim, b: Claim) -> bool:
         for q in extract_quantities(b.quantity.sentence)
         if q.kind == b.kind and q.display != b.quantity.display
     ]
-    return any(x.same_value(y) for x in qa for y in qb)
+    return any(x.value == y.value for x in qa for y in qb)  # parts of a breakdown are said exactly
 
 
 _PHRASE_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z'-]+")

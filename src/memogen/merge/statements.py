@@ -119,7 +119,8 @@ def _progression(classes: list[list[Claim]]) -> list[tuple[dt.date, list[Claim]]
     period ("in 2020") or of one day, makes no progression.
     """
     claims = [c for cl in classes for c in cl]
-    if claims[0].kind == "date" or any(c.dated or c.day for c in claims):
+    if claims[0].kind in ("date", "percent") or any(c.dated or c.day for c in claims):
+        # a share (of GDP, of the vote) is a ratio, not a count that accrues: two shares disagree
         return None
     firsts = [min((c.reported for c in cl if c.reported is not None), default=None) for cl in classes]
     if any(d is None for d in firsts) or len(set(firsts)) < len(firsts):
