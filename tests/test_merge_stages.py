@@ -96,6 +96,20 @@ def test_owners_of_participles_appositions_and_lists():
     assert later.entity is None  # "Senate" is a place here, and it belongs to the figure before
 
 
+def test_a_verb_after_a_bare_figure_is_not_what_it_counts():
+    (q,) = [q for q in extract_quantities("Some 22 have formally applied to join.") if q.kind == "number"]
+    assert q.unit == "" and _claim("Some 22 have formally applied to join.", q.display) is None
+
+
+def test_counts_of_one_noun_meet_however_many_other_counts_the_topic_gives():
+    filler = [f"The relief teams had opened {k + 3} shelters by then." for k in range(70)]
+    _, result = merge_specs(
+        ("a", ["Voting was held in 854 national and provincial constituencies.", *filler], "Alpha", DAY),
+        ("b", ["The country voted in 855 constituencies."], "Beta", DAY),
+    )
+    assert any("854" in s and "855" in s for s in _statements(result)), _statements(result)
+
+
 def test_a_name_inside_the_counted_phrase_is_part_of_the_unit():
     assert _claim("Leaders of five ASEAN countries attended.", "five ASEAN countries").unit == "asean count"
     assert _claim("Leaders of six countries attended.", "six countries").unit == "count"

@@ -252,7 +252,7 @@ def _candidate_pairs(claims: list[Claim]) -> list[tuple[int, int]]:
     """Pairs of claims of different sources sharing a unit and an entity or a nearby word."""
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
-        unit = c.unit if c.kind != "number" else ""
+        unit = c.unit  # counts compare only within one counted noun (see _may_compare)
         keys = {(c.kind, unit, "w", w) for w, d in c.quantity.context.items() if d <= 10}
         keys.add((c.kind, unit, "u", ""))  # small topics: every pair of a unit (capped below)
         if c.entity is not None:

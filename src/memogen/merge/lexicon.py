@@ -53,6 +53,26 @@ NOT_UNITS = frozenset(
         "that",
         "last",
         "next",
+        # verbs and distributives after a bare figure: "22 have applied", "won 2 each"
+        "have",
+        "has",
+        "had",
+        "were",
+        "was",
+        "are",
+        "is",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "must",
+        "should",
+        "did",
+        "each",
+        "apiece",
+        "respectively",
     ]
 )
 UNITS = {
