@@ -12,7 +12,7 @@ DAY = dt.date(2025, 5, 2)
 
 def test_marked_labels_are_read_and_plain_quotes_are_not():
     assert labels("Delegates adopted the so-called “Green Ledger”, a plan for 2030.") == ["Green Ledger"]
-    assert labels("The plan, dubbed 'Project Dawn', starts in May.") == ["Project Dawn"]
+    assert labels("The plan, dubbed 'Project Dawn', starts in May.") == []
     assert labels("He called the vote “a disgrace” on Monday.") == []
 
 

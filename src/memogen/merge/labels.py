@@ -1,8 +1,9 @@
 """Labels one source alone gives: a name a page marks as its own ("the so-called “Global Balance”").
 
-Why: a name the writer flags as a label ("so-called", "dubbed", "termed", "known as", quoted) is
-often a translation or a coinage of that page; when no other source of the topic uses it, the
-memo would state the page's label as the thing's name. Like a date only one source gives, it is
+Why: a name the writer keeps at a distance ("the so-called “…”", in quotes) is often a translation
+or a coinage of that page; when no other source of the topic uses it, the memo would state the
+page's label as the thing's name. (A name merely introduced — "dubbed", "known as" — is the
+thing's name, and stays.) Like a date only one source gives, it is
 that source's reading, not a fact the sources back: the point is flagged, not stated (another
 source's statement of the same fact still is).
 """
@@ -14,7 +15,7 @@ import re
 from ..model import Point
 
 _LABEL = re.compile(
-    r"\b(?:so[- ]called|dubbed|termed|known as)\s+[“\"‘']"
+    r"\bso[- ]called\s+[“\"‘']"
     r"(?P<label>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5})[”\"’']",
 )
 
