@@ -158,39 +158,15 @@ def test_a_count_reported_as_it_grew_is_one_progression():
 
 
 def test_a_lower_later_figure_or_a_headcount_of_a_place_is_a_disagreement_not_a_progression():
-    _, result = merge_specs(
-        (
-            "a",
-            ["Floods swept through Verna, a port city of 100,000 people, on Sunday."],
-            "Alpha",
-            dt.date(2025, 9, 12),
-        ),
-        (
-            "b",
-            ["The city of Verna, home to about 90,000 people, was hit hardest."],
-            "Beta",
-            dt.date(2025, 9, 13),
-        ),
-    )
-    assert _statements(result) == [
-        "Sources differ: Alpha reports 100,000 people; Beta reports about 90,000 people."
-    ]
-    _, result = merge_specs(
-        (
-            "a",
-            ["The city of Verna, home to about 90,000 people, was hit hardest."],
-            "Alpha",
-            dt.date(2025, 9, 12),
-        ),
-        (
-            "b",
-            ["Floods swept through Verna, a port city of 100,000 people, on Sunday."],
-            "Beta",
-            dt.date(2025, 9, 13),
-        ),
-    )
-    (statement,) = _statements(result)
-    assert statement.startswith("Sources differ") and "over time" not in statement
+    larger = "Floods swept through Verna, a port city of 100,000 people, on Sunday."
+    smaller = "The city of Verna, home to about 90,000 people, was hit hardest."
+    for first, second in ((larger, smaller), (smaller, larger)):
+        _, result = merge_specs(
+            ("a", [first], "Alpha", dt.date(2025, 9, 12)), ("b", [second], "Beta", dt.date(2025, 9, 13))
+        )
+        (statement,) = _statements(result)
+        assert statement.startswith("Sources differ") and "over time" not in statement
+        assert "100,000 people" in statement and "about 90,000 people" in statement
 
 
 def test_the_same_number_in_two_units_is_a_disagreement():
