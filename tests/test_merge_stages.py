@@ -169,6 +169,27 @@ def test_a_lower_later_figure_or_a_headcount_of_a_place_is_a_disagreement_not_a_
         assert "100,000 people" in statement and "about 90,000 people" in statement
 
 
+def test_a_places_population_is_one_measure_however_it_is_worded():
+    claim = _claim("The floods hit Verna, which has a population of 90,000, after the dams burst.", "90,000")
+    assert claim.unit == "people" and claim.entity.text == "Verna"
+    claim = _claim(
+        "Floods devastated Verna, a city of around 100,000 people, after two dams burst.", "100,000 people"
+    )
+    assert claim.entity.text == "Verna"  # the name beside the apposition, not the sentence's first word
+    _, result = merge_specs(
+        ("b", ["Verna, home to about 100,000 people, was hit hardest when the dams collapsed."], "Beta", DAY),
+        (
+            "c",
+            ["The floods hit Verna, which has a population of 90,000, after the dams collapsed."],
+            "Gamma",
+            DAY,
+        ),
+    )
+    assert _statements(result) == [
+        "Sources differ on Verna: Beta reports about 100,000 people; Gamma reports 90,000."
+    ]
+
+
 def test_the_same_number_in_two_units_is_a_disagreement():
     _, result = merge_specs(
         ("a", ["The storm made landfall 200 km east of Port Lira on Sunday."], "Alpha", DAY),

@@ -75,6 +75,12 @@ _RUNNING_TOTAL = re.compile(
 )
 # What is still outstanding changes by the hour: two such counts of one day are two moments.
 _PENDING = re.compile(r"\b(?:still|yet to|pending|remaining|remain|outstanding|awaited|missing)\b", re.I)
+# "which has a population of around 90,000": the figure counts people
+_POPULATION_OF = re.compile(
+    r"\bpopulation\s+(?:of|is|was|stands at|stood at|at)\s+(?:about|around|some|roughly|nearly|almost|"
+    r"over|more than|approximately)?\s*$",
+    re.I,
+)
 _NUMBER_OF = re.compile(r"\b(?:number|count|tally|total)\s+of\s+([a-z]+)", re.I)
 # "As per media reports on 22 July 2024, ...": the lead dates a report (not "On 12 June, he arrived")
 _REPORTING_LEAD = re.compile(r"^\W*(?:As (?:per|of|at)|According to)\b[^,]{0,60}?,", re.I)
@@ -294,8 +300,9 @@ def _subject(before: str) -> str:
 
 def _subject_unit(subject: str) -> str:
     """What a bare figure counts, from its clause's subject: "the death toll rose to 23" (people),
-    "the number of seats won reached 75" (seats); "" when the subject does not say."""
-    if _TOLL_SUBJECT.search(subject):
+    "a population of 90,000" (people), "the number of seats won reached 75" (seats); "" when the
+    subject does not say."""
+    if _TOLL_SUBJECT.search(subject) or _POPULATION_OF.search(subject):
         return "people"
     counted = _NUMBER_OF.search(subject)
     return counted.group(1).lower() if counted else ""
@@ -403,11 +410,16 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
     before = [n for n in owners if max(lo, prev) <= n.start and n.end <= pos]
     if before:
         return before[0].entity  # the segment's subject: "The PML-N led by Nawaz Sharif got 75 seats"
-    if _PARTICIPLE.match(sentence[lo:pos]) or _APPOSITIVE.match(sentence[lo:pos]):
+    if _PARTICIPLE.match(sentence[lo:pos]):
         # "the PML-N emerged as the largest party, winning 227 seats": the main clause's subject
         subject = [n for n in owners if n.end <= lo]
         if subject:
             return subject[0].entity
+    if _APPOSITIVE.match(sentence[lo:pos]):
+        # "Floods hit Derna, a city of 100,000": the name the apposition stands beside
+        head = [n for n in owners if n.end <= lo and not sentence[n.end : lo].strip(" ,")]
+        if head:
+            return head[-1].entity
     # a name after the figure is its owner only before the next figure ("in 855 constituencies
     # including 266 of the National Assembly and 593 of the Provincial Assemblies")
     nxt = min((p for p in starts if p >= pos + len(q.display)), default=len(sentence))
@@ -427,8 +439,10 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
 
 
 _PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
-# "Derna, a port city of 100,000": the figure is the name's, said in apposition
-_APPOSITIVE = re.compile(r"\s*(?:a|an)\s+[^,;]*?\bof\s+(?:[a-z]+\s+){0,2}$")
+# "Derna, a port city of 100,000", "Derna, home to 100,000 people": the name's figure, in apposition
+_APPOSITIVE = re.compile(
+    r"\s*(?:(?:a|an)\s+[^,;]*?\bof\s+(?:[a-z]+\s+){0,2}|home to\s+(?:[a-z]+\s+){0,2})$"
+)
 
 
 def _figure_starts(sentence: str) -> list[int]:

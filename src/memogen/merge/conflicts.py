@@ -410,7 +410,11 @@ def _same_claim(
         # one owner named on both sides ("allocated to the Loss and Damage Fund" / "mobilised towards
         # this fund") is a sign too: an owner's figures in one unit, close in value, are one measure
         # (counts also need words that do not say another thing: "won 75 seats" / "contested 100 seats")
-        owner = _one_owner_named(a, b) and (a.kind == "amount" or measure >= FAR_MEASURE_SIM)
+        # (a named place's plain headcount, "Derna, home to 100,000 people" / "Derna, which has a
+        # population of 90,000", is its population however worded)
+        owner = _one_owner_named(a, b) and (
+            a.kind == "amount" or a.unit == "people" or measure >= FAR_MEASURE_SIM
+        )
         measured = lexical_measure or measure >= MEASURE_SIM or owner
     else:
         # a count far from another is most often a part against a whole ("93 of 264 seats"): only
