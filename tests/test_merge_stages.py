@@ -118,6 +118,7 @@ def test_a_name_inside_the_counted_phrase_is_part_of_the_unit():
 def test_pending_counts_are_marked():
     assert _claim("Results of 15 seats are yet to be received.", "15 seats").pending
     assert not _claim("The party won 15 seats.", "15 seats").pending
+    assert not _claim("Some 10,000 people are still missing.", "10,000 people").pending  # a casualty count
 
 
 def test_kinds_and_topic_entity_are_learned_from_the_sources():

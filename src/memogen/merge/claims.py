@@ -245,7 +245,8 @@ def read_claim(
         reported=day if running and day else _report_date(sentence, source_date),
         previous=bool(_FROM_BEFORE.search(before)) and " to " in after[:40],
         planned=planned(q),
-        pending=bool(_PENDING.search(figure_clause(q))),
+        # the people still missing are a casualty count, not results still to come
+        pending=bool(_PENDING.search(figure_clause(q))) and unit.rsplit(" ", 1)[-1] not in CASUALTY_WORDS,
         years=_claim_years(q, reported_on),
         dated=bool(figure_years(q)) and not after_lead,
     )
@@ -440,9 +441,7 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
 
 _PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
 # "Derna, a port city of 100,000", "Derna, home to 100,000 people": the name's figure, in apposition
-_APPOSITIVE = re.compile(
-    r"\s*(?:(?:a|an)\s+[^,;]*?\bof\s+(?:[a-z]+\s+){0,2}|home to\s+(?:[a-z]+\s+){0,2})$"
-)
+_APPOSITIVE = re.compile(r"\s*(?:(?:a|an)\s+[^,;]*?\bof\s+(?:[a-z]+\s+){0,2}|home to\s+(?:[a-z]+\s+){0,2})$")
 
 
 def _figure_starts(sentence: str) -> list[int]:
