@@ -24,7 +24,7 @@ import numpy as np
 
 from ..model import Conflict, Point, Source
 from .aliases import Aliases
-from .claims import Claim, Entity, weekday_date
+from .claims import MEASURED_UNITS, Claim, Entity, weekday_date
 from .clustering import UnionFind
 from .features import Features, features
 from .lexicon import GENERIC, STOP, WEEKDAYS
@@ -200,13 +200,14 @@ def claim_groups(
     return groups
 
 
-def _siblings(claims: list[Claim]) -> dict[tuple, set[float]]:
-    """For each figure (kind, unit, value): the other figures of its kind its sentences give."""
-    out: dict[tuple, set[float]] = defaultdict(set)
+def _siblings(claims: list[Claim]) -> dict[tuple, set[tuple]]:
+    """For each figure (kind, unit, value): the other figures of its kind its sentences give (exactly:
+    "a quarter", 23-27%, is not "23%")."""
+    out: dict[tuple, set[tuple]] = defaultdict(set)
     for c in claims:
         if c.kind == "percent":
             others = {
-                q.value[0]
+                q.value
                 for q in extract_quantities(c.quantity.sentence)
                 if q.kind == c.kind and q.display != c.quantity.display
             }
@@ -214,7 +215,7 @@ def _siblings(claims: list[Claim]) -> dict[tuple, set[float]]:
     return out
 
 
-def _parts_of_breakdown(group: list[Claim], beside: dict[tuple, set[float]]) -> bool:
+def _parts_of_breakdown(group: list[Claim], beside: dict[tuple, set[tuple]]) -> bool:
     """Two differing figures that each stand beside one same figure somewhere in the topic ("93%
     on merit, 7% for quotas" / "5% for veterans, 93% on merit"): parts of one breakdown told two
     ways (93/5/2 and 93/7), not rival readings of one figure."""
@@ -251,7 +252,7 @@ def _candidate_pairs(claims: list[Claim]) -> list[tuple[int, int]]:
     """Pairs of claims of different sources sharing a unit and an entity or a nearby word."""
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
-        unit = c.unit if c.kind != "number" else ""
+        unit = c.unit  # counts compare only within one counted noun (see _may_compare)
         keys = {(c.kind, unit, "w", w) for w, d in c.quantity.context.items() if d <= 10}
         keys.add((c.kind, unit, "u", ""))  # small topics: every pair of a unit (capped below)
         if c.entity is not None:
@@ -322,13 +323,18 @@ def _may_compare(
 
 def _named_by_head(named: Claim, bare: Claim) -> bool:
     """The unnamed side calls the entity by its common noun: "the Loss and Damage Fund" / "this
-    fund"; "the city of Derna" (learned from the topic's sources) / "the city's population"."""
+    fund"; "the city of Derna" (learned from the topic's sources) / "the city's population";
+    "PTI-backed independents" / "independents won 101 seats"."""
     if named.entity is None:
         return False
     head = re.sub(r"[’']s?$", "", named.entity.text.split()[-1].lower())
     nouns = {n for n in {head, *named.entity.nouns} if len(n) >= 3 and n.isalpha()}
     clause = figure_clause(bare.quantity)
-    return any(re.search(rf"\b(?:the|this|that|its) {n}\b", clause) for n in sorted(nouns))
+    if any(re.search(rf"\b(?:the|this|that|its) {n}\b", clause) for n in sorted(nouns)):
+        return True
+    # the bare figure's clause opens on a noun the sources use for the name: "independents won 101 seats"
+    subject = clause[: max(0, clause.find(bare.quantity.display))]
+    return any(re.match(rf"\W*(?:the\s+)?{n}\b", subject) for n in sorted(named.entity.nouns))
 
 
 def _spread(claims: list[Claim]) -> float:
@@ -401,13 +407,36 @@ def _same_claim(
         # fund" / "committed to the fund, with $725 million pledged")
         measured = qa.relatedness(qb) >= NEAR_CONTEXT or measure >= MEASURE_SIM
     elif _distance(a, b) <= CLOSE_LOG_RATIO:
-        measured = lexical_measure or measure >= MEASURE_SIM
+        # one owner named on both sides ("allocated to the Loss and Damage Fund" / "mobilised towards
+        # this fund") is a sign too: an owner's figures in one unit, close in value, are one measure
+        # (counts also need words that do not say another thing: "won 75 seats" / "contested 100 seats")
+        # (a named place's plain headcount, "Derna, home to 100,000 people" / "Derna, which has a
+        # population of 90,000", is its population however worded)
+        owner = _one_owner_named(a, b) and (
+            a.kind == "amount" or a.unit == "people" or measure >= FAR_MEASURE_SIM
+        )
+        measured = lexical_measure or measure >= MEASURE_SIM or owner
     else:
         # a count far from another is most often a part against a whole ("93 of 264 seats"): only
         # one owner named on both sides makes it a rival reading
-        owned = a.kind != "number" or (a.entity is not None and b.entity is not None)
+        # (a measured length is no count: "200 km" against "200 miles" is a rival reading)
+        owned = (
+            a.kind != "number" or a.unit in MEASURED_UNITS or (a.entity is not None and b.entity is not None)
+        )
         measured = lexical_measure and measure >= FAR_MEASURE_SIM and owned
     return measured and (a.agrees_with(b) or not _breakdown(a, b))
+
+
+def _one_owner_named(a: Claim, b: Claim) -> bool:
+    """Both sides name the figure's owner: the same name, or (for amounts) a name and its common
+    noun ("this fund"). Counts need the name itself on both sides: "the PML-N got 75 seats" / "the
+    PML-N has secured 71 seats"."""
+    if a.entity is not None and b.entity is not None:
+        return a.entity.same_as(b.entity)
+    if a.kind != "amount" or (a.entity is None and b.entity is None):
+        return False
+    named, bare = (a, b) if a.entity is not None else (b, a)
+    return _named_by_head(named, bare)
 
 
 def _date_words(q: Quantity) -> set[str]:
@@ -435,7 +464,7 @@ def _breakdown(a: Claim, b: Claim) -> bool:
         for q in extract_quantities(b.quantity.sentence)
         if q.kind == b.kind and q.display != b.quantity.display
     ]
-    return any(x.same_value(y) for x in qa for y in qb)
+    return any(x.value == y.value for x in qa for y in qb)  # parts of a breakdown are said exactly
 
 
 _PHRASE_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z'-]+")
