@@ -227,3 +227,24 @@ def test_a_weekday_beside_a_day_without_its_year_tells_the_year() -> None:
     plain = _source("q", "Two dams above Darn burst on 10 September, the mayor said.", dt.date(2024, 9, 12))
     event = infer_event([plain])
     assert event is not None and event.start == dt.date(2024, 9, 10)
+
+
+def test_a_day_without_its_year_after_the_writing_date_is_last_year_s() -> None:
+    """A report written in January says "on 10 September": that is the September before it; a plan
+    ("will be held on 2 March") written in December is next year's March."""
+    january = _source(
+        "j",
+        "Two dams above Darn burst on 10 September after Storm Vell, the mayor said.",
+        dt.date(2024, 1, 15),
+    )
+    event = infer_event([january])
+    assert event is not None and event.start == dt.date(2023, 9, 10)
+    plan = _source(
+        "p",
+        "The council met on 18 December. The vote on the new charter will be held on 2 March.",
+        dt.date(2023, 12, 20),
+    )
+    from memogen.sections.event import source_reports
+
+    days = {r.day for r in source_reports(plan)}
+    assert days == {dt.date(2023, 12, 18), dt.date(2024, 3, 2)}

@@ -30,6 +30,7 @@ from .sentences import sentence_spans
 
 NEWS_DAYS = 14  # an action dated this close before the horizon is news
 RECENT_DAYS = 45  # ... this close, recent; older, recalled
+NEAR_WRITTEN_DAYS = 3  # a day without its year up to this long after the writing date is still this year's
 LEAD_SENTENCES = 4  # the opening sentences of a report carry its news
 RANGE_SHARE = 0.4  # a neighbouring day with this share of the winner's votes extends the event
 MAX_ACTORS = 4
@@ -267,7 +268,10 @@ def _dated(
     sentence: str, year: int | None, written: dt.date | None, known: KnownDays | None = None
 ) -> list[dt.date]:
     mentions = [d for d in find_dates(sentence) if d.kind == "day"] if _DIGIT.search(sentence) else []
-    days = [d.resolve(_year_of(d, year, known, _weekday_beside(sentence, d))) for d in mentions]
+    planned = bool(mentions) and _PLANNED.search(sentence) is not None
+    days = [
+        d.resolve(_year_of(d, year, known, _weekday_beside(sentence, d), written, planned)) for d in mentions
+    ]
     if written is not None:
         # a weekday written beside a date qualifies it ("Sunday, 10 September"): it is no day of its own
         beside = [(d.start - 16, d.end + 16) for d in mentions if _weekday_beside(sentence, d) is not None]
@@ -293,12 +297,20 @@ def _weekday_beside(sentence: str, mention: DateMention) -> int | None:
 
 
 def _year_of(
-    mention: DateMention, year: int | None, known: KnownDays | None, weekday: int | None = None
+    mention: DateMention,
+    year: int | None,
+    known: KnownDays | None,
+    weekday: int | None = None,
+    written: dt.date | None = None,
+    planned: bool = False,
 ) -> int | None:
     """The year of a day named without one ("on 10 September"): the year the sources give that very
     day in full ("10 September 2023"), when it is the guessed year or next to it — a page's own date
     may be a crawl or an update a year on; else, when the text names its weekday ("Sunday, 10
-    September"), the nearest year in which it fell on that weekday; else the guessed year."""
+    September"), the nearest year in which it fell on that weekday; else, when the page's writing date
+    is known, the year that puts the day nearest before it (a report tells what has happened: "on 10
+    September" written in January is last September), or after it when the sentence plans; else the
+    guessed year."""
     if mention.year is not None or mention.month is None or mention.day is None:
         return year
     full = (known or {}).get((mention.month, mention.day), (known or {}).get((mention.month, 0)))
@@ -309,7 +321,20 @@ def _year_of(
             day = mention.resolve(candidate)
             if day is not None and day.weekday() == weekday:
                 return candidate
+    if written is not None and year == written.year:
+        return _year_towards(mention, written, planned)
     return year
+
+
+def _year_towards(mention: DateMention, written: dt.date, planned: bool) -> int:
+    """The year in which a day without one falls nearest before the writing date (a few days' slack
+    for a late dateline), or nearest after it for a plan."""
+    slack = dt.timedelta(days=NEAR_WRITTEN_DAYS)
+    for candidate in (written.year, written.year - 1) if not planned else (written.year, written.year + 1):
+        day = mention.resolve(candidate)
+        if day is not None and (day <= written + slack if not planned else day >= written - slack):
+            return candidate
+    return written.year
 
 
 def known_days(mentions: list[list[DateMention]]) -> KnownDays:
