@@ -342,16 +342,22 @@ def transitions(settings: Settings) -> dict[str, dict[str, dict[str, float]]]:
     not how long sections run: lengths learned from one half (long news sections, short assessments)
     would carry its mix of sections into pages with another."""
 
-    def table(costs: Costs) -> dict[str, dict[str, float]]:
+    def table(costs: Costs, skip: float | None = None) -> dict[str, dict[str, float]]:
+        """`skip`: the cost of skipping a section (event straight to meaning), when not `on`."""
         on, back = costs
-        return {
-            a: {b: 0.0 if i == j else -(on if j > i else back) for j, b in enumerate(SECTION_KEYS)}
-            for i, a in enumerate(SECTION_KEYS)
-        }
+
+        def cost(i: int, j: int) -> float:
+            if i == j:
+                return 0.0
+            if j < i:
+                return back
+            return on if j == i + 1 or skip is None else skip
+
+        return {a: {b: -cost(i, j) for j, b in enumerate(SECTION_KEYS)} for i, a in enumerate(SECTION_KEYS)}
 
     return {
         "paragraph": table(settings.paragraph),
-        "theme": table(settings.theme),
+        "theme": table(settings.theme, skip=settings.paragraph[0]),
         "sentence": table(settings.long),
         "short": table(settings.short),
     }
