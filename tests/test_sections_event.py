@@ -248,3 +248,19 @@ def test_a_day_without_its_year_after_the_writing_date_is_last_year_s() -> None:
 
     days = {r.day for r in source_reports(plan)}
     assert days == {dt.date(2023, 12, 18), dt.date(2024, 3, 2)}
+
+
+def test_an_undated_page_s_year_is_not_the_year_it_counts_from() -> None:
+    """'The fourth election since 2001' names where a count starts, not when the page was written; an
+    undated page whose only year is that one gets no year of its own, and a source dated days later
+    gives it."""
+    undated = _source(
+        "u",
+        "On 28 September, voters chose a president in the fourth election since 2001, officials said.",
+        None,
+    )
+    alone = infer_event([undated])
+    assert alone is None or alone.start.year != 2001
+    dated = _source("d", "Counting began on 29 September, the commission said.", dt.date(2019, 9, 30))
+    event = infer_event([undated, dated])
+    assert event is not None and event.start == dt.date(2019, 9, 28)

@@ -212,12 +212,23 @@ def _safe_date(y: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+_SINCE_YEAR = re.compile(
+    r"\bsince\s+(?:the\s+)?(?:(?:early|late|mid|end of|start of)\s+)?(?:19|20)\d\d\b", re.I
+)
+
+
 def _main_year(text: str) -> int | None:
     """The year an undated text was most likely written in: the latest year it tells of in the past,
-    but before the first full date it plans ("takes effect on 1 January 2024": written before 2024)."""
+    but before the first full date it plans ("takes effect on 1 January 2024": written before 2024).
+    A year a count starts from ("the fourth election since 2001") only says the text is later: alone,
+    it names no year of writing."""
     past: list[int] = []
     planned: list[dt.date] = []
+    since: list[int] = []
     for _, sentence in _sentences(text):
+        if "since" in sentence.lower():
+            since += [int(m.group(0)[-4:]) for m in _SINCE_YEAR.finditer(sentence)]
+            sentence = _SINCE_YEAR.sub(" ", sentence)
         mentions = [d for d in find_dates(sentence) if d.year] if _DIGIT.search(sentence) else []
         if _PLANNED.search(sentence):
             planned += [day for d in mentions if (day := d.resolve(None))]
@@ -226,7 +237,7 @@ def _main_year(text: str) -> int | None:
     if planned:
         first = min(planned).year
         return first if any(y >= first for y in past) else first - 1
-    return max(past) if past else None
+    return max(past + since) if past else None
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:
