@@ -264,3 +264,22 @@ def test_an_undated_page_s_year_is_not_the_year_it_counts_from() -> None:
     dated = _source("d", "Counting began on 29 September, the commission said.", dt.date(2019, 9, 30))
     event = infer_event([undated, dated])
     assert event is not None and event.start == dt.date(2019, 9, 28)
+
+
+def test_a_page_that_names_no_year_still_dates_its_days_against_each_other() -> None:
+    """No year anywhere: the page's own event is still its news day, so a day a month before it reads as
+    earlier history and its lead as the news."""
+    from memogen.sections.event import page_event
+    from memogen.sections.extract import source_points
+
+    page = _source(
+        "y",
+        "On 23 March, the council handed the mayor a two-week extension to present a new budget.\n\n"
+        "On 14 February, the mayor had asked for six months, and the council had refused.\n",
+        None,
+    )
+    assert infer_event([page]) is None  # no year: no event to show a user
+    own = page_event(page)
+    assert own is not None and (own.start.month, own.start.day) == (3, 23)
+    lead, earlier = source_points(page, None).items
+    assert "t_day_event" in lead.features and "t_day_before" in earlier.features

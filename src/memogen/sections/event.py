@@ -449,8 +449,8 @@ def _topic_year(sources: list[Source]) -> int | None:
     return _main_year("\n\n".join(s.text for s in sources))  # none dated: what they tell of
 
 
-def _tally(sources: list[Source]) -> _Tally:
-    default_year = _topic_year(sources)
+def _tally(sources: list[Source], year_hint: int | None = None) -> _Tally:
+    default_year = _topic_year(sources) or year_hint
     mentions = [find_dates(s.text) if _DIGIT.search(s.text) else [] for s in sources]
     known = known_days(mentions)
     tally = _Tally()
@@ -561,9 +561,11 @@ def _short(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def infer_event(sources: list[Source]) -> Event | None:
-    """The event the sources report as news, or None when nothing in them is dated."""
-    tally = _tally(sources)
+def infer_event(sources: list[Source], year_hint: int | None = None) -> Event | None:
+    """The event the sources report as news, or None when nothing in them is dated.
+
+    `year_hint`: the year to read days in when the sources give none (see `page_event`)."""
+    tally = _tally(sources, year_hint)
     if not tally.votes:
         dates = sorted(d for s in sources if (d := written_on(s)))
         if not dates:
@@ -577,6 +579,20 @@ def infer_event(sources: list[Source]) -> Event | None:
     first, last = _extent(tally, winner)
     actors, place = _actors_and_place(tally, first, last)
     return Event(first, last if last != first else None, actors, place, _why(tally, winner, len(sources)))
+
+
+ASSUMED_YEAR = 2000  # a leap year: any day a page names without a year exists in it
+
+
+def page_event(source: Source) -> Event | None:
+    """A page's own event, for placing its points in time.  A page that tells no year of writing
+    ("On 23 March, the EU ...; on 13 March, May had ...") still dates its days against each other:
+    they are read in the latest year it names, or in an assumed one; only the distances count."""
+    own = infer_event([source])
+    if own is not None:
+        return own
+    years = [d.year for d in find_dates(source.text) if d.year] if _DIGIT.search(source.text) else []
+    return infer_event([source], year_hint=max(years, default=ASSUMED_YEAR))
 
 
 def infer_event_date(sources: list[Source]) -> tuple[dt.date, dt.date | None] | None:
