@@ -275,11 +275,14 @@ def test_a_page_that_names_no_year_still_dates_its_days_against_each_other() -> 
     page = _source(
         "y",
         "On 23 March, the council handed the mayor a two-week extension to present a new budget.\n\n"
-        "On 14 February, the mayor had asked for six months, and the council had refused.\n",
+        "On 14 February, the mayor had asked for six months, and the council had refused.\n\n"
+        "The budget rules have not changed since 2011.\n",
         None,
     )
-    assert infer_event([page]) is None  # no year: no event to show a user
+    assert infer_event([page]) is None  # no year of writing: no event to show a user
     own = page_event(page)
-    assert own is not None and (own.start.month, own.start.day) == (3, 23)
-    lead, earlier = source_points(page, None).items
+    assert own is not None and (own.start.month, own.start.day) == (3, 23) and own.origin == "assumed year"
+    lead, earlier, rules = source_points(page, None).items
     assert "t_day_event" in lead.features and "t_day_before" in earlier.features
+    # the year the page names is not set against a stand-in year of the event: it is just a year
+    assert "t_year_any" in rules.features and "t_year_event" not in rules.features

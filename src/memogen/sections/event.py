@@ -19,6 +19,7 @@ sources give in the sentences that dated it.  A single page infers its own event
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter, defaultdict
@@ -105,7 +106,9 @@ class Event:
     actors: tuple[str, ...] = ()
     place: str | None = None
     why: tuple[str, ...] = ()
-    origin: str = "inferred"  # "inferred" or "topic.yaml"
+    origin: str = (
+        "inferred"  # "inferred", "topic.yaml", or "assumed year" (a page that names no year of its own)
+    )
 
     def describe(self) -> str:
         """One line: '8 February 2024 — Pakistan, Election Commission (in Islamabad)'."""
@@ -587,12 +590,14 @@ ASSUMED_YEAR = 2000  # a leap year: any day a page names without a year exists i
 def page_event(source: Source) -> Event | None:
     """A page's own event, for placing its points in time.  A page that tells no year of writing
     ("On 23 March, the EU ...; on 13 March, May had ...") still dates its days against each other:
-    they are read in the latest year it names, or in an assumed one; only the distances count."""
+    they are read in the latest year it names, or in an assumed one; only the distances between them
+    count (the event's origin says "assumed year": a year the page names is not placed against it)."""
     own = infer_event([source])
     if own is not None:
         return own
     years = [d.year for d in find_dates(source.text) if d.year] if _DIGIT.search(source.text) else []
-    return infer_event([source], year_hint=max(years, default=ASSUMED_YEAR))
+    assumed = infer_event([source], year_hint=max(years, default=ASSUMED_YEAR))
+    return dataclasses.replace(assumed, origin="assumed year") if assumed else None
 
 
 def infer_event_date(sources: list[Source]) -> tuple[dt.date, dt.date | None] | None:

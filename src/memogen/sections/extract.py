@@ -134,10 +134,14 @@ def source_points(source: Source, event_date: dt.date | None, event_end: dt.date
     Without an event date, the source's own event is inferred from it (`page_event`).
     """
     text = source.text
+    assumed = False
     if event_date is None:  # a page on its own: the event it reports as news
         own = page_event(source)
         event_date, event_end = (own.start, own.end) if own else (None, None)
-    ctx = Context(event_start=event_date, event_end=event_end, source_date=written_on(source))
+        assumed = own is not None and own.origin == "assumed year"
+    ctx = Context(
+        event_start=event_date, event_end=event_end, source_date=written_on(source), year_assumed=assumed
+    )
     parts = blocks(text, frozenset(offset for offset, _ in source.headings))
     drafts = [d for d in draft_points(text, parts) if len(render(text, d).split()) >= MIN_WORDS]
     return Points(drafts, _items(text, parts, drafts, ctx), [render(text, d) for d in drafts])

@@ -180,6 +180,7 @@ class Context:
     event_start: dt.date | None = None
     event_end: dt.date | None = None
     source_date: dt.date | None = None
+    year_assumed: bool = False  # the event's year is a stand-in: only days named without a year place
 
     @property
     def pre_event(self) -> bool:
@@ -207,7 +208,7 @@ def _day_feature(day: dt.date, ctx: Context, start: dt.date, end: dt.date) -> st
 
 def _date_feature(d: DateMention, ctx: Context) -> str | None:
     start = ctx.event_start or ctx.source_date
-    if start is None:
+    if start is None or (ctx.year_assumed and d.year is not None):
         return "t_year_any" if d.kind in ("year", "decade") else "t_day_any"
     end = ctx.event_end or ctx.event_start or start
     ref = ctx.source_date
