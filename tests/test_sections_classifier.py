@@ -168,3 +168,13 @@ def test_a_paragraph_opening_on_a_theme_starts_a_new_part() -> None:
     on_theme = model.transition("theme", "what_happened", "background")
     on_plain = model.transition("paragraph", "what_happened", "background")
     assert on_theme > on_plain
+    # ... on by one part: from the event a theme leads to its context, not straight past it to its meaning
+    skip = model.transition("theme", "what_happened", "what_it_means")
+    assert skip < on_theme and skip == model.transition("paragraph", "what_happened", "what_it_means")
+
+
+def test_a_country_in_capitals_is_not_a_word_it_spells() -> None:
+    """'the US$792 million', 'the US and Iran': no first person; 'let us' is."""
+    assert "w_first_person" not in cue_features("The fund highlighted the US$792 million allocated to it.")
+    assert "w_first_person" not in cue_features("The US and Iran will hold talks.")
+    assert cue_features("Let us hope that our leaders agree.")["w_first_person"] == 2.0

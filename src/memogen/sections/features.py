@@ -340,7 +340,9 @@ def cue_features(sentence: str) -> dict[str, float]:
     words = [w.lower().replace("’", "'") for w in tokens]
     present = set(words)
     out: dict[str, float] = {"s_words": math.log1p(len(words))}
-    for w in words:
+    for token, w in zip(tokens, words, strict=True):
+        if len(token) > 1 and token.isupper():
+            continue  # "US", "MAY", "WE": a name or a shout, not the word it spells
         for name in _VOCAB_OF.get(w, ()):
             out[name] = min(out.get(name, 0.0) + 1.0, 3.0)
     for name, rx, triggers in _CUE_PATTERNS:
