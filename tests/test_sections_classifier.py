@@ -178,3 +178,11 @@ def test_a_country_in_capitals_is_not_a_word_it_spells() -> None:
     assert "w_first_person" not in cue_features("The fund highlighted the US$792 million allocated to it.")
     assert "w_first_person" not in cue_features("The US and Iran will hold talks.")
     assert cue_features("Let us hope that our leaders agree.")["w_first_person"] == 2.0
+
+
+def test_a_capitalised_word_inside_a_sentence_is_a_name() -> None:
+    """'On 3 May ... Theresa May' holds no modal verb; a quoted sentence still opens with its pronoun."""
+    assert "w_modal" not in cue_features("On 3 May, the EU handed Theresa May two more weeks.")
+    assert "w_will" not in cue_features("The award went to Will Hart, the union leader.")
+    quoted = cue_features('He said: "We will not give up."')
+    assert quoted["w_first_person"] == 1.0 and quoted["w_will"] == 1.0

@@ -334,17 +334,40 @@ def _simple_past(tokens: list[str]) -> int:
     return count
 
 
+_OPENS_A_SENTENCE = frozenset("\"“‘'(:—–-")
+
+
+def _is_name(sentence: str, token: str, index: int) -> bool:
+    """A closed-class word written as a name: in capitals ("the US$792 million"), or capitalised
+    inside a sentence ("On 3 May, ... Theresa May"), unless a quote or a colon opens a sentence there."""
+    if len(token) > 1 and token.isupper():
+        return True
+    if index == 0 or not token[:1].isupper() or token == "I":
+        return False
+    at = _token_start(sentence, token, index)
+    before = sentence[:at].rstrip()
+    return not before or before[-1] not in _OPENS_A_SENTENCE
+
+
+def _token_start(sentence: str, token: str, index: int) -> int:
+    """Where the index-th token starts (tokens as _TOKEN finds them)."""
+    for k, m in enumerate(_TOKEN.finditer(sentence)):
+        if k == index:
+            return m.start()
+    return sentence.find(token)
+
+
 def cue_features(sentence: str) -> dict[str, float]:
     """Counts of grammar and wording cues in one sentence."""
     tokens = _TOKEN.findall(sentence)
     words = [w.lower().replace("’", "'") for w in tokens]
     present = set(words)
     out: dict[str, float] = {"s_words": math.log1p(len(words))}
-    for token, w in zip(tokens, words, strict=True):
-        if len(token) > 1 and token.isupper():
-            continue  # "US", "MAY", "WE": a name or a shout, not the word it spells
-        for name in _VOCAB_OF.get(w, ()):
-            out[name] = min(out.get(name, 0.0) + 1.0, 3.0)
+    for i, (token, w) in enumerate(zip(tokens, words, strict=True)):
+        names = _VOCAB_OF.get(w, ())
+        if names and not _is_name(sentence, token, i):
+            for name in names:
+                out[name] = min(out.get(name, 0.0) + 1.0, 3.0)
     for name, rx, triggers in _CUE_PATTERNS:
         if not present.isdisjoint(triggers) and rx.search(sentence):
             out[name] = 1.0
