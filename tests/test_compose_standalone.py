@@ -241,3 +241,26 @@ def test_this_noun_is_read_with_its_sentence_or_left_out():
     src = _source("s", "This update is meant to identify key developments during the month.")
     kept, dropped, _ = stand_alone([_point("p", src, src.text)], [src], None)
     assert kept == [] and dropped[0].reason.startswith("opens with a demonstrative")
+
+
+def test_a_weekday_is_a_plan_only_when_its_own_clause_speaks_of_the_future():
+    sat = Anchor(dt.date(2024, 2, 10))  # a Saturday
+    text = (
+        "The board had said it would publish the figures by noon on the day after the vote—Friday—but "
+        "it failed, with ten counts still open as of Saturday afternoon."
+    )
+    out = resolve_relative(text, sat)[0]
+    assert "—on Friday 9 February 2024—" in out  # past: the plan was in another clause
+    assert "as of the afternoon of Saturday 10 February 2024" in out  # no "as of on the ..."
+    assert (
+        resolve_relative("Talks will resume on Friday, aides said.", sat)[0]
+        == "Talks will resume on Friday 16 February 2024, aides said."
+    )
+    assert resolve_relative("The envoy said on Friday that talks will resume.", sat)[0] == (
+        "The envoy said on Friday 9 February 2024 that talks will resume."
+    )
+
+
+def test_a_weekday_inside_a_sentence_keeps_a_small_on():
+    out = resolve_relative("Counting began Friday in most districts.", Anchor(THU))[0]
+    assert out == "Counting began on Friday 15 September 2023 in most districts."

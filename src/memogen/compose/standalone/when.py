@@ -90,11 +90,23 @@ def _shift_month(day: dt.date, months: int) -> dt.date:
     return dt.date(k // 12, k % 12 + 1, 1)
 
 
-def _cap(original: str, replacement: str) -> str:
-    """Keep a capital where the phrase opened the sentence."""
-    if original[:1].isupper() and replacement[:1].islower():
+def _cap(at_start: bool, replacement: str) -> str:
+    """A capital only where the phrase opens the sentence (a weekday is capitalised anywhere)."""
+    if at_start and replacement[:1].islower():
         return replacement[0].upper() + replacement[1:]
     return replacement
+
+
+# A clause ends at a comma, a semicolon, a colon, a dash or a bracket: "it would issue results by
+# 10 a.m.—Friday—it failed" speaks of a past Friday, whatever the clause before it planned.
+_CLAUSE_BREAK = re.compile(r"[,;:—–()\[\]]|\s-\s")
+# "as of Saturday afternoon", "until Friday": a preposition the phrase's own "on" would double.
+_PREP_BEFORE = re.compile(r"\b(?:of|at|before|after|until|till|by|from|since|on|in|during|for)\s+$", re.I)
+
+
+def _future_at(sentence: str, start: int) -> bool:
+    """A plan ("will meet on Monday") when its own clause, up to the phrase, speaks of the future."""
+    return bool(_FUTURE.search(_CLAUSE_BREAK.split(sentence[:start])[-1]))
 
 
 def _prep(word: str | None, default: str) -> str:
@@ -165,13 +177,12 @@ def _span_phrase(m: re.Match, anchor: Anchor) -> str | None:
 
 def resolve_relative(sentence: str, anchor: Anchor) -> tuple[str, bool]:
     """The sentence with each relative time replaced by its date; False when one cannot be placed."""
-    future = bool(_FUTURE.search(sentence))
     ok = True
 
     def swap(m: re.Match) -> str:
         nonlocal ok
         if m["weekday"]:
-            new = _weekday_phrase(m, anchor, future)
+            new = _weekday_phrase(m, anchor, _future_at(sentence, m.start()))
         elif m["day"]:
             new = _day_phrase(m, anchor)
         elif m["part"]:
@@ -181,7 +192,10 @@ def resolve_relative(sentence: str, anchor: Anchor) -> tuple[str, bool]:
         if new is None:
             ok = False
             return m.group(0)
-        return _cap(m.group(0), new)
+        before = sentence[: m.start()]
+        if new.startswith("on ") and _PREP_BEFORE.search(before):
+            new = new[3:]  # "as of Saturday afternoon" -> "as of the afternoon of Saturday ..."
+        return _cap(not before.strip(" \"“‘'([—–-"), new)
 
     out = RELATIVE.sub(swap, sentence)
     return out, ok
