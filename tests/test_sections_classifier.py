@@ -185,4 +185,14 @@ def test_a_capitalised_word_inside_a_sentence_is_a_name() -> None:
     assert "w_modal" not in cue_features("On 3 May, the EU handed Theresa May two more weeks.")
     assert "w_will" not in cue_features("The award went to Will Hart, the union leader.")
     quoted = cue_features('He said: "We will not give up."')
-    assert quoted["w_first_person"] == 1.0 and quoted["w_will"] == 1.0
+    assert quoted["w_will"] == 1.0 and "w_first_person" not in quoted
+
+
+def test_a_quoted_we_is_the_speaker_s_not_the_writer_s() -> None:
+    """The writer's "we" marks an op-ed; a minister's quoted "we" is news of what was said, even when the
+    quote began in the sentence before."""
+    assert "w_first_person" not in cue_features("“We have delivered history today,” said the president.")
+    assert "w_first_person" not in cue_features("We have made incremental progress,” she said.")
+    assert (
+        cue_features("We must ask why the leaders said “they will act” and did not.")["w_first_person"] == 1.0
+    )
