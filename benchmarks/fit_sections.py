@@ -31,8 +31,9 @@ mostly event reports, headed briefs elsewhere are half assessment):
   staying costs nothing, moving on a little, going back more, at a paragraph break, inside a long
   paragraph and inside a short one — not learned odds, which would carry the lengths of one half's
   sections (long news sections, rare assessment) into every page.  A paragraph that opens on a verbless
-  theme ("The purpose of party conventions.") is a heading in disguise: there moving on is favoured
-  (its "cost" is negative; `--theme BONUS,BACK`).
+  theme ("The purpose of party conventions.") is a heading in disguise: there moving on by one section
+  is favoured (its "cost" is negative; `--theme BONUS,BACK`), skipping one (from the event straight to
+  its meaning) costs what it costs at a plain paragraph break.
 C, the balance, the costs and the length of a long paragraph are chosen by leave-one-group-out
 cross-validation (groups: GP, IPRI, each event; with --train all also each held publisher and event)
 on the balanced recall (the mean recall of the three sections, which no page's mix of sections can
