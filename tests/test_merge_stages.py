@@ -425,3 +425,30 @@ def test_merging_works_without_the_embedding_model(monkeypatch):
         ("b", ["The Green Party has secured 71 seats, results showed."], "Beta", DAY),
     )
     assert len(_statements(result)) == 1
+
+
+@pytest.mark.skipif(load_embedder() is None, reason="wordllama is not installed")
+def test_one_sources_other_day_for_the_events_own_action_is_not_stated_but_a_follow_up_is():
+    from memogen.merge import merge_points
+    from memogen.model import Source, SourceMetadata
+
+    texts = {
+        "a": "Norland's Supreme Court on Sunday cut the civil service job quota for veterans' relatives "
+        "after weeks of student protests, but stopped short of abolishing it.",
+        "b": "In a landmark ruling on August 7, Norland's Supreme Court decided to cut the job quota for "
+        "the relatives of war veterans from 30% to 5% after student protests.",
+        "c": "On 23 July, the cabinet published a gazette notice putting the new job rules into force.",
+    }
+    day = dt.date(2024, 7, 22)  # a Monday: "on Sunday" is 21 July
+    sources = [
+        Source(id=k, path=f"{k}.txt", kind="txt", metadata=SourceMetadata(date=day), text=t)
+        for k, t in texts.items()
+    ]
+    points = [
+        Point(text=t, section="what_happened", source_id=k, start=0, end=len(t)) for k, t in texts.items()
+    ]
+    result = merge_points(points, sources, (dt.date(2024, 7, 21), dt.date(2024, 7, 21)))
+    stated = " ".join(m.text for m in result.merged)
+    assert "August 7" not in stated  # b's day for the ruling: b's error
+    assert [sid for sid, _, _ in result.flagged] == ["b"]
+    assert "gazette notice" in stated  # a later step of the story stays

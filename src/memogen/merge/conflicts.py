@@ -632,6 +632,59 @@ def lone_dates_in_clusters(
     return flagged
 
 
+LONE_DATE_LIKENESS = 0.55  # WordLlama cosine: one action told twice 0.59; follow-ups on later days 0.13–0.46
+
+
+def lone_dates_near_event(
+    points: list[Point], claims: list[Claim], event: tuple[dt.date, dt.date] | None
+) -> dict[int, list[str]]:
+    """A point that dates an action off the event's days, worded like another source's account of
+    the event dated on them, with no other source giving its day: that source's error, not stated.
+
+    Why: clustering may keep the two accounts apart ("In a significant ruling on August 7, the
+    court decided to reduce the quota" / "the court on Sunday reduced the quota system"), and then
+    `lone_dates_in_clusters` never sees them side by side.  A follow-up on a later day reads
+    differently from the event's own account, so it stays.
+    """
+    if event is None:
+        return {}
+    dated: dict[int, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind == "date" and not c.previous and not c.planned and claim_day(c, event[0].year):
+            dated[c.point].append(c)
+    on = [i for i, cs in dated.items() if any(_on_event(c, event) for c in cs)]
+    off = [
+        (i, c)
+        for i, cs in dated.items()
+        if not any(_on_event(x, event) for x in cs)
+        for c in cs
+        if not c.weekday
+    ]
+    if not on or not off:
+        return {}
+    from .semantic import embed_texts
+
+    vectors = embed_texts([points[i].text for i, _ in off] + [points[j].text for j in on])
+    if vectors is None:
+        return {}
+    likeness = vectors[: len(off)] @ vectors[len(off) :].T
+    flagged: dict[int, list[str]] = {}
+    for k, (i, c) in enumerate(off):
+        sid = points[i].source_id
+        others = [(n, j) for n, j in enumerate(on) if points[j].source_id != sid]
+        agreed = any(x.agrees_with(c) for j, xs in dated.items() if points[j].source_id != sid for x in xs)
+        if not others or agreed:
+            continue
+        n, j = max(others, key=lambda t: likeness[k, t[0]])
+        if likeness[k, n] >= LONE_DATE_LIKENESS:
+            witness = next(x for x in dated[j] if _on_event(x, event))
+            flagged.setdefault(i, []).append(
+                f"{c.display}: given by this source only; another source dates the same action "
+                f"{witness.display}"
+            )
+    return flagged
+
+
 def weekday_claims(
     points: list[Point], sources: dict[str, Source], event: tuple[dt.date, dt.date] | None = None
 ) -> list[Claim]:
