@@ -38,6 +38,27 @@ def test_weekdays_and_periods_resolve_against_the_sources_date():
     )
 
 
+def test_a_weekday_is_ahead_only_in_its_own_clause_and_capitalised_only_at_the_start():
+    """A real memo read "...the day after polls—On Friday 16 February 2024—it failed ... as of On the
+    afternoon of Saturday 17 February 2024": the reported "would" made every weekday a plan, and a
+    weekday's own capital was taken for the sentence's."""
+    sat = Anchor(dt.date(2024, 2, 10), None)
+    text = (
+        "The commission had claimed it would issue results on the day after polls—Friday—but it failed, "
+        "with 10 seats still pending as of Saturday afternoon."
+    )
+    assert resolve_relative(text, sat)[0] == (
+        "The commission had claimed it would issue results on the day after polls—Friday 9 February 2024—"
+        "but it failed, with 10 seats still pending as of the afternoon of Saturday 10 February 2024."
+    )
+    assert resolve_relative("On Friday, the minister will visit Lahore.", sat)[0] == (
+        "On Friday 16 February 2024, the minister will visit Lahore."
+    )
+    assert resolve_relative("Friday was calm in the capital.", sat)[0] == (
+        "Friday 9 February 2024 was calm in the capital."
+    )
+
+
 def test_a_weekday_already_dated_and_the_same_year_after_a_year():
     a = Anchor(THU, 2018)
     assert resolve_relative("The vote was held on Thursday, 8 February.", a)[0] == (
