@@ -167,3 +167,53 @@ def test_notes_on_the_articles_making_and_subscription_small_print_are_furniture
 
     assert classify_junk(line) is not None
     assert classify_junk("The editor said the note was found on the quay on Monday.") is None
+
+
+ARTICLE = (
+    "The harbour authority closed the northern quay on Monday after a crane collapsed onto two "
+    "container ships, officials said in a statement issued late in the evening.\n"
+    "Repairs are expected to take at least three weeks, and traffic will move to the southern "
+    "quay in the meantime, the authority's spokesperson told reporters at the port.\n"
+)
+
+
+def test_a_list_of_links_goes_whole_when_most_of_it_is_furniture():
+    links = (
+        "- Crane collapse halts work at northern quay Harbour Daily\n"
+        "- Who runs the port? What to know about the authority and its board Coast News\n"
+        "- Dockers warned of new delays Port Weekly\n"
+        "- Ships wait outside the harbour as repairs begin The Morning Tide\n"
+        "- A $2M crane vs. a $20 bolt: engineers ask questions Quay Review\n"
+    )
+    body = clean_text(ARTICLE + links).text
+    assert "Repairs are expected" in body
+    assert "Crane collapse halts work" not in body
+    assert "Who runs the port?" not in body
+
+
+def test_a_list_of_sentences_in_the_article_stays():
+    items = (
+        "The authority set out three measures:\n"
+        "- Lorries will be turned away from the northern gate until further notice.\n"
+        "- Ferries will use the southern quay from Tuesday.\n"
+        "- Crews will inspect every crane in the harbour before work resumes.\n"
+    )
+    body = clean_text(ARTICLE + items + ARTICLE.split("\n")[0] + "\n").text
+    assert "Ferries will use the southern quay" in body
+    assert "Crews will inspect every crane" in body
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Harbour News Article Image", True),
+        ("Featured thumbnail", True),
+        ("Crane collapse closes northern quay", False),
+        ("Port owners unveil a new logo", False),
+        ("The bigger picture", False),
+    ],
+)
+def test_a_pictures_alt_text_is_never_the_headline(line, label):
+    from memogen.sources.cleaning.title import labels_something_else
+
+    assert labels_something_else(line) is label

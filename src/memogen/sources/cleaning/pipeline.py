@@ -104,6 +104,7 @@ def clean_lines(
     judged = judge_by_rules(lines, known_title, unwrap, known_authors)
     items = judged.items
     learned.judge(items, judged.found)
+    sidebars.lists_share_a_fate(items)
     layout.mark_headings(items)
     layout.strip_paragraph_numbers(items)
     dropped = judged.dropped + [

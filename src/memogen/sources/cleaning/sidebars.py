@@ -7,7 +7,7 @@ import re
 
 from .. import metadata as md
 from .chrome import LIST_HEADING, is_pipe_row, is_ui_prompt
-from .lines import BULLET, Line, drop
+from .lines import BULLET, TERMINAL, Line, drop
 from .shape import STOPWORDS_HIGH, is_heading_like, is_prose, is_teaser, sentence_like, stopword_density
 from .stamps import RELATIVE_TIME_REASON
 
@@ -126,3 +126,34 @@ def is_list_item(text: str) -> bool:
     """'Closure of shops and offices', '- Avoid the centre': a phrase that reads as words, not a label."""
     words = re.findall(r"[^\W\d_]+", BULLET.sub("", text))
     return 2 <= len(words) <= 30 and any(w.islower() for w in words[1:])
+
+
+def lists_share_a_fate(items: list[Line]) -> None:
+    """The items of one bulleted list are one thing: when most of a run of three or more bullets
+    are page furniture (a "related links" list), the few left are too - unless they read as
+    sentences (ending in a full stop), which a list of headlines never does."""
+    for run in _bullet_runs(items):
+        dropped = sum(1 for it in run if not it.kept)
+        if len(run) < 3 or 2 * dropped <= len(run):
+            continue
+        rest = [it for it in run if it.kept]
+        if any(TERMINAL.search(it.text) for it in rest):
+            continue
+        for it in rest:
+            drop(it, "sidebar: rest of a list of links")
+
+
+def _bullet_runs(items: list[Line]) -> list[list[Line]]:
+    """Maximal runs of consecutive bulleted lines (a blank line ends a run)."""
+    runs: list[list[Line]] = []
+    run: list[Line] = []
+    for it in items:
+        if BULLET.match(it.text) and it.words >= 2 and (run and not it.gap_before or not run):
+            run.append(it)
+            continue
+        if run:
+            runs.append(run)
+        run = [it] if BULLET.match(it.text) and it.words >= 2 else []
+    if run:
+        runs.append(run)
+    return runs

@@ -59,6 +59,7 @@ _ROLE_LABEL = re.compile(
     r"photo(?:graph)?s?|photo gallery|gallery|image|images|picture|pictures|video|videos|watch|listen|audio|"
     r"podcast|slideshow|graphic|illustration)\s*:"
 )
+_ALT_TEXT_END = re.compile(r"(?i)\b(?:image|thumbnail)$")
 _UI_IN_TITLE = 2  # interface words ('Download PDF ... Order a Print Copy'): a row of buttons, not a headline
 
 
@@ -72,6 +73,8 @@ def labels_something_else(text: str) -> bool:
         return True
     if re.fullmatch(r"[\w'-]+\s?:\s?[\w'-]+(?:\s[\w'-]+)?", text.strip()):
         return True  # 'Format: Chicago', 'Category: World': a field and its value
+    if len(words) >= 2 and _ALT_TEXT_END.search(text.strip()):
+        return True  # 'Site News Article Image', 'Featured thumbnail': a picture's alt text
     return sum(w in UI_STRONG for w in words) >= _UI_IN_TITLE
 
 
