@@ -216,6 +216,21 @@ def test_a_cut_off_point_enters_the_memo_mended():
     assert not dropped
 
 
+def test_the_tail_of_a_sentence_a_line_break_split_is_no_statement():
+    """A page broke "... and Majlis-e-Wahdat\n\nMuslimeen Pakistan managed to get 1 seat each.": the
+    second line alone names the wrong subject. A heading line before a paragraph, or a sentence
+    that merely opens without its "But", is no such break."""
+    head = "The movement secured 17 seats, the league got 3, and two smaller parties and the Majlis-e-Wahdat"
+    tail = "Muslimeen Pakistan managed to get 1 seat each."
+    src = _source("s", f"{head}\n\n{tail}")
+    kept, dropped, _ = stand_alone([_point("p", src, tail)], [src], None)
+    assert kept == [] and "breaks off" in dropped[0].reason
+    for before in ("Results of the count\n\n", f"{head}. But "):
+        src = _source("s", before + tail)
+        kept, _, _ = stand_alone([_point("p", src, tail)], [src], None)
+        assert [p.text for p in kept] == [tail]
+
+
 def test_a_numbered_list_run_into_one_line_loses_the_next_items_number():
     """Item 10 of a contents list run into one line ends with "11.": that number is the next
     item's, and without it the item is the headline it is, not a statement."""

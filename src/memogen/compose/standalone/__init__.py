@@ -27,6 +27,7 @@ from ...sections.segment import is_expletive_it, opening
 from .people import People, find_people, introduce, named_in
 from .shape import (
     CUT_OFF,
+    continues_broken_line,
     drop_verbless_lead,
     first_sentence,
     mend_cut_off,
@@ -225,6 +226,8 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
     text = point.text
     text, span = _without_next_number(text, span, before)
     reason = not_a_statement(text, span, at_end, bool(_ENUMERATED.search(before)))
+    if reason is None and home is not None and continues_broken_line(home.text[: home.citation.start]):
+        reason = "a fragment (the line before breaks off mid-sentence)"
     if reason == CUT_OFF:
         mended = mend_cut_off(text)
         text = mended or text

@@ -133,6 +133,20 @@ def not_a_statement(text: str, span: str, at_page_end: bool, enumerated: bool = 
     return None
 
 
+BROKEN_LINE_WORDS = 15  # a line this long is prose, not a heading: ending without a stop, it breaks off
+
+
+def continues_broken_line(before: str) -> bool:
+    """The text before a point ends in a prose line that breaks off without a stop ("... and
+    Majlis-e-Wahdat" / "Muslimeen Pakistan managed to get 1 seat each."): the point is that
+    sentence's tail, and on its own it names the wrong subject. A short line is a heading."""
+    lines = [line for line in before.rstrip().splitlines() if line.strip()]
+    if not lines or "\n" not in before[len(before.rstrip()) :]:
+        return False
+    last = lines[-1].strip()
+    return len(last.split()) >= BROKEN_LINE_WORDS and last[-1:].isalnum() and not is_heading(last)
+
+
 MEND_MIN_WORDS = 8  # what is left of a cut-off sentence must still say something
 MEND_MAX_TAIL = 5  # words a phrase cut may drop besides the broken word ("in the National Assemb")
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;]|\s[-–—]\s|—)\s*")
