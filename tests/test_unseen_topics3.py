@@ -143,8 +143,9 @@ def test_one_point_paragraphs_are_folded_together():
     ]
     packed = pack_lone_points(chunks)
     assert [[p.id for p in ps] for ps in packed] == [["a", "b"], ["c", "d", "e"]]
-    full = [[_mp(str(k), "x.") for k in range(3)], [_mp("z", "z.")]]
-    assert [len(ps) for ps in pack_lone_points(full)] == [3, 1]  # never past the paragraph size
+    long = " ".join(["word"] * 45) + "."
+    full = [[_mp(str(k), long) for k in range(3)], [_mp("z", "A short point of eight words here.")]]
+    assert [len(ps) for ps in pack_lone_points(full)] == [3, 1]  # never past the paragraph's words
 
 
 def test_an_expletive_it_is_not_a_dangling_pronoun():
@@ -377,3 +378,17 @@ def test_the_oped_assessments_reach_what_it_means(memo):
     wh = " ".join(p.text for p in _section(memo, "what_happened"))
     assert re.search(r"\bshould\b|\bmust\b", wm)
     assert not re.search(r"\bshould\b|\bmust\b", wh)
+
+
+def test_a_paragraph_is_measured_in_words_not_points():
+    """Six one-line points make one paragraph; three long ones do not all fit in one (each paragraph
+    break costs a line of the two pages, and 30-word paragraphs read as a list of snippets)."""
+    from memogen.compose.order import PARAGRAPH_WORDS, timeline_paragraphs
+
+    short = [
+        _mp(f"s{k}", "The council met again and approved the budget.", "what_happened") for k in range(6)
+    ]
+    assert [len(p.points) for p in timeline_paragraphs(short)] == [6]
+    long = " ".join(["word"] * (PARAGRAPH_WORDS // 2)) + "."
+    points = [_mp(f"l{k}", long, "what_happened") for k in range(3)]
+    assert [len(p.points) for p in timeline_paragraphs(points)] == [2, 1]
