@@ -216,6 +216,16 @@ def test_a_cut_off_point_enters_the_memo_mended():
     assert not dropped
 
 
+def test_a_link_to_another_page_is_no_statement():
+    teaser = "Read More Senior Congress leader Sonia Gandhi was hospitalized in Delhi for a routine check-up."
+    assert not_a_statement(teaser, teaser, False) == "a link to another page (a teaser), not a statement"
+    for text in (
+        "Related to the ruling, the minister said the quota would stay for two years.",
+        "Readers of the report were surprised by the findings of the panel.",
+    ):
+        assert not_a_statement(text, text, False) is None
+
+
 def test_the_tail_of_a_sentence_a_line_break_split_is_no_statement():
     """A page broke "... and Majlis-e-Wahdat\n\nMuslimeen Pakistan managed to get 1 seat each.": the
     second line alone names the wrong subject. A heading line before a paragraph, or a sentence

@@ -27,6 +27,12 @@ _NUMBER = re.compile(r"^[\d.,%$€£]+[a-z%]{0,3}$", re.I)
 _CAPTION = re.compile(
     r"^(?:photo|image|picture|video|file photo|caption|credit|source)s?\s*(?:\([^)]*\))?\s*:", re.I
 )
+# a link to another page, its label run into the headline it announces ("Read More Senior leader
+# was hospitalized ..."): the page's furniture, not the story
+_TEASER = re.compile(
+    r"^(?:(?:read more|read also|also read|see also)\b|(?:related|recommended)(?: stories| articles| posts)?\s*:)",
+    re.I,
+)
 _CREDIT_TAIL = re.compile(
     r"\((?:photo|image|picture|credit)s?\s*:[^)]*\)\s*\.?$|\|\s*(?:photo|image)\b", re.I
 )
@@ -117,6 +123,8 @@ def not_a_statement(text: str, span: str, at_page_end: bool, enumerated: bool = 
         return "a photo caption or credit, not a statement"
     if is_table_row(raw):
         return "a table row, not a statement"
+    if _TEASER.match(raw):
+        return "a link to another page (a teaser), not a statement"
     ends = raw.rstrip().endswith(_TERMINAL)
     if not ends and at_page_end:
         return CUT_OFF
