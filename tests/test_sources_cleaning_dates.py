@@ -125,3 +125,32 @@ def test_a_reading_time_and_date_glued_to_the_headline_come_apart() -> None:
     assert res.found.title == "Ferries halted after inspection"
     assert res.found.date == dt.date(2023, 4, 3)
     assert "min read" not in res.text
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"),
+    [
+        (
+            "Harbourtown: In an unexpected turn, the council voted to close the northern quay for a year.",
+            "Harbourtown:",
+        ),
+        (
+            "NEW HAVLAND — The council voted on Monday to close the northern quay for at least a year.",
+            "NEW HAVLAND —",
+        ),
+        ("Background: The quay was built in 1920 and has been repaired four times since the storm.", None),
+        ("Norland: A new era for the harbour", None),  # a title's two halves, not a place and a sentence
+    ],
+)
+def test_a_place_alone_before_the_first_sentence_is_a_dateline(opening, place):
+    page = (
+        "Quay to close\n\n"
+        + opening
+        + "\n\nThe council said the repairs would cost more than the quay earns in a decade.\n"
+    )
+    result = clean_text(page)
+    datelines = [d.line for d in result.dropped if d.reason.startswith("dateline")]
+    if place is None:
+        assert datelines == []
+    else:
+        assert datelines == [place] and opening[len(place) :].strip() in result.text

@@ -322,3 +322,13 @@ def test_a_headline_in_capitals_over_a_standfirst_naming_its_writer() -> None:
     assert found.authors == ["Nina Holm"]
     found = _clean(f"Ferries halted\nLiz Holm resigns after the ferry inspection failed\n\n{PARA}\n").found
     assert found.authors == []  # a newsmaker and what she did is no byline
+
+
+def test_a_link_to_the_outlets_channel_names_the_outlet_without_its_verb():
+    page = (
+        "Watch Harbour News\n\n"
+        "Crane collapse closes the northern quay\n\n"
+        "The harbour authority closed the northern quay on Monday after a crane collapsed onto two "
+        "container ships, officials said in a statement issued late in the evening.\n"
+    )
+    assert clean_text(page).found.publisher == "Harbour News"

@@ -217,3 +217,36 @@ def test_a_pictures_alt_text_is_never_the_headline(line, label):
     from memogen.sources.cleaning.title import labels_something_else
 
     assert labels_something_else(line) is label
+
+
+def test_a_headline_of_another_story_between_paragraphs_goes():
+    page = (
+        "The harbour authority closed the northern quay on Monday after a crane collapsed onto two "
+        "container ships, officials said in a statement.\n"
+        "Storm floods Vellmark coast road, 40 homes evacuated\n"
+        "Repairs are expected to take at least three weeks, and traffic will move to the southern "
+        "quay in the meantime, the authority's spokesperson told reporters.\n"
+        "Dockers said the crane had been inspected in March and found sound by the harbour's own engineers.\n"
+    )
+    body = clean_text(page).text
+    assert "Vellmark" not in body
+    assert "Repairs are expected" in body and "Dockers said" in body
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Crane inspections were skipped for two years",  # shares words with the paragraph under it
+        "Future Prospects For The Northern Quay",  # Title Case: its capitals are no evidence
+    ],
+)
+def test_a_section_heading_between_paragraphs_stays(heading):
+    page = (
+        "The harbour authority closed the northern quay on Monday after a crane collapsed onto two "
+        "container ships, officials said in a statement.\n"
+        f"{heading}\n"
+        "Records show crane inspections at the quay stopped in 2022, and the authority said the "
+        "northern quay will reopen only after every crane is checked.\n"
+        "Dockers said the crane had been inspected in March and found sound by the harbour's own engineers.\n"
+    )
+    assert heading in clean_text(page).text

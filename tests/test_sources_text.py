@@ -370,7 +370,7 @@ def test_broken_files_of_every_type_raise_input_error(
     [
         (
             "newspaper-menu-share-bar.txt",
-            "ISLAMABAD: Pakistan and Russia on Wednesday agreed",
+            "Pakistan and Russia on Wednesday agreed",
             "“We are ready to strengthen Pakistan’s counter-terrorism capacity,” Mr Lavrov said.",
             (
                 "Qureshi, Lavrov agree to expand ties in trade, defence",

@@ -358,7 +358,15 @@ def test_a_conflict_names_a_source_without_publisher_by_author_or_quoted_title()
     authored = Source(
         id="a", path="a.txt", kind="txt", metadata=SourceMetadata(title="T", authors=["Ana Roos"]), text=""
     )
-    assert source_name(untitled, "x") == "x"
+    opening = Source(
+        id="02-harbour-daily",
+        path="02-harbour-daily.txt",
+        kind="txt",
+        metadata=SourceMetadata(),
+        text="Ferry crossings were suspended on Monday after the storm damaged two piers at the port.",
+    )
+    assert source_name(untitled, "x") == "x"  # nothing else to name it by
+    assert source_name(opening, "02-harbour-daily") == "“Ferry crossings were suspended…”"
     assert source_name(titled, "t") == "“Explainer: why ferries sink”"
     assert source_name(authored, "a") == "Ana Roos"
 

@@ -18,12 +18,14 @@ from ..model import Conflict, ConflictValue, Point, Source
 from .claims import Claim
 
 TITLE_WORDS = 6  # words of a title that name a source in a conflict statement
+OPENING_WORDS = 4  # words of a source's opening sentence, when it has no title: the footnote starts with them
 _KIND = {"amount": "amount", "percent": "percent", "date": "date", "number": "number"}
 
 
 def source_name(source: Source | None, fallback: str) -> str:
     """How a conflict statement names a source: publisher, else its author, else its title in
-    quotes (a bare title, "Explainer: why ...", reads as part of the sentence), else its id.
+    quotes (a bare title, "Explainer: why ...", reads as part of the sentence), else the opening
+    words of its text, as its footnote names it - never its file name.
     A title is cut to its first words: the footnote cites it in full, and a memo of two pages
     cannot spend twelve words naming one source in every disagreement."""
     if source is None:
@@ -33,9 +35,12 @@ def source_name(source: Source | None, fallback: str) -> str:
         return md.publisher
     if md.authors:
         return md.authors[0] if len(md.authors) == 1 else f"{md.authors[0]} et al."
-    if md.title:
-        words = md.title.split()
-        return "“" + " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "") + "”"
+    from ..citations import opening_title  # the footnote's name for a source without a headline
+
+    words = (md.title or opening_title(source.text).rstrip("…")).split()
+    cut = TITLE_WORDS if md.title else OPENING_WORDS
+    if words:
+        return "“" + " ".join(words[:cut]) + ("…" if len(words) > cut else "") + "”"
     return source.id
 
 

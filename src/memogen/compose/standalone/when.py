@@ -90,35 +90,34 @@ def _shift_month(day: dt.date, months: int) -> dt.date:
     return dt.date(k // 12, k % 12 + 1, 1)
 
 
-def _cap(m: re.Match, replacement: str) -> str:
-    """A capital where the phrase opens the sentence, only there: a weekday is always
-    capitalised ("Friday"), yet "—on Friday 9 February 2024—" mid-sentence is not."""
-    opens = not m.string[: m.start()].strip(" \"“‘'(")
-    if opens and replacement[:1].islower():
+def _cap(at_start: bool, replacement: str) -> str:
+    """A capital only where the phrase opens the sentence (a weekday is capitalised anywhere)."""
+    if at_start and replacement[:1].islower():
         return replacement[0].upper() + replacement[1:]
     return replacement
 
 
-_CLAUSE_END = re.compile(r"[,;:—–()]|\s-\s")
+# A clause ends at a comma, a semicolon, a colon, a dash or a bracket: "it would issue results by
+# 10 a.m.—Friday—it failed" speaks of a past Friday, whatever the clause before it planned.
+_CLAUSE_BREAK = re.compile(r"[,;:—–()\[\]]|\s-\s")
+# "as of Saturday afternoon", "until Friday": a preposition the phrase's own "on" would double.
+_PREP_BEFORE = re.compile(r"\b(?:of|at|before|after|until|till|by|from|since|on|in|during|for)\s+$", re.I)
 
 
-def _clause_of(m: re.Match) -> str:
-    """The clause a relative time stands in (between commas, dashes, colons); a phrase that opens
-    its clause ("On Friday, the minister will ...") reads with the clause after it.
+_ONLY_LINKS = re.compile(
+    r"\b(?:on|since|by|until|from|in|of|during|over|for|and|but|early|late|last|this|next)\b", re.I
+)
 
-    Why a clause, not the sentence: in "it had claimed it would issue results by Friday, but 10
-    seats were still pending as of Saturday afternoon" only Friday is spoken of ahead."""
-    text = m.string
-    ends = [e.end() for e in _CLAUSE_END.finditer(text, 0, m.start())]
-    start = ends[-1] if ends else 0
-    after = _CLAUSE_END.search(text, m.end())
-    stop = after.start() if after else len(text)
-    if not re.sub(
-        r"\b(?:on|since|by|until|from|in|of|during|over|for|and|but)\b", "", text[start : m.start()]
-    ).strip():
-        nxt = _CLAUSE_END.search(text, stop + 1) if after else None
-        stop = nxt.start() if nxt else len(text)
-    return text[start:stop]
+
+def _future_at(sentence: str, start: int) -> bool:
+    """A plan ("will meet on Monday") when its own clause, up to the phrase, speaks of the future;
+    a phrase that opens its clause ("On Friday, the minister will visit") reads with the clause
+    after it."""
+    own = _CLAUSE_BREAK.split(sentence[:start])[-1]
+    if _ONLY_LINKS.sub("", own).strip():
+        return bool(_FUTURE.search(own))
+    rest = _CLAUSE_BREAK.split(sentence[start:])
+    return bool(_FUTURE.search(" ".join(rest[:2])))
 
 
 def _prep(word: str | None, default: str) -> str:
@@ -132,15 +131,12 @@ def _weekday_phrase(m: re.Match, anchor: Anchor, future: bool) -> str | None:
     ahead = future or prep == "next"
     when = _weekday_date(m["wday"], anchor.day, ahead and prep != "last")
     named = f"{m['wday'].capitalize()} {display(when)}"
-    # without a preposition the phrase is a noun ("as of Saturday afternoon", "Friday was calm"):
-    # it gets none either ("as of the afternoon of Saturday 10 February 2024")
-    on = "on " if prep else ""
     if m["wpart"]:
-        return f"{on}the {m['wpart'].lower()} of {named}"  # "on Sunday morning"
+        return f"on the {m['wpart'].lower()} of {named}"  # "on Sunday morning"
     if m["wposs"]:
         return f"the {named}"  # "Sunday's verdict" -> "the Sunday 21 July 2024 verdict"
-    lead = f"{prep} " if prep in ("since", "by", "until", "from") else on
-    return f"{lead}{named}"
+    lead = prep if prep in ("since", "by", "until", "from") else "on"
+    return f"{lead} {named}"
 
 
 def _day_phrase(m: re.Match, anchor: Anchor) -> str | None:
@@ -197,7 +193,7 @@ def resolve_relative(sentence: str, anchor: Anchor) -> tuple[str, bool]:
     def swap(m: re.Match) -> str:
         nonlocal ok
         if m["weekday"]:
-            new = _weekday_phrase(m, anchor, bool(_FUTURE.search(_clause_of(m))))
+            new = _weekday_phrase(m, anchor, _future_at(sentence, m.start()))
         elif m["day"]:
             new = _day_phrase(m, anchor)
         elif m["part"]:
@@ -207,7 +203,10 @@ def resolve_relative(sentence: str, anchor: Anchor) -> tuple[str, bool]:
         if new is None:
             ok = False
             return m.group(0)
-        return _cap(m, new)
+        before = sentence[: m.start()]
+        if new.startswith("on ") and _PREP_BEFORE.search(before):
+            new = new[3:]  # "as of Saturday afternoon" -> "as of the afternoon of Saturday ..."
+        return _cap(not before.strip(" \"“‘'([—–-"), new)
 
     out = RELATIVE.sub(swap, sentence)
     return out, ok

@@ -11,7 +11,7 @@ import re
 
 from ...model import DroppedLine
 from .. import metadata as md
-from .lines import DATE_LINE, DATE_UPDATED, DATE_WEAK, Found, Line, drop
+from .lines import DATE_LINE, DATE_UPDATED, DATE_WEAK, TERMINAL, Found, Line, drop
 
 # A wire or press-release dateline opening the first paragraph: "OSLO, May 3 (Reuters) - ",
 # "ISLAMABAD, Feb 12 : ", "BANGLADESH, July 21: ".
@@ -95,6 +95,7 @@ def lead_dateline(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
     m = _LEAD_DATELINE.match(it.text)
     rest = it.text[m.end() :] if m else ""
     if not m or not rest[:1].isupper() and rest[:1] not in "“\"‘'":
+        _bare_place(it, dropped)
         return
     head = m.group("head")
     agency = _AGENCY.search(head)
@@ -113,6 +114,29 @@ def lead_dateline(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
             line=it.text[: m.end()].strip(), reason="dateline of the story (→ metadata)", lineno=it.lineno
         )
     )
+    it.text = rest
+
+
+# 'Islamabad: In an unexpected outcome ...', 'NEW DELHI — The ...': a place alone before the story's
+# first sentence (one to three capitalised words, then a colon or a dash).
+_PLACE_HEAD = re.compile(
+    r"^(?P<head>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})(?:\s?:\s|\s[–—]{1,2}\s)(?=[A-Z“\"‘'])"
+)
+_PLACE_REST_WORDS = 10  # what follows is a whole sentence, not a title's second half
+
+
+def _bare_place(it: Line, dropped: list[DroppedLine]) -> None:
+    """A dateline without a date: the place where the story was filed goes, the sentence stays.
+    An inline heading ('Background: The war began ...') is not a place: it names a section."""
+    m = _PLACE_HEAD.match(it.text)
+    rest = it.text[m.end() :] if m else ""
+    if not m or len(rest.split()) < _PLACE_REST_WORDS or not TERMINAL.search(rest):
+        return
+    from ...sections.headings import heading_meaning  # pure; only for a line shaped like this
+
+    if heading_meaning(m.group("head")) is not None:
+        return
+    dropped.append(DroppedLine(m.group(0).strip(), "dateline of the story (place)", it.lineno))
     it.text = rest
 
 

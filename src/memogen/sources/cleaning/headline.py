@@ -349,7 +349,7 @@ class _Zone:
         framing = [it for it in names if it.text.strip() in below and len(it.text.split()) <= 4]
         best = best or (framing[0] if framing and not repeated else None)
         if best is not None:
-            self.found.offer_publisher(best.text.strip(), 1, best.where("masthead"))
+            self.found.offer_publisher(_without_prompt(best.text.strip()), 1, best.where("masthead"))
 
     def _between_title_and_body(self, title: int | None, body_found: bool) -> None:
         """Under the headline, labels and a standfirst without a full stop go; a short sentence
@@ -369,3 +369,12 @@ class _Zone:
                 if writer and not self.found.authors:
                     self.found.add_authors([writer], it.where("standfirst naming its writer"))
                 drop(it, "standfirst / label under the headline")
+
+
+# 'Watch CBS News', 'Listen to Harbour Radio': a link to the outlet's channel, the outlet named after the verb.
+_PROMPT_BEFORE_NAME = re.compile(r"^(?:watch|listen to|follow|visit|read)\s+(?=[A-Z0-9])", re.I)
+
+
+def _without_prompt(name: str) -> str:
+    rest = _PROMPT_BEFORE_NAME.sub("", name)
+    return rest if rest != name and len(rest.split()) >= 2 else name

@@ -105,6 +105,7 @@ def clean_lines(
     items = judged.items
     learned.judge(items, judged.found)
     sidebars.lists_share_a_fate(items)
+    sidebars.stray_headlines(items)
     layout.mark_headings(items)
     layout.strip_paragraph_numbers(items)
     dropped = judged.dropped + [

@@ -7,7 +7,7 @@ import re
 
 from .. import metadata as md
 from .chrome import LIST_HEADING, is_pipe_row, is_ui_prompt
-from .lines import BULLET, TERMINAL, Line, drop
+from .lines import BULLET, SENTINELS, TERMINAL, Line, drop
 from .shape import STOPWORDS_HIGH, is_heading_like, is_prose, is_teaser, sentence_like, stopword_density
 from .stamps import RELATIVE_TIME_REASON
 
@@ -157,3 +157,51 @@ def _bullet_runs(items: list[Line]) -> list[list[Line]]:
     if run:
         runs.append(run)
     return runs
+
+
+_CONTENT = re.compile(r"[^\W_]{4,}|\d[\d.,]*")
+_STRAY_WORDS = (5, 16)  # a headline's length; shorter lines are section headings ("Intense temblor")
+
+
+def stray_headlines(items: list[Line]) -> None:
+    """A headline of another story printed between two paragraphs ("Strong quake hits Norland, damages
+    a dozen buildings"): shaped as a headline, it names something the page says nowhere else and shares
+    no word with the paragraphs around it.  A section heading introduces the paragraph under it, so it
+    shares words with it, or names nothing new; either keeps it."""
+    kept = [it for it in items if it.kept]
+    prose = [k for k, it in enumerate(kept) if is_prose(it)]
+    if len(prose) < 2:
+        return
+    words_of = [set(_CONTENT.findall(it.text.lower())) for it in kept]
+    for k in range(prose[0] + 1, prose[-1]):
+        it = kept[k]
+        if not _headline_shaped(it) or not TERMINAL.search(SENTINELS.sub("", kept[k - 1].text).rstrip()):
+            continue  # after a paragraph cut mid-sentence, the line is its continuation
+        own = words_of[k]
+        around = words_of[k - 1] | words_of[k + 1]
+        elsewhere = set().union(*(w for j, w in enumerate(words_of) if j != k))
+        new_names = {n for n in _names(it.text) if n not in elsewhere}
+        if new_names and len(own & around) <= 1:
+            drop(it, "sidebar: headline of another story inside the article")
+
+
+def _names(text: str) -> set[str]:
+    """Figures, and the capitalised words inside a sentence-case line (in a Title Case line every
+    word has a capital, so only its figures are evidence)."""
+    inner = re.findall(r"(?<=\s)[^\W\d_]{4,}", text)
+    title_case = len(inner) >= 2 and sum(w[0].isupper() for w in inner) >= 0.6 * len(inner)
+    names = set(re.findall(r"\d[\d.,]*\w*", text))
+    if not title_case:
+        names |= {w.lower() for w in re.findall(r"(?<=\s)[A-Z][\w'’-]+", text)}
+    return names
+
+
+def _headline_shaped(it: Line) -> bool:
+    text = SENTINELS.sub("", it.text).rstrip()
+    return (
+        _STRAY_WORDS[0] <= it.words <= _STRAY_WORDS[1]
+        and not TERMINAL.search(text)
+        and not text.endswith((":", "?"))
+        and text[:1].isupper()
+        and not BULLET.match(text)
+    )
