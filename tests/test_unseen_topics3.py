@@ -400,3 +400,23 @@ def test_a_paragraph_is_measured_in_words_not_points():
     long = " ".join(["word"] * (PARAGRAPH_WORDS // 2)) + "."
     points = [_mp(f"l{k}", long, "what_happened") for k in range(3)]
     assert [len(p.points) for p in timeline_paragraphs(points)] == [2, 1]
+
+
+def test_a_sentence_and_the_one_its_source_has_next_share_a_paragraph():
+    """'... congratulated the nation.' / '"Free participation ...," he added.' were parted by a
+    paragraph break: the quote then reads without its speaker."""
+    from memogen.compose.order import PARAGRAPH_WORDS, timeline_paragraphs
+
+    long = " ".join(["word"] * (PARAGRAPH_WORDS - 40)) + "."
+    first = "The army chief congratulated the nation on the vote, " + " ".join(["and"] * 27) + " more."
+    quote = '"The turnout showed faith in democracy," he added.'
+    text = f"{first} {quote}"
+
+    def point(pid: str, t: str, source: str = "a") -> MergedPoint:
+        start = text.index(t) if source == "a" else 0
+        return MergedPoint(pid, t, "what_happened", [Citation(source, t, start, start + len(t))])
+
+    together = [point("p0", long, "c"), point("p1", first), point("p2", quote)]
+    assert [[p.id for p in para.points] for para in timeline_paragraphs(together)] == [["p0", "p1", "p2"]]
+    parted = [point("p0", long, "c"), point("p1", first), point("p2", quote, "b")]
+    assert [[p.id for p in para.points] for para in timeline_paragraphs(parted)] == [["p0", "p1"], ["p2"]]

@@ -318,8 +318,19 @@ def paragraph_chunks(points: list[MergedPoint]) -> list[list[MergedPoint]]:
     long ones one of 150; each paragraph break costs a line of the two pages."""
     out: list[list[MergedPoint]] = []
     for p in points:
-        if out and _words(out[-1] + [p]) <= PARAGRAPH_WORDS:
+        size = _words(out[-1] + [p]) if out else 0
+        if out and (size <= PARAGRAPH_WORDS or (_continues(out[-1][-1], p) and size <= 2 * PARAGRAPH_WORDS)):
             out[-1].append(p)
         else:
             out.append([p])
     return out
+
+
+def _continues(before: MergedPoint, point: MergedPoint) -> bool:
+    """`point` is the sentence its source has straight after `before` (a quote and its "he
+    added"): a paragraph break between them would part the words from who said them."""
+    return any(
+        c.source_id == b.source_id and 0 <= c.start - b.end <= 3
+        for c in point.citations[:1]
+        for b in before.citations
+    )
