@@ -31,8 +31,9 @@ mostly event reports, headed briefs elsewhere are half assessment):
   staying costs nothing, moving on a little, going back more, at a paragraph break, inside a long
   paragraph and inside a short one — not learned odds, which would carry the lengths of one half's
   sections (long news sections, rare assessment) into every page.  A paragraph that opens on a verbless
-  theme ("The purpose of party conventions.") is a heading in disguise: there moving on is favoured
-  (its "cost" is negative; `--theme BONUS,BACK`).
+  theme ("The purpose of party conventions.") is a heading in disguise: there moving on by one section
+  is favoured (its "cost" is negative; `--theme BONUS,BACK`), skipping one (from the event straight to
+  its meaning) costs what it costs at a plain paragraph break.
 C, the balance, the costs and the length of a long paragraph are chosen by leave-one-group-out
 cross-validation (groups: GP, IPRI, each event; with --train all also each held publisher and event)
 on the balanced recall (the mean recall of the three sections, which no page's mix of sections can
@@ -342,16 +343,22 @@ def transitions(settings: Settings) -> dict[str, dict[str, dict[str, float]]]:
     not how long sections run: lengths learned from one half (long news sections, short assessments)
     would carry its mix of sections into pages with another."""
 
-    def table(costs: Costs) -> dict[str, dict[str, float]]:
+    def table(costs: Costs, skip: float | None = None) -> dict[str, dict[str, float]]:
+        """`skip`: the cost of skipping a section (event straight to meaning), when not `on`."""
         on, back = costs
-        return {
-            a: {b: 0.0 if i == j else -(on if j > i else back) for j, b in enumerate(SECTION_KEYS)}
-            for i, a in enumerate(SECTION_KEYS)
-        }
+
+        def cost(i: int, j: int) -> float:
+            if i == j:
+                return 0.0
+            if j < i:
+                return back
+            return on if j == i + 1 or skip is None else skip
+
+        return {a: {b: -cost(i, j) for j, b in enumerate(SECTION_KEYS)} for i, a in enumerate(SECTION_KEYS)}
 
     return {
         "paragraph": table(settings.paragraph),
-        "theme": table(settings.theme),
+        "theme": table(settings.theme, skip=settings.paragraph[0]),
         "sentence": table(settings.long),
         "short": table(settings.short),
     }

@@ -308,3 +308,19 @@ def test_a_year_in_the_main_clause_dates_a_figure_in_a_trailing_one():
         q.display: q for q in extract_quantities("Acme opened a plant in Oslo in 2013, the first in 8 years.")
     }
     assert figure_years(qs["8 years"]) == {2013}
+
+
+def test_whom_a_sentence_quotes_is_not_a_name_the_fact_is_about():
+    from memogen.merge import features
+
+    quoted = features("The court on Sunday cut the quota, as per the report by the Morning Courier.")
+    assert quoted.names == frozenset()
+    told = features("The minister told Reuters that Ravel Dam had failed.")
+    assert "reuters" not in told.names and {"ravel", "dam"} <= told.names
+    led = features("The coalition led by Ana Ruiz won 40 seats.")
+    assert {"ana", "ruiz"} <= led.names
+    _, result = merge_specs(
+        ("a", ["The Court of Appeal on Sunday cut the quota to 5%, according to Morning Courier."], "Alpha"),
+        ("b", ["The Court of Appeal on Sunday cut the quota to 5%, the Evening Ledger reported."], "Beta"),
+    )
+    assert len(result.merged) == 1

@@ -168,3 +168,31 @@ def test_a_paragraph_opening_on_a_theme_starts_a_new_part() -> None:
     on_theme = model.transition("theme", "what_happened", "background")
     on_plain = model.transition("paragraph", "what_happened", "background")
     assert on_theme > on_plain
+    # ... on by one part: from the event a theme leads to its context, not straight past it to its meaning
+    skip = model.transition("theme", "what_happened", "what_it_means")
+    assert skip < on_theme and skip == model.transition("paragraph", "what_happened", "what_it_means")
+
+
+def test_a_country_in_capitals_is_not_a_word_it_spells() -> None:
+    """'the US$792 million', 'the US and Iran': no first person; 'let us' is."""
+    assert "w_first_person" not in cue_features("The fund highlighted the US$792 million allocated to it.")
+    assert "w_first_person" not in cue_features("The US and Iran will hold talks.")
+    assert cue_features("Let us hope that our leaders agree.")["w_first_person"] == 2.0
+
+
+def test_a_capitalised_word_inside_a_sentence_is_a_name() -> None:
+    """'On 3 May ... Theresa May' holds no modal verb; a quoted sentence still opens with its pronoun."""
+    assert "w_modal" not in cue_features("On 3 May, the EU handed Theresa May two more weeks.")
+    assert "w_will" not in cue_features("The award went to Will Hart, the union leader.")
+    quoted = cue_features('He said: "We will not give up."')
+    assert quoted["w_will"] == 1.0 and "w_first_person" not in quoted
+
+
+def test_a_quoted_we_is_the_speaker_s_not_the_writer_s() -> None:
+    """The writer's "we" marks an op-ed; a minister's quoted "we" is news of what was said, even when the
+    quote began in the sentence before."""
+    assert "w_first_person" not in cue_features("“We have delivered history today,” said the president.")
+    assert "w_first_person" not in cue_features("We have made incremental progress,” she said.")
+    assert (
+        cue_features("We must ask why the leaders said “they will act” and did not.")["w_first_person"] == 1.0
+    )

@@ -227,3 +227,62 @@ def test_a_weekday_beside_a_day_without_its_year_tells_the_year() -> None:
     plain = _source("q", "Two dams above Darn burst on 10 September, the mayor said.", dt.date(2024, 9, 12))
     event = infer_event([plain])
     assert event is not None and event.start == dt.date(2024, 9, 10)
+
+
+def test_a_day_without_its_year_after_the_writing_date_is_last_year_s() -> None:
+    """A report written in January says "on 10 September": that is the September before it; a plan
+    ("will be held on 2 March") written in December is next year's March."""
+    january = _source(
+        "j",
+        "Two dams above Darn burst on 10 September after Storm Vell, the mayor said.",
+        dt.date(2024, 1, 15),
+    )
+    event = infer_event([january])
+    assert event is not None and event.start == dt.date(2023, 9, 10)
+    plan = _source(
+        "p",
+        "The council met on 18 December. The vote on the new charter will be held on 2 March.",
+        dt.date(2023, 12, 20),
+    )
+    from memogen.sections.event import source_reports
+
+    days = {r.day for r in source_reports(plan)}
+    assert days == {dt.date(2023, 12, 18), dt.date(2024, 3, 2)}
+
+
+def test_an_undated_page_s_year_is_not_the_year_it_counts_from() -> None:
+    """'The fourth election since 2001' names where a count starts, not when the page was written; an
+    undated page whose only year is that one gets no year of its own, and a source dated days later
+    gives it."""
+    undated = _source(
+        "u",
+        "On 28 September, voters chose a president in the fourth election since 2001, officials said.",
+        None,
+    )
+    alone = infer_event([undated])
+    assert alone is None or alone.start.year != 2001
+    dated = _source("d", "Counting began on 29 September, the commission said.", dt.date(2019, 9, 30))
+    event = infer_event([undated, dated])
+    assert event is not None and event.start == dt.date(2019, 9, 28)
+
+
+def test_a_page_that_names_no_year_still_dates_its_days_against_each_other() -> None:
+    """No year anywhere: the page's own event is still its news day, so a day a month before it reads as
+    earlier history and its lead as the news."""
+    from memogen.sections.event import page_event
+    from memogen.sections.extract import source_points
+
+    page = _source(
+        "y",
+        "On 23 March, the council handed the mayor a two-week extension to present a new budget.\n\n"
+        "On 14 February, the mayor had asked for six months, and the council had refused.\n\n"
+        "The budget rules have not changed since 2011.\n",
+        None,
+    )
+    assert infer_event([page]) is None  # no year of writing: no event to show a user
+    own = page_event(page)
+    assert own is not None and (own.start.month, own.start.day) == (3, 23) and own.origin == "assumed year"
+    lead, earlier, rules = source_points(page, None).items
+    assert "t_day_event" in lead.features and "t_day_before" in earlier.features
+    # the year the page names is not set against a stand-in year of the event: it is just a year
+    assert "t_year_any" in rules.features and "t_year_event" not in rules.features

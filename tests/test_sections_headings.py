@@ -108,6 +108,28 @@ def test_a_lead_in_line_is_prose_not_a_heading() -> None:
     assert not is_heading("These are the main points:")
 
 
+def test_a_lead_in_the_reader_set_as_a_heading_names_no_section() -> None:
+    """A page may style "Here are the key developments:" as a heading (the reader then says so): it still
+    names no section, so the lines under it (often a page's teasers of other stories) are not fixed
+    in What happened."""
+    assert heading_meaning("Here are the key developments:") is None
+    text = (
+        "The council approved the new bridge on 4 May after a year of debate.\n\n"
+        "Here are the key developments:\n\n"
+        "The bridge was first proposed in 1998, when the old ferry sank.\n"
+    )
+    page = Source(
+        id="p",
+        path="p.txt",
+        kind="txt",
+        metadata=SourceMetadata(date=dt.date(2024, 5, 5)),
+        text=text,
+        headings=[(text.index("Here are"), "Here are the key developments:")],
+    )
+    points = extract_points(page, dt.date(2024, 5, 4))
+    assert [p.reason == "heading" for p in points] == [False, False]
+
+
 def test_an_unknown_scheme_with_inline_headings_keeps_its_sections() -> None:
     text = (
         "📰 The latest: On 6 May the river authority opened the new flood gates at Dern. Crews worked through the night.\n\n"

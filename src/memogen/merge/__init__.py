@@ -33,8 +33,9 @@ from ..model import (
 from .aliases import learn_aliases
 from .claims import read_claims, topic_entity
 from .clustering import choose_representative, cluster_points
-from .conflicts import find_conflicts, lone_dates_in_clusters, weekday_claims
+from .conflicts import find_conflicts, lone_dates_in_clusters, lone_dates_near_event, weekday_claims
 from .features import Features, features
+from .labels import lone_labels
 from .pairs import (
     ANCHOR_MIN_SIM,
     CONTAIN_MIN_SIM,
@@ -178,6 +179,11 @@ def merge_points(
         claims, points, feats, mats, cluster_of, salience, names, event_dates, topic, aliases
     )
     for i, why in lone_dates_in_clusters(groups, claims, event_dates).items():
+        found.flagged.setdefault(i, []).extend(why)
+    for i, why in lone_dates_near_event(points, claims, event_dates).items():
+        if i not in found.flagged:
+            found.flagged[i] = why
+    for i, why in lone_labels(points, {s.id: s.text for s in sources}).items():
         found.flagged.setdefault(i, []).extend(why)
 
     at = {(p.source_id, p.text): k for k, p in enumerate(points)}  # to cite the points a statement gives

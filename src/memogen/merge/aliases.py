@@ -224,11 +224,14 @@ _KIND_OF = re.compile(r"\bthe\s+(?:[a-z]+\s+){0,2}?([a-z]{3,})\s+of\s+((?:[A-Z][
 _APPOSITION = re.compile(
     r"((?:[A-Z][\w’'-]*\s?){1,4}),\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?([a-z]{3,})\b(?=\s+(?:of|in|on|with|that|which|where|home)\b|[,.])"
 )
+# "PTI-backed independents", "Saudi-led coalition": a group named by its tie to a name (the whole
+# hyphened word is the name a figure's owner is read as: "PTI-backed").
+_TIED_GROUP = re.compile(r"(?<![\w-])([A-Z][\w’']*-[a-z]+ed)\s+([a-z]{4,})\b")
 
 
 def learn_kinds(texts: list[str]) -> dict[str, frozenset[str]]:
-    """The common nouns the topic's sources use for a name, so "the city" can stand for Derna and
-    "the bloc" for BRICS when a figure names no owner. Nouns the sources use for two names are left
+    """The common nouns the topic's sources use for a name, so "the city" can stand for Derna,
+    "the bloc" for BRICS and "independents" for the "PTI-backed" ones when a figure names no owner. Nouns the sources use for two names are left
     out (then "the city" could be either)."""
     kinds: dict[str, set[str]] = defaultdict(set)
     for text in texts:
@@ -236,6 +239,8 @@ def learn_kinds(texts: list[str]) -> dict[str, frozenset[str]]:
             kinds[m.group(2).strip().lower()].add(m.group(1))
         for m in _APPOSITION.finditer(text):
             kinds[m.group(1).strip().lower()].add(m.group(2))
+        for m in _TIED_GROUP.finditer(text):
+            kinds[m.group(1).lower()].add(m.group(2))
     owners: dict[str, set[str]] = defaultdict(set)
     for name, nouns in kinds.items():
         for noun in nouns:

@@ -38,6 +38,7 @@ from .quantities import (
 
 # Unit stems (see lexicon.stem) converted to one unit, so "200 km" meets "124 miles".
 UNIT_CONVERSIONS = {"km": ("km", 1.0), "kilom": ("km", 1.0), "mile": ("km", 1.609344), "mi": ("km", 1.609344)}
+MEASURED_UNITS = frozenset(unit for unit, _ in UNIT_CONVERSIONS.values())  # measured, not counted
 _CURRENCIES = (
     (re.compile(r"US\s?\$|USD|\$|dollars?", re.I), "usd"),
     (re.compile(r"£|GBP|pounds?", re.I), "gbp"),
@@ -74,6 +75,12 @@ _RUNNING_TOTAL = re.compile(
 )
 # What is still outstanding changes by the hour: two such counts of one day are two moments.
 _PENDING = re.compile(r"\b(?:still|yet to|pending|remaining|remain|outstanding|awaited|missing)\b", re.I)
+# "which has a population of around 90,000": the figure counts people
+_POPULATION_OF = re.compile(
+    r"\bpopulation\s+(?:of|is|was|stands at|stood at|at)\s+(?:about|around|some|roughly|nearly|almost|"
+    r"over|more than|approximately)?\s*$",
+    re.I,
+)
 _NUMBER_OF = re.compile(r"\b(?:number|count|tally|total)\s+of\s+([a-z]+)", re.I)
 # "As per media reports on 22 July 2024, ...": the lead dates a report (not "On 12 June, he arrived")
 _REPORTING_LEAD = re.compile(r"^\W*(?:As (?:per|of|at)|According to)\b[^,]{0,60}?,", re.I)
@@ -127,6 +134,15 @@ class Claim:
         """ "killed", "injured", ... for a count of people whose words say which; else ""."""
         last = self.unit.rsplit(" ", 1)[-1]
         return last if last in CASUALTY_WORDS else ""
+
+    def same_reading(self, other: Claim) -> bool:
+        """The same figure within rounding, in the claim's converted unit ("200 miles" is not "200 km")."""
+        if self.kind == "date" or self.unit != other.unit:
+            return self.quantity.same_value(other.quantity)
+        lo1, hi1 = self.value
+        lo2, hi2 = other.value
+        tol = rounding_tolerance(hi1, hi2)
+        return lo1 - tol <= hi2 and lo2 - tol <= hi1
 
     def agrees_with(self, other: Claim) -> bool:
         """Same value within rounding; a lower bound ("more than 100") agrees with anything above it."""
@@ -229,7 +245,8 @@ def read_claim(
         reported=day if running and day else _report_date(sentence, source_date),
         previous=bool(_FROM_BEFORE.search(before)) and " to " in after[:40],
         planned=planned(q),
-        pending=bool(_PENDING.search(figure_clause(q))),
+        # the people still missing are a casualty count, not results still to come
+        pending=bool(_PENDING.search(figure_clause(q))) and unit.rsplit(" ", 1)[-1] not in CASUALTY_WORDS,
         years=_claim_years(q, reported_on),
         dated=bool(figure_years(q)) and not after_lead,
     )
@@ -284,8 +301,9 @@ def _subject(before: str) -> str:
 
 def _subject_unit(subject: str) -> str:
     """What a bare figure counts, from its clause's subject: "the death toll rose to 23" (people),
-    "the number of seats won reached 75" (seats); "" when the subject does not say."""
-    if _TOLL_SUBJECT.search(subject):
+    "a population of 90,000" (people), "the number of seats won reached 75" (seats); "" when the
+    subject does not say."""
+    if _TOLL_SUBJECT.search(subject) or _POPULATION_OF.search(subject):
         return "people"
     counted = _NUMBER_OF.search(subject)
     return counted.group(1).lower() if counted else ""
@@ -393,14 +411,19 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
     before = [n for n in owners if max(lo, prev) <= n.start and n.end <= pos]
     if before:
         return before[0].entity  # the segment's subject: "The PML-N led by Nawaz Sharif got 75 seats"
-    if _PARTICIPLE.match(sentence[lo:pos]) or _APPOSITIVE.match(sentence[lo:pos]):
+    if _PARTICIPLE.match(sentence[lo:pos]):
         # "the PML-N emerged as the largest party, winning 227 seats": the main clause's subject
         subject = [n for n in owners if n.end <= lo]
         if subject:
             return subject[0].entity
+    if _APPOSITIVE.match(sentence[lo:pos]):
+        # "Floods hit Derna, a city of 100,000": the name the apposition stands beside
+        head = [n for n in owners if n.end <= lo and not sentence[n.end : lo].strip(" ,")]
+        if head:
+            return head[-1].entity
     # a name after the figure is its owner only before the next figure ("in 855 constituencies
     # including 266 of the National Assembly and 593 of the Provincial Assemblies")
-    nxt = min((p for p in starts if p > pos), default=len(sentence))
+    nxt = min((p for p in starts if p >= pos + len(q.display)), default=len(sentence))
     after = [
         n for n in owners if pos + len(q.display) <= n.start and n.end <= min(hi, nxt) and not n.after_of
     ]
@@ -417,8 +440,8 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
 
 
 _PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
-# "Derna, a port city of 100,000": the figure is the name's, said in apposition
-_APPOSITIVE = re.compile(r"\s*(?:a|an)\s+[^,;]*?\bof\s+(?:[a-z]+\s+){0,2}$")
+# "Derna, a port city of 100,000", "Derna, home to 100,000 people": the name's figure, in apposition
+_APPOSITIVE = re.compile(r"\s*(?:(?:a|an)\s+[^,;]*?\bof\s+(?:[a-z]+\s+){0,2}|home to\s+(?:[a-z]+\s+){0,2})$")
 
 
 def _figure_starts(sentence: str) -> list[int]:

@@ -24,7 +24,7 @@ import numpy as np
 
 from ..model import Conflict, Point, Source
 from .aliases import Aliases
-from .claims import Claim, Entity, weekday_date
+from .claims import MEASURED_UNITS, Claim, Entity, weekday_date
 from .clustering import UnionFind
 from .features import Features, features
 from .lexicon import GENERIC, STOP, WEEKDAYS
@@ -200,13 +200,14 @@ def claim_groups(
     return groups
 
 
-def _siblings(claims: list[Claim]) -> dict[tuple, set[float]]:
-    """For each figure (kind, unit, value): the other figures of its kind its sentences give."""
-    out: dict[tuple, set[float]] = defaultdict(set)
+def _siblings(claims: list[Claim]) -> dict[tuple, set[tuple]]:
+    """For each figure (kind, unit, value): the other figures of its kind its sentences give (exactly:
+    "a quarter", 23-27%, is not "23%")."""
+    out: dict[tuple, set[tuple]] = defaultdict(set)
     for c in claims:
         if c.kind == "percent":
             others = {
-                q.value[0]
+                q.value
                 for q in extract_quantities(c.quantity.sentence)
                 if q.kind == c.kind and q.display != c.quantity.display
             }
@@ -214,7 +215,7 @@ def _siblings(claims: list[Claim]) -> dict[tuple, set[float]]:
     return out
 
 
-def _parts_of_breakdown(group: list[Claim], beside: dict[tuple, set[float]]) -> bool:
+def _parts_of_breakdown(group: list[Claim], beside: dict[tuple, set[tuple]]) -> bool:
     """Two differing figures that each stand beside one same figure somewhere in the topic ("93%
     on merit, 7% for quotas" / "5% for veterans, 93% on merit"): parts of one breakdown told two
     ways (93/5/2 and 93/7), not rival readings of one figure."""
@@ -251,7 +252,7 @@ def _candidate_pairs(claims: list[Claim]) -> list[tuple[int, int]]:
     """Pairs of claims of different sources sharing a unit and an entity or a nearby word."""
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
-        unit = c.unit if c.kind != "number" else ""
+        unit = c.unit  # counts compare only within one counted noun (see _may_compare)
         keys = {(c.kind, unit, "w", w) for w, d in c.quantity.context.items() if d <= 10}
         keys.add((c.kind, unit, "u", ""))  # small topics: every pair of a unit (capped below)
         if c.entity is not None:
@@ -322,13 +323,18 @@ def _may_compare(
 
 def _named_by_head(named: Claim, bare: Claim) -> bool:
     """The unnamed side calls the entity by its common noun: "the Loss and Damage Fund" / "this
-    fund"; "the city of Derna" (learned from the topic's sources) / "the city's population"."""
+    fund"; "the city of Derna" (learned from the topic's sources) / "the city's population";
+    "PTI-backed independents" / "independents won 101 seats"."""
     if named.entity is None:
         return False
     head = re.sub(r"[’']s?$", "", named.entity.text.split()[-1].lower())
     nouns = {n for n in {head, *named.entity.nouns} if len(n) >= 3 and n.isalpha()}
     clause = figure_clause(bare.quantity)
-    return any(re.search(rf"\b(?:the|this|that|its) {n}\b", clause) for n in sorted(nouns))
+    if any(re.search(rf"\b(?:the|this|that|its) {n}\b", clause) for n in sorted(nouns)):
+        return True
+    # the bare figure's clause opens on a noun the sources use for the name: "independents won 101 seats"
+    subject = clause[: max(0, clause.find(bare.quantity.display))]
+    return any(re.match(rf"\W*(?:the\s+)?{n}\b", subject) for n in sorted(named.entity.nouns))
 
 
 def _spread(claims: list[Claim]) -> float:
@@ -401,13 +407,36 @@ def _same_claim(
         # fund" / "committed to the fund, with $725 million pledged")
         measured = qa.relatedness(qb) >= NEAR_CONTEXT or measure >= MEASURE_SIM
     elif _distance(a, b) <= CLOSE_LOG_RATIO:
-        measured = lexical_measure or measure >= MEASURE_SIM
+        # one owner named on both sides ("allocated to the Loss and Damage Fund" / "mobilised towards
+        # this fund") is a sign too: an owner's figures in one unit, close in value, are one measure
+        # (counts also need words that do not say another thing: "won 75 seats" / "contested 100 seats")
+        # (a named place's plain headcount, "Derna, home to 100,000 people" / "Derna, which has a
+        # population of 90,000", is its population however worded)
+        owner = _one_owner_named(a, b) and (
+            a.kind == "amount" or a.unit == "people" or measure >= FAR_MEASURE_SIM
+        )
+        measured = lexical_measure or measure >= MEASURE_SIM or owner
     else:
         # a count far from another is most often a part against a whole ("93 of 264 seats"): only
         # one owner named on both sides makes it a rival reading
-        owned = a.kind != "number" or (a.entity is not None and b.entity is not None)
+        # (a measured length is no count: "200 km" against "200 miles" is a rival reading)
+        owned = (
+            a.kind != "number" or a.unit in MEASURED_UNITS or (a.entity is not None and b.entity is not None)
+        )
         measured = lexical_measure and measure >= FAR_MEASURE_SIM and owned
     return measured and (a.agrees_with(b) or not _breakdown(a, b))
+
+
+def _one_owner_named(a: Claim, b: Claim) -> bool:
+    """Both sides name the figure's owner: the same name, or (for amounts) a name and its common
+    noun ("this fund"). Counts need the name itself on both sides: "the PML-N got 75 seats" / "the
+    PML-N has secured 71 seats"."""
+    if a.entity is not None and b.entity is not None:
+        return a.entity.same_as(b.entity)
+    if a.kind != "amount" or (a.entity is None and b.entity is None):
+        return False
+    named, bare = (a, b) if a.entity is not None else (b, a)
+    return _named_by_head(named, bare)
 
 
 def _date_words(q: Quantity) -> set[str]:
@@ -435,7 +464,7 @@ def _breakdown(a: Claim, b: Claim) -> bool:
         for q in extract_quantities(b.quantity.sentence)
         if q.kind == b.kind and q.display != b.quantity.display
     ]
-    return any(x.same_value(y) for x in qa for y in qb)
+    return any(x.value == y.value for x in qa for y in qb)  # parts of a breakdown are said exactly
 
 
 _PHRASE_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z'-]+")
@@ -600,6 +629,59 @@ def lone_dates_in_clusters(
                     f"{c.display}: given by this source only; others date the same fact "
                     f"{witnesses[0].display}"
                 )
+    return flagged
+
+
+LONE_DATE_LIKENESS = 0.55  # WordLlama cosine: one action told twice 0.59; follow-ups on later days 0.13–0.46
+
+
+def lone_dates_near_event(
+    points: list[Point], claims: list[Claim], event: tuple[dt.date, dt.date] | None
+) -> dict[int, list[str]]:
+    """A point that dates an action off the event's days, worded like another source's account of
+    the event dated on them, with no other source giving its day: that source's error, not stated.
+
+    Why: clustering may keep the two accounts apart ("In a significant ruling on August 7, the
+    court decided to reduce the quota" / "the court on Sunday reduced the quota system"), and then
+    `lone_dates_in_clusters` never sees them side by side.  A follow-up on a later day reads
+    differently from the event's own account, so it stays.
+    """
+    if event is None:
+        return {}
+    dated: dict[int, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind == "date" and not c.previous and not c.planned and claim_day(c, event[0].year):
+            dated[c.point].append(c)
+    on = [i for i, cs in dated.items() if any(_on_event(c, event) for c in cs)]
+    off = [
+        (i, c)
+        for i, cs in dated.items()
+        if not any(_on_event(x, event) for x in cs)
+        for c in cs
+        if not c.weekday
+    ]
+    if not on or not off:
+        return {}
+    from .semantic import embed_texts
+
+    vectors = embed_texts([points[i].text for i, _ in off] + [points[j].text for j in on])
+    if vectors is None:
+        return {}
+    likeness = vectors[: len(off)] @ vectors[len(off) :].T
+    flagged: dict[int, list[str]] = {}
+    for k, (i, c) in enumerate(off):
+        sid = points[i].source_id
+        others = [(n, j) for n, j in enumerate(on) if points[j].source_id != sid]
+        agreed = any(x.agrees_with(c) for j, xs in dated.items() if points[j].source_id != sid for x in xs)
+        if not others or agreed:
+            continue
+        n, j = max(others, key=lambda t: likeness[k, t[0]])
+        if likeness[k, n] >= LONE_DATE_LIKENESS:
+            witness = next(x for x in dated[j] if _on_event(x, event))
+            flagged.setdefault(i, []).append(
+                f"{c.display}: given by this source only; another source dates the same action "
+                f"{witness.display}"
+            )
     return flagged
 
 

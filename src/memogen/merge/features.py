@@ -35,10 +35,11 @@ def _names(
     "Public" or "Officials" opening a sentence are not taken for names.
     """
     toks = [t for t, _, _ in (tokens if tokens is not None else tokenize(text))]
+    quoted = _attribution_tokens(toks)
     out = set()
     for k, t in enumerate(toks):
         low = t.lower()
-        if not t[:1].isupper() or not t.replace("-", "").isalpha():
+        if not t[:1].isupper() or not t.replace("-", "").isalpha() or k in quoted:
             continue
         if low in STOP or low in MONTHS or low in WEEKDAYS or low in SCALES or low in CURRENCY_WORDS:
             continue
@@ -47,6 +48,34 @@ def _names(
             continue
         out.add(low)
     return frozenset(out)
+
+
+# "according to the Free and Fair Election Network, ...", "as per the report by the Hindustan Times":
+# whom a sentence quotes, up to the end of its clause; "told AFP that ...": the name after the verb.
+_CLAUSE_ATTRIBUTION = (("according", "to"), ("as", "per"))
+_NAME_ATTRIBUTION = frozenset(["told"])
+_BY_ATTRIBUTION = frozenset(["reported", "report", "quoted", "cited", "published"])
+_CLAUSE_END = frozenset([",", ";", ".", ":", "that", "—", "–", "(", ")"])
+_ATTRIBUTION_SPAN = 10
+
+
+def _attribution_tokens(toks: list[str]) -> set[int]:
+    """Tokens naming whom a sentence quotes or cites: a source, not something the fact is about, so
+    "..., as per the Hindustan Times" and "Bangladesh's Supreme Court on Sunday ..." can be one fact."""
+    out: set[int] = set()
+    low = [t.lower() for t in toks]
+    for k in range(len(toks)):
+        if k >= 1 and (low[k - 1], low[k]) in _CLAUSE_ATTRIBUTION:
+            for j in range(k + 1, min(len(toks), k + 1 + _ATTRIBUTION_SPAN)):
+                if low[j] in _CLAUSE_END:
+                    break
+                out.add(j)
+        elif low[k] in _NAME_ATTRIBUTION or (low[k] == "by" and k >= 1 and low[k - 1] in _BY_ATTRIBUTION):
+            j = k + 1 + (k + 1 < len(toks) and low[k + 1] == "the")
+            while j < len(toks) and toks[j][:1].isupper():
+                out.add(j)
+                j += 1
+    return out
 
 
 def features(text: str, aliases: Aliases | None = None) -> Features:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..wordlists import AUXILIARIES
+
 MONTHS = {
     m: i + 1
     for i, names in enumerate(
@@ -28,32 +30,39 @@ MONTHS = {
 # Day names mark when, not who: "on Sunday" vs "on Monday" must not read as two named parties.
 WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 # Words that can follow a figure without being what it counts ("rose to 23 on Monday").
-NOT_UNITS = frozenset(
-    [
-        "on",
-        "in",
-        "at",
-        "by",
-        "to",
-        "from",
-        "for",
-        "of",
-        "and",
-        "or",
-        "as",
-        "after",
-        "before",
-        "since",
-        "with",
-        "than",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "last",
-        "next",
-    ]
+NOT_UNITS = (
+    frozenset(
+        [
+            "on",
+            "in",
+            "at",
+            "by",
+            "to",
+            "from",
+            "for",
+            "of",
+            "and",
+            "or",
+            "as",
+            "after",
+            "before",
+            "since",
+            "with",
+            "than",
+            "the",
+            "a",
+            "an",
+            "this",
+            "that",
+            "last",
+            "next",
+            # distributives after a bare figure: "won 2 each" (verbs, "22 have applied": AUXILIARIES)
+            "each",
+            "apiece",
+            "respectively",
+        ]
+    )
+    | AUXILIARIES
 )
 UNITS = {
     w: i

@@ -152,12 +152,23 @@ def _context(toks: list[tuple[str, int, int]], lo: int, hi: int, window: int = 1
     "arrived on" from "concluded on". Distance lets the nearest word count most.
     """
     out: dict[str, int] = {}
-    for rng in (range(lo - 1, -1, -1), range(hi, len(toks))):
+    for leftward, rng in ((True, range(lo - 1, -1, -1)), (False, range(hi, len(toks)))):
         dist = 0
+        seen: list[tuple[str, int]] = []
+        joined = -1  # how many words were seen before the last joiner ("and", "while") of this side
         for k in rng:
             w = toks[k][0]
             if w in SENTENCE_END:
                 break
+            if w.lower() in _JOINERS:
+                joined = len(seen)
+            elif joined >= 0 and _starts_figure(w):
+                # "42% of the population and 23% of GDP": between the joiner and another figure, the
+                # words are that figure's; before both (leftward) is their common subject
+                seen = seen[:joined]
+                joined = -1
+                if not leftward:
+                    break
             if not (w[:1].isalnum()):
                 continue
             dist += 1
@@ -169,9 +180,21 @@ def _context(toks: list[tuple[str, int, int]], lo: int, hi: int, window: int = 1
                 continue
             if lw in STOP or lw in GENERIC or lw in MONTHS or has_number_word(lw):
                 continue
-            s = stem(lw)
+            seen.append((stem(lw), dist))
+        for s, dist in seen:
             out[s] = min(dist, out.get(s, dist))
     return out
+
+
+# Words that join two figures' phrases ("75 seats while the PPP grabbed 54"): each side is one figure's.
+# (Not a comma: "On 12 June, the president arrived" keeps "arrived" for the date.)
+_JOINERS = frozenset([";", "and", "while", "whereas", "but", "or", "followed"])
+
+
+def _starts_figure(word: str) -> bool:
+    """A figure's first word: digits, "six", "a quarter" (not a "three-day" visit: a modifier)."""
+    low = word.lower()
+    return word[:1].isdigit() or ("-" not in low and (has_number_word(low) or low in FRACTIONS))
 
 
 def context_of(sentence: str, display: str) -> dict[str, int]:

@@ -1,7 +1,7 @@
 """What a group of comparable claims says to the reader: a progression, a disagreement, or nothing.
 
-- a progression, when every figure carries a report date and the figures move one way over
-  those dates ("The reported figure for PML-N rose over time: 67 seats (A, 9 February); 75 seats
+- a progression, when every figure carries a report date and the figures rise over those
+  dates, and they count what happens (the dead, seats won), not what is (a city's people) ("The reported figure for PML-N rose over time: 67 seats (A, 9 February); 75 seats
   (B, 12 February).");
 - "Sources differ: A reports X; B reports Y." when the figures differ otherwise ("more than 100"
   and "at least 133" hold together, but they are two reports of one count: stated once, both given);
@@ -15,6 +15,7 @@ import datetime as dt
 from collections import defaultdict
 
 from ..model import Conflict, ConflictValue, Point, Source
+from ..sources.naming import opening_title
 from .claims import Claim
 
 TITLE_WORDS = 6  # words of a title that name a source in a conflict statement
@@ -35,8 +36,6 @@ def source_name(source: Source | None, fallback: str) -> str:
         return md.publisher
     if md.authors:
         return md.authors[0] if len(md.authors) == 1 else f"{md.authors[0]} et al."
-    from ..citations import opening_title  # the footnote's name for a source without a headline
-
     words = (md.title or opening_title(source.text).rstrip("…")).split()
     cut = TITLE_WORDS if md.title else OPENING_WORDS
     if words:
@@ -52,12 +51,12 @@ def describe_group(group: list[Claim], names: dict[str, str], points: list[Point
     if len(by_source) < 2:
         return None
     for cs in by_source.values():
-        if any(not x.quantity.same_value(y.quantity) for x in cs for y in cs):
+        if any(not x.same_reading(y) for x in cs for y in cs):
             return None  # a source with two readings of one claim: the claim is not read right
     classes: list[list[Claim]] = []
     for sid in sorted(by_source, key=lambda s: min(c.point for c in by_source[s])):
         c = by_source[sid][0]
-        home = next((cl for cl in classes if cl[0].quantity.same_value(c.quantity)), None)
+        home = next((cl for cl in classes if cl[0].same_reading(c)), None)
         if home is None:
             classes.append([c])
         else:
@@ -116,24 +115,26 @@ def _value_text(c: Claim) -> str:
 
 
 def _progression(classes: list[list[Claim]]) -> list[tuple[dt.date, list[Claim]]] | None:
-    """Figures that move one way as their report dates advance: a count updated over time.
+    """Figures that rise as their report dates advance: a count (the dead, the seats counted, the
+    pledges) updated over time.
 
     Each figure (a class of sources giving it) is dated by its first dated report; an undated
     source giving the same figure joins that step. A figure no source dates, or a figure of a
     period ("in 2020") or of one day, makes no progression.
     """
     claims = [c for cl in classes for c in cl]
-    if claims[0].kind == "date" or any(c.dated or c.day for c in claims):
+    if claims[0].kind in ("date", "percent") or any(c.dated or c.day for c in claims):
+        # a share (of GDP, of the vote) is a ratio, not a count that accrues: two shares disagree
         return None
     firsts = [min((c.reported for c in cl if c.reported is not None), default=None) for cl in classes]
     if any(d is None for d in firsts) or len(set(firsts)) < len(firsts):
         return None
     order = sorted(range(len(classes)), key=lambda k: firsts[k])  # type: ignore[arg-type,return-value]
     values = [classes[k][0].value for k in order]
-    rising = all(values[k][1] <= values[k + 1][0] for k in range(len(values) - 1))
-    falling = all(values[k][0] >= values[k + 1][1] for k in range(len(values) - 1))
-    if not (rising or falling):
-        return None
+    if not all(values[k][1] <= values[k + 1][0] for k in range(len(values) - 1)):
+        return None  # a count reported as it grows only rises: a lower later figure is a disagreement
+    if any(c.unit.rsplit(" ", 1)[-1] == "people" for c in claims):
+        return None  # a headcount that counts no event (a city's people, a summit's) is not a running count
     return [
         (firsts[k], sorted(classes[k], key=lambda c: (c.reported or dt.date.max, c.point))) for k in order
     ]  # type: ignore[misc]
@@ -151,7 +152,6 @@ def _who(sids: list[str], names: dict[str, str]) -> str:
 def progression_statement(
     steps: list[tuple[dt.date, list[Claim]]], names: dict[str, str], owner: str = ""
 ) -> str:
-    rising = steps[-1][1][0].value[0] > steps[0][1][0].value[0]
     parts = []
     for _, cs in steps:
         reports = []
@@ -159,9 +159,8 @@ def progression_statement(
             who = _who([c.source_id for c in cs if c.reported == when], names)
             reports.append(f"{who}, {day_text(when)}" if when else who)
         parts.append(f"{_value_text(cs[0])} ({'; '.join(reports)})")
-    verb = "rose" if rising else "fell"
     subject = f"The reported figure for {owner}" if owner else "The reported figure"
-    return f"{subject} {verb} over time: " + "; ".join(parts) + "."
+    return f"{subject} rose over time: " + "; ".join(parts) + "."
 
 
 def differ_statement(values: list[tuple[str, list[str]]], names: dict[str, str], owner: str = "") -> str:

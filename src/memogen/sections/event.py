@@ -19,6 +19,7 @@ sources give in the sentences that dated it.  A single page infers its own event
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter, defaultdict
@@ -30,6 +31,7 @@ from .sentences import sentence_spans
 
 NEWS_DAYS = 14  # an action dated this close before the horizon is news
 RECENT_DAYS = 45  # ... this close, recent; older, recalled
+NEAR_WRITTEN_DAYS = 3  # a day without its year up to this long after the writing date is still this year's
 LEAD_SENTENCES = 4  # the opening sentences of a report carry its news
 RANGE_SHARE = 0.4  # a neighbouring day with this share of the winner's votes extends the event
 MAX_ACTORS = 4
@@ -104,7 +106,9 @@ class Event:
     actors: tuple[str, ...] = ()
     place: str | None = None
     why: tuple[str, ...] = ()
-    origin: str = "inferred"  # "inferred" or "topic.yaml"
+    origin: str = (
+        "inferred"  # "inferred", "topic.yaml", or "assumed year" (a page that names no year of its own)
+    )
 
     def describe(self) -> str:
         """One line: '8 February 2024 — Pakistan, Election Commission (in Islamabad)'."""
@@ -211,12 +215,23 @@ def _safe_date(y: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+_SINCE_YEAR = re.compile(
+    r"\bsince\s+(?:the\s+)?(?:(?:early|late|mid|end of|start of)\s+)?(?:19|20)\d\d\b", re.I
+)
+
+
 def _main_year(text: str) -> int | None:
     """The year an undated text was most likely written in: the latest year it tells of in the past,
-    but before the first full date it plans ("takes effect on 1 January 2024": written before 2024)."""
+    but before the first full date it plans ("takes effect on 1 January 2024": written before 2024).
+    A year a count starts from ("the fourth election since 2001") only says the text is later: alone,
+    it names no year of writing."""
     past: list[int] = []
     planned: list[dt.date] = []
+    since: list[int] = []
     for _, sentence in _sentences(text):
+        if "since" in sentence.lower():
+            since += [int(m.group(0)[-4:]) for m in _SINCE_YEAR.finditer(sentence)]
+            sentence = _SINCE_YEAR.sub(" ", sentence)
         mentions = [d for d in find_dates(sentence) if d.year] if _DIGIT.search(sentence) else []
         if _PLANNED.search(sentence):
             planned += [day for d in mentions if (day := d.resolve(None))]
@@ -225,7 +240,7 @@ def _main_year(text: str) -> int | None:
     if planned:
         first = min(planned).year
         return first if any(y >= first for y in past) else first - 1
-    return max(past) if past else None
+    return max(past + since) if past else None
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:
@@ -267,7 +282,10 @@ def _dated(
     sentence: str, year: int | None, written: dt.date | None, known: KnownDays | None = None
 ) -> list[dt.date]:
     mentions = [d for d in find_dates(sentence) if d.kind == "day"] if _DIGIT.search(sentence) else []
-    days = [d.resolve(_year_of(d, year, known, _weekday_beside(sentence, d))) for d in mentions]
+    planned = bool(mentions) and _PLANNED.search(sentence) is not None
+    days = [
+        d.resolve(_year_of(d, year, known, _weekday_beside(sentence, d), written, planned)) for d in mentions
+    ]
     if written is not None:
         # a weekday written beside a date qualifies it ("Sunday, 10 September"): it is no day of its own
         beside = [(d.start - 16, d.end + 16) for d in mentions if _weekday_beside(sentence, d) is not None]
@@ -293,12 +311,20 @@ def _weekday_beside(sentence: str, mention: DateMention) -> int | None:
 
 
 def _year_of(
-    mention: DateMention, year: int | None, known: KnownDays | None, weekday: int | None = None
+    mention: DateMention,
+    year: int | None,
+    known: KnownDays | None,
+    weekday: int | None = None,
+    written: dt.date | None = None,
+    planned: bool = False,
 ) -> int | None:
     """The year of a day named without one ("on 10 September"): the year the sources give that very
     day in full ("10 September 2023"), when it is the guessed year or next to it — a page's own date
     may be a crawl or an update a year on; else, when the text names its weekday ("Sunday, 10
-    September"), the nearest year in which it fell on that weekday; else the guessed year."""
+    September"), the nearest year in which it fell on that weekday; else, when the page's writing date
+    is known, the year that puts the day nearest before it (a report tells what has happened: "on 10
+    September" written in January is last September), or after it when the sentence plans; else the
+    guessed year."""
     if mention.year is not None or mention.month is None or mention.day is None:
         return year
     full = (known or {}).get((mention.month, mention.day), (known or {}).get((mention.month, 0)))
@@ -309,7 +335,20 @@ def _year_of(
             day = mention.resolve(candidate)
             if day is not None and day.weekday() == weekday:
                 return candidate
+    if written is not None and year == written.year:
+        return _year_towards(mention, written, planned)
     return year
+
+
+def _year_towards(mention: DateMention, written: dt.date, planned: bool) -> int:
+    """The year in which a day without one falls nearest before the writing date (a few days' slack
+    for a late dateline), or nearest after it for a plan."""
+    slack = dt.timedelta(days=NEAR_WRITTEN_DAYS)
+    for candidate in (written.year, written.year - 1) if not planned else (written.year, written.year + 1):
+        day = mention.resolve(candidate)
+        if day is not None and (day <= written + slack if not planned else day >= written - slack):
+            return candidate
+    return written.year
 
 
 def known_days(mentions: list[list[DateMention]]) -> KnownDays:
@@ -413,8 +452,8 @@ def _topic_year(sources: list[Source]) -> int | None:
     return _main_year("\n\n".join(s.text for s in sources))  # none dated: what they tell of
 
 
-def _tally(sources: list[Source]) -> _Tally:
-    default_year = _topic_year(sources)
+def _tally(sources: list[Source], year_hint: int | None = None) -> _Tally:
+    default_year = _topic_year(sources) or year_hint
     mentions = [find_dates(s.text) if _DIGIT.search(s.text) else [] for s in sources]
     known = known_days(mentions)
     tally = _Tally()
@@ -525,9 +564,11 @@ def _short(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def infer_event(sources: list[Source]) -> Event | None:
-    """The event the sources report as news, or None when nothing in them is dated."""
-    tally = _tally(sources)
+def infer_event(sources: list[Source], year_hint: int | None = None) -> Event | None:
+    """The event the sources report as news, or None when nothing in them is dated.
+
+    `year_hint`: the year to read days in when the sources give none (see `page_event`)."""
+    tally = _tally(sources, year_hint)
     if not tally.votes:
         dates = sorted(d for s in sources if (d := written_on(s)))
         if not dates:
@@ -541,6 +582,22 @@ def infer_event(sources: list[Source]) -> Event | None:
     first, last = _extent(tally, winner)
     actors, place = _actors_and_place(tally, first, last)
     return Event(first, last if last != first else None, actors, place, _why(tally, winner, len(sources)))
+
+
+ASSUMED_YEAR = 2000  # a leap year: any day a page names without a year exists in it
+
+
+def page_event(source: Source) -> Event | None:
+    """A page's own event, for placing its points in time.  A page that tells no year of writing
+    ("On 23 March, the EU ...; on 13 March, May had ...") still dates its days against each other:
+    they are read in the latest year it names, or in an assumed one; only the distances between them
+    count (the event's origin says "assumed year": a year the page names is not placed against it)."""
+    own = infer_event([source])
+    if own is not None:
+        return own
+    years = [d.year for d in find_dates(source.text) if d.year] if _DIGIT.search(source.text) else []
+    assumed = infer_event([source], year_hint=max(years, default=ASSUMED_YEAR))
+    return dataclasses.replace(assumed, origin="assumed year") if assumed else None
 
 
 def infer_event_date(sources: list[Source]) -> tuple[dt.date, dt.date | None] | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..model import Point, SectionKey, Source
 from .classify import Item, classify
-from .event import infer_event, written_on
+from .event import page_event, written_on
 from .features import Context, merge_counts, position_features, sentence_features
 from .headings import heading_section
 from .segment import Block, Draft, blocks, draft_points, render
@@ -131,13 +131,17 @@ def _add_genre(items: list[Item], prose: list[bool]) -> None:
 def source_points(source: Source, event_date: dt.date | None, event_end: dt.date | None = None) -> Points:
     """The points of one source and their features (the classifier's input; also used to fit it).
 
-    Without an event date, the source's own event is inferred from it (`infer_event`).
+    Without an event date, the source's own event is inferred from it (`page_event`).
     """
     text = source.text
+    assumed = False
     if event_date is None:  # a page on its own: the event it reports as news
-        own = infer_event([source])
+        own = page_event(source)
         event_date, event_end = (own.start, own.end) if own else (None, None)
-    ctx = Context(event_start=event_date, event_end=event_end, source_date=written_on(source))
+        assumed = own is not None and own.origin == "assumed year"
+    ctx = Context(
+        event_start=event_date, event_end=event_end, source_date=written_on(source), year_assumed=assumed
+    )
     parts = blocks(text, frozenset(offset for offset, _ in source.headings))
     drafts = [d for d in draft_points(text, parts) if len(render(text, d).split()) >= MIN_WORDS]
     return Points(drafts, _items(text, parts, drafts, ctx), [render(text, d) for d in drafts])

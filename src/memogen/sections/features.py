@@ -180,6 +180,7 @@ class Context:
     event_start: dt.date | None = None
     event_end: dt.date | None = None
     source_date: dt.date | None = None
+    year_assumed: bool = False  # the event's year is a stand-in: only days named without a year place
 
     @property
     def pre_event(self) -> bool:
@@ -207,7 +208,7 @@ def _day_feature(day: dt.date, ctx: Context, start: dt.date, end: dt.date) -> st
 
 def _date_feature(d: DateMention, ctx: Context) -> str | None:
     start = ctx.event_start or ctx.source_date
-    if start is None:
+    if start is None or (ctx.year_assumed and d.year is not None):
         return "t_year_any" if d.kind in ("year", "decade") else "t_day_any"
     end = ctx.event_end or ctx.event_start or start
     ref = ctx.source_date
@@ -333,14 +334,55 @@ def _simple_past(tokens: list[str]) -> int:
     return count
 
 
+_OPENS_A_SENTENCE = frozenset("\"“‘'(:—–-")
+
+
+def _is_name(sentence: str, match: re.Match[str], index: int) -> bool:
+    """A closed-class word written as a name: in capitals ("the US$792 million"), or capitalised
+    inside a sentence ("On 3 May, ... Theresa May"), unless a quote or a colon opens a sentence there."""
+    token = match.group(0)
+    if len(token) > 1 and token.isupper():
+        return True
+    if index == 0 or not token[:1].isupper() or token == "I":
+        return False
+    before = sentence[: match.start()].rstrip()
+    return not before or before[-1] not in _OPENS_A_SENTENCE
+
+
+def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where the sentence quotes someone: between paired marks; a mark left open runs to the end, and
+    a closing mark with none before it (a quote that began in the sentence before) runs from the start."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, ch in enumerate(sentence):
+        closes = ch == "”" or (
+            ch == '"' and (opened is not None or sentence[i - 1 : i] in (",", ".", "!", "?"))
+        )
+        if closes:
+            spans.append((opened if opened is not None else (spans[-1][1] if spans else 0), i))
+            opened = None
+        elif ch in '“"' and opened is None:
+            opened = i
+    if opened is not None:
+        spans.append((opened, len(sentence)))
+    return spans
+
+
 def cue_features(sentence: str) -> dict[str, float]:
     """Counts of grammar and wording cues in one sentence."""
-    tokens = _TOKEN.findall(sentence)
+    found = list(_TOKEN.finditer(sentence))
+    tokens = [m.group(0) for m in found]
     words = [w.lower().replace("’", "'") for w in tokens]
     present = set(words)
     out: dict[str, float] = {"s_words": math.log1p(len(words))}
-    for w in words:
-        for name in _VOCAB_OF.get(w, ()):
+    quoted = _quoted_spans(sentence) if _QUOTE.search(sentence) else []
+    for i, (m, w) in enumerate(zip(found, words, strict=True)):
+        names = _VOCAB_OF.get(w, ())
+        if not names or _is_name(sentence, m, i):
+            continue
+        if quoted and any(a <= m.start() < b for a, b in quoted):
+            names = tuple(n for n in names if n != "w_first_person")  # the speaker's "we", not the writer's
+        for name in names:
             out[name] = min(out.get(name, 0.0) + 1.0, 3.0)
     for name, rx, triggers in _CUE_PATTERNS:
         if not present.isdisjoint(triggers) and rx.search(sentence):

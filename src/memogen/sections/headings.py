@@ -127,6 +127,8 @@ def heading_meaning(line: str, by_similarity: bool = False) -> Meaning | None:
     heading) also reads one it does not know by how close its words are to each meaning
     (heading_similarity.py: "Possible repercussions" is near "consequences")."""
     text = _normalise(line).rstrip(":?!.—– ")
+    if _LEAD_IN.match(text):
+        return None  # "Here are the key developments:" introduces what follows, even set as a heading
     named = _named_meaning(text)
     if named is None and by_similarity:
         from .heading_similarity import meaning_by_similarity

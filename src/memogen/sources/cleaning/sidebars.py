@@ -98,6 +98,27 @@ def tail(items: list[Line]) -> None:
         fragment = it.text[:1].islower() and not TERMINAL_OPEN.search(it.text)
         if not in_list and not is_prose(it) and it.words <= 14 and (fragment or not sentence_like(it.text)):
             drop(it, "trailing page furniture (after the last paragraph)")
+        elif not in_list and _cut_teaser(it, items):
+            drop(it, "sidebar: teaser of another article (cut off, after the last paragraph)")
+
+
+_TEASER_WORDS = 40  # an excerpt under a related story's link: a sentence or two
+_LINK_PROMPT = re.compile(
+    r"(?i)^(?:read more|read next|also read|read also|continue reading|see more|more)(?!(?-i:[a-z]))"
+)
+
+
+def _cut_teaser(it: Line, items: list[Line]) -> bool:
+    """'The Index for 2025 ranks the United States as the most powerful military globally,' / 'Read More':
+    after the article's last paragraph, a sentence cut off mid-way next to a link prompt is the
+    excerpt of another story.  Without the prompt it may be the article's own list or its last
+    paragraph cut by the copy: those stay."""
+    text = SENTINELS.sub("", it.text).rstrip()
+    if it.words > _TEASER_WORDS or TERMINAL.search(text):
+        return False
+    k = items.index(it)
+    after = items[k + 1].text.strip() if k + 1 < len(items) else ""
+    return bool(_LINK_PROMPT.match(text) or _LINK_PROMPT.match(after))
 
 
 TERMINAL_OPEN = re.compile(r"^[a-z]\)|^[ivx]+[.)]\s")  # 'a) first point', 'ii. second': list items

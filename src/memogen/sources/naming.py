@@ -1,0 +1,28 @@
+"""How a source is named when it has no headline: a headline-like opening of its own text.
+
+Footnotes (citations.py) and the merger's "Sources differ" statements both name an untitled
+source this way, so a reader can match the two; a file name is never a name (issue 10)."""
+
+from __future__ import annotations
+
+import re
+
+PUA = re.compile("[\ue000-\uf8ff]")  # the source's own note markers (sources/footnotes.py)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+OPENING_WORDS = 12  # a headline's length
+
+
+def clean_value(text: str) -> str:
+    """Strip marker and control characters and squeeze whitespace: source text is data, never markup."""
+    return " ".join(_CONTROL.sub(" ", PUA.sub("", text or "")).split())
+
+
+def opening_title(text: str, words: int = OPENING_WORDS) -> str:
+    """'Bangladesh's Supreme Court has scaled back a controversial job quota system after…': the
+    first sentence of the first real paragraph (headings skipped), cut to `words` words."""
+    para = next((p for p in (text or "").split("\n\n") if len(p.split()) >= 6), "")
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", clean_value(para), maxsplit=1)[0]
+    cut = sentence.split()
+    if len(cut) > words:
+        return " ".join(cut[:words]).rstrip(",;:—–-") + "…"
+    return sentence.rstrip(".")

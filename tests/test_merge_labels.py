@@ -1,0 +1,44 @@
+"""A label one source alone gives (merge/labels.py) is that source's reading, not the memo's wording."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from memo_factory import merge_specs
+from memogen.merge.labels import labels
+
+DAY = dt.date(2025, 5, 2)
+
+
+def test_marked_labels_are_read_and_plain_quotes_are_not():
+    assert labels("Delegates adopted the so-called “Green Ledger”, a plan for 2030.") == ["Green Ledger"]
+    assert labels("The plan, dubbed 'Project Dawn', starts in May.") == []
+    assert labels("He called the vote “a disgrace” on Monday.") == []
+
+
+def test_a_label_only_one_source_uses_is_flagged_not_stated():
+    _, result = merge_specs(
+        (
+            "a",
+            ["Delegates on Friday adopted the so-called “Green Ledger”, the deal on river basins."],
+            "A",
+            DAY,
+        ),
+        ("b", ["The River Compact was signed by nine states on Friday, officials said."], "B", DAY),
+        ("c", ["Delegates hailed the River Compact as a turning point for the region."], "C", DAY),
+    )
+    assert not any("Green Ledger" in m.text for m in result.merged)
+    assert any("a label only this source uses" in f for c in result.clusters for f in c.flags)
+
+
+def test_a_label_other_sources_also_use_is_stated():
+    _, result = merge_specs(
+        (
+            "a",
+            ["Delegates on Friday adopted the so-called “Green Ledger”, the deal on river basins."],
+            "A",
+            DAY,
+        ),
+        ("b", ["The Green Ledger was signed by nine states on Friday, officials said."], "B", DAY),
+    )
+    assert any("Green Ledger" in m.text and "so-called" in m.text for m in result.merged)
