@@ -301,3 +301,20 @@ def test_a_weekday_is_a_plan_only_when_its_own_clause_speaks_of_the_future():
 def test_a_weekday_inside_a_sentence_keeps_a_small_on():
     out = resolve_relative("Counting began Friday in most districts.", Anchor(THU))[0]
     assert out == "Counting began on Friday 15 September 2023 in most districts."
+
+
+def test_an_expletive_frame_goes_and_its_statement_stays():
+    """ "It is once again proven that there is no permanent ally ..." opened a lavrov point with a
+    bare "It"; the frame says nothing the statement does not."""
+    from memogen.compose.tighten import tighten
+
+    assert (
+        tighten(
+            "It is once again proven that there is no permanent ally or enemy in the global order, only interests."
+        )
+        == "There is no permanent ally or enemy in the global order, only interests."
+    )
+    # what would remain does not stand alone (a pronoun, too short): the frame stays
+    assert tighten("It is clear that he lied.") == "It is clear that he lied."
+    kept = "It was raining heavily in the capital when the rescue teams arrived."
+    assert tighten(kept) == kept
