@@ -318,3 +318,27 @@ def test_an_expletive_frame_goes_and_its_statement_stays():
     assert tighten("It is clear that he lied.") == "It is clear that he lied."
     kept = "It was raining heavily in the capital when the rescue teams arrived."
     assert tighten(kept) == kept
+
+
+def test_a_quote_whose_speaker_is_he_is_joined_to_the_sentence_naming_him_or_left_out():
+    src = _source(
+        "a",
+        "The army chief thanked the crews on Monday. \u201cThe port is open again to every ship,\u201d he "
+        "added.\n\n"
+        "Officials of the harbour board, the coastguard, the customs office, the pilots' guild, the dockers' "
+        "union and the ferry company met the envoys of three countries and the delegates of four shipping "
+        "lines, and the harbour's insurers and lawyers, for most of the long and difficult day on Monday in the old "
+        "customs hall by the southern quay. \u201cWe will rebuild the northern quay before the winter "
+        "storms arrive,\u201d she added.",
+        dt.date(2023, 9, 21),
+    )
+    short = _point("p1", src, "\u201cThe port is open again to every ship,\u201d he added.")
+    long = _point(
+        "p2", src, "\u201cWe will rebuild the northern quay before the winter storms arrive,\u201d she added."
+    )
+    kept, dropped, _ = stand_alone([short, long], [src], None)
+    assert [p.text for p in kept] == [
+        "The army chief thanked the crews on Monday 18 September 2023. \u201cThe port is open again to every "
+        "ship,\u201d he added."
+    ]
+    assert [d.text[:20] for d in dropped] == ["\u201cWe will rebuild the"]  # too long to join: whose words?

@@ -253,7 +253,8 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
     if who:
         text = _SPEAKER_PRONOUN.sub(who, text)
     quote = _QUOTE.search(text)
-    if (quote and not _ATTRIBUTION.search(text)) or _needs_its_year(text, home, event_year):
+    unnamed_speaker = _SPEAKER_PRONOUN.search(text) is not None  # '..., he added.': whose words?
+    if (quote and not _ATTRIBUTION.search(text)) or unnamed_speaker or _needs_its_year(text, home, event_year):
         joined = _join_previous(text, home)
         if joined is None:
             return "a quote or figure whose speaker or year is in the sentence before, which does not fit"
