@@ -342,3 +342,25 @@ def test_a_quote_whose_speaker_is_he_is_joined_to_the_sentence_naming_him_or_lef
         "ship,\u201d he added."
     ]
     assert [d.text[:20] for d in dropped] == ["\u201cWe will rebuild the"]  # too long to join: whose words?
+
+
+def test_a_weekday_with_its_day_in_brackets_and_a_possessive_year_are_placed():
+    wed = Anchor(dt.date(2023, 12, 14))
+    assert resolve_relative("The talks ended this Wednesday (13) with a deal.", wed)[0] == (
+        "The talks ended on Wednesday 13 December 2023 with a deal."
+    )
+    assert resolve_relative("Twice the size of last year's summit, it drew 9,000 people.", wed)[0] == (
+        "Twice the size of the 2022 summit, it drew 9,000 people."
+    )
+    assert strip_relative("Twice the size of last year’s summit, the meeting drew 9,000 people.") == (
+        "Twice the size of the summit, the meeting drew 9,000 people."
+    )
+
+
+def test_a_quote_running_on_past_the_point_is_closed_where_the_point_ends():
+    from memogen.compose.standalone.shape import close_open_quote
+
+    assert close_open_quote("The islands were unhappy. “The changes were not secured.") == (
+        "The islands were unhappy. “The changes were not secured.”"
+    )
+    assert close_open_quote("“The port is open,” she said.") == "“The port is open,” she said."

@@ -27,6 +27,7 @@ from ...sections.segment import is_expletive_it, opening
 from .people import People, find_people, introduce, named_in
 from .shape import (
     CUT_OFF,
+    close_open_quote,
     continues_broken_line,
     drop_verbless_lead,
     first_sentence,
@@ -254,7 +255,11 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
         text = _SPEAKER_PRONOUN.sub(who, text)
     quote = _QUOTE.search(text)
     unnamed_speaker = _SPEAKER_PRONOUN.search(text) is not None  # '..., he added.': whose words?
-    if (quote and not _ATTRIBUTION.search(text)) or unnamed_speaker or _needs_its_year(text, home, event_year):
+    if (
+        (quote and not _ATTRIBUTION.search(text))
+        or unnamed_speaker
+        or _needs_its_year(text, home, event_year)
+    ):
         joined = _join_previous(text, home)
         if joined is None:
             return "a quote or figure whose speaker or year is in the sentence before, which does not fit"
@@ -270,6 +275,7 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
         if stripped is None:
             return "a relative date ('on Thursday', 'last week') its source gives no date for"
         text = stripped
+    text = close_open_quote(text)
     section = point.section
     if section == "what_happened" and _OPINION.search(re.sub(r"[“\"][^”\"]*[”\"]", "", text)):
         section = "what_it_means"  # an opinion is not a fact of what happened

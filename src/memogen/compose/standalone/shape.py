@@ -210,3 +210,13 @@ def drop_verbless_lead(text: str) -> tuple[str, int]:
     if rest and len(first.split()) <= 16 and not has_finite_verb(first):
         return rest, len(text) - len(rest)
     return text, 0
+
+
+def close_open_quote(text: str) -> str:
+    """'“The course corrections have not been secured.': a quotation that runs on past the point
+    in its source is closed where the point ends, so the memo never leaves a quote open."""
+    if text.count("“") > text.count("”"):
+        return text + "”"
+    if text.count('"') % 2 == 1 and text.lstrip().startswith('"'):
+        return text + '"'
+    return text
