@@ -38,6 +38,18 @@ def test_weekdays_and_periods_resolve_against_the_sources_date():
     )
 
 
+def test_a_weekday_that_opens_its_clause_reads_with_the_clause_after_it():
+    """ "On Friday, the minister will visit" plans a Friday ahead, though the phrase's own clause
+    is the phrase alone; "On Friday, the minister visited" is the Friday before."""
+    sat = Anchor(dt.date(2024, 2, 10), None)
+    assert resolve_relative("On Friday, the minister will visit Lahore.", sat)[0] == (
+        "On Friday 16 February 2024, the minister will visit Lahore."
+    )
+    assert resolve_relative("On Friday, the minister visited Lahore.", sat)[0] == (
+        "On Friday 9 February 2024, the minister visited Lahore."
+    )
+
+
 def test_a_weekday_already_dated_and_the_same_year_after_a_year():
     a = Anchor(THU, 2018)
     assert resolve_relative("The vote was held on Thursday, 8 February.", a)[0] == (
@@ -195,6 +207,31 @@ def test_a_cut_off_point_enters_the_memo_mended():
     assert not dropped
 
 
+def test_a_link_to_another_page_is_no_statement():
+    teaser = "Read More Senior Congress leader Sonia Gandhi was hospitalized in Delhi for a routine check-up."
+    assert not_a_statement(teaser, teaser, False) == "a link to another page (a teaser), not a statement"
+    for text in (
+        "Related to the ruling, the minister said the quota would stay for two years.",
+        "Readers of the report were surprised by the findings of the panel.",
+    ):
+        assert not_a_statement(text, text, False) is None
+
+
+def test_the_tail_of_a_sentence_a_line_break_split_is_no_statement():
+    """A page broke "... and Majlis-e-Wahdat\n\nMuslimeen Pakistan managed to get 1 seat each.": the
+    second line alone names the wrong subject. A heading line before a paragraph, or a sentence
+    that merely opens without its "But", is no such break."""
+    head = "The movement secured 17 seats, the league got 3, and two smaller parties and the Majlis-e-Wahdat"
+    tail = "Muslimeen Pakistan managed to get 1 seat each."
+    src = _source("s", f"{head}\n\n{tail}")
+    kept, dropped, _ = stand_alone([_point("p", src, tail)], [src], None)
+    assert kept == [] and "breaks off" in dropped[0].reason
+    for before in ("Results of the count\n\n", f"{head}. But "):
+        src = _source("s", before + tail)
+        kept, _, _ = stand_alone([_point("p", src, tail)], [src], None)
+        assert [p.text for p in kept] == [tail]
+
+
 def test_a_numbered_list_run_into_one_line_loses_the_next_items_number():
     """Item 10 of a contents list run into one line ends with "11.": that number is the next
     item's, and without it the item is the headline it is, not a statement."""
@@ -264,3 +301,66 @@ def test_a_weekday_is_a_plan_only_when_its_own_clause_speaks_of_the_future():
 def test_a_weekday_inside_a_sentence_keeps_a_small_on():
     out = resolve_relative("Counting began Friday in most districts.", Anchor(THU))[0]
     assert out == "Counting began on Friday 15 September 2023 in most districts."
+
+
+def test_an_expletive_frame_goes_and_its_statement_stays():
+    """ "It is once again proven that there is no permanent ally ..." opened a lavrov point with a
+    bare "It"; the frame says nothing the statement does not."""
+    from memogen.compose.tighten import tighten
+
+    assert (
+        tighten(
+            "It is once again proven that there is no permanent ally or enemy in the global order, only interests."
+        )
+        == "There is no permanent ally or enemy in the global order, only interests."
+    )
+    # what would remain does not stand alone (a pronoun, too short): the frame stays
+    assert tighten("It is clear that he lied.") == "It is clear that he lied."
+    kept = "It was raining heavily in the capital when the rescue teams arrived."
+    assert tighten(kept) == kept
+
+
+def test_a_quote_whose_speaker_is_he_is_joined_to_the_sentence_naming_him_or_left_out():
+    src = _source(
+        "a",
+        "The army chief thanked the crews on Monday. \u201cThe port is open again to every ship,\u201d he "
+        "added.\n\n"
+        "Officials of the harbour board, the coastguard, the customs office, the pilots' guild, the dockers' "
+        "union and the ferry company met the envoys of three countries and the delegates of four shipping "
+        "lines, and the harbour's insurers and lawyers, for most of the long and difficult day on Monday in the old "
+        "customs hall by the southern quay. \u201cWe will rebuild the northern quay before the winter "
+        "storms arrive,\u201d she added.",
+        dt.date(2023, 9, 21),
+    )
+    short = _point("p1", src, "\u201cThe port is open again to every ship,\u201d he added.")
+    long = _point(
+        "p2", src, "\u201cWe will rebuild the northern quay before the winter storms arrive,\u201d she added."
+    )
+    kept, dropped, _ = stand_alone([short, long], [src], None)
+    assert [p.text for p in kept] == [
+        "The army chief thanked the crews on Monday 18 September 2023. \u201cThe port is open again to every "
+        "ship,\u201d he added."
+    ]
+    assert [d.text[:20] for d in dropped] == ["\u201cWe will rebuild the"]  # too long to join: whose words?
+
+
+def test_a_weekday_with_its_day_in_brackets_and_a_possessive_year_are_placed():
+    wed = Anchor(dt.date(2023, 12, 14))
+    assert resolve_relative("The talks ended this Wednesday (13) with a deal.", wed)[0] == (
+        "The talks ended on Wednesday 13 December 2023 with a deal."
+    )
+    assert resolve_relative("Twice the size of last year's summit, it drew 9,000 people.", wed)[0] == (
+        "Twice the size of the 2022 summit, it drew 9,000 people."
+    )
+    assert strip_relative("Twice the size of last year’s summit, the meeting drew 9,000 people.") == (
+        "Twice the size of the summit, the meeting drew 9,000 people."
+    )
+
+
+def test_a_quote_running_on_past_the_point_is_closed_where_the_point_ends():
+    from memogen.compose.standalone.shape import close_open_quote
+
+    assert close_open_quote("The islands were unhappy. “The changes were not secured.") == (
+        "The islands were unhappy. “The changes were not secured.”"
+    )
+    assert close_open_quote("“The port is open,” she said.") == "“The port is open,” she said."

@@ -23,7 +23,7 @@ def test_full_config_parses_with_date_range():
 
 def test_empty_yaml_gives_defaults():
     cfg = parse_topic_yaml("")
-    assert cfg.title is None and cfg.word_budget == 700
+    assert cfg.title is None and cfg.word_budget == 900
 
 
 @pytest.mark.parametrize(

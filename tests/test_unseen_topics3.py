@@ -143,8 +143,9 @@ def test_one_point_paragraphs_are_folded_together():
     ]
     packed = pack_lone_points(chunks)
     assert [[p.id for p in ps] for ps in packed] == [["a", "b"], ["c", "d", "e"]]
-    full = [[_mp(str(k), "x.") for k in range(3)], [_mp("z", "z.")]]
-    assert [len(ps) for ps in pack_lone_points(full)] == [3, 1]  # never past the paragraph size
+    long = " ".join(["word"] * 45) + "."
+    full = [[_mp(str(k), long) for k in range(3)], [_mp("z", "A short point of eight words here.")]]
+    assert [len(ps) for ps in pack_lone_points(full)] == [3, 1]  # never past the paragraph's words
 
 
 def test_an_expletive_it_is_not_a_dangling_pronoun():
@@ -385,3 +386,37 @@ def test_the_oped_assessments_reach_what_it_means(memo):
     wh = " ".join(p.text for p in _section(memo, "what_happened"))
     assert re.search(r"\bshould\b|\bmust\b", wm)
     assert not re.search(r"\bshould\b|\bmust\b", wh)
+
+
+def test_a_paragraph_is_measured_in_words_not_points():
+    """Six one-line points make one paragraph; three long ones do not all fit in one (each paragraph
+    break costs a line of the two pages, and 30-word paragraphs read as a list of snippets)."""
+    from memogen.compose.order import PARAGRAPH_WORDS, timeline_paragraphs
+
+    short = [
+        _mp(f"s{k}", "The council met again and approved the budget.", "what_happened") for k in range(6)
+    ]
+    assert [len(p.points) for p in timeline_paragraphs(short)] == [6]
+    long = " ".join(["word"] * (PARAGRAPH_WORDS // 2)) + "."
+    points = [_mp(f"l{k}", long, "what_happened") for k in range(3)]
+    assert [len(p.points) for p in timeline_paragraphs(points)] == [2, 1]
+
+
+def test_a_sentence_and_the_one_its_source_has_next_share_a_paragraph():
+    """'... congratulated the nation.' / '"Free participation ...," he added.' were parted by a
+    paragraph break: the quote then reads without its speaker."""
+    from memogen.compose.order import PARAGRAPH_WORDS, timeline_paragraphs
+
+    long = " ".join(["word"] * (PARAGRAPH_WORDS - 40)) + "."
+    first = "The army chief congratulated the nation on the vote, " + " ".join(["and"] * 27) + " more."
+    quote = '"The turnout showed faith in democracy," he added.'
+    text = f"{first} {quote}"
+
+    def point(pid: str, t: str, source: str = "a") -> MergedPoint:
+        start = text.index(t) if source == "a" else 0
+        return MergedPoint(pid, t, "what_happened", [Citation(source, t, start, start + len(t))])
+
+    together = [point("p0", long, "c"), point("p1", first), point("p2", quote)]
+    assert [[p.id for p in para.points] for para in timeline_paragraphs(together)] == [["p0", "p1", "p2"]]
+    parted = [point("p0", long, "c"), point("p1", first), point("p2", quote, "b")]
+    assert [[p.id for p in para.points] for para in timeline_paragraphs(parted)] == [["p0", "p1"], ["p2"]]

@@ -73,7 +73,9 @@ class TopicConfig(_Strict):
     subject: str | None = None
     classification: str | None = None
     memo_date: dt.date | None = None
-    word_budget: Annotated[int, msgspec.Meta(ge=100, le=10000)] = 700
+    # the default fills two pages: the composer chooses up to this many words, and the page fit
+    # (compose/fit.py) cuts the last-chosen points while the rendered memo runs past two pages
+    word_budget: Annotated[int, msgspec.Meta(ge=100, le=10000)] = 900
     citation_style: str = "chicago-note-bibliography"
     page_size: Literal["A4", "Letter"] = "A4"
     headings: Headings = msgspec.field(default_factory=Headings)

@@ -18,7 +18,8 @@ from functools import lru_cache
 from ..merge import extract_quantities, features
 from ..model import MergedPoint, Paragraph, Source
 
-POINTS_PER_PARAGRAPH = 3
+POINTS_PER_PARAGRAPH = 3  # ... of typical length; a paragraph is measured in words:
+PARAGRAPH_WORDS = 140  # a paragraph takes points while it stays within this many words
 LEADS = ("First,", "Second,", "Third,", "Fourth,")  # more paragraphs read better without ordinals
 _ORDINARY_STARTS = frozenset(
     [
@@ -199,7 +200,7 @@ def themed_paragraphs(
     chunks: list[list[MergedPoint]] = []
     for group in ordered:
         group = sorted(group, key=lambda p: -rank(p))
-        chunks += [group[k : k + POINTS_PER_PARAGRAPH] for k in range(0, len(group), POINTS_PER_PARAGRAPH)]
+        chunks += paragraph_chunks(group)
     paragraphs = [Paragraph(points=ps) for ps in pack_lone_points(chunks)]
     _place_followers(paragraphs, points, followers)
     if leads and 2 <= len(paragraphs) <= len(LEADS):
@@ -261,7 +262,7 @@ def pack_lone_points(chunks: list[list[MergedPoint]]) -> list[list[MergedPoint]]
         if (
             last is not None
             and (len(chunk) == 1 or len(last) == 1)
-            and len(last) + len(chunk) <= POINTS_PER_PARAGRAPH
+            and _words(last + chunk) <= PARAGRAPH_WORDS
         ):
             last.extend(chunk)
         else:
@@ -303,7 +304,33 @@ def mid_sentence_capitals(points: list[MergedPoint]) -> frozenset[str]:
 
 
 def timeline_paragraphs(points: list[MergedPoint]) -> list[Paragraph]:
-    return [
-        Paragraph(points=points[k : k + POINTS_PER_PARAGRAPH])
-        for k in range(0, len(points), POINTS_PER_PARAGRAPH)
-    ]
+    return [Paragraph(points=chunk) for chunk in paragraph_chunks(points)]
+
+
+def _words(points: list[MergedPoint]) -> int:
+    return sum(len(p.text.split()) + sum(len(c.statement.split()) for c in p.conflicts) for p in points)
+
+
+def paragraph_chunks(points: list[MergedPoint]) -> list[list[MergedPoint]]:
+    """Points in order, cut into paragraphs of about PARAGRAPH_WORDS words (at least one point each).
+
+    Why words, not a count of points: three one-line points made a paragraph of 30 words and three
+    long ones one of 150; each paragraph break costs a line of the two pages."""
+    out: list[list[MergedPoint]] = []
+    for p in points:
+        size = _words(out[-1] + [p]) if out else 0
+        if out and (size <= PARAGRAPH_WORDS or (_continues(out[-1][-1], p) and size <= 2 * PARAGRAPH_WORDS)):
+            out[-1].append(p)
+        else:
+            out.append([p])
+    return out
+
+
+def _continues(before: MergedPoint, point: MergedPoint) -> bool:
+    """`point` is the sentence its source has straight after `before` (a quote and its "he
+    added"): a paragraph break between them would part the words from who said them."""
+    return any(
+        c.source_id == b.source_id and 0 <= c.start - b.end <= 3
+        for c in point.citations[:1]
+        for b in before.citations
+    )

@@ -34,6 +34,7 @@ DISPUTED = 1.0  # where sources disagree, the memo must say so: the point that s
 LEAD_HALF_LIFE = 3.0  # a source's 4th point counts half its lead
 OFF_TOPIC = 0.15  # embedding cosine with the event below which a point is about something else
 OFF_TOPIC_PENALTY = 1.0
+VOICE_PENALTY = 0.5  # a rhetorical question or the author's own voice
 COMMON_NAME_SHARE = 0.15  # a name in this share of the points is the topic's, not a fact's
 DAMPING = 0.85  # LexRank's random-jump share is 1 - DAMPING
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w-]+")
@@ -242,7 +243,7 @@ def score_points(
             event=float(near[k]),
             dated=_mentions_event_day(p.text, *event),
             specific=specificity(p.text, common),
-            penalty=0.5 * (own_voice or "?" in p.text or "!" in p.text),
+            penalty=VOICE_PENALTY * (own_voice or "?" in p.text or "!" in p.text),
             disputed=bool(p.conflicts),
             off_topic=topical is not None and bool(topical[k] < OFF_TOPIC),
         )

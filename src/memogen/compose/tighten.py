@@ -22,6 +22,12 @@ _LEAD = re.compile(
 )
 # A trailing participial comment: ", marking ...", ", raising ..." to the sentence's end.
 _TRAIL = re.compile(r",\s+[a-z]+ing\b[^,;:]*[.!]?$")
+# An expletive frame around the statement: "It is once again proven that X", "It is clear that X".
+_FRAME = re.compile(
+    r"^It\s+(?:is|was|has been|had been)\s+(?:(?:once again|now|also|thus|therefore|quite|very|"
+    r"increasingly|abundantly)\s+)*(?:clear|evident|obvious|proven|apparent|undeniable|noteworthy|"
+    r"worth noting|important to note|no secret|no surprise)\s+that\s+",
+)
 _SPECIFIC = re.compile(r"\d|(?<=\s)[A-Z][\w-]+|[“\"]")
 _PRONOUN_START = re.compile(r"^(?:he|she|it|its|they|their|them|this|that|these|those|his|her)\b", re.I)
 
@@ -34,6 +40,10 @@ def _carries_facts(phrase: str) -> bool:
 def tighten(text: str) -> str:
     """The text without a circumstantial lead or a trailing comment that carry no facts."""
     out = text
+    frame = _FRAME.match(out)
+    if frame and _whole(out[frame.end() :]):
+        rest = out[frame.end() :]
+        out = rest[0].upper() + rest[1:]
     lead = _LEAD.match(out)
     if lead and not _carries_facts(lead.group(0).split(None, 1)[1] if " " in lead.group(0) else ""):
         rest = out[lead.end() :]

@@ -32,7 +32,7 @@ TEMPLATE = """\
 # from: "Your team"
 # subject: "What the memo is about"
 # classification: "Unclassified"
-# word_budget: 700
+# word_budget: 900
 # citation_style: chicago-note-bibliography
 # page_size: A4                     # or Letter
 # keywords: [keyword one, keyword two]

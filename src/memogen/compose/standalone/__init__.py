@@ -27,6 +27,8 @@ from ...sections.segment import is_expletive_it, opening
 from .people import People, find_people, introduce, named_in
 from .shape import (
     CUT_OFF,
+    close_open_quote,
+    continues_broken_line,
     drop_verbless_lead,
     first_sentence,
     mend_cut_off,
@@ -225,6 +227,8 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
     text = point.text
     text, span = _without_next_number(text, span, before)
     reason = not_a_statement(text, span, at_end, bool(_ENUMERATED.search(before)))
+    if reason is None and home is not None and continues_broken_line(home.text[: home.citation.start]):
+        reason = "a fragment (the line before breaks off mid-sentence)"
     if reason == CUT_OFF:
         mended = mend_cut_off(text)
         text = mended or text
@@ -250,7 +254,12 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
     if who:
         text = _SPEAKER_PRONOUN.sub(who, text)
     quote = _QUOTE.search(text)
-    if (quote and not _ATTRIBUTION.search(text)) or _needs_its_year(text, home, event_year):
+    unnamed_speaker = _SPEAKER_PRONOUN.search(text) is not None  # '..., he added.': whose words?
+    if (
+        (quote and not _ATTRIBUTION.search(text))
+        or unnamed_speaker
+        or _needs_its_year(text, home, event_year)
+    ):
         joined = _join_previous(text, home)
         if joined is None:
             return "a quote or figure whose speaker or year is in the sentence before, which does not fit"
@@ -266,6 +275,7 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
         if stripped is None:
             return "a relative date ('on Thursday', 'last week') its source gives no date for"
         text = stripped
+    text = close_open_quote(text)
     section = point.section
     if section == "what_happened" and _OPINION.search(re.sub(r"[“\"][^”\"]*[”\"]", "", text)):
         section = "what_it_means"  # an opinion is not a fact of what happened

@@ -27,6 +27,12 @@ _NUMBER = re.compile(r"^[\d.,%$€£]+[a-z%]{0,3}$", re.I)
 _CAPTION = re.compile(
     r"^(?:photo|image|picture|video|file photo|caption|credit|source)s?\s*(?:\([^)]*\))?\s*:", re.I
 )
+# a link to another page, its label run into the headline it announces ("Read More Senior leader
+# was hospitalized ..."): the page's furniture, not the story
+_TEASER = re.compile(
+    r"^(?:(?:read more|read also|also read|see also)\b|(?:related|recommended)(?: stories| articles| posts)?\s*:)",
+    re.I,
+)
 _CREDIT_TAIL = re.compile(
     r"\((?:photo|image|picture|credit)s?\s*:[^)]*\)\s*\.?$|\|\s*(?:photo|image)\b", re.I
 )
@@ -117,6 +123,8 @@ def not_a_statement(text: str, span: str, at_page_end: bool, enumerated: bool = 
         return "a photo caption or credit, not a statement"
     if is_table_row(raw):
         return "a table row, not a statement"
+    if _TEASER.match(raw):
+        return "a link to another page (a teaser), not a statement"
     ends = raw.rstrip().endswith(_TERMINAL)
     if not ends and at_page_end:
         return CUT_OFF
@@ -131,6 +139,20 @@ def not_a_statement(text: str, span: str, at_page_end: bool, enumerated: bool = 
     if not rest and len(first.split()) <= limit and not has_finite_verb(first):
         return "a fragment (no verb)"
     return None
+
+
+BROKEN_LINE_WORDS = 15  # a line this long is prose, not a heading: ending without a stop, it breaks off
+
+
+def continues_broken_line(before: str) -> bool:
+    """The text before a point ends in a prose line that breaks off without a stop ("... and
+    Majlis-e-Wahdat" / "Muslimeen Pakistan managed to get 1 seat each."): the point is that
+    sentence's tail, and on its own it names the wrong subject. A short line is a heading."""
+    lines = [line for line in before.rstrip().splitlines() if line.strip()]
+    if not lines or "\n" not in before[len(before.rstrip()) :]:
+        return False
+    last = lines[-1].strip()
+    return len(last.split()) >= BROKEN_LINE_WORDS and last[-1:].isalnum() and not is_heading(last)
 
 
 MEND_MIN_WORDS = 8  # what is left of a cut-off sentence must still say something
@@ -188,3 +210,13 @@ def drop_verbless_lead(text: str) -> tuple[str, int]:
     if rest and len(first.split()) <= 16 and not has_finite_verb(first):
         return rest, len(text) - len(rest)
     return text, 0
+
+
+def close_open_quote(text: str) -> str:
+    """'“The course corrections have not been secured.': a quotation that runs on past the point
+    in its source is closed where the point ends, so the memo never leaves a quote open."""
+    if text.count("“") > text.count("”"):
+        return text + "”"
+    if text.count('"') % 2 == 1 and text.lstrip().startswith('"'):
+        return text + '"'
+    return text

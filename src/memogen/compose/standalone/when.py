@@ -23,16 +23,21 @@ _WEEKDAY = "|".join(WEEKDAYS)
 _APOS = r"['’]s"
 _MONTH_NAME = "|".join(calendar.month_name[1:])
 # A weekday already followed by its date ("Sunday, 21 July", "Thursday (8 February)") is left alone.
-_DATED = rf"(?![ ,(]+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{_MONTH_NAME})\b))"
+# "Wednesday (13)" is not: its bracket gives only the day of the month, read with the anchor.
+_DATED = (
+    rf"(?![ ,]+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"|[ ,(]+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTH_NAME})\b)"
+)
 RELATIVE = re.compile(
     rf"(?P<weekday>\b(?:(?P<wprep>on|since|by|until|from|last|this|next|past|early|late)\s+)?"
-    rf"(?P<wday>{_WEEKDAY})(?P<wposs>{_APOS})?\b{_DATED}(?:\s+(?P<wpart>morning|afternoon|evening|night)\b)?)"
+    rf"(?P<wday>{_WEEKDAY})(?P<wposs>{_APOS})?\b{_DATED}(?:\s*\((?P<wnum>\d{{1,2}})\))?"
+    rf"(?:\s+(?P<wpart>morning|afternoon|evening|night)\b)?)"
     rf"|(?P<day>\b(?:(?P<dprep>since|by|until|from)\s+)?(?P<dword>yesterday|today|tonight|tomorrow)"
     rf"(?P<dposs>{_APOS})?\b)"
     r"|(?P<part>\b(?P<pword>this|last|yesterday|tomorrow)\s+(?P<ptime>morning|afternoon|evening|night)\b)"
     r"|(?P<span>\b(?:(?P<sprep>in|since|during|over|for|until|by|of)\s+)?(?:(?P<edge>earlier|later)\s+)?"
     r"(?P<which>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+same|that)\s+"
-    r"(?P<unit>week|weekend|month|year)\b)",
+    rf"(?P<unit>week|weekend|month|year)\b(?P<sposs>{_APOS})?)",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
@@ -85,6 +90,16 @@ def _weekday_date(name: str, anchor: dt.date, future: bool) -> dt.date:
     return anchor - dt.timedelta(days=(anchor.weekday() - target) % 7)
 
 
+def _day_of_month_near(number: int, weekday: str, anchor: dt.date) -> dt.date | None:
+    """The day numbered `number` within a week of the anchor that falls on `weekday`, if any."""
+    target = WEEKDAYS.index(weekday.capitalize())
+    for shift in sorted(range(-7, 8), key=abs):
+        day = anchor + dt.timedelta(days=shift)
+        if day.day == number and day.weekday() == target:
+            return day
+    return None
+
+
 def _shift_month(day: dt.date, months: int) -> dt.date:
     k = day.year * 12 + day.month - 1 + months
     return dt.date(k // 12, k % 12 + 1, 1)
@@ -104,9 +119,20 @@ _CLAUSE_BREAK = re.compile(r"[,;:—–()\[\]]|\s-\s")
 _PREP_BEFORE = re.compile(r"\b(?:of|at|before|after|until|till|by|from|since|on|in|during|for)\s+$", re.I)
 
 
+_ONLY_LINKS = re.compile(
+    r"\b(?:on|since|by|until|from|in|of|during|over|for|and|but|early|late|last|this|next)\b", re.I
+)
+
+
 def _future_at(sentence: str, start: int) -> bool:
-    """A plan ("will meet on Monday") when its own clause, up to the phrase, speaks of the future."""
-    return bool(_FUTURE.search(_CLAUSE_BREAK.split(sentence[:start])[-1]))
+    """A plan ("will meet on Monday") when its own clause, up to the phrase, speaks of the future;
+    a phrase that opens its clause ("On Friday, the minister will visit") reads with the clause
+    after it."""
+    own = _CLAUSE_BREAK.split(sentence[:start])[-1]
+    if _ONLY_LINKS.sub("", own).strip():
+        return bool(_FUTURE.search(own))
+    rest = _CLAUSE_BREAK.split(sentence[start:])
+    return bool(_FUTURE.search(" ".join(rest[:2])))
 
 
 def _prep(word: str | None, default: str) -> str:
@@ -119,6 +145,10 @@ def _weekday_phrase(m: re.Match, anchor: Anchor, future: bool) -> str | None:
     prep = (m["wprep"] or "").lower()
     ahead = future or prep == "next"
     when = _weekday_date(m["wday"], anchor.day, ahead and prep != "last")
+    if m["wnum"]:  # "Wednesday (13)": the day of the month it gives, nearest the anchor
+        when = _day_of_month_near(int(m["wnum"]), m["wday"], anchor.day)
+        if when is None:
+            return None
     named = f"{m['wday'].capitalize()} {display(when)}"
     if m["wpart"]:
         return f"on the {m['wpart'].lower()} of {named}"  # "on Sunday morning"
@@ -151,6 +181,8 @@ def _part_phrase(m: re.Match, anchor: Anchor) -> str | None:
 def _span_phrase(m: re.Match, anchor: Anchor) -> str | None:
     """ "last week", "later this year", "of the same year": the period named from the anchor."""
     unit, which = m["unit"].lower(), " ".join(m["which"].lower().split())
+    if m["sposs"] and unit != "year":
+        return None  # "last week's vote": no date phrase reads well in its place
     if which in ("the same", "that"):
         if unit != "year" or anchor.year is None:
             return None
@@ -168,6 +200,8 @@ def _span_phrase(m: re.Match, anchor: Anchor) -> str | None:
         else:
             value = f"{_shift_month(day, step):%B %Y}"
     prep = (m["sprep"] or "").lower()
+    if m["sposs"]:  # "last year's summit" -> "the 2022 summit"
+        return f"{prep} the {value}".strip()
     if m["edge"]:
         return f"{m['edge'].lower()} in {value}"
     if prep == "of" or (prep and prep not in ("in", "during")):
@@ -216,6 +250,8 @@ def strip_relative(sentence: str) -> str | None:
     def cut(m: re.Match) -> str:
         if m["wposs"] or m["dposs"]:
             return "the"
+        if m["sposs"]:  # "the size of last year's summit" -> "the size of the summit"
+            return f"{(m['sprep'] or '').lower()} the".strip()
         return ""
 
     out = RELATIVE.sub(cut, sentence)
