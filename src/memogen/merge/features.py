@@ -79,9 +79,9 @@ def _attribution_tokens(toks: list[str]) -> set[int]:
 
 
 def features(text: str, aliases: Aliases | None = None) -> Features:
-    norm = normalise(text, aliases)
-    content = frozenset(stem(w) for w in norm.split() if w not in STOP and len(w) > 1)
     toks = tokenize(text)
+    norm = normalise(text, aliases, toks)
+    content = frozenset(stem(w) for w in norm.split() if w not in STOP and len(w) > 1)
     quantities = extract_quantities(text, toks)
     years = {q.value[0] for q in quantities if q.kind in ("year", "date") and q.value[0]}
     names = _names(text, toks, aliases.initial_names if aliases is not None else None)

@@ -15,11 +15,18 @@ if TYPE_CHECKING:
     from .features import Features
 
 
-def normalise(text: str, aliases: Aliases | None = None) -> str:
+def normalise(
+    text: str, aliases: Aliases | None = None, tokens: list[tuple[str, int, int]] | None = None
+) -> str:
     """Lower-case text with numbers, currencies, percent signs, title abbreviations and the
     topic's own aliases written one way (hyphenated words split, so "Nord-Link" meets
-    "Nord Link")."""
-    toks = tokenize(SUPERSCRIPTS.sub("", text))
+    "Nord Link").
+
+    `tokens`: tokenize(text), when the caller has it (the merger's features need both); used
+    when the text has no note marks, which are dropped before tokenising otherwise."""
+    if tokens is None or SUPERSCRIPTS.search(text):
+        tokens = tokenize(SUPERSCRIPTS.sub("", text))
+    toks = tokens
     out: list[str] = []
     i = 0
     while i < len(toks):
