@@ -30,12 +30,13 @@ from ..model import (
     SectionKey,
     Source,
 )
-from .aliases import learn_aliases
+from .aliases import Aliases, learn_aliases
 from .claims import read_claims, topic_entity
 from .clustering import choose_representative, cluster_points
 from .conflicts import find_conflicts, lone_dates_in_clusters, lone_dates_near_event, weekday_claims
 from .features import Features, features
 from .labels import lone_labels
+from .memory import release_freed_memory
 from .pairs import (
     ANCHOR_MIN_SIM,
     CONTAIN_MIN_SIM,
@@ -157,15 +158,14 @@ def merge_points(
     points = sorted(points, key=lambda p: (source_rank.get(p.source_id, len(sources)), p.order, p.start))
     if not points:
         return MergeResult([], [])
-    cache: dict[str, Features] = {}
     aliases = learn_aliases([s.text for s in sources])
-    feats = [
-        cache[p.text] if p.text in cache else cache.setdefault(p.text, features(p.text, aliases))
-        for p in points
-    ]
+    feats = _point_features(points, aliases)
     mats = vectorise([f.norm for f in feats])
+    release_freed_memory()  # the array steps' temporaries: not carried to the merge's peak
     rows, cols, sims = _scored_candidates(mats, feats, points)
+    release_freed_memory()
     semantic = semantic_similarity([points[i].text for i in rows], [points[j].text for j in cols])
+    release_freed_memory()
     groups, scores = cluster_points(
         feats, rows, cols, sims, content_idf(feats), semantic, [p.source_id for p in points]
     )
@@ -246,6 +246,15 @@ def merge_points(
     assignment = {(p.source_id, p.start, p.end): pid[cluster_of[i]] for i, p in enumerate(points)}
     flagged = [(points[i].source_id, points[i].start, points[i].end) for i in sorted(found.flagged)]
     return MergeResult(merged, clusters, stats, assignment, flagged)
+
+
+def _point_features(points: list[Point], aliases: Aliases) -> list[Features]:
+    """Features of every point, computed once per distinct sentence (the cache is let go after)."""
+    cache: dict[str, Features] = {}
+    return [
+        cache[p.text] if p.text in cache else cache.setdefault(p.text, features(p.text, aliases))
+        for p in points
+    ]
 
 
 def _drop_restated_asides(merged: list[MergedPoint]) -> None:
