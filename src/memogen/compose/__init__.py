@@ -32,6 +32,7 @@ from .order import (
     themed_paragraphs,
     timeline_paragraphs,
 )
+from .placement import place_event_reports
 from .salience import Salience, score_points, shortlist
 from .selection import Selection, point_words, select, words
 from .similarity import vectorise
@@ -68,6 +69,7 @@ def _ensure_what_happened(points: list[MergedPoint], sal: dict[str, Salience], e
     closest to the event opens the memo there."""
     if event is None or not points:
         return
+    place_event_reports(points)
     for p in points:
         if p.section == "background" and sal[p.id].dated:
             p.section = "what_happened"

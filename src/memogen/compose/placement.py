@@ -1,0 +1,56 @@
+"""Placement: points the extractor filed outside What happened that the evidence shows are the event's news.
+
+The extractor labels one sentence of one page; the composer sees more. Two kinds of evidence it has:
+
+- a count the sources dispute, or report as it moved over time ("67 seats" on Friday, "75" on Monday), is
+  a running tally of the event itself: settled history is not re-counted from report to report, so such a
+  point reports what happened, whatever its sentence looked like to the extractor;
+- a What-it-means label the extractor was unsure of, on a plain report told in the past ("the order was
+  passed by a bench ...", "police issued a warning ...") with no cue of assessment (no modal or future, no
+  evaluative word, no quotation, no verdict or conclusion, no present-tense state), is a report of the
+  event: analysis speaks in those cues, a report does not.
+"""
+
+from __future__ import annotations
+
+from ..model import MergedPoint
+from ..sections.features import cue_features
+
+UNSURE_WHAT_IT_MEANS = 0.5  # below this extractor confidence, a What-it-means label is a guess
+# cues of analysis, opinion or a standing state: any one keeps a point where the extractor put it
+_ASSESSMENT_CUES = frozenset(
+    [
+        "w_will",
+        "w_modal",
+        "w_eval",
+        "w_first_person",
+        "w_present_be",
+        "w_contrast",
+        "c_quote",
+        "c_verdict",
+        "c_conclusion",
+        "c_question",
+        "g_no_past",
+    ]
+)
+_REPORT_TENSES = frozenset(["g_simple_past", "g_present_perfect"])
+
+
+def tallies_the_event(point: MergedPoint) -> bool:
+    """The point carries a count that sources dispute or report as it moved: the event's own tally."""
+    return any(c.kind == "number" for c in point.conflicts)
+
+
+def plain_report(point: MergedPoint) -> bool:
+    """An unsure What-it-means label on a sentence told as a report, with no cue of assessment."""
+    if point.section != "what_it_means" or point.confidence >= UNSURE_WHAT_IT_MEANS:
+        return False
+    cues = cue_features(point.text)
+    return not _ASSESSMENT_CUES.intersection(cues) and bool(_REPORT_TENSES.intersection(cues))
+
+
+def place_event_reports(points: list[MergedPoint]) -> None:
+    """Moves to What happened the points the evidence above shows are reports of the event."""
+    for p in points:
+        if p.section != "what_happened" and (tallies_the_event(p) or plain_report(p)):
+            p.section = "what_happened"
