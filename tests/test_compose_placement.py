@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from memogen.compose.placement import place_event_reports
 from memogen.model import Conflict, MergedPoint
+
+EVENT = dt.date(2031, 3, 4)
 
 
 def _point(
@@ -32,7 +36,7 @@ def test_a_count_sources_report_differently_is_the_events_tally() -> None:
         0.9,
         [Conflict(kind="date", statement="Sources differ: A reports 1921; B reports 1922.")],
     )
-    place_event_reports([tally, dated])
+    place_event_reports([tally, dated], EVENT)
     assert tally.section == "what_happened"
     assert dated.section == "background"  # a disputed date of history stays history
 
@@ -47,6 +51,7 @@ def test_an_unsure_what_it_means_label_on_a_plain_report_moves() -> None:
     modal = _point("The ruling could be appealed by the opposition within a month.", "what_it_means", 0.3)
     evaluative = _point("The ruling was a major setback for the opposition.", "what_it_means", 0.3)
     quoted = _point("Lawyers called the ruling “a dark day” for the courts.", "what_it_means", 0.3)
-    place_event_reports([report, sure, modal, evaluative, quoted])
+    recalled = _point("The ruling was first challenged by the opposition in 2019.", "what_it_means", 0.3)
+    place_event_reports([report, sure, modal, evaluative, quoted, recalled], EVENT)
     assert report.section == "what_happened"
-    assert [p.section for p in (sure, modal, evaluative, quoted)] == ["what_it_means"] * 4
+    assert [p.section for p in (sure, modal, evaluative, quoted, recalled)] == ["what_it_means"] * 5

@@ -69,7 +69,7 @@ def _ensure_what_happened(points: list[MergedPoint], sal: dict[str, Salience], e
     closest to the event opens the memo there."""
     if event is None or not points:
         return
-    place_event_reports(points)
+    place_event_reports(points, event)
     for p in points:
         if p.section == "background" and sal[p.id].dated:
             p.section = "what_happened"

@@ -5,18 +5,22 @@ The extractor labels one sentence of one page; the composer sees more. Two kinds
 - a count the sources dispute, or report as it moved over time ("67 seats" on Friday, "75" on Monday), is
   a running tally of the event itself: settled history is not re-counted from report to report, so such a
   point reports what happened, whatever its sentence looked like to the extractor;
-- a What-it-means label the extractor was unsure of, on a plain report told in the past ("the order was
-  passed by a bench ...", "police issued a warning ...") with no cue of assessment (no modal or future, no
-  evaluative word, no quotation, no verdict or conclusion, no present-tense state), is a report of the
-  event: analysis speaks in those cues, a report does not.
+- a What-it-means label the extractor was unsure of, on a plain report told in the past
+  ("the order was passed by a bench ...", "police issued a warning ...") with no cue of assessment (no
+  modal or future, no evaluative word, no quotation, no verdict or conclusion, no present-tense state) and
+  none of recall (no past perfect, no word of history, no year before the event's), is a report of the
+  event: analysis speaks in those cues, history names its time, a report does neither.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from ..model import MergedPoint
 from ..sections.features import cue_features
 
-UNSURE_WHAT_IT_MEANS = 0.5  # below this extractor confidence, a What-it-means label is a guess
+UNSURE_LABEL = 0.5  # below this extractor confidence, a What-it-means label is a guess
 # cues of analysis, opinion or a standing state: any one keeps a point where the extractor put it
 _ASSESSMENT_CUES = frozenset(
     [
@@ -33,6 +37,8 @@ _ASSESSMENT_CUES = frozenset(
         "g_no_past",
     ]
 )
+_RECALL_CUES = frozenset(["g_past_perfect", "w_history"])
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _REPORT_TENSES = frozenset(["g_simple_past", "g_present_perfect"])
 
 
@@ -41,16 +47,23 @@ def tallies_the_event(point: MergedPoint) -> bool:
     return any(c.kind == "number" for c in point.conflicts)
 
 
-def plain_report(point: MergedPoint) -> bool:
-    """An unsure What-it-means label on a sentence told as a report, with no cue of assessment."""
-    if point.section != "what_it_means" or point.confidence >= UNSURE_WHAT_IT_MEANS:
+def recalls_the_past(text: str, event: dt.date) -> bool:
+    """The sentence names a year before the event's: it tells history, however plainly."""
+    return any(int(y) < event.year for y in _YEAR.findall(text))
+
+
+def plain_report(point: MergedPoint, event: dt.date) -> bool:
+    """An unsure label on a sentence told as a report, with no cue of assessment or of recall."""
+    if point.section != "what_it_means" or point.confidence >= UNSURE_LABEL:
         return False
     cues = cue_features(point.text)
-    return not _ASSESSMENT_CUES.intersection(cues) and bool(_REPORT_TENSES.intersection(cues))
+    if _ASSESSMENT_CUES.intersection(cues) or _RECALL_CUES.intersection(cues):
+        return False
+    return bool(_REPORT_TENSES.intersection(cues)) and not recalls_the_past(point.text, event)
 
 
-def place_event_reports(points: list[MergedPoint]) -> None:
+def place_event_reports(points: list[MergedPoint], event: dt.date) -> None:
     """Moves to What happened the points the evidence above shows are reports of the event."""
     for p in points:
-        if p.section != "what_happened" and (tallies_the_event(p) or plain_report(p)):
+        if p.section != "what_happened" and (tallies_the_event(p) or plain_report(p, event)):
             p.section = "what_happened"
