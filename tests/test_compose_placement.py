@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from memogen.compose.placement import place_event_reports
+from memogen.compose.placement import fill_empty_background, place_event_reports
+from memogen.compose.salience import Salience
 from memogen.model import Conflict, MergedPoint
 
 EVENT = dt.date(2031, 3, 4)
@@ -55,3 +56,33 @@ def test_an_unsure_what_it_means_label_on_a_plain_report_moves() -> None:
     place_event_reports([report, sure, modal, evaluative, quoted, recalled], EVENT)
     assert report.section == "what_happened"
     assert [p.section for p in (sure, modal, evaluative, quoted, recalled)] == ["what_it_means"] * 5
+
+
+def _salience(event: float) -> Salience:
+    return Salience(
+        centrality=0.5, position=0.5, support=0.5, event=event, dated=False, specific=0.5, penalty=0.0
+    )
+
+
+def test_an_empty_background_takes_the_least_event_like_unsure_point() -> None:
+    news = [
+        _point(f"The council voted on motion {k} late on Tuesday evening.", "what_happened", 0.9)
+        for k in range(4)
+    ]
+    setting = _point("Nearly half of the city's voters are under the age of thirty.", "what_happened", 0.4)
+    sure = _point("The city charter was first written by a council of elders.", "what_happened", 0.9)
+    points = [*news, setting, sure]
+    sal = {p.id: _salience(0.6) for p in news} | {setting.id: _salience(0.05), sure.id: _salience(0.01)}
+    fill_empty_background(points, sal, floor=0.3)
+    assert setting.section == "background"
+    assert sure.section == "what_happened"  # a sure label is kept
+    assert [p.section for p in news] == ["what_happened"] * 4
+
+
+def test_a_background_the_memo_can_take_is_not_filled() -> None:
+    history = _point("The city charter dates from the founding of the port.", "background", 0.9)
+    setting = _point("Nearly half of the city's voters are under the age of thirty.", "what_happened", 0.4)
+    news = _point("The council voted on the motion late on Tuesday evening.", "what_happened", 0.9)
+    sal = {history.id: _salience(0.1), setting.id: _salience(0.05), news.id: _salience(0.6)}
+    fill_empty_background([history, setting, news], sal, floor=0.3)
+    assert setting.section == "what_happened"

@@ -32,9 +32,9 @@ from .order import (
     themed_paragraphs,
     timeline_paragraphs,
 )
-from .placement import place_event_reports
+from .placement import fill_empty_background, place_event_reports
 from .salience import Salience, score_points, shortlist
-from .selection import Selection, point_words, select, words
+from .selection import EMPTY_SECTION_FLOOR, Selection, point_words, select, words
 from .similarity import vectorise
 from .standalone import People, introduce_people, stand_alone
 from .tighten import tighten
@@ -73,6 +73,7 @@ def _ensure_what_happened(points: list[MergedPoint], sal: dict[str, Salience], e
     for p in points:
         if p.section == "background" and sal[p.id].dated:
             p.section = "what_happened"
+    fill_empty_background(points, sal, EMPTY_SECTION_FLOOR)
     if any(p.section == "what_happened" for p in points):
         return
     best = max(points, key=lambda p: (sal[p.id].dated, sal[p.id].event + sal[p.id].position))

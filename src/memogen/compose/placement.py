@@ -19,6 +19,7 @@ import re
 
 from ..model import MergedPoint
 from ..sections.features import cue_features
+from .salience import Salience
 
 UNSURE_LABEL = 0.5  # below this extractor confidence, a What-it-means label is a guess
 # cues of analysis, opinion or a standing state: any one keeps a point where the extractor put it
@@ -67,3 +68,27 @@ def place_event_reports(points: list[MergedPoint], event: dt.date) -> None:
     for p in points:
         if p.section != "what_happened" and (tallies_the_event(p) or plain_report(p, event)):
             p.section = "what_happened"
+
+
+CONTEXT_FILL = 1  # at most this many points become Background when the extractor filed none there
+
+
+def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], floor: float) -> None:
+    """When no point the memo could take is filed under Background (news reports put little there),
+    the points least like the event among those the extractor filed elsewhere unsure - not dated at
+    the event, no disputed figure, further from the event than most points - are its context."""
+    top = max((sal[p.id].total for p in points), default=0.0)
+    if top <= 0 or any(p.section == "background" and sal[p.id].total >= floor * top for p in points):
+        return
+    closeness = sorted(sal[p.id].event for p in points)
+    median = closeness[len(closeness) // 2]
+    remote = [
+        p
+        for p in points
+        if p.confidence < UNSURE_LABEL
+        and not sal[p.id].dated
+        and not p.conflicts
+        and sal[p.id].event < median
+    ]
+    for p in sorted(remote, key=lambda p: sal[p.id].event)[:CONTEXT_FILL]:
+        p.section = "background"
