@@ -86,3 +86,24 @@ def test_a_background_the_memo_can_take_is_not_filled() -> None:
     sal = {history.id: _salience(0.1), setting.id: _salience(0.05), news.id: _salience(0.6)}
     fill_empty_background([history, setting, news], sal, floor=0.3)
     assert setting.section == "what_happened"
+
+
+def test_explain_says_where_a_moved_point_was_filed() -> None:
+    from memogen.compose import _choose
+    from memogen.model import Citation, Source, SourceMetadata
+
+    text = (
+        "The Harbour Party and the Valley League trail with 41 and 30 seats in the new assembly, "
+        "according to the commission's count."
+    )
+    src = Source(id="a", path="a.txt", kind="txt", metadata=SourceMetadata(date=EVENT), text=text)
+    tally = _point(
+        text,
+        "background",
+        0.9,
+        [Conflict(kind="number", statement="Sources differ: A reports 41 seats; B reports 44 seats.")],
+    )
+    tally.citations = [Citation("a", text, 0, len(text))]
+    selection, _, _, _ = _choose([tally], [src], 200, (EVENT, EVENT))
+    assert [p.id for p in selection.chosen["what_happened"]] == [tally.id]
+    assert "filed under background by the extractor, placed under what_happened" in selection.kept[tally.id]

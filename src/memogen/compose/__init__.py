@@ -120,9 +120,14 @@ def _choose(
         return Selection(chosen={k: [] for k in SECTION_KEYS}), dropped, {}, people
     vectors = vectorise([p.text for p in candidates])
     sal = score_points(candidates, sources, vectors, event, layout=points)
+    filed = {p.id: p.section for p in candidates}
     _ensure_what_happened(candidates, sal, event[0])
     row = {p.id: k for k, p in enumerate(candidates)}
-    return select(candidates, sal, vectors, row, budget), dropped, sal, people
+    selection = select(candidates, sal, vectors, row, budget)
+    for p in candidates:  # --explain says where a point was filed and where it went
+        if p.id in selection.kept and filed[p.id] != p.section:
+            selection.kept[p.id] += f"; filed under {filed[p.id]} by the extractor, placed under {p.section}"
+    return selection, dropped, sal, people
 
 
 @dataclass
