@@ -26,6 +26,11 @@ from memogen.sources.cleaning.lines import Line
         (captions.caption, "Image courtesy: Norland Coastguard", "image caption / credit"),
         (captions.caption, "Images from the reference sources", "image caption / credit"),
         (
+            captions.caption,
+            "Ship positions on the morning before the storm; the strait is circled []",
+            "image caption / credit",
+        ),
+        (
             notices.contact,
             "For any further information or to subscribe to our alerts send an email to",
             "contact / subscription note",

@@ -32,8 +32,9 @@ from .order import (
     themed_paragraphs,
     timeline_paragraphs,
 )
+from .placement import fill_empty_background, place_event_reports
 from .salience import Salience, score_points, shortlist
-from .selection import Selection, point_words, select, words
+from .selection import EMPTY_SECTION_FLOOR, Selection, point_words, select, words
 from .similarity import vectorise
 from .standalone import People, introduce_people, stand_alone
 from .tighten import tighten
@@ -68,9 +69,11 @@ def _ensure_what_happened(points: list[MergedPoint], sal: dict[str, Salience], e
     closest to the event opens the memo there."""
     if event is None or not points:
         return
+    place_event_reports(points, event)
     for p in points:
         if p.section == "background" and sal[p.id].dated:
             p.section = "what_happened"
+    fill_empty_background(points, sal, EMPTY_SECTION_FLOOR)
     if any(p.section == "what_happened" for p in points):
         return
     best = max(points, key=lambda p: (sal[p.id].dated, sal[p.id].event + sal[p.id].position))
@@ -117,9 +120,14 @@ def _choose(
         return Selection(chosen={k: [] for k in SECTION_KEYS}), dropped, {}, people
     vectors = vectorise([p.text for p in candidates])
     sal = score_points(candidates, sources, vectors, event, layout=points)
+    filed = {p.id: p.section for p in candidates}
     _ensure_what_happened(candidates, sal, event[0])
     row = {p.id: k for k, p in enumerate(candidates)}
-    return select(candidates, sal, vectors, row, budget), dropped, sal, people
+    selection = select(candidates, sal, vectors, row, budget)
+    for p in candidates:  # --explain says where a point was filed and where it went
+        if p.id in selection.kept and filed[p.id] != p.section:
+            selection.kept[p.id] += f"; filed under {filed[p.id]} by the extractor, placed under {p.section}"
+    return selection, dropped, sal, people
 
 
 @dataclass

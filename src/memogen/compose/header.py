@@ -12,10 +12,13 @@ from ..model import MemoHeader, RenderSettings, Source
 
 
 def infer_title(sources: list[Source], result: MergeResult) -> str:
-    """The headline of the source that reports the event; else a neutral default.
+    """The headline that best names the event; else a neutral default.
 
-    "Reports the event" = most citations in What happened?, then most citations,
-    then the earliest published: a news report's headline names the event, while an
+    First, how many of the words the sources use to tell what happened the headline shares (a
+    section heading taken for a page's headline, "Loss and Damage fund", names a part of the story;
+    "COP28 talks open in Dubai with breakthrough deal on loss and damage fund" names the event);
+    then the source that reports the event most ("most citations in What happened?"), most
+    citations, the earliest published: a news report's headline names the event, while an
     analysis piece or op-ed cited as often is titled with its argument.
     """
     cites = Counter(c.source_id for p in result.merged for c in p.citations)
@@ -23,9 +26,11 @@ def infer_title(sources: list[Source], result: MergeResult) -> str:
     titled = [(k, s) for k, s in enumerate(sources) if s.metadata.title]
     if not titled:
         return "Briefing memo"
+    told = _content_words(" ".join(p.text for p in result.merged if p.section == "what_happened"))
     _, best = max(
         titled,
         key=lambda t: (
+            min(len(_content_words(t[1].metadata.title or "") & told), TITLE_WORDS_SHARED),
             reports[t[1].id],
             cites[t[1].id],
             -(t[1].metadata.date or dt.date.max).toordinal(),
@@ -33,6 +38,13 @@ def infer_title(sources: list[Source], result: MergeResult) -> str:
         ),
     )
     return re.sub(r"\s+", " ", best.metadata.title or "").strip()
+
+
+TITLE_WORDS_SHARED = 5  # past this many words of the event's account, a longer headline is no better
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W_]{4,}", text.lower()) if not w.isdigit()}
 
 
 def display_date(day: dt.date) -> str:

@@ -77,6 +77,8 @@ def caption(text: str) -> str | None:
         return "image caption / credit"
     if _PICTURE_FROM.match(text) and n <= 8:
         return "image caption / credit"
+    if text.rstrip().endswith("[]") and n <= 45:  # a picture's caption, its image link emptied by the copy
+        return "image caption / credit"
     return None
 
 

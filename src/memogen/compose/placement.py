@@ -1,0 +1,94 @@
+"""Placement: points the extractor filed outside What happened that the evidence shows are the event's news.
+
+The extractor labels one sentence of one page; the composer sees more. Two kinds of evidence it has:
+
+- a count the sources dispute, or report as it moved over time ("67 seats" on Friday, "75" on Monday), is
+  a running tally of the event itself: settled history is not re-counted from report to report, so such a
+  point reports what happened, whatever its sentence looked like to the extractor;
+- a What-it-means label the extractor was unsure of, on a plain report told in the past
+  ("the order was passed by a bench ...", "police issued a warning ...") with no cue of assessment (no
+  modal or future, no evaluative word, no quotation, no verdict or conclusion, no present-tense state) and
+  none of recall (no past perfect, no word of history, no year before the event's), is a report of the
+  event: analysis speaks in those cues, history names its time, a report does neither.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import MergedPoint
+from ..sections.features import cue_features
+from .salience import Salience
+
+UNSURE_LABEL = 0.5  # below this extractor confidence, a What-it-means label is a guess
+# cues of analysis, opinion or a standing state: any one keeps a point where the extractor put it
+_ASSESSMENT_CUES = frozenset(
+    [
+        "w_will",
+        "w_modal",
+        "w_eval",
+        "w_first_person",
+        "w_present_be",
+        "w_contrast",
+        "c_quote",
+        "c_verdict",
+        "c_conclusion",
+        "c_question",
+        "g_no_past",
+    ]
+)
+_RECALL_CUES = frozenset(["g_past_perfect", "w_history"])
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_REPORT_TENSES = frozenset(["g_simple_past", "g_present_perfect"])
+
+
+def tallies_the_event(point: MergedPoint) -> bool:
+    """The point carries a count that sources dispute or report as it moved: the event's own tally."""
+    return any(c.kind == "number" for c in point.conflicts)
+
+
+def recalls_the_past(text: str, event: dt.date) -> bool:
+    """The sentence names a year before the event's: it tells history, however plainly."""
+    return any(int(y) < event.year for y in _YEAR.findall(text))
+
+
+def plain_report(point: MergedPoint, event: dt.date) -> bool:
+    """An unsure label on a sentence told as a report, with no cue of assessment or of recall."""
+    if point.section != "what_it_means" or point.confidence >= UNSURE_LABEL:
+        return False
+    cues = cue_features(point.text)
+    if _ASSESSMENT_CUES.intersection(cues) or _RECALL_CUES.intersection(cues):
+        return False
+    return bool(_REPORT_TENSES.intersection(cues)) and not recalls_the_past(point.text, event)
+
+
+def place_event_reports(points: list[MergedPoint], event: dt.date) -> None:
+    """Moves to What happened the points the evidence above shows are reports of the event."""
+    for p in points:
+        if p.section != "what_happened" and (tallies_the_event(p) or plain_report(p, event)):
+            p.section = "what_happened"
+
+
+CONTEXT_FILL = 1  # at most this many points become Background when the extractor filed none there
+
+
+def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], floor: float) -> None:
+    """When no point the memo could take is filed under Background (news reports put little there),
+    the points least like the event among those the extractor filed elsewhere unsure - not dated at
+    the event, no disputed figure, further from the event than most points - are its context."""
+    top = max((sal[p.id].total for p in points), default=0.0)
+    if top <= 0 or any(p.section == "background" and sal[p.id].total >= floor * top for p in points):
+        return
+    closeness = sorted(sal[p.id].event for p in points)
+    median = closeness[len(closeness) // 2]
+    remote = [
+        p
+        for p in points
+        if p.confidence < UNSURE_LABEL
+        and not sal[p.id].dated
+        and not p.conflicts
+        and sal[p.id].event < median
+    ]
+    for p in sorted(remote, key=lambda p: sal[p.id].event)[:CONTEXT_FILL]:
+        p.section = "background"

@@ -1,0 +1,37 @@
+"""The memo's title: the headline that names the event (compose/header.py)."""
+
+from __future__ import annotations
+
+from memogen.compose.header import infer_title
+from memogen.merge import MergeResult
+from memogen.model import Citation, MergedPoint, Source, SourceMetadata
+
+
+def _source(sid: str, title: str) -> Source:
+    return Source(id=sid, path=f"{sid}.txt", kind="txt", metadata=SourceMetadata(title=title), text="")
+
+
+def _point(pid: str, text: str, sources: list[str], section: str = "what_happened") -> MergedPoint:
+    return MergedPoint(
+        id=pid,
+        text=text,
+        section=section,  # type: ignore[arg-type]
+        citations=[Citation(s, text, 0, len(text)) for s in sources],
+    )
+
+
+def test_the_headline_naming_the_event_beats_a_section_heading_taken_for_one():
+    heading = _source("a", "Harbour fund")
+    headline = _source("b", "Harbour Summit Opens In Vellmark With Deal On Storm Repair Fund")
+    points = [
+        _point("p1", "The harbour summit opened in Vellmark with a deal on a storm repair fund.", ["a", "b"]),
+        _point("p2", "Delegates pledged money to the harbour fund on the first day.", ["a"]),
+        _point("p3", "Vellmark hosted the summit for the first time.", ["a"]),
+    ]
+    title = infer_title([heading, headline], MergeResult(points, []))
+    assert title == "Harbour Summit Opens In Vellmark With Deal On Storm Repair Fund"
+
+
+def test_without_headlines_the_memo_is_a_briefing_memo():
+    untitled = Source(id="a", path="a.txt", kind="txt", metadata=SourceMetadata(), text="")
+    assert infer_title([untitled], MergeResult([], [])) == "Briefing memo"

@@ -1,0 +1,109 @@
+"""Placement: points filed outside What happened that the evidence shows are reports of the event."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from memogen.compose.placement import fill_empty_background, place_event_reports
+from memogen.compose.salience import Salience
+from memogen.model import Conflict, MergedPoint
+
+EVENT = dt.date(2031, 3, 4)
+
+
+def _point(
+    text: str, section: str, confidence: float, conflicts: list[Conflict] | None = None
+) -> MergedPoint:
+    return MergedPoint(
+        id=f"p{abs(hash(text)) % 10_000}",
+        text=text,
+        section=section,  # type: ignore[arg-type]
+        citations=[],
+        conflicts=conflicts or [],
+        confidence=confidence,
+    )
+
+
+def test_a_count_sources_report_differently_is_the_events_tally() -> None:
+    tally = _point(
+        "The Harbour Party and the Valley League trail with 41 and 30 seats.",
+        "background",
+        0.9,
+        [Conflict(kind="number", statement="Sources differ: A reports 41 seats; B reports 44 seats.")],
+    )
+    dated = _point(
+        "The old charter was signed in 1921 after a long dispute over the border.",
+        "background",
+        0.9,
+        [Conflict(kind="date", statement="Sources differ: A reports 1921; B reports 1922.")],
+    )
+    place_event_reports([tally, dated], EVENT)
+    assert tally.section == "what_happened"
+    assert dated.section == "background"  # a disputed date of history stays history
+
+
+def test_an_unsure_what_it_means_label_on_a_plain_report_moves() -> None:
+    report = _point(
+        "The ruling was handed down by a five-judge panel led by the chief judge.", "what_it_means", 0.3
+    )
+    sure = _point(
+        "The ruling was handed down by a five-judge panel led by the chief judge.", "what_it_means", 0.8
+    )
+    modal = _point("The ruling could be appealed by the opposition within a month.", "what_it_means", 0.3)
+    evaluative = _point("The ruling was a major setback for the opposition.", "what_it_means", 0.3)
+    quoted = _point("Lawyers called the ruling “a dark day” for the courts.", "what_it_means", 0.3)
+    recalled = _point("The ruling was first challenged by the opposition in 2019.", "what_it_means", 0.3)
+    place_event_reports([report, sure, modal, evaluative, quoted, recalled], EVENT)
+    assert report.section == "what_happened"
+    assert [p.section for p in (sure, modal, evaluative, quoted, recalled)] == ["what_it_means"] * 5
+
+
+def _salience(event: float) -> Salience:
+    return Salience(
+        centrality=0.5, position=0.5, support=0.5, event=event, dated=False, specific=0.5, penalty=0.0
+    )
+
+
+def test_an_empty_background_takes_the_least_event_like_unsure_point() -> None:
+    news = [
+        _point(f"The council voted on motion {k} late on Tuesday evening.", "what_happened", 0.9)
+        for k in range(4)
+    ]
+    setting = _point("Nearly half of the city's voters are under the age of thirty.", "what_happened", 0.4)
+    sure = _point("The city charter was first written by a council of elders.", "what_happened", 0.9)
+    points = [*news, setting, sure]
+    sal = {p.id: _salience(0.6) for p in news} | {setting.id: _salience(0.05), sure.id: _salience(0.01)}
+    fill_empty_background(points, sal, floor=0.3)
+    assert setting.section == "background"
+    assert sure.section == "what_happened"  # a sure label is kept
+    assert [p.section for p in news] == ["what_happened"] * 4
+
+
+def test_a_background_the_memo_can_take_is_not_filled() -> None:
+    history = _point("The city charter dates from the founding of the port.", "background", 0.9)
+    setting = _point("Nearly half of the city's voters are under the age of thirty.", "what_happened", 0.4)
+    news = _point("The council voted on the motion late on Tuesday evening.", "what_happened", 0.9)
+    sal = {history.id: _salience(0.1), setting.id: _salience(0.05), news.id: _salience(0.6)}
+    fill_empty_background([history, setting, news], sal, floor=0.3)
+    assert setting.section == "what_happened"
+
+
+def test_explain_says_where_a_moved_point_was_filed() -> None:
+    from memogen.compose import _choose
+    from memogen.model import Citation, Source, SourceMetadata
+
+    text = (
+        "The Harbour Party and the Valley League trail with 41 and 30 seats in the new assembly, "
+        "according to the commission's count."
+    )
+    src = Source(id="a", path="a.txt", kind="txt", metadata=SourceMetadata(date=EVENT), text=text)
+    tally = _point(
+        text,
+        "background",
+        0.9,
+        [Conflict(kind="number", statement="Sources differ: A reports 41 seats; B reports 44 seats.")],
+    )
+    tally.citations = [Citation("a", text, 0, len(text))]
+    selection, _, _, _ = _choose([tally], [src], 200, (EVENT, EVENT))
+    assert [p.id for p in selection.chosen["what_happened"]] == [tally.id]
+    assert "filed under background by the extractor, placed under what_happened" in selection.kept[tally.id]
