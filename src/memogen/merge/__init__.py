@@ -162,34 +162,12 @@ def merge_points(
     feats = _point_features(points, aliases)
     mats = vectorise([f.norm for f in feats])
     release_freed_memory()  # the array steps' temporaries: not carried to the merge's peak
-    rows, cols, sims = _scored_candidates(mats, feats, points)
-    release_freed_memory()
-    semantic = semantic_similarity([points[i].text for i in rows], [points[j].text for j in cols])
-    release_freed_memory()
-    groups, scores = cluster_points(
-        feats, rows, cols, sims, content_idf(feats), semantic, [p.source_id for p in points]
-    )
+    groups, scores, n_pairs = _clusters(points, feats, mats)
     cluster_of = [0] * len(points)
     for c, members in enumerate(groups):
         for i in members:
             cluster_of[i] = c
-    salience = [len({points[i].source_id for i in m}) + 0.01 * len(m) for m in groups]
-    names = {s.id: source_name(s, s.id) for s in sources}
-    for p in points:
-        names.setdefault(p.source_id, p.source_id)
-    figures = [f.quantities for f in feats]
-    claims = read_claims(points, by_id, aliases, figures) + weekday_claims(points, by_id, event_dates)
-    topic = topic_entity(points, aliases)
-    found = find_conflicts(
-        claims, points, feats, mats, cluster_of, salience, names, event_dates, topic, aliases
-    )
-    for i, why in lone_dates_in_clusters(groups, claims, event_dates).items():
-        found.flagged.setdefault(i, []).extend(why)
-    for i, why in lone_dates_near_event(points, claims, event_dates).items():
-        if i not in found.flagged:
-            found.flagged[i] = why
-    for i, why in lone_labels(points, {s.id: s.text for s in sources}).items():
-        found.flagged.setdefault(i, []).extend(why)
+    found = _conflicts(points, sources, feats, mats, groups, cluster_of, aliases, event_dates)
 
     at = {(p.source_id, p.text): k for k, p in enumerate(points)}  # to cite the points a statement gives
     merged: list[MergedPoint] = []
@@ -241,11 +219,57 @@ def merge_points(
                 confidence=float(np.mean([points[i].confidence for i in members])),
             )
         )
-    stats = {"points": len(points), "candidate_pairs": len(rows), "clusters": len(groups)}
+    stats = {"points": len(points), "candidate_pairs": n_pairs, "clusters": len(groups)}
     _drop_restated_asides(merged)
     assignment = {(p.source_id, p.start, p.end): pid[cluster_of[i]] for i, p in enumerate(points)}
     flagged = [(points[i].source_id, points[i].start, points[i].end) for i in sorted(found.flagged)]
     return MergeResult(merged, clusters, stats, assignment, flagged)
+
+
+def _clusters(points: list[Point], feats: list[Features], mats: Matrices):
+    """Groups of points stating one fact, the pair scores, and how many candidate pairs were
+    judged. The pair arrays end here, before the merge builds its result (its memory peak)."""
+    rows, cols, sims = _scored_candidates(mats, feats, points)
+    release_freed_memory()
+    semantic = semantic_similarity([points[i].text for i in rows], [points[j].text for j in cols])
+    release_freed_memory()
+    groups, scores = cluster_points(
+        feats, rows, cols, sims, content_idf(feats), semantic, [p.source_id for p in points]
+    )
+    return groups, scores, len(rows)
+
+
+def _conflicts(
+    points: list[Point],
+    sources: list[Source],
+    feats: list[Features],
+    mats: Matrices,
+    groups: list[list[int]],
+    cluster_of: list[int],
+    aliases: Aliases,
+    event_dates: tuple[dt.date, dt.date] | None,
+):
+    """Disagreements between sources, and the points flagged as one source's error. The claims
+    read for them end here, before the merge builds its result (its memory peak)."""
+    by_id = {s.id: s for s in sources}
+    salience = [len({points[i].source_id for i in m}) + 0.01 * len(m) for m in groups]
+    names = {s.id: source_name(s, s.id) for s in sources}
+    for p in points:
+        names.setdefault(p.source_id, p.source_id)
+    figures = [f.quantities for f in feats]
+    claims = read_claims(points, by_id, aliases, figures) + weekday_claims(points, by_id, event_dates)
+    topic = topic_entity(points, aliases)
+    found = find_conflicts(
+        claims, points, feats, mats, cluster_of, salience, names, event_dates, topic, aliases
+    )
+    for i, why in lone_dates_in_clusters(groups, claims, event_dates).items():
+        found.flagged.setdefault(i, []).extend(why)
+    for i, why in lone_dates_near_event(points, claims, event_dates).items():
+        if i not in found.flagged:
+            found.flagged[i] = why
+    for i, why in lone_labels(points, {s.id: s.text for s in sources}).items():
+        found.flagged.setdefault(i, []).extend(why)
+    return found
 
 
 def _point_features(points: list[Point], aliases: Aliases) -> list[Features]:
