@@ -123,11 +123,16 @@ def to_model(raw_sources):
 
 
 def segment(sources):
-    """The real section extractor when it imports and works, else a sentence splitter."""
-    try:
-        from memogen.sections import extract_points
+    """The real section extractor when it imports and works, else a sentence splitter.
 
-        return [p for s in sources for p in extract_points(s, None)], "sections.extract_points"
+    As a build does it (pipeline.py): the topic's event is inferred once from all sources, and
+    each source is read against it (without it, every source infers its own event: ~40 % more)."""
+    try:
+        from memogen.sections import extract_points, infer_event
+
+        event = infer_event(sources)
+        start, end = (event.start, event.end) if event else (None, None)
+        return [p for s in sources for p in extract_points(s, start, end)], "sections.extract_points"
     except Exception as exc:  # noqa: BLE001 - the benchmark must run while stages are in progress
         import re
 
