@@ -249,6 +249,18 @@ def test_arabic_script_is_shaped_reordered_and_in_arabic_font():
     assert arabic.split(" ")[-1].endswith("\ufeb7")
 
 
+def test_text_one_face_holds_is_one_run_in_that_face():
+    from memogen.render.fonts import register_fonts
+    from memogen.render.pdf import script_runs
+
+    fonts = register_fonts()
+    assert script_runs("Łódź, 7 April: “a new era”.", fonts) == [("MemoSerif", "Łódź, 7 April: “a new era”.")]
+    assert script_runs("Sans text", fonts, "MemoSans") == [("MemoSans", "Sans text")]
+    assert script_runs("", fonts) == []
+    # one character the serif face lacks (Arabic) still splits the text into runs
+    assert [f for f, _ in script_runs("a ب b", fonts)] == ["MemoSerif", "MemoArabic", "MemoSerif"]
+
+
 def test_clean_text_and_markup_escape_everything():
     from memogen.render.fonts import register_fonts
     from memogen.render.pdf import clean_text, safe_url, text_markup

@@ -81,11 +81,19 @@ def _neutral_family(family: str, base: str) -> str:
     return base if family == ARABIC else family
 
 
+def _base_has_all(text: str, fonts: FontSet, base: str) -> bool:
+    """True when every character is non-Arabic and in `base`: then each one's family is `base`."""
+    coverage = fonts.coverage.get(base, frozenset())
+    return all(ord(ch) in coverage and not _is_arabic(ch) for ch in set(text))
+
+
 def script_runs(text: str, fonts: FontSet, base: str = BODY) -> list[tuple[str, str]]:
     """Split text into (family, text) runs; spaces between two Arabic-script words stay Arabic.
 
     Keeping "شاہ محمود قریشی" in one run matters: bidi reorders the whole name, not word by word.
     """
+    if _base_has_all(text, fonts, base):  # most text: one run, without a look-up per character
+        return [(base, text)] if text else []
     families = [_char_family(ch, fonts, base) for ch in text]
     for i, ch in enumerate(text):
         if ch.isspace() or unicodedata.category(ch).startswith("P"):
