@@ -349,6 +349,13 @@ def _fewer_collections() -> None:
     gc.set_threshold(100_000, 100, 100)
 
 
+def help_text() -> str:
+    """What `memogen --help` prints, as typer renders it (`console` keeps a copy of it)."""
+    command = typer.main.get_command(app)
+    with command.make_context("memogen", [], resilient_parsing=True) as ctx:
+        return ctx.get_help() + "\n"
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: one error path, one line, exit codes 0 / 1 / 2.
 
