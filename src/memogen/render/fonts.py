@@ -189,13 +189,14 @@ def _register(cache_dir: Path, arabic: bool = True) -> FontSet:
     # and the lru_cache keeps us from re-reading ~2 MB of fonts for every memo in one process.
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+
+    from .font_faces import load_ttfont
 
     faces = _faces(arabic)
     paths = face_paths(cache_dir, arabic)
     coverage: dict[str, set[int]] = {}
     for face in faces:
-        font = TTFont(face.name, str(paths[face.name]))
+        font = load_ttfont(face.name, paths[face.name])
         pdfmetrics.registerFont(font)
         family = face.name.split("-")[0]
         coverage.setdefault(family, set()).update(font.face.charToGlyph)
