@@ -459,16 +459,24 @@ def _unlock(fd: int) -> None:
 def _write_holder(fd: int) -> None:
     """Who holds the lock, for a waiting build to print (not on Windows, where the byte is locked)."""
     import datetime as dt
-    import socket
 
     info = {
         "pid": os.getpid(),
-        "host": socket.gethostname(),
+        "host": _host_name(),
         "since": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
     }
     with contextlib.suppress(OSError, AttributeError):
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps(info).encode(), 0)
+
+
+def _host_name() -> str:
+    """This machine's name; os.uname gives it without importing socket (~7 ms) where it exists."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
 
 
 def _holder(fd: int) -> str:

@@ -13,7 +13,6 @@ import json
 import os
 import pickle
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -200,6 +199,8 @@ def _run(todo: list, workers: int, progress: bool) -> list[Source | str]:
             bar.advance()
         bar.close()
         return out
+    from concurrent.futures import Future, ProcessPoolExecutor  # ~20 ms: only when a pool runs
+
     with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
         futures: list[Future] = [pool.submit(_read_one, path, sid, ov) for _i, path, sid, ov, _k in todo]
         pending = set(futures)
