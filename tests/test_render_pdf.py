@@ -459,3 +459,26 @@ def test_arabic_faces_load_only_for_text_that_can_use_them():
     assert ARABIC in _base_fonts("Lavrov met شاہ محمود قریشی.", None).coverage
     # a character neither serif nor sans has: the Arabic face is asked too, as before
     assert ARABIC in _base_fonts("A sign: \U0001f600", None).coverage
+
+
+def test_a_copied_footnote_frame_shares_its_notes_in_new_lists():
+    import copy
+
+    from reportlab.platypus import Paragraph
+
+    from memogen.render.pdf_footnotes import FootnoteFrame
+
+    frame = FootnoteFrame(0, 0, 400, 600, id="body")
+    frame._reset()
+    note = Paragraph("1. A note.")
+    frame.page_notes.append(note)
+    frame.carried.append(note)
+    twin = copy.deepcopy(frame)
+    assert type(twin) is FootnoteFrame and twin is not frame
+    assert (
+        twin.page_notes == [note] and twin.page_notes[0] is note and twin.page_notes is not frame.page_notes
+    )
+    assert twin.carried[0] is note and twin.carried is not frame.carried
+    assert twin._y1p == frame._y1p and twin.min_text == frame.min_text
+    twin.page_notes.append(Paragraph("2. Only the copy's."))
+    assert frame.page_notes == [note]
