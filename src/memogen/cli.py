@@ -16,6 +16,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from . import __version__
+from .console import fewer_collections
 from .errors import MemogenError
 
 app = typer.Typer(
@@ -335,20 +336,6 @@ def _fail(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
-def _fewer_collections() -> None:
-    """Run the cycle collector rarely in this short-lived process.
-
-    Why: with the default threshold (700 allocations) a lavrov build runs ~300 collections,
-    ~80 ms of a sub-second build, re-scanning objects that live until the process ends. The
-    stages make few reference cycles, so memory stays flat (measured at 2,000 sources in
-    benchmarks/bench_merge.py). Only the console entry point sets this; library callers of
-    `run_build` keep their own settings.
-    """
-    import gc
-
-    gc.set_threshold(100_000, 100, 100)
-
-
 def help_text() -> str:
     """What `memogen --help` prints, as typer renders it (`console` keeps a copy of it)."""
     command = typer.main.get_command(app)
@@ -365,7 +352,7 @@ def main(argv: list[str] | None = None) -> None:
     """
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
-    _fewer_collections()
+    fewer_collections()
     _printable_streams()
     _configure_logging(debug)
     try:

@@ -19,6 +19,7 @@ _HELP = ["--help"]
 
 def main() -> None:
     """`memogen` on the command line (pyproject's console script)."""
+    fewer_collections()
     if sys.argv[1:] == _HELP:
         path = help_cache_path()
         text = _read(path) if path else None
@@ -31,9 +32,28 @@ def main() -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         sys.exit(0)
+    import gc
+
     from .cli import main as cli_main
 
+    gc.freeze()  # what the imports made lives until exit: later collections need not scan it again
     cli_main()
+
+
+def fewer_collections() -> None:
+    """Run the cycle collector rarely in this short-lived process.
+
+    Why: with the default threshold (700 allocations) a lavrov build runs ~300 collections,
+    ~80 ms of a sub-second build, re-scanning objects that live until the process ends. The
+    stages make few reference cycles, so memory stays flat (measured at 2,000 sources in
+    benchmarks/bench_merge.py). The console script sets it before it imports anything (the
+    imports alone ran ~30 collections, ~7 ms) and then freezes what the imports made (else the
+    first collection of a build scans all of it, ~25 ms); `cli.main` sets it too; library
+    callers of `run_build` keep their own settings.
+    """
+    import gc
+
+    gc.set_threshold(100_000, 100, 100)
 
 
 def help_cache_path() -> str | None:
