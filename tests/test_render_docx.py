@@ -547,3 +547,22 @@ def test_the_package_matches_what_python_docx_would_save(memo):
     assert sorted(ours.namelist()) == sorted(theirs.namelist())
     assert ours.namelist()[0] == "[Content_Types].xml"
     assert {i.date_time for i in ours.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_add_new_style_makes_the_style_python_docx_makes():
+    from docx import Document
+    from docx.enum.style import WD_STYLE_TYPE
+    from lxml import etree
+
+    from memogen.render.docx_footnotes import add_new_style
+
+    ours, theirs = Document(), Document()
+    for name, kind in (
+        ("footnote text", WD_STYLE_TYPE.PARAGRAPH),
+        ("Strong accent", WD_STYLE_TYPE.CHARACTER),
+    ):
+        made = add_new_style(ours.styles, name, kind)
+        reference = theirs.styles.add_style(name, kind)
+        assert etree.tostring(made.element) == etree.tostring(reference.element)
+        assert made.type == kind and made.name == reference.name
+        assert ours.styles[reference.name].style_id == made.style_id

@@ -212,9 +212,11 @@ def _add_style(styles, role: str, kind, normal):
     """memogen's own definition of a style the template lacks."""
     from docx.shared import Mm, Pt
 
+    from .docx_footnotes import add_new_style
+
     name = {"title": "Title", "subtitle": "Subtitle", "heading": "Heading 1", "header": HEADER_STYLE,
             "label": HEADER_LABEL_STYLE, "bibliography": BIBLIOGRAPHY_STYLE}[role]  # fmt: skip
-    style = styles.add_style(name, kind)
+    style = add_new_style(styles, name, kind)  # `_ensure_memo_styles` found no such style
     if role == "label":
         style.font.bold = True
         return style

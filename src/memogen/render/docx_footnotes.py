@@ -196,7 +196,7 @@ def ensure_footnote_styles(document) -> StyleIds:
         if match:
             found[role] = match
     if "footnote_text" not in found:
-        s = styles.add_style("footnote text", WD_STYLE_TYPE.PARAGRAPH)
+        s = add_new_style(styles, "footnote text", WD_STYLE_TYPE.PARAGRAPH)
         s.element.styleId = FOOTNOTE_TEXT
         s.base_style = styles["Normal"]
         s.font.size = Pt(9)
@@ -205,25 +205,37 @@ def ensure_footnote_styles(document) -> StyleIds:
         s.paragraph_format.line_spacing = 1.0
         s.priority, s.unhide_when_used = 99, True
     if "footnote_reference" not in found:
-        s = styles.add_style("footnote reference", WD_STYLE_TYPE.CHARACTER)
+        s = add_new_style(styles, "footnote reference", WD_STYLE_TYPE.CHARACTER)
         s.element.styleId = FOOTNOTE_REFERENCE
         s.font.superscript = True
         s.priority, s.unhide_when_used = 99, True
     if "hyperlink" not in found:
-        s = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+        s = add_new_style(styles, "Hyperlink", WD_STYLE_TYPE.CHARACTER)
         s.font.color.rgb = RGBColor(0x1F, 0x4E, 0x9A)
         s.font.underline = True
         s.priority, s.unhide_when_used = 99, True
     if "emphasis" not in found:
-        styles.add_style("Emphasis", WD_STYLE_TYPE.CHARACTER).font.italic = True
+        add_new_style(styles, "Emphasis", WD_STYLE_TYPE.CHARACTER).font.italic = True
     if "strong" not in found:
-        styles.add_style("Strong", WD_STYLE_TYPE.CHARACTER).font.bold = True
+        add_new_style(styles, "Strong", WD_STYLE_TYPE.CHARACTER).font.bold = True
     return StyleIds(**found)
 
 
 def find_style_id(styles, style_id: str, name: str) -> str | None:
     """The styleId of the style with this id, else of the style with this (case-insensitive) name."""
     return StyleIndex.of(styles).find(style_id, name)
+
+
+def add_new_style(styles, name: str, kind):  # noqa: ANN001, ANN201 - python-docx types
+    """`styles.add_style(name, kind)` for a style a `StyleIndex` shows the document lacks.
+
+    python-docx first walks all ~1,000 styles to refuse a duplicate name (~1 ms a style); the
+    index has answered that already (by case-insensitive name, so an exact name is absent too).
+    """
+    from docx.styles import BabelFish
+    from docx.styles.style import StyleFactory
+
+    return StyleFactory(styles.element.add_style_of_type(BabelFish.ui2internal(name), kind, False))
 
 
 @dataclass(frozen=True)
