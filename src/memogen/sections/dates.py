@@ -59,12 +59,17 @@ class DateMention:
             return None
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def _month(name: str) -> int:
     return MONTHS[name[:3].lower()]
 
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date mention in `text`, most specific first where they overlap, sorted by offset."""
+    if not _ANY_DIGIT.search(text):  # every pattern below needs a digit: one scan instead of six
+        return []
     found: list[DateMention] = []
     taken = bytearray(len(text))  # characters already inside a mention: linear in the text's length
 
@@ -122,8 +127,18 @@ class RelativeDay:
         return written - dt.timedelta(days=gap)
 
 
+def _may_name_a_day(lowered: str) -> bool:
+    """Whether lower-cased ASCII text holds a word `_RELATIVE` needs: every weekday and "today" and
+    "yesterday" hold "day"; the rest are "tonight" and "this ...". A substring test is ~20 times
+    faster than the case-blind pattern, which most sentences fail. (Outside ASCII, case-blind
+    matching also pairs e.g. "ſ" with "s", so such text always goes to the pattern.)"""
+    return "day" in lowered or "tonight" in lowered or "this " in lowered
+
+
 def find_relative_days(text: str) -> list[RelativeDay]:
     """Weekdays and today/yesterday, in order. A weekday needs its capital ("Sunday", not "sunday")."""
+    if text.isascii() and not _may_name_a_day(text.lower()):
+        return []
     out: list[RelativeDay] = []
     for m in _RELATIVE.finditer(text):
         if m["weekday"]:

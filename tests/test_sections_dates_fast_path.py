@@ -1,0 +1,41 @@
+"""The date finders' quick rejections never drop a mention the patterns would find."""
+
+from __future__ import annotations
+
+import random
+
+from memogen.sections import dates
+from memogen.sections.dates import find_dates, find_relative_days
+
+PIECES = [
+    "On", "Sunday", "sunday", "SUNDAY", "yesterday", "Today", "tonight", "this morning", "This Evening",
+    "this", "next", "last", "coming", "Friday", "day", "days", "holiday", "7", "April", "2021", "2021-04-07",
+    "the 1990s", "'80s", "May", "3rd", "of", "June", ",", ".", "Thiſ morning", "Sunday’s", "١٢", "Mon",
+    "in", "he", "said", "TODAY", "thisevening", "to-day", "TONIGHT", "x",
+]  # fmt: skip
+
+
+def _pattern_mentions(text: str) -> list[str]:
+    """What the pattern alone finds, as the function keeps it (a weekday needs its capital)."""
+    return [
+        m.group(0) for m in dates._RELATIVE.finditer(text) if not m["weekday"] or m["weekday"][0].isupper()
+    ]
+
+
+def test_quick_rejections_keep_every_mention():
+    rng = random.Random(15)
+    for _ in range(3000):
+        text = " ".join(rng.choice(PIECES) for _ in range(rng.randint(0, 9)))
+        assert [text[r.start : r.end] for r in find_relative_days(text)] == _pattern_mentions(text), text
+        if not any(ch.isdigit() for ch in text):
+            assert find_dates(text) == []
+
+
+def test_found_as_before_on_plain_sentences():
+    assert [r.weekday for r in find_relative_days("He left on Sunday, and came back yesterday.")] == [6, None]
+    assert find_relative_days("The talks ended in the afternoon.") == []
+    assert [(d.kind, d.year) for d in find_dates("Signed on 7 April 2021, in the 1990s style.")] == [
+        ("day", 2021),
+        ("decade", 1990),
+    ]
+    assert find_dates("No figures here at all.") == []
