@@ -5,7 +5,8 @@ of a stage module.  Errors the user can fix (`MemogenError`) print one line and
 exit 2; anything else prints one line and exits 1 (a traceback only with --debug).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typer reads every command's annotations on each
+# run, and evaluating them from strings took ~7 ms of it (get_command 9.6 -> 2.5 ms).
 
 import contextlib
 import errno
