@@ -63,13 +63,13 @@ def _byline_shaped(it: Line) -> bool:
 
 
 def read_headline_zone(
-    front: list[Line], found: Found, body_found: bool = True, has_title: bool = True
+    front: list[Line], found: Found, body_found: bool = True, has_title: bool = True, opening: str = ""
 ) -> None:
     """Read the lines above the article's first paragraph (see the module doc); a listing page
     (`has_title` False) has no headline of its own."""
     zone = _Zone(front, found)
     zone.read_meta_lines()
-    title = find_title(front) if has_title else None
+    title = find_title(front, opening) if has_title else None
     if title is not None:
         it = front[title]
         headline, site = split_site_name(it.text)
