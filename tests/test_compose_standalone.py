@@ -372,3 +372,10 @@ def test_a_hyphenated_rank_before_a_name_is_its_title_already():
     people = find_people([a, b])
     text = "The statement was read by Colonel-Major Ivo Marek on state television."
     assert introduce(text, "b", 0, people, set()) == text
+
+
+def test_a_weekday_this_week_is_one_date():
+    out, ok = resolve_relative(
+        "The general took office on Friday this week, officials said.", Anchor(dt.date(2023, 7, 30))
+    )
+    assert ok and out == "The general took office on Friday 28 July 2023, officials said."
