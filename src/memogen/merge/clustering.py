@@ -77,6 +77,8 @@ def choose_representative(members: list[int], points: list[Point], feats: list[F
     source of the fact names them too: the memo states what the sources agree on, so a wording rich
     in detail no other source gives ("besides DRUZHBA, AMAN and Arabian Monsoon exercises") earns
     no preference over a plainer one."""
+    if len(members) == 1:  # most clusters: nothing to choose, no sentence to score
+        return members[0]
 
     def score(i: int) -> float:
         others = {n for j in members if points[j].source_id != points[i].source_id for n in feats[j].names}
