@@ -151,8 +151,6 @@ def merge_points(
     event_dates (first and last day of the event, when known) let a date only one source
     gives be recognised as that source's error rather than stated as a disagreement.
     """
-    import numpy as np
-
     by_id = {s.id: s for s in sources}
     source_rank = {s.id: k for k, s in enumerate(sources)}
     points = sorted(points, key=lambda p: (source_rank.get(p.source_id, len(sources)), p.order, p.start))
@@ -216,7 +214,7 @@ def merge_points(
                 section=section,
                 citations=citations,
                 conflicts=cluster_conflicts,
-                confidence=float(np.mean([points[i].confidence for i in members])),
+                confidence=_mean_confidence(members, points),
             )
         )
     stats = {"points": len(points), "candidate_pairs": n_pairs, "clusters": len(groups)}
@@ -224,6 +222,16 @@ def merge_points(
     assignment = {(p.source_id, p.start, p.end): pid[cluster_of[i]] for i, p in enumerate(points)}
     flagged = [(points[i].source_id, points[i].start, points[i].end) for i in sorted(found.flagged)]
     return MergeResult(merged, clusters, stats, assignment, flagged)
+
+
+def _mean_confidence(members: list[int], points: list[Point]) -> float:
+    """The members' mean confidence; one member's own value without numpy's ~10 µs per call (most
+    clusters have one member: ~0.5 s at 2,000 sources)."""
+    if len(members) == 1:
+        return float(points[members[0]].confidence)
+    import numpy as np
+
+    return float(np.mean([points[i].confidence for i in members]))
 
 
 def _clusters(points: list[Point], feats: list[Features], mats: Matrices):
