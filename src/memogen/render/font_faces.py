@@ -14,12 +14,12 @@ the build.
 from __future__ import annotations
 
 import contextlib
-import os
 import pickle
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from weakref import WeakKeyDictionary
+
+from .fonts import write_cache_file
 
 _NOT_DATA = ("state", "face")  # TTFont attributes rebuilt on load (the face is pickled on its own)
 _SCALE = "_pdfScale"
@@ -73,22 +73,13 @@ def _load(kept: Path):  # noqa: ANN202 - a TTFont or None
 
 
 def _store(kept: Path, font: object) -> None:
-    """Pickle the font's data attributes; written to a temporary name, then renamed."""
+    """Pickle the font's data attributes beside the font file (a failed write costs a parse next time)."""
     font_attrs = {k: v for k, v in vars(font).items() if k not in _NOT_DATA}
     face_attrs = {k: v for k, v in vars(font.face).items() if k != _SCALE}
     try:
         blob = pickle.dumps((font_attrs, face_attrs), protocol=pickle.HIGHEST_PROTOCOL)
-        fd, tmp = tempfile.mkstemp(dir=kept.parent, suffix=".tmp")
+        write_cache_file(kept, lambda handle: handle.write(blob))
     except (OSError, pickle.PicklingError, AttributeError, TypeError):
-        return
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(blob)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a shared cache should stay readable
-        os.replace(tmp, kept)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
         return
     stem = kept.name.split(".rl", 1)[0]
     for old in kept.parent.glob(f"{stem}.rl*.face"):  # readings of an older reportlab or file

@@ -14,9 +14,11 @@ import hashlib
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 # fontTools reports on its logger while cutting instances (also in worker processes, which do not
 # inherit the CLI's logging set-up): to the log, never to the terminal unless --debug.
@@ -127,16 +129,22 @@ def static_instance(variable_font: Path, weight: int, cache_dir: Path) -> Path:
     axes = {a.axisTag: a.defaultValue for a in font["fvar"].axes}
     axes.update({"wght": weight, "wdth": 100} if "wdth" in axes else {"wght": weight})
     static = instancer.instantiateVariableFont(font, axes, updateFontNames=True)
-    fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
+    write_cache_file(target, static.save)
+    return target
+
+
+def write_cache_file(target: Path, write: Callable[[BinaryIO], object]) -> None:
+    """`write(handle)` to a temporary file beside `target`, readable by all, then renamed into place:
+    a crash or a parallel build never leaves half a file under the cache's name."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            static.save(handle)
+            write(handle)
         os.chmod(tmp, 0o644)  # mkstemp makes 0600; a shared cache should stay readable
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return target
 
 
 def static_instances(wanted: list[tuple[Path, int]], cache_dir: Path) -> list[Path]:
