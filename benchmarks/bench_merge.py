@@ -205,15 +205,16 @@ def run_size(n: int) -> dict:
 
     sources, spans = to_model(make_topic(n))
     row: dict = {"sources": n, "words": sum(len(s.text.split()) for s in sources)}
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     points, how = segment(sources)
     row.update(segment_s=time.perf_counter() - t, segment_mb=rss_mb(), segmenter=how, points=len(points))
-    t = time.perf_counter()
+    row["segment_cpu"] = time.process_time() - c
+    t, c = time.perf_counter(), time.process_time()
     result = merge_points(points, sources)
-    row.update(merge_s=time.perf_counter() - t, merge_mb=rss_mb())
-    t = time.perf_counter()
+    row.update(merge_s=time.perf_counter() - t, merge_mb=rss_mb(), merge_cpu=time.process_time() - c)
+    t, c = time.perf_counter(), time.process_time()
     compose_memo(result, sources, TopicConfig(), "bench", None, dt.datetime(2024, 1, 2))
-    row.update(compose_s=time.perf_counter() - t, compose_mb=rss_mb())
+    row.update(compose_s=time.perf_counter() - t, compose_mb=rss_mb(), compose_cpu=time.process_time() - c)
     span_of = {s.id: sp for s, sp in zip(sources, spans, strict=True)}
 
     def label(source_id: str, excerpt_start: int):
@@ -321,9 +322,17 @@ def main() -> None:
             f"{r['dup_precision']:.3f} | {r['dup_recall']:.3f} | {r['conflicts_stated']} | "
             f"{r['conflict_recall']:.2f} | {r['conflict_precision']:.2f} |"
         )
+    for r in rows:  # the machine is shared: CPU seconds of this process follow the work, not the load
+        cpu = r["segment_cpu"] + r["merge_cpu"] + r["compose_cpu"]
+        print(
+            f"CPU s, {r['sources']} sources: {cpu:.2f} "
+            f"({r['segment_cpu']:.2f} + {r['merge_cpu']:.2f} + {r['compose_cpu']:.2f})"
+        )
     by = {r["sources"]: r for r in rows}
     if 500 in by and 2000 in by:
         print(f"ratio 2000/500 total: {by[2000]['total_s'] / by[500]['total_s']:.2f}")
+        cpu = {n: by[n]["segment_cpu"] + by[n]["merge_cpu"] + by[n]["compose_cpu"] for n in (500, 2000)}
+        print(f"ratio 2000/500 CPU: {cpu[2000] / cpu[500]:.2f}")
 
 
 if __name__ == "__main__":
