@@ -379,3 +379,17 @@ def test_a_weekday_this_week_is_one_date():
         "The general took office on Friday this week, officials said.", Anchor(dt.date(2023, 7, 30))
     )
     assert ok and out == "The general took office on Friday 28 July 2023, officials said."
+
+
+def test_a_point_starting_inside_a_quotation_opens_it():
+    from memogen.compose.standalone.shape import close_open_quote
+
+    assert close_open_quote("Safety is not guaranteed,” says a diplomatic source.") == (
+        "“Safety is not guaranteed,” says a diplomatic source."
+    )
+    assert (
+        close_open_quote('The toll will rise," an official said.')
+        == '"The toll will rise," an official said.'
+    )
+    assert close_open_quote('He called it "a new era.') == 'He called it "a new era."'
+    assert close_open_quote('He said "fine" today.') == 'He said "fine" today.'
