@@ -160,3 +160,15 @@ def test_a_lone_label_over_the_text_is_no_title() -> None:
     res = clean_text(f"Abstract\n\n{PARA}\n\n{PARA2}\n")
     assert res.found.title is None
     assert res.text.startswith("The harbour authority")
+
+
+def test_wire_caption_openings_are_captions() -> None:
+    from memogen.sources.cleaning.captions import caption
+
+    assert caption(
+        "In this image taken from video provided by the state broadcaster, a colonel reads a statement"
+    )
+    assert caption("In this Sept. 5, 2023 photo, ferry passengers wait at the harbour.")
+    assert caption("This photo released by the coastguard shows the capsized ferry.")
+    assert caption("In this context, the harbour authority acted quickly.") is None
+    assert caption("This image of the harbour is misleading, critics say.") is None
