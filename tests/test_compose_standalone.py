@@ -112,6 +112,12 @@ def test_the_sources_enumerators_go():
         "The council approved the budget for the year."
     )
     assert strip_enumerator("First-time voters were many.") == "First-time voters were many."
+    assert strip_enumerator("1 The ferry was the oldest in the harbour fleet.") == (
+        "The ferry was the oldest in the harbour fleet."
+    )
+    assert (
+        strip_enumerator("12 people were rescued from the ferry.") == "12 people were rescued from the ferry."
+    )
 
 
 def _source(sid: str, text: str, date: dt.date | None = None) -> Source:
@@ -379,3 +385,17 @@ def test_a_weekday_this_week_is_one_date():
         "The general took office on Friday this week, officials said.", Anchor(dt.date(2023, 7, 30))
     )
     assert ok and out == "The general took office on Friday 28 July 2023, officials said."
+
+
+def test_a_point_starting_inside_a_quotation_opens_it():
+    from memogen.compose.standalone.shape import close_open_quote
+
+    assert close_open_quote("Safety is not guaranteed,” says a diplomatic source.") == (
+        "“Safety is not guaranteed,” says a diplomatic source."
+    )
+    assert (
+        close_open_quote('The toll will rise," an official said.')
+        == '"The toll will rise," an official said.'
+    )
+    assert close_open_quote('He called it "a new era.') == 'He called it "a new era."'
+    assert close_open_quote('He said "fine" today.') == 'He said "fine" today.'
