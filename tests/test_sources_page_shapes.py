@@ -154,3 +154,9 @@ def test_a_short_headline_sharing_the_article_words_stays_over_its_deck() -> Non
         f"By Lena Brandt\n\n{PARA}\n\n{PARA2}\n"
     )
     assert res.found.title == "Ferry crossings halted"
+
+
+def test_a_lone_label_over_the_text_is_no_title() -> None:
+    res = clean_text(f"Abstract\n\n{PARA}\n\n{PARA2}\n")
+    assert res.found.title is None
+    assert res.text.startswith("The harbour authority")

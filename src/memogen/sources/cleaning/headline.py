@@ -26,7 +26,14 @@ from .chrome import menu_runs
 from .dates import date_line, read_date, stamp_rank
 from .lines import DATE_LABELLED, DATE_LINE, DATE_UPDATED, Found, Line, drop
 from .shape import is_heading_like, is_prose, sentence_like
-from .title import MASTHEAD_NOUN, find_title, is_publication_name, names_a_section, section_heading_shape
+from .title import (
+    MASTHEAD_NOUN,
+    find_title,
+    is_publication_name,
+    lone_common_word,
+    names_a_section,
+    section_heading_shape,
+)
 
 _SUMMARY_MAX_WORDS = 150  # a page's summary or standfirst above the byline is short
 _TEAM = re.compile(r"(?i)\b(?:team|staff|newsroom)$")  # 'GP Team': a group of people, not a site's name
@@ -70,7 +77,9 @@ def read_headline_zone(
     zone = _Zone(front, found)
     zone.read_meta_lines()
     title = find_title(front, opening) if has_title else None
-    if title is not None:
+    if title is not None and lone_common_word(front[title].text):
+        drop(front[title], "label over the article ('Abstract', 'Opinion'): no headline")
+    elif title is not None:
         it = front[title]
         headline, site = split_site_name(it.text)
         if site is None:

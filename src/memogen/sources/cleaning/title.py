@@ -53,6 +53,17 @@ def find_title(front: list[Line], opening: str = "") -> int | None:
     return None
 
 
+def lone_common_word(text: str) -> bool:
+    """'Abstract', 'Opinion', 'Summary': one ordinary English word labels a part of the page; a headline
+    says something about someone ('Brexit', a name, is no common word)."""
+    word = text.strip().strip(".:")
+    if not word.isalpha() or " " in word:
+        return False
+    from ..text import english_zipf  # the shipped word table, loaded once
+
+    return english_zipf(word.lower()) >= 3.0
+
+
 # 'Editor: huaxia', 'Source: Xinhua', 'Photo Gallery: Typhoon hits', 'Video: ...': a label naming a person's
 # part, a source or a medium, then what it labels — the line is about the page's making, never its headline.
 _ROLE_LABEL = re.compile(
