@@ -42,6 +42,7 @@ _THEME_STOP = frozenset(
     ]
 )
 
+
 @lru_cache(maxsize=4096)
 def _features(text: str):
     return features(text)
