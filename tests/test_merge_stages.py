@@ -49,6 +49,23 @@ def test_the_counted_noun_comes_after_its_modifiers():
     ]
 
 
+def test_an_adverb_before_a_participle_does_not_hide_the_counted_noun():
+    (q, _) = extract_quantities("Candidates competed for 266 directly elected seats in the 336-member house.")
+    assert q.unit == "seat" and q.display == "266 directly elected seats"
+
+
+def test_a_span_of_days_is_read_as_its_first_and_last_day():
+    for sentence, display in (
+        ("The summit ran from 22 to 24 August 2023 in Karlsburg.", "22 to 24 August 2023"),
+        ("The summit ran on 22-24 August 2023 in Karlsburg.", "22-24 August 2023"),
+        ("The summit ran from August 22-24, 2023 in Karlsburg.", "August 22-24, 2023"),
+    ):
+        first, last = extract_quantities(sentence)
+        assert (first.kind, first.value, first.display) == ("date", (2023, 8, 22), display)
+        assert (last.value, last.span_from) == ((2023, 8, 24), (2023, 8, 22)) and first.opens_span
+    assert [q.kind for q in extract_quantities("The score was 3-4 in May 2024.")] == ["number", "date"]
+
+
 def test_exact_counts_differ_by_one_but_round_figures_allow_rounding():
     a, b = extract_quantities("854 wards") + extract_quantities("855 wards")
     assert not a.same_value(b)
@@ -202,6 +219,36 @@ def test_the_same_number_in_two_units_is_a_disagreement():
         ("b", ["The storm made landfall 200 miles east of Port Lira on Sunday."], "Beta", DAY),
     )
     assert _statements(result) == []
+
+
+def test_two_spans_that_start_on_one_day_and_end_on_two_disagree_on_the_end():
+    _, result = merge_specs(
+        ("a", ["The bloc's summit was held in Karlsburg from 22 to 24 August."], "Alpha", DAY),
+        ("b", ["Leaders met in Karlsburg from 22 to 25 August for the bloc's summit."], "Beta", DAY),
+    )
+    assert _statements(result) == [
+        "Sources differ: Alpha reports 22 to 24 August; Beta reports 22 to 25 August."
+    ]
+    # each sentence names what the other does not: the shared first day still makes it one span
+    _, result = merge_specs(
+        (
+            "a",
+            [
+                "The 30th session of the Assembly (UNA30) concluded from November 30 to December 13, 2024, in Lira."
+            ],
+            "Alpha",
+            DAY,
+        ),
+        (
+            "b",
+            ["Hosted in Port Lira, Verna, from November 30th to December 12th, the stocktake was shown."],
+            "Beta",
+            DAY,
+        ),
+    )
+    assert _statements(result) == [
+        "Sources differ: Alpha reports December 13, 2024; Beta reports December 12th."
+    ]
 
 
 def test_an_amount_said_before_its_owner_and_one_for_the_owners_common_noun_are_compared():

@@ -120,6 +120,7 @@ class Claim:
     pending: bool = False  # a count of what is still outstanding ("results of 15 seats are yet to come")
     years: frozenset[int] = field(default_factory=frozenset)  # years the figure can be about
     dated: bool = False  # its own clause names its year: a figure of a period, not a running count
+    span_start: tuple | None = None  # a date ending a span ("from 30 November to 12 December"): its start
 
     @property
     def kind(self) -> str:
@@ -243,13 +244,34 @@ def read_claim(
         lower_bound=bool(_LOWER_BOUND.search(before)),
         day=None if running else day,
         reported=day if running and day else _report_date(sentence, source_date),
-        previous=bool(_FROM_BEFORE.search(before)) and " to " in after[:40],
+        # the start of a change or of a span of days: "from 30% to 5%", "from 22 to 24 August"
+        previous=q.opens_span or (bool(_FROM_BEFORE.search(before)) and " to " in after[:40]),
         planned=planned(q),
         # the people still missing are a casualty count, not results still to come
         pending=bool(_PENDING.search(figure_clause(q))) and unit.rsplit(" ", 1)[-1] not in CASUALTY_WORDS,
         years=_claim_years(q, reported_on),
         dated=bool(figure_years(q)) and not after_lead,
+        span_start=(q.span_from or span_start(before, q.value)) if q.kind == "date" else None,
     )
+
+
+_SPAN_OPENING = re.compile(
+    r"\b(?:from|between)\s+([^,;()]{3,30}?)\s*(?:to|until|till|through|and|[–-])\s*$", re.I
+)
+
+
+def span_start(before: str, end: tuple) -> tuple | None:
+    """The start of the span the date `end` closes: "from November 30 to" -> (None, 11, 30), "from 22
+    to" (24 August) -> (year, 8, 22); None when the date closes no span. Two spans that start on one
+    day and end on two are one span told two ways."""
+    m = _SPAN_OPENING.search(before)
+    if not m:
+        return None
+    said = m.group(1).strip(" ,")
+    if said.isdigit() and 1 <= int(said) < (end[2] or 0):
+        return (end[0], end[1], int(said))  # "22 to 24 August": the month is said once
+    dates = [d for d in extract_quantities(said) if d.kind == "date"]
+    return dates[0].value if len(dates) == 1 and dates[0].display == said else None
 
 
 def _value_and_unit(q: Quantity, before: str, after: str) -> tuple[tuple | None, str]:

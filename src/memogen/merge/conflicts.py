@@ -387,6 +387,8 @@ def _same_claim(
     toll = bool(a.casualty) and a.casualty == b.casualty  # the topic's dead (injured, ...): one count
     if lexical < RELATED_THRESHOLD and semantic < SEMANTIC_RELATED and not toll:
         return False
+    if a.kind == "date" and _one_span(a, b):
+        return True  # "from 30 November to 12 December" / "from November 30 to December 13": its end
     if a.kind == "date":
         # what happened on the day: the word nearest one date is near the other ("inspected");
         # a weekday, a loose witness, must share the nearest words themselves
@@ -425,6 +427,13 @@ def _same_claim(
         )
         measured = lexical_measure and measure >= FAR_MEASURE_SIM and owned
     return measured and (a.agrees_with(b) or not _breakdown(a, b))
+
+
+def _one_span(a: Claim, b: Claim) -> bool:
+    """Both dates end a span that starts on one day: the end of one period (a summit, a visit)."""
+    if a.span_start is None or b.span_start is None:
+        return False
+    return all(x is None or y is None or x == y for x, y in zip(a.span_start, b.span_start, strict=True))
 
 
 def _one_owner_named(a: Claim, b: Claim) -> bool:
