@@ -118,6 +118,19 @@ def test_a_verb_after_a_bare_figure_is_not_what_it_counts():
     assert q.unit == "" and _claim("Some 22 have formally applied to join.", q.display) is None
 
 
+def test_a_bare_figure_after_a_count_of_its_sentence_counts_the_same_noun():
+    listed = "More than 40 countries have shown interest in joining, and 22 have formally applied."
+    claim = _claim(listed, "22")
+    assert claim.unit == "count" and claim.display == "22 countries"
+    assert _claim("The party won 75 seats, up from 64 in 2018.", "64").unit == "seat"
+    assert _claim("It won 75 seats; turnout rose to 48 from 2 in the city.", "48") is None  # another clause
+    _, result = merge_specs(
+        ("a", [listed], "Alpha", DAY),
+        ("b", ["The host said 23 countries had formally applied to join the bloc."], "Beta", DAY),
+    )
+    assert _statements(result) == ["Sources differ: Alpha reports 22 countries; Beta reports 23 countries."]
+
+
 def test_counts_of_one_noun_meet_however_many_other_counts_the_topic_gives():
     filler = [f"The relief teams had opened {k + 3} shelters by then." for k in range(70)]
     _, result = merge_specs(

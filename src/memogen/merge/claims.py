@@ -226,7 +226,7 @@ def read_claim(
     lead = _REPORTING_LEAD.match(sentence)
     if q.kind == "date" and lead and pos < lead.end():
         return None  # "As per media reports on 22 July 2024, ..." dates the report too
-    value, unit = _value_and_unit(q, before, after)
+    value, unit, implied = _value_and_unit(q, before, after)
     if value is None:
         return None
     day = _clause_day(q, source_date)
@@ -240,7 +240,7 @@ def read_claim(
         value=value,
         unit=unit,
         entity=figure_entity(sentence, q, initial_names) if q.kind != "date" else None,
-        display=_display(q, before),
+        display=f"{_display(q, before)} {implied}".strip(),
         lower_bound=bool(_LOWER_BOUND.search(before)),
         day=None if running else day,
         reported=day if running and day else _report_date(sentence, source_date),
@@ -274,28 +274,32 @@ def span_start(before: str, end: tuple) -> tuple | None:
     return dates[0].value if len(dates) == 1 and dates[0].display == said else None
 
 
-def _value_and_unit(q: Quantity, before: str, after: str) -> tuple[tuple | None, str]:
+def _value_and_unit(q: Quantity, before: str, after: str) -> tuple[tuple | None, str, str]:
+    """The value in the claim's unit, the unit, and the counted noun when the sentence says it only
+    before the figure ("40 countries ..., and 22 have applied": "countries")."""
     if q.kind == "date":
-        return q.value, "date"
+        return q.value, "date", ""
     if q.kind == "percent":
-        return q.value, "percent"
+        return q.value, "percent", ""
     lo, hi = q.value
     if q.kind == "amount":
         currency = next((code for rx, code in _CURRENCIES if rx.search(q.display)), "")
         if currency:
-            return (lo, hi), currency
+            return (lo, hi), currency, ""
         noun = re.match(r"\s*([A-Za-z]+)", after)
-        return (lo, hi), noun.group(1).lower() if noun else ""
+        return (lo, hi), noun.group(1).lower() if noun else "", ""
     subject = "" if q.unit else _subject(before)
     unit_word = q.display.rsplit(" ", 1)[-1].lower() if q.unit else _subject_unit(subject)
+    implied = "" if q.unit or unit_word else _elided_unit(before)
+    unit_word = unit_word or implied
     if not unit_word:
-        return None, ""  # a bare number ("two of them") says too little to compare
+        return None, "", ""  # a bare number ("two of them") says too little to compare
     # a name inside the counted phrase says what is counted: "five BRICS countries" are not "six countries"
     qualifier = " ".join(w.lower() for w in q.display.split()[1:-1] if w[:1].isupper())
     if unit_word in PERSON_NOUNS:
-        return (lo, hi), f"{qualifier} people{casualty(q, unit_word, subject)}".strip()
+        return (lo, hi), f"{qualifier} people{casualty(q, unit_word, subject)}".strip(), implied
     unit, factor = UNIT_CONVERSIONS.get(q.unit or stem(unit_word), (q.unit or stem(unit_word), 1.0))
-    return (lo * factor, hi * factor), f"{qualifier} {unit}".strip()
+    return (lo * factor, hi * factor), f"{qualifier} {unit}".strip(), implied
 
 
 _CASUALTY_STEMS = {stem(w): kind for kind, words in CASUALTY_WORDS.items() for w in words}
@@ -329,6 +333,24 @@ def _subject_unit(subject: str) -> str:
         return "people"
     counted = _NUMBER_OF.search(subject)
     return counted.group(1).lower() if counted else ""
+
+
+# what may stand between a count and a bare figure that counts the same noun: ", and", ", up from"
+_LIST_TAIL = re.compile(r"(?:,|\band\b|\bwhile\b|\bbut\b)\s*(?:[a-z]+\s+){0,2}$")
+
+
+def _elided_unit(before: str) -> str:
+    """The noun a bare figure counts when its clause leaves it out after a count of its own sentence:
+    "40 countries have expressed interest, and 22 have applied", "won 75 seats, up from 64"; ""
+    when no count comes just before (a bare "22 have applied" alone counts nothing we can tell)."""
+    counts = [x for x in extract_quantities(before) if x.kind == "number" and x.unit]
+    if not counts:
+        return ""
+    last = counts[-1]
+    tail = before[before.rfind(last.display) + len(last.display) :]
+    if len(tail) > 80 or any(ch.isdigit() for ch in tail) or not _LIST_TAIL.search(tail):
+        return ""
+    return last.display.rsplit(" ", 1)[-1].lower()
 
 
 def _display(q: Quantity, before: str) -> str:
