@@ -234,6 +234,21 @@ def test_the_same_number_in_two_units_is_a_disagreement():
     assert _statements(result) == []
 
 
+def test_spellings_of_one_unit_are_one_unit_and_lengths_convert():
+    a, b = extract_quantities("a wave 7 metres high") + extract_quantities("a wave 10 meters high")
+    assert a.unit == b.unit == "metre"
+    _, result = merge_specs(
+        ("a", ["The storm surge was 7 metres high, officials said."], "Alpha", DAY),
+        ("b", ["Officials said the storm surge reached 10 meters."], "Beta", DAY),
+    )
+    assert _statements(result) == ["Sources differ: Alpha reports 7 metres; Beta reports 10 meters."]
+    feet, metres = (
+        _claim("The wall is 30 feet tall.", "30 feet"),
+        _claim("The wall is 9.1 metres tall.", "9.1 metres"),
+    )
+    assert feet.unit == metres.unit == "km" and feet.same_reading(metres)
+
+
 def test_two_spans_that_start_on_one_day_and_end_on_two_disagree_on_the_end():
     _, result = merge_specs(
         ("a", ["The bloc's summit was held in Karlsburg from 22 to 24 August."], "Alpha", DAY),

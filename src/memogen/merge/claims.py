@@ -25,7 +25,18 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Point, Source
 from .aliases import Aliases
-from .lexicon import CASUALTY_WORDS, CURRENCY_PREFIX, JOINERS, MONTHS, PERSON_NOUNS, STOP, WEEKDAYS, stem
+from .lexicon import (
+    CASUALTY_WORDS,
+    CURRENCY_PREFIX,
+    JOINERS,
+    MONTHS,
+    PERSON_NOUNS,
+    STOP,
+    UNIT_CONVERSIONS,
+    UNIT_SPELLINGS,
+    WEEKDAYS,
+    stem,
+)
 from .quantities import (
     CURRENT_PERIOD,
     Quantity,
@@ -36,8 +47,6 @@ from .quantities import (
     rounding_tolerance,
 )
 
-# Unit stems (see lexicon.stem) converted to one unit, so "200 km" meets "124 miles".
-UNIT_CONVERSIONS = {"km": ("km", 1.0), "kilom": ("km", 1.0), "mile": ("km", 1.609344), "mi": ("km", 1.609344)}
 MEASURED_UNITS = frozenset(unit for unit, _ in UNIT_CONVERSIONS.values())  # measured, not counted
 _CURRENCIES = (
     (re.compile(r"US\s?\$|USD|\$|dollars?", re.I), "usd"),
@@ -298,7 +307,8 @@ def _value_and_unit(q: Quantity, before: str, after: str) -> tuple[tuple | None,
     qualifier = " ".join(w.lower() for w in q.display.split()[1:-1] if w[:1].isupper())
     if unit_word in PERSON_NOUNS:
         return (lo, hi), f"{qualifier} people{casualty(q, unit_word, subject)}".strip(), implied
-    unit, factor = UNIT_CONVERSIONS.get(q.unit or stem(unit_word), (q.unit or stem(unit_word), 1.0))
+    counted = q.unit or UNIT_SPELLINGS.get(stem(unit_word), stem(unit_word))
+    unit, factor = UNIT_CONVERSIONS.get(counted, (counted, 1.0))
     return (lo * factor, hi * factor), f"{qualifier} {unit}".strip(), implied
 
 

@@ -26,6 +26,7 @@ from .lexicon import (
     STOP,
     TENS,
     TOKEN,
+    UNIT_SPELLINGS,
     UNITS,
     UP,
     WISHED,
@@ -460,6 +461,7 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
                 if head > j:
                     unit_tok, j = toks[head][0], head
             unit = stem(unit_tok) if unit_tok.isalpha() and unit_tok.lower() not in NOT_UNITS else ""
+            unit = UNIT_SPELLINGS.get(unit, unit)  # "metres" / "meters": one unit
             if (
                 unit
                 and unit_tok.lower() not in SCALES
