@@ -249,6 +249,21 @@ def test_spellings_of_one_unit_are_one_unit_and_lengths_convert():
     assert feet.unit == metres.unit == "km" and feet.same_reading(metres)
 
 
+def test_counts_of_one_thing_in_two_nouns_disagree_but_two_forms_of_one_word_do_not_meet():
+    if load_embedder() is None:
+        pytest.skip("wordllama is not installed")
+    _, result = merge_specs(
+        ("a", ["Six countries were invited to join the bloc at the summit."], "Alpha", DAY),
+        ("b", ["Seven nations were invited to join the bloc at the summit."], "Beta", DAY),
+    )
+    assert _statements(result) == ["Sources differ: Alpha reports Six countries; Beta reports Seven nations."]
+    _, result = merge_specs(
+        ("a", ["The party got 3,000 votes in the district."], "Alpha", DAY),
+        ("b", ["The district has 3,400 voters registered for the party."], "Beta", DAY),
+    )
+    assert _statements(result) == []
+
+
 def test_two_spans_that_start_on_one_day_and_end_on_two_disagree_on_the_end():
     _, result = merge_specs(
         ("a", ["The bloc's summit was held in Karlsburg from 22 to 24 August."], "Alpha", DAY),
