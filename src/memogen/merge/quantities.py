@@ -267,28 +267,35 @@ def _day_number(tok: str, after: int = 0) -> int | None:
     return int(day) if day is not None and day == int(day) and after < day <= 31 else None
 
 
-def _day_span_at(toks: list[tuple[str, int, int]], i: int) -> tuple[tuple, tuple, int] | None:
+def _day_span_at(
+    toks: list[tuple[str, int, int]], i: int, date: tuple[tuple, int] | None
+) -> tuple[tuple, tuple, int] | None:
     """ "22-24 August [2023]", "22 to 24 August", "August 22-24[, 2023]": a span of days, said with its
-    month once -> (first day, last day, next index). Read as a count ("22 to 24" of a unit "August")
-    it would compare with nothing; read as one date it would hide a disagreement on its end."""
+    month once -> (first day, last day, next index); `date` is the date read at i, if any. Read as a
+    count ("22 to 24" of a unit "August") it would compare with nothing; read as one date it would
+    hide a disagreement on its end."""
     n = len(toks)
-    first = _day_number(toks[i][0])
-    if first is not None and i + 2 < n and toks[i + 1][0] in _SPAN_JOINS:
-        end = _date_at(toks, i + 2)
-        if end and end[0][2] and end[0][2] > first and toks[i + 2][0][:1].isdigit():
-            (year, month, _), j = end
-            return (year, month, first), end[0], j
-        return None
-    start = _date_at(toks, i) if toks[i][0][:1].isalpha() else None
-    if start is None or not start[0][2] or start[0][0] is not None:
-        return None
-    (_, month, day), j = start
-    if j + 1 >= n or toks[j][0] not in _SPAN_JOINS:
+    if date is None:  # "22-24 August": a day, a joiner, then a date
+        if i + 2 >= n or toks[i + 1][0] not in _SPAN_JOINS or not toks[i + 2][0][:1].isdigit():
+            return None
+        first, end = _day_number(toks[i][0]), _date_at(toks, i + 2)
+        if first is None or end is None or not end[0][2] or end[0][2] <= first:
+            return None
+        (year, month, _), j = end
+        return (year, month, first), end[0], j
+    (year, month, day), j = date  # "August 22-24": a date with no year, a joiner, a day
+    if (
+        not toks[i][0][:1].isalpha()
+        or year is not None
+        or not day
+        or j + 1 >= n
+        or toks[j][0] not in _SPAN_JOINS
+    ):
         return None
     last = _day_number(toks[j + 1][0], after=day)
     if last is None:
         return None
-    k, year = j + 2, None
+    k = j + 2
     if k + 1 < n and toks[k][0] == "," and re.fullmatch(r"(19|20)\d\d", toks[k + 1][0]):
         year, k = int(toks[k + 1][0]), k + 2
     elif k < n and re.fullmatch(r"(19|20)\d\d", toks[k][0]):
@@ -384,7 +391,8 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
         if not _may_start_quantity(tok):
             i += 1
             continue
-        span = _day_span_at(toks, i)
+        date = _date_at(toks, i)
+        span = _day_span_at(toks, i, date)
         if span:
             first, last, j = span
             display = text[toks[i][1] : toks[j - 1][2]].rstrip(",")
@@ -402,7 +410,6 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
                 )
             i = j
             continue
-        date = _date_at(toks, i)
         if date:
             value, j = date
             display = text[toks[i][1] : toks[j - 1][2]].rstrip(",")
