@@ -145,6 +145,19 @@ def test_a_name_inside_the_counted_phrase_is_part_of_the_unit():
     assert _claim("Leaders of six countries attended.", "six countries").unit == "count"
 
 
+def test_who_reports_a_figure_does_not_own_it_unless_it_speaks_of_itself():
+    assert _claim("The UN said 30,000 people had been displaced.", "30,000 people").entity is None
+    assert _claim("Some 38,640 people were displaced, the IOM said.", "38,640 people").entity is None
+    assert _claim("The PML-N said it won 75 seats.", "75 seats").entity.text == "PML-N"
+    _, result = merge_specs(
+        ("a", ["The UN said 30,000 people had been displaced in Verna."], "Alpha", DAY),
+        ("b", ["Some 38,640 people were displaced in the region, the IOM said."], "Beta", DAY),
+    )
+    assert _statements(result) == [
+        "Sources differ: Alpha reports 30,000 people; Beta reports some 38,640 people."
+    ]
+
+
 def test_pending_counts_are_marked():
     assert _claim("Results of 15 seats are yet to be received.", "15 seats").pending
     assert not _claim("The party won 15 seats.", "15 seats").pending

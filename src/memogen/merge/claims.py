@@ -31,6 +31,8 @@ from .lexicon import (
     JOINERS,
     MONTHS,
     PERSON_NOUNS,
+    REPORTING_VERBS,
+    SELF_REFERENCE,
     STOP,
     UNIT_CONVERSIONS,
     UNIT_SPELLINGS,
@@ -443,6 +445,7 @@ class _Name:
     entity: Entity
     place: bool  # after a locative preposition ("in Dhaka"): where, not whose
     after_of: bool  # after "of" ("seats of the National Assembly")
+    speaker: bool = False  # who reports the figure ("the UN said 30,000 ..."), not whose it is
 
 
 def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = frozenset()) -> Entity | None:
@@ -458,7 +461,7 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
     if resp is not None:
         return resp
     lo, hi = _segment(sentence, pos, pos + len(q.display), names)
-    owners = [n for n in names if not n.place]
+    owners = [n for n in names if not n.place and not n.speaker]
     starts = _figure_starts(sentence)
     # a name is this figure's only after the figure before it ("266 of the National Assembly and 593")
     prev = max((p for p in starts if p < pos), default=-1)
@@ -525,7 +528,7 @@ def _respectively(sentence: str, names: list[_Name], pos: int) -> Entity | None:
     listed = [s for s in starts if 0 <= s < resp]
     if not listed or pos not in listed:
         return None
-    owners = [n for n in names if n.end <= listed[0] and not n.place]
+    owners = [n for n in names if n.end <= listed[0] and not n.place and not n.speaker]
     if len(owners) < len(listed):
         return None
     return owners[len(owners) - len(listed) + listed.index(pos)].entity
@@ -560,9 +563,22 @@ def _name_spans(sentence: str, initial_names: frozenset[str]) -> list[_Name]:
             or (len(prev) == 2 and prev[-1] == "the" and prev[0] in _PLACE_PREPOSITIONS)
         )
         after_of = bool(prev) and (prev[-1] == "of" or prev == ["of", "the"])
-        out.append(_Name(toks[k][1], toks[j - 1][2], entity_of(words), place, after_of))
+        speaker = bool(_SPEAKER.match(sentence, toks[j - 1][2])) or any(
+            " ".join(prev[-2:]) == lead for lead in _SPEAKER_LEADS
+        )
+        out.append(_Name(toks[k][1], toks[j - 1][2], entity_of(words), place, after_of, speaker))
         k = j
     return out
+
+
+# "The UN said 30,000 ...", "..., the IOM estimated": the name reports the figure. Not when what it
+# says is about itself ("the PML-N said it won 75 seats").
+_SPEAKER = re.compile(
+    r"\s*(?:has |have |had )?(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\b"
+    r"(?!\s+(?:that\s+)?(?:" + "|".join(sorted(SELF_REFERENCE)) + r")\b)",
+    re.I,
+)
+_SPEAKER_LEADS = ("according to", "as per")
 
 
 def _is_name_word(toks: list[tuple[str, int, int]], k: int, initial_names: frozenset[str]) -> bool:

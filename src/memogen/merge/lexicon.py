@@ -545,3 +545,23 @@ UNIT_CONVERSIONS = {
     "litre": ("litre", 1.0),
     "gallon": ("litre", 3.785411784),
 }
+
+# Verbs by which a name reports a figure rather than owns it ("the UN said 30,000 ...").
+REPORTING_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "reported",
+        "reports",
+        "estimated",
+        "estimates",
+        "announced",
+        "confirmed",
+        "stated",
+        "added",
+        "warned",
+    ]
+)
+# What a speaker says about itself ("the PML-N said it won 75 seats"): then it owns the figure.
+SELF_REFERENCE = frozenset(["it", "its", "they", "their", "we", "our"])
