@@ -158,6 +158,16 @@ def test_who_reports_a_figure_does_not_own_it_unless_it_speaks_of_itself():
     ]
 
 
+def test_the_day_a_figure_is_reported_does_not_make_it_that_days_count():
+    assert _claim("Officials said on Tuesday that 6,000 people had been killed.", "6,000 people").day is None
+    assert _claim("Police said 60 people were killed on Tuesday alone.", "60 people").day is not None
+    _, result = merge_specs(
+        ("a", ["The death toll has risen to 5,300, officials said on Tuesday."], "Alpha", DAY),
+        ("b", ["Officials said on Tuesday that 6,000 people had been killed."], "Beta", DAY),
+    )
+    assert _statements(result) == ["Sources differ: Alpha reports 5,300; Beta reports 6,000 people."]
+
+
 def test_pending_counts_are_marked():
     assert _claim("Results of 15 seats are yet to be received.", "15 seats").pending
     assert not _claim("The party won 15 seats.", "15 seats").pending

@@ -396,13 +396,27 @@ def _clause_day(q: Quantity, source_date: dt.date | None) -> dt.date | None:
         return None
     clause = figure_clause(q)
     for other in extract_quantities(clause):
-        if other.kind == "date" and other.value[2]:
+        if (
+            other.kind == "date"
+            and other.value[2]
+            and not _dates_report(clause[: clause.find(other.display)])
+        ):
             # a day whose year neither the text nor the source gives is still one day (year 1 stands in)
             return _to_date(other.value, source_date) or _to_date(other.value, dt.date(1, 1, 1))
     weekday = re.search(r"\bon\s+(" + "|".join(sorted(WEEKDAYS)) + r")\b", clause, re.I)
-    if weekday and source_date is not None:
+    if weekday and source_date is not None and not _dates_report(clause[: weekday.start()]):
         return weekday_date(weekday.group(1), source_date)
     return None
+
+
+_REPORTED_ON = re.compile(
+    r"\b(?:" + "|".join(sorted(REPORTING_VERBS)) + r")(?:\s+[a-z]+)?\s+(?:on\s+)?$", re.I
+)
+
+
+def _dates_report(before: str) -> bool:
+    """ "Officials said on Tuesday that 6,000 had died": the day dates the report, not the figure."""
+    return bool(_REPORTED_ON.search(before))
 
 
 def _report_date(sentence: str, source_date: dt.date | None) -> dt.date | None:
