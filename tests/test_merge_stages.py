@@ -225,7 +225,7 @@ def test_a_lower_later_figure_or_a_headcount_of_a_place_is_a_disagreement_not_a_
 
 def test_a_places_population_is_one_measure_however_it_is_worded():
     claim = _claim("The floods hit Verna, which has a population of 90,000, after the dams burst.", "90,000")
-    assert claim.unit == "people" and claim.entity.text == "Verna"
+    assert claim.unit == "people living" and claim.entity.text == "Verna"
     claim = _claim(
         "Floods devastated Verna, a city of around 100,000 people, after two dams burst.", "100,000 people"
     )
@@ -242,6 +242,26 @@ def test_a_places_population_is_one_measure_however_it_is_worded():
     assert _statements(result) == [
         "Sources differ on Verna: Beta reports about 100,000 people; Gamma reports 90,000."
     ]
+
+
+def test_a_places_headcount_is_one_measure_with_or_without_its_noun():
+    assert _claim("Some 90,000 people live in Verna.", "90,000 people").unit == "people living"
+    assert _claim("The flood killed 150 people in Verna.", "150 people").unit == "people killed"
+    assert _claim("It cost 150 lives.", "150 lives").unit == "people killed"
+    for first, second in (
+        (
+            "Verna, a coastal city of about 100,000, was devastated.",
+            "The floods hit Verna, whose population is around 90,000.",
+        ),
+        ("The city of Verna has about 100,000 inhabitants.", "Some 90,000 people live in Verna."),
+        (
+            "In Verna, a city of 100,000 people, whole streets were swept away.",
+            "Whole districts of Verna, a city of 120,000, were swept away.",
+        ),
+    ):
+        _, result = merge_specs(("a", [first], "Alpha", DAY), ("b", [second], "Beta", DAY))
+        (statement,) = _statements(result)
+        assert statement.startswith("Sources differ") and "100,000" in statement, statement
 
 
 def test_the_same_number_in_two_units_is_a_disagreement():

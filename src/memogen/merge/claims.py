@@ -92,6 +92,13 @@ _POPULATION_OF = re.compile(
     r"over|more than|approximately)?\s*$",
     re.I,
 )
+# "Verna, a port city of 100,000", "Verna, home to 90,000": a place's headcount, its noun left out
+_PLACE_OF = re.compile(
+    r"\b(?:(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?:city|town|village|port|country|nation|island|district|region|"
+    r"province|municipality|capital|community)\s+of|home\s+to)\s+(?:about|around|some|roughly|nearly|almost|"
+    r"over|more than|approximately)?\s*$",
+    re.I,
+)
 _NUMBER_OF = re.compile(r"\b(?:number|count|tally|total)\s+of\s+([a-z]+)", re.I)
 # "As per media reports on 22 July 2024, ...": the lead dates a report (not "On 12 June, he arrived")
 _REPORTING_LEAD = re.compile(r"^\W*(?:As (?:per|of|at)|According to)\b[^,]{0,60}?,", re.I)
@@ -136,6 +143,11 @@ class Claim:
     @property
     def kind(self) -> str:
         return self.quantity.kind
+
+    @property
+    def headcount(self) -> bool:
+        """A place's population ("a city of 100,000", "90,000 people live there")."""
+        return self.unit.endswith(" " + HEADCOUNT)
 
     @property
     def is_duration(self) -> bool:
@@ -308,28 +320,45 @@ def _value_and_unit(q: Quantity, before: str, after: str) -> tuple[tuple | None,
     # a name inside the counted phrase says what is counted: "five BRICS countries" are not "six countries"
     qualifier = " ".join(w.lower() for w in q.display.split()[1:-1] if w[:1].isupper())
     if unit_word in PERSON_NOUNS:
-        return (lo, hi), f"{qualifier} people{casualty(q, unit_word, subject)}".strip(), implied
+        counted = casualty(q, unit_word, subject, _subject(before))
+        return (lo, hi), f"{qualifier} people{counted}".strip(), implied
     counted = q.unit or UNIT_SPELLINGS.get(stem(unit_word), stem(unit_word))
     unit, factor = UNIT_CONVERSIONS.get(counted, (counted, 1.0))
     return (lo * factor, hi * factor), f"{qualifier} {unit}".strip(), implied
 
 
-_CASUALTY_STEMS = {stem(w): kind for kind, words in CASUALTY_WORDS.items() for w in words}
+_CASUALTY_BY_WORD = {w: kind for kind, words in CASUALTY_WORDS.items() for w in words}
+# (not "live": "150 lives" were lost, but 90,000 people "live" in a city)
+_CASUALTY_STEMS = {stem(w): kind for w, kind in _CASUALTY_BY_WORD.items() if stem(w) != "live"}
+HEADCOUNT = "living"  # what a place's population counts: the people living there
+_HEADCOUNT_STEMS = frozenset(
+    stem(w) for w in ("inhabitants", "residents", "population", "live", "living", "inhabited", "populated")
+)
 
 
-def casualty(q: Quantity, unit_word: str, subject: str = "") -> str:
+def casualty(q: Quantity, unit_word: str, subject: str = "", lead: str = "") -> str:
     """ " killed", " injured", ...: what a count of people counts, from its noun ("133 deaths"), the
     nearest words ("17 people died") or, for a bare figure, its subject ("the number of people
-    killed ... rose to 23", "the death toll reached 174"); "" when nothing says."""
-    if stem(unit_word) in _CASUALTY_STEMS:
-        return " " + _CASUALTY_STEMS[stem(unit_word)]
+    killed ... rose to 23", "the death toll reached 174"); else " living" for a place's headcount
+    ("100,000 inhabitants", "90,000 people live in Verna", "a city of 100,000"; `lead`: the clause before
+    the figure, "home to 90,000 people"); "" when nothing says."""
+    word = unit_word.lower()
+    if word in _CASUALTY_BY_WORD or stem(word) in _CASUALTY_STEMS:
+        return " " + _CASUALTY_BY_WORD.get(word, _CASUALTY_STEMS.get(stem(word), ""))
     near = sorted((d, w) for w, d in q.context.items() if d <= 4 and w in _CASUALTY_STEMS)
     if near:
         return " " + _CASUALTY_STEMS[near[0][1]]
     said = [
         _CASUALTY_STEMS[stem(w)] for w in re.findall(r"[a-z]+", subject.lower()) if stem(w) in _CASUALTY_STEMS
     ]
-    return " " + said[0] if said else ""
+    if said:
+        return " " + said[0]
+    headcount = (
+        stem(word) in _HEADCOUNT_STEMS
+        or any(d <= 4 and w in _HEADCOUNT_STEMS for w, d in q.context.items())
+        or bool(_POPULATION_OF.search(lead or subject) or _PLACE_OF.search(lead or subject))
+    )
+    return " " + HEADCOUNT if headcount else ""
 
 
 def _subject(before: str) -> str:
@@ -341,7 +370,7 @@ def _subject_unit(subject: str) -> str:
     """What a bare figure counts, from its clause's subject: "the death toll rose to 23" (people),
     "a population of 90,000" (people), "the number of seats won reached 75" (seats); "" when the
     subject does not say."""
-    if _TOLL_SUBJECT.search(subject) or _POPULATION_OF.search(subject):
+    if _TOLL_SUBJECT.search(subject) or _POPULATION_OF.search(subject) or _PLACE_OF.search(subject):
         return "people"
     counted = _NUMBER_OF.search(subject)
     return counted.group(1).lower() if counted else ""

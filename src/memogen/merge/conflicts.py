@@ -407,7 +407,7 @@ def _same_claim(
     elif _distance(a, b) <= NEAR_LOG_RATIO:
         # within a tenth of each other: shared words nearby are enough ("$700 million ... towards this
         # fund" / "committed to the fund, with $725 million pledged")
-        measured = qa.relatedness(qb) >= NEAR_CONTEXT or measure >= MEASURE_SIM
+        measured = qa.relatedness(qb) >= NEAR_CONTEXT or measure >= MEASURE_SIM or a.headcount
     elif _distance(a, b) <= CLOSE_LOG_RATIO:
         # one owner named on both sides ("allocated to the Loss and Damage Fund" / "mobilised towards
         # this fund") is a sign too: an owner's figures in one unit, close in value, are one measure
@@ -417,7 +417,8 @@ def _same_claim(
         owner = _one_owner_named(a, b) and (
             a.kind == "amount" or a.unit == "people" or measure >= FAR_MEASURE_SIM
         )
-        measured = lexical_measure or measure >= MEASURE_SIM or owner
+        # (two readings of one place's population: "a city of 100,000" / "90,000 people live there")
+        measured = lexical_measure or measure >= MEASURE_SIM or owner or a.headcount
     else:
         # a count far from another is most often a part against a whole ("93 of 264 seats"): only
         # one owner named on both sides makes it a rival reading
