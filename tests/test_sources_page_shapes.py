@@ -125,3 +125,38 @@ def test_a_dateline_without_year_takes_the_year_its_weekday_names() -> None:
     assert year_from_weekday("HAVLAND, Feb 12", "the board said", today) is None
     two_days = "the ferry sank on Friday evening, the coastguard said on Saturday"
     assert year_from_weekday("HAVLAND, May 3", two_days, today) is None
+
+
+def test_the_last_paragraph_broken_mid_sentence_is_kept_whole() -> None:
+    res = clean_text(
+        f"Ferries halted after inspection\n\n{PARA}\n\nOperators said the checks would take at least a week "
+        "and that passengers with tickets would be\n\noffered refunds or places on the coastal bus service.\n"
+    )
+    assert "would be offered refunds or places on the coastal bus service." in res.text
+
+
+def test_a_lower_case_label_after_a_closed_last_paragraph_still_goes() -> None:
+    res = clean_text(f"Ferries halted after inspection\n\n{PARA}\n\n{PARA2}\n\nshare this\n")
+    assert "share this" not in res.text
+
+
+def test_a_series_label_over_the_headline_is_not_the_title() -> None:
+    res = clean_text(
+        "Sign up\nDaily news summaries\nFerry checks halt island crossings\nBy the briefing team\n"
+        f"July 4, 2024 · 2 min read\nDriving the news: {PARA}\nThe context: {PARA2}\n"
+    )
+    assert res.found.title == "Ferry checks halt island crossings"
+
+
+def test_a_short_headline_sharing_the_article_words_stays_over_its_deck() -> None:
+    res = clean_text(
+        "Ferry crossings halted\nInspectors found cracks in the bow doors of two vessels on Tuesday\n"
+        f"By Lena Brandt\n\n{PARA}\n\n{PARA2}\n"
+    )
+    assert res.found.title == "Ferry crossings halted"
+
+
+def test_a_lone_label_over_the_text_is_no_title() -> None:
+    res = clean_text(f"Abstract\n\n{PARA}\n\n{PARA2}\n")
+    assert res.found.title is None
+    assert res.text.startswith("The harbour authority")

@@ -7,6 +7,7 @@ evidence, and has the last word on what stays in the body.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -65,7 +66,11 @@ def judge_by_rules(
     first = body_start(items)
 
     def headline() -> None:
-        read_headline_zone(items[:first], found, body_found=first < len(items), has_title=not is_listing)
+        # the first paragraphs without an inline heading ('Driving the news: ...'): what the article says
+        opening = " ".join(
+            re.sub(r"^[^.!?:]{1,50}:\s", "", it.text) for it in items[first : first + 3] if it.kept
+        )
+        read_headline_zone(items[:first], found, first < len(items), not is_listing, opening)
         if first < len(items) and not is_listing:
             opening_credit(items[first], found, dropped)
             lead_dateline(items[first], found, dropped)
