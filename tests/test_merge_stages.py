@@ -27,6 +27,12 @@ def _statements(result) -> list[str]:
     return [c.statement for m in result.merged for c in m.conflicts]
 
 
+def _two_sources_say(first: str, second: str) -> list[str]:
+    """The disagreements stated when source Alpha says `first` and Beta says `second` (same day)."""
+    _, result = merge_specs(("a", [first], "Alpha", DAY), ("b", [second], "Beta", DAY))
+    return _statements(result)
+
+
 # --------------------------------------------------------------------------- quantities
 
 
@@ -149,23 +155,19 @@ def test_who_reports_a_figure_does_not_own_it_unless_it_speaks_of_itself():
     assert _claim("The UN said 30,000 people had been displaced.", "30,000 people").entity is None
     assert _claim("Some 38,640 people were displaced, the IOM said.", "38,640 people").entity is None
     assert _claim("The PML-N said it won 75 seats.", "75 seats").entity.text == "PML-N"
-    _, result = merge_specs(
-        ("a", ["The UN said 30,000 people had been displaced in Verna."], "Alpha", DAY),
-        ("b", ["Some 38,640 people were displaced in the region, the IOM said."], "Beta", DAY),
-    )
-    assert _statements(result) == [
-        "Sources differ: Alpha reports 30,000 people; Beta reports some 38,640 people."
-    ]
+    assert _two_sources_say(
+        "The UN said 30,000 people had been displaced in Verna.",
+        "Some 38,640 people were displaced in the region, the IOM said.",
+    ) == ["Sources differ: Alpha reports 30,000 people; Beta reports some 38,640 people."]
 
 
 def test_the_day_a_figure_is_reported_does_not_make_it_that_days_count():
     assert _claim("Officials said on Tuesday that 6,000 people had been killed.", "6,000 people").day is None
     assert _claim("Police said 60 people were killed on Tuesday alone.", "60 people").day is not None
-    _, result = merge_specs(
-        ("a", ["The death toll has risen to 5,300, officials said on Tuesday."], "Alpha", DAY),
-        ("b", ["Officials said on Tuesday that 6,000 people had been killed."], "Beta", DAY),
-    )
-    assert _statements(result) == ["Sources differ: Alpha reports 5,300; Beta reports 6,000 people."]
+    assert _two_sources_say(
+        "The death toll has risen to 5,300, officials said on Tuesday.",
+        "Officials said on Tuesday that 6,000 people had been killed.",
+    ) == ["Sources differ: Alpha reports 5,300; Beta reports 6,000 people."]
 
 
 def test_pending_counts_are_marked():
@@ -265,26 +267,26 @@ def test_a_places_headcount_is_one_measure_with_or_without_its_noun():
 
 
 def test_the_same_number_in_two_units_is_a_disagreement():
-    _, result = merge_specs(
-        ("a", ["The storm made landfall 200 km east of Port Lira on Sunday."], "Alpha", DAY),
-        ("b", ["The storm made landfall 200 miles east of Port Lira on Sunday."], "Beta", DAY),
+    assert _two_sources_say(
+        "The storm made landfall 200 km east of Port Lira on Sunday.",
+        "The storm made landfall 200 miles east of Port Lira on Sunday.",
+    ) == ["Sources differ: Alpha reports 200 km; Beta reports 200 miles."]
+    assert (
+        _two_sources_say(
+            "The storm made landfall 322 km east of Port Lira on Sunday.",
+            "The storm made landfall 200 miles east of Port Lira on Sunday.",
+        )
+        == []
     )
-    assert _statements(result) == ["Sources differ: Alpha reports 200 km; Beta reports 200 miles."]
-    _, result = merge_specs(
-        ("a", ["The storm made landfall 322 km east of Port Lira on Sunday."], "Alpha", DAY),
-        ("b", ["The storm made landfall 200 miles east of Port Lira on Sunday."], "Beta", DAY),
-    )
-    assert _statements(result) == []
 
 
 def test_spellings_of_one_unit_are_one_unit_and_lengths_convert():
     a, b = extract_quantities("a wave 7 metres high") + extract_quantities("a wave 10 meters high")
     assert a.unit == b.unit == "metre"
-    _, result = merge_specs(
-        ("a", ["The storm surge was 7 metres high, officials said."], "Alpha", DAY),
-        ("b", ["Officials said the storm surge reached 10 meters."], "Beta", DAY),
-    )
-    assert _statements(result) == ["Sources differ: Alpha reports 7 metres; Beta reports 10 meters."]
+    assert _two_sources_say(
+        "The storm surge was 7 metres high, officials said.",
+        "Officials said the storm surge reached 10 meters.",
+    ) == ["Sources differ: Alpha reports 7 metres; Beta reports 10 meters."]
     feet, metres = (
         _claim("The wall is 30 feet tall.", "30 feet"),
         _claim("The wall is 9.1 metres tall.", "9.1 metres"),
@@ -295,26 +297,24 @@ def test_spellings_of_one_unit_are_one_unit_and_lengths_convert():
 def test_counts_of_one_thing_in_two_nouns_disagree_but_two_forms_of_one_word_do_not_meet():
     if load_embedder() is None:
         pytest.skip("wordllama is not installed")
-    _, result = merge_specs(
-        ("a", ["Six countries were invited to join the bloc at the summit."], "Alpha", DAY),
-        ("b", ["Seven nations were invited to join the bloc at the summit."], "Beta", DAY),
+    assert _two_sources_say(
+        "Six countries were invited to join the bloc at the summit.",
+        "Seven nations were invited to join the bloc at the summit.",
+    ) == ["Sources differ: Alpha reports Six countries; Beta reports Seven nations."]
+    assert (
+        _two_sources_say(
+            "The party got 3,000 votes in the district.",
+            "The district has 3,400 voters registered for the party.",
+        )
+        == []
     )
-    assert _statements(result) == ["Sources differ: Alpha reports Six countries; Beta reports Seven nations."]
-    _, result = merge_specs(
-        ("a", ["The party got 3,000 votes in the district."], "Alpha", DAY),
-        ("b", ["The district has 3,400 voters registered for the party."], "Beta", DAY),
-    )
-    assert _statements(result) == []
 
 
 def test_two_spans_that_start_on_one_day_and_end_on_two_disagree_on_the_end():
-    _, result = merge_specs(
-        ("a", ["The bloc's summit was held in Karlsburg from 22 to 24 August."], "Alpha", DAY),
-        ("b", ["Leaders met in Karlsburg from 22 to 25 August for the bloc's summit."], "Beta", DAY),
-    )
-    assert _statements(result) == [
-        "Sources differ: Alpha reports 22 to 24 August; Beta reports 22 to 25 August."
-    ]
+    assert _two_sources_say(
+        "The bloc's summit was held in Karlsburg from 22 to 24 August.",
+        "Leaders met in Karlsburg from 22 to 25 August for the bloc's summit.",
+    ) == ["Sources differ: Alpha reports 22 to 24 August; Beta reports 22 to 25 August."]
     # each sentence names what the other does not: the shared first day still makes it one span
     _, result = merge_specs(
         (
@@ -407,13 +407,10 @@ def test_an_opinion_that_repeats_a_figure_is_not_folded_into_it():
 
 
 def test_same_day_figures_that_differ_are_stated_with_the_owner():
-    _, result = merge_specs(
-        ("a", ["The Green Party won 67 seats, according to results."], "Alpha", DAY),
-        ("b", ["The Green Party has secured 71 seats, results showed."], "Beta", DAY),
-    )
-    assert _statements(result) == [
-        "Sources differ on Green Party: Alpha reports 67 seats; Beta reports 71 seats."
-    ]
+    assert _two_sources_say(
+        "The Green Party won 67 seats, according to results.",
+        "The Green Party has secured 71 seats, results showed.",
+    ) == ["Sources differ on Green Party: Alpha reports 67 seats; Beta reports 71 seats."]
 
 
 def test_a_group_named_by_its_tie_to_a_party_owns_a_figure_that_names_only_the_group():
@@ -480,11 +477,13 @@ def test_a_weekday_only_witnesses_a_date_and_a_single_pages_wrong_date_is_not_st
 
 
 def test_a_days_count_is_not_set_against_the_running_total():
-    _, result = merge_specs(
-        ("a", ["More than 100 people were killed in the unrest over the past week."], "Alpha", DAY),
-        ("b", ["At least 19 people were killed on 21 July alone."], "Beta", DAY),
+    assert (
+        _two_sources_say(
+            "More than 100 people were killed in the unrest over the past week.",
+            "At least 19 people were killed on 21 July alone.",
+        )
+        == []
     )
-    assert _statements(result) == []
 
 
 # --------------------------------------------------------------------------- clustering and text
