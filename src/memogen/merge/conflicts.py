@@ -29,7 +29,15 @@ from .clustering import UnionFind
 from .features import Features, features
 from .lexicon import GENERIC, STOP, WEEKDAYS
 from .pairs import cross_source_pairs, name_mismatch, nearest_shared
-from .quantities import Quantity, context_of, direction, extract_quantities, figure_clause, split_sentences
+from .quantities import (
+    Quantity,
+    context_of,
+    dates_agree,
+    direction,
+    extract_quantities,
+    figure_clause,
+    split_sentences,
+)
 from .semantic import semantic_similarity
 from .similarity import Matrices, norm_similarity, pair_similarity
 from .statements import day_text, describe_group
@@ -432,9 +440,7 @@ def _same_claim(
 
 def _one_span(a: Claim, b: Claim) -> bool:
     """Both dates end a span that starts on one day: the end of one period (a summit, a visit)."""
-    if a.span_start is None or b.span_start is None:
-        return False
-    return all(x is None or y is None or x == y for x, y in zip(a.span_start, b.span_start, strict=True))
+    return a.span_start is not None and b.span_start is not None and dates_agree(a.span_start, b.span_start)
 
 
 def _one_owner_named(a: Claim, b: Claim) -> bool:

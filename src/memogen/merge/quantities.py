@@ -61,11 +61,16 @@ class Quantity:
         if self.kind != other.kind:
             return False
         if self.kind in ("date", "year"):
-            return all(a is None or b is None or a == b for a, b in zip(self.value, other.value, strict=True))
+            return dates_agree(self.value, other.value)
         lo1, hi1 = self.value
         lo2, hi2 = other.value
         tol = rounding_tolerance(hi1, hi2)
         return lo1 - tol <= hi2 and lo2 - tol <= hi1
+
+
+def dates_agree(a: tuple, b: tuple) -> bool:
+    """(year, month, day) values equal wherever both say a part ("August 22" is "22 August 2023")."""
+    return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
 
 
 def rounding_tolerance(a: float, b: float) -> float:
