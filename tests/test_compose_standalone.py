@@ -112,6 +112,12 @@ def test_the_sources_enumerators_go():
         "The council approved the budget for the year."
     )
     assert strip_enumerator("First-time voters were many.") == "First-time voters were many."
+    assert strip_enumerator("1 The ferry was the oldest in the harbour fleet.") == (
+        "The ferry was the oldest in the harbour fleet."
+    )
+    assert (
+        strip_enumerator("12 people were rescued from the ferry.") == "12 people were rescued from the ferry."
+    )
 
 
 def _source(sid: str, text: str, date: dt.date | None = None) -> Source:

@@ -160,3 +160,30 @@ def test_a_lone_label_over_the_text_is_no_title() -> None:
     res = clean_text(f"Abstract\n\n{PARA}\n\n{PARA2}\n")
     assert res.found.title is None
     assert res.text.startswith("The harbour authority")
+
+
+def test_wire_caption_openings_are_captions() -> None:
+    from memogen.sources.cleaning.captions import caption
+
+    assert caption(
+        "In this image taken from video provided by the state broadcaster, a colonel reads a statement"
+    )
+    assert caption("In this Sept. 5, 2023 photo, ferry passengers wait at the harbour.")
+    assert caption("This photo released by the coastguard shows the capsized ferry.")
+    assert caption("In this context, the harbour authority acted quickly.") is None
+    assert caption("This image of the harbour is misleading, critics say.") is None
+
+
+def test_a_time_stamp_glued_to_the_headline_is_the_date() -> None:
+    res = clean_text(f"Ferry checks halt island crossingsTue, 4 Jun 2024 09:15:00 GMT\n\n{PARA}\n\n{PARA2}\n")
+    assert res.found.title == "Ferry checks halt island crossings"
+    assert res.found.date == dt.date(2024, 6, 4)
+
+
+def test_a_line_ending_in_a_date_after_a_space_is_no_glued_stamp() -> None:
+    from memogen.sources.cleaning.dates import headline_stamp
+    from memogen.sources.cleaning.lines import Found, Line
+
+    it, found, dropped = Line("The inquiry into the cracks will report on 12 March 2025", 1), Found(), []
+    headline_stamp(it, found, dropped)
+    assert it.text.endswith("12 March 2025") and found.date is None and not dropped

@@ -19,6 +19,8 @@ ENUMERATOR = re.compile(
     r"Last but not least)\s*,\s*"
     r"|^\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+(?=\S)"
     r"|^[-–•*▪►]\s+(?=\S)"
+    # a bare note or list number before a sentence that opens with a function word ('1 The earthquake ...')
+    r"|^\d{1,2}\s+(?=(?:The|A|An|In|On|At|It|Its|This|These|Those|Our|We|He|She|They|According)\s)"
 )
 CUT_OFF = "a fragment (the page is cut off here)"
 _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")")
