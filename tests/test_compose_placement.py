@@ -107,3 +107,20 @@ def test_explain_says_where_a_moved_point_was_filed() -> None:
     selection, _, _, _ = _choose([tally], [src], 200, (EVENT, EVENT))
     assert [p.id for p in selection.chosen["what_happened"]] == [tally.id]
     assert "filed under background by the extractor, placed under what_happened" in selection.kept[tally.id]
+
+
+def test_an_unsure_background_label_on_a_plain_report_moves_unless_it_names_an_earlier_time() -> None:
+    """Late in a news report, a plain report of the event is unsure Background by its place alone; one
+    that names a time other than the event's ("since January", "in the past few years") stays."""
+    report = _point(
+        "The court has also allocated 2 per cent of posts to disabled applicants.", "background", 0.4
+    )
+    since = _point("Students have protested against the quotas since 5 January.", "background", 0.4)
+    last_year = _point("The government scrapped the quotas in the past few years.", "background", 0.4)
+    dated = _point("The High Court reinstated the quotas on 5 February.", "background", 0.4)
+    sure = _point(
+        "The court has also allocated 2 per cent of posts to disabled applicants.", "background", 0.7
+    )
+    place_event_reports([report, since, last_year, dated, sure], EVENT)
+    assert report.section == "what_happened"
+    assert [p.section for p in (since, last_year, dated, sure)] == ["background"] * 4

@@ -399,3 +399,15 @@ def test_a_point_starting_inside_a_quotation_opens_it():
     )
     assert close_open_quote('He called it "a new era.') == 'He called it "a new era."'
     assert close_open_quote('He said "fine" today.') == 'He said "fine" today.'
+
+
+def test_she_added_is_not_joined_to_a_sentence_where_she_is_unnamed_too():
+    src = _source(
+        "a",
+        "Citing the harbour code, she said that ferries must carry two radios. In a rare outburst, she "
+        'added, "The board has ignored every warning we sent."',
+        dt.date(2023, 9, 21),
+    )
+    point = _point("p1", src, 'In a rare outburst, she added, "The board has ignored every warning we sent."')
+    kept, dropped, _ = stand_alone([point], [src], None)
+    assert not kept and dropped

@@ -27,6 +27,12 @@ def _statements(result) -> list[str]:
     return [c.statement for m in result.merged for c in m.conflicts]
 
 
+def _two_sources_say(first: str, second: str) -> list[str]:
+    """The disagreements stated when source Alpha says `first` and Beta says `second` (same day)."""
+    _, result = merge_specs(("a", [first], "Alpha", DAY), ("b", [second], "Beta", DAY))
+    return _statements(result)
+
+
 # --------------------------------------------------------------------------- quantities
 
 
@@ -47,6 +53,23 @@ def test_the_counted_noun_comes_after_its_modifiers():
         "peopl",
         "other",
     ]
+
+
+def test_an_adverb_before_a_participle_does_not_hide_the_counted_noun():
+    (q, _) = extract_quantities("Candidates competed for 266 directly elected seats in the 336-member house.")
+    assert q.unit == "seat" and q.display == "266 directly elected seats"
+
+
+def test_a_span_of_days_is_read_as_its_first_and_last_day():
+    for sentence, display in (
+        ("The summit ran from 22 to 24 August 2023 in Karlsburg.", "22 to 24 August 2023"),
+        ("The summit ran on 22-24 August 2023 in Karlsburg.", "22-24 August 2023"),
+        ("The summit ran from August 22-24, 2023 in Karlsburg.", "August 22-24, 2023"),
+    ):
+        first, last = extract_quantities(sentence)
+        assert (first.kind, first.value, first.display) == ("date", (2023, 8, 22), display)
+        assert (last.value, last.span_from) == ((2023, 8, 24), (2023, 8, 22)) and first.opens_span
+    assert [q.kind for q in extract_quantities("The score was 3-4 in May 2024.")] == ["number", "date"]
 
 
 def test_exact_counts_differ_by_one_but_round_figures_allow_rounding():
@@ -101,6 +124,19 @@ def test_a_verb_after_a_bare_figure_is_not_what_it_counts():
     assert q.unit == "" and _claim("Some 22 have formally applied to join.", q.display) is None
 
 
+def test_a_bare_figure_after_a_count_of_its_sentence_counts_the_same_noun():
+    listed = "More than 40 countries have shown interest in joining, and 22 have formally applied."
+    claim = _claim(listed, "22")
+    assert claim.unit == "count" and claim.display == "22 countries"
+    assert _claim("The party won 75 seats, up from 64 in 2018.", "64").unit == "seat"
+    assert _claim("It won 75 seats; turnout rose to 48 from 2 in the city.", "48") is None  # another clause
+    _, result = merge_specs(
+        ("a", [listed], "Alpha", DAY),
+        ("b", ["The host said 23 countries had formally applied to join the bloc."], "Beta", DAY),
+    )
+    assert _statements(result) == ["Sources differ: Alpha reports 22 countries; Beta reports 23 countries."]
+
+
 def test_counts_of_one_noun_meet_however_many_other_counts_the_topic_gives():
     filler = [f"The relief teams had opened {k + 3} shelters by then." for k in range(70)]
     _, result = merge_specs(
@@ -113,6 +149,25 @@ def test_counts_of_one_noun_meet_however_many_other_counts_the_topic_gives():
 def test_a_name_inside_the_counted_phrase_is_part_of_the_unit():
     assert _claim("Leaders of five ASEAN countries attended.", "five ASEAN countries").unit == "asean count"
     assert _claim("Leaders of six countries attended.", "six countries").unit == "count"
+
+
+def test_who_reports_a_figure_does_not_own_it_unless_it_speaks_of_itself():
+    assert _claim("The UN said 30,000 people had been displaced.", "30,000 people").entity is None
+    assert _claim("Some 38,640 people were displaced, the IOM said.", "38,640 people").entity is None
+    assert _claim("The PML-N said it won 75 seats.", "75 seats").entity.text == "PML-N"
+    assert _two_sources_say(
+        "The UN said 30,000 people had been displaced in Verna.",
+        "Some 38,640 people were displaced in the region, the IOM said.",
+    ) == ["Sources differ: Alpha reports 30,000 people; Beta reports some 38,640 people."]
+
+
+def test_the_day_a_figure_is_reported_does_not_make_it_that_days_count():
+    assert _claim("Officials said on Tuesday that 6,000 people had been killed.", "6,000 people").day is None
+    assert _claim("Police said 60 people were killed on Tuesday alone.", "60 people").day is not None
+    assert _two_sources_say(
+        "The death toll has risen to 5,300, officials said on Tuesday.",
+        "Officials said on Tuesday that 6,000 people had been killed.",
+    ) == ["Sources differ: Alpha reports 5,300; Beta reports 6,000 people."]
 
 
 def test_pending_counts_are_marked():
@@ -172,7 +227,7 @@ def test_a_lower_later_figure_or_a_headcount_of_a_place_is_a_disagreement_not_a_
 
 def test_a_places_population_is_one_measure_however_it_is_worded():
     claim = _claim("The floods hit Verna, which has a population of 90,000, after the dams burst.", "90,000")
-    assert claim.unit == "people" and claim.entity.text == "Verna"
+    assert claim.unit == "people living" and claim.entity.text == "Verna"
     claim = _claim(
         "Floods devastated Verna, a city of around 100,000 people, after two dams burst.", "100,000 people"
     )
@@ -191,17 +246,95 @@ def test_a_places_population_is_one_measure_however_it_is_worded():
     ]
 
 
+def test_a_places_headcount_is_one_measure_with_or_without_its_noun():
+    assert _claim("Some 90,000 people live in Verna.", "90,000 people").unit == "people living"
+    assert _claim("The flood killed 150 people in Verna.", "150 people").unit == "people killed"
+    assert _claim("It cost 150 lives.", "150 lives").unit == "people killed"
+    for first, second in (
+        (
+            "Verna, a coastal city of about 100,000, was devastated.",
+            "The floods hit Verna, whose population is around 90,000.",
+        ),
+        ("The city of Verna has about 100,000 inhabitants.", "Some 90,000 people live in Verna."),
+        (
+            "In Verna, a city of 100,000 people, whole streets were swept away.",
+            "Whole districts of Verna, a city of 120,000, were swept away.",
+        ),
+    ):
+        _, result = merge_specs(("a", [first], "Alpha", DAY), ("b", [second], "Beta", DAY))
+        (statement,) = _statements(result)
+        assert statement.startswith("Sources differ") and "100,000" in statement, statement
+
+
 def test_the_same_number_in_two_units_is_a_disagreement():
-    _, result = merge_specs(
-        ("a", ["The storm made landfall 200 km east of Port Lira on Sunday."], "Alpha", DAY),
-        ("b", ["The storm made landfall 200 miles east of Port Lira on Sunday."], "Beta", DAY),
+    assert _two_sources_say(
+        "The storm made landfall 200 km east of Port Lira on Sunday.",
+        "The storm made landfall 200 miles east of Port Lira on Sunday.",
+    ) == ["Sources differ: Alpha reports 200 km; Beta reports 200 miles."]
+    assert (
+        _two_sources_say(
+            "The storm made landfall 322 km east of Port Lira on Sunday.",
+            "The storm made landfall 200 miles east of Port Lira on Sunday.",
+        )
+        == []
     )
-    assert _statements(result) == ["Sources differ: Alpha reports 200 km; Beta reports 200 miles."]
-    _, result = merge_specs(
-        ("a", ["The storm made landfall 322 km east of Port Lira on Sunday."], "Alpha", DAY),
-        ("b", ["The storm made landfall 200 miles east of Port Lira on Sunday."], "Beta", DAY),
+
+
+def test_spellings_of_one_unit_are_one_unit_and_lengths_convert():
+    a, b = extract_quantities("a wave 7 metres high") + extract_quantities("a wave 10 meters high")
+    assert a.unit == b.unit == "metre"
+    assert _two_sources_say(
+        "The storm surge was 7 metres high, officials said.",
+        "Officials said the storm surge reached 10 meters.",
+    ) == ["Sources differ: Alpha reports 7 metres; Beta reports 10 meters."]
+    feet, metres = (
+        _claim("The wall is 30 feet tall.", "30 feet"),
+        _claim("The wall is 9.1 metres tall.", "9.1 metres"),
     )
-    assert _statements(result) == []
+    assert feet.unit == metres.unit == "km" and feet.same_reading(metres)
+
+
+def test_counts_of_one_thing_in_two_nouns_disagree_but_two_forms_of_one_word_do_not_meet():
+    if load_embedder() is None:
+        pytest.skip("wordllama is not installed")
+    assert _two_sources_say(
+        "Six countries were invited to join the bloc at the summit.",
+        "Seven nations were invited to join the bloc at the summit.",
+    ) == ["Sources differ: Alpha reports Six countries; Beta reports Seven nations."]
+    assert (
+        _two_sources_say(
+            "The party got 3,000 votes in the district.",
+            "The district has 3,400 voters registered for the party.",
+        )
+        == []
+    )
+
+
+def test_two_spans_that_start_on_one_day_and_end_on_two_disagree_on_the_end():
+    assert _two_sources_say(
+        "The bloc's summit was held in Karlsburg from 22 to 24 August.",
+        "Leaders met in Karlsburg from 22 to 25 August for the bloc's summit.",
+    ) == ["Sources differ: Alpha reports 22 to 24 August; Beta reports 22 to 25 August."]
+    # each sentence names what the other does not: the shared first day still makes it one span
+    _, result = merge_specs(
+        (
+            "a",
+            [
+                "The 30th session of the Assembly (UNA30) concluded from November 30 to December 13, 2024, in Lira."
+            ],
+            "Alpha",
+            DAY,
+        ),
+        (
+            "b",
+            ["Hosted in Port Lira, Verna, from November 30th to December 12th, the stocktake was shown."],
+            "Beta",
+            DAY,
+        ),
+    )
+    assert _statements(result) == [
+        "Sources differ: Alpha reports December 13, 2024; Beta reports December 12th."
+    ]
 
 
 def test_an_amount_said_before_its_owner_and_one_for_the_owners_common_noun_are_compared():
@@ -274,13 +407,10 @@ def test_an_opinion_that_repeats_a_figure_is_not_folded_into_it():
 
 
 def test_same_day_figures_that_differ_are_stated_with_the_owner():
-    _, result = merge_specs(
-        ("a", ["The Green Party won 67 seats, according to results."], "Alpha", DAY),
-        ("b", ["The Green Party has secured 71 seats, results showed."], "Beta", DAY),
-    )
-    assert _statements(result) == [
-        "Sources differ on Green Party: Alpha reports 67 seats; Beta reports 71 seats."
-    ]
+    assert _two_sources_say(
+        "The Green Party won 67 seats, according to results.",
+        "The Green Party has secured 71 seats, results showed.",
+    ) == ["Sources differ on Green Party: Alpha reports 67 seats; Beta reports 71 seats."]
 
 
 def test_a_group_named_by_its_tie_to_a_party_owns_a_figure_that_names_only_the_group():
@@ -347,11 +477,13 @@ def test_a_weekday_only_witnesses_a_date_and_a_single_pages_wrong_date_is_not_st
 
 
 def test_a_days_count_is_not_set_against_the_running_total():
-    _, result = merge_specs(
-        ("a", ["More than 100 people were killed in the unrest over the past week."], "Alpha", DAY),
-        ("b", ["At least 19 people were killed on 21 July alone."], "Beta", DAY),
+    assert (
+        _two_sources_say(
+            "More than 100 people were killed in the unrest over the past week.",
+            "At least 19 people were killed on 21 July alone.",
+        )
+        == []
     )
-    assert _statements(result) == []
 
 
 # --------------------------------------------------------------------------- clustering and text

@@ -196,3 +196,25 @@ def test_a_quoted_we_is_the_speaker_s_not_the_writer_s() -> None:
     assert (
         cue_features("We must ask why the leaders said “they will act” and did not.")["w_first_person"] == 1.0
     )
+
+
+def test_a_present_perfect_is_a_past_not_a_present_state() -> None:
+    """'have fallen', 'had grown' tell a past the word forms ('-ed', 'said') miss: not a present-tense
+    sentence (which reads as context or assessment); a plain present one still is."""
+    assert "g_no_past" not in cue_features("Exporters report that auction volumes have fallen by a fifth.")
+    assert "g_no_past" not in cue_features("By then the debts of the city had grown beyond any plan.")
+    assert cue_features("Kenya is the largest exporter of black tea in the world.")["g_no_past"] == 1.0
+
+
+def test_a_present_tense_news_lead_stays_with_the_event() -> None:
+    """A brief told in the present ('are on strike', 'have fallen this week') reports its news first."""
+    text = (
+        "Tea pickers across the highlands are on strike for a second week, demanding a 30 per cent pay "
+        "rise.\n\nTalks between the union and the growers broke down on Monday. Exporters report that "
+        "auction volumes have fallen by a fifth this week.\n\n"
+        "The country is the largest exporter of black tea. Wages have barely changed since 2019.\n\n"
+        "A long stoppage would hurt export earnings, and it could push growers to mechanise."
+    )
+    sections = [p.section for p in extract_points(_source(text), EVENT)]
+    assert sections[:3] == ["what_happened"] * 3
+    assert sections[-1] == "what_it_means"

@@ -5,11 +5,14 @@ The extractor labels one sentence of one page; the composer sees more. Two kinds
 - a count the sources dispute, or report as it moved over time ("67 seats" on Friday, "75" on Monday), is
   a running tally of the event itself: settled history is not re-counted from report to report, so such a
   point reports what happened, whatever its sentence looked like to the extractor;
-- a What-it-means label the extractor was unsure of, on a plain report told in the past
+- a What-it-means or Background label the extractor was unsure of, on a plain report told in the past
   ("the order was passed by a bench ...", "police issued a warning ...") with no cue of assessment (no
   modal or future, no evaluative word, no quotation, no verdict or conclusion, no present-tense state) and
-  none of recall (no past perfect, no word of history, no year before the event's), is a report of the
-  event: analysis speaks in those cues, history names its time, a report does neither.
+  none of recall (no past perfect, no word of history, no year before the event's; for a Background
+  label, no time but the event's: "since June", "last year", "on 5 June"), is a report of the
+  event: analysis speaks in those cues, history names its time, a report does neither.  Such labels
+  are unsure mostly because of where the sentence stands: late in a news report, its position says
+  "context" or "assessment" though its words report the event.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import datetime as dt
 import re
 
 from ..model import MergedPoint
-from ..sections.features import cue_features
+from ..sections.features import Context, cue_features, time_features
 from .salience import Salience
 
 UNSURE_LABEL = 0.5  # below this extractor confidence, a What-it-means label is a guess
@@ -41,6 +44,20 @@ _ASSESSMENT_CUES = frozenset(
 _RECALL_CUES = frozenset(["g_past_perfect", "w_history"])
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _REPORT_TENSES = frozenset(["g_simple_past", "g_present_perfect"])
+# a time other than the event's: "since June", "last year", "in 2019", "on 5 June" (the event in July)
+_BEFORE = frozenset(
+    [
+        "t_since",
+        "t_day_recent",
+        "t_rel_past",
+        "t_day_before",
+        "t_month_before",
+        "t_year_before",
+        "t_year_long_before",
+        "t_decade_before",
+    ]
+)
+_UNSURE_MOVES = frozenset(["what_it_means", "background"])
 
 
 def tallies_the_event(point: MergedPoint) -> bool:
@@ -54,11 +71,16 @@ def recalls_the_past(text: str, event: dt.date) -> bool:
 
 
 def plain_report(point: MergedPoint, event: dt.date) -> bool:
-    """An unsure label on a sentence told as a report, with no cue of assessment or of recall."""
-    if point.section != "what_it_means" or point.confidence >= UNSURE_LABEL:
+    """An unsure What-it-means or Background label on a sentence told as a report, with no cue of
+    assessment or of recall."""
+    if point.section not in _UNSURE_MOVES or point.confidence >= UNSURE_LABEL:
         return False
     cues = cue_features(point.text)
     if _ASSESSMENT_CUES.intersection(cues) or _RECALL_CUES.intersection(cues):
+        return False
+    if point.section == "background" and _BEFORE.intersection(
+        time_features(point.text, Context(event_start=event))
+    ):
         return False
     return bool(_REPORT_TENSES.intersection(cues)) and not recalls_the_past(point.text, event)
 

@@ -54,6 +54,7 @@ from .semantic import semantic_similarity
 from .similarity import Matrices, candidate_pairs, nearest_pairs, pair_similarity, vectorise
 from .statements import source_name
 from .text import compress, drop_restated_asides, has_aside, normalise, without_asides
+from .units import unify_counted_nouns
 
 # --------------------------------------------------------------------------- public entry
 
@@ -158,6 +159,7 @@ def merge_points(
         return MergeResult([], [])
     aliases = learn_aliases([s.text for s in sources])
     feats = _point_features(points, aliases)
+    unify_counted_nouns(q for f in {id(f): f for f in feats}.values() for q in f.quantities)
     mats = vectorise([f.norm for f in feats])
     release_freed_memory()  # the array steps' temporaries: not carried to the merge's peak
     groups, scores, n_pairs = _clusters(points, feats, mats)

@@ -25,7 +25,20 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Point, Source
 from .aliases import Aliases
-from .lexicon import CASUALTY_WORDS, CURRENCY_PREFIX, JOINERS, MONTHS, PERSON_NOUNS, STOP, WEEKDAYS, stem
+from .lexicon import (
+    CASUALTY_WORDS,
+    CURRENCY_PREFIX,
+    JOINERS,
+    MONTHS,
+    PERSON_NOUNS,
+    REPORTING_VERBS,
+    SELF_REFERENCE,
+    STOP,
+    UNIT_CONVERSIONS,
+    UNIT_SPELLINGS,
+    WEEKDAYS,
+    stem,
+)
 from .quantities import (
     CURRENT_PERIOD,
     Quantity,
@@ -36,8 +49,6 @@ from .quantities import (
     rounding_tolerance,
 )
 
-# Unit stems (see lexicon.stem) converted to one unit, so "200 km" meets "124 miles".
-UNIT_CONVERSIONS = {"km": ("km", 1.0), "kilom": ("km", 1.0), "mile": ("km", 1.609344), "mi": ("km", 1.609344)}
 MEASURED_UNITS = frozenset(unit for unit, _ in UNIT_CONVERSIONS.values())  # measured, not counted
 _CURRENCIES = (
     (re.compile(r"US\s?\$|USD|\$|dollars?", re.I), "usd"),
@@ -81,6 +92,13 @@ _POPULATION_OF = re.compile(
     r"over|more than|approximately)?\s*$",
     re.I,
 )
+# "Verna, a port city of 100,000", "Verna, home to 90,000": a place's headcount, its noun left out
+_PLACE_OF = re.compile(
+    r"\b(?:(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?:city|town|village|port|country|nation|island|district|region|"
+    r"province|municipality|capital|community)\s+of|home\s+to)\s+(?:about|around|some|roughly|nearly|almost|"
+    r"over|more than|approximately)?\s*$",
+    re.I,
+)
 _NUMBER_OF = re.compile(r"\b(?:number|count|tally|total)\s+of\s+([a-z]+)", re.I)
 # "As per media reports on 22 July 2024, ...": the lead dates a report (not "On 12 June, he arrived")
 _REPORTING_LEAD = re.compile(r"^\W*(?:As (?:per|of|at)|According to)\b[^,]{0,60}?,", re.I)
@@ -120,10 +138,16 @@ class Claim:
     pending: bool = False  # a count of what is still outstanding ("results of 15 seats are yet to come")
     years: frozenset[int] = field(default_factory=frozenset)  # years the figure can be about
     dated: bool = False  # its own clause names its year: a figure of a period, not a running count
+    span_start: tuple | None = None  # a date ending a span ("from 30 November to 12 December"): its start
 
     @property
     def kind(self) -> str:
         return self.quantity.kind
+
+    @property
+    def headcount(self) -> bool:
+        """A place's population ("a city of 100,000", "90,000 people live there")."""
+        return self.unit.endswith(" " + HEADCOUNT)
 
     @property
     def is_duration(self) -> bool:
@@ -225,7 +249,7 @@ def read_claim(
     lead = _REPORTING_LEAD.match(sentence)
     if q.kind == "date" and lead and pos < lead.end():
         return None  # "As per media reports on 22 July 2024, ..." dates the report too
-    value, unit = _value_and_unit(q, before, after)
+    value, unit, implied = _value_and_unit(q, before, after)
     if value is None:
         return None
     day = _clause_day(q, source_date)
@@ -239,59 +263,102 @@ def read_claim(
         value=value,
         unit=unit,
         entity=figure_entity(sentence, q, initial_names) if q.kind != "date" else None,
-        display=_display(q, before),
+        display=f"{_display(q, before)} {implied}".strip(),
         lower_bound=bool(_LOWER_BOUND.search(before)),
         day=None if running else day,
         reported=day if running and day else _report_date(sentence, source_date),
-        previous=bool(_FROM_BEFORE.search(before)) and " to " in after[:40],
+        # the start of a change or of a span of days: "from 30% to 5%", "from 22 to 24 August"
+        previous=q.opens_span or (bool(_FROM_BEFORE.search(before)) and " to " in after[:40]),
         planned=planned(q),
         # the people still missing are a casualty count, not results still to come
         pending=bool(_PENDING.search(figure_clause(q))) and unit.rsplit(" ", 1)[-1] not in CASUALTY_WORDS,
         years=_claim_years(q, reported_on),
         dated=bool(figure_years(q)) and not after_lead,
+        span_start=(q.span_from or span_start(before, q.value)) if q.kind == "date" else None,
     )
 
 
-def _value_and_unit(q: Quantity, before: str, after: str) -> tuple[tuple | None, str]:
+_SPAN_OPENING = re.compile(
+    r"\b(?:from|between)\s+([^,;()]{3,30}?)\s*(?:to|until|till|through|and|[–-])\s*$", re.I
+)
+
+
+def span_start(before: str, end: tuple) -> tuple | None:
+    """The start of the span the date `end` closes: "from November 30 to" -> (None, 11, 30), "from 22
+    to" (24 August) -> (year, 8, 22); None when the date closes no span. Two spans that start on one
+    day and end on two are one span told two ways."""
+    m = _SPAN_OPENING.search(before)
+    if not m:
+        return None
+    said = m.group(1).strip(" ,")
+    if said.isdigit() and 1 <= int(said) < (end[2] or 0):
+        return (end[0], end[1], int(said))  # "22 to 24 August": the month is said once
+    dates = [d for d in extract_quantities(said) if d.kind == "date"]
+    return dates[0].value if len(dates) == 1 and dates[0].display == said else None
+
+
+def _value_and_unit(q: Quantity, before: str, after: str) -> tuple[tuple | None, str, str]:
+    """The value in the claim's unit, the unit, and the counted noun when the sentence says it only
+    before the figure ("40 countries ..., and 22 have applied": "countries")."""
     if q.kind == "date":
-        return q.value, "date"
+        return q.value, "date", ""
     if q.kind == "percent":
-        return q.value, "percent"
+        return q.value, "percent", ""
     lo, hi = q.value
     if q.kind == "amount":
         currency = next((code for rx, code in _CURRENCIES if rx.search(q.display)), "")
         if currency:
-            return (lo, hi), currency
+            return (lo, hi), currency, ""
         noun = re.match(r"\s*([A-Za-z]+)", after)
-        return (lo, hi), noun.group(1).lower() if noun else ""
+        return (lo, hi), noun.group(1).lower() if noun else "", ""
     subject = "" if q.unit else _subject(before)
     unit_word = q.display.rsplit(" ", 1)[-1].lower() if q.unit else _subject_unit(subject)
+    implied = "" if q.unit or unit_word else _elided_unit(before)
+    unit_word = unit_word or implied
     if not unit_word:
-        return None, ""  # a bare number ("two of them") says too little to compare
+        return None, "", ""  # a bare number ("two of them") says too little to compare
     # a name inside the counted phrase says what is counted: "five BRICS countries" are not "six countries"
     qualifier = " ".join(w.lower() for w in q.display.split()[1:-1] if w[:1].isupper())
     if unit_word in PERSON_NOUNS:
-        return (lo, hi), f"{qualifier} people{casualty(q, unit_word, subject)}".strip()
-    unit, factor = UNIT_CONVERSIONS.get(q.unit or stem(unit_word), (q.unit or stem(unit_word), 1.0))
-    return (lo * factor, hi * factor), f"{qualifier} {unit}".strip()
+        counted = casualty(q, unit_word, subject, _subject(before))
+        return (lo, hi), f"{qualifier} people{counted}".strip(), implied
+    counted = q.unit or UNIT_SPELLINGS.get(stem(unit_word), stem(unit_word))
+    unit, factor = UNIT_CONVERSIONS.get(counted, (counted, 1.0))
+    return (lo * factor, hi * factor), f"{qualifier} {unit}".strip(), implied
 
 
-_CASUALTY_STEMS = {stem(w): kind for kind, words in CASUALTY_WORDS.items() for w in words}
+_CASUALTY_BY_WORD = {w: kind for kind, words in CASUALTY_WORDS.items() for w in words}
+# (not "live": "150 lives" were lost, but 90,000 people "live" in a city)
+_CASUALTY_STEMS = {stem(w): kind for w, kind in _CASUALTY_BY_WORD.items() if stem(w) != "live"}
+HEADCOUNT = "living"  # what a place's population counts: the people living there
+_HEADCOUNT_STEMS = frozenset(
+    stem(w) for w in ("inhabitants", "residents", "population", "live", "living", "inhabited", "populated")
+)
 
 
-def casualty(q: Quantity, unit_word: str, subject: str = "") -> str:
+def casualty(q: Quantity, unit_word: str, subject: str = "", lead: str = "") -> str:
     """ " killed", " injured", ...: what a count of people counts, from its noun ("133 deaths"), the
     nearest words ("17 people died") or, for a bare figure, its subject ("the number of people
-    killed ... rose to 23", "the death toll reached 174"); "" when nothing says."""
-    if stem(unit_word) in _CASUALTY_STEMS:
-        return " " + _CASUALTY_STEMS[stem(unit_word)]
+    killed ... rose to 23", "the death toll reached 174"); else " living" for a place's headcount
+    ("100,000 inhabitants", "90,000 people live in Verna", "a city of 100,000"; `lead`: the clause before
+    the figure, "home to 90,000 people"); "" when nothing says."""
+    word = unit_word.lower()
+    if word in _CASUALTY_BY_WORD or stem(word) in _CASUALTY_STEMS:
+        return " " + _CASUALTY_BY_WORD.get(word, _CASUALTY_STEMS.get(stem(word), ""))
     near = sorted((d, w) for w, d in q.context.items() if d <= 4 and w in _CASUALTY_STEMS)
     if near:
         return " " + _CASUALTY_STEMS[near[0][1]]
     said = [
         _CASUALTY_STEMS[stem(w)] for w in re.findall(r"[a-z]+", subject.lower()) if stem(w) in _CASUALTY_STEMS
     ]
-    return " " + said[0] if said else ""
+    if said:
+        return " " + said[0]
+    headcount = (
+        stem(word) in _HEADCOUNT_STEMS
+        or any(d <= 4 and w in _HEADCOUNT_STEMS for w, d in q.context.items())
+        or bool(_POPULATION_OF.search(lead or subject) or _PLACE_OF.search(lead or subject))
+    )
+    return " " + HEADCOUNT if headcount else ""
 
 
 def _subject(before: str) -> str:
@@ -303,10 +370,28 @@ def _subject_unit(subject: str) -> str:
     """What a bare figure counts, from its clause's subject: "the death toll rose to 23" (people),
     "a population of 90,000" (people), "the number of seats won reached 75" (seats); "" when the
     subject does not say."""
-    if _TOLL_SUBJECT.search(subject) or _POPULATION_OF.search(subject):
+    if _TOLL_SUBJECT.search(subject) or _POPULATION_OF.search(subject) or _PLACE_OF.search(subject):
         return "people"
     counted = _NUMBER_OF.search(subject)
     return counted.group(1).lower() if counted else ""
+
+
+# what may stand between a count and a bare figure that counts the same noun: ", and", ", up from"
+_LIST_TAIL = re.compile(r"(?:,|\band\b|\bwhile\b|\bbut\b)\s*(?:[a-z]+\s+){0,2}$")
+
+
+def _elided_unit(before: str) -> str:
+    """The noun a bare figure counts when its clause leaves it out after a count of its own sentence:
+    "40 countries have expressed interest, and 22 have applied", "won 75 seats, up from 64"; ""
+    when no count comes just before (a bare "22 have applied" alone counts nothing we can tell)."""
+    counts = [x for x in extract_quantities(before) if x.kind == "number" and x.unit]
+    if not counts:
+        return ""
+    last = counts[-1]
+    tail = before[before.rfind(last.display) + len(last.display) :]
+    if len(tail) > 80 or any(ch.isdigit() for ch in tail) or not _LIST_TAIL.search(tail):
+        return ""
+    return last.display.rsplit(" ", 1)[-1].lower()
 
 
 def _display(q: Quantity, before: str) -> str:
@@ -340,13 +425,27 @@ def _clause_day(q: Quantity, source_date: dt.date | None) -> dt.date | None:
         return None
     clause = figure_clause(q)
     for other in extract_quantities(clause):
-        if other.kind == "date" and other.value[2]:
+        if (
+            other.kind == "date"
+            and other.value[2]
+            and not _dates_report(clause[: clause.find(other.display)])
+        ):
             # a day whose year neither the text nor the source gives is still one day (year 1 stands in)
             return _to_date(other.value, source_date) or _to_date(other.value, dt.date(1, 1, 1))
     weekday = re.search(r"\bon\s+(" + "|".join(sorted(WEEKDAYS)) + r")\b", clause, re.I)
-    if weekday and source_date is not None:
+    if weekday and source_date is not None and not _dates_report(clause[: weekday.start()]):
         return weekday_date(weekday.group(1), source_date)
     return None
+
+
+_REPORTED_ON = re.compile(
+    r"\b(?:" + "|".join(sorted(REPORTING_VERBS)) + r")(?:\s+[a-z]+)?\s+(?:on\s+)?$", re.I
+)
+
+
+def _dates_report(before: str) -> bool:
+    """ "Officials said on Tuesday that 6,000 had died": the day dates the report, not the figure."""
+    return bool(_REPORTED_ON.search(before))
 
 
 def _report_date(sentence: str, source_date: dt.date | None) -> dt.date | None:
@@ -389,6 +488,7 @@ class _Name:
     entity: Entity
     place: bool  # after a locative preposition ("in Dhaka"): where, not whose
     after_of: bool  # after "of" ("seats of the National Assembly")
+    speaker: bool = False  # who reports the figure ("the UN said 30,000 ..."), not whose it is
 
 
 def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = frozenset()) -> Entity | None:
@@ -404,7 +504,7 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
     if resp is not None:
         return resp
     lo, hi = _segment(sentence, pos, pos + len(q.display), names)
-    owners = [n for n in names if not n.place]
+    owners = [n for n in names if not n.place and not n.speaker]
     starts = _figure_starts(sentence)
     # a name is this figure's only after the figure before it ("266 of the National Assembly and 593")
     prev = max((p for p in starts if p < pos), default=-1)
@@ -471,7 +571,7 @@ def _respectively(sentence: str, names: list[_Name], pos: int) -> Entity | None:
     listed = [s for s in starts if 0 <= s < resp]
     if not listed or pos not in listed:
         return None
-    owners = [n for n in names if n.end <= listed[0] and not n.place]
+    owners = [n for n in names if n.end <= listed[0] and not n.place and not n.speaker]
     if len(owners) < len(listed):
         return None
     return owners[len(owners) - len(listed) + listed.index(pos)].entity
@@ -506,9 +606,22 @@ def _name_spans(sentence: str, initial_names: frozenset[str]) -> list[_Name]:
             or (len(prev) == 2 and prev[-1] == "the" and prev[0] in _PLACE_PREPOSITIONS)
         )
         after_of = bool(prev) and (prev[-1] == "of" or prev == ["of", "the"])
-        out.append(_Name(toks[k][1], toks[j - 1][2], entity_of(words), place, after_of))
+        speaker = bool(_SPEAKER.match(sentence, toks[j - 1][2])) or any(
+            " ".join(prev[-2:]) == lead for lead in _SPEAKER_LEADS
+        )
+        out.append(_Name(toks[k][1], toks[j - 1][2], entity_of(words), place, after_of, speaker))
         k = j
     return out
+
+
+# "The UN said 30,000 ...", "..., the IOM estimated": the name reports the figure. Not when what it
+# says is about itself ("the PML-N said it won 75 seats").
+_SPEAKER = re.compile(
+    r"\s*(?:has |have |had )?(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\b"
+    r"(?!\s+(?:that\s+)?(?:" + "|".join(sorted(SELF_REFERENCE)) + r")\b)",
+    re.I,
+)
+_SPEAKER_LEADS = ("according to", "as per")
 
 
 def _is_name_word(toks: list[tuple[str, int, int]], k: int, initial_names: frozenset[str]) -> bool:

@@ -29,7 +29,15 @@ from .clustering import UnionFind
 from .features import Features, features
 from .lexicon import GENERIC, STOP, WEEKDAYS
 from .pairs import cross_source_pairs, name_mismatch, nearest_shared
-from .quantities import Quantity, context_of, direction, extract_quantities, figure_clause, split_sentences
+from .quantities import (
+    Quantity,
+    context_of,
+    dates_agree,
+    direction,
+    extract_quantities,
+    figure_clause,
+    split_sentences,
+)
 from .semantic import semantic_similarity
 from .similarity import Matrices, norm_similarity, pair_similarity
 from .statements import day_text, describe_group
@@ -387,6 +395,8 @@ def _same_claim(
     toll = bool(a.casualty) and a.casualty == b.casualty  # the topic's dead (injured, ...): one count
     if lexical < RELATED_THRESHOLD and semantic < SEMANTIC_RELATED and not toll:
         return False
+    if a.kind == "date" and _one_span(a, b):
+        return True  # "from 30 November to 12 December" / "from November 30 to December 13": its end
     if a.kind == "date":
         # what happened on the day: the word nearest one date is near the other ("inspected");
         # a weekday, a loose witness, must share the nearest words themselves
@@ -405,7 +415,7 @@ def _same_claim(
     elif _distance(a, b) <= NEAR_LOG_RATIO:
         # within a tenth of each other: shared words nearby are enough ("$700 million ... towards this
         # fund" / "committed to the fund, with $725 million pledged")
-        measured = qa.relatedness(qb) >= NEAR_CONTEXT or measure >= MEASURE_SIM
+        measured = qa.relatedness(qb) >= NEAR_CONTEXT or measure >= MEASURE_SIM or a.headcount
     elif _distance(a, b) <= CLOSE_LOG_RATIO:
         # one owner named on both sides ("allocated to the Loss and Damage Fund" / "mobilised towards
         # this fund") is a sign too: an owner's figures in one unit, close in value, are one measure
@@ -415,7 +425,8 @@ def _same_claim(
         owner = _one_owner_named(a, b) and (
             a.kind == "amount" or a.unit == "people" or measure >= FAR_MEASURE_SIM
         )
-        measured = lexical_measure or measure >= MEASURE_SIM or owner
+        # (two readings of one place's population: "a city of 100,000" / "90,000 people live there")
+        measured = lexical_measure or measure >= MEASURE_SIM or owner or a.headcount
     else:
         # a count far from another is most often a part against a whole ("93 of 264 seats"): only
         # one owner named on both sides makes it a rival reading
@@ -425,6 +436,11 @@ def _same_claim(
         )
         measured = lexical_measure and measure >= FAR_MEASURE_SIM and owned
     return measured and (a.agrees_with(b) or not _breakdown(a, b))
+
+
+def _one_span(a: Claim, b: Claim) -> bool:
+    """Both dates end a span that starts on one day: the end of one period (a summit, a visit)."""
+    return a.span_start is not None and b.span_start is not None and dates_agree(a.span_start, b.span_start)
 
 
 def _one_owner_named(a: Claim, b: Claim) -> bool:

@@ -5,7 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .aliases import Aliases, alias_names
-from .lexicon import CURRENCY_WORDS, FUTURE, MONTHS, SCALES, STOP, WEEKDAYS, stem
+from .lexicon import (
+    CURRENCY_WORDS,
+    FUTURE,
+    MONTHS,
+    REPORTING_VERBS,
+    SCALES,
+    SELF_REFERENCE,
+    STOP,
+    WEEKDAYS,
+    stem,
+)
 from .quantities import Quantity, extract_quantities, tokenize
 from .text import normalise
 
@@ -75,7 +85,18 @@ def _attribution_tokens(toks: list[str]) -> set[int]:
             while j < len(toks) and toks[j][:1].isupper():
                 out.add(j)
                 j += 1
+        elif low[k] in REPORTING_VERBS and not _about_itself(low, k + 1):
+            j = k - 1  # "the IOM said", "the UN said 30,000 ...": the name before the verb
+            while j >= 0 and toks[j][:1].isupper():
+                out.add(j)
+                j -= 1
     return out
+
+
+def _about_itself(low: list[str], k: int) -> bool:
+    """ "... said (that) it won": a speaker's words about itself (it owns what follows)."""
+    k += k < len(low) and low[k] == "that"
+    return k < len(low) and low[k] in SELF_REFERENCE
 
 
 def features(text: str, aliases: Aliases | None = None) -> Features:

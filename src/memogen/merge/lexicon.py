@@ -503,3 +503,65 @@ CASUALTY_WORDS = {
     "displaced": ["displaced", "homeless", "evacuated", "fled", "refugees"],
     "arrested": ["arrested", "detained"],
 }
+
+
+# Units of measure. Spellings of one unit (stems, see `stem`) that the stemmer keeps apart ("metres" /
+# "meters", "tonnes" / "tons", "kilometres" / "km"): one unit, so "7 metres" and "10 meters" disagree.
+UNIT_SPELLINGS = {
+    "metr": "metre",
+    "meter": "metre",
+    "kilom": "km",
+    "kms": "km",
+    "mi": "mile",
+    "centi": "cm",
+    "milli": "mm",
+    "foot": "feet",
+    "ft": "feet",
+    "kilog": "kg",
+    "kgs": "kg",
+    "tonn": "tonne",
+    "tons": "tonne",
+    "ton": "tonne",
+    "hecta": "ha",
+    "litr": "litre",
+    "liter": "litre",
+    "gallo": "gallon",
+}
+# ... and each converted to one base unit per dimension, so "200 km" meets "124 miles" and "3 metres"
+# meets "10 feet" (length in km, mass in tonnes, area in km², volume in litres).
+UNIT_CONVERSIONS = {
+    "km": ("km", 1.0),
+    "mile": ("km", 1.609344),
+    "metre": ("km", 1e-3),
+    "cm": ("km", 1e-5),
+    "mm": ("km", 1e-6),
+    "feet": ("km", 3.048e-4),
+    "inch": ("km", 2.54e-5),
+    "yard": ("km", 9.144e-4),
+    "tonne": ("tonne", 1.0),
+    "kg": ("tonne", 1e-3),
+    "ha": ("km2", 1e-2),
+    "acre": ("km2", 4.046856e-3),
+    "litre": ("litre", 1.0),
+    "gallon": ("litre", 3.785411784),
+}
+
+# Verbs by which a name reports a figure rather than owns it ("the UN said 30,000 ...").
+REPORTING_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "reported",
+        "reports",
+        "estimated",
+        "estimates",
+        "announced",
+        "confirmed",
+        "stated",
+        "added",
+        "warned",
+    ]
+)
+# What a speaker says about itself ("the PML-N said it won 75 seats"): then it owns the figure.
+SELF_REFERENCE = frozenset(["it", "its", "they", "their", "we", "our"])

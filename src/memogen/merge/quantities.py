@@ -26,6 +26,7 @@ from .lexicon import (
     STOP,
     TENS,
     TOKEN,
+    UNIT_SPELLINGS,
     UNITS,
     UP,
     WISHED,
@@ -46,6 +47,8 @@ class Quantity:
     unit: str = ""  # for plain numbers: the noun they count ("year", "dose")
     context: dict[str, int] = field(default_factory=dict)  # content stem -> distance in words
     sentence: str = ""  # the sentence holding the figure (points may hold several sentences)
+    span_from: tuple | None = None  # a date ending a span of days ("22-24 August"): the span's first day
+    opens_span: bool = False  # the first day of such a span
 
     def relatedness(self, other: Quantity) -> float:
         """How surely two figures measure the same thing: shared nearby words, nearest weigh most."""
@@ -58,11 +61,16 @@ class Quantity:
         if self.kind != other.kind:
             return False
         if self.kind in ("date", "year"):
-            return all(a is None or b is None or a == b for a, b in zip(self.value, other.value, strict=True))
+            return dates_agree(self.value, other.value)
         lo1, hi1 = self.value
         lo2, hi2 = other.value
         tol = rounding_tolerance(hi1, hi2)
         return lo1 - tol <= hi2 and lo2 - tol <= hi1
+
+
+def dates_agree(a: tuple, b: tuple) -> bool:
+    """(year, month, day) values equal wherever both say a part ("August 22" is "22 August 2023")."""
+    return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
 
 
 def rounding_tolerance(a: float, b: float) -> float:
@@ -256,6 +264,50 @@ def _read_scale(toks: list[tuple[str, int, int]], j: int) -> tuple[float, int]:
     return 1.0, j
 
 
+_SPAN_JOINS = frozenset(["-", "–", "to", "until", "till", "through"])
+
+
+def _day_number(tok: str, after: int = 0) -> int | None:
+    day = parse_digits(tok) if tok[:1].isdigit() and not re.fullmatch(r"\d{3,}", tok) else None
+    return int(day) if day is not None and day == int(day) and after < day <= 31 else None
+
+
+def _day_span_at(
+    toks: list[tuple[str, int, int]], i: int, date: tuple[tuple, int] | None
+) -> tuple[tuple, tuple, int] | None:
+    """ "22-24 August [2023]", "22 to 24 August", "August 22-24[, 2023]": a span of days, said with its
+    month once -> (first day, last day, next index); `date` is the date read at i, if any. Read as a
+    count ("22 to 24" of a unit "August") it would compare with nothing; read as one date it would
+    hide a disagreement on its end."""
+    n = len(toks)
+    if date is None:  # "22-24 August": a day, a joiner, then a date
+        if i + 2 >= n or toks[i + 1][0] not in _SPAN_JOINS or not toks[i + 2][0][:1].isdigit():
+            return None
+        first, end = _day_number(toks[i][0]), _date_at(toks, i + 2)
+        if first is None or end is None or not end[0][2] or end[0][2] <= first:
+            return None
+        (year, month, _), j = end
+        return (year, month, first), end[0], j
+    (year, month, day), j = date  # "August 22-24": a date with no year, a joiner, a day
+    if (
+        not toks[i][0][:1].isalpha()
+        or year is not None
+        or not day
+        or j + 1 >= n
+        or toks[j][0] not in _SPAN_JOINS
+    ):
+        return None
+    last = _day_number(toks[j + 1][0], after=day)
+    if last is None:
+        return None
+    k = j + 2
+    if k + 1 < n and toks[k][0] == "," and re.fullmatch(r"(19|20)\d\d", toks[k + 1][0]):
+        year, k = int(toks[k + 1][0]), k + 2
+    elif k < n and re.fullmatch(r"(19|20)\d\d", toks[k][0]):
+        year, k = int(toks[k][0]), k + 1
+    return (year, month, day), (year, month, last), k
+
+
 def _date_at(toks: list[tuple[str, int, int]], i: int) -> tuple[tuple, int] | None:
     """ "7 April [2021]", "April 6, 2021", "April 2018" starting at token i."""
     tok = toks[i][0]
@@ -295,7 +347,8 @@ def _is_plural(word: str) -> bool:
 def _plural_head(toks: list[tuple[str, int, int]], j: int, limit: int = 5) -> int:
     """Where the counted noun is when modifiers come first: the first plural among the lower-case
     words after a figure ("854 national and provincial assembly constituencies"); j when the first
-    word is the noun or no plural follows (then the first word stands for the unit)."""
+    word is the noun or no plural follows (then the first word stands for the unit). A participle
+    after the first word ends the search, unless an adverb leads it ("266 directly elected seats")."""
     if _is_plural(toks[j][0]):
         return j
     k = j + 1
@@ -304,7 +357,8 @@ def _plural_head(toks: list[tuple[str, int, int]], j: int, limit: int = 5) -> in
         if w in ("and", "or") and k + 1 < len(toks) and toks[k + 1][0].isalpha() and toks[k + 1][0].islower():
             k += 1
             continue
-        if not (w.isalpha() and w.islower()) or w in NOT_UNITS or w.endswith(("ed", "ing")):
+        participle = w.endswith(("ed", "ing")) and not toks[k - 1][0].endswith("ly")  # "directly elected"
+        if not (w.isalpha() and w.islower()) or w in NOT_UNITS or participle:
             return j
         if _is_plural(w):
             return k
@@ -343,6 +397,24 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
             i += 1
             continue
         date = _date_at(toks, i)
+        span = _day_span_at(toks, i, date)
+        if span:
+            first, last, j = span
+            display = text[toks[i][1] : toks[j - 1][2]].rstrip(",")
+            for value, since in ((first, None), (last, first)):
+                out.append(
+                    Quantity(
+                        "date",
+                        value,
+                        display,
+                        context=_context(toks, i, j),
+                        sentence=str(toks[i][1]),
+                        span_from=since,
+                        opens_span=since is None,
+                    )
+                )
+            i = j
+            continue
         if date:
             value, j = date
             display = text[toks[i][1] : toks[j - 1][2]].rstrip(",")
@@ -401,6 +473,7 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
                 if head > j:
                     unit_tok, j = toks[head][0], head
             unit = stem(unit_tok) if unit_tok.isalpha() and unit_tok.lower() not in NOT_UNITS else ""
+            unit = UNIT_SPELLINGS.get(unit, unit)  # "metres" / "meters": one unit
             if (
                 unit
                 and unit_tok.lower() not in SCALES

@@ -133,7 +133,7 @@ def _progression(classes: list[list[Claim]]) -> list[tuple[dt.date, list[Claim]]
     values = [classes[k][0].value for k in order]
     if not all(values[k][1] <= values[k + 1][0] for k in range(len(values) - 1)):
         return None  # a count reported as it grows only rises: a lower later figure is a disagreement
-    if any(c.unit.rsplit(" ", 1)[-1] == "people" for c in claims):
+    if any(c.unit.rsplit(" ", 1)[-1] == "people" or c.headcount for c in claims):
         return None  # a headcount that counts no event (a city's people, a summit's) is not a running count
     return [
         (firsts[k], sorted(classes[k], key=lambda c: (c.reported or dt.date.max, c.point))) for k in order

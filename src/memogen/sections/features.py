@@ -392,7 +392,12 @@ def cue_features(sentence: str) -> dict[str, float]:
     past = _simple_past(tokens)
     if past:
         out["g_simple_past"] = float(min(past, 3))
-    if len(words) >= 6 and not any(w in _PAST_FORMS or (len(w) >= 4 and w.endswith("ed")) for w in words):
+    if (
+        len(words) >= 6
+        and "g_present_perfect" not in out
+        and "g_past_perfect" not in out  # "have fallen", "had grown": a past the word forms miss
+        and not any(w in _PAST_FORMS or (len(w) >= 4 and w.endswith("ed")) for w in words)
+    ):
         out["g_no_past"] = 1.0
     lead = sentence.lstrip("\"“‘'( ")
     for name, rx in (

@@ -5,10 +5,10 @@ colon, Title Case, ALL CAPS or a very short phrase), or such a label at the star
 ("What happened? The EU on 23 March ...", "The context: ...").  Publishers name the same three parts in
 many ways, so a heading is read for its *meaning*, not matched against any site's wording:
 
-- the event: it asks what happened, or names the news, the events, the latest facts;
+- the event: it asks what happened, or names the news, the events, the latest facts, the situation;
 - the background: it names context, history, origins, the backstory or the issues at large;
 - what it means: it asks why (why it matters) or names significance, implications, consequences, the
-  outlook or what comes next.
+  outlook, what lies between the lines or what comes next.
 
 Two more kinds name none of the three.  Advice to the reader (precautions, tips, measures to take) is
 not part of a memo: its points are left out.  A summary of the whole piece ("Key takeaways") or a pull
@@ -72,7 +72,8 @@ _MEANINGS: tuple[tuple[Meaning, re.Pattern[str]], ...] = (
             r"\b(?:what(?:'s| is| has| was)? happen(?:ed|ing)|(?:the )?(?:news|headlines?)$|news in brief|"
             r"the events?|(?:the |key )?facts|what we know|(?:the )?latest|(?:key |latest |recent )?developments?|"
             r"updates?|what was (?:said|agreed|decided|announced)|summary|the story$|the incident|recap|"
-            r"(?:the |key |main |final )?results?)\b"
+            r"(?:the |key |main |final )?results?|(?:the |current )?situation(?: (?:report|update|now|today))?$|"
+            r"state of play|where things stand|what'?s new)\b"
         ),
     ),
     # the past and the setting
@@ -94,7 +95,7 @@ _MEANINGS: tuple[tuple[Meaning, re.Pattern[str]], ...] = (
             r"(?:in )?perspective|takeaway|bottom line|looking ahead|(?:the )?road ahead|way forward|ahead|"
             r"prospects?|conclusions?|impacts?|consequences?|stakes|what'?s at stake|our view|opinion|"
             r"comment(?:ary)?|the verdict|scenarios?|forecasts?|yes,? but|what should|recommendations?|"
-            r"the upshot|future|lessons?|what happens (?:next|now))\b"
+            r"the upshot|future|lessons?|what happens (?:next|now)|between the lines)\b"
         ),
     ),
 )

@@ -150,6 +150,8 @@ def _join_previous(text: str, home: Home | None) -> tuple[str, Citation] | None:
     before = " ".join(home.text[prev[0] : prev[1]].split())
     if _PERSON_PRONOUN.match(before) or (_THING_PRONOUN.match(before) and not is_expletive_it(before)):
         return None
+    if _SPEAKER_PRONOUN.search(before):
+        return None  # 'Citing X, she said ...': the sentence leaned on names no speaker either
     joined = f"{before} {text}"
     if len(joined.split()) > JOIN_MAX:
         return None
