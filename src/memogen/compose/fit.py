@@ -28,6 +28,14 @@ def without(chosen: Chosen, gone: set[str]) -> Chosen:
     return {k: [p for p in ps if p.id not in gone] for k, ps in chosen.items()}
 
 
+def section_leads(order: list[str], section_of: dict[str, SectionKey]) -> list[str]:
+    """The first-picked point of each section (its most salient account)."""
+    first: dict[SectionKey, str] = {}
+    for pid in order:
+        first.setdefault(section_of[pid], pid)
+    return list(first.values())
+
+
 def fit_pages(
     memo: Memo,
     chosen: Chosen,
@@ -39,13 +47,14 @@ def fit_pages(
     """Cut the fewest last-picked points so that `measure(memo)` (pages) is within `limit`.
 
     `lay_out` rebuilds the sections from a choice; the first pick (the memo's opening fact)
-    always stays. Doubling then halving: a few measurements, not one per point.
+    and each section's first pick always stay: a memo cut to its pages keeps all three parts. Doubling then halving: a few measurements, not one per point.
     """
     if measure(memo) <= limit:
         return
-    present = {p.id for ps in chosen.values() for p in ps}
-    order = [pid for pid in pick_order if pid in present]
-    cuttable = list(reversed(order[1:]))
+    section_of = {p.id: key for key, ps in chosen.items() for p in ps}
+    order = [pid for pid in pick_order if pid in section_of]
+    kept = {order[0], *section_leads(order, section_of)} if order else set()
+    cuttable = [pid for pid in reversed(order) if pid not in kept]
 
     def fits(k: int) -> bool:
         memo.sections = lay_out(without(chosen, set(cuttable[:k])))
