@@ -189,6 +189,23 @@ def made_up(k: int, n: int = 10) -> str:
     return " ".join(syllables)
 
 
+def test_the_room_a_long_cut_point_leaves_takes_a_shorter_later_pick_back():
+    lengths = [20, 20, 20, 30, 5]  # the pick order: a long point, then a short one
+    pts = [mp(f"p{k}", " ".join(["word"] * n) + ".", "what_happened") for k, n in enumerate(lengths)]
+    chosen = {"what_happened": pts, "background": [], "what_it_means": []}
+
+    def lay_out(choice) -> list[MemoSection]:
+        return [MemoSection(k, k, [Paragraph(list(ps))]) for k, ps in choice.items() if ps]
+
+    def pages(memo: Memo) -> int:  # a page holds 40 words here
+        return math.ceil(sum(len(p.text.split()) for p in memo.points) / 40)
+
+    memo = Memo("t", MemoHeader("t"), lay_out(chosen), [SOURCE])
+    fit_pages(memo, chosen, [p.id for p in pts], lay_out, pages)
+    assert [p.id for p in memo.points] == ["p0", "p1", "p2", "p4"] and pages(memo) == 2
+    assert [d.text for d in memo.dropped_points] == [pts[3].text]
+
+
 def test_analysis_gets_a_share_of_a_long_memo_though_it_ranks_below_the_events():
     # each source leads with a dated, named event; its analysis comes last, with no name or figure
     events = [

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from ..model import DroppedPoint, Memo, MemoSection, MergedPoint, SectionKey
 
 MAX_PAGES = 2
+REFILL_TRIES = 3  # cut points picked after the last one cut that may fit back in
 
 
 def page_count(pdf: bytes) -> int:
@@ -47,7 +48,9 @@ def fit_pages(
     """Cut the fewest last-picked points so that `measure(memo)` (pages) is within `limit`.
 
     `lay_out` rebuilds the sections from a choice; the first pick (the memo's opening fact)
-    and each section's first pick always stay: a memo cut to its pages keeps all three parts. Doubling then halving: a few measurements, not one per point.
+    and each section's first pick always stay: a memo cut to its pages keeps all three parts.
+    Doubling then halving: a few measurements, not one per point. A shorter point picked after
+    the long one whose cut made the memo fit goes back in when the room left holds it.
     """
     if measure(memo) <= limit:
         return
@@ -72,6 +75,11 @@ def fit_pages(
         else:
             lo = mid
     gone = set(cuttable[:best])
+    # the room the cut left may hold a shorter point picked after it (the boundary one did not fit)
+    for pid in list(reversed(cuttable[: best - 1]))[:REFILL_TRIES]:
+        memo.sections = lay_out(without(chosen, gone - {pid}))
+        if measure(memo) <= limit:
+            gone.discard(pid)
     memo.sections = lay_out(without(chosen, gone))
     measure(memo)  # the last measurement is of the memo as it stays
     for p in (p for ps in chosen.values() for p in ps if p.id in gone):
