@@ -70,6 +70,21 @@ def figures_only(line: str) -> str | None:
     return _LISTED.sub(lambda m: f"{m.group(1)} {len([x for x in m.group(2).split(',') if x.strip()])}", line)
 
 
+_WRONG_FIELD = re.compile(r"^metadata wrong: \S+ (\w+): got (.*), want ")
+
+
+def wrong_fields_by_kind(output: str) -> str:
+    """Held-half metadata errors counted by field and by kind (nothing read vs misread): the error kinds a
+    closing note reports, without a page's name or text."""
+    counts: dict[str, list[int]] = {}
+    for line in output.splitlines():
+        m = _WRONG_FIELD.match(line)
+        if m:
+            empty = m.group(2).strip() in ("''", "'None'", '""')
+            counts.setdefault(m.group(1), [0, 0])[0 if empty else 1] += 1
+    return ", ".join(f"{k} {e}/{w}" for k, (e, w) in sorted(counts.items()))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("what", nargs="?", default="all", choices=["sources", "sections", "memos", "all"])
@@ -91,6 +106,18 @@ def main() -> int:
             run = subprocess.run(cmd, env=env, check=False, capture_output=True, text=True)
             shown = (figures_only(line) for line in run.stdout.splitlines())
             print("\n".join(line for line in shown if line is not None), flush=True)
+            if args.what in ("sources", "all"):
+                corpus = Path(tmp) / "corpus"
+                judge = [
+                    env["PYTHON"],
+                    str(corpus.parent / "tools/ingest_eval.py"),
+                    str(corpus / "sectioned"),
+                ]
+                ingest = subprocess.run(
+                    [*judge, str(corpus / "events")], env=env, capture_output=True, text=True
+                )
+                kinds = wrong_fields_by_kind(ingest.stdout)
+                print("metadata wrong by field (nothing read / misread):", kinds or "none", flush=True)
     return 0
 
 

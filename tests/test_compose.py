@@ -159,14 +159,35 @@ def test_short_fragments_are_dropped_with_reason_and_explain_mentions_everything
     assert "p2" in text
 
 
-def test_leads_lower_case_an_ordinary_first_word_but_not_a_name():
-    from memogen.compose import after_lead
+def test_what_it_means_paragraphs_carry_no_ordinal_leads():
+    pts = [
+        mp(
+            "a",
+            "Insurers will press the government for compensation after the floods.",
+            "what_it_means",
+            ("s",),
+            1,
+        ),
+        mp(
+            "b",
+            "The dam failure could force a review of every reservoir in the valley.",
+            "what_it_means",
+            ("s",),
+            2,
+        ),
+        mp(
+            "c",
+            "Observers expect the election to turn on the handling of the disaster.",
+            "what_it_means",
+            ("s",),
+            3,
+        ),
+    ]
+    from memogen.compose import themed_paragraphs
 
-    assert after_lead("The visit matters.") == "the visit matters."
-    assert after_lead("A shift in ties.") == "a shift in ties."
-    assert after_lead("According to X, it matters.") == "according to X, it matters."
-    assert after_lead("Lavrov said so.") == "Lavrov said so."
-    assert after_lead("NATO said so.") == "NATO said so."
+    paragraphs = themed_paragraphs(pts)
+    assert paragraphs and all(p.lead is None for p in paragraphs)
+    assert paragraphs[0].points[0].text[:1].isupper()
 
 
 def test_same_day_points_follow_the_earliest_report_not_the_file_name():
@@ -207,20 +228,6 @@ def test_same_day_points_follow_the_earliest_report_not_the_file_name():
         result_of(pts), [late, first], TopicConfig(), "t", dt.date(2021, 4, 6), dt.datetime(2021, 5, 1)
     )
     assert [p.id for p in memo.section("what_happened").points] == ["s1", "s2", "f1"]
-
-
-def test_leads_lower_case_common_words_but_keep_names_the_memo_capitalises():
-    from memogen.compose import after_lead, mid_sentence_capitals
-
-    names = mid_sentence_capitals([mp("x", "Trade with Russia grew, and Turkey joined.", "background")])
-    assert (
-        after_lead("Insurers will press for compensation.", names) == "insurers will press for compensation."
-    )
-    assert after_lead("Unless budgets rise, dams will fail.", names) == "unless budgets rise, dams will fail."
-    assert after_lead("Russia and Pakistan signed a deal.", names) == "Russia and Pakistan signed a deal."
-    assert after_lead("Turkey will mediate.", names) == "Turkey will mediate."
-    assert after_lead("Governor Ana Castell spoke.", names) == "Governor Ana Castell spoke."
-    assert after_lead("Castell spoke.", names) == "Castell spoke."
 
 
 def test_inferred_title_is_the_headline_of_the_source_reporting_the_event():

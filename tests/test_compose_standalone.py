@@ -112,6 +112,12 @@ def test_the_sources_enumerators_go():
         "The council approved the budget for the year."
     )
     assert strip_enumerator("First-time voters were many.") == "First-time voters were many."
+    assert strip_enumerator("1 The ferry was the oldest in the harbour fleet.") == (
+        "The ferry was the oldest in the harbour fleet."
+    )
+    assert (
+        strip_enumerator("12 people were rescued from the ferry.") == "12 people were rescued from the ferry."
+    )
 
 
 def _source(sid: str, text: str, date: dt.date | None = None) -> Source:
@@ -364,3 +370,32 @@ def test_a_quote_running_on_past_the_point_is_closed_where_the_point_ends():
         "The islands were unhappy. “The changes were not secured.”"
     )
     assert close_open_quote("“The port is open,” she said.") == "“The port is open,” she said."
+
+
+def test_a_hyphenated_rank_before_a_name_is_its_title_already():
+    a = _source("a", "Colonel Ivo Marek read the statement. Marek spoke for the officers.")
+    b = _source("b", "The statement was read by Colonel-Major Ivo Marek on state television.")
+    people = find_people([a, b])
+    text = "The statement was read by Colonel-Major Ivo Marek on state television."
+    assert introduce(text, "b", 0, people, set()) == text
+
+
+def test_a_weekday_this_week_is_one_date():
+    out, ok = resolve_relative(
+        "The general took office on Friday this week, officials said.", Anchor(dt.date(2023, 7, 30))
+    )
+    assert ok and out == "The general took office on Friday 28 July 2023, officials said."
+
+
+def test_a_point_starting_inside_a_quotation_opens_it():
+    from memogen.compose.standalone.shape import close_open_quote
+
+    assert close_open_quote("Safety is not guaranteed,” says a diplomatic source.") == (
+        "“Safety is not guaranteed,” says a diplomatic source."
+    )
+    assert (
+        close_open_quote('The toll will rise," an official said.')
+        == '"The toll will rise," an official said.'
+    )
+    assert close_open_quote('He called it "a new era.') == 'He called it "a new era."'
+    assert close_open_quote('He said "fine" today.') == 'He said "fine" today.'

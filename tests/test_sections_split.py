@@ -75,3 +75,15 @@ def test_find_dates_scales_with_the_text() -> None:
     found = find_dates(text)
     assert len(found) == 3 * 5000
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+def test_a_full_stop_that_lost_its_space_still_ends_the_sentence():
+    from memogen.sections.sentences import split_sentences
+
+    assert split_sentences("The ferry left at 23:10 on 8 May.The coastguard was told at dawn.") == [
+        "The ferry left at 23:10 on 8 May.",
+        "The coastguard was told at dawn.",
+    ]
+    assert split_sentences("Fares rose 3.5 per cent, the U.S.Army said; see harbour.Com now.") == [
+        "Fares rose 3.5 per cent, the U.S.Army said; see harbour.Com now."
+    ]

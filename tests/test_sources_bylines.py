@@ -32,3 +32,51 @@ def test_byline_with_outlet_leaves_the_body_and_fills_authors(tmp_path):
     assert source.metadata.authors == ["Mara Ilves"]
     assert source.metadata.title == "Ferry capsizes off Cape Harlin"
     assert "Coastwire" not in source.text and source.text.startswith("A ferry capsized")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By JANE DOE and JOHN ROE Associated Press", ["Jane Doe", "John Roe"]),
+        ("By MARIT SOLHEIM", ["Marit Solheim"]),
+        ("Story by Ida Holm • 2d", ["Ida Holm"]),
+        ("By AFP and REUTERS", None),  # agencies in capitals are not recased into names
+    ],
+)
+def test_wire_bylines_in_capitals_and_story_by(line, names):
+    assert byline_names(line) == names
+
+
+def _page(tmp_path, byline: str):
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "Home | World | Business\n\nDam bursts above the harbour town of Keld\n\n"
+        f"{byline}\n\n"
+        "Rescue teams reached the harbour town of Keld on Monday after the dam burst upstream, officials "
+        "said, and the water swept whole streets into the sea.\n\n"
+        "The regional government said hundreds of people were still missing and that the toll was expected "
+        "to rise as crews searched the debris.\n",
+        encoding="utf-8",
+    )
+    return read_source(path, "page").metadata
+
+
+def test_outlet_after_capitalised_names_is_the_publisher(tmp_path):
+    meta = _page(tmp_path, "By JANE DOE and JOHN ROE Associated Press")
+    assert meta.authors == ["Jane Doe", "John Roe"] and meta.publisher == "Associated Press"
+
+
+def test_name_comma_outlet_then_date_is_a_byline(tmp_path):
+    meta = _page(tmp_path, "Jane Doe, Reuters · 23 Aug 2023")
+    assert meta.authors == ["Jane Doe"] and meta.publisher == "Reuters"
+    assert str(meta.date) == "2023-08-23"
+
+
+def test_name_comma_role_then_date_is_no_outlet(tmp_path):
+    meta = _page(tmp_path, "Jane Doe, Senior Fellow · 23 Aug 2023")
+    assert meta.publisher != "Senior Fellow"
+
+
+def test_a_login_posting_the_page_is_no_publisher(tmp_path):
+    meta = _page(tmp_path, "Posted on August 23, 2023 by Admin")
+    assert meta.publisher is None and str(meta.date) == "2023-08-23"

@@ -125,3 +125,65 @@ def test_a_dateline_without_year_takes_the_year_its_weekday_names() -> None:
     assert year_from_weekday("HAVLAND, Feb 12", "the board said", today) is None
     two_days = "the ferry sank on Friday evening, the coastguard said on Saturday"
     assert year_from_weekday("HAVLAND, May 3", two_days, today) is None
+
+
+def test_the_last_paragraph_broken_mid_sentence_is_kept_whole() -> None:
+    res = clean_text(
+        f"Ferries halted after inspection\n\n{PARA}\n\nOperators said the checks would take at least a week "
+        "and that passengers with tickets would be\n\noffered refunds or places on the coastal bus service.\n"
+    )
+    assert "would be offered refunds or places on the coastal bus service." in res.text
+
+
+def test_a_lower_case_label_after_a_closed_last_paragraph_still_goes() -> None:
+    res = clean_text(f"Ferries halted after inspection\n\n{PARA}\n\n{PARA2}\n\nshare this\n")
+    assert "share this" not in res.text
+
+
+def test_a_series_label_over_the_headline_is_not_the_title() -> None:
+    res = clean_text(
+        "Sign up\nDaily news summaries\nFerry checks halt island crossings\nBy the briefing team\n"
+        f"July 4, 2024 · 2 min read\nDriving the news: {PARA}\nThe context: {PARA2}\n"
+    )
+    assert res.found.title == "Ferry checks halt island crossings"
+
+
+def test_a_short_headline_sharing_the_article_words_stays_over_its_deck() -> None:
+    res = clean_text(
+        "Ferry crossings halted\nInspectors found cracks in the bow doors of two vessels on Tuesday\n"
+        f"By Lena Brandt\n\n{PARA}\n\n{PARA2}\n"
+    )
+    assert res.found.title == "Ferry crossings halted"
+
+
+def test_a_lone_label_over_the_text_is_no_title() -> None:
+    res = clean_text(f"Abstract\n\n{PARA}\n\n{PARA2}\n")
+    assert res.found.title is None
+    assert res.text.startswith("The harbour authority")
+
+
+def test_wire_caption_openings_are_captions() -> None:
+    from memogen.sources.cleaning.captions import caption
+
+    assert caption(
+        "In this image taken from video provided by the state broadcaster, a colonel reads a statement"
+    )
+    assert caption("In this Sept. 5, 2023 photo, ferry passengers wait at the harbour.")
+    assert caption("This photo released by the coastguard shows the capsized ferry.")
+    assert caption("In this context, the harbour authority acted quickly.") is None
+    assert caption("This image of the harbour is misleading, critics say.") is None
+
+
+def test_a_time_stamp_glued_to_the_headline_is_the_date() -> None:
+    res = clean_text(f"Ferry checks halt island crossingsTue, 4 Jun 2024 09:15:00 GMT\n\n{PARA}\n\n{PARA2}\n")
+    assert res.found.title == "Ferry checks halt island crossings"
+    assert res.found.date == dt.date(2024, 6, 4)
+
+
+def test_a_line_ending_in_a_date_after_a_space_is_no_glued_stamp() -> None:
+    from memogen.sources.cleaning.dates import headline_stamp
+    from memogen.sources.cleaning.lines import Found, Line
+
+    it, found, dropped = Line("The inquiry into the cracks will report on 12 March 2025", 1), Found(), []
+    headline_stamp(it, found, dropped)
+    assert it.text.endswith("12 March 2025") and found.date is None and not dropped

@@ -287,7 +287,7 @@ def test_a_that_noun_point_follows_the_sentence_it_points_back_to():
     ]
     assert anaphor_anchors([law, that, *other]) == {"that": "law"}
     assert anaphor_anchors([_mp("y", "This year the ferry carried more cars than ever before.")]) == {}
-    paras = themed_paragraphs([*other, that, law], leads=False)
+    paras = themed_paragraphs([*other, that, law])
     order = [p.id for para in paras for p in para.points]
     assert order.index("that") == order.index("law") + 1
 

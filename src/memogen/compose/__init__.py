@@ -24,10 +24,8 @@ from ..model import SECTION_KEYS, DroppedPoint, Memo, MemoSection, MergedPoint, 
 from .fit import fit_pages
 from .header import build_header, display_date, infer_title, render_settings
 from .order import (
-    after_lead,
     anaphor_anchors,
     event_order,
-    mid_sentence_capitals,
     pack_lone_points,
     themed_paragraphs,
     timeline_paragraphs,
@@ -40,13 +38,11 @@ from .standalone import People, introduce_people, stand_alone
 from .tighten import tighten
 
 __all__ = [
-    "after_lead",
     "anaphor_anchors",
     "compose_memo",
     "display_date",
     "event_order",
     "infer_title",
-    "mid_sentence_capitals",
     "pack_lone_points",
     "point_words",
     "select_within_budget",
@@ -139,7 +135,6 @@ class _Layout:
     event_end: dt.date | None
     headings: dict[str, str]
     sal: dict[str, Salience]
-    names: frozenset[str]
     people: People
     texts: dict[str, str] = field(default_factory=dict)
 
@@ -153,14 +148,7 @@ class _Layout:
                     event_order(chosen[key], self.sources, self.event_date, self.event_end)
                 )
             else:
-                # Ordinal leads suit the implications an analyst lists, not the history
-                # ("First, in 2009, the government ..." reads as a count, not a background).
-                paragraphs = themed_paragraphs(
-                    chosen[key],
-                    leads=key == "what_it_means",
-                    names=self.names,
-                    rank=lambda p: self.sal[p.id].total,
-                )
+                paragraphs = themed_paragraphs(chosen[key], rank=lambda p: self.sal[p.id].total)
             sections.append(MemoSection(key=key, heading=self.headings[key], paragraphs=paragraphs))
         introduce_people([p for s in sections for p in s.points], self.sources, self.people)
         return sections
@@ -208,7 +196,6 @@ def compose_memo(
         event_end,
         config.headings.as_dict(),
         sal,
-        mid_sentence_capitals(result.merged),
         people,
     )
     memo = Memo(

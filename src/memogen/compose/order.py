@@ -20,62 +20,6 @@ from ..model import MergedPoint, Paragraph, Source
 
 POINTS_PER_PARAGRAPH = 3  # ... of typical length; a paragraph is measured in words:
 PARAGRAPH_WORDS = 140  # a paragraph takes points while it stays within this many words
-LEADS = ("First,", "Second,", "Third,", "Fourth,")  # more paragraphs read better without ordinals
-_ORDINARY_STARTS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "their",
-        "there",
-        "both",
-        "each",
-        "all",
-        "some",
-        "many",
-        "most",
-        "several",
-        "one",
-        "two",
-        "its",
-        "its",
-        "according",
-        "although",
-        "though",
-        "while",
-        "when",
-        "as",
-        "if",
-        "in",
-        "on",
-        "at",
-        "for",
-        "from",
-        "by",
-        "with",
-        "after",
-        "before",
-        "during",
-        "since",
-        "despite",
-        "however",
-        "moreover",
-        "further",
-        "furthermore",
-        "thus",
-        "hence",
-        "therefore",
-        "also",
-        "such",
-        "given",
-    ]
-)
 _THEME_STOP = frozenset(
     [
         "said",
@@ -189,11 +133,12 @@ def corroboration(point: MergedPoint) -> float:
 
 def themed_paragraphs(
     points: list[MergedPoint],
-    leads: bool,
-    names: frozenset[str] = frozenset(),
     rank: Callable[[MergedPoint], float] = corroboration,
 ) -> list[Paragraph]:
-    """Short paragraphs by theme; the theme holding the highest-ranked point comes first."""
+    """Short paragraphs by theme; the theme holding the highest-ranked point comes first.
+
+    No "First," / "Second," leads: a theme is a group of similar points, not one step of an
+    argument, and an ordinal over an eyewitness's quote or a country's population misleads."""
     followers = anaphor_anchors(points)
     groups = assign_themes([p for p in points if p.id not in followers])
     ordered = sorted(groups.values(), key=lambda g: -max(rank(p) for p in g))
@@ -203,10 +148,6 @@ def themed_paragraphs(
         chunks += paragraph_chunks(group)
     paragraphs = [Paragraph(points=ps) for ps in pack_lone_points(chunks)]
     _place_followers(paragraphs, points, followers)
-    if leads and 2 <= len(paragraphs) <= len(LEADS):
-        for para, lead in zip(paragraphs, LEADS, strict=False):
-            para.lead = lead
-            para.points[0].text = after_lead(para.points[0].text, names)
     return paragraphs
 
 
@@ -268,39 +209,6 @@ def pack_lone_points(chunks: list[list[MergedPoint]]) -> list[list[MergedPoint]]
         else:
             out.append(list(chunk))
     return out
-
-
-def after_lead(text: str, names: frozenset[str] = frozenset()) -> str:
-    """ "First, the ..." not "First, The ...": lower-case an ordinary first word, never a name.
-
-    Besides the function words, a common English word ("Insurers", "Unless") is
-    lower-cased too, unless the memo capitalises it mid-sentence elsewhere (`names`:
-    "Russia") or the next word is capitalised ("Prime Minister", "Governor Ana").
-    """
-    first, _, rest = text.partition(" ")
-    title_case = first[:1].isupper() and (len(first) == 1 or first[1:].islower())
-    if not (first.isalpha() and title_case):
-        return text
-    if first.lower() in _ORDINARY_STARTS or (
-        first not in names and not rest[:1].isupper() and _common_word(first.lower())
-    ):
-        return first.lower() + text[len(first) :]
-    return text
-
-
-def _common_word(word: str) -> bool:
-    """Common enough in English to be a word, not a rare surname."""
-    from ..sources.text import english_zipf
-
-    return english_zipf(word) >= 3.0
-
-
-_MID_CAPITAL = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+\b")
-
-
-def mid_sentence_capitals(points: list[MergedPoint]) -> frozenset[str]:
-    """Words the memo capitalises inside sentences: names, which a lead must not lower-case."""
-    return frozenset(m.group(0) for p in points for m in _MID_CAPITAL.finditer(p.text))
 
 
 def timeline_paragraphs(points: list[MergedPoint]) -> list[Paragraph]:

@@ -27,7 +27,7 @@ _MAYBE_FINAL = frozenset("inc ltd co corp plc llc bros etc al ave blvd rd".split
 _CANDIDATE = re.compile(
     r"(?P<stop>[.!?…]+)"
     r"(?P<close>[\"”’')\]]*(?:\[\d{1,3}\]|[¹²³⁰-⁹]+)*)"  # closing quotes, brackets, note markers
-    r"(?P<gap>[ \t\u00a0]+)"
+    r"(?P<gap>[ \t\u00a0]*)"
     r"(?=[\"“‘'(\[<]?[A-Z0-9\u00c0-\u024f\u0400-\u04ff])"  # next sentence opens with a capital or digit
 )
 _NUMBER = re.compile(r"^\s*(?:\d{1,3}|[IVXivx]{1,4}|[A-Za-z])$")
@@ -74,6 +74,22 @@ def _verdict(before: str, stop: str) -> str:
     return "split"
 
 
+_GLUED_NEXT = re.compile(r"(?!(?:Com|Org|Net|Gov|Edu|Co|In|Uk|Io|Info)\b)[A-Z][a-z]+\s")  # not a web address
+_GLUED_BEFORE = re.compile(r"(?:^|\s)[\w,’'-]*(?:[a-z]{2}|\d)$")
+
+
+def _glued(para: str, m: re.Match[str]) -> bool:
+    """'… at 23:11 local time on September 8.The epicentre …': a copy that lost the space after a full
+    stop. Only a plain word or number before and a capitalised word after count, so '3.5', 'U.S.Army',
+    'example.Com/…' and an initial stay whole."""
+    return (
+        m.group("stop") == "."
+        and not m.group("close")
+        and bool(_GLUED_NEXT.match(para, m.end()))
+        and bool(_GLUED_BEFORE.search(para, 0, m.start()))
+    )
+
+
 def _rule_spans(para: str) -> list[tuple[int, int]] | None:
     """Sentence spans of `para` by the rules, or None when one boundary is unsure."""
     spans: list[tuple[int, int]] = []
@@ -83,6 +99,8 @@ def _rule_spans(para: str) -> list[tuple[int, int]] | None:
         start = lo
         for m in _CANDIDATE.finditer(para, lo, hi):
             if _inside_quote(para[lo:hi], m.end("stop") - lo) and not m.group("close"):
+                continue
+            if not m.group("gap") and not _glued(para, m):
                 continue
             verdict = _verdict(para[start : m.start("stop")], m.group("stop"))
             if verdict == "unsure":

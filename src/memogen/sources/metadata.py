@@ -49,7 +49,8 @@ _NON_NAME = frozenset(
     of and for in on with our your my their this these those what how why when where more all every""".split()  # noqa: SIM905
 )
 _BYLINE = re.compile(
-    r"^(?:by|written by|authors?|words by|reported by|text by|prepared by|report by|analysis by)"
+    r"^(?:by|written by|authors?|words by|reported by|text by|prepared by|report by|analysis by|"
+    r"(?:story|article|column|commentary|opinion) by)"
     r"\s*[:\-–—]?\s*(?P<names>.*)$",
     re.I,
 )
@@ -396,6 +397,27 @@ def byline_credit(line: str) -> str | None:
     return credit
 
 
+def _title_case_capitals(text: str) -> str:
+    """'JANE DOE and JOHN ROE Associated Press' -> 'Jane Doe and John Roe Associated Press'.
+
+    Wire bylines set names in capitals, which a name test rejects as acronyms. Only a leading run
+    of capitalised names of two to four words each is recased: 'By AFP and REUTERS' (agencies, one
+    word each) and an outlet after the names stay as written.
+    """
+    words = text.split()
+    run = 0
+    for word in words:
+        core = word.strip(",.")
+        if not (core.isalpha() and (core.isupper() and len(core) > 1 or core.lower() == "and")):
+            break
+        run += 1
+    groups = re.split(r"\band\b|,", " ".join(words[:run]), flags=re.I)
+    if run < 2 or not all(2 <= len(g.split()) <= 4 for g in groups):
+        return text
+    head = ["and" if w.lower() == "and" else w.title() for w in words[:run]]
+    return " ".join(head + words[run:])
+
+
 _BIO_AFTER_NAME = re.compile(r"\s+(?:is|was|has been)\s+(?:a|an|the|currently|formerly)\b")
 
 
@@ -408,6 +430,7 @@ def byline_names(line: str) -> list[str] | None:
     if not names_text:
         return []
     names_text = re.split(r"\s[|·•]\s|\s[–—]\s", names_text)[0]
+    names_text = _title_case_capitals(names_text)
     bio = _BIO_AFTER_NAME.search(names_text)  # 'By A B is an Algerian blogger and ...': the bio follows
     names_text = names_text[: bio.start()] if bio else names_text
     for f in reversed(find_dates(names_text)):
@@ -420,6 +443,19 @@ def byline_names(line: str) -> list[str] | None:
         head, _, tail = names_text.partition(",")
         names = split_names(head) if tail.strip() and not is_name(tail.strip()) else []
     return [_HONORIFIC.sub("", n) for n in names] or None
+
+
+def byline_outlet(line: str, names: list[str]) -> str | None:
+    """'By JANE DOE and JOHN ROE Associated Press' -> 'Associated Press': the outlet after the names."""
+    m = _BYLINE.match(line.strip())
+    if not m or not names:
+        return None
+    text = _title_case_capitals(re.split(r"\s[|·•]\s|\s[–—]\s", m.group("names").strip())[0])
+    end = text.rfind(names[-1])
+    rest = text[end + len(names[-1]) :].strip(" ,") if end >= 0 else ""
+    from .cleaning.title import is_publication_name  # the masthead test; imported when a byline has more
+
+    return rest if rest and is_publication_name(rest) else None
 
 
 def is_bio(line: str, authors: list[str]) -> bool:
@@ -478,7 +514,7 @@ def publication_note(line: str) -> PublicationNote | None:
     if pm:
         candidate = re.split(r"\s+(?:on|dated)\s*$|,", pm.group("pub"))[0].strip(" .,")
         if candidate and candidate[0].isupper() and len(candidate.split()) <= 6:
-            publisher = candidate
+            publisher = real_value(candidate)  # 'Posted on 3 May 2020 by Admin': a login, no publisher
     if not dates and not publisher:
         return None
     return PublicationNote(dates[0].date if dates else None, publisher, m.group("verb").lower(), authors)

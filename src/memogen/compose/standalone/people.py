@@ -190,7 +190,8 @@ def _role_before(text: str, role: str) -> bool:
     if not words:
         return False
     last = words[-1].lower().rstrip(".,")
-    if last in PERSON_TITLE_HEADS or last in HONORIFICS:
+    parts = last.split("-")  # 'Colonel-Major', 'Lieutenant-General': a hyphenated rank is a title
+    if any(w in PERSON_TITLE_HEADS or w in HONORIFICS for w in (last, *parts)):
         return True
     if role and text.rstrip().lower().endswith(role.lower()):
         return True

@@ -19,6 +19,8 @@ ENUMERATOR = re.compile(
     r"Last but not least)\s*,\s*"
     r"|^\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+(?=\S)"
     r"|^[-–•*▪►]\s+(?=\S)"
+    # a bare note or list number before a sentence that opens with a function word ('1 The earthquake ...')
+    r"|^\d{1,2}\s+(?=(?:The|A|An|In|On|At|It|Its|This|These|Those|Our|We|He|She|They|According)\s)"
 )
 CUT_OFF = "a fragment (the page is cut off here)"
 _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")")
@@ -214,9 +216,15 @@ def drop_verbless_lead(text: str) -> tuple[str, int]:
 
 def close_open_quote(text: str) -> str:
     """'“The course corrections have not been secured.': a quotation that runs on past the point
-    in its source is closed where the point ends, so the memo never leaves a quote open."""
+    in its source is closed where the point ends, and one that began before the point is opened
+    where it starts ('There could be damage,” says a source.'), so no quote is left half-marked."""
     if text.count("“") > text.count("”"):
         return text + "”"
-    if text.count('"') % 2 == 1 and text.lstrip().startswith('"'):
-        return text + '"'
-    return text
+    if text.count("”") > text.count("“"):  # the point starts inside a quotation: open it where it starts
+        return "“" + text
+    if text.count('"') % 2 == 0:
+        return text
+    last = text.rfind('"')
+    if last > 0 and text[last - 1] in ".,!?":
+        return '"' + text  # 'There could be damage," says a source.'
+    return text + '"'  # 'It is "a new era.': opened, never closed

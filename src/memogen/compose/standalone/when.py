@@ -31,7 +31,8 @@ _DATED = (
 RELATIVE = re.compile(
     rf"(?P<weekday>\b(?:(?P<wprep>on|since|by|until|from|last|this|next|past|early|late)\s+)?"
     rf"(?P<wday>{_WEEKDAY})(?P<wposs>{_APOS})?\b{_DATED}(?:\s*\((?P<wnum>\d{{1,2}})\))?"
-    rf"(?:\s+(?P<wpart>morning|afternoon|evening|night)\b)?)"
+    rf"(?:\s+(?P<wpart>morning|afternoon|evening|night)\b)?"
+    r"(?:\s+this\s+week\b)?)"  # "on Friday this week": the date of the Friday says it all
     rf"|(?P<day>\b(?:(?P<dprep>since|by|until|from)\s+)?(?P<dword>yesterday|today|tonight|tomorrow)"
     rf"(?P<dposs>{_APOS})?\b)"
     r"|(?P<part>\b(?P<pword>this|last|yesterday|tomorrow)\s+(?P<ptime>morning|afternoon|evening|night)\b)"

@@ -38,6 +38,12 @@ _CREDIT_LINE = re.compile(
     r"|(?i:^(?:photo|image|picture|illustration)s?\s+by\b)"
 )
 _FILE_CAPTION = re.compile(r"^(?i:file)\s*[-–—]{1,2}\s*(?=[A-Z])")  # 'FILE - In this Sept. 5 photo, ...'
+# 'In this image taken from video provided by ORTN, ...', 'This photo released by ... shows ...': the
+# wire agencies' opening of a picture's caption.
+_THIS_PICTURE = re.compile(
+    r"(?i)^(?:in\s+)?this\s+(?:[\w.,]+\s+){0,4}?(?:photo(?:graph)?|image|picture|video\s+grab|screen\s*grab|"
+    r"screenshot|frame\s+grab)\b(?:\s+(?:taken|made|released|provided|obtained|shows|showing|from)\b|,)"
+)
 # A player's labels: 'Listen to this article', 'Other ways to listen', '00:00 / 03:12', 'Get the X app'.
 _PLAYER = re.compile(
     r"(?i)^(?:listen(?: to (?:this|the) (?:article|story|episode|podcast))?(?: now)?|(?:other )?ways to listen|"
@@ -65,7 +71,7 @@ def caption(text: str) -> str | None:
     n = word_count(text)
     if _PLAYER.match(text.strip()):
         return "audio / video player label"
-    if _FILE_CAPTION.match(text) and n <= 90:
+    if (_FILE_CAPTION.match(text) or _THIS_PICTURE.match(text)) and n <= 90:
         return "image caption / credit"
     if is_standalone_credit(text) or (
         _CREDIT_TAIL.search(text) and n <= 60 and not text.rstrip().endswith(".")

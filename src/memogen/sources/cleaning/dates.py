@@ -67,6 +67,35 @@ def date_prefix(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
     it.text = it.text[m.end() :]
 
 
+_WEEKDAY_BEFORE = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*$")
+_TIME_AFTER = re.compile(r",?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5})?)?\s*$")
+
+
+def headline_stamp(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
+    """'Coup attempt in Niger as president held by guardsWed, 26 Jul 2023 21:11:45 GMT': a headline
+    with the story's time stamp glued to its end. The stamp is the story's date; the rest is the headline."""
+    dates = md.find_dates(it.text)
+    if len(dates) != 1 or not _TIME_AFTER.fullmatch(it.text[dates[0].end :]):
+        return
+    weekday = _WEEKDAY_BEFORE.search(it.text, 0, dates[0].start)
+    start = weekday.start() if weekday else dates[0].start
+    before = it.text[:start]
+    glued = before[-1:].isalpha() or before.rstrip()[-1:] in ("|", "·", "•", "–", "—")
+    head = before.rstrip(" |·•-–—,")
+    if (
+        not glued
+        or len(head.split()) < 4
+        or head.endswith((".", ":"))
+        or not head[:1].isupper()
+        and head[:1] not in "‘'\"“"
+    ):
+        return
+    stamp = it.text[start:].strip()
+    read_date(stamp, found, DATE_LINE, it.where("time stamp after the headline"))
+    dropped.append(DroppedLine(stamp, "time stamp after the headline (→ metadata.date)", it.lineno))
+    it.text = head
+
+
 def opening_credit(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
     """'(MENAFN- Kuwait News Agency (KUNA)) ISLAMABAD, ...': who distributed the story, before its dateline."""
     m = _OPENING_CREDIT.match(it.text)

@@ -26,7 +26,14 @@ from .chrome import menu_runs
 from .dates import date_line, read_date, stamp_rank
 from .lines import DATE_LABELLED, DATE_LINE, DATE_UPDATED, Found, Line, drop
 from .shape import is_heading_like, is_prose, sentence_like
-from .title import MASTHEAD_NOUN, find_title, is_publication_name, names_a_section, section_heading_shape
+from .title import (
+    MASTHEAD_NOUN,
+    find_title,
+    is_publication_name,
+    lone_common_word,
+    names_a_section,
+    section_heading_shape,
+)
 
 _SUMMARY_MAX_WORDS = 150  # a page's summary or standfirst above the byline is short
 _TEAM = re.compile(r"(?i)\b(?:team|staff|newsroom)$")  # 'GP Team': a group of people, not a site's name
@@ -63,14 +70,16 @@ def _byline_shaped(it: Line) -> bool:
 
 
 def read_headline_zone(
-    front: list[Line], found: Found, body_found: bool = True, has_title: bool = True
+    front: list[Line], found: Found, body_found: bool = True, has_title: bool = True, opening: str = ""
 ) -> None:
     """Read the lines above the article's first paragraph (see the module doc); a listing page
     (`has_title` False) has no headline of its own."""
     zone = _Zone(front, found)
     zone.read_meta_lines()
-    title = find_title(front) if has_title else None
-    if title is not None:
+    title = find_title(front, opening) if has_title else None
+    if title is not None and lone_common_word(front[title].text):
+        drop(front[title], "label over the article ('Abstract', 'Opinion'): no headline")
+    elif title is not None:
         it = front[title]
         headline, site = split_site_name(it.text)
         if site is None:
@@ -128,6 +137,16 @@ def _site_after_repeated_headline(line: str, below: list[Line]) -> tuple[str, st
     nxt = next((it for it in below if it.kept), None)
     site = _site_after(nxt.text, line) if nxt is not None else None
     return (nxt.text.strip(), site) if nxt is not None and site else (line, None)
+
+
+def _name_then_outlet(parts: list[str]) -> list[str]:
+    """'Jane Doe, Reuters' (the first part of a dated byline) -> ['Jane Doe', 'Reuters']."""
+    head, sep, tail = parts[0].partition(",")
+    words = tail.split()
+    shaped = sep and md.is_name(head) and 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+    if shaped and not md.is_name(tail) and not md.find_dates(tail) and not md.is_role(tail.strip()):
+        return [head.strip(), tail.strip()]
+    return [parts[0]]
 
 
 _TRAILING_BYLINE = re.compile(r"^(?P<head>.{12,}?)\s+by\s+(?P<names>[A-Z][^|]{2,60})$")
@@ -209,6 +228,7 @@ class _Zone:
         credit = CREDIT.match(it.text)
         if names is not None:
             self._add_authors(names, it)
+            self.found.offer_publisher(md.byline_outlet(it.text, names), 1, it.where("byline"))
             self.expect_names, self.affiliation_open = not names, bool(names)
             read_date(it.text, self.found, stamp_rank(it.text), it.where("byline date"))
             drop(it, "byline (→ metadata.authors)")
@@ -252,6 +272,7 @@ class _Zone:
     def _segmented_byline(self, it: Line) -> bool:
         """'Outlet | 12 June 2025 | By A B': a byline among other parts, each part read for what it is."""
         parts = [p.strip().strip("*_").strip() for p in re.split(r"\s[|·•]\s", it.text) if p.strip()]
+        parts = _name_then_outlet(parts) + parts[1:] if len(parts) >= 2 else parts
         found = [(p, md.byline_names(p)) for p in parts] if len(parts) >= 2 else []
         names = next((n for _, n in found if n), None)
         name_leads = len(parts) >= 2 and md.is_name(parts[0])

@@ -7,6 +7,7 @@ evidence, and has the last word on what stays in the body.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ from ...model import DroppedLine, SourceReference
 from ..footnotes import anchors_from_sentinels
 from ..text import normalise_spaces, unescape_markdown
 from . import endmatter, layout, learned, repeats, sidebars
-from .dates import date_prefix, lead_dateline, opening_credit
+from .dates import date_prefix, headline_stamp, lead_dateline, opening_credit
 from .headline import body_start, read_headline_zone
 from .junk import drop_everywhere
 from .lines import CleanResult, Found, Line, RawLine
@@ -55,6 +56,8 @@ def judge_by_rules(
     found = Found()
     if items:
         date_prefix(items[0], found, dropped)
+        for it in items[:6]:  # the headline sits in the first lines of a page
+            headline_stamp(it, found, dropped)
 
     def shape() -> None:
         drop_everywhere(items, known_title, found)
@@ -65,7 +68,11 @@ def judge_by_rules(
     first = body_start(items)
 
     def headline() -> None:
-        read_headline_zone(items[:first], found, body_found=first < len(items), has_title=not is_listing)
+        # the first paragraphs without an inline heading ('Driving the news: ...'): what the article says
+        opening = " ".join(
+            re.sub(r"^[^.!?:]{1,50}:\s", "", it.text) for it in items[first : first + 3] if it.kept
+        )
+        read_headline_zone(items[:first], found, first < len(items), not is_listing, opening)
         if first < len(items) and not is_listing:
             opening_credit(items[first], found, dropped)
             lead_dateline(items[first], found, dropped)

@@ -87,10 +87,15 @@ def tail(items: list[Line]) -> None:
     if last is None:
         return  # no paragraph long enough to judge by: a note of short lines keeps them all
     in_list = False
+    before = items[last]
     for it in items[last + 1 :]:
         if not it.kept:
             in_list = in_list and not it.gap_before
             continue
+        if _continues(before, it):
+            before = it  # the rest of a paragraph the page broke mid-sentence, not furniture
+            continue
+        before = it
         if introduces_list(it):
             in_list = True
             continue
@@ -100,6 +105,19 @@ def tail(items: list[Line]) -> None:
             drop(it, "trailing page furniture (after the last paragraph)")
         elif not in_list and _cut_teaser(it, items):
             drop(it, "sidebar: teaser of another article (cut off, after the last paragraph)")
+
+
+def _continues(before: Line, it: Line) -> bool:
+    """'… since they were built, and the' / 'ministry said repairs never started.': a paragraph the
+    page broke in mid-sentence (some sites break lines inside paragraphs): its second half starts in
+    lower case right after a line that stops without closing its sentence."""
+    return (
+        before.kept
+        and it.text[:1].islower()
+        and it.words >= 3
+        and bool(re.search(r"[A-Za-z,]$", before.text))
+        and before.words >= 8
+    )
 
 
 _TEASER_WORDS = 40  # an excerpt under a related story's link: a sentence or two

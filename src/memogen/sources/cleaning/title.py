@@ -17,13 +17,14 @@ def section_heading_shape(it: Line) -> bool:
     return it.words <= 6 or (it.words <= 10 and it.text.rstrip().endswith(":"))
 
 
-def find_title(front: list[Line]) -> int | None:
+def find_title(front: list[Line], opening: str = "") -> int | None:
     """The headline: the heading-shaped line nearest above the article.
 
     A format's own title (a Markdown '# ', a Word Title style) wins.  Otherwise, walking up
     from the first paragraph: a short section heading right above it is skipped when a
     headline stands above it; a lone name is skipped the same way (it is the byline under
     the headline); a line ending in ':' introduces what follows and is never a headline.
+    `opening` (the article's first paragraphs) tells a headline from a series label above it.
     """
     for i, it in enumerate(front):
         if it.hint == "title" and it.kept:
@@ -48,8 +49,19 @@ def find_title(front: list[Line]) -> int | None:
             or _masthead_again(front, it, higher)
         ):
             continue
-        return _over_its_deck(front, _head_of_block(front, i, set(candidates)), higher)
+        return _over_its_deck(front, _head_of_block(front, i, set(candidates), opening), higher, opening)
     return None
+
+
+def lone_common_word(text: str) -> bool:
+    """'Abstract', 'Opinion', 'Summary': one ordinary English word labels a part of the page; a headline
+    says something about someone ('Brexit', a name, is no common word)."""
+    word = text.strip().strip(".:")
+    if not word.isalpha() or " " in word:
+        return False
+    from ..text import english_zipf  # the shipped word table, loaded once
+
+    return english_zipf(word.lower()) >= 3.0
 
 
 # 'Editor: huaxia', 'Source: Xinhua', 'Photo Gallery: Typhoon hits', 'Video: ...': a label naming a person's
@@ -102,7 +114,7 @@ def _masthead_again(front: list[Line], it: Line, higher: list[int]) -> bool:
     return bool(same) and any(i > same[-1] and front[i].text.strip() != it.text.strip() for i in higher)
 
 
-def _over_its_deck(front: list[Line], chosen: int, higher: list[int]) -> int:
+def _over_its_deck(front: list[Line], chosen: int, higher: list[int], opening: str = "") -> int:
     """'New Zealand quake toll rises' / 'Rescuers trying to reach those still trapped': a headline printed
     first on the page, with only a sentence-case deck under it, is the headline; the deck is not."""
     if len(higher) != 1 or chosen in higher:
@@ -119,6 +131,7 @@ def _over_its_deck(front: list[Line], chosen: int, higher: list[int]) -> int:
         and sentence_case
         and head.words >= 3
         and (not _label_shaped(head.text) or _capitals_headline(head.text))
+        and not _names_the_series(head, deck, opening)
     ):
         return top
     return chosen
@@ -130,7 +143,7 @@ def _capitals_headline(text: str) -> bool:
     return len(text.split()) >= 4 and all(c.isupper() for c in letters) and not is_publication_name(text)
 
 
-def _head_of_block(front: list[Line], nearest: int, candidates: set[int]) -> int:
+def _head_of_block(front: list[Line], nearest: int, candidates: set[int], opening: str = "") -> int:
     """'Kicker / Headline / Standfirst' printed together: the headline is the first line of the
     block that is no label (a kicker, a section or site name, a masthead); the lines under it
     are its standfirst.  The block is the run of headline-shaped lines right above `nearest`
@@ -141,10 +154,31 @@ def _head_of_block(front: list[Line], nearest: int, candidates: set[int]) -> int
         block.insert(0, k)
         k -= 1
     texts = [front[i].text.strip() for i in block]
-    return next(
+    head = next(
         (i for i in block if not _label_shaped(front[i].text) and not _repeats_a_lower(front[i].text, texts)),
         nearest,
     )
+    return _over_a_series_label(front, head, [i for i in block if i > head], opening)
+
+
+def _over_a_series_label(front: list[Line], head: int, below: list[int], opening: str) -> int:
+    """'Daily news summaries' / 'Keld dam burst leaves hundreds missing': a short line naming the kind
+    of page or series shares no word with the article, while the headline under it does; a short
+    headline over its deck ('Dam bursts' / 'Hundreds missing as ...') shares the article's words."""
+    return next((i for i in below if _names_the_series(front[head], front[i], opening)), head)
+
+
+def _names_the_series(upper: Line, lower: Line, opening: str) -> bool:
+    """The short upper line shares no word with the article's opening; the lower line shares two."""
+    if not opening or upper.words > 4:
+        return False
+    told = _content_words(opening)
+    return not _content_words(upper.text) & told and len(_content_words(lower.text) & told) >= 2
+
+
+def _content_words(text: str) -> set[str]:
+    """Word stems (first five letters) of the words of four letters or more: 'bursts' and 'burst' meet."""
+    return {w[:5] for w in re.findall(r"[^\W\d_]{4,}", text.lower())}
 
 
 def _repeats_a_lower(text: str, block: list[str]) -> bool:
