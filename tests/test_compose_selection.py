@@ -161,20 +161,22 @@ def test_the_page_limit_is_kept_by_measuring_and_the_last_picks_make_room():
     assert sum(len(p.text.split()) for p in memo.points) + min(len(d.text.split()) for d in cut) > 120
 
 
+def flat_lay_out(choice) -> list[MemoSection]:
+    """Each section's points as one paragraph (what fit_pages needs of a layout)."""
+    return [MemoSection(k, k, [Paragraph(list(ps))]) for k, ps in choice.items() if ps]
+
+
 def test_cutting_to_the_page_limit_keeps_every_section_it_had():
     # six event points, then one analysis point: MMR picked the analysis last
     pts = [mp(f"e{k}", f"Event fact number {k} of the day.", "what_happened") for k in range(6)]
     pts.append(mp("wm", "What the day means for the region.", "what_it_means"))
     chosen = {"what_happened": pts[:6], "background": [], "what_it_means": [pts[6]]}
 
-    def lay_out(choice) -> list[MemoSection]:
-        return [MemoSection(k, k, [Paragraph(list(ps))]) for k, ps in choice.items() if ps]
-
     def pages(memo: Memo) -> int:  # a page holds two points here
         return math.ceil(len(memo.points) / 2)
 
-    memo = Memo("t", MemoHeader("t"), lay_out(chosen), [SOURCE])
-    fit_pages(memo, chosen, [p.id for p in pts], lay_out, pages)
+    memo = Memo("t", MemoHeader("t"), flat_lay_out(chosen), [SOURCE])
+    fit_pages(memo, chosen, [p.id for p in pts], flat_lay_out, pages)
     kept = [p.id for p in memo.points]
     assert pages(memo) == 2 and "wm" in kept and "e0" in kept and len(kept) == 4
     assert {d.text for d in memo.dropped_points} == {p.text for p in pts[3:6]}  # the last events chosen
@@ -194,14 +196,11 @@ def test_the_room_a_long_cut_point_leaves_takes_a_shorter_later_pick_back():
     pts = [mp(f"p{k}", " ".join(["word"] * n) + ".", "what_happened") for k, n in enumerate(lengths)]
     chosen = {"what_happened": pts, "background": [], "what_it_means": []}
 
-    def lay_out(choice) -> list[MemoSection]:
-        return [MemoSection(k, k, [Paragraph(list(ps))]) for k, ps in choice.items() if ps]
-
     def pages(memo: Memo) -> int:  # a page holds 40 words here
         return math.ceil(sum(len(p.text.split()) for p in memo.points) / 40)
 
-    memo = Memo("t", MemoHeader("t"), lay_out(chosen), [SOURCE])
-    fit_pages(memo, chosen, [p.id for p in pts], lay_out, pages)
+    memo = Memo("t", MemoHeader("t"), flat_lay_out(chosen), [SOURCE])
+    fit_pages(memo, chosen, [p.id for p in pts], flat_lay_out, pages)
     assert [p.id for p in memo.points] == ["p0", "p1", "p2", "p4"] and pages(memo) == 2
     assert [d.text for d in memo.dropped_points] == [pts[3].text]
 
