@@ -80,7 +80,7 @@ def headline_stamp(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
     weekday = _WEEKDAY_BEFORE.search(it.text, 0, dates[0].start)
     start = weekday.start() if weekday else dates[0].start
     before = it.text[:start]
-    glued = before[-1:].isalpha() or before.rstrip()[-1:] in ("|", "·", "•", "–", "—")
+    glued = before[-1:].isalpha()  # a stamp after a separator belongs to a byline row, read as one
     head = before.rstrip(" |·•-–—,")
     if (
         not glued
