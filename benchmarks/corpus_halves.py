@@ -12,7 +12,8 @@ stage is tuned on the same half and reported on both:
   while changing rules. The held half prints figures only (no per-page errors, no fact or trap names).
 
 usage (from the project root):  PATH=.venv/bin:$PATH python benchmarks/corpus_halves.py [sources|sections|memos|all]
-                                [--half tune|held|both]
+                                [--half tune|held|both|whole]
+(whole: `corpus_eval.sh` on the whole corpus, every per-page or per-fact detail hidden)
 Each half is laid out as a copy of ../shared (symlinks) and judged by the unchanged shared scripts.
 """
 
@@ -88,13 +89,21 @@ def wrong_fields_by_kind(output: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("what", nargs="?", default="all", choices=["sources", "sections", "memos", "all"])
-    parser.add_argument("--half", default="both", choices=["tune", "held", "both"])
+    parser.add_argument("--half", default="both", choices=["tune", "held", "both", "whole"])
     args = parser.parse_args()
     if not (SHARED / "corpus").is_dir():
         print(f"no corpus at {SHARED / 'corpus'}", file=sys.stderr)
         return 2
     halves = ["tune", "held"] if args.half == "both" else [args.half]
     env = dict(os.environ, PYTHON=os.environ.get("PYTHON", sys.executable))
+    if args.half == "whole":  # the shared judge on the whole corpus, its held details hidden
+        print("######## whole corpus (figures only)", flush=True)
+        run = subprocess.run(
+            [str(SHARED / "tools/corpus_eval.sh"), args.what], env=env, capture_output=True, text=True
+        )
+        shown = (figures_only(line) for line in run.stdout.splitlines())
+        print("\n".join(line for line in shown if line is not None), flush=True)
+        return 0
     for half in halves:
         with tempfile.TemporaryDirectory(prefix=f"corpus-{half}-") as tmp:
             lay_out_half(Path(tmp), half)

@@ -9,12 +9,23 @@ import numpy as np
 import pytest
 
 from memogen.compose import compose_memo, select_within_budget
-from memogen.compose.fit import page_count
+from memogen.compose.fit import fit_pages, page_count
 from memogen.compose.salience import lexrank, source_positions
 from memogen.config import TopicConfig
 from memogen.explain import explain_memo
 from memogen.merge import MergeResult
-from memogen.model import Citation, Cluster, ClusterMember, MergedPoint, Source, SourceMetadata
+from memogen.model import (
+    Citation,
+    Cluster,
+    ClusterMember,
+    Memo,
+    MemoHeader,
+    MemoSection,
+    MergedPoint,
+    Paragraph,
+    Source,
+    SourceMetadata,
+)
 
 
 def mp(pid: str, text: str, section: str, source: str = "a", start: int = 0) -> MergedPoint:
@@ -148,6 +159,76 @@ def test_the_page_limit_is_kept_by_measuring_and_the_last_picks_make_room():
     assert pages(memo) == 2 and cut and "p0" in {p.id for p in memo.points}
     # the fewest cuts: one point back would not fit
     assert sum(len(p.text.split()) for p in memo.points) + min(len(d.text.split()) for d in cut) > 120
+
+
+def flat_lay_out(choice) -> list[MemoSection]:
+    """Each section's points as one paragraph (what fit_pages needs of a layout)."""
+    return [MemoSection(k, k, [Paragraph(list(ps))]) for k, ps in choice.items() if ps]
+
+
+def test_cutting_to_the_page_limit_keeps_every_section_it_had():
+    # six event points, then one analysis point: MMR picked the analysis last
+    pts = [mp(f"e{k}", f"Event fact number {k} of the day.", "what_happened") for k in range(6)]
+    pts.append(mp("wm", "What the day means for the region.", "what_it_means"))
+    chosen = {"what_happened": pts[:6], "background": [], "what_it_means": [pts[6]]}
+
+    def pages(memo: Memo) -> int:  # a page holds two points here
+        return math.ceil(len(memo.points) / 2)
+
+    memo = Memo("t", MemoHeader("t"), flat_lay_out(chosen), [SOURCE])
+    fit_pages(memo, chosen, [p.id for p in pts], flat_lay_out, pages)
+    kept = [p.id for p in memo.points]
+    assert pages(memo) == 2 and "wm" in kept and "e0" in kept and len(kept) == 4
+    assert {d.text for d in memo.dropped_points} == {p.text for p in pts[3:6]}  # the last events chosen
+
+
+def made_up(k: int, n: int = 10) -> str:
+    """n made-up words, none shared with another k's."""
+    syllables = (
+        "".join("bdfgklmnprstvz"[(7 * k + i) // 14**j % 14] + "aeiou"[(k + i + j) % 5] for j in range(3))
+        for i in range(n)
+    )
+    return " ".join(syllables)
+
+
+def test_the_room_a_long_cut_point_leaves_takes_a_shorter_later_pick_back():
+    lengths = [20, 20, 20, 30, 5]  # the pick order: a long point, then a short one
+    pts = [mp(f"p{k}", " ".join(["word"] * n) + ".", "what_happened") for k, n in enumerate(lengths)]
+    chosen = {"what_happened": pts, "background": [], "what_it_means": []}
+
+    def pages(memo: Memo) -> int:  # a page holds 40 words here
+        return math.ceil(sum(len(p.text.split()) for p in memo.points) / 40)
+
+    memo = Memo("t", MemoHeader("t"), flat_lay_out(chosen), [SOURCE])
+    fit_pages(memo, chosen, [p.id for p in pts], flat_lay_out, pages)
+    assert [p.id for p in memo.points] == ["p0", "p1", "p2", "p4"] and pages(memo) == 2
+    assert [d.text for d in memo.dropped_points] == [pts[3].text]
+
+
+def test_analysis_gets_a_share_of_a_long_memo_though_it_ranks_below_the_events():
+    # each source leads with a dated, named event; its analysis comes last, with no name or figure
+    events = [
+        mp(
+            f"e{k}",
+            f"On {k % 28 + 1} March 2024 Minister Tarvo {made_up(k).title()} said {100 * k + 7}.",
+            "what_happened",
+            source=f"s{k}",
+        )
+        for k in range(40)
+    ]
+    analysis = [
+        mp(
+            f"a{k}",
+            f"Regional {made_up(50 + k)} will probably follow.",
+            "what_it_means",
+            source=f"s{k}",
+            start=5000,
+        )
+        for k in range(4)
+    ]
+    budget = sum(len(p.text.split()) for p in events)  # room for every event, or for analysis in their place
+    chosen, _ = select_within_budget(events + analysis, budget)
+    assert len(chosen["what_it_means"]) >= 3
 
 
 def test_page_count_reads_reportlab_pages():

@@ -411,3 +411,11 @@ def test_she_added_is_not_joined_to_a_sentence_where_she_is_unnamed_too():
     point = _point("p1", src, 'In a rare outburst, she added, "The board has ignored every warning we sent."')
     kept, dropped, _ = stand_alone([point], [src], None)
     assert not kept and dropped
+
+
+def test_a_point_trailing_off_at_the_end_of_its_page_is_cut_back_to_its_last_whole_clause():
+    from memogen.compose.standalone.shape import CUT_OFF, mend_cut_off, not_a_statement
+
+    text = "The harbour board said the ferry company was sending a second boat to Keld after the storm was …"
+    assert not_a_statement(text, text, at_page_end=True) == CUT_OFF
+    assert mend_cut_off(text) == "The harbour board said the ferry company was sending a second boat to Keld."

@@ -584,3 +584,18 @@ def test_one_sources_other_day_for_the_events_own_action_is_not_stated_but_a_fol
     assert "August 7" not in stated  # b's day for the ruling: b's error
     assert [sid for sid, _, _ in result.flagged] == ["b"]
     assert "gazette notice" in stated  # a later step of the story stays
+
+
+def test_magnitudes_written_three_ways_are_one_measure():
+    _, result = merge_specs(
+        ("b", ["The 6.8 magnitude earthquake struck the hill villages of Norland."], "Beta", DAY),
+        (
+            "c",
+            ["The earthquake with a magnitude of 6.9 occurred in the hill villages of Norland."],
+            "Gamma",
+            DAY,
+        ),
+        ("d", ["The 7-magnitude earthquake struck the hill villages of Norland."], "Delta", DAY),
+    )
+    statements = _statements(result)
+    assert len(statements) == 1 and all(x in statements[0] for x in ("6.8", "6.9", "7"))

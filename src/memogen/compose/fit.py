@@ -14,6 +14,7 @@ from collections.abc import Callable
 from ..model import DroppedPoint, Memo, MemoSection, MergedPoint, SectionKey
 
 MAX_PAGES = 2
+REFILL_TRIES = 3  # cut points picked after the last one cut that may fit back in
 
 
 def page_count(pdf: bytes) -> int:
@@ -28,6 +29,14 @@ def without(chosen: Chosen, gone: set[str]) -> Chosen:
     return {k: [p for p in ps if p.id not in gone] for k, ps in chosen.items()}
 
 
+def section_leads(order: list[str], section_of: dict[str, SectionKey]) -> list[str]:
+    """The first-picked point of each section (its most salient account)."""
+    first: dict[SectionKey, str] = {}
+    for pid in order:
+        first.setdefault(section_of[pid], pid)
+    return list(first.values())
+
+
 def fit_pages(
     memo: Memo,
     chosen: Chosen,
@@ -39,13 +48,16 @@ def fit_pages(
     """Cut the fewest last-picked points so that `measure(memo)` (pages) is within `limit`.
 
     `lay_out` rebuilds the sections from a choice; the first pick (the memo's opening fact)
-    always stays. Doubling then halving: a few measurements, not one per point.
+    and each section's first pick always stay: a memo cut to its pages keeps all three parts.
+    Doubling then halving: a few measurements, not one per point. A shorter point picked after
+    the long one whose cut made the memo fit goes back in when the room left holds it.
     """
     if measure(memo) <= limit:
         return
-    present = {p.id for ps in chosen.values() for p in ps}
-    order = [pid for pid in pick_order if pid in present]
-    cuttable = list(reversed(order[1:]))
+    section_of = {p.id: key for key, ps in chosen.items() for p in ps}
+    order = [pid for pid in pick_order if pid in section_of]
+    kept = {order[0], *section_leads(order, section_of)} if order else set()
+    cuttable = [pid for pid in reversed(order) if pid not in kept]
 
     def fits(k: int) -> bool:
         memo.sections = lay_out(without(chosen, set(cuttable[:k])))
@@ -63,6 +75,11 @@ def fit_pages(
         else:
             lo = mid
     gone = set(cuttable[:best])
+    # the room the cut left may hold a shorter point picked after it (the boundary one did not fit)
+    for pid in list(reversed(cuttable[: best - 1]))[:REFILL_TRIES]:
+        memo.sections = lay_out(without(chosen, gone - {pid}))
+        if measure(memo) <= limit:
+            gone.discard(pid)
     memo.sections = lay_out(without(chosen, gone))
     measure(memo)  # the last measurement is of the memo as it stays
     for p in (p for ps in chosen.values() for p in ps if p.id in gone):

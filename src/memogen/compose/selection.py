@@ -31,6 +31,10 @@ SECTION_PRIOR: dict[str, float] = {"what_happened": 1.0, "background": 0.9, "wha
 DISAGREEMENT = 1.0  # a point that says where sources disagree: the memo must say it ...
 ROOM_FOR_DISAGREEMENT = 1000  # ... in full from this budget on; a 100-word memo states the event first
 EMPTY_SECTION_BONUS = 0.25
+# Background and analysis earn the same bonus until they hold this share of the budget, for a
+# point of some salience among its section's own (analysis ranks low on event evidence: lead
+# position, figures; a reader still expects a real What-it-means when the sources offer one).
+SECTION_FLOOR: dict[str, float] = {"what_happened": 0.0, "background": 0.1, "what_it_means": 0.1}
 OPENING_COST = 0.25  # the opening point is charged its length only this much: the event, told in full
 STATEMENT_SHARE = 0.15  # a point's disagreement statements may take this share of the budget (a short memo states the facts first)
 EMPTY_SECTION_FLOOR = 0.3  # ... only for a point of some salience (no sidebar teaser fills a section)
@@ -54,6 +58,24 @@ class Selection:
     chosen: dict[SectionKey, list[MergedPoint]]
     dropped: list[DroppedPoint] = field(default_factory=list)
     kept: dict[str, str] = field(default_factory=dict)  # point id -> why it is in the memo
+
+
+def section_floors(budget: int) -> dict[str, float]:
+    """Words each section earns its floor bonus for: a share of the budget growing with it (a
+    100-word memo states the event first), none below one typical point's length."""
+    out = {}
+    for key, share in SECTION_FLOOR.items():
+        floor = share * budget * min(1.0, budget / ROOM_FOR_DISAGREEMENT)
+        out[key] = floor if floor >= TYPICAL_WORDS else 0.0
+    return out
+
+
+def section_relative(pool: list[MergedPoint], salience: dict[str, Salience]) -> np.ndarray:
+    """Each point's salience as a share of the best in its own section."""
+    top: dict[str, float] = {}
+    for p in pool:
+        top[p.section] = max(top.get(p.section, 0.0), salience[p.id].total)
+    return np.array([max(0.0, salience[p.id].total) / (top[p.section] or 1.0) for p in pool])
 
 
 def concept_weights(points: list[MergedPoint], concepts: list[frozenset[str]]) -> dict[str, float]:
@@ -89,6 +111,11 @@ def select(
     top = max((salience[p.id].total for p in pool), default=1.0) or 1.0
     relevance = np.array([max(0.0, salience[p.id].total) / top * SECTION_PRIOR[p.section] for p in pool])
     cost = np.array([point_words(p) for p in pool])
+    in_section = section_relative(pool, salience)
+    prior = np.array([SECTION_PRIOR[p.section] for p in pool])
+    section_words: dict[str, int] = dict.fromkeys(SECTION_KEYS, 0)
+    # a short memo states the event first: the floors grow with the budget, in full at ROOM_FOR_DISAGREEMENT
+    floor = section_floors(budget)
     rows = np.array([row[p.id] for p in pool], dtype=np.int64)
     vectors.focus(list(rows))
     concepts = [vectors.concepts(row[p.id]) for p in pool]
@@ -117,7 +144,13 @@ def select(
             fits = fits & is_wh  # What happened opens the memo: its best point first
         new = np.array([sum(weight[c] for c in cs if c not in covered) for cs in concepts]) / (unit or 1.0)
         empty = np.array([not out.chosen[p.section] for p in pool]) & (relevance >= EMPTY_SECTION_FLOOR)
-        worth = relevance + EMPTY_SECTION_BONUS * empty + DISAGREEMENT * disputed
+        thin = np.array([section_words[p.section] < floor[p.section] for p in pool])
+        # until a section holds its floor, its points compete by their rank among its own
+        thin = thin & (in_section >= EMPTY_SECTION_FLOOR)
+        ranked_in = np.where(thin, in_section * prior, relevance)
+        worth = (
+            np.maximum(relevance, ranked_in) + EMPTY_SECTION_BONUS * (empty | thin) + DISAGREEMENT * disputed
+        )
         size = np.maximum(cost, SHORTEST) / TYPICAL_WORDS
         # salience per word^COST_EXPONENT; new content per word (a list of names is long, not dense)
         score = worth / size**COST_EXPONENT + NOVELTY * new / size
@@ -136,6 +169,7 @@ def select(
         statements_left -= point_words(p) - words(p.text)
         covered |= concepts[k]
         out.chosen[p.section].append(p)
+        section_words[p.section] += int(cost[k])
         out.kept[p.id] = (
             f"kept: rank {rank[p.id]} by salience ({salience[p.id].describe()}), "
             f"new content {new[k]:.2f}"

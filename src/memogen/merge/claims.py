@@ -100,6 +100,8 @@ _PLACE_OF = re.compile(
     re.I,
 )
 _NUMBER_OF = re.compile(r"\b(?:number|count|tally|total)\s+of\s+([a-z]+)", re.I)
+# "with a magnitude of 6.9", "at a depth of 10": the noun before "of" is what a bare figure measures
+_MEASURE_OF = re.compile(r"\b(?:a|an|the)\s+([a-z]{4,})\s+of\s*(?:about|around|some|nearly|over)?\s*$")
 # "As per media reports on 22 July 2024, ...": the lead dates a report (not "On 12 June, he arrived")
 _REPORTING_LEAD = re.compile(r"^\W*(?:As (?:per|of|at)|According to)\b[^,]{0,60}?,", re.I)
 _REPORT_LEAD = re.compile(r"^\W*(?:As (?:per|of)|According to|By|On|As at)\b[^,]{0,60}?,", re.I)
@@ -372,7 +374,7 @@ def _subject_unit(subject: str) -> str:
     subject does not say."""
     if _TOLL_SUBJECT.search(subject) or _POPULATION_OF.search(subject) or _PLACE_OF.search(subject):
         return "people"
-    counted = _NUMBER_OF.search(subject)
+    counted = _NUMBER_OF.search(subject) or _MEASURE_OF.search(subject)
     return counted.group(1).lower() if counted else ""
 
 

@@ -75,14 +75,18 @@ def dates_agree(a: tuple, b: tuple) -> bool:
 
 def rounding_tolerance(a: float, b: float) -> float:
     """How far apart two figures may be and still be one figure: 1.5 % when either is a round
-    figure ("almost 350" for 347, "$3.5 billion"), nothing when both are exact counts (854 vs 855)."""
+    figure ("almost 350" for 347, "$3.5 billion"), nothing when both are exact (854 vs 855, 6.8 vs 6.9)."""
     if _exact(a) and _exact(b):
         return 1e-9 * max(abs(a), abs(b), 1.0)
     return 0.015 * max(abs(a), abs(b), 1e-9)
 
 
 def _exact(v: float) -> bool:
-    return v == int(v) and (abs(v) < 10 or int(v) % 10 != 0)
+    """An exact count (854), or a figure stated to a decimal (6.8, 2.45 %): its last digit is meant.
+    A figure converted from another unit (200 miles = 321.87 km) carries no such precision."""
+    if v != int(v):
+        return round(v, 2) == v
+    return abs(v) < 10 or int(v) % 10 != 0
 
 
 def closeness(distance: int) -> float:
@@ -385,6 +389,30 @@ def _fraction_at(toks: list[tuple[str, int, int]], i: int) -> tuple[float, int] 
     return count * FRACTIONS[words[-1]], j
 
 
+def _hyphenated_noun(toks: list[tuple[str, int, int]], j: int) -> bool:
+    """'7-magnitude': a hyphen joined to the figure before it and to a lower-case word after it."""
+    return (
+        j + 1 < len(toks)
+        and toks[j][1] == toks[j - 1][2]
+        and toks[j + 1][1] == toks[j][2]
+        and toks[j + 1][0].isalpha()
+        and toks[j + 1][0].islower()
+    )
+
+
+def _measure_before(toks: list[tuple[str, int, int]], start: int, after: str) -> bool:
+    """'a magnitude of 6.9 occurred': the noun before 'of' names what the figure measures (the claim
+    reads it from there), so the verb after it is no unit; a noun after the figure is ('a total of
+    300 people', 'a depth of 18 km')."""
+    if start < 2 or toks[start - 1][0].lower() != "of":
+        return False
+    noun = toks[start - 2][0]
+    if not (noun.isalpha() and noun.islower()) or noun in NOT_UNITS or noun in STOP or noun in SCALES:
+        return False
+    word = after.lower()
+    return word.isalpha() and word not in STOP and word.endswith("ed")
+
+
 def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None) -> list[Quantity]:
     """Every amount, percentage, date, year and counted number in a sentence."""
     toks = toks if toks is not None else tokenize(text)
@@ -466,8 +494,14 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
             kind = "number"
             unit_tok = toks[j][0] if j < n else ""
             last = toks[start][0].rsplit("-", 1)[-1]
+            measure = _measure_before(toks, start, unit_tok)
             if "-" in toks[start][0] and not number_word_parts(last):  # "two-day"
                 unit_tok = last
+            elif unit_tok == "-" and _hyphenated_noun(toks, j):  # "a 7-magnitude earthquake"
+                j += 1
+                unit_tok = toks[j][0]
+            elif measure:  # "a magnitude of 6.9 occurred": a bare figure, never "6.9 occurred"
+                unit_tok = ""
             elif unit_tok.isalpha() and unit_tok.lower() not in NOT_UNITS:
                 head = _plural_head(toks, j)  # "854 national and provincial assembly constituencies"
                 if head > j:

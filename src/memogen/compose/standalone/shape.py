@@ -128,8 +128,9 @@ def not_a_statement(text: str, span: str, at_page_end: bool, enumerated: bool = 
     if _TEASER.match(raw):
         return "a link to another page (a teaser), not a statement"
     ends = raw.rstrip().endswith(_TERMINAL)
-    if not ends and at_page_end:
-        return CUT_OFF
+    trails_off = raw.rstrip().endswith(("…", "...")) and not raw.rstrip().endswith("....")
+    if at_page_end and (not ends or trails_off):
+        return CUT_OFF  # 'after the region was …': the copy stops there
     if raw and is_heading(raw):
         return "a heading, not a statement"
     if text[:1].islower():
@@ -174,11 +175,14 @@ def mend_cut_off(text: str) -> str | None:
     comma, semicolon or dash), else before a short trailing phrase ("in the National"), when
     what remains has a finite verb and some length. Nothing is added that the source does not say.
     """
-    body = text.rstrip().rstrip(".…").rstrip()
+    trimmed = text.rstrip()
+    whole_word = trimmed.endswith((" …", " ..."))  # 'after the region was …': cut after a whole word
+    body = trimmed.rstrip(".…").rstrip()
     words = body.split()
     if len(words) < MEND_MIN_WORDS + 1:
         return None
-    body = body[: len(body) - len(words[-1])].rstrip()  # the broken word
+    if not whole_word:
+        body = body[: len(body) - len(words[-1])].rstrip()  # the broken word
     clauses = [body[: m.start()] for m in _CLAUSE_BREAK.finditer(body)][::-1]
     kept = body.split()
     phrases = [
