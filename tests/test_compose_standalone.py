@@ -419,3 +419,8 @@ def test_a_point_trailing_off_at_the_end_of_its_page_is_cut_back_to_its_last_who
     text = "The harbour board said the ferry company was sending a second boat to Keld after the storm was …"
     assert not_a_statement(text, text, at_page_end=True) == CUT_OFF
     assert mend_cut_off(text) == "The harbour board said the ferry company was sending a second boat to Keld."
+
+
+def test_a_weekday_morning_followed_by_its_date_is_left_alone():
+    text = "Depositors will have access no later than Monday morning, March 13, 2023, the statement said."
+    assert resolve_relative(text, Anchor(dt.date(2023, 3, 10))) == (text, True)

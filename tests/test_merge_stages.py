@@ -599,3 +599,15 @@ def test_magnitudes_written_three_ways_are_one_measure():
     )
     statements = _statements(result)
     assert len(statements) == 1 and all(x in statements[0] for x in ("6.8", "6.9", "7"))
+
+
+def test_an_aside_ends_at_its_own_comma_not_at_a_dates():
+    from memogen.merge.text import drop_restated_asides
+
+    text = (
+        "There was a run on the harbour bank, which led to its closure on March 10, 2023 by the state "
+        "regulator of Norland."
+    )
+    assert drop_restated_asides(text, lambda q: True) == text
+    aside = "The Solvik, which was carrying 412 passengers, sank off Cape Harlin."
+    assert drop_restated_asides(aside, lambda q: True) == "The Solvik sank off Cape Harlin."

@@ -104,7 +104,8 @@ def clarity_score(text: str, feats: Features) -> float:
 
 
 # A non-restrictive clause set off by commas: ", which was carrying 412 passengers on Sunday,".
-_ASIDE = re.compile(r",\s+(?:which|who)\s+[^,;:()]+?,\s+")
+# a comma-set "which"/"who" clause; the comma of a date ("on March 10, 2023") closes none
+_ASIDE = re.compile(r",\s+(?:which|who)\s+(?:[^,;:()]|,(?=\s*\d{4}\b))+?,\s+(?!\d{4}\b)")
 
 
 def without_asides(text: str) -> str:

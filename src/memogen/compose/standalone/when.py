@@ -24,10 +24,12 @@ _APOS = r"['’]s"
 _MONTH_NAME = "|".join(calendar.month_name[1:])
 # A weekday already followed by its date ("Sunday, 21 July", "Thursday (8 February)") is left alone.
 # "Wednesday (13)" is not: its bracket gives only the day of the month, read with the anchor.
-_DATED = (
-    rf"(?![ ,]+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\b"
+_DATE_AHEAD = (
+    rf"(?:[ ,]+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\b"
     rf"|[ ,(]+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTH_NAME})\b)"
 )
+# ... and so is one whose part of the day comes first ("Monday morning, March 13, 2023")
+_DATED = rf"(?!{_DATE_AHEAD}|\s+(?:morning|afternoon|evening|night){_DATE_AHEAD})"
 RELATIVE = re.compile(
     rf"(?P<weekday>\b(?:(?P<wprep>on|since|by|until|from|last|this|next|past|early|late)\s+)?"
     rf"(?P<wday>{_WEEKDAY})(?P<wposs>{_APOS})?\b{_DATED}(?:\s*\((?P<wnum>\d{{1,2}})\))?"
