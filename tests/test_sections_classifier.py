@@ -218,3 +218,21 @@ def test_a_present_tense_news_lead_stays_with_the_event() -> None:
     sections = [p.section for p in extract_points(_source(text), EVENT)]
     assert sections[:3] == ["what_happened"] * 3
     assert sections[-1] == "what_it_means"
+
+
+def test_a_sentence_that_says_what_its_subject_is_defines_it() -> None:
+    """'The Harbour Board is an independent body created by parliament ...': timeless present, a
+    definition (context); 'created by' is a participle, not a past of the news."""
+    definition = cue_features(
+        "The Harbour Board is an independent body created by parliament to run the port."
+    )
+    assert "c_definition" in definition and "g_simple_past" not in definition
+    for sentence in (
+        "This is a blow to the government and its allies in the assembly.",  # a verdict, not a definition
+        "The Harbour Board was an independent body until the council took it over.",  # told in the past
+        "The council on Tuesday voted that the port is a public asset.",  # news
+    ):
+        assert "c_definition" not in cue_features(sentence), sentence
+    model = load_model()
+    probs = model.log_probs({"c_definition": 1.0})
+    assert probs["background"] == max(probs.values())

@@ -95,10 +95,17 @@ def place_event_reports(points: list[MergedPoint], event: dt.date) -> None:
 CONTEXT_FILL = 1  # at most this many points become Background when the extractor filed none there
 
 
+def defines(point: MergedPoint) -> bool:
+    """The point opens by saying what its subject is, in the timeless present ("The FDIC is an
+    independent agency that insures deposits"): a definition, context whatever its place in a report."""
+    return "c_definition" in cue_features(point.text)
+
+
 def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], floor: float) -> None:
     """When no point the memo could take is filed under Background (news reports put little there),
-    the points least like the event among those the extractor filed elsewhere unsure - not dated at
-    the event, no disputed figure, further from the event than most points - are its context."""
+    its context is a definition the sources give, else the points least like the event among those
+    the extractor filed elsewhere unsure - not dated at the event, no disputed figure, further from
+    the event than most points."""
     top = max((sal[p.id].total for p in points), default=0.0)
     if top <= 0 or any(p.section == "background" and sal[p.id].total >= floor * top for p in points):
         return
@@ -107,10 +114,9 @@ def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], f
     remote = [
         p
         for p in points
-        if p.confidence < UNSURE_LABEL
+        if (defines(p) or (p.confidence < UNSURE_LABEL and sal[p.id].event < median))
         and not sal[p.id].dated
         and not p.conflicts
-        and sal[p.id].event < median
     ]
-    for p in sorted(remote, key=lambda p: sal[p.id].event)[:CONTEXT_FILL]:
+    for p in sorted(remote, key=lambda p: (not defines(p), sal[p.id].event))[:CONTEXT_FILL]:
         p.section = "background"

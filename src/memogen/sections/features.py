@@ -121,6 +121,12 @@ _NTH = _rx(
 )
 # "The DNC is a series of conventions", "X is one of the largest ...": what something is
 _COPULA_NP = _rx(r"(?:is|are) (?:a|an|one of|among|part of|home to)")
+# "The FDIC is an independent agency that insures deposits", "Niger is one of the poorest countries": a
+# sentence that opens by saying what its subject is, in the timeless present, defines; it tells context
+_DEFINITION = re.compile(
+    r"^(?!(?:This|That|These|Those|It|There|Which|What|Here|Such)\b)(?:[\w'’.,()-]+\s+){1,7}?(?:is|are)\s+"
+    r"(?:a|an|one of|among|part of|home to|the (?:\w+est|only|main|first|second|third)|the \w+ of)\s"
+)
 _FIGURE = re.compile(r"\b\d[\d,.]*\b(?!\s*(?:BC|AD))")
 _PERCENT_OR_MONEY = re.compile(
     r"%|\bper ?cent\b|\bpercent\b|[$€£¥]|\b(?:million|billion|trillion|bn)\b", re.I
@@ -330,7 +336,8 @@ def _simple_past(tokens: list[str]) -> int:
         if low in ("was", "were"):
             count += 1
         elif len(token) >= 5 and token.endswith("ed") and token.isalpha() and token.islower():
-            count += i == 0 or tokens[i - 1].lower() not in _FINITE_BEFORE
+            reduced = i + 1 < len(tokens) and tokens[i + 1] == "by"  # "an agency created by Congress"
+            count += not reduced and (i == 0 or tokens[i - 1].lower() not in _FINITE_BEFORE)
     return count
 
 
@@ -392,6 +399,8 @@ def cue_features(sentence: str) -> dict[str, float]:
     past = _simple_past(tokens)
     if past:
         out["g_simple_past"] = float(min(past, 3))
+    if not past and ("is" in present or "are" in present) and _DEFINITION.match(sentence.lstrip("\"“‘'( ")):
+        out["c_definition"] = 1.0
     if (
         len(words) >= 6
         and "g_present_perfect" not in out
