@@ -9,7 +9,10 @@ perfect, it recalls.  So each source first finds its own horizon — its publica
 - full weight for an action (a verb in the simple or present perfect past, an event noun) dated within
   a fortnight before its horizon, less for older ones, little for recalled or planned ones ("had
   signed", "will meet on");
-- "on Sunday", "Thursday's vote", "yesterday" are dated from the source's own date.
+- "on Sunday", "Thursday's vote", "yesterday" are dated from the source's own date;
+- a day that dates only a count or a statement ("the toll rose to 5,300 on Tuesday", "officials said on
+  Tuesday") counts little: for days after a disaster the reports lead with its latest toll, and those
+  days would otherwise outvote, or stretch, the days it struck.
 
 Each source votes once per day (its best weight), so one long source cannot outvote the rest; the day
 with most votes is the event, and neighbouring days with at least half its votes, or a range a source
