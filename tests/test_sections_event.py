@@ -211,6 +211,18 @@ def test_a_disaster_is_the_days_it_struck_not_the_days_its_toll_was_reported() -
     assert event.end in (None, dt.date(2023, 9, 11))
 
 
+def test_the_storm_s_own_past_in_an_aside_is_not_the_event() -> None:
+    """Undated pages recall, in an aside, the day the storm formed more often than they date the flood."""
+    pages = [
+        "Storm Kora, which formed over the sea on 4 September 2023, hit Varna on 10 September 2023.",
+        "Floods swept through Varna after Storm Kora, which formed on 4 September 2023, hit the coast.",
+        "Storm Kora (formed on 4 September 2023) brought a year's rain in a day to Varna.",
+        "The two dams above Varna burst on 10 September 2023, sweeping whole districts into the sea.",
+    ]
+    event = infer_event([_source(f"s{k}", text, None) for k, text in enumerate(pages)])
+    assert event is not None and event.start == dt.date(2023, 9, 10)
+
+
 TUNE_EVENTS = ("bangladesh-quota-verdict-2024", "cop28-dubai-2023", "pakistan-election-2024")
 
 

@@ -10,9 +10,10 @@ perfect, it recalls.  So each source first finds its own horizon — its publica
   a fortnight before its horizon, less for older ones, little for recalled or planned ones ("had
   signed", "will meet on");
 - "on Sunday", "Thursday's vote", "yesterday" are dated from the source's own date;
-- a day that dates only a count or a statement ("the toll rose to 5,300 on Tuesday", "officials said on
-  Tuesday") counts little: for days after a disaster the reports lead with its latest toll, and those
-  days would otherwise outvote, or stretch, the days it struck.
+- a day that dates only a count, a statement or an aside ("the toll rose to 5,300 on Tuesday", "officials
+  said on Tuesday", "Storm Kora, which formed on 4 September, ...") counts little: for days after a
+  disaster the reports lead with its latest toll, and the storm that caused it formed days before;
+  those days would otherwise outvote, or stretch, the days it struck.
 
 Each source votes once per day (its best weight), so one long source cannot outvote the rest; the day
 with most votes is the event, and neighbouring days with at least half its votes, or a range a source
@@ -318,15 +319,26 @@ _COUNTED_BEFORE = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?,?\s+(?:on|by)\s+$",
     re.IGNORECASE,
 )
-FOLLOW_UP = 0.3  # the weight left to a day that dates only a count or a statement
+# ", which formed on 4 September", "(12 September)", " – first proposed in 2013 – ": an aside
+_ASIDE_OPEN = re.compile(r",\s+(?:which|who|whose)\b|\(|\s[–—]\s")
+_ASIDE_CLOSE = re.compile(r"[,)–—]")
+FOLLOW_UP = 0.3  # the weight left to a day that dates only a count, a statement or an aside
+
+
+def _in_aside(sentence: str, start: int) -> bool:
+    """The day stands in an aside that qualifies a name ("Storm Kora, which formed on 4 September,
+    hit the coast on Sunday"): it dates the storm's past, not the sentence's news."""
+    opened = [m.end() for m in _ASIDE_OPEN.finditer(sentence, 0, start)]
+    return bool(opened) and not _ASIDE_CLOSE.search(sentence, opened[-1], start)
 
 
 def _follow_up(sentence: str, start: int, end: int) -> bool:
-    """The day dates a count ("rose to 5,300 on Tuesday") or a statement ("officials said on Tuesday",
-    "On Wednesday the ministry said"): days after a disaster, the tolls and statements that report it
-    outnumber the reports of the day it struck, and a storm's or a summit's news runs on for days."""
+    """The day dates a count ("rose to 5,300 on Tuesday"), a statement ("officials said on Tuesday",
+    "On Wednesday the ministry said") or an aside: days after a disaster, the tolls and statements that
+    report it outnumber the reports of the day it struck, and a storm's or a summit's news runs on for
+    days; the storm that caused it formed days before."""
     before = sentence[max(0, start - 80) : start]
-    if _STATED_BEFORE.search(before) or _COUNTED_BEFORE.search(before):
+    if _STATED_BEFORE.search(before) or _COUNTED_BEFORE.search(before) or _in_aside(sentence, start):
         return True
     opens = not sentence[:start].strip(" \"“‘'(").lower().removesuffix("on").strip()
     return opens and _STATED_AFTER.match(sentence[end : end + 60]) is not None
