@@ -236,3 +236,16 @@ def test_a_sentence_that_says_what_its_subject_is_defines_it() -> None:
     model = load_model()
     probs = model.log_probs({"c_definition": 1.0})
     assert probs["background"] == max(probs.values())
+
+
+def test_a_past_perfect_shifted_back_by_a_verb_of_saying_is_the_speaker_s_news() -> None:
+    """'The soldiers said they had seized power': reported speech, not the writer's recall."""
+    reported = cue_features("A group of officers said on television that they had seized the radio station.")
+    assert "g_reported_perfect" in reported and "g_past_perfect" not in reported
+    recalled = cue_features("The two parties had governed the port together for a decade.")
+    assert "g_past_perfect" in recalled and "g_reported_perfect" not in recalled
+    model = load_model()
+    assert (
+        model.weights["g_reported_perfect"]["what_happened"]
+        > model.weights["g_past_perfect"]["what_happened"]
+    )

@@ -77,6 +77,13 @@ _PRESENT_PERFECT = re.compile(
     r"(?:\w+ed|been|\w+en|made|had|fought|built|grown|become|come|seen|known|taken|won|lost|held|left|sent)\b",
     re.IGNORECASE,
 )
+# "the soldiers said they had stripped him of power": a past perfect shifted back by a verb of saying is
+# the speaker's news, not the writer's recall
+_REPORTED_PERFECT = re.compile(
+    r"\b(?:said|says|told\s+[\w'’-]+|announced|claimed|reported|stated|added|confirmed|insisted|explained|"
+    r"declared|acknowledged|admitted)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,5}?had\s+",
+    re.IGNORECASE,
+)
 _LONG_STATE = _rx(r"has long|have long|has been\s+\w+ing\s+for|for (?:decades|years|centuries)")
 _PAST_FINITE = re.compile(
     r"\b(?:was|were)\b|(?<!\bhad )(?<!\bhas )(?<!\bhave )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )"
@@ -394,6 +401,9 @@ def cue_features(sentence: str) -> dict[str, float]:
     for name, rx, triggers in _CUE_PATTERNS:
         if not present.isdisjoint(triggers) and rx.search(sentence):
             out[name] = 1.0
+    if "g_past_perfect" in out and _REPORTED_PERFECT.search(sentence):
+        del out["g_past_perfect"]
+        out["g_reported_perfect"] = 1.0
     if (not present.isdisjoint(_ORDINALS) or any(w[:1].isdigit() for w in words)) and _NTH.search(sentence):
         out["c_nth"] = 1.0
     past = _simple_past(tokens)
