@@ -332,3 +332,19 @@ def test_a_link_to_the_outlets_channel_names_the_outlet_without_its_verb():
         "container ships, officials said in a statement issued late in the evening.\n"
     )
     assert clean_text(page).found.publisher == "Harbour News"
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "Ferries Halted - Islands Run Short of Fuel\n\n4 May 2025\nHarbour Times (Vell)\nBy Nina Holm\n\n",
+        "Ferries Halted as Islands Run Short of Fuel\n\nNina Holm and Liz Berg\n\nHarbour Times\n\n",
+    ],
+)
+def test_an_outlets_name_between_the_headline_and_the_story_is_the_publisher_not_the_title(
+    front: str,
+) -> None:
+    res = _clean(f"{front}{PARA}\n\n{PARA2}\n")
+    assert res.found.title is not None and res.found.title.startswith("Ferries Halted")
+    assert res.found.publisher is not None and res.found.publisher.startswith("Harbour Times")
+    assert "Harbour Times" not in res.text

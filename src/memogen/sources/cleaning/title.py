@@ -22,8 +22,8 @@ def find_title(front: list[Line], opening: str = "") -> int | None:
 
     A format's own title (a Markdown '# ', a Word Title style) wins.  Otherwise, walking up
     from the first paragraph: a short section heading right above it is skipped when a
-    headline stands above it; a lone name is skipped the same way (it is the byline under
-    the headline); a line ending in ':' introduces what follows and is never a headline.
+    headline stands above it; a lone name or an outlet's name is skipped the same way (the
+    byline or the outlet under the headline); a line ending in ':' introduces what follows and is never a headline.
     `opening` (the article's first paragraphs) tells a headline from a series label above it.
     """
     for i, it in enumerate(front):
@@ -44,7 +44,7 @@ def find_title(front: list[Line], opening: str = "") -> int | None:
         it = front[i]
         higher = candidates[: len(candidates) - pos - 1]
         if (
-            (md.is_name(it.text) and higher)
+            ((md.is_name(it.text) or is_publication_name(it.text)) and higher)
             or it.text.rstrip().endswith(":")
             or _masthead_again(front, it, higher)
         ):
