@@ -348,3 +348,23 @@ def test_an_outlets_name_between_the_headline_and_the_story_is_the_publisher_not
     assert res.found.title is not None and res.found.title.startswith("Ferries Halted")
     assert res.found.publisher is not None and res.found.publisher.startswith("Harbour Times")
     assert "Harbour Times" not in res.text
+
+
+def test_a_country_under_the_date_line_is_the_datelines_place_not_a_byline_or_the_title() -> None:
+    res = _clean(
+        f"Ferries halted on the northern route\n\nSaturday 3 May 2025\n\nUnited States\n\n{PARA}\n\n{PARA2}\n"
+    )
+    assert res.found.title == "Ferries halted on the northern route"
+    assert res.found.authors == [] and res.found.date == dt.date(2025, 5, 3)
+
+
+def test_a_pictures_caption_over_its_credit_is_not_the_headline() -> None:
+    page = (
+        "Ferries halted after the inspection\n\n"
+        "Harbour Ferries terminal in Vell, Northern Isles\n\n"
+        " Nina Holm/Harbour Press/Coast Images\n\n"
+        f"{PARA}\n\n{PARA2}\n"
+    )
+    res = _clean(page)
+    assert res.found.title == "Ferries halted after the inspection"
+    assert "Coast Images" not in res.text and "Northern Isles" not in res.text

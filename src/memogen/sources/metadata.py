@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..wordlists import TITLE_SMALL_WORDS
+from .places import is_country_name
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -183,7 +184,8 @@ def is_name(text: str) -> bool:
         if tok.lower() in _NON_NAME:
             return False
         full += len(tok.rstrip(".")) > 1
-    return full >= 2 or (full == 1 and tokens[-1] == tokens[-1].title() and len(tokens[-1]) > 1)
+    named = full >= 2 or (full == 1 and tokens[-1] == tokens[-1].title() and len(tokens[-1]) > 1)
+    return named and not is_country_name(text)  # 'United States' under a date line is no byline
 
 
 def _name_token(tok: str) -> bool:
