@@ -145,3 +145,15 @@ def test_an_unsure_background_label_on_a_plain_report_moves_unless_it_names_an_e
     place_event_reports([report, since, last_year, dated, sure], EVENT)
     assert report.section == "what_happened"
     assert [p.section for p in (since, last_year, dated, sure)] == ["background"] * 4
+
+
+def test_a_what_it_means_label_on_a_report_dated_at_the_event_moves_however_sure() -> None:
+    dated = _point(
+        "The council voted on the motion at 23:10 on 4 March, the clerk recorded.", "what_it_means", 0.9
+    )
+    outlook = _point("The vote on 4 March could reshape the city's budget for years.", "what_it_means", 0.9)
+    undated = _point("The council voted on the motion late in the evening.", "what_it_means", 0.9)
+    place_event_reports([dated, outlook, undated], EVENT)
+    assert dated.section == "what_happened"
+    assert outlook.section == "what_it_means"  # "could": an assessment, whatever its day
+    assert undated.section == "what_it_means"  # a sure label without the event's day stays
