@@ -102,6 +102,51 @@ def test_casualty_counts_are_one_measure_however_worded():
     assert _claim("At least 40 people were injured in the blast.", "40 people").unit == "people injured"
 
 
+def test_a_toll_said_by_its_subject_or_as_lives_claimed_counts_the_dead():
+    exceeded = "The death toll from the storm in Verna has exceeded 1,300 people, officials said."
+    assert _claim(exceeded, "1,300 people").unit == "people killed"
+    claimed = "The storm has tragically claimed the lives of 2901 individuals."
+    assert _claim(claimed, "2901 individuals").unit == "people killed"
+    # lives that were changed, and people who live somewhere, are no toll
+    assert _claim("The new clinic changed the lives of 2,000 people.", "2,000 people").unit != "people killed"
+    assert _claim("About 90,000 people live in Verna.", "90,000 people").unit == "people living"
+
+
+def test_a_day_in_a_relative_clause_after_the_figure_dates_that_thing_not_the_count():
+    total = _claim("At least 2,122 people have died in the storm that hit Verna on Friday.", "2,122 people")
+    assert total.day is None
+    assert _claim("At least 19 people were killed in Verna on Friday.", "19 people").day is not None
+
+
+def test_a_page_updated_as_its_toll_grew_reports_its_latest_figure_and_reports_are_dated():
+    _, result = merge_specs(
+        (
+            "a",
+            [
+                "Early reports said 296 people were killed in the storm.",
+                "The death toll from the storm has since exceeded 1,300 people.",
+            ],
+            "Alpha",
+            dt.date(2025, 9, 9),
+        ),
+        ("b", ["The storm has killed at least 1,037 people, officials said."], "Beta", dt.date(2025, 9, 10)),
+        (
+            "c",
+            ["At least 1,450 people have died in the storm, the ministry said."],
+            "Gamma",
+            dt.date(2025, 9, 8),
+        ),
+    )
+    (statement,) = _statements(result)
+    assert statement.startswith("Sources differ")
+    assert "296" not in statement  # Alpha's earlier figure: its latest is 1,300
+    order = [
+        statement.find(x)
+        for x in ("1,450 people (8 September", "1,300 people (9 September", "1,037 people (10 September")
+    ]
+    assert -1 not in order and order == sorted(order)
+
+
 def test_a_running_total_is_dated_by_its_day_not_limited_to_it():
     total = _claim(
         "The number of people killed rose to 23 on Monday, officials said.", "23", dt.date(2025, 9, 16)

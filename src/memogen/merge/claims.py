@@ -99,6 +99,13 @@ _PLACE_OF = re.compile(
     r"over|more than|approximately)?\s*$",
     re.I,
 )
+# "claimed the lives of 2,901 people", "cost the lives of": a count of the dead ("lives" alone is no
+# sign: 90,000 people "live" in a city, and a project "changed the lives of" thousands)
+_LIVES_TAKEN = re.compile(
+    r"\b(?:claim(?:ed|ing|s)?|took|tak(?:en|ing|es)|cost(?:ing|s)?|lost|losing|end(?:ed|ing|s)?)\s+"
+    r"(?:the\s+)?lives\s+of\s+(?:at least|more than|over|about|around|nearly|almost|some)?\s*$",
+    re.I,
+)
 _NUMBER_OF = re.compile(r"\b(?:number|count|tally|total)\s+of\s+([a-z]+)", re.I)
 # "with a magnitude of 6.9", "at a depth of 10": the noun before "of" is what a bare figure measures
 _MEASURE_OF = re.compile(r"\b(?:a|an|the)\s+([a-z]{4,})\s+of\s*(?:about|around|some|nearly|over)?\s*$")
@@ -350,11 +357,15 @@ def casualty(q: Quantity, unit_word: str, subject: str = "", lead: str = "") -> 
     near = sorted((d, w) for w, d in q.context.items() if d <= 4 and w in _CASUALTY_STEMS)
     if near:
         return " " + _CASUALTY_STEMS[near[0][1]]
+    # a counted figure's own subject may say what it counts too: "the death toll has exceeded 1,300 people"
+    told = subject or (lead if _TOLL_SUBJECT.search(lead) or _NUMBER_OF.search(lead) else "")
     said = [
-        _CASUALTY_STEMS[stem(w)] for w in re.findall(r"[a-z]+", subject.lower()) if stem(w) in _CASUALTY_STEMS
+        _CASUALTY_STEMS[stem(w)] for w in re.findall(r"[a-z]+", told.lower()) if stem(w) in _CASUALTY_STEMS
     ]
     if said:
         return " " + said[0]
+    if _LIVES_TAKEN.search(lead):
+        return " killed"  # "claimed the lives of 2,901 individuals": the dead, not a place's people
     headcount = (
         stem(word) in _HEADCOUNT_STEMS
         or any(d <= 4 and w in _HEADCOUNT_STEMS for w, d in q.context.items())
@@ -426,18 +437,35 @@ def _clause_day(q: Quantity, source_date: dt.date | None) -> dt.date | None:
     if q.kind == "date":
         return None
     clause = figure_clause(q)
+    after = clause.find(q.display) + len(q.display) if q.display in clause else len(clause)
     for other in extract_quantities(clause):
+        at = clause.find(other.display)
         if (
             other.kind == "date"
             and other.value[2]
-            and not _dates_report(clause[: clause.find(other.display)])
+            and not _dates_report(clause[:at])
+            and not _dates_other_thing(clause, after, at)
         ):
             # a day whose year neither the text nor the source gives is still one day (year 1 stands in)
             return _to_date(other.value, source_date) or _to_date(other.value, dt.date(1, 1, 1))
     weekday = re.search(r"\bon\s+(" + "|".join(sorted(WEEKDAYS)) + r")\b", clause, re.I)
-    if weekday and source_date is not None and not _dates_report(clause[: weekday.start()]):
+    if (
+        weekday
+        and source_date is not None
+        and not _dates_report(clause[: weekday.start()])
+        and not _dates_other_thing(clause, after, weekday.start())
+    ):
         return weekday_date(weekday.group(1), source_date)
     return None
+
+
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|where)\b", re.I)
+
+
+def _dates_other_thing(clause: str, figure_end: int, at: int) -> bool:
+    """ "2,122 people have died in the earthquake that hit Morocco on Friday": a day after the figure,
+    inside a relative clause, dates the thing the clause describes (the quake), not the count."""
+    return at >= figure_end and bool(_RELATIVE.search(clause, figure_end, at))
 
 
 _REPORTED_ON = re.compile(
