@@ -646,6 +646,26 @@ def test_magnitudes_written_three_ways_are_one_measure():
     assert len(statements) == 1 and all(x in statements[0] for x in ("6.8", "6.9", "7"))
 
 
+def test_a_place_near_a_figure_or_the_scale_it_is_on_does_not_own_it():
+    near = _claim("The 6.8 magnitude earthquake near Norland struck at night.", "6.8 magnitude")
+    scale = _claim("It was a 6.8 magnitude earthquake on the Richter scale.", "6.8 magnitude")
+    assert near.entity is None and scale.entity is None
+    _, result = merge_specs(
+        ("a", ["Verna was shaken by a powerful earthquake with a magnitude of 6.9."], "Alpha", DAY),
+        (
+            "b",
+            [
+                "According to the Geological Survey, the 6.8 magnitude earthquake near Norland struck Verna at night."
+            ],
+            "Beta",
+            DAY,
+        ),
+        ("c", ["It was a 7-magnitude earthquake on the Richter scale that struck Verna."], "Gamma", DAY),
+    )
+    (statement,) = _statements(result)
+    assert all(x in statement for x in ("6.8", "6.9", "7"))
+
+
 def test_an_aside_ends_at_its_own_comma_not_at_a_dates():
     from memogen.merge.text import drop_restated_asides
 

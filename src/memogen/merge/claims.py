@@ -73,7 +73,11 @@ _SEGMENT_BREAK = re.compile(
 )
 _NAME_TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\wÀ-ÿ’'\-]*|\(|\)|\S")
 _NAME_JOINERS = JOINERS | {"e"}  # "Tehreek-e-Insaf", "Istehkam e Pakistan"
-_PLACE_PREPOSITIONS = frozenset(["in", "at", "across", "into", "within", "throughout", "inside", "from"])
+# names after these are where a figure was measured (or on what scale), not whose it is: "the 6.8
+# magnitude earthquake near Ouka", "a 6.8 magnitude earthquake on the Richter scale"
+_PLACE_PREPOSITIONS = frozenset(
+    ["in", "at", "across", "into", "within", "throughout", "inside", "from", "near", "outside", "on"]
+)
 _DATELINE = re.compile(r"\W*(?:[A-Z][A-Z.'’ -]+,?\s*)?")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z]{2,}\)|--|—|:)")
 # "the death toll rose to 23", "the number of people killed reached 23": a bare figure whose
