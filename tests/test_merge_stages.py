@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from memo_factory import merge_specs
+from memo_factory import merge_specs, source_with_points
 from memogen.merge.aliases import learn_kinds
 from memogen.merge.claims import read_claim, topic_entity
 from memogen.merge.quantities import extract_quantities, figure_years
@@ -589,6 +589,26 @@ def test_a_source_does_not_restate_itself_in_other_words(monkeypatch):
         ),
     )
     assert len(result.merged) == 2
+
+
+def test_a_page_that_restates_its_leads_figure_in_its_body_states_it_once():
+    from memogen.merge.features import features
+    from memogen.merge.pairs import quantity_pairs, same_fact
+
+    _, points = source_with_points(
+        "a",
+        [
+            "Late on Friday evening, September 8, Verna was shaken by a powerful 6.9 magnitude earthquake.",
+            "Rescue teams reached the hill villages as aftershocks shook the valley.",
+            "According to the national institute, the 6.9 magnitude tremor struck late on September 8.",
+        ],
+    )
+    feats = [features(p.text) for p in points]
+    assert (0, 2) in quantity_pairs(feats, points)  # one page's lead and body share a figure: compared
+    lead, rescue, body = feats
+    # within one page, close embeddings merge only sentences sharing a specific figure
+    assert same_fact(0.2, lead, body, semantic=0.6, same_source=True)[0]
+    assert not same_fact(0.3, lead, rescue, semantic=0.7, same_source=True)[0]
 
 
 def test_merging_works_without_the_embedding_model(monkeypatch):
