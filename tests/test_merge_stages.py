@@ -147,6 +147,25 @@ def test_a_page_updated_as_its_toll_grew_reports_its_latest_figure_and_reports_a
     assert -1 not in order and order == sorted(order)
 
 
+def test_an_earlier_lower_toll_is_an_older_report_not_an_error_and_undated_reports_stay_undated():
+    _, result = merge_specs(
+        (
+            "a",
+            ["More than 100 people were killed in the unrest."],
+            "Alpha",
+            dt.date(2025, 7, 21),
+        ),
+        ("b", ["At least 174 people were killed in the unrest."], "Beta", dt.date(2025, 7, 22)),
+        ("c", ["There have been over 200 deaths in the unrest."], "Gamma", None),
+    )
+    (statement,) = _statements(result)
+    assert (
+        "more than 100 people (21 July 2025)" in statement
+        and "at least 174 people (22 July 2025)" in statement
+    )
+    assert "over 200 deaths." in statement  # no date to give
+
+
 def test_a_running_total_is_dated_by_its_day_not_limited_to_it():
     total = _claim(
         "The number of people killed rose to 23 on Monday, officials said.", "23", dt.date(2025, 9, 16)

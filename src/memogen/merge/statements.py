@@ -81,19 +81,20 @@ def describe_group(group: list[Claim], names: dict[str, str], points: list[Point
         return Conflict(kind=kind, statement=statement, values=values, change="progression")  # type: ignore[arg-type]
     if any(c.pending for c in group):
         return None  # counts of what is still outstanding, taken at unknown hours: no disagreement
-    if _when(classes[0], group):  # a running count's reports, oldest first
-        classes.sort(key=lambda cl: min(c.reported for c in cl if c.reported is not None))
+    if all(c.reported for c in group) and any(_when(cl, group) for cl in classes):
+        classes.sort(key=lambda cl: min(c.reported for c in cl if c.reported is not None))  # oldest first
     parts = [(_value_text(cl[0]) + _when(cl, group), [c.source_id for c in cl]) for cl in classes]
     return Conflict(kind=kind, statement=differ_statement(parts, names, owner), values=values)  # type: ignore[arg-type]
 
 
 def _when(cl: list[Claim], group: list[Claim]) -> str:
     """ " (9 September 2023)": when a running count's figure was reported, so the reader sees which
-    figures are older; "" for other figures, or when the reports are not all dated, or dated alike."""
-    days = {c.reported for c in group}
-    if not _running_count(group) or None in days or len(days) < 2:
+    figures are older; "" for other figures, for an undated report, or when all are dated alike."""
+    days = {c.reported for c in group if c.reported is not None}
+    dated = [c.reported for c in cl if c.reported is not None]
+    if not _running_count(group) or len(days) < 2 or not dated:
         return ""
-    return f" ({day_text(min(c.reported for c in cl if c.reported is not None))})"
+    return f" ({day_text(min(dated))})"
 
 
 def _running_count(group: list[Claim]) -> bool:
