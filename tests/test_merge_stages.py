@@ -289,6 +289,15 @@ def test_a_lower_later_figure_or_a_headcount_of_a_place_is_a_disagreement_not_a_
         assert "100,000 people" in statement and "about 90,000 people" in statement
 
 
+def test_people_who_lived_in_a_place_are_its_population():
+    assert _claim("About 90,000 people lived in Verna before the storm.", "90,000 people").headcount
+    statements = _two_sources_say(
+        "Floods swept through Verna, a port city of 100,000 people, on Sunday.",
+        "About 90,000 people lived in Verna before the storm.",
+    )
+    assert len(statements) == 1 and "100,000" in statements[0] and "90,000" in statements[0]
+
+
 def test_a_places_population_is_one_measure_however_it_is_worded():
     claim = _claim("The floods hit Verna, which has a population of 90,000, after the dams burst.", "90,000")
     assert claim.unit == "people living" and claim.entity.text == "Verna"
@@ -608,6 +617,21 @@ def test_a_source_does_not_restate_itself_in_other_words(monkeypatch):
         ),
     )
     assert len(result.merged) == 2
+
+
+def test_a_name_both_sides_carry_is_shared_even_when_neither_spells_it():
+    from memogen.merge.features import Features
+    from memogen.merge.pairs import name_mismatch
+
+    def sentence(text: str, names: set[str]) -> Features:
+        return Features(text, frozenset(), [], frozenset(names), frozenset(), f" {text} ")
+
+    # a learned alias can stand a surname for a given name on both sides, which neither text spells
+    held = sentence("president bazoum is being held by the guard", {"bazoum", "halima"})
+    detained = sentence("the guard detained president bazoum", {"bazoum", "halima"})
+    assert name_mismatch(held, detained) == 0
+    other = sentence("the guard detained president tandja", {"tandja"})
+    assert name_mismatch(held, other) == 1
 
 
 def test_a_page_that_restates_its_leads_figure_in_its_body_states_it_once():

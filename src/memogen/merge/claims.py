@@ -345,7 +345,8 @@ _CASUALTY_BY_WORD = {w: kind for kind, words in CASUALTY_WORDS.items() for w in 
 _CASUALTY_STEMS = {stem(w): kind for w, kind in _CASUALTY_BY_WORD.items() if stem(w) != "live"}
 HEADCOUNT = "living"  # what a place's population counts: the people living there
 _HEADCOUNT_STEMS = frozenset(
-    stem(w) for w in ("inhabitants", "residents", "population", "live", "living", "inhabited", "populated")
+    stem(w)
+    for w in ("inhabitants", "residents", "population", "live", "lived", "living", "inhabited", "populated")
 )
 
 

@@ -33,9 +33,15 @@ def name_mismatch(a: Features, b: Features) -> int:
     """Names on one side that the other side does not mention in any spelling we can see."""
 
     def missing(x: frozenset[str], other: Features) -> int:
-        # a whole word, or a word starting with the same 5 letters ("Sergey" meets "Sergei")
+        # a whole word, or a word starting with the same 5 letters ("Sergey" meets "Sergei"); a name
+        # the other side carries too is shared, however it got there (an alias's holder: "Bazoum"
+        # stands for its learned surname on both sides, which neither sentence spells)
         return sum(
-            1 for n in x if f" {n} " not in other.padded and (len(n) < 5 or f" {n[:5]}" not in other.padded)
+            1
+            for n in x
+            if n not in other.names
+            and f" {n} " not in other.padded
+            and (len(n) < 5 or f" {n[:5]}" not in other.padded)
         )
 
     ma, mb = missing(a.names, b), missing(b.names, a)
