@@ -619,6 +619,15 @@ def test_a_source_does_not_restate_itself_in_other_words(monkeypatch):
     assert len(result.merged) == 2
 
 
+def test_a_name_does_not_run_on_into_the_next_line():
+    from memogen.merge.aliases import learn_aliases
+
+    aliases = learn_aliases(
+        ["Supporters rallied for President Mohamed Bazoum\nNigeriens gather in the capital."]
+    )
+    assert aliases.given.get("mohamed") == "bazoum" and "bazoum" not in aliases.given
+
+
 def test_a_name_both_sides_carry_is_shared_even_when_neither_spells_it():
     from memogen.merge.features import Features
     from memogen.merge.pairs import name_mismatch
