@@ -298,6 +298,15 @@ def test_people_who_lived_in_a_place_are_its_population():
     assert len(statements) == 1 and "100,000" in statements[0] and "90,000" in statements[0]
 
 
+def test_a_population_estimated_or_given_in_brackets_is_a_headcount():
+    for sentence, display in (
+        ("Verna's population is estimated at 100,000.", "100,000"),
+        ("Verna (population 100,000) was hit hardest.", "100,000"),
+        ("Verna, population 100,000, was hit hardest.", "100,000"),
+    ):
+        assert _claim(sentence, display).headcount, sentence
+
+
 def test_a_places_population_is_one_measure_however_it_is_worded():
     claim = _claim("The floods hit Verna, which has a population of 90,000, after the dams burst.", "90,000")
     assert claim.unit == "people living" and claim.entity.text == "Verna"

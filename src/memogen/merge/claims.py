@@ -92,10 +92,10 @@ _RUNNING_TOTAL = re.compile(
 _PENDING = re.compile(r"\b(?:still|yet to|pending|remaining|remain|outstanding|awaited|missing)\b", re.I)
 # "which has a population of around 90,000": the figure counts people
 _POPULATION_OF = re.compile(
-    r"\bpopulation\s+(?:of|is|was|stands at|stood at|at)\s+(?:about|around|some|roughly|nearly|almost|"
-    r"over|more than|approximately)?\s*$",
+    r"\bpopulation(?:\s+(?:of|is|was|stands|stood|estimated|put|at|to|be|been|numbers|numbered|totals|"
+    r"about|around|some|roughly|nearly|almost|over|more|than|approximately|an|a|est\.?)){0,5}\s*$",
     re.I,
-)
+)  # "a population of about 90,000", "population is estimated at 90,000", "(population 90,000)"
 # "Verna, a port city of 100,000", "Verna, home to 90,000": a place's headcount, its noun left out
 _PLACE_OF = re.compile(
     r"\b(?:(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?:city|town|village|port|country|nation|island|district|region|"
