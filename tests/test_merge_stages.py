@@ -628,6 +628,17 @@ def test_a_source_does_not_restate_itself_in_other_words(monkeypatch):
     assert len(result.merged) == 2
 
 
+def test_the_whole_a_share_is_of_does_not_own_it():
+    share = _claim(
+        "The bloc accounts for 40% of the world's people and a quarter of global GDP.", "a quarter"
+    )
+    assert share.entity is None  # GDP is what the quarter is of, not whose it is
+    assert _two_sources_say(
+        "The Norland bloc accounts for about 40% of the world's population and a quarter of global GDP.",
+        "The bloc's members make up 42% of the world population and 23% of global output.",
+    ) == ["Sources differ: Alpha reports about 40%; Beta reports 42%."]
+
+
 def test_a_name_does_not_run_on_into_the_next_line():
     from memogen.merge.aliases import learn_aliases
 

@@ -640,7 +640,11 @@ def _name_spans(sentence: str, initial_names: frozenset[str]) -> list[_Name]:
             prev[-1] in _PLACE_PREPOSITIONS
             or (len(prev) == 2 and prev[-1] == "the" and prev[0] in _PLACE_PREPOSITIONS)
         )
-        after_of = bool(prev) and (prev[-1] == "of" or prev == ["of", "the"])
+        # "of the National Assembly", "a quarter of global GDP": the whole a figure is a part of
+        after_of = bool(prev) and (
+            prev[-1] == "of"
+            or (len(prev) == 2 and prev[0] == "of" and toks[k - 1][0].isalpha() and toks[k - 1][0].islower())
+        )
         speaker = bool(_SPEAKER.match(sentence, toks[j - 1][2])) or any(
             " ".join(prev[-2:]) == lead for lead in _SPEAKER_LEADS
         )
