@@ -119,23 +119,19 @@ def test_a_day_in_a_relative_clause_after_the_figure_dates_that_thing_not_the_co
 
 
 def test_a_page_updated_as_its_toll_grew_reports_its_latest_figure_and_reports_are_dated():
-    _, result = merge_specs(
-        (
-            "a",
+    reports = {  # source -> (day of September it is dated, its sentences)
+        "Alpha": (
+            9,
             [
                 "Early reports said 296 people were killed in the storm.",
                 "The death toll from the storm has since exceeded 1,300 people.",
             ],
-            "Alpha",
-            dt.date(2025, 9, 9),
         ),
-        ("b", ["The storm has killed at least 1,037 people, officials said."], "Beta", dt.date(2025, 9, 10)),
-        (
-            "c",
-            ["At least 1,450 people have died in the storm, the ministry said."],
-            "Gamma",
-            dt.date(2025, 9, 8),
-        ),
+        "Beta": (10, ["The storm has killed at least 1,037 people, officials said."]),
+        "Gamma": (8, ["At least 1,450 people have died in the storm, the ministry said."]),
+    }
+    _, result = merge_specs(
+        *((name.lower(), texts, name, dt.date(2025, 9, day)) for name, (day, texts) in reports.items())
     )
     (statement,) = _statements(result)
     assert statement.startswith("Sources differ")
@@ -742,18 +738,12 @@ def test_a_place_near_a_figure_or_the_scale_it_is_on_does_not_own_it():
     near = _claim("The 6.8 magnitude earthquake near Norland struck at night.", "6.8 magnitude")
     scale = _claim("It was a 6.8 magnitude earthquake on the Richter scale.", "6.8 magnitude")
     assert near.entity is None and scale.entity is None
-    _, result = merge_specs(
-        ("a", ["Verna was shaken by a powerful earthquake with a magnitude of 6.9."], "Alpha", DAY),
-        (
-            "b",
-            [
-                "According to the Geological Survey, the 6.8 magnitude earthquake near Norland struck Verna at night."
-            ],
-            "Beta",
-            DAY,
-        ),
-        ("c", ["It was a 7-magnitude earthquake on the Richter scale that struck Verna."], "Gamma", DAY),
-    )
+    said = {
+        "Alpha": "Verna was shaken by a powerful earthquake with a magnitude of 6.9.",
+        "Beta": "According to the Geological Survey, the 6.8 magnitude earthquake near Norland struck Verna at night.",
+        "Gamma": "It was a 7-magnitude earthquake on the Richter scale that struck Verna.",
+    }
+    _, result = merge_specs(*((name.lower(), [text], name, DAY) for name, text in said.items()))
     (statement,) = _statements(result)
     assert all(x in statement for x in ("6.8", "6.9", "7"))
 
