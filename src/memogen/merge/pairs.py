@@ -284,8 +284,9 @@ def cross_source_pairs(
     cap: Callable[[tuple], int],
     same_source: bool = False,
 ) -> list[tuple[int, int]]:
-    """Every pair (i < j) of items of two sources sharing a bucket, skipping buckets larger than
-    cap(key): a key that many items share says nothing about which fact (keeps the cost linear)."""
+    """Every pair (i < j) of items of two sources (of any source, with `same_source`) sharing a
+    bucket, skipping buckets larger than cap(key): a key that many items share says nothing about
+    which fact (keeps the cost linear)."""
     pairs = set()
     for key, members in buckets.items():
         if len(members) > cap(key):
