@@ -249,3 +249,23 @@ def test_a_past_perfect_shifted_back_by_a_verb_of_saying_is_the_speaker_s_news()
         model.weights["g_reported_perfect"]["what_happened"]
         > model.weights["g_past_perfect"]["what_happened"]
     )
+
+
+def test_a_name_with_a_present_verb_and_its_object_is_no_theme() -> None:
+    """'The wire quotes eyewitnesses' opens on a sentence, not a theme: a lower-case -s word between a
+    name and its object is a verb; a plural noun after a name ('Trade relations in 2020') stays a theme."""
+    from memogen.sections.segment import is_verbless
+
+    assert not is_verbless("Newswire quotes eyewitness accounts of the flood")
+    assert not is_verbless("Norland seeks new partners")
+    assert is_verbless("Norland-Sudria relations in 2020")
+    assert is_verbless("Norland's interests in the region")
+    assert is_verbless("The roots of the dispute")
+    text = (
+        "Floods swept through the valley on 4 March, destroying 300 homes.\n\n"
+        "Newswire quotes eyewitness accounts of the flood. Farmer Ana Lis said she fled her house at dawn.\n\n"
+        "The floods could cost the region a year of growth, analysts said."
+    )
+    points = extract_points(_source(text), EVENT)
+    witness = next(p for p in points if "fled her house" in p.text)
+    assert "Newswire quotes" not in witness.text  # the sentence is no theme that heads its paragraph
