@@ -159,6 +159,7 @@ _EXPLETIVE_IT = re.compile(
     r"significant|interesting|surprising|understood|known|argued|noted)\b"
     r"|^It\s+(?:is|was|has been|had been)\s+(?:more than |nearly |almost |over |about |some |only )?\S+\s+"
     r"(?:years|months|weeks|days|decades)\s+(?:since|ago)\b"
+    r"|^It\s+(?:is|was|has been)\s+\w+(?:ed|ing)\s+that\b"  # "It is hoped that", "It was agreed that"
 )
 _ANAPHORIC_TIME = re.compile(
     r"^(?:(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?)\s+later|(?:the\s+)?(?:next|following|same)\s+"
@@ -315,7 +316,7 @@ def _dangling(rest: str) -> Dangling:
     if not words:
         return None
     first = words[0].lower()
-    if first == "it" and _EXPLETIVE_IT.match(rest):
+    if first == "it" and is_expletive_it(rest[:1].upper() + rest[1:]):  # "Despite this, it is hoped that"
         return None
     if first in _STRONG:
         return "strong"
