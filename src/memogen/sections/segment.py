@@ -282,9 +282,9 @@ def _named_subject_verb(raw: list[str]) -> bool:
         name, word, nxt = raw[i - 1], raw[i], raw[i + 1]
         if not name[:1].isupper() or name.lower() in DETERMINERS or name.endswith(("'s", "’s")):
             continue
-        if word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")):
-            if nxt.lower() in DETERMINERS or (nxt.islower() and nxt not in TITLE_SMALL_WORDS):
-                return True
+        verb = word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+        if verb and (nxt.lower() in DETERMINERS or (nxt.islower() and nxt not in TITLE_SMALL_WORDS)):
+            return True
     return False
 
 
