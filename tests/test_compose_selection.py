@@ -339,3 +339,27 @@ def test_a_sidebar_story_is_far_from_the_event_in_meaning():
     if closeness is None:
         pytest.skip("no embedding model installed")
     assert closeness[0] > closeness[1]
+
+
+def test_a_disagreement_the_budget_cannot_state_earns_a_point_no_rank():
+    from memogen.compose.salience import Salience
+    from memogen.compose.selection import section_relative, shown_salience
+    from memogen.model import Conflict, ConflictValue
+
+    values = [ConflictValue("a", "12 December", ""), ConflictValue("b", "13 December", "")]
+    conflict = Conflict("date", "Sources differ: a reports 12 December; b reports 13 December.", values)
+    disputed = mp("d", "The conference was chaired by the host's industry minister.", "what_happened")
+    plain = mp("p", "Nearly 200 countries agreed to transition away from fossil fuels.", "what_happened")
+    disputed.conflicts = [conflict]
+    salience = {
+        "d": Salience(0.5, 1.0, 0.5, 0.5, True, 1.0, 0.0, disputed=True),
+        "p": Salience(0.8, 1.0, 0.5, 0.5, True, 1.0, 0.0),
+    }
+    assert shown_salience(disputed, salience) > shown_salience(
+        plain, salience
+    )  # it will say where they differ
+    disputed.conflicts = []  # a short memo leaves the statement out
+    assert shown_salience(disputed, salience) < shown_salience(plain, salience)
+    assert list(section_relative([disputed, plain], salience)) == pytest.approx(
+        [shown_salience(disputed, salience) / shown_salience(plain, salience), 1.0]
+    )

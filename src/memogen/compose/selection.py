@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..model import SECTION_KEYS, DroppedPoint, MergedPoint, SectionKey
-from .salience import Salience
+from .salience import DISPUTED, Salience
 from .similarity import PointVectors
 
 NOVELTY = 0.3  # weight of the concepts a point adds, against its salience
@@ -30,7 +30,7 @@ REPEATS_CONTENT = 0.25
 SECTION_PRIOR: dict[str, float] = {"what_happened": 1.0, "background": 0.9, "what_it_means": 0.9}
 DISAGREEMENT = 1.0  # a point that says where sources disagree: the memo must say it ...
 ROOM_FOR_DISAGREEMENT = 1000  # ... in full from this budget on; a 100-word memo states the event first
-EMPTY_SECTION_BONUS = 0.25
+EMPTY_SECTION_BONUS = 0.25  # in full from ROOM_FOR_DISAGREEMENT words on: a short memo states the event first
 # Background and analysis earn the same bonus until they hold this share of the budget, for a
 # point of some salience among its section's own (analysis ranks low on event evidence: lead
 # position, figures; a reader still expects a real What-it-means when the sources offer one).
@@ -70,12 +70,23 @@ def section_floors(budget: int) -> dict[str, float]:
     return out
 
 
+def shown_salience(point: MergedPoint, salience: dict[str, Salience]) -> float:
+    """The point's salience as the memo will state it: a point whose disagreement statements the
+    budget leaves out (`conflicts` emptied) earns nothing for them.
+
+    Why: a 100-word memo opened with "COP28 concluded ... chaired by Sultan Al Jaber" for the
+    disagreement on its dates, which it then had no room to state.
+    """
+    s = salience[point.id]
+    return s.total - DISPUTED * (s.disputed and not point.conflicts)
+
+
 def section_relative(pool: list[MergedPoint], salience: dict[str, Salience]) -> np.ndarray:
     """Each point's salience as a share of the best in its own section."""
     top: dict[str, float] = {}
     for p in pool:
-        top[p.section] = max(top.get(p.section, 0.0), salience[p.id].total)
-    return np.array([max(0.0, salience[p.id].total) / (top[p.section] or 1.0) for p in pool])
+        top[p.section] = max(top.get(p.section, 0.0), shown_salience(p, salience))
+    return np.array([max(0.0, shown_salience(p, salience)) / (top[p.section] or 1.0) for p in pool])
 
 
 def concept_weights(points: list[MergedPoint], concepts: list[frozenset[str]]) -> dict[str, float]:
@@ -108,8 +119,10 @@ def select(
         if p.id in brief:  # a 100-word memo states the event, not every source's figure for it
             p.conflicts = []
     n = len(pool)
-    top = max((salience[p.id].total for p in pool), default=1.0) or 1.0
-    relevance = np.array([max(0.0, salience[p.id].total) / top * SECTION_PRIOR[p.section] for p in pool])
+    top = max((shown_salience(p, salience) for p in pool), default=1.0) or 1.0
+    relevance = np.array(
+        [max(0.0, shown_salience(p, salience)) / top * SECTION_PRIOR[p.section] for p in pool]
+    )
     cost = np.array([point_words(p) for p in pool])
     in_section = section_relative(pool, salience)
     prior = np.array([SECTION_PRIOR[p.section] for p in pool])
@@ -127,7 +140,9 @@ def select(
     closest_id: list[str | None] = [None] * n
     open_ = np.ones(n, dtype=bool)
     is_wh = np.array([p.section == "what_happened" for p in pool])
-    disputed = np.array([bool(p.conflicts) for p in pool]) * min(1.0, budget / ROOM_FOR_DISAGREEMENT)
+    room = min(1.0, budget / ROOM_FOR_DISAGREEMENT)  # a short memo states the event before all else
+    disputed = np.array([bool(p.conflicts) for p in pool]) * room
+    section_bonus = EMPTY_SECTION_BONUS * room
     out = Selection(chosen={k: [] for k in SECTION_KEYS})
     left = budget
     handed: set[str] = set()  # repeats whose disagreement statements a chosen point took
@@ -148,9 +163,7 @@ def select(
         # until a section holds its floor, its points compete by their rank among its own
         thin = thin & (in_section >= EMPTY_SECTION_FLOOR)
         ranked_in = np.where(thin, in_section * prior, relevance)
-        worth = (
-            np.maximum(relevance, ranked_in) + EMPTY_SECTION_BONUS * (empty | thin) + DISAGREEMENT * disputed
-        )
+        worth = np.maximum(relevance, ranked_in) + section_bonus * (empty | thin) + DISAGREEMENT * disputed
         size = np.maximum(cost, SHORTEST) / TYPICAL_WORDS
         # salience per word^COST_EXPONENT; new content per word (a list of names is long, not dense)
         score = worth / size**COST_EXPONENT + NOVELTY * new / size
