@@ -363,3 +363,31 @@ def test_a_disagreement_the_budget_cannot_state_earns_a_point_no_rank():
     assert list(section_relative([disputed, plain], salience)) == pytest.approx(
         [shown_salience(disputed, salience) / shown_salience(plain, salience), 1.0]
     )
+
+
+def test_a_short_memo_gives_few_of_its_words_to_where_sources_differ():
+    from memogen.compose.selection import STATEMENT_SHARE
+    from memogen.model import Conflict, ConflictValue
+
+    def disputed_event(k: int) -> MergedPoint:
+        p = mp(
+            f"e{k}",
+            f"On {k + 1} March 2024 Minister {made_up(k).title()} reported {100 * k + 7}.",
+            "what_happened",
+        )
+        values = [
+            ConflictValue("a", f"{100 * k + 7} dead", ""),
+            ConflictValue("b", f"{100 * k + 9} dead", ""),
+        ]
+        p.conflicts = [
+            Conflict("number", f"Sources differ: a reports {100 * k + 7}; b reports {100 * k + 9}.", values)
+        ]
+        return p
+
+    def chosen_at(budget: int) -> list[MergedPoint]:
+        chosen, _ = select_within_budget([disputed_event(k) for k in range(12)], budget)
+        return [p for ps in chosen.values() for p in ps]
+
+    said = sum(len(c.statement.split()) for p in chosen_at(250) for c in p.conflicts)
+    assert 0 < said <= STATEMENT_SHARE * 250  # a statement is 7-9 words: a few of them
+    assert all(p.conflicts for p in chosen_at(1000))  # a long memo says where sources differ, every time

@@ -37,6 +37,10 @@ EMPTY_SECTION_BONUS = 0.25  # in full from ROOM_FOR_DISAGREEMENT words on: a sho
 SECTION_FLOOR: dict[str, float] = {"what_happened": 0.0, "background": 0.1, "what_it_means": 0.1}
 OPENING_COST = 0.25  # the opening point is charged its length only this much: the event, told in full
 STATEMENT_SHARE = 0.15  # a point's disagreement statements may take this share of the budget (a short memo states the facts first)
+# All statements together: that share of a short memo, growing steeply to most of one of
+# ROOM_FOR_DISAGREEMENT words (a 250-word COP28 memo gave 68 of its words to three disagreements,
+# one of them on the attendance).
+STATEMENT_GROWTH = 4
 EMPTY_SECTION_FLOOR = 0.3  # ... only for a point of some salience (no sidebar teaser fills a section)
 COST_EXPONENT = 0.5  # gain per word^COST_EXPONENT: a long point must say more to beat two short ones
 TYPICAL_WORDS = 25
@@ -147,9 +151,7 @@ def select(
     left = budget
     handed: set[str] = set()  # repeats whose disagreement statements a chosen point took
     # words for saying where sources differ: most of a long memo, a share of a short one
-    statements_left = int(
-        budget * (STATEMENT_SHARE + (1 - STATEMENT_SHARE) * min(1.0, budget / ROOM_FOR_DISAGREEMENT))
-    )
+    statements_left = int(budget * (STATEMENT_SHARE + (1 - STATEMENT_SHARE) * room**STATEMENT_GROWTH))
     while True:
         fits = open_ & (cost <= left) & (closest < 1.0)
         if not fits.any():
