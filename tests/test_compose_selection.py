@@ -391,3 +391,28 @@ def test_a_short_memo_gives_few_of_its_words_to_where_sources_differ():
     said = sum(len(c.statement.split()) for p in chosen_at(250) for c in p.conflicts)
     assert 0 < said <= STATEMENT_SHARE * 250  # a statement is 7-9 words: a few of them
     assert all(p.conflicts for p in chosen_at(1000))  # a long memo says where sources differ, every time
+
+
+def test_a_point_about_something_else_never_fills_leftover_words():
+    from memogen.compose.salience import Salience
+    from memogen.compose.selection import select
+    from memogen.compose.similarity import vectorise
+
+    event = mp(
+        "e", "The Tarvin dam gave way on 3 March 2024 and flooded nine villages downstream.", "what_happened"
+    )
+    aside = mp("x", "Hopes and ambitions for exceptional outcomes were high.", "background", start=900)
+    points = [event, aside]
+    vectors = vectorise([p.text for p in points])
+    row = {p.id: k for k, p in enumerate(points)}
+
+    def chosen(off_topic: bool) -> list[str]:
+        salience = {
+            "e": Salience(1.0, 1.0, 0.0, 1.0, True, 1.0, 0.0),
+            "x": Salience(0.1, 0.2, 0.0, 0.1, False, 0.0, 0.0, off_topic=off_topic),
+        }
+        picked = select(points, salience, vectors, row, 100)
+        return [p.id for ps in picked.chosen.values() for p in ps]
+
+    assert chosen(off_topic=False) == ["e", "x"]  # a weak point may fill the words left
+    assert chosen(off_topic=True) == ["e"]  # one about something else may not

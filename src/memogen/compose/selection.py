@@ -85,6 +85,12 @@ def shown_salience(point: MergedPoint, salience: dict[str, Salience]) -> float:
     return s.total - DISPUTED * (s.disputed and not point.conflicts)
 
 
+def is_aside(point: MergedPoint, salience: dict[str, Salience]) -> bool:
+    """Far from the event in meaning and without salience to outweigh it: no leftover words are
+    worth it ("Hopes and ambitions for exceptional outcomes were high." closed a 100-word memo)."""
+    return salience[point.id].off_topic and shown_salience(point, salience) <= 0
+
+
 def section_relative(pool: list[MergedPoint], salience: dict[str, Salience]) -> np.ndarray:
     """Each point's salience as a share of the best in its own section."""
     top: dict[str, float] = {}
@@ -147,13 +153,14 @@ def select(
     room = min(1.0, budget / ROOM_FOR_DISAGREEMENT)  # a short memo states the event before all else
     disputed = np.array([bool(p.conflicts) for p in pool]) * room
     section_bonus = EMPTY_SECTION_BONUS * room
+    aside = np.array([is_aside(p, salience) for p in pool], dtype=bool)
     out = Selection(chosen={k: [] for k in SECTION_KEYS})
     left = budget
     handed: set[str] = set()  # repeats whose disagreement statements a chosen point took
     # words for saying where sources differ: most of a long memo, a share of a short one
     statements_left = int(budget * (STATEMENT_SHARE + (1 - STATEMENT_SHARE) * room**STATEMENT_GROWTH))
     while True:
-        fits = open_ & (cost <= left) & (closest < 1.0)
+        fits = open_ & (cost <= left) & (closest < 1.0) & ~aside
         if not fits.any():
             break
         opening = not out.chosen["what_happened"] and bool((fits & is_wh).any())
@@ -218,7 +225,9 @@ def select(
                 handed.add(pool[j].id)
     for k in np.flatnonzero(open_):
         p = pool[k]
-        if closest[k] >= 1.0:
+        if aside[k]:
+            reason = f"about something else than the event, and nothing else speaks for it: {salience[p.id].describe()}"
+        elif closest[k] >= 1.0:
             reason = f"says again what {closest_id[k]} says (similarity {closest[k]:.2f} of the bar)"
             if p.id in handed:
                 reason += "; its statement of where sources disagree moved there"
