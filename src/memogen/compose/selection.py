@@ -86,9 +86,11 @@ def shown_salience(point: MergedPoint, salience: dict[str, Salience]) -> float:
 
 
 def is_aside(point: MergedPoint, salience: dict[str, Salience]) -> bool:
-    """Far from the event in meaning and without salience to outweigh it: no leftover words are
-    worth it ("Hopes and ambitions for exceptional outcomes were high." closed a 100-word memo)."""
-    return salience[point.id].off_topic and shown_salience(point, salience) <= 0
+    """A report far from the event in meaning and without salience to outweigh it: no leftover
+    words are worth it ("Hopes and ambitions for exceptional outcomes were high." closed a
+    100-word memo). Analysis is exempt: an op-ed's verdict is far from the headlines by nature."""
+    far = salience[point.id].off_topic and point.section != "what_it_means"
+    return far and shown_salience(point, salience) <= 0
 
 
 def section_relative(pool: list[MergedPoint], salience: dict[str, Salience]) -> np.ndarray:
