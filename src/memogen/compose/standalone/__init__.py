@@ -29,6 +29,7 @@ from .shape import (
     CUT_OFF,
     close_open_quote,
     continues_broken_line,
+    drop_more_follows,
     drop_verbless_lead,
     first_sentence,
     mend_cut_off,
@@ -277,7 +278,7 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
         if stripped is None:
             return "a relative date ('on Thursday', 'last week') its source gives no date for"
         text = stripped
-    text = close_open_quote(text)
+    text = close_open_quote(drop_more_follows(text))
     section = point.section
     if section == "what_happened" and _OPINION.search(re.sub(r"[“\"][^”\"]*[”\"]", "", text)):
         section = "what_it_means"  # an opinion is not a fact of what happened

@@ -218,6 +218,15 @@ def drop_verbless_lead(text: str) -> tuple[str, int]:
     return text, 0
 
 
+_MORE_FOLLOWS = re.compile(r"(?<=[.!?])\s*(?:\.{3}|…)$")
+
+
+def drop_more_follows(text: str) -> str:
+    """'... to assist the Kingdom of Morocco....': an ellipsis after a whole sentence marks the
+    page's text that follows (a teaser cut short), not the point's; the sentence ends at its stop."""
+    return _MORE_FOLLOWS.sub("", text)
+
+
 def close_open_quote(text: str) -> str:
     """'“The course corrections have not been secured.': a quotation that runs on past the point
     in its source is closed where the point ends, and one that began before the point is opened
