@@ -229,7 +229,7 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
     text = point.text
     text, span = _without_next_number(text, span, before)
     reason = not_a_statement(text, span, at_end, bool(_ENUMERATED.search(before)))
-    if reason is None and home is not None and continues_broken_line(home.text[: home.citation.start]):
+    if reason is None and home is not None and continues_broken_line(home.text, home.citation.start):
         reason = "a fragment (the line before breaks off mid-sentence)"
     if reason == CUT_OFF:
         mended = mend_cut_off(text)
