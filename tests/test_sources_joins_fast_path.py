@@ -32,3 +32,13 @@ def test_joins_still_found():
     assert text._split_token("gaspipeline", doc, lex, JoinSettings(), False) == "gas pipeline"
     assert text._split_token("ofthe", doc, lex, JoinSettings(), False) == "of the"
     assert text._split_token("said.The", doc, lex, JoinSettings(), False) == "said. The"
+
+
+def test_quick_checks_agree_with_the_patterns():
+    rng = random.Random(16)
+    pieces = [*PIECES, "http://", "www.", "WWW.", "@", "a.com", "x.pk", "/", "#", "said:", "”", "?’"]
+    for _ in range(4000):
+        token = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 4)))
+        assert text._urlish(token) == bool(text._URLISH.search(token)), token
+        ends = token[-1] in text._SENTENCE_END_LAST and bool(text._ENDS_SENTENCE.search(token))
+        assert ends == bool(text._ENDS_SENTENCE.search(token)), token
