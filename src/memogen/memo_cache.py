@@ -7,7 +7,7 @@ name, the build date, the labels the PDF prints (they decide where a page breaks
 memogen's own files (all of them, data included) and the installed distributions (a new
 reportlab, font package or citation style changes the page fit or the notes). The key hashes
 all of these, so a hit is the memo the stages would compute; anything else is a miss and the
-stages run. The renderers always run, on the memo, so outputs are rendered, never copied.
+stages run. The outputs rendered from it are kept under a key built on this one (`output_cache`).
 """
 
 from __future__ import annotations
