@@ -80,3 +80,19 @@ def test_name_comma_role_then_date_is_no_outlet(tmp_path):
 def test_a_login_posting_the_page_is_no_publisher(tmp_path):
     meta = _page(tmp_path, "Posted on August 23, 2023 by Admin")
     assert meta.publisher is None and str(meta.date) == "2023-08-23"
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("By Harbour News  with AP", "Harbour News with AP"),
+        ("By Coastwire and AFP", "Coastwire and AFP"),
+        ("By Coastwire", "Coastwire"),
+        ("By the desk with help", None),
+        ("By Staff Reporter", None),
+    ],
+)
+def test_a_byline_crediting_an_outlet_with_the_wire_it_drew_on(line, credit):
+    from memogen.sources.metadata import byline_credit
+
+    assert byline_credit(line) == credit

@@ -332,3 +332,39 @@ def test_a_link_to_the_outlets_channel_names_the_outlet_without_its_verb():
         "container ships, officials said in a statement issued late in the evening.\n"
     )
     assert clean_text(page).found.publisher == "Harbour News"
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "Ferries Halted - Islands Run Short of Fuel\n\n4 May 2025\nHarbour Times (Vell)\nBy Nina Holm\n\n",
+        "Ferries Halted as Islands Run Short of Fuel\n\nNina Holm and Liz Berg\n\nHarbour Times\n\n",
+    ],
+)
+def test_an_outlets_name_between_the_headline_and_the_story_is_the_publisher_not_the_title(
+    front: str,
+) -> None:
+    res = _clean(f"{front}{PARA}\n\n{PARA2}\n")
+    assert res.found.title is not None and res.found.title.startswith("Ferries Halted")
+    assert res.found.publisher is not None and res.found.publisher.startswith("Harbour Times")
+    assert "Harbour Times" not in res.text
+
+
+def test_a_country_under_the_date_line_is_the_datelines_place_not_a_byline_or_the_title() -> None:
+    res = _clean(
+        f"Ferries halted on the northern route\n\nSaturday 3 May 2025\n\nUnited States\n\n{PARA}\n\n{PARA2}\n"
+    )
+    assert res.found.title == "Ferries halted on the northern route"
+    assert res.found.authors == [] and res.found.date == dt.date(2025, 5, 3)
+
+
+def test_a_pictures_caption_over_its_credit_is_not_the_headline() -> None:
+    page = (
+        "Ferries halted after the inspection\n\n"
+        "Harbour Ferries terminal in Vell, Northern Isles\n\n"
+        " Nina Holm/Harbour Press/Coast Images\n\n"
+        f"{PARA}\n\n{PARA2}\n"
+    )
+    res = _clean(page)
+    assert res.found.title == "Ferries halted after the inspection"
+    assert "Coast Images" not in res.text and "Northern Isles" not in res.text

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..wordlists import TITLE_SMALL_WORDS
+from .places import is_country_name
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -183,7 +184,8 @@ def is_name(text: str) -> bool:
         if tok.lower() in _NON_NAME:
             return False
         full += len(tok.rstrip(".")) > 1
-    return full >= 2 or (full == 1 and tokens[-1] == tokens[-1].title() and len(tokens[-1]) > 1)
+    named = full >= 2 or (full == 1 and tokens[-1] == tokens[-1].title() and len(tokens[-1]) > 1)
+    return named and not is_country_name(text)  # 'United States' under a date line is no byline
 
 
 def _name_token(tok: str) -> bool:
@@ -382,15 +384,22 @@ def is_byline(line: str) -> bool:
     return bool(m) and len(m.group("names").split()) <= 6
 
 
+_CREDIT_JOINS = frozenset({"with", "and", "&"})
+
+
 def byline_credit(line: str) -> str | None:
-    """'By Agencies' -> 'Agencies', 'By AFP' -> 'AFP': a byline crediting an agency, cited as the author.
+    """'By Agencies' -> 'Agencies', 'By AFP' -> 'AFP', 'By Euronews with AP': a byline crediting an
+    agency or an outlet (with the wire it drew on), cited as the author.
 
     A job ('By Staff Reporter') or a team ('By News Desk') is no author to cite.
     """
     m = _BYLINE.match(line.strip())
-    credit = m.group("names").strip(" .,") if m else ""
+    credit = " ".join(m.group("names").strip(" .,").split()) if m else ""
     tokens = credit.split()
-    if not 1 <= len(tokens) <= 4 or not all(t[:1].isupper() for t in tokens if t.lower() not in _PARTICLES):
+    joined = [t for t in tokens[1:-1] if t.lower() not in _CREDIT_JOINS]  # 'By Euronews with AP'
+    if not 1 <= len(tokens) <= 5 or not all(
+        t[:1].isupper() for t in tokens[:1] + joined + tokens[-1:] if t.lower() not in _PARTICLES
+    ):
         return None
     if is_role(credit) or is_group_byline(credit) or _DESK_ROLE.search(credit) or re.search(r"\d", credit):
         return None

@@ -50,7 +50,7 @@ _PLAYER = re.compile(
     r"play(?: audio| episode| now| video)?|pause|audio(?: player)?|\d+\s*min(?:ute)?s?\s+listen|"
     r"\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?|[\d.]+x|download(?: audio| episode| the free)?|get the .{1,40}\bapp)$"
 )
-_SLASHED = re.compile(r"^(?P<a>[A-Z][A-Za-z.&' -]{1,40}?)\s?/\s?(?P<b>[A-Z][A-Za-z.&' -]{1,40})$")
+_CREDIT_PART = re.compile(r"[A-Z][A-Za-z.&' -]{1,40}")
 _MD_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
 _CONTRIBUTORS = re.compile(
     r"(?i)^\(?\s*(?:with inputs from\b|(?:(?:additional )?reporting|writing|editing|edited|compiled|translated|fact-checked)\s+by\b)"
@@ -61,9 +61,11 @@ def is_standalone_credit(text: str) -> bool:
     """'AP/Patrick Semansky', 'Associated Press photo', 'REUTERS', 'Photo by X': a credit on its own line."""
     if word_count(text) > 12:
         return False
-    slashed = _SLASHED.match(text.strip())
-    if slashed:  # 'AP/Patrick Semansky', 'Jose Luis Magana/AP': an agency and a photographer
-        return md.is_name(slashed.group("a")) or md.is_name(slashed.group("b"))
+    parts = [p.strip() for p in text.strip().split("/")]
+    if 2 <= len(parts) <= 4 and all(_CREDIT_PART.fullmatch(p) for p in parts):
+        # 'AP/Patrick Semansky', 'Jose Luis Magana/AP', 'David Morris/Bloomberg/Getty Images':
+        # a photographer and the agencies that carry the picture
+        return any(md.is_name(p) for p in parts)
     return bool(_CREDIT_LINE.search(text))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .. import metadata as md
+from ..places import is_country_name
 from .lines import Line
 from .shape import is_heading_like
 
@@ -22,8 +23,8 @@ def find_title(front: list[Line], opening: str = "") -> int | None:
 
     A format's own title (a Markdown '# ', a Word Title style) wins.  Otherwise, walking up
     from the first paragraph: a short section heading right above it is skipped when a
-    headline stands above it; a lone name is skipped the same way (it is the byline under
-    the headline); a line ending in ':' introduces what follows and is never a headline.
+    headline stands above it; a lone name, an outlet's or a country's name is skipped the same way
+    (the byline, the outlet or the dateline's place under the headline); a line ending in ':' introduces what follows and is never a headline.
     `opening` (the article's first paragraphs) tells a headline from a series label above it.
     """
     for i, it in enumerate(front):
@@ -44,13 +45,19 @@ def find_title(front: list[Line], opening: str = "") -> int | None:
         it = front[i]
         higher = candidates[: len(candidates) - pos - 1]
         if (
-            (md.is_name(it.text) and higher)
+            ((_names_no_headline(it.text) or _credited_below(front, i)) and higher)
             or it.text.rstrip().endswith(":")
             or _masthead_again(front, it, higher)
         ):
             continue
         return _over_its_deck(front, _head_of_block(front, i, set(candidates), opening), higher, opening)
     return None
+
+
+def _names_no_headline(text: str) -> bool:
+    """A person, an outlet or a country named alone ('Nina Holm', 'Harbour Times', 'United States'):
+    the byline, the outlet or the dateline's place under a headline, never the headline itself."""
+    return md.is_name(text) or is_publication_name(text) or is_country_name(text)
 
 
 def lone_common_word(text: str) -> bool:
@@ -96,6 +103,15 @@ def _captioned_below(front: list[Line], i: int) -> bool:
     here = front[i].text.strip()
     below = next((it.text.strip() for it in front[i + 1 : i + 3] if it.text.strip() != here), "")
     return len(here.split()) >= 4 and below.startswith(here) and below != here
+
+
+def _credited_below(front: list[Line], i: int) -> bool:
+    """'Bank headquarters in Santa Clara, California' over 'David Morris/Bloomberg/Getty Images': the
+    line a picture's credit follows is the picture's caption when a headline stands above it."""
+    from .captions import is_standalone_credit
+
+    below = next((it.text.strip() for it in front[i + 1 :] if it.text.strip()), "")
+    return bool(below) and is_standalone_credit(below)
 
 
 def names_a_section(it: Line) -> bool:
