@@ -4,9 +4,8 @@
 from __future__ import annotations
 
 import random
-import re
 
-from memogen.compose.standalone import _NON_SPACE, Home
+from memogen.compose.standalone import _NON_SPACE, Home, _paragraph_before
 from memogen.compose.standalone.shape import BROKEN_LINE_WORDS, continues_broken_line, is_heading
 from memogen.model import Citation, Source, SourceMetadata
 
@@ -39,23 +38,15 @@ def test_a_long_line_far_back_is_found_whole():
     assert continues_broken_line(text, text.index(line) + len(line)) is False  # no line break after it
 
 
-def _previous_sentence_by_copies(text: str, start: int, headings: set[str]) -> tuple[int, int] | None:
-    """Home.previous_sentence as it read copies of the whole prefix."""
+def _paragraph_by_copies(text: str, start: int, headings: set[str]) -> int | None:
+    """The paragraph look-up of Home.previous_sentence as it read copies of the whole prefix."""
     head = text[:start]
     para = head.rstrip().rfind("\n")
     if not head[para + 1 :].strip():
         para = head.rstrip()[:para].rstrip().rfind("\n") if para >= 0 else -1
         if text[para + 1 : start].strip() in headings:
             return None
-    head_para = head[para + 1 :] if para >= 0 else head
-    base = start - len(head_para)
-    body = head_para.rstrip()
-    if not body:
-        return None
-    ends = [m.end() for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z“\"‘(])", body)]
-    ends = [e for e in ends if e < len(body)]
-    begin = ends[-1] if ends else len(body) - len(body.lstrip())
-    return base + begin, base + len(body)
+    return para
 
 
 SENTENCE_PIECES = ["The talks ended.", "He said so.", "Heading", " ", "\n", "\n\n", "\r\n", "\t", "“Quoted.”", "and", "x"]  # fmt: skip
@@ -68,9 +59,11 @@ def test_previous_sentence_and_end_agree_with_the_copies():
         source = Source(id="s", path="s.txt", kind="text", metadata=SourceMetadata(), text=text)
         source.headings = [(0, "Heading")]
         for start in sorted({0, len(text), *(rng.randint(0, len(text)) for _ in range(6))}):
+            assert _paragraph_before(text, start, source.headings) == _paragraph_by_copies(
+                text, start, {"Heading"}
+            ), (text, start)
             home = Home(source, Citation("s", "", start, start))
-            assert home.previous_sentence() == _previous_sentence_by_copies(text, start, {"Heading"}), (
-                text,
-                start,
-            )
+            if home.previous_sentence() is not None:
+                begin, end = home.previous_sentence()
+                assert 0 <= begin < end <= start and text[begin:end].strip() == text[begin:end]
             assert (_NON_SPACE.search(text, start) is None) == (not text[start:].strip())

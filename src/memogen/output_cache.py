@@ -17,6 +17,8 @@ import os
 import pickle
 from pathlib import Path
 
+from .memo_cache import write_entry
+
 FORMAT = "1"  # bump to drop every entry on purpose
 KEEP = 4  # as many as memos are kept per topic
 _SUFFIX = ".outputs"  # not .pkl (the source cache prunes those) nor .memo (the memo cache's)
@@ -85,13 +87,7 @@ def store_outputs(cache_dir: Path | None, key: str, rendered: dict[str, bytes]) 
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         hashes = {fmt: hashlib.sha256(data).hexdigest() for fmt, data in rendered.items()}
-        target = cache_dir / f"{key}{_SUFFIX}"
-        tmp = cache_dir / f".{key}{_SUFFIX}.{os.getpid()}.tmp"
-        tmp.write_bytes(pickle.dumps((key, dict(rendered), hashes), protocol=5))
-        os.replace(tmp, target)
-        kept = sorted(cache_dir.glob(f"*{_SUFFIX}"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-        for old in kept[KEEP:]:
-            if old != target:
-                old.unlink(missing_ok=True)
+        data = pickle.dumps((key, dict(rendered), hashes), protocol=5)
+        write_entry(cache_dir, f"{key}{_SUFFIX}", data, KEEP)
     except OSError:  # a read-only or full cache folder costs the next build time, never this one
         return

@@ -94,12 +94,9 @@ class Home:
         """Offsets of the sentence just before the point: in its paragraph, else the last
         sentence of the paragraph before (news gives each sentence a paragraph)."""
         text, start = self.text, self.citation.start
-        # offsets into the text, not copies of all of it before the point (quadratic in a long report)
-        para = text.rfind("\n", 0, _stripped_end(text, start))
-        if not text[para + 1 : start].strip():  # the point opens its paragraph
-            para = text.rfind("\n", 0, _stripped_end(text, para)) if para >= 0 else -1
-            if text[para + 1 : start].strip() in {h for _, h in self.source.headings}:
-                return None
+        para = _paragraph_before(text, start, self.source.headings)
+        if para is None:
+            return None
         head_para = text[para + 1 : start]
         base = start - len(head_para)
         body = head_para.rstrip()
@@ -109,6 +106,21 @@ class Home:
         ends = [e for e in ends if e < len(body)]
         begin = ends[-1] if ends else len(body) - len(body.lstrip())
         return base + begin, base + len(body)
+
+
+def _paragraph_before(text: str, start: int, headings: list[tuple[int, str]]) -> int | None:
+    """The offset of the line break before the text the sentence before a point is looked for in
+    (-1: the text's start); None when the point opens its text under one of its headings.
+
+    Offsets into the text, not copies of all of it before the point: those made the standalone
+    pass quadratic in the length of one long report.
+    """
+    para = text.rfind("\n", 0, _stripped_end(text, start))
+    if not text[para + 1 : start].strip():  # the point opens its paragraph
+        para = text.rfind("\n", 0, _stripped_end(text, para)) if para >= 0 else -1
+        if text[para + 1 : start].strip() in {h for _, h in headings}:
+            return None
+    return para
 
 
 def _stripped_end(text: str, end: int) -> int:
