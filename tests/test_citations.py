@@ -364,3 +364,11 @@ def test_an_authorless_source_in_apa_starts_with_its_title():
     entry = next(e for e in entries if "Economists" in e)
     assert entry.startswith("Economists expect a rise this week"), entry
     assert "2025" in entry and "Markets Daily" in entry
+
+
+def test_a_credit_of_an_outlet_and_its_wire_stays_literal_never_inverted_like_a_person() -> None:
+    from memogen.citations import _csl_name
+
+    assert _csl_name("Harbour News with AP") == {"literal": "Harbour News with AP"}
+    assert _csl_name("Coastwire and AFP") == {"literal": "Coastwire and AFP"}
+    assert _csl_name("Nina Holm") == {"family": "Holm", "given": "Nina"}

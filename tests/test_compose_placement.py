@@ -79,6 +79,27 @@ def test_an_empty_background_takes_the_least_event_like_unsure_point() -> None:
     assert [p.section for p in news] == ["what_happened"] * 4
 
 
+def test_an_empty_background_takes_a_definition_the_extractor_was_sure_was_news() -> None:
+    """A report's lead may define an agency it names ("The Harbour Board is an independent body ...");
+    the extractor, reading its place, files it as news: it is the memo's context."""
+    news = [
+        _point(f"The council voted on motion {k} late on Tuesday evening.", "what_happened", 0.9)
+        for k in range(4)
+    ]
+    definition = _point(
+        "The Harbour Board is an independent body created by parliament to run the port.",
+        "what_happened",
+        0.8,
+    )
+    setting = _point("Nearly half of the city's voters are under the age of thirty.", "what_happened", 0.4)
+    points = [*news, definition, setting]
+    sal = {p.id: _salience(0.6) for p in news} | {definition.id: _salience(0.3), setting.id: _salience(0.05)}
+    fill_empty_background(points, sal, floor=0.3)
+    assert definition.section == "background"
+    assert setting.section == "what_happened"  # one point fills the section: the definition comes first
+    assert [p.section for p in news] == ["what_happened"] * 4
+
+
 def test_a_background_the_memo_can_take_is_not_filled() -> None:
     history = _point("The city charter dates from the founding of the port.", "background", 0.9)
     setting = _point("Nearly half of the city's voters are under the age of thirty.", "what_happened", 0.4)
@@ -124,3 +145,15 @@ def test_an_unsure_background_label_on_a_plain_report_moves_unless_it_names_an_e
     place_event_reports([report, since, last_year, dated, sure], EVENT)
     assert report.section == "what_happened"
     assert [p.section for p in (since, last_year, dated, sure)] == ["background"] * 4
+
+
+def test_a_what_it_means_label_on_a_report_dated_at_the_event_moves_however_sure() -> None:
+    dated = _point(
+        "The council voted on the motion at 23:10 on 4 March, the clerk recorded.", "what_it_means", 0.9
+    )
+    outlook = _point("The vote on 4 March could reshape the city's budget for years.", "what_it_means", 0.9)
+    undated = _point("The council voted on the motion late in the evening.", "what_it_means", 0.9)
+    place_event_reports([dated, outlook, undated], EVENT)
+    assert dated.section == "what_happened"
+    assert outlook.section == "what_it_means"  # "could": an assessment, whatever its day
+    assert undated.section == "what_it_means"  # a sure label without the event's day stays

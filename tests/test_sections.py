@@ -348,3 +348,9 @@ def test_a_future_told_after_the_news_is_its_terms_unless_it_looks_ahead() -> No
     assert [p.section for p in points] == ["what_happened", "what_happened", "what_it_means"]
     found = source_points(make_source(text, dt.date(2023, 3, 10)), EVENT)
     assert [("c_news_future" in it.features) for it in found.items] == [False, True, False]
+    judged = (
+        "On 7 March the two ministers signed the fund agreement in Varo. Analysts believe the fund "
+        "will steady the region's currencies."
+    )
+    found = source_points(make_source(judged, dt.date(2023, 3, 10)), EVENT)
+    assert [("c_news_future" in it.features) for it in found.items] == [False, False]  # a judgement

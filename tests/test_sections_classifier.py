@@ -218,3 +218,34 @@ def test_a_present_tense_news_lead_stays_with_the_event() -> None:
     sections = [p.section for p in extract_points(_source(text), EVENT)]
     assert sections[:3] == ["what_happened"] * 3
     assert sections[-1] == "what_it_means"
+
+
+def test_a_sentence_that_says_what_its_subject_is_defines_it() -> None:
+    """'The Harbour Board is an independent body created by parliament ...': timeless present, a
+    definition (context); 'created by' is a participle, not a past of the news."""
+    definition = cue_features(
+        "The Harbour Board is an independent body created by parliament to run the port."
+    )
+    assert "c_definition" in definition and "g_simple_past" not in definition
+    for sentence in (
+        "This is a blow to the government and its allies in the assembly.",  # a verdict, not a definition
+        "The Harbour Board was an independent body until the council took it over.",  # told in the past
+        "The council on Tuesday voted that the port is a public asset.",  # news
+    ):
+        assert "c_definition" not in cue_features(sentence), sentence
+    model = load_model()
+    probs = model.log_probs({"c_definition": 1.0})
+    assert probs["background"] == max(probs.values())
+
+
+def test_a_past_perfect_shifted_back_by_a_verb_of_saying_is_the_speaker_s_news() -> None:
+    """'The soldiers said they had seized power': reported speech, not the writer's recall."""
+    reported = cue_features("A group of officers said on television that they had seized the radio station.")
+    assert "g_reported_perfect" in reported and "g_past_perfect" not in reported
+    recalled = cue_features("The two parties had governed the port together for a decade.")
+    assert "g_past_perfect" in recalled and "g_reported_perfect" not in recalled
+    model = load_model()
+    assert (
+        model.weights["g_reported_perfect"]["what_happened"]
+        > model.weights["g_past_perfect"]["what_happened"]
+    )

@@ -166,6 +166,63 @@ def test_a_stated_range_gives_the_event_its_days() -> None:
     assert event is not None and (event.start, event.end) == (dt.date(2023, 11, 30), dt.date(2023, 12, 13))
 
 
+# A disaster: the storm struck on Sunday 10 September and the dams burst on Monday; for days after,
+# every report leads with the latest toll or statement ("rose to 5,300 on Tuesday", "officials said on
+# Tuesday").  The event is the storm and the flood, not the days its dead were counted.
+FLOOD = [
+    (
+        "a",
+        "The death toll in Varna rose to 5,300 on Tuesday, the health minister said, as rescuers searched "
+        "the mud.\n\nStorm Kora hit the coast on Sunday. Two dams above the city burst on Monday, "
+        "sweeping whole districts into the sea.",
+        dt.date(2023, 9, 13),
+    ),
+    (
+        "b",
+        "More than 2,000 people were killed, officials said on Tuesday, after two dams burst in Varna.\n\n"
+        "The dams gave way early on Monday as Storm Kora dumped torrential rain on the region.",
+        dt.date(2023, 9, 12),
+    ),
+    (
+        "c",
+        "Aid teams reached Varna as the toll climbed to 6,000, the interior ministry said on Wednesday.\n\n"
+        "The city was struck on Sunday night when Storm Kora hit the coast and the dams collapsed.",
+        dt.date(2023, 9, 14),
+    ),
+    (
+        "d",
+        "The number of dead rose to 3,000 on Tuesday, the regional government said.\n\n"
+        "Floods swept through Varna on Monday after two dams collapsed under the rain of Storm Kora.",
+        dt.date(2023, 9, 12),
+    ),
+    (
+        "e",
+        "On Thursday the Red Crescent said the toll had passed 11,000.\n\n"
+        "Storm Kora hit the coast on 10 September. The dams burst overnight, destroying a quarter of the city.",
+        dt.date(2023, 9, 15),
+    ),
+]
+
+
+def test_a_disaster_is_the_days_it_struck_not_the_days_its_toll_was_reported() -> None:
+    event = infer_event([_source(sid, text, written) for sid, text, written in FLOOD])
+    assert event is not None
+    assert event.start == dt.date(2023, 9, 10)
+    assert event.end in (None, dt.date(2023, 9, 11))
+
+
+def test_the_storm_s_own_past_in_an_aside_is_not_the_event() -> None:
+    """Undated pages recall, in an aside, the day the storm formed more often than they date the flood."""
+    pages = [
+        "Storm Kora, which formed over the sea on 4 September 2023, hit Varna on 10 September 2023.",
+        "Floods swept through Varna after Storm Kora, which formed on 4 September 2023, hit the coast.",
+        "Storm Kora (formed on 4 September 2023) brought a year's rain in a day to Varna.",
+        "The two dams above Varna burst on 10 September 2023, sweeping whole districts into the sea.",
+    ]
+    event = infer_event([_source(f"s{k}", text, None) for k, text in enumerate(pages)])
+    assert event is not None and event.start == dt.date(2023, 9, 10)
+
+
 TUNE_EVENTS = ("bangladesh-quota-verdict-2024", "cop28-dubai-2023", "pakistan-election-2024")
 
 

@@ -295,11 +295,22 @@ def _csl_name(name: str) -> dict:
     words = name.split()
     while len(words) > 2 and _HONORIFIC.fullmatch(words[0]):
         words = words[1:]  # "Dr. Sara Helm": styles cite "Helm, Sara", never "Helm, Dr. Sara"
-    if len(words) < 2 or len(words) > 4 or any(w.lower() in _ORG_WORDS for w in words):
+    if len(words) < 2 or len(words) > 4 or any(_not_a_persons_word(w) for w in words):
         return {"literal": " ".join(words)}
     if _HONORIFIC.fullmatch(words[0]):
         return {"literal": name}  # "Dr. Helm": a title is no given name
     return {"family": words[-1], "given": " ".join(words[:-1])}
+
+
+def _not_a_persons_word(word: str) -> bool:
+    """'Institute', 'AP', 'with' ('Euronews with AP'): an organisation's word, an acronym or a joining
+    word — a credit of outlets and agencies, which a style must never invert into 'AP, Euronews with'."""
+    low = word.lower()
+    return (
+        low in _ORG_WORDS
+        or low in {"with", "and", "&"}
+        or (len(word) >= 2 and word.isalpha() and word.isupper())
+    )
 
 
 _HONORIFIC = re.compile(r"(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame|Rev|Hon)\.?|Professor|Doctor", re.I)

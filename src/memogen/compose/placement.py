@@ -12,7 +12,9 @@ The extractor labels one sentence of one page; the composer sees more. Two kinds
   label, no time but the event's: "since June", "last year", "on 5 June"), is a report of the
   event: analysis speaks in those cues, history names its time, a report does neither.  Such labels
   are unsure mostly because of where the sentence stands: late in a news report, its position says
-  "context" or "assessment" though its words report the event.
+  "context" or "assessment" though its words report the event;
+- a What-it-means label on a sentence dated at the event's own day, with no cue of assessment, however
+  sure: its day says it reports the event.
 """
 
 from __future__ import annotations
@@ -85,20 +87,38 @@ def plain_report(point: MergedPoint, event: dt.date) -> bool:
     return bool(_REPORT_TENSES.intersection(cues)) and not recalls_the_past(point.text, event)
 
 
+def dated_report(point: MergedPoint, event: dt.date) -> bool:
+    """A What-it-means label on a sentence that dates what it tells at the event's own day, with no cue
+    of assessment ("the earthquake occurred at 23:11 on 8 September"): late in a report, its place
+    made it look like assessment; its day says it is the event, however sure the extractor was."""
+    if point.section != "what_it_means" or _ASSESSMENT_CUES.intersection(cue_features(point.text)):
+        return False
+    return "t_day_event" in time_features(point.text, Context(event_start=event))
+
+
 def place_event_reports(points: list[MergedPoint], event: dt.date) -> None:
     """Moves to What happened the points the evidence above shows are reports of the event."""
     for p in points:
-        if p.section != "what_happened" and (tallies_the_event(p) or plain_report(p, event)):
+        if p.section != "what_happened" and (
+            tallies_the_event(p) or plain_report(p, event) or dated_report(p, event)
+        ):
             p.section = "what_happened"
 
 
 CONTEXT_FILL = 1  # at most this many points become Background when the extractor filed none there
 
 
+def defines(point: MergedPoint) -> bool:
+    """The point opens by saying what its subject is, in the timeless present ("The FDIC is an
+    independent agency that insures deposits"): a definition, context whatever its place in a report."""
+    return "c_definition" in cue_features(point.text)
+
+
 def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], floor: float) -> None:
     """When no point the memo could take is filed under Background (news reports put little there),
-    the points least like the event among those the extractor filed elsewhere unsure - not dated at
-    the event, no disputed figure, further from the event than most points - are its context."""
+    its context is a definition the sources give, else the points least like the event among those
+    the extractor filed elsewhere unsure - not dated at the event, no disputed figure, further from
+    the event than most points."""
     top = max((sal[p.id].total for p in points), default=0.0)
     if top <= 0 or any(p.section == "background" and sal[p.id].total >= floor * top for p in points):
         return
@@ -107,10 +127,9 @@ def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], f
     remote = [
         p
         for p in points
-        if p.confidence < UNSURE_LABEL
+        if (defines(p) or (p.confidence < UNSURE_LABEL and sal[p.id].event < median))
         and not sal[p.id].dated
         and not p.conflicts
-        and sal[p.id].event < median
     ]
-    for p in sorted(remote, key=lambda p: sal[p.id].event)[:CONTEXT_FILL]:
+    for p in sorted(remote, key=lambda p: (not defines(p), sal[p.id].event))[:CONTEXT_FILL]:
         p.section = "background"

@@ -9,7 +9,11 @@ perfect, it recalls.  So each source first finds its own horizon — its publica
 - full weight for an action (a verb in the simple or present perfect past, an event noun) dated within
   a fortnight before its horizon, less for older ones, little for recalled or planned ones ("had
   signed", "will meet on");
-- "on Sunday", "Thursday's vote", "yesterday" are dated from the source's own date.
+- "on Sunday", "Thursday's vote", "yesterday" are dated from the source's own date;
+- a day that dates only a count, a statement or an aside ("the toll rose to 5,300 on Tuesday", "officials
+  said on Tuesday", "Storm Kora, which formed on 4 September, ...") counts little: for days after a
+  disaster the reports lead with its latest toll, and the storm that caused it formed days before;
+  those days would otherwise outvote, or stretch, the days it struck.
 
 Each source votes once per day (its best weight), so one long source cannot outvote the rest; the day
 with most votes is the event, and neighbouring days with at least half its votes, or a range a source
@@ -38,7 +42,7 @@ MAX_ACTORS = 4
 
 _ACTION = re.compile(
     r"\b(?:\w+ed|met|won|lost|held|made|took|gave|began|became|came|went|said|told|struck|fell|rose|"
-    r"sent|set|cut|led|left|hit|ran|saw|shot|signed|swept|spoke|stood|chose|drew|broke|brought|fought|"
+    r"sent|set|cut|led|left|hit|ran|saw|shot|signed|swept|spoke|stood|chose|drew|broke|brought|fought|burst|shook|sank|"
     r"(?:has|have) been|verdict|ruling|election|elections|polls|vote|summit|visit|talks|attack|"
     r"agreement|deal|decree|decision|ceremony|meeting|conference|ceasefire|floods?|earthquake|storm)\b",
     re.IGNORECASE,
@@ -280,21 +284,64 @@ KnownDays = dict[tuple[int, int], int]  # (month, day), or (month, 0) -> the yea
 
 def _dated(
     sentence: str, year: int | None, written: dt.date | None, known: KnownDays | None = None
-) -> list[dt.date]:
+) -> list[tuple[dt.date, int, int]]:
+    """The days a sentence names, each with where its words stand in the sentence."""
     mentions = [d for d in find_dates(sentence) if d.kind == "day"] if _DIGIT.search(sentence) else []
     planned = bool(mentions) and _PLANNED.search(sentence) is not None
     days = [
-        d.resolve(_year_of(d, year, known, _weekday_beside(sentence, d), written, planned)) for d in mentions
+        (d.resolve(_year_of(d, year, known, _weekday_beside(sentence, d), written, planned)), d.start, d.end)
+        for d in mentions
     ]
     if written is not None:
         # a weekday written beside a date qualifies it ("Sunday, 10 September"): it is no day of its own
         beside = [(d.start - 16, d.end + 16) for d in mentions if _weekday_beside(sentence, d) is not None]
         days += [
-            r.resolve(written)
+            (r.resolve(written), r.start, r.end)
             for r in find_relative_days(sentence)
             if not any(a <= r.start < b for a, b in beside)
         ]
-    return [d for d in days if d is not None]
+    return [(d, a, b) for d, a, b in days if d is not None]
+
+
+# "the toll rose to 5,300 on Tuesday", "officials said on Tuesday", "On Wednesday the ministry said ...":
+# the day dates a count or a statement about the event, not the event
+_STATED_BEFORE = re.compile(
+    r"\b(?:said|says|told(?: [\w'’-]+){0,2}|announced|reported|confirmed|stated|added|declared)"
+    r"\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_STATED_AFTER = re.compile(
+    r"^[,\s]+(?:[\w'’-]+\s+){0,5}?(?:said|told|announced|reported|confirmed|stated)\b", re.IGNORECASE
+)
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:rose|risen|rising|climbed|jumped|reached|increased|stood|stands)\s+(?:to\s+|at\s+)?"
+    r"(?:more than\s+|over\s+|at least\s+|nearly\s+|almost\s+|about\s+|around\s+)?\d[\d,.]*"
+    r"(?:\s+[\w'’-]+){0,3}?,?\s+(?:on|by)\s+$",
+    re.IGNORECASE,
+)
+# ", which formed on 4 September", "(12 September)", " – first proposed in 2013 – ": an aside
+_ASIDE_OPEN = re.compile(r",\s+(?:which|who|whose)\b|\(|\s[–—]\s")
+_ASIDE_CLOSE = re.compile(r"[,)–—]")
+FOLLOW_UP = 0.3  # the weight left to a day that dates only a count, a statement or an aside
+
+
+def _in_aside(sentence: str, start: int) -> bool:
+    """The day stands in an aside that qualifies a name ("Storm Kora, which formed on 4 September,
+    hit the coast on Sunday"): it dates the storm's past, not the sentence's news."""
+    opened = [m.end() for m in _ASIDE_OPEN.finditer(sentence, 0, start)]
+    return bool(opened) and not _ASIDE_CLOSE.search(sentence, opened[-1], start)
+
+
+def _follow_up(sentence: str, start: int, end: int) -> bool:
+    """The day dates a count ("rose to 5,300 on Tuesday"), a statement ("officials said on Tuesday",
+    "On Wednesday the ministry said") or an aside: days after a disaster, the tolls and statements that
+    report it outnumber the reports of the day it struck, and a storm's or a summit's news runs on for
+    days; the storm that caused it formed days before."""
+    before = sentence[max(0, start - 80) : start]
+    if _STATED_BEFORE.search(before) or _COUNTED_BEFORE.search(before) or _in_aside(sentence, start):
+        return True
+    opens = not sentence[:start].strip(" \"“‘'(").lower().removesuffix("on").strip()
+    return opens and _STATED_AFTER.match(sentence[end : end + 60]) is not None
 
 
 _WEEKDAY_BEFORE = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?$")
@@ -374,17 +421,20 @@ def source_reports(
     text = source.text[skip:]
     year = written.year if written else (default_year or _main_year(text))
     found: list[tuple[int, str, dt.date]] = []
+    follow_ups: list[bool] = []
     for index, sentence in _sentences(text):
         if _PAGE_DATE.search(sentence):
             continue  # "published on April 6, 2021": a page's date, not an action
-        found += [(index, sentence, day) for day in _dated(sentence, year, written, known)]
+        for day, start, end in _dated(sentence, year, written, known):
+            found.append((index, sentence, day))
+            follow_ups.append(_follow_up(sentence, start, end))
     if not found:
         return []
     horizon = _horizon(found, written)
     out = []
-    for index, sentence, day in found:
+    for (index, sentence, day), follow_up in zip(found, follow_ups, strict=True):
         weight, news = _mention_weight(sentence, index, day, horizon)
-        out.append(Report(day, weight, " ".join(sentence.split()), news))
+        out.append(Report(day, weight * (FOLLOW_UP if follow_up else 1.0), " ".join(sentence.split()), news))
     return out
 
 

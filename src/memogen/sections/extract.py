@@ -93,19 +93,22 @@ def _mark_parts(items: list[Item], drafts: list[Draft]) -> None:
 _NEWS = ("t_day_event", "c_on_date_lead", "t_rel_near")
 _FUTURE = ("w_will", "w_modal")
 _LATER = ("t_rel_future", "t_year_future", "t_month_future", "t_day_future")
+_JUDGED = ("c_analysts", "c_verdict", "g_expected")  # "experts believe the steps will prevent contagion"
 
 
 def _add_news_future(items: list[Item]) -> None:
     """A future told after the news in the same paragraph ("On 30 April the two signed the deal. Ukraine
     will contribute half the fund.") gives the news's terms, not an assessment of it — unless it names
-    a later time ("Trade could double next year"): that looks ahead."""
+    a later time ("Trade could double next year") or someone's judgement ("experts believe the steps
+    will prevent contagion"): that looks ahead."""
     news_before = False
     for it in items:
         if it.new_paragraph:
             news_before = False
         f = it.features
         own_news = any(k in f for k in _NEWS)
-        if news_before and not own_news and any(k in f for k in _FUTURE) and not any(k in f for k in _LATER):
+        ahead = any(k in f for k in _LATER) or any(k in f for k in _JUDGED)
+        if news_before and not own_news and any(k in f for k in _FUTURE) and not ahead:
             f["c_news_future"] = 1.0
         news_before = news_before or own_news
 

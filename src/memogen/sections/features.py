@@ -77,6 +77,13 @@ _PRESENT_PERFECT = re.compile(
     r"(?:\w+ed|been|\w+en|made|had|fought|built|grown|become|come|seen|known|taken|won|lost|held|left|sent)\b",
     re.IGNORECASE,
 )
+# "the soldiers said they had stripped him of power": a past perfect shifted back by a verb of saying is
+# the speaker's news, not the writer's recall
+_REPORTED_PERFECT = re.compile(
+    r"\b(?:said|says|told\s+[\w'’-]+|announced|claimed|reported|stated|added|confirmed|insisted|explained|"
+    r"declared|acknowledged|admitted)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,5}?had\s+",
+    re.IGNORECASE,
+)
 _LONG_STATE = _rx(r"has long|have long|has been\s+\w+ing\s+for|for (?:decades|years|centuries)")
 _PAST_FINITE = re.compile(
     r"\b(?:was|were)\b|(?<!\bhad )(?<!\bhas )(?<!\bhave )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )"
@@ -121,6 +128,12 @@ _NTH = _rx(
 )
 # "The DNC is a series of conventions", "X is one of the largest ...": what something is
 _COPULA_NP = _rx(r"(?:is|are) (?:a|an|one of|among|part of|home to)")
+# "The FDIC is an independent agency that insures deposits", "Niger is one of the poorest countries": a
+# sentence that opens by saying what its subject is, in the timeless present, defines; it tells context
+_DEFINITION = re.compile(
+    r"^(?!(?:This|That|These|Those|It|There|Which|What|Here|Such)\b)(?:[\w'’.,()-]+\s+){1,7}?(?:is|are)\s+"
+    r"(?:a|an|one of|among|part of|home to|the (?:\w+est|only|main|first|second|third)|the \w+ of)\s"
+)
 _FIGURE = re.compile(r"\b\d[\d,.]*\b(?!\s*(?:BC|AD))")
 _PERCENT_OR_MONEY = re.compile(
     r"%|\bper ?cent\b|\bpercent\b|[$€£¥]|\b(?:million|billion|trillion|bn)\b", re.I
@@ -330,7 +343,8 @@ def _simple_past(tokens: list[str]) -> int:
         if low in ("was", "were"):
             count += 1
         elif len(token) >= 5 and token.endswith("ed") and token.isalpha() and token.islower():
-            count += i == 0 or tokens[i - 1].lower() not in _FINITE_BEFORE
+            reduced = i + 1 < len(tokens) and tokens[i + 1] == "by"  # "an agency created by Congress"
+            count += not reduced and (i == 0 or tokens[i - 1].lower() not in _FINITE_BEFORE)
     return count
 
 
@@ -387,11 +401,16 @@ def cue_features(sentence: str) -> dict[str, float]:
     for name, rx, triggers in _CUE_PATTERNS:
         if not present.isdisjoint(triggers) and rx.search(sentence):
             out[name] = 1.0
+    if "g_past_perfect" in out and _REPORTED_PERFECT.search(sentence):
+        del out["g_past_perfect"]
+        out["g_reported_perfect"] = 1.0
     if (not present.isdisjoint(_ORDINALS) or any(w[:1].isdigit() for w in words)) and _NTH.search(sentence):
         out["c_nth"] = 1.0
     past = _simple_past(tokens)
     if past:
         out["g_simple_past"] = float(min(past, 3))
+    if not past and ("is" in present or "are" in present) and _DEFINITION.match(sentence.lstrip("\"“‘'( ")):
+        out["c_definition"] = 1.0
     if (
         len(words) >= 6
         and "g_present_perfect" not in out
