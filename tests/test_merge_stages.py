@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from memo_factory import merge_specs
+from memo_factory import merge_specs, source_with_points
 from memogen.merge.aliases import learn_kinds
 from memogen.merge.claims import read_claim, topic_entity
 from memogen.merge.quantities import extract_quantities, figure_years
@@ -100,6 +100,66 @@ def test_casualty_counts_are_one_measure_however_worded():
     }
     assert units == {"people killed"}
     assert _claim("At least 40 people were injured in the blast.", "40 people").unit == "people injured"
+
+
+def test_a_toll_said_by_its_subject_or_as_lives_claimed_counts_the_dead():
+    exceeded = "The death toll from the storm in Verna has exceeded 1,300 people, officials said."
+    assert _claim(exceeded, "1,300 people").unit == "people killed"
+    claimed = "The storm has tragically claimed the lives of 2901 individuals."
+    assert _claim(claimed, "2901 individuals").unit == "people killed"
+    # lives that were changed, and people who live somewhere, are no toll
+    assert _claim("The new clinic changed the lives of 2,000 people.", "2,000 people").unit != "people killed"
+    assert _claim("About 90,000 people live in Verna.", "90,000 people").unit == "people living"
+
+
+def test_a_day_in_a_relative_clause_after_the_figure_dates_that_thing_not_the_count():
+    total = _claim("At least 2,122 people have died in the storm that hit Verna on Friday.", "2,122 people")
+    assert total.day is None
+    assert _claim("At least 19 people were killed in Verna on Friday.", "19 people").day is not None
+
+
+def test_a_page_updated_as_its_toll_grew_reports_its_latest_figure_and_reports_are_dated():
+    reports = {  # source -> (day of September it is dated, its sentences)
+        "Alpha": (
+            9,
+            [
+                "Early reports said 296 people were killed in the storm.",
+                "The death toll from the storm has since exceeded 1,300 people.",
+            ],
+        ),
+        "Beta": (10, ["The storm has killed at least 1,037 people, officials said."]),
+        "Gamma": (8, ["At least 1,450 people have died in the storm, the ministry said."]),
+    }
+    _, result = merge_specs(
+        *((name.lower(), texts, name, dt.date(2025, 9, day)) for name, (day, texts) in reports.items())
+    )
+    (statement,) = _statements(result)
+    assert statement.startswith("Sources differ")
+    assert "296" not in statement  # Alpha's earlier figure: its latest is 1,300
+    order = [
+        statement.find(x)
+        for x in ("1,450 people (8 September", "1,300 people (9 September", "1,037 people (10 September")
+    ]
+    assert -1 not in order and order == sorted(order)
+
+
+def test_an_earlier_lower_toll_is_an_older_report_not_an_error_and_undated_reports_stay_undated():
+    _, result = merge_specs(
+        (
+            "a",
+            ["More than 100 people were killed in the unrest."],
+            "Alpha",
+            dt.date(2025, 7, 21),
+        ),
+        ("b", ["At least 174 people were killed in the unrest."], "Beta", dt.date(2025, 7, 22)),
+        ("c", ["There have been over 200 deaths in the unrest."], "Gamma", None),
+    )
+    (statement,) = _statements(result)
+    assert (
+        "more than 100 people (21 July 2025)" in statement
+        and "at least 174 people (22 July 2025)" in statement
+    )
+    assert "over 200 deaths." in statement  # no date to give
 
 
 def test_a_running_total_is_dated_by_its_day_not_limited_to_it():
@@ -223,6 +283,24 @@ def test_a_lower_later_figure_or_a_headcount_of_a_place_is_a_disagreement_not_a_
         (statement,) = _statements(result)
         assert statement.startswith("Sources differ") and "over time" not in statement
         assert "100,000 people" in statement and "about 90,000 people" in statement
+
+
+def test_people_who_lived_in_a_place_are_its_population():
+    assert _claim("About 90,000 people lived in Verna before the storm.", "90,000 people").headcount
+    statements = _two_sources_say(
+        "Floods swept through Verna, a port city of 100,000 people, on Sunday.",
+        "About 90,000 people lived in Verna before the storm.",
+    )
+    assert len(statements) == 1 and "100,000" in statements[0] and "90,000" in statements[0]
+
+
+def test_a_population_estimated_or_given_in_brackets_is_a_headcount():
+    for sentence, display in (
+        ("Verna's population is estimated at 100,000.", "100,000"),
+        ("Verna (population 100,000) was hit hardest.", "100,000"),
+        ("Verna, population 100,000, was hit hardest.", "100,000"),
+    ):
+        assert _claim(sentence, display).headcount, sentence
 
 
 def test_a_places_population_is_one_measure_however_it_is_worded():
@@ -546,6 +624,61 @@ def test_a_source_does_not_restate_itself_in_other_words(monkeypatch):
     assert len(result.merged) == 2
 
 
+def test_the_whole_a_share_is_of_does_not_own_it():
+    share = _claim(
+        "The bloc accounts for 40% of the world's people and a quarter of global GDP.", "a quarter"
+    )
+    assert share.entity is None  # GDP is what the quarter is of, not whose it is
+    assert _two_sources_say(
+        "The Norland bloc accounts for about 40% of the world's population and a quarter of global GDP.",
+        "The bloc's members make up 42% of the world population and 23% of global output.",
+    ) == ["Sources differ: Alpha reports about 40%; Beta reports 42%."]
+
+
+def test_a_name_does_not_run_on_into_the_next_line():
+    from memogen.merge.aliases import learn_aliases
+
+    aliases = learn_aliases(
+        ["Supporters rallied for President Mohamed Bazoum\nNigeriens gather in the capital."]
+    )
+    assert aliases.given.get("mohamed") == "bazoum" and "bazoum" not in aliases.given
+
+
+def test_a_name_both_sides_carry_is_shared_even_when_neither_spells_it():
+    from memogen.merge.features import Features
+    from memogen.merge.pairs import name_mismatch
+
+    def sentence(text: str, names: set[str]) -> Features:
+        return Features(text, frozenset(), [], frozenset(names), frozenset(), f" {text} ")
+
+    # a learned alias can stand a surname for a given name on both sides, which neither text spells
+    held = sentence("president bazoum is being held by the guard", {"bazoum", "halima"})
+    detained = sentence("the guard detained president bazoum", {"bazoum", "halima"})
+    assert name_mismatch(held, detained) == 0
+    other = sentence("the guard detained president tandja", {"tandja"})
+    assert name_mismatch(held, other) == 1
+
+
+def test_a_page_that_restates_its_leads_figure_in_its_body_states_it_once():
+    from memogen.merge.features import features
+    from memogen.merge.pairs import quantity_pairs, same_fact
+
+    _, points = source_with_points(
+        "a",
+        [
+            "Late on Friday evening, September 8, Verna was shaken by a powerful 6.9 magnitude earthquake.",
+            "Rescue teams reached the hill villages as aftershocks shook the valley.",
+            "According to the national institute, the 6.9 magnitude tremor struck late on September 8.",
+        ],
+    )
+    feats = [features(p.text) for p in points]
+    assert (0, 2) in quantity_pairs(feats, points)  # one page's lead and body share a figure: compared
+    lead, rescue, body = feats
+    # within one page, close embeddings merge only sentences sharing a specific figure
+    assert same_fact(0.2, lead, body, semantic=0.6, same_source=True)[0]
+    assert not same_fact(0.3, lead, rescue, semantic=0.7, same_source=True)[0]
+
+
 def test_merging_works_without_the_embedding_model(monkeypatch):
     import memogen.merge as merge_module
     import memogen.merge.conflicts as conflicts_module
@@ -599,6 +732,20 @@ def test_magnitudes_written_three_ways_are_one_measure():
     )
     statements = _statements(result)
     assert len(statements) == 1 and all(x in statements[0] for x in ("6.8", "6.9", "7"))
+
+
+def test_a_place_near_a_figure_or_the_scale_it_is_on_does_not_own_it():
+    near = _claim("The 6.8 magnitude earthquake near Norland struck at night.", "6.8 magnitude")
+    scale = _claim("It was a 6.8 magnitude earthquake on the Richter scale.", "6.8 magnitude")
+    assert near.entity is None and scale.entity is None
+    said = {
+        "Alpha": "Verna was shaken by a powerful earthquake with a magnitude of 6.9.",
+        "Beta": "According to the Geological Survey, the 6.8 magnitude earthquake near Norland struck Verna at night.",
+        "Gamma": "It was a 7-magnitude earthquake on the Richter scale that struck Verna.",
+    }
+    _, result = merge_specs(*((name.lower(), [text], name, DAY) for name, text in said.items()))
+    (statement,) = _statements(result)
+    assert all(x in statement for x in ("6.8", "6.9", "7"))
 
 
 def test_an_aside_ends_at_its_own_comma_not_at_a_dates():

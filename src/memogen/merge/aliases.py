@@ -175,7 +175,9 @@ def _title_person(words: list[str]) -> tuple[list[str], list[str]] | None:
     return words[:end], rest
 
 
-_CAP_RUN = re.compile(r"[A-Z][A-Za-z'’-]*(?:\s+(?:of\s+)?[A-Z][A-Za-z'’-]*)+")
+# (within one line: a caption's "President Mohamed Bazoum" above a paragraph opening "Nigeriens gather"
+# is no four-word name)
+_CAP_RUN = re.compile(r"[A-Z][A-Za-z'’-]*(?:[^\S\n]+(?:of[^\S\n]+)?[A-Z][A-Za-z'’-]*)+")
 
 
 def _learn_titles(texts: list[str], phrases: dict[tuple[str, ...], str]) -> tuple[dict, dict]:

@@ -73,7 +73,11 @@ _SEGMENT_BREAK = re.compile(
 )
 _NAME_TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\wÀ-ÿ’'\-]*|\(|\)|\S")
 _NAME_JOINERS = JOINERS | {"e"}  # "Tehreek-e-Insaf", "Istehkam e Pakistan"
-_PLACE_PREPOSITIONS = frozenset(["in", "at", "across", "into", "within", "throughout", "inside", "from"])
+# names after these are where a figure was measured (or on what scale), not whose it is: "the 6.8
+# magnitude earthquake near Ouka", "a 6.8 magnitude earthquake on the Richter scale"
+_PLACE_PREPOSITIONS = frozenset(
+    ["in", "at", "across", "into", "within", "throughout", "inside", "from", "near", "outside", "on"]
+)
 _DATELINE = re.compile(r"\W*(?:[A-Z][A-Z.'’ -]+,?\s*)?")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z]{2,}\)|--|—|:)")
 # "the death toll rose to 23", "the number of people killed reached 23": a bare figure whose
@@ -88,15 +92,22 @@ _RUNNING_TOTAL = re.compile(
 _PENDING = re.compile(r"\b(?:still|yet to|pending|remaining|remain|outstanding|awaited|missing)\b", re.I)
 # "which has a population of around 90,000": the figure counts people
 _POPULATION_OF = re.compile(
-    r"\bpopulation\s+(?:of|is|was|stands at|stood at|at)\s+(?:about|around|some|roughly|nearly|almost|"
-    r"over|more than|approximately)?\s*$",
+    r"\bpopulation(?:\s+(?:of|is|was|stands|stood|estimated|put|at|to|be|been|numbers|numbered|totals|"
+    r"about|around|some|roughly|nearly|almost|over|more|than|approximately|an|a|est\.?)){0,5}\s*$",
     re.I,
-)
+)  # "a population of about 90,000", "population is estimated at 90,000", "(population 90,000)"
 # "Verna, a port city of 100,000", "Verna, home to 90,000": a place's headcount, its noun left out
 _PLACE_OF = re.compile(
     r"\b(?:(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?:city|town|village|port|country|nation|island|district|region|"
     r"province|municipality|capital|community)\s+of|home\s+to)\s+(?:about|around|some|roughly|nearly|almost|"
     r"over|more than|approximately)?\s*$",
+    re.I,
+)
+# "claimed the lives of 2,901 people", "cost the lives of": a count of the dead ("lives" alone is no
+# sign: 90,000 people "live" in a city, and a project "changed the lives of" thousands)
+_LIVES_TAKEN = re.compile(
+    r"\b(?:claim(?:ed|ing|s)?|took|tak(?:en|ing|es)|cost(?:ing|s)?|lost|losing|end(?:ed|ing|s)?)\s+"
+    r"(?:the\s+)?lives\s+of\s+(?:at least|more than|over|about|around|nearly|almost|some)?\s*$",
     re.I,
 )
 _NUMBER_OF = re.compile(r"\b(?:number|count|tally|total)\s+of\s+([a-z]+)", re.I)
@@ -334,7 +345,8 @@ _CASUALTY_BY_WORD = {w: kind for kind, words in CASUALTY_WORDS.items() for w in 
 _CASUALTY_STEMS = {stem(w): kind for w, kind in _CASUALTY_BY_WORD.items() if stem(w) != "live"}
 HEADCOUNT = "living"  # what a place's population counts: the people living there
 _HEADCOUNT_STEMS = frozenset(
-    stem(w) for w in ("inhabitants", "residents", "population", "live", "living", "inhabited", "populated")
+    stem(w)
+    for w in ("inhabitants", "residents", "population", "live", "lived", "living", "inhabited", "populated")
 )
 
 
@@ -350,11 +362,15 @@ def casualty(q: Quantity, unit_word: str, subject: str = "", lead: str = "") -> 
     near = sorted((d, w) for w, d in q.context.items() if d <= 4 and w in _CASUALTY_STEMS)
     if near:
         return " " + _CASUALTY_STEMS[near[0][1]]
+    # a counted figure's own subject may say what it counts too: "the death toll has exceeded 1,300 people"
+    told = subject or (lead if _TOLL_SUBJECT.search(lead) or _NUMBER_OF.search(lead) else "")
     said = [
-        _CASUALTY_STEMS[stem(w)] for w in re.findall(r"[a-z]+", subject.lower()) if stem(w) in _CASUALTY_STEMS
+        _CASUALTY_STEMS[stem(w)] for w in re.findall(r"[a-z]+", told.lower()) if stem(w) in _CASUALTY_STEMS
     ]
     if said:
         return " " + said[0]
+    if _LIVES_TAKEN.search(lead):
+        return " killed"  # "claimed the lives of 2,901 individuals": the dead, not a place's people
     headcount = (
         stem(word) in _HEADCOUNT_STEMS
         or any(d <= 4 and w in _HEADCOUNT_STEMS for w, d in q.context.items())
@@ -426,18 +442,35 @@ def _clause_day(q: Quantity, source_date: dt.date | None) -> dt.date | None:
     if q.kind == "date":
         return None
     clause = figure_clause(q)
+    after = clause.find(q.display) + len(q.display) if q.display in clause else len(clause)
     for other in extract_quantities(clause):
+        at = clause.find(other.display)
         if (
             other.kind == "date"
             and other.value[2]
-            and not _dates_report(clause[: clause.find(other.display)])
+            and not _dates_report(clause[:at])
+            and not _dates_other_thing(clause, after, at)
         ):
             # a day whose year neither the text nor the source gives is still one day (year 1 stands in)
             return _to_date(other.value, source_date) or _to_date(other.value, dt.date(1, 1, 1))
     weekday = re.search(r"\bon\s+(" + "|".join(sorted(WEEKDAYS)) + r")\b", clause, re.I)
-    if weekday and source_date is not None and not _dates_report(clause[: weekday.start()]):
+    if (
+        weekday
+        and source_date is not None
+        and not _dates_report(clause[: weekday.start()])
+        and not _dates_other_thing(clause, after, weekday.start())
+    ):
         return weekday_date(weekday.group(1), source_date)
     return None
+
+
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|where)\b", re.I)
+
+
+def _dates_other_thing(clause: str, figure_end: int, at: int) -> bool:
+    """ "2,122 people have died in the earthquake that hit Morocco on Friday": a day after the figure,
+    inside a relative clause, dates the thing the clause describes (the quake), not the count."""
+    return at >= figure_end and bool(_RELATIVE.search(clause, figure_end, at))
 
 
 _REPORTED_ON = re.compile(
@@ -607,7 +640,11 @@ def _name_spans(sentence: str, initial_names: frozenset[str]) -> list[_Name]:
             prev[-1] in _PLACE_PREPOSITIONS
             or (len(prev) == 2 and prev[-1] == "the" and prev[0] in _PLACE_PREPOSITIONS)
         )
-        after_of = bool(prev) and (prev[-1] == "of" or prev == ["of", "the"])
+        # "of the National Assembly", "a quarter of global GDP": the whole a figure is a part of
+        after_of = bool(prev) and (
+            prev[-1] == "of"
+            or (len(prev) == 2 and prev[0] == "of" and toks[k - 1][0].isalpha() and toks[k - 1][0].islower())
+        )
         speaker = bool(_SPEAKER.match(sentence, toks[j - 1][2])) or any(
             " ".join(prev[-2:]) == lead for lead in _SPEAKER_LEADS
         )

@@ -251,9 +251,19 @@ def _group_outliers(members: list[int], claims: list[Claim]) -> set[int]:
             continue
         near = min(_distance(claims[i], c) for c in others)
         spread = _spread(others)
-        if near > limit and spread <= limit:
+        if near > limit and spread <= limit and not _fits_growth(claims[i], others):
             out.add(i)
     return out
+
+
+def _fits_growth(a: Claim, others: list[Claim]) -> bool:
+    """A toll reported before every other dated report and below them all (or after and above them
+    all): an earlier (later) count of a number that grows, not one source's error."""
+    days = [c.reported for c in others if c.reported is not None]
+    if not a.casualty or a.dated or a.day or a.reported is None or not days:
+        return False
+    low, high = min(c.value[0] for c in others), max(c.value[1] for c in others)
+    return (a.value[1] < low and a.reported < min(days)) or (a.value[0] > high and a.reported > max(days))
 
 
 def _candidate_pairs(claims: list[Claim]) -> list[tuple[int, int]]:
@@ -523,7 +533,7 @@ def _outliers(scored: list[tuple[int, int, float]], claims: list[Claim]) -> set[
         near = [min(_distance(a, c) for c in cs) for cs in by_source.values()]
         values = [c for cs in by_source.values() for c in cs]
         spread = _spread(values)
-        if min(near) > limit and spread <= limit:
+        if min(near) > limit and spread <= limit and not _fits_growth(a, values):
             out.add(i)
     return out
 

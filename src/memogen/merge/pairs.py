@@ -33,9 +33,15 @@ def name_mismatch(a: Features, b: Features) -> int:
     """Names on one side that the other side does not mention in any spelling we can see."""
 
     def missing(x: frozenset[str], other: Features) -> int:
-        # a whole word, or a word starting with the same 5 letters ("Sergey" meets "Sergei")
+        # a whole word, or a word starting with the same 5 letters ("Sergey" meets "Sergei"); a name
+        # the other side carries too is shared, however it got there (an alias's holder: "Bazoum"
+        # stands for its learned surname on both sides, which neither sentence spells)
         return sum(
-            1 for n in x if f" {n} " not in other.padded and (len(n) < 5 or f" {n[:5]}" not in other.padded)
+            1
+            for n in x
+            if n not in other.names
+            and f" {n} " not in other.padded
+            and (len(n) < 5 or f" {n[:5]}" not in other.padded)
         )
 
     ma, mb = missing(a.names, b), missing(b.names, a)
@@ -153,20 +159,26 @@ def same_fact(
         return True, max(score, DUP_THRESHOLD)
     if (
         semantic is not None
-        and not same_source
         and score >= SEMANTIC_MIN_SIM
-        and semantic_paraphrase(score, semantic, a, b)
+        and semantic_paraphrase(score, semantic, a, b, same_source)
     ):
         return True, max(score, DUP_THRESHOLD)
     return False, score
 
 
-def semantic_paraphrase(score: float, semantic: float, a: Features, b: Features) -> bool:
+def semantic_paraphrase(
+    score: float, semantic: float, a: Features, b: Features, same_source: bool = False
+) -> bool:
     """One fact in other words: the same specific figure said alike ("consumer prices rose 9%" /
     "inflation reached nine per cent"), or close embeddings of sentences that also share words
-    and say nothing the other lacks in time or figures (same years, figures on both sides or none)."""
+    and say nothing the other lacks in time or figures (same years, figures on both sides or none).
+    Within one source only the first: a page restates its lead's figure in its body ("shaken by an
+    earthquake with a magnitude of 6.9" / "the earthquake with a magnitude of 6.9 occurred at
+    23:11"), but close embeddings alone are most often two points of one story."""
     if semantic >= SEMANTIC_ANCHOR and shared_figure(a, b, dates=False):
         return True
+    if same_source:
+        return False
     if semantic < SEMANTIC_DUP or score < SEMANTIC_DUP_MIN_SIM or a.years != b.years:
         return False
     return _has_figures(a) == _has_figures(b)
@@ -259,15 +271,22 @@ def quantity_pairs(
         }
         for key in keys:
             buckets[key].append(i)
-    # a figure every point gives says nothing about which fact
-    return cross_source_pairs(buckets, [p.source_id for p in points], lambda key: max_bucket)
+    # a figure every point gives says nothing about which fact; a page restates its own lead's figure
+    # in its body too, so pairs of one source are candidates as well
+    return cross_source_pairs(
+        buckets, [p.source_id for p in points], lambda key: max_bucket, same_source=True
+    )
 
 
 def cross_source_pairs(
-    buckets: dict[tuple, list[int]], source_of: list[str], cap: Callable[[tuple], int]
+    buckets: dict[tuple, list[int]],
+    source_of: list[str],
+    cap: Callable[[tuple], int],
+    same_source: bool = False,
 ) -> list[tuple[int, int]]:
-    """Every pair (i < j) of items of two sources sharing a bucket, skipping buckets larger than
-    cap(key): a key that many items share says nothing about which fact (keeps the cost linear)."""
+    """Every pair (i < j) of items of two sources (of any source, with `same_source`) sharing a
+    bucket, skipping buckets larger than cap(key): a key that many items share says nothing about
+    which fact (keeps the cost linear)."""
     pairs = set()
     for key, members in buckets.items():
         if len(members) > cap(key):
@@ -275,6 +294,6 @@ def cross_source_pairs(
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 i, j = members[x], members[y]
-                if source_of[i] != source_of[j]:
+                if same_source or source_of[i] != source_of[j]:
                     pairs.add((i, j))
     return sorted(pairs)

@@ -50,6 +50,11 @@ def describe_group(group: list[Claim], names: dict[str, str], points: list[Point
         by_source[c.source_id].append(c)
     if len(by_source) < 2:
         return None
+    if _running_count(group):
+        # a toll only rises: a page updated as the count grew gives its earlier figures beside its
+        # latest ("296 killed ... the death toll has exceeded 1,300"); its latest is what it reports
+        by_source = {sid: [max(cs, key=lambda c: (c.value[1], c.point))] for sid, cs in by_source.items()}
+        group = [c for cs in by_source.values() for c in cs]
     for cs in by_source.values():
         if any(not x.same_reading(y) for x in cs for y in cs):
             return None  # a source with two readings of one claim: the claim is not read right
@@ -76,8 +81,26 @@ def describe_group(group: list[Claim], names: dict[str, str], points: list[Point
         return Conflict(kind=kind, statement=statement, values=values, change="progression")  # type: ignore[arg-type]
     if any(c.pending for c in group):
         return None  # counts of what is still outstanding, taken at unknown hours: no disagreement
-    parts = [(_value_text(cl[0]), [c.source_id for c in cl]) for cl in classes]
+    if all(c.reported for c in group) and any(_when(cl, group) for cl in classes):
+        classes.sort(key=lambda cl: min(c.reported for c in cl if c.reported is not None))  # oldest first
+    parts = [(_value_text(cl[0]) + _when(cl, group), [c.source_id for c in cl]) for cl in classes]
     return Conflict(kind=kind, statement=differ_statement(parts, names, owner), values=values)  # type: ignore[arg-type]
+
+
+def _when(cl: list[Claim], group: list[Claim]) -> str:
+    """ " (9 September 2023)": when a running count's figure was reported, so the reader sees which
+    figures are older; "" for other figures, for an undated report, or when all are dated alike."""
+    days = {c.reported for c in group if c.reported is not None}
+    dated = [c.reported for c in cl if c.reported is not None]
+    if not _running_count(group) or len(days) < 2 or not dated:
+        return ""
+    return f" ({day_text(min(dated))})"
+
+
+def _running_count(group: list[Claim]) -> bool:
+    """The dead (injured, missing, ...) of the event, counted as reports come in: no claim is of
+    one day or of a year of its own."""
+    return all(c.kind == "number" and c.casualty and not (c.dated or c.day) for c in group)
 
 
 def _owner(group: list[Claim]) -> str:
