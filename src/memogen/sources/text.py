@@ -473,5 +473,11 @@ def normalise_spaces(line: str) -> str:
     return re.sub(r" {2,}", " ", line).strip()
 
 
+_WORD_RUN = re.compile(r"\w+(?:[’'-]\w+)*")
+
+
+@functools.lru_cache(maxsize=512)
 def word_count(text: str) -> int:
-    return len(re.findall(r"\w+(?:[’'-]\w+)*", text))
+    """Words of `text`; kept for the last lines asked about, since the line classifiers each ask
+    again of the same line."""
+    return len(_WORD_RUN.findall(text))

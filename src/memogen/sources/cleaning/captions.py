@@ -75,13 +75,14 @@ def caption(text: str) -> str | None:
         return "audio / video player label"
     if (_FILE_CAPTION.match(text) or _THIS_PICTURE.match(text)) and n <= 90:
         return "image caption / credit"
+    # each pattern is tried only where the word count lets it decide: a paragraph skips the scans
     if is_standalone_credit(text) or (
-        _CREDIT_TAIL.search(text) and n <= 60 and not text.rstrip().endswith(".")
+        n <= 60 and not text.rstrip().endswith(".") and _CREDIT_TAIL.search(text)
     ):
         return "image caption / credit"
-    if _CREDIT_TAIL.search(text) and n <= 45 and re.search(r"(?i)\bphoto|\bfile\b|/", text):
+    if n <= 45 and _CREDIT_TAIL.search(text) and re.search(r"(?i)\bphoto|\bfile\b|/", text):
         return "image caption / credit"
-    if (_CAPTION.search(text) and n <= 40) or (_PICTURE_SOURCE.match(text) and n <= 20):
+    if (n <= 40 and _CAPTION.search(text)) or (n <= 20 and _PICTURE_SOURCE.match(text)):
         return "image caption / credit"
     if _PICTURE_FROM.match(text) and n <= 8:
         return "image caption / credit"

@@ -74,7 +74,8 @@ def ui_prompt(text: str) -> str | None:
 
 
 def link_prompt(text: str) -> str | None:
-    if (CLICK.match(text) and word_count(text) <= 12) or (_HERE_LINK.search(text) and word_count(text) <= 20):
+    n = word_count(text)
+    if (n <= 12 and CLICK.match(text)) or (n <= 20 and _HERE_LINK.search(text)):
         return "link prompt"
     return "page widget" if _WIDGET.match(text) else None
 
@@ -84,7 +85,7 @@ def see_also(text: str) -> str | None:
 
 
 def social_prompt(text: str) -> str | None:
-    return "social media prompt" if _SOCIAL.search(text) and word_count(text) <= 40 else None
+    return "social media prompt" if word_count(text) <= 40 and _SOCIAL.search(text) else None
 
 
 def live_label(text: str) -> bool:

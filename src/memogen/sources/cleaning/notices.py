@@ -60,7 +60,7 @@ COPYRIGHT_OWNER = re.compile(
 def disclaimer(text: str) -> str | None:
     """A disclaimer or copyright notice; one labelled 'Disclaimer:' may run as long as a paragraph."""
     n = word_count(text)
-    if _DISCLAIMER.search(text) and (n <= 45 or (n <= 120 and _DISCLAIMER_LABEL.match(text))):
+    if (n <= 45 or (n <= 120 and _DISCLAIMER_LABEL.match(text))) and _DISCLAIMER.search(text):
         return "disclaimer / copyright notice"
     return None
 
@@ -96,23 +96,25 @@ def citation_entry(text: str) -> str | None:
 
 def subscription(text: str) -> str | None:
     n = word_count(text)
-    if (_SUBSCRIBE.search(text) and n <= 15) or (_PAYWALL.search(text) and n <= 25):
+    if (n <= 15 and _SUBSCRIBE.search(text)) or (n <= 25 and _PAYWALL.search(text)):
         return "subscription prompt"
     return None
 
 
 def contact(text: str) -> str | None:
-    if _CONTACT.search(text) and word_count(text) <= 10:
+    n = word_count(text)  # the cheap test first: a paragraph is no contact line
+    if n <= 10 and _CONTACT.search(text):
         return "contact / social handle line"
-    if _CONTACT_NOTE.search(text) and _CHANNEL.search(text) and word_count(text) <= 35:
+    if n <= 35 and _CONTACT_NOTE.search(text) and _CHANNEL.search(text):
         return "contact / subscription note"
     return None
 
 
 def cookies(text: str) -> str | None:
-    if _COOKIES.search(text) and word_count(text) <= 45:
+    n = word_count(text)
+    if n <= 45 and _COOKIES.search(text):
         return "cookie notice"
-    if _CONSENT.search(text) and word_count(text) <= 60:
+    if n <= 60 and _CONSENT.search(text):
         return "cookie / consent banner"
     return None
 
