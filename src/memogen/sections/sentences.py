@@ -33,6 +33,7 @@ _CANDIDATE = re.compile(
 _NUMBER = re.compile(r"^\s*(?:\d{1,3}|[IVXivx]{1,4}|[A-Za-z])$")
 _LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
+SPLITS_KEPT = 20_000  # paragraphs whose split is kept (see _kept_spans)
 
 
 @lru_cache(maxsize=1)
@@ -145,8 +146,15 @@ def _pysbd_spans(para: str) -> list[tuple[int, int]]:
 
 def sentence_spans(para: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of one paragraph, stripped of surrounding white space."""
+    return list(_kept_spans(para))
+
+
+@lru_cache(maxsize=SPLITS_KEPT)
+def _kept_spans(para: str) -> tuple[tuple[int, int], ...]:
+    """The split of each paragraph, kept: event inference reads every source's sentences, then
+    extraction reads the same paragraphs again (the cache holds about one long report's worth)."""
     spans = _rule_spans(para)
-    return _pysbd_spans(para) if spans is None else spans
+    return tuple(_pysbd_spans(para) if spans is None else spans)
 
 
 def split_sentences(para: str) -> list[str]:
