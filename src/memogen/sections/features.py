@@ -384,6 +384,11 @@ def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
 
 def cue_features(sentence: str) -> dict[str, float]:
     """Counts of grammar and wording cues in one sentence."""
+    return _cues(sentence)[0]
+
+
+def _cues(sentence: str) -> tuple[dict[str, float], set[str]]:
+    """The cues of `cue_features`, and the sentence's set of words (time_features reads it too)."""
     found = list(_TOKEN.finditer(sentence))
     tokens = [m.group(0) for m in found]
     words = [w.lower().replace("’", "'") for w in tokens]
@@ -442,13 +447,13 @@ def cue_features(sentence: str) -> dict[str, float]:
         )
     if sentence.rstrip().endswith("?"):
         out["c_question"] = 1.0
-    return out
+    return out, present
 
 
 def sentence_features(sentence: str, ctx: Context) -> dict[str, float]:
-    """Every feature of one sentence (time and cues)."""
-    out = cue_features(sentence)
-    out.update(time_features(sentence, ctx))
+    """Every feature of one sentence (time and cues), its words found once for both."""
+    out, words = _cues(sentence)
+    out.update(time_features(sentence, ctx, words))
     return out
 
 
