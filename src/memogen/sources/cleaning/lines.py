@@ -104,9 +104,10 @@ class Line:
         return f"line {self.lineno}: {what}"
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1 << 15)
 def _word_count(text: str) -> int:
-    """Every classifier asks a line's length, many times: counted once per text."""
+    """Every classifier asks a line's length, many times: counted once per text (the rule families
+    each go through all lines in turn, so the cache holds a long report's lines)."""
     return word_count(text)
 
 

@@ -10,6 +10,7 @@ import importlib.util
 import re
 from pathlib import Path
 
+from ..text import word_count
 from .lines import SENTINELS, TERMINAL, Line
 
 # jusText's thresholds: a paragraph is text when at least this share of its words are stop words.
@@ -54,8 +55,14 @@ _SENTENCE_INSIDE = re.compile(
 
 def is_prose(line: Line) -> bool:
     """A real paragraph: long enough and shaped as sentences."""
-    text = SENTINELS.sub("", line.text)
-    n = line.words
+    return _is_prose_text(line.text)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _is_prose_text(line_text: str) -> bool:
+    """`is_prose` of a line's text, kept: each rule family asks again of every line (~8 times)."""
+    text = SENTINELS.sub("", line_text)
+    n = word_count(line_text)  # as Line.words
     if n >= 15 and (TERMINAL.search(text) or _SENTENCE_INSIDE.search(text)):
         return True
     return n >= 25 and not reads_as_list_of_names(text)  # a long unterminated line: text cut by a page break
