@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .lexicon import CAPS_ABBR, DOTTED_ABBR, FIRST_PERSON, LEADING_FILLER, SUPERSCRIPTS, TERMINAL
@@ -31,6 +32,11 @@ def normalise(
     i = 0
     while i < len(toks):
         tok = toks[i][0]
+        plain = _plain_word(tok)
+        if plain is not None:
+            out.append(plain)
+            i += 1
+            continue
         low = tok.lower().replace("\\", "").replace(" ", "")
         if number_word_parts(tok):
             num = read_number(toks, i)
@@ -59,6 +65,19 @@ def normalise(
             out += [p for p in low.split("-") if p]
         i += 1
     return " ".join(aliases.apply(out) if aliases is not None else out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _plain_word(tok: str) -> str | None:
+    """The normal form of an ordinary word (most tokens: `normalise`'s last branches, decided by the
+    token alone), or None when `normalise` must look closer: a number, an abbreviation, a currency,
+    a percent, a hyphenated word. Kept per token: a topic's sentences repeat the same words."""
+    low = tok.lower().replace("\\", "").replace(" ", "")
+    if number_word_parts(tok) or tok in CAPS_ABBR or (tok[:1].isupper() and low in DOTTED_ABBR):
+        return None
+    if low in ("us$", "usd", "$", "us", "%", "percent", "per") or tok[:1].isdigit():
+        return None
+    return low if tok.isalnum() or "'" in tok or "’" in tok else None
 
 
 # --------------------------------------------------------------------------- representative text
