@@ -67,7 +67,7 @@ def normalise(
     return " ".join(aliases.apply(out) if aliases is not None else out)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)  # the common words: rare ones are cheap to read again, and memory is tight
 def _plain_word(tok: str) -> str | None:
     """The normal form of an ordinary word (most tokens: `normalise`'s last branches, decided by the
     token alone), or None when `normalise` must look closer: a number, an abbreviation, a currency,
