@@ -87,3 +87,21 @@ def test_a_full_stop_that_lost_its_space_still_ends_the_sentence():
     assert split_sentences("Fares rose 3.5 per cent, the U.S.Army said; see harbour.Com now.") == [
         "Fares rose 3.5 per cent, the U.S.Army said; see harbour.Com now."
     ]
+
+
+def test_a_kept_split_is_the_split_and_is_let_go() -> None:
+    """The split is kept per paragraph (event inference and extraction both ask): asked again, from
+    the cache, it gives the same spans as the splitters themselves, as a new list each time."""
+    from memogen.sections.sentences import _kept_spans, forget_sentence_splits
+
+    forget_sentence_splits()
+    paras = ["He came. She went! Did he?", "Gen. Smith said U.S. troops left. Apple Inc. The firm grew.", ""]
+    first = [sentence_spans(p) for p in paras]
+    again = [sentence_spans(p) for p in paras]
+    assert first == again == [_rule_spans(p) or _pysbd_spans(p) for p in paras]
+    assert first[0] == [(0, 8), (9, 18), (19, 26)]
+    again[0].append((0, 0))  # a caller's list is its own
+    assert sentence_spans(paras[0]) == first[0]
+    assert _kept_spans.cache_info().currsize == 3
+    forget_sentence_splits()
+    assert _kept_spans.cache_info().currsize == 0

@@ -140,7 +140,7 @@ def compose_from_sources(
     from .citations import attach_notes
     from .compose import compose_memo
     from .merge import merge_points
-    from .sections import extract_points, infer_event
+    from .sections import extract_points, forget_sentence_splits, infer_event
 
     event_date, event_end = config.event_date, config.event_end
     if event_date is None:  # topic.yaml overrides; else the event the sources report as news
@@ -148,6 +148,7 @@ def compose_from_sources(
         if inferred:
             event_date, event_end = inferred.start, inferred.end
     points = [p for s in sources for p in extract_points(s, event_date, event_end)]
+    forget_sentence_splits()
     event = (event_date, event_end or event_date) if event_date else None
     result = merge_points(points, sources, event)
     memo = compose_memo(result, sources, config, topic, event_date, build_date, meter, event_end)

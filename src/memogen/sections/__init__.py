@@ -14,5 +14,14 @@ from __future__ import annotations
 
 from .event import Event, event_lines, infer_event, infer_event_date, written_on
 from .extract import extract_points
+from .sentences import forget_sentence_splits
 
-__all__ = ["Event", "event_lines", "extract_points", "infer_event", "infer_event_date", "written_on"]
+__all__ = [
+    "Event",
+    "event_lines",
+    "extract_points",
+    "forget_sentence_splits",
+    "infer_event",
+    "infer_event_date",
+    "written_on",
+]
