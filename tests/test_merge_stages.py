@@ -155,11 +155,11 @@ def test_an_earlier_lower_toll_is_an_older_report_not_an_error_and_undated_repor
         ("c", ["There have been over 200 deaths in the unrest."], "Gamma", None),
     )
     (statement,) = _statements(result)
-    assert (
-        "more than 100 people (21 July 2025)" in statement
-        and "at least 174 people (22 July 2025)" in statement
+    # the bounds fit together: no disagreement, the strongest once, the older reports dated after it
+    assert statement == (
+        "Gamma reports over 200 deaths, consistent with more than 100 people (Alpha, 21 July 2025)"
+        " and at least 174 people (Beta, 22 July 2025)."
     )
-    assert "over 200 deaths." in statement  # no date to give
 
 
 def test_a_running_total_is_dated_by_its_day_not_limited_to_it():
@@ -758,3 +758,70 @@ def test_an_aside_ends_at_its_own_comma_not_at_a_dates():
     assert drop_restated_asides(text, lambda q: True) == text
     aside = "The Solvik, which was carrying 412 passengers, sank off Cape Harlin."
     assert drop_restated_asides(aside, lambda q: True) == "The Solvik sank off Cape Harlin."
+
+
+def test_lower_bounds_that_fit_together_are_stated_once_not_as_a_disagreement():
+    _, result = merge_specs(
+        (
+            "a",
+            ["The earthquake killed at least 10,000 people across the region, officials said."],
+            "Alpha",
+            DAY,
+        ),
+        (
+            "b",
+            ["The earthquake killed more than 9,000 people across the region, rescuers said."],
+            "Beta",
+            DAY,
+        ),
+    )
+    assert _statements(result) == [
+        "Alpha reports at least 10,000 people, consistent with more than 9,000 people (Beta)."
+    ]
+    assert len(result.merged) == 1 and {c.source_id for c in result.merged[0].citations} == {"a", "b"}
+
+
+def test_a_figure_below_another_sources_lower_bound_is_a_disagreement():
+    assert _two_sources_say(
+        "The earthquake killed 8,000 people across the region, officials said.",
+        "The earthquake killed more than 9,000 people across the region, rescuers said.",
+    ) == ["Sources differ: Alpha reports 8,000 people; Beta reports more than 9,000 people."]
+
+
+def test_a_fixed_fact_reported_on_two_days_is_a_disagreement_not_a_progression():
+    _, result = merge_specs(
+        (
+            "a",
+            ["Forty heads of state attended the Verna summit, the hosts said."],
+            "Alpha",
+            dt.date(2025, 3, 15),
+        ),
+        (
+            "b",
+            ["Around 50 heads of state attended the Verna summit, the hosts said."],
+            "Beta",
+            dt.date(2025, 3, 17),
+        ),
+    )
+    (statement,) = _statements(result)
+    assert statement.startswith("Sources differ") and "over time" not in statement, statement
+    assert "Forty heads" in statement and "around 50 heads" in statement
+
+
+def test_a_figure_said_to_have_risen_is_a_running_count():
+    _, result = merge_specs(
+        (
+            "a",
+            ["The number of votes counted in Verna stood at 5,200, officials said."],
+            "Alpha",
+            dt.date(2025, 3, 15),
+        ),
+        (
+            "b",
+            ["The number of votes counted in Verna rose to 6,500, officials said."],
+            "Beta",
+            dt.date(2025, 3, 17),
+        ),
+    )
+    (statement,) = _statements(result)
+    assert "rose over time" in statement, statement

@@ -152,6 +152,7 @@ class Claim:
     years: frozenset[int] = field(default_factory=frozenset)  # years the figure can be about
     dated: bool = False  # its own clause names its year: a figure of a period, not a running count
     span_start: tuple | None = None  # a date ending a span ("from 30 November to 12 December"): its start
+    growing: bool = False  # its clause says it moved to this figure ("the count rose to 23", "reached 75")
 
     @property
     def kind(self) -> str:
@@ -171,6 +172,16 @@ class Claim:
         """ "killed", "injured", ... for a count of people whose words say which; else ""."""
         last = self.unit.rsplit(" ", 1)[-1]
         return last if last in CASUALTY_WORDS else ""
+
+    @property
+    def accrues(self) -> bool:
+        """A count that grows while the event goes on, so that later reports give more: the event's
+        dead (injured, displaced, arrested, ...), or a figure its clause says rose to its value. A
+        fixed fact (a summit's attendance, a parliament's seats, a city's people) does not grow: two
+        reports of it giving two values disagree, whatever their dates."""
+        return (
+            self.kind in ("number", "amount") and (bool(self.casualty) or self.growing) and not self.headcount
+        )
 
     def same_reading(self, other: Claim) -> bool:
         """The same figure within rounding, in the claim's converted unit ("200 miles" is not "200 km")."""
@@ -288,6 +299,7 @@ def read_claim(
         years=_claim_years(q, reported_on),
         dated=bool(figure_years(q)) and not after_lead,
         span_start=(q.span_from or span_start(before, q.value)) if q.kind == "date" else None,
+        growing=running,
     )
 
 

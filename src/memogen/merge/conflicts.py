@@ -94,6 +94,12 @@ def find_conflicts(
         group = _drop_lone_dates(group, event, out)
         group = [c for c in group if not c.weekday]  # "on Sunday" witnesses a date, it is no value
         conflict = describe_group(group, names, points)
+        if (
+            conflict is not None
+            and conflict.change == "agree"
+            and len({cluster_of[c.point] for c in group}) < 2
+        ):
+            continue  # figures that fit together in one fact: it already cites every source
         if conflict is not None:
             found.append((group, conflict))
     figures = _cluster_figures(feats, cluster_of)
