@@ -825,3 +825,20 @@ def test_a_figure_said_to_have_risen_is_a_running_count():
     )
     (statement,) = _statements(result)
     assert "rose over time" in statement, statement
+
+
+def test_a_count_its_first_report_calls_incomplete_is_a_progression_not_a_disagreement():
+    first = "Results received so far show the Verna Party has won 15 seats in the assembly."
+    later = "The Verna Party has won 17 seats in the assembly, the commission said."
+    _, result = merge_specs(
+        ("a", [first], "Alpha", dt.date(2025, 3, 15)), ("b", [later], "Beta", dt.date(2025, 3, 17))
+    )
+    (statement,) = _statements(result)
+    assert "rose over time" in statement and "Sources differ" not in statement, statement
+    # the same seats, neither report calling its count incomplete: a fixed figure told two ways
+    _, result = merge_specs(
+        ("a", [first.replace("Results received so far show the", "The")], "Alpha", dt.date(2025, 3, 15)),
+        ("b", [later], "Beta", dt.date(2025, 3, 17)),
+    )
+    (statement,) = _statements(result)
+    assert statement.startswith("Sources differ"), statement

@@ -193,10 +193,11 @@ def _progression(classes: list[list[Claim]]) -> list[tuple[dt.date, list[Claim]]
     values = [classes[k][0].value for k in order]
     if not all(values[k][1] <= values[k + 1][0] for k in range(len(values) - 1)):
         return None  # a count reported as it grows only rises: a lower later figure is a disagreement
-    if not all(c.accrues for c in claims):
-        return (
-            None  # a fixed fact (a summit's attendance, a city's people) reported twice: two values disagree
-        )
+    earliest_partial = any(c.provisional and not c.headcount for c in classes[order[0]])
+    if not (all(c.accrues for c in claims) or earliest_partial):
+        # a fixed fact (a summit's attendance, a city's people) reported twice: two values disagree;
+        # a count its first report calls incomplete ("results so far") is a count still running
+        return None
     return [
         (firsts[k], sorted(classes[k], key=lambda c: (c.reported or dt.date.max, c.point))) for k in order
     ]  # type: ignore[misc]
