@@ -155,10 +155,10 @@ def test_an_earlier_lower_toll_is_an_older_report_not_an_error_and_undated_repor
         ("c", ["There have been over 200 deaths in the unrest."], "Gamma", None),
     )
     (statement,) = _statements(result)
-    # the bounds fit together: no disagreement, the strongest once, the older reports dated after it
+    # the bounds fit together and were reported on two days: no disagreement, the count as it grew
     assert statement == (
-        "Gamma reports over 200 deaths, consistent with more than 100 people (Alpha, 21 July 2025)"
-        " and at least 174 people (Beta, 22 July 2025)."
+        "The reported figure rose over time: more than 100 people (Alpha, 21 July 2025);"
+        " at least 174 people (Beta, 22 July 2025); over 200 deaths (Gamma)."
     )
 
 

@@ -86,6 +86,10 @@ def describe_group(group: list[Claim], names: dict[str, str], points: list[Point
     if any(c.pending for c in group):
         return None  # counts of what is still outstanding, taken at unknown hours: no disagreement
     if _fit_together(classes):
+        growth = _bounds_over_time(classes, group)
+        if growth is not None:
+            statement = progression_statement(growth, names, owner)
+            return Conflict(kind=kind, statement=statement, values=values, change="progression")  # type: ignore[arg-type]
         statement = agreement_statement(classes, names)
         return Conflict(kind=kind, statement=statement, values=values, change="agree")  # type: ignore[arg-type]
     if all(c.reported for c in group) and any(_when(cl, group) for cl in classes):
@@ -100,6 +104,20 @@ def _fit_together(classes: list[list[Claim]]) -> bool:
     disagree."""
     firsts = [cl[0] for cl in classes]
     return all(a.agrees_with(b) for k, a in enumerate(firsts) for b in firsts[k + 1 :])
+
+
+def _bounds_over_time(
+    classes: list[list[Claim]], group: list[Claim]
+) -> list[tuple[dt.date | None, list[Claim]]] | None:
+    """Figures of a running count that fit together, reported on two days or more, rising with their
+    dates: the count as it grew, lowest first (an undated report takes its place by its figure)."""
+    if not _running_count(group) or len({c.reported for c in group if c.reported is not None}) < 2:
+        return None
+    order = sorted(classes, key=lambda cl: cl[0].value[0])
+    days = [min(d) for cl in order if (d := [c.reported for c in cl if c.reported is not None])]
+    if days != sorted(days):
+        return None
+    return [(min((c.reported for c in cl if c.reported), default=None), cl) for cl in order]
 
 
 def _strongest(classes: list[list[Claim]]) -> list[Claim]:
@@ -213,7 +231,7 @@ def _who(sids: list[str], names: dict[str, str]) -> str:
 
 
 def progression_statement(
-    steps: list[tuple[dt.date, list[Claim]]], names: dict[str, str], owner: str = ""
+    steps: list[tuple[dt.date | None, list[Claim]]], names: dict[str, str], owner: str = ""
 ) -> str:
     parts = []
     for _, cs in steps:
