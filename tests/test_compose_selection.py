@@ -339,3 +339,80 @@ def test_a_sidebar_story_is_far_from_the_event_in_meaning():
     if closeness is None:
         pytest.skip("no embedding model installed")
     assert closeness[0] > closeness[1]
+
+
+def test_a_disagreement_the_budget_cannot_state_earns_a_point_no_rank():
+    from memogen.compose.salience import Salience
+    from memogen.compose.selection import section_relative, shown_salience
+    from memogen.model import Conflict, ConflictValue
+
+    values = [ConflictValue("a", "12 December", ""), ConflictValue("b", "13 December", "")]
+    conflict = Conflict("date", "Sources differ: a reports 12 December; b reports 13 December.", values)
+    disputed = mp("d", "The conference was chaired by the host's industry minister.", "what_happened")
+    plain = mp("p", "Nearly 200 countries agreed to transition away from fossil fuels.", "what_happened")
+    disputed.conflicts = [conflict]
+    salience = {
+        "d": Salience(0.5, 1.0, 0.5, 0.5, True, 1.0, 0.0, disputed=True),
+        "p": Salience(0.8, 1.0, 0.5, 0.5, True, 1.0, 0.0),
+    }
+    assert shown_salience(disputed, salience) > shown_salience(
+        plain, salience
+    )  # it will say where they differ
+    disputed.conflicts = []  # a short memo leaves the statement out
+    assert shown_salience(disputed, salience) < shown_salience(plain, salience)
+    assert list(section_relative([disputed, plain], salience)) == pytest.approx(
+        [shown_salience(disputed, salience) / shown_salience(plain, salience), 1.0]
+    )
+
+
+def test_a_short_memo_gives_few_of_its_words_to_where_sources_differ():
+    from memogen.compose.selection import STATEMENT_SHARE
+    from memogen.model import Conflict, ConflictValue
+
+    def disputed_event(k: int) -> MergedPoint:
+        p = mp(
+            f"e{k}",
+            f"On {k + 1} March 2024 Minister {made_up(k).title()} reported {100 * k + 7}.",
+            "what_happened",
+        )
+        values = [
+            ConflictValue("a", f"{100 * k + 7} dead", ""),
+            ConflictValue("b", f"{100 * k + 9} dead", ""),
+        ]
+        p.conflicts = [
+            Conflict("number", f"Sources differ: a reports {100 * k + 7}; b reports {100 * k + 9}.", values)
+        ]
+        return p
+
+    def chosen_at(budget: int) -> list[MergedPoint]:
+        chosen, _ = select_within_budget([disputed_event(k) for k in range(12)], budget)
+        return [p for ps in chosen.values() for p in ps]
+
+    said = sum(len(c.statement.split()) for p in chosen_at(250) for c in p.conflicts)
+    assert 0 < said <= STATEMENT_SHARE * 250  # a statement is 7-9 words: a few of them
+    assert all(p.conflicts for p in chosen_at(1000))  # a long memo says where sources differ, every time
+
+
+def test_a_point_about_something_else_never_fills_leftover_words():
+    from memogen.compose.salience import Salience
+    from memogen.compose.selection import select
+    from memogen.compose.similarity import vectorise
+
+    event = mp(
+        "e", "The Tarvin dam gave way on 3 March 2024 and flooded nine villages downstream.", "what_happened"
+    )
+    aside = mp("x", "Hopes and ambitions for exceptional outcomes were high.", "background", start=900)
+    points = [event, aside]
+    vectors = vectorise([p.text for p in points])
+    row = {p.id: k for k, p in enumerate(points)}
+
+    def chosen(off_topic: bool) -> list[str]:
+        salience = {
+            "e": Salience(1.0, 1.0, 0.0, 1.0, True, 1.0, 0.0),
+            "x": Salience(0.1, 0.2, 0.0, 0.1, False, 0.0, 0.0, off_topic=off_topic),
+        }
+        picked = select(points, salience, vectors, row, 100)
+        return [p.id for ps in picked.chosen.values() for p in ps]
+
+    assert chosen(off_topic=False) == ["e", "x"]  # a weak point may fill the words left
+    assert chosen(off_topic=True) == ["e"]  # one about something else may not

@@ -424,3 +424,14 @@ def test_a_point_trailing_off_at_the_end_of_its_page_is_cut_back_to_its_last_who
 def test_a_weekday_morning_followed_by_its_date_is_left_alone():
     text = "Depositors will have access no later than Monday morning, March 13, 2023, the statement said."
     assert resolve_relative(text, Anchor(dt.date(2023, 3, 10))) == (text, True)
+
+
+def test_an_ellipsis_after_a_whole_sentence_at_the_page_end_goes():
+    tail = "Four countries have sent rescue teams and field hospitals to assist the stricken province...."
+    src = _source("s", "The quake struck late on Friday near the old city. " + tail)
+    kept, dropped, _ = stand_alone([_point("p", src, tail)], [src], None)
+    assert not dropped and [p.text for p in kept] == [tail[:-3]]
+    cut = "The dam gave way after the region was ..."  # a sentence the page cut off is no statement
+    src = _source("c", "Storm waters rose all night in the valley. " + cut)
+    kept, dropped, _ = stand_alone([_point("p", src, cut)], [src], None)
+    assert not kept and dropped

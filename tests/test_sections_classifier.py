@@ -249,3 +249,65 @@ def test_a_past_perfect_shifted_back_by_a_verb_of_saying_is_the_speaker_s_news()
         model.weights["g_reported_perfect"]["what_happened"]
         > model.weights["g_past_perfect"]["what_happened"]
     )
+
+
+def test_a_name_with_a_present_verb_and_its_object_is_no_theme() -> None:
+    """'The wire quotes eyewitnesses' opens on a sentence, not a theme: a lower-case -s word between a
+    name and its object is a verb; a plural noun after a name ('Trade relations in 2020') stays a theme."""
+    from memogen.sections.segment import is_verbless
+
+    assert not is_verbless("Newswire quotes eyewitness accounts of the flood")
+    assert not is_verbless("Norland seeks new partners")
+    assert is_verbless("Norland-Sudria relations in 2020")
+    assert is_verbless("Norland's interests in the region")
+    assert is_verbless("The roots of the dispute")
+    text = (
+        "Floods swept through the valley on 4 March, destroying 300 homes.\n\n"
+        "Newswire quotes eyewitness accounts of the flood. Farmer Ana Lis said she fled her house at dawn.\n\n"
+        "The floods could cost the region a year of growth, analysts said."
+    )
+    points = extract_points(_source(text), EVENT)
+    witness = next(p for p in points if "fled her house" in p.text)
+    assert "Newswire quotes" not in witness.text  # the sentence is no theme that heads its paragraph
+
+
+OPENING_VIEW = (
+    "The two neighbours are now leaving a long era of rivalry behind them.\n\n"
+    "Both countries have come a long way, and their partnership is a significant chance for the region.\n\n"
+    "Norland's prime minister arrives in Sudria today for a two-day visit.\n\n"
+    "The partnership could reshape trade in the region, and both should seize it."
+)
+OPENING_NEWS = (
+    "The two neighbours are now leaving a long era of rivalry behind them.\n\n"
+    "Both countries have come a long way, and their partnership is a significant chance for the region.\n\n"
+    "The partnership could reshape trade in the region, and both should seize it."
+)
+
+
+def test_an_op_eds_opening_view_before_its_news_is_not_the_event() -> None:
+    """An opinion piece that opens on its thesis ('Both countries have come a long way') and then turns
+    to the day's news: the thesis is its reading of the present, never What happened; the news is."""
+    points = extract_points(_source(OPENING_VIEW), EVENT)
+    by_text = {p.text.split()[1]: p.section for p in points}
+    assert by_text["two"] != "what_happened" and by_text["countries"] != "what_happened"
+    assert by_text["prime"] == "what_happened"
+
+
+def test_an_opening_not_followed_by_dated_news_is_left_to_the_model() -> None:
+    """Without a dated report after it, an undated opening may be the piece's own account of its news
+    (a brief's 'What's happening' told in the present): no point is marked a view."""
+    found = source_points(_source(OPENING_NEWS), EVENT)
+    assert not any(it.opening_view for it in found.items)
+    found = source_points(_source(OPENING_VIEW), EVENT)
+    assert [it.opening_view for it in found.items] == [True, True, False, False]
+
+
+def test_an_it_that_clause_after_a_connective_leans_on_nothing() -> None:
+    """'Despite this, it is hoped that ...' opens on an expletive 'it': it is no pronoun that needs
+    the paragraph before it."""
+    from memogen.sections.segment import draft_points
+
+    text = "Trade between them fell by half.\n\nDespite this, it is hoped that the talks will resume in May."
+    assert len(draft_points(text)) == 2
+    text = "Trade between them fell by half.\n\nDespite this, it fell again in May."
+    assert len(draft_points(text)) == 1

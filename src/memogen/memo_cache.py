@@ -7,7 +7,7 @@ name, the build date, the labels the PDF prints (they decide where a page breaks
 memogen's own files (all of them, data included) and the installed distributions (a new
 reportlab, font package or citation style changes the page fit or the notes). The key hashes
 all of these, so a hit is the memo the stages would compute; anything else is a miss and the
-stages run. The renderers always run, on the memo, so outputs are rendered, never copied.
+stages run. The outputs rendered from it are kept under a key built on this one (`output_cache`).
 """
 
 from __future__ import annotations
@@ -120,13 +120,19 @@ def store_memo(cache_dir: Path | None, key: str, memo: Memo) -> None:
             data = pickle.dumps((key, memo), protocol=5)
         finally:
             memo.sources = kept
-        target = cache_dir / f"{key}{_SUFFIX}"
-        tmp = cache_dir / f".{key}{_SUFFIX}.{os.getpid()}.tmp"
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-        kept_memos = sorted(cache_dir.glob(f"*{_SUFFIX}"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-        for old in kept_memos[KEEP:]:
-            if old != target:
-                old.unlink(missing_ok=True)
+        write_entry(cache_dir, f"{key}{_SUFFIX}", data, KEEP)
     except OSError:  # a read-only or full cache folder costs the next build time, never this one
         return
+
+
+def write_entry(cache_dir: Path, name: str, data: bytes, keep: int) -> None:
+    """Write one cache entry atomically (a build reading it meanwhile sees the old or the new one),
+    then drop all but the `keep` most recently used entries of its suffix. Raises OSError."""
+    target = cache_dir / name
+    tmp = cache_dir / f".{name}.{os.getpid()}.tmp"
+    tmp.write_bytes(data)
+    os.replace(tmp, target)
+    entries = sorted(cache_dir.glob(f"*{target.suffix}"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in entries[keep:]:
+        if old != target:
+            old.unlink(missing_ok=True)

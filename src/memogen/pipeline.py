@@ -230,10 +230,10 @@ def run_build(options: BuildOptions, on_wait: Callable[[str], None] | None = Non
         t1 = time.perf_counter()
         meter = PageMeter()
         cache_dir = (out_folder / ".cache") if options.use_cache else None
-        memo = _composed(config, sources, options.topic, build_date, meter, cache_dir)
+        memo, memo_key = _composed(config, sources, options.topic, build_date, meter, cache_dir)
         timings["content"] = time.perf_counter() - t1
         t2 = time.perf_counter()
-        rendered = render_outputs(memo, options.formats, meter.pdf if meter.holds(memo) else None)
+        rendered = _rendered(memo, options.formats, meter, cache_dir, memo_key, config)
         timings["render"] = time.perf_counter() - t2
         folder = OutputFolder(out_folder)
         if folder.problem:
@@ -250,8 +250,9 @@ def _composed(
     build_date: dt.datetime,
     meter: PageMeter,
     cache_dir: Path | None,
-) -> Memo:
-    """The memo of these sources, from the memo cache when nothing that decides it changed."""
+) -> tuple[Memo, str | None]:
+    """The memo of these sources, from the memo cache when nothing that decides it changed, and
+    its memo-cache key (None without a cache)."""
     from .memo_cache import load_memo, memo_key, store_memo
 
     key = None
@@ -260,14 +261,36 @@ def _composed(
         key = memo_key(config, sources, topic, build_date, labels_file)
         memo = load_memo(cache_dir, key, sources) if key is not None else None
         if memo is not None:
-            return memo
+            return memo, key
     from .merge.vectors import remembered_vectors
 
     with remembered_vectors((cache_dir / "vectors.bin") if cache_dir is not None else None):
         memo = compose_from_sources(config, sources, topic, build_date, meter)
     if key is not None:
         store_memo(cache_dir, key, memo)
-    return memo
+    return memo, key
+
+
+def _rendered(
+    memo: Memo,
+    formats: list[str],
+    meter: PageMeter,
+    cache_dir: Path | None,
+    memo_key: str | None,
+    config: TopicConfig,
+) -> dict[str, bytes]:
+    """The outputs of the memo, from the output cache when the same bytes were rendered before."""
+    from .output_cache import load_outputs, outputs_key, store_outputs
+
+    key = None
+    if cache_dir is not None and memo_key is not None:
+        key = outputs_key(memo_key, formats, config.templates, config.reference_docx)
+    rendered = load_outputs(cache_dir, key, formats) if key is not None else None
+    if rendered is None:
+        rendered = render_outputs(memo, formats, meter.pdf if meter.holds(memo) else None)
+        if key is not None:
+            store_outputs(cache_dir, key, rendered)
+    return rendered
 
 
 def _short(warning: str) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..model import SECTION_KEYS, DroppedPoint, MergedPoint, SectionKey
-from .salience import Salience
+from .salience import DISPUTED, Salience
 from .similarity import PointVectors
 
 NOVELTY = 0.3  # weight of the concepts a point adds, against its salience
@@ -30,13 +30,17 @@ REPEATS_CONTENT = 0.25
 SECTION_PRIOR: dict[str, float] = {"what_happened": 1.0, "background": 0.9, "what_it_means": 0.9}
 DISAGREEMENT = 1.0  # a point that says where sources disagree: the memo must say it ...
 ROOM_FOR_DISAGREEMENT = 1000  # ... in full from this budget on; a 100-word memo states the event first
-EMPTY_SECTION_BONUS = 0.25
+EMPTY_SECTION_BONUS = 0.25  # in full from ROOM_FOR_DISAGREEMENT words on: a short memo states the event first
 # Background and analysis earn the same bonus until they hold this share of the budget, for a
 # point of some salience among its section's own (analysis ranks low on event evidence: lead
 # position, figures; a reader still expects a real What-it-means when the sources offer one).
 SECTION_FLOOR: dict[str, float] = {"what_happened": 0.0, "background": 0.1, "what_it_means": 0.1}
 OPENING_COST = 0.25  # the opening point is charged its length only this much: the event, told in full
 STATEMENT_SHARE = 0.15  # a point's disagreement statements may take this share of the budget (a short memo states the facts first)
+# All statements together: that share of a short memo, growing steeply to most of one of
+# ROOM_FOR_DISAGREEMENT words (a 250-word COP28 memo gave 68 of its words to three disagreements,
+# one of them on the attendance).
+STATEMENT_GROWTH = 4
 EMPTY_SECTION_FLOOR = 0.3  # ... only for a point of some salience (no sidebar teaser fills a section)
 COST_EXPONENT = 0.5  # gain per word^COST_EXPONENT: a long point must say more to beat two short ones
 TYPICAL_WORDS = 25
@@ -70,12 +74,31 @@ def section_floors(budget: int) -> dict[str, float]:
     return out
 
 
+def shown_salience(point: MergedPoint, salience: dict[str, Salience]) -> float:
+    """The point's salience as the memo will state it: a point whose disagreement statements the
+    budget leaves out (`conflicts` emptied) earns nothing for them.
+
+    Why: a 100-word memo opened with "COP28 concluded ... chaired by Sultan Al Jaber" for the
+    disagreement on its dates, which it then had no room to state.
+    """
+    s = salience[point.id]
+    return s.total - DISPUTED * (s.disputed and not point.conflicts)
+
+
+def is_aside(point: MergedPoint, salience: dict[str, Salience]) -> bool:
+    """A report far from the event in meaning and without salience to outweigh it: no leftover
+    words are worth it ("Hopes and ambitions for exceptional outcomes were high." closed a
+    100-word memo). Analysis is exempt: an op-ed's verdict is far from the headlines by nature."""
+    far = salience[point.id].off_topic and point.section != "what_it_means"
+    return far and shown_salience(point, salience) <= 0
+
+
 def section_relative(pool: list[MergedPoint], salience: dict[str, Salience]) -> np.ndarray:
     """Each point's salience as a share of the best in its own section."""
     top: dict[str, float] = {}
     for p in pool:
-        top[p.section] = max(top.get(p.section, 0.0), salience[p.id].total)
-    return np.array([max(0.0, salience[p.id].total) / (top[p.section] or 1.0) for p in pool])
+        top[p.section] = max(top.get(p.section, 0.0), shown_salience(p, salience))
+    return np.array([max(0.0, shown_salience(p, salience)) / (top[p.section] or 1.0) for p in pool])
 
 
 def concept_weights(points: list[MergedPoint], concepts: list[frozenset[str]]) -> dict[str, float]:
@@ -108,8 +131,10 @@ def select(
         if p.id in brief:  # a 100-word memo states the event, not every source's figure for it
             p.conflicts = []
     n = len(pool)
-    top = max((salience[p.id].total for p in pool), default=1.0) or 1.0
-    relevance = np.array([max(0.0, salience[p.id].total) / top * SECTION_PRIOR[p.section] for p in pool])
+    top = max((shown_salience(p, salience) for p in pool), default=1.0) or 1.0
+    relevance = np.array(
+        [max(0.0, shown_salience(p, salience)) / top * SECTION_PRIOR[p.section] for p in pool]
+    )
     cost = np.array([point_words(p) for p in pool])
     in_section = section_relative(pool, salience)
     prior = np.array([SECTION_PRIOR[p.section] for p in pool])
@@ -127,16 +152,17 @@ def select(
     closest_id: list[str | None] = [None] * n
     open_ = np.ones(n, dtype=bool)
     is_wh = np.array([p.section == "what_happened" for p in pool])
-    disputed = np.array([bool(p.conflicts) for p in pool]) * min(1.0, budget / ROOM_FOR_DISAGREEMENT)
+    room = min(1.0, budget / ROOM_FOR_DISAGREEMENT)  # a short memo states the event before all else
+    disputed = np.array([bool(p.conflicts) for p in pool]) * room
+    section_bonus = EMPTY_SECTION_BONUS * room
+    aside = np.array([is_aside(p, salience) for p in pool], dtype=bool)
     out = Selection(chosen={k: [] for k in SECTION_KEYS})
     left = budget
     handed: set[str] = set()  # repeats whose disagreement statements a chosen point took
     # words for saying where sources differ: most of a long memo, a share of a short one
-    statements_left = int(
-        budget * (STATEMENT_SHARE + (1 - STATEMENT_SHARE) * min(1.0, budget / ROOM_FOR_DISAGREEMENT))
-    )
+    statements_left = int(budget * (STATEMENT_SHARE + (1 - STATEMENT_SHARE) * room**STATEMENT_GROWTH))
     while True:
-        fits = open_ & (cost <= left) & (closest < 1.0)
+        fits = open_ & (cost <= left) & (closest < 1.0) & ~aside
         if not fits.any():
             break
         opening = not out.chosen["what_happened"] and bool((fits & is_wh).any())
@@ -148,9 +174,7 @@ def select(
         # until a section holds its floor, its points compete by their rank among its own
         thin = thin & (in_section >= EMPTY_SECTION_FLOOR)
         ranked_in = np.where(thin, in_section * prior, relevance)
-        worth = (
-            np.maximum(relevance, ranked_in) + EMPTY_SECTION_BONUS * (empty | thin) + DISAGREEMENT * disputed
-        )
+        worth = np.maximum(relevance, ranked_in) + section_bonus * (empty | thin) + DISAGREEMENT * disputed
         size = np.maximum(cost, SHORTEST) / TYPICAL_WORDS
         # salience per word^COST_EXPONENT; new content per word (a list of names is long, not dense)
         score = worth / size**COST_EXPONENT + NOVELTY * new / size
@@ -203,7 +227,9 @@ def select(
                 handed.add(pool[j].id)
     for k in np.flatnonzero(open_):
         p = pool[k]
-        if closest[k] >= 1.0:
+        if aside[k]:
+            reason = f"about something else than the event, and nothing else speaks for it: {salience[p.id].describe()}"
+        elif closest[k] >= 1.0:
             reason = f"says again what {closest_id[k]} says (similarity {closest[k]:.2f} of the bar)"
             if p.id in handed:
                 reason += "; its statement of where sources disagree moved there"

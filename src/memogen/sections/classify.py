@@ -38,6 +38,7 @@ class Item:
     part: int | None = (
         None  # a part of a headed brief whose heading names nothing: its points share one section
     )
+    opening_view: bool = False  # an opinion piece's thesis before it turns to the news: not the event
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,11 @@ def _local(item: Item, model: SectionModel) -> dict[SectionKey, float]:
     out = model.log_probs(item.features)
     if any(k in item.features for k in _OLD) and not any(k in item.features for k in _NOW):
         out["what_happened"] -= RECALLED_PENALTY  # "the ceasefire signed on 10 November 2020"
+    if item.opening_view:
+        # the writer's reading of the present, stated before the news: what the model took for the
+        # event's news is the piece's view of what it means
+        out["what_it_means"] = _logsumexp([out["what_it_means"], out["what_happened"]])
+        out["what_happened"] = NEG
     if item.forbid_what_happened:
         # written before the event: it can neither report the event nor say what the event
         # means; its forecasts and warnings are the background an analyst cites ("a 2023 audit warned")
@@ -81,8 +87,8 @@ def _transition_kind(prev: Item, item: Item, long_paragraph: int) -> str | None:
     part begins), a long paragraph (an analyst's, which holds one section) or a short one (a news
     paragraph may join a fact and its context, so its odds are weaker).  How long is long, and how
     weak or strong each is, the fit decides."""
-    if prev.scope != item.scope:
-        return None
+    if prev.scope != item.scope or prev.opening_view or item.opening_view:
+        return None  # a heading, or an op-ed's preface: the chain starts afresh after it
     if item.new_paragraph:
         return "theme" if "c_theme_lead" in item.features else "paragraph"
     return "sentence" if item.paragraph_size >= long_paragraph else "short"

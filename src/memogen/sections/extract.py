@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..model import Point, SectionKey, Source
 from .classify import Item, classify
 from .event import page_event, written_on
-from .features import Context, merge_counts, position_features, sentence_features
+from .features import Context, cue_features, merge_counts, position_features, sentence_features
 from .headings import heading_section
 from .segment import Block, Draft, blocks, draft_points, render
 
@@ -75,6 +75,7 @@ def _items(text: str, parts: list[Block], drafts: list[Draft], ctx: Context) -> 
         prev_block = d.sentences[-1].block
     _add_genre(items, prose)
     _add_news_future(items)
+    _mark_opening_views(items, [[text[s.start : s.end] for s in d.sentences] for d in drafts], prose)
     _mark_parts(items, drafts)
     return items
 
@@ -111,6 +112,52 @@ def _add_news_future(items: list[Item]) -> None:
         if news_before and not own_news and any(k in f for k in _FUTURE) and not ahead:
             f["c_news_future"] = 1.0
         news_before = news_before or own_news
+
+
+_VIEW_SHAPE = (
+    "w_present_be",
+    "g_present_perfect",
+    "g_no_past",
+    "w_eval",
+    "w_modal",
+    "w_will",
+    "g_long_state",
+)
+_TOLD = ("g_simple_past", "g_past_perfect", "g_reported_perfect", "c_figure", "c_amount", "c_quote")
+# "..., which initially began after the collapse of the Soviet Union, ...": an aside on its subject
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|where|when)\b[^,.;:]*(?:,|(?=[.;:]|$))")
+
+
+def _tells_something(sentences: list[str], features: dict[str, float]) -> bool:
+    """The point names a time, a figure, a quote, or an action in the past (outside an aside on its
+    subject): it reports; a point with none of these states a view."""
+    if any(k.startswith("t_") for k in features) or any(k in features for k in _TOLD):
+        return True
+    return any("w_reporting" in cue_features(_RELATIVE_ASIDE.sub(" ", s)) for s in sentences)
+
+
+def _mark_opening_views(items: list[Item], sentences: list[list[str]], prose: list[bool]) -> None:
+    """An opinion piece that opens on its thesis and only then turns to the day's news ("The countries
+    are now shifting to a multipolar order. [...] Lavrov arrives today"): its opening points, undated,
+    with no figure, quote or past action and the shape of a view (a present state, a present perfect,
+    an evaluative word), are the writer's reading of the present, not the event.  Only in a piece that
+    assesses more than it reports, and only when the first point that reports after them dates itself
+    at the event: a piece that opens on an undated account of its news tells it there."""
+    body = [it for it, p in zip(items, prose, strict=True) if p]
+    if not body or body[0].features.get("d_opinion", 0.0) <= body[0].features.get("p_lead_report", 1.0):
+        return
+    views: list[Item] = []
+    for it, sents, is_prose in zip(items, sentences, prose, strict=True):
+        if not is_prose:
+            continue
+        if it.fixed is not None or _tells_something(sents, it.features):
+            if any(k in it.features for k in _NEWS):
+                for view in views:
+                    view.opening_view = True
+            return
+        if not any(k in it.features for k in _VIEW_SHAPE):
+            return
+        views.append(it)
 
 
 _OPINION = ("w_modal", "w_eval", "c_verdict", "c_conclusion", "w_first_person", "g_expected")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..model import SectionKey
-from ..wordlists import AUXILIARIES, IRREGULAR_PAST
+from ..wordlists import AUXILIARIES, DETERMINERS, IRREGULAR_PAST, TITLE_SMALL_WORDS
 from .headings import SECTIONS, Meaning, heading_meaning, inline_heading, is_heading
 from .sentences import sentence_spans
 
@@ -159,6 +159,7 @@ _EXPLETIVE_IT = re.compile(
     r"significant|interesting|surprising|understood|known|argued|noted)\b"
     r"|^It\s+(?:is|was|has been|had been)\s+(?:more than |nearly |almost |over |about |some |only )?\S+\s+"
     r"(?:years|months|weeks|days|decades)\s+(?:since|ago)\b"
+    r"|^It\s+(?:is|was|has been)\s+\w+(?:ed|ing)\s+that\b"  # "It is hoped that", "It was agreed that"
 )
 _ANAPHORIC_TIME = re.compile(
     r"^(?:(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?)\s+later|(?:the\s+)?(?:next|following|same)\s+"
@@ -272,10 +273,26 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def _named_subject_verb(raw: list[str]) -> bool:
+    """A name followed by a present-tense verb and its object ("Reuters quotes eyewitness accounts"):
+    a lower-case -s word after a capitalised, non-possessive word, with a content word after it, is a
+    verb; a plural noun after a name ends a theme or leads into a preposition ("Pak-Russia relations in
+    2021")."""
+    for i in range(1, len(raw) - 1):
+        name, word, nxt = raw[i - 1], raw[i], raw[i + 1]
+        if not name[:1].isupper() or name.lower() in DETERMINERS or name.endswith(("'s", "’s")):
+            continue
+        verb = word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+        if verb and (nxt.lower() in DETERMINERS or (nxt.islower() and nxt not in TITLE_SMALL_WORDS)):
+            return True
+    return False
+
+
 def is_verbless(text: str) -> bool:
     """A short phrase without a finite verb: "the warming up of relations"."""
-    words = [w.lower() for w in _words(text)]
-    if not words or len(words) > 14:
+    raw = _words(text)
+    words = [w.lower() for w in raw]
+    if not words or len(words) > 14 or _named_subject_verb(raw):
         return False
     for i, w in enumerate(words):
         if w in _AUX or w in _IRREGULAR_PAST:
@@ -299,7 +316,7 @@ def _dangling(rest: str) -> Dangling:
     if not words:
         return None
     first = words[0].lower()
-    if first == "it" and _EXPLETIVE_IT.match(rest):
+    if first == "it" and is_expletive_it(rest[:1].upper() + rest[1:]):  # "Despite this, it is hoped that"
         return None
     if first in _STRONG:
         return "strong"

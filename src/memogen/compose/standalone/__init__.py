@@ -29,6 +29,7 @@ from .shape import (
     CUT_OFF,
     close_open_quote,
     continues_broken_line,
+    drop_more_follows,
     drop_verbless_lead,
     first_sentence,
     mend_cut_off,
@@ -94,13 +95,10 @@ class Home:
         """Offsets of the sentence just before the point: in its paragraph, else the last
         sentence of the paragraph before (news gives each sentence a paragraph)."""
         text, start = self.text, self.citation.start
-        head = text[:start]
-        para = head.rstrip().rfind("\n")
-        if not head[para + 1 :].strip():  # the point opens its paragraph
-            para = head.rstrip()[:para].rstrip().rfind("\n") if para >= 0 else -1
-            if text[para + 1 : start].strip() in {h for _, h in self.source.headings}:
-                return None
-        head_para = head[para + 1 :] if para >= 0 else head
+        para = _paragraph_before(text, start, self.source.headings)
+        if para is None:
+            return None
+        head_para = text[para + 1 : start]
         base = start - len(head_para)
         body = head_para.rstrip()
         if not body:
@@ -109,6 +107,31 @@ class Home:
         ends = [e for e in ends if e < len(body)]
         begin = ends[-1] if ends else len(body) - len(body.lstrip())
         return base + begin, base + len(body)
+
+
+def _paragraph_before(text: str, start: int, headings: list[tuple[int, str]]) -> int | None:
+    """The offset of the line break before the text the sentence before a point is looked for in
+    (-1: the text's start); None when the point opens its text under one of its headings.
+
+    Offsets into the text, not copies of all of it before the point: those made the standalone
+    pass quadratic in the length of one long report.
+    """
+    para = text.rfind("\n", 0, _stripped_end(text, start))
+    if not text[para + 1 : start].strip():  # the point opens its paragraph
+        para = text.rfind("\n", 0, _stripped_end(text, para)) if para >= 0 else -1
+        if text[para + 1 : start].strip() in {h for _, h in headings}:
+            return None
+    return para
+
+
+def _stripped_end(text: str, end: int) -> int:
+    """len(text[:end].rstrip()), without the copy."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+_NON_SPACE = re.compile(r"\S")
 
 
 def _agrees(text: str, span: str) -> bool:
@@ -224,12 +247,12 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
     """The point made to stand alone, or the reason it cannot."""
     home = _home(point, ctx)
     span = home.text[home.citation.start : home.citation.end] if home else point.text
-    at_end = home is not None and not home.text[home.citation.end :].strip()
+    at_end = home is not None and _NON_SPACE.search(home.text, home.citation.end) is None
     before = home.text[max(0, home.citation.start - 24) : home.citation.start] if home else ""
     text = point.text
     text, span = _without_next_number(text, span, before)
     reason = not_a_statement(text, span, at_end, bool(_ENUMERATED.search(before)))
-    if reason is None and home is not None and continues_broken_line(home.text[: home.citation.start]):
+    if reason is None and home is not None and continues_broken_line(home.text, home.citation.start):
         reason = "a fragment (the line before breaks off mid-sentence)"
     if reason == CUT_OFF:
         mended = mend_cut_off(text)
@@ -277,7 +300,7 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
         if stripped is None:
             return "a relative date ('on Thursday', 'last week') its source gives no date for"
         text = stripped
-    text = close_open_quote(text)
+    text = close_open_quote(drop_more_follows(text))
     section = point.section
     if section == "what_happened" and _OPINION.search(re.sub(r"[“\"][^”\"]*[”\"]", "", text)):
         section = "what_it_means"  # an opinion is not a fact of what happened

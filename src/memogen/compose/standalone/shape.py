@@ -147,15 +147,38 @@ def not_a_statement(text: str, span: str, at_page_end: bool, enumerated: bool = 
 BROKEN_LINE_WORDS = 15  # a line this long is prose, not a heading: ending without a stop, it breaks off
 
 
-def continues_broken_line(before: str) -> bool:
-    """The text before a point ends in a prose line that breaks off without a stop ("... and
-    Majlis-e-Wahdat" / "Muslimeen Pakistan managed to get 1 seat each."): the point is that
-    sentence's tail, and on its own it names the wrong subject. A short line is a heading."""
-    lines = [line for line in before.rstrip().splitlines() if line.strip()]
-    if not lines or "\n" not in before[len(before.rstrip()) :]:
+def continues_broken_line(text: str, end: int | None = None) -> bool:
+    """The text before a point (`text[:end]`) ends in a prose line that breaks off without a stop
+    ("... and Majlis-e-Wahdat" / "Muslimeen Pakistan managed to get 1 seat each."): the point is
+    that sentence's tail, and on its own it names the wrong subject. A short line is a heading."""
+    last = _last_line(text, len(text) if end is None else end)
+    if last is None:
         return False
-    last = lines[-1].strip()
     return len(last.split()) >= BROKEN_LINE_WORDS and last[-1:].isalnum() and not is_heading(last)
+
+
+def _last_line(text: str, end: int) -> str | None:
+    """The last line of `text[:end]` with something on it, stripped, when a line break follows it
+    (None otherwise).
+
+    Why a growing window: a point of a 4 MB source sits after megabytes of text; splitting all of
+    it into lines for each of thousands of points made the standalone pass quadratic. The window
+    holds the whole last line once a line break precedes it, as splitting the whole prefix finds it.
+    """
+    size = 512
+    while True:
+        start = max(0, end - size)
+        window = text[start:end]
+        body = window.rstrip()
+        if body:
+            if "\n" not in window[len(body) :]:
+                return None
+            lines = body.splitlines()
+            if len(lines) > 1 or start == 0:
+                return lines[-1].strip()
+        elif start == 0:
+            return None
+        size *= 4
 
 
 MEND_MIN_WORDS = 8  # what is left of a cut-off sentence must still say something
@@ -216,6 +239,15 @@ def drop_verbless_lead(text: str) -> tuple[str, int]:
     if rest and len(first.split()) <= 16 and not has_finite_verb(first):
         return rest, len(text) - len(rest)
     return text, 0
+
+
+_MORE_FOLLOWS = re.compile(r"(?<=[.!?])\s*(?:\.{3}|…)$")
+
+
+def drop_more_follows(text: str) -> str:
+    """'... to assist the Kingdom of Morocco....': an ellipsis after a whole sentence marks the
+    page's text that follows (a teaser cut short), not the point's; the sentence ends at its stop."""
+    return _MORE_FOLLOWS.sub("", text)
 
 
 def close_open_quote(text: str) -> str:
