@@ -788,57 +788,37 @@ def test_a_figure_below_another_sources_lower_bound_is_a_disagreement():
     ) == ["Sources differ: Alpha reports 8,000 people; Beta reports more than 9,000 people."]
 
 
-def test_a_fixed_fact_reported_on_two_days_is_a_disagreement_not_a_progression():
+def _said_two_days_apart(first: str, later: str) -> str:
+    """The one statement made when Alpha says `first` on 15 March and Beta says `later` on 17 March."""
     _, result = merge_specs(
-        (
-            "a",
-            ["Forty heads of state attended the Verna summit, the hosts said."],
-            "Alpha",
-            dt.date(2025, 3, 15),
-        ),
-        (
-            "b",
-            ["Around 50 heads of state attended the Verna summit, the hosts said."],
-            "Beta",
-            dt.date(2025, 3, 17),
-        ),
+        ("a", [first], "Alpha", dt.date(2025, 3, 15)), ("b", [later], "Beta", dt.date(2025, 3, 17))
     )
     (statement,) = _statements(result)
+    return statement
+
+
+def test_a_fixed_fact_reported_on_two_days_is_a_disagreement_not_a_progression():
+    statement = _said_two_days_apart(
+        "Forty heads of state attended the Verna summit, the hosts said.",
+        "Around 50 heads of state attended the Verna summit, the hosts said.",
+    )
     assert statement.startswith("Sources differ") and "over time" not in statement, statement
     assert "Forty heads" in statement and "around 50 heads" in statement
 
 
 def test_a_figure_said_to_have_risen_is_a_running_count():
-    _, result = merge_specs(
-        (
-            "a",
-            ["The number of votes counted in Verna stood at 5,200, officials said."],
-            "Alpha",
-            dt.date(2025, 3, 15),
-        ),
-        (
-            "b",
-            ["The number of votes counted in Verna rose to 6,500, officials said."],
-            "Beta",
-            dt.date(2025, 3, 17),
-        ),
+    statement = _said_two_days_apart(
+        "The number of votes counted in Verna stood at 5,200, officials said.",
+        "The number of votes counted in Verna rose to 6,500, officials said.",
     )
-    (statement,) = _statements(result)
     assert "rose over time" in statement, statement
 
 
 def test_a_count_its_first_report_calls_incomplete_is_a_progression_not_a_disagreement():
     first = "Results received so far show the Verna Party has won 15 seats in the assembly."
     later = "The Verna Party has won 17 seats in the assembly, the commission said."
-    _, result = merge_specs(
-        ("a", [first], "Alpha", dt.date(2025, 3, 15)), ("b", [later], "Beta", dt.date(2025, 3, 17))
-    )
-    (statement,) = _statements(result)
+    statement = _said_two_days_apart(first, later)
     assert "rose over time" in statement and "Sources differ" not in statement, statement
     # the same seats, neither report calling its count incomplete: a fixed figure told two ways
-    _, result = merge_specs(
-        ("a", [first.replace("Results received so far show the", "The")], "Alpha", dt.date(2025, 3, 15)),
-        ("b", [later], "Beta", dt.date(2025, 3, 17)),
-    )
-    (statement,) = _statements(result)
+    statement = _said_two_days_apart(first.replace("Results received so far show the", "The"), later)
     assert statement.startswith("Sources differ"), statement
