@@ -14,8 +14,9 @@ Pairs sharing some facts but not all are left out (a paragraph point may hold se
 
 The merger's decision on a pair is read from a real merge of the whole event (the pipeline's
 own sources, sections and merge stages): "same" when both points end in one stated fact (the
-same cluster, or a cluster whose figures the other's conflict statement gives), "conflict" when
-one conflict statement gives both points' figures.
+same cluster, or one point's figure given by a statement on the other's fact: a disagreement, a
+progression, or figures that fit together), "conflict" when one disagreement or progression gives
+both points' figures (a conflict pair so stated is not also scored as "same").
 
 The split is the shared one (benchmarks/corpus_halves.py): tune events may be inspected with
 --show; held events print figures only, and rules are never changed because of them.
@@ -115,19 +116,23 @@ def label_event(folder: Path) -> Labelled:
 
 
 def _decisions(ev: Labelled):
-    """Where each point ended (its stated fact) and which conflict statements give it."""
+    """Where each point ended (its stated fact), the facts whose statements give its figure, and which
+    disagreements (not statements of figures that fit together) give it."""
     host = {c.id: c.absorbed_into or c.id for c in ev.result.clusters}
     fact_of = {key: host.get(cid, cid) for key, cid in ev.result.assignment.items()}
+    given_by: dict[tuple[str, str], set[str]] = {}
     in_conflict: dict[tuple[str, str], set[int]] = {}
     for k, cluster in enumerate(ev.result.clusters):
         for j, conflict in enumerate(cluster.conflicts):
             for v in conflict.values:
-                in_conflict.setdefault((v.source_id, v.excerpt), set()).add(k * 1000 + j)
-    return fact_of, in_conflict
+                given_by.setdefault((v.source_id, v.excerpt), set()).add(host[cluster.id])
+                if conflict.change != "agree":
+                    in_conflict.setdefault((v.source_id, v.excerpt), set()).add(k * 1000 + j)
+    return fact_of, given_by, in_conflict
 
 
 def score_event(ev: Labelled, show: bool) -> Tally:
-    fact_of, in_conflict = _decisions(ev)
+    fact_of, given_by, in_conflict = _decisions(ev)
     tally = Tally()
     pts = ev.points
     for i in range(len(pts)):
@@ -149,11 +154,16 @@ def score_event(ev: Labelled, show: bool) -> Tally:
             else:
                 continue
             tally.pairs[label] += 1
-            same = fact_of[(a.source_id, a.start, a.end)] == fact_of[(b.source_id, b.start, b.end)]
+            fact_a, fact_b = fact_of[(a.source_id, a.start, a.end)], fact_of[(b.source_id, b.start, b.end)]
+            same = (
+                fact_a == fact_b
+                or fact_b in given_by.get((a.source_id, a.text), set())
+                or fact_a in given_by.get((b.source_id, b.text), set())
+            )
             conflict = bool(
                 in_conflict.get((a.source_id, a.text), set()) & in_conflict.get((b.source_id, b.text), set())
             )
-            if same:
+            if same and not (label == "conflict" and conflict):  # a disagreement is stated on one fact too
                 tally.same_tp += label == "dup"
                 tally.same_fp += label != "dup"
             if conflict:

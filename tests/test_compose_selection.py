@@ -305,7 +305,10 @@ def test_explain_says_which_point_states_each_disagreement():
     memo = compose_memo(result, [SOURCE], TopicConfig(), "t", None, dt.datetime(2021, 5, 1))
     text = explain_memo(memo)
     (holder,) = [p for p in memo.points if p.conflicts]
-    assert "Conflicts (1, 1 stated in the memo):" in text
+    assert (
+        "Figures across sources (1: 1 disagree, 0 moved over time, 0 fit together; 1 stated in the memo):"
+        in text
+    )
     assert (f"[stated with {holder.id}]" in text) == (holder.id != "repeat")
 
 
@@ -416,3 +419,18 @@ def test_a_point_about_something_else_never_fills_leftover_words():
 
     assert chosen(off_topic=False) == ["e", "x"]  # a weak point may fill the words left
     assert chosen(off_topic=True) == ["e"]  # one about something else may not
+
+
+def test_figures_that_fit_together_earn_no_disputed_rank_but_a_disagreement_does():
+    from memogen.compose.salience import disputed
+    from memogen.model import Conflict, ConflictValue
+
+    values = [
+        ConflictValue("a", "at least 10,000 people", ""),
+        ConflictValue("b", "more than 9,000 people", ""),
+    ]
+    point = mp("p", "At least 10,000 people were displaced by the flood.", "what_happened")
+    point.conflicts = [Conflict("number", "a reports at least 10,000 people.", values, change="agree")]
+    assert not disputed(point)
+    point.conflicts.append(Conflict("number", "Sources differ: a reports 3; b reports 4.", values))
+    assert disputed(point)

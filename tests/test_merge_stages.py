@@ -155,11 +155,11 @@ def test_an_earlier_lower_toll_is_an_older_report_not_an_error_and_undated_repor
         ("c", ["There have been over 200 deaths in the unrest."], "Gamma", None),
     )
     (statement,) = _statements(result)
-    assert (
-        "more than 100 people (21 July 2025)" in statement
-        and "at least 174 people (22 July 2025)" in statement
+    # the bounds fit together and were reported on two days: no disagreement, the count as it grew
+    assert statement == (
+        "The reported figure rose over time: more than 100 people (Alpha, 21 July 2025);"
+        " at least 174 people (Beta, 22 July 2025); over 200 deaths (Gamma)."
     )
-    assert "over 200 deaths." in statement  # no date to give
 
 
 def test_a_running_total_is_dated_by_its_day_not_limited_to_it():
@@ -758,3 +758,67 @@ def test_an_aside_ends_at_its_own_comma_not_at_a_dates():
     assert drop_restated_asides(text, lambda q: True) == text
     aside = "The Solvik, which was carrying 412 passengers, sank off Cape Harlin."
     assert drop_restated_asides(aside, lambda q: True) == "The Solvik sank off Cape Harlin."
+
+
+def test_lower_bounds_that_fit_together_are_stated_once_not_as_a_disagreement():
+    _, result = merge_specs(
+        (
+            "a",
+            ["The earthquake killed at least 10,000 people across the region, officials said."],
+            "Alpha",
+            DAY,
+        ),
+        (
+            "b",
+            ["The earthquake killed more than 9,000 people across the region, rescuers said."],
+            "Beta",
+            DAY,
+        ),
+    )
+    assert _statements(result) == [
+        "Alpha reports at least 10,000 people, consistent with more than 9,000 people (Beta)."
+    ]
+    assert len(result.merged) == 1 and {c.source_id for c in result.merged[0].citations} == {"a", "b"}
+
+
+def test_a_figure_below_another_sources_lower_bound_is_a_disagreement():
+    assert _two_sources_say(
+        "The earthquake killed 8,000 people across the region, officials said.",
+        "The earthquake killed more than 9,000 people across the region, rescuers said.",
+    ) == ["Sources differ: Alpha reports 8,000 people; Beta reports more than 9,000 people."]
+
+
+def _said_two_days_apart(first: str, later: str) -> str:
+    """The one statement made when Alpha says `first` on 15 March and Beta says `later` on 17 March."""
+    _, result = merge_specs(
+        ("a", [first], "Alpha", dt.date(2025, 3, 15)), ("b", [later], "Beta", dt.date(2025, 3, 17))
+    )
+    (statement,) = _statements(result)
+    return statement
+
+
+def test_a_fixed_fact_reported_on_two_days_is_a_disagreement_not_a_progression():
+    statement = _said_two_days_apart(
+        "Forty heads of state attended the Verna summit, the hosts said.",
+        "Around 50 heads of state attended the Verna summit, the hosts said.",
+    )
+    assert statement.startswith("Sources differ") and "over time" not in statement, statement
+    assert "Forty heads" in statement and "around 50 heads" in statement
+
+
+def test_a_figure_said_to_have_risen_is_a_running_count():
+    statement = _said_two_days_apart(
+        "The number of votes counted in Verna stood at 5,200, officials said.",
+        "The number of votes counted in Verna rose to 6,500, officials said.",
+    )
+    assert "rose over time" in statement, statement
+
+
+def test_a_count_its_first_report_calls_incomplete_is_a_progression_not_a_disagreement():
+    first = "Results received so far show the Verna Party has won 15 seats in the assembly."
+    later = "The Verna Party has won 17 seats in the assembly, the commission said."
+    statement = _said_two_days_apart(first, later)
+    assert "rose over time" in statement and "Sources differ" not in statement, statement
+    # the same seats, neither report calling its count incomplete: a fixed figure told two ways
+    statement = _said_two_days_apart(first.replace("Results received so far show the", "The"), later)
+    assert statement.startswith("Sources differ"), statement

@@ -6,6 +6,8 @@ JSON record, so a reviewer can check the merger's choices without opening JSON.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from .model import Memo
 
 
@@ -45,13 +47,16 @@ def explain_memo(memo: Memo) -> str:
     # the composer may state a disagreement with another point of the same fact, or leave it
     # out of a short memo: the memo's own statements are what it says
     stated = {x.statement: p.id for p in memo.points for x in p.conflicts}
+    kinds = Counter(x.change for _, x in conflicts)
     lines.append(
-        f"Conflicts ({len(conflicts)}, {sum(x.statement in stated for _, x in conflicts)} stated in the memo):"
+        f"Figures across sources ({len(conflicts)}: {kinds['differ']} disagree, {kinds['progression']} moved "
+        f"over time, {kinds['agree']} fit together; {sum(x.statement in stated for _, x in conflicts)} "
+        "stated in the memo):"
     )
     for cid, x in conflicts:
         where = stated.get(x.statement)
         note = "" if where == cid else f"  [stated with {where}]" if where else "  [not in memo]"
-        lines.append(f"  {cid} ({x.kind}) {x.statement}{note}")
+        lines.append(f"  {cid} ({x.kind}, {x.change}) {x.statement}{note}")
     flags = [(c.id, f) for c in memo.clusters for f in c.flags]
     lines.append(f"Not stated as fact ({len(flags)}: a figure, date or label one source alone gives):")
     for cid, flag in flags:

@@ -138,7 +138,8 @@ class Conflict:
     statement: str  # "Sources differ: A reports X; B reports Y."
     values: list[ConflictValue] = field(default_factory=list)
     # "differ": the sources disagree at one time; "progression": a count reported as it moved over time
-    change: Literal["differ", "progression"] = "differ"
+    # "agree": bounds that fit together ("at least 10,000" / "more than 9,000"), the strongest stated once
+    change: Literal["differ", "progression", "agree"] = "differ"
 
 
 @dataclass

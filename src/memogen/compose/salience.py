@@ -111,6 +111,12 @@ def lexrank(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray, steps:
     return score / score.max()
 
 
+def disputed(point: MergedPoint) -> bool:
+    """Sources disagree on its figure, or the figure moved: the memo must say so.  Figures that fit
+    together ("at least 10,000" / "more than 9,000") are no disagreement and earn nothing."""
+    return any(c.change != "agree" for c in point.conflicts)
+
+
 def source_positions(points: list[MergedPoint]) -> dict[str, float]:
     """Each point's best position in any source it cites: 1 for a lead, halving every few points."""
     per_source: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -158,7 +164,7 @@ def shortlist(points: list[MergedPoint], size: int) -> tuple[list[MergedPoint], 
         WEIGHTS["position"] * position.get(p.id, 0.0)
         + WEIGHTS["support"] * min(1.0, (len(p.source_ids) - 1) / 2)
         + WEIGHTS["specific"] * specificity(p.text)
-        + DISPUTED * bool(p.conflicts)
+        + DISPUTED * disputed(p)
         for p in points
     ]
     order = sorted(range(len(points)), key=lambda k: -promise[k])
@@ -244,7 +250,7 @@ def score_points(
             dated=_mentions_event_day(p.text, *event),
             specific=specificity(p.text, common),
             penalty=VOICE_PENALTY * (own_voice or "?" in p.text or "!" in p.text),
-            disputed=bool(p.conflicts),
+            disputed=disputed(p),
             off_topic=topical is not None and bool(topical[k] < OFF_TOPIC),
         )
     return out

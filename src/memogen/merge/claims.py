@@ -88,6 +88,13 @@ _RUNNING_TOTAL = re.compile(
     r"(?:\s+(?:to|at))?(?:\s+(?:at least|more than|over|about|around|nearly|almost|some))?\s*$",
     re.I,
 )
+# A report that says its counts are not complete yet: its figures are of a count still running
+# ("results received so far show", "preliminary results"), said in its lede or the figure's sentence
+_PARTIAL_COUNT = re.compile(
+    r"\b(?:so far|preliminary|provisional|partial|incomplete|unofficial|yet to be (?:announced|declared|counted))\b",
+    re.I,
+)
+LEDE_CHARS = 600
 # What is still outstanding changes by the hour: two such counts of one day are two moments.
 _PENDING = re.compile(r"\b(?:still|yet to|pending|remaining|remain|outstanding|awaited|missing)\b", re.I)
 # "which has a population of around 90,000": the figure counts people
@@ -152,6 +159,8 @@ class Claim:
     years: frozenset[int] = field(default_factory=frozenset)  # years the figure can be about
     dated: bool = False  # its own clause names its year: a figure of a period, not a running count
     span_start: tuple | None = None  # a date ending a span ("from 30 November to 12 December"): its start
+    growing: bool = False  # its clause says it moved to this figure ("the count rose to 23", "reached 75")
+    provisional: bool = False  # its report says the count was not complete ("results received so far")
 
     @property
     def kind(self) -> str:
@@ -171,6 +180,17 @@ class Claim:
         """ "killed", "injured", ... for a count of people whose words say which; else ""."""
         last = self.unit.rsplit(" ", 1)[-1]
         return last if last in CASUALTY_WORDS else ""
+
+    @property
+    def accrues(self) -> bool:
+        """A count that grows while the event goes on, so that later reports give more: the event's
+        dead (injured, displaced, arrested, ...), a figure its clause says rose to its value, or one
+        its report says is not complete yet (results "so far", "preliminary"). A
+        fixed fact (a summit's attendance, a parliament's seats, a city's people) does not grow: two
+        reports of it giving two values disagree, whatever their dates."""
+        if self.kind not in ("number", "amount") or self.headcount:
+            return False
+        return bool(self.casualty) or self.growing or self.provisional
 
     def same_reading(self, other: Claim) -> bool:
         """The same figure within rounding, in the claim's converted unit ("200 miles" is not "200 km")."""
@@ -207,11 +227,13 @@ def read_claims(
     for k, p in enumerate(points):
         src = sources.get(p.source_id)
         source_date = src.metadata.date if src is not None else None
+        partial = src is not None and bool(_PARTIAL_COUNT.search(src.text[:LEDE_CHARS]))
         for q in quantities[k] if quantities is not None else extract_quantities(p.text):
             if q.kind == "year":
                 continue
             claim = read_claim(k, p.source_id, q, source_date, initial)
             if claim is not None:
+                claim.provisional = partial or bool(_PARTIAL_COUNT.search(q.sentence))
                 if claim.entity is not None and claim.entity.text.lower() in kinds:
                     claim.entity = replace(claim.entity, nouns=kinds[claim.entity.text.lower()])
                 out.append(claim)
@@ -288,6 +310,7 @@ def read_claim(
         years=_claim_years(q, reported_on),
         dated=bool(figure_years(q)) and not after_lead,
         span_start=(q.span_from or span_start(before, q.value)) if q.kind == "date" else None,
+        growing=running,
     )
 
 

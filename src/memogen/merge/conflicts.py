@@ -5,7 +5,8 @@ similarity sets different things against each other. Two figures are compared on
 they are claims about the same measure of the same entity at the same time (see claims.py),
 from two sources (a source is never set against itself). Comparable claims form a group; a
 group whose figures differ is stated by statements.py, on the most salient fact it touches
-(its host). Another fact of the group is folded into the host only when the statement and the
+(its host); so is a group of bounds that fit together across facts (stated once, not as a
+disagreement). Another fact of the group is folded into the host only when the statement and the
 host give every figure it has: a fact is stated once, and no figure is lost with it.
 
 One source's error is flagged, not stated: a figure one source gives far from what several
@@ -94,6 +95,12 @@ def find_conflicts(
         group = _drop_lone_dates(group, event, out)
         group = [c for c in group if not c.weekday]  # "on Sunday" witnesses a date, it is no value
         conflict = describe_group(group, names, points)
+        if (
+            conflict is not None
+            and conflict.change == "agree"
+            and len({cluster_of[c.point] for c in group}) < 2
+        ):
+            continue  # figures that fit together in one fact: it already cites every source
         if conflict is not None:
             found.append((group, conflict))
     figures = _cluster_figures(feats, cluster_of)

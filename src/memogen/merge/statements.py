@@ -1,10 +1,14 @@
 """What a group of comparable claims says to the reader: a progression, a disagreement, or nothing.
 
 - a progression, when every figure carries a report date and the figures rise over those
-  dates, and they count what happens (the dead, seats won), not what is (a city's people) ("The reported figure for PML-N rose over time: 67 seats (A, 9 February); 75 seats
-  (B, 12 February).");
-- "Sources differ: A reports X; B reports Y." when the figures differ otherwise ("more than 100"
-  and "at least 133" hold together, but they are two reports of one count: stated once, both given);
+  dates, and they count what accrues while the event goes on (the dead, the displaced, a figure
+  said to have "risen to" its value), not a fixed fact (a summit's attendance, a city's people)
+  ("The reported figure rose over time: 1,037 people (A, 9 September); 2,946 (B, 12 September).");
+- "A reports at least 133 people, consistent with more than 100 (B)." when the figures are bounds
+  that can all be true (with at most one figure given as it is, at or above them): no disagreement,
+  the strongest figure stated once, every source named;
+- "Sources differ: A reports X; B reports Y." when the figures differ otherwise (two figures given
+  as they are, or one below another's lower bound);
 - nothing when they agree, or when one source gives two readings of the claim (then the claim
   is not read right, and stating it would invent a disagreement).
 """
@@ -81,10 +85,61 @@ def describe_group(group: list[Claim], names: dict[str, str], points: list[Point
         return Conflict(kind=kind, statement=statement, values=values, change="progression")  # type: ignore[arg-type]
     if any(c.pending for c in group):
         return None  # counts of what is still outstanding, taken at unknown hours: no disagreement
+    if _fit_together(classes):
+        growth = _bounds_over_time(classes, group)
+        if growth is not None:
+            statement = progression_statement(growth, names, owner)
+            return Conflict(kind=kind, statement=statement, values=values, change="progression")  # type: ignore[arg-type]
+        statement = agreement_statement(classes, names)
+        return Conflict(kind=kind, statement=statement, values=values, change="agree")  # type: ignore[arg-type]
     if all(c.reported for c in group) and any(_when(cl, group) for cl in classes):
         classes.sort(key=lambda cl: min(c.reported for c in cl if c.reported is not None))  # oldest first
     parts = [(_value_text(cl[0]) + _when(cl, group), [c.source_id for c in cl]) for cl in classes]
     return Conflict(kind=kind, statement=differ_statement(parts, names, owner), values=values)  # type: ignore[arg-type]
+
+
+def _fit_together(classes: list[list[Claim]]) -> bool:
+    """Every figure can be true with every other: bounds ("at least 10,000", "more than 9,000") and at
+    most one figure at or above them all. Two point figures, or a figure below another's lower bound,
+    disagree."""
+    firsts = [cl[0] for cl in classes]
+    return all(a.agrees_with(b) for k, a in enumerate(firsts) for b in firsts[k + 1 :])
+
+
+def _bounds_over_time(
+    classes: list[list[Claim]], group: list[Claim]
+) -> list[tuple[dt.date | None, list[Claim]]] | None:
+    """Figures of a running count that fit together, reported on two days or more, rising with their
+    dates: the count as it grew, lowest first (an undated report takes its place by its figure)."""
+    if not _running_count(group) or len({c.reported for c in group if c.reported is not None}) < 2:
+        return None
+    order = sorted(classes, key=lambda cl: cl[0].value[0])
+    days = [min(d) for cl in order if (d := [c.reported for c in cl if c.reported is not None])]
+    if days != sorted(days):
+        return None
+    return [(min((c.reported for c in cl if c.reported), default=None), cl) for cl in order]
+
+
+def _strongest(classes: list[list[Claim]]) -> list[Claim]:
+    """The figure that says the most: a figure given as it is, else the highest lower bound."""
+    return max(classes, key=lambda cl: (not cl[0].lower_bound, cl[0].value[0]))
+
+
+def agreement_statement(classes: list[list[Claim]], names: dict[str, str]) -> str:
+    """ "Alpha reports at least 10,000 people, consistent with more than 9,000 (Beta)": the strongest
+    figure once, the figures that fit it after it (dated, for a running count), every source named."""
+    best = _strongest(classes)
+    group = [c for cl in classes for c in cl]
+    fits = []
+    for cl in sorted((cl for cl in classes if cl is not best), key=lambda cl: cl[0].value[0]):
+        when = _when(cl, group)[2:-1]
+        fits.append(
+            f"{_value_text(cl[0])} ({_who([c.source_id for c in cl], names)}{', ' + when if when else ''})"
+        )
+    rest = fits[0] if len(fits) == 1 else ", ".join(fits[:-1]) + " and " + fits[-1]
+    n = len({names.get(c.source_id, c.source_id) for c in best})
+    who = _who([c.source_id for c in best], names) + (" reports " if n == 1 else " report ")
+    return f"{who}{_value_text(best[0])}{_when(best, group)}, consistent with {rest}."
 
 
 def _when(cl: list[Claim], group: list[Claim]) -> str:
@@ -156,8 +211,11 @@ def _progression(classes: list[list[Claim]]) -> list[tuple[dt.date, list[Claim]]
     values = [classes[k][0].value for k in order]
     if not all(values[k][1] <= values[k + 1][0] for k in range(len(values) - 1)):
         return None  # a count reported as it grows only rises: a lower later figure is a disagreement
-    if any(c.unit.rsplit(" ", 1)[-1] == "people" or c.headcount for c in claims):
-        return None  # a headcount that counts no event (a city's people, a summit's) is not a running count
+    earliest_partial = any(c.provisional and not c.headcount for c in classes[order[0]])
+    if not (all(c.accrues for c in claims) or earliest_partial):
+        # a fixed fact (a summit's attendance, a city's people) reported twice: two values disagree;
+        # a count its first report calls incomplete ("results so far") is a count still running
+        return None
     return [
         (firsts[k], sorted(classes[k], key=lambda c: (c.reported or dt.date.max, c.point))) for k in order
     ]  # type: ignore[misc]
@@ -173,7 +231,7 @@ def _who(sids: list[str], names: dict[str, str]) -> str:
 
 
 def progression_statement(
-    steps: list[tuple[dt.date, list[Claim]]], names: dict[str, str], owner: str = ""
+    steps: list[tuple[dt.date | None, list[Claim]]], names: dict[str, str], owner: str = ""
 ) -> str:
     parts = []
     for _, cs in steps:
