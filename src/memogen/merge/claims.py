@@ -224,10 +224,13 @@ def read_claims(
     out: list[Claim] = []
     initial = aliases.initial_names if aliases is not None else frozenset()
     kinds = aliases.kinds if aliases is not None else {}
+    partial_lede: dict[str, bool] = {}  # per source: its lede is read once, not once per point
     for k, p in enumerate(points):
         src = sources.get(p.source_id)
         source_date = src.metadata.date if src is not None else None
-        partial = src is not None and bool(_PARTIAL_COUNT.search(src.text[:LEDE_CHARS]))
+        if p.source_id not in partial_lede:
+            partial_lede[p.source_id] = src is not None and bool(_PARTIAL_COUNT.search(src.text[:LEDE_CHARS]))
+        partial = partial_lede[p.source_id]
         for q in quantities[k] if quantities is not None else extract_quantities(p.text):
             if q.kind == "year":
                 continue
