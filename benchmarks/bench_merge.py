@@ -5,7 +5,10 @@ Usage:
     .venv/bin/python benchmarks/bench_merge.py --sizes 5 50    # some sizes
     .venv/bin/python benchmarks/bench_merge.py --pairs         # precision/recall on the pair set
 
-Each size runs in its own subprocess so peak memory (ru_maxrss) belongs to that size.
+Each size runs in its own subprocess so peak memory (ru_maxrss) belongs to that size, with the
+cycle collector's thresholds the `memogen` command sets for every build (`console.fewer_collections`;
+`--default-gc` keeps Python's defaults, as a library caller that sets none: at 2,000 sources the
+default thresholds run ~2,600 collections during the merge, re-scanning its long-lived points).
 Synthetic sources are article-length (~35 sentences, ~650 words): filler sentences from a
 random vocabulary plus planted facts written in several paraphrases (reordered clauses,
 "nine" vs "9", "per cent" vs "%"), some with a planted conflicting figure.
@@ -197,7 +200,7 @@ def conflict_scores(result, sources, spans) -> tuple[float, float]:
     return recall, (planted_stated / stated if stated else 1.0)
 
 
-def run_size(n: int) -> dict:
+def run_size(n: int, default_gc: bool = False) -> dict:
     from memogen.compose import compose_memo
     from memogen.config import TopicConfig
     from memogen.merge import merge_points
@@ -205,6 +208,10 @@ def run_size(n: int) -> dict:
     def rss_mb() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
+    if not default_gc:
+        from memogen.console import fewer_collections
+
+        fewer_collections()  # as the `memogen` command runs every build (console.main, cli.main)
     sources, spans = to_model(make_topic(n))
     row: dict = {"sources": n, "words": sum(len(s.text.split()) for s in sources)}
     t, c = time.perf_counter(), time.process_time()
@@ -294,10 +301,15 @@ def main() -> None:
     ap.add_argument(
         "--hashseed", type=int, metavar="N", help="compare merges of N sources under 3 hash seeds"
     )
+    ap.add_argument(
+        "--default-gc",
+        action="store_true",
+        help="Python's default collector thresholds (a library caller's), not the memogen command's",
+    )
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(run_size(args.one)))
+        print(json.dumps(run_size(args.one, args.default_gc)))
         return
     if args.pairs:
         pairs_report()
@@ -307,8 +319,9 @@ def main() -> None:
         return
     rows = []
     for n in args.sizes:
+        gc_flag = ["--default-gc"] if args.default_gc else []
         out = subprocess.run(
-            [sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True
+            [sys.executable, __file__, "--one", str(n), *gc_flag], capture_output=True, text=True, check=True
         )
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
     print(f"segmenter: {rows[0]['segmenter']}")
