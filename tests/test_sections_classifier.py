@@ -311,3 +311,11 @@ def test_an_it_that_clause_after_a_connective_leans_on_nothing() -> None:
     assert len(draft_points(text)) == 2
     text = "Trade between them fell by half.\n\nDespite this, it fell again in May."
     assert len(draft_points(text)) == 1
+
+
+def test_a_late_page_recapping_the_event_s_weekday_dates_it_at_the_event() -> None:
+    """Written eight days after a Sunday flood, "on Sunday night" is that Sunday, not the one just past;
+    a weekday the event's days cannot hold is still the latest one."""
+    ctx = Context(event_start=dt.date(2023, 9, 10), source_date=dt.date(2023, 9, 18))
+    assert "t_day_event" in time_features("The dams burst on Sunday night.", ctx)
+    assert "t_day_event" not in time_features("Aid teams arrived on Saturday.", ctx)

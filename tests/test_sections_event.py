@@ -223,6 +223,43 @@ def test_the_storm_s_own_past_in_an_aside_is_not_the_event() -> None:
     assert event is not None and event.start == dt.date(2023, 9, 10)
 
 
+# Pages written, or updated, a week and more after the flood still recap it as "on Sunday night": the
+# Sunday they mean is the one another page dates in full, not the one before their own date.
+LATE_RECAPS = [
+    (
+        "a",
+        "A week after the disaster, rescuers in Varna were still pulling bodies from the mud.\n\n"
+        "Storm Kora hit the coast on Sunday night and two dams above the city burst.",
+        dt.date(2023, 9, 17),
+    ),
+    (
+        "b",
+        "Survivors in Varna buried their dead on Monday, eight days after the floods.\n\n"
+        "The dams collapsed on Sunday night as Storm Kora dumped a year's rain on the region.",
+        dt.date(2023, 9, 18),
+    ),
+    (
+        "c",
+        "Floods swept through Varna late on Sunday after two dams burst under the rain of Storm Kora.",
+        dt.date(2023, 9, 17),
+    ),
+    ("d", "Storm Kora hit Varna on 10 September. The dams burst overnight.", dt.date(2023, 9, 15)),
+]
+
+
+def test_a_weekday_in_a_late_recap_is_the_day_the_sources_date_in_full() -> None:
+    event = infer_event([_source(sid, text, written) for sid, text, written in LATE_RECAPS])
+    assert event is not None and event.start == dt.date(2023, 9, 10)
+    assert event.end in (None, dt.date(2023, 9, 11))
+
+
+def test_a_weekday_no_page_dates_earlier_is_the_latest_one() -> None:
+    """Without a day dated in full a week before, "on Sunday" is the Sunday just past."""
+    pages = [("a", "Storm Kora hit the coast on Sunday night.", dt.date(2023, 9, 18))]
+    event = infer_event([_source(sid, text, written) for sid, text, written in pages])
+    assert event is not None and event.start == dt.date(2023, 9, 17)
+
+
 TUNE_EVENTS = ("bangladesh-quota-verdict-2024", "cop28-dubai-2023", "pakistan-election-2024")
 
 

@@ -27,6 +27,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from ..model import Source
@@ -283,9 +284,14 @@ KnownDays = dict[tuple[int, int], int]  # (month, day), or (month, 0) -> the yea
 
 
 def _dated(
-    sentence: str, year: int | None, written: dt.date | None, known: KnownDays | None = None
+    sentence: str,
+    year: int | None,
+    written: dt.date | None,
+    known: KnownDays | None = None,
+    named: Container[dt.date] = (),
 ) -> list[tuple[dt.date, int, int]]:
-    """The days a sentence names, each with where its words stand in the sentence."""
+    """The days a sentence names, each with where its words stand in the sentence; a weekday
+    ("on Sunday night") is read as a day the sources date in full, if one of its last few fits."""
     mentions = [d for d in find_dates(sentence) if d.kind == "day"] if _DIGIT.search(sentence) else []
     planned = bool(mentions) and _PLANNED.search(sentence) is not None
     days = [
@@ -296,7 +302,7 @@ def _dated(
         # a weekday written beside a date qualifies it ("Sunday, 10 September"): it is no day of its own
         beside = [(d.start - 16, d.end + 16) for d in mentions if _weekday_beside(sentence, d) is not None]
         days += [
-            (r.resolve(written), r.start, r.end)
+            (r.resolve_among(written, named), r.start, r.end)
             for r in find_relative_days(sentence)
             if not any(a <= r.start < b for a, b in beside)
         ]
@@ -412,10 +418,27 @@ def known_days(mentions: list[list[DateMention]]) -> KnownDays:
     return {key: c.most_common(1)[0][0] for key, c in years.items()}
 
 
+def named_days(mentions: list[list[DateMention]], known: KnownDays, year: int | None) -> set[dt.date]:
+    """Every day the sources date in full ("10 September", "Sunday, 10 September 2023"), in the year
+    they give it, else the year the sources give that day, else the topic's."""
+    out = set()
+    for found in mentions:
+        for d in found:
+            if d.kind == "day" and d.month and d.day:
+                day = d.resolve(d.year or known.get((d.month, d.day)) or year)
+                if day is not None:
+                    out.add(day)
+    return out
+
+
 def source_reports(
-    source: Source, default_year: int | None = None, known: KnownDays | None = None
+    source: Source,
+    default_year: int | None = None,
+    known: KnownDays | None = None,
+    named: Container[dt.date] = (),
 ) -> list[Report]:
-    """Every dated action in one source, weighted as its news (see the module docstring)."""
+    """Every dated action in one source, weighted as its news (see the module docstring).
+    `named`: the days the sources date in full (a weekday may recall one of them)."""
     stamped, skip = _opening_date(source.text, default_year)
     written = source.metadata.date or stamped
     text = source.text[skip:]
@@ -425,7 +448,7 @@ def source_reports(
     for index, sentence in _sentences(text):
         if _PAGE_DATE.search(sentence):
             continue  # "published on April 6, 2021": a page's date, not an action
-        for day, start, end in _dated(sentence, year, written, known):
+        for day, start, end in _dated(sentence, year, written, known, named):
             found.append((index, sentence, day))
             follow_ups.append(_follow_up(sentence, start, end))
     if not found:
@@ -506,10 +529,11 @@ def _tally(sources: list[Source], year_hint: int | None = None) -> _Tally:
     default_year = _topic_year(sources) or year_hint
     mentions = [find_dates(s.text) if _DIGIT.search(s.text) else [] for s in sources]
     known = known_days(mentions)
+    named = named_days(mentions, known, default_year)
     tally = _Tally()
     for source, found in zip(sources, mentions, strict=True):
         best: dict[dt.date, Report] = {}
-        reports = source_reports(source, default_year, known)
+        reports = source_reports(source, default_year, known, named)
         tally.ranges += _durations(reports)
         for r in reports:
             if r.day not in best or r.weight > best[r.day].weight:

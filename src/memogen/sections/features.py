@@ -24,7 +24,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .dates import DateMention, find_dates, find_relative_days
+from .dates import DateMention, DaySpan, find_dates, find_relative_days
 
 NEAR_DAYS = 2  # a day-level date this close to the event window counts as "at the event"
 RUN_UP_DAYS = 31  # a date this close before the event is recent run-up
@@ -321,7 +321,8 @@ def time_features(sentence: str, ctx: Context, words: set[str] | None = None) ->
         end = ctx.event_end or ctx.event_start
         for r in find_relative_days(plain):
             if not r.future:
-                name = _day_feature(r.resolve(ctx.source_date), ctx, ctx.event_start, end)
+                day = r.resolve_among(ctx.source_date, DaySpan(ctx.event_start, end))
+                name = _day_feature(day, ctx, ctx.event_start, end)
                 out[name] = out.get(name, 0.0) + 1.0
     elif any(not r.future for r in find_relative_days(plain)):
         out["t_rel_near"] = (
