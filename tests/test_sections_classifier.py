@@ -125,6 +125,16 @@ def test_a_date_in_an_aside_is_not_the_time_of_the_sentence() -> None:
     assert plain.get("t_year_long_before") == 1.0 and "c_aside_date" not in plain
 
 
+def test_how_long_a_noun_has_been_what_it_is_is_an_aside_but_the_sentence_s_since_is_not() -> None:
+    ctx = Context(event_start=EVENT, source_date=WRITTEN)
+    noun = time_features(
+        "The strike grew into a movement against the government, in power since 2009, last week.", ctx
+    )
+    assert "t_since" not in noun and "t_year_long_before" not in noun and noun.get("c_aside_date") == 1.0
+    for own in ("The city, and since 2015, the region, has grown.", "The party has ruled since 2009."):
+        assert time_features(own, ctx).get("t_since") == 1.0
+
+
 def test_a_paragraph_opening_on_a_theme_that_names_a_section_is_that_section() -> None:
     """'A short history of the dispute.' heads its paragraph like a heading: every point under it is
     background, whatever its own wording ('would', 'could') suggests."""

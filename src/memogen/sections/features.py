@@ -49,9 +49,16 @@ _RECORD = re.compile(
     re.IGNORECASE,
 )
 # "The goal – proposed by the African group in 2013 – was adopted at COP28": an aside between dashes or
-# in brackets recalls a detail; its date is not the time of the sentence.
-_ASIDE_MARK = re.compile(r"[()–—]|\s-\s")
-_ASIDE = re.compile(r"\([^()]{3,200}\)|\s[–—-]\s[^–—]{3,200}?\s[–—-]\s")
+# in brackets recalls a detail; its date is not the time of the sentence.  So does a phrase between
+# commas that tells how long its noun has been what it is ("a movement against the government, in power
+# since 2009, ..."): unless a conjunction opens it (", and since 2009, the city has grown").
+_ASIDE_MARK = re.compile(r"[()–—]|\s-\s|\ssince\s")
+_ASIDE = re.compile(
+    r"\([^()]{3,200}\)|\s[–—-]\s[^–—]{3,200}?\s[–—-]\s"
+    r"|,\s(?!(?:and|but|or|yet|so|while|when|where|after|before|as|because|although|though)\b)"
+    r"[^,;()]{0,40}?\bsince\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?\d{4}s?\s*,",
+    re.IGNORECASE,
+)
 _REL_NEAR = _rx(
     r"today|yesterday|tonight|this (?:morning|week|weekend)|late on|earlier (?:today|this week)|"
     r"last (?:night|week|weekend)|(?:over|since) the weekend|in (?:recent|the past few|the last few) days"
