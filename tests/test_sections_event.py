@@ -260,6 +260,24 @@ def test_a_weekday_no_page_dates_earlier_is_the_latest_one() -> None:
     assert event is not None and event.start == dt.date(2023, 9, 17)
 
 
+# Two days after the flood, every page leads with that day's rescue, aid or mourning and recaps the night
+# the dams burst: the later day is the news that follows, the flood is the event.
+AFTERMATH = [
+    ("a", "Rescuers recovered hundreds of bodies in Varna on Tuesday.\n\nTwo dams burst on Sunday night."),
+    ("b", "Aid convoys reached Varna on Tuesday.\n\nThe floods hit the city late on Sunday."),
+    ("c", "Authorities sealed off Varna on Tuesday.\n\nFloods swept the city on 10 September."),
+    ("d", "Teams from five countries joined the search on Tuesday.\n\nThe dams collapsed on Sunday."),
+    ("e", "The government declared three days of mourning on Tuesday.\n\nStorm Kora hit on Sunday."),
+    ("f", "Survivors searched the rubble of Varna on Tuesday, two days after the storm hit."),
+]
+
+
+def test_the_aftermath_every_page_leads_with_follows_the_event() -> None:
+    event = infer_event([_source(sid, text, dt.date(2023, 9, 13)) for sid, text in AFTERMATH])
+    assert event is not None and event.start == dt.date(2023, 9, 10) and event.end is None
+    assert any("followed" in line for line in event.why)
+
+
 TUNE_EVENTS = ("bangladesh-quota-verdict-2024", "cop28-dubai-2023", "pakistan-election-2024")
 
 

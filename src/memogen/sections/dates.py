@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from collections.abc import Container
+from dataclasses import dataclass
 from typing import Literal
 
 MONTHS: dict[str, int] = {

@@ -549,6 +549,22 @@ def _tally(sources: list[Source], year_hint: int | None = None) -> _Tally:
     return tally
 
 
+FOLLOWED_SHARE = 0.6  # an earlier day with this share of the top day's votes is what its news follows
+FOLLOW_DAYS = 7  # ... when it is at most this many days earlier
+
+
+def _what_the_news_follows(tally: _Tally, top: dt.date) -> dt.date:
+    """The earliest day, up to a week before the day with most votes, that the sources date as news
+    nearly as often: for days after a flood every report leads with that day's rescue, aid and
+    mourning, and recaps the night the dams burst; after a vote, the count and the results.  The
+    later days follow from the earlier one, which is the event (a summit's days join it by `_extent`)."""
+    floor = FOLLOWED_SHARE * tally.votes[top]
+    earlier = [
+        d for d, v in tally.votes.items() if top - dt.timedelta(days=FOLLOW_DAYS) <= d < top and v >= floor
+    ]
+    return min(earlier, default=top)
+
+
 def _extent(tally: _Tally, winner: dt.date) -> tuple[dt.date, dt.date]:
     top = tally.votes[winner]
     first = last = winner
@@ -624,6 +640,8 @@ def _why(tally: _Tally, winner: dt.date, n_sources: int) -> tuple[str, ...]:
     for d in others:
         vs = tally.voters[d]
         kind = "news" if any(r.news for _, r in vs) else "recalled or planned"
+        if d > winner and tally.votes[d] > tally.votes[winner]:
+            kind = "news that followed it"
         lines.append(
             f"not {_day(d)}: {_count(len(vs))} dating it, mostly {kind} (score {tally.votes[d]:.1f})"
         )
@@ -652,7 +670,7 @@ def infer_event(sources: list[Source], year_hint: int | None = None) -> Event | 
             mid, None, why=(f"no dated action in the sources: the median publication date, {_day(mid)}",)
         )
     # Most votes; ties go to the earlier day (the start of a multi-day event).
-    winner = min(tally.votes, key=lambda d: (-tally.votes[d], d))
+    winner = _what_the_news_follows(tally, min(tally.votes, key=lambda d: (-tally.votes[d], d)))
     first, last = _extent(tally, winner)
     actors, place = _actors_and_place(tally, first, last)
     return Event(first, last if last != first else None, actors, place, _why(tally, winner, len(sources)))
