@@ -157,3 +157,23 @@ def test_a_what_it_means_label_on_a_report_dated_at_the_event_moves_however_sure
     assert dated.section == "what_happened"
     assert outlook.section == "what_it_means"  # "could": an assessment, whatever its day
     assert undated.section == "what_it_means"  # a sure label without the event's day stays
+
+
+def test_a_judgement_of_what_comes_filed_under_what_happened_is_what_it_means() -> None:
+    outlook = _point(
+        "The response was quick, and experts believe the steps will likely prevent further contagion.",
+        "what_happened",
+        0.8,
+    )
+    terms = _point(
+        "The harbour will close at night, the agreement says, and analysts said it was signed.",
+        "what_happened",
+        0.8,
+    )
+    dated = _point("On 4 March analysts said the council could fall.", "what_happened", 0.8)
+    report = _point("The council voted on the motion late in the evening.", "what_happened", 0.6)
+    place_event_reports([outlook, terms, dated, report], EVENT)
+    assert outlook.section == "what_it_means"
+    assert terms.section == "what_happened"  # the news's own terms, not a forecast
+    assert dated.section == "what_happened"  # said on the event's day: its news
+    assert report.section == "what_happened"

@@ -96,13 +96,36 @@ def dated_report(point: MergedPoint, event: dt.date) -> bool:
     return "t_day_event" in time_features(point.text, Context(event_start=event))
 
 
+_JUDGEMENT_CUES = frozenset(["c_analysts", "c_verdict", "g_expected"])
+_AHEAD_CUES = frozenset(["w_will", "w_modal", "g_expected"])
+
+
+def judges_what_comes(point: MergedPoint, event: dt.date) -> bool:
+    """A What-happened label on a sentence that gives a judgement of what comes next ("experts believe
+    the steps will likely prevent contagion", "This could ...") and is not dated at the event: a
+    forecast is what the event means, wherever it stood in its report (news paragraphs run on into
+    assessment, and the extractor keeps a paragraph together).  The terms the news reports ("Ukraine
+    will contribute half, the deal says") are no judgement."""
+    if point.section != "what_happened":
+        return False
+    cues = cue_features(point.text)
+    if not (_JUDGEMENT_CUES.intersection(cues) and _AHEAD_CUES.intersection(cues)):
+        return False
+    if "c_reported_future" in cues or "c_news_future" in cues:
+        return False
+    return "t_day_event" not in time_features(point.text, Context(event_start=event))
+
+
 def place_event_reports(points: list[MergedPoint], event: dt.date) -> None:
-    """Moves to What happened the points the evidence above shows are reports of the event."""
+    """Moves to What happened the points the evidence above shows are reports of the event, and out
+    of it the judgements of what comes next (`judges_what_comes`)."""
     for p in points:
         if p.section != "what_happened" and (
             tallies_the_event(p) or plain_report(p, event) or dated_report(p, event)
         ):
             p.section = "what_happened"
+        elif judges_what_comes(p, event):
+            p.section = "what_it_means"
 
 
 CONTEXT_FILL = 1  # at most this many points become Background when the extractor filed none there
