@@ -125,6 +125,18 @@ def test_a_date_in_an_aside_is_not_the_time_of_the_sentence() -> None:
     assert plain.get("t_year_long_before") == 1.0 and "c_aside_date" not in plain
 
 
+def test_a_year_a_change_is_measured_against_is_a_yardstick_not_the_sentence_s_time() -> None:
+    ctx = Context(event_start=EVENT, source_date=WRITTEN)
+    for measured in (
+        "The gap has widened by 0.6 points compared to the previous edition of 2019.",
+        "Inflation rose to 5.2%, up from 4.1% in 2019.",
+        "The party won more seats than in 2018.",
+    ):
+        found = time_features(measured, ctx)
+        assert found.get("c_record") == 1.0 and not any(k.startswith("t_year") for k in found), measured
+    assert time_features("The party was founded in 2019.", ctx).get("t_year_long_before") == 1.0
+
+
 def test_how_long_a_noun_has_been_what_it_is_is_an_aside_but_the_sentence_s_since_is_not() -> None:
     ctx = Context(event_start=EVENT, source_date=WRITTEN)
     noun = time_features(

@@ -48,6 +48,13 @@ _RECORD = re.compile(
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:decades?|years?))\b",
     re.IGNORECASE,
 )
+# "widened by 0.6 points compared to the previous edition of 2019", "up from 4.1% in 2022", "more than in
+# 2019": a change measured against a past year; that year is a yardstick too.
+_YARDSTICK = re.compile(
+    r"\b(?:compared\s+(?:to|with)|(?:up|down)\s+from|than\s+(?:in|during))\s+"
+    r"(?:[^,;:]{0,40}?\s)?(?:in\s+|of\s+)?\d{4}\b",
+    re.IGNORECASE,
+)
 # "The goal – proposed by the African group in 2013 – was adopted at COP28": an aside between dashes or
 # in brackets recalls a detail; its date is not the time of the sentence.  So does a phrase between
 # commas that tells how long its noun has been what it is ("a movement against the government, in power
@@ -296,6 +303,7 @@ _CUE_PATTERNS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = (
 _DIGIT = re.compile(r"\d")
 _CURRENCY = re.compile(r"[%$€£¥]")
 _RECORD_WORDS = frozenset(["since", "decade", "decades", "year", "years"])
+_YARDSTICK_WORDS = frozenset(["compared", "from", "than"])
 _AMOUNT_WORDS = frozenset(["per", "percent", "million", "billion", "trillion", "bn"])
 _FINITE_BEFORE = frozenset("had has have been be is are the a an".split())  # noqa: SIM905
 _PAST_FORMS = frozenset(
@@ -315,6 +323,8 @@ def time_features(sentence: str, ctx: Context, words: set[str] | None = None) ->
     out: dict[str, float] = {}
     record = not words.isdisjoint(_RECORD_WORDS) and _RECORD.search(sentence) is not None
     plain = _RECORD.sub(" ", sentence) if record else sentence
+    if not words.isdisjoint(_YARDSTICK_WORDS) and _YARDSTICK.search(plain):
+        plain, record = _YARDSTICK.sub(" ", plain), True
     if _ASIDE_MARK.search(plain) and _ASIDE.search(plain):
         bare = _ASIDE.sub(" ", plain)
         if _DIGIT.search(plain) and len(_DIGIT.findall(bare)) < len(_DIGIT.findall(plain)):
