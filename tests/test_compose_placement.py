@@ -177,3 +177,17 @@ def test_a_judgement_of_what_comes_filed_under_what_happened_is_what_it_means() 
     assert terms.section == "what_happened"  # the news's own terms, not a forecast
     assert dated.section == "what_happened"  # said on the event's day: its news
     assert report.section == "what_happened"
+
+
+def test_a_definition_filed_under_what_it_means_is_background() -> None:
+    from memogen.compose.placement import place_definitions
+
+    ally = _point(
+        "Varnia is a key ally of its neighbours against the insurgency in the hills.", "what_it_means", 0.7
+    )
+    view = _point("Varnia is a key ally, and its loss would weaken the coalition.", "what_it_means", 0.7)
+    report = _point("The council voted on the motion late in the evening.", "what_it_means", 0.7)
+    place_definitions([ally, view, report], EVENT)
+    assert ally.section == "background"
+    assert view.section == "what_it_means"  # "would": a view
+    assert report.section == "what_it_means"  # no definition: not this rule's to move

@@ -128,6 +128,33 @@ def place_event_reports(points: list[MergedPoint], event: dt.date) -> None:
             p.section = "what_it_means"
 
 
+# cues that make a sentence a view, whatever else it is: a definition carrying one ("X is a key ally and
+# will ...") may assess; an evaluative adjective alone ("a key ally", "the largest port") still defines
+_VIEW_CUES = frozenset(
+    ["w_will", "w_modal", "w_first_person", "c_quote", "c_verdict", "c_conclusion", "c_question", "c_analysts",
+     "g_expected"]
+)  # fmt: skip
+
+
+def defines_context(point: MergedPoint, event: dt.date) -> bool:
+    """A What-it-means label on a definition ("Niger is a key ally of Western countries against
+    insurgencies") with no cue of a view and not dated at the event: what something is, in the
+    timeless present, is the context; only its place at the end of a report made it look like
+    assessment."""
+    if point.section != "what_it_means" or not defines(point):
+        return False
+    if _VIEW_CUES.intersection(cue_features(point.text)):
+        return False
+    return "t_day_event" not in time_features(point.text, Context(event_start=event))
+
+
+def place_definitions(points: list[MergedPoint], event: dt.date) -> None:
+    """Moves to Background the definitions filed under What it means (`defines_context`)."""
+    for p in points:
+        if defines_context(p, event):
+            p.section = "background"
+
+
 CONTEXT_FILL = 1  # at most this many points become Background when the extractor filed none there
 
 
