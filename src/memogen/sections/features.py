@@ -50,22 +50,17 @@ _RECORD = re.compile(
 )
 # "widened by 0.6 points compared to the previous edition of 2019", "up from 4.1% in 2022", "more than in
 # 2019": a change measured against a past year; that year is a yardstick too.
-_YARDSTICK = re.compile(
-    r"\b(?:compared\s+(?:to|with)|(?:up|down)\s+from|than\s+(?:in|during))\s+"
-    r"(?:[^,;:]{0,40}?\s)?(?:in\s+|of\s+)?\d{4}\b",
-    re.IGNORECASE,
+_YARDSTICK = _rx(
+    r"(?:compared\s+(?:to|with)|(?:up|down)\s+from|than\s+(?:in|during))\s+(?:[^,;:]{0,40}?\s)?\d{4}"
 )
 # "The goal – proposed by the African group in 2013 – was adopted at COP28": an aside between dashes or
 # in brackets recalls a detail; its date is not the time of the sentence.  So does a phrase between
 # commas that tells how long its noun has been what it is ("a movement against the government, in power
 # since 2009, ..."): unless a conjunction opens it (", and since 2009, the city has grown").
 _ASIDE_MARK = re.compile(r"[()–—]|\s-\s|\ssince\s")
-_ASIDE = re.compile(
-    r"\([^()]{3,200}\)|\s[–—-]\s[^–—]{3,200}?\s[–—-]\s"
-    r"|,\s(?!(?:and|but|or|yet|so|while|when|where|after|before|as|because|although|though)\b)"
-    r"[^,;()]{0,40}?\bsince\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?\d{4}s?\s*,",
-    re.IGNORECASE,
-)
+_NOUN_SINCE = r",\s(?!(?:and|but|or|yet|so|while|when|where|after|before|as|because|although|though)\b)"
+_NOUN_SINCE += r"[^,;()]{0,40}?\bsince\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?\d{4}s?\s*,"
+_ASIDE = re.compile(r"\([^()]{3,200}\)|\s[–—-]\s[^–—]{3,200}?\s[–—-]\s|" + _NOUN_SINCE, re.IGNORECASE)
 _REL_NEAR = _rx(
     r"today|yesterday|tonight|this (?:morning|week|weekend)|late on|earlier (?:today|this week)|"
     r"last (?:night|week|weekend)|(?:over|since) the weekend|in (?:recent|the past few|the last few) days"
