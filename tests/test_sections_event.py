@@ -265,6 +265,20 @@ def test_the_aftermath_every_page_leads_with_follows_the_event() -> None:
     assert any("followed" in line for line in event.why)
 
 
+def test_a_strike_over_two_days_is_the_event_and_the_day_after_only_follows_it() -> None:
+    """The storm hits on Sunday, the dams burst early on Monday: the two days are the event, together
+    dated nearly as often as Tuesday's rescue that every page leads with; Tuesday is not in it."""
+    recaps = [
+        "Storm Kora hit on Sunday.",
+        "Two dams burst early on Monday.",
+        "The dams burst on 11 September.",
+    ]
+    leads = [text.split("\n\n")[0] for _, text in AFTERMATH]
+    pages = [f"{lead}\n\n{recaps[k % 3]}" for k, lead in enumerate(leads[:5])] + leads[5:]
+    event = infer_event([_source(f"p{k}", text, dt.date(2023, 9, 13)) for k, text in enumerate(pages)])
+    assert event is not None and (event.start, event.end) == (dt.date(2023, 9, 10), dt.date(2023, 9, 11))
+
+
 TUNE_EVENTS = ("bangladesh-quota-verdict-2024", "cop28-dubai-2023", "pakistan-election-2024")
 
 

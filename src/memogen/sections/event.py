@@ -553,16 +553,43 @@ FOLLOWED_SHARE = 0.6  # an earlier day with this share of the top day's votes is
 FOLLOW_DAYS = 7  # ... when it is at most this many days earlier
 
 
+def _runs(days: list[dt.date]) -> list[list[dt.date]]:
+    """Sorted days grouped into runs of consecutive days."""
+    out: list[list[dt.date]] = []
+    for d in sorted(days):
+        if out and (d - out[-1][-1]).days == 1:
+            out[-1].append(d)
+        else:
+            out.append([d])
+    return out
+
+
+def _run_votes(tally: _Tally, run: list[dt.date]) -> float:
+    """The votes of a run of days, each source counted once, at its best weight among them."""
+    best: dict[str, float] = {}
+    for day in run:
+        for sid, r in tally.voters[day]:
+            best[sid] = max(best.get(sid, 0.0), r.weight)
+    return sum(best.values())
+
+
 def _what_the_news_follows(tally: _Tally, top: dt.date) -> dt.date:
-    """The earliest day, up to a week before the day with most votes, that the sources date as news
-    nearly as often: for days after a flood every report leads with that day's rescue, aid and
-    mourning, and recaps the night the dams burst; after a vote, the count and the results.  The
-    later days follow from the earlier one, which is the event (a summit's days join it by `_extent`)."""
+    """The day, up to a week before the day with most votes, that the sources date as news nearly as
+    often (it, or the run of days it belongs to: the storm hit on Sunday, the dams burst on Monday):
+    for days after a flood every report leads with that day's rescue, aid and mourning, and recaps
+    the night the dams burst; after a vote, the count and the results.  The later days follow from
+    the earlier ones, which are the event."""
     floor = FOLLOWED_SHARE * tally.votes[top]
-    earlier = [
-        d for d, v in tally.votes.items() if top - dt.timedelta(days=FOLLOW_DAYS) <= d < top and v >= floor
-    ]
-    return min(earlier, default=top)
+    window = [d for d in tally.votes if top - dt.timedelta(days=FOLLOW_DAYS) <= d < top]
+    for run in _runs(window):
+        if _run_votes(tally, run) >= floor:
+            return min(run, key=lambda d: (-tally.votes[d], d))
+    return top
+
+
+def _stated_over(tally: _Tally, first: dt.date, last: dt.date) -> bool:
+    """A source states a range (or a length) that spans these days: "a two-day visit", "22-24 August"."""
+    return any(a <= first and last <= b for a, b in tally.ranges)
 
 
 def _extent(tally: _Tally, winner: dt.date) -> tuple[dt.date, dt.date]:
@@ -670,8 +697,11 @@ def infer_event(sources: list[Source], year_hint: int | None = None) -> Event | 
             mid, None, why=(f"no dated action in the sources: the median publication date, {_day(mid)}",)
         )
     # Most votes; ties go to the earlier day (the start of a multi-day event).
-    winner = _what_the_news_follows(tally, min(tally.votes, key=lambda d: (-tally.votes[d], d)))
+    top = min(tally.votes, key=lambda d: (-tally.votes[d], d))
+    winner = _what_the_news_follows(tally, top)
     first, last = _extent(tally, winner)
+    if winner < top <= last and not _stated_over(tally, winner, top):
+        last = top - dt.timedelta(days=1)  # the news that followed is not the event's own days
     actors, place = _actors_and_place(tally, first, last)
     return Event(first, last if last != first else None, actors, place, _why(tally, winner, len(sources)))
 
