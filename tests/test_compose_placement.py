@@ -176,6 +176,7 @@ def test_a_judgement_of_what_comes_filed_under_what_happened_is_what_it_means() 
         "The harbour will close at night, the agreement says, as analysts said.": ("what_happened",) * 2,
         "On 4 March analysts said the council could fall.": ("what_happened",) * 2,
         "The council voted on the motion late in the evening.": ("what_happened",) * 2,
+        "A storm struck the coast at night. The toll is likely to increase.": ("what_happened",) * 2,
     }
     assert _moved(place_event_reports, cases) == {text: want for text, (_, want) in cases.items()}
 

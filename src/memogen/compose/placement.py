@@ -96,7 +96,7 @@ def dated_report(point: MergedPoint, event: dt.date) -> bool:
     return "t_day_event" in time_features(point.text, Context(event_start=event))
 
 
-_JUDGEMENT_CUES = frozenset(["c_analysts", "c_verdict", "g_expected"])
+_JUDGEMENT_CUES = frozenset(["c_analysts", "c_verdict"])  # someone judges: "experts believe", "This means"
 _AHEAD_CUES = frozenset(["w_will", "w_modal", "g_expected"])
 
 
@@ -105,8 +105,9 @@ def judges_what_comes(point: MergedPoint, event: dt.date) -> bool:
     the steps will likely prevent contagion", "This could ...") and is not dated at the event: a
     forecast is what the event means, wherever it stood in its report (news paragraphs run on into
     assessment, and the extractor keeps a paragraph together).  The terms the news reports ("Ukraine
-    will contribute half, the deal says") are no judgement."""
-    if point.section != "what_happened":
+    will contribute half, the deal says") are no judgement, nor is a report that only expects more
+    ("the toll is likely to rise"), nor a tally the sources dispute."""
+    if point.section != "what_happened" or tallies_the_event(point):
         return False
     cues = cue_features(point.text)
     if not (_JUDGEMENT_CUES.intersection(cues) and _AHEAD_CUES.intersection(cues)):
