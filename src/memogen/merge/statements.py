@@ -21,6 +21,7 @@ from collections import defaultdict
 from ..model import Conflict, ConflictValue, Point, Source
 from ..sources.naming import opening_title
 from .claims import Claim
+from .lexicon import SCALES, TENS, UNITS
 
 TITLE_WORDS = 6  # words of a title that name a source in a conflict statement
 OPENING_WORDS = 4  # words of a source's opening sentence, when it has no title: the footnote starts with them
@@ -94,7 +95,11 @@ def describe_group(group: list[Claim], names: dict[str, str], points: list[Point
         return Conflict(kind=kind, statement=statement, values=values, change="agree")  # type: ignore[arg-type]
     if all(c.reported for c in group) and any(_when(cl, group) for cl in classes):
         classes.sort(key=lambda cl: min(c.reported for c in cl if c.reported is not None))  # oldest first
-    parts = [(_value_text(cl[0]) + _when(cl, group), [c.source_id for c in cl]) for cl in classes]
+    if kind == "date":
+        years = _years_differ(group)
+        parts = [(_date_claim_text(cl[0], years), [c.source_id for c in cl]) for cl in classes]
+    else:
+        parts = [(_value_text(cl[0]) + _when(cl, group), [c.source_id for c in cl]) for cl in classes]
     return Conflict(kind=kind, statement=differ_statement(parts, names, owner), values=values)  # type: ignore[arg-type]
 
 
@@ -186,10 +191,15 @@ _LOWER_LEADS = frozenset(
 )
 
 
+_SPELLED = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES)
+
+
 def _value_text(c: Claim) -> str:
-    """The figure as its source wrote it, mid-sentence: "At least 17 people" -> "at least 17 people"."""
-    first = c.display.split(" ", 1)[0]
-    return c.display[0].lower() + c.display[1:] if first.lower() in _LOWER_LEADS else c.display
+    """The figure as its source wrote it, mid-sentence: "At least 17 people" -> "at least 17 people",
+    "Forty heads of state" (a sentence's first word) -> "forty heads of state"."""
+    first = c.display.split(" ", 1)[0].split("-", 1)[0].lower()  # "Twenty-three"
+    lower = first in _LOWER_LEADS or first in _SPELLED
+    return c.display[0].lower() + c.display[1:] if lower else c.display
 
 
 def _progression(classes: list[list[Claim]]) -> list[tuple[dt.date, list[Claim]]] | None:
@@ -223,6 +233,31 @@ def _progression(classes: list[list[Claim]]) -> list[tuple[dt.date, list[Claim]]
 
 def day_text(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+def date_text(value: tuple, with_year: bool) -> str:
+    """A date claim in one form whoever wrote it ("April 6, 2021", "7 April" -> "6 April", "7 April"):
+    the day, the month, and the year when `with_year` (the sources' years differ) and it is given."""
+    year, month, day = value
+    month_name = dt.date(2000, month, 1).strftime("%B") if month else ""
+    text = " ".join(str(x) for x in (day if month else None, month_name) if x)
+    return f"{text} {year}".strip() if (with_year or not text) and year else text
+
+
+def _date_claim_text(c: Claim, with_year: bool) -> str:
+    """A date, or the span it ends ("22 to 24 August", "30 November to 13 December"), in one form."""
+    end = date_text(c.value, with_year)
+    start = c.span_start
+    if start is None or not start[1] or not c.value[1]:
+        return end
+    if start[1] == c.value[1] and start[2] and (not start[0] or not c.value[0] or start[0] == c.value[0]):
+        return f"{start[2]} to {end}"  # one month: "22 to 24 August"
+    return f"{date_text(start, with_year)} to {end}"
+
+
+def _years_differ(group: list[Claim]) -> bool:
+    """The group's dates name two years or more (then each date is given with its year)."""
+    return len({c.value[0] for c in group if c.value[0]}) > 1
 
 
 def _who(sids: list[str], names: dict[str, str]) -> str:
