@@ -28,7 +28,7 @@ from .aliases import Aliases
 from .claims import MEASURED_UNITS, Claim, Entity, weekday_date
 from .clustering import UnionFind
 from .features import Features, features
-from .lexicon import GENERIC, STOP, WEEKDAYS
+from .lexicon import GENERIC, STOP, WEEKDAYS, stem
 from .pairs import cross_source_pairs, name_mismatch, nearest_shared
 from .quantities import (
     Quantity,
@@ -123,16 +123,29 @@ def find_conflicts(
         for c in sorted({cluster_of[x.point] for x in s.group}):
             if c in hosts or c in out.absorbed or not _all_given(figures[c], given[c] + figures[s.host]):
                 continue
-            if _restates(members[c], members[s.host], mats, feats):  # beyond its figures it says nothing new
+            # the statement gives the figures of every sentence of its group, so the words those
+            # sentences share (what is measured, "death toll", "killed") are said by it too
+            said = sorted(set(members[s.host]) | {x.point for x in s.group if cluster_of[x.point] != c})
+            measured = {
+                stem(w) for x in s.group if cluster_of[x.point] == c for w in measure_phrase(x).split()
+            }
+            if _restates(members[c], said, mats, feats, measured):  # beyond its figures it says nothing new
                 out.absorbed[c] = s.host  # the statement and its host give every figure it has
     return out
 
 
-def _restates(mine: list[int], theirs: list[int], mats: Matrices, feats: list[Features]) -> bool:
-    """A fact says what its host says besides the figures: their points are worded alike, or it has
-    hardly a word the host lacks ("In total, $700 million was mobilised towards this fund"). "The
+def _restates(
+    mine: list[int],
+    theirs: list[int],
+    mats: Matrices,
+    feats: list[Features],
+    measured: set[str] = frozenset(),
+) -> bool:
+    """A fact says what its host (and the other sentences its statement gives the figures of) says
+    besides the figures: their points are worded alike, or it has hardly a word they lack ("In total, $700 million was mobilised towards this fund"). "The
     deaths of 23 people should force a debate" gives the toll but says more: it stays."""
     new = set().union(*(feats[i].content for i in mine)) - set().union(*(feats[j].content for j in theirs))
+    new -= measured  # the words saying what its figures measure ("the death toll has risen to"): stated
     if len({w for w in new if not w[:1].isdigit()}) <= FOLD_NEW_WORDS:
         return True
     rows = np.array([i for i in mine for _ in theirs], dtype=np.int64)

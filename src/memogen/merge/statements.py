@@ -218,8 +218,7 @@ def _progression(classes: list[list[Claim]]) -> list[tuple[dt.date, list[Claim]]
     if any(d is None for d in firsts) or len(set(firsts)) < len(firsts):
         return None
     order = sorted(range(len(classes)), key=lambda k: firsts[k])  # type: ignore[arg-type,return-value]
-    values = [classes[k][0].value for k in order]
-    if not all(values[k][1] <= values[k + 1][0] for k in range(len(values) - 1)):
+    if not _rises([classes[k][0] for k in order]):
         return None  # a count reported as it grows only rises: a lower later figure is a disagreement
     earliest_partial = any(c.provisional and not c.headcount for c in classes[order[0]])
     if not (all(c.accrues for c in claims) or earliest_partial):
@@ -229,6 +228,17 @@ def _progression(classes: list[list[Claim]]) -> list[tuple[dt.date, list[Claim]]
     return [
         (firsts[k], sorted(classes[k], key=lambda c: (c.reported or dt.date.max, c.point))) for k in order
     ]  # type: ignore[misc]
+
+
+def _rises(figures: list[Claim]) -> bool:
+    """Figures in report order that a growing count can give: none above a later one. A later lower
+    bound ("at least 2,000" after "3,800") says only that the count is no smaller: it fits any earlier
+    figure."""
+    return all(
+        later.lower_bound or earlier.value[0] <= later.value[1]
+        for k, earlier in enumerate(figures)
+        for later in figures[k + 1 :]
+    )
 
 
 def day_text(day: dt.date) -> str:
