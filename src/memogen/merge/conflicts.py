@@ -271,7 +271,8 @@ def _group_outliers(members: list[int], claims: list[Claim]) -> set[int]:
             continue
         near = min(_distance(claims[i], c) for c in others)
         spread = _spread(others)
-        if near > limit and spread <= limit and not _fits_growth(claims[i], others):
+        fits = _fits_growth(claims[i], others) or _bound_below(claims[i], others)
+        if near > limit and spread <= limit and not fits:
             out.add(i)
     return out
 
@@ -284,6 +285,12 @@ def _fits_growth(a: Claim, others: list[Claim]) -> bool:
         return False
     low, high = min(c.value[0] for c in others), max(c.value[1] for c in others)
     return (a.value[1] < low and a.reported < min(days)) or (a.value[0] > high and a.reported > max(days))
+
+
+def _bound_below(a: Claim, others: list[Claim]) -> bool:
+    """A lower bound under every other figure ("at least 2,000" beside 3,800 and 5,300) fits them
+    all: it contradicts none, so it is no source's error."""
+    return a.lower_bound and all(a.value[0] <= c.value[1] for c in others)
 
 
 def _candidate_pairs(claims: list[Claim]) -> list[tuple[int, int]]:
@@ -553,7 +560,12 @@ def _outliers(scored: list[tuple[int, int, float]], claims: list[Claim]) -> set[
         near = [min(_distance(a, c) for c in cs) for cs in by_source.values()]
         values = [c for cs in by_source.values() for c in cs]
         spread = _spread(values)
-        if min(near) > limit and spread <= limit and not _fits_growth(a, values):
+        if (
+            min(near) > limit
+            and spread <= limit
+            and not _fits_growth(a, values)
+            and not _bound_below(a, values)
+        ):
             out.add(i)
     return out
 
@@ -583,7 +595,7 @@ def _against_consensus(claims: list[Claim], owners: Owners) -> set[int]:
                 continue
             near = min(_distance(a, c) for c in others)
             spread = _spread(others)
-            if near > limit and spread <= limit:
+            if near > limit and spread <= limit and not _bound_below(a, others):
                 out.add(i)
     return out
 

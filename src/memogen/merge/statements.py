@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import replace
 
 from ..model import Conflict, ConflictValue, Point, Source
 from ..sources.naming import opening_title
@@ -218,27 +219,46 @@ def _progression(classes: list[list[Claim]]) -> list[tuple[dt.date, list[Claim]]
     if any(d is None for d in firsts) or len(set(firsts)) < len(firsts):
         return None
     order = sorted(range(len(classes)), key=lambda k: firsts[k])  # type: ignore[arg-type,return-value]
-    if not _rises([classes[k][0] for k in order]):
-        return None  # a count reported as it grows only rises: a lower later figure is a disagreement
     earliest_partial = any(c.provisional and not c.headcount for c in classes[order[0]])
     if not (all(c.accrues for c in claims) or earliest_partial):
         # a fixed fact (a summit's attendance, a city's people) reported twice: two values disagree;
         # a count its first report calls incomplete ("results so far") is a count still running
         return None
-    return [
+    steps = [
         (firsts[k], sorted(classes[k], key=lambda c: (c.reported or dt.date.max, c.point))) for k in order
-    ]  # type: ignore[misc]
+    ]
+    if _rises([cs[0] for _, cs in steps]):
+        return steps  # type: ignore[return-value]
+    # a count reported as it grows only rises: a lower later figure is a disagreement, unless one
+    # page's date is older than its figure (a page dated on the event's day giving the final toll)
+    # (the dead, injured, missing of the event: a count that only grows, whatever its reports say)
+    return _one_page_misdated(steps) if _running_count(claims) else None  # type: ignore[return-value]
+
+
+def _one_page_misdated(
+    steps: list[tuple[dt.date, list[Claim]]],
+) -> list[tuple[dt.date | None, list[Claim]]] | None:
+    """The steps of a growing count when one figure breaks their order only by its date: above every
+    figure reported after it, while the others rise. Its date is not when the figure was counted
+    (a page updated after it was dated), so it is given undated, in the place its figure takes."""
+    for k, (_, cs) in enumerate(steps):
+        rest = steps[:k] + steps[k + 1 :]
+        later = [c for _, x in steps[k + 1 :] for c in x]
+        if not later or not _rises([x[0] for _, x in rest]):
+            continue
+        if not all(cs[0].value[0] > c.value[1] for c in later):
+            continue
+        undated = [replace(c, reported=None) for c in cs]
+        place = next((j for j, (_, x) in enumerate(rest) if x[0].value[0] > cs[0].value[1]), len(rest))
+        placed = rest[:place] + [(None, undated)] + rest[place:]
+        if _rises([x[0] for _, x in placed]):
+            return placed  # type: ignore[return-value]
+    return None
 
 
 def _rises(figures: list[Claim]) -> bool:
-    """Figures in report order that a growing count can give: none above a later one. A later lower
-    bound ("at least 2,000" after "3,800") says only that the count is no smaller: it fits any earlier
-    figure."""
-    return all(
-        later.lower_bound or earlier.value[0] <= later.value[1]
-        for k, earlier in enumerate(figures)
-        for later in figures[k + 1 :]
-    )
+    """Figures in report order that a growing count gives: each at or above the one before."""
+    return all(a.value[1] <= b.value[0] for a, b in zip(figures, figures[1:], strict=False))
 
 
 def day_text(day: dt.date) -> str:
