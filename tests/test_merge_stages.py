@@ -889,3 +889,17 @@ def test_a_toll_stated_as_it_grew_is_said_once_and_a_page_dated_before_its_figur
         ("c", ["The death toll in Verna has risen to 5,300, the interior ministry said."], "Gamma", day(12)),
     )
     assert _statements(lower_later)[0].startswith("Sources differ")  # 3,800 is not above every later one
+
+
+def test_two_unowned_counts_far_apart_of_one_measure_disagree_but_a_part_and_its_whole_do_not():
+    assert _two_sources_say(
+        "Some 23 countries have formally applied to join the bloc.",
+        "As many as 40 countries have formally applied to join the bloc.",
+    ) == ["Sources differ: Alpha reports some 23 countries; Beta reports as many as 40 countries."]
+    # "93 of 264 seats": a part and its whole, neither a rival of another count of seats
+    assert (
+        _two_sources_say(
+            "Independent candidates took 93 of 264 seats.", "Independent candidates took 150 seats."
+        )
+        == []
+    )

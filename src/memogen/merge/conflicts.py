@@ -47,6 +47,7 @@ from .text import normalise
 RELATED_THRESHOLD = 0.10  # lexical similarity of two figures' sentences needed to compare them at all
 RELATED_CONTEXT = 0.12  # shared-word score at which two figures measure the same thing
 MEASURE_SIM = 0.55  # semantic cosine of the words around two figures at which they measure one thing
+SAME_MEASURE_SIM = 0.85  # ... and at which two unowned counts far apart measure one thing (see _same_claim)
 FAR_MEASURE_SIM = 0.45  # ... which figures farther apart than CLOSE_LOG_RATIO need besides shared words
 SEMANTIC_RELATED = 0.45  # semantic cosine of two sentences that can stand for the lexical minimum
 MAX_LOG_RATIO = 2.3  # figures more than ten times apart measure different things
@@ -471,8 +472,35 @@ def _same_claim(
         owned = (
             a.kind != "number" or a.unit in MEASURED_UNITS or (a.entity is not None and b.entity is not None)
         )
+        # ... or, with no owner on either side, words around both that say one thing and neither a
+        # part nor a whole of another count ("23 countries have applied" / "40 countries have applied")
+        owned = owned or (
+            a.entity is None
+            and b.entity is None
+            and measure >= SAME_MEASURE_SIM
+            and not _part_or_whole(a)
+            and not _part_or_whole(b)
+        )
         measured = lexical_measure and measure >= FAR_MEASURE_SIM and owned
     return measured and (a.agrees_with(b) or not _breakdown(a, b))
+
+
+def _part_or_whole(c: Claim) -> bool:
+    """The figure's sentence sets it beside another figure as a part of a whole ("93 of 264 seats",
+    "255 of the 266 seats", "out of 265")."""
+    q = c.quantity
+    at = q.sentence.find(q.display)
+    if at < 0:
+        return False
+    before, after = (
+        q.sentence[max(0, at - 40) : at],
+        q.sentence[at + len(q.display) : at + len(q.display) + 40],
+    )
+    return bool(_PART_AFTER.match(after) or _PART_BEFORE.search(before))
+
+
+_PART_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:of|out of)\s+(?:the\s+|a\s+|an\s+)?\d")
+_PART_BEFORE = re.compile(r"\d[\d,.]*\s+(?:[a-z]+\s+)?(?:of|out of)\s+(?:the\s+|a\s+|an\s+)?$")
 
 
 def _one_span(a: Claim, b: Claim) -> bool:
@@ -532,12 +560,18 @@ def measure_phrase(c: Claim) -> str:
     return " ".join(w for _, _, w in sorted(near, key=lambda t: t[1]))
 
 
+# words that say how exact a figure is ("as many as 40", "some 23"), not what it measures
+_QUANTIFIERS = frozenset(
+    ["many", "much", "least", "more", "less", "fewer", "than", "some", "about", "around", "nearly"]
+)
+
+
 def _nearest_words(text: str, display: str, limit: int = 4) -> list[tuple[int, int, str]]:
     pos = text.find(display)
     words = []
     for m in _PHRASE_WORD.finditer(text):
         w = m.group()
-        if w in STOP or w in GENERIC or w in WEEKDAYS:
+        if w in STOP or w in GENERIC or w in WEEKDAYS or w in _QUANTIFIERS:
             continue
         distance = abs(m.start() - pos) if m.start() < pos else abs(m.start() - pos - len(display))
         words.append((distance, m.start(), w))

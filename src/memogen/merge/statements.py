@@ -188,6 +188,7 @@ _LOWER_LEADS = frozenset(
         "up",
         "upwards",
         "in",
+        "as",
     ]
 )
 
