@@ -28,7 +28,7 @@ from .aliases import Aliases
 from .claims import MEASURED_UNITS, Claim, Entity, weekday_date
 from .clustering import UnionFind
 from .features import Features, features
-from .lexicon import GENERIC, STOP, WEEKDAYS, stem
+from .lexicon import GENERIC, REPORTING_VERBS, STOP, WEEKDAYS, stem
 from .pairs import cross_source_pairs, name_mismatch, nearest_shared
 from .quantities import (
     Quantity,
@@ -127,12 +127,20 @@ def find_conflicts(
             # the statement gives the figures of every sentence of its group, so the words those
             # sentences share (what is measured, "death toll", "killed") are said by it too
             said = sorted(set(members[s.host]) | {x.point for x in s.group if cluster_of[x.point] != c})
+            # a report of a figure ("..., the ministry said") says what it counts and who counted it;
+            # a comment on it ("the deaths of 23 should force a debate") says more: its words count
             measured = {
-                stem(w) for x in s.group if cluster_of[x.point] == c for w in measure_phrase(x).split()
+                stem(w)
+                for x in s.group
+                if cluster_of[x.point] == c and _REPORTED.search(x.quantity.sentence)
+                for w in measure_phrase(x).split()
             }
             if _restates(members[c], said, mats, feats, measured):  # beyond its figures it says nothing new
                 out.absorbed[c] = s.host  # the statement and its host give every figure it has
     return out
+
+
+_REPORTED = re.compile(r"\b(?:" + "|".join(sorted(REPORTING_VERBS)) + r"|according to|as per)\b", re.I)
 
 
 def _restates(
