@@ -97,6 +97,8 @@ def _section_vote(members: list[int], points: list[Point]) -> SectionKey:
     return max(votes, key=lambda s: (votes[s], -order.get(s, 3)))  # type: ignore[return-value]
 
 
+TOPIC_SAMPLE = 2000  # points, evenly spread, whose embeddings give the topic's common direction
+
 _UNEVEN_SPACE = re.compile(r"\s{2,}|[^\S ]")  # what _excerpt would rewrite: runs of spaces, tabs, newlines
 
 
@@ -241,8 +243,9 @@ def _clusters(points: list[Point], feats: list[Features], mats: Matrices):
     judged. The pair arrays end here, before the merge builds its result (its memory peak)."""
     rows, cols, sims = _scored_candidates(mats, feats, points)
     release_freed_memory()
+    sample = points[:: max(1, len(points) // TOPIC_SAMPLE)]  # enough to find the topic's direction
     both = semantic_similarities(
-        [points[i].text for i in rows], [points[j].text for j in cols], [p.text for p in points]
+        [points[i].text for i in rows], [points[j].text for j in cols], [p.text for p in sample]
     )
     semantic, distinct = both if both is not None else (None, None)
     release_freed_memory()

@@ -121,22 +121,34 @@ def find_conflicts(
     for i, c in enumerate(cluster_of):
         members[c].append(i)
     for s in stated:
+        words_of: dict[str, set[int]] | None = None  # word -> the group's clusters whose sentences say it
         for c in sorted({cluster_of[x.point] for x in s.group}):
             if c in hosts or c in out.absorbed or not _all_given(figures[c], given[c] + figures[s.host]):
                 continue
+            if words_of is None:
+                words_of = _words_by_cluster(s.group, feats, cluster_of)
             # the statement gives the figures of every sentence of its group, so the words those
-            # sentences share (what is measured, "death toll", "killed") are said by it too
-            said = sorted(set(members[s.host]) | {x.point for x in s.group if cluster_of[x.point] != c})
-            # a report of a figure ("..., the ministry said") says what it counts and who counted it;
-            # a comment on it ("the deaths of 23 should force a debate") says more: its words count
-            measured = {
+            # sentences share (what is measured, "death toll", "killed") are said by it too; and a
+            # report of a figure ("..., the ministry said") says what it counts and who counted it,
+            # while a comment on it ("the deaths of 23 should force a debate") says more
+            said = {w for w, where in words_of.items() if where - {c}} | {
                 stem(w)
                 for x in s.group
                 if cluster_of[x.point] == c and _REPORTED.search(x.quantity.sentence)
                 for w in measure_phrase(x).split()
             }
-            if _restates(members[c], said, mats, feats, measured):  # beyond its figures it says nothing new
+            if _restates(members[c], members[s.host], mats, feats, said):  # nothing new beyond its figures
                 out.absorbed[c] = s.host  # the statement and its host give every figure it has
+    return out
+
+
+def _words_by_cluster(
+    group: list[Claim], feats: list[Features], cluster_of: list[int]
+) -> dict[str, set[int]]:
+    out: dict[str, set[int]] = defaultdict(set)
+    for i in {x.point for x in group}:
+        for w in feats[i].content:
+            out[w].add(cluster_of[i])
     return out
 
 
@@ -148,13 +160,14 @@ def _restates(
     theirs: list[int],
     mats: Matrices,
     feats: list[Features],
-    measured: set[str] = frozenset(),
+    said: set[str] = frozenset(),
 ) -> bool:
-    """A fact says what its host (and the other sentences its statement gives the figures of) says
-    besides the figures: their points are worded alike, or it has hardly a word they lack ("In total, $700 million was mobilised towards this fund"). "The
-    deaths of 23 people should force a debate" gives the toll but says more: it stays."""
+    """A fact says what its host says besides the figures: their points are worded alike, or it has
+    hardly a word they lack, nor the statement (`said`) ("In total, $700 million was mobilised
+    towards this fund"). "The deaths of 23 people should force a debate" gives the toll but says
+    more: it stays."""
     new = set().union(*(feats[i].content for i in mine)) - set().union(*(feats[j].content for j in theirs))
-    new -= measured  # the words saying what its figures measure ("the death toll has risen to"): stated
+    new -= said  # words the statement says too (see find_conflicts)
     if len({w for w in new if not w[:1].isdigit()}) <= FOLD_NEW_WORDS:
         return True
     rows = np.array([i for i in mine for _ in theirs], dtype=np.int64)
