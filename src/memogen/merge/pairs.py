@@ -28,8 +28,7 @@ SEMANTIC_MIN_SIM = 0.12  # lexical similarity any semantic match still needs
 # the tune events, pairs of different facts that pass the name, figure and year checks stay below
 # ~0.5 there, paraphrases of one fact ("launch of the Loss and Damage fund on the first day" / "on
 # the first day of COP28, the Loss and Damage fund was operationalised") reach 0.54-0.85.
-SEMANTIC_DISTINCT_DUP = 0.52  # cosine without the common direction at which two sources state one fact ...
-SEMANTIC_DISTINCT_MIN_SIM = 0.2  # ... with this lexical similarity, the same years and figures alike
+SEMANTIC_DISTINCT_DUP = 0.52  # the same without the common direction (with the same other checks)
 RELATED_THRESHOLD = 0.10  # lexical similarity of two sentences needed to compare their figures at all
 
 # --------------------------------------------------------------------------- pair decisions
@@ -195,9 +194,7 @@ def semantic_paraphrase(
     if same_source:
         return False
     close = semantic >= SEMANTIC_DUP and score >= SEMANTIC_DUP_MIN_SIM
-    close_apart = (
-        distinct is not None and distinct >= SEMANTIC_DISTINCT_DUP and score >= SEMANTIC_DISTINCT_MIN_SIM
-    )
+    close_apart = distinct is not None and distinct >= SEMANTIC_DISTINCT_DUP and score >= SEMANTIC_DUP_MIN_SIM
     if not (close or close_apart) or not same_years(a, b):
         return False
     return _has_figures(a) == _has_figures(b)
