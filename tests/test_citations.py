@@ -17,6 +17,8 @@ from memogen.citations import (
     polish_entry,
     polish_note,
     resolve_style,
+    short_title,
+    with_short_titles,
 )
 from memogen.errors import ConfigError, MemogenError
 from memogen.model import Citation, MergedPoint, Paragraph, Source, SourceMetadata
@@ -29,6 +31,7 @@ def _text(inlines) -> str:
 @pytest.fixture
 def memo():
     m = sample_memo()
+    m.settings.notes = "full"  # the goldens below show first notes in full (the default)
     attach_notes(m)
     return m
 
@@ -56,10 +59,11 @@ def test_chicago_full_note_first_golden(memo):
 
 
 def test_chicago_short_note_after_golden(memo):
-    assert memo.points[1].note.text == "Doe, “Minister Visits Ruritania,” April 7, 2021."
+    # CMOS short form: author and short title, no date (citeproc-py took every "disambiguate" branch)
+    assert memo.points[1].note.text == "Doe, “Minister Visits Ruritania.”"
     # a repeat right after the same source is a short note too, never "Ibid." (users reorder paragraphs)
     assert memo.points[2].note.text.startswith(
-        "Doe, “Minister Visits Ruritania,” April 7, 2021; Петров and Khan, “Сергей Лавров"
+        "Doe, “Minister Visits Ruritania”; Петров and Khan, “Сергей Лавров"
     )
 
 
@@ -146,12 +150,15 @@ def test_bibliography_sorted_by_author_and_lists_uncited_sources():
     assert texts[2] == "“Zebra Report,” n.d."
 
 
-def _note_and_entry(md: SourceMetadata, text: str, style: str = "chicago") -> tuple[str, str]:
+def _note_and_entry(
+    md: SourceMetadata, text: str, style: str = "chicago", notes: str = "full"
+) -> tuple[str, str]:
     src = Source(
         id="02-guardian", path="inputs/x/02_guardian-first-edition.txt", kind="txt", metadata=md, text=text
     )
     m = sample_memo()
     m.settings.citation_style = style
+    m.settings.notes = notes
     m.sources.append(src)
     m.points[0].citations = [Citation(source_id=src.id, excerpt="x")]
     attach_notes(m)
@@ -216,6 +223,7 @@ def test_title_without_author_or_date_golden():
     m.sources = [src]
     for p in m.points:
         p.citations = [Citation(source_id="t", excerpt="x")]
+    m.settings.notes = "full"
     attach_notes(m)
     assert m.points[0].note.text == "“Old Players,” MM News, n.d."
     assert _text(m.bibliography[0]) == "“Old Players.” MM News, n.d."
@@ -312,10 +320,18 @@ def test_quotes_inside_titles_and_question_marks():
     m = sample_memo()
     m.sources[0].metadata.title = 'Pakistan: a "new era" with Russia — are old players on a new trajectory?'
     m.sources[0].metadata.url = None
+    m.settings.notes = "full"
     attach_notes(m)
-    assert m.points[1].note.text == (
-        "Doe, “Pakistan: A ‘New Era’ with Russia — Are Old Players on a New Trajectory?” April 7, 2021."
+    assert m.points[0].note.text.startswith(
+        "Jane Doe, “Pakistan: A ‘New Era’ with Russia — Are Old Players on a New Trajectory?” Alpha News, April 7, 2021;"
     )
+    assert (
+        m.points[1].note.text
+        == "Doe, “Pakistan: A ‘New Era’ with Russia — Are Old Players on a New Trajectory?”"
+    )
+    m.settings.notes = "short"
+    attach_notes(m)
+    assert m.points[1].note.text == "Doe, “Pakistan.”"  # the short title: the main title before its colon
     assert _text(m.bibliography[0]).startswith("Doe, Jane. “Pakistan: A ‘New Era’ with Russia")
     assert "?”." not in _text(m.bibliography[0]) and "?.”" not in _text(m.bibliography[0])
 
@@ -372,3 +388,74 @@ def test_a_credit_of_an_outlet_and_its_wire_stays_literal_never_inverted_like_a_
     assert _csl_name("Harbour News with AP") == {"literal": "Harbour News with AP"}
     assert _csl_name("Coastwire and AFP") == {"literal": "Coastwire and AFP"}
     assert _csl_name("Nina Holm") == {"family": "Holm", "given": "Nina"}
+
+
+# --------------------------------------------------------------------------- short notes
+
+
+def test_short_notes_on_request_point_at_the_full_entry_in_the_sources_list():
+    m = sample_memo()
+    m.settings.notes = "short"
+    attach_notes(m)
+    first = m.points[0].note.text
+    assert first.startswith("Doe, “Minister Visits Ruritania”; Петров and Khan, “Сергей Лавров")
+    assert "April 7, 2021" not in first and "Alpha News" not in first
+    assert first.endswith("citing Gulf News.")  # what a source itself cited is kept
+    entries = [_text(e) for e in m.bibliography]
+    assert any(e.startswith("Doe, Jane. “Minister Visits Ruritania.” Alpha News") for e in entries)
+
+
+def test_full_notes_by_default_give_each_sources_first_note_in_full_then_author_and_title():
+    m = sample_memo()
+    m.sources[0].metadata.title = "Minister visits Ruritania: talks on trade"
+    attach_notes(m)
+    assert m.points[0].note.text.startswith(
+        "Jane Doe, “Minister Visits Ruritania: Talks on Trade,” Alpha News"
+    )
+    assert m.points[1].note.text == "Doe, “Minister Visits Ruritania: Talks on Trade.”"
+    m.settings.notes = "short"
+    attach_notes(m)
+    assert m.points[1].note.text == "Doe, “Minister Visits Ruritania.”"
+
+
+def test_an_author_date_style_ignores_the_notes_setting():
+    m = sample_memo()
+    m.settings.citation_style = "apa"
+    m.settings.notes = "short"
+    attach_notes(m)
+    assert "2021" in m.points[0].note.text
+
+
+@pytest.mark.parametrize(
+    ("title", "short"),
+    [
+        (
+            "The Culture of Narcissism: American Life in an Age of Diminishing Expectations",
+            "Culture of Narcissism",
+        ),
+        ("Russian FM’s Visit to Pakistan: Are Old Players on a New Trajectory?", "Russian FM’s Visit"),
+        ("21 July 2024: At Least 19 Killed; Court Scraps Ruling", "At Least 19 Killed"),
+        ("Ferry Capsizes Off Cape Harlin After Car Deck Floods", "Ferry Capsizes Off Cape"),
+        ("The ferry capsized off the cape after…", "The ferry capsized off"),
+        ("‘Coup Attempt’ Reported in the Capital", "‘Coup Attempt’ Reported"),
+        ("Why ‘the Great Reset’ Matters Now", "Why ‘the Great Reset’"),
+        ("Minister Visits Ruritania", "Minister Visits Ruritania"),
+    ],
+)
+def test_short_title_takes_the_key_words_of_the_main_title(title, short):
+    assert short_title(title) == short
+
+
+def test_short_titles_that_would_point_at_two_sources_stay_full():
+    items = with_short_titles(
+        [
+            {"id": "a", "title": "Floods: The Toll Rises", "author": [{"family": "Doe", "given": "J"}]},
+            {"id": "b", "title": "Floods: What Comes Next", "author": [{"family": "Doe", "given": "J"}]},
+            {"id": "c", "title": "Floods: Aid Arrives", "author": [{"family": "Roe", "given": "K"}]},
+        ]
+    )
+    assert [i["title-short"] for i in items] == [
+        "Floods: The Toll Rises",
+        "Floods: What Comes Next",
+        "Floods",
+    ]

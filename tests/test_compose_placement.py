@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from memogen.compose.placement import fill_empty_background, place_event_reports
+from memogen.compose.placement import fill_empty_background, place_definitions, place_event_reports
 from memogen.compose.salience import Salience
 from memogen.model import Conflict, MergedPoint
 
@@ -157,3 +157,37 @@ def test_a_what_it_means_label_on_a_report_dated_at_the_event_moves_however_sure
     assert dated.section == "what_happened"
     assert outlook.section == "what_it_means"  # "could": an assessment, whatever its day
     assert undated.section == "what_it_means"  # a sure label without the event's day stays
+
+
+def _moved(place, cases: dict[str, tuple[str, str]]) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Each text's section after `place`, given (section, confidence 0.7) -> {text: section}."""
+    points = {text: _point(text, given, 0.7) for text, (given, _) in cases.items()}
+    place(list(points.values()), EVENT)
+    return {text: p.section for text, p in points.items()}
+
+
+def test_a_judgement_of_what_comes_filed_under_what_happened_is_what_it_means() -> None:
+    cases = {
+        "The response was quick, and experts believe the steps will likely prevent contagion.": (
+            "what_happened",
+            "what_it_means",
+        ),
+        # the news's own terms, not a forecast; said on the event's day: its news; a plain report
+        "The harbour will close at night, the agreement says, as analysts said.": ("what_happened",) * 2,
+        "On 4 March analysts said the council could fall.": ("what_happened",) * 2,
+        "The council voted on the motion late in the evening.": ("what_happened",) * 2,
+        "A storm struck the coast at night. The toll is likely to increase.": ("what_happened",) * 2,
+    }
+    assert _moved(place_event_reports, cases) == {text: want for text, (_, want) in cases.items()}
+
+
+def test_a_definition_filed_under_what_it_means_is_background() -> None:
+    cases = {
+        "Varnia is a key ally of its neighbours against the insurgency in the hills.": (
+            "what_it_means",
+            "background",
+        ),
+        "Varnia is a key ally, and its loss would weaken the coalition.": ("what_it_means",) * 2,  # a view
+        "The council voted on the motion late in the evening.": ("what_it_means",) * 2,  # no definition
+    }
+    assert _moved(place_definitions, cases) == {text: want for text, (_, want) in cases.items()}

@@ -434,3 +434,52 @@ def test_figures_that_fit_together_earn_no_disputed_rank_but_a_disagreement_does
     assert not disputed(point)
     point.conflicts.append(Conflict("number", "Sources differ: a reports 3; b reports 4.", values))
     assert disputed(point)
+
+
+def test_a_point_with_a_figure_far_from_the_disputed_ones_is_another_fact_not_a_repeat():
+    from memogen.compose.selection import gives_another_figure
+    from memogen.model import Conflict, ConflictValue
+
+    other = mp(
+        "o", "The summit put $792 million into the Harbour Fund for coastal towns.", "what_happened", "b"
+    )
+    values = [ConflictValue("b", "$792 million", ""), ConflictValue("c", "about $700 million", "")]
+    other.conflicts = [
+        Conflict("amount", "Sources differ: b reports $792 million; c reports $700 million.", values)
+    ]
+    another = mp(
+        "h", "Other amounts went to the Fund for Coastal Towns ($129.3 million).", "what_it_means", "a"
+    )
+    assert gives_another_figure(another, other)
+    # a third reading of the same sum, the same sum, or the same fact without a figure: a repeat
+    assert not gives_another_figure(mp("x", "The fund got $750 million.", "what_happened", "a"), other)
+    assert not gives_another_figure(mp("y", "The fund got $792 million.", "what_happened", "a"), other)
+    assert not gives_another_figure(
+        mp("z", "The summit funded the coastal towns.", "what_happened", "a"), other
+    )
+
+
+def test_a_disagreement_stays_beside_its_own_figures_when_a_like_worded_point_is_chosen_first(monkeypatch):
+    from memogen.compose import selection
+    from memogen.model import Conflict, ConflictValue
+
+    def build() -> dict[str, list[str]]:
+        kept = mp(
+            "k",
+            "The summit allocated other amounts to the river fund ($129.3 million), organisers said.",
+            "what_happened",
+        )
+        pledged = mp(
+            "p", "The summit allocated $792 million to the harbour fund, organisers said.", "background", "b"
+        )
+        values = [ConflictValue("b", "$792 million", ""), ConflictValue("c", "about $700 million", "")]
+        statement = "Sources differ: b reports $792 million; c reports $700 million."
+        pledged.conflicts = [Conflict("amount", statement, values)]
+        chosen, _ = select_within_budget([kept, pledged], budget=300)
+        return {p.id: [c.statement for c in p.conflicts] for ps in chosen.values() for p in ps}
+
+    statement = ["Sources differ: b reports $792 million; c reports $700 million."]
+    assert build() == {"k": [], "p": statement}  # each fact kept, the disagreement beside its own figures
+    monkeypatch.setattr(selection, "gives_another_figure", lambda host, other: False)
+    # without the rule: the harbour fund's figure is a "repeat", its disagreement told of the river fund
+    assert build() == {"k": statement}

@@ -903,3 +903,22 @@ def test_two_unowned_counts_far_apart_of_one_measure_disagree_but_a_part_and_its
         )
         == []
     )
+
+
+def test_the_wording_chosen_gives_the_figures_other_sources_give_not_a_side_detail_of_one():
+    from memogen.merge.clustering import choose_representative
+    from memogen.merge.features import features
+
+    texts = {
+        "a": "The court cut the veterans' share of posts to 5 percent, leaving 93 percent to merit.",
+        "b": "The court's order also gave 1% of posts to island residents and 1% to disabled people, so 93% "
+        "of posts are now filled on merit.",
+        "c": "Under the ruling, 93% of posts will be filled on merit, with 5% for veterans' families.",
+    }
+    points = [
+        Point(text=t, section="what_happened", source_id=s, start=0, end=len(t)) for s, t in texts.items()
+    ]
+    feats = [features(p.text) for p in points]
+    assert choose_representative([0, 1, 2], points, feats) in (0, 2)  # not b: its two 1% are its own
+    # with nothing to compare, a figure still makes a sentence clearer
+    assert choose_representative([1], points, feats) == 1

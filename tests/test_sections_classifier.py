@@ -125,6 +125,28 @@ def test_a_date_in_an_aside_is_not_the_time_of_the_sentence() -> None:
     assert plain.get("t_year_long_before") == 1.0 and "c_aside_date" not in plain
 
 
+def test_a_year_a_change_is_measured_against_is_a_yardstick_not_the_sentence_s_time() -> None:
+    ctx = Context(event_start=EVENT, source_date=WRITTEN)
+    for measured in (
+        "The gap has widened by 0.6 points compared to the previous edition of 2019.",
+        "Inflation rose to 5.2%, up from 4.1% in 2019.",
+        "The party won more seats than in 2018.",
+    ):
+        found = time_features(measured, ctx)
+        assert found.get("c_record") == 1.0 and not any(k.startswith("t_year") for k in found), measured
+    assert time_features("The party was founded in 2019.", ctx).get("t_year_long_before") == 1.0
+
+
+def test_how_long_a_noun_has_been_what_it_is_is_an_aside_but_the_sentence_s_since_is_not() -> None:
+    ctx = Context(event_start=EVENT, source_date=WRITTEN)
+    noun = time_features(
+        "The strike grew into a movement against the government, in power since 2009, last week.", ctx
+    )
+    assert "t_since" not in noun and "t_year_long_before" not in noun and noun.get("c_aside_date") == 1.0
+    for own in ("The city, and since 2015, the region, has grown.", "The party has ruled since 2009."):
+        assert time_features(own, ctx).get("t_since") == 1.0
+
+
 def test_a_paragraph_opening_on_a_theme_that_names_a_section_is_that_section() -> None:
     """'A short history of the dispute.' heads its paragraph like a heading: every point under it is
     background, whatever its own wording ('would', 'could') suggests."""
@@ -311,3 +333,11 @@ def test_an_it_that_clause_after_a_connective_leans_on_nothing() -> None:
     assert len(draft_points(text)) == 2
     text = "Trade between them fell by half.\n\nDespite this, it fell again in May."
     assert len(draft_points(text)) == 1
+
+
+def test_a_late_page_recapping_the_event_s_weekday_dates_it_at_the_event() -> None:
+    """Written eight days after a Sunday flood, "on Sunday night" is that Sunday, not the one just past;
+    a weekday the event's days cannot hold is still the latest one."""
+    ctx = Context(event_start=dt.date(2023, 9, 10), source_date=dt.date(2023, 9, 18))
+    assert "t_day_event" in time_features("The dams burst on Sunday night.", ctx)
+    assert "t_day_event" not in time_features("Aid teams arrived on Saturday.", ctx)

@@ -223,6 +223,62 @@ def test_the_storm_s_own_past_in_an_aside_is_not_the_event() -> None:
     assert event is not None and event.start == dt.date(2023, 9, 10)
 
 
+# Pages written, or updated, a week and more after the flood still recap it as "on Sunday night": the
+# Sunday they mean is the one another page dates in full, not the one before their own date.
+LATE_RECAPS = [  # (day of September 2023 the page was written, its text)
+    (17, "A week on, rescuers were still digging.\n\nStorm Kora hit the coast on Sunday night."),
+    (18, "Survivors buried their dead on Monday.\n\nThe dams collapsed on Sunday night."),
+    (17, "Floods swept through Varna late on Sunday after two dams burst."),
+    (15, "Storm Kora hit Varna on 10 September. The dams burst overnight."),
+]
+
+
+def test_a_weekday_in_a_late_recap_is_the_day_the_sources_date_in_full() -> None:
+    pages = [_source(f"p{k}", text, dt.date(2023, 9, day)) for k, (day, text) in enumerate(LATE_RECAPS)]
+    event = infer_event(pages)
+    assert event is not None and event.start == dt.date(2023, 9, 10)
+    assert event.end in (None, dt.date(2023, 9, 11))
+
+
+def test_a_weekday_no_page_dates_earlier_is_the_latest_one() -> None:
+    """Without a day dated in full a week before, "on Sunday" is the Sunday just past."""
+    pages = [("a", "Storm Kora hit the coast on Sunday night.", dt.date(2023, 9, 18))]
+    event = infer_event([_source(sid, text, written) for sid, text, written in pages])
+    assert event is not None and event.start == dt.date(2023, 9, 17)
+
+
+# Two days after the flood, every page leads with that day's rescue, aid or mourning and recaps the night
+# the dams burst: the later day is the news that follows, the flood is the event.
+AFTERMATH = [
+    ("a", "Rescuers recovered hundreds of bodies in Varna on Tuesday.\n\nTwo dams burst on Sunday night."),
+    ("b", "Aid convoys reached Varna on Tuesday.\n\nThe floods hit the city late on Sunday."),
+    ("c", "Authorities sealed off Varna on Tuesday.\n\nFloods swept the city on 10 September."),
+    ("d", "Teams from five countries joined the search on Tuesday.\n\nThe dams collapsed on Sunday."),
+    ("e", "The government declared three days of mourning on Tuesday.\n\nStorm Kora hit on Sunday."),
+    ("f", "Survivors searched the rubble of Varna on Tuesday, two days after the storm hit."),
+]
+
+
+def test_the_aftermath_every_page_leads_with_follows_the_event() -> None:
+    event = infer_event([_source(sid, text, dt.date(2023, 9, 13)) for sid, text in AFTERMATH])
+    assert event is not None and event.start == dt.date(2023, 9, 10) and event.end is None
+    assert any("followed" in line for line in event.why)
+
+
+def test_a_strike_over_two_days_is_the_event_and_the_day_after_only_follows_it() -> None:
+    """The storm hits on Sunday, the dams burst early on Monday: the two days are the event, together
+    dated nearly as often as Tuesday's rescue that every page leads with; Tuesday is not in it."""
+    recaps = [
+        "Storm Kora hit on Sunday.",
+        "Two dams burst early on Monday.",
+        "The dams burst on 11 September.",
+    ]
+    leads = [text.split("\n\n")[0] for _, text in AFTERMATH]
+    pages = [f"{lead}\n\n{recaps[k % 3]}" for k, lead in enumerate(leads[:5])] + leads[5:]
+    event = infer_event([_source(f"p{k}", text, dt.date(2023, 9, 13)) for k, text in enumerate(pages)])
+    assert event is not None and (event.start, event.end) == (dt.date(2023, 9, 10), dt.date(2023, 9, 11))
+
+
 TUNE_EVENTS = ("bangladesh-quota-verdict-2024", "cop28-dubai-2023", "pakistan-election-2024")
 
 

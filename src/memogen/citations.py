@@ -14,6 +14,7 @@ source text is ever parsed as markup.
 
 from __future__ import annotations
 
+import calendar
 import functools
 import io
 import re
@@ -67,10 +68,13 @@ def resolve_style(name: str) -> str:
 
 
 def without_ibid(style_path: str) -> bytes:
-    """The style's XML with its "ibid" branches removed, so a repeat gets the short note.
+    """The style's XML with its "ibid" and "disambiguate" branches removed.
 
     Users reorder paragraphs in the DOCX; an "Ibid." then silently points at the
     wrong source, while a short note stays true (CMOS 17 and 18 prefer it too).
+    citeproc-py never evaluates `disambiguate="true"` and so takes every such branch,
+    which put the date into every short note ("Doe, “Title,” April 7, 2021."); the
+    short titles given to the processor are made distinct instead (`short_titles`).
     """
     from lxml import etree
 
@@ -81,20 +85,31 @@ def without_ibid(style_path: str) -> bytes:
         if kept:
             cond.set("position", " ".join(kept))
             continue
-        following = cond.getnext()
-        parent = cond.getparent()
-        parent.remove(cond)
-        if etree.QName(cond).localname != "if" or following is None:
-            continue
-        if etree.QName(following).localname == "else-if":
-            following.tag = f"{{{ns['cs']}}}if"
-        elif etree.QName(following).localname == "else":  # nothing left to choose: keep the else branch
-            grand = parent.getparent()
-            index = grand.index(parent)
-            grand.remove(parent)
-            for offset, child in enumerate(list(following)):
-                grand.insert(index + offset, child)
+        _drop_branch(cond, ns)
+    tests = ("type", "variable", "is-numeric", "is-uncertain-date", "locator", "position")
+    for cond in tree.xpath("//cs:if[@disambiguate] | //cs:else-if[@disambiguate]", namespaces=ns):
+        if not any(t in cond.attrib for t in tests):
+            _drop_branch(cond, ns)
     return etree.tostring(tree, xml_declaration=True, encoding="utf-8")
+
+
+def _drop_branch(cond, ns: dict[str, str]) -> None:  # noqa: ANN001 - an lxml element
+    """Remove a `cs:if`/`cs:else-if` that can never hold, keeping the choice it belonged to valid."""
+    from lxml import etree
+
+    following = next((el for el in cond.itersiblings() if isinstance(el.tag, str)), None)  # no comments
+    parent = cond.getparent()
+    parent.remove(cond)
+    if etree.QName(cond).localname != "if" or following is None:
+        return
+    if etree.QName(following).localname == "else-if":
+        following.tag = f"{{{ns['cs']}}}if"
+    elif etree.QName(following).localname == "else":  # nothing left to choose: keep the else branch
+        grand = parent.getparent()
+        index = grand.index(parent)
+        grand.remove(parent)
+        for offset, child in enumerate(list(following)):
+            grand.insert(index + offset, child)
 
 
 def _remember_style_lookups() -> None:
@@ -148,6 +163,8 @@ def attach_notes(memo: Memo) -> None:
     cited = [p for p in memo.points if p.citations]
     source_ids = _source_order(memo, cited)
     csl_items = [csl_item(memo.source(sid)) for sid in source_ids]
+    if memo.settings.notes == "short":
+        csl_items = with_short_titles(csl_items)
     bib = CitationStylesBibliography(style, CiteProcJSON(csl_items), _MarkerFormatter)
     links: list[str] = []
     known = set(source_ids)
@@ -157,8 +174,13 @@ def attach_notes(memo: Memo) -> None:
     ]
     for c in citations:
         bib.register(c)
-    for sid in source_ids:  # uncited sources still belong in the Sources list
-        bib.register(Citation([CitationItem(_key(sid))]))
+    each_source = [Citation([CitationItem(_key(sid))]) for sid in source_ids]
+    for c in each_source:  # uncited sources still belong in the Sources list
+        bib.register(c)
+    if memo.settings.notes == "short" and is_note_style:
+        # every source counts as cited once already, so its first note takes the short form too
+        for c in each_source:
+            bib.cite(c, lambda item: None)
     for number, (point, citation) in enumerate(zip(cited, citations, strict=True), start=1):
         raw = str(bib.cite(citation, lambda item: None)) if citation.cites else ""
         text = polish_note(raw, is_note_style, punct_in_quote) or "; ".join(point.source_ids) + "."
@@ -277,6 +299,70 @@ def csl_item(source: Source) -> dict:
     if md.url:
         item["URL"] = md.url.strip()
     return item
+
+
+_SHORT_TITLE_WORDS = 4
+_TITLE_PARTS = re.compile(r"\s*:\s+|\s+[–—-]\s+|(?<=\w)\?\s+")  # main title | subtitle
+_MONTHS = {m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:]} | {"sept"}
+_TRAILING_SMALL = {
+    "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "at", "by",
+    "from", "as", "its", "their", "his", "her", "but", "after", "over", "amid", "that",
+    "which", "who", "there", "is", "are", "was", "were", "be", "has", "have", "had", "not",
+}  # fmt: skip
+
+
+def short_title(title: str) -> str:
+    """Chicago's short title (CMOS 14.32): the key words of the main title, four at most.
+
+    The main title is the part before a colon or dash, unless that part is only a date
+    ("21 July 2024: At least 19 killed" -> "At Least 19 Killed"); a leading article goes, and
+    a cut never ends on a small word or leaves a quotation mark open.
+    """
+    title = title.rstrip("…").rstrip(" .,;:")
+    parts = [p for p in _TITLE_PARTS.split(title) if p.strip()]
+    main = next((p for p in parts if _has_key_word(p)), title)
+    words = main.split()
+    article = []
+    if len(words) > 1 and words[0].lower() in {"a", "an", "the"}:
+        # an opening sentence in sentence case keeps it: "The top court scales back"
+        article, words = ([] if words[1][:1].isupper() else words[:1]), words[1:]
+    if len(words) > _SHORT_TITLE_WORDS:
+        words = words[:_SHORT_TITLE_WORDS]
+        while len(words) > 1 and words[-1].lower().strip("‘’'\"“”") in _TRAILING_SMALL:
+            words.pop()
+    short = " ".join(article + words).rstrip(",;:")
+    if short.count("‘") > short.count("’") - len(re.findall(r"\w’\w", short)):
+        short = short.replace("‘", "")
+    if short.count("“") > short.count("”"):
+        short = short.replace("“", "")
+    return short or title
+
+
+def _has_key_word(part: str) -> bool:
+    """A title part with a word that is neither a number nor a month."""
+    return any(w.isalpha() and w.lower() not in _MONTHS for w in re.findall(r"[^\W\d_]+", part))
+
+
+def with_short_titles(items: list[dict]) -> list[dict]:
+    """Give each CSL item a `title-short`, distinct across the memo's sources.
+
+    Two sources whose short notes would read the same (same author, same short title) keep
+    their full titles in short notes, so a short note always points at one source.
+    """
+
+    def who(item: dict) -> str:
+        names = item.get("author") or [{}]
+        return str(names[0].get("family") or names[0].get("literal") or "")
+
+    shorts = {item["id"]: short_title(item["title"]) for item in items}
+    seen: dict[tuple[str, str], int] = {}
+    for item in items:
+        key = (who(item), shorts[item["id"]].lower())
+        seen[key] = seen.get(key, 0) + 1
+    for item in items:
+        short = shorts[item["id"]]
+        item["title-short"] = item["title"] if seen[(who(item), short.lower())] > 1 else short
+    return items
 
 
 def typographic_title(title: str) -> str:

@@ -77,6 +77,9 @@ class TopicConfig(_Strict):
     # (compose/fit.py) cuts the last-chosen points while the rendered memo runs past two pages
     word_budget: Annotated[int, msgspec.Meta(ge=100, le=10000)] = 900
     citation_style: str = "chicago-note-bibliography"
+    # "short": every note short (author, short title), pointing at the full entry in the memo's
+    # Sources list (CMOS 14.19), for room on two pages; "full": each source's first note in full
+    notes: Literal["short", "full"] = "full"
     page_size: Literal["A4", "Letter"] = "A4"
     headings: Headings = msgspec.field(default_factory=Headings)
     templates: str | None = None

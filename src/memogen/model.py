@@ -265,6 +265,7 @@ class RenderSettings:
     """Presentation choices from topic.yaml that renderers need."""
 
     citation_style: str = "chicago-note-bibliography"
+    notes: Literal["short", "full"] = "full"  # "short": short notes on first reference too
     page_size: Literal["A4", "Letter"] = "A4"
     template_dir: str | None = None
     reference_docx: str | None = None

@@ -75,6 +75,7 @@ def build_header(
 def render_settings(config: TopicConfig) -> RenderSettings:
     return RenderSettings(
         citation_style=config.citation_style,
+        notes=config.notes,
         page_size=config.page_size,
         template_dir=config.templates,
         reference_docx=config.reference_docx,

@@ -96,13 +96,64 @@ def dated_report(point: MergedPoint, event: dt.date) -> bool:
     return "t_day_event" in time_features(point.text, Context(event_start=event))
 
 
+_JUDGEMENT_CUES = frozenset(["c_analysts", "c_verdict"])  # someone judges: "experts believe", "This means"
+_AHEAD_CUES = frozenset(["w_will", "w_modal", "g_expected"])
+
+
+def judges_what_comes(point: MergedPoint, event: dt.date) -> bool:
+    """A What-happened label on a sentence that gives a judgement of what comes next ("experts believe
+    the steps will likely prevent contagion", "This could ...") and is not dated at the event: a
+    forecast is what the event means, wherever it stood in its report (news paragraphs run on into
+    assessment, and the extractor keeps a paragraph together).  The terms the news reports ("Ukraine
+    will contribute half, the deal says") are no judgement, nor is a report that only expects more
+    ("the toll is likely to rise"), nor a tally the sources dispute."""
+    if point.section != "what_happened" or tallies_the_event(point):
+        return False
+    cues = cue_features(point.text)
+    if not (_JUDGEMENT_CUES.intersection(cues) and _AHEAD_CUES.intersection(cues)):
+        return False
+    if "c_reported_future" in cues or "c_news_future" in cues:
+        return False
+    return "t_day_event" not in time_features(point.text, Context(event_start=event))
+
+
 def place_event_reports(points: list[MergedPoint], event: dt.date) -> None:
-    """Moves to What happened the points the evidence above shows are reports of the event."""
+    """Moves to What happened the points the evidence above shows are reports of the event, and out
+    of it the judgements of what comes next (`judges_what_comes`)."""
     for p in points:
         if p.section != "what_happened" and (
             tallies_the_event(p) or plain_report(p, event) or dated_report(p, event)
         ):
             p.section = "what_happened"
+        elif judges_what_comes(p, event):
+            p.section = "what_it_means"
+
+
+# cues that make a sentence a view, whatever else it is: a definition carrying one ("X is a key ally and
+# will ...") may assess; an evaluative adjective alone ("a key ally", "the largest port") still defines
+_VIEW_CUES = frozenset(
+    ["w_will", "w_modal", "w_first_person", "c_quote", "c_verdict", "c_conclusion", "c_question", "c_analysts",
+     "g_expected"]
+)  # fmt: skip
+
+
+def defines_context(point: MergedPoint, event: dt.date) -> bool:
+    """A What-it-means label on a definition ("Niger is a key ally of Western countries against
+    insurgencies") with no cue of a view and not dated at the event: what something is, in the
+    timeless present, is the context; only its place at the end of a report made it look like
+    assessment."""
+    if point.section != "what_it_means" or not defines(point):
+        return False
+    if _VIEW_CUES.intersection(cue_features(point.text)):
+        return False
+    return "t_day_event" not in time_features(point.text, Context(event_start=event))
+
+
+def place_definitions(points: list[MergedPoint], event: dt.date) -> None:
+    """Moves to Background the definitions filed under What it means (`defines_context`)."""
+    for p in points:
+        if defines_context(p, event):
+            p.section = "background"
 
 
 CONTEXT_FILL = 1  # at most this many points become Background when the extractor filed none there

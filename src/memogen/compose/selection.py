@@ -27,6 +27,8 @@ SINGLE_SOURCE_CONCEPT = 1.0  # what one source alone says still counts, less tha
 # `closest` is kept (1 = a repeat).
 REPEATS_WORDING = 0.4
 REPEATS_CONTENT = 0.25
+NOT_QUITE_A_REPEAT = 0.99  # the most a point can be "like" one whose figure is of another thing
+ANOTHER_READING = 2.0  # a figure within this factor of a disputed one may be another reading of it
 SECTION_PRIOR: dict[str, float] = {"what_happened": 1.0, "background": 0.9, "what_it_means": 0.9}
 DISAGREEMENT = 1.0  # a point that says where sources disagree: the memo must say it ...
 ROOM_FOR_DISAGREEMENT = 1000  # ... in full from this budget on; a 100-word memo states the event first
@@ -213,6 +215,9 @@ def select(
             sims = np.maximum(
                 sims, [1.0 if open_[j] and figures_told(pool[j], told) else 0.0 for j in range(n)]
             )
+        for j in np.flatnonzero(open_ & (sims >= 1.0)):
+            if pool[j].conflicts and gives_another_figure(p, pool[j]):
+                sims[j] = min(sims[j], closest[j], NOT_QUITE_A_REPEAT)
         newly = open_ & (sims >= 1.0) & (closest < 1.0)
         better = sims > closest
         closest = np.where(better, sims, closest)
@@ -240,6 +245,35 @@ def select(
         reason = f"word budget ({budget} words): below the {POOL} most salient points"
         out.dropped.append(DroppedPoint(p.text, p.section, p.source_ids, reason))
     return out
+
+
+def gives_another_figure(host: MergedPoint, other: MergedPoint) -> bool:
+    """`host` gives a figure of its own far from every figure `other`'s sources dispute.
+
+    Why: however alike their words, "$129.3 million for the Fund for Least Developed Countries"
+    is another fact than "$792 million (or $700 million) for the Loss and Damage Fund": it is
+    no repeat, and the statement of where sources differ belongs beside the figures it is
+    about. A figure near the disputed ones (71 seats beside 67 and 75) is a third reading of
+    the same count, and a point with no figure may say the same in other words: both repeat.
+    """
+    from ..merge.quantities import extract_quantities
+
+    measured = ("amount", "number", "percent")
+    disputed = [
+        q
+        for c in other.conflicts
+        for v in c.values
+        for q in extract_quantities(v.value)
+        if q.kind in measured
+    ]
+    own = [q for q in extract_quantities(host.text) if q.kind in measured]
+    if not own or not disputed:
+        return False
+    return not any(q.kind == d.kind and _near(q.value[1], d.value[1]) for q in own for d in disputed)
+
+
+def _near(a: float, b: float, factor: float = ANOTHER_READING) -> bool:
+    return a > 0 and b > 0 and max(a, b) <= factor * min(a, b)
 
 
 def take_conflicts(host: MergedPoint, repeat: MergedPoint, room: int | None = None) -> bool:

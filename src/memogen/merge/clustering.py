@@ -5,7 +5,9 @@ from __future__ import annotations
 from ..model import Point
 from .features import Features
 from .pairs import quantities_agree, same_fact
-from .text import NAME_WEIGHT, clarity_score
+from .text import FIGURE_WEIGHT, NAME_WEIGHT, clarity_score
+
+MEASURED = ("amount", "number", "percent")  # figures of a fact; dates and years say when
 
 # --------------------------------------------------------------------------- clustering
 
@@ -76,18 +78,25 @@ def cluster_points(
 
 
 def choose_representative(members: list[int], points: list[Point], feats: list[Features]) -> int:
-    """The member stating the fact best (see clarity_score), where names count only when another
-    source of the fact names them too: the memo states what the sources agree on, so a wording rich
-    in detail no other source gives ("besides DRUZHBA, AMAN and Arabian Monsoon exercises") earns
-    no preference over a plainer one."""
+    """The member stating the fact best (see clarity_score), where names and figures count only
+    when another source of the fact gives them too: the memo states what the sources agree on, so
+    a wording rich in detail no other source gives ("besides DRUZHBA, AMAN and Arabian Monsoon
+    exercises"; "also 1% to tribal communities and 1% to people with disabilities" beside four
+    sources' "veterans' quota cut to 5%, 93% on merit") earns no preference over a plainer one."""
     if len(members) == 1:  # most clusters: nothing to choose, no sentence to score
         return members[0]
 
     def score(i: int) -> float:
-        others = {n for j in members if points[j].source_id != points[i].source_id for n in feats[j].names}
-        if not others:
-            return clarity_score(points[i].text, feats[i])
-        unshared = min(len(feats[i].names), 6) - min(len(feats[i].names & others), 6)
-        return clarity_score(points[i].text, feats[i]) - NAME_WEIGHT * unshared
+        other = [j for j in members if points[j].source_id != points[i].source_id]
+        score = clarity_score(points[i].text, feats[i])
+        others = {n for j in other for n in feats[j].names}
+        if others:
+            score -= NAME_WEIGHT * (min(len(feats[i].names), 6) - min(len(feats[i].names & others), 6))
+        theirs = [q for j in other for q in feats[j].quantities if q.kind in MEASURED]
+        if theirs:  # a date one source alone gives still says when
+            mine = [q for q in feats[i].quantities if q.kind in MEASURED]
+            shared = sum(1 for q in mine if any(q.same_value(t) for t in theirs))
+            score -= FIGURE_WEIGHT * (min(len(mine), 4) - min(shared, 4))
+        return score
 
     return max(members, key=lambda i: (score(i), -i))

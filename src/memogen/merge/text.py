@@ -96,13 +96,14 @@ def compress(text: str) -> str:
 
 
 NAME_WEIGHT = 0.5  # what one name adds to a sentence's clarity score
+FIGURE_WEIGHT = 1.2  # what one figure adds
 
 
 def clarity_score(text: str, feats: Features) -> float:
     """How good a sentence is as the memo's wording of a fact: specific, complete, plain."""
     words = len(text.split())
     score = 0.0
-    score += 1.2 * min(len(feats.quantities), 4)
+    score += FIGURE_WEIGHT * min(len(feats.quantities), 4)
     score += NAME_WEIGHT * min(len(feats.names), 6)
     score += 1.0 - abs(min(words, 60) - 28) / 28  # full sentences of normal length
     if FIRST_PERSON.search(text):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from typing import Literal
 
@@ -96,6 +97,20 @@ def find_dates(text: str) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
+RECAP_WEEKS = 2  # a weekday may recall its occurrence this many weeks before the latest one
+
+
+@dataclass(frozen=True)
+class DaySpan:
+    """The days from `first` to `last`, as a container (an event's days, for `resolve_among`)."""
+
+    first: dt.date
+    last: dt.date
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.first <= day <= self.last
+
+
 WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }  # fmt: skip
@@ -125,6 +140,20 @@ class RelativeDay:
         if self.future:
             return written + dt.timedelta(days=(7 - gap) % 7 or 7)
         return written - dt.timedelta(days=gap)
+
+    def resolve_among(self, written: dt.date, named: Container[dt.date]) -> dt.date:
+        """The day meant, when the text around it dates days in full (`named`): a weekday whose
+        latest occurrence no one dates, but whose occurrence a week or two earlier someone does, is
+        that earlier one.  Why: a page written, or updated, a week after the event still recaps it
+        as "on Sunday night" - the writer means the Sunday everyone dates, not the one just past."""
+        latest = self.resolve(written)
+        if self.weekday is None or self.future or latest in named:
+            return latest
+        for weeks in range(1, RECAP_WEEKS + 1):
+            earlier = latest - dt.timedelta(weeks=weeks)
+            if earlier in named:
+                return earlier
+        return latest
 
 
 def _may_name_a_day(lowered: str) -> bool:

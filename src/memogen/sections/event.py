@@ -27,6 +27,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from ..model import Source
@@ -283,9 +284,14 @@ KnownDays = dict[tuple[int, int], int]  # (month, day), or (month, 0) -> the yea
 
 
 def _dated(
-    sentence: str, year: int | None, written: dt.date | None, known: KnownDays | None = None
+    sentence: str,
+    year: int | None,
+    written: dt.date | None,
+    known: KnownDays | None = None,
+    named: Container[dt.date] = (),
 ) -> list[tuple[dt.date, int, int]]:
-    """The days a sentence names, each with where its words stand in the sentence."""
+    """The days a sentence names, each with where its words stand in the sentence; a weekday
+    ("on Sunday night") is read as a day the sources date in full, if one of its last few fits."""
     mentions = [d for d in find_dates(sentence) if d.kind == "day"] if _DIGIT.search(sentence) else []
     planned = bool(mentions) and _PLANNED.search(sentence) is not None
     days = [
@@ -296,7 +302,7 @@ def _dated(
         # a weekday written beside a date qualifies it ("Sunday, 10 September"): it is no day of its own
         beside = [(d.start - 16, d.end + 16) for d in mentions if _weekday_beside(sentence, d) is not None]
         days += [
-            (r.resolve(written), r.start, r.end)
+            (r.resolve_among(written, named), r.start, r.end)
             for r in find_relative_days(sentence)
             if not any(a <= r.start < b for a, b in beside)
         ]
@@ -412,10 +418,27 @@ def known_days(mentions: list[list[DateMention]]) -> KnownDays:
     return {key: c.most_common(1)[0][0] for key, c in years.items()}
 
 
+def named_days(mentions: list[list[DateMention]], known: KnownDays, year: int | None) -> set[dt.date]:
+    """Every day the sources date in full ("10 September", "Sunday, 10 September 2023"), in the year
+    they give it, else the year the sources give that day, else the topic's."""
+    out = set()
+    for found in mentions:
+        for d in found:
+            if d.kind == "day" and d.month and d.day:
+                day = d.resolve(d.year or known.get((d.month, d.day)) or year)
+                if day is not None:
+                    out.add(day)
+    return out
+
+
 def source_reports(
-    source: Source, default_year: int | None = None, known: KnownDays | None = None
+    source: Source,
+    default_year: int | None = None,
+    known: KnownDays | None = None,
+    named: Container[dt.date] = (),
 ) -> list[Report]:
-    """Every dated action in one source, weighted as its news (see the module docstring)."""
+    """Every dated action in one source, weighted as its news (see the module docstring).
+    `named`: the days the sources date in full (a weekday may recall one of them)."""
     stamped, skip = _opening_date(source.text, default_year)
     written = source.metadata.date or stamped
     text = source.text[skip:]
@@ -425,7 +448,7 @@ def source_reports(
     for index, sentence in _sentences(text):
         if _PAGE_DATE.search(sentence):
             continue  # "published on April 6, 2021": a page's date, not an action
-        for day, start, end in _dated(sentence, year, written, known):
+        for day, start, end in _dated(sentence, year, written, known, named):
             found.append((index, sentence, day))
             follow_ups.append(_follow_up(sentence, start, end))
     if not found:
@@ -506,10 +529,11 @@ def _tally(sources: list[Source], year_hint: int | None = None) -> _Tally:
     default_year = _topic_year(sources) or year_hint
     mentions = [find_dates(s.text) if _DIGIT.search(s.text) else [] for s in sources]
     known = known_days(mentions)
+    named = named_days(mentions, known, default_year)
     tally = _Tally()
     for source, found in zip(sources, mentions, strict=True):
         best: dict[dt.date, Report] = {}
-        reports = source_reports(source, default_year, known)
+        reports = source_reports(source, default_year, known, named)
         tally.ranges += _durations(reports)
         for r in reports:
             if r.day not in best or r.weight > best[r.day].weight:
@@ -523,6 +547,49 @@ def _tally(sources: list[Source], year_hint: int | None = None) -> _Tally:
         year = (written_on(source, default_year) or dt.date.min).year
         tally.ranges += _stated_ranges(source.text, year if year > 1 else default_year, found)
     return tally
+
+
+FOLLOWED_SHARE = 0.6  # an earlier day with this share of the top day's votes is what its news follows
+FOLLOW_DAYS = 7  # ... when it is at most this many days earlier
+
+
+def _runs(days: list[dt.date]) -> list[list[dt.date]]:
+    """Sorted days grouped into runs of consecutive days."""
+    out: list[list[dt.date]] = []
+    for d in sorted(days):
+        if out and (d - out[-1][-1]).days == 1:
+            out[-1].append(d)
+        else:
+            out.append([d])
+    return out
+
+
+def _run_votes(tally: _Tally, run: list[dt.date]) -> float:
+    """The votes of a run of days, each source counted once, at its best weight among them."""
+    best: dict[str, float] = {}
+    for day in run:
+        for sid, r in tally.voters[day]:
+            best[sid] = max(best.get(sid, 0.0), r.weight)
+    return sum(best.values())
+
+
+def _what_the_news_follows(tally: _Tally, top: dt.date) -> dt.date:
+    """The day, up to a week before the day with most votes, that the sources date as news nearly as
+    often (it, or the run of days it belongs to: the storm hit on Sunday, the dams burst on Monday):
+    for days after a flood every report leads with that day's rescue, aid and mourning, and recaps
+    the night the dams burst; after a vote, the count and the results.  The later days follow from
+    the earlier ones, which are the event."""
+    floor = FOLLOWED_SHARE * tally.votes[top]
+    window = [d for d in tally.votes if top - dt.timedelta(days=FOLLOW_DAYS) <= d < top]
+    for run in _runs(window):
+        if _run_votes(tally, run) >= floor:
+            return min(run, key=lambda d: (-tally.votes[d], d))
+    return top
+
+
+def _stated_over(tally: _Tally, first: dt.date, last: dt.date) -> bool:
+    """A source states a range (or a length) that spans these days: "a two-day visit", "22-24 August"."""
+    return any(a <= first and last <= b for a, b in tally.ranges)
 
 
 def _extent(tally: _Tally, winner: dt.date) -> tuple[dt.date, dt.date]:
@@ -600,6 +667,8 @@ def _why(tally: _Tally, winner: dt.date, n_sources: int) -> tuple[str, ...]:
     for d in others:
         vs = tally.voters[d]
         kind = "news" if any(r.news for _, r in vs) else "recalled or planned"
+        if d > winner and tally.votes[d] > tally.votes[winner]:
+            kind = "news that followed it"
         lines.append(
             f"not {_day(d)}: {_count(len(vs))} dating it, mostly {kind} (score {tally.votes[d]:.1f})"
         )
@@ -628,8 +697,11 @@ def infer_event(sources: list[Source], year_hint: int | None = None) -> Event | 
             mid, None, why=(f"no dated action in the sources: the median publication date, {_day(mid)}",)
         )
     # Most votes; ties go to the earlier day (the start of a multi-day event).
-    winner = min(tally.votes, key=lambda d: (-tally.votes[d], d))
+    top = min(tally.votes, key=lambda d: (-tally.votes[d], d))
+    winner = _what_the_news_follows(tally, top)
     first, last = _extent(tally, winner)
+    if winner < top <= last and not _stated_over(tally, winner, top):
+        last = top - dt.timedelta(days=1)  # the news that followed is not the event's own days
     actors, place = _actors_and_place(tally, first, last)
     return Event(first, last if last != first else None, actors, place, _why(tally, winner, len(sources)))
 

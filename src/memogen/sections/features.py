@@ -24,7 +24,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .dates import DateMention, find_dates, find_relative_days
+from .dates import DateMention, DaySpan, find_dates, find_relative_days
 
 NEAR_DAYS = 2  # a day-level date this close to the event window counts as "at the event"
 RUN_UP_DAYS = 31  # a date this close before the event is recent run-up
@@ -48,10 +48,19 @@ _RECORD = re.compile(
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:decades?|years?))\b",
     re.IGNORECASE,
 )
+# "widened by 0.6 points compared to the previous edition of 2019", "up from 4.1% in 2022", "more than in
+# 2019": a change measured against a past year; that year is a yardstick too.
+_YARDSTICK = _rx(
+    r"(?:compared\s+(?:to|with)|(?:up|down)\s+from|than\s+(?:in|during))\s+(?:[^,;:]{0,40}?\s)?\d{4}"
+)
 # "The goal – proposed by the African group in 2013 – was adopted at COP28": an aside between dashes or
-# in brackets recalls a detail; its date is not the time of the sentence.
-_ASIDE_MARK = re.compile(r"[()–—]|\s-\s")
-_ASIDE = re.compile(r"\([^()]{3,200}\)|\s[–—-]\s[^–—]{3,200}?\s[–—-]\s")
+# in brackets recalls a detail; its date is not the time of the sentence.  So does a phrase between
+# commas that tells how long its noun has been what it is ("a movement against the government, in power
+# since 2009, ..."): unless a conjunction opens it (", and since 2009, the city has grown").
+_ASIDE_MARK = re.compile(r"[()–—]|\s-\s|\ssince\s")
+_NOUN_SINCE = r",\s(?!(?:and|but|or|yet|so|while|when|where|after|before|as|because|although|though)\b)"
+_NOUN_SINCE += r"[^,;()]{0,40}?\bsince\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?\d{4}s?\s*,"
+_ASIDE = re.compile(r"\([^()]{3,200}\)|\s[–—-]\s[^–—]{3,200}?\s[–—-]\s|" + _NOUN_SINCE, re.IGNORECASE)
 _REL_NEAR = _rx(
     r"today|yesterday|tonight|this (?:morning|week|weekend)|late on|earlier (?:today|this week)|"
     r"last (?:night|week|weekend)|(?:over|since) the weekend|in (?:recent|the past few|the last few) days"
@@ -289,6 +298,7 @@ _CUE_PATTERNS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = (
 _DIGIT = re.compile(r"\d")
 _CURRENCY = re.compile(r"[%$€£¥]")
 _RECORD_WORDS = frozenset(["since", "decade", "decades", "year", "years"])
+_YARDSTICK_WORDS = frozenset(["compared", "from", "than"])
 _AMOUNT_WORDS = frozenset(["per", "percent", "million", "billion", "trillion", "bn"])
 _FINITE_BEFORE = frozenset("had has have been be is are the a an".split())  # noqa: SIM905
 _PAST_FORMS = frozenset(
@@ -308,6 +318,8 @@ def time_features(sentence: str, ctx: Context, words: set[str] | None = None) ->
     out: dict[str, float] = {}
     record = not words.isdisjoint(_RECORD_WORDS) and _RECORD.search(sentence) is not None
     plain = _RECORD.sub(" ", sentence) if record else sentence
+    if not words.isdisjoint(_YARDSTICK_WORDS) and _YARDSTICK.search(plain):
+        plain, record = _YARDSTICK.sub(" ", plain), True
     if _ASIDE_MARK.search(plain) and _ASIDE.search(plain):
         bare = _ASIDE.sub(" ", plain)
         if _DIGIT.search(plain) and len(_DIGIT.findall(bare)) < len(_DIGIT.findall(plain)):
@@ -321,7 +333,8 @@ def time_features(sentence: str, ctx: Context, words: set[str] | None = None) ->
         end = ctx.event_end or ctx.event_start
         for r in find_relative_days(plain):
             if not r.future:
-                name = _day_feature(r.resolve(ctx.source_date), ctx, ctx.event_start, end)
+                day = r.resolve_among(ctx.source_date, DaySpan(ctx.event_start, end))
+                name = _day_feature(day, ctx, ctx.event_start, end)
                 out[name] = out.get(name, 0.0) + 1.0
     elif any(not r.future for r in find_relative_days(plain)):
         out["t_rel_near"] = (

@@ -34,6 +34,7 @@ TEMPLATE = """\
 # classification: "Unclassified"
 # word_budget: 900
 # citation_style: chicago-note-bibliography
+# notes: short                      # or full: each source's first note in full
 # page_size: A4                     # or Letter
 # keywords: [keyword one, keyword two]
 # headings:
