@@ -50,7 +50,7 @@ from .pairs import (
     weighted_overlap,
 )
 from .quantities import extract_quantities, figure_years, time_compatible
-from .semantic import semantic_similarity
+from .semantic import semantic_similarities, semantic_similarity
 from .similarity import Matrices, candidate_pairs, nearest_pairs, pair_similarity, vectorise
 from .statements import source_name
 from .text import compress, drop_restated_asides, has_aside, normalise, without_asides
@@ -96,6 +96,8 @@ def _section_vote(members: list[int], points: list[Point]) -> SectionKey:
     order = {"what_happened": 0, "background": 1, "what_it_means": 2}
     return max(votes, key=lambda s: (votes[s], -order.get(s, 3)))  # type: ignore[return-value]
 
+
+TOPIC_SAMPLE = 2000  # points, evenly spread, whose embeddings give the topic's common direction
 
 _UNEVEN_SPACE = re.compile(r"\s{2,}|[^\S ]")  # what _excerpt would rewrite: runs of spaces, tabs, newlines
 
@@ -241,10 +243,14 @@ def _clusters(points: list[Point], feats: list[Features], mats: Matrices):
     judged. The pair arrays end here, before the merge builds its result (its memory peak)."""
     rows, cols, sims = _scored_candidates(mats, feats, points)
     release_freed_memory()
-    semantic = semantic_similarity([points[i].text for i in rows], [points[j].text for j in cols])
+    sample = points[:: max(1, len(points) // TOPIC_SAMPLE)]  # enough to find the topic's direction
+    both = semantic_similarities(
+        [points[i].text for i in rows], [points[j].text for j in cols], [p.text for p in sample]
+    )
+    semantic, distinct = both if both is not None else (None, None)
     release_freed_memory()
     groups, scores = cluster_points(
-        feats, rows, cols, sims, content_idf(feats), semantic, [p.source_id for p in points]
+        feats, rows, cols, sims, content_idf(feats), semantic, [p.source_id for p in points], distinct
     )
     return groups, scores, len(rows)
 

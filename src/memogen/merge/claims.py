@@ -59,7 +59,9 @@ _CURRENCIES = (
     (re.compile(r"roubles?|rubles?", re.I), "rub"),
 )
 _LOWER_BOUND = re.compile(r"(?:at least|more than|over|above|upwards of|in excess of)\s*$", re.I)
-_APPROX = re.compile(r"(?:about|around|approximately|roughly|nearly|almost|some|close to|up to)\s*$", re.I)
+_APPROX = re.compile(
+    r"(?:about|around|approximately|roughly|nearly|almost|some|close to|up to|as many as)\s*$", re.I
+)
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 _DURATIONS = frozenset(["hour", "hours", "day", "days", "week", "weeks", "month", "month", "years", "year"])
 _DURATION_STEMS = frozenset(

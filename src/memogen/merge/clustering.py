@@ -50,10 +50,12 @@ def cluster_points(
     idf: dict[str, float] | None = None,
     semantic=None,
     sources: list[str] | None = None,
+    distinct=None,
 ) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
     """Greedy single-link clustering over accepted pairs, best pairs first, with cannot-links.
 
-    sources (each point's source id) lets the semantic signal join only points of two sources.
+    sources (each point's source id) lets the semantic signal join only points of two sources;
+    distinct is the embedding cosine without the topic's common direction (see same_fact).
     """
     import numpy as np
 
@@ -64,7 +66,8 @@ def cluster_points(
         i, j = int(rows[k]), int(cols[k])
         sem = float(semantic[k]) if semantic is not None else None
         same_source = sources is not None and sources[i] == sources[j]
-        ok, score = same_fact(float(sims[k]), feats[i], feats[j], idf, sem, same_source)
+        apart = float(distinct[k]) if distinct is not None else None
+        ok, score = same_fact(float(sims[k]), feats[i], feats[j], idf, sem, same_source, apart)
         if not ok:
             continue
         scores[(i, j)] = score

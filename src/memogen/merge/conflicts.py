@@ -28,7 +28,7 @@ from .aliases import Aliases
 from .claims import MEASURED_UNITS, Claim, Entity, weekday_date
 from .clustering import UnionFind
 from .features import Features, features
-from .lexicon import GENERIC, STOP, WEEKDAYS
+from .lexicon import GENERIC, REPORTING_VERBS, STOP, WEEKDAYS, stem
 from .pairs import cross_source_pairs, name_mismatch, nearest_shared
 from .quantities import (
     Quantity,
@@ -47,6 +47,7 @@ from .text import normalise
 RELATED_THRESHOLD = 0.10  # lexical similarity of two figures' sentences needed to compare them at all
 RELATED_CONTEXT = 0.12  # shared-word score at which two figures measure the same thing
 MEASURE_SIM = 0.55  # semantic cosine of the words around two figures at which they measure one thing
+SAME_MEASURE_SIM = 0.85  # ... and at which two unowned counts far apart measure one thing (see _same_claim)
 FAR_MEASURE_SIM = 0.45  # ... which figures farther apart than CLOSE_LOG_RATIO need besides shared words
 SEMANTIC_RELATED = 0.45  # semantic cosine of two sentences that can stand for the lexical minimum
 MAX_LOG_RATIO = 2.3  # figures more than ten times apart measure different things
@@ -120,19 +121,53 @@ def find_conflicts(
     for i, c in enumerate(cluster_of):
         members[c].append(i)
     for s in stated:
+        words_of: dict[str, set[int]] | None = None  # word -> the group's clusters whose sentences say it
         for c in sorted({cluster_of[x.point] for x in s.group}):
             if c in hosts or c in out.absorbed or not _all_given(figures[c], given[c] + figures[s.host]):
                 continue
-            if _restates(members[c], members[s.host], mats, feats):  # beyond its figures it says nothing new
+            if words_of is None:
+                words_of = _words_by_cluster(s.group, feats, cluster_of)
+            # the statement gives the figures of every sentence of its group, so the words those
+            # sentences share (what is measured, "death toll", "killed") are said by it too; and a
+            # report of a figure ("..., the ministry said") says what it counts and who counted it,
+            # while a comment on it ("the deaths of 23 should force a debate") says more
+            said = {w for w, where in words_of.items() if where - {c}} | {
+                stem(w)
+                for x in s.group
+                if cluster_of[x.point] == c and _REPORTED.search(x.quantity.sentence)
+                for w in measure_phrase(x).split()
+            }
+            if _restates(members[c], members[s.host], mats, feats, said):  # nothing new beyond its figures
                 out.absorbed[c] = s.host  # the statement and its host give every figure it has
     return out
 
 
-def _restates(mine: list[int], theirs: list[int], mats: Matrices, feats: list[Features]) -> bool:
+def _words_by_cluster(
+    group: list[Claim], feats: list[Features], cluster_of: list[int]
+) -> dict[str, set[int]]:
+    out: dict[str, set[int]] = defaultdict(set)
+    for i in {x.point for x in group}:
+        for w in feats[i].content:
+            out[w].add(cluster_of[i])
+    return out
+
+
+_REPORTED = re.compile(r"\b(?:" + "|".join(sorted(REPORTING_VERBS)) + r"|according to|as per)\b", re.I)
+
+
+def _restates(
+    mine: list[int],
+    theirs: list[int],
+    mats: Matrices,
+    feats: list[Features],
+    said: set[str] = frozenset(),
+) -> bool:
     """A fact says what its host says besides the figures: their points are worded alike, or it has
-    hardly a word the host lacks ("In total, $700 million was mobilised towards this fund"). "The
-    deaths of 23 people should force a debate" gives the toll but says more: it stays."""
+    hardly a word they lack, nor the statement (`said`) ("In total, $700 million was mobilised
+    towards this fund"). "The deaths of 23 people should force a debate" gives the toll but says
+    more: it stays."""
     new = set().union(*(feats[i].content for i in mine)) - set().union(*(feats[j].content for j in theirs))
+    new -= said  # words the statement says too (see find_conflicts)
     if len({w for w in new if not w[:1].isdigit()}) <= FOLD_NEW_WORDS:
         return True
     rows = np.array([i for i in mine for _ in theirs], dtype=np.int64)
@@ -258,7 +293,8 @@ def _group_outliers(members: list[int], claims: list[Claim]) -> set[int]:
             continue
         near = min(_distance(claims[i], c) for c in others)
         spread = _spread(others)
-        if near > limit and spread <= limit and not _fits_growth(claims[i], others):
+        fits = _fits_growth(claims[i], others) or _bound_below(claims[i], others)
+        if near > limit and spread <= limit and not fits:
             out.add(i)
     return out
 
@@ -271,6 +307,12 @@ def _fits_growth(a: Claim, others: list[Claim]) -> bool:
         return False
     low, high = min(c.value[0] for c in others), max(c.value[1] for c in others)
     return (a.value[1] < low and a.reported < min(days)) or (a.value[0] > high and a.reported > max(days))
+
+
+def _bound_below(a: Claim, others: list[Claim]) -> bool:
+    """A lower bound under every other figure ("at least 2,000" beside 3,800 and 5,300) fits them
+    all: it contradicts none, so it is no source's error."""
+    return a.lower_bound and all(a.value[0] <= c.value[1] for c in others)
 
 
 def _candidate_pairs(claims: list[Claim]) -> list[tuple[int, int]]:
@@ -451,8 +493,35 @@ def _same_claim(
         owned = (
             a.kind != "number" or a.unit in MEASURED_UNITS or (a.entity is not None and b.entity is not None)
         )
+        # ... or, with no owner on either side, words around both that say one thing and neither a
+        # part nor a whole of another count ("23 countries have applied" / "40 countries have applied")
+        owned = owned or (
+            a.entity is None
+            and b.entity is None
+            and measure >= SAME_MEASURE_SIM
+            and not _part_or_whole(a)
+            and not _part_or_whole(b)
+        )
         measured = lexical_measure and measure >= FAR_MEASURE_SIM and owned
     return measured and (a.agrees_with(b) or not _breakdown(a, b))
+
+
+def _part_or_whole(c: Claim) -> bool:
+    """The figure's sentence sets it beside another figure as a part of a whole ("93 of 264 seats",
+    "255 of the 266 seats", "out of 265")."""
+    q = c.quantity
+    at = q.sentence.find(q.display)
+    if at < 0:
+        return False
+    before, after = (
+        q.sentence[max(0, at - 40) : at],
+        q.sentence[at + len(q.display) : at + len(q.display) + 40],
+    )
+    return bool(_PART_AFTER.match(after) or _PART_BEFORE.search(before))
+
+
+_PART_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:of|out of)\s+(?:the\s+|a\s+|an\s+)?\d")
+_PART_BEFORE = re.compile(r"\d[\d,.]*\s+(?:[a-z]+\s+)?(?:of|out of)\s+(?:the\s+|a\s+|an\s+)?$")
 
 
 def _one_span(a: Claim, b: Claim) -> bool:
@@ -512,12 +581,18 @@ def measure_phrase(c: Claim) -> str:
     return " ".join(w for _, _, w in sorted(near, key=lambda t: t[1]))
 
 
+# words that say how exact a figure is ("as many as 40", "some 23"), not what it measures
+_QUANTIFIERS = frozenset(
+    ["many", "much", "least", "more", "less", "fewer", "than", "some", "about", "around", "nearly"]
+)
+
+
 def _nearest_words(text: str, display: str, limit: int = 4) -> list[tuple[int, int, str]]:
     pos = text.find(display)
     words = []
     for m in _PHRASE_WORD.finditer(text):
         w = m.group()
-        if w in STOP or w in GENERIC or w in WEEKDAYS:
+        if w in STOP or w in GENERIC or w in WEEKDAYS or w in _QUANTIFIERS:
             continue
         distance = abs(m.start() - pos) if m.start() < pos else abs(m.start() - pos - len(display))
         words.append((distance, m.start(), w))
@@ -540,7 +615,12 @@ def _outliers(scored: list[tuple[int, int, float]], claims: list[Claim]) -> set[
         near = [min(_distance(a, c) for c in cs) for cs in by_source.values()]
         values = [c for cs in by_source.values() for c in cs]
         spread = _spread(values)
-        if min(near) > limit and spread <= limit and not _fits_growth(a, values):
+        if (
+            min(near) > limit
+            and spread <= limit
+            and not _fits_growth(a, values)
+            and not _bound_below(a, values)
+        ):
             out.add(i)
     return out
 
@@ -570,7 +650,7 @@ def _against_consensus(claims: list[Claim], owners: Owners) -> set[int]:
                 continue
             near = min(_distance(a, c) for c in others)
             spread = _spread(others)
-            if near > limit and spread <= limit:
+            if near > limit and spread <= limit and not _bound_below(a, others):
                 out.add(i)
     return out
 

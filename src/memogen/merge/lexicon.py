@@ -302,7 +302,10 @@ GENERIC = frozenset(
 FUTURE = re.compile(
     r"\b(?=[abdefilnpsuw])(?:will|shall|plans? to|planning to|aims? to|aiming to|pledged to|pledges? to|intends? to|"
     r"expect|expects|expected to|forecasts?|predicts?|anticipates?|likely to|due to be|is to|are to|"
-    r"scheduled|set to|upcoming|next (?:week|month|year)|by 20\d\d)\b",
+    r"scheduled|set to|upcoming|next (?:week|month|year)|by 20\d\d|"
+    # a projection: "the death toll could reach 20,000", "may rise to", "might be as high as"
+    r"(?:could|may|might)\s+(?:well\s+|even\s+|eventually\s+)?(?:reach|rise|climb|top|exceed|surpass|hit|"
+    r"double|triple|increase|grow|be as high as))\b",
     re.I,
 )
 # A figure someone wanted or proposed is not the figure decided (clause level only).

