@@ -922,3 +922,17 @@ def test_the_wording_chosen_gives_the_figures_other_sources_give_not_a_side_deta
     assert choose_representative([0, 1, 2], points, feats) in (0, 2)  # not b: its two 1% are its own
     # with nothing to compare, a figure still makes a sentence clearer
     assert choose_representative([1], points, feats) == 1
+
+
+def test_the_future_look_ahead_names_the_first_letter_of_every_alternative():
+    from memogen.merge.lexicon import FUTURE
+
+    saids = [
+        "will", "shall", "plans to", "planning to", "aims to", "aiming to", "pledged to", "pledges to",
+        "intends to", "expect", "expected to", "forecasts", "predicts", "anticipates", "likely to",
+        "due to be", "is to", "are to", "scheduled", "set to", "upcoming", "next week", "by 2030",
+        "could reach", "may rise", "might be as high as", "could well exceed",
+    ]  # fmt: skip
+    for said in saids:
+        assert FUTURE.search(f"Then the toll {said} 20,000"), said
+        assert FUTURE.search(f"Then the toll {said.upper()} 20,000"), said
