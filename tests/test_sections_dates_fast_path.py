@@ -39,3 +39,37 @@ def test_found_as_before_on_plain_sentences():
         ("decade", 1990),
     ]
     assert find_dates("No figures here at all.") == []
+
+
+SCAN_PIECES = [
+    "1999", "2023", "20", "12", "3", "31st", "of", " ", "  ", "\n", "March", "Mar.", "May", "June", "Sept",
+    "Sep", "'90s", "1990s", "80s", "s", "a", "x", ",", "-", "$", "2021-05-06", "٣", "१२", "Dec", "Janu",
+    "th", "per", "%", "million", "The", "_", "é", "’", "'", "0", "1700",
+]  # fmt: skip
+
+
+def test_each_pattern_tried_at_its_starts_finds_what_finditer_finds():
+    """find_dates tries each pattern only where a match can begin: the same matches as a full scan."""
+    rng = random.Random(8)
+    for _ in range(4000):
+        text = "".join(rng.choice(SCAN_PIECES) for _ in range(rng.randint(1, 30)))
+        digits, months, decades = dates._match_starts(text)
+        for rx, starts in (
+            (dates._ISO, digits),
+            (dates._DMY, digits),
+            (dates._YEAR_ONLY, digits),
+            (dates._MDY, months),
+            (dates._MY, months),
+            (dates._DECADE, decades),
+        ):
+            full = [m.span() for m in rx.finditer(text)]
+            assert [m.span() for m in dates._matches(rx, text, starts)] == full, (rx.pattern, text)
+
+
+def test_a_long_text_gives_the_mentions_of_its_parts():
+    part = "On 12 March 2021, in the '90s and the 1990s, since May 2020; 2021-05-06 and 3 June. "
+    once = [(d.kind, d.start, d.end) for d in find_dates(part)]
+    assert len(once) == 6
+    found = find_dates(part * 200)
+    copy = [(d.kind, d.start - i // 6 * len(part), d.end - i // 6 * len(part)) for i, d in enumerate(found)]
+    assert copy == once * 200
