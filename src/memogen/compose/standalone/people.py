@@ -11,7 +11,7 @@ borrows the one person the sentence before names.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ...model import Source
@@ -170,7 +170,8 @@ def best_name(mentions: list[Mention], source_id: str) -> str:
     """The fullest name, as the person's own source spells it when it gives one."""
     own = [m.name for m in mentions if m.source_id == source_id]
     pool = own if any(len(n.split()) > 1 for n in own) else [m.name for m in mentions]
-    return max(pool, key=lambda n: (len(n.split()), pool.count(n)))
+    counts = Counter(pool)  # counted once: a long report names one person thousands of times
+    return max(pool, key=lambda n: (len(n.split()), counts[n]))
 
 
 def named_in(text: str, people: People) -> list[str]:
