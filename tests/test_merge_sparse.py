@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from memogen.merge.sparse import Rows, aligned_dots, shared_column_pairs
+from memogen.merge.sparse import Rows, _grouped, aligned_dots, shared_column_pairs
 
 sparse = pytest.importorskip("scipy.sparse")
 
@@ -95,3 +95,15 @@ def test_nearest_pairs_changes_nothing_when_no_point_is_over_the_cap():
     sims = np.array([0.3, 0.2, 0.1], dtype=np.float32)
     r, c, s = nearest_pairs(rows, cols, sims, cap=1)
     assert r.tolist() == [0, 2, 4] and c.tolist() == [1, 3, 5] and s.tolist() == sims.tolist()
+
+
+@pytest.mark.parametrize("n_rows", [7, 1_000, 5_000_000])  # the last: a chunk's keys pass 32 bits
+def test_grouped_keys_are_numpys_unique(n_rows):
+    rng = np.random.default_rng(n_rows)
+    i = np.sort(rng.integers(3_000, 3_500, 20_000))
+    j = rng.integers(0, n_rows, 20_000)
+    key, inverse = _grouped(i, j, n_rows)
+    want_key, want_inverse = np.unique(i * n_rows + j, return_inverse=True)
+    assert key.dtype == np.int64
+    np.testing.assert_array_equal(key, want_key)
+    np.testing.assert_array_equal(inverse, want_inverse)

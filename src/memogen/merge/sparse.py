@@ -133,7 +133,7 @@ def shared_column_pairs(
         gather = starts + np.arange(total, dtype=np.int64)
         i, j = np.repeat(ri, counts), post_rows[gather]
         w = np.repeat(wi, counts) * post_vals[gather]
-        key, inverse = np.unique(i * x.n_rows + j, return_inverse=True)
+        key, inverse = _grouped(i, j, x.n_rows)
         score = np.bincount(inverse, weights=w).astype(np.float32)  # float32 scores, as stored
         hit = score >= threshold
         out_i.append(key[hit] // x.n_rows)
@@ -141,3 +141,13 @@ def shared_column_pairs(
     if not out_i:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     return np.concatenate(out_i).astype(np.int64), np.concatenate(out_j).astype(np.int64)
+
+
+def _grouped(i: np.ndarray, j: np.ndarray, n_rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """`np.unique(i * n_rows + j, return_inverse=True)` for one chunk of rows (`i` ascending): the
+    keys counted from the chunk's first row fit 32 bits, which numpy sorts ~25 % quicker."""
+    base = int(i[0]) * n_rows
+    if (int(i[-1]) + 1) * n_rows - base >= 2**31:
+        return np.unique(i * n_rows + j, return_inverse=True)
+    key, inverse = np.unique((i * n_rows + j - base).astype(np.int32), return_inverse=True)
+    return key.astype(np.int64) + base, inverse
