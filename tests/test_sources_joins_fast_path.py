@@ -42,3 +42,18 @@ def test_quick_checks_agree_with_the_patterns():
         assert text._urlish(token) == bool(text._URLISH.search(token)), token
         ends = token[-1] in text._SENTENCE_END_LAST and bool(text._ENDS_SENTENCE.search(token))
         assert ends == bool(text._ENDS_SENTENCE.search(token)), token
+
+
+def test_a_document_remembers_each_tokens_repair_and_answers_the_same():
+    """repair_joins keeps each (token, starts a sentence) answer with the document's words: the
+    paragraphs of one document, repaired with one shared record, come out as each on its own."""
+    rng = random.Random(17)
+    paragraphs = [" ".join(rng.choice(PIECES) for _ in range(rng.randint(1, 30))) for _ in range(300)]
+    shared = document_words("\n".join(paragraphs))
+    for settings in (JoinSettings(), JoinSettings(piece_min=2.0)):
+        for para in paragraphs:
+            fresh = text.DocumentWords(shared.vocab, shared.counts, shared.english)
+            assert text.repair_joins(para, shared, settings) == text.repair_joins(para, fresh, settings), para
+    assert len(shared.splits) == 2  # one record per settings
+    tokens = sum(len(para.split()) for para in paragraphs)
+    assert 0 < len(shared.splits[JoinSettings()]) < tokens / 5  # repeated tokens answered from the record
