@@ -671,6 +671,7 @@ def _clause_planned(sentence: str, display: str) -> bool:
     return bool(FUTURE.search(clause) or WISHED.search(clause))
 
 
+@lru_cache(maxsize=8192)  # asked of both sides of every candidate pair: a point meets many
 def direction(norm: str) -> int:
     """+1 if a sentence says only that something went up, -1 only down, else 0."""
     words = set(norm.split())
