@@ -42,3 +42,28 @@ def test_a_label_other_sources_also_use_is_stated():
         ("b", ["The Green Ledger was signed by nine states on Friday, officials said."], "B", DAY),
     )
     assert any("Green Ledger" in m.text and "so-called" in m.text for m in result.merged)
+
+
+def test_the_quick_check_drops_no_label_the_pattern_finds():
+    import random
+
+    from memogen.merge import labels as module
+
+    pieces = [
+        "so-called",
+        "so called",
+        "So-called",
+        "so-Called",
+        "“",
+        "”",
+        '"',
+        "'",
+        "Green",
+        "ledger",
+        "calls",
+        " ",
+    ]
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        assert labels(text) == [m.group("label") for m in module._LABEL.finditer(text)], text
