@@ -50,18 +50,8 @@ def test_the_quick_check_drops_no_label_the_pattern_finds():
     from memogen.merge import labels as module
 
     pieces = [
-        "so-called",
-        "so called",
-        "So-called",
-        "so-Called",
-        "“",
-        "”",
-        '"',
-        "'",
-        "Green",
-        "ledger",
-        "calls",
-        " ",
+        *("so-called ", "so called ", "So-called ", "so-called", "called ", "the ", " "),
+        *("“Green Ledger”", "'Dawn'", '"Plan" ', "“green”", "‘Blue Line’ "),
     ]
     rng = random.Random(3)
     found = 0
