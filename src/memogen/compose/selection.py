@@ -213,6 +213,11 @@ def select(
                 if closest_id[k]
                 else ""
             )
+            + (
+                f", but {unsaid.share[k]:.0%} of its content is said by none of the points it is like"
+                if closest[k] >= 1.0
+                else ""
+            )
         )
         sims = np.maximum(
             vectors.similarity_to(row[p.id], rows) / REPEATS_WORDING,
