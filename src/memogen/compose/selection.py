@@ -30,7 +30,7 @@ REPEATS_CONTENT = 0.25
 # A point past a bar with this share of its content (IDF-weighted stems) in none of the chosen
 # points it is like says something else too: it still competes, its gain scaled by PARTLY_SAID
 # times that share, so it comes after what is wholly new and before what names and counts nothing.
-SAYS_MORE = 0.6
+SAYS_MORE = 0.7
 PARTLY_SAID = 0.25
 NOT_QUITE_A_REPEAT = 0.99  # the most a point can be "like" one whose figure is of another thing
 ANOTHER_READING = 2.0  # a figure within this factor of a disputed one may be another reading of it
