@@ -25,17 +25,14 @@ from __future__ import annotations
 
 import argparse
 import re
-import shutil
 import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_selection import BUILD_DAY, Topic, covered_facts, load_judge, topics  # noqa: E402
+from eval_selection import Topic, build_topic, covered_facts, load_judge, topics  # noqa: E402
 
 _SCORE = re.compile(r"score (-?\d+\.\d+)")
 WHERE = {  # a dropped point's reason, by its opening words -> where the fact went
@@ -58,28 +55,6 @@ class Spent:
 
 def states(text: str, fact: dict) -> bool:
     return all(re.search(rx, text, re.I) for rx in fact["all"])
-
-
-def build(topic: Topic, budget: int | None, work: Path):
-    """Build the topic (DOCX for the judge, the Memo for its record)."""
-    from memogen.pipeline import BuildOptions, run_build
-
-    folder = work / "in" / topic.name
-    folder.mkdir(parents=True, exist_ok=True)
-    for f in topic.files:
-        shutil.copy(f, folder / f.name)
-    config = dict(topic.topic_yaml, **({"word_budget": budget} if budget else {}))
-    (folder / "topic.yaml").write_text(yaml.safe_dump(config, allow_unicode=True))
-    options = BuildOptions(
-        topic=topic.name,
-        inputs_dir=work / "in",
-        out_dir=work / "out",
-        formats=["docx", "pdf"],
-        quiet=True,
-        force=True,
-        build_date=BUILD_DAY,
-    )
-    return run_build(options).memo, work / "out" / topic.name / f"{topic.name}.docx"
 
 
 def spending(memo, facts: list[dict]) -> list[Spent]:
@@ -161,7 +136,7 @@ def main() -> int:
     places: Counter = Counter()
     with tempfile.TemporaryDirectory(prefix="memo-spending-") as tmp:
         for topic in (t for t in topics(chosen or None) if t.group != "held"):
-            memo, docx = build(topic, args.budget or None, Path(tmp) / topic.name)
+            memo, docx = build_topic(topic, topic.name, args.budget or None, Path(tmp) / topic.name)
             places += report(topic, memo, docx, judge, args.points)
     print("unmet key facts by where they went:", dict(places.most_common()))
     return 0
