@@ -128,9 +128,7 @@ def main() -> int:
     chosen = {t for t in args.topics.split(",") if t}
     held = [t.name for t in topics(chosen or None) if t.group == "held"]
     if chosen and held:
-        print(
-            f"refused: {', '.join(held)} belong to the held half (their gold stays unread)", file=sys.stderr
-        )
+        print(f"refused: {', '.join(held)}: the held half's gold stays unread", file=sys.stderr)
         return 2
     judge = load_judge()
     places: Counter = Counter()
