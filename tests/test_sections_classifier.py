@@ -147,6 +147,21 @@ def test_how_long_a_noun_has_been_what_it_is_is_an_aside_but_the_sentence_s_sinc
         assert time_features(own, ctx).get("t_since") == 1.0
 
 
+def test_a_year_in_a_trailing_participle_clause_dates_a_detail_not_the_sentence() -> None:
+    """'The new law sets aside 7% of posts, reserving them for veterans of the 1971 war': the year
+    names whose war, not when the law did what the sentence tells."""
+    ctx = Context(event_start=EVENT, source_date=WRITTEN)
+    detail = time_features(
+        "The new law sets aside 7% of posts, reserving them for veterans of the 1971 war.", ctx
+    )
+    assert "t_year_long_before" not in detail and detail.get("c_aside_date") == 1.0
+    for own in (
+        "The government suspended the quotas in 2018, sparking protests.",  # the main clause's year
+        "Protests spread in the morning, during the 2018 elections.",  # "during" opens no clause
+    ):
+        assert time_features(own, ctx).get("t_year_long_before") == 1.0, own
+
+
 def test_a_paragraph_opening_on_a_theme_that_names_a_section_is_that_section() -> None:
     """'A short history of the dispute.' heads its paragraph like a heading: every point under it is
     background, whatever its own wording ('would', 'could') suggests."""

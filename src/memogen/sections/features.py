@@ -28,6 +28,7 @@ from .dates import DateMention, DaySpan, find_dates, find_relative_days
 
 NEAR_DAYS = 2  # a day-level date this close to the event window counts as "at the event"
 RUN_UP_DAYS = 31  # a date this close before the event is recent run-up
+QUOTED_WORDING = 8  # a quote this many words long is someone's voice; a shorter one may be a report's wording
 
 
 def _rx(words: str) -> re.Pattern[str]:
@@ -61,6 +62,15 @@ _ASIDE_MARK = re.compile(r"[()–—]|\s-\s|\ssince\s")
 _NOUN_SINCE = r",\s(?!(?:and|but|or|yet|so|while|when|where|after|before|as|because|although|though)\b)"
 _NOUN_SINCE += r"[^,;()]{0,40}?\bsince\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?\d{4}s?\s*,"
 _ASIDE = re.compile(r"\([^()]{3,200}\)|\s[–—-]\s[^–—]{3,200}?\s[–—-]\s|" + _NOUN_SINCE, re.IGNORECASE)
+# "The verdict allocates 93% of jobs on merit, reserving 7% for relatives of veterans of the 1971 war": a
+# participle clause that trails the main clause elaborates on its news; a year there dates a detail (whose
+# war, which decision was overturned), not what the sentence tells.  A preposition or noun ending in -ing
+# ("during", "morning") opens no such clause.
+_TRAILING_PARTICIPLE = re.compile(
+    r",\s(?!(?:during|according|notwithstanding|morning|evening|spring|something|nothing|anything|everything|"
+    r"king|thing|building|meeting|ceiling|funding|spending|"
+    r"rating|training|hearing|bring|sing|wing|string)\b)[a-z]{3,}ing\s[^;]{3,200}$"
+)
 _REL_NEAR = _rx(
     r"today|yesterday|tonight|this (?:morning|week|weekend)|late on|earlier (?:today|this week)|"
     r"last (?:night|week|weekend)|(?:over|since) the weekend|in (?:recent|the past few|the last few) days"
@@ -320,8 +330,10 @@ def time_features(sentence: str, ctx: Context, words: set[str] | None = None) ->
     plain = _RECORD.sub(" ", sentence) if record else sentence
     if not words.isdisjoint(_YARDSTICK_WORDS) and _YARDSTICK.search(plain):
         plain, record = _YARDSTICK.sub(" ", plain), True
-    if _ASIDE_MARK.search(plain) and _ASIDE.search(plain):
+    trailing = "," in plain and _TRAILING_PARTICIPLE.search(plain)
+    if trailing or (_ASIDE_MARK.search(plain) and _ASIDE.search(plain)):
         bare = _ASIDE.sub(" ", plain)
+        bare = _TRAILING_PARTICIPLE.sub(" ", bare) if trailing else bare
         if _DIGIT.search(plain) and len(_DIGIT.findall(bare)) < len(_DIGIT.findall(plain)):
             out["c_aside_date"] = 1.0
         plain = bare
@@ -393,6 +405,23 @@ def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
     if opened is not None:
         spans.append((opened, len(sentence)))
     return spans
+
+
+# "called the ruling “a dark day”", "described as “historic”": a quote given as someone's verdict on a thing
+_CALLED = _rx(r"call(?:s|ed|ing)?|describ(?:es|ed|ing)|dub(?:s|bed)?|brand(?:s|ed)?|hail(?:s|ed)?|term(?:s|ed)?|"
+              r"label(?:s|l?ed)?|denounc(?:es|ed)|decr(?:ies|ied)")  # fmt: skip
+
+
+def quoted_wording(sentence: str) -> bool:
+    """The sentence quotes only short phrases that are not anyone's verdict ("support for countries “on
+    the frontline of the climate crisis”"): the report's wording, not a voice.  A quoted speech of
+    `QUOTED_WORDING` words or more, or a phrase someone calls a thing ("called the ruling “a dark day”"), is a voice."""
+    spans = _quoted_spans(sentence) if _QUOTE.search(sentence) else []
+    return bool(spans) and all(
+        len(_TOKEN.findall(sentence[a:b])) < QUOTED_WORDING
+        and not _CALLED.search(sentence[max(0, a - 40) : a])
+        for a, b in spans
+    )
 
 
 def cue_features(sentence: str) -> dict[str, float]:
