@@ -73,7 +73,10 @@ _TRAILING_PARTICIPLE = re.compile(
 )
 _REL_NEAR = _rx(
     r"today|yesterday|tonight|this (?:morning|week|weekend)|late on|earlier (?:today|this week)|"
-    r"last (?:night|week|weekend)|(?:over|since) the weekend|in (?:recent|the past few|the last few) days"
+    r"last (?:night|week|weekend)|(?:over|since) the weekend|in (?:recent|the past few|the last few) days|"
+    # "by late afternoon", "early in the morning", "overnight": a time of day tells a day's news; history
+    # and context are not told by the hour
+    r"(?:by|in the|(?:late|early) in the|late|early|during the|that) (?:morning|afternoon|evening|night)|overnight"
 )
 _REL_PAST = _rx(
     r"last (?:year|decade|century)|years? ago|decades? ago|in the past|previously|historically|"
@@ -274,7 +277,9 @@ _TIME_PATTERNS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = (
     (
         "t_rel_near",
         _REL_NEAR,
-        frozenset("today yesterday tonight this late earlier last weekend days".split()),  # noqa: SIM905
+        frozenset(
+            "today yesterday tonight this late earlier last weekend days morning afternoon evening night overnight".split()  # noqa: SIM905
+        ),
     ),
     (
         "t_rel_past",
