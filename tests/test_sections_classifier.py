@@ -164,14 +164,14 @@ def test_a_year_in_a_trailing_participle_clause_dates_a_detail_not_the_sentence(
 
 def test_a_time_of_day_tells_the_day_s_news() -> None:
     """'By late afternoon, guards fired warning shots': history and context are not told by the hour."""
-    ctx = Context(event_start=EVENT, source_date=WRITTEN)
-    for news in (
+    news = [
         "By late afternoon, guards fired warning shots at the crowd.",
         "Rescuers reached the village early in the morning.",
         "The bridge collapsed overnight.",
-    ):
-        assert time_features(news, ctx).get("t_rel_near") == 1.0, news
-    assert "t_rel_near" not in time_features("The morning market has sold fish for a century.", ctx)
+        "The morning market has sold fish for a century.",  # a time of day names no day here
+    ]
+    found = [time_features(text, Context(event_start=EVENT, source_date=WRITTEN)) for text in news]
+    assert ["t_rel_near" in f for f in found] == [True, True, True, False]
 
 
 def test_a_paragraph_opening_on_a_theme_that_names_a_section_is_that_section() -> None:
