@@ -368,3 +368,15 @@ def test_a_late_page_recapping_the_event_s_weekday_dates_it_at_the_event() -> No
     ctx = Context(event_start=dt.date(2023, 9, 10), source_date=dt.date(2023, 9, 18))
     assert "t_day_event" in time_features("The dams burst on Sunday night.", ctx)
     assert "t_day_event" not in time_features("Aid teams arrived on Saturday.", ctx)
+
+
+def test_a_purpose_defined_with_is_to_is_no_plan() -> None:
+    """'The main aim of the congress is to choose a leader' says what the congress is for (context);
+    'The minister is to visit Delhi' and 'the goal is expected to be met' look ahead."""
+    defined = cue_features("The main aim of the party congress is to choose a leader every five years.")
+    assert "g_expected" not in defined
+    for ahead in (
+        "The minister is to visit Delhi next week.",
+        "The goal of the talks is expected to be met.",
+    ):
+        assert "g_expected" in cue_features(ahead), ahead

@@ -117,9 +117,15 @@ _PAST_ANY = _rx(
     r"left|kept|struck|fell|rose|grew|paid|sold|bought|built|brought|thought|fought|ran|spoke|wrote|chose|drew|"
     r"flew|knew|stood|found|got|sought|spent|broke|shook|threw|swept|shot|fled|hit"
 )
-_EXPECTED = _rx(
+_EXPECTED_FIRM = (
     r"(?:is|are|was|were) (?:expected|likely|unlikely|set|poised|due|bound|scheduled|slated|going) to|"
-    r"is to|are to|remains? to be seen|it remains to be seen"
+    r"remains? to be seen|it remains to be seen"
+)
+_EXPECTED = _rx(_EXPECTED_FIRM + r"|is to|are to")
+_EXPECTED_ONLY_FIRM = _rx(_EXPECTED_FIRM)
+# "The primary objective of the convention is to nominate a candidate": a purpose defined, not a plan
+_PURPOSE_IS_TO = _rx(
+    r"(?:aims?|goals?|roles?|tasks?|purposes?|objectives?|missions?|mandates?)(?:\s+[\w'’-]+){0,5}?\s+(?:is|are)\s+to"
 )
 _VERDICT = re.compile(
     r"^(?:This|That|These|Which|It)\s+(?:signals?|suggests?|means|shows?|indicates?|implies|underscores?|"
@@ -453,6 +459,8 @@ def _cues(sentence: str) -> tuple[dict[str, float], set[str]]:
     for name, rx, triggers in _CUE_PATTERNS:
         if not present.isdisjoint(triggers) and rx.search(sentence):
             out[name] = 1.0
+    if "g_expected" in out and _PURPOSE_IS_TO.search(sentence) and not _EXPECTED_ONLY_FIRM.search(sentence):
+        del out["g_expected"]
     if "g_past_perfect" in out and _REPORTED_PERFECT.search(sentence):
         del out["g_past_perfect"]
         out["g_reported_perfect"] = 1.0
