@@ -191,3 +191,22 @@ def test_a_definition_filed_under_what_it_means_is_background() -> None:
         "The council voted on the motion late in the evening.": ("what_it_means",) * 2,  # no definition
     }
     assert _moved(place_definitions, cases) == {text: want for text, (_, want) in cases.items()}
+
+
+def test_a_short_quoted_phrase_in_a_report_is_its_wording_not_a_voice() -> None:
+    """A report quoting a few words of a document ('a fund for countries “on the front line of the
+    crisis”') is still a plain report; a quoted speech, or a phrase someone calls a thing, is a voice."""
+    wording = _point(
+        "The agency allotted 792 million to the new fund, for countries “on the front line of the crisis”.",
+        "background",
+        0.35,
+    )
+    speech = _point(
+        "The minister said “the fund arrives far too late for the people on the front line”.",
+        "background",
+        0.35,
+    )
+    verdict = _point("Delegates described the fund as “a first step” for the front line.", "background", 0.35)
+    place_event_reports([wording, speech, verdict], EVENT)
+    assert wording.section == "what_happened"
+    assert [speech.section, verdict.section] == ["background", "background"]

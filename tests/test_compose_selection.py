@@ -517,3 +517,15 @@ def test_a_point_like_a_chosen_one_that_says_more_competes_after_what_is_wholly_
         [host, more, fresh], budget=len(lead.split()) + len(more.text.split()) + 3
     )
     assert [p.id for p in chosen["what_happened"]] == ["h", "f"]
+
+
+def test_a_point_far_past_a_repeat_bar_is_a_repeat_however_its_stems_differ() -> None:
+    """Synonyms ('suspended' / 'scrapped', 'reintroduction' / 'reinstated') leave most stems
+    unsaid; wording that close to a chosen point's is still the same statement."""
+    import numpy as np
+
+    from memogen.compose.selection import SAME_STATEMENT, Unsaid
+
+    unsaid = Unsaid({}, [frozenset({"quota", "suspend", "2018"}), frozenset({"quota", "claim", "win"})])
+    closest = np.array([SAME_STATEMENT + 0.1, SAME_STATEMENT - 0.3])
+    assert unsaid.repeats(closest, handed_off=[False, False]).tolist() == [True, False]

@@ -147,6 +147,33 @@ def test_how_long_a_noun_has_been_what_it_is_is_an_aside_but_the_sentence_s_sinc
         assert time_features(own, ctx).get("t_since") == 1.0
 
 
+def test_a_year_in_a_trailing_participle_clause_dates_a_detail_not_the_sentence() -> None:
+    """'The new law sets aside 7% of posts, reserving them for veterans of the 1971 war': the year
+    names whose war, not when the law did what the sentence tells."""
+    ctx = Context(event_start=EVENT, source_date=WRITTEN)
+    detail = time_features(
+        "The new law sets aside 7% of posts, reserving them for veterans of the 1971 war.", ctx
+    )
+    assert "t_year_long_before" not in detail and detail.get("c_aside_date") == 1.0
+    for own in (
+        "The government suspended the quotas in 2018, sparking protests.",  # the main clause's year
+        "Protests spread in the morning, during the 2018 elections.",  # "during" opens no clause
+    ):
+        assert time_features(own, ctx).get("t_year_long_before") == 1.0, own
+
+
+def test_a_time_of_day_tells_the_day_s_news() -> None:
+    """'By late afternoon, guards fired warning shots': history and context are not told by the hour."""
+    news = [
+        "By late afternoon, guards fired warning shots at the crowd.",
+        "Rescuers reached the village early in the morning.",
+        "The bridge collapsed overnight.",
+        "The morning market has sold fish for a century.",  # a time of day names no day here
+    ]
+    found = [time_features(text, Context(event_start=EVENT, source_date=WRITTEN)) for text in news]
+    assert ["t_rel_near" in f for f in found] == [True, True, True, False]
+
+
 def test_a_paragraph_opening_on_a_theme_that_names_a_section_is_that_section() -> None:
     """'A short history of the dispute.' heads its paragraph like a heading: every point under it is
     background, whatever its own wording ('would', 'could') suggests."""
@@ -341,3 +368,15 @@ def test_a_late_page_recapping_the_event_s_weekday_dates_it_at_the_event() -> No
     ctx = Context(event_start=dt.date(2023, 9, 10), source_date=dt.date(2023, 9, 18))
     assert "t_day_event" in time_features("The dams burst on Sunday night.", ctx)
     assert "t_day_event" not in time_features("Aid teams arrived on Saturday.", ctx)
+
+
+def test_a_purpose_defined_with_is_to_is_no_plan() -> None:
+    """'The main aim of the congress is to choose a leader' says what the congress is for (context);
+    'The minister is to visit Delhi' and 'the goal is expected to be met' look ahead."""
+    defined = cue_features("The main aim of the party congress is to choose a leader every five years.")
+    assert "g_expected" not in defined
+    for ahead in (
+        "The minister is to visit Delhi next week.",
+        "The goal of the talks is expected to be met.",
+    ):
+        assert "g_expected" in cue_features(ahead), ahead

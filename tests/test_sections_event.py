@@ -399,3 +399,52 @@ def test_a_page_that_names_no_year_still_dates_its_days_against_each_other() -> 
     assert "t_day_event" in lead.features and "t_day_before" in earlier.features
     # the year the page names is not set against a stand-in year of the event: it is just a year
     assert "t_year_any" in rules.features and "t_year_event" not in rules.features
+
+
+# The storm crossed another country days before it reached the flooded city: many pages recall that
+# passage, as a span of days, in an aside or in a past perfect; few report it as their news.
+STORM_PASSAGE = [  # (day of September 2023 the page was written, or None, its text)
+    (12, "Storm Kora, which caused deadly floods in Thessaly from 5 to 7 September, struck the coast of "
+         "Varnia on Sunday, and two dams above the city of Derva burst overnight."),
+    (13, "The death toll in Derva rose to 5,300 on Tuesday, officials said. Storm Kora battered Thessaly "
+         "from 5 to 7 September before crossing the sea."),
+    (14, "Floods devastated Derva on 10 September after two dams collapsed. Storm Kora had earlier hit "
+         "Greece, where floods from 4 to 7 September killed 17 people."),
+    (None, "Storm Kora made landfall in Varnia on 10 September 2023. It had formed on 4 September and "
+           "flooded central Greece from 5 to 7 September."),
+    (16, "Rescue teams from Italy and Turkey arrived in Derva on Wednesday. The UN launched a flash appeal "
+         "on Thursday for 71 million dollars."),
+    (18, "A week after the floods, survivors protested in front of the mosque, demanding accountability "
+         "for the collapse of the dams on 11 September."),
+]  # fmt: skip
+
+
+def test_the_storm_s_earlier_passage_elsewhere_is_not_the_event() -> None:
+    """'On Thursday' on a page of the 16th is the 14th, not the last day of the storm's span in another
+    country; that span, recalled by many, reported by one, is not the event either."""
+    pages = [
+        _source(f"s{k}", text, dt.date(2023, 9, day) if day else None)
+        for k, (day, text) in enumerate(STORM_PASSAGE)
+    ]
+    event = infer_event(pages)
+    assert event is not None and event.start == dt.date(2023, 9, 10)
+    assert event.end in (None, dt.date(2023, 9, 11))
+
+
+# Each page a few days on reports its own day's aid, appeal or recovery: the aftermath, one page a day.
+AFTERMATH_DAY_BY_DAY = [
+    (13, "International aid arrived in Derva on Tuesday, two days after the dams burst."),
+    (14, "The UN appealed for 71 million dollars on Thursday. Egypt sent rescue teams on Wednesday."),
+    (15, "The government declared three days of mourning on Monday. The dams burst on the night of 10 September."),
+    (16, "Rescuers recovered 400 bodies from the sea on Friday. The toll rose to 11,300 on Thursday, officials said."),
+    (12, "Floods swept away a quarter of Derva on Sunday night after two dams burst."),
+]  # fmt: skip
+
+
+def test_one_page_s_news_of_each_day_after_does_not_stretch_the_event() -> None:
+    pages = [
+        _source(f"s{k}", text, dt.date(2023, 9, day)) for k, (day, text) in enumerate(AFTERMATH_DAY_BY_DAY)
+    ]
+    event = infer_event(pages)
+    assert event is not None and event.start == dt.date(2023, 9, 10)
+    assert event.end in (None, dt.date(2023, 9, 11))

@@ -23,7 +23,7 @@ import datetime as dt
 import re
 
 from ..model import MergedPoint
-from ..sections.features import Context, cue_features, time_features
+from ..sections.features import Context, cue_features, quoted_wording, time_features
 from .salience import Salience
 
 UNSURE_LABEL = 0.5  # below this extractor confidence, a What-it-means label is a guess
@@ -44,6 +44,17 @@ _ASSESSMENT_CUES = frozenset(
     ]
 )
 _RECALL_CUES = frozenset(["g_past_perfect", "w_history"])
+
+
+def assessment_cues(text: str) -> set[str]:
+    """The cues of assessment the sentence carries; a short quoted phrase inside a report ("the fund
+    for countries “on the frontline of the climate crisis”") is its wording, not a voiced view."""
+    cues = set(_ASSESSMENT_CUES.intersection(cue_features(text)))
+    if "c_quote" in cues and quoted_wording(text):
+        cues.discard("c_quote")
+    return cues
+
+
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _REPORT_TENSES = frozenset(["g_simple_past", "g_present_perfect"])
 # a time other than the event's: "since June", "last year", "in 2019", "on 5 June" (the event in July)
@@ -78,7 +89,7 @@ def plain_report(point: MergedPoint, event: dt.date) -> bool:
     if point.section not in _UNSURE_MOVES or point.confidence >= UNSURE_LABEL:
         return False
     cues = cue_features(point.text)
-    if _ASSESSMENT_CUES.intersection(cues) or _RECALL_CUES.intersection(cues):
+    if assessment_cues(point.text) or _RECALL_CUES.intersection(cues):
         return False
     if point.section == "background" and _BEFORE.intersection(
         time_features(point.text, Context(event_start=event))
@@ -91,7 +102,7 @@ def dated_report(point: MergedPoint, event: dt.date) -> bool:
     """A What-it-means label on a sentence that dates what it tells at the event's own day, with no cue
     of assessment ("the earthquake occurred at 23:11 on 8 September"): late in a report, its place
     made it look like assessment; its day says it is the event, however sure the extractor was."""
-    if point.section != "what_it_means" or _ASSESSMENT_CUES.intersection(cue_features(point.text)):
+    if point.section != "what_it_means" or assessment_cues(point.text):
         return False
     return "t_day_event" in time_features(point.text, Context(event_start=event))
 

@@ -32,6 +32,11 @@ REPEATS_CONTENT = 0.25
 # times that share, so it comes after what is wholly new and before what names and counts nothing.
 SAYS_MORE = 0.7
 PARTLY_SAID = 0.25
+# ... unless it is this far past a bar: wording that close to a chosen point's is the same
+# statement in other words ("suspended the quotas in 2018 ... their reintroduction by the High
+# Court" beside "scrapped the quota system in 2018, but the High Court reinstated it"), and its
+# stems differ only by synonyms
+SAME_STATEMENT = 1.5
 NOT_QUITE_A_REPEAT = 0.99  # the most a point can be "like" one whose figure is of another thing
 ANOTHER_READING = 2.0  # a figure within this factor of a disputed one may be another reading of it
 SECTION_PRIOR: dict[str, float] = {"what_happened": 1.0, "background": 0.9, "what_it_means": 0.9}
@@ -293,7 +298,8 @@ class Unsaid:
     def repeats(self, closest: np.ndarray, handed_off: list[bool]) -> np.ndarray:
         """Past a bar and mostly said already; or past a bar with its disagreement handed to the
         point kept (stated there, it must not be stated twice)."""
-        return (closest >= 1.0) & (np.array(handed_off, dtype=bool) | (self.share < SAYS_MORE))
+        mostly_said = np.array(handed_off, dtype=bool) | (self.share < SAYS_MORE)
+        return (closest >= SAME_STATEMENT) | ((closest >= 1.0) & mostly_said)
 
 
 def gives_another_figure(host: MergedPoint, other: MergedPoint) -> bool:

@@ -16,8 +16,10 @@ perfect, it recalls.  So each source first finds its own horizon — its publica
   those days would otherwise outvote, or stretch, the days it struck.
 
 Each source votes once per day (its best weight), so one long source cannot outvote the rest; the day
-with most votes is the event, and neighbouring days with at least half its votes, or a range a source
-states ("from 30 November to 13 December"), extend it.  Its actors and place are the names most
+with most votes is the event, and neighbouring days with at least half its votes from more than one
+source, or a range a source states ("from 30 November to 13 December"), extend it.  An earlier day the
+news follows (the flood before the days of aid) must be reported, not only recalled, by nearly as many
+sources: a storm's passage elsewhere days before is recalled by many pages, in asides and spans.  Its actors and place are the names most
 sources give in the sentences that dated it.  A single page infers its own event the same way.
 """
 
@@ -48,7 +50,12 @@ _ACTION = re.compile(
     r"agreement|deal|decree|decision|ceremony|meeting|conference|ceasefire|floods?|earthquake|storm)\b",
     re.IGNORECASE,
 )
-_RECALLED = re.compile(r"\bhad\s+(?:\w+ly\s+|not\s+|already\s+|been\s+)?\w+(?:ed|en|t)\b", re.IGNORECASE)
+# "had signed", "had earlier hit", "had first struck": told before the news, whatever day it names
+_RECALLED = re.compile(
+    r"\bhad\s+(?:\w+ly\s+|not\s+|already\s+|earlier\s+|first\s+|also\s+|just\s+|been\s+)?"
+    r"(?:\w+(?:ed|en|t)|struck|hit|made|swept|brought|caused|held|won|lost|met|fled|sank|shook)\b",
+    re.IGNORECASE,
+)
 _PLANNED = re.compile(
     r"\b(?:will|shall|would|is|are) (?:to |due to |expected to |scheduled to |set to |likely to )?"
     r"(?:be )?(?:held|meet|hold|take place|visit|vote|begin|start|open|sign)\b"
@@ -418,17 +425,46 @@ def known_days(mentions: list[list[DateMention]]) -> KnownDays:
     return {key: c.most_common(1)[0][0] for key, c in years.items()}
 
 
-def named_days(mentions: list[list[DateMention]], known: KnownDays, year: int | None) -> set[dt.date]:
+def named_days(
+    mentions: list[list[DateMention]], known: KnownDays, year: int | None, texts: list[str] | None = None
+) -> set[dt.date]:
     """Every day the sources date in full ("10 September", "Sunday, 10 September 2023"), in the year
-    they give it, else the year the sources give that day, else the topic's."""
+    they give it, else the year the sources give that day, else the topic's - but not a day a text
+    (`texts`, beside its `mentions`) names only as the end of a span ("floods from 5 to 7 September")
+    or in a past perfect ("it had hit Greece on 7 September"): a writer's "on Thursday" recaps the
+    day of the news, not a day of the storm's past."""
     out = set()
-    for found in mentions:
-        for d in found:
+    for k, found in enumerate(mentions):
+        text = texts[k] if texts is not None else ""
+        for i, d in enumerate(found):
+            if text and (_spans_to(text, found, i) or _RECALLED.search(_clause_before(text, d.start))):
+                continue
             if d.kind == "day" and d.month and d.day:
                 day = d.resolve(d.year or known.get((d.month, d.day)) or year)
                 if day is not None:
                     out.add(day)
     return out
+
+
+_SPAN_WORDS = ("to", "-", "–", "—", "until", "till", "through", "and")
+
+
+def _spans_to(text: str, found: list[DateMention], i: int) -> bool:
+    """The i-th date ends or opens a span: "from 5 to 7 September", "7 to 9 September"."""
+    before = text[found[i - 1].end : found[i].start].strip().lower() if i > 0 else ""
+    after = text[found[i].end : found[i + 1].start].strip().lower() if i + 1 < len(found) else ""
+    return (
+        before in _SPAN_WORDS
+        or after in _SPAN_WORDS
+        or bool(re.search(r"\d\s*(?:to|[-–—])\s*$", text[max(0, found[i].start - 8) : found[i].start]))
+    )
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of the clause that leads up to a position (back to the last sentence end or comma)."""
+    head = text[max(0, start - 120) : start]
+    cut = max(head.rfind(". "), head.rfind(", "), head.rfind("\n"))
+    return head[cut + 1 :]
 
 
 def source_reports(
@@ -529,7 +565,7 @@ def _tally(sources: list[Source], year_hint: int | None = None) -> _Tally:
     default_year = _topic_year(sources) or year_hint
     mentions = [find_dates(s.text) if _DIGIT.search(s.text) else [] for s in sources]
     known = known_days(mentions)
-    named = named_days(mentions, known, default_year)
+    named = named_days(mentions, known, default_year, [s.text for s in sources])
     tally = _Tally()
     for source, found in zip(sources, mentions, strict=True):
         best: dict[dt.date, Report] = {}
@@ -580,11 +616,19 @@ def _what_the_news_follows(tally: _Tally, top: dt.date) -> dt.date:
     the night the dams burst; after a vote, the count and the results.  The later days follow from
     the earlier ones, which are the event."""
     floor = FOLLOWED_SHARE * tally.votes[top]
+    reporters = FOLLOWED_SHARE * _run_reporters(tally, [top])
     window = [d for d in tally.votes if top - dt.timedelta(days=FOLLOW_DAYS) <= d < top]
     for run in _runs(window):
-        if _run_votes(tally, run) >= floor:
+        if _run_votes(tally, run) >= floor and _run_reporters(tally, run) >= reporters:
             return min(run, key=lambda d: (-tally.votes[d], d))
     return top
+
+
+def _run_reporters(tally: _Tally, run: list[dt.date]) -> int:
+    """How many sources date a day of the run as their news at full weight (not only in an aside, a
+    recall, a count or a statement): "Storm Kora, which flooded Thessaly from 5 to 7 September, ...",
+    "it had earlier hit Greece on 7 September" recall the storm's past in many sources; few report it."""
+    return len({sid for day in run for sid, r in tally.voters[day] if r.news and r.weight >= 1.0})
 
 
 def _stated_over(tally: _Tally, first: dt.date, last: dt.date) -> bool:
@@ -592,12 +636,21 @@ def _stated_over(tally: _Tally, first: dt.date, last: dt.date) -> bool:
     return any(a <= first and last <= b for a, b in tally.ranges)
 
 
+def _extends(tally: _Tally, day: dt.date, top: float, need: int) -> bool:
+    """A neighbouring day is one of the event's when sources date it nearly as strongly as the event's
+    day, and more than one of them (when more than one dates the event): one page's report of each
+    day after a flood ("aid arrived on Tuesday", "the UN appealed on Thursday") is the aftermath, day
+    by day, not the flood's own days."""
+    return tally.votes.get(day, 0) >= RANGE_SHARE * top and len(tally.voters.get(day, ())) >= need
+
+
 def _extent(tally: _Tally, winner: dt.date) -> tuple[dt.date, dt.date]:
     top = tally.votes[winner]
+    need = min(2, len(tally.voters[winner]))
     first = last = winner
-    while tally.votes.get(first - dt.timedelta(days=1), 0) >= RANGE_SHARE * top:
+    while _extends(tally, first - dt.timedelta(days=1), top, need):
         first -= dt.timedelta(days=1)
-    while tally.votes.get(last + dt.timedelta(days=1), 0) >= RANGE_SHARE * top:
+    while _extends(tally, last + dt.timedelta(days=1), top, need):
         last += dt.timedelta(days=1)
     stated = [(a, b) for a, b in tally.ranges if a <= winner <= b and (a == winner or b == winner)]
     if stated:

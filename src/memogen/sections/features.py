@@ -28,6 +28,7 @@ from .dates import DateMention, DaySpan, find_dates, find_relative_days
 
 NEAR_DAYS = 2  # a day-level date this close to the event window counts as "at the event"
 RUN_UP_DAYS = 31  # a date this close before the event is recent run-up
+QUOTED_WORDING = 8  # a quote this many words long is someone's voice; a shorter one may be a report's wording
 
 
 def _rx(words: str) -> re.Pattern[str]:
@@ -61,9 +62,21 @@ _ASIDE_MARK = re.compile(r"[()–—]|\s-\s|\ssince\s")
 _NOUN_SINCE = r",\s(?!(?:and|but|or|yet|so|while|when|where|after|before|as|because|although|though)\b)"
 _NOUN_SINCE += r"[^,;()]{0,40}?\bsince\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?\d{4}s?\s*,"
 _ASIDE = re.compile(r"\([^()]{3,200}\)|\s[–—-]\s[^–—]{3,200}?\s[–—-]\s|" + _NOUN_SINCE, re.IGNORECASE)
+# "The verdict allocates 93% of jobs on merit, reserving 7% for relatives of veterans of the 1971 war": a
+# participle clause that trails the main clause elaborates on its news; a year there dates a detail (whose
+# war, which decision was overturned), not what the sentence tells.  A preposition or noun ending in -ing
+# ("during", "morning") opens no such clause.
+_TRAILING_PARTICIPLE = re.compile(
+    r",\s(?!(?:during|according|notwithstanding|morning|evening|spring|something|nothing|anything|everything|"
+    r"king|thing|building|meeting|ceiling|funding|spending|"
+    r"rating|training|hearing|bring|sing|wing|string)\b)[a-z]{3,}ing\s[^;]{3,200}$"
+)
 _REL_NEAR = _rx(
     r"today|yesterday|tonight|this (?:morning|week|weekend)|late on|earlier (?:today|this week)|"
-    r"last (?:night|week|weekend)|(?:over|since) the weekend|in (?:recent|the past few|the last few) days"
+    r"last (?:night|week|weekend)|(?:over|since) the weekend|in (?:recent|the past few|the last few) days|"
+    # "by late afternoon", "early in the morning", "overnight": a time of day tells a day's news; history
+    # and context are not told by the hour
+    r"(?:by|in the|(?:late|early) in the|late|early|during the|that) (?:morning|afternoon|evening|night)|overnight"
 )
 _REL_PAST = _rx(
     r"last (?:year|decade|century)|years? ago|decades? ago|in the past|previously|historically|"
@@ -104,9 +117,15 @@ _PAST_ANY = _rx(
     r"left|kept|struck|fell|rose|grew|paid|sold|bought|built|brought|thought|fought|ran|spoke|wrote|chose|drew|"
     r"flew|knew|stood|found|got|sought|spent|broke|shook|threw|swept|shot|fled|hit"
 )
-_EXPECTED = _rx(
+_EXPECTED_FIRM = (
     r"(?:is|are|was|were) (?:expected|likely|unlikely|set|poised|due|bound|scheduled|slated|going) to|"
-    r"is to|are to|remains? to be seen|it remains to be seen"
+    r"remains? to be seen|it remains to be seen"
+)
+_EXPECTED = _rx(_EXPECTED_FIRM + r"|is to|are to")
+_EXPECTED_ONLY_FIRM = _rx(_EXPECTED_FIRM)
+# "The primary objective of the convention is to nominate a candidate": a purpose defined, not a plan
+_PURPOSE_IS_TO = _rx(
+    r"(?:aims?|goals?|roles?|tasks?|purposes?|objectives?|missions?|mandates?)(?:\s+[\w'’-]+){0,5}?\s+(?:is|are)\s+to"
 )
 _VERDICT = re.compile(
     r"^(?:This|That|These|Which|It)\s+(?:signals?|suggests?|means|shows?|indicates?|implies|underscores?|"
@@ -264,7 +283,9 @@ _TIME_PATTERNS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = (
     (
         "t_rel_near",
         _REL_NEAR,
-        frozenset("today yesterday tonight this late earlier last weekend days".split()),  # noqa: SIM905
+        frozenset(
+            "today yesterday tonight this late earlier last weekend days morning afternoon evening night overnight".split()  # noqa: SIM905
+        ),
     ),
     (
         "t_rel_past",
@@ -320,8 +341,10 @@ def time_features(sentence: str, ctx: Context, words: set[str] | None = None) ->
     plain = _RECORD.sub(" ", sentence) if record else sentence
     if not words.isdisjoint(_YARDSTICK_WORDS) and _YARDSTICK.search(plain):
         plain, record = _YARDSTICK.sub(" ", plain), True
-    if _ASIDE_MARK.search(plain) and _ASIDE.search(plain):
+    trailing = "," in plain and _TRAILING_PARTICIPLE.search(plain)
+    if trailing or (_ASIDE_MARK.search(plain) and _ASIDE.search(plain)):
         bare = _ASIDE.sub(" ", plain)
+        bare = _TRAILING_PARTICIPLE.sub(" ", bare) if trailing else bare
         if _DIGIT.search(plain) and len(_DIGIT.findall(bare)) < len(_DIGIT.findall(plain)):
             out["c_aside_date"] = 1.0
         plain = bare
@@ -395,6 +418,23 @@ def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "called the ruling “a dark day”", "described as “historic”": a quote given as someone's verdict on a thing
+_CALLED = _rx(r"call(?:s|ed|ing)?|describ(?:es|ed|ing)|dub(?:s|bed)?|brand(?:s|ed)?|hail(?:s|ed)?|term(?:s|ed)?|"
+              r"label(?:s|l?ed)?|denounc(?:es|ed)|decr(?:ies|ied)")  # fmt: skip
+
+
+def quoted_wording(sentence: str) -> bool:
+    """The sentence quotes only short phrases that are not anyone's verdict ("support for countries “on
+    the frontline of the climate crisis”"): the report's wording, not a voice.  A quoted speech of
+    `QUOTED_WORDING` words or more, or a phrase someone calls a thing ("called the ruling “a dark day”"), is a voice."""
+    spans = _quoted_spans(sentence) if _QUOTE.search(sentence) else []
+    return bool(spans) and all(
+        len(_TOKEN.findall(sentence[a:b])) < QUOTED_WORDING
+        and not _CALLED.search(sentence[max(0, a - 40) : a])
+        for a, b in spans
+    )
+
+
 def cue_features(sentence: str) -> dict[str, float]:
     """Counts of grammar and wording cues in one sentence."""
     return _cues(sentence)[0]
@@ -419,6 +459,8 @@ def _cues(sentence: str) -> tuple[dict[str, float], set[str]]:
     for name, rx, triggers in _CUE_PATTERNS:
         if not present.isdisjoint(triggers) and rx.search(sentence):
             out[name] = 1.0
+    if "g_expected" in out and _PURPOSE_IS_TO.search(sentence) and not _EXPECTED_ONLY_FIRM.search(sentence):
+        del out["g_expected"]
     if "g_past_perfect" in out and _REPORTED_PERFECT.search(sentence):
         del out["g_past_perfect"]
         out["g_reported_perfect"] = 1.0
