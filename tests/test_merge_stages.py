@@ -415,6 +415,25 @@ def test_two_spans_that_start_on_one_day_and_end_on_two_disagree_on_the_end():
     ]
 
 
+def test_the_start_or_end_of_one_event_said_with_other_verbs_is_one_date():
+    assert _two_sources_say(
+        "The bloc's summit opened in Karlsburg on 22 August.", "The Karlsburg summit began on August 23."
+    ) == ["Sources differ: Alpha reports 22 August; Beta reports 23 August."]
+    assert _two_sources_say(
+        "The summit closed on 24 August with a joint declaration.",
+        "The summit concluded on August 25 with a declaration.",
+    ) == ["Sources differ: Alpha reports 24 August; Beta reports 25 August."]
+    # a start is not an end, and what starts must be the same thing
+    for first, second in (
+        ("The bloc's summit opened in Karlsburg on 22 August.", "The Karlsburg summit ended on August 24."),
+        (
+            "Talks between ministers began on 20 August in Karlsburg.",
+            "The Karlsburg summit opened on August 22.",
+        ),
+    ):
+        assert _two_sources_say(first, second) == [], (first, second)
+
+
 def test_an_amount_said_before_its_owner_and_one_for_the_owners_common_noun_are_compared():
     _, result = merge_specs(
         ("a", ["In total, approximately $700 million was mobilised towards this fund."], "Alpha", DAY),

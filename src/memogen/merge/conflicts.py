@@ -28,7 +28,7 @@ from .aliases import Aliases
 from .claims import MEASURED_UNITS, Claim, Entity, weekday_date
 from .clustering import UnionFind
 from .features import Features, features
-from .lexicon import GENERIC, REPORTING_VERBS, STOP, WEEKDAYS, stem
+from .lexicon import EVENT_PHASES, GENERIC, REPORTING_VERBS, STOP, WEEKDAYS, stem
 from .pairs import cross_source_pairs, name_mismatch, nearest_shared
 from .quantities import (
     Quantity,
@@ -461,7 +461,7 @@ def _same_claim(
         # a weekday, a loose witness, must share the nearest words themselves
         same_event = (
             bool(_date_words(qa) & _date_words(qb)) if a.weekday or b.weekday else nearest_shared(qa, qb)
-        )
+        ) or _same_phase(qa, qb)
         return same_event and name_mismatch(cache.features(qa.sentence), cache.features(qb.sentence)) == 0
     if (a.entity is None or b.entity is None) and name_mismatch(
         cache.features(qa.sentence), cache.features(qb.sentence)
@@ -548,6 +548,23 @@ def _date_words(q: Quantity) -> set[str]:
         return set()
     near = sorted(set(q.context.values()))[:2]
     return {w for w, d in q.context.items() if d in near}
+
+
+def _phase(q: Quantity) -> str | None:
+    """The phase of an event the verb nearest a date says ("opened", "began": its start; "closed",
+    "ended": its end), or None."""
+    phased = [(d, w) for w, d in q.context.items() if w in EVENT_PHASES and w in _date_words(q)]
+    return EVENT_PHASES[min(phased)[1]] if phased else None
+
+
+def _same_phase(qa: Quantity, qb: Quantity) -> bool:
+    """Two dates of one phase of one event in other verbs: "the summit opened on 22 August" / "the
+    summit began on August 23". What starts must be said on both sides too ("talks began on 20
+    August" / "the summit opened on 22 August" are two things)."""
+    phase = _phase(qa)
+    if phase is None or phase != _phase(qb):
+        return False
+    return any(w not in EVENT_PHASES for w in qa.context.keys() & qb.context.keys())
 
 
 def _breakdown(a: Claim, b: Claim) -> bool:

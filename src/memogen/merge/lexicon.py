@@ -571,3 +571,12 @@ REPORTING_VERBS = frozenset(
 )
 # What a speaker says about itself ("the PML-N said it won 75 seats"): then it owns the figure.
 SELF_REFERENCE = frozenset(["it", "its", "they", "their", "we", "our"])
+
+# Verbs that date one phase of an event: "the summit opened on 22 August" and "the summit began on
+# August 23" give two dates of one thing (its start), while "arrived on" and "left on" give two things.
+# (Stems are 5 letters: "commenced", "convened" would meet "comment", "convention".)
+_PHASE_VERBS = {
+    "start": "open opened opens begin began begun begins start started starts kicked",
+    "end": "end ended ends close closed closes conclude concluded finish finished wrapped",
+}
+EVENT_PHASES = {stem(w): phase for phase, words in _PHASE_VERBS.items() for w in words.split()}
