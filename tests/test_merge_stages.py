@@ -162,6 +162,45 @@ def test_an_earlier_lower_toll_is_an_older_report_not_an_error_and_undated_repor
     )
 
 
+def test_a_toll_reported_over_several_days_is_one_progression_dated_by_the_reports_cited():
+    reports = {  # source -> (day of September it is dated, its sentences)
+        "Alpha": (9, ["The storm has killed 1,037 people, officials said."]),
+        "Beta": (9, ["The death toll from the storm has exceeded 1,300 people."]),
+        "Gamma": (11, ["At least 2,122 people have died in the storm."]),
+        # a page dated before its figure was counted: the report its sentence before cites dates it
+        "Delta": (
+            8,
+            [
+                "According to the latest report of the ministry (September 12 at 1 pm), 50,000 homes"
+                " collapsed. The storm has claimed the lives of 2,901 people."
+            ],
+        ),
+    }
+    _, result = merge_specs(
+        *((name.lower(), texts, name, dt.date(2025, 9, day)) for name, (day, texts) in reports.items())
+    )
+    # two figures of 9 September are two updates of that day, the lower first
+    assert _statements(result) == [
+        "The reported figure rose over time: 1,037 people (Alpha, 9 September 2025); 1,300 people (Beta,"
+        " 9 September 2025); at least 2,122 people (Gamma, 11 September 2025); 2,901 people (Delta,"
+        " 12 September 2025)."
+    ]
+    # reported on two days only, two figures of one day still disagree
+    del reports["Gamma"], reports["Delta"]
+    reports["Gamma"] = (11, ["At least 2,122 people have died in the storm."])
+    _, result = merge_specs(
+        *((name.lower(), texts, name, dt.date(2025, 9, day)) for name, (day, texts) in reports.items())
+    )
+    (statement,) = _statements(result)
+    assert statement.startswith("Sources differ")
+
+
+def test_a_name_the_event_acted_on_does_not_own_its_toll():
+    toll = "The death toll of the earthquake that struck the Verna province has risen to 1,037."
+    assert _claim(toll, "1,037").entity is None
+    assert _claim("The ministry said that the PPP won 54 seats.", "54 seats").entity.text == "PPP"
+
+
 def test_a_running_total_is_dated_by_its_day_not_limited_to_it():
     total = _claim(
         "The number of people killed rose to 23 on Monday, officials said.", "23", dt.date(2025, 9, 16)

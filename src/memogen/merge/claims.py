@@ -47,6 +47,7 @@ from .quantities import (
     figure_years,
     planned,
     rounding_tolerance,
+    split_sentences,
 )
 
 MEASURED_UNITS = frozenset(unit for unit, _ in UNIT_CONVERSIONS.values())  # measured, not counted
@@ -239,6 +240,10 @@ def read_claims(
             claim = read_claim(k, p.source_id, q, source_date, initial)
             if claim is not None:
                 claim.provisional = partial or bool(_PARTIAL_COUNT.search(q.sentence))
+                if claim.accrues and claim.reported == source_date and src is not None:
+                    claim.reported = (
+                        _cited_report_date(src.text, p, q.sentence, source_date) or claim.reported
+                    )
                 if claim.entity is not None and claim.entity.text.lower() in kinds:
                     claim.entity = replace(claim.entity, nouns=kinds[claim.entity.text.lower()])
                 out.append(claim)
@@ -523,6 +528,29 @@ def _report_date(sentence: str, source_date: dt.date | None) -> dt.date | None:
     return source_date
 
 
+# "According to the latest report published by the Ministry of the Interior (September 12 at 1:00 pm),"
+_CITED_REPORT = re.compile(r"^\W*(?:As (?:per|of|at)|According to)\b[^,;]{0,120}?,", re.I)
+_PRECEDING_CHARS = 600  # of the page before a point: enough for the sentence before it
+
+
+def _cited_report_date(text: str, p: Point, sentence: str, source_date: dt.date | None) -> dt.date | None:
+    """The date of the report the sentence before a running count cites, in the same paragraph
+    ("According to the latest report of the ministry (September 12), ... . The earthquake has claimed
+    2,901 lives."): when the figure was counted, which a page's own date (often its first version's)
+    may not be."""
+    at = p.text.find(sentence)
+    before = text[max(0, p.start - _PRECEDING_CHARS) : p.start] + p.text[: max(at, 0)]
+    line = before.rsplit("\n", 1)[-1]
+    previous = split_sentences(line)
+    lead = _CITED_REPORT.match(previous[-1]) if previous else None
+    if lead is None:
+        return None
+    for q in extract_quantities(lead.group(0)):
+        if q.kind == "date" and q.value[2]:
+            return _to_date(q.value, source_date)
+    return None
+
+
 def _to_date(value: tuple, source_date: dt.date | None) -> dt.date | None:
     year = value[0] or (source_date.year if source_date else None)
     if year is None:
@@ -567,7 +595,11 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
     if resp is not None:
         return resp
     lo, hi = _segment(sentence, pos, pos + len(q.display), names)
-    owners = [n for n in names if not n.place and not n.speaker]
+    owners = [
+        n
+        for n in names
+        if not n.place and not n.speaker and not _RELATIVE_OBJECT.search(sentence, 0, n.start)
+    ]
     starts = _figure_starts(sentence)
     # a name is this figure's only after the figure before it ("266 of the National Assembly and 593")
     prev = max((p for p in starts if p < pos), default=-1)
@@ -603,6 +635,11 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
 
 
 _PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
+# "the death toll of the earthquake that struck the Al Haouz province has risen to 1,037": a name
+# a relative clause's verb acts on says what the event did, not whose the figure is
+_RELATIVE_OBJECT = re.compile(
+    r"\b(?:that|which)\s+(?!(?:the|a|an|its|their|this|these|those|it|they)\b)[a-z]+(?:\s+[a-z]+)?\s+(?:the\s+)?$"
+)
 # "Derna, a port city of 100,000", "Derna, home to 100,000 people": the name's figure, in apposition
 _APPOSITIVE = re.compile(r"\s*(?:(?:a|an)\s+[^,;]*?\bof\s+(?:[a-z]+\s+){0,2}|home to\s+(?:[a-z]+\s+){0,2})$")
 

@@ -217,9 +217,14 @@ def _progression(classes: list[list[Claim]]) -> list[tuple[dt.date, list[Claim]]
         # a share (of GDP, of the vote) is a ratio, not a count that accrues: two shares disagree
         return None
     firsts = [min((c.reported for c in cl if c.reported is not None), default=None) for cl in classes]
-    if any(d is None for d in firsts) or len(set(firsts)) < len(firsts):
+    if any(d is None for d in firsts):
         return None
-    order = sorted(range(len(classes)), key=lambda k: firsts[k])  # type: ignore[arg-type,return-value]
+    if len(set(firsts)) < len(firsts) and not (_running_count(claims) and len(set(firsts)) > 2):
+        # two figures of one day disagree, unless they are steps of a toll reported over several
+        # days (updates within a day: 1,037 then 1,300 dead on 9 September, 2,122 on the 11th)
+        return None
+    # (the lower of two figures of one day is the earlier update)
+    order = sorted(range(len(classes)), key=lambda k: (firsts[k], classes[k][0].value[0]))  # type: ignore[arg-type,return-value]
     earliest_partial = any(c.provisional and not c.headcount for c in classes[order[0]])
     if not (all(c.accrues for c in claims) or earliest_partial):
         # a fixed fact (a summit's attendance, a city's people) reported twice: two values disagree;
