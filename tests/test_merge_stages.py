@@ -195,6 +195,16 @@ def test_a_toll_reported_over_several_days_is_one_progression_dated_by_the_repor
     assert statement.startswith("Sources differ")
 
 
+def test_the_date_of_a_long_report_lead_dates_the_report_not_a_fact():
+    sentence = (
+        "According to the latest report published by the Ministry of the Interior of Verna"
+        " (September 12 at 1:00 pm), some 50,000 homes collapsed in whole or in part."
+    )
+    (date,) = [q for q in extract_quantities(sentence) if q.kind == "date"]
+    assert read_claim(0, "s", date, DAY) is None
+    assert _claim(sentence, "50,000 homes").reported == dt.date(2025, 9, 12)
+
+
 def test_a_name_the_event_acted_on_does_not_own_its_toll():
     toll = "The death toll of the earthquake that struck the Verna province has risen to 1,037."
     assert _claim(toll, "1,037").entity is None
@@ -454,7 +464,7 @@ def test_two_spans_that_start_on_one_day_and_end_on_two_disagree_on_the_end():
     ]
 
 
-def test_the_start_or_end_of_one_event_said_with_other_verbs_is_one_date():
+def test_the_start_or_end_of_one_event_said_with_other_verbs_or_as_a_span_is_one_date():
     assert _two_sources_say(
         "The bloc's summit opened in Karlsburg on 22 August.", "The Karlsburg summit began on August 23."
     ) == ["Sources differ: Alpha reports 22 August; Beta reports 23 August."]
@@ -462,6 +472,22 @@ def test_the_start_or_end_of_one_event_said_with_other_verbs_is_one_date():
         "The summit closed on 24 August with a joint declaration.",
         "The summit concluded on August 25 with a declaration.",
     ) == ["Sources differ: Alpha reports 24 August; Beta reports 25 August."]
+    # the first day of a span of days is the event's start, however the span is said
+    assert _two_sources_say(
+        "The summit was held in Karlsburg from 22 to 24 August.",
+        "The summit took place in Karlsburg from 23 to 24 August.",
+    ) == ["Sources differ: Alpha reports 22 to 24 August; Beta reports 23 to 24 August."]
+    assert _two_sources_say(
+        "The three-day summit was held in Karlsburg from 22 to 24 August.",
+        "The summit opened on 23 August in Karlsburg.",
+    ) == ["Sources differ: Alpha reports 22 to 24 August; Beta reports 23 August."]
+    assert (
+        _two_sources_say(
+            "The summit was held in Karlsburg from 22 to 24 August.",
+            "The summit opened in Karlsburg on 22 August.",
+        )
+        == []
+    )
     # a start is not an end, and what starts must be the same thing
     for first, second in (
         ("The bloc's summit opened in Karlsburg on 22 August.", "The Karlsburg summit ended on August 24."),

@@ -124,8 +124,10 @@ _NUMBER_OF = re.compile(r"\b(?:number|count|tally|total)\s+of\s+([a-z]+)", re.I)
 # "with a magnitude of 6.9", "at a depth of 10": the noun before "of" is what a bare figure measures
 _MEASURE_OF = re.compile(r"\b(?:a|an|the)\s+([a-z]{4,})\s+of\s*(?:about|around|some|nearly|over)?\s*$")
 # "As per media reports on 22 July 2024, ...": the lead dates a report (not "On 12 June, he arrived")
-_REPORTING_LEAD = re.compile(r"^\W*(?:As (?:per|of|at)|According to)\b[^,]{0,60}?,", re.I)
-_REPORT_LEAD = re.compile(r"^\W*(?:As (?:per|of)|According to|By|On|As at)\b[^,]{0,60}?,", re.I)
+# "As per media reports on 22 July 2024,", "According to the latest report published by the Ministry of
+# the Interior (September 12 at 1:00 pm),": who reported, and when
+_REPORTING_LEAD = re.compile(r"^\W*(?:As (?:per|of|at)|According to)\b[^,;]{0,120}?,", re.I)
+_DAY_LEAD = re.compile(r"^\W*(?:By|On)\b[^,]{0,60}?,", re.I)  # "On 12 September, ..." dates a report too
 
 
 @dataclass(frozen=True, slots=True)
@@ -518,7 +520,7 @@ def _dates_report(before: str) -> bool:
 
 def _report_date(sentence: str, source_date: dt.date | None) -> dt.date | None:
     """ "As per media reports on 22 July 2024, ..." dates the report; else the source's date."""
-    lead = _REPORT_LEAD.match(sentence)
+    lead = _REPORTING_LEAD.match(sentence) or _DAY_LEAD.match(sentence)
     if lead:
         for q in extract_quantities(lead.group(0)):
             if q.kind == "date" and q.value[2]:
@@ -528,8 +530,6 @@ def _report_date(sentence: str, source_date: dt.date | None) -> dt.date | None:
     return source_date
 
 
-# "According to the latest report published by the Ministry of the Interior (September 12 at 1:00 pm),"
-_CITED_REPORT = re.compile(r"^\W*(?:As (?:per|of|at)|According to)\b[^,;]{0,120}?,", re.I)
 _PRECEDING_CHARS = 600  # of the page before a point: enough for the sentence before it
 
 
@@ -542,7 +542,7 @@ def _cited_report_date(text: str, p: Point, sentence: str, source_date: dt.date 
     before = text[max(0, p.start - _PRECEDING_CHARS) : p.start] + p.text[: max(at, 0)]
     line = before.rsplit("\n", 1)[-1]
     previous = split_sentences(line)
-    lead = _CITED_REPORT.match(previous[-1]) if previous else None
+    lead = _REPORTING_LEAD.match(previous[-1]) if previous else None
     if lead is None:
         return None
     for q in extract_quantities(lead.group(0)):

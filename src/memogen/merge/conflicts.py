@@ -366,8 +366,10 @@ def _may_compare(
 ) -> bool:
     """The cheap half of the test: unit, plan, previous value, day, year, entity (and, unless
     any_distance, an order of magnitude at most between the values)."""
-    if a.kind != b.kind or a.planned != b.planned or a.previous != b.previous:
+    if a.kind != b.kind or a.planned != b.planned:
         return False  # a target is not an outcome; two targets (two forecasts) may disagree
+    if a.previous != b.previous and not _span_opening(a, b):
+        return False  # the starting value of a change is not its outcome
     if a.unit != b.unit and (a.kind != "number" or (a.unit and b.unit)):
         return False  # another currency or unit: never a disagreement (currencies are not converted)
     if a.day != b.day:
@@ -456,6 +458,12 @@ def _same_claim(
         return False
     if a.kind == "date" and _one_span(a, b):
         return True  # "from 30 November to 12 December" / "from November 30 to December 13": its end
+    if a.kind == "date" and a.previous != b.previous:
+        # the first day of a span and the day something opened: the start of one event?
+        return (
+            _same_phase(qa, qb)
+            and name_mismatch(cache.features(qa.sentence), cache.features(qb.sentence)) == 0
+        )
     if a.kind == "date":
         # what happened on the day: the word nearest one date is near the other ("inspected");
         # a weekday, a loose witness, must share the nearest words themselves
@@ -550,9 +558,17 @@ def _date_words(q: Quantity) -> set[str]:
     return {w for w, d in q.context.items() if d in near}
 
 
+def _span_opening(a: Claim, b: Claim) -> bool:
+    """One date opens a span of days ("from 22 to 24 August"), the other is a single day: both may
+    be the start of one event ("the summit opened on 23 August")."""
+    return a.kind == "date" and (a.quantity.opens_span if a.previous else b.quantity.opens_span)
+
+
 def _phase(q: Quantity) -> str | None:
     """The phase of an event the verb nearest a date says ("opened", "began": its start; "closed",
-    "ended": its end), or None."""
+    "ended": its end), or None. The first day of a span of days is a start, however said."""
+    if q.opens_span:
+        return "start"
     phased = [(d, w) for w, d in q.context.items() if w in EVENT_PHASES and w in _date_words(q)]
     return EVENT_PHASES[min(phased)[1]] if phased else None
 

@@ -23,6 +23,7 @@ from ..model import Conflict, ConflictValue, Point, Source
 from ..sources.naming import opening_title
 from .claims import Claim
 from .lexicon import SCALES, TENS, UNITS
+from .quantities import extract_quantities
 
 TITLE_WORDS = 6  # words of a title that name a source in a conflict statement
 OPENING_WORDS = 4  # words of a source's opening sentence, when it has no title: the footnote starts with them
@@ -282,8 +283,11 @@ def date_text(value: tuple, with_year: bool) -> str:
 
 def _date_claim_text(c: Claim, with_year: bool) -> str:
     """A date, or the span it ends ("22 to 24 August", "30 November to 13 December"), in one form."""
-    end = date_text(c.value, with_year)
-    start = c.span_start
+    end, start = date_text(c.value, with_year), c.span_start
+    if c.quantity.opens_span:  # the first day of a span: the span, as its source gives it
+        span = next((q for q in extract_quantities(c.display) if q.span_from is not None), None)
+        if span is not None:
+            end, start = date_text(span.value, with_year), span.span_from
     if start is None or not start[1] or not c.value[1]:
         return end
     if start[1] == c.value[1] and start[2] and (not start[0] or not c.value[0] or start[0] == c.value[0]):
