@@ -205,6 +205,29 @@ def test_the_date_of_a_long_report_lead_dates_the_report_not_a_fact():
     assert _claim(sentence, "50,000 homes").reported == dt.date(2025, 9, 12)
 
 
+def test_a_date_its_own_weekday_contradicts_near_the_event_is_a_slip_not_stated():
+    from memogen.merge import merge_points
+
+    sources, points = [], []
+    for spec in (
+        ("a", ["The earthquake struck Verna late on Friday 12 September, officials said."], "Alpha", None),
+        ("b", ["The quake hit on the night of Friday, September 13, in the Verna region."], "Beta", None),
+        (
+            "c",
+            ["Rescuers reached the village on Saturday, September 13, a day after the quake."],
+            "Gamma",
+            None,
+        ),
+    ):
+        src, pts = source_with_points(*spec)
+        sources.append(src)
+        points += pts
+    event = (dt.date(2025, 9, 12), dt.date(2025, 9, 12))
+    result = merge_points(points, sources, event)
+    assert [sid for sid, _, _ in result.flagged] == ["b"]  # Saturday the 13th is right, and stays
+    assert not any("September 13, in" in m.text for m in result.merged)
+
+
 def test_a_name_the_event_acted_on_does_not_own_its_toll():
     toll = "The death toll of the earthquake that struck the Verna province has risen to 1,037."
     assert _claim(toll, "1,037").entity is None

@@ -831,6 +831,44 @@ def lone_dates_near_event(
     return flagged
 
 
+_WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(sorted(WEEKDAYS)) + r")\W{0,3}$", re.I)
+WEEKDAY_REACH = 3  # days between a date and the day its weekday names, within which one is a slip
+
+
+def misdated_weekdays(claims: list[Claim], event: tuple[dt.date, dt.date] | None) -> dict[int, list[str]]:
+    """A date its own weekday contradicts ("Friday, September 9" in a year when the 9th was a
+    Saturday) when the weekday names a day of the event: the day is that source's slip, not stated.
+
+    Why: the event's dates allow a day either side (time zones, reports the morning after), so a
+    slip by one day is never a lone date; its weekday says which half of it is wrong.
+    """
+    if event is None:
+        return {}
+    flagged: dict[int, list[str]] = {}
+    for c in claims:
+        if c.kind != "date" or c.weekday or c.previous or not c.value[1] or not c.value[2]:
+            continue
+        q = c.quantity
+        at = q.sentence.find(q.display)
+        named = _WEEKDAY_BEFORE.search(q.sentence[max(0, at - 14) : max(at, 0)]) if at >= 0 else None
+        day = claim_day(c, event[0].year)
+        if named is None or day is None:
+            continue
+        wanted = _WEEKDAY_ORDER.index(named.group(1).lower())
+        if day.weekday() == wanted:
+            continue
+        near = [day + dt.timedelta(days=k) for k in range(-WEEKDAY_REACH, WEEKDAY_REACH + 1)]
+        meant = next((d for d in near if d.weekday() == wanted), None)
+        if meant is not None and event[0] <= meant <= event[1] and not event[0] <= day <= event[1]:
+            flagged.setdefault(c.point, []).append(
+                f"{named.group(1)}, {c.display}: that {named.group(1)} is {day_text(meant)}, the event's day"
+            )
+    return flagged
+
+
+_WEEKDAY_ORDER = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
 def weekday_claims(
     points: list[Point], sources: dict[str, Source], event: tuple[dt.date, dt.date] | None = None
 ) -> list[Claim]:
