@@ -228,6 +228,20 @@ def test_a_date_its_own_weekday_contradicts_near_the_event_is_a_slip_not_stated(
     assert not any("September 13, in" in m.text for m in result.merged)
 
 
+def test_a_figure_is_stated_with_what_its_noun_is_of_and_a_fraction_in_lower_case():
+    assert _two_sources_say(
+        "The summit was attended by 40 heads of state and government.",
+        "More than 50 heads of state and government attended the summit.",
+    ) == [
+        "Sources differ: Alpha reports 40 heads of state and government;"
+        " Beta reports more than 50 heads of state and government."
+    ]
+    assert _claim("It killed 300 people of whom 20 were children.", "300 people").display == "300 people"
+    assert _two_sources_say(
+        "Around 20% of Verna was destroyed by the floods.", "A quarter of Verna was wiped out by the floods."
+    ) == ["Sources differ: Alpha reports around 20%; Beta reports a quarter."]
+
+
 def test_a_name_the_event_acted_on_does_not_own_its_toll():
     toll = "The death toll of the earthquake that struck the Verna province has risen to 1,037."
     assert _claim(toll, "1,037").entity is None

@@ -310,7 +310,7 @@ def read_claim(
         value=value,
         unit=unit,
         entity=figure_entity(sentence, q, initial_names) if q.kind != "date" else None,
-        display=f"{_display(q, before)} {implied}".strip(),
+        display=f"{_display(q, before, '' if implied else after)} {implied}".strip(),
         lower_bound=bool(_LOWER_BOUND.search(before)),
         day=None if running else day,
         reported=day if running and day else _report_date(sentence, source_date),
@@ -447,9 +447,19 @@ def _elided_unit(before: str) -> str:
     return last.display.rsplit(" ", 1)[-1].lower()
 
 
-def _display(q: Quantity, before: str) -> str:
+def _display(q: Quantity, before: str, after: str = "") -> str:
+    """The figure as its source gives it: its bound ("at least"), and what its noun is of ("40 heads
+    of state", "2 million tonnes of wheat"): "40 heads" alone says nothing to a reader."""
     bound = _LOWER_BOUND.search(before) or _APPROX.search(before)
-    return (bound.group(0).strip() + " " + q.display) if bound else q.display
+    text = (bound.group(0).strip() + " " + q.display) if bound else q.display
+    of = _OF_WHAT.match(after) if q.kind == "number" and q.unit else None
+    return text + of.group(0) if of else text
+
+
+_OF_WHAT = re.compile(
+    r" of (?!(?:the|a|an|its|their|his|her|this|that|these|those|whom|which|them|us|it|what|whose)\b)"
+    r"[a-z]+(?: and [a-z]+)?\b"
+)
 
 
 # --------------------------------------------------------------------------- time

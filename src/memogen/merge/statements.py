@@ -22,7 +22,7 @@ from dataclasses import replace
 from ..model import Conflict, ConflictValue, Point, Source
 from ..sources.naming import opening_title
 from .claims import Claim
-from .lexicon import SCALES, TENS, UNITS
+from .lexicon import FRACTIONS, SCALES, TENS, UNITS
 from .quantities import extract_quantities
 
 TITLE_WORDS = 6  # words of a title that name a source in a conflict statement
@@ -194,7 +194,7 @@ _LOWER_LEADS = frozenset(
 )
 
 
-_SPELLED = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES)
+_SPELLED = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | frozenset(FRACTIONS) | {"a", "an"}
 
 
 def _value_text(c: Claim) -> str:
