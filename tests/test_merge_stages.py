@@ -242,6 +242,32 @@ def test_a_figure_is_stated_with_what_its_noun_is_of_and_a_fraction_in_lower_cas
     ) == ["Sources differ: Alpha reports around 20%; Beta reports a quarter."]
 
 
+def test_a_population_of_a_named_place_and_a_number_of_missing_are_counts_of_people():
+    assert _claim("The population of Verna is estimated at 90,000.", "90,000").headcount
+    assert _two_sources_say(
+        "Around a quarter of Verna, a city of 100,000, was destroyed.",
+        "The population of Verna is estimated at 90,000.",
+    ) == ["Sources differ on Verna: Alpha reports 100,000; Beta reports 90,000."]
+    assert _claim("The number of missing in Verna stood at 9,000.", "9,000").unit == "people missing"
+    assert _two_sources_say(
+        "More than 10,000 people are missing in Verna, the Red Crescent said.",
+        "The number of missing in Verna stood at 9,000.",
+    ) == ["Sources differ: Alpha reports more than 10,000 people; Beta reports 9,000."]
+
+
+def test_a_places_headcount_said_of_its_common_noun_in_a_relative_clause_is_compared():
+    def differ(first: list[str], second: list[str]) -> list[str]:
+        return _statements(merge_specs(("a", first, "Alpha", DAY), ("b", second, "Beta", DAY))[1])
+
+    verna = "Verna has a population of around 100,000 people."
+    assert differ(
+        [verna, "Floods swept through the city of Verna on Sunday."],
+        ["The city, which had 90,000 inhabitants, lost entire districts."],
+    ) == ["Sources differ: Alpha reports around 100,000 people; Beta reports 90,000 inhabitants."]
+    # another place's people, however close the figure
+    assert differ([verna], ["The neighbouring town, which had 90,000 inhabitants, was spared."]) == []
+
+
 def test_a_name_the_event_acted_on_does_not_own_its_toll():
     toll = "The death toll of the earthquake that struck the Verna province has risen to 1,037."
     assert _claim(toll, "1,037").entity is None

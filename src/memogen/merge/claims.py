@@ -102,10 +102,12 @@ LEDE_CHARS = 600
 _PENDING = re.compile(r"\b(?:still|yet to|pending|remaining|remain|outstanding|awaited|missing)\b", re.I)
 # "which has a population of around 90,000": the figure counts people
 _POPULATION_OF = re.compile(
-    r"\bpopulation(?:\s+(?:of|is|was|stands|stood|estimated|put|at|to|be|been|numbers|numbered|totals|"
+    r"\bpopulation(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,2})?"
+    r"(?:\s+(?:of|is|was|stands|stood|estimated|put|at|to|be|been|numbers|numbered|totals|"
     r"about|around|some|roughly|nearly|almost|over|more|than|approximately|an|a|est\.?)){0,5}\s*$",
     re.I,
-)  # "a population of about 90,000", "population is estimated at 90,000", "(population 90,000)"
+)  # "a population of about 90,000", "population is estimated at 90,000", "(population 90,000)",
+# "the population of Verna is estimated at 90,000"
 # "Verna, a port city of 100,000", "Verna, home to 90,000": a place's headcount, its noun left out
 _PLACE_OF = re.compile(
     r"\b(?:(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?:city|town|village|port|country|nation|island|district|region|"
@@ -426,6 +428,8 @@ def _subject_unit(subject: str) -> str:
     if _TOLL_SUBJECT.search(subject) or _POPULATION_OF.search(subject) or _PLACE_OF.search(subject):
         return "people"
     counted = _NUMBER_OF.search(subject) or _MEASURE_OF.search(subject)
+    if counted and counted.group(1).lower() in _CASUALTY_BY_WORD:
+        return "people"  # "the number of missing stood at 9,000": people, counted as missing
     return counted.group(1).lower() if counted else ""
 
 

@@ -401,9 +401,17 @@ def _named_by_head(named: Claim, bare: Claim) -> bool:
     clause = figure_clause(bare.quantity)
     if any(re.search(rf"\b(?:the|this|that|its) {n}\b", clause) for n in sorted(nouns)):
         return True
+    # a relative clause's figure is its head's: "The city, which had 90,000 inhabitants, ..."
+    q = bare.quantity
+    hung = _HUNG_ON.search(q.sentence[: max(0, q.sentence.find(q.display))])
+    if hung and any(re.search(rf"\b(?:the|this|that|its) {n}$", hung.group(1), re.I) for n in sorted(nouns)):
+        return True
     # the bare figure's clause opens on a noun the sources use for the name: "independents won 101 seats"
     subject = clause[: max(0, clause.find(bare.quantity.display))]
     return any(re.match(rf"\W*(?:the\s+)?{n}\b", subject) for n in sorted(named.entity.nouns))
+
+
+_HUNG_ON = re.compile(r"(\b[A-Za-z]+ [a-z]+),\s*(?:which|that|where|whose)\b[^,;]*$")
 
 
 def _spread(claims: list[Claim]) -> float:
@@ -454,7 +462,10 @@ def _same_claim(
     if direction(cache.norm(qa.sentence)) * direction(cache.norm(qb.sentence)) < 0:
         return False  # one rose, the other fell: two movements
     toll = bool(a.casualty) and a.casualty == b.casualty  # the topic's dead (injured, ...): one count
-    if lexical < RELATED_THRESHOLD and semantic < SEMANTIC_RELATED and not toll:
+    # a named place's people, said of it on both sides (its name, or the noun its sources call it by:
+    # "Verna has 100,000 people" / "the city, which had 90,000 inhabitants"): one measure however said
+    population = a.headcount and b.headcount and _one_owner_named(a, b)
+    if lexical < RELATED_THRESHOLD and semantic < SEMANTIC_RELATED and not (toll or population):
         return False
     if a.kind == "date" and _one_span(a, b):
         return True  # "from 30 November to 12 December" / "from November 30 to December 13": its end
@@ -538,12 +549,12 @@ def _one_span(a: Claim, b: Claim) -> bool:
 
 
 def _one_owner_named(a: Claim, b: Claim) -> bool:
-    """Both sides name the figure's owner: the same name, or (for amounts) a name and its common
-    noun ("this fund"). Counts need the name itself on both sides: "the PML-N got 75 seats" / "the
-    PML-N has secured 71 seats"."""
+    """Both sides name the figure's owner: the same name, or (for amounts and a place's headcount) a
+    name and its common noun ("this fund", "the city"). Other counts need the name itself on both
+    sides: "the PML-N got 75 seats" / "the PML-N has secured 71 seats"."""
     if a.entity is not None and b.entity is not None:
         return a.entity.same_as(b.entity)
-    if a.kind != "amount" or (a.entity is None and b.entity is None):
+    if not (a.kind == "amount" or a.headcount) or (a.entity is None and b.entity is None):
         return False
     named, bare = (a, b) if a.entity is not None else (b, a)
     return _named_by_head(named, bare)
