@@ -535,6 +535,9 @@ def test_the_start_or_end_of_one_event_said_with_other_verbs_or_as_a_span_is_one
         "The summit closed on 24 August with a joint declaration.",
         "The summit concluded on August 25 with a declaration.",
     ) == ["Sources differ: Alpha reports 24 August; Beta reports 25 August."]
+    assert _two_sources_say("The army launched its offensive on 3 May.", "The offensive began on May 4.") == [
+        "Sources differ: Alpha reports 3 May; Beta reports 4 May."
+    ]
     # the first day of a span of days is the event's start, however the span is said
     assert _two_sources_say(
         "The summit was held in Karlsburg from 22 to 24 August.",

@@ -576,7 +576,7 @@ SELF_REFERENCE = frozenset(["it", "its", "they", "their", "we", "our"])
 # August 23" give two dates of one thing (its start), while "arrived on" and "left on" give two things.
 # (Stems are 5 letters: "commenced", "convened" would meet "comment", "convention".)
 _PHASE_VERBS = {
-    "start": "open opened opens begin began begun begins start started starts kicked",
+    "start": "open opened opens begin began begun begins start started starts kicked launch launched",
     "end": "end ended ends close closed closes conclude concluded finish finished wrapped",
 }
 EVENT_PHASES = {stem(w): phase for phase, words in _PHASE_VERBS.items() for w in words.split()}
