@@ -591,7 +591,14 @@ def _same_phase(qa: Quantity, qb: Quantity) -> bool:
     phase = _phase(qa)
     if phase is None or phase != _phase(qb):
         return False
-    return any(w not in EVENT_PHASES for w in qa.context.keys() & qb.context.keys())
+    near = PHASE_SUBJECT_REACH
+    return any(
+        w not in EVENT_PHASES and qa.context[w] <= near and qb.context[w] <= near
+        for w in qa.context.keys() & qb.context.keys()
+    )
+
+
+PHASE_SUBJECT_REACH = 8  # words from a date within which what opened (ended) is said
 
 
 def _breakdown(a: Claim, b: Claim) -> bool:
