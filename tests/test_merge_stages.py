@@ -561,6 +561,10 @@ def test_the_start_or_end_of_one_event_said_with_other_verbs_or_as_a_span_is_one
             "Talks between ministers began on 20 August in Karlsburg.",
             "The Karlsburg summit opened on August 22.",
         ),
+        (  # a word both share, but far from the dates: not what opened
+            "Talks between the two foreign ministers of the region began on 20 August after a long delay.",
+            "The summit opened on 22 August with a speech by the host, attended by foreign ministers.",
+        ),
     ):
         assert _two_sources_say(first, second) == [], (first, second)
 
