@@ -268,6 +268,24 @@ def test_a_places_headcount_said_of_its_common_noun_in_a_relative_clause_is_comp
     assert differ([verna], ["The neighbouring town, which had 90,000 inhabitants, was spared."]) == []
 
 
+def test_figures_measured_on_another_basis_are_another_measure_not_a_disagreement():
+    nominal = "The bloc accounts for 26% of global GDP."
+    assert (
+        _two_sources_say(
+            nominal, "Measured by purchasing power parity, the bloc accounts for 31.5% of global GDP."
+        )
+        == []
+    )
+    assert _two_sources_say(nominal, "The bloc accounts for 32% of global GDP in PPP terms.") == []
+    assert _two_sources_say(nominal, "The bloc accounts for about 31% of global GDP.") == [
+        "Sources differ: Alpha reports 26%; Beta reports about 31%."
+    ]
+    # a party called PPP measures nothing on a basis
+    assert _two_sources_say("The PPP won 54 seats.", "The PPP has secured 52 seats.") == [
+        "Sources differ on PPP: Alpha reports 54 seats; Beta reports 52 seats."
+    ]
+
+
 def test_a_name_the_event_acted_on_does_not_own_its_toll():
     toll = "The death toll of the earthquake that struck the Verna province has risen to 1,037."
     assert _claim(toll, "1,037").entity is None
