@@ -286,6 +286,14 @@ def test_figures_measured_on_another_basis_are_another_measure_not_a_disagreemen
     ]
 
 
+def test_a_city_of_so_many_people_is_its_headcount_even_beside_a_toll():
+    toll = "Verna's mayor said the death toll could reach 20,000 in the city of 90,000 people."
+    assert _claim(toll, "90,000 people").headcount
+    assert _two_sources_say(
+        "Officials in Verna, whose population is roughly 100,000, said 10,000 people were missing.", toll
+    ) == ["Sources differ: Alpha reports roughly 100,000; Beta reports 90,000 people."]
+
+
 def test_a_name_the_event_acted_on_does_not_own_its_toll():
     toll = "The death toll of the earthquake that struck the Verna province has risen to 1,037."
     assert _claim(toll, "1,037").entity is None

@@ -396,6 +396,9 @@ def casualty(q: Quantity, unit_word: str, subject: str = "", lead: str = "") -> 
     word = unit_word.lower()
     if word in _CASUALTY_BY_WORD or stem(word) in _CASUALTY_STEMS:
         return " " + _CASUALTY_BY_WORD.get(word, _CASUALTY_STEMS.get(stem(word), ""))
+    if _POPULATION_OF.search(lead or subject) or _PLACE_OF.search(lead or subject):
+        # "the toll could reach 20,000 in the city of 90,000 people": the city's people, whatever is near
+        return " " + HEADCOUNT
     near = sorted((d, w) for w, d in q.context.items() if d <= 4 and w in _CASUALTY_STEMS)
     if near:
         return " " + _CASUALTY_STEMS[near[0][1]]
@@ -408,10 +411,8 @@ def casualty(q: Quantity, unit_word: str, subject: str = "", lead: str = "") -> 
         return " " + said[0]
     if _LIVES_TAKEN.search(lead):
         return " killed"  # "claimed the lives of 2,901 individuals": the dead, not a place's people
-    headcount = (
-        stem(word) in _HEADCOUNT_STEMS
-        or any(d <= 4 and w in _HEADCOUNT_STEMS for w, d in q.context.items())
-        or bool(_POPULATION_OF.search(lead or subject) or _PLACE_OF.search(lead or subject))
+    headcount = stem(word) in _HEADCOUNT_STEMS or any(
+        d <= 4 and w in _HEADCOUNT_STEMS for w, d in q.context.items()
     )
     return " " + HEADCOUNT if headcount else ""
 
