@@ -294,6 +294,18 @@ def test_a_city_of_so_many_people_is_its_headcount_even_beside_a_toll():
     ) == ["Sources differ: Alpha reports roughly 100,000; Beta reports 90,000 people."]
 
 
+def test_one_figure_in_two_units_of_a_length_is_a_disagreement_when_the_sentences_say_one_thing():
+    assert _two_sources_say(
+        "The border wall stretches for 200 km.", "The wall runs 200 miles along the border."
+    ) == ["Sources differ: Alpha reports 200 km; Beta reports 200 miles."]
+    assert (
+        _two_sources_say(
+            "The convoy travelled 200 km to reach the border.", "The wall runs 200 miles along the border."
+        )
+        == []
+    )
+
+
 def test_a_name_the_event_acted_on_does_not_own_its_toll():
     toll = "The death toll of the earthquake that struck the Verna province has risen to 1,037."
     assert _claim(toll, "1,037").entity is None

@@ -531,7 +531,21 @@ def _same_claim(
             and not _part_or_whole(b)
         )
         measured = lexical_measure and measure >= FAR_MEASURE_SIM and owned
+        # one figure in two units of one dimension ("stretches for 200 km" / "runs 200 miles"): a
+        # unit one source got wrong, in sentences that read as one fact
+        measured = measured or (semantic >= SEMANTIC_RELATED and _unit_slip(a, b))
     return measured and (a.agrees_with(b) or not _breakdown(a, b))
+
+
+def _unit_slip(a: Claim, b: Claim) -> bool:
+    """The same number given in two convertible units of measure ("200 km" / "200 miles")."""
+    qa, qb = a.quantity, b.quantity
+    return (
+        a.unit in MEASURED_UNITS
+        and qa.unit != qb.unit
+        and qa.value == qb.value
+        and qa.relatedness(qb) >= RELATED_CONTEXT
+    )
 
 
 def _part_or_whole(c: Claim) -> bool:
