@@ -306,6 +306,16 @@ def test_one_figure_in_two_units_of_a_length_is_a_disagreement_when_the_sentence
     )
 
 
+def test_a_speed_is_not_a_length_and_converts_between_its_units():
+    assert _claim("Winds reached 200 km/h.", "200 km").unit == "km/h"
+    assert _claim("Winds of 120 miles an hour were recorded.", "120 miles").unit == "km/h"
+    assert _claim("The city lies 200 km away.", "200 km").unit == "km"
+    assert _two_sources_say("The storm's winds reached 200 km per hour.", "Winds reached 124 mph.") == []
+    assert _two_sources_say(
+        "The storm's winds reached 200 km per hour.", "Winds of up to 200 miles per hour were recorded."
+    ) == ["Sources differ: Alpha reports 200 km per hour; Beta reports up to 200 miles per hour."]
+
+
 def test_a_name_the_event_acted_on_does_not_own_its_toll():
     toll = "The death toll of the earthquake that struck the Verna province has risen to 1,037."
     assert _claim(toll, "1,037").entity is None

@@ -374,9 +374,12 @@ def _value_and_unit(q: Quantity, before: str, after: str) -> tuple[tuple | None,
         return (lo, hi), f"{qualifier} people{counted}".strip(), implied
     counted = q.unit or UNIT_SPELLINGS.get(stem(unit_word), stem(unit_word))
     unit, factor = UNIT_CONVERSIONS.get(counted, (counted, 1.0))
+    if unit == "km" and _PER_HOUR.match(after):
+        unit = "km/h"  # "200 km/h", "120 miles an hour": a speed
     return (lo * factor, hi * factor), f"{qualifier} {unit}".strip(), implied
 
 
+_PER_HOUR = re.compile(r"\s*(?:/\s*h(?:r|our)?\b|per hour\b|an hour\b|a hour\b)", re.I)
 _CASUALTY_BY_WORD = {w: kind for kind, words in CASUALTY_WORDS.items() for w in words}
 # (not "live": "150 lives" were lost, but 90,000 people "live" in a city)
 _CASUALTY_STEMS = {stem(w): kind for w, kind in _CASUALTY_BY_WORD.items() if stem(w) != "live"}
@@ -454,11 +457,12 @@ def _elided_unit(before: str) -> str:
 
 def _display(q: Quantity, before: str, after: str = "") -> str:
     """The figure as its source gives it: its bound ("at least"), and what its noun is of ("40 heads
-    of state", "2 million tonnes of wheat"): "40 heads" alone says nothing to a reader."""
+    of state", "2 million tonnes of wheat") or per ("200 km per hour"): "40 heads" alone says
+    nothing to a reader."""
     bound = _LOWER_BOUND.search(before) or _APPROX.search(before)
     text = (bound.group(0).strip() + " " + q.display) if bound else q.display
-    of = _OF_WHAT.match(after) if q.kind == "number" and q.unit else None
-    return text + of.group(0) if of else text
+    of = (_OF_WHAT.match(after) or _PER_HOUR.match(after)) if q.kind == "number" and q.unit else None
+    return text + of.group(0).rstrip() if of else text
 
 
 _OF_WHAT = re.compile(

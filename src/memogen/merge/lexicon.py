@@ -550,6 +550,8 @@ UNIT_CONVERSIONS = {
     "acre": ("km2", 4.046856e-3),
     "litre": ("litre", 1.0),
     "gallon": ("litre", 3.785411784),
+    "mph": ("km/h", 1.609344),  # a speed is not a length: "km per hour" reads as km/h too (claims.py)
+    "kph": ("km/h", 1.0),
 }
 
 # Verbs by which a name reports a figure rather than owns it ("the UN said 30,000 ...").
