@@ -46,6 +46,20 @@ def test_captions_go_by_their_credit_and_sentences_with_slashes_stay() -> None:
     assert "The wind reached 90 km/h" in res.text and res.found.title == "Ferries halted after inspection"
 
 
+def test_a_long_caption_ending_in_a_wire_credit_is_a_caption_and_never_the_name() -> None:
+    caption = (
+        "Stranded lorries stand at the closed ferry terminal in Havland, Norland, 14 March 2031. "
+        "Inspectors found cracks in the bow doors of two vessels on Tuesday. Operators said the checks "
+        "would take at least a week. EPA-EFE/KARL VINTER"
+    )
+    res = clean_text(
+        f"{caption}\n\n{PARA}\n\n{PARA2}\n\nThe fares are 40/60 crowns. Officials/residents agree."
+    )
+    assert "Stranded lorries" not in res.text and "KARL VINTER" not in res.text
+    assert "harbour authority suspended" in res.text
+    assert "Officials/residents agree." in res.text  # a slash in the last words of a sentence is no credit
+
+
 def test_player_labels_and_widgets_are_never_the_title() -> None:
     text = (
         "Ferries halted after inspection\nGet the Harbour Radio app\nOther ways to listen\n"

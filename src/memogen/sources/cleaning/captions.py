@@ -63,10 +63,18 @@ def is_standalone_credit(text: str) -> bool:
         return False
     parts = [p.strip() for p in text.strip().split("/")]
     if 2 <= len(parts) <= 4 and all(_CREDIT_PART.fullmatch(p) for p in parts):
-        # 'AP/Patrick Semansky', 'Jose Luis Magana/AP', 'David Morris/Bloomberg/Getty Images':
-        # a photographer and the agencies that carry the picture
-        return any(md.is_name(p) for p in parts)
+        # 'AP/Patrick Semansky', 'Jose Luis Magana/AP', 'David Morris/Bloomberg/Getty Images',
+        # 'EPA-EFE/JOHN DOE': a photographer (wire desks often set the name in capitals) and
+        # the agencies that carry the picture
+        return any(md.is_name(p.title() if p.isupper() else p) for p in parts)
     return bool(_CREDIT_LINE.search(text))
+
+
+def ends_with_credit(text: str) -> bool:
+    """'Protesters gather outside parliament on 3 May. EPA-EFE/JOHN DOE': a paragraph whose last
+    words, after its last full stop, are a picture's credit is that picture's caption."""
+    head, dot, tail = text.rstrip().rpartition(". ")
+    return bool(dot) and "/" in tail and is_standalone_credit(tail)
 
 
 def caption(text: str) -> str | None:
@@ -74,6 +82,8 @@ def caption(text: str) -> str | None:
     if _PLAYER.match(text.strip()):
         return "audio / video player label"
     if (_FILE_CAPTION.match(text) or _THIS_PICTURE.match(text)) and n <= 90:
+        return "image caption / credit"
+    if n <= 150 and ends_with_credit(text):  # the credit is strong evidence: a wire caption runs long
         return "image caption / credit"
     # each pattern is tried only where the word count lets it decide: a paragraph skips the scans
     if is_standalone_credit(text) or (
