@@ -29,6 +29,7 @@ from .lexicon import (
     CASUALTY_WORDS,
     CURRENCY_PREFIX,
     JOINERS,
+    MEASURE_BASIS,
     MONTHS,
     PERSON_NOUNS,
     REPORTING_VERBS,
@@ -168,6 +169,7 @@ class Claim:
     span_start: tuple | None = None  # a date ending a span ("from 30 November to 12 December"): its start
     growing: bool = False  # its clause says it moved to this figure ("the count rose to 23", "reached 75")
     provisional: bool = False  # its report says the count was not complete ("results received so far")
+    basis: frozenset[str] = frozenset()  # what it is measured on: "ppp", "per capita" (MEASURE_BASIS)
 
     @property
     def kind(self) -> str:
@@ -325,6 +327,7 @@ def read_claim(
         dated=bool(figure_years(q)) and not after_lead,
         span_start=(q.span_from or span_start(before, q.value)) if q.kind == "date" else None,
         growing=running,
+        basis=measure_basis(sentence) if q.kind != "date" else frozenset(),
     )
 
 
@@ -453,6 +456,11 @@ def _elided_unit(before: str) -> str:
     if len(tail) > 80 or any(ch.isdigit() for ch in tail) or not _LIST_TAIL.search(tail):
         return ""
     return last.display.rsplit(" ", 1)[-1].lower()
+
+
+def measure_basis(sentence: str) -> frozenset[str]:
+    """The bases a sentence measures its figures on (see MEASURE_BASIS); empty when it says none."""
+    return frozenset(name for name, rx in MEASURE_BASIS.items() if rx.search(sentence))
 
 
 def _display(q: Quantity, before: str, after: str = "") -> str:

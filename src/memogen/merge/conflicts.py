@@ -20,7 +20,6 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
@@ -29,7 +28,7 @@ from .aliases import Aliases
 from .claims import MEASURED_UNITS, Claim, Entity, weekday_date
 from .clustering import UnionFind
 from .features import Features, features
-from .lexicon import EVENT_PHASES, GENERIC, MEASURE_BASIS, REPORTING_VERBS, STOP, WEEKDAYS, stem
+from .lexicon import EVENT_PHASES, GENERIC, REPORTING_VERBS, STOP, WEEKDAYS, stem
 from .pairs import cross_source_pairs, name_mismatch, nearest_shared
 from .quantities import (
     Quantity,
@@ -375,7 +374,7 @@ def _may_compare(
         return False  # another currency or unit: never a disagreement (currencies are not converted)
     if a.day != b.day:
         return False  # one day's count is not the running total, nor another day's
-    if a.kind != "date" and measure_basis(a.quantity.sentence) != measure_basis(b.quantity.sentence):
+    if a.basis != b.basis:
         return False  # at purchasing power parity, per head, in real terms: another measure
     if a.years and b.years and not a.years & b.years:
         return False  # a figure of another year
@@ -391,12 +390,6 @@ def _may_compare(
     if owners.topic is not None and named.entity.same_as(owners.topic):  # type: ignore[union-attr]
         return True  # in a topic about BRICS, "47% of the world's population" with no owner is BRICS's
     return (named.kind, named.unit) in owners.sole or _named_by_head(named, bare)
-
-
-@lru_cache(maxsize=65536)
-def measure_basis(sentence: str) -> frozenset[str]:
-    """The bases a sentence measures its figures on (see MEASURE_BASIS); empty when it says none."""
-    return frozenset(name for name, rx in MEASURE_BASIS.items() if rx.search(sentence))
 
 
 def _named_by_head(named: Claim, bare: Claim) -> bool:
