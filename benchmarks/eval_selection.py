@@ -98,35 +98,37 @@ def covered_facts(paragraphs: list[str], facts: list[dict]) -> set[str]:
 # --------------------------------------------------------------------------- memogen
 
 
-def build_memogen(topic: Topic, budget: int, work: Path, judge) -> tuple[Score, list]:
-    """Build the topic at this budget (DOCX and PDF) and judge the DOCX's section paragraphs."""
+def build_topic(topic: Topic, name: str, budget: int | None, work: Path):
+    """Build the topic as `name` (DOCX and PDF) at this budget (None: its own); (memo, DOCX path)."""
     from memogen.pipeline import BuildOptions, run_build
 
-    name = f"{topic.name}-{budget}"
     folder = work / "in" / name
     folder.mkdir(parents=True, exist_ok=True)
     for f in topic.files:
         shutil.copy(f, folder / f.name)
-    config = dict(topic.topic_yaml, word_budget=budget)
+    config = dict(topic.topic_yaml, **({"word_budget": budget} if budget else {}))
     (folder / "topic.yaml").write_text(yaml.safe_dump(config, allow_unicode=True))
-    result = run_build(
-        BuildOptions(
-            topic=name,
-            inputs_dir=work / "in",
-            out_dir=work / "out",
-            formats=["docx", "pdf"],
-            quiet=True,
-            force=True,
-            build_date=BUILD_DAY,
-        )
+    options = BuildOptions(
+        topic=name,
+        inputs_dir=work / "in",
+        out_dir=work / "out",
+        formats=["docx", "pdf"],
+        quiet=True,
+        force=True,
+        build_date=BUILD_DAY,
     )
-    docx = work / "out" / name / f"{name}.docx"
+    return run_build(options).memo, work / "out" / name / f"{name}.docx"
+
+
+def build_memogen(topic: Topic, budget: int, work: Path, judge) -> tuple[Score, list]:
+    """Build the topic at this budget (DOCX and PDF) and judge the DOCX's section paragraphs."""
+    memo, docx = build_topic(topic, f"{topic.name}-{budget}", budget, work)
     paras, _ = judge.read_docx(docx)
     sections, _ = judge.sectionize(paras)
     body = [p["text"] for key in ("wh", "bg", "wm") for p in sections[key]]
     pages = judge.pdf_figures(docx.with_suffix(".pdf")).get("pdf_pages")
     words = sum(len(p.split()) for p in body)
-    return Score(covered_facts(body, topic.facts), len(topic.facts), words, pages), result.memo.sources
+    return Score(covered_facts(body, topic.facts), len(topic.facts), words, pages), memo.sources
 
 
 # --------------------------------------------------------------------------- baselines

@@ -12,6 +12,7 @@ from memo_factory import sample_memo
 from memogen.citations import (
     STYLE_ALIASES,
     attach_notes,
+    covering_note,
     csl_item,
     drop_repeated_substitute,
     polish_entry,
@@ -21,7 +22,7 @@ from memogen.citations import (
     with_short_titles,
 )
 from memogen.errors import ConfigError, MemogenError
-from memogen.model import Citation, MergedPoint, Paragraph, Source, SourceMetadata
+from memogen.model import Citation, Conflict, MergedPoint, Paragraph, Source, SourceMetadata
 
 
 def _text(inlines) -> str:
@@ -48,6 +49,43 @@ def test_uncited_point_gets_no_note_and_no_number():
     attach_notes(m)
     assert first.points[0].note is None
     assert [p.note.number for p in m.points if p.citations] == list(range(1, 7))
+
+
+def _run_memo(note_per: str, conflict_on_second: bool = False):
+    """One paragraph: two statements of source a, then one of source b."""
+    m = sample_memo()
+    sid_a, sid_b = m.sources[0].id, m.sources[1].id
+
+    def point(pid: str, sid: str) -> MergedPoint:
+        return MergedPoint(
+            id=pid,
+            text=f"Statement {pid}.",
+            section="what_happened",
+            citations=[Citation(sid, f"Statement {pid}.")],
+        )
+
+    run = [point("r1", sid_a), point("r2", sid_a), point("r3", sid_b)]
+    if conflict_on_second:
+        run[1].conflicts = [Conflict(kind="number", statement="Sources differ: a reports 3; b reports 4.")]
+    m.sections[0].paragraphs = [Paragraph(run)]
+    for section in m.sections[1:]:
+        section.paragraphs = []
+    m.settings.note_per = note_per
+    attach_notes(m)
+    return m, run
+
+
+def test_a_run_of_statements_citing_one_source_shares_the_note_after_its_last():
+    m, (r1, r2, r3) = _run_memo("run")
+    assert r1.note is None and r2.note.number == 1 and r3.note.number == 2
+    assert r2.note.text != r3.note.text
+    assert [covering_note(m, r).number for r in (r1, r2, r3)] == [1, 1, 2]
+
+
+def test_one_note_per_statement_when_the_topic_asks_and_a_disagreement_keeps_its_own():
+    assert [p.note.number for p in _run_memo("statement")[1]] == [1, 2, 3]
+    _, (r1, r2, r3) = _run_memo("run", conflict_on_second=True)
+    assert r1.note is not None and r2.note is not None  # the disagreement's note names its sources alone
 
 
 def test_chicago_full_note_first_golden(memo):

@@ -116,12 +116,14 @@ def test_header_from_config_or_inferred_and_settings_copied():
         reference_docx="/abs/ref.docx",
         page_size="Letter",
         keywords=["k"],
+        note_per="statement",
     )
     memo = compose_memo(result_of(pts), SOURCES, cfg, "t", None, dt.datetime(2021, 5, 1))
     assert memo.header.title == "Minister visits Ruritania"
     assert memo.header.date == "12 April 2021"
     assert memo.settings.template_dir == "/abs/tpl" and memo.settings.reference_docx == "/abs/ref.docx"
     assert memo.settings.page_size == "Letter" and memo.settings.keywords == ["k"]
+    assert memo.settings.note_per == "statement"
     memo2 = compose_memo(
         result_of(pts), SOURCES, TopicConfig(title="Given"), "t", None, dt.datetime(2021, 5, 1)
     )

@@ -483,3 +483,37 @@ def test_a_disagreement_stays_beside_its_own_figures_when_a_like_worded_point_is
     monkeypatch.setattr(selection, "gives_another_figure", lambda host, other: False)
     # without the rule: the harbour fund's figure is a "repeat", its disagreement told of the river fund
     assert build() == {"k": statement}
+
+
+def test_a_point_like_a_chosen_one_that_says_more_competes_after_what_is_wholly_new():
+    lead = "The Supreme Court cut the quota for government jobs reserved for veterans' relatives on Sunday after weeks of student protests."
+    host = mp("h", lead, "what_happened", "a")
+    again = mp(
+        "r",
+        "On Sunday the Supreme Court cut the government jobs quota for relatives of veterans after weeks of protests by students.",
+        "what_happened",
+        "b",
+    )
+    more = mp(
+        "m",
+        "Student protests against the quota for government jobs turned deadly on Tuesday when groups linked"
+        " to the ruling party attacked marchers with sticks and machetes in Dhaka.",
+        "what_happened",
+        "c",
+    )
+    chosen, dropped = select_within_budget([host, again, more], budget=300)
+    # the near-verbatim account is a repeat; the one that shares the quota's words but tells of the attack is not
+    assert [p.id for p in chosen["what_happened"]] == ["h", "m"]
+    repeats = [d.text for d in dropped if d.reason.startswith("says again")]
+    assert len(repeats) == 1 and "cut the government jobs quota for relatives" in repeats[0]
+    fresh = mp(
+        "f",
+        "Mobile internet was shut down nationwide and a curfew imposed in the capital.",
+        "what_happened",
+        "d",
+    )
+    # room after the lead for either, not both: the wholly new one goes first
+    chosen, _ = select_within_budget(
+        [host, more, fresh], budget=len(lead.split()) + len(more.text.split()) + 3
+    )
+    assert [p.id for p in chosen["what_happened"]] == ["h", "f"]

@@ -37,3 +37,35 @@ def test_baselines_keep_the_budget_and_lead_takes_each_sources_first_sentence_in
     assert [t for _, t in order] == ["a1 x", "b1 x y", "c1", "a2 x", "c2", "c3"]
     chosen = eval_selection.fill(order, 5)
     assert sum(len(t.split()) for _, t in chosen) <= 5 and [t for _, t in chosen][:2] == ["a1 x", "b1 x y"]
+
+
+def test_spending_says_where_an_unmet_fact_went():
+    import memo_spending
+
+    from memogen.model import Citation, DroppedPoint, Memo, MemoHeader, MemoSection, MergedPoint, Paragraph
+
+    fact = {"id": "f", "all": ["pipeline", "North-South"]}
+    kept = MergedPoint(
+        "p1",
+        "Both countries will build a gas line.",
+        "what_happened",
+        [Citation("b", "The North-South pipeline will be built by 2023.")],
+    )
+    memo = Memo(
+        topic="t",
+        header=MemoHeader(title="t"),
+        sections=[MemoSection("what_happened", "What happened?", [Paragraph([kept])])],
+        sources=[],
+    )
+    # another source's wording of a memo point states it: the merger chose the other wording
+    assert memo_spending.where_it_went(fact, memo, stated_in_memo=False) == "merged"
+    memo.dropped_points = [
+        DroppedPoint("The North-South pipeline was agreed.", "background", ["a"], "says again what p1 says")
+    ]
+    assert memo_spending.where_it_went(fact, memo, stated_in_memo=False) == "repeat"
+    memo.dropped_points[0].reason = "a heading, not a statement"
+    assert memo_spending.where_it_went(fact, memo, stated_in_memo=False) == "not a statement"
+    memo.dropped_points = []
+    kept.citations[0].excerpt = "Both will build a gas line."
+    assert memo_spending.where_it_went(fact, memo, stated_in_memo=False) == "never a point"
+    assert memo_spending.where_it_went(fact, memo, stated_in_memo=True) == "in the memo, split"

@@ -160,7 +160,7 @@ def attach_notes(memo: Memo) -> None:
     from citeproc.source.json import CiteProcJSON
 
     style, is_note_style, punct_in_quote = load_style(memo.settings.citation_style)
-    cited = [p for p in memo.points if p.citations]
+    cited = noted_points(memo) if memo.settings.note_per == "run" else [p for p in memo.points if p.citations]
     source_ids = _source_order(memo, cited)
     csl_items = [csl_item(memo.source(sid)) for sid in source_ids]
     if memo.settings.notes == "short":
@@ -185,11 +185,48 @@ def attach_notes(memo: Memo) -> None:
         raw = str(bib.cite(citation, lambda item: None)) if citation.cites else ""
         text = polish_note(raw, is_note_style, punct_in_quote) or "; ".join(point.source_ids) + "."
         point.note = Note(number, _to_inlines(text, links))
+    numbered = {id(p) for p in cited}
     for point in memo.points:
-        if not point.citations:
+        if id(point) not in numbered:
             point.note = None
     authorless = {item["id"] for item in csl_items if "author" not in item}
     memo.bibliography = _bibliography(bib, punct_in_quote, links, authorless)
+
+
+def noted_points(memo: Memo) -> list[MergedPoint]:
+    """The points whose note marks follow them, in reading order: of a run of statements in one
+    paragraph that cite the same sources (and what those sources cited), only the last.
+
+    Why: a string of identical notes to one source fills a third of a two-page memo's second page
+    with no more information; Chicago's advice is one note after the run (CMOS 14.34). Each
+    statement still stands before the note that cites it, within its own paragraph, and the JSON
+    record keeps every point's own citations.
+    """
+    out: list[MergedPoint] = []
+    for section in memo.sections:
+        for paragraph in section.paragraphs:
+            cited = [p for p in paragraph.points if p.citations]
+            keys = [_note_key(memo, p) for p in cited]
+            out += [p for k, p in enumerate(cited) if k + 1 == len(cited) or keys[k + 1] != keys[k]]
+    return out
+
+
+def covering_note(memo: Memo, point: MergedPoint) -> Note | None:
+    """The note that cites `point`: its own, or the one after the run of its paragraph it shares."""
+    for section in memo.sections:
+        for paragraph in section.paragraphs:
+            if any(p is point for p in paragraph.points):
+                after = paragraph.points[[id(p) for p in paragraph.points].index(id(point)) :]
+                return next((p.note for p in after if p.note is not None), None)
+    return None
+
+
+def _note_key(memo: Memo, point: MergedPoint) -> tuple:
+    """What a point's note says: its sources and what each cited. Points with a disagreement keep
+    their own note: it names the sources of every figure in it."""
+    if point.conflicts:
+        return (id(point),)
+    return tuple((sid, tuple(via_labels(memo, point, sid))) for sid in point.source_ids)
 
 
 def _source_order(memo: Memo, cited: list[MergedPoint]) -> list[str]:

@@ -80,6 +80,9 @@ class TopicConfig(_Strict):
     # "short": every note short (author, short title), pointing at the full entry in the memo's
     # Sources list (CMOS 14.19), for room on two pages; "full": each source's first note in full
     notes: Literal["short", "full"] = "full"
+    # "run": statements in a row of one paragraph that cite the same sources share one note, after
+    # the last of them (CMOS 14.34: no string of notes to one source); "statement": one note each
+    note_per: Literal["run", "statement"] = "run"
     page_size: Literal["A4", "Letter"] = "A4"
     headings: Headings = msgspec.field(default_factory=Headings)
     templates: str | None = None

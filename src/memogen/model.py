@@ -266,6 +266,9 @@ class RenderSettings:
 
     citation_style: str = "chicago-note-bibliography"
     notes: Literal["short", "full"] = "full"  # "short": short notes on first reference too
+    # "run": statements in a row of one paragraph citing the same sources share the note after
+    # the last of them; "statement": a note after every statement
+    note_per: Literal["run", "statement"] = "run"
     page_size: Literal["A4", "Letter"] = "A4"
     template_dir: str | None = None
     reference_docx: str | None = None

@@ -76,6 +76,7 @@ def render_settings(config: TopicConfig) -> RenderSettings:
     return RenderSettings(
         citation_style=config.citation_style,
         notes=config.notes,
+        note_per=config.note_per,
         page_size=config.page_size,
         template_dir=config.templates,
         reference_docx=config.reference_docx,

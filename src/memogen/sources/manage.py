@@ -35,6 +35,7 @@ TEMPLATE = """\
 # word_budget: 900
 # citation_style: chicago-note-bibliography
 # notes: short                      # or full: each source's first note in full
+# note_per: run                     # or statement: a note after every statement, not one per run
 # page_size: A4                     # or Letter
 # keywords: [keyword one, keyword two]
 # headings:
