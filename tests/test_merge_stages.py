@@ -162,6 +162,166 @@ def test_an_earlier_lower_toll_is_an_older_report_not_an_error_and_undated_repor
     )
 
 
+def test_a_toll_reported_over_several_days_is_one_progression_dated_by_the_reports_cited():
+    reports = {  # source -> (day of September it is dated, its sentences)
+        "Alpha": (9, ["The storm has killed 1,037 people, officials said."]),
+        "Beta": (9, ["The death toll from the storm has exceeded 1,300 people."]),
+        "Gamma": (11, ["At least 2,122 people have died in the storm."]),
+        # a page dated before its figure was counted: the report its sentence before cites dates it
+        "Delta": (
+            8,
+            [
+                "According to the latest report of the ministry (September 12 at 1 pm), 50,000 homes"
+                " collapsed. The storm has claimed the lives of 2,901 people."
+            ],
+        ),
+    }
+    _, result = merge_specs(
+        *((name.lower(), texts, name, dt.date(2025, 9, day)) for name, (day, texts) in reports.items())
+    )
+    # two figures of 9 September are two updates of that day, the lower first
+    assert _statements(result) == [
+        "The reported figure rose over time: 1,037 people (Alpha, 9 September 2025); 1,300 people (Beta,"
+        " 9 September 2025); at least 2,122 people (Gamma, 11 September 2025); 2,901 people (Delta,"
+        " 12 September 2025)."
+    ]
+    # reported on two days only, two figures of one day still disagree
+    del reports["Gamma"], reports["Delta"]
+    reports["Gamma"] = (11, ["At least 2,122 people have died in the storm."])
+    _, result = merge_specs(
+        *((name.lower(), texts, name, dt.date(2025, 9, day)) for name, (day, texts) in reports.items())
+    )
+    (statement,) = _statements(result)
+    assert statement.startswith("Sources differ")
+
+
+def test_the_date_of_a_long_report_lead_dates_the_report_not_a_fact():
+    sentence = (
+        "According to the latest report published by the Ministry of the Interior of Verna"
+        " (September 12 at 1:00 pm), some 50,000 homes collapsed in whole or in part."
+    )
+    (date,) = [q for q in extract_quantities(sentence) if q.kind == "date"]
+    assert read_claim(0, "s", date, DAY) is None
+    assert _claim(sentence, "50,000 homes").reported == dt.date(2025, 9, 12)
+
+
+def test_a_date_its_own_weekday_contradicts_near_the_event_is_a_slip_not_stated():
+    from memogen.merge import merge_points
+
+    sources, points = [], []
+    for spec in (
+        ("a", ["The earthquake struck Verna late on Friday 12 September, officials said."], "Alpha", None),
+        ("b", ["The quake hit on the night of Friday, September 13, in the Verna region."], "Beta", None),
+        (
+            "c",
+            ["Rescuers reached the village on Saturday, September 13, a day after the quake."],
+            "Gamma",
+            None,
+        ),
+    ):
+        src, pts = source_with_points(*spec)
+        sources.append(src)
+        points += pts
+    event = (dt.date(2025, 9, 12), dt.date(2025, 9, 12))
+    result = merge_points(points, sources, event)
+    assert [sid for sid, _, _ in result.flagged] == ["b"]  # Saturday the 13th is right, and stays
+    assert not any("September 13, in" in m.text for m in result.merged)
+
+
+def test_a_figure_is_stated_with_what_its_noun_is_of_and_a_fraction_in_lower_case():
+    assert _two_sources_say(
+        "The summit was attended by 40 heads of state and government.",
+        "More than 50 heads of state and government attended the summit.",
+    ) == [
+        "Sources differ: Alpha reports 40 heads of state and government;"
+        " Beta reports more than 50 heads of state and government."
+    ]
+    assert _claim("It killed 300 people of whom 20 were children.", "300 people").display == "300 people"
+    assert _two_sources_say(
+        "Around 20% of Verna was destroyed by the floods.", "A quarter of Verna was wiped out by the floods."
+    ) == ["Sources differ: Alpha reports around 20%; Beta reports a quarter."]
+
+
+def test_a_population_of_a_named_place_and_a_number_of_missing_are_counts_of_people():
+    assert _claim("The population of Verna is estimated at 90,000.", "90,000").headcount
+    assert _two_sources_say(
+        "Around a quarter of Verna, a city of 100,000, was destroyed.",
+        "The population of Verna is estimated at 90,000.",
+    ) == ["Sources differ on Verna: Alpha reports 100,000; Beta reports 90,000."]
+    assert _claim("The number of missing in Verna stood at 9,000.", "9,000").unit == "people missing"
+    assert _two_sources_say(
+        "More than 10,000 people are missing in Verna, the Red Crescent said.",
+        "The number of missing in Verna stood at 9,000.",
+    ) == ["Sources differ: Alpha reports more than 10,000 people; Beta reports 9,000."]
+
+
+def test_a_places_headcount_said_of_its_common_noun_in_a_relative_clause_is_compared():
+    def differ(first: list[str], second: list[str]) -> list[str]:
+        return _statements(merge_specs(("a", first, "Alpha", DAY), ("b", second, "Beta", DAY))[1])
+
+    verna = "Verna has a population of around 100,000 people."
+    assert differ(
+        [verna, "Floods swept through the city of Verna on Sunday."],
+        ["The city, which had 90,000 inhabitants, lost entire districts."],
+    ) == ["Sources differ: Alpha reports around 100,000 people; Beta reports 90,000 inhabitants."]
+    # another place's people, however close the figure
+    assert differ([verna], ["The neighbouring town, which had 90,000 inhabitants, was spared."]) == []
+
+
+def test_figures_measured_on_another_basis_are_another_measure_not_a_disagreement():
+    nominal = "The bloc accounts for 26% of global GDP."
+    assert (
+        _two_sources_say(
+            nominal, "Measured by purchasing power parity, the bloc accounts for 31.5% of global GDP."
+        )
+        == []
+    )
+    assert _two_sources_say(nominal, "The bloc accounts for 32% of global GDP in PPP terms.") == []
+    assert _two_sources_say(nominal, "The bloc accounts for about 31% of global GDP.") == [
+        "Sources differ: Alpha reports 26%; Beta reports about 31%."
+    ]
+    # a party called PPP measures nothing on a basis
+    assert _two_sources_say("The PPP won 54 seats.", "The PPP has secured 52 seats.") == [
+        "Sources differ on PPP: Alpha reports 54 seats; Beta reports 52 seats."
+    ]
+
+
+def test_a_city_of_so_many_people_is_its_headcount_even_beside_a_toll():
+    toll = "Verna's mayor said the death toll could reach 20,000 in the city of 90,000 people."
+    assert _claim(toll, "90,000 people").headcount
+    assert _two_sources_say(
+        "Officials in Verna, whose population is roughly 100,000, said 10,000 people were missing.", toll
+    ) == ["Sources differ: Alpha reports roughly 100,000; Beta reports 90,000 people."]
+
+
+def test_one_figure_in_two_units_of_a_length_is_a_disagreement_when_the_sentences_say_one_thing():
+    assert _two_sources_say(
+        "The border wall stretches for 200 km.", "The wall runs 200 miles along the border."
+    ) == ["Sources differ: Alpha reports 200 km; Beta reports 200 miles."]
+    assert (
+        _two_sources_say(
+            "The convoy travelled 200 km to reach the border.", "The wall runs 200 miles along the border."
+        )
+        == []
+    )
+
+
+def test_a_speed_is_not_a_length_and_converts_between_its_units():
+    assert _claim("Winds reached 200 km/h.", "200 km").unit == "km/h"
+    assert _claim("Winds of 120 miles an hour were recorded.", "120 miles").unit == "km/h"
+    assert _claim("The city lies 200 km away.", "200 km").unit == "km"
+    assert _two_sources_say("The storm's winds reached 200 km per hour.", "Winds reached 124 mph.") == []
+    assert _two_sources_say(
+        "The storm's winds reached 200 km per hour.", "Winds of up to 200 miles per hour were recorded."
+    ) == ["Sources differ: Alpha reports 200 km per hour; Beta reports up to 200 miles per hour."]
+
+
+def test_a_name_the_event_acted_on_does_not_own_its_toll():
+    toll = "The death toll of the earthquake that struck the Verna province has risen to 1,037."
+    assert _claim(toll, "1,037").entity is None
+    assert _claim("The ministry said that the PPP won 54 seats.", "54 seats").entity.text == "PPP"
+
+
 def test_a_running_total_is_dated_by_its_day_not_limited_to_it():
     total = _claim(
         "The number of people killed rose to 23 on Monday, officials said.", "23", dt.date(2025, 9, 16)
@@ -413,6 +573,48 @@ def test_two_spans_that_start_on_one_day_and_end_on_two_disagree_on_the_end():
     assert _statements(result) == [  # each date in one form, whoever wrote it
         "Sources differ: Alpha reports 30 November to 13 December; Beta reports 30 November to 12 December."
     ]
+
+
+def test_the_start_or_end_of_one_event_said_with_other_verbs_or_as_a_span_is_one_date():
+    assert _two_sources_say(
+        "The bloc's summit opened in Karlsburg on 22 August.", "The Karlsburg summit began on August 23."
+    ) == ["Sources differ: Alpha reports 22 August; Beta reports 23 August."]
+    assert _two_sources_say(
+        "The summit closed on 24 August with a joint declaration.",
+        "The summit concluded on August 25 with a declaration.",
+    ) == ["Sources differ: Alpha reports 24 August; Beta reports 25 August."]
+    assert _two_sources_say("The army launched its offensive on 3 May.", "The offensive began on May 4.") == [
+        "Sources differ: Alpha reports 3 May; Beta reports 4 May."
+    ]
+    # the first day of a span of days is the event's start, however the span is said
+    assert _two_sources_say(
+        "The summit was held in Karlsburg from 22 to 24 August.",
+        "The summit took place in Karlsburg from 23 to 24 August.",
+    ) == ["Sources differ: Alpha reports 22 to 24 August; Beta reports 23 to 24 August."]
+    assert _two_sources_say(
+        "The three-day summit was held in Karlsburg from 22 to 24 August.",
+        "The summit opened on 23 August in Karlsburg.",
+    ) == ["Sources differ: Alpha reports 22 to 24 August; Beta reports 23 August."]
+    assert (
+        _two_sources_say(
+            "The summit was held in Karlsburg from 22 to 24 August.",
+            "The summit opened in Karlsburg on 22 August.",
+        )
+        == []
+    )
+    # a start is not an end, and what starts must be the same thing
+    for first, second in (
+        ("The bloc's summit opened in Karlsburg on 22 August.", "The Karlsburg summit ended on August 24."),
+        (
+            "Talks between ministers began on 20 August in Karlsburg.",
+            "The Karlsburg summit opened on August 22.",
+        ),
+        (  # a word both share, but far from the dates: not what opened
+            "Talks between the two foreign ministers of the region began on 20 August after a long delay.",
+            "The summit opened on 22 August with a speech by the host, attended by foreign ministers.",
+        ),
+    ):
+        assert _two_sources_say(first, second) == [], (first, second)
 
 
 def test_an_amount_said_before_its_owner_and_one_for_the_owners_common_noun_are_compared():

@@ -33,7 +33,13 @@ from ..model import (
 from .aliases import Aliases, learn_aliases
 from .claims import read_claims, topic_entity
 from .clustering import choose_representative, cluster_points
-from .conflicts import find_conflicts, lone_dates_in_clusters, lone_dates_near_event, weekday_claims
+from .conflicts import (
+    find_conflicts,
+    lone_dates_in_clusters,
+    lone_dates_near_event,
+    misdated_weekdays,
+    weekday_claims,
+)
 from .features import Features, features
 from .labels import lone_labels
 from .memory import release_freed_memory
@@ -283,6 +289,8 @@ def _conflicts(
     for i, why in lone_dates_near_event(points, claims, event_dates).items():
         if i not in found.flagged:
             found.flagged[i] = why
+    for i, why in misdated_weekdays(claims, event_dates).items():
+        found.flagged.setdefault(i, []).extend(why)
     for i, why in lone_labels(points, {s.id: s.text for s in sources}).items():
         found.flagged.setdefault(i, []).extend(why)
     return found

@@ -30,6 +30,7 @@ from .lexicon import (
     CASUALTY_WORDS,
     CURRENCY_PREFIX,
     JOINERS,
+    MEASURE_BASIS,
     MONTHS,
     PERSON_NOUNS,
     REPORTING_VERBS,
@@ -48,6 +49,7 @@ from .quantities import (
     figure_years,
     planned,
     rounding_tolerance,
+    split_sentences,
 )
 
 MEASURED_UNITS = frozenset(unit for unit, _ in UNIT_CONVERSIONS.values())  # measured, not counted
@@ -102,10 +104,12 @@ LEDE_CHARS = 600
 _PENDING = re.compile(r"\b(?:still|yet to|pending|remaining|remain|outstanding|awaited|missing)\b", re.I)
 # "which has a population of around 90,000": the figure counts people
 _POPULATION_OF = re.compile(
-    r"\bpopulation(?:\s+(?:of|is|was|stands|stood|estimated|put|at|to|be|been|numbers|numbered|totals|"
+    r"\bpopulation(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,2})?"
+    r"(?:\s+(?:of|is|was|stands|stood|estimated|put|at|to|be|been|numbers|numbered|totals|"
     r"about|around|some|roughly|nearly|almost|over|more|than|approximately|an|a|est\.?)){0,5}\s*$",
     re.I,
-)  # "a population of about 90,000", "population is estimated at 90,000", "(population 90,000)"
+)  # "a population of about 90,000", "population is estimated at 90,000", "(population 90,000)",
+# "the population of Verna is estimated at 90,000"
 # "Verna, a port city of 100,000", "Verna, home to 90,000": a place's headcount, its noun left out
 _PLACE_OF = re.compile(
     r"\b(?:(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?:city|town|village|port|country|nation|island|district|region|"
@@ -124,8 +128,10 @@ _NUMBER_OF = re.compile(r"\b(?:number|count|tally|total)\s+of\s+([a-z]+)", re.I)
 # "with a magnitude of 6.9", "at a depth of 10": the noun before "of" is what a bare figure measures
 _MEASURE_OF = re.compile(r"\b(?:a|an|the)\s+([a-z]{4,})\s+of\s*(?:about|around|some|nearly|over)?\s*$")
 # "As per media reports on 22 July 2024, ...": the lead dates a report (not "On 12 June, he arrived")
-_REPORTING_LEAD = re.compile(r"^\W*(?:As (?:per|of|at)|According to)\b[^,]{0,60}?,", re.I)
-_REPORT_LEAD = re.compile(r"^\W*(?:As (?:per|of)|According to|By|On|As at)\b[^,]{0,60}?,", re.I)
+# "As per media reports on 22 July 2024,", "According to the latest report published by the Ministry of
+# the Interior (September 12 at 1:00 pm),": who reported, and when
+_REPORTING_LEAD = re.compile(r"^\W*(?:As (?:per|of|at)|According to)\b[^,;]{0,120}?,", re.I)
+_DAY_LEAD = re.compile(r"^\W*(?:By|On)\b[^,]{0,60}?,", re.I)  # "On 12 September, ..." dates a report too
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +170,7 @@ class Claim:
     span_start: tuple | None = None  # a date ending a span ("from 30 November to 12 December"): its start
     growing: bool = False  # its clause says it moved to this figure ("the count rose to 23", "reached 75")
     provisional: bool = False  # its report says the count was not complete ("results received so far")
+    basis: frozenset[str] = frozenset()  # what it is measured on: "ppp", "per capita" (MEASURE_BASIS)
 
     @property
     def kind(self) -> str:
@@ -240,6 +247,10 @@ def read_claims(
             claim = read_claim(k, p.source_id, q, source_date, initial)
             if claim is not None:
                 claim.provisional = partial or bool(_PARTIAL_COUNT.search(q.sentence))
+                if claim.accrues and claim.reported == source_date and src is not None:
+                    claim.reported = (
+                        _cited_report_date(src.text, p, q.sentence, source_date) or claim.reported
+                    )
                 if claim.entity is not None and claim.entity.text.lower() in kinds:
                     claim.entity = replace(claim.entity, nouns=kinds[claim.entity.text.lower()])
                 out.append(claim)
@@ -304,7 +315,7 @@ def read_claim(
         value=value,
         unit=unit,
         entity=figure_entity(sentence, q, initial_names) if q.kind != "date" else None,
-        display=f"{_display(q, before)} {implied}".strip(),
+        display=f"{_display(q, before, '' if implied else after)} {implied}".strip(),
         lower_bound=bool(_LOWER_BOUND.search(before)),
         day=None if running else day,
         reported=day if running and day else _report_date(sentence, source_date),
@@ -317,6 +328,7 @@ def read_claim(
         dated=bool(figure_years(q)) and not after_lead,
         span_start=(q.span_from or span_start(before, q.value)) if q.kind == "date" else None,
         growing=running,
+        basis=measure_basis(sentence) if q.kind != "date" else frozenset(),
     )
 
 
@@ -366,9 +378,12 @@ def _value_and_unit(q: Quantity, before: str, after: str) -> tuple[tuple | None,
         return (lo, hi), f"{qualifier} people{counted}".strip(), implied
     counted = q.unit or UNIT_SPELLINGS.get(stem(unit_word), stem(unit_word))
     unit, factor = UNIT_CONVERSIONS.get(counted, (counted, 1.0))
+    if unit == "km" and _PER_HOUR.match(after):
+        unit = "km/h"  # "200 km/h", "120 miles an hour": a speed
     return (lo * factor, hi * factor), f"{qualifier} {unit}".strip(), implied
 
 
+_PER_HOUR = re.compile(r"\s*(?:/\s*h(?:r|our)?\b|per hour\b|an hour\b|a hour\b)", re.I)
 _CASUALTY_BY_WORD = {w: kind for kind, words in CASUALTY_WORDS.items() for w in words}
 # (not "live": "150 lives" were lost, but 90,000 people "live" in a city)
 _CASUALTY_STEMS = {stem(w): kind for w, kind in _CASUALTY_BY_WORD.items() if stem(w) != "live"}
@@ -388,6 +403,9 @@ def casualty(q: Quantity, unit_word: str, subject: str = "", lead: str = "") -> 
     word = unit_word.lower()
     if word in _CASUALTY_BY_WORD or stem(word) in _CASUALTY_STEMS:
         return " " + _CASUALTY_BY_WORD.get(word, _CASUALTY_STEMS.get(stem(word), ""))
+    if _POPULATION_OF.search(lead or subject) or _PLACE_OF.search(lead or subject):
+        # "the toll could reach 20,000 in the city of 90,000 people": the city's people, whatever is near
+        return " " + HEADCOUNT
     near = sorted((d, w) for w, d in q.context.items() if d <= 4 and w in _CASUALTY_STEMS)
     if near:
         return " " + _CASUALTY_STEMS[near[0][1]]
@@ -400,10 +418,8 @@ def casualty(q: Quantity, unit_word: str, subject: str = "", lead: str = "") -> 
         return " " + said[0]
     if _LIVES_TAKEN.search(lead):
         return " killed"  # "claimed the lives of 2,901 individuals": the dead, not a place's people
-    headcount = (
-        stem(word) in _HEADCOUNT_STEMS
-        or any(d <= 4 and w in _HEADCOUNT_STEMS for w, d in q.context.items())
-        or bool(_POPULATION_OF.search(lead or subject) or _PLACE_OF.search(lead or subject))
+    headcount = stem(word) in _HEADCOUNT_STEMS or any(
+        d <= 4 and w in _HEADCOUNT_STEMS for w, d in q.context.items()
     )
     return " " + HEADCOUNT if headcount else ""
 
@@ -420,6 +436,8 @@ def _subject_unit(subject: str) -> str:
     if _TOLL_SUBJECT.search(subject) or _POPULATION_OF.search(subject) or _PLACE_OF.search(subject):
         return "people"
     counted = _NUMBER_OF.search(subject) or _MEASURE_OF.search(subject)
+    if counted and counted.group(1).lower() in _CASUALTY_BY_WORD:
+        return "people"  # "the number of missing stood at 9,000": people, counted as missing
     return counted.group(1).lower() if counted else ""
 
 
@@ -441,9 +459,25 @@ def _elided_unit(before: str) -> str:
     return last.display.rsplit(" ", 1)[-1].lower()
 
 
-def _display(q: Quantity, before: str) -> str:
+def measure_basis(sentence: str) -> frozenset[str]:
+    """The bases a sentence measures its figures on (see MEASURE_BASIS); empty when it says none."""
+    return frozenset(name for name, rx in MEASURE_BASIS.items() if rx.search(sentence))
+
+
+def _display(q: Quantity, before: str, after: str = "") -> str:
+    """The figure as its source gives it: its bound ("at least"), and what its noun is of ("40 heads
+    of state", "2 million tonnes of wheat") or per ("200 km per hour"): "40 heads" alone says
+    nothing to a reader."""
     bound = _LOWER_BOUND.search(before) or _APPROX.search(before)
-    return (bound.group(0).strip() + " " + q.display) if bound else q.display
+    text = (bound.group(0).strip() + " " + q.display) if bound else q.display
+    of = (_OF_WHAT.match(after) or _PER_HOUR.match(after)) if q.kind == "number" and q.unit else None
+    return text + of.group(0).rstrip() if of else text
+
+
+_OF_WHAT = re.compile(
+    r" of (?!(?:the|a|an|its|their|his|her|this|that|these|those|whom|which|them|us|it|what|whose)\b)"
+    r"[a-z]+(?: and [a-z]+)?\b"
+)
 
 
 # --------------------------------------------------------------------------- time
@@ -516,7 +550,7 @@ def _dates_report(before: str) -> bool:
 
 def _report_date(sentence: str, source_date: dt.date | None) -> dt.date | None:
     """ "As per media reports on 22 July 2024, ..." dates the report; else the source's date."""
-    lead = _REPORT_LEAD.match(sentence)
+    lead = _REPORTING_LEAD.match(sentence) or _DAY_LEAD.match(sentence)
     if lead:
         for q in extract_quantities(lead.group(0)):
             if q.kind == "date" and q.value[2]:
@@ -524,6 +558,27 @@ def _report_date(sentence: str, source_date: dt.date | None) -> dt.date | None:
                 if day is not None:
                     return day
     return source_date
+
+
+_PRECEDING_CHARS = 600  # of the page before a point: enough for the sentence before it
+
+
+def _cited_report_date(text: str, p: Point, sentence: str, source_date: dt.date | None) -> dt.date | None:
+    """The date of the report the sentence before a running count cites, in the same paragraph
+    ("According to the latest report of the ministry (September 12), ... . The earthquake has claimed
+    2,901 lives."): when the figure was counted, which a page's own date (often its first version's)
+    may not be."""
+    at = p.text.find(sentence)
+    before = text[max(0, p.start - _PRECEDING_CHARS) : p.start] + p.text[: max(at, 0)]
+    line = before.rsplit("\n", 1)[-1]
+    previous = split_sentences(line)
+    lead = _REPORTING_LEAD.match(previous[-1]) if previous else None
+    if lead is None:
+        return None
+    for q in extract_quantities(lead.group(0)):
+        if q.kind == "date" and q.value[2]:
+            return _to_date(q.value, source_date)
+    return None
 
 
 def _to_date(value: tuple, source_date: dt.date | None) -> dt.date | None:
@@ -570,7 +625,11 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
     if resp is not None:
         return resp
     lo, hi = _segment(sentence, pos, pos + len(q.display), names)
-    owners = [n for n in names if not n.place and not n.speaker]
+    owners = [
+        n
+        for n in names
+        if not n.place and not n.speaker and not _RELATIVE_OBJECT.search(sentence, 0, n.start)
+    ]
     starts = _figure_starts(sentence)
     # a name is this figure's only after the figure before it ("266 of the National Assembly and 593")
     prev = max((p for p in starts if p < pos), default=-1)
@@ -606,6 +665,11 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
 
 
 _PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
+# "the death toll of the earthquake that struck the Al Haouz province has risen to 1,037": a name
+# a relative clause's verb acts on says what the event did, not whose the figure is
+_RELATIVE_OBJECT = re.compile(
+    r"\b(?:that|which)\s+(?!(?:the|a|an|its|their|this|these|those|it|they)\b)[a-z]+(?:\s+[a-z]+)?\s+(?:the\s+)?$"
+)
 # "Derna, a port city of 100,000", "Derna, home to 100,000 people": the name's figure, in apposition
 _APPOSITIVE = re.compile(r"\s*(?:(?:a|an)\s+[^,;]*?\bof\s+(?:[a-z]+\s+){0,2}|home to\s+(?:[a-z]+\s+){0,2})$")
 

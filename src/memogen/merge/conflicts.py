@@ -28,7 +28,7 @@ from .aliases import Aliases
 from .claims import MEASURED_UNITS, Claim, Entity, weekday_date
 from .clustering import UnionFind
 from .features import Features, features
-from .lexicon import GENERIC, REPORTING_VERBS, STOP, WEEKDAYS, stem
+from .lexicon import EVENT_PHASES, GENERIC, REPORTING_VERBS, STOP, WEEKDAYS, stem
 from .pairs import cross_source_pairs, name_mismatch, nearest_shared
 from .quantities import (
     Quantity,
@@ -366,12 +366,16 @@ def _may_compare(
 ) -> bool:
     """The cheap half of the test: unit, plan, previous value, day, year, entity (and, unless
     any_distance, an order of magnitude at most between the values)."""
-    if a.kind != b.kind or a.planned != b.planned or a.previous != b.previous:
+    if a.kind != b.kind or a.planned != b.planned:
         return False  # a target is not an outcome; two targets (two forecasts) may disagree
+    if a.previous != b.previous and not _span_opening(a, b):
+        return False  # the starting value of a change is not its outcome
     if a.unit != b.unit and (a.kind != "number" or (a.unit and b.unit)):
         return False  # another currency or unit: never a disagreement (currencies are not converted)
     if a.day != b.day:
         return False  # one day's count is not the running total, nor another day's
+    if a.basis != b.basis:
+        return False  # at purchasing power parity, per head, in real terms: another measure
     if a.years and b.years and not a.years & b.years:
         return False  # a figure of another year
     if _distance(a, b) > MAX_LOG_RATIO and not any_distance:
@@ -399,9 +403,17 @@ def _named_by_head(named: Claim, bare: Claim) -> bool:
     clause = figure_clause(bare.quantity)
     if any(re.search(rf"\b(?:the|this|that|its) {n}\b", clause) for n in sorted(nouns)):
         return True
+    # a relative clause's figure is its head's: "The city, which had 90,000 inhabitants, ..."
+    q = bare.quantity
+    hung = _HUNG_ON.search(q.sentence[: max(0, q.sentence.find(q.display))])
+    if hung and any(re.search(rf"\b(?:the|this|that|its) {n}$", hung.group(1), re.I) for n in sorted(nouns)):
+        return True
     # the bare figure's clause opens on a noun the sources use for the name: "independents won 101 seats"
     subject = clause[: max(0, clause.find(bare.quantity.display))]
     return any(re.match(rf"\W*(?:the\s+)?{n}\b", subject) for n in sorted(named.entity.nouns))
+
+
+_HUNG_ON = re.compile(r"(\b[A-Za-z]+ [a-z]+),\s*(?:which|that|where|whose)\b[^,;]*$")
 
 
 def _spread(claims: list[Claim]) -> float:
@@ -452,16 +464,25 @@ def _same_claim(
     if direction(cache.norm(qa.sentence)) * direction(cache.norm(qb.sentence)) < 0:
         return False  # one rose, the other fell: two movements
     toll = bool(a.casualty) and a.casualty == b.casualty  # the topic's dead (injured, ...): one count
-    if lexical < RELATED_THRESHOLD and semantic < SEMANTIC_RELATED and not toll:
+    # a named place's people, said of it on both sides (its name, or the noun its sources call it by:
+    # "Verna has 100,000 people" / "the city, which had 90,000 inhabitants"): one measure however said
+    population = a.headcount and b.headcount and _one_owner_named(a, b)
+    if lexical < RELATED_THRESHOLD and semantic < SEMANTIC_RELATED and not (toll or population):
         return False
     if a.kind == "date" and _one_span(a, b):
         return True  # "from 30 November to 12 December" / "from November 30 to December 13": its end
+    if a.kind == "date" and a.previous != b.previous:
+        # the first day of a span and the day something opened: the start of one event?
+        return (
+            _same_phase(qa, qb)
+            and name_mismatch(cache.features(qa.sentence), cache.features(qb.sentence)) == 0
+        )
     if a.kind == "date":
         # what happened on the day: the word nearest one date is near the other ("inspected");
         # a weekday, a loose witness, must share the nearest words themselves
         same_event = (
             bool(_date_words(qa) & _date_words(qb)) if a.weekday or b.weekday else nearest_shared(qa, qb)
-        )
+        ) or _same_phase(qa, qb)
         return same_event and name_mismatch(cache.features(qa.sentence), cache.features(qb.sentence)) == 0
     if (a.entity is None or b.entity is None) and name_mismatch(
         cache.features(qa.sentence), cache.features(qb.sentence)
@@ -503,7 +524,21 @@ def _same_claim(
             and not _part_or_whole(b)
         )
         measured = lexical_measure and measure >= FAR_MEASURE_SIM and owned
+        # one figure in two units of one dimension ("stretches for 200 km" / "runs 200 miles"): a
+        # unit one source got wrong, in sentences that read as one fact
+        measured = measured or (semantic >= SEMANTIC_RELATED and _unit_slip(a, b))
     return measured and (a.agrees_with(b) or not _breakdown(a, b))
+
+
+def _unit_slip(a: Claim, b: Claim) -> bool:
+    """The same number given in two convertible units of measure ("200 km" / "200 miles")."""
+    qa, qb = a.quantity, b.quantity
+    return (
+        a.unit in MEASURED_UNITS
+        and qa.unit != qb.unit
+        and qa.value == qb.value
+        and qa.relatedness(qb) >= RELATED_CONTEXT
+    )
 
 
 def _part_or_whole(c: Claim) -> bool:
@@ -530,12 +565,12 @@ def _one_span(a: Claim, b: Claim) -> bool:
 
 
 def _one_owner_named(a: Claim, b: Claim) -> bool:
-    """Both sides name the figure's owner: the same name, or (for amounts) a name and its common
-    noun ("this fund"). Counts need the name itself on both sides: "the PML-N got 75 seats" / "the
-    PML-N has secured 71 seats"."""
+    """Both sides name the figure's owner: the same name, or (for amounts and a place's headcount) a
+    name and its common noun ("this fund", "the city"). Other counts need the name itself on both
+    sides: "the PML-N got 75 seats" / "the PML-N has secured 71 seats"."""
     if a.entity is not None and b.entity is not None:
         return a.entity.same_as(b.entity)
-    if a.kind != "amount" or (a.entity is None and b.entity is None):
+    if not (a.kind == "amount" or a.headcount) or (a.entity is None and b.entity is None):
         return False
     named, bare = (a, b) if a.entity is not None else (b, a)
     return _named_by_head(named, bare)
@@ -548,6 +583,38 @@ def _date_words(q: Quantity) -> set[str]:
         return set()
     near = sorted(set(q.context.values()))[:2]
     return {w for w, d in q.context.items() if d in near}
+
+
+def _span_opening(a: Claim, b: Claim) -> bool:
+    """One date opens a span of days ("from 22 to 24 August"), the other is a single day: both may
+    be the start of one event ("the summit opened on 23 August")."""
+    return a.kind == "date" and (a.quantity.opens_span if a.previous else b.quantity.opens_span)
+
+
+def _phase(q: Quantity) -> str | None:
+    """The phase of an event the verb nearest a date says ("opened", "began": its start; "closed",
+    "ended": its end), or None. The first day of a span of days is a start, however said."""
+    if q.opens_span:
+        return "start"
+    phased = [(d, w) for w, d in q.context.items() if w in EVENT_PHASES and w in _date_words(q)]
+    return EVENT_PHASES[min(phased)[1]] if phased else None
+
+
+def _same_phase(qa: Quantity, qb: Quantity) -> bool:
+    """Two dates of one phase of one event in other verbs: "the summit opened on 22 August" / "the
+    summit began on August 23". What starts must be said on both sides too ("talks began on 20
+    August" / "the summit opened on 22 August" are two things)."""
+    phase = _phase(qa)
+    if phase is None or phase != _phase(qb):
+        return False
+    near = PHASE_SUBJECT_REACH
+    return any(
+        w not in EVENT_PHASES and qa.context[w] <= near and qb.context[w] <= near
+        for w in qa.context.keys() & qb.context.keys()
+    )
+
+
+PHASE_SUBJECT_REACH = 8  # words from a date within which what opened (ended) is said
 
 
 def _breakdown(a: Claim, b: Claim) -> bool:
@@ -796,6 +863,44 @@ def lone_dates_near_event(
                 f"{witness.display}"
             )
     return flagged
+
+
+_WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(sorted(WEEKDAYS)) + r")\W{0,3}$", re.I)
+WEEKDAY_REACH = 3  # days between a date and the day its weekday names, within which one is a slip
+
+
+def misdated_weekdays(claims: list[Claim], event: tuple[dt.date, dt.date] | None) -> dict[int, list[str]]:
+    """A date its own weekday contradicts ("Friday, September 9" in a year when the 9th was a
+    Saturday) when the weekday names a day of the event: the day is that source's slip, not stated.
+
+    Why: the event's dates allow a day either side (time zones, reports the morning after), so a
+    slip by one day is never a lone date; its weekday says which half of it is wrong.
+    """
+    if event is None:
+        return {}
+    flagged: dict[int, list[str]] = {}
+    for c in claims:
+        if c.kind != "date" or c.weekday or c.previous or not c.value[1] or not c.value[2]:
+            continue
+        q = c.quantity
+        at = q.sentence.find(q.display)
+        named = _WEEKDAY_BEFORE.search(q.sentence[max(0, at - 14) : max(at, 0)]) if at >= 0 else None
+        day = claim_day(c, event[0].year)
+        if named is None or day is None:
+            continue
+        wanted = _WEEKDAY_ORDER.index(named.group(1).lower())
+        if day.weekday() == wanted:
+            continue
+        near = [day + dt.timedelta(days=k) for k in range(-WEEKDAY_REACH, WEEKDAY_REACH + 1)]
+        meant = next((d for d in near if d.weekday() == wanted), None)
+        if meant is not None and event[0] <= meant <= event[1] and not event[0] <= day <= event[1]:
+            flagged.setdefault(c.point, []).append(
+                f"{named.group(1)}, {c.display}: that {named.group(1)} is {day_text(meant)}, the event's day"
+            )
+    return flagged
+
+
+_WEEKDAY_ORDER = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
 def weekday_claims(

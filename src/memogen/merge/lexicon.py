@@ -550,6 +550,8 @@ UNIT_CONVERSIONS = {
     "acre": ("km2", 4.046856e-3),
     "litre": ("litre", 1.0),
     "gallon": ("litre", 3.785411784),
+    "mph": ("km/h", 1.609344),  # a speed is not a length: "km per hour" reads as km/h too (claims.py)
+    "kph": ("km/h", 1.0),
 }
 
 # Verbs by which a name reports a figure rather than owns it ("the UN said 30,000 ...").
@@ -571,3 +573,23 @@ REPORTING_VERBS = frozenset(
 )
 # What a speaker says about itself ("the PML-N said it won 75 seats"): then it owns the figure.
 SELF_REFERENCE = frozenset(["it", "its", "they", "their", "we", "our"])
+
+# The basis a figure is measured on: "26% of global GDP" (at market rates) and "31.5% of global GDP
+# in purchasing power parity terms" measure two things, never a disagreement.
+MEASURE_BASIS = {
+    # (never a bare "PPP": a party's name in other topics)
+    "ppp": re.compile(r"\b(?:[Pp]urchasing[- ]power(?:[- ]parity)?|PPP[- ](?:terms|basis|adjusted))\b"),
+    "per capita": re.compile(r"\b(?:per capita|per head|per person)\b", re.I),
+    "real": re.compile(r"\b(?:in real terms|inflation[- ]adjusted|adjusted for inflation)\b", re.I),
+    "nominal": re.compile(r"\b(?:in nominal terms|nominal GDP|at market exchange rates)\b", re.I),
+}
+
+
+# Verbs that date one phase of an event: "the summit opened on 22 August" and "the summit began on
+# August 23" give two dates of one thing (its start), while "arrived on" and "left on" give two things.
+# (Stems are 5 letters: "commenced", "convened" would meet "comment", "convention".)
+_PHASE_VERBS = {
+    "start": "open opened opens begin began begun begins start started starts kicked launch launched",
+    "end": "end ended ends close closed closes conclude concluded finish finished wrapped",
+}
+EVENT_PHASES = {stem(w): phase for phase, words in _PHASE_VERBS.items() for w in words.split()}

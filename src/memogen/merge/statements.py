@@ -22,7 +22,8 @@ from dataclasses import replace
 from ..model import Conflict, ConflictValue, Point, Source
 from ..sources.naming import opening_title
 from .claims import Claim
-from .lexicon import SCALES, TENS, UNITS
+from .lexicon import FRACTIONS, SCALES, TENS, UNITS
+from .quantities import extract_quantities
 
 TITLE_WORDS = 6  # words of a title that name a source in a conflict statement
 OPENING_WORDS = 4  # words of a source's opening sentence, when it has no title: the footnote starts with them
@@ -193,7 +194,7 @@ _LOWER_LEADS = frozenset(
 )
 
 
-_SPELLED = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES)
+_SPELLED = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | frozenset(FRACTIONS) | {"a", "an"}
 
 
 def _value_text(c: Claim) -> str:
@@ -217,9 +218,14 @@ def _progression(classes: list[list[Claim]]) -> list[tuple[dt.date, list[Claim]]
         # a share (of GDP, of the vote) is a ratio, not a count that accrues: two shares disagree
         return None
     firsts = [min((c.reported for c in cl if c.reported is not None), default=None) for cl in classes]
-    if any(d is None for d in firsts) or len(set(firsts)) < len(firsts):
+    if any(d is None for d in firsts):
         return None
-    order = sorted(range(len(classes)), key=lambda k: firsts[k])  # type: ignore[arg-type,return-value]
+    if len(set(firsts)) < len(firsts) and not (_running_count(claims) and len(set(firsts)) > 2):
+        # two figures of one day disagree, unless they are steps of a toll reported over several
+        # days (updates within a day: 1,037 then 1,300 dead on 9 September, 2,122 on the 11th)
+        return None
+    # (the lower of two figures of one day is the earlier update)
+    order = sorted(range(len(classes)), key=lambda k: (firsts[k], classes[k][0].value[0]))  # type: ignore[arg-type,return-value]
     earliest_partial = any(c.provisional and not c.headcount for c in classes[order[0]])
     if not (all(c.accrues for c in claims) or earliest_partial):
         # a fixed fact (a summit's attendance, a city's people) reported twice: two values disagree;
@@ -277,8 +283,11 @@ def date_text(value: tuple, with_year: bool) -> str:
 
 def _date_claim_text(c: Claim, with_year: bool) -> str:
     """A date, or the span it ends ("22 to 24 August", "30 November to 13 December"), in one form."""
-    end = date_text(c.value, with_year)
-    start = c.span_start
+    end, start = date_text(c.value, with_year), c.span_start
+    if c.quantity.opens_span:  # the first day of a span: the span, as its source gives it
+        span = next((q for q in extract_quantities(c.display) if q.span_from is not None), None)
+        if span is not None:
+            end, start = date_text(span.value, with_year), span.span_from
     if start is None or not start[1] or not c.value[1]:
         return end
     if start[1] == c.value[1] and start[2] and (not start[0] or not c.value[0] or start[0] == c.value[0]):
