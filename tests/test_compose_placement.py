@@ -64,6 +64,30 @@ def _salience(event: float) -> Salience:
     )
 
 
+def test_a_label_that_leans_on_the_sentence_s_place_moves_a_firm_one_stays() -> None:
+    """A What-it-means or Background label just past even odds, on a plain past report, leans on where
+    the sentence stood; the reading of a fact ("made it clear that") and a standing arrangement
+    counted ("There were ...") are no reports."""
+    felt = _point(
+        "The tremors were felt in several cities of the region, including the capital.", "what_it_means", 0.6
+    )
+    measured = _point(
+        "According to the survey, the quake's magnitude was 6.8 on the scale.", "background", 0.6
+    )
+    firm = _point(
+        "The tremors were felt in several cities of the region, including the capital.", "what_it_means", 0.7
+    )
+    reading = _point(
+        "The verdict made it clear that the cabinet had the power to act all along.", "what_it_means", 0.55
+    )
+    seats = _point(
+        "There were 60 seats reserved for women in the lower house of parliament.", "what_it_means", 0.55
+    )
+    place_event_reports([felt, measured, firm, reading, seats], EVENT)
+    assert [felt.section, measured.section] == ["what_happened"] * 2
+    assert [p.section for p in (firm, reading, seats)] == ["what_it_means"] * 3
+
+
 def test_an_empty_background_takes_the_least_event_like_unsure_point() -> None:
     news = [
         _point(f"The council voted on motion {k} late on Tuesday evening.", "what_happened", 0.9)

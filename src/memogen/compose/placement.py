@@ -7,7 +7,8 @@ The extractor labels one sentence of one page; the composer sees more. Two kinds
   point reports what happened, whatever its sentence looked like to the extractor;
 - a What-it-means or Background label the extractor was unsure of, on a plain report told in the past
   ("the order was passed by a bench ...", "police issued a warning ...") with no cue of assessment (no
-  modal or future, no evaluative word, no quotation, no verdict or conclusion, no present-tense state) and
+  modal or future, no evaluative word, no quotation, no verdict or conclusion ("made it clear that"), no
+  present-tense state, no standing arrangement counted: "There were 60 seats reserved ...") and
   none of recall (no past perfect, no word of history, no year before the event's; for a Background
   label, no time but the event's: "since June", "last year", "on 5 June"), is a report of the
   event: analysis speaks in those cues, history names its time, a report does neither.  Such labels
@@ -27,6 +28,11 @@ from ..sections.features import Context, cue_features, quoted_wording, time_feat
 from .salience import Salience
 
 UNSURE_LABEL = 0.5  # below this extractor confidence, a What-it-means label is a guess
+# below this, a What-it-means or Background label on a plain past report (no cue of assessment or of
+# recall) is a guess: such a label leans on the sentence's place late in its report, which moves the
+# extractor's odds a little, while its words say "report" ("the tremors were felt in ...", "police fired
+# tear gas ..."); a label the extractor holds more firmly has words behind it
+UNSURE_REPORT = 0.65
 # cues of analysis, opinion or a standing state: any one keeps a point where the extractor put it
 _ASSESSMENT_CUES = frozenset(
     [
@@ -46,12 +52,20 @@ _ASSESSMENT_CUES = frozenset(
 _RECALL_CUES = frozenset(["g_past_perfect", "w_history"])
 
 
+# "the verdict made it clear that ...": the writer's reading of what a fact shows, as "it is clear that"
+_MADE_CLEAR = re.compile(r"\b(?:made|makes|make|making) it (?:clear|evident|obvious|plain) that\b")
+# "There were 60 seats reserved for women": a standing arrangement counted, not an action reported
+_EXISTENTIAL = re.compile(r"^There (?:is|are|was|were)\b")
+
+
 def assessment_cues(text: str) -> set[str]:
     """The cues of assessment the sentence carries; a short quoted phrase inside a report ("the fund
     for countries “on the frontline of the climate crisis”") is its wording, not a voiced view."""
     cues = set(_ASSESSMENT_CUES.intersection(cue_features(text)))
     if "c_quote" in cues and quoted_wording(text):
         cues.discard("c_quote")
+    if _MADE_CLEAR.search(text):
+        cues.add("c_verdict")
     return cues
 
 
@@ -86,7 +100,9 @@ def recalls_the_past(text: str, event: dt.date) -> bool:
 def plain_report(point: MergedPoint, event: dt.date) -> bool:
     """An unsure What-it-means or Background label on a sentence told as a report, with no cue of
     assessment or of recall."""
-    if point.section not in _UNSURE_MOVES or point.confidence >= UNSURE_LABEL:
+    if point.section not in _UNSURE_MOVES or point.confidence >= UNSURE_REPORT:
+        return False
+    if _EXISTENTIAL.match(point.text):
         return False
     cues = cue_features(point.text)
     if assessment_cues(point.text) or _RECALL_CUES.intersection(cues):
