@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from memogen.compose.placement import fill_empty_background, place_definitions, place_event_reports
+from memogen.compose.placement import (
+    fill_empty_background,
+    fill_empty_meaning,
+    place_definitions,
+    place_event_reports,
+)
 from memogen.compose.salience import Salience
 from memogen.model import Conflict, MergedPoint
 
@@ -213,8 +218,41 @@ def test_a_definition_filed_under_what_it_means_is_background() -> None:
         ),
         "Varnia is a key ally, and its loss would weaken the coalition.": ("what_it_means",) * 2,  # a view
         "The council voted on the motion late in the evening.": ("what_it_means",) * 2,  # no definition
+        # what its subject is, set before it; what the point adds after its first sentence is more context
+        "Home to some 9 million people, Varnia is mostly mountains. It has been ruled by groups allied with "
+        "the army.": ("what_it_means", "background"),
+        "A former colony of the empire, the country is one of the poorest in the region.": (
+            "what_it_means",
+            "background",
+        ),
     }
     assert _moved(place_definitions, cases) == {text: want for text, (_, want) in cases.items()}
+
+
+def test_an_empty_what_it_means_takes_the_most_salient_view_a_source_voices() -> None:
+    """A day's news reports may carry no analysis: what the event means is the view a source voices, not
+    the terms the news reports ("the soldiers said the borders would close")."""
+    news = [
+        _point(f"The council voted on motion {k} late on Tuesday evening.", "what_happened", 0.9)
+        for k in range(4)
+    ]
+    terms = _point(
+        "The soldiers said the borders would be closed and a curfew imposed.", "what_happened", 0.9
+    )
+    view = _point(
+        "“There could be a lot of damage, and the president's safety is not guaranteed,” a diplomat says.",
+        "what_happened",
+        0.9,
+    )
+    points = [*news, terms, view]
+    sal = {p.id: _salience(0.6) for p in points}
+    sal[terms.id] = _salience(0.9)  # the terms rank higher, and still stay news
+    fill_empty_meaning(points, sal, EVENT)
+    assert view.section == "what_it_means"
+    assert [p.section for p in (*news, terms)] == ["what_happened"] * 5
+    other = _point("“This could change everything,” an analyst said of the vote.", "what_happened", 0.9)
+    fill_empty_meaning([*points, other], sal | {other.id: _salience(0.9)}, EVENT)
+    assert other.section == "what_happened"  # What it means holds a point now: nothing more moves
 
 
 def test_a_short_quoted_phrase_in_a_report_is_its_wording_not_a_voice() -> None:

@@ -25,6 +25,7 @@ import re
 
 from ..model import MergedPoint
 from ..sections.features import Context, cue_features, quoted_wording, time_features
+from ..sections.sentences import sentence_spans
 from .salience import Salience
 
 UNSURE_LABEL = 0.5  # below this extractor confidence, a What-it-means label is a guess
@@ -188,8 +189,17 @@ CONTEXT_FILL = 1  # at most this many points become Background when the extracto
 
 def defines(point: MergedPoint) -> bool:
     """The point opens by saying what its subject is, in the timeless present ("The FDIC is an
-    independent agency that insures deposits"): a definition, context whatever its place in a report."""
-    return "c_definition" in cue_features(point.text)
+    independent agency that insures deposits"): a definition, context whatever its place in a report.
+    Its first sentence decides: what a point adds after it ("It has been blighted by ...") is more context."""
+    spans = sentence_spans(point.text)
+    first = point.text[spans[0][0] : spans[0][1]] if spans else point.text
+    return "c_definition" in cue_features(first)
+
+
+def _holds_one(points: list[MergedPoint], sal: dict[str, Salience], floor: float, section: str) -> bool:
+    """Some point the memo could take (its salience at least `floor` of the best's) is filed under `section`."""
+    top = max((sal[p.id].total for p in points), default=0.0)
+    return top <= 0 or any(p.section == section and sal[p.id].total >= floor * top for p in points)
 
 
 def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], floor: float) -> None:
@@ -197,8 +207,7 @@ def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], f
     its context is a definition the sources give, else the points least like the event among those
     the extractor filed elsewhere unsure - not dated at the event, no disputed figure, further from
     the event than most points."""
-    top = max((sal[p.id].total for p in points), default=0.0)
-    if top <= 0 or any(p.section == "background" and sal[p.id].total >= floor * top for p in points):
+    if _holds_one(points, sal, floor, "background"):
         return
     closeness = sorted(sal[p.id].event for p in points)
     median = closeness[len(closeness) // 2]
@@ -211,3 +220,34 @@ def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], f
     ]
     for p in sorted(remote, key=lambda p: (not defines(p), sal[p.id].event))[:CONTEXT_FILL]:
         p.section = "background"
+
+
+MEANING_FILL = 1  # at most this many points become What it means when the extractor filed none there
+_REPORTED_AHEAD = frozenset(["c_reported_future", "c_news_future"])  # "the junta said borders would close"
+
+
+def voices_a_view(point: MergedPoint, event: dt.date) -> bool:
+    """Someone judges or looks ahead ("“There could be a lot of damage,” says a diplomat"): a quoted
+    view, a modal, a forecast or an analyst's word, neither the terms the news reports nor dated at the
+    event's day, nor a tally the sources dispute."""
+    cues = cue_features(point.text)
+    views = set(_VIEW_CUES.intersection(cues))
+    if "c_quote" in views and quoted_wording(point.text):
+        views.discard("c_quote")
+    if "w_reporting" in cues:  # "the soldiers said institutions would be suspended": the news's terms
+        views -= _AHEAD_CUES
+    if not views or _REPORTED_AHEAD.intersection(cues) or point.conflicts:
+        return False
+    return "t_day_event" not in time_features(point.text, Context(event_start=event))
+
+
+def fill_empty_meaning(points: list[MergedPoint], sal: dict[str, Salience], event: dt.date) -> None:
+    """When no point at all is filed under What it means (the day's news reports carry little analysis,
+    and their context is Background), what the event means is the most salient view a source voices
+    (`voices_a_view`).  A section of weak points is left alone: the selection gives a thin section
+    its own best points."""
+    if any(p.section == "what_it_means" for p in points):
+        return
+    views = [p for p in points if voices_a_view(p, event)]
+    for p in sorted(views, key=lambda p: -sal[p.id].total)[:MEANING_FILL]:
+        p.section = "what_it_means"
