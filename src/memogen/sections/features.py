@@ -178,7 +178,7 @@ _WORDS: dict[str, frozenset[str]] = {
         ["would", "could", "might", "may", "should", "must", "can", "cannot", "can't", "ought"]
     ),
     "reporting": frozenset(
-        """said says told stated announced declared described called urged warned added noted stressed
+        """said says say told stated announced declared described called urged warned added noted stressed
         reiterated reaffirmed expressed welcomed acknowledged confirmed denied accepted rejected agreed signed
         met arrived visited held hosted attended concluded discussed approved passed voted elected detained
         seized killed struck launched unveiled presented adopted ruled ordered released reported claimed
