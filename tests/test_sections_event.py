@@ -235,11 +235,20 @@ LATE_RECAPS = [  # (day of September 2023 the page was written, its text)
 ]
 
 
+def _the_flood_of(dated_pages: list[tuple[int, str]]) -> bool:
+    """The event pages of September 2023 (day written, text) report is the flood of 10 (and 11) September."""
+    event = infer_event(
+        [_source(f"p{k}", text, dt.date(2023, 9, day)) for k, (day, text) in enumerate(dated_pages)]
+    )
+    return (
+        event is not None
+        and event.start == dt.date(2023, 9, 10)
+        and event.end in (None, dt.date(2023, 9, 11))
+    )
+
+
 def test_a_weekday_in_a_late_recap_is_the_day_the_sources_date_in_full() -> None:
-    pages = [_source(f"p{k}", text, dt.date(2023, 9, day)) for k, (day, text) in enumerate(LATE_RECAPS)]
-    event = infer_event(pages)
-    assert event is not None and event.start == dt.date(2023, 9, 10)
-    assert event.end in (None, dt.date(2023, 9, 11))
+    assert _the_flood_of(LATE_RECAPS)
 
 
 def test_a_weekday_no_page_dates_earlier_is_the_latest_one() -> None:
@@ -469,10 +478,7 @@ STORY_IN_ORDER = [  # (day of September 2023 the page was written, its text)
 
 
 def test_a_storm_s_prelude_told_before_the_flood_is_not_the_event() -> None:
-    pages = [_source(f"s{k}", text, dt.date(2023, 9, day)) for k, (day, text) in enumerate(STORY_IN_ORDER)]
-    event = infer_event(pages)
-    assert event is not None and event.start == dt.date(2023, 9, 10)
-    assert event.end in (None, dt.date(2023, 9, 11))
+    assert _the_flood_of(STORY_IN_ORDER)
 
 
 def test_the_end_of_a_between_span_is_no_day_a_weekday_recaps() -> None:
