@@ -9,6 +9,7 @@ from memogen.compose.placement import (
     fill_empty_meaning,
     place_definitions,
     place_event_reports,
+    states_the_setting,
 )
 from memogen.compose.salience import Salience
 from memogen.model import Conflict, MergedPoint
@@ -272,3 +273,23 @@ def test_a_short_quoted_phrase_in_a_report_is_its_wording_not_a_voice() -> None:
     place_event_reports([wording, speech, verdict], EVENT)
     assert wording.section == "what_happened"
     assert [speech.section, verdict.section] == ["background", "background"]
+
+
+def test_a_standing_state_among_the_news_is_the_setting() -> None:
+    """An unsure What-happened label on a sentence wholly in the present, with no day, speaker, view or
+    anything under way, is the setting; news in the present ("rescuers are searching", "officials say",
+    "on Tuesday") and a firm label stay."""
+    cases = {
+        "The talks come at a pivotal moment for the region, with prices still rising across the coast.": "background",
+        "Rescue teams are searching the rubble of the old town for survivors.": "what_happened",
+        "Officials say the harbour remains closed to all shipping.": "what_happened",
+        "The harbour remains closed to all shipping on Tuesday.": "what_happened",
+        "The harbour could stay closed to all shipping for a month.": "what_happened",
+    }
+    points = {text: _point(text, "what_happened", 0.55) for text in cases}
+    firm = _point(
+        "The talks come at a pivotal moment for the region, with prices rising.", "what_happened", 0.8
+    )
+    place_event_reports([*points.values(), firm], EVENT)
+    assert {text: p.section for text, p in points.items()} == cases
+    assert firm.section == "what_happened" and not states_the_setting(firm, EVENT)

@@ -16,6 +16,10 @@ The extractor labels one sentence of one page; the composer sees more. Two kinds
   "context" or "assessment" though its words report the event;
 - a What-it-means label on a sentence dated at the event's own day, with no cue of assessment, however
   sure: its day says it reports the event.
+
+The other way, fewer points leave What happened: a judgement of what comes next goes to What it means,
+and a standing state told wholly in the present, unsure, to Background (`states_the_setting`); an empty
+Background or What it means is filled from what the sources give (a definition; a view voiced).
 """
 
 from __future__ import annotations
@@ -155,6 +159,29 @@ def place_event_reports(points: list[MergedPoint], event: dt.date) -> None:
             p.section = "what_happened"
         elif judges_what_comes(p, event):
             p.section = "what_it_means"
+        elif states_the_setting(p, event):
+            p.section = "background"
+
+
+_STATE_CUES = frozenset(["w_present_be", "g_no_past"])  # the only cues of assessment a plain state carries
+_NOW = frozenset(["t_day_event", "t_rel_near", "t_day_recent"])
+# "rescuers are searching", "missions are ongoing": what is happening as the report is written
+_UNDER_WAY = re.compile(r"\b(?:is|are)\s+(?:still\s+|now\s+)?\w+ing\b|\bongoing\b", re.IGNORECASE)
+
+
+def states_the_setting(point: MergedPoint, event: dt.date) -> bool:
+    """An unsure What-happened label on a sentence told wholly in the present, with no day, no
+    speaker, no view and nothing under way ("The talks come at a pivotal moment for the planet, with
+    emissions still rising"): a standing state is the setting the event happens in, not a report of it;
+    only its place among the news made it look like news."""
+    if point.section != "what_happened" or point.confidence >= UNSURE_REPORT or point.conflicts:
+        return False
+    cues = cue_features(point.text)
+    if "g_no_past" not in cues or "w_reporting" in cues or _UNDER_WAY.search(point.text):
+        return False
+    if not assessment_cues(point.text) <= _STATE_CUES:
+        return False
+    return not _NOW.intersection(time_features(point.text, Context(event_start=event)))
 
 
 # cues that make a sentence a view, whatever else it is: a definition carrying one ("X is a key ally and
