@@ -553,5 +553,9 @@ def test_the_event_day_earns_a_point_its_rank_once(monkeypatch):
         return chosen[1].id
 
     assert second_pick() == "c"
+    points = [mp("a", lead, "what_happened", "a"), mp("b", dated, "what_happened", "b")]
+    memo = compose_memo(result_of(points), [SOURCE], TopicConfig(), "t", day, dt.datetime(2023, 4, 1))
+    assert "the event's day was given already" in memo.kept_reasons["b"]  # --explain says so
+    assert "the event's day was given already" not in memo.kept_reasons["a"]
     monkeypatch.setattr(selection, "day_told", lambda *_: False)  # the date counted at every pick
     assert second_pick() == "b"

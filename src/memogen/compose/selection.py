@@ -191,7 +191,8 @@ def select(
         thin = thin & (in_section >= EMPTY_SECTION_FLOOR)
         ranked_in = np.where(thin, in_section * prior, relevance)
         worth = np.maximum(relevance, ranked_in) + section_bonus * (empty | thin) + DISAGREEMENT * disputed
-        worth = worth - day_gain * day_told(out.chosen, salience)
+        day_given = day_told(out.chosen, salience)
+        worth = worth - day_gain * day_given
         size = np.maximum(cost, SHORTEST) / TYPICAL_WORDS
         # salience per word^COST_EXPONENT; new content per word (a list of names is long, not dense)
         score = worth / size**COST_EXPONENT + NOVELTY * new / size
@@ -215,6 +216,7 @@ def select(
         out.kept[p.id] = (
             f"kept: rank {rank[p.id]} by salience ({salience[p.id].describe()}), "
             f"new content {new[k]:.2f}"
+            + ("; the event's day was given already: no rank for it" if day_given and day_gain[k] else "")
             + ("; where its sources differ is too long for this budget" if p.id in brief else "")
             + (
                 f"; most similar chosen point {closest_id[k]} ({closest[k]:.2f} of the repeat bar)"
