@@ -13,8 +13,13 @@ Every system gets the same input, memogen's cleaned sources, and the same word b
 - lead: the first sentence of each source in turn, then the second, ...
 A baseline's output is laid out in paragraphs of three sentences, in its own output order.
 
+Extra topics with gold of the same format (e.g. a news-style devset) join as their own group:
+`--gold GOLD_DIR SOURCES_DIR` (repeatable) takes GOLD_DIR/facts.yaml, named after GOLD_DIR, with the
+sources SOURCES_DIR/*.txt; `--group NAME` names their group (default "devset").
+
 usage (from the project root; sumy comes with the `bench` extra: pip install -e '.[bench]'):
     .venv/bin/python benchmarks/eval_selection.py [--budgets 100,250,700] [--topics a,b] [--missing]
+        [--gold GOLD_DIR SOURCES_DIR ...] [--group devset]
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ LAVROV = ROOT / "inputs" / "lavrov-2021"
 LAVROV_GOLD = ROOT / "benchmarks" / "gold" / "lavrov-2021.facts.yaml"
 TUNE_EVENTS = ("bangladesh-quota-verdict-2024", "cop28-dubai-2023", "pakistan-election-2024")
 BUDGETS = (100, 250, 700)
+KNOWN_GROUPS = ("tune", "held", "lavrov")
 SYSTEMS = ("memogen", "lexrank", "textrank", "lead")
 SENTENCES_PER_PARAGRAPH = 3
 BUILD_DAY = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
@@ -46,7 +52,7 @@ BUILD_DAY = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
 @dataclass
 class Topic:
     name: str
-    group: str  # tune / held / lavrov
+    group: str  # tune / held / lavrov / an extra group (--group)
     files: list[Path]
     facts: list[dict]
     topic_yaml: dict = field(default_factory=dict)
@@ -72,7 +78,17 @@ def load_judge():
     return module
 
 
-def topics(selected: set[str] | None) -> list[Topic]:
+def extra_topics(pairs: list[list[str]], group: str) -> list[Topic]:
+    """Topics given on the command line: (gold folder holding facts.yaml, folder of the sources)."""
+    out = []
+    for gold_dir, sources_dir in pairs:
+        gold, sources = Path(gold_dir), Path(sources_dir)
+        facts = yaml.safe_load((gold / "facts.yaml").read_text())["facts"]
+        out.append(Topic(gold.name, group, sorted(sources.glob("*.txt")), facts))
+    return out
+
+
+def topics(selected: set[str] | None, extra: list[Topic] = ()) -> list[Topic]:
     out = []
     events = SHARED / "corpus" / "events"
     for folder in sorted(p for p in events.iterdir() if p.is_dir()) if events.is_dir() else []:
@@ -82,6 +98,7 @@ def topics(selected: set[str] | None) -> list[Topic]:
     lavrov_yaml = yaml.safe_load((LAVROV / "topic.yaml").read_text())
     lavrov_facts = yaml.safe_load(LAVROV_GOLD.read_text())["facts"]
     out.append(Topic("lavrov-2021", "lavrov", sorted(LAVROV.glob("*.txt")), lavrov_facts, lavrov_yaml))
+    out += extra
     return [t for t in out if not selected or t.name in selected]
 
 
@@ -255,6 +272,7 @@ def print_table(topic_list: list[Topic], budgets: list[int], scores: dict, missi
     print(f"{'group':34} {'budget':>6} " + " ".join(f"{s:>9}" for s in SYSTEMS) + "   memogen beats all")
     groups = [("tune events", {"tune"}), ("held events", {"held"}), ("all events", {"tune", "held"})]
     groups.append(("lavrov-2021", {"lavrov"}))
+    groups += [(g, {g}) for g in dict.fromkeys(t.group for t in topic_list) if g not in KNOWN_GROUPS]
     for label, members in groups:
         names = [t.name for t in topic_list if t.group in members]
         if not names:
@@ -279,12 +297,21 @@ def main() -> int:
     parser.add_argument(
         "--missing", action="store_true", help="list the facts memogen misses (tune and lavrov only)"
     )
+    parser.add_argument(
+        "--gold",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("GOLD_DIR", "SOURCES_DIR"),
+        help="an extra topic: GOLD_DIR/facts.yaml judges the sources SOURCES_DIR/*.txt (repeatable)",
+    )
+    parser.add_argument("--group", default="devset", help="the group name of the --gold topics")
     args = parser.parse_args()
     if not (SHARED / "corpus" / "events").is_dir():
         print(f"no corpus at {SHARED / 'corpus'}", file=sys.stderr)
         return 2
     budgets = [int(b) for b in args.budgets.split(",") if b]
-    topic_list = topics({t for t in args.topics.split(",") if t})
+    topic_list = topics({t for t in args.topics.split(",") if t}, extra_topics(args.gold, args.group))
     with tempfile.TemporaryDirectory(prefix="eval-selection-") as tmp:
         scores = run(topic_list, budgets, Path(tmp))
     print_table(topic_list, budgets, scores, args.missing)

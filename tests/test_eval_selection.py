@@ -69,3 +69,15 @@ def test_spending_says_where_an_unmet_fact_went():
     kept.citations[0].excerpt = "Both will build a gas line."
     assert memo_spending.where_it_went(fact, memo, stated_in_memo=False) == "never a point"
     assert memo_spending.where_it_went(fact, memo, stated_in_memo=True) == "in the memo, split"
+
+
+def test_extra_gold_topics_form_their_own_group(tmp_path):
+    gold, sources = tmp_path / "gold" / "quake", tmp_path / "in" / "quake"
+    gold.mkdir(parents=True)
+    sources.mkdir(parents=True)
+    (gold / "facts.yaml").write_text("facts:\n  - id: f\n    all: [quake]\n")
+    (sources / "a.txt").write_text("A quake struck.")
+    (sources / "notes.md").write_text("not a source")
+    [topic] = eval_selection.extra_topics([[str(gold), str(sources)]], "devset")
+    assert (topic.name, topic.group, [f.name for f in topic.files]) == ("quake", "devset", ["a.txt"])
+    assert topic.facts[0]["id"] == "f"
