@@ -1138,3 +1138,68 @@ def test_the_future_look_ahead_names_the_first_letter_of_every_alternative():
     for said in saids:
         assert FUTURE.search(f"Then the toll {said} 20,000"), said
         assert FUTURE.search(f"Then the toll {said.upper()} 20,000"), said
+
+
+# --------------------------------------------------------------------------- one event, many wordings
+
+
+def test_a_dated_sentence_names_the_kind_of_event_on_its_day():
+    from memogen.merge.features import features
+
+    assert ("fall", (None, 4, 14)) in features("Northfield Bank collapsed on 14 April.").events
+    assert ("fall", (2025, 4, 14)) in features("On April 14, 2025, Northfield Bank was shut down.").events
+    assert features("Northfield Bank opened a branch in Easton on 14 April.").events == (
+        ("start", (None, 4, 14)),
+    )
+    assert features("Northfield Bank collapsed in April.").events == ()  # a month is no day
+
+
+def test_one_event_dated_by_each_source_in_its_own_words_is_one_fact():
+    if load_embedder() is None:
+        pytest.skip("wordllama is not installed")
+    _, result = merge_specs(
+        (
+            "a",
+            [
+                "Northfield Bank, a lender to farm cooperatives, collapsed on 14 April after a run on "
+                "deposits triggered intervention by the Federal Deposit Agency."
+            ],
+            "Alpha",
+            DAY,
+        ),
+        (
+            "b",
+            [
+                "On April 14, 2025, Northfield Bank (NFB) was closed by the Ohio Department of Banking, "
+                "representing the third-largest failure of a regional lender in US history."
+            ],
+            "Beta",
+            DAY,
+        ),
+        (
+            "c",
+            [
+                "Northfield Bank, a major lender for family farms, was shut down by Ohio's banking "
+                "watchdog on April 14, marking the first insured bank to fail in 2025."
+            ],
+            "Gamma",
+            DAY,
+        ),
+    )
+    assert len(result.merged) == 1
+    assert len(result.merged[0].citations) == 3
+
+
+def test_another_kind_of_event_or_another_day_of_one_subject_stays_a_fact_of_its_own():
+    if load_embedder() is None:
+        pytest.skip("wordllama is not installed")
+    _, other_kind = merge_specs(
+        ("a", ["Northfield Bank collapsed on 14 April after depositors pulled their savings."], "Alpha", DAY),
+        ("b", ["On April 14, Northfield Bank opened a new branch in the city of Easton."], "Beta", DAY),
+    )
+    _, other_day = merge_specs(
+        ("a", ["Northfield Bank collapsed on 14 April after depositors pulled their savings."], "Alpha", DAY),
+        ("b", ["Eastfield Bank, its partner, was shut down by the state regulator on April 2."], "Beta", DAY),
+    )
+    assert len(other_kind.merged) == 2
+    assert len(other_day.merged) == 2

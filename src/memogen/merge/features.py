@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from .aliases import Aliases, alias_names
 from .lexicon import (
     CURRENCY_WORDS,
+    EVENT_KINDS,
     FUTURE,
     MONTHS,
     REPORTING_VERBS,
@@ -31,6 +32,7 @@ class Features:
     years: frozenset[int]
     padded: str = ""  # " norm ", for fast whole-word and word-prefix look-ups of names
     future: bool = False  # a plan, pledge or forecast ("will", "aims to"), not a reported fact
+    events: tuple[tuple[str, tuple], ...] = ()  # (kind of event, its day) the sentence dates: event_claims
 
 
 def _names(
@@ -109,4 +111,22 @@ def features(text: str, aliases: Aliases | None = None) -> Features:
     if aliases is not None:
         names = alias_names(names, norm, aliases)
     future = bool(FUTURE.search(text))
-    return Features(norm, content, quantities, names, frozenset(years), f" {norm} ", future)
+    events = event_claims(quantities)
+    return Features(norm, content, quantities, names, frozenset(years), f" {norm} ", future, events)
+
+
+EVENT_REACH = 8  # words from a date within which the verb saying what happened on it stands
+
+
+def event_claims(quantities: list[Quantity]) -> tuple[tuple[str, tuple], ...]:
+    """(kind of event, day) for each day the sentence dates an event of a known kind on
+    ("collapsed on 10 March" -> ("fall", (None, 3, 10))): how sources that word one event
+    differently still state one claim (see pairs.same_event)."""
+    out = []
+    for q in quantities:
+        if q.kind != "date" or q.value[2] is None:
+            continue
+        for word, dist in q.context.items():
+            if dist <= EVENT_REACH:
+                out += [(kind, q.value) for kind in EVENT_KINDS.get(word, ())]
+    return tuple(dict.fromkeys(out))

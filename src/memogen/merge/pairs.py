@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ..model import Point
 from .features import Features
-from .quantities import Quantity, direction, planned
+from .quantities import Quantity, dates_agree, direction, planned
 
 # Tuned on tests/fixtures/merge/pairs.jsonl (split "tune").
 DUP_THRESHOLD = 0.51  # combined similarity at or above which two sentences state one fact
@@ -30,6 +30,11 @@ SEMANTIC_MIN_SIM = 0.12  # lexical similarity any semantic match still needs
 # the first day of COP28, the Loss and Damage fund was operationalised") reach 0.54-0.85.
 SEMANTIC_DISTINCT_DUP = 0.52  # the same without the common direction (with the same other checks)
 RELATED_THRESHOLD = 0.10  # lexical similarity of two sentences needed to compare their figures at all
+# One event dated by two sources in their own words ("collapsed on 10 March" / "was shut down by the
+# regulator on March 10"): lexical similarity 0.09-0.27, so only the claim (subject, kind of event,
+# day) and the embedding see it. Different events of one day and subject stay apart by their kind.
+EVENT_SEMANTIC = 0.45  # embedding cosine two sentences dating one event of one kind need at least
+EVENT_NAME_SLACK = 1  # names one side has and the other lacks, beside the subject both name
 
 # --------------------------------------------------------------------------- pair decisions
 
@@ -145,7 +150,14 @@ def same_fact(
         return False, sim  # cheap exit: most candidate pairs are far below every rule
     mismatch = name_mismatch(a, b)
     score = sim - NAME_PENALTY * mismatch
-    if mismatch:
+    event = (
+        semantic is not None
+        and not same_source
+        and semantic >= EVENT_SEMANTIC
+        and mismatch <= EVENT_NAME_SLACK
+        and same_event(a, b)
+    )
+    if mismatch and not event:
         return False, score  # each side names someone or somewhere the other does not: two facts
     if a.future != b.future:
         return False, score  # "will raise prices" and "raised prices" are two events
@@ -153,6 +165,8 @@ def same_fact(
         return False, score
     if score >= DUP_THRESHOLD:
         return True, score
+    if event:
+        return True, max(score, DUP_THRESHOLD)
     if containment(a, b) >= CONTAIN_THRESHOLD and score >= CONTAIN_MIN_SIM:
         return True, max(score, DUP_THRESHOLD)
     if score >= ANCHOR_MIN_SIM and shared_anchor(a, b) and name_mismatch(a, b) == 0:
@@ -171,6 +185,15 @@ def same_fact(
     ):
         return True, max(score, DUP_THRESHOLD)
     return False, score
+
+
+def same_event(a: Features, b: Features) -> bool:
+    """Both sentences date one event of one kind on one day (see features.event_claims) and name
+    its subject: one claim however each source words it ("Silicon Valley Bank collapsed on 10
+    March" / "SVB was closed by the California regulator on March 10, 2023")."""
+    if not (a.events and b.events and a.names & b.names):
+        return False
+    return any(ka == kb and dates_agree(da, db) for ka, da in a.events for kb, db in b.events)
 
 
 def semantic_paraphrase(
