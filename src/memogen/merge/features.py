@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .aliases import Aliases, alias_names
@@ -17,7 +20,7 @@ from .lexicon import (
     WEEKDAYS,
     stem,
 )
-from .quantities import Quantity, extract_quantities, tokenize
+from .quantities import Quantity, context_of, extract_quantities, tokenize
 from .text import normalise
 
 
@@ -129,4 +132,24 @@ def event_claims(quantities: list[Quantity]) -> tuple[tuple[str, tuple], ...]:
         for word, dist in q.context.items():
             if dist <= EVENT_REACH:
                 out += [(kind, q.value) for kind in EVENT_KINDS.get(word, ())]
+    return tuple(dict.fromkeys(out))
+
+
+# "collapsed Friday morning", "said on Wednesday": a day named by its weekday alone (a weekday before
+# a date, "Wednesday 26 July", is that date's, read with it)
+_WEEKDAY_ALONE = re.compile(
+    r"\b(" + "|".join(sorted(w.capitalize() for w in WEEKDAYS)) + r")\b(?!,?\s+(?:\d|[A-Z][a-z]+\.?\s+\d))"
+)
+
+
+def weekday_events(text: str, day_of: Callable[[str], dt.date | None]) -> tuple[tuple[str, tuple], ...]:
+    """The events a sentence dates by a weekday alone (news style: "Silicon Valley Bank collapsed
+    Friday morning"), on the day `day_of` reads the weekday as (the source's date tells which week)."""
+    out: list[tuple[str, tuple]] = []
+    for m in _WEEKDAY_ALONE.finditer(text):
+        day = day_of(m.group(1).lower())
+        if day is None:
+            continue
+        q = Quantity("date", (day.year, day.month, day.day), m.group(0), context=context_of(text, m.group(0)))
+        out += event_claims([q])
     return tuple(dict.fromkeys(out))

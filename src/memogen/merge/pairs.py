@@ -193,7 +193,14 @@ def same_event(a: Features, b: Features) -> bool:
     March" / "SVB was closed by the California regulator on March 10, 2023")."""
     if not (a.events and b.events and a.names & b.names):
         return False
+    if not (_days_within(a, b) and _days_within(b, a)):
+        return False  # one side dates another event too ("declared himself leader on Friday, after ...")
     return any(ka == kb and dates_agree(da, db) for ka, da in a.events for kb, db in b.events)
+
+
+def _days_within(a: Features, b: Features) -> bool:
+    """Every day a dates an event on, b dates one on too (a year one side leaves out aside)."""
+    return all(any(dates_agree(x, y) for _, y in b.events) for _, x in a.events)
 
 
 def semantic_paraphrase(
@@ -318,8 +325,9 @@ def related_enough(sim: float, a: Features, b: Features) -> bool:
 def quantity_pairs(
     feats: list[Features], points: list[Point], max_bucket: int = 300
 ) -> list[tuple[int, int]]:
-    """Pairs of points of different sources giving one specific figure (kind, value, unit), from an
-    inverted index: candidates for duplicates that share a figure but few words."""
+    """Pairs of points of different sources giving one specific figure (kind, value, unit) or dating
+    one kind of event on one day, from an inverted index: candidates for duplicates that share a
+    figure or an event but few words."""
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         keys = {
@@ -327,6 +335,7 @@ def quantity_pairs(
             for q in f.quantities
             if can_anchor(q)
         }
+        keys |= {("event", kind, day[1:], "") for kind, day in f.events}  # one event, one day (weekdays too)
         for key in keys:
             buckets[key].append(i)
     # a figure every point gives says nothing about which fact; a page restates its own lead's figure
