@@ -1146,7 +1146,7 @@ def test_the_future_look_ahead_names_the_first_letter_of_every_alternative():
 def test_a_dated_sentence_names_the_kind_of_event_on_its_day():
     from memogen.merge.features import features
 
-    assert ("fall", (None, 4, 14)) in features("Northfield Bank collapsed on 14 April.").events
+    assert ("fall", (None, 4, 14)) in features("On 14 April, Northfield Bank collapsed.").events
     assert ("fall", (2025, 4, 14)) in features("On April 14, 2025, Northfield Bank was shut down.").events
     assert features("Northfield Bank opened a branch in Easton on 14 April.").events == (
         ("start", (None, 4, 14)),
@@ -1203,3 +1203,50 @@ def test_another_kind_of_event_or_another_day_of_one_subject_stays_a_fact_of_its
     )
     assert len(other_kind.merged) == 2
     assert len(other_day.merged) == 2
+
+
+def test_a_weekday_alone_dates_an_event_in_the_week_of_its_source():
+    from memogen.merge.features import weekday_events
+
+    friday = dt.date(2025, 4, 18)
+    on_friday = weekday_events("Northfield Bank collapsed Friday morning after a run.", lambda name: friday)
+    assert on_friday == (("fall", (2025, 4, 18)),)
+    # a weekday before a date is that date's (read with it), not a day of its own
+    assert weekday_events("Northfield Bank collapsed on Friday, April 18.", lambda name: friday) == ()
+
+
+def test_an_event_told_by_weekday_in_the_news_and_by_date_elsewhere_is_one_fact():
+    if load_embedder() is None:
+        pytest.skip("wordllama is not installed")
+    friday = dt.date(2025, 4, 18)  # the news report's date, a Friday
+    lead = "Northfield Bank collapsed Friday morning after depositors rushed to pull their savings."
+    dated = "Northfield Bank was shut down by the state regulator on 18 April as depositors rushed to withdraw their money."
+    _, same_week = merge_specs(("a", [lead], "Alpha", friday), ("b", [dated], "Beta", None))
+    _, week_after = merge_specs(
+        ("a", [lead], "Alpha", friday + dt.timedelta(days=7)), ("b", [dated], "Beta", None)
+    )
+    assert len(same_week.merged) == 1
+    assert len(week_after.merged) == 2  # a Friday a week later is another day
+
+
+def test_a_sentence_dating_a_second_event_on_another_day_is_not_a_restatement_of_the_first():
+    from memogen.merge.features import features
+    from memogen.merge.pairs import same_event
+
+    detained = features("Soldiers of the palace guard detained President Ana Ruiz on 26 July.")
+    again = features("President Ana Ruiz was arrested by her own guard on July 26, 2025.")
+    more = features(
+        "General Tomas Vela declared himself head of a transitional government on 28 July, after "
+        "his soldiers detained President Ana Ruiz on 26 July."
+    )
+    assert same_event(detained, again)
+    assert same_event(
+        features("The top court on 21 July scaled back the quota."),
+        features("Veloria's Supreme Court on 21 July reduced the civil service quota."),
+    )
+    assert not same_event(
+        features("On 14 April, Northfield Bank collapsed."),
+        features("On April 14, Eastfield Bank, its partner, was shut down."),
+    )
+    assert not same_event(detained, more)
+    assert not same_event(more, detained)

@@ -610,6 +610,8 @@ _EVENT_WORDS = {
     "rule": "ruled ruling verdict",
     "arrest": "arrested arrest detained detention captured",
     "resign": "resigned resigns resignation",
+    "cut": "cut cuts reduced reduces lowered slashed scaled trimmed",
+    "raise": "raised raises hiked increased",
     "visit": "visited visits arrived arrives",
     "start": _PHASE_VERBS["start"],
     "end": _PHASE_VERBS["end"],
