@@ -1250,3 +1250,13 @@ def test_a_sentence_dating_a_second_event_on_another_day_is_not_a_restatement_of
     )
     assert not same_event(detained, more)
     assert not same_event(more, detained)
+
+
+def test_a_bare_figure_measures_what_its_clause_names_before_the_verb():
+    said_after = _claim(
+        "According to the survey, the preliminary magnitude of the earthquake was 6.8.", "6.8"
+    )
+    said_before = _claim("The earthquake had a magnitude of 6.9.", "6.9")
+    assert said_after is not None and said_before is not None
+    assert said_after.unit == said_before.unit
+    assert _claim("The rest of the team arrived with 12.", "12") is None  # no measure named before a verb
