@@ -1260,3 +1260,12 @@ def test_a_bare_figure_measures_what_its_clause_names_before_the_verb():
     assert said_after is not None and said_before is not None
     assert said_after.unit == said_before.unit
     assert _claim("The rest of the team arrived with 12.", "12") is None  # no measure named before a verb
+
+
+def test_a_months_abbreviation_with_its_full_stop_dates_a_day_but_a_sentence_end_does_not():
+    def dates(sentence: str) -> list[tuple]:
+        return [q.value for q in extract_quantities(sentence) if q.kind == "date"]
+
+    assert dates("The vote was held Sept. 5, 2023, in Lagos.") == [(2023, 9, 5)]
+    assert dates("The lender collapsed on mar. 10 as depositors rushed out.") == [(None, 3, 10)]
+    assert dates("Talks ended in June. 5 people were hurt.") == []
