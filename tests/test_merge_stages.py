@@ -1269,3 +1269,15 @@ def test_a_months_abbreviation_with_its_full_stop_dates_a_day_but_a_sentence_end
     assert dates("The vote was held Sept. 5, 2023, in Lagos.") == [(2023, 9, 5)]
     assert dates("The lender collapsed on mar. 10 as depositors rushed out.") == [(None, 3, 10)]
     assert dates("Talks ended in June. 5 people were hurt.") == []
+
+
+def test_a_sentence_with_a_figure_of_its_own_is_not_one_fact_with_a_sentence_sharing_only_its_day():
+    from memogen.merge.features import features
+    from memogen.merge.pairs import same_event, same_fact
+
+    ranked = features(
+        "On 14 April, Northfield Bank, the state's 16th largest lender, collapsed as savers fled."
+    )
+    plain = features("On April 14, Northfield Bank was shut down by the state regulator as savers fled.")
+    assert not same_event(ranked, plain)  # "16th largest" would be lost in the merged fact
+    assert not same_fact(0.3, ranked, plain)[0]  # nor does the shared day alone make them one

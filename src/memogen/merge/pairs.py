@@ -169,7 +169,12 @@ def same_fact(
         return True, max(score, DUP_THRESHOLD)
     if containment(a, b) >= CONTAIN_THRESHOLD and score >= CONTAIN_MIN_SIM:
         return True, max(score, DUP_THRESHOLD)
-    if score >= ANCHOR_MIN_SIM and shared_anchor(a, b) and name_mismatch(a, b) == 0:
+    if (
+        score >= ANCHOR_MIN_SIM
+        and shared_anchor(a, b)
+        and name_mismatch(a, b) == 0
+        and not _detail_beside_day(a, b)
+    ):
         return True, max(score, DUP_THRESHOLD)
     if (
         idf is not None
@@ -196,6 +201,9 @@ def same_event(a: Features, b: Features) -> bool:
     if a.names and b.names and not (_names_first(a, b) and _names_first(b, a)):
         return False  # another subject ("Eastfield Bank" beside "Northfield Bank"); a side naming no
         # one leaves its subject to the other's ("The top court on Sunday scaled back the quota")
+    if _figure_of_its_own(a, b) or _figure_of_its_own(b, a):
+        return False  # a figure only one side gives is a detail the merged fact would lose ("the
+        # nation's 16th largest bank collapsed on mar. 10"): that sentence stays a fact of its own
     if not (_days_within(a, b) and _days_within(b, a)):
         return False  # one side dates another event too ("declared himself leader on Friday, after ...")
     return any(ka == kb and dates_agree(da, db) for ka, da in a.events for kb, db in b.events)
@@ -205,6 +213,24 @@ def _names_first(a: Features, b: Features) -> bool:
     """The name a mentions first (most often its subject) is named by b too, in any spelling."""
     first = min(a.names, key=lambda n: (a.padded.find(f" {n} ") % (len(a.padded) + 1), n))
     return first in b.names or f" {first} " in b.padded or (len(first) >= 5 and f" {first[:5]}" in b.padded)
+
+
+def _detail_beside_day(a: Features, b: Features) -> bool:
+    """Two sentences that share only a day, one giving a figure the other lacks: two facts of one day
+    (the fact with the figure would lose it), not one fact told twice."""
+    if shared_figure(a, b, dates=False):
+        return False
+    return _figure_of_its_own(a, b) or _figure_of_its_own(b, a)
+
+
+def _figure_of_its_own(a: Features, b: Features) -> bool:
+    """a gives a figure (not a date, a year or a bare small number) that b does not."""
+    return any(
+        can_anchor(q)
+        and q.kind != "date"
+        and not any(q.same_value(r) for r in b.quantities if r.kind == q.kind)
+        for q in a.quantities
+    )
 
 
 def _days_within(a: Features, b: Features) -> bool:
