@@ -602,7 +602,7 @@ EVENT_PHASES = {stem(w): phase for phase, words in _PHASE_VERBS.items() for w in
 _EVENT_WORDS = {
     "fall": "collapse collapsed collapses failed fails failure closed shut shutdown shuttered seized seizure "
     "overthrow overthrew overthrown toppled ousted deposed",
-    "strike": "hit hits struck strikes jolted shook rocked",
+    "strike": "hit hits struck strikes jolted shook shaken rocked",
     "announce": "announce announced announces announcement declared declares declaration proclaimed "
     "televised broadcast",
     "win": "won wins victory",  # (never "elected": "the election on 8 February" holds it)
