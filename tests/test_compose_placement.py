@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from memogen.compose.placement import fill_empty_background, place_definitions, place_event_reports
+from memogen.compose.placement import (
+    fill_empty_background,
+    fill_empty_meaning,
+    place_definitions,
+    place_event_reports,
+    states_the_setting,
+)
 from memogen.compose.salience import Salience
 from memogen.model import Conflict, MergedPoint
 
@@ -62,6 +68,30 @@ def _salience(event: float) -> Salience:
     return Salience(
         centrality=0.5, position=0.5, support=0.5, event=event, dated=False, specific=0.5, penalty=0.0
     )
+
+
+def test_a_label_that_leans_on_the_sentence_s_place_moves_a_firm_one_stays() -> None:
+    """A What-it-means or Background label just past even odds, on a plain past report, leans on where
+    the sentence stood; the reading of a fact ("made it clear that") and a standing arrangement
+    counted ("There were ...") are no reports."""
+    felt = _point(
+        "The tremors were felt in several cities of the region, including the capital.", "what_it_means", 0.6
+    )
+    measured = _point(
+        "According to the survey, the quake's magnitude was 6.8 on the scale.", "background", 0.6
+    )
+    firm = _point(
+        "The tremors were felt in several cities of the region, including the capital.", "what_it_means", 0.7
+    )
+    reading = _point(
+        "The verdict made it clear that the cabinet had the power to act all along.", "what_it_means", 0.55
+    )
+    seats = _point(
+        "There were 60 seats reserved for women in the lower house of parliament.", "what_it_means", 0.55
+    )
+    place_event_reports([felt, measured, firm, reading, seats], EVENT)
+    assert [felt.section, measured.section] == ["what_happened"] * 2
+    assert [p.section for p in (firm, reading, seats)] == ["what_it_means"] * 3
 
 
 def test_an_empty_background_takes_the_least_event_like_unsure_point() -> None:
@@ -189,8 +219,41 @@ def test_a_definition_filed_under_what_it_means_is_background() -> None:
         ),
         "Varnia is a key ally, and its loss would weaken the coalition.": ("what_it_means",) * 2,  # a view
         "The council voted on the motion late in the evening.": ("what_it_means",) * 2,  # no definition
+        # what its subject is, set before it; what the point adds after its first sentence is more context
+        "Home to some 9 million people, Varnia is mostly mountains. It has been ruled by groups allied with "
+        "the army.": ("what_it_means", "background"),
+        "A former colony of the empire, the country is one of the poorest in the region.": (
+            "what_it_means",
+            "background",
+        ),
     }
     assert _moved(place_definitions, cases) == {text: want for text, (_, want) in cases.items()}
+
+
+def test_an_empty_what_it_means_takes_the_most_salient_view_a_source_voices() -> None:
+    """A day's news reports may carry no analysis: what the event means is the view a source voices, not
+    the terms the news reports ("the soldiers said the borders would close")."""
+    news = [
+        _point(f"The council voted on motion {k} late on Tuesday evening.", "what_happened", 0.9)
+        for k in range(4)
+    ]
+    terms = _point(
+        "The soldiers said the borders would be closed and a curfew imposed.", "what_happened", 0.9
+    )
+    view = _point(
+        "“There could be a lot of damage, and the president's safety is not guaranteed,” a diplomat says.",
+        "what_happened",
+        0.9,
+    )
+    points = [*news, terms, view]
+    sal = {p.id: _salience(0.6) for p in points}
+    sal[terms.id] = _salience(0.9)  # the terms rank higher, and still stay news
+    fill_empty_meaning(points, sal, EVENT)
+    assert view.section == "what_it_means"
+    assert [p.section for p in (*news, terms)] == ["what_happened"] * 5
+    other = _point("“This could change everything,” an analyst said of the vote.", "what_happened", 0.9)
+    fill_empty_meaning([*points, other], sal | {other.id: _salience(0.9)}, EVENT)
+    assert other.section == "what_happened"  # What it means holds a point now: nothing more moves
 
 
 def test_a_short_quoted_phrase_in_a_report_is_its_wording_not_a_voice() -> None:
@@ -210,3 +273,23 @@ def test_a_short_quoted_phrase_in_a_report_is_its_wording_not_a_voice() -> None:
     place_event_reports([wording, speech, verdict], EVENT)
     assert wording.section == "what_happened"
     assert [speech.section, verdict.section] == ["background", "background"]
+
+
+def test_a_standing_state_among_the_news_is_the_setting() -> None:
+    """An unsure What-happened label on a sentence wholly in the present, with no day, speaker, view or
+    anything under way, is the setting; news in the present ("rescuers are searching", "officials say",
+    "on Tuesday") and a firm label stay."""
+    cases = {
+        "The talks come at a pivotal moment for the region, with prices still rising across the coast.": "background",
+        "Rescue teams are searching the rubble of the old town for survivors.": "what_happened",
+        "Officials say the harbour remains closed to all shipping.": "what_happened",
+        "The harbour remains closed to all shipping on Tuesday.": "what_happened",
+        "The harbour could stay closed to all shipping for a month.": "what_happened",
+    }
+    points = {text: _point(text, "what_happened", 0.55) for text in cases}
+    firm = _point(
+        "The talks come at a pivotal moment for the region, with prices rising.", "what_happened", 0.8
+    )
+    place_event_reports([*points.values(), firm], EVENT)
+    assert {text: p.section for text, p in points.items()} == cases
+    assert firm.section == "what_happened" and not states_the_setting(firm, EVENT)

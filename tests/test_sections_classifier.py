@@ -203,6 +203,9 @@ def test_a_future_the_news_reports_is_told_apart_from_a_forecast() -> None:
     forecast = cue_features("Prices will rise again within a decade.")
     assert reported.get("c_reported_future") == 1.0
     assert "c_reported_future" not in forecast and forecast.get("w_will") == 1.0
+    # officials' present-tense "say" reports as "said" does
+    now = cue_features("Officials with the agency say insured depositors will have access to their money.")
+    assert now.get("c_reported_future") == 1.0 and now.get("w_reporting") == 1.0
 
 
 def test_a_paragraph_opening_on_a_theme_starts_a_new_part() -> None:

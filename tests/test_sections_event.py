@@ -20,6 +20,8 @@ import yaml
 from memogen.model import Source, SourceMetadata
 from memogen.pipeline import BuildOptions, run_build
 from memogen.sections import infer_event, written_on
+from memogen.sections.dates import find_dates
+from memogen.sections.event import known_days, named_days, source_reports
 from memogen.sources import read_sources
 from memogen.sources.inspect import extract_record
 
@@ -233,11 +235,20 @@ LATE_RECAPS = [  # (day of September 2023 the page was written, its text)
 ]
 
 
+def _the_flood_of(dated_pages: list[tuple[int, str]]) -> bool:
+    """The event pages of September 2023 (day written, text) report is the flood of 10 (and 11) September."""
+    event = infer_event(
+        [_source(f"p{k}", text, dt.date(2023, 9, day)) for k, (day, text) in enumerate(dated_pages)]
+    )
+    return (
+        event is not None
+        and event.start == dt.date(2023, 9, 10)
+        and event.end in (None, dt.date(2023, 9, 11))
+    )
+
+
 def test_a_weekday_in_a_late_recap_is_the_day_the_sources_date_in_full() -> None:
-    pages = [_source(f"p{k}", text, dt.date(2023, 9, day)) for k, (day, text) in enumerate(LATE_RECAPS)]
-    event = infer_event(pages)
-    assert event is not None and event.start == dt.date(2023, 9, 10)
-    assert event.end in (None, dt.date(2023, 9, 11))
+    assert _the_flood_of(LATE_RECAPS)
 
 
 def test_a_weekday_no_page_dates_earlier_is_the_latest_one() -> None:
@@ -448,3 +459,44 @@ def test_one_page_s_news_of_each_day_after_does_not_stretch_the_event() -> None:
     event = infer_event(pages)
     assert event is not None and event.start == dt.date(2023, 9, 10)
     assert event.end in (None, dt.date(2023, 9, 11))
+
+
+# Pages a week and more after the flood tell the storm's story in order: it formed, crossed the islands
+# (where it killed people on 7 September, reported as plainly as the flood), then struck the city on 10
+# September; the later days are the toll and the anger.  The storm's prelude is told first, the flood after.
+STORY_IN_ORDER = [  # (day of September 2023 the page was written, its text)
+    (18, "A week after two dams burst in Derva, anger is growing. The toll stood at 11,300 on Monday, the "
+         "Red Crescent said. Storm Kora killed 17 people on the islands on 7 September before it crossed the "
+         "sea. On Sunday night, 10 September, the dams gave way."),
+    (19, "Storm Kora formed on 4 September and hit the islands on 5 September, causing floods there until 7 "
+         "September. It reached the coast on 10 September. The dams burst shortly after midnight on 11 September."),
+    (21, "Aid agencies said on Wednesday that clean water was running out in Derva. The city was hit on "
+         "Sunday, 10 September, when the dams collapsed. On 7 September the storm had flooded the islands."),
+    (25, "Engineers warned in 2021 that the dams were cracking. When Storm Kora struck on 10 September, the "
+         "upper dam failed. The authorities arrested eight officials on 25 September."),
+]  # fmt: skip
+
+
+def test_a_storm_s_prelude_told_before_the_flood_is_not_the_event() -> None:
+    assert _the_flood_of(STORY_IN_ORDER)
+
+
+def test_the_end_of_a_between_span_is_no_day_a_weekday_recaps() -> None:
+    """'Between 5 and 7 September' ends a span, as "from 5 to 7 September" does: no day a later "on
+    Thursday" may recap (on a page of Saturday the 16th that Thursday is the 14th)."""
+    texts = [
+        "Storm Kora killed 17 people on the islands between 5 and 7 September 2023.",
+        "Aid convoys reached Derva on Thursday, days after the floods.",
+    ]
+    mentions = [find_dates(t) for t in texts]
+    assert dt.date(2023, 9, 7) not in named_days(mentions, known_days(mentions), 2023, texts)
+    aid = source_reports(_source("b", texts[1], dt.date(2023, 9, 16)), 2023, named=set())
+    assert [r.day for r in aid] == [dt.date(2023, 9, 14)]
+
+
+def test_each_sentence_of_a_paragraph_has_its_own_place() -> None:
+    """Only the opening sentences are a report's lead: the fifth sentence of a long first paragraph is not."""
+    text = " ".join(f"Rescuers reached village {k} on {k + 1} September 2023." for k in range(6))
+    reports = source_reports(_source("a", text, dt.date(2023, 9, 12)), 2023)
+    assert [r.index for r in reports] == list(range(6))
+    assert reports[0].weight > reports[5].weight

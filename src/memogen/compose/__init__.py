@@ -30,7 +30,7 @@ from .order import (
     themed_paragraphs,
     timeline_paragraphs,
 )
-from .placement import fill_empty_background, place_definitions, place_event_reports
+from .placement import fill_empty_background, fill_empty_meaning, place_definitions, place_event_reports
 from .salience import Salience, score_points, shortlist
 from .selection import EMPTY_SECTION_FLOOR, Selection, point_words, select, words
 from .similarity import vectorise
@@ -71,6 +71,7 @@ def _ensure_what_happened(points: list[MergedPoint], sal: dict[str, Salience], e
         if p.section == "background" and sal[p.id].dated:
             p.section = "what_happened"
     fill_empty_background(points, sal, EMPTY_SECTION_FLOOR)
+    fill_empty_meaning(points, sal, event)
     if any(p.section == "what_happened" for p in points):
         return
     best = max(points, key=lambda p: (sal[p.id].dated, sal[p.id].event + sal[p.id].position))

@@ -7,7 +7,8 @@ The extractor labels one sentence of one page; the composer sees more. Two kinds
   point reports what happened, whatever its sentence looked like to the extractor;
 - a What-it-means or Background label the extractor was unsure of, on a plain report told in the past
   ("the order was passed by a bench ...", "police issued a warning ...") with no cue of assessment (no
-  modal or future, no evaluative word, no quotation, no verdict or conclusion, no present-tense state) and
+  modal or future, no evaluative word, no quotation, no verdict or conclusion ("made it clear that"), no
+  present-tense state, no standing arrangement counted: "There were 60 seats reserved ...") and
   none of recall (no past perfect, no word of history, no year before the event's; for a Background
   label, no time but the event's: "since June", "last year", "on 5 June"), is a report of the
   event: analysis speaks in those cues, history names its time, a report does neither.  Such labels
@@ -15,6 +16,10 @@ The extractor labels one sentence of one page; the composer sees more. Two kinds
   "context" or "assessment" though its words report the event;
 - a What-it-means label on a sentence dated at the event's own day, with no cue of assessment, however
   sure: its day says it reports the event.
+
+The other way, fewer points leave What happened: a judgement of what comes next goes to What it means,
+and a standing state told wholly in the present, unsure, to Background (`states_the_setting`); an empty
+Background or What it means is filled from what the sources give (a definition; a view voiced).
 """
 
 from __future__ import annotations
@@ -24,9 +29,15 @@ import re
 
 from ..model import MergedPoint
 from ..sections.features import Context, cue_features, quoted_wording, time_features
+from ..sections.sentences import sentence_spans
 from .salience import Salience
 
 UNSURE_LABEL = 0.5  # below this extractor confidence, a What-it-means label is a guess
+# below this, a What-it-means or Background label on a plain past report (no cue of assessment or of
+# recall) is a guess: such a label leans on the sentence's place late in its report, which moves the
+# extractor's odds a little, while its words say "report" ("the tremors were felt in ...", "police fired
+# tear gas ..."); a label the extractor holds more firmly has words behind it
+UNSURE_REPORT = 0.65
 # cues of analysis, opinion or a standing state: any one keeps a point where the extractor put it
 _ASSESSMENT_CUES = frozenset(
     [
@@ -46,12 +57,20 @@ _ASSESSMENT_CUES = frozenset(
 _RECALL_CUES = frozenset(["g_past_perfect", "w_history"])
 
 
+# "the verdict made it clear that ...": the writer's reading of what a fact shows, as "it is clear that"
+_MADE_CLEAR = re.compile(r"\b(?:made|makes|make|making) it (?:clear|evident|obvious|plain) that\b")
+# "There were 60 seats reserved for women": a standing arrangement counted, not an action reported
+_EXISTENTIAL = re.compile(r"^There (?:is|are|was|were)\b")
+
+
 def assessment_cues(text: str) -> set[str]:
     """The cues of assessment the sentence carries; a short quoted phrase inside a report ("the fund
     for countries “on the frontline of the climate crisis”") is its wording, not a voiced view."""
     cues = set(_ASSESSMENT_CUES.intersection(cue_features(text)))
     if "c_quote" in cues and quoted_wording(text):
         cues.discard("c_quote")
+    if _MADE_CLEAR.search(text):
+        cues.add("c_verdict")
     return cues
 
 
@@ -86,7 +105,9 @@ def recalls_the_past(text: str, event: dt.date) -> bool:
 def plain_report(point: MergedPoint, event: dt.date) -> bool:
     """An unsure What-it-means or Background label on a sentence told as a report, with no cue of
     assessment or of recall."""
-    if point.section not in _UNSURE_MOVES or point.confidence >= UNSURE_LABEL:
+    if point.section not in _UNSURE_MOVES or point.confidence >= UNSURE_REPORT:
+        return False
+    if _EXISTENTIAL.match(point.text):
         return False
     cues = cue_features(point.text)
     if assessment_cues(point.text) or _RECALL_CUES.intersection(cues):
@@ -138,6 +159,29 @@ def place_event_reports(points: list[MergedPoint], event: dt.date) -> None:
             p.section = "what_happened"
         elif judges_what_comes(p, event):
             p.section = "what_it_means"
+        elif states_the_setting(p, event):
+            p.section = "background"
+
+
+_STATE_CUES = frozenset(["w_present_be", "g_no_past"])  # the only cues of assessment a plain state carries
+_NOW = frozenset(["t_day_event", "t_rel_near", "t_day_recent"])
+# "rescuers are searching", "missions are ongoing": what is happening as the report is written
+_UNDER_WAY = re.compile(r"\b(?:is|are)\s+(?:still\s+|now\s+)?\w+ing\b|\bongoing\b", re.IGNORECASE)
+
+
+def states_the_setting(point: MergedPoint, event: dt.date) -> bool:
+    """An unsure What-happened label on a sentence told wholly in the present, with no day, no
+    speaker, no view and nothing under way ("The talks come at a pivotal moment for the planet, with
+    emissions still rising"): a standing state is the setting the event happens in, not a report of it;
+    only its place among the news made it look like news."""
+    if point.section != "what_happened" or point.confidence >= UNSURE_REPORT or point.conflicts:
+        return False
+    cues = cue_features(point.text)
+    if "g_no_past" not in cues or "w_reporting" in cues or _UNDER_WAY.search(point.text):
+        return False
+    if not assessment_cues(point.text) <= _STATE_CUES:
+        return False
+    return not _NOW.intersection(time_features(point.text, Context(event_start=event)))
 
 
 # cues that make a sentence a view, whatever else it is: a definition carrying one ("X is a key ally and
@@ -172,8 +216,17 @@ CONTEXT_FILL = 1  # at most this many points become Background when the extracto
 
 def defines(point: MergedPoint) -> bool:
     """The point opens by saying what its subject is, in the timeless present ("The FDIC is an
-    independent agency that insures deposits"): a definition, context whatever its place in a report."""
-    return "c_definition" in cue_features(point.text)
+    independent agency that insures deposits"): a definition, context whatever its place in a report.
+    Its first sentence decides: what a point adds after it ("It has been blighted by ...") is more context."""
+    spans = sentence_spans(point.text)
+    first = point.text[spans[0][0] : spans[0][1]] if spans else point.text
+    return "c_definition" in cue_features(first)
+
+
+def _holds_one(points: list[MergedPoint], sal: dict[str, Salience], floor: float, section: str) -> bool:
+    """Some point the memo could take (its salience at least `floor` of the best's) is filed under `section`."""
+    top = max((sal[p.id].total for p in points), default=0.0)
+    return top <= 0 or any(p.section == section and sal[p.id].total >= floor * top for p in points)
 
 
 def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], floor: float) -> None:
@@ -181,8 +234,7 @@ def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], f
     its context is a definition the sources give, else the points least like the event among those
     the extractor filed elsewhere unsure - not dated at the event, no disputed figure, further from
     the event than most points."""
-    top = max((sal[p.id].total for p in points), default=0.0)
-    if top <= 0 or any(p.section == "background" and sal[p.id].total >= floor * top for p in points):
+    if _holds_one(points, sal, floor, "background"):
         return
     closeness = sorted(sal[p.id].event for p in points)
     median = closeness[len(closeness) // 2]
@@ -195,3 +247,34 @@ def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], f
     ]
     for p in sorted(remote, key=lambda p: (not defines(p), sal[p.id].event))[:CONTEXT_FILL]:
         p.section = "background"
+
+
+MEANING_FILL = 1  # at most this many points become What it means when the extractor filed none there
+_REPORTED_AHEAD = frozenset(["c_reported_future", "c_news_future"])  # "the junta said borders would close"
+
+
+def voices_a_view(point: MergedPoint, event: dt.date) -> bool:
+    """Someone judges or looks ahead ("“There could be a lot of damage,” says a diplomat"): a quoted
+    view, a modal, a forecast or an analyst's word, neither the terms the news reports nor dated at the
+    event's day, nor a tally the sources dispute."""
+    cues = cue_features(point.text)
+    views = set(_VIEW_CUES.intersection(cues))
+    if "c_quote" in views and quoted_wording(point.text):
+        views.discard("c_quote")
+    if "w_reporting" in cues:  # "the soldiers said institutions would be suspended": the news's terms
+        views -= _AHEAD_CUES
+    if not views or _REPORTED_AHEAD.intersection(cues) or point.conflicts:
+        return False
+    return "t_day_event" not in time_features(point.text, Context(event_start=event))
+
+
+def fill_empty_meaning(points: list[MergedPoint], sal: dict[str, Salience], event: dt.date) -> None:
+    """When no point at all is filed under What it means (the day's news reports carry little analysis,
+    and their context is Background), what the event means is the most salient view a source voices
+    (`voices_a_view`).  A section of weak points is left alone: the selection gives a thin section
+    its own best points."""
+    if any(p.section == "what_it_means" for p in points):
+        return
+    views = [p for p in points if voices_a_view(p, event)]
+    for p in sorted(views, key=lambda p: -sal[p.id].total)[:MEANING_FILL]:
+        p.section = "what_it_means"

@@ -19,7 +19,8 @@ Each source votes once per day (its best weight), so one long source cannot outv
 with most votes is the event, and neighbouring days with at least half its votes from more than one
 source, or a range a source states ("from 30 November to 13 December"), extend it.  An earlier day the
 news follows (the flood before the days of aid) must be reported, not only recalled, by nearly as many
-sources: a storm's passage elsewhere days before is recalled by many pages, in asides and spans.  Its actors and place are the names most
+sources, and recapped after the news rather than told before it: a storm's passage elsewhere days before is
+recalled by many pages, in asides and spans, and a story told in order gives it first.  Its actors and place are the names most
 sources give in the sentences that dated it.  A single page infers its own event the same way.
 """
 
@@ -107,6 +108,7 @@ class Report:
     weight: float
     sentence: str
     news: bool
+    index: int = 0  # where the sentence stands in its source (0: the lead)
 
 
 @dataclass(frozen=True)
@@ -259,7 +261,7 @@ def _sentences(text: str) -> list[tuple[int, str]]:
     """(index, sentence) of every sentence, paragraph by paragraph (linear in the text)."""
     out: list[tuple[int, str]] = []
     for para in re.split(r"\n\s*\n", text):
-        out += [(len(out), para[a:b]) for a, b in sentence_spans(para)]
+        out += [(len(out) + k, para[a:b]) for k, (a, b) in enumerate(sentence_spans(para))]
     return out
 
 
@@ -449,14 +451,21 @@ def named_days(
 _SPAN_WORDS = ("to", "-", "–", "—", "until", "till", "through", "and")
 
 
+# a bare day number that opens a span whose end carries the month: "5 to", "5-", "between 5 and"
+_SPAN_OPENED = re.compile(
+    r"(?:\d\s*(?:to|until|till|through|[-–—])|\bbetween\s+\d{1,2}(?:st|nd|rd|th)?\s+and)\s*$"
+)
+
+
 def _spans_to(text: str, found: list[DateMention], i: int) -> bool:
-    """The i-th date ends or opens a span: "from 5 to 7 September", "7 to 9 September"."""
+    """The i-th date ends or opens a span: "from 5 to 7 September", "7 to 9 September", "between 5 and
+    7 September"."""
     before = text[found[i - 1].end : found[i].start].strip().lower() if i > 0 else ""
     after = text[found[i].end : found[i + 1].start].strip().lower() if i + 1 < len(found) else ""
     return (
         before in _SPAN_WORDS
         or after in _SPAN_WORDS
-        or bool(re.search(r"\d\s*(?:to|[-–—])\s*$", text[max(0, found[i].start - 8) : found[i].start]))
+        or bool(_SPAN_OPENED.search(text[max(0, found[i].start - 20) : found[i].start]))
     )
 
 
@@ -493,7 +502,8 @@ def source_reports(
     out = []
     for (index, sentence, day), follow_up in zip(found, follow_ups, strict=True):
         weight, news = _mention_weight(sentence, index, day, horizon)
-        out.append(Report(day, weight * (FOLLOW_UP if follow_up else 1.0), " ".join(sentence.split()), news))
+        weighted = weight * (FOLLOW_UP if follow_up else 1.0)
+        out.append(Report(day, weighted, " ".join(sentence.split()), news, index))
     return out
 
 
@@ -619,9 +629,27 @@ def _what_the_news_follows(tally: _Tally, top: dt.date) -> dt.date:
     reporters = FOLLOWED_SHARE * _run_reporters(tally, [top])
     window = [d for d in tally.votes if top - dt.timedelta(days=FOLLOW_DAYS) <= d < top]
     for run in _runs(window):
-        if _run_votes(tally, run) >= floor and _run_reporters(tally, run) >= reporters:
+        if (
+            _run_votes(tally, run) >= floor
+            and _run_reporters(tally, run) >= reporters
+            and not _told_first(tally, run, top)
+        ):
             return min(run, key=lambda d: (-tally.votes[d], d))
     return top
+
+
+def _told_first(tally: _Tally, run: list[dt.date], top: dt.date) -> bool:
+    """More of the sources that date both tell the earlier days before the later one than after it.
+    Why: a report leads with its news and then recaps what that news follows ("Aid reached the city
+    on Tuesday. The dams had burst on Sunday."); a story told in order gives a storm's earlier passage
+    elsewhere first, then the day it struck: there the earlier days are a prelude, not the event."""
+    first: dict[str, int] = {}
+    for day in run:
+        for sid, r in tally.voters[day]:
+            first[sid] = min(first.get(sid, r.index), r.index)
+    later = {sid: r.index for sid, r in tally.voters[top] if sid in first}
+    before = sum(first[sid] < at for sid, at in later.items())
+    return before > len(later) - before
 
 
 def _run_reporters(tally: _Tally, run: list[dt.date]) -> int:

@@ -158,9 +158,13 @@ _NTH = _rx(
 _COPULA_NP = _rx(r"(?:is|are) (?:a|an|one of|among|part of|home to)")
 # "The FDIC is an independent agency that insures deposits", "Niger is one of the poorest countries": a
 # sentence that opens by saying what its subject is, in the timeless present, defines; it tells context
+# ... or that opens on what its subject is, set before it ("Home to 22 million people, Niger is two-thirds
+# desert", "A former colony, the country is ...")
 _DEFINITION = re.compile(
     r"^(?!(?:This|That|These|Those|It|There|Which|What|Here|Such)\b)(?:[\w'’.,()-]+\s+){1,7}?(?:is|are)\s+"
     r"(?:a|an|one of|among|part of|home to|the (?:\w+est|only|main|first|second|third)|the \w+ of)\s"
+    r"|^(?:Home to|An?(?!\s+(?:day|week|month|year|decade|few|couple|short|long)\b)|One of)\s[^,;:]{3,80},"
+    r"\s+(?:the\s+\w+\s+|(?:[A-Z][\w'’.-]*\s+){1,4})(?:is|are)\s"
 )
 _FIGURE = re.compile(r"\b\d[\d,.]*\b(?!\s*(?:BC|AD))")
 _PERCENT_OR_MONEY = re.compile(
@@ -174,7 +178,7 @@ _WORDS: dict[str, frozenset[str]] = {
         ["would", "could", "might", "may", "should", "must", "can", "cannot", "can't", "ought"]
     ),
     "reporting": frozenset(
-        """said says told stated announced declared described called urged warned added noted stressed
+        """said says say told stated announced declared described called urged warned added noted stressed
         reiterated reaffirmed expressed welcomed acknowledged confirmed denied accepted rejected agreed signed
         met arrived visited held hosted attended concluded discussed approved passed voted elected detained
         seized killed struck launched unveiled presented adopted ruled ordered released reported claimed
