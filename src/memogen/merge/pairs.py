@@ -173,7 +173,7 @@ def same_fact(
         score >= ANCHOR_MIN_SIM
         and shared_anchor(a, b)
         and name_mismatch(a, b) == 0
-        and not _detail_beside_day(a, b)
+        and (same_source or not _detail_beside_day(a, b))
     ):
         return True, max(score, DUP_THRESHOLD)
     if (
@@ -216,8 +216,9 @@ def _names_first(a: Features, b: Features) -> bool:
 
 
 def _detail_beside_day(a: Features, b: Features) -> bool:
-    """Two sentences that share only a day, one giving a figure the other lacks: two facts of one day
-    (the fact with the figure would lose it), not one fact told twice."""
+    """Two sentences of two sources that share only a day, one giving a figure the other lacks: two
+    facts of one day (the fact with the figure would lose it), not one fact told twice. (Within one
+    source the rule does not apply: a page's body restates its lead's figures beside new ones.)"""
     if shared_figure(a, b, dates=False):
         return False
     return _figure_of_its_own(a, b) or _figure_of_its_own(b, a)
