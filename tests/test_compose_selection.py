@@ -529,3 +529,33 @@ def test_a_point_far_past_a_repeat_bar_is_a_repeat_however_its_stems_differ() ->
     unsaid = Unsaid({}, [frozenset({"quota", "suspend", "2018"}), frozenset({"quota", "claim", "win"})])
     closest = np.array([SAME_STATEMENT + 0.1, SAME_STATEMENT - 0.3])
     assert unsaid.repeats(closest, handed_off=[False, False]).tolist() == [True, False]
+
+
+def test_the_event_day_earns_a_point_its_rank_once(monkeypatch):
+    """Every lead dates the event: once a chosen point gave the day, another point earns nothing
+    more for giving it, and a report of what followed may come first."""
+    from memogen.compose import selection
+
+    day = dt.date(2023, 3, 10)
+    lead = "Regulators closed the Harbour Bank on 10 March 2023 after depositors withdrew 42 billion dollars."
+    dated = "Shares of regional lenders tumbled on 10 March 2023 as investors feared contagion."
+    after = "Treasury Secretary Janet Yellen said the 9,000 customers would reach insured money by Monday."
+
+    def second_pick() -> str:
+        points = [
+            mp("a", lead, "what_happened", "a"),
+            mp("b", dated, "what_happened", "b"),
+            mp("c", after, "what_happened", "c", start=200),
+        ]
+        budget = len(lead.split()) + len(after.split()) + 1  # room after the lead for one of them
+        chosen = select_within_budget(points, budget, event=(day, None))[0]["what_happened"]
+        assert chosen[0].id == "a"
+        return chosen[1].id
+
+    assert second_pick() == "c"
+    points = [mp("a", lead, "what_happened", "a"), mp("b", dated, "what_happened", "b")]
+    memo = compose_memo(result_of(points), [SOURCE], TopicConfig(), "t", day, dt.datetime(2023, 4, 1))
+    assert "the event's day was given already" in memo.kept_reasons["b"]  # --explain says so
+    assert "the event's day was given already" not in memo.kept_reasons["a"]
+    monkeypatch.setattr(selection, "day_told", lambda *_: False)  # the date counted at every pick
+    assert second_pick() == "b"

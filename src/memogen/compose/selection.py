@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..model import SECTION_KEYS, DroppedPoint, MergedPoint, SectionKey
-from .salience import DISPUTED, Salience
+from .salience import DISPUTED, WEIGHTS, Salience
 from .similarity import PointVectors
 
 NOVELTY = 0.3  # weight of the concepts a point adds, against its salience
@@ -174,6 +174,8 @@ def select(
     # words for saying where sources differ: most of a long memo, a share of a short one
     statements_left = int(budget * (STATEMENT_SHARE + (1 - STATEMENT_SHARE) * room**STATEMENT_GROWTH))
     unsaid = Unsaid(vectors.idf, concepts)
+    # what giving the event's day adds to a point's worth, until a chosen point has given it
+    day_gain = np.array([WEIGHTS["dated"] * salience[p.id].dated for p in pool]) / top * prior
     while True:
         repeat = unsaid.repeats(closest, handed_off=[pool[j].id in handed for j in range(n)])
         fits = open_ & (cost <= left) & ~repeat & ~aside
@@ -189,6 +191,8 @@ def select(
         thin = thin & (in_section >= EMPTY_SECTION_FLOOR)
         ranked_in = np.where(thin, in_section * prior, relevance)
         worth = np.maximum(relevance, ranked_in) + section_bonus * (empty | thin) + DISAGREEMENT * disputed
+        day_given = day_told(out.chosen, salience)
+        worth = worth - day_gain * day_given
         size = np.maximum(cost, SHORTEST) / TYPICAL_WORDS
         # salience per word^COST_EXPONENT; new content per word (a list of names is long, not dense)
         score = worth / size**COST_EXPONENT + NOVELTY * new / size
@@ -212,6 +216,7 @@ def select(
         out.kept[p.id] = (
             f"kept: rank {rank[p.id]} by salience ({salience[p.id].describe()}), "
             f"new content {new[k]:.2f}"
+            + ("; the event's day was given already: no rank for it" if day_given and day_gain[k] else "")
             + ("; where its sources differ is too long for this budget" if p.id in brief else "")
             + (
                 f"; most similar chosen point {closest_id[k]} ({closest[k]:.2f} of the repeat bar)"
@@ -264,6 +269,17 @@ def select(
         reason = f"word budget ({budget} words): below the {POOL} most salient points"
         out.dropped.append(DroppedPoint(p.text, p.section, p.source_ids, reason))
     return out
+
+
+def day_told(chosen: dict[SectionKey, list[MergedPoint]], salience: dict[str, Salience]) -> bool:
+    """A chosen point gives the event's day: another point earns nothing more for giving it.
+
+    Why: every news lead dates the event ("on Friday 10 March", "late on 8 September"), and the
+    date weighs about as much as a lead's position; counted at every pick, it ranked a second
+    report dated that day above a fact of the event (a 100-word Bangladesh memo told the verdict
+    twice, once for its date, and left out its "93% of jobs on merit"). The date is news once.
+    """
+    return any(salience[p.id].dated for ps in chosen.values() for p in ps)
 
 
 class Unsaid:
