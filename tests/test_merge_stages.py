@@ -1138,3 +1138,146 @@ def test_the_future_look_ahead_names_the_first_letter_of_every_alternative():
     for said in saids:
         assert FUTURE.search(f"Then the toll {said} 20,000"), said
         assert FUTURE.search(f"Then the toll {said.upper()} 20,000"), said
+
+
+# --------------------------------------------------------------------------- one event, many wordings
+
+
+def test_a_dated_sentence_names_the_kind_of_event_on_its_day():
+    from memogen.merge.features import features
+
+    assert ("fall", (None, 4, 14)) in features("On 14 April, Northfield Bank collapsed.").events
+    assert ("fall", (2025, 4, 14)) in features("On April 14, 2025, Northfield Bank was shut down.").events
+    assert features("Northfield Bank opened a branch in Easton on 14 April.").events == (
+        ("start", (None, 4, 14)),
+    )
+    assert features("Northfield Bank collapsed in April.").events == ()  # a month is no day
+
+
+def test_one_event_dated_by_each_source_in_its_own_words_is_one_fact():
+    if load_embedder() is None:
+        pytest.skip("wordllama is not installed")
+    _, result = merge_specs(
+        (
+            "a",
+            [
+                "Northfield Bank, a lender to farm cooperatives, collapsed on 14 April after a run on "
+                "deposits triggered intervention by the Federal Deposit Agency."
+            ],
+            "Alpha",
+            DAY,
+        ),
+        (
+            "b",
+            [
+                "On April 14, 2025, Northfield Bank (NFB) was closed by the Ohio Department of Banking, "
+                "representing the third-largest failure of a regional lender in US history."
+            ],
+            "Beta",
+            DAY,
+        ),
+        (
+            "c",
+            [
+                "Northfield Bank, a major lender for family farms, was shut down by Ohio's banking "
+                "watchdog on April 14, marking the first insured bank to fail in 2025."
+            ],
+            "Gamma",
+            DAY,
+        ),
+    )
+    assert len(result.merged) == 1
+    assert len(result.merged[0].citations) == 3
+
+
+def test_another_kind_of_event_or_another_day_of_one_subject_stays_a_fact_of_its_own():
+    if load_embedder() is None:
+        pytest.skip("wordllama is not installed")
+    _, other_kind = merge_specs(
+        ("a", ["Northfield Bank collapsed on 14 April after depositors pulled their savings."], "Alpha", DAY),
+        ("b", ["On April 14, Northfield Bank opened a new branch in the city of Easton."], "Beta", DAY),
+    )
+    _, other_day = merge_specs(
+        ("a", ["Northfield Bank collapsed on 14 April after depositors pulled their savings."], "Alpha", DAY),
+        ("b", ["Eastfield Bank, its partner, was shut down by the state regulator on April 2."], "Beta", DAY),
+    )
+    assert len(other_kind.merged) == 2
+    assert len(other_day.merged) == 2
+
+
+def test_a_weekday_alone_dates_an_event_in_the_week_of_its_source():
+    from memogen.merge.features import weekday_events
+
+    friday = dt.date(2025, 4, 18)
+    on_friday = weekday_events("Northfield Bank collapsed Friday morning after a run.", lambda name: friday)
+    assert on_friday == (("fall", (2025, 4, 18)),)
+    # a weekday before a date is that date's (read with it), not a day of its own
+    assert weekday_events("Northfield Bank collapsed on Friday, April 18.", lambda name: friday) == ()
+
+
+def test_an_event_told_by_weekday_in_the_news_and_by_date_elsewhere_is_one_fact():
+    if load_embedder() is None:
+        pytest.skip("wordllama is not installed")
+    friday = dt.date(2025, 4, 18)  # the news report's date, a Friday
+    lead = "Northfield Bank collapsed Friday morning after depositors rushed to pull their savings."
+    dated = "Northfield Bank was shut down by the state regulator on 18 April as depositors rushed to withdraw their money."
+    _, same_week = merge_specs(("a", [lead], "Alpha", friday), ("b", [dated], "Beta", None))
+    _, week_after = merge_specs(
+        ("a", [lead], "Alpha", friday + dt.timedelta(days=7)), ("b", [dated], "Beta", None)
+    )
+    assert len(same_week.merged) == 1
+    assert len(week_after.merged) == 2  # a Friday a week later is another day
+
+
+def test_a_sentence_dating_a_second_event_on_another_day_is_not_a_restatement_of_the_first():
+    from memogen.merge.features import features
+    from memogen.merge.pairs import same_event
+
+    detained = features("Soldiers of the palace guard detained President Ana Ruiz on 26 July.")
+    again = features("President Ana Ruiz was arrested by her own guard on July 26, 2025.")
+    more = features(
+        "General Tomas Vela declared himself head of a transitional government on 28 July, after "
+        "his soldiers detained President Ana Ruiz on 26 July."
+    )
+    assert same_event(detained, again)
+    assert same_event(
+        features("The top court on 21 July scaled back the quota."),
+        features("Veloria's Supreme Court on 21 July reduced the civil service quota."),
+    )
+    assert not same_event(
+        features("On 14 April, Northfield Bank collapsed."),
+        features("On April 14, Eastfield Bank, its partner, was shut down."),
+    )
+    assert not same_event(detained, more)
+    assert not same_event(more, detained)
+
+
+def test_a_bare_figure_measures_what_its_clause_names_before_the_verb():
+    said_after = _claim(
+        "According to the survey, the preliminary magnitude of the earthquake was 6.8.", "6.8"
+    )
+    said_before = _claim("The earthquake had a magnitude of 6.9.", "6.9")
+    assert said_after is not None and said_before is not None
+    assert said_after.unit == said_before.unit
+    assert _claim("The rest of the team arrived with 12.", "12") is None  # no measure named before a verb
+
+
+def test_a_months_abbreviation_with_its_full_stop_dates_a_day_but_a_sentence_end_does_not():
+    def dates(sentence: str) -> list[tuple]:
+        return [q.value for q in extract_quantities(sentence) if q.kind == "date"]
+
+    assert dates("The vote was held Sept. 5, 2023, in Lagos.") == [(2023, 9, 5)]
+    assert dates("The lender collapsed on mar. 10 as depositors rushed out.") == [(None, 3, 10)]
+    assert dates("Talks ended in June. 5 people were hurt.") == []
+
+
+def test_a_sentence_with_a_figure_of_its_own_is_not_one_fact_with_a_sentence_sharing_only_its_day():
+    from memogen.merge.features import features
+    from memogen.merge.pairs import same_event, same_fact
+
+    ranked = features(
+        "On 14 April, Northfield Bank, the state's 16th largest lender, collapsed as savers fled."
+    )
+    plain = features("On April 14, Northfield Bank was shut down by the state regulator as savers fled.")
+    assert not same_event(ranked, plain)  # "16th largest" would be lost in the merged fact
+    assert not same_fact(0.3, ranked, plain)[0]  # nor does the shared day alone make them one

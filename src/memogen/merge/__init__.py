@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import (
     Citation,
@@ -39,8 +39,9 @@ from .conflicts import (
     lone_dates_near_event,
     misdated_weekdays,
     weekday_claims,
+    weekday_day,
 )
-from .features import Features, features
+from .features import Features, features, weekday_events
 from .labels import lone_labels
 from .memory import release_freed_memory
 from .pairs import (
@@ -167,6 +168,7 @@ def merge_points(
         return MergeResult([], [])
     aliases = learn_aliases([s.text for s in sources])
     feats = _point_features(points, aliases)
+    _add_weekday_events(points, feats, by_id, event_dates)
     unify_counted_nouns(q for f in {id(f): f for f in feats}.values() for q in f.quantities)
     mats = vectorise([f.norm for f in feats])
     release_freed_memory()  # the array steps' temporaries: not carried to the merge's peak
@@ -303,6 +305,27 @@ def _point_features(points: list[Point], aliases: Aliases) -> list[Features]:
         cache[p.text] if p.text in cache else cache.setdefault(p.text, features(p.text, aliases))
         for p in points
     ]
+
+
+def _add_weekday_events(
+    points: list[Point],
+    feats: list[Features],
+    by_id: dict[str, Source],
+    event_dates: tuple[dt.date, dt.date] | None,
+) -> None:
+    """Events a point dates by a weekday alone, read against its source's date (features are shared
+    by every point of one text, so a point given more gets features of its own)."""
+    for k, p in enumerate(points):
+        if not any(day in p.text for day in _WEEKDAY_NAMES):
+            continue
+        src = by_id.get(p.source_id)
+        dated = src.metadata.date if src is not None else None
+        more = weekday_events(p.text, lambda name, dated=dated: weekday_day(name, dated, event_dates))
+        if more:
+            feats[k] = replace(feats[k], events=tuple(dict.fromkeys(feats[k].events + more)))
+
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _drop_restated_asides(merged: list[MergedPoint]) -> None:

@@ -127,6 +127,13 @@ _LIVES_TAKEN = re.compile(
 _NUMBER_OF = re.compile(r"\b(?:number|count|tally|total)\s+of\s+([a-z]+)", re.I)
 # "with a magnitude of 6.9", "at a depth of 10": the noun before "of" is what a bare figure measures
 _MEASURE_OF = re.compile(r"\b(?:a|an|the)\s+([a-z]{4,})\s+of\s*(?:about|around|some|nearly|over)?\s*$")
+# "the (preliminary) magnitude of the earthquake was 6.8", "its depth of focus stood at 18": what a bare
+# figure measures when the clause names it before the verb
+_MEASURE_WAS = re.compile(
+    r"\b(?:a|an|the|its)\s+(?:[a-z]+\s+)?([a-z]{4,})\s+of\s+(?:[a-z]+\s+){0,3}?"
+    r"(?:was|is|stood at|stands at|reached|came to)\s*(?:about|around|some|nearly|roughly)?\s*$",
+    re.I,
+)
 # "As per media reports on 22 July 2024, ...": the lead dates a report (not "On 12 June, he arrived")
 # "As per media reports on 22 July 2024,", "According to the latest report published by the Ministry of
 # the Interior (September 12 at 1:00 pm),": who reported, and when
@@ -435,7 +442,7 @@ def _subject_unit(subject: str) -> str:
     subject does not say."""
     if _TOLL_SUBJECT.search(subject) or _POPULATION_OF.search(subject) or _PLACE_OF.search(subject):
         return "people"
-    counted = _NUMBER_OF.search(subject) or _MEASURE_OF.search(subject)
+    counted = _NUMBER_OF.search(subject) or _MEASURE_OF.search(subject) or _MEASURE_WAS.search(subject)
     if counted and counted.group(1).lower() in _CASUALTY_BY_WORD:
         return "people"  # "the number of missing stood at 9,000": people, counted as missing
     return counted.group(1).lower() if counted else ""

@@ -913,7 +913,7 @@ def weekday_claims(
     for k, p in enumerate(points):
         src = sources.get(p.source_id)
         for m in rx.finditer(p.text):
-            day = _weekday_day(m.group(1), src.metadata.date if src is not None else None, event)
+            day = weekday_day(m.group(1), src.metadata.date if src is not None else None, event)
             if day is None:
                 continue
             sentence = next((s for s in split_sentences(p.text) if m.group(0) in s), p.text)
@@ -924,7 +924,9 @@ def weekday_claims(
     return out
 
 
-def _weekday_day(name: str, dated: dt.date | None, event: tuple[dt.date, dt.date] | None) -> dt.date | None:
+def weekday_day(name: str, dated: dt.date | None, event: tuple[dt.date, dt.date] | None) -> dt.date | None:
+    """The day a weekday names: the last one on or before the source's date; in an undated source,
+    within the event's days."""
     if dated is not None:
         return weekday_date(name, dated)
     if event is None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .aliases import Aliases, alias_names
 from .lexicon import (
     CURRENCY_WORDS,
+    EVENT_KINDS,
     FUTURE,
     MONTHS,
     REPORTING_VERBS,
@@ -16,7 +20,7 @@ from .lexicon import (
     WEEKDAYS,
     stem,
 )
-from .quantities import Quantity, extract_quantities, tokenize
+from .quantities import Quantity, context_of, extract_quantities, tokenize
 from .text import normalise
 
 
@@ -31,6 +35,7 @@ class Features:
     years: frozenset[int]
     padded: str = ""  # " norm ", for fast whole-word and word-prefix look-ups of names
     future: bool = False  # a plan, pledge or forecast ("will", "aims to"), not a reported fact
+    events: tuple[tuple[str, tuple], ...] = ()  # (kind of event, its day) the sentence dates: event_claims
 
 
 def _names(
@@ -109,4 +114,42 @@ def features(text: str, aliases: Aliases | None = None) -> Features:
     if aliases is not None:
         names = alias_names(names, norm, aliases)
     future = bool(FUTURE.search(text))
-    return Features(norm, content, quantities, names, frozenset(years), f" {norm} ", future)
+    events = event_claims(quantities)
+    return Features(norm, content, quantities, names, frozenset(years), f" {norm} ", future, events)
+
+
+EVENT_REACH = 8  # words from a date within which the verb saying what happened on it stands
+
+
+def event_claims(quantities: list[Quantity]) -> tuple[tuple[str, tuple], ...]:
+    """(kind of event, day) for each day the sentence dates an event of a known kind on
+    ("collapsed on 10 March" -> ("fall", (None, 3, 10))): how sources that word one event
+    differently still state one claim (see pairs.same_event)."""
+    out = []
+    for q in quantities:
+        if q.kind != "date" or q.value[2] is None:
+            continue
+        for word, dist in q.context.items():
+            if dist <= EVENT_REACH:
+                out += [(kind, q.value) for kind in EVENT_KINDS.get(word, ())]
+    return tuple(dict.fromkeys(out))
+
+
+# "collapsed Friday morning", "said on Wednesday": a day named by its weekday alone (a weekday before
+# a date, "Wednesday 26 July", is that date's, read with it)
+_WEEKDAY_ALONE = re.compile(
+    r"\b(" + "|".join(sorted(w.capitalize() for w in WEEKDAYS)) + r")\b(?!,?\s+(?:\d|[A-Z][a-z]+\.?\s+\d))"
+)
+
+
+def weekday_events(text: str, day_of: Callable[[str], dt.date | None]) -> tuple[tuple[str, tuple], ...]:
+    """The events a sentence dates by a weekday alone (news style: "Silicon Valley Bank collapsed
+    Friday morning"), on the day `day_of` reads the weekday as (the source's date tells which week)."""
+    out: list[tuple[str, tuple]] = []
+    for m in _WEEKDAY_ALONE.finditer(text):
+        day = day_of(m.group(1).lower())
+        if day is None:
+            continue
+        q = Quantity("date", (day.year, day.month, day.day), m.group(0), context=context_of(text, m.group(0)))
+        out += event_claims([q])
+    return tuple(dict.fromkeys(out))

@@ -593,3 +593,30 @@ _PHASE_VERBS = {
     "end": "end ended ends close closed closes conclude concluded finish finished wrapped",
 }
 EVENT_PHASES = {stem(w): phase for phase, words in _PHASE_VERBS.items() for w in words.split()}
+
+
+# Kinds of event a dated sentence reports, by the verbs (and their nouns) near its date: sources
+# word one event differently ("collapsed on 10 March", "was shut down by the regulator on March 10",
+# "was closed ... on March 10, 2023"), but in words of one kind. General English, no topic's words;
+# a word may be of several kinds ("closed": a fall, or a meeting's end).
+_EVENT_WORDS = {
+    "fall": "collapse collapsed collapses failed fails failure closed shut shutdown shuttered seized seizure "
+    "overthrow overthrew overthrown toppled ousted deposed",
+    "strike": "hit hits struck strikes jolted shook shaken rocked",
+    "announce": "announce announced announces announcement declared declares declaration proclaimed "
+    "televised broadcast",
+    "win": "won wins victory",  # (never "elected": "the election on 8 February" holds it)
+    "sign": "signed signing",
+    "rule": "ruled ruling verdict",
+    "arrest": "arrested arrest detained detention captured",
+    "resign": "resigned resigns resignation",
+    "cut": "cut cuts reduced reduces lowered slashed scaled trimmed",
+    "raise": "raised raises hiked increased",
+    "visit": "visited visits arrived arrives",
+    "start": _PHASE_VERBS["start"],
+    "end": _PHASE_VERBS["end"],
+}
+EVENT_KINDS: dict[str, frozenset[str]] = {}
+for _kind, _words in _EVENT_WORDS.items():
+    for _w in _words.split():
+        EVENT_KINDS[stem(_w)] = EVENT_KINDS.get(stem(_w), frozenset()) | {_kind}

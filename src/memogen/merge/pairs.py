@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ..model import Point
 from .features import Features
-from .quantities import Quantity, direction, planned
+from .quantities import Quantity, dates_agree, direction, planned
 
 # Tuned on tests/fixtures/merge/pairs.jsonl (split "tune").
 DUP_THRESHOLD = 0.51  # combined similarity at or above which two sentences state one fact
@@ -30,6 +30,11 @@ SEMANTIC_MIN_SIM = 0.12  # lexical similarity any semantic match still needs
 # the first day of COP28, the Loss and Damage fund was operationalised") reach 0.54-0.85.
 SEMANTIC_DISTINCT_DUP = 0.52  # the same without the common direction (with the same other checks)
 RELATED_THRESHOLD = 0.10  # lexical similarity of two sentences needed to compare their figures at all
+# One event dated by two sources in their own words ("collapsed on 10 March" / "was shut down by the
+# regulator on March 10"): lexical similarity 0.09-0.27, so only the claim (subject, kind of event,
+# day) and the embedding see it. Different events of one day and subject stay apart by their kind.
+EVENT_SEMANTIC = 0.45  # embedding cosine two sentences dating one event of one kind need at least
+EVENT_NAME_SLACK = 1  # names one side has and the other lacks, beside the subject both name
 
 # --------------------------------------------------------------------------- pair decisions
 
@@ -145,7 +150,14 @@ def same_fact(
         return False, sim  # cheap exit: most candidate pairs are far below every rule
     mismatch = name_mismatch(a, b)
     score = sim - NAME_PENALTY * mismatch
-    if mismatch:
+    event = (
+        semantic is not None
+        and not same_source
+        and semantic >= EVENT_SEMANTIC
+        and mismatch <= EVENT_NAME_SLACK
+        and same_event(a, b)
+    )
+    if mismatch and not event:
         return False, score  # each side names someone or somewhere the other does not: two facts
     if a.future != b.future:
         return False, score  # "will raise prices" and "raised prices" are two events
@@ -153,9 +165,16 @@ def same_fact(
         return False, score
     if score >= DUP_THRESHOLD:
         return True, score
+    if event:
+        return True, max(score, DUP_THRESHOLD)
     if containment(a, b) >= CONTAIN_THRESHOLD and score >= CONTAIN_MIN_SIM:
         return True, max(score, DUP_THRESHOLD)
-    if score >= ANCHOR_MIN_SIM and shared_anchor(a, b) and name_mismatch(a, b) == 0:
+    if (
+        score >= ANCHOR_MIN_SIM
+        and shared_anchor(a, b)
+        and name_mismatch(a, b) == 0
+        and (same_source or not _detail_beside_day(a, b))
+    ):
         return True, max(score, DUP_THRESHOLD)
     if (
         idf is not None
@@ -171,6 +190,53 @@ def same_fact(
     ):
         return True, max(score, DUP_THRESHOLD)
     return False, score
+
+
+def same_event(a: Features, b: Features) -> bool:
+    """Both sentences date one event of one kind on one day (see features.event_claims) and name
+    its subject (when both name anyone): one claim however each source words it ("Silicon Valley Bank collapsed on 10
+    March" / "SVB was closed by the California regulator on March 10, 2023")."""
+    if not (a.events and b.events):
+        return False
+    if a.names and b.names and not (_names_first(a, b) and _names_first(b, a)):
+        return False  # another subject ("Eastfield Bank" beside "Northfield Bank"); a side naming no
+        # one leaves its subject to the other's ("The top court on Sunday scaled back the quota")
+    if _figure_of_its_own(a, b) or _figure_of_its_own(b, a):
+        return False  # a figure only one side gives is a detail the merged fact would lose ("the
+        # nation's 16th largest bank collapsed on mar. 10"): that sentence stays a fact of its own
+    if not (_days_within(a, b) and _days_within(b, a)):
+        return False  # one side dates another event too ("declared himself leader on Friday, after ...")
+    return any(ka == kb and dates_agree(da, db) for ka, da in a.events for kb, db in b.events)
+
+
+def _names_first(a: Features, b: Features) -> bool:
+    """The name a mentions first (most often its subject) is named by b too, in any spelling."""
+    first = min(a.names, key=lambda n: (a.padded.find(f" {n} ") % (len(a.padded) + 1), n))
+    return first in b.names or f" {first} " in b.padded or (len(first) >= 5 and f" {first[:5]}" in b.padded)
+
+
+def _detail_beside_day(a: Features, b: Features) -> bool:
+    """Two sentences of two sources that share only a day, one giving a figure the other lacks: two
+    facts of one day (the fact with the figure would lose it), not one fact told twice. (Within one
+    source the rule does not apply: a page's body restates its lead's figures beside new ones.)"""
+    if shared_figure(a, b, dates=False):
+        return False
+    return _figure_of_its_own(a, b) or _figure_of_its_own(b, a)
+
+
+def _figure_of_its_own(a: Features, b: Features) -> bool:
+    """a gives a figure (not a date, a year or a bare small number) that b does not."""
+    return any(
+        can_anchor(q)
+        and q.kind != "date"
+        and not any(q.same_value(r) for r in b.quantities if r.kind == q.kind)
+        for q in a.quantities
+    )
+
+
+def _days_within(a: Features, b: Features) -> bool:
+    """Every day a dates an event on, b dates one on too (a year one side leaves out aside)."""
+    return all(any(dates_agree(x, y) for _, y in b.events) for _, x in a.events)
 
 
 def semantic_paraphrase(
@@ -295,8 +361,9 @@ def related_enough(sim: float, a: Features, b: Features) -> bool:
 def quantity_pairs(
     feats: list[Features], points: list[Point], max_bucket: int = 300
 ) -> list[tuple[int, int]]:
-    """Pairs of points of different sources giving one specific figure (kind, value, unit), from an
-    inverted index: candidates for duplicates that share a figure but few words."""
+    """Pairs of points of different sources giving one specific figure (kind, value, unit) or dating
+    one kind of event on one day, from an inverted index: candidates for duplicates that share a
+    figure or an event but few words."""
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         keys = {
@@ -304,6 +371,7 @@ def quantity_pairs(
             for q in f.quantities
             if can_anchor(q)
         }
+        keys |= {("event", kind, day[1:], "") for kind, day in f.events}  # one event, one day (weekdays too)
         for key in keys:
             buckets[key].append(i)
     # a figure every point gives says nothing about which fact; a page restates its own lead's figure

@@ -137,6 +137,7 @@ def _may_start_quantity(tok: str) -> bool:
     return (
         tok[:1].isdigit()
         or (tok[:1].isupper() and low in MONTHS)
+        or low in _MONTH_ABBREVIATIONS
         or low in _FRACTION_LEADS
         or low.split("-")[-1] in FRACTIONS
         or number_word_parts(tok) is not None
@@ -327,7 +328,11 @@ def _date_at(toks: list[tuple[str, int, int]], i: int) -> tuple[tuple, int] | No
             elif j + 1 < n and toks[j][0] == "," and re.fullmatch(r"(19|20)\d\d", toks[j + 1][0]):
                 year, j = int(toks[j + 1][0]), j + 2
             return (year, month, int(day)), j
-    if tok[:1].isupper() and tok.lower() in MONTHS and i + 1 < n:
+    if _abbreviated_month(toks, i):
+        i += 1  # "Sept. 5", "Mar. 10" (news style), or "mar. 10" as some pages lower-case it
+    elif not (tok[:1].isupper() and tok.lower() in MONTHS):
+        return None
+    if i + 1 < n:
         month = MONTHS[tok.lower()]
         nxt = toks[i + 1][0]
         if re.fullmatch(r"(19|20)\d\d", nxt):
@@ -342,6 +347,19 @@ def _date_at(toks: list[tuple[str, int, int]], i: int) -> tuple[tuple, int] | No
                 year, j = int(toks[j][0]), j + 1
             return (year, month, int(day)), j
     return None
+
+
+_MONTH_ABBREVIATIONS = frozenset(m for m in MONTHS if len(m) <= 4 and m not in ("may", "june", "july"))
+
+
+def _abbreviated_month(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """A month's abbreviation, its full stop and a day: "Sept. 5", "mar. 10"."""
+    return (
+        toks[i][0].lower() in _MONTH_ABBREVIATIONS
+        and i + 2 < len(toks)
+        and toks[i + 1][0] == "."
+        and toks[i + 2][0][:1].isdigit()
+    )
 
 
 def _is_plural(word: str) -> bool:
