@@ -294,6 +294,28 @@ def pairs_report() -> None:
         print(f"| {split} | {len(rs)} | {dp:.2f} | {dr:.2f} | {cp:.2f} | {cr:.2f} |")
 
 
+def yardstick() -> float:
+    """CPU seconds of one fixed pure-Python workload (regex, sort, counting), best of 3.
+
+    Why: this machine's speed changes about twofold from one hour to the next with nothing else
+    running (the 2,000-source run took 35 s at one moment and 73 s twenty minutes later), so a
+    figure is read beside the yardstick measured in the same run, as bench_build reads pandoc.
+    """
+    import re
+
+    rng = random.Random(3)
+    text = " ".join(_word(rng) for _ in range(60_000))
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        for _ in range(4):
+            words = re.findall(r"\b\w+\b", text)
+            Counter(words).most_common(50)
+            sorted(words)
+        best = min(best, time.process_time() - start)
+    return best
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="*", default=[5, 50, 500, 2000])
@@ -318,6 +340,7 @@ def main() -> None:
         hashseed_check(args.hashseed)
         return
     rows = []
+    before = yardstick()
     for n in args.sizes:
         gc_flag = ["--default-gc"] if args.default_gc else []
         out = subprocess.run(
@@ -343,6 +366,9 @@ def main() -> None:
             f"CPU s, {r['sources']} sources: {cpu:.2f} "
             f"({r['segment_cpu']:.2f} + {r['merge_cpu']:.2f} + {r['compose_cpu']:.2f})"
         )
+    print(
+        f"yardstick (fixed pure-Python work, CPU s, best of 3): {before:.3f} before, {yardstick():.3f} after"
+    )
     by = {r["sources"]: r for r in rows}
     if 500 in by and 2000 in by:
         print(f"ratio 2000/500 total: {by[2000]['total_s'] / by[500]['total_s']:.2f}")
