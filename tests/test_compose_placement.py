@@ -91,7 +91,8 @@ def test_a_label_that_leans_on_the_sentence_s_place_moves_a_firm_one_stays() -> 
     )
     place_event_reports([felt, measured, firm, reading, seats], EVENT)
     assert [felt.section, measured.section] == ["what_happened"] * 2
-    assert [p.section for p in (firm, reading, seats)] == ["what_it_means"] * 3
+    assert [p.section for p in (firm, reading)] == ["what_it_means"] * 2
+    assert seats.section == "background"  # no report: the setting (`counts_the_setting`)
 
 
 def test_an_empty_background_takes_the_least_event_like_unsure_point() -> None:
@@ -293,3 +294,42 @@ def test_a_standing_state_among_the_news_is_the_setting() -> None:
     place_event_reports([*points.values(), firm], EVENT)
     assert {text: p.section for text, p in points.items()} == cases
     assert firm.section == "what_happened" and not states_the_setting(firm, EVENT)
+
+
+def test_a_forecast_someone_holds_or_voices_is_what_it_means() -> None:
+    belief = _point(
+        "Rescuers assume that the toll of the flood will be higher by morning.", "what_happened", 0.8
+    )
+    voiced = _point("“Under these conditions the talks with the rebels could fail again,” says a source.",
+                    "what_happened", 0.8)  # fmt: skip
+    past_hope = _point(
+        "It was assumed that the ruling would end the strike at the port.", "what_happened", 0.8
+    )
+    terms = _point("The envoy will travel to the capital on Friday, the ministry said.", "what_happened", 0.8)
+    place_event_reports([belief, voiced, past_hope, terms], EVENT)
+    assert belief.section == "what_it_means" and voiced.section == "what_it_means"
+    assert past_hope.section == "what_happened"  # a hope held then, told in the past: no forecast
+    assert terms.section == "what_happened"  # the news's own terms, reported
+
+
+def test_others_condemning_the_event_is_a_view_of_it_unless_it_is_history() -> None:
+    reaction = _point(
+        "The takeover has been widely condemned by neighbouring states, which demanded a return to order.",
+        "what_happened",
+        0.95,
+    )
+    history = _point("The 1998 treaty was criticised by the opposition at the time.", "background", 0.9)
+    place_event_reports([reaction, history], EVENT)
+    assert reaction.section == "what_it_means"
+    assert history.section == "background"
+
+
+def test_an_unsure_view_label_on_a_counted_arrangement_is_the_setting() -> None:
+    seats = _point("There were 40 seats reserved for women in the lower house.", "what_it_means", 0.5)
+    sure = _point("There were 40 seats reserved for women in the lower house.", "what_it_means", 0.9)
+    view = _point(
+        "There will be fewer seats for the smaller parties in the lower house.", "what_it_means", 0.5
+    )
+    place_event_reports([seats, sure, view], EVENT)
+    assert seats.section == "background"
+    assert sure.section == "what_it_means" and view.section == "what_it_means"
