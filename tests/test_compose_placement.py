@@ -319,9 +319,12 @@ def test_others_condemning_the_event_is_a_view_of_it_unless_it_is_history() -> N
         0.95,
     )
     history = _point("The 1998 treaty was criticised by the opposition at the time.", "background", 0.9)
-    place_event_reports([reaction, history], EVENT)
+    clash = _point(
+        "Protesters denounced the vote, and three of them were killed by police.", "what_happened", 0.9
+    )
+    place_event_reports([reaction, history, clash], EVENT)
     assert reaction.section == "what_it_means"
-    assert history.section == "background"
+    assert history.section == "background" and clash.section == "what_happened"
 
 
 def test_an_unsure_view_label_on_a_counted_arrangement_is_the_setting() -> None:

@@ -181,10 +181,14 @@ _CENSURE = re.compile(
 def voices_censure(point: MergedPoint, event: dt.date) -> bool:
     """A What-happened or Background label on a sentence in which others condemn or criticise: a
     reaction is a view of what the event means, however plainly it is reported; history that was
-    censured then names its time (a year before the event's, a past perfect) and stays."""
+    censured then names its time (a year before the event's, a past perfect) and stays, and a report
+    that counts the dead ("protesters denounced the vote; three were killed") is the event's."""
     if point.section == "what_it_means" or tallies_the_event(point) or not _CENSURE.search(point.text):
         return False
-    return not (_RECALL_CUES.intersection(cue_features(point.text)) or recalls_the_past(point.text, event))
+    cues = cue_features(point.text)
+    if "w_casualty" in cues or _RECALL_CUES.intersection(cues):
+        return False
+    return not recalls_the_past(point.text, event)
 
 
 def counts_the_setting(point: MergedPoint) -> bool:
