@@ -297,42 +297,33 @@ def test_a_standing_state_among_the_news_is_the_setting() -> None:
 
 
 def test_a_forecast_someone_holds_or_voices_is_what_it_means() -> None:
-    belief = _point(
-        "Rescuers assume that the toll of the flood will be higher by morning.", "what_happened", 0.8
-    )
-    voiced = _point("“Under these conditions the talks with the rebels could fail again,” says a source.",
-                    "what_happened", 0.8)  # fmt: skip
-    past_hope = _point(
-        "It was assumed that the ruling would end the strike at the port.", "what_happened", 0.8
-    )
-    terms = _point("The envoy will travel to the capital on Friday, the ministry said.", "what_happened", 0.8)
-    place_event_reports([belief, voiced, past_hope, terms], EVENT)
-    assert belief.section == "what_it_means" and voiced.section == "what_it_means"
-    assert past_hope.section == "what_happened"  # a hope held then, told in the past: no forecast
-    assert terms.section == "what_happened"  # the news's own terms, reported
+    wh, wm = "what_happened", "what_it_means"
+    cases = {
+        "Rescuers assume that the toll of the flood will be higher by morning.": (wh, wm),
+        "“Under these conditions the talks with the rebels could fail again,” says a source.": (wh, wm),
+        # a hope held then, told in the past, is no forecast; the news's own terms, reported, are news
+        "It was assumed that the ruling would end the strike at the port.": (wh, wh),
+        "The envoy will travel to the capital on Friday, the ministry said.": (wh, wh),
+    }
+    assert _moved(place_event_reports, cases) == {text: want for text, (_, want) in cases.items()}
 
 
-def test_others_condemning_the_event_is_a_view_of_it_unless_it_is_history() -> None:
-    reaction = _point(
-        "The takeover has been widely condemned by neighbouring states, which demanded a return to order.",
-        "what_happened",
-        0.95,
-    )
-    history = _point("The 1998 treaty was criticised by the opposition at the time.", "background", 0.9)
-    clash = _point(
-        "Protesters denounced the vote, and three of them were killed by police.", "what_happened", 0.9
-    )
-    place_event_reports([reaction, history, clash], EVENT)
-    assert reaction.section == "what_it_means"
-    assert history.section == "background" and clash.section == "what_happened"
+def test_others_condemning_the_event_is_a_view_of_it_unless_it_is_history_or_counts_the_dead() -> None:
+    wh, bg, wm = "what_happened", "background", "what_it_means"
+    cases = {
+        "The takeover has been widely condemned by neighbouring states, which demanded a return to order.": (
+            wh,
+            wm,
+        ),
+        "The 1998 treaty was criticised by the opposition at the time.": (bg, bg),
+        "Protesters denounced the vote, and three of them were killed by police.": (wh, wh),
+    }
+    assert _moved(place_event_reports, cases) == {text: want for text, (_, want) in cases.items()}
 
 
 def test_an_unsure_view_label_on_a_counted_arrangement_is_the_setting() -> None:
-    seats = _point("There were 40 seats reserved for women in the lower house.", "what_it_means", 0.5)
-    sure = _point("There were 40 seats reserved for women in the lower house.", "what_it_means", 0.9)
-    view = _point(
-        "There will be fewer seats for the smaller parties in the lower house.", "what_it_means", 0.5
-    )
-    place_event_reports([seats, sure, view], EVENT)
-    assert seats.section == "background"
-    assert sure.section == "what_it_means" and view.section == "what_it_means"
+    text = "There were 40 seats reserved for women in the lower house."
+    unsure, sure = _point(text, "what_it_means", 0.5), _point(text, "what_it_means", 0.9)
+    view = _point("There will be fewer seats for the smaller parties in the house.", "what_it_means", 0.5)
+    place_event_reports([unsure, sure, view], EVENT)
+    assert [unsure.section, sure.section, view.section] == ["background", "what_it_means", "what_it_means"]
