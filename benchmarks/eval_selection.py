@@ -354,13 +354,8 @@ def print_table(topic_list: list[Topic], budgets: list[int], scores: dict, missi
                 print(f"memogen missing {t.name} @{b}: {gone}")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--budgets", default=",".join(map(str, BUDGETS)))
-    parser.add_argument("--topics", default="", help="comma-separated topic names (default: all)")
-    parser.add_argument(
-        "--missing", action="store_true", help="list the facts memogen misses (tune and lavrov only)"
-    )
+def add_gold_argument(parser: argparse.ArgumentParser) -> None:
+    """`--gold GOLD_DIR SOURCES_DIR` (repeatable): an extra topic with gold of the corpus's format."""
     parser.add_argument(
         "--gold",
         nargs=2,
@@ -369,6 +364,16 @@ def main() -> int:
         metavar=("GOLD_DIR", "SOURCES_DIR"),
         help="an extra topic: GOLD_DIR/facts.yaml judges the sources SOURCES_DIR/*.txt (repeatable)",
     )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--budgets", default=",".join(map(str, BUDGETS)))
+    parser.add_argument("--topics", default="", help="comma-separated topic names (default: all)")
+    parser.add_argument(
+        "--missing", action="store_true", help="list the facts memogen misses (tune and lavrov only)"
+    )
+    add_gold_argument(parser)
     parser.add_argument("--group", default="devset", help="the group name of the --gold topics")
     parser.add_argument(
         "--lead-gap",

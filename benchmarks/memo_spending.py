@@ -35,6 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_selection import (  # noqa: E402
     Topic,
+    add_gold_argument,
     build_topic,
     covered_facts,
     extra_topics,
@@ -113,14 +114,7 @@ def main() -> int:
     )
     parser.add_argument("--budget", type=int, default=0, help="word budget (default: the topic's own)")
     parser.add_argument("--points", action="store_true", help="list every point with its pick and salience")
-    parser.add_argument(
-        "--gold",
-        nargs=2,
-        action="append",
-        default=[],
-        metavar=("GOLD_DIR", "SOURCES_DIR"),
-        help="an extra topic: GOLD_DIR/facts.yaml judges the sources SOURCES_DIR/*.txt (repeatable)",
-    )
+    add_gold_argument(parser)
     args = parser.parse_args()
     chosen = {t for t in args.topics.split(",") if t}
     extra = extra_topics(args.gold, "devset")
