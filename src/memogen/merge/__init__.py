@@ -30,6 +30,7 @@ from ..model import (
     SectionKey,
     Source,
 )
+from ..sections.candidates import read_texts
 from .aliases import Aliases, learn_aliases
 from .claims import read_claims, topic_entity
 from .clustering import choose_representative, cluster_points
@@ -166,7 +167,8 @@ def merge_points(
     points = sorted(points, key=lambda p: (source_rank.get(p.source_id, len(sources)), p.order, p.start))
     if not points:
         return MergeResult([], [])
-    aliases = learn_aliases([s.text for s in sources])
+    texts = read_texts(sources, points)  # a long report is read as its candidate points
+    aliases = learn_aliases(texts)
     feats = _point_features(points, aliases)
     _add_weekday_events(points, feats, by_id, event_dates)
     unify_counted_nouns(q for f in {id(f): f for f in feats}.values() for q in f.quantities)
@@ -177,7 +179,7 @@ def merge_points(
     for c, members in enumerate(groups):
         for i in members:
             cluster_of[i] = c
-    found = _conflicts(points, sources, feats, mats, groups, cluster_of, aliases, event_dates)
+    found = _conflicts(points, sources, texts, feats, mats, groups, cluster_of, aliases, event_dates)
 
     at = {(p.source_id, p.text): k for k, p in enumerate(points)}  # to cite the points a statement gives
     merged: list[MergedPoint] = []
@@ -266,6 +268,7 @@ def _clusters(points: list[Point], feats: list[Features], mats: Matrices):
 def _conflicts(
     points: list[Point],
     sources: list[Source],
+    texts: list[str],
     feats: list[Features],
     mats: Matrices,
     groups: list[list[int]],
@@ -293,7 +296,7 @@ def _conflicts(
             found.flagged[i] = why
     for i, why in misdated_weekdays(claims, event_dates).items():
         found.flagged.setdefault(i, []).extend(why)
-    for i, why in lone_labels(points, {s.id: s.text for s in sources}).items():
+    for i, why in lone_labels(points, dict(zip((s.id for s in sources), texts, strict=True))).items():
         found.flagged.setdefault(i, []).extend(why)
     return found
 

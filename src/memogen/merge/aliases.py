@@ -222,7 +222,8 @@ def learn_aliases(texts: list[str]) -> Aliases:
 
 
 # "the (port) city of Derna"; "Derna, a coastal city" / "BRICS, a grouping of ...": what a name is.
-_KIND_OF = re.compile(r"\bthe\s+(?:[a-z]+\s+){0,2}?([a-z]{3,})\s+of\s+((?:[A-Z][\w’'-]*\s?){1,4})")
+# (`the(?<!\wthe)` is `\bthe`, written so the regex engine looks for "the" before trying a match.)
+_KIND_OF = re.compile(r"the(?<!\wthe)\s+(?:[a-z]+\s+){0,2}?([a-z]{3,})\s+of\s+((?:[A-Z][\w’'-]*\s?){1,4})")
 _APPOSITION = re.compile(
     r"((?:[A-Z][\w’'-]*\s?){1,4}),\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?([a-z]{3,})\b(?=\s+(?:of|in|on|with|that|which|where|home)\b|[,.])"
 )

@@ -16,8 +16,15 @@ as they are and sectioned as before.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model import Point, Source
 
 MAX_POINTS = 320  # a source with more points is a long report, not a page
+LONG_TEXT = 100_000  # characters: over ten times the longest real page's text (7,167)
 LEAD_POINTS = 80  # a report's opening: its summary and introduction, kept whole
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w-]+")  # a capitalised word inside a sentence
@@ -42,3 +49,16 @@ def memo_candidates(texts: list[str]) -> list[int]:
         if stretch:  # the earliest of the most specific points: ties go to the opening
             kept.append(max(stretch, key=lambda i: (_specific(texts[i]), -i)))
     return kept
+
+
+def read_texts(sources: list[Source], points: Iterable[Point]) -> list[str]:
+    """The text of each source that the merge's whole-text passes (learned aliases, lone labels) read:
+    all of it, or for a text over LONG_TEXT characters (a long report, gone on as its candidates)
+    its points' texts, one paragraph each. Those passes cost in proportion to the text (~1.5 s for
+    4 MB), and read what the memo's points can use; no real page comes near LONG_TEXT."""
+    if all(len(s.text) <= LONG_TEXT for s in sources):
+        return [s.text for s in sources]
+    said: dict[str, list[str]] = defaultdict(list)
+    for p in points:
+        said[p.source_id].append(p.text)
+    return [s.text if len(s.text) <= LONG_TEXT else "\n\n".join(said[s.id]) for s in sources]

@@ -243,6 +243,8 @@ def _main_year(text: str) -> int | None:
     planned: list[dt.date] = []
     since: list[int] = []
     for _, sentence in _sentences(text):
+        if not _DIGIT.search(sentence):
+            continue  # every year, date and "since 2001" holds a digit
         if "since" in sentence.lower():
             since += [int(m.group(0)[-4:]) for m in _SINCE_YEAR.finditer(sentence)]
             sentence = _SINCE_YEAR.sub(" ", sentence)
