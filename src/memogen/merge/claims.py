@@ -32,6 +32,7 @@ from .lexicon import (
     JOINERS,
     MEASURE_BASIS,
     MONTHS,
+    ORGANISATION_HEADS,
     PERSON_NOUNS,
     REPORTING_VERBS,
     SELF_REFERENCE,
@@ -149,9 +150,13 @@ class Entity:
     text: str
     keys: frozenset[str]
     nouns: frozenset[str] = frozenset()
+    bare: str = ""  # the name without its generic head ("labour" for "Labour Party"), see ORGANISATION_HEADS
 
     def same_as(self, other: Entity) -> bool:
-        return bool(self.keys & other.keys)
+        """One name in two spellings; or an organisation's name and the same name without its generic
+        head ("the Labour Party" / "Labour"): not two names that share only that bare part ("the
+        Democratic Party" / "the Democratic Alliance")."""
+        return bool(self.keys & other.keys) or self.bare in other.keys or other.bare in self.keys
 
 
 @dataclass(slots=True)
@@ -794,4 +799,7 @@ def entity_of(words: list[str]) -> Entity:
     if len(parts) >= 2:
         keys.add("".join(p[0] for p in parts).lower())
     keys |= acronyms
-    return Entity(" ".join(words), frozenset(k for k in keys if k))
+    bare = ""
+    if len(parts) >= 2 and parts[-1].lower() in ORGANISATION_HEADS:
+        bare = " ".join(p.lower() for p in parts[:-1])
+    return Entity(" ".join(words), frozenset(k for k in keys if k), bare=bare)

@@ -301,7 +301,9 @@ GENERIC = frozenset(
 # engine skips most word starts without trying each alternative; asked of every point). A new
 # alternative needs its first letter here (tests/test_merge_stages.py checks every one).
 FUTURE = re.compile(
-    r"\b(?=[abcdefilmnpsuw])(?:will|shall|plans? to|planning to|aims? to|aiming to|pledged to|pledges? to|intends? to|"
+    r"\b(?=[abcdefilmnpsuw])(?:will|shall|plans? to|planning to|aims? to|aiming to|"
+    # "pledged to double trade" is a plan; "pledges to the fund" (a noun) and "pledged to the fund" are made
+    r"pledge[sd]? to(?!\s+(?:the|a|an|this|that|its|their|these|those)\b)|intends? to|"
     r"expect|expects|expected to|forecasts?|predicts?|anticipates?|likely to|due to be|is to|are to|"
     r"scheduled|set to|upcoming|next (?:week|month|year)|by 20\d\d|"
     # a projection: "the death toll could reach 20,000", "may rise to", "might be as high as"
@@ -388,6 +390,9 @@ AKA = re.compile(
 )
 WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:['’][a-z]+)?(?:-[A-Za-zÀ-ÿ]+)*")
 JOINERS = frozenset({"of", "the", "and", "for", "&"})
+# The generic last word of an organisation's name, which its sources often leave out ("the Labour Party"
+# / "Labour", "Awami League" / "the Awami"): the name without it still names the organisation.
+ORGANISATION_HEADS = frozenset(["party", "league", "movement", "alliance", "front", "coalition", "union"])
 LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
 CAP_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]+(?![\w-])")
 

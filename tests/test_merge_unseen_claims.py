@@ -1,0 +1,61 @@
+"""Claims on topics the merger has never seen: a party named with and without its generic head, a
+fund's pledges said as a noun, distances measured from one place. Small texts of our own; each test
+has its near miss (what must stay two facts) beside it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from memo_factory import merge_specs
+from memogen.merge.claims import entity_of
+from memogen.merge.lexicon import FUTURE
+
+
+def _conflicts(*sentences: str) -> list[str]:
+    """The conflict statements a merge of one sentence per source gives."""
+    specs = [(f"s{k}", [t], f"Outlet {k}", dt.date(2025, 3, 10 + k)) for k, t in enumerate(sentences)]
+    _, result = merge_specs(*specs)
+    return [c.statement for m in result.merged for c in m.conflicts]
+
+
+def test_a_party_named_without_its_generic_head_is_the_same_party():
+    """ "The Harbour Party" and "Harbour" are one owner: their seat counts disagree."""
+    stated = _conflicts(
+        "The Harbour Party won 174 seats in parliament.", "Harbour secured 180 seats in parliament."
+    )
+    assert len(stated) == 1 and "174 seats" in stated[0] and "180 seats" in stated[0]
+
+
+def test_two_names_sharing_only_their_bare_part_are_two_owners():
+    harbour_party, harbour_alliance = entity_of(["Harbour", "Party"]), entity_of(["Harbour", "Alliance"])
+    assert harbour_party.same_as(entity_of(["Harbour"]))
+    assert not harbour_party.same_as(harbour_alliance)
+    assert not _conflicts(
+        "The Harbour Party won 174 seats in parliament.", "The Harbour Alliance won 180 seats in parliament."
+    )
+
+
+def test_pledges_to_a_fund_are_made_but_pledging_to_double_is_a_plan():
+    assert not FUTURE.search("Pledges to the fund reached $655 million.")
+    assert not FUTURE.search("Donors pledged to the fund a total of $700 million.")
+    assert FUTURE.search("Both sides pledged to double trade by the end of the decade.")
+    stated = _conflicts(
+        "The fund has received pledges totalling $700 million.", "Pledges to the fund reached $655 million."
+    )
+    assert len(stated) == 1 and "$700 million" in stated[0] and "$655 million" in stated[0]
+
+
+def test_distances_of_one_thing_from_one_place_disagree_whatever_else_is_named():
+    stated = _conflicts(
+        "The epicentre of the earthquake lay near the village of Tarvel, approximately 71.8 km southwest of Ostra.",
+        "The earthquake near Kelmet occurred at shallow depth in the Varn Mountains, roughly 75 km southeast of Ostra.",
+    )
+    assert len(stated) == 1 and "71.8 km" in stated[0] and "75 km" in stated[0]
+
+
+def test_distances_of_two_things_from_one_place_are_two_facts():
+    """Another town's distance from the same city, close in value, is no rival reading."""
+    assert not _conflicts(
+        "The epicentre of the earthquake lay 72 km southwest of Ostra, near the village of Tarvel.",
+        "Dunmere, a town 70 km south of Ostra, was largely destroyed.",
+    )
