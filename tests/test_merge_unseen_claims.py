@@ -59,3 +59,16 @@ def test_distances_of_two_things_from_one_place_are_two_facts():
         "The epicentre of the earthquake lay 72 km southwest of Ostra, near the village of Tarvel.",
         "Dunmere, a town 70 km south of Ostra, was largely destroyed.",
     )
+
+
+def test_a_length_in_two_units_agrees_within_the_precision_each_source_stated():
+    """1.2 miles is 1.93 km: said to a tenth of a mile, it is the "2 km" another source gives; 200
+    miles is not 200 km."""
+    assert not _conflicts(
+        "The new bridge spans 1.2 miles across the bay.", "The bridge, 2 km long, spans the bay."
+    )
+    stated = _conflicts(
+        "The storm made landfall 200 km east of the capital.",
+        "The storm made landfall 200 miles east of the capital.",
+    )
+    assert len(stated) == 1 and "200 km" in stated[0] and "200 miles" in stated[0]

@@ -220,7 +220,7 @@ class Claim:
             return self.quantity.same_value(other.quantity)
         lo1, hi1 = self.value
         lo2, hi2 = other.value
-        tol = rounding_tolerance(hi1, hi2)
+        tol = self._tolerance(other)
         return lo1 - tol <= hi2 and lo2 - tol <= hi1
 
     def agrees_with(self, other: Claim) -> bool:
@@ -229,10 +229,33 @@ class Claim:
             return self.quantity.same_value(other.quantity)
         lo1, hi1 = self.value
         lo2, hi2 = other.value
-        tol = rounding_tolerance(hi1, hi2)
+        tol = self._tolerance(other)
         if lo1 - tol <= hi2 and lo2 - tol <= hi1:
             return True
         return (self.lower_bound and hi2 >= lo1) or (other.lower_bound and hi1 >= lo2)
+
+    def _tolerance(self, other: Claim) -> float:
+        """Rounding of the two figures; for one measure stated in two units ("1.2 miles" / "2 km"),
+        also the precision each source stated its figure to: a conversion is never exact."""
+        tol = rounding_tolerance(self.value[1], other.value[1])
+        if (
+            self.kind != "number"
+            or self.unit not in MEASURED_UNITS
+            or self.quantity.unit == other.quantity.unit
+        ):
+            return tol
+        return max(tol, _half_last_digit(self) + _half_last_digit(other))
+
+
+def _half_last_digit(c: Claim) -> float:
+    """Half a unit of the last digit the source stated, in the claim's unit ("1.2 miles": 0.05 miles,
+    about 0.08 km; "2 km": 0.5 km)."""
+    stated = c.quantity.value[1]
+    if not stated:
+        return 0.0
+    digits = f"{abs(stated):.6f}".rstrip("0").rstrip(".")
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    return 0.5 * 10.0**-decimals * abs(c.value[1] / stated)
 
 
 def read_claims(
