@@ -72,3 +72,14 @@ def test_a_length_in_two_units_agrees_within_the_precision_each_source_stated():
         "The storm made landfall 200 miles east of the capital.",
     )
     assert len(stated) == 1 and "200 km" in stated[0] and "200 miles" in stated[0]
+
+
+def test_a_magnitude_is_one_measure_however_a_source_words_it():
+    """ "7 degrees on the Richter scale", "a magnitude 6.8 earthquake" and "6.9 magnitude" are readings
+    of one magnitude, not degrees of temperature nor a count of earthquakes."""
+    stated = _conflicts(
+        "The earthquake measured 7 degrees on the Richter scale, the national institute said.",
+        "A magnitude 6.8 earthquake struck the region, the geological survey said.",
+        "The 6.9 magnitude earthquake struck the region, the ministry said.",
+    )
+    assert len(stated) == 1 and all(v in stated[0] for v in ("7 degrees", "magnitude 6.8", "6.9"))

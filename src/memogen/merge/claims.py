@@ -350,7 +350,11 @@ def read_claim(
         value=value,
         unit=unit,
         entity=figure_entity(sentence, q, initial_names) if q.kind != "date" else None,
-        display=f"{_display(q, before, '' if implied else after)} {implied}".strip(),
+        display=(
+            f"magnitude {q.display.split()[0]}"  # "a magnitude 6.8 earthquake": not "6.8 earthquake"
+            if unit == _MAGNITUDE and _SCALE_BEFORE.search(before)
+            else f"{_display(q, before, '' if implied else after)} {implied}".strip()
+        ),
         lower_bound=bool(_LOWER_BOUND.search(before)),
         day=None if running else day,
         reported=day if running and day else _report_date(sentence, source_date),
@@ -400,6 +404,8 @@ def _value_and_unit(q: Quantity, before: str, after: str) -> tuple[tuple | None,
             return (lo, hi), currency, ""
         noun = re.match(r"\s*([A-Za-z]+)", after)
         return (lo, hi), noun.group(1).lower() if noun else "", ""
+    if _ON_A_SCALE.match(after) or _SCALE_BEFORE.search(before):
+        return (lo, hi), _MAGNITUDE, ""  # "7 degrees on the Richter scale", "a magnitude 6.8 earthquake"
     subject = "" if q.unit else _subject(before)
     unit_word = q.display.rsplit(" ", 1)[-1].lower() if q.unit else _subject_unit(subject)
     implied = "" if q.unit or unit_word else _elided_unit(before)
@@ -418,6 +424,11 @@ def _value_and_unit(q: Quantity, before: str, after: str) -> tuple[tuple | None,
     return (lo * factor, hi * factor), f"{qualifier} {unit}".strip(), implied
 
 
+# An earthquake's magnitude however a source words it ("measured 7 degrees on the Richter scale",
+# "6.8 on the Richter scale", "a magnitude 6.8 earthquake", "the 6.8 magnitude earthquake"): one measure.
+_MAGNITUDE = stem("magnitude")
+_ON_A_SCALE = re.compile(r"\s*(?:degrees?\s+|points?\s+)?on the (?:Richter|moment[- ]magnitude)\b", re.I)
+_SCALE_BEFORE = re.compile(r"\bmagnitude[- ]?(?:of\s+)?$", re.I)
 _PER_HOUR = re.compile(r"\s*(?:/\s*h(?:r|our)?\b|per hour\b|an hour\b|a hour\b)", re.I)
 _CASUALTY_BY_WORD = {w: kind for kind, words in CASUALTY_WORDS.items() for w in words}
 # (not "live": "150 lives" were lost, but 90,000 people "live" in a city)
