@@ -406,6 +406,8 @@ def _value_and_unit(q: Quantity, before: str, after: str) -> tuple[tuple | None,
         return (lo, hi), noun.group(1).lower() if noun else "", ""
     if _ON_A_SCALE.match(after) or _SCALE_BEFORE.search(before):
         return (lo, hi), _MAGNITUDE, ""  # "7 degrees on the Richter scale", "a magnitude 6.8 earthquake"
+    if not q.unit and _PART_OF_THEM.match(after):
+        return None, "", ""  # "1,204 injured, 721 of whom are in serious condition": a part, no count
     subject = "" if q.unit else _subject(before)
     unit_word = q.display.rsplit(" ", 1)[-1].lower() if q.unit else _subject_unit(subject)
     implied = "" if q.unit or unit_word else _elided_unit(before)
@@ -429,6 +431,7 @@ def _value_and_unit(q: Quantity, before: str, after: str) -> tuple[tuple | None,
 _MAGNITUDE = stem("magnitude")
 _ON_A_SCALE = re.compile(r"\s*(?:degrees?\s+|points?\s+)?on the (?:Richter|moment[- ]magnitude)\b", re.I)
 _SCALE_BEFORE = re.compile(r"\bmagnitude[- ]?(?:of\s+)?$", re.I)
+_PART_OF_THEM = re.compile(r"\s+of\s+(?:whom|them|which|these|those)\b", re.I)
 _PER_HOUR = re.compile(r"\s*(?:/\s*h(?:r|our)?\b|per hour\b|an hour\b|a hour\b)", re.I)
 _CASUALTY_BY_WORD = {w: kind for kind, words in CASUALTY_WORDS.items() for w in words}
 # (not "live": "150 lives" were lost, but 90,000 people "live" in a city)
