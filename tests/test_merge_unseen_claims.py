@@ -96,3 +96,19 @@ def test_a_part_of_a_count_said_with_of_whom_is_no_count_of_its_own():
     )
     read = [c.display for c in read_claims(points, {"a": src})]
     assert "1,204 injured" in read and not any("721" in d for d in read)
+
+
+def test_a_figure_stated_with_a_scale_word_is_exact_to_its_last_digit():
+    """ "$209 billion" is stated to the billion (its zeros are the scale's): "$212 billion" disagrees.
+    "About $175 billion" is a round figure that "$173 billion" fits, and they stay one fact."""
+    stated = _conflicts(
+        "The bank had $209 billion in assets at the end of 2022.",
+        "At the end of last year, the bank held assets of $212 billion.",
+    )
+    assert len(stated) == 1 and "$209 billion" in stated[0] and "$212 billion" in stated[0]
+    specs = [
+        ("a", ["The bank had about $175 billion in deposits."], "A", dt.date(2025, 3, 10)),
+        ("b", ["Deposits at the bank totalled $173 billion."], "B", dt.date(2025, 3, 11)),
+    ]
+    _, result = merge_specs(*specs)
+    assert len(result.merged) == 1 and not result.merged[0].conflicts

@@ -51,6 +51,7 @@ from .quantities import (
     planned,
     rounding_tolerance,
     split_sentences,
+    stated_scale,
 )
 
 MEASURED_UNITS = frozenset(unit for unit, _ in UNIT_CONVERSIONS.values())  # measured, not counted
@@ -66,6 +67,7 @@ _LOWER_BOUND = re.compile(r"(?:at least|more than|over|above|upwards of|in exces
 _APPROX = re.compile(
     r"(?:about|around|approximately|roughly|nearly|almost|some|close to|up to|as many as)\s*$", re.I
 )
+_APPROX_SAID = re.compile(r"(?:about|around|approximately|roughly|nearly|almost|some|close to)\b", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 _DURATIONS = frozenset(["hour", "hours", "day", "days", "week", "weeks", "month", "month", "years", "year"])
 _DURATION_STEMS = frozenset(
@@ -237,7 +239,12 @@ class Claim:
     def _tolerance(self, other: Claim) -> float:
         """Rounding of the two figures; for one measure stated in two units ("1.2 miles" / "2 km"),
         also the precision each source stated its figure to: a conversion is never exact."""
-        tol = rounding_tolerance(self.value[1], other.value[1])
+        q, r = self.quantity, other.quantity
+        tol = rounding_tolerance(
+            self.value[1], other.value[1], stated_scale(q.display), stated_scale(r.display)
+        )
+        if _APPROX_SAID.match(self.display) or _APPROX_SAID.match(other.display):
+            tol = max(tol, rounding_tolerance(self.value[1], other.value[1]))  # "about $175 billion": round
         if (
             self.kind != "number"
             or self.unit not in MEASURED_UNITS
