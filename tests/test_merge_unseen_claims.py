@@ -102,7 +102,7 @@ def test_a_figure_stated_with_a_scale_word_is_exact_to_its_last_digit():
     """ "$209 billion" is stated to the billion (its zeros are the scale's): "$212 billion" disagrees.
     "About $175 billion" is a round figure that "$173 billion" fits, and they stay one fact."""
     stated = _conflicts(
-        "The bank had $209 billion in assets at the end of 2022.",
+        "The bank had $209 billion in assets at the end of 2024.",
         "At the end of last year, the bank held assets of $212 billion.",
     )
     assert len(stated) == 1 and "$209 billion" in stated[0] and "$212 billion" in stated[0]
