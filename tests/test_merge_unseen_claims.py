@@ -112,3 +112,11 @@ def test_a_figure_stated_with_a_scale_word_is_exact_to_its_last_digit():
     ]
     _, result = merge_specs(*specs)
     assert len(result.merged) == 1 and not result.merged[0].conflicts
+
+
+def test_a_capitalised_common_abbreviation_is_no_name():
+    """ "announced a coup on national TV": TV names no one, so it cannot set two accounts apart."""
+    from memogen.merge import features
+
+    names = features("On 27 July, soldiers in Ostravia staged a coup and took over national TV.").names
+    assert "tv" not in names and "ostravia" in names
