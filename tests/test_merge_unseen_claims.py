@@ -120,3 +120,19 @@ def test_a_capitalised_common_abbreviation_is_no_name():
 
     names = features("On 27 July, soldiers in Ostravia staged a coup and took over national TV.").names
     assert "tv" not in names and "ostravia" in names
+
+
+def test_a_short_name_in_the_possessive_is_that_name():
+    """ "the FDIC's bridge bank" mentions the FDIC: no name on one side only."""
+    from memogen.merge import features
+    from memogen.merge.pairs import name_mismatch
+
+    named = features("The FDIC was named receiver of the bank on Friday.")
+    possessive = features("Regulators made the FDIC’s bridge bank the successor of Harbour Valley Bank.")
+    assert name_mismatch(named, possessive) == 0
+    assert (
+        name_mismatch(
+            named, features("Regulators made the OCC’s bridge bank the successor of Harbour Valley Bank.")
+        )
+        == 1
+    )
