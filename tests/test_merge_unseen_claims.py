@@ -26,6 +26,16 @@ def test_a_party_named_without_its_generic_head_is_the_same_party():
     assert len(stated) == 1 and "174 seats" in stated[0] and "180 seats" in stated[0]
 
 
+def test_a_party_called_by_its_members_plural_is_the_same_party():
+    """ "The Greens" and "the Green Party": one owner, whose vote shares disagree."""
+    assert entity_of(["Greens"]).same_as(entity_of(["Green", "Party"]))
+    stated = _conflicts(
+        "The Greens won 12.4% of the vote, official results showed.",
+        "The Green Party took 14 percent of the vote.",
+    )
+    assert len(stated) == 1 and "12.4%" in stated[0] and "14 percent" in stated[0]
+
+
 def test_two_names_sharing_only_their_bare_part_are_two_owners():
     harbour_party, harbour_alliance = entity_of(["Harbour", "Party"]), entity_of(["Harbour", "Alliance"])
     assert harbour_party.same_as(entity_of(["Harbour"]))

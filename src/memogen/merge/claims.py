@@ -846,4 +846,6 @@ def entity_of(words: list[str]) -> Entity:
     bare = ""
     if len(parts) >= 2 and parts[-1].lower() in ORGANISATION_HEADS:
         bare = " ".join(p.lower() for p in parts[:-1])
+    elif len(parts) == 1 and len(parts[0]) >= 5 and parts[0].endswith("s") and not parts[0].endswith("ss"):
+        keys.add(parts[0][:-1].lower())  # "the Greens", "the Conservatives": the Green (Conservative) Party
     return Entity(" ".join(words), frozenset(k for k in keys if k), bare=bare)
