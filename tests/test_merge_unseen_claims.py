@@ -77,6 +77,11 @@ def test_a_length_in_two_units_agrees_within_the_precision_each_source_stated():
     assert not _conflicts(
         "The new bridge spans 1.2 miles across the bay.", "The bridge, 2 km long, spans the bay."
     )
+    # 110 mph is 177 km/h, which a converting source rounds to 180
+    assert not _conflicts(
+        "The winds reached 180 km/h as the storm made landfall.",
+        "Wind speeds of 110 mph were recorded at landfall.",
+    )
     stated = _conflicts(
         "The storm made landfall 200 km east of the capital.",
         "The storm made landfall 200 miles east of the capital.",

@@ -251,7 +251,12 @@ class Claim:
             or self.quantity.unit == other.quantity.unit
         ):
             return tol
-        return max(tol, _half_last_digit(self) + _half_last_digit(other))
+        # a source converting rounds to two or three significant figures ("110 mph" -> "180 km/h")
+        converted = CONVERSION_ROUNDING * max(abs(self.value[1]), abs(other.value[1]))
+        return max(tol, converted, _half_last_digit(self) + _half_last_digit(other))
+
+
+CONVERSION_ROUNDING = 0.04  # share by which a figure converted from another unit may be rounded
 
 
 def _half_last_digit(c: Claim) -> float:
