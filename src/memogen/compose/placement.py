@@ -130,6 +130,13 @@ def dated_report(point: MergedPoint, event: dt.date) -> bool:
 
 _JUDGEMENT_CUES = frozenset(["c_analysts", "c_verdict"])  # someone judges: "experts believe", "This means"
 _AHEAD_CUES = frozenset(["w_will", "w_modal", "g_expected"])
+# "rescuers assume the toll will be higher", "officials fear it could spread": a belief about what comes,
+# held now by someone - a forecast, as an analyst's is, whoever holds it ("it was assumed that ... would"
+# tells a past hope, not a forecast)
+_BELIEF = re.compile(
+    r"\b(?:assumes?|believes?|fears?|predicts?|anticipates?|expects?)\s+(?:that\s+)?(?!to\b)\w+",
+    re.IGNORECASE,
+)
 
 
 def judges_what_comes(point: MergedPoint, event: dt.date) -> bool:
@@ -142,7 +149,9 @@ def judges_what_comes(point: MergedPoint, event: dt.date) -> bool:
     if point.section != "what_happened" or tallies_the_event(point):
         return False
     cues = cue_features(point.text)
-    if not (_JUDGEMENT_CUES.intersection(cues) and _AHEAD_CUES.intersection(cues)):
+    voiced = "c_quote" in cues and not quoted_wording(point.text)  # "“There could be damage,” says a source"
+    judged = _JUDGEMENT_CUES.intersection(cues) or voiced or _BELIEF.search(point.text)
+    if not (judged and _AHEAD_CUES.intersection(cues)):
         return False
     if "c_reported_future" in cues or "c_news_future" in cues:
         return False
@@ -157,10 +166,40 @@ def place_event_reports(points: list[MergedPoint], event: dt.date) -> None:
             tallies_the_event(p) or plain_report(p, event) or dated_report(p, event)
         ):
             p.section = "what_happened"
-        elif judges_what_comes(p, event):
+        elif judges_what_comes(p, event) or voices_censure(p, event):
             p.section = "what_it_means"
-        elif states_the_setting(p, event):
+        elif states_the_setting(p, event) or counts_the_setting(p):
             p.section = "background"
+
+
+# "widely condemned by its neighbours", "criticised the decision": a view voiced of the event by others
+_CENSURE = re.compile(
+    r"\b(?:condemn|criticis|criticiz|denounc|deplor|decried|decries|decry|rebuk)\w*", re.IGNORECASE
+)
+
+
+def voices_censure(point: MergedPoint, event: dt.date) -> bool:
+    """A What-happened or Background label on a sentence in which others condemn or criticise: a
+    reaction is a view of what the event means, however plainly it is reported; history that was
+    censured then names its time (a year before the event's, a past perfect) and stays, and a report
+    that counts the dead ("protesters denounced the vote; three were killed") is the event's."""
+    if point.section == "what_it_means" or tallies_the_event(point) or not _CENSURE.search(point.text):
+        return False
+    cues = cue_features(point.text)
+    if "w_casualty" in cues or _RECALL_CUES.intersection(cues):
+        return False
+    return not recalls_the_past(point.text, event)
+
+
+def counts_the_setting(point: MergedPoint) -> bool:
+    """An unsure What-it-means label on a standing arrangement counted ("There were 60 seats reserved
+    for women"), with no cue of assessment: the frame the event happens in, not a view of it."""
+    return (
+        point.section == "what_it_means"
+        and point.confidence < UNSURE_REPORT
+        and _EXISTENTIAL.match(point.text) is not None
+        and not assessment_cues(point.text)
+    )
 
 
 _STATE_CUES = frozenset(["w_present_be", "g_no_past"])  # the only cues of assessment a plain state carries
