@@ -17,9 +17,14 @@ Extra topics with gold of the same format (e.g. a news-style devset) join as the
 `--gold GOLD_DIR SOURCES_DIR` (repeatable) takes GOLD_DIR/facts.yaml, named after GOLD_DIR, with the
 sources SOURCES_DIR/*.txt; `--group NAME` names their group (default "devset").
 
+`--lead-gap` adds, per topic and budget, the key facts the lead baseline states and memogen
+misses, by where they went in memogen (budget, repeat, not a statement, ...; held topics by
+counts only): the lead baseline is the strongest at small budgets on unseen topics, and what it
+has that memogen lacks is where selection must improve.
+
 usage (from the project root; sumy comes with the `bench` extra: pip install -e '.[bench]'):
     .venv/bin/python benchmarks/eval_selection.py [--budgets 100,250,700] [--topics a,b] [--missing]
-        [--gold GOLD_DIR SOURCES_DIR ...] [--group devset]
+        [--gold GOLD_DIR SOURCES_DIR ...] [--group devset] [--lead-gap]
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ import re
 import shutil
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,6 +108,31 @@ def topics(selected: set[str] | None, extra: list[Topic] = ()) -> list[Topic]:
     return [t for t in out if not selected or t.name in selected]
 
 
+WHERE = {  # a dropped point's reason, by its opening words -> where the fact went
+    "says again": "repeat",
+    "word budget": "budget",
+    "page limit": "page limit",
+    "joined into": "joined",
+}
+
+
+def states(text: str, fact: dict) -> bool:
+    """The text states the fact as the judge counts it: it matches all the gold's regexes."""
+    return all(re.search(rx, text, re.I) for rx in fact["all"])
+
+
+def where_it_went(fact: dict, memo, stated_in_memo: bool) -> str:
+    """Where a key fact the memo misses went (see benchmarks/memo_spending.py for the places)."""
+    if stated_in_memo:
+        return "in the memo, split"
+    for d in memo.dropped_points:
+        if states(d.text, fact):
+            return next((v for k, v in WHERE.items() if d.reason.startswith(k)), "not a statement")
+    if any(states(c.excerpt, fact) for s in memo.sections for p in s.points for c in p.citations):
+        return "merged"
+    return "never a point"
+
+
 def covered_facts(paragraphs: list[str], facts: list[dict]) -> set[str]:
     """The judge's rule: a fact is covered when one paragraph matches every one of its regexes."""
     out = set()
@@ -137,15 +168,16 @@ def build_topic(topic: Topic, name: str, budget: int | None, work: Path):
     return run_build(options).memo, work / "out" / name / f"{name}.docx"
 
 
-def build_memogen(topic: Topic, budget: int, work: Path, judge) -> tuple[Score, list]:
-    """Build the topic at this budget (DOCX and PDF) and judge the DOCX's section paragraphs."""
+def build_memogen(topic: Topic, budget: int, work: Path, judge) -> tuple[Score, object]:
+    """Build the topic at this budget (DOCX and PDF) and judge the DOCX's section paragraphs;
+    (its score, the memo)."""
     memo, docx = build_topic(topic, f"{topic.name}-{budget}", budget, work)
     paras, _ = judge.read_docx(docx)
     sections, _ = judge.sectionize(paras)
     body = [p["text"] for key in ("wh", "bg", "wm") for p in sections[key]]
     pages = judge.pdf_figures(docx.with_suffix(".pdf")).get("pdf_pages")
     words = sum(len(p.split()) for p in body)
-    return Score(covered_facts(body, topic.facts), len(topic.facts), words, pages), memo.sources
+    return Score(covered_facts(body, topic.facts), len(topic.facts), words, pages), memo
 
 
 # --------------------------------------------------------------------------- baselines
@@ -235,16 +267,31 @@ def judge_baseline(order: list[tuple[int, str]], budget: int, topic: Topic, sort
 # --------------------------------------------------------------------------- report
 
 
-def run(topic_list: list[Topic], budgets: list[int], work: Path) -> dict:
+@dataclass
+class LeadGap:
+    """The key facts the lead baseline states and memogen misses, by where they went in memogen."""
+
+    places: dict[str, str]  # fact id -> where it went (see where_it_went)
+
+    @staticmethod
+    def of(topic: Topic, memo, memogen: Score, lead: Score) -> LeadGap:
+        stated = {f["id"] for s in memo.sections for p in s.points for f in topic.facts if states(p.text, f)}
+        missed = [f for f in topic.facts if f["id"] in lead.covered - memogen.covered]
+        return LeadGap({f["id"]: where_it_went(f, memo, f["id"] in stated) for f in missed})
+
+
+def run(topic_list: list[Topic], budgets: list[int], work: Path) -> tuple[dict, dict]:
+    """(scores by (topic, budget, system), lead gaps by (topic, budget))."""
     judge = load_judge()
     scores: dict[tuple[str, int, str], Score] = {}
+    gaps: dict[tuple[str, int], LeadGap] = {}
     for topic in topic_list:
         orders: dict[str, Callable] = {}
         for budget in budgets:
-            score, sources = build_memogen(topic, budget, work, judge)
+            score, memo = build_memogen(topic, budget, work, judge)
             scores[(topic.name, budget, "memogen")] = score
             if not orders:
-                per_source = source_sentences(sources)
+                per_source = source_sentences(memo.sources)
                 orders = {
                     "lexrank": sumy_order(per_source, "lexrank"),
                     "textrank": sumy_order(per_source, "textrank"),
@@ -252,8 +299,25 @@ def run(topic_list: list[Topic], budgets: list[int], work: Path) -> dict:
                 }
             for system, order in orders.items():
                 scores[(topic.name, budget, system)] = judge_baseline(order, budget, topic, system != "lead")
+            gaps[(topic.name, budget)] = LeadGap.of(topic, memo, score, scores[(topic.name, budget, "lead")])
         print(f"  built {topic.name}", file=sys.stderr, flush=True)
-    return scores
+    return scores, gaps
+
+
+def print_lead_gaps(topic_list: list[Topic], budgets: list[int], gaps: dict) -> None:
+    """Where the facts only the lead baseline states went in memogen; a held topic by counts only
+    (its gold stays unread)."""
+    print()
+    print("key facts the lead baseline states and memogen misses, by where they went in memogen")
+    for t in topic_list:
+        for b in budgets:
+            places = gaps[(t.name, b)].places
+            counts = Counter(places.values())
+            line = ", ".join(f"{where} {n}" for where, n in counts.most_common()) or "none"
+            print(f"  {t.name + ' @' + str(b):40} {line}")
+            if t.group != "held":
+                for fact, where in places.items():
+                    print(f"      {fact:32} {where}")
 
 
 def print_table(topic_list: list[Topic], budgets: list[int], scores: dict, missing: bool) -> None:
@@ -290,13 +354,8 @@ def print_table(topic_list: list[Topic], budgets: list[int], scores: dict, missi
                 print(f"memogen missing {t.name} @{b}: {gone}")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--budgets", default=",".join(map(str, BUDGETS)))
-    parser.add_argument("--topics", default="", help="comma-separated topic names (default: all)")
-    parser.add_argument(
-        "--missing", action="store_true", help="list the facts memogen misses (tune and lavrov only)"
-    )
+def add_gold_argument(parser: argparse.ArgumentParser) -> None:
+    """`--gold GOLD_DIR SOURCES_DIR` (repeatable): an extra topic with gold of the corpus's format."""
     parser.add_argument(
         "--gold",
         nargs=2,
@@ -305,7 +364,22 @@ def main() -> int:
         metavar=("GOLD_DIR", "SOURCES_DIR"),
         help="an extra topic: GOLD_DIR/facts.yaml judges the sources SOURCES_DIR/*.txt (repeatable)",
     )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--budgets", default=",".join(map(str, BUDGETS)))
+    parser.add_argument("--topics", default="", help="comma-separated topic names (default: all)")
+    parser.add_argument(
+        "--missing", action="store_true", help="list the facts memogen misses (tune and lavrov only)"
+    )
+    add_gold_argument(parser)
     parser.add_argument("--group", default="devset", help="the group name of the --gold topics")
+    parser.add_argument(
+        "--lead-gap",
+        action="store_true",
+        help="where the facts only the lead baseline states went in memogen (held topics: counts only)",
+    )
     args = parser.parse_args()
     if not (SHARED / "corpus" / "events").is_dir():
         print(f"no corpus at {SHARED / 'corpus'}", file=sys.stderr)
@@ -313,8 +387,10 @@ def main() -> int:
     budgets = [int(b) for b in args.budgets.split(",") if b]
     topic_list = topics({t for t in args.topics.split(",") if t}, extra_topics(args.gold, args.group))
     with tempfile.TemporaryDirectory(prefix="eval-selection-") as tmp:
-        scores = run(topic_list, budgets, Path(tmp))
+        scores, gaps = run(topic_list, budgets, Path(tmp))
     print_table(topic_list, budgets, scores, args.missing)
+    if args.lead_gap:
+        print_lead_gaps(topic_list, budgets, gaps)
     return 0
 
 

@@ -19,6 +19,7 @@ figures).
 
 usage (from the project root):
     .venv/bin/python benchmarks/memo_spending.py [--topics a,b] [--budget N] [--points]
+        [--gold GOLD_DIR SOURCES_DIR ...]
 """
 
 from __future__ import annotations
@@ -32,15 +33,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_selection import Topic, build_topic, covered_facts, load_judge, topics  # noqa: E402
+from eval_selection import (  # noqa: E402
+    Topic,
+    add_gold_argument,
+    build_topic,
+    covered_facts,
+    extra_topics,
+    load_judge,
+    states,
+    topics,
+    where_it_went,
+)
 
 _SCORE = re.compile(r"score (-?\d+\.\d+)")
-WHERE = {  # a dropped point's reason, by its opening words -> where the fact went
-    "says again": "repeat",
-    "word budget": "budget",
-    "page limit": "page limit",
-    "joined into": "joined",
-}
 
 
 @dataclass
@@ -51,10 +56,6 @@ class Spent:
     score: float | None
     facts: list[str]
     text: str
-
-
-def states(text: str, fact: dict) -> bool:
-    return all(re.search(rx, text, re.I) for rx in fact["all"])
 
 
 def spending(memo, facts: list[dict]) -> list[Spent]:
@@ -74,17 +75,6 @@ def spending(memo, facts: list[dict]) -> list[Spent]:
                 )
             )
     return out
-
-
-def where_it_went(fact: dict, memo, stated_in_memo: bool) -> str:
-    if stated_in_memo:
-        return "in the memo, split"
-    for d in memo.dropped_points:
-        if states(d.text, fact):
-            return next((v for k, v in WHERE.items() if d.reason.startswith(k)), "not a statement")
-    if any(states(c.excerpt, fact) for s in memo.sections for p in s.points for c in p.citations):
-        return "merged"
-    return "never a point"
 
 
 def report(topic: Topic, memo, docx: Path, judge, show_points: bool) -> Counter:
@@ -124,16 +114,18 @@ def main() -> int:
     )
     parser.add_argument("--budget", type=int, default=0, help="word budget (default: the topic's own)")
     parser.add_argument("--points", action="store_true", help="list every point with its pick and salience")
+    add_gold_argument(parser)
     args = parser.parse_args()
     chosen = {t for t in args.topics.split(",") if t}
-    held = [t.name for t in topics(chosen or None) if t.group == "held"]
+    extra = extra_topics(args.gold, "devset")
+    held = [t.name for t in topics(chosen or None, extra) if t.group == "held"]
     if chosen and held:
         print(f"refused: {', '.join(held)}: the held half's gold stays unread", file=sys.stderr)
         return 2
     judge = load_judge()
     places: Counter = Counter()
     with tempfile.TemporaryDirectory(prefix="memo-spending-") as tmp:
-        for topic in (t for t in topics(chosen or None) if t.group != "held"):
+        for topic in (t for t in topics(chosen or None, extra) if t.group != "held"):
             memo, docx = build_topic(topic, topic.name, args.budget or None, Path(tmp) / topic.name)
             places += report(topic, memo, docx, judge, args.points)
     print("unmet key facts by where they went:", dict(places.most_common()))

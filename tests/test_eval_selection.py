@@ -81,3 +81,28 @@ def test_extra_gold_topics_form_their_own_group(tmp_path):
     [topic] = eval_selection.extra_topics([[str(gold), str(sources)]], "devset")
     assert (topic.name, topic.group, [f.name for f in topic.files]) == ("quake", "devset", ["a.txt"])
     assert topic.facts[0]["id"] == "f"
+
+
+def test_the_lead_gap_lists_only_facts_the_lead_states_and_memogen_misses():
+    from memogen.model import Citation, DroppedPoint, Memo, MemoHeader, MemoSection, MergedPoint, Paragraph
+
+    facts = [{"id": "route", "all": ["pipeline", "North-South"]}, {"id": "arms", "all": ["helicopters"]}]
+    topic = eval_selection.Topic("t", "tune", [], facts)
+    kept = MergedPoint(
+        "p1", "Russia will sell helicopters.", "what_happened", [Citation("a", "Helicopters.")]
+    )
+    memo = Memo(
+        topic="t",
+        header=MemoHeader(title="t"),
+        sections=[MemoSection("what_happened", "What happened?", [Paragraph([kept])])],
+        sources=[],
+        dropped_points=[
+            DroppedPoint(
+                "The North-South pipeline was agreed.", "what_happened", ["b"], "says again what p1 says"
+            )
+        ],
+    )
+    memogen = eval_selection.Score({"arms"}, 2, 5)
+    lead = eval_selection.Score({"arms", "route"}, 2, 5)
+    assert eval_selection.LeadGap.of(topic, memo, memogen, lead).places == {"route": "repeat"}
+    assert eval_selection.LeadGap.of(topic, memo, lead, memogen).places == {}
