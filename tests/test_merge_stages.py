@@ -396,6 +396,13 @@ def test_pending_counts_are_marked():
     assert not _claim("Some 10,000 people are still missing.", "10,000 people").pending  # a casualty count
 
 
+def test_a_kind_is_read_after_the_word_the_only():
+    # "the" opens the text or follows a non-word character; "lathe"/"bathe" hold no "the"
+    assert learn_kinds(["the harbour town of Veldt."]) == {"veldt": frozenset({"town"})}
+    assert learn_kinds(["(the harbour town of Veldt)"]) == {"veldt": frozenset({"town"})}
+    assert learn_kinds(["A lathe town of Veldt. We bathe city of Ostra."]) == {}
+
+
 def test_kinds_and_topic_entity_are_learned_from_the_sources():
     kinds = learn_kinds(["Floods hit the port city of Veldt. Ostra, a coastal town, was spared."])
     assert kinds["veldt"] == frozenset({"city"}) and kinds["ostra"] == frozenset({"town"})

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from memogen.model import Source, SourceMetadata
+from memogen.model import Point, Source, SourceMetadata
 from memogen.sections import extract_points
-from memogen.sections.candidates import LEAD_POINTS, MAX_POINTS, memo_candidates
+from memogen.sections.candidates import LEAD_POINTS, LONG_TEXT, MAX_POINTS, memo_candidates, read_texts
 
 
 def _source(text: str) -> Source:
@@ -59,3 +59,15 @@ def test_extract_points_sections_only_the_candidates_of_a_long_report() -> None:
     opening = [p.text for p in extract_points(_source("\n\n".join(paragraphs[:20])), dt.date(2023, 3, 9))]
     assert 0 < len(opening) <= LEAD_POINTS
     assert [p.text for p in points[: len(opening)]] == opening  # the lead is kept whole
+
+
+def _point(source_id: str, text: str) -> Point:
+    return Point(text=text, section="happened", source_id=source_id, start=0, end=len(text))
+
+
+def test_the_merge_reads_a_page_whole_and_a_long_report_as_its_points() -> None:
+    page = Source(id="p", path="p.txt", kind="txt", metadata=SourceMetadata(), text="A page. It is short.")
+    long = _source("Filler line about nothing.\n\n" * (LONG_TEXT // 20))
+    points = [_point("r", "The Port of Derna reopened."), _point("p", "A page."), _point("r", "Aid came in.")]
+    assert read_texts([page], points) == [page.text]
+    assert read_texts([page, long], points) == [page.text, "The Port of Derna reopened.\n\nAid came in."]
