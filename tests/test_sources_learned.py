@@ -165,3 +165,16 @@ def test_a_capitals_kicker_before_a_teaser_headline_is_a_feature() -> None:
     feats = {it.text: f for it, f in zip(items, learned.line_features(items, found), strict=True)}
     assert feats["FERRIES: Why everyone is talking about the bow doors"]["s_kicker"] == 1
     assert feats[P1]["s_kicker"] == 0
+
+
+def test_the_probability_is_the_logistic_of_the_bias_and_the_contributions() -> None:
+    import math
+    import random
+
+    model = learned.load_model()
+    assert model is not None
+    rng = random.Random(9)
+    for _ in range(500):
+        features = {n: rng.choice([0.0, 1.0, rng.random() * 4]) for n in model.names if rng.random() < 0.6}
+        z = model.bias + sum(c for c, _ in model.contributions(features))
+        assert model.probability(features) == 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Point, SectionKey, Source
+from .candidates import memo_candidates
 from .classify import Item, classify
 from .event import page_event, written_on
 from .features import Context, cue_features, merge_counts, position_features, sentence_features
@@ -194,7 +195,11 @@ def source_points(source: Source, event_date: dt.date | None, event_end: dt.date
     )
     parts = blocks(text, frozenset(offset for offset, _ in source.headings))
     drafts = [d for d in draft_points(text, parts) if len(render(text, d).split()) >= MIN_WORDS]
-    return Points(drafts, _items(text, parts, drafts, ctx), [render(text, d) for d in drafts])
+    texts = [render(text, d) for d in drafts]
+    kept = memo_candidates(texts)  # a long report: its lead and each stretch's most specific point
+    if len(kept) < len(drafts):
+        drafts, texts = [drafts[k] for k in kept], [texts[k] for k in kept]
+    return Points(drafts, _items(text, parts, drafts, ctx), texts)
 
 
 def extract_points(

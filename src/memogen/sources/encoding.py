@@ -102,9 +102,51 @@ def decode_bytes(data: bytes, name: str) -> str:
     return repair_text(text)
 
 
+# A line ftfy's fixes leave as it is: printable ASCII (tab allowed) without the "&" of an entity.
+# Mojibake, ligatures, wide forms, odd line breaks and NFC all need a character outside ASCII; the
+# control characters it removes are outside this class too.
+_UNTOUCHED_LINE = re.compile(r"[\t\x20-\x25\x27-\x7e]*")
+
+
 def repair_text(text: str) -> str:
     """Fix mojibake and normalise newlines; keep curly quotes (they are the author's)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(_fixed_runs(text.split("\n")))
+
+
+def _fixed_runs(lines: list[str]):
+    """ftfy.fix_text's result, line by line as ftfy fixes it, with each run of lines it could
+    change handed to it and the lines it cannot change passed over.
+
+    Why: ftfy spends ~0.1 ms on every line, and most lines of a long report are plain ASCII
+    (a 4 MB report: 80 % of its lines, ~1.5 s). Exactly as in one call: ftfy stops unescaping
+    entities for good once a line holds "<", so each run is told whether one came before.
+    """
     import ftfy
 
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return ftfy.fix_text(text, uncurl_quotes=False, fix_latin_ligatures=True, normalization="NFC")
+    run: list[str] = []
+    markup_seen = False  # a "<" in an earlier line: the text is markup, "&amp;" stays as it is
+
+    def fixed(run: list[str]) -> str:
+        chunk = "".join(run)
+        html = False if markup_seen else "auto"
+        return ftfy.fix_text(
+            chunk, unescape_html=html, uncurl_quotes=False, fix_latin_ligatures=True, normalization="NFC"
+        )
+
+    last = len(lines) - 1
+    for k, line in enumerate(lines):
+        segment = line if k == last else line + "\n"
+        if not segment:
+            continue
+        if _UNTOUCHED_LINE.fullmatch(line):
+            if run:
+                yield fixed(run)
+                markup_seen = markup_seen or any("<" in r for r in run)
+                run = []
+            markup_seen = markup_seen or "<" in line
+            yield segment
+        else:
+            run.append(segment)
+    if run:
+        yield fixed(run)

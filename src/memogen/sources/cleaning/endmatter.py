@@ -118,8 +118,10 @@ def trailing_names(items: list[Line], first: int, found: Found) -> None:
         if not it.kept or not md.is_name(it.text):
             continue
         nxt = items[k + 1] if k + 1 < len(items) else None
-        rest = [x for x in items[k + 1 :] if x.kept]
-        only_names_follow = k > last_prose and all(md.is_name(x.text) or x.text == it.text for x in rest)
+        # read only after the last paragraph: a list of the rest for every name line was quadratic
+        only_names_follow = k > last_prose and all(
+            md.is_name(x.text) or x.text == it.text for x in items[k + 1 :] if x.kept
+        )
         if (nxt is not None and nxt.text == it.text) or _later_bio(items, k, it.text) or only_names_follow:
             found.add_authors([it.text], it.where("author name after the article"))
             drop(it, "author name line (→ metadata.authors)")

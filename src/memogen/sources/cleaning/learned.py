@@ -154,7 +154,13 @@ class LineModel:
         return out
 
     def probability(self, features: dict[str, float]) -> float:
-        z = self.bias + sum(c for c, _ in self.contributions(features))
+        # the sum of `contributions`, term for term in the same order (the same float), without
+        # its list of pairs: asked of every line of a page (~1 s on a 4 MB report)
+        get = features.get
+        z = self.bias + sum(
+            w * (get(name, 0.0) - mu) / sd
+            for name, mu, sd, w in zip(self.names, self.mean, self.scale, self.weights, strict=True)
+        )
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def why(self, features: dict[str, float], top: int = 4) -> str:
