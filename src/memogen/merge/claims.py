@@ -32,6 +32,7 @@ from .lexicon import (
     JOINERS,
     MEASURE_BASIS,
     MONTHS,
+    ORGANISATION_HEADS,
     PERSON_NOUNS,
     REPORTING_VERBS,
     SELF_REFERENCE,
@@ -50,6 +51,7 @@ from .quantities import (
     planned,
     rounding_tolerance,
     split_sentences,
+    stated_scale,
 )
 
 MEASURED_UNITS = frozenset(unit for unit, _ in UNIT_CONVERSIONS.values())  # measured, not counted
@@ -65,6 +67,7 @@ _LOWER_BOUND = re.compile(r"(?:at least|more than|over|above|upwards of|in exces
 _APPROX = re.compile(
     r"(?:about|around|approximately|roughly|nearly|almost|some|close to|up to|as many as)\s*$", re.I
 )
+_APPROX_SAID = re.compile(r"(?:about|around|approximately|roughly|nearly|almost|some|close to)\b", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 _DURATIONS = frozenset(["hour", "hours", "day", "days", "week", "weeks", "month", "month", "years", "year"])
 _DURATION_STEMS = frozenset(
@@ -149,9 +152,13 @@ class Entity:
     text: str
     keys: frozenset[str]
     nouns: frozenset[str] = frozenset()
+    bare: str = ""  # the name without its generic head ("labour" for "Labour Party"), see ORGANISATION_HEADS
 
     def same_as(self, other: Entity) -> bool:
-        return bool(self.keys & other.keys)
+        """One name in two spellings; or an organisation's name and the same name without its generic
+        head ("the Labour Party" / "Labour"): not two names that share only that bare part ("the
+        Democratic Party" / "the Democratic Alliance")."""
+        return bool(self.keys & other.keys) or self.bare in other.keys or other.bare in self.keys
 
 
 @dataclass(slots=True)
@@ -215,7 +222,7 @@ class Claim:
             return self.quantity.same_value(other.quantity)
         lo1, hi1 = self.value
         lo2, hi2 = other.value
-        tol = rounding_tolerance(hi1, hi2)
+        tol = self._tolerance(other)
         return lo1 - tol <= hi2 and lo2 - tol <= hi1
 
     def agrees_with(self, other: Claim) -> bool:
@@ -224,10 +231,43 @@ class Claim:
             return self.quantity.same_value(other.quantity)
         lo1, hi1 = self.value
         lo2, hi2 = other.value
-        tol = rounding_tolerance(hi1, hi2)
+        tol = self._tolerance(other)
         if lo1 - tol <= hi2 and lo2 - tol <= hi1:
             return True
         return (self.lower_bound and hi2 >= lo1) or (other.lower_bound and hi1 >= lo2)
+
+    def _tolerance(self, other: Claim) -> float:
+        """Rounding of the two figures; for one measure stated in two units ("1.2 miles" / "2 km"),
+        also the precision each source stated its figure to: a conversion is never exact."""
+        q, r = self.quantity, other.quantity
+        tol = rounding_tolerance(
+            self.value[1], other.value[1], stated_scale(q.display), stated_scale(r.display)
+        )
+        if _APPROX_SAID.match(self.display) or _APPROX_SAID.match(other.display):
+            tol = max(tol, rounding_tolerance(self.value[1], other.value[1]))  # "about $175 billion": round
+        if (
+            self.kind != "number"
+            or self.unit not in MEASURED_UNITS
+            or self.quantity.unit == other.quantity.unit
+        ):
+            return tol
+        # a source converting rounds to two or three significant figures ("110 mph" -> "180 km/h")
+        converted = CONVERSION_ROUNDING * max(abs(self.value[1]), abs(other.value[1]))
+        return max(tol, converted, _half_last_digit(self) + _half_last_digit(other))
+
+
+CONVERSION_ROUNDING = 0.04  # share by which a figure converted from another unit may be rounded
+
+
+def _half_last_digit(c: Claim) -> float:
+    """Half a unit of the last digit the source stated, in the claim's unit ("1.2 miles": 0.05 miles,
+    about 0.08 km; "2 km": 0.5 km)."""
+    stated = c.quantity.value[1]
+    if not stated:
+        return 0.0
+    digits = f"{abs(stated):.6f}".rstrip("0").rstrip(".")
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    return 0.5 * 10.0**-decimals * abs(c.value[1] / stated)
 
 
 def read_claims(
@@ -322,7 +362,11 @@ def read_claim(
         value=value,
         unit=unit,
         entity=figure_entity(sentence, q, initial_names) if q.kind != "date" else None,
-        display=f"{_display(q, before, '' if implied else after)} {implied}".strip(),
+        display=(
+            f"magnitude {q.display.split()[0]}"  # "a magnitude 6.8 earthquake": not "6.8 earthquake"
+            if unit == _MAGNITUDE and _SCALE_BEFORE.search(before)
+            else f"{_display(q, before, '' if implied else after)} {implied}".strip()
+        ),
         lower_bound=bool(_LOWER_BOUND.search(before)),
         day=None if running else day,
         reported=day if running and day else _report_date(sentence, source_date),
@@ -372,6 +416,10 @@ def _value_and_unit(q: Quantity, before: str, after: str) -> tuple[tuple | None,
             return (lo, hi), currency, ""
         noun = re.match(r"\s*([A-Za-z]+)", after)
         return (lo, hi), noun.group(1).lower() if noun else "", ""
+    if _ON_A_SCALE.match(after) or _SCALE_BEFORE.search(before):
+        return (lo, hi), _MAGNITUDE, ""  # "7 degrees on the Richter scale", "a magnitude 6.8 earthquake"
+    if not q.unit and _PART_OF_THEM.match(after):
+        return None, "", ""  # "1,204 injured, 721 of whom are in serious condition": a part, no count
     subject = "" if q.unit else _subject(before)
     unit_word = q.display.rsplit(" ", 1)[-1].lower() if q.unit else _subject_unit(subject)
     implied = "" if q.unit or unit_word else _elided_unit(before)
@@ -390,6 +438,12 @@ def _value_and_unit(q: Quantity, before: str, after: str) -> tuple[tuple | None,
     return (lo * factor, hi * factor), f"{qualifier} {unit}".strip(), implied
 
 
+# An earthquake's magnitude however a source words it ("measured 7 degrees on the Richter scale",
+# "6.8 on the Richter scale", "a magnitude 6.8 earthquake", "the 6.8 magnitude earthquake"): one measure.
+_MAGNITUDE = stem("magnitude")
+_ON_A_SCALE = re.compile(r"\s*(?:degrees?\s+|points?\s+)?on the (?:Richter|moment[- ]magnitude)\b", re.I)
+_SCALE_BEFORE = re.compile(r"\bmagnitude[- ]?(?:of\s+)?$", re.I)
+_PART_OF_THEM = re.compile(r"\s+of\s+(?:whom|them|which|these|those)\b", re.I)
 _PER_HOUR = re.compile(r"\s*(?:/\s*h(?:r|our)?\b|per hour\b|an hour\b|a hour\b)", re.I)
 _CASUALTY_BY_WORD = {w: kind for kind, words in CASUALTY_WORDS.items() for w in words}
 # (not "live": "150 lives" were lost, but 90,000 people "live" in a city)
@@ -794,4 +848,9 @@ def entity_of(words: list[str]) -> Entity:
     if len(parts) >= 2:
         keys.add("".join(p[0] for p in parts).lower())
     keys |= acronyms
-    return Entity(" ".join(words), frozenset(k for k in keys if k))
+    bare = ""
+    if len(parts) >= 2 and parts[-1].lower() in ORGANISATION_HEADS:
+        bare = " ".join(p.lower() for p in parts[:-1])
+    elif len(parts) == 1 and len(parts[0]) >= 5 and parts[0].endswith("s") and not parts[0].endswith("ss"):
+        keys.add(parts[0][:-1].lower())  # "the Greens", "the Conservatives": the Green (Conservative) Party
+    return Entity(" ".join(words), frozenset(k for k in keys if k), bare=bare)

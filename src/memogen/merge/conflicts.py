@@ -142,6 +142,42 @@ def find_conflicts(
     return out
 
 
+# "71.8 km southwest of Marrakech", "200 miles off the coast of Florida", "40 km from Kyiv": the place a
+# distance is measured from
+_FROM_PLACE = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:of|from|off|outside|away from)\s+(?:the\s+(?:\w+\s+of\s+)?)?"
+    r"((?-i:[A-Z])[\w\u00c0-\u024f'’-]+(?:\s+(?-i:[A-Z])[\w\u00c0-\u024f'’-]+){0,2})",
+    re.I,
+)
+
+
+def _one_reference_point(a: Claim, b: Claim, cache: _Sentences) -> bool:
+    """Two distances within a tenth of each other, measured from one named place, of one thing
+    ("the epicenter of the earthquake ..., approximately 71.8 km southwest of Marrakech" / "the
+    earthquake near Oukaïmedene ..., roughly 75 km southeast of Marrakech"): one measure, whatever
+    else each sentence names (the epicentre's village, the mountain range). The thing located must be
+    said on both sides (a word both share beyond the distance itself): "Amizmiz, a town 70 km south of
+    Marrakech" locates another thing. (Farther apart, two places' distances from one city are more
+    often two facts.)"""
+    if a.unit != "km" or b.unit != "km" or _distance(a, b) > NEAR_LOG_RATIO:
+        return False
+    spans = [_reference_span(c) for c in (a, b)]
+    if not (spans[0] and spans[1]) or spans[0][0] != spans[1][0]:
+        return False
+    phrase = {stem(w) for _, words in spans for w in re.findall(r"[\w'’-]+", words.lower())}
+    shared = cache.features(a.quantity.sentence).content & cache.features(b.quantity.sentence).content
+    return bool(shared - phrase)
+
+
+def _reference_span(c: Claim) -> tuple[str, str] | None:
+    """The place a distance is measured from, and the words from the figure to it; None when the
+    figure names no such place."""
+    q = c.quantity
+    at = q.sentence.find(q.display)
+    m = _FROM_PLACE.match(q.sentence[at + len(q.display) :]) if at >= 0 else None
+    return (m.group(1).lower(), q.display + " " + m.group(0)) if m else None
+
+
 def _words_by_cluster(
     group: list[Claim], feats: list[Features], cluster_of: list[int]
 ) -> dict[str, set[int]]:
@@ -323,7 +359,7 @@ def _candidate_pairs(claims: list[Claim]) -> list[tuple[int, int]]:
         keys = {(c.kind, unit, "w", w) for w, d in c.quantity.context.items() if d <= 10}
         keys.add((c.kind, unit, "u", ""))  # small topics: every pair of a unit (capped below)
         if c.entity is not None:
-            keys |= {(c.kind, unit, "e", k) for k in c.entity.keys}
+            keys |= {(c.kind, unit, "e", k) for k in c.entity.keys | {c.entity.bare} if k}
         for key in keys:
             buckets[key].append(i)
     sources = [c.source_id for c in claims]
@@ -484,8 +520,10 @@ def _same_claim(
             bool(_date_words(qa) & _date_words(qb)) if a.weekday or b.weekday else nearest_shared(qa, qb)
         ) or _same_phase(qa, qb)
         return same_event and name_mismatch(cache.features(qa.sentence), cache.features(qb.sentence)) == 0
-    if (a.entity is None or b.entity is None) and name_mismatch(
-        cache.features(qa.sentence), cache.features(qb.sentence)
+    if (
+        (a.entity is None or b.entity is None)
+        and not (semantic >= SEMANTIC_RELATED and _one_reference_point(a, b, cache))
+        and name_mismatch(cache.features(qa.sentence), cache.features(qb.sentence))
     ):
         return False  # no owner said, and each sentence names someone the other does not: two facts
     lexical_measure = qa.relatedness(qb) >= RELATED_CONTEXT and nearest_shared(qa, qb)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .aliases import Aliases, alias_names
 from .lexicon import (
+    COMMON_ABBREVIATIONS,
     CURRENCY_WORDS,
     EVENT_KINDS,
     FUTURE,
@@ -57,6 +58,8 @@ def _names(
         if not t[:1].isupper() or not t.replace("-", "").isalpha() or k in quoted:
             continue
         if low in STOP or low in MONTHS or low in WEEKDAYS or low in SCALES or low in CURRENCY_WORDS:
+            continue
+        if low in COMMON_ABBREVIATIONS:
             continue
         initial = k == 0 or toks[k - 1] in (".", "“", '"', ":")
         if initial and (initial_names is None or low not in initial_names):

@@ -95,6 +95,8 @@ TENS = {
     w: 10 * (i + 2)
     for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
 }
+# Capitalised common nouns: abbreviations, not names of anyone or anywhere ("announced on national TV").
+COMMON_ABBREVIATIONS = frozenset(["tv", "ceo", "cfo", "gdp", "vat", "covid"])
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 SCALE_ABBR = {"mn": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "tn": 1e12, "lakh": 1e5, "crore": 1e7}
 CURRENCY_PREFIX = re.compile(r"^(?:US\$|USD|US|\$|€|£|¥|EUR|GBP|Rs\.?|PKR|INR|RMB)$")
@@ -301,7 +303,9 @@ GENERIC = frozenset(
 # engine skips most word starts without trying each alternative; asked of every point). A new
 # alternative needs its first letter here (tests/test_merge_stages.py checks every one).
 FUTURE = re.compile(
-    r"\b(?=[abcdefilmnpsuw])(?:will|shall|plans? to|planning to|aims? to|aiming to|pledged to|pledges? to|intends? to|"
+    r"\b(?=[abcdefilmnpsuw])(?:will|shall|plans? to|planning to|aims? to|aiming to|"
+    # "pledged to double trade" is a plan; "pledges to the fund" (a noun) and "pledged to the fund" are made
+    r"pledge[sd]? to(?!\s+(?:the|a|an|this|that|its|their|these|those)\b)|intends? to|"
     r"expect|expects|expected to|forecasts?|predicts?|anticipates?|likely to|due to be|is to|are to|"
     r"scheduled|set to|upcoming|next (?:week|month|year)|by 20\d\d|"
     # a projection: "the death toll could reach 20,000", "may rise to", "might be as high as"
@@ -388,6 +392,9 @@ AKA = re.compile(
 )
 WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:['’][a-z]+)?(?:-[A-Za-zÀ-ÿ]+)*")
 JOINERS = frozenset({"of", "the", "and", "for", "&"})
+# The generic last word of an organisation's name, which its sources often leave out ("the Labour Party"
+# / "Labour", "Awami League" / "the Awami"): the name without it still names the organisation.
+ORGANISATION_HEADS = frozenset(["party", "league", "movement", "alliance", "front", "coalition", "union"])
 LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
 CAP_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]+(?![\w-])")
 

@@ -46,12 +46,15 @@ def name_mismatch(a: Features, b: Features) -> int:
         # a whole word, or a word starting with the same 5 letters ("Sergey" meets "Sergei"); a name
         # the other side carries too is shared, however it got there (an alias's holder: "Bazoum"
         # stands for its learned surname on both sides, which neither sentence spells)
+        # (a short name in the possessive, "SVB's", "Khan's", is that name: no 5-letter prefix finds it)
         return sum(
             1
             for n in x
             if n not in other.names
             and f" {n} " not in other.padded
             and (len(n) < 5 or f" {n[:5]}" not in other.padded)
+            and f" {n}'" not in other.padded
+            and f" {n}’" not in other.padded
         )
 
     ma, mb = missing(a.names, b), missing(b.names, a)

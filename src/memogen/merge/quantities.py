@@ -64,7 +64,7 @@ class Quantity:
             return dates_agree(self.value, other.value)
         lo1, hi1 = self.value
         lo2, hi2 = other.value
-        tol = rounding_tolerance(hi1, hi2)
+        tol = rounding_tolerance(hi1, hi2)  # (lenient: "$209 billion" may restate "$212 billion"'s fact)
         return lo1 - tol <= hi2 and lo2 - tol <= hi1
 
 
@@ -73,12 +73,38 @@ def dates_agree(a: tuple, b: tuple) -> bool:
     return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
 
 
-def rounding_tolerance(a: float, b: float) -> float:
+def rounding_tolerance(a: float, b: float, scale_a: float = 1.0, scale_b: float = 1.0) -> float:
     """How far apart two figures may be and still be one figure: 1.5 % when either is a round
-    figure ("almost 350" for 347, "$3.5 billion"), nothing when both are exact (854 vs 855, 6.8 vs 6.9)."""
-    if _exact(a) and _exact(b):
+    figure ("almost 350" for 347, "$3.5 billion"), nothing when both are exact (854 vs 855, 6.8 vs 6.9,
+    "$209 billion" vs "$212 billion"). `scale_*`: the scale word each figure was stated with (see
+    stated_scale), whose zeros are no rounding."""
+    if _exact_stated(a, scale_a) and _exact_stated(b, scale_b):
         return 1e-9 * max(abs(a), abs(b), 1.0)
     return 0.015 * max(abs(a), abs(b), 1e-9)
+
+
+def _exact_stated(v: float, scale: float) -> bool:
+    """Exact as stated: "$209 billion" is stated to the billion (its zeros are the scale's); "$5
+    billion", "$350 million" and "$3.5 billion" are round figures; "$3.45 billion" is exact."""
+    if scale == 1.0:
+        return _exact(v)
+    m = round(v / scale, 6)
+    if m != int(m):
+        return round(m, 1) != m
+    return abs(m) >= 10 and int(m) % 10 != 0
+
+
+_SCALE_WORD = re.compile(r"(?<=[\d\s$€£])(" + "|".join(sorted(SCALES)) + r"|bn|mn|tn)\b", re.I)
+
+
+@lru_cache(maxsize=8192)
+def stated_scale(display: str) -> float:
+    """The scale word a figure is stated with ("$209 billion": 1e9; "12,000": 1)."""
+    m = _SCALE_WORD.search(display)
+    if not m:
+        return 1.0
+    word = m.group(1).lower()
+    return SCALES.get(word) or SCALE_ABBR[word]
 
 
 def _exact(v: float) -> bool:
