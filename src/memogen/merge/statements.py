@@ -4,7 +4,7 @@
   dates, the way the measure can move: a total that only grows (the dead, a figure said to have
   "risen to" its value) rises, a count that can fall (the missing, the displaced) rises or falls;
   never a fixed fact (a summit's attendance, a city's people)
-  ("The death toll rose from 1,037 (A, 9 September) to 2,946 (B, 12 September).");
+  ("The reported figure rose from 1,037 (A, 9 September) to 2,946 (B, 12 September).");
 - "A reports at least 133 people, consistent with more than 100 (B)." when the figures are bounds
   that can all be true (with at most one figure given as it is, at or above them): no disagreement,
   the strongest figure stated once, every source named;
@@ -314,7 +314,7 @@ def _who(sids: list[str], names: dict[str, str]) -> str:
 def progression_statement(
     steps: list[tuple[dt.date | None, list[Claim]]], names: dict[str, str], owner: str = ""
 ) -> str:
-    """ "The death toll rose from 1,037 (A, 9 September) to 2,122 (B, 11 September),
+    """ "The reported figure rose from 1,037 (A, 9 September) to 2,122 (B, 11 September),
     then to 2,946 (C, 12 September)": the way the figures went, in the order they were reported."""
     parts = []
     for _, cs in steps:
@@ -325,11 +325,11 @@ def progression_statement(
         parts.append(f"{_value_text(cs[0])} ({'; '.join(reports)})")
     first, last = steps[0][1][0], steps[-1][1][0]
     verb = "fell" if last.value[1] < first.value[0] else "rose"
-    subject = measure_subject([c for _, cs in steps for c in cs], owner)
-    if subject in ("", owner):  # an entity alone is not what rose
-        subject = f"the reported figure for {owner}" if owner else "the reported figure"
+    # its figures say what they count ("1,037 people"); naming the measure again ("the death toll")
+    # would restate the sentence the progression stands beside
+    subject = f"The reported figure for {owner}" if owner else "The reported figure"
     rest = f"to {parts[1]}" + "".join(f", then to {p}" for p in parts[2:])
-    return f"{subject[0].upper()}{subject[1:]} {verb} from {parts[0]} {rest}."
+    return f"{subject} {verb} from {parts[0]} {rest}."
 
 
 def measure_subject(group: list[Claim], owner: str = "") -> str:
