@@ -333,27 +333,26 @@ def progression_statement(
 
 
 def measure_subject(group: list[Claim], owner: str = "") -> str:
-    """What the figures measure, of what, from the claims themselves: "the death toll", "the number of
-    people missing",
-    "the distance from Marrakech" (the place every distance is measured from), "PPP" (the entity every
-    claim names); "" when the claims say no more than their figures."""
-    casualty = {c.casualty for c in group}
-    places = {(s[0] if (s := reference_span(c)) else "") for c in group}
-    if len(casualty) == 1 and "" not in casualty:
-        counted = casualty.pop()
-        measure = "the death toll" if counted == "killed" else f"the number of people {counted}"
-    elif all(c.unit == "km" for c in group) and len({p.lower() for p in places}) == 1 and "" not in places:
+    """What the figures measure, and of what, from the claims themselves (never from page phrases):
+    "the death toll", "the number of people missing (Verna)", "the distance from Marrakech" (the place
+    every distance is measured from), "PPP" (the entity every claim names); "" when the claims say no
+    more than their figures."""
+    counted = {c.casualty for c in group}
+    if len(counted) == 1 and "" not in counted:
+        kind = counted.pop()
+        measure = "the death toll" if kind == "killed" else f"the number of people {kind}"
+        return f"{measure} ({owner})" if owner else measure
+    places = {(span[0] if (span := reference_span(c)) else "") for c in group}
+    if all(c.unit == "km" for c in group) and "" not in places and len({p.lower() for p in places}) == 1:
         return f"the distance from {min(places)}"
-    else:
-        return owner
-    return f"{measure} ({owner})" if owner else measure
+    return owner
 
 
-def differ_statement(values: list[tuple[str, list[str]]], names: dict[str, str], owner: str = "") -> str:
+def differ_statement(values: list[tuple[str, list[str]]], names: dict[str, str], subject: str = "") -> str:
     parts = []
     for display, sids in values:
         who = list(dict.fromkeys(names.get(s, s) for s in sids))
         verb = "reports" if len(who) == 1 else "report"
         parts.append(f"{_who(sids, names)} {verb} {display}")
-    lead = f"Sources differ on {owner}: " if owner else "Sources differ: "  # owner: see measure_subject
+    lead = f"Sources differ on {subject}: " if subject else "Sources differ: "  # see measure_subject
     return lead + "; ".join(parts) + "."
