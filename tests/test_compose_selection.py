@@ -504,8 +504,11 @@ def test_a_point_like_a_chosen_one_that_says_more_competes_after_what_is_wholly_
     chosen, dropped = select_within_budget([host, again, more], budget=300)
     # the near-verbatim account is a repeat; the one that shares the quota's words but tells of the attack is not
     assert [p.id for p in chosen["what_happened"]] == ["h", "m"]
-    repeats = [d.text for d in dropped if d.reason.startswith("says again")]
-    assert len(repeats) == 1 and "cut the government jobs quota for relatives" in repeats[0]
+    repeats = [d for d in dropped if d.reason.startswith("says again")]
+    assert len(repeats) == 1 and "cut the government jobs quota for relatives" in repeats[0].text
+    assert (
+        "of its content said by none of the points it is like" in repeats[0].reason
+    )  # --explain says how much
     fresh = mp(
         "f",
         "Mobile internet was shut down nationwide and a curfew imposed in the capital.",
@@ -559,3 +562,19 @@ def test_the_event_day_earns_a_point_its_rank_once(monkeypatch):
     assert "the event's day was given already" not in memo.kept_reasons["a"]
     monkeypatch.setattr(selection, "day_told", lambda *_: False)  # the date counted at every pick
     assert second_pick() == "b"
+
+
+def test_a_generic_line_inside_a_report_on_the_event_is_on_its_topic() -> None:
+    """A line between two of its source's lines about the event belongs to that report; one at
+    a page's end, or inside a block of other stories, does not."""
+    import numpy as np
+
+    from memogen.compose.salience import OFF_TOPIC, within_report
+
+    near, far = OFF_TOPIC + 0.3, OFF_TOPIC - 0.1
+    a = [mp(f"a{k}", f"line {k}", "what_happened", "a", start=100 * k) for k in range(4)]
+    b = [mp(f"b{k}", f"line {k}", "what_happened", "b", start=100 * k) for k in range(4)]
+    closeness = np.array([near, far, near, far] + [near, far, far, near])
+    inside = within_report(a + b, closeness)
+    # a1 sits between two lines on the event; a3 ends its page; b1 and b2 are a block of asides
+    assert inside.tolist() == [False, True, False, False, False, False, False, False]

@@ -12,6 +12,7 @@ from memogen.merge.aliases import learn_kinds
 from memogen.merge.claims import read_claim, topic_entity
 from memogen.merge.quantities import extract_quantities, figure_years
 from memogen.merge.semantic import load_embedder, semantic_similarity
+from memogen.merge.statements import measure_subject
 from memogen.merge.text import drop_restated_asides
 from memogen.model import Point
 
@@ -157,8 +158,8 @@ def test_an_earlier_lower_toll_is_an_older_report_not_an_error_and_undated_repor
     (statement,) = _statements(result)
     # the bounds fit together and were reported on two days: no disagreement, the count as it grew
     assert statement == (
-        "The reported figure rose over time: more than 100 people (Alpha, 21 July 2025);"
-        " at least 174 people (Beta, 22 July 2025); over 200 deaths (Gamma)."
+        "The reported figure rose from more than 100 people (Alpha, 21 July 2025)"
+        " to at least 174 people (Beta, 22 July 2025), then to over 200 deaths (Gamma)."
     )
 
 
@@ -181,9 +182,9 @@ def test_a_toll_reported_over_several_days_is_one_progression_dated_by_the_repor
     )
     # two figures of 9 September are two updates of that day, the lower first
     assert _statements(result) == [
-        "The reported figure rose over time: 1,037 people (Alpha, 9 September 2025); 1,300 people (Beta,"
-        " 9 September 2025); at least 2,122 people (Gamma, 11 September 2025); 2,901 people (Delta,"
-        " 12 September 2025)."
+        "The reported figure rose from 1,037 people (Alpha, 9 September 2025) to 1,300 people"
+        " (Beta, 9 September 2025), then to at least 2,122 people (Gamma, 11 September 2025), then to"
+        " 2,901 people (Delta, 12 September 2025)."
     ]
     # reported on two days only, two figures of one day still disagree
     del reports["Gamma"], reports["Delta"]
@@ -252,7 +253,9 @@ def test_a_population_of_a_named_place_and_a_number_of_missing_are_counts_of_peo
     assert _two_sources_say(
         "More than 10,000 people are missing in Verna, the Red Crescent said.",
         "The number of missing in Verna stood at 9,000.",
-    ) == ["Sources differ: Alpha reports more than 10,000 people; Beta reports 9,000."]
+    ) == [
+        "Sources differ on the number of people missing: Alpha reports more than 10,000 people; Beta reports 9,000."
+    ]
 
 
 def test_a_places_headcount_said_of_its_common_noun_in_a_relative_clause_is_compared():
@@ -297,7 +300,7 @@ def test_a_city_of_so_many_people_is_its_headcount_even_beside_a_toll():
 def test_one_figure_in_two_units_of_a_length_is_a_disagreement_when_the_sentences_say_one_thing():
     assert _two_sources_say(
         "The border wall stretches for 200 km.", "The wall runs 200 miles along the border."
-    ) == ["Sources differ: Alpha reports 200 km; Beta reports 200 miles."]
+    ) == ["Sources differ: Alpha reports 200 km; Beta reports 200 miles."]  # no place measured from
     assert (
         _two_sources_say(
             "The convoy travelled 200 km to reach the border.", "The wall runs 200 miles along the border."
@@ -323,9 +326,7 @@ def test_a_name_the_event_acted_on_does_not_own_its_toll():
 
 
 def test_a_running_total_is_dated_by_its_day_not_limited_to_it():
-    total = _claim(
-        "The number of people killed rose to 23 on Monday, officials said.", "23", dt.date(2025, 9, 16)
-    )
+    total = _claim("The death toll rose to 23 on Monday, officials said.", "23", dt.date(2025, 9, 16))
     assert total.day is None and total.reported == dt.date(2025, 9, 15)
     one_day = _claim("At least 19 people were killed on 21 July alone.", "19 people", None)
     assert one_day.day is not None  # a day's count, even when no year is known
@@ -378,7 +379,9 @@ def test_who_reports_a_figure_does_not_own_it_unless_it_speaks_of_itself():
     assert _two_sources_say(
         "The UN said 30,000 people had been displaced in Verna.",
         "Some 38,640 people were displaced in the region, the IOM said.",
-    ) == ["Sources differ: Alpha reports 30,000 people; Beta reports some 38,640 people."]
+    ) == [
+        "Sources differ on the number of people displaced: Alpha reports 30,000 people; Beta reports some 38,640 people."
+    ]
 
 
 def test_the_day_a_figure_is_reported_does_not_make_it_that_days_count():
@@ -387,7 +390,7 @@ def test_the_day_a_figure_is_reported_does_not_make_it_that_days_count():
     assert _two_sources_say(
         "The death toll has risen to 5,300, officials said on Tuesday.",
         "Officials said on Tuesday that 6,000 people had been killed.",
-    ) == ["Sources differ: Alpha reports 5,300; Beta reports 6,000 people."]
+    ) == ["Sources differ on the death toll: Alpha reports 5,300; Beta reports 6,000 people."]
 
 
 def test_pending_counts_are_marked():
@@ -433,9 +436,7 @@ def test_a_count_reported_as_it_grew_is_one_progression():
         ),
     )
     (statement,) = _statements(result)
-    assert statement.startswith(
-        "The reported figure rose over time: at least 12 people (Alpha, 15 March 2025)"
-    )
+    assert statement.startswith("The reported figure rose from at least 12 people (Alpha, 15 March 2025) to")
     assert "17 (Beta, 16 March 2025)" in statement
     assert len([m for m in result.merged if m.conflicts]) == 1
 
@@ -515,7 +516,7 @@ def test_the_same_number_in_two_units_is_a_disagreement():
     assert _two_sources_say(
         "The storm made landfall 200 km east of Port Lira on Sunday.",
         "The storm made landfall 200 miles east of Port Lira on Sunday.",
-    ) == ["Sources differ: Alpha reports 200 km; Beta reports 200 miles."]
+    ) == ["Sources differ on the distance from Port Lira: Alpha reports 200 km; Beta reports 200 miles."]
     assert (
         _two_sources_say(
             "The storm made landfall 322 km east of Port Lira on Sunday.",
@@ -995,7 +996,9 @@ def test_a_figure_below_another_sources_lower_bound_is_a_disagreement():
     assert _two_sources_say(
         "The earthquake killed 8,000 people across the region, officials said.",
         "The earthquake killed more than 9,000 people across the region, rescuers said.",
-    ) == ["Sources differ: Alpha reports 8,000 people; Beta reports more than 9,000 people."]
+    ) == [
+        "Sources differ on the death toll: Alpha reports 8,000 people; Beta reports more than 9,000 people."
+    ]
 
 
 def _said_two_days_apart(first: str, later: str) -> str:
@@ -1021,14 +1024,14 @@ def test_a_figure_said_to_have_risen_is_a_running_count():
         "The number of votes counted in Verna stood at 5,200, officials said.",
         "The number of votes counted in Verna rose to 6,500, officials said.",
     )
-    assert "rose over time" in statement, statement
+    assert "rose from 5,200 (Alpha, 15 March 2025) to 6,500" in statement, statement
 
 
 def test_a_count_its_first_report_calls_incomplete_is_a_progression_not_a_disagreement():
     first = "Results received so far show the Verna Party has won 15 seats in the assembly."
     later = "The Verna Party has won 17 seats in the assembly, the commission said."
     statement = _said_two_days_apart(first, later)
-    assert "rose over time" in statement and "Sources differ" not in statement, statement
+    assert "rose from 15 seats" in statement and "Sources differ" not in statement, statement
     # the same seats, neither report calling its count incomplete: a fixed figure told two ways
     statement = _said_two_days_apart(first.replace("Results received so far show the", "The"), later)
     assert statement.startswith("Sources differ"), statement
@@ -1086,8 +1089,8 @@ def test_a_toll_stated_as_it_grew_is_said_once_and_a_page_dated_before_its_figur
     # Alpha's page is dated before every other report, yet gives a toll above them all: its date is
     # not when it was counted, so the figure takes its place in the count, undated
     assert _statements(result) == [
-        "The reported figure rose over time: at least 2,000 people (Beta, 11 September 2025); "
-        "5,300 (Gamma, 12 September 2025); 11,300 people (Alpha)."
+        "The reported figure rose from at least 2,000 people (Beta, 11 September 2025) "
+        "to 5,300 (Gamma, 12 September 2025), then to 11,300 people (Alpha)."
     ]  # a projection ("could reach 20,000") is no count
     # the ministry's sentence says nothing but its figure and what it measures: the statement gives it
     assert not any(m.text.startswith("The death toll in Verna has risen") for m in result.merged)
@@ -1288,3 +1291,60 @@ def test_a_sentence_with_a_figure_of_its_own_is_not_one_fact_with_a_sentence_sha
     plain = features("On April 14, Northfield Bank was shut down by the state regulator as savers fled.")
     assert not same_event(ranked, plain)  # "16th largest" would be lost in the merged fact
     assert not same_fact(0.3, ranked, plain)[0]  # nor does the shared day alone make them one
+
+
+def test_a_count_of_missing_that_falls_over_dated_reports_is_said_to_fall():
+    statement = _said_two_days_apart(
+        "Some 10,000 people are missing after the Verna floods, officials said.",
+        "About 9,000 people are missing after the Verna floods, officials said.",
+    )
+    assert statement.startswith("The reported figure fell from some 10,000 people (Alpha, 15"), statement
+    assert "to about 9,000 people (Beta, 17 March 2025)" in statement and "rose" not in statement
+    # near miss: the later report undated - which figure came later is unknown, so no trend
+    _, result = merge_specs(
+        ("a", ["Some 10,000 people are missing after the Verna floods, officials said."], "Alpha", None),
+        (
+            "b",
+            ["About 9,000 people are missing after the Verna floods, officials said."],
+            "Beta",
+            dt.date(2025, 3, 17),
+        ),
+    )
+    (statement,) = _statements(result)
+    assert statement.startswith("Sources differ on the number of people missing:"), statement
+    assert "rose" not in statement and "fell" not in statement
+
+
+def test_a_death_toll_lower_in_the_later_report_is_a_disagreement_never_a_trend():
+    statement = _said_two_days_apart(
+        "The floods killed 10,000 people in Verna, officials said.",
+        "The floods killed 9,000 people in Verna, officials said.",
+    )
+    # a toll does not fall, and one dated figure cannot say which of the two came later
+    assert statement.startswith("Sources differ on the death toll"), statement
+    assert "rose" not in statement and "fell" not in statement
+    # near miss: the same toll rising over the two reports is its progression, the way it went
+    statement = _said_two_days_apart(
+        "The floods killed 9,000 people in Verna, officials said.",
+        "The floods killed 10,000 people in Verna, officials said.",
+    )
+    assert statement == (
+        "The reported figure rose from 9,000 people (Alpha, 15 March 2025) to 10,000 people (Beta, 17 March 2025)."
+    )
+
+
+def test_a_distance_disagreement_names_the_place_it_is_measured_from():
+    statement = _said_two_days_apart(
+        "The epicentre of the quake was roughly 75 km southwest of Verna, the institute said.",
+        "The epicentre of the quake lay approximately 71.8 km southwest of Verna, the survey said.",
+    )
+    assert statement.startswith("Sources differ on the distance from Verna: Alpha reports roughly 75 km"), (
+        statement
+    )
+    verna = _claim("The epicentre was roughly 75 km southwest of Verna.", "75 km")
+    assert measure_subject([verna, verna]) == "the distance from Verna"
+    # near miss: distances measured from two places, or from none, name no place
+    lira = _claim("The epicentre lay approximately 71.8 km southwest of Lira.", "71.8 km")
+    assert measure_subject([verna, lira]) == ""
+    bare = _claim("The wall runs 200 miles along the border.", "200 miles")
+    assert measure_subject([verna, bare]) == ""

@@ -235,7 +235,7 @@ def test_the_updated_death_toll_is_not_silently_reduced_to_one_figure(memo):
     text = " ".join("".join(i.text for i in p.body_inlines()) for p in _section(memo, "what_happened"))
     assert "17 people died" in text
     assert re.search(
-        r"rose over time: at least 17 people \([^)]*14 September[^)]*\); 23 \([^)]*15 September", text
+        r"rose from at least 17 people \([^)]*14 September[^)]*\) to 23 \([^)]*15 September", text
     )
     assert "rose to 23" not in text  # the update is the progression's second step, not a second fact
 
@@ -374,7 +374,7 @@ def test_a_conflict_names_a_source_without_publisher_by_author_or_quoted_title()
 def test_the_conflict_statement_reads_as_a_sentence(memo):
     for c in (c for p in memo.points for c in p.conflicts):
         assert c.statement.startswith(("Sources differ", "The reported figure"))
-        first = c.statement.split(": ", 1)[1].split(" reports ")[0].split(" (")[0]
+        first = c.statement.split(": ", 1)[-1].split(" reports ")[0].split(" (")[0].split(" from ")[-1]
         assert ":" not in first or first.startswith("“"), c.statement  # a bare "Explainer: ..." title
         assert "…" not in c.statement
 

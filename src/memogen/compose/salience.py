@@ -10,7 +10,8 @@
 - disputed: it carries a statement that sources disagree (a memo must say so);
 - penalty: a rhetorical question or the author's own voice ("we expected") is weak memo material;
 - off_topic: a sentence whose meaning (embedding) is far from the event's headlines and leads is a
-  sidebar's or another story's (scored with the merger's offline embedding model, when installed).
+  sidebar's or another story's (scored with the merger's offline embedding model, when installed),
+  unless it stands between two of its source's sentences that are about the event;
 Each part lies in 0..1, so `describe()` can say which one kept or cut a point.
 """
 
@@ -219,6 +220,29 @@ def topic_closeness(points: list[MergedPoint], profile: list[str]) -> np.ndarray
     return vectors[: len(points)] @ (centre / norm) if norm else None
 
 
+def within_report(points: list[MergedPoint], closeness: np.ndarray) -> np.ndarray:
+    """Whether each point stands between two points of one of its sources that are close to the
+    event: it is a line of that report, however generic its own wording.
+
+    Why: a short statement of the event names neither its place nor its actors ("State
+    authorities announced three days of national mourning.", "The first joint military
+    exercise between the two countries was held in 2016."), so its embedding is far from the
+    headlines and it was cut as another story's. Sidebars and teasers come in blocks or at a
+    page's end, where at least one neighbour is off the event too.
+    """
+    per_source: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for k, p in enumerate(points):
+        for c in p.citations:
+            per_source[c.source_id].append((c.start, k))
+    inside = np.zeros(len(points), dtype=bool)
+    for items in per_source.values():
+        order = [k for _, k in sorted(items)]
+        for before, k, after in zip(order, order[1:], order[2:], strict=False):
+            if closeness[before] >= OFF_TOPIC and closeness[after] >= OFF_TOPIC:
+                inside[k] = True
+    return inside
+
+
 def score_points(
     points: list[MergedPoint],
     sources: list[Source],
@@ -239,6 +263,11 @@ def score_points(
     n_sources = max(1, len(sources))
     common = common_names(points)
     topical = topic_closeness(points, event_profile(layout or points, sources))
+    far = (
+        np.zeros(n, dtype=bool)
+        if topical is None
+        else (topical < OFF_TOPIC) & ~within_report(points, topical)
+    )
     out: dict[str, Salience] = {}
     for k, p in enumerate(points):
         own_voice = _FIRST_PERSON.search(_QUOTED.sub("", p.text)) is not None
@@ -251,6 +280,6 @@ def score_points(
             specific=specificity(p.text, common),
             penalty=VOICE_PENALTY * (own_voice or "?" in p.text or "!" in p.text),
             disputed=disputed(p),
-            off_topic=topical is not None and bool(topical[k] < OFF_TOPIC),
+            off_topic=bool(far[k]),
         )
     return out

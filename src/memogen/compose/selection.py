@@ -259,7 +259,10 @@ def select(
         if aside[k]:
             reason = f"about something else than the event, and nothing else speaks for it: {salience[p.id].describe()}"
         elif repeat[k]:
-            reason = f"says again what {closest_id[k]} says (similarity {closest[k]:.2f} of the bar)"
+            reason = (
+                f"says again what {closest_id[k]} says (similarity {closest[k]:.2f} of the bar; "
+                f"{unsaid.share[k]:.0%} of its content said by none of the points it is like)"
+            )
             if p.id in handed:
                 reason += "; its statement of where sources disagree moved there"
         else:

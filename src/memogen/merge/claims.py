@@ -29,6 +29,7 @@ from .aliases import Aliases
 from .lexicon import (
     CASUALTY_WORDS,
     CURRENCY_PREFIX,
+    FALLING_CASUALTIES,
     JOINERS,
     MEASURE_BASIS,
     MONTHS,
@@ -204,6 +205,12 @@ class Claim:
         """ "killed", "injured", ... for a count of people whose words say which; else ""."""
         last = self.unit.rsplit(" ", 1)[-1]
         return last if last in CASUALTY_WORDS else ""
+
+    @property
+    def may_fall(self) -> bool:
+        """A count of people that can fall as the event goes on (the missing, the displaced): its
+        later reports may give less, and its highest figure is not its latest."""
+        return self.casualty in FALLING_CASUALTIES
 
     @property
     def accrues(self) -> bool:
@@ -854,3 +861,21 @@ def entity_of(words: list[str]) -> Entity:
     elif len(parts) == 1 and len(parts[0]) >= 5 and parts[0].endswith("s") and not parts[0].endswith("ss"):
         keys.add(parts[0][:-1].lower())  # "the Greens", "the Conservatives": the Green (Conservative) Party
     return Entity(" ".join(words), frozenset(k for k in keys if k), bare=bare)
+
+
+# "71.8 km southwest of Marrakech", "200 miles off the coast of Florida", "40 km from Kyiv": the place a
+# distance is measured from
+_FROM_PLACE = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:of|from|off|outside|away from)\s+(?:the\s+(?:\w+\s+of\s+)?)?"
+    r"((?-i:[A-Z])[\w\u00c0-\u024f'’-]+(?:\s+(?-i:[A-Z])[\w\u00c0-\u024f'’-]+){0,2})",
+    re.I,
+)
+
+
+def reference_span(c: Claim) -> tuple[str, str] | None:
+    """The place a distance is measured from (as written), and the words from the figure to it; None when the
+    figure names no such place."""
+    q = c.quantity
+    at = q.sentence.find(q.display)
+    m = _FROM_PLACE.match(q.sentence[at + len(q.display) :]) if at >= 0 else None
+    return (m.group(1), q.display + " " + m.group(0)) if m else None

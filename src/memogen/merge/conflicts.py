@@ -25,7 +25,7 @@ import numpy as np
 
 from ..model import Conflict, Point, Source
 from .aliases import Aliases
-from .claims import MEASURED_UNITS, Claim, Entity, weekday_date
+from .claims import MEASURED_UNITS, Claim, Entity, reference_span, weekday_date
 from .clustering import UnionFind
 from .features import Features, features
 from .lexicon import EVENT_PHASES, GENERIC, REPORTING_VERBS, STOP, WEEKDAYS, stem
@@ -142,15 +142,6 @@ def find_conflicts(
     return out
 
 
-# "71.8 km southwest of Marrakech", "200 miles off the coast of Florida", "40 km from Kyiv": the place a
-# distance is measured from
-_FROM_PLACE = re.compile(
-    r"^\s*(?:\w+\s+){0,2}?(?:of|from|off|outside|away from)\s+(?:the\s+(?:\w+\s+of\s+)?)?"
-    r"((?-i:[A-Z])[\w\u00c0-\u024f'’-]+(?:\s+(?-i:[A-Z])[\w\u00c0-\u024f'’-]+){0,2})",
-    re.I,
-)
-
-
 def _one_reference_point(a: Claim, b: Claim, cache: _Sentences) -> bool:
     """Two distances within a tenth of each other, measured from one named place, of one thing
     ("the epicenter of the earthquake ..., approximately 71.8 km southwest of Marrakech" / "the
@@ -161,21 +152,12 @@ def _one_reference_point(a: Claim, b: Claim, cache: _Sentences) -> bool:
     often two facts.)"""
     if a.unit != "km" or b.unit != "km" or _distance(a, b) > NEAR_LOG_RATIO:
         return False
-    spans = [_reference_span(c) for c in (a, b)]
-    if not (spans[0] and spans[1]) or spans[0][0] != spans[1][0]:
+    spans = [reference_span(c) for c in (a, b)]
+    if not (spans[0] and spans[1]) or spans[0][0].lower() != spans[1][0].lower():
         return False
     phrase = {stem(w) for _, words in spans for w in re.findall(r"[\w'’-]+", words.lower())}
     shared = cache.features(a.quantity.sentence).content & cache.features(b.quantity.sentence).content
     return bool(shared - phrase)
-
-
-def _reference_span(c: Claim) -> tuple[str, str] | None:
-    """The place a distance is measured from, and the words from the figure to it; None when the
-    figure names no such place."""
-    q = c.quantity
-    at = q.sentence.find(q.display)
-    m = _FROM_PLACE.match(q.sentence[at + len(q.display) :]) if at >= 0 else None
-    return (m.group(1).lower(), q.display + " " + m.group(0)) if m else None
 
 
 def _words_by_cluster(

@@ -516,6 +516,9 @@ CASUALTY_WORDS = {
     "displaced": ["displaced", "homeless", "evacuated", "fled", "refugees"],
     "arrested": ["arrested", "detained"],
 }
+# Counts of people that can fall while the event goes on (the missing are found, the displaced return
+# home); the others (the dead, the injured, the arrested) are totals that only grow.
+FALLING_CASUALTIES = frozenset({"missing", "displaced"})
 
 
 # Units of measure. Spellings of one unit (stems, see `stem`) that the stemmer keeps apart ("metres" /

@@ -1,9 +1,10 @@
 """What a group of comparable claims says to the reader: a progression, a disagreement, or nothing.
 
-- a progression, when every figure carries a report date and the figures rise over those
-  dates, and they count what accrues while the event goes on (the dead, the displaced, a figure
-  said to have "risen to" its value), not a fixed fact (a summit's attendance, a city's people)
-  ("The reported figure rose over time: 1,037 people (A, 9 September); 2,946 (B, 12 September).");
+- a progression, when every figure carries a report date and the figures move one way over those
+  dates, the way the measure can move: a total that only grows (the dead, a figure said to have
+  "risen to" its value) rises, a count that can fall (the missing, the displaced) rises or falls;
+  never a fixed fact (a summit's attendance, a city's people)
+  ("The reported figure rose from 1,037 (A, 9 September) to 2,946 (B, 12 September).");
 - "A reports at least 133 people, consistent with more than 100 (B)." when the figures are bounds
   that can all be true (with at most one figure given as it is, at or above them): no disagreement,
   the strongest figure stated once, every source named;
@@ -21,7 +22,7 @@ from dataclasses import replace
 
 from ..model import Conflict, ConflictValue, Point, Source
 from ..sources.naming import opening_title
-from .claims import Claim
+from .claims import Claim, reference_span
 from .lexicon import FRACTIONS, SCALES, TENS, UNITS
 from .quantities import extract_quantities
 
@@ -102,7 +103,8 @@ def describe_group(group: list[Claim], names: dict[str, str], points: list[Point
         parts = [(_date_claim_text(cl[0], years), [c.source_id for c in cl]) for cl in classes]
     else:
         parts = [(_value_text(cl[0]) + _when(cl, group), [c.source_id for c in cl]) for cl in classes]
-    return Conflict(kind=kind, statement=differ_statement(parts, names, owner), values=values)  # type: ignore[arg-type]
+    subject = measure_subject(group, owner)
+    return Conflict(kind=kind, statement=differ_statement(parts, names, subject), values=values)  # type: ignore[arg-type]
 
 
 def _fit_together(classes: list[list[Claim]]) -> bool:
@@ -160,9 +162,10 @@ def _when(cl: list[Claim], group: list[Claim]) -> str:
 
 
 def _running_count(group: list[Claim]) -> bool:
-    """The dead (injured, missing, ...) of the event, counted as reports come in: no claim is of
-    one day or of a year of its own."""
-    return all(c.kind == "number" and c.casualty and not (c.dated or c.day) for c in group)
+    """The dead (injured, arrested) of the event, counted as reports come in, a total that only
+    grows: no claim is of one day or of a year of its own. (The missing, the displaced can fall:
+    their highest figure is not their latest, and no figure takes its place by its size.)"""
+    return all(c.kind == "number" and c.casualty and not c.may_fall and not (c.dated or c.day) for c in group)
 
 
 def _owner(group: list[Claim]) -> str:
@@ -234,7 +237,8 @@ def _progression(classes: list[list[Claim]]) -> list[tuple[dt.date, list[Claim]]
     steps = [
         (firsts[k], sorted(classes[k], key=lambda c: (c.reported or dt.date.max, c.point))) for k in order
     ]
-    if _rises([cs[0] for _, cs in steps]):
+    figures = [cs[0] for _, cs in steps]
+    if _rises(figures) or (all(c.may_fall for c in claims) and _rises(figures[::-1])):
         return steps  # type: ignore[return-value]
     # a count reported as it grows only rises: a lower later figure is a disagreement, unless one
     # page's date is older than its figure (a page dated on the event's day giving the final toll)
@@ -247,11 +251,13 @@ def _one_page_misdated(
 ) -> list[tuple[dt.date | None, list[Claim]]] | None:
     """The steps of a growing count when one figure breaks their order only by its date: above every
     figure reported after it, while the others rise. Its date is not when the figure was counted
-    (a page updated after it was dated), so it is given undated, in the place its figure takes."""
+    (a page updated after it was dated), so it is given undated, in the place its figure takes.
+    Only among two dated figures or more that rise: they, not its size alone, say the count grew."""
     for k, (_, cs) in enumerate(steps):
         rest = steps[:k] + steps[k + 1 :]
         later = [c for _, x in steps[k + 1 :] for c in x]
-        if not later or not _rises([x[0] for _, x in rest]):
+        if not later or len(rest) < 2 or not _rises([x[0] for _, x in rest]):
+            # two figures, one dated after the other and lower: which came later is unknown
             continue
         if not all(cs[0].value[0] > c.value[1] for c in later):
             continue
@@ -308,6 +314,8 @@ def _who(sids: list[str], names: dict[str, str]) -> str:
 def progression_statement(
     steps: list[tuple[dt.date | None, list[Claim]]], names: dict[str, str], owner: str = ""
 ) -> str:
+    """ "The reported figure rose from 1,037 (A, 9 September) to 2,122 (B, 11 September),
+    then to 2,946 (C, 12 September)": the way the figures went, in the order they were reported."""
     parts = []
     for _, cs in steps:
         reports = []
@@ -315,15 +323,36 @@ def progression_statement(
             who = _who([c.source_id for c in cs if c.reported == when], names)
             reports.append(f"{who}, {day_text(when)}" if when else who)
         parts.append(f"{_value_text(cs[0])} ({'; '.join(reports)})")
+    first, last = steps[0][1][0], steps[-1][1][0]
+    verb = "fell" if last.value[1] < first.value[0] else "rose"
+    # its figures say what they count ("1,037 people"); naming the measure again ("the death toll")
+    # would restate the sentence the progression stands beside
     subject = f"The reported figure for {owner}" if owner else "The reported figure"
-    return f"{subject} rose over time: " + "; ".join(parts) + "."
+    rest = f"to {parts[1]}" + "".join(f", then to {p}" for p in parts[2:])
+    return f"{subject} {verb} from {parts[0]} {rest}."
 
 
-def differ_statement(values: list[tuple[str, list[str]]], names: dict[str, str], owner: str = "") -> str:
+def measure_subject(group: list[Claim], owner: str = "") -> str:
+    """What the figures measure, and of what, from the claims themselves (never from page phrases):
+    "the death toll", "the number of people missing (Verna)", "the distance from Marrakech" (the place
+    every distance is measured from), "PPP" (the entity every claim names); "" when the claims say no
+    more than their figures."""
+    counted = {c.casualty for c in group}
+    if len(counted) == 1 and "" not in counted:
+        kind = counted.pop()
+        measure = "the death toll" if kind == "killed" else f"the number of people {kind}"
+        return f"{measure} ({owner})" if owner else measure
+    places = {(span[0] if (span := reference_span(c)) else "") for c in group}
+    if all(c.unit == "km" for c in group) and "" not in places and len({p.lower() for p in places}) == 1:
+        return f"the distance from {min(places)}"
+    return owner
+
+
+def differ_statement(values: list[tuple[str, list[str]]], names: dict[str, str], subject: str = "") -> str:
     parts = []
     for display, sids in values:
         who = list(dict.fromkeys(names.get(s, s) for s in sids))
         verb = "reports" if len(who) == 1 else "report"
         parts.append(f"{_who(sids, names)} {verb} {display}")
-    lead = f"Sources differ on {owner}: " if owner else "Sources differ: "
+    lead = f"Sources differ on {subject}: " if subject else "Sources differ: "  # see measure_subject
     return lead + "; ".join(parts) + "."
