@@ -158,7 +158,7 @@ def test_an_earlier_lower_toll_is_an_older_report_not_an_error_and_undated_repor
     (statement,) = _statements(result)
     # the bounds fit together and were reported on two days: no disagreement, the count as it grew
     assert statement == (
-        "The reported figure rose from more than 100 people (Alpha, 21 July 2025)"
+        "The death toll rose from more than 100 people (Alpha, 21 July 2025)"
         " to at least 174 people (Beta, 22 July 2025), then to over 200 deaths (Gamma)."
     )
 
@@ -182,7 +182,7 @@ def test_a_toll_reported_over_several_days_is_one_progression_dated_by_the_repor
     )
     # two figures of 9 September are two updates of that day, the lower first
     assert _statements(result) == [
-        "The reported figure rose from 1,037 people (Alpha, 9 September 2025) to 1,300 people"
+        "The death toll rose from 1,037 people (Alpha, 9 September 2025) to 1,300 people"
         " (Beta, 9 September 2025), then to at least 2,122 people (Gamma, 11 September 2025), then to"
         " 2,901 people (Delta, 12 September 2025)."
     ]
@@ -436,7 +436,7 @@ def test_a_count_reported_as_it_grew_is_one_progression():
         ),
     )
     (statement,) = _statements(result)
-    assert statement.startswith("The reported figure rose from at least 12 people (Alpha, 15 March 2025) to")
+    assert statement.startswith("The death toll rose from at least 12 people (Alpha, 15 March 2025) to")
     assert "17 (Beta, 16 March 2025)" in statement
     assert len([m for m in result.merged if m.conflicts]) == 1
 
@@ -1089,7 +1089,7 @@ def test_a_toll_stated_as_it_grew_is_said_once_and_a_page_dated_before_its_figur
     # Alpha's page is dated before every other report, yet gives a toll above them all: its date is
     # not when it was counted, so the figure takes its place in the count, undated
     assert _statements(result) == [
-        "The reported figure rose from at least 2,000 people (Beta, 11 September 2025) "
+        "The death toll rose from at least 2,000 people (Beta, 11 September 2025) "
         "to 5,300 (Gamma, 12 September 2025), then to 11,300 people (Alpha)."
     ]  # a projection ("could reach 20,000") is no count
     # the ministry's sentence says nothing but its figure and what it measures: the statement gives it
@@ -1298,7 +1298,7 @@ def test_a_count_of_missing_that_falls_over_dated_reports_is_said_to_fall():
         "Some 10,000 people are missing after the Verna floods, officials said.",
         "About 9,000 people are missing after the Verna floods, officials said.",
     )
-    assert statement.startswith("The reported figure fell from some 10,000 people (Alpha, 15"), statement
+    assert statement.startswith("The number of people missing fell from some 10,000 people (Alpha, 15"), statement
     assert "to about 9,000 people (Beta, 17 March 2025)" in statement and "rose" not in statement
     # near miss: the later report undated - which figure came later is unknown, so no trend
     _, result = merge_specs(
@@ -1329,7 +1329,7 @@ def test_a_death_toll_lower_in_the_later_report_is_a_disagreement_never_a_trend(
         "The floods killed 10,000 people in Verna, officials said.",
     )
     assert statement == (
-        "The reported figure rose from 9,000 people (Alpha, 15 March 2025) to 10,000 people (Beta, 17 March 2025)."
+        "The death toll rose from 9,000 people (Alpha, 15 March 2025) to 10,000 people (Beta, 17 March 2025)."
     )
 
 

@@ -85,14 +85,14 @@ def describe_group(group: list[Claim], names: dict[str, str], points: list[Point
     owner = _owner(group)
     steps = _progression(classes)
     if steps is not None:
-        statement = progression_statement(steps, names, owner)
+        statement = progression_statement(steps, names, measure_subject(group, owner))
         return Conflict(kind=kind, statement=statement, values=values, change="progression")  # type: ignore[arg-type]
     if any(c.pending for c in group):
         return None  # counts of what is still outstanding, taken at unknown hours: no disagreement
     if _fit_together(classes):
         growth = _bounds_over_time(classes, group)
         if growth is not None:
-            statement = progression_statement(growth, names, owner)
+            statement = progression_statement(growth, names, measure_subject(group, owner))
             return Conflict(kind=kind, statement=statement, values=values, change="progression")  # type: ignore[arg-type]
         statement = agreement_statement(classes, names)
         return Conflict(kind=kind, statement=statement, values=values, change="agree")  # type: ignore[arg-type]
@@ -312,10 +312,11 @@ def _who(sids: list[str], names: dict[str, str]) -> str:
 
 
 def progression_statement(
-    steps: list[tuple[dt.date | None, list[Claim]]], names: dict[str, str], owner: str = ""
+    steps: list[tuple[dt.date | None, list[Claim]]], names: dict[str, str], subject: str = ""
 ) -> str:
-    """ "The reported figure rose from 1,037 (A, 9 September) to 2,122 (B, 11 September),
-    then to 2,946 (C, 12 September)": the way the figures went, in the order they were reported."""
+    """ "The death toll rose from 1,037 (A, 9 September) to 2,122 (B, 11 September), then to 2,946
+    (C, 12 September)": the way the figures went, in the order they were reported. The subject names
+    what is measured (see `measure_subject`); without one it is "the reported figure"."""
     parts = []
     for _, cs in steps:
         reports = []
@@ -325,9 +326,7 @@ def progression_statement(
         parts.append(f"{_value_text(cs[0])} ({'; '.join(reports)})")
     first, last = steps[0][1][0], steps[-1][1][0]
     verb = "fell" if last.value[1] < first.value[0] else "rose"
-    # its figures say what they count ("1,037 people"); naming the measure again ("the death toll")
-    # would restate the sentence the progression stands beside
-    subject = f"The reported figure for {owner}" if owner else "The reported figure"
+    subject = subject[:1].upper() + subject[1:] if subject else "The reported figure"
     rest = f"to {parts[1]}" + "".join(f", then to {p}" for p in parts[2:])
     return f"{subject} {verb} from {parts[0]} {rest}."
 
