@@ -1298,7 +1298,9 @@ def test_a_count_of_missing_that_falls_over_dated_reports_is_said_to_fall():
         "Some 10,000 people are missing after the Verna floods, officials said.",
         "About 9,000 people are missing after the Verna floods, officials said.",
     )
-    assert statement.startswith("The number of people missing fell from some 10,000 people (Alpha, 15"), statement
+    assert statement.startswith("The number of people missing fell from some 10,000 people (Alpha, 15"), (
+        statement
+    )
     assert "to about 9,000 people (Beta, 17 March 2025)" in statement and "rose" not in statement
     # near miss: the later report undated - which figure came later is unknown, so no trend
     _, result = merge_specs(
