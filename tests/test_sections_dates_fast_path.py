@@ -57,6 +57,8 @@ def test_each_pattern_tried_at_its_starts_finds_what_finditer_finds():
         for rx, starts in (
             (dates._ISO, digits),
             (dates._DMY, digits),
+            (dates._DMY_RANGE, digits),
+            (dates._MDY_RANGE, months),
             (dates._YEAR_ONLY, digits),
             (dates._MDY, months),
             (dates._MY, months),
@@ -73,3 +75,16 @@ def test_a_long_text_gives_the_mentions_of_its_parts():
     found = find_dates(part * 200)
     copy = [(d.kind, d.start - i // 6 * len(part), d.end - i // 6 * len(part)) for i, d in enumerate(found)]
     assert copy == once * 200
+
+
+def test_a_span_of_days_in_one_month_is_both_days_with_its_year():
+    """"10-11 September 2023" and "September 10–11, 2023" name two days, each with the year; a score
+    ("3-2") or a fiscal year ("2023-24") beside a date is no span of days."""
+    for text in ("on the night of 10-11 September 2023", "September 10–11, 2023"):
+        assert [(d.kind, d.year, d.month, d.day) for d in find_dates(text)] == [
+            ("day", 2023, 9, 10),
+            ("day", 2023, 9, 11),
+        ], text
+    assert [(d.kind, d.day) for d in find_dates("a 3-2 win on May 5")] == [("day", 5)]
+    assert [d.kind for d in find_dates("the 2023-24 budget of 12 March")] == ["year", "day"]
+    assert [(d.day, d.month) for d in find_dates("from 11-10 March")] == [(10, 3)]  # not a span: one day

@@ -28,6 +28,14 @@ _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
 _DMY = re.compile(rf"\b(?P<day>[0-3]?\d){_ORD}\s*(?:of\s+)?{_MON}(?![a-z])(?:,?\s+{_YEAR}\b)?")
 _MDY = re.compile(rf"\b{_MON}\s+(?P<day>[0-3]?\d){_ORD}\b(?!:)(?:,?\s+{_YEAR}\b)?")
+# a span of days in one month ("10-11 September 2023", "September 10–11, 2023"): both days, one year
+_DASH = r"\s*[-–]\s*"
+_DMY_RANGE = re.compile(
+    rf"\b(?P<first>[0-3]?\d){_ORD}{_DASH}(?P<day>[0-3]?\d){_ORD}\s*(?:of\s+)?{_MON}(?![a-z])(?:,?\s+{_YEAR}\b)?"
+)
+_MDY_RANGE = re.compile(
+    rf"\b{_MON}\s+(?P<first>[0-3]?\d){_ORD}{_DASH}(?P<day>[0-3]?\d){_ORD}\b(?!:)(?:,?\s+{_YEAR}\b)?"
+)
 _MY = re.compile(rf"\b{_MON}\s*,?\s+{_YEAR}\b")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")
 _YEAR_ONLY = re.compile(
@@ -109,6 +117,14 @@ def find_dates(text: str) -> list[DateMention]:
 
     for m in _matches(_ISO, text, digits):
         add(DateMention("day", m.start(), m.end(), int(m["year"]), int(m["m"]), int(m["day"])))
+    for rx, starts in ((_DMY_RANGE, digits), (_MDY_RANGE, months)):
+        for m in _matches(rx, text, starts):
+            first, last = int(m["first"]), int(m["day"])
+            if 1 <= first < last <= 31:  # "10-11": two days; "11-10" or "2023-24" is no span of days
+                year = int(m["year"]) if m["year"] else None
+                month = _month(m["mon"])
+                add(DateMention("day", m.start(), m.end("first"), year, month, first))
+                add(DateMention("day", m.end("first"), m.end(), year, month, last))
     for rx, starts in ((_DMY, digits), (_MDY, months)):
         for m in _matches(rx, text, starts):
             day = int(m["day"])
