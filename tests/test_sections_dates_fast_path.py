@@ -78,7 +78,7 @@ def test_a_long_text_gives_the_mentions_of_its_parts():
 
 
 def test_a_span_of_days_in_one_month_is_both_days_with_its_year():
-    """"10-11 September 2023" and "September 10–11, 2023" name two days, each with the year; a score
+    """ "10-11 September 2023" and "September 10–11, 2023" name two days, each with the year; a score
     ("3-2") or a fiscal year ("2023-24") beside a date is no span of days."""
     for text in ("on the night of 10-11 September 2023", "September 10–11, 2023"):
         assert [(d.kind, d.year, d.month, d.day) for d in find_dates(text)] == [
