@@ -106,3 +106,14 @@ def test_the_lead_gap_lists_only_facts_the_lead_states_and_memogen_misses():
     lead = eval_selection.Score({"arms", "route"}, 2, 5)
     assert eval_selection.LeadGap.of(topic, memo, memogen, lead).places == {"route": "repeat"}
     assert eval_selection.LeadGap.of(topic, memo, lead, memogen).places == {}
+
+
+def test_rouge2_recall_counts_the_references_bigrams_in_the_summary_cut_to_its_budget():
+    import pytest
+
+    pytest.importorskip("rouge_score")  # the bench extra
+    reference = "The court cut the job quota to seven percent"
+    assert eval_selection.rouge2_recall(reference, reference, 100) == 1.0
+    assert eval_selection.rouge2_recall("Rain fell on the hills all night", reference, 100) == 0.0
+    # cut to two words, only "The court" of the summary is scored: one bigram of the reference's eight
+    assert eval_selection.rouge2_recall(reference, reference, 2) == 1 / 8
