@@ -36,7 +36,6 @@ from .selection import EMPTY_SECTION_FLOOR, Selection, point_words, select, word
 from .similarity import vectorise
 from .standalone import People, introduce_people, stand_alone
 from .tighten import tighten
-from .told import drop_told_sentences
 
 __all__ = [
     "anaphor_anchors",
@@ -123,11 +122,6 @@ def _choose(
     _ensure_what_happened(candidates, sal, event[0])
     row = {p.id: k for k, p in enumerate(candidates)}
     selection = select(candidates, sal, vectors, row, budget)
-    told = drop_told_sentences(selection.chosen)
-    if told:  # a sentence a chosen statement already tells goes; a point with nothing else, too
-        selection.dropped += told
-        still = {p.id for ps in selection.chosen.values() for p in ps}
-        selection.kept = {pid: why for pid, why in selection.kept.items() if pid in still}
     for p in candidates:  # --explain says where a point was filed and where it went
         if p.id in selection.kept and filed[p.id] != p.section:
             selection.kept[p.id] += f"; filed under {filed[p.id]} by the extractor, placed under {p.section}"
