@@ -435,3 +435,23 @@ def test_an_ellipsis_after_a_whole_sentence_at_the_page_end_goes():
     src = _source("c", "Storm waters rose all night in the valley. " + cut)
     kept, dropped, _ = stand_alone([_point("p", src, cut)], [src], None)
     assert not kept and dropped
+
+
+def test_a_came_as_frame_goes_and_a_came_after_frame_is_read_with_its_sentence_or_left_out():
+    statement = "the regional governor declared that every school in the valley would stay closed."
+    src = _source("s", f"Heavy rain fell for a third day. The announcement came as {statement}")
+    text = f"The announcement came as {statement}"
+    kept, _, _ = stand_alone([_point("p", src, text)], [src], None)
+    assert [p.text for p in kept] == [
+        "The regional governor declared that every school in the valley would stay closed."
+    ]
+    # what "came after" frames is no clause: the point leans on the sentence before it
+    before = "The transport ministry suspended all rail services in the north on Monday 3 March 2025."
+    src = _source("s", f"{before} The move came after weeks of flooding along the river.")
+    kept, _, _ = stand_alone(
+        [_point("p", src, "The move came after weeks of flooding along the river.")], [src], None
+    )
+    assert [p.text for p in kept] == [f"{before} The move came after weeks of flooding along the river."]
+    src = _source("s", "The move came after weeks of flooding along the river.")
+    kept, dropped, _ = stand_alone([_point("p", src, src.text)], [src], None)
+    assert kept == [] and "frame" in dropped[0].reason

@@ -32,6 +32,7 @@ from .shape import (
     drop_more_follows,
     drop_verbless_lead,
     first_sentence,
+    has_finite_verb,
     mend_cut_off,
     not_a_statement,
     strip_enumerator,
@@ -49,6 +50,16 @@ _DEMONSTRATIVE_NOUN = re.compile(
     r"^(?:This|That|Such)\s+(?!(?:is|was|are|were|has|had|will|would|could|may|might|must|can|year|week|"
     r"month|morning|afternoon|evening|summer|spring|autumn|winter|time)\b)[a-z]+\b"
 )
+# Openings that lean on the sentence before without a pronoun: "The announcement came as ...", "The
+# move comes after ..." (news's way to join a reaction to its occasion), "The latter ..."
+_LEANS_BACK = re.compile(
+    r"^(?:The\s+(?:[a-z]+\s+){1,2}(?:came|comes|followed|follows)\s+(?:as|after|amid|just|only|shortly|days|hours|"
+    r"weeks|a\s+(?:day|week|month))\b|The\s+(?:latter|former)\b)"
+)
+# "The announcement came as the host declared X": the frame leans on the sentence before; what it
+# frames is a statement of its own ("The host declared X") when it is a whole clause ("came as a
+# surprise" frames none).
+_CAME_AS = re.compile(r"^The\s+(?:[a-z]+\s+){1,2}(?:came|comes)\s+(?:as|while)\s+(?!(?:a|an|no|little|part)\s)")
 _SPEAKER_PRONOUN = re.compile(
     r"(?<=[,”\"’]\s)(he|she)(?=\s+(?:said|says|added|adds|stated|told|noted|wrote|argued|warned|stressed|"
     r"explained|insisted|claimed|urged|recalled|declared|announced)\b)"
@@ -208,6 +219,10 @@ def _needs_its_year(text: str, home: Home | None, event_year: int | None) -> boo
 
 def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation | None] | str:
     """Resolve a pronoun opening; returns (text, new citation or None) or the reason to leave it out."""
+    frame = _CAME_AS.match(text)
+    if frame and _frames_a_statement(text[frame.end() :]):
+        rest = text[frame.end() :]
+        text = rest[0].upper() + rest[1:]
     m = _PERSON_PRONOUN.match(text)
     if m:
         who = _antecedent(home, ctx.people)
@@ -222,15 +237,24 @@ def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation 
         )
         or _SUCH.search(first_sentence(text)[0]) is not None
     )
-    if not dangling and not _DEMONSTRATIVE_NOUN.match(text):
+    if not dangling and not _DEMONSTRATIVE_NOUN.match(text) and not _LEANS_BACK.match(text):
         return text, None
     # "This provision was ..." / "They said ...": read with the sentence it leans on, when that fits
     joined = _join_previous(text, home)
     if joined:
         return joined
     if not dangling:
-        return "opens with a demonstrative ('This provision') whose referent is in the sentence before, which does not fit"
+        return (
+            "opens with a demonstrative ('This provision') or a frame ('The move came after') "
+            "whose referent is in the sentence before, which does not fit"
+        )
     return "opens with a pronoun whose referent is in the sentence before, which does not fit"
+
+
+def _frames_a_statement(rest: str) -> bool:
+    """What a "came as" frame holds is a whole clause: some length, a finite verb, no pronoun first."""
+    first = first_sentence(rest)[0]
+    return len(first.split()) >= 8 and has_finite_verb(first) and not _THING_PRONOUN.match(first)
 
 
 def _without_next_number(text: str, span: str, before: str) -> tuple[str, str]:
