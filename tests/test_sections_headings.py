@@ -181,3 +181,12 @@ def test_a_part_under_a_heading_that_names_nothing_shares_one_section_in_a_heade
     assert len(under) == 3 and {p.section for p in under} == {"background"}
     alone = _points(part)  # no heading names a section: not a headed brief, each point on its own evidence
     assert alone[-1].section == "what_it_means" and alone[0].section == "background"
+
+
+def test_what_lies_beyond_or_behind_the_news_is_what_it_means():
+    from memogen.sections.headings import heading_meaning
+
+    for heading in ("Beyond the Headlines", "Behind the news:", "Beyond the numbers"):
+        assert heading_meaning(heading) == "what_it_means", heading
+    for heading in ("The headlines", "Headlines:", "In the news"):
+        assert heading_meaning(heading) == "what_happened", heading

@@ -8,7 +8,7 @@ many ways, so a heading is read for its *meaning*, not matched against any site'
 - the event: it asks what happened, or names the news, the events, the latest facts, the situation;
 - the background: it names context, history, origins, the backstory or the issues at large;
 - what it means: it asks why (why it matters) or names significance, implications, consequences, the
-  outlook, what lies between the lines or what comes next.
+  outlook, what lies between the lines, beyond or behind the headlines, or what comes next.
 
 Two more kinds name none of the three.  Advice to the reader (precautions, tips, measures to take) is
 not part of a memo: its points are left out.  A summary of the whole piece ("Key takeaways") or a pull
@@ -95,7 +95,8 @@ _MEANINGS: tuple[tuple[Meaning, re.Pattern[str]], ...] = (
             r"(?:in )?perspective|takeaway|bottom line|looking ahead|(?:the )?road ahead|way forward|ahead|"
             r"prospects?|conclusions?|impacts?|consequences?|stakes|what'?s at stake|our view|opinion|"
             r"comment(?:ary)?|the verdict|scenarios?|forecasts?|yes,? but|what should|recommendations?|"
-            r"the upshot|future|lessons?|what happens (?:next|now)|between the lines)\b"
+            r"the upshot|future|lessons?|what happens (?:next|now)|between the lines|"
+            r"(?:beyond|behind|beneath|past) the (?:headlines?|news|numbers|figures|facts))\b"
         ),
     ),
 )

@@ -59,7 +59,9 @@ _LEANS_BACK = re.compile(
 # "The announcement came as the host declared X": the frame leans on the sentence before; what it
 # frames is a statement of its own ("The host declared X") when it is a whole clause ("came as a
 # surprise" frames none).
-_CAME_AS = re.compile(r"^The\s+(?:[a-z]+\s+){1,2}(?:came|comes)\s+(?:as|while)\s+(?!(?:a|an|no|little|part)\s)")
+_CAME_AS = re.compile(
+    r"^The\s+(?:[a-z]+\s+){1,2}(?:came|comes)\s+(?:as|while)\s+(?!(?:a|an|no|little|part)\s)"
+)
 _SPEAKER_PRONOUN = re.compile(
     r"(?<=[,”\"’]\s)(he|she)(?=\s+(?:said|says|added|adds|stated|told|noted|wrote|argued|warned|stressed|"
     r"explained|insisted|claimed|urged|recalled|declared|announced)\b)"
