@@ -151,3 +151,17 @@ def test_a_short_name_in_the_possessive_is_that_name():
         )
         == 1
     )
+
+
+def test_from_before_a_figure_is_a_change_only_when_to_gives_the_new_figure():
+    """ "Leaders from 67 countries were invited to the summit" counts the invited; "from 30% to 5%"
+    gives a change's start, which is no rival reading of its end."""
+    stated = _conflicts(
+        "Leaders from 67 countries were invited to the summit in Lima.",
+        "Some 69 countries were invited to attend the summit in Lima.",
+    )
+    assert len(stated) == 1 and "67 countries" in stated[0] and "69 countries" in stated[0]
+    assert not _conflicts(
+        "Turnout in Lima fell from 62% to 48% of registered voters.",
+        "Turnout in Lima was 48% of registered voters.",
+    )

@@ -70,6 +70,12 @@ _APPROX = re.compile(
 )
 _APPROX_SAID = re.compile(r"(?:about|around|approximately|roughly|nearly|almost|some|close to)\b", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+# ... "to" and the figure it changed to ("from 30% to 5%", "from 1,037 people on Monday to 2,946"); not
+# "Leaders from 67 countries were invited to the summit" (a place of origin, and "to" of the verb)
+_TO_FIGURE = re.compile(
+    r"^.{0,40}?\bto\s+(?:(?:about|around|nearly|almost|over|more than|at least|some|roughly)\s+)?[$€£₹\d]",
+    re.I | re.S,
+)
 _DURATIONS = frozenset(["hour", "hours", "day", "days", "week", "weeks", "month", "month", "years", "year"])
 _DURATION_STEMS = frozenset(
     ["hour", "hours", "day", "days", "week", "weeks", "month", "year", "years", "minut"]
@@ -378,7 +384,7 @@ def read_claim(
         day=None if running else day,
         reported=day if running and day else _report_date(sentence, source_date),
         # the start of a change or of a span of days: "from 30% to 5%", "from 22 to 24 August"
-        previous=q.opens_span or (bool(_FROM_BEFORE.search(before)) and " to " in after[:40]),
+        previous=q.opens_span or (bool(_FROM_BEFORE.search(before)) and bool(_TO_FIGURE.match(after))),
         planned=planned(q),
         # the people still missing are a casualty count, not results still to come
         pending=bool(_PENDING.search(figure_clause(q))) and unit.rsplit(" ", 1)[-1] not in CASUALTY_WORDS,
