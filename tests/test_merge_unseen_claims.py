@@ -165,3 +165,26 @@ def test_from_before_a_figure_is_a_change_only_when_to_gives_the_new_figure():
         "Turnout in Lima fell from 62% to 48% of registered voters.",
         "Turnout in Lima was 48% of registered voters.",
     )
+
+
+def test_a_disasters_toll_is_the_struck_places_whether_or_not_a_source_names_it():
+    """The topic is the place the flood struck (no other name is in most openings): a toll naming it
+    and a toll naming no one are one count; a name modifying the measure owns it ("the Vardo death
+    toll"), not the subject that revised it."""
+    specs = [
+        (
+            "Heavy flooding in the eastern city of Vardo has killed more than 5,000 people, officials said.",
+            12,
+        ),
+        ("At least 5,300 people are dead and 10,000 missing in Vardo after two dams burst.", 13),
+        ("The United Nations revised the Vardo death toll to 3,958 on Sunday.", 17),
+    ]
+    stated = _conflicts_on_days(specs)
+    assert len(stated) == 1
+    assert all(v in stated[0] for v in ("5,000", "5,300", "3,958"))
+
+
+def _conflicts_on_days(specs: list[tuple[str, int]]) -> list[str]:
+    dated = [(f"s{k}", [t], f"Outlet {k}", dt.date(2023, 9, day)) for k, (t, day) in enumerate(specs)]
+    _, result = merge_specs(*dated)
+    return [c.statement for m in result.merged for c in m.conflicts]

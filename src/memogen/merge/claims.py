@@ -99,7 +99,8 @@ _DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z]{2,}\)|--|—|:)")
 # subject says what it counts.
 _TOLL_SUBJECT = re.compile(r"\b(?:death|casualty|fatality)\s+tolls?\b|\btolls?\b", re.I)
 _RUNNING_TOTAL = re.compile(
-    r"\b(?:rose|risen|rising|climbed|jumped|increased|grew|reached|reaching|hit|stood|stands|passed)"
+    r"\b(?:rose|risen|rising|climbed|jumped|increased|grew|reached|reaching|hit|stood|stands|passed|"
+    r"(?:(?:revised|raised|lowered|updated|put)\s+(?:(?:the|its|their)\s+)?(?:[A-Za-z]+\s+){0,3}?(?:toll|tally|count|figure)))"
     r"(?:\s+(?:to|at))?(?:\s+(?:at least|more than|over|about|around|nearly|almost|some))?\s*$",
     re.I,
 )
@@ -319,18 +320,21 @@ def read_claims(
 
 def topic_entity(points: list[Point], aliases: Aliases | None = None, lead: int = 8) -> Entity | None:
     """The name the topic is about: named in the opening points of more sources than any other name,
-    and of at least half of them. A figure that names no owner in a topic about BRICS is BRICS's."""
+    and of at least half of them. A figure that names no owner in a topic about BRICS is BRICS's.
+    Names of places count only when no other name qualifies: a flood's topic is the city it struck
+    ("killed 5,300 people in Vardo" / "at least 5,300 people are dead": one toll)."""
     initial = aliases.initial_names if aliases is not None else frozenset()
+    spans = [(p.source_id, n) for p in points if p.order < lead for n in _name_spans(p.text, initial)]
+    return _most_named([(s, n) for s, n in spans if not n.place], points) or _most_named(spans, points)
+
+
+def _most_named(spans: list[tuple[str, _Name]], points: list[Point]) -> Entity | None:
     keys_by_source: dict[str, set[str]] = defaultdict(set)
     spellings: dict[str, set[str]] = defaultdict(set)  # key -> the keys one name gives with it
-    for p in points:
-        if p.order >= lead:
-            continue
-        for n in _name_spans(p.text, initial):
-            if not n.place:
-                keys_by_source[p.source_id] |= n.entity.keys
-                for key in n.entity.keys:
-                    spellings[key] |= n.entity.keys
+    for source_id, n in spans:
+        keys_by_source[source_id] |= n.entity.keys
+        for key in n.entity.keys:
+            spellings[key] |= n.entity.keys
     shown: dict[str, int] = defaultdict(int)
     for keys in keys_by_source.values():
         for key in keys:
@@ -708,6 +712,9 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
     # a name is this figure's only after the figure before it ("266 of the National Assembly and 593")
     prev = max((p for p in starts if p < pos), default=-1)
     before = [n for n in owners if max(lo, prev) <= n.start and n.end <= pos]
+    modifier = [n for n in before if _MEASURE_AFTER_NAME.match(sentence, n.end)]
+    if modifier:
+        return modifier[-1].entity  # "The UN revised the Vardo death toll to 3,958": Vardo's toll
     if before:
         return before[0].entity  # the segment's subject: "The PML-N led by Nawaz Sharif got 75 seats"
     if _PARTICIPLE.match(sentence[lo:pos]):
@@ -739,6 +746,11 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
 
 
 _PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
+# a name that modifies the measure ("the Vardo death toll", "Vardo's population", "the fund's total")
+# owns its figure, whoever the sentence's subject is
+_MEASURE_AFTER_NAME = re.compile(
+    r"(?:['’]s)?\s+(?:[a-z]+\s+){0,2}(?:toll|tally|count|population|total|budget|GDP|output|economy)\b"
+)
 # "the death toll of the earthquake that struck the Al Haouz province has risen to 1,037": a name
 # a relative clause's verb acts on says what the event did, not whose the figure is
 _RELATIVE_OBJECT = re.compile(
