@@ -188,3 +188,25 @@ def _conflicts_on_days(specs: list[tuple[str, int]]) -> list[str]:
     dated = [(f"s{k}", [t], f"Outlet {k}", dt.date(2023, 9, day)) for k, (t, day) in enumerate(specs)]
     _, result = merge_specs(*dated)
     return [c.statement for m in result.merged for c in m.conflicts]
+
+
+def test_a_round_figure_is_the_reading_of_the_exact_one_it_rounds_and_one_measure_beside_both_compares():
+    """ "about $209 billion" joins "$209 billion", not "more than $212 billion" (which it also
+    rounds to): the exact figures disagree. Two long sentences sharing little else still state one
+    measure when the same word sits beside both figures ("... billion in assets")."""
+    stated = _conflicts_on_days(
+        [
+            (
+                "Harbor Trust Bank had about $209 billion in total assets and about $175.4 billion in deposits.",
+                10,
+            ),
+            (
+                "Though little known, it is among the 20 largest lenders in the country, holding more than $212 "
+                "billion in assets as of September 2022, according to data of the Federal Examination Council.",
+                11,
+            ),
+            ("Harbor Trust Bank held $209 billion in assets at the time of its collapse.", 12),
+        ]
+    )
+    assert len(stated) == 1
+    assert "$212 billion" in stated[0] and "$209 billion" in stated[0] and "about $209" not in stated[0]

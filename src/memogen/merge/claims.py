@@ -239,6 +239,11 @@ class Claim:
         tol = self._tolerance(other)
         return lo1 - tol <= hi2 and lo2 - tol <= hi1
 
+    @property
+    def approximate(self) -> bool:
+        """Said as a round figure ("about $209 billion", "nearly 3,000")."""
+        return _APPROX_SAID.match(self.display) is not None
+
     def agrees_with(self, other: Claim) -> bool:
         """Same value within rounding; a lower bound ("more than 100") agrees with anything above it."""
         if self.kind == "date":

@@ -485,7 +485,16 @@ def _same_claim(
     # a named place's people, said of it on both sides (its name, or the noun its sources call it by:
     # "Verna has 100,000 people" / "the city, which had 90,000 inhabitants"): one measure however said
     population = a.headcount and b.headcount and _one_owner_named(a, b)
-    if lexical < RELATED_THRESHOLD and semantic < SEMANTIC_RELATED and not (toll or population):
+    # an amount or share within a tenth of the other, the same word right beside both and the words
+    # around them saying one measure ("holding more than $212 billion in assets" / "SVB held $209
+    # billion in assets"): however little else two long sentences share, one figure read twice
+    beside = (
+        a.kind in ("amount", "percent")
+        and _distance(a, b) <= NEAR_LOG_RATIO
+        and measure >= MEASURE_SIM
+        and nearest_shared(qa, qb)
+    )
+    if lexical < RELATED_THRESHOLD and semantic < SEMANTIC_RELATED and not (toll or population or beside):
         return False
     if a.kind == "date" and _one_span(a, b):
         return True  # "from 30 November to 12 December" / "from November 30 to December 13": its end
@@ -504,6 +513,7 @@ def _same_claim(
         return same_event and name_mismatch(cache.features(qa.sentence), cache.features(qb.sentence)) == 0
     if (
         (a.entity is None or b.entity is None)
+        and not beside
         and not (semantic >= SEMANTIC_RELATED and _one_reference_point(a, b, cache))
         and name_mismatch(cache.features(qa.sentence), cache.features(qb.sentence))
     ):

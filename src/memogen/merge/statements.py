@@ -66,14 +66,9 @@ def describe_group(group: list[Claim], names: dict[str, str], points: list[Point
     for cs in by_source.values():
         if any(not x.same_reading(y) for x in cs for y in cs):
             return None  # a source with two readings of one claim: the claim is not read right
-    classes: list[list[Claim]] = []
-    for sid in sorted(by_source, key=lambda s: min(c.point for c in by_source[s])):
-        c = by_source[sid][0]
-        home = next((cl for cl in classes if cl[0].same_reading(c)), None)
-        if home is None:
-            classes.append([c])
-        else:
-            home.append(c)
+    classes = _readings(
+        [by_source[s][0] for s in sorted(by_source, key=lambda s: min(c.point for c in by_source[s]))]
+    )
     if len(classes) < 2:
         return None  # the same figure, within rounding
     values = [
@@ -105,6 +100,21 @@ def describe_group(group: list[Claim], names: dict[str, str], points: list[Point
         parts = [(_value_text(cl[0]) + _when(cl, group), [c.source_id for c in cl]) for cl in classes]
     subject = measure_subject(group, owner)
     return Conflict(kind=kind, statement=differ_statement(parts, names, subject), values=values)  # type: ignore[arg-type]
+
+
+def _readings(claims: list[Claim]) -> list[list[Claim]]:
+    """The claims in classes of one reading each, in the order given. Exact figures found the
+    classes; a round one ("about $209 billion") joins the nearest class it rounds to, so that it
+    is $209 billion's reading and not also "more than $212 billion"'s."""
+    classes: list[list[Claim]] = []
+    for c in sorted(claims, key=lambda c: c.approximate):  # stable: exact ones first, in order
+        homes = [cl for cl in classes if cl[0].same_reading(c)]
+        if not homes:
+            classes.append([c])
+        else:
+            min(homes, key=lambda cl: abs(cl[0].value[1] - c.value[1])).append(c)
+    first = {id(c): k for k, c in enumerate(claims)}
+    return sorted(classes, key=lambda cl: min(first[id(c)] for c in cl))
 
 
 def _fit_together(classes: list[list[Claim]]) -> bool:
