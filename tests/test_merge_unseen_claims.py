@@ -210,3 +210,22 @@ def test_a_round_figure_is_the_reading_of_the_exact_one_it_rounds_and_one_measur
     )
     assert len(stated) == 1
     assert "$212 billion" in stated[0] and "$209 billion" in stated[0] and "about $209" not in stated[0]
+
+
+def test_an_undated_sources_figure_is_of_the_events_time_not_of_a_year_another_source_names():
+    from memo_factory import source_with_points
+    from memogen.merge import merge_points
+
+    specs = [
+        ("s0", ["The magnitude 6.8 quake struck the Atlas foothills late on Friday."], "Outlet 0", None),
+        (
+            "s1",
+            ["In 2004, the country saw a significant earthquake with a magnitude of 6.3 near the coast."],
+            "Outlet 1",
+            dt.date(2023, 9, 9),
+        ),
+    ]
+    made = [source_with_points(*spec) for spec in specs]
+    sources, points = [s for s, _ in made], [p for _, ps in made for p in ps]
+    event = (dt.date(2023, 9, 8), dt.date(2023, 9, 8))
+    assert not [c for m in merge_points(points, sources, event).merged for c in m.conflicts]

@@ -32,7 +32,7 @@ from ..model import (
 )
 from ..sections.candidates import read_texts
 from .aliases import Aliases, learn_aliases
-from .claims import read_claims, topic_entity
+from .claims import assume_event_years, read_claims, topic_entity
 from .clustering import choose_representative, cluster_points
 from .conflicts import (
     find_conflicts,
@@ -285,6 +285,7 @@ def _conflicts(
         names.setdefault(p.source_id, p.source_id)
     figures = [f.quantities for f in feats]
     claims = read_claims(points, by_id, aliases, figures) + weekday_claims(points, by_id, event_dates)
+    assume_event_years(claims, event_dates)
     topic = topic_entity(points, aliases)
     found = find_conflicts(
         claims, points, feats, mats, cluster_of, salience, names, event_dates, topic, aliases

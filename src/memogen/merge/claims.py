@@ -323,6 +323,21 @@ def read_claims(
     return out
 
 
+def assume_event_years(claims: list[Claim], event: tuple[dt.date, dt.date] | None) -> None:
+    """A figure of an undated source that says no year of its own is of the event's time.
+
+    Why: its years were unknown, so it compared with a figure of any year: "In 2004, Morocco
+    experienced an earthquake with a magnitude of 6.3" was set against an undated page's "the
+    magnitude 6.8 quake" as a disagreement. A dated source's figures already take its own year
+    (or the one before); an undated one's, the event's."""
+    if event is None:
+        return
+    years = frozenset({event[1].year, event[1].year - 1})
+    for c in claims:
+        if c.kind != "date" and not c.years:
+            c.years = years
+
+
 def topic_entity(points: list[Point], aliases: Aliases | None = None, lead: int = 8) -> Entity | None:
     """The name the topic is about: named in the opening points of more sources than any other name,
     and of at least half of them. A figure that names no owner in a topic about BRICS is BRICS's.
