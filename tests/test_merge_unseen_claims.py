@@ -229,3 +229,24 @@ def test_an_undated_sources_figure_is_of_the_events_time_not_of_a_year_another_s
     sources, points = [s for s, _ in made], [p for _, ps in made for p in ps]
     event = (dt.date(2023, 9, 8), dt.date(2023, 9, 8))
     assert not [c for m in merge_points(points, sources, event).merged for c in m.conflicts]
+
+
+def test_the_word_nearest_one_figure_must_be_near_the_other_too():
+    from memogen.merge.pairs import nearest_shared
+    from memogen.merge.quantities import extract_quantities
+
+    def figure(text: str, display: str):
+        return next(q for q in extract_quantities(text) if display in q.display)
+
+    uninsured = figure("Up to 85 percent of the lender's deposits were uninsured, a filing showed.", "85")
+    stock = figure(
+        "The news spooked the lender's depositors and investors so much that its stock plummeted "
+        "roughly 60 percent on Thursday.",
+        "60",
+    )
+    assert not nearest_shared(uninsured, stock)  # deposits: beside one figure, a dozen words from the other
+    trade_then = figure("In 2020, trade between the two countries stood at almost USD 350 million.", "350")
+    trade_now = figure(
+        "The commission's work raised mutual trade to a record high of US$ 790 million.", "790"
+    )
+    assert nearest_shared(trade_then, trade_now)
