@@ -250,3 +250,14 @@ def test_the_word_nearest_one_figure_must_be_near_the_other_too():
         "The commission's work raised mutual trade to a record high of US$ 790 million.", "790"
     )
     assert nearest_shared(trade_then, trade_now)
+
+
+def test_a_person_named_with_a_title_is_the_person_named_without_it():
+    assert entity_of(["President", "Mbeki's"]).same_as(entity_of(["Mbeki"]))
+    assert entity_of(["Prime", "Minister", "Ana", "Ruiz"]).same_as(entity_of(["Ana", "Ruiz"]))
+    assert not entity_of(["President", "Mbeki"]).same_as(entity_of(["President", "Ruiz"]))
+    stated = _conflicts(
+        "Officials announced President Mbeki's re-election with 64.27 percent of the vote.",
+        "The election, which Mbeki won with more than 65% of the vote, was annulled.",
+    )
+    assert len(stated) == 1 and "64.27 percent" in stated[0] and "65%" in stated[0]

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Point, Source
+from ..wordlists import HONORIFICS, PERSON_TITLE_HEADS
 from .aliases import Aliases
 from .lexicon import (
     CASUALTY_WORDS,
@@ -893,12 +894,26 @@ def entity_of(words: list[str]) -> Entity:
     if len(parts) >= 2:
         keys.add("".join(p[0] for p in parts).lower())
     keys |= acronyms
+    untitled = _without_title(parts)
+    if untitled:  # "President Bongo's 64.27 percent" / "Bongo won 65%": one person
+        keys.add(" ".join(p.lower() for p in untitled))
     bare = ""
     if len(parts) >= 2 and parts[-1].lower() in ORGANISATION_HEADS:
         bare = " ".join(p.lower() for p in parts[:-1])
     elif len(parts) == 1 and len(parts[0]) >= 5 and parts[0].endswith("s") and not parts[0].endswith("ss"):
         keys.add(parts[0][:-1].lower())  # "the Greens", "the Conservatives": the Green (Conservative) Party
     return Entity(" ".join(words), frozenset(k for k in keys if k), bare=bare)
+
+
+_TITLE_WORDS = PERSON_TITLE_HEADS | HONORIFICS | frozenset(["prime", "vice", "deputy", "foreign", "interim"])
+
+
+def _without_title(parts: list[str]) -> list[str]:
+    """A person's name without the title before it ("President Ali Bongo" -> "Ali Bongo"), or []."""
+    k = 0
+    while k < len(parts) and parts[k].lower().rstrip(".") in _TITLE_WORDS:
+        k += 1
+    return parts[k:] if 0 < k < len(parts) else []
 
 
 # "71.8 km southwest of Marrakech", "200 miles off the coast of Florida", "40 km from Kyiv": the place a
