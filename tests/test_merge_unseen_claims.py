@@ -261,3 +261,16 @@ def test_a_person_named_with_a_title_is_the_person_named_without_it():
         "The election, which Mbeki won with more than 65% of the vote, was annulled.",
     )
     assert len(stated) == 1 and "64.27 percent" in stated[0] and "65%" in stated[0]
+
+
+def test_millions_of_people_a_country_is_home_to_are_its_population_however_worded():
+    stated = _conflicts(
+        "Home to around 22 million people, Tarvia is two-thirds desert and ranks low on the index.",
+        "A country of 26 million people with uranium, oil and gold cannot be said to be poor.",
+    )
+    assert len(stated) == 1 and "22 million people" in stated[0] and "26 million people" in stated[0]
+    # a town's people and a city's are two places
+    assert not _conflicts(
+        "The flood reached Dunmere, a town of 60,000 people, on Monday.",
+        "Ostra, a city of 90,000 people, was spared the worst of the flood.",
+    )

@@ -453,7 +453,10 @@ def _value_and_unit(q: Quantity, before: str, after: str) -> tuple[tuple | None,
         if currency:
             return (lo, hi), currency, ""
         noun = re.match(r"\s*([A-Za-z]+)", after)
-        return (lo, hi), noun.group(1).lower() if noun else "", ""
+        word = noun.group(1).lower() if noun else ""
+        if word in PERSON_NOUNS:  # "22 million people": a count of people, read as one ("home to ...")
+            return (lo, hi), f"people{casualty(q, word, '', _subject(before))}", word
+        return (lo, hi), word, ""
     if _ON_A_SCALE.match(after) or _SCALE_BEFORE.search(before):
         return (lo, hi), _MAGNITUDE, ""  # "7 degrees on the Richter scale", "a magnitude 6.8 earthquake"
     if not q.unit and _PART_OF_THEM.match(after):

@@ -484,7 +484,7 @@ def _same_claim(
     toll = bool(a.casualty) and a.casualty == b.casualty  # the topic's dead (injured, ...): one count
     # a named place's people, said of it on both sides (its name, or the noun its sources call it by:
     # "Verna has 100,000 people" / "the city, which had 90,000 inhabitants"): one measure however said
-    population = a.headcount and b.headcount and _one_owner_named(a, b)
+    population = a.headcount and b.headcount and (_one_owner_named(a, b) or _unnamed_places_people(a, b))
     # an amount or share within a tenth of the other, the same word right beside both and the words
     # around them saying one measure ("holding more than $212 billion in assets" / "SVB held $209
     # billion in assets"): however little else two long sentences share, one figure read twice
@@ -604,6 +604,19 @@ def _one_owner_named(a: Claim, b: Claim) -> bool:
         return False
     named, bare = (a, b) if a.entity is not None else (b, a)
     return _named_by_head(named, bare)
+
+
+def _unnamed_places_people(a: Claim, b: Claim) -> bool:
+    """Two headcounts naming no place, close in value, of no two kinds of place ("Home to around 22
+    million people, ..." / "A country of 26 million people ..."): the topic's place, counted twice
+    (a town of 5,000 and a city of 90,000 are two places)."""
+    if a.entity is not None or b.entity is not None or _distance(a, b) > CLOSE_LOG_RATIO:
+        return False
+    kinds = [set(_PLACE_KIND.findall(x.quantity.sentence.lower())) for x in (a, b)]
+    return not (kinds[0] and kinds[1] and not kinds[0] & kinds[1])
+
+
+_PLACE_KIND = re.compile(r"\b(city|town|village|country|nation|island|district|region|province|capital)\b")
 
 
 def _date_words(q: Quantity) -> set[str]:
