@@ -455,3 +455,13 @@ def test_a_came_as_frame_goes_and_a_came_after_frame_is_read_with_its_sentence_o
     src = _source("s", "The move came after weeks of flooding along the river.")
     kept, dropped, _ = stand_alone([_point("p", src, src.text)], [src], None)
     assert kept == [] and "frame" in dropped[0].reason
+
+
+def test_a_wire_photo_caption_ending_on_its_place_and_day_is_no_statement():
+    for caption in (
+        "Demonstrators gather in support of the soldiers in the capital Tarvo, Velmar July 30, 2023.",
+        "Rescuers search the rubble of a house in Ostra, Velmar, Sunday, Sept. 10, 2023.",
+    ):
+        assert not_a_statement(caption, caption, False) == "a photo caption or credit, not a statement"
+    prose = "The army seized power in Tarvo, Velmar, on July 26, 2023, and detained the president."
+    assert not_a_statement(prose, prose, False) is None

@@ -35,6 +35,13 @@ _TEASER = re.compile(
     r"^(?:(?:read more|read also|also read|see also)\b|(?:related|recommended)(?: stories| articles| posts)?\s*:)",
     re.I,
 )
+# A wire photo's caption ends on its place and day, with no "on" before the month: "Demonstrators gather
+# ... in the capital Niamey, Niger July 30, 2023." / "... in Amizmiz, Morocco, Sunday, Sept. 10, 2023."
+_CAPTION_DATELINE = re.compile(
+    r"[A-Z][\w'’.-]+,\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?,?\s+"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d\.?$"
+)
 _CREDIT_TAIL = re.compile(
     r"\((?:photo|image|picture|credit)s?\s*:[^)]*\)\s*\.?$|\|\s*(?:photo|image)\b", re.I
 )
@@ -121,7 +128,7 @@ def not_a_statement(text: str, span: str, at_page_end: bool, enumerated: bool = 
     is often a phrase without a verb.
     """
     raw = " ".join(span.split())
-    if _CAPTION.match(raw) or _CREDIT_TAIL.search(raw):
+    if _CAPTION.match(raw) or _CREDIT_TAIL.search(raw) or _CAPTION_DATELINE.search(first_sentence(raw)[0]):
         return "a photo caption or credit, not a statement"
     if is_table_row(raw):
         return "a table row, not a statement"
