@@ -41,6 +41,7 @@ def test_a_numeric_date_glued_to_the_first_word_is_the_stories_dateline() -> Non
         ("HAVLAND, May 4 (Coastwire) - ", None, "Coastwire"),
         ("HAVLAND, 4 May 2025: ", dt.date(2025, 5, 4), None),
         ("HAVLAND, May 4 : ", None, None),
+        ("HAVLAND, Norland (Coastwire) ", None, "Coastwire"),  # the dash lost in the copy
     ],
 )
 def test_datelines_with_a_dash_or_a_colon_leave_the_text(

@@ -17,6 +17,8 @@ from .lines import DATE_LINE, DATE_UPDATED, DATE_WEAK, TERMINAL, Found, Line, dr
 # "ISLAMABAD, Feb 12 : ", "BANGLADESH, July 21: ".
 _LEAD_DATELINE = re.compile(
     r"^(?P<head>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*,[^.:]{0,50})(?:\s[–—-]{1,2}\s|\s?:\s)"
+    # ... or closed by its agency in brackets, the dash lost: "MARRAKECH, Morocco (AP) A rare ..."
+    r"|^(?P<head2>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*,[^.:()]{0,40}\((?-i:[A-Z][A-Za-z]{1,11})\))\s+(?=[A-Z“\"‘'])"
 )
 # A date opening the first paragraph, printed before its first word ("21-07-2024Bangladesh's court ...").
 _LEAD_DATE = re.compile(r"^(?P<date>[0-3]?\d[-/.][0-3]?\d[-/.](?:19|20)\d\d)\s*[-–—:|,]?\s*(?=[A-Z“\"‘'])")
@@ -126,7 +128,7 @@ def lead_dateline(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
     if not m or not rest[:1].isupper() and rest[:1] not in "“\"‘'":
         _bare_place(it, dropped)
         return
-    head = m.group("head")
+    head = m.group("head") or m.group("head2")
     agency = _AGENCY.search(head)
     if not (md.find_dates(head) or agency or _MONTH_DAY.search(head)):
         return  # 'NATO, the alliance said - ...': a sentence, not a dateline
