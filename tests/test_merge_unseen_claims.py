@@ -274,3 +274,15 @@ def test_millions_of_people_a_country_is_home_to_are_its_population_however_word
         "The flood reached Dunmere, a town of 60,000 people, on Monday.",
         "Ostra, a city of 90,000 people, was spared the worst of the flood.",
     )
+
+
+def test_a_reported_clause_names_its_own_figures_owner():
+    from memogen.merge.claims import figure_entity
+    from memogen.merge.quantities import extract_quantities
+
+    sentence = (
+        "The run was massive, with a Norland regulatory filing cited by Coastwire noting that Harbor "
+        "customers took out more than $42 billion by Thursday."
+    )
+    q = next(q for q in extract_quantities(sentence) if "42" in q.display)
+    assert figure_entity(sentence, q).text == "Harbor"

@@ -736,6 +736,11 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
     # a name is this figure's only after the figure before it ("266 of the National Assembly and 593")
     prev = max((p for p in starts if p < pos), default=-1)
     before = [n for n in owners if max(lo, prev) <= n.start and n.end <= pos]
+    # a reported clause has its own subject: "a filing cited by CNBC noting that SVB customers took
+    # out $42 billion" is SVB's, not the filing's state's
+    told = [m.end() for m in _REPORTED_CLAUSE.finditer(sentence, max(lo, prev, 0), pos)]
+    if told and any(n.start >= told[-1] for n in before):
+        before = [n for n in before if n.start >= told[-1]]
     modifier = [n for n in before if _MEASURE_AFTER_NAME.match(sentence, n.end)]
     if modifier:
         return modifier[-1].entity  # "The UN revised the Vardo death toll to 3,958": Vardo's toll
@@ -770,6 +775,7 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
 
 
 _PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
+_REPORTED_CLAUSE = re.compile(r"\b(?:that|saying|noting|showing|according to which)\s")
 # a name that modifies the measure ("the Vardo death toll", "Vardo's population", "the fund's total")
 # owns its figure, whoever the sentence's subject is
 _MEASURE_AFTER_NAME = re.compile(
