@@ -465,3 +465,16 @@ def test_a_wire_photo_caption_ending_on_its_place_and_day_is_no_statement():
         assert not_a_statement(caption, caption, False) == "a photo caption or credit, not a statement"
     prose = "The army seized power in Tarvo, Velmar, on July 26, 2023, and detained the president."
     assert not_a_statement(prose, prose, False) is None
+
+
+def test_an_undated_sources_weekday_is_read_near_the_event_not_at_a_balance_sheet_date():
+    text = (
+        "The lender had about $20 billion in assets as of December 31, 2022. "
+        "Regulators were seen arriving at the lender's offices on Friday, officials said."
+    )
+    src = _source("s", text)  # no date of its own
+    sentence = "Regulators were seen arriving at the lender's offices on Friday, officials said."
+    kept, _, _ = stand_alone([_point("p", src, sentence)], [src], dt.date(2023, 3, 8), dt.date(2023, 3, 10))
+    assert [p.text for p in kept] == [
+        "Regulators were seen arriving at the lender's offices on Friday 10 March 2023, officials said."
+    ]

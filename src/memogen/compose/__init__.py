@@ -108,7 +108,7 @@ def _choose(
         )
         for p in unlikely
     ]
-    candidates, cut, people = stand_alone([_copy(p) for p in hopeful], sources, event[0])
+    candidates, cut, people = stand_alone([_copy(p) for p in hopeful], sources, event[0], event[1])
     dropped += cut
     for p in candidates:
         tight = tighten(p.text)

@@ -88,6 +88,7 @@ class Context:
     sources: dict[str, Source]
     people: People
     event_date: dt.date | None
+    event_end: dt.date | None = None
     joined: set[str] = dataclasses.field(
         default_factory=set
     )  # ids of points that took in the sentence before
@@ -320,7 +321,9 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
     if RELATIVE.search(text):
         resolved, ok = text, False
         if home is not None:
-            anchor = anchor_for(home.text, home.citation.start, home.source.metadata.date, event_year)
+            anchor = anchor_for(
+                home.text, home.citation.start, home.source.metadata.date, event_year, ctx.event_end
+            )
             resolved, ok = resolve_relative(text, anchor)
         stripped = resolved if ok else strip_relative(text)
         if stripped is None:
@@ -338,10 +341,13 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
 
 
 def stand_alone(
-    points: list[MergedPoint], sources: list[Source], event_date: dt.date | None
+    points: list[MergedPoint],
+    sources: list[Source],
+    event_date: dt.date | None,
+    event_end: dt.date | None = None,
 ) -> tuple[list[MergedPoint], list[DroppedPoint], People]:
     """Each point rewritten to stand alone from its own source's text, or left out with the reason."""
-    ctx = Context({s.id: s for s in sources}, find_people(sources), event_date)
+    ctx = Context({s.id: s for s in sources}, find_people(sources), event_date, event_end or event_date)
     kept: list[MergedPoint] = []
     dropped: list[DroppedPoint] = []
     for p in (q for point in points for q in _split(point, ctx)):

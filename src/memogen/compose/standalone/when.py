@@ -69,8 +69,20 @@ def _dates_of(text: str) -> tuple:
     return tuple(find_dates(text))
 
 
-def anchor_for(text: str, start: int, published: dt.date | None, ref_year: int | None) -> Anchor:
-    """The source's date for a sentence at `start` of its text: byline date, else the latest date before.
+NEAR_EVENT_DAYS = 14  # a date this near the event's last day can be an undated source's "now"
+
+
+def anchor_for(
+    text: str,
+    start: int,
+    published: dt.date | None,
+    ref_year: int | None,
+    event_end: dt.date | None = None,
+) -> Anchor:
+    """The source's date for a sentence at `start` of its text: byline date, else the latest date
+    before it near the event; when the dates before it are all far from the event, the event's last
+    day (an undated report of it was written then or after: "as of December 31, 2022" dates a
+    balance sheet, not the "Friday" of the bank's fall).
 
     `ref_year` supplies the year of a date the text gives without one ("July 21:" in a dateline).
     The year of the sentence before ("In 2018, ...") is kept for "the same year".
@@ -80,6 +92,8 @@ def anchor_for(text: str, start: int, published: dt.date | None, ref_year: int |
     last_year = next((m.year for m in reversed(before) if m.year), None)
     if published is not None:
         return Anchor(published, last_year)
+    if event_end is not None and days:
+        days = [d for d in days if abs((d - event_end).days) <= NEAR_EVENT_DAYS] or [event_end]
     if days:
         return Anchor(days[-1], last_year)
     return Anchor(None, last_year)
