@@ -368,3 +368,19 @@ def test_a_pictures_caption_over_its_credit_is_not_the_headline() -> None:
     res = _clean(page)
     assert res.found.title == "Ferries halted after the inspection"
     assert "Coast Images" not in res.text and "Northern Isles" not in res.text
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "An entrance to the Havland ferry terminal Ola Nordmann/Norland Agency via Getty Images",
+        "The Havland ferry terminal in Norvik, Norland. Bloomberg",
+    ],
+)
+def test_a_caption_ending_on_its_credit_or_agency_is_not_the_headline(caption: str) -> None:
+    page = (
+        f"Ferries halted after inspection\n\nCrews walked out on Monday\n\n{caption}\n\n{PARA}\n\n{PARA2}\n"
+    )
+    result = _clean(page)
+    assert result.found.title == "Ferries halted after inspection"
+    assert any(d.line == caption and d.reason == "image caption / credit" for d in result.dropped)

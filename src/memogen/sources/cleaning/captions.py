@@ -30,6 +30,8 @@ _PICTURE_FROM = re.compile(_PICTURE + r"(?:from|via|by)\b[^.!?]*$")
 # via AP)', '[EPA]', '(File)', 'AP/Patrick Semansky', 'Associated Press photo', 'Photo by V_E/Shutterstock.com'.
 _CREDIT_TAIL = re.compile(
     r"\((?:[A-Z][^()]{0,60}/[^()]{1,60}|[^()]{0,60}\bvia (?:AP|AFP|Reuters|Getty Images)\b[^()]{0,10})\)[.*_]*$"
+    # 'Tayfun Coskun/Anadolu Agency via Getty Images' closing the caption, without brackets
+    r"|\b[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][\w .&'’-]{1,40}\bvia\s+(?:AP|AFP|Reuters|Getty Images)$"
     r"|\[[A-Z][\w .&-]{1,30}\]$"
     r"|\((?i:file|file photo|representational image|representative image|pictured|left|right|centre|center)\)"
 )
@@ -70,11 +72,25 @@ def is_standalone_credit(text: str) -> bool:
     return bool(_CREDIT_LINE.search(text))
 
 
+# The picture agencies a short caption may end on alone: 'Silicon Valley Bank headquarters in Santa Clara,
+# California. Bloomberg'
+_PICTURE_AGENCY = re.compile(
+    r"^(?:Bloomberg|Reuters|AFP|AP|EPA(?:-EFE)?|Getty Images|Xinhua|Anadolu(?: Agency)?|Shutterstock|Alamy|"
+    r"AFP via Getty Images|Associated Press)\.?$"
+)
+AGENCY_CAPTION_WORDS = 30  # a caption ending on an agency's name alone is short
+
+
 def ends_with_credit(text: str) -> bool:
     """'Protesters gather outside parliament on 3 May. EPA-EFE/JOHN DOE': a paragraph whose last
-    words, after its last full stop, are a picture's credit is that picture's caption."""
+    words, after its last full stop, are a picture's credit is that picture's caption; so is a short
+    one ending on a picture agency's name alone ('... Santa Clara, California. Bloomberg')."""
     head, dot, tail = text.rstrip().rpartition(". ")
-    return bool(dot) and "/" in tail and is_standalone_credit(tail)
+    if not dot:
+        return False
+    if "/" in tail and is_standalone_credit(tail):
+        return True
+    return _PICTURE_AGENCY.match(tail.strip()) is not None and word_count(text) <= AGENCY_CAPTION_WORDS
 
 
 def caption(text: str) -> str | None:
