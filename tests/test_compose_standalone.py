@@ -478,3 +478,14 @@ def test_an_undated_sources_weekday_is_read_near_the_event_not_at_a_balance_shee
     assert [p.text for p in kept] == [
         "Regulators were seen arriving at the lender's offices on Friday 10 March 2023, officials said."
     ]
+
+
+def test_a_time_told_from_the_sentence_before_is_read_with_it_or_left_out():
+    before = "The bank announced a loss of $1.8 billion on Wednesday 8 March 2023."
+    src = _source("s", f"{before} The next day, clients pulled out $40 billion of their deposits.")
+    text = "The next day, clients pulled out $40 billion of their deposits."
+    kept, _, _ = stand_alone([_point("p", src, text)], [src], None)
+    assert [p.text for p in kept] == [f"{before} {text}"]
+    src = _source("s", "Two days later, the regulators closed the bank and took over its deposits.")
+    kept, dropped, _ = stand_alone([_point("p", src, src.text)], [src], None)
+    assert kept == [] and "the sentence before" in dropped[0].reason

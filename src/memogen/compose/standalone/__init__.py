@@ -51,10 +51,15 @@ _DEMONSTRATIVE_NOUN = re.compile(
     r"month|morning|afternoon|evening|summer|spring|autumn|winter|time)\b)[a-z]+\b"
 )
 # Openings that lean on the sentence before without a pronoun: "The announcement came as ...", "The
-# move comes after ..." (news's way to join a reaction to its occasion), "The latter ..."
+# move comes after ..." (news's way to join a reaction to its occasion), "The latter ...", and times
+# told from the sentence before
 _LEANS_BACK = re.compile(
     r"^(?:The\s+(?:[a-z]+\s+){1,2}(?:came|comes|followed|follows)\s+(?:as|after|amid|just|only|shortly|days|hours|"
-    r"weeks|a\s+(?:day|week|month))\b|The\s+(?:latter|former)\b)"
+    r"weeks|a\s+(?:day|week|month))\b|The\s+(?:latter|former)\b"
+    # a time told from the sentence before: "The next day, ...", "Two days later, ...", "Since then, ..."
+    r"|(?:The|That)\s+(?:next|following|previous|same)\s+(?:day|morning|evening|night|week)\b"
+    r"|(?:A|One|Two|Three|Four|Several|Few|\d+)\s+(?:days?|hours?|weeks?|months?)\s+(?:later|earlier|before)\b"
+    r"|(?:Days|Hours|Weeks|Months|Moments|Minutes)\s+(?:later|earlier|before)\b|(?:Since|By|Until)\s+then\b)"
 )
 # "The announcement came as the host declared X": the frame leans on the sentence before; what it
 # frames is a statement of its own ("The host declared X") when it is a whole clause ("came as a
