@@ -199,7 +199,7 @@ _WORDS: dict[str, frozenset[str]] = {
     ),
     "history": frozenset(
         """history historical historically legacy legacies colonial independence founded established
-        originally tradition traditionally decades era former once ancient century centuries dating
+        originally tradition traditionally decades era once ancient century centuries dating
         previously predecessor origins roots began""".split()  # noqa: SIM905
     ),
     "present_be": frozenset(["is", "are", "remains", "remain", "seems", "appears", "stands"]),
