@@ -161,7 +161,7 @@ _COPULA_NP = _rx(r"(?:is|are) (?:a|an|one of|among|part of|home to)")
 # ... or that opens on what its subject is, set before it ("Home to 22 million people, Niger is two-thirds
 # desert", "A former colony, the country is ...")
 _DEFINITION = re.compile(
-    r"^(?!(?:This|That|These|Those|It|There|Which|What|Here|Such)\b)(?:[\w'’.,()-]+\s+){1,7}?(?:is|are)\s+"
+    r"^(?!(?:This|That|These|Those|It|There|Which|What|Here|Such)\b)(?:[\w'’.,()-]+\s+){1,9}?(?:is|are)\s+"
     r"(?:a|an|one of|among|part of|home to|the (?:\w+est|only|main|first|second|third)|the \w+ of)\s"
     r"|^(?:Home to|An?(?!\s+(?:day|week|month|year|decade|few|couple|short|long)\b)|One of)\s[^,;:]{3,80},"
     r"\s+(?:the\s+\w+\s+|(?:[A-Z][\w'’.-]*\s+){1,4})(?:is|are)\s"
