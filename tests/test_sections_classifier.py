@@ -395,3 +395,14 @@ def test_former_before_a_title_is_no_history() -> None:
     the past; 'traditionally' still tells history."""
     assert "w_history" not in cue_features("The party led by former prime minister Ann Lee got 75 seats.")
     assert "w_history" in cue_features("The port has traditionally been run by the council.")
+
+
+def test_history_words_inside_an_aside_do_not_make_the_sentence_history() -> None:
+    """'The fund – first proposed in 2013 and established under the old treaty – was adopted on
+    Tuesday': the aside recalls its subject's past, the sentence tells the news."""
+    aside = cue_features(
+        "The port fund – first proposed in 2013 and established under the old treaty – was adopted on Tuesday."
+    )
+    assert "w_history" not in aside
+    plain = cue_features("The port fund was established under the old treaty.")
+    assert "w_history" in plain

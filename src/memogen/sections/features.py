@@ -452,12 +452,17 @@ def _cues(sentence: str) -> tuple[dict[str, float], set[str]]:
     present = set(words)
     out: dict[str, float] = {"s_words": math.log1p(len(words))}
     quoted = _quoted_spans(sentence) if _QUOTE.search(sentence) else []
+    asides = [a.span() for a in _ASIDE.finditer(sentence)] if _ASIDE_MARK.search(sentence) else []
     for i, (m, w) in enumerate(zip(found, words, strict=True)):
         names = _VOCAB_OF.get(w, ())
         if not names or _is_name(sentence, m, i):
             continue
         if quoted and any(a <= m.start() < b for a, b in quoted):
             names = tuple(n for n in names if n != "w_first_person")  # the speaker's "we", not the writer's
+        if asides and any(a <= m.start() < b for a, b in asides):
+            # "The goal – proposed in 2013 and established under the Paris agreement – was adopted": the
+            # aside recalls its subject's past; the sentence tells the news
+            names = tuple(n for n in names if n != "w_history")
         for name in names:
             out[name] = min(out.get(name, 0.0) + 1.0, 3.0)
     for name, rx, triggers in _CUE_PATTERNS:
