@@ -406,3 +406,12 @@ def test_history_words_inside_an_aside_do_not_make_the_sentence_history() -> Non
     assert "w_history" not in aside
     plain = cue_features("The port fund was established under the old treaty.")
     assert "w_history" in plain
+
+
+def test_a_verbless_concession_that_weighs_the_news_is_a_verdict() -> None:
+    """'Though a positive sign, the sum is a fraction of the losses': the writer weighs the news; a
+    concession with a verb ('While the court ruled on Monday, ...') tells it."""
+    assert "c_verdict" in cue_features("Though a positive sign, the sum is a fraction of the losses.")
+    assert "c_verdict" in cue_features("While welcome, the pledge falls short of the need.")
+    assert "c_verdict" not in cue_features("While the court ruled on Monday, protests went on.")
+    assert "c_verdict" not in cue_features("While in the capital, the minister met the mayor.")

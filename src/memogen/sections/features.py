@@ -137,6 +137,11 @@ _VERDICT = re.compile(
 _NOT_BUT = re.compile(
     r"\b(?:is|was|are|were)\s+not\s+(?:(?:just|merely|only|simply)\s+)?(?:\S+\s+){1,7}?but\b", re.IGNORECASE
 )
+# "Though a positive sign, the fund covers 0.2 per cent of the losses", "While welcome, the pledge falls
+# short": a verbless concession that weighs the news before the clause that judges it
+_CONCEDED_VIEW = re.compile(r"^(?:Though|Although|While|Albeit)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+),\s")
+_VIEW_WORDS = frozenset("welcome sign step start modest overdue".split())  # noqa: SIM905
+_AUXILIARIES = frozenset("is are was were has have had be been do does did".split())  # noqa: SIM905
 _CONCLUSION = re.compile(
     r"^(?:In a nutshell|Overall|In conclusion|To conclude|Thus|Hence|Therefore|As a result|Consequently|"
     r"Ultimately|In short|In sum|All in all|On balance|Going forward|Looking ahead)\b"
@@ -439,6 +444,17 @@ def quoted_wording(sentence: str) -> bool:
     )
 
 
+def _conceded_view(lead: str) -> bool:
+    """The sentence opens on a verbless concession that weighs something ("Though a positive sign, ...");
+    "While the court ruled on Monday, ..." has a verb: it tells, it does not weigh."""
+    m = _CONCEDED_VIEW.match(lead)
+    if not m:
+        return False
+    opener = _words_of(m.group(1))
+    verbless = not any(w in _PAST_FORMS or w in _AUXILIARIES or w.endswith("ed") for w in opener)
+    return verbless and any("w_eval" in _VOCAB_OF.get(w, ()) or w in _VIEW_WORDS for w in opener)
+
+
 def cue_features(sentence: str) -> dict[str, float]:
     """Counts of grammar and wording cues in one sentence."""
     return _cues(sentence)[0]
@@ -495,6 +511,8 @@ def _cues(sentence: str) -> tuple[dict[str, float], set[str]]:
     ):
         if rx.match(lead):
             out[name] = 1.0
+    if _conceded_view(lead):
+        out["c_verdict"] = out.get("c_verdict", 0.0) + 1.0
     if "not" in present and "but" in present and _NOT_BUT.search(sentence):
         out["c_verdict"] = out.get("c_verdict", 0.0) + 1.0
     if _QUOTE.search(sentence):
