@@ -415,9 +415,3 @@ def test_a_verbless_concession_that_weighs_the_news_is_a_verdict() -> None:
     assert "c_verdict" in cue_features("While welcome, the pledge falls short of the need.")
     assert "c_verdict" not in cue_features("While the court ruled on Monday, protests went on.")
     assert "c_verdict" not in cue_features("While in the capital, the minister met the mayor.")
-
-
-def test_an_irregular_simple_past_tells_the_past() -> None:
-    """'The port became a target': a simple past without -ed; 'had become' is a past perfect instead."""
-    assert cue_features("The port became the centre of the fighting.").get("g_simple_past") == 1.0
-    assert "g_simple_past" not in cue_features("The port had become the centre of the fighting.")

@@ -387,19 +387,12 @@ def _simple_past(tokens: list[str]) -> int:
         low = token.lower()
         if low in ("was", "were"):
             count += 1
-        elif low in _IRREGULAR_PAST and token.islower():  # "Mariupol became", not "had become"
-            count += i == 0 or tokens[i - 1].lower() not in _FINITE_BEFORE
         elif len(token) >= 5 and token.endswith("ed") and token.isalpha() and token.islower():
             reduced = i + 1 < len(tokens) and tokens[i + 1] == "by"  # "an agency created by Congress"
             count += not reduced and (i == 0 or tokens[i - 1].lower() not in _FINITE_BEFORE)
     return count
 
 
-# irregular simple pasts whose form is no present as well ("met", "hit", "put", "read" are both)
-_IRREGULAR_PAST = frozenset(
-    """became began came gave went took told spoke wrote chose drew flew knew stood rose fell grew threw
-    swept fled sought fought thought brought bought sold paid""".split()  # noqa: SIM905
-)
 _OPENS_A_SENTENCE = frozenset("\"“‘'(:—–-")
 
 
