@@ -279,6 +279,11 @@ def test_a_sentence_that_says_what_its_subject_is_defines_it() -> None:
         "The Harbour Board is an independent body created by parliament to run the port."
     )
     assert "c_definition" in definition and "g_simple_past" not in definition
+    # a subject of nine words, its acronym in brackets, still opens a definition
+    long_subject = cue_features(
+        "The annual review of the port charter (ARP) is a process that runs all year."
+    )
+    assert "c_definition" in long_subject
     for sentence in (
         "This is a blow to the government and its allies in the assembly.",  # a verdict, not a definition
         "The Harbour Board was an independent body until the council took it over.",  # told in the past
@@ -383,3 +388,30 @@ def test_a_purpose_defined_with_is_to_is_no_plan() -> None:
         "The goal of the talks is expected to be met.",
     ):
         assert "g_expected" in cue_features(ahead), ahead
+
+
+def test_former_before_a_title_is_no_history() -> None:
+    """'former prime minister X got 75 seats': a person's title in the day's news, not a recall of
+    the past; 'traditionally' still tells history."""
+    assert "w_history" not in cue_features("The party led by former prime minister Ann Lee got 75 seats.")
+    assert "w_history" in cue_features("The port has traditionally been run by the council.")
+
+
+def test_history_words_inside_an_aside_do_not_make_the_sentence_history() -> None:
+    """'The fund – first proposed in 2013 and established under the old treaty – was adopted on
+    Tuesday': the aside recalls its subject's past, the sentence tells the news."""
+    aside = cue_features(
+        "The port fund – first proposed in 2013 and established under the old treaty – was adopted on Tuesday."
+    )
+    assert "w_history" not in aside
+    plain = cue_features("The port fund was established under the old treaty.")
+    assert "w_history" in plain
+
+
+def test_a_verbless_concession_that_weighs_the_news_is_a_verdict() -> None:
+    """'Though a positive sign, the sum is a fraction of the losses': the writer weighs the news; a
+    concession with a verb ('While the court ruled on Monday, ...') tells it."""
+    assert "c_verdict" in cue_features("Though a positive sign, the sum is a fraction of the losses.")
+    assert "c_verdict" in cue_features("While welcome, the pledge falls short of the need.")
+    assert "c_verdict" not in cue_features("While the court ruled on Monday, protests went on.")
+    assert "c_verdict" not in cue_features("While in the capital, the minister met the mayor.")

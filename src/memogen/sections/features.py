@@ -137,6 +137,11 @@ _VERDICT = re.compile(
 _NOT_BUT = re.compile(
     r"\b(?:is|was|are|were)\s+not\s+(?:(?:just|merely|only|simply)\s+)?(?:\S+\s+){1,7}?but\b", re.IGNORECASE
 )
+# "Though a positive sign, the fund covers 0.2 per cent of the losses", "While welcome, the pledge falls
+# short": a verbless concession that weighs the news before the clause that judges it
+_CONCEDED_VIEW = re.compile(r"^(?:Though|Although|While|Albeit)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+),\s")
+_VIEW_WORDS = frozenset("welcome sign step start modest overdue".split())  # noqa: SIM905
+_AUXILIARIES = frozenset("is are was were has have had be been do does did".split())  # noqa: SIM905
 _CONCLUSION = re.compile(
     r"^(?:In a nutshell|Overall|In conclusion|To conclude|Thus|Hence|Therefore|As a result|Consequently|"
     r"Ultimately|In short|In sum|All in all|On balance|Going forward|Looking ahead)\b"
@@ -161,7 +166,7 @@ _COPULA_NP = _rx(r"(?:is|are) (?:a|an|one of|among|part of|home to)")
 # ... or that opens on what its subject is, set before it ("Home to 22 million people, Niger is two-thirds
 # desert", "A former colony, the country is ...")
 _DEFINITION = re.compile(
-    r"^(?!(?:This|That|These|Those|It|There|Which|What|Here|Such)\b)(?:[\w'’.,()-]+\s+){1,7}?(?:is|are)\s+"
+    r"^(?!(?:This|That|These|Those|It|There|Which|What|Here|Such)\b)(?:[\w'’.,()-]+\s+){1,9}?(?:is|are)\s+"
     r"(?:a|an|one of|among|part of|home to|the (?:\w+est|only|main|first|second|third)|the \w+ of)\s"
     r"|^(?:Home to|An?(?!\s+(?:day|week|month|year|decade|few|couple|short|long)\b)|One of)\s[^,;:]{3,80},"
     r"\s+(?:the\s+\w+\s+|(?:[A-Z][\w'’.-]*\s+){1,4})(?:is|are)\s"
@@ -199,7 +204,7 @@ _WORDS: dict[str, frozenset[str]] = {
     ),
     "history": frozenset(
         """history historical historically legacy legacies colonial independence founded established
-        originally tradition traditionally decades era former once ancient century centuries dating
+        originally tradition traditionally decades era once ancient century centuries dating
         previously predecessor origins roots began""".split()  # noqa: SIM905
     ),
     "present_be": frozenset(["is", "are", "remains", "remain", "seems", "appears", "stands"]),
@@ -439,6 +444,17 @@ def quoted_wording(sentence: str) -> bool:
     )
 
 
+def _conceded_view(lead: str) -> bool:
+    """The sentence opens on a verbless concession that weighs something ("Though a positive sign, ...");
+    "While the court ruled on Monday, ..." has a verb: it tells, it does not weigh."""
+    m = _CONCEDED_VIEW.match(lead)
+    if not m:
+        return False
+    opener = _words_of(m.group(1))
+    verbless = not any(w in _PAST_FORMS or w in _AUXILIARIES or w.endswith("ed") for w in opener)
+    return verbless and any("w_eval" in _VOCAB_OF.get(w, ()) or w in _VIEW_WORDS for w in opener)
+
+
 def cue_features(sentence: str) -> dict[str, float]:
     """Counts of grammar and wording cues in one sentence."""
     return _cues(sentence)[0]
@@ -452,12 +468,17 @@ def _cues(sentence: str) -> tuple[dict[str, float], set[str]]:
     present = set(words)
     out: dict[str, float] = {"s_words": math.log1p(len(words))}
     quoted = _quoted_spans(sentence) if _QUOTE.search(sentence) else []
+    asides = [a.span() for a in _ASIDE.finditer(sentence)] if _ASIDE_MARK.search(sentence) else []
     for i, (m, w) in enumerate(zip(found, words, strict=True)):
         names = _VOCAB_OF.get(w, ())
         if not names or _is_name(sentence, m, i):
             continue
         if quoted and any(a <= m.start() < b for a, b in quoted):
             names = tuple(n for n in names if n != "w_first_person")  # the speaker's "we", not the writer's
+        if asides and any(a <= m.start() < b for a, b in asides):
+            # "The goal – proposed in 2013 and established under the Paris agreement – was adopted": the
+            # aside recalls its subject's past; the sentence tells the news
+            names = tuple(n for n in names if n != "w_history")
         for name in names:
             out[name] = min(out.get(name, 0.0) + 1.0, 3.0)
     for name, rx, triggers in _CUE_PATTERNS:
@@ -490,6 +511,8 @@ def _cues(sentence: str) -> tuple[dict[str, float], set[str]]:
     ):
         if rx.match(lead):
             out[name] = 1.0
+    if _conceded_view(lead):
+        out["c_verdict"] = out.get("c_verdict", 0.0) + 1.0
     if "not" in present and "but" in present and _NOT_BUT.search(sentence):
         out["c_verdict"] = out.get("c_verdict", 0.0) + 1.0
     if _QUOTE.search(sentence):
