@@ -489,3 +489,14 @@ def test_a_time_told_from_the_sentence_before_is_read_with_it_or_left_out():
     src = _source("s", "Two days later, the regulators closed the bank and took over its deposits.")
     kept, dropped, _ = stand_alone([_point("p", src, src.text)], [src], None)
     assert kept == [] and "the sentence before" in dropped[0].reason
+
+
+def test_no_point_is_joined_to_a_sentence_that_leans_on_another():
+    text = (
+        "The bank sold bonds at a loss. The latter transaction cost it $1.8 billion. "
+        "The next day, an investor advised companies to leave the bank."
+    )
+    src = _source("s", text)
+    sentence = "The next day, an investor advised companies to leave the bank."
+    kept, dropped, _ = stand_alone([_point("p", src, sentence)], [src], None)
+    assert kept == [] and "the sentence before" in dropped[0].reason

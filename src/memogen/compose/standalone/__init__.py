@@ -192,6 +192,8 @@ def _join_previous(text: str, home: Home | None) -> tuple[str, Citation] | None:
     before = " ".join(home.text[prev[0] : prev[1]].split())
     if _PERSON_PRONOUN.match(before) or (_THING_PRONOUN.match(before) and not is_expletive_it(before)):
         return None
+    if _LEANS_BACK.match(before) or _DEMONSTRATIVE_NOUN.match(before):
+        return None  # 'The latter transaction ...': the sentence leaned on leans on another
     if _SPEAKER_PRONOUN.search(before):
         return None  # 'Citing X, she said ...': the sentence leaned on names no speaker either
     joined = f"{before} {text}"
