@@ -500,3 +500,14 @@ def test_no_point_is_joined_to_a_sentence_that_leans_on_another():
     sentence = "The next day, an investor advised companies to leave the bank."
     kept, dropped, _ = stand_alone([_point("p", src, sentence)], [src], None)
     assert kept == [] and "the sentence before" in dropped[0].reason
+
+
+def test_a_title_or_an_initial_does_not_end_a_sentence():
+    from memogen.compose.standalone.shape import drop_verbless_lead, first_sentence
+
+    text = "Just one day after Mr. Holm spoke at the conference, the bank announced a loss. Shares fell."
+    assert first_sentence(text) == (
+        "Just one day after Mr. Holm spoke at the conference, the bank announced a loss.",
+        "Shares fell.",
+    )
+    assert drop_verbless_lead(text) == (text, 0)

@@ -104,10 +104,20 @@ def has_finite_verb(sentence: str) -> bool:
     return False
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘(])")
+# a stop that ends a title or an initial, not the sentence: "Mr. Becker", "Gen. Munir", "U.S. regulators"
+_ABBREVIATED = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Sen|Rep|Gov|Jr|Sr|No|vs)|\b[A-Z])\.$"
+)
+
+
 def first_sentence(text: str) -> tuple[str, str]:
-    """(first sentence, the rest) at the first full stop followed by a capital."""
-    m = re.search(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘(])", text)
-    return (text[: m.start()].strip(), text[m.end() :].strip()) if m else (text.strip(), "")
+    """(first sentence, the rest) at the first full stop followed by a capital that ends no title
+    or initial ("Just one day after Mr. Becker ..." is one sentence)."""
+    for m in _SENTENCE_END.finditer(text):
+        if not _ABBREVIATED.search(text, 0, m.start()):
+            return text[: m.start()].strip(), text[m.end() :].strip()
+    return text.strip(), ""
 
 
 def is_table_row(text: str) -> bool:
