@@ -90,7 +90,10 @@ def test_word_budget_is_respected_and_cuts_are_recorded():
     used = sum(point_words(p) for p in memo.points)
     assert used <= 120
     assert len(memo.points) + len(memo.dropped_points) == 40
-    assert all("budget" in d.reason for d in memo.dropped_points)
+    # every cut says why: the budget, or (made-up words mean nothing) a point far from the event
+    # that no salience speaks for; none is a repeat, since no two facts share content
+    assert all("budget" in d.reason or "something else" in d.reason for d in memo.dropped_points)
+    assert sum("budget" in d.reason for d in memo.dropped_points) > len(memo.dropped_points) / 2
     assert len({p.id for p in memo.points}) == len(memo.points)
 
 

@@ -1,7 +1,9 @@
 """Salience: how much a point belongs in the memo, from evidence any news summariser would weigh.
 
 - centrality: LexRank over the topic's similarity graph; a point that many others echo is the
-  story, a sidebar teaser ("Read more: ...") echoes nothing;
+  story, a sidebar teaser ("Read more: ...") echoes nothing. The graph links meanings (sentence
+  embeddings, the topic's common direction removed) when the embedding model is installed, else
+  wordings (n-gram TF-IDF);
 - position: news writes the most important first, so a source's lead sentences rank high;
 - support: how many sources state it (the merger cites them all);
 - event: how close it is to the event the sources report (their headlines and leads), and whether
@@ -38,6 +40,9 @@ OFF_TOPIC_PENALTY = 1.0
 VOICE_PENALTY = 0.5  # a rhetorical question or the author's own voice
 COMMON_NAME_SHARE = 0.15  # a name in this share of the points is the topic's, not a fact's
 DAMPING = 0.85  # LexRank's random-jump share is 1 - DAMPING
+# Embedding cosine (the topic's common direction removed) from which two points are linked in
+# the centrality graph: unrelated pairs score ~0; of 0.3-0.5, the one that keeps every lavrov test
+SEMANTIC_LINK = 0.45
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w-]+")
 _NUMBER = re.compile(r"(?<![A-Za-z])\d+(?:[.,]\d+)*(?![A-Za-z]*\d)")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|Let['’]s|let us|Let us)\b")
@@ -110,6 +115,32 @@ def lexrank(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray, steps:
             break
         score = new
     return score / score.max()
+
+
+def semantic_centrality(points: list[MergedPoint]) -> np.ndarray | None:
+    """LexRank over the points' meanings: two points are linked when their embeddings, with the
+    topic's common direction removed (as the merger compares meanings), are close; None without
+    the embedding model (the n-gram graph serves then).
+
+    Why meaning, not wording: outlets tell a strand of the story (the toll, the dams, the aid) in
+    their own words, so the n-gram graph left most points of a topic unlinked (centrality at its
+    floor for 9 of the 20 most salient points of a held corpus event) and a lead stating five key
+    facts ranked as central as a teaser. The common direction is the topic itself: without it,
+    what links two points is the strand they share, and a strand many points tell is central.
+    Measured at 100/250 words (eval_selection, mean key-fact coverage): tune 23.3/43.8 ->
+    23.3/43.9 %, held 18.3/38.9 -> 24.6/40.9 %, lavrov 28.6/52.4 -> 28.6/42.9 %; default budget
+    104 -> 106 of 122 key facts.
+    """
+    from ..merge.semantic import distinct_vectors
+
+    if len(points) < 2:
+        return None
+    vectors = distinct_vectors([p.text for p in points])
+    if vectors is None:
+        return None
+    sims = vectors @ vectors.T
+    rows, cols = np.nonzero(np.triu(sims >= SEMANTIC_LINK, k=1))
+    return lexrank(len(points), rows, cols, sims[rows, cols])
 
 
 def disputed(point: MergedPoint) -> bool:
@@ -256,7 +287,9 @@ def score_points(
     first sentence even when that sentence could not stand alone.
     """
     n = len(points)
-    central = lexrank(n, *vectors.graph())
+    central = semantic_centrality(points)
+    if central is None:
+        central = lexrank(n, *vectors.graph())
     position = source_positions(layout or points)
     near = vectors.profile_similarity(event_profile(layout or points, sources))
     near = near / near.max() if n and near.max() > 0 else near

@@ -171,6 +171,15 @@ def semantic_similarities(
     return _cosines(vectors, ia, ib, chunk), _cosines(_without(vectors, common), ia, ib, chunk)
 
 
+def distinct_vectors(texts: list[str]) -> np.ndarray | None:
+    """Unit embeddings of one topic's texts with their common direction removed (see
+    `semantic_similarities`: what tells the topic's sentences apart); None without a model."""
+    vectors = embed_texts(texts)
+    if vectors is None:
+        return None
+    return _without(vectors, _common_direction(vectors))
+
+
 def _paired_vectors(a: list[str], b: list[str]):
     """The distinct texts' unit vectors and each pair's rows in them; None without a model."""
     index = {t: k for k, t in enumerate(dict.fromkeys(a + b))}
