@@ -51,11 +51,11 @@ def _names(
     "Public" or "Officials" opening a sentence are not taken for names.
     """
     toks = [t for t, _, _ in (tokens if tokens is not None else tokenize(text))]
-    quoted = _attribution_tokens(toks)
-    out = set()
-    for k, t in enumerate(toks):
+    found: list[tuple[int, str]] = []
+    for k in [k for k, t in enumerate(toks) if t[:1].isupper()]:
+        t = toks[k]
         low = t.lower()
-        if not t[:1].isupper() or not t.replace("-", "").isalpha() or k in quoted:
+        if not t.replace("-", "").isalpha():
             continue
         if low in STOP or low in MONTHS or low in WEEKDAYS or low in SCALES or low in CURRENCY_WORDS:
             continue
@@ -64,8 +64,11 @@ def _names(
         initial = k == 0 or toks[k - 1] in (".", "“", '"', ":")
         if initial and (initial_names is None or low not in initial_names):
             continue
-        out.add(low)
-    return frozenset(out)
+        found.append((k, low))
+    if not found:
+        return frozenset()  # most sentences: whom they quote need not be read
+    quoted = _attribution_tokens(toks)
+    return frozenset(low for k, low in found if k not in quoted)
 
 
 # "according to the Free and Fair Election Network, ...", "as per the report by the Hindustan Times":
@@ -110,7 +113,8 @@ def _about_itself(low: list[str], k: int) -> bool:
 def features(text: str, aliases: Aliases | None = None) -> Features:
     toks = tokenize(text)
     norm = normalise(text, aliases, toks)
-    content = frozenset(stem(w) for w in norm.split() if w not in STOP and len(w) > 1)
+    # each distinct word stemmed once (a set of stems either way)
+    content = frozenset(map(stem, {w for w in norm.split() if len(w) > 1} - STOP))
     quantities = extract_quantities(text, toks)
     years = {q.value[0] for q in quantities if q.kind in ("year", "date") and q.value[0]}
     names = _names(text, toks, aliases.initial_names if aliases is not None else None)

@@ -57,8 +57,10 @@ def name_mismatch(a: Features, b: Features) -> int:
             and f" {n}’" not in other.padded
         )
 
-    ma, mb = missing(a.names, b), missing(b.names, a)
-    return min(ma, mb)
+    if not (a.names and b.names):
+        return 0  # a side naming no one misses nothing (the check runs on every candidate pair)
+    ma = missing(a.names, b)
+    return min(ma, missing(b.names, a)) if ma else 0
 
 
 def quantities_agree(a: Features, b: Features) -> bool:
@@ -175,14 +177,14 @@ def same_fact(
     if (
         score >= ANCHOR_MIN_SIM
         and shared_anchor(a, b)
-        and name_mismatch(a, b) == 0
+        and mismatch == 0
         and (same_source or not _detail_beside_day(a, b))
     ):
         return True, max(score, DUP_THRESHOLD)
     if (
         idf is not None
         and score >= OVERLAP_MIN_SIM
-        and name_mismatch(a, b) == 0
+        and mismatch == 0
         and weighted_overlap(a, b, idf) >= OVERLAP_DICE
     ):
         return True, max(score, DUP_THRESHOLD)

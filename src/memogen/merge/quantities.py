@@ -461,11 +461,14 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
     """Every amount, percentage, date, year and counted number in a sentence."""
     toks = toks if toks is not None else tokenize(text)
     out: list[Quantity] = []
-    i = 0
+    may = [_may_start_quantity(t) for t, _, _ in toks]  # in one pass: most sentences have no figure
+    if True not in may:
+        return out
+    i = may.index(True)
     n = len(toks)
     while i < n:
         tok = toks[i][0]
-        if not _may_start_quantity(tok):
+        if not may[i]:
             i += 1
             continue
         date = _date_at(toks, i)

@@ -28,11 +28,14 @@ def normalise(
     if tokens is None or SUPERSCRIPTS.search(text):
         tokens = tokenize(SUPERSCRIPTS.sub("", text))
     toks = tokens
+    plains = [_plain_word(t) for t, _, _ in toks]  # in one pass: most sentences hold ordinary words only
+    if None not in plains:
+        return " ".join(aliases.apply(plains) if aliases is not None else plains)  # type: ignore[arg-type]
     out: list[str] = []
     i = 0
     while i < len(toks):
         tok = toks[i][0]
-        plain = _plain_word(tok)
+        plain = plains[i]
         if plain is not None:
             out.append(plain)
             i += 1
@@ -67,7 +70,7 @@ def normalise(
     return " ".join(aliases.apply(out) if aliases is not None else out)
 
 
-@lru_cache(maxsize=1 << 12)  # the common words: rare ones are cheap to read again, and memory is tight
+@lru_cache(maxsize=1 << 15)  # a topic's words (a smaller cache thrashed: ~13 % misses at 500 sources)
 def _plain_word(tok: str) -> str | None:
     """The normal form of an ordinary word (most tokens: `normalise`'s last branches, decided by the
     token alone), or None when `normalise` must look closer: a number, an abbreviation, a currency,
