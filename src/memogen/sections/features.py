@@ -375,10 +375,15 @@ def time_features(sentence: str, ctx: Context, words: set[str] | None = None) ->
     return out
 
 
-def _simple_past(tokens: list[str]) -> int:
-    """Finite simple-past forms: was/were, and -ed words not after an auxiliary or an article."""
+def _simple_past(tokens: list[str], words: list[str] | None = None) -> int:
+    """Finite simple-past forms: was/were, and -ed words not after an auxiliary or an article.
+
+    `words`: the tokens lower-cased (as `_cues` has them), to look at the few that can count only."""
     count = 0
-    for i, token in enumerate(tokens):
+    if words is None:
+        words = [t.lower() for t in tokens]
+    for i in [i for i, w in enumerate(words) if w.endswith("ed") or w == "was" or w == "were"]:
+        token = tokens[i]
         low = token.lower()
         if low in ("was", "were"):
             count += 1
@@ -452,8 +457,8 @@ def _cues(sentence: str) -> tuple[dict[str, float], set[str]]:
     present = set(words)
     out: dict[str, float] = {"s_words": math.log1p(len(words))}
     quoted = _quoted_spans(sentence) if _QUOTE.search(sentence) else []
-    for i, (m, w) in enumerate(zip(found, words, strict=True)):
-        names = _VOCAB_OF.get(w, ())
+    for i in [i for i, w in enumerate(words) if w in _VOCAB_OF]:  # the few cue words of a sentence
+        m, names = found[i], _VOCAB_OF[words[i]]
         if not names or _is_name(sentence, m, i):
             continue
         if quoted and any(a <= m.start() < b for a, b in quoted):
@@ -468,9 +473,9 @@ def _cues(sentence: str) -> tuple[dict[str, float], set[str]]:
     if "g_past_perfect" in out and _REPORTED_PERFECT.search(sentence):
         del out["g_past_perfect"]
         out["g_reported_perfect"] = 1.0
-    if (not present.isdisjoint(_ORDINALS) or any(w[:1].isdigit() for w in words)) and _NTH.search(sentence):
+    if (not present.isdisjoint(_ORDINALS) or any(w[:1].isdigit() for w in present)) and _NTH.search(sentence):
         out["c_nth"] = 1.0
-    past = _simple_past(tokens)
+    past = _simple_past(tokens, words)
     if past:
         out["g_simple_past"] = float(min(past, 3))
     if not past and ("is" in present or "are" in present) and _DEFINITION.match(sentence.lstrip("\"“‘'( ")):
@@ -479,7 +484,8 @@ def _cues(sentence: str) -> tuple[dict[str, float], set[str]]:
         len(words) >= 6
         and "g_present_perfect" not in out
         and "g_past_perfect" not in out  # "have fallen", "had grown": a past the word forms miss
-        and not any(w in _PAST_FORMS or (len(w) >= 4 and w.endswith("ed")) for w in words)
+        and present.isdisjoint(_PAST_FORMS)
+        and not any(len(w) >= 4 and w.endswith("ed") for w in present)
     ):
         out["g_no_past"] = 1.0
     lead = sentence.lstrip("\"“‘'( ")
