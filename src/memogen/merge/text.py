@@ -86,10 +86,13 @@ def _plain_word(tok: str) -> str | None:
 # --------------------------------------------------------------------------- representative text
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def compress(text: str) -> str:
     """Light compression that keeps a faithful subset of the sentence: no note marks, no leading connective."""
     out = SUPERSCRIPTS.sub("", text).strip()
-    out = re.sub(r"\s+", " ", out)
+    out = _SPACES.sub(" ", out)
     stripped = LEADING_FILLER.sub("", out)
     if stripped != out and stripped[:1].isalpha():
         out = stripped[0].upper() + stripped[1:]
