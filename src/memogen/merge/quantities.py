@@ -219,16 +219,26 @@ def _context(toks: list[tuple[str, int, int]], lo: int, hi: int, window: int = 1
             dist += 1
             if dist > window:
                 break
-            lw = w.lower()
-            sentence_start = k == 0 or toks[k - 1][0] in SENTENCE_END
-            if not (w[:1].islower() or sentence_start) or not lw.replace("-", "").isalpha():
+            if not (w[:1].islower() or k == 0 or toks[k - 1][0] in SENTENCE_END):
                 continue
-            if lw in STOP or lw in GENERIC or lw in MONTHS or has_number_word(lw):
-                continue
-            seen.append((stem(lw), dist))
+            content = _context_stem(w)
+            if content is not None:
+                seen.append((content, dist))
         for s, dist in seen:
             out[s] = min(dist, out.get(s, dist))
     return out
+
+
+@lru_cache(maxsize=1 << 15)
+def _context_stem(word: str) -> str | None:
+    """The stem a word gives a figure's context, or None for no content word (a stop word, a month, a
+    number word, not a word): decided by the word alone, so kept per word (a topic repeats its words)."""
+    lw = word.lower()
+    if not lw.replace("-", "").isalpha():
+        return None
+    if lw in STOP or lw in GENERIC or lw in MONTHS or has_number_word(lw):
+        return None
+    return stem(lw)
 
 
 # Words that join two figures' phrases ("75 seats while the PPP grabbed 54"): each side is one figure's.
