@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..model import Point
 from .features import Features
@@ -47,20 +48,27 @@ def name_mismatch(a: Features, b: Features) -> int:
         # the other side carries too is shared, however it got there (an alias's holder: "Bazoum"
         # stands for its learned surname on both sides, which neither sentence spells)
         # (a short name in the possessive, "SVB's", "Khan's", is that name: no 5-letter prefix finds it)
-        return sum(
-            1
-            for n in x
-            if n not in other.names
-            and f" {n} " not in other.padded
-            and (len(n) < 5 or f" {n[:5]}" not in other.padded)
-            and f" {n}'" not in other.padded
-            and f" {n}’" not in other.padded
-        )
+        names, padded = other.names, other.padded
+        count = 0
+        for n in x:
+            if n in names:
+                continue
+            if not any(probe in padded for probe in _name_probes(n)):
+                count += 1
+        return count
 
     if not (a.names and b.names):
         return 0  # a side naming no one misses nothing (the check runs on every candidate pair)
     ma = missing(a.names, b)
     return min(ma, missing(b.names, a)) if ma else 0
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_probes(name: str) -> tuple[str, ...]:
+    """How another sentence (its padded normal form) may spell a name: the whole word, its first 5
+    letters (from 5 letters on), the word before an apostrophe. Kept per name: asked of every pair."""
+    prefix = (f" {name[:5]}",) if len(name) >= 5 else ()
+    return (f" {name} ", *prefix, f" {name}'", f" {name}’")
 
 
 def quantities_agree(a: Features, b: Features) -> bool:

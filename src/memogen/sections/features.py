@@ -473,7 +473,8 @@ def _cues(sentence: str) -> tuple[dict[str, float], set[str]]:
     if "g_past_perfect" in out and _REPORTED_PERFECT.search(sentence):
         del out["g_past_perfect"]
         out["g_reported_perfect"] = 1.0
-    if (not present.isdisjoint(_ORDINALS) or any(w[:1].isdigit() for w in present)) and _NTH.search(sentence):
+    # a word starting with a digit is a digit anywhere in the sentence (_TOKEN's words hold no digit else)
+    if (not present.isdisjoint(_ORDINALS) or _DIGIT.search(sentence)) and _NTH.search(sentence):
         out["c_nth"] = 1.0
     past = _simple_past(tokens, words)
     if past:
