@@ -83,6 +83,17 @@ def _plain_word(tok: str) -> str | None:
     return low if tok.isalnum() or "'" in tok or "’" in tok else None
 
 
+def forget_word_caches() -> None:
+    """Let the per-word tables of a topic go (normal forms, figure contexts, name spellings) once its
+    pairs are judged: at 2,000 sources they hold some tens of thousands of words, ~5-10 MB at the
+    merge's memory peak, and the next topic has other words."""
+    from .pairs import _name_probes
+    from .quantities import _context_stem
+
+    for cached in (_plain_word, _context_stem, _name_probes):
+        cached.cache_clear()
+
+
 # --------------------------------------------------------------------------- representative text
 
 
