@@ -155,7 +155,7 @@ def number_word_parts(tok: str) -> tuple[str, ...] | None:
 
 
 @lru_cache(maxsize=1 << 16)
-def _may_start_quantity(tok: str) -> bool:
+def may_start_quantity(tok: str) -> bool:
     """Whether a figure, date or share can start at this token: a digit, a capitalised month,
     a number or fraction word, a currency sign. Every other token is skipped at once, which
     spares the readers below for ~95 % of tokens."""
@@ -477,7 +477,7 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
     """Every amount, percentage, date, year and counted number in a sentence."""
     toks = toks if toks is not None else tokenize(text)
     out: list[Quantity] = []
-    may = [_may_start_quantity(t) for t, _, _ in toks]  # in one pass: most sentences have no figure
+    may = [may_start_quantity(t) for t, _, _ in toks]  # in one pass: most sentences have no figure
     if True not in may:
         return out
     i = may.index(True)

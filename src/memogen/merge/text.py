@@ -28,16 +28,17 @@ def normalise(
     if tokens is None or SUPERSCRIPTS.search(text):
         tokens = tokenize(SUPERSCRIPTS.sub("", text))
     toks = tokens
-    plains = [_plain_word(t) for t, _, _ in toks]  # in one pass: most sentences hold ordinary words only
-    if None not in plains:
-        return " ".join(aliases.apply(plains) if aliases is not None else plains)  # type: ignore[arg-type]
+    quick = plain_normal_form([t for t, _, _ in toks], aliases)
+    if quick is not None:
+        return quick
     out: list[str] = []
     i = 0
     while i < len(toks):
         tok = toks[i][0]
-        plain = plains[i]
+        plain = _plain_word(tok)
         if plain is not None:
-            out.append(plain)
+            if plain:
+                out.append(plain)
             i += 1
             continue
         low = tok.lower().replace("\\", "").replace(" ", "")
@@ -70,17 +71,30 @@ def normalise(
     return " ".join(aliases.apply(out) if aliases is not None else out)
 
 
+def plain_normal_form(words: list[str], aliases: Aliases | None = None) -> str | None:
+    """`normalise`'s result for tokens that are all ordinary words (most sentences of a topic), in
+    one pass; None when one needs a closer look (a number, an abbreviation, a currency, a hyphen)."""
+    plains = [_plain_word(w) for w in words]
+    if None in plains:
+        return None
+    kept: list[str] = [p for p in plains if p]  # type: ignore[misc]  # "": punctuation, dropped
+    return " ".join(aliases.apply(kept) if aliases is not None else kept)
+
+
 @lru_cache(maxsize=1 << 15)  # a topic's words (a smaller cache thrashed: ~13 % misses at 500 sources)
 def _plain_word(tok: str) -> str | None:
     """The normal form of an ordinary word (most tokens: `normalise`'s last branches, decided by the
-    token alone), or None when `normalise` must look closer: a number, an abbreviation, a currency,
-    a percent, a hyphenated word. Kept per token: a topic's sentences repeat the same words."""
+    token alone), "" for a token it drops (punctuation), or None when `normalise` must look closer:
+    a number, an abbreviation, a currency, a percent, a hyphenated word. Kept per token: a topic's
+    sentences repeat the same words."""
     low = tok.lower().replace("\\", "").replace(" ", "")
     if number_word_parts(tok) or tok in CAPS_ABBR or (tok[:1].isupper() and low in DOTTED_ABBR):
         return None
     if low in ("us$", "usd", "$", "us", "%", "percent", "per") or tok[:1].isdigit():
         return None
-    return low if tok.isalnum() or "'" in tok or "’" in tok else None
+    if tok.isalnum() or "'" in tok or "’" in tok:
+        return low
+    return None if "-" in tok else ""
 
 
 def forget_word_caches() -> None:
