@@ -48,12 +48,13 @@ def name_mismatch(a: Features, b: Features) -> int:
         # the other side carries too is shared, however it got there (an alias's holder: "Bazoum"
         # stands for its learned surname on both sides, which neither sentence spells)
         # (a short name in the possessive, "SVB's", "Khan's", is that name: no 5-letter prefix finds it)
-        names, padded = other.names, other.padded
+        padded = other.padded
         count = 0
-        for n in x:
-            if n in names:
-                continue
-            if not any(probe in padded for probe in _name_probes(n)):
+        for n in x - other.names:
+            for probe in _name_probes(n):
+                if probe in padded:
+                    break
+            else:
                 count += 1
         return count
 

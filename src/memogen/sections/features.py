@@ -393,6 +393,7 @@ def _simple_past(tokens: list[str], words: list[str] | None = None) -> int:
     return count
 
 
+_ED_WORD = re.compile(r" [^ ]{2,}ed ")  # in a sentence's words joined by spaces (a word holds none)
 _OPENS_A_SENTENCE = frozenset("\"“‘'(:—–-")
 
 
@@ -486,7 +487,7 @@ def _cues(sentence: str) -> tuple[dict[str, float], set[str]]:
         and "g_present_perfect" not in out
         and "g_past_perfect" not in out  # "have fallen", "had grown": a past the word forms miss
         and present.isdisjoint(_PAST_FORMS)
-        and not any(len(w) >= 4 and w.endswith("ed") for w in present)
+        and not _ED_WORD.search(f" {' '.join(present)} ")  # a word of 4 letters or more ending in "ed"
     ):
         out["g_no_past"] = 1.0
     lead = sentence.lstrip("\"“‘'( ")
