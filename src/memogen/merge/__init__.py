@@ -61,7 +61,7 @@ from .quantities import extract_quantities, figure_years, time_compatible
 from .semantic import semantic_similarities, semantic_similarity
 from .similarity import Matrices, candidate_pairs, nearest_pairs, pair_similarity, vectorise
 from .statements import source_name
-from .text import compress, drop_restated_asides, has_aside, normalise, without_asides
+from .text import compress, drop_restated_asides, forget_word_caches, has_aside, normalise, without_asides
 from .units import unify_counted_nouns
 
 # --------------------------------------------------------------------------- public entry
@@ -180,6 +180,7 @@ def merge_points(
         for i in members:
             cluster_of[i] = c
     found = _conflicts(points, sources, texts, feats, mats, groups, cluster_of, aliases, event_dates)
+    forget_word_caches()  # the per-word tables served the pairs: not carried to the memory peak below
 
     at = {(p.source_id, p.text): k for k, p in enumerate(points)}  # to cite the points a statement gives
     merged: list[MergedPoint] = []

@@ -88,6 +88,8 @@ _SEGMENT_BREAK = re.compile(
     re.I,
 )
 _NAME_TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\wÀ-ÿ’'\-]*|\(|\)|\S")
+_POSSESSIVE = re.compile(r"[’'](s)?$")  # compiled once: read for every capitalised word of a topic
+_WORD_PARTS = re.compile(r"[-’']")
 _NAME_JOINERS = JOINERS | {"e"}  # "Tehreek-e-Insaf", "Istehkam e Pakistan"
 # names after these are where a figure was measured (or on what scale), not whose it is: "the 6.8
 # magnitude earthquake near Ouka", "a 6.8 magnitude earthquake on the Richter scale"
@@ -828,9 +830,10 @@ def _name_spans(sentence: str, initial_names: frozenset[str]) -> tuple[_Name, ..
     """Runs of capitalised words (with "of", "and", "the" inside and a "(PTI)" after) and acronyms."""
     toks = [(m.group(), m.start(), m.end()) for m in _NAME_TOKEN.finditer(sentence)]
     out: list[_Name] = []
-    k = 0
+    upper = [t[:1].isupper() for t, _, _ in toks]  # a name word is capitalised: the rest are passed over
+    k = upper.index(True) if True in upper else len(toks)
     while k < len(toks):
-        if not _is_name_word(toks, k, initial_names):
+        if not upper[k] or not _is_name_word(toks, k, initial_names):
             k += 1
             continue
         j = k + 1
@@ -879,7 +882,7 @@ def _is_name_word(toks: list[tuple[str, int, int]], k: int, initial_names: froze
     t = toks[k][0]
     if not t[:1].isupper() or not t[:1].isalpha():
         return False
-    low = re.sub(r"[’'](s)?$", "", t.lower())
+    low = _POSSESSIVE.sub("", t.lower())
     if low in STOP or low in MONTHS or low in WEEKDAYS or CURRENCY_PREFIX.match(t):
         return False
     sentence_start = k == 0 or toks[k - 1][0] in (".", "“", '"', ":")
@@ -892,8 +895,8 @@ def entity_of(words: list[str]) -> Entity:
     parts: list[str] = []
     acronyms: set[str] = set()
     for w in words:
-        w = re.sub(r"[’'](s)?$", "", w.strip("()"))
-        pieces = [p for p in re.split(r"[-’']", w) if p]
+        w = _POSSESSIVE.sub("", w.strip("()"))
+        pieces = [p for p in _WORD_PARTS.split(w) if p]
         caps = [p for p in pieces if p[:1].isupper()]
         if caps and caps[0].isupper() and len(caps[0]) >= 2:  # an acronym, maybe with a suffix: PML-N
             acronyms.add("".join(c if c.isupper() else c[0] for c in caps).lower())

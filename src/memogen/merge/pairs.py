@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..model import Point
 from .features import Features
@@ -47,18 +48,28 @@ def name_mismatch(a: Features, b: Features) -> int:
         # the other side carries too is shared, however it got there (an alias's holder: "Bazoum"
         # stands for its learned surname on both sides, which neither sentence spells)
         # (a short name in the possessive, "SVB's", "Khan's", is that name: no 5-letter prefix finds it)
-        return sum(
-            1
-            for n in x
-            if n not in other.names
-            and f" {n} " not in other.padded
-            and (len(n) < 5 or f" {n[:5]}" not in other.padded)
-            and f" {n}'" not in other.padded
-            and f" {n}’" not in other.padded
-        )
+        padded = other.padded
+        count = 0
+        for n in x - other.names:
+            for probe in _name_probes(n):
+                if probe in padded:
+                    break
+            else:
+                count += 1
+        return count
 
-    ma, mb = missing(a.names, b), missing(b.names, a)
-    return min(ma, mb)
+    if not (a.names and b.names):
+        return 0  # a side naming no one misses nothing (the check runs on every candidate pair)
+    ma = missing(a.names, b)
+    return min(ma, missing(b.names, a)) if ma else 0
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_probes(name: str) -> tuple[str, ...]:
+    """How another sentence (its padded normal form) may spell a name: the whole word, its first 5
+    letters (from 5 letters on), the word before an apostrophe. Kept per name: asked of every pair."""
+    prefix = (f" {name[:5]}",) if len(name) >= 5 else ()
+    return (f" {name} ", *prefix, f" {name}'", f" {name}’")
 
 
 def quantities_agree(a: Features, b: Features) -> bool:
@@ -175,14 +186,14 @@ def same_fact(
     if (
         score >= ANCHOR_MIN_SIM
         and shared_anchor(a, b)
-        and name_mismatch(a, b) == 0
+        and mismatch == 0
         and (same_source or not _detail_beside_day(a, b))
     ):
         return True, max(score, DUP_THRESHOLD)
     if (
         idf is not None
         and score >= OVERLAP_MIN_SIM
-        and name_mismatch(a, b) == 0
+        and mismatch == 0
         and weighted_overlap(a, b, idf) >= OVERLAP_DICE
     ):
         return True, max(score, DUP_THRESHOLD)

@@ -155,7 +155,7 @@ def number_word_parts(tok: str) -> tuple[str, ...] | None:
 
 
 @lru_cache(maxsize=1 << 16)
-def _may_start_quantity(tok: str) -> bool:
+def may_start_quantity(tok: str) -> bool:
     """Whether a figure, date or share can start at this token: a digit, a capitalised month,
     a number or fraction word, a currency sign. Every other token is skipped at once, which
     spares the readers below for ~95 % of tokens."""
@@ -171,8 +171,14 @@ def _may_start_quantity(tok: str) -> bool:
     )
 
 
+# compiled once: read for every figure and date of a topic
+_ORDINAL_SUFFIX = re.compile(r"(st|nd|rd|th)$")
+_YEAR_TOKEN = re.compile(r"(19|20)\d\d")
+_LONG_DIGITS = re.compile(r"\d{3,}")
+
+
 def parse_digits(tok: str) -> float | None:
-    tok = re.sub(r"(st|nd|rd|th)$", "", tok).replace(",", "")
+    tok = _ORDINAL_SUFFIX.sub("", tok).replace(",", "")
     try:
         return float(tok)
     except ValueError:
@@ -213,16 +219,26 @@ def _context(toks: list[tuple[str, int, int]], lo: int, hi: int, window: int = 1
             dist += 1
             if dist > window:
                 break
-            lw = w.lower()
-            sentence_start = k == 0 or toks[k - 1][0] in SENTENCE_END
-            if not (w[:1].islower() or sentence_start) or not lw.replace("-", "").isalpha():
+            if not (w[:1].islower() or k == 0 or toks[k - 1][0] in SENTENCE_END):
                 continue
-            if lw in STOP or lw in GENERIC or lw in MONTHS or has_number_word(lw):
-                continue
-            seen.append((stem(lw), dist))
+            content = _context_stem(w)
+            if content is not None:
+                seen.append((content, dist))
         for s, dist in seen:
             out[s] = min(dist, out.get(s, dist))
     return out
+
+
+@lru_cache(maxsize=1 << 15)
+def _context_stem(word: str) -> str | None:
+    """The stem a word gives a figure's context, or None for no content word (a stop word, a month, a
+    number word, not a word): decided by the word alone, so kept per word (a topic repeats its words)."""
+    lw = word.lower()
+    if not lw.replace("-", "").isalpha():
+        return None
+    if lw in STOP or lw in GENERIC or lw in MONTHS or has_number_word(lw):
+        return None
+    return stem(lw)
 
 
 # Words that join two figures' phrases ("75 seats while the PPP grabbed 54"): each side is one figure's.
@@ -299,7 +315,7 @@ _SPAN_JOINS = frozenset(["-", "–", "to", "until", "till", "through"])
 
 
 def _day_number(tok: str, after: int = 0) -> int | None:
-    day = parse_digits(tok) if tok[:1].isdigit() and not re.fullmatch(r"\d{3,}", tok) else None
+    day = parse_digits(tok) if tok[:1].isdigit() and not _LONG_DIGITS.fullmatch(tok) else None
     return int(day) if day is not None and day == int(day) and after < day <= 31 else None
 
 
@@ -332,9 +348,9 @@ def _day_span_at(
     if last is None:
         return None
     k = j + 2
-    if k + 1 < n and toks[k][0] == "," and re.fullmatch(r"(19|20)\d\d", toks[k + 1][0]):
+    if k + 1 < n and toks[k][0] == "," and _YEAR_TOKEN.fullmatch(toks[k + 1][0]):
         year, k = int(toks[k + 1][0]), k + 2
-    elif k < n and re.fullmatch(r"(19|20)\d\d", toks[k][0]):
+    elif k < n and _YEAR_TOKEN.fullmatch(toks[k][0]):
         year, k = int(toks[k][0]), k + 1
     return (year, month, day), (year, month, last), k
 
@@ -349,9 +365,9 @@ def _date_at(toks: list[tuple[str, int, int]], i: int) -> tuple[tuple, int] | No
         if month and day and 1 <= day <= 31 and day == int(day):
             j = i + 2
             year = None
-            if j < n and re.fullmatch(r"(19|20)\d\d", toks[j][0]):
+            if j < n and _YEAR_TOKEN.fullmatch(toks[j][0]):
                 year, j = int(toks[j][0]), j + 1
-            elif j + 1 < n and toks[j][0] == "," and re.fullmatch(r"(19|20)\d\d", toks[j + 1][0]):
+            elif j + 1 < n and toks[j][0] == "," and _YEAR_TOKEN.fullmatch(toks[j + 1][0]):
                 year, j = int(toks[j + 1][0]), j + 2
             return (year, month, int(day)), j
     if _abbreviated_month(toks, i):
@@ -361,15 +377,15 @@ def _date_at(toks: list[tuple[str, int, int]], i: int) -> tuple[tuple, int] | No
     if i + 1 < n:
         month = MONTHS[tok.lower()]
         nxt = toks[i + 1][0]
-        if re.fullmatch(r"(19|20)\d\d", nxt):
+        if _YEAR_TOKEN.fullmatch(nxt):
             return (int(nxt), month, None), i + 2
         day = parse_digits(nxt) if nxt[:1].isdigit() else None
-        if day and 1 <= day <= 31 and day == int(day) and not re.fullmatch(r"\d{3,}", nxt):
+        if day and 1 <= day <= 31 and day == int(day) and not _LONG_DIGITS.fullmatch(nxt):
             j = i + 2
             year = None
-            if j + 1 < n and toks[j][0] == "," and re.fullmatch(r"(19|20)\d\d", toks[j + 1][0]):
+            if j + 1 < n and toks[j][0] == "," and _YEAR_TOKEN.fullmatch(toks[j + 1][0]):
                 year, j = int(toks[j + 1][0]), j + 2
-            elif j < n and re.fullmatch(r"(19|20)\d\d", toks[j][0]):
+            elif j < n and _YEAR_TOKEN.fullmatch(toks[j][0]):
                 year, j = int(toks[j][0]), j + 1
             return (year, month, int(day)), j
     return None
@@ -461,11 +477,14 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
     """Every amount, percentage, date, year and counted number in a sentence."""
     toks = toks if toks is not None else tokenize(text)
     out: list[Quantity] = []
-    i = 0
+    may = [may_start_quantity(t) for t, _, _ in toks]  # in one pass: most sentences have no figure
+    if True not in may:
+        return out
+    i = may.index(True)
     n = len(toks)
     while i < n:
         tok = toks[i][0]
-        if not _may_start_quantity(tok):
+        if not may[i]:
             i += 1
             continue
         date = _date_at(toks, i)
@@ -522,10 +541,7 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
         if after in CURRENCY_WORDS:
             currency, j = True, j + 1
         is_year = (
-            not currency
-            and scale == 1.0
-            and lo == hi
-            and re.fullmatch(r"(19|20)\d\d", toks[start][0]) is not None
+            not currency and scale == 1.0 and lo == hi and _YEAR_TOKEN.fullmatch(toks[start][0]) is not None
         )
         if after in ("%", "percent") or (after == "per" and j + 1 < n and toks[j + 1][0].lower() == "cent"):
             j += 1 if after != "per" else 2

@@ -70,7 +70,8 @@ class HashedTfidf:
         rows, uni, bi_rows, bi = [], [], [], []
         for k, text in enumerate(texts):
             toks = [t for t in _WORD_TOKEN.findall(text.lower()) if t not in STOP]
-            hs = [ids.setdefault(t, zlib.crc32(t.encode("utf-8"))) for t in toks]
+            # a word's hash computed once (setdefault's default would be computed for every token)
+            hs = [ids[t] if t in ids else ids.setdefault(t, zlib.crc32(t.encode("utf-8"))) for t in toks]
             rows += [k] * len(hs)
             uni += hs
             bi_rows += [k] * max(0, len(hs) - 1)

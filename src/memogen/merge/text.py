@@ -28,13 +28,17 @@ def normalise(
     if tokens is None or SUPERSCRIPTS.search(text):
         tokens = tokenize(SUPERSCRIPTS.sub("", text))
     toks = tokens
+    quick = plain_normal_form([t for t, _, _ in toks], aliases)
+    if quick is not None:
+        return quick
     out: list[str] = []
     i = 0
     while i < len(toks):
         tok = toks[i][0]
         plain = _plain_word(tok)
         if plain is not None:
-            out.append(plain)
+            if plain:
+                out.append(plain)
             i += 1
             continue
         low = tok.lower().replace("\\", "").replace(" ", "")
@@ -67,26 +71,53 @@ def normalise(
     return " ".join(aliases.apply(out) if aliases is not None else out)
 
 
-@lru_cache(maxsize=1 << 12)  # the common words: rare ones are cheap to read again, and memory is tight
+def plain_normal_form(words: list[str], aliases: Aliases | None = None) -> str | None:
+    """`normalise`'s result for tokens that are all ordinary words (most sentences of a topic), in
+    one pass; None when one needs a closer look (a number, an abbreviation, a currency, a hyphen)."""
+    plains = [_plain_word(w) for w in words]
+    if None in plains:
+        return None
+    kept: list[str] = [p for p in plains if p]  # type: ignore[misc]  # "": punctuation, dropped
+    return " ".join(aliases.apply(kept) if aliases is not None else kept)
+
+
+@lru_cache(maxsize=1 << 15)  # a topic's words (a smaller cache thrashed: ~13 % misses at 500 sources)
 def _plain_word(tok: str) -> str | None:
     """The normal form of an ordinary word (most tokens: `normalise`'s last branches, decided by the
-    token alone), or None when `normalise` must look closer: a number, an abbreviation, a currency,
-    a percent, a hyphenated word. Kept per token: a topic's sentences repeat the same words."""
+    token alone), "" for a token it drops (punctuation), or None when `normalise` must look closer:
+    a number, an abbreviation, a currency, a percent, a hyphenated word. Kept per token: a topic's
+    sentences repeat the same words."""
     low = tok.lower().replace("\\", "").replace(" ", "")
     if number_word_parts(tok) or tok in CAPS_ABBR or (tok[:1].isupper() and low in DOTTED_ABBR):
         return None
     if low in ("us$", "usd", "$", "us", "%", "percent", "per") or tok[:1].isdigit():
         return None
-    return low if tok.isalnum() or "'" in tok or "’" in tok else None
+    if tok.isalnum() or "'" in tok or "’" in tok:
+        return low
+    return None if "-" in tok else ""
+
+
+def forget_word_caches() -> None:
+    """Let the per-word tables of a topic go (normal forms, figure contexts, name spellings) once its
+    pairs are judged: at 2,000 sources they hold some tens of thousands of words, ~5-10 MB at the
+    merge's memory peak, and the next topic has other words."""
+    from .pairs import _name_probes
+    from .quantities import _context_stem
+
+    for cached in (_plain_word, _context_stem, _name_probes):
+        cached.cache_clear()
 
 
 # --------------------------------------------------------------------------- representative text
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def compress(text: str) -> str:
     """Light compression that keeps a faithful subset of the sentence: no note marks, no leading connective."""
     out = SUPERSCRIPTS.sub("", text).strip()
-    out = re.sub(r"\s+", " ", out)
+    out = _SPACES.sub(" ", out)
     stripped = LEADING_FILLER.sub("", out)
     if stripped != out and stripped[:1].isalpha():
         out = stripped[0].upper() + stripped[1:]

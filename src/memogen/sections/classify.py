@@ -100,17 +100,31 @@ def _step(model: SectionModel, kind: str | None, a: SectionKey, b: SectionKey) -
     return 0.0 if kind is None or kind not in model.transitions else model.transition(kind, a, b)
 
 
+Steps = dict[tuple[SectionKey, SectionKey], float]
+
+
+def _step_tables(model: SectionModel, kinds: list[str | None]) -> list[Steps]:
+    """Each link's transition costs, (from, to) -> `_step`, one table per kind of link: looked up
+    for every pair of sections at every point of every source (~9 calls of `_step` a point)."""
+    tables: dict[str | None, Steps] = {}
+    for kind in dict.fromkeys(kinds):
+        tables[kind] = {(a, b): _step(model, kind, a, b) for a in SECTION_KEYS for b in SECTION_KEYS}
+    return [tables[kind] for kind in kinds]
+
+
 def _viterbi(
     local: list[dict[SectionKey, float]], kinds: list[str | None], model: SectionModel
 ) -> list[SectionKey]:
+    steps = _step_tables(model, kinds)
     best = [dict(local[0])]
     back: list[dict[SectionKey, SectionKey]] = [{}]
     for i in range(1, len(local)):
         row: dict[SectionKey, float] = {}
         ptr: dict[SectionKey, SectionKey] = {}
+        step, last = steps[i], best[-1]
         for k in SECTION_KEYS:
-            prev_k = max(SECTION_KEYS, key=lambda j: best[-1][j] + _step(model, kinds[i], j, k))
-            row[k] = best[-1][prev_k] + _step(model, kinds[i], prev_k, k) + local[i][k]
+            prev_k = max(SECTION_KEYS, key=lambda j: last[j] + step[(j, k)])  # noqa: B023 - used at once
+            row[k] = last[prev_k] + step[(prev_k, k)] + local[i][k]
             ptr[k] = prev_k
         best.append(row)
         back.append(ptr)
@@ -122,7 +136,7 @@ def _viterbi(
 
 def _logsumexp(values: list[float]) -> float:
     top = max(values)
-    return top + math.log(sum(math.exp(v - top) for v in values))
+    return top + math.log(sum([math.exp(v - top) for v in values]))  # a list: quicker than a generator
 
 
 def _marginals(
@@ -130,21 +144,18 @@ def _marginals(
 ) -> list[dict[SectionKey, float]]:
     """Posterior probability of each section for each point (forward-backward, log space)."""
     n = len(local)
+    steps = _step_tables(model, kinds)
     fwd = [dict(local[0])]
     for i in range(1, n):
+        last, step, here = fwd[-1], steps[i], local[i]
         fwd.append(
-            {
-                k: local[i][k] + _logsumexp([fwd[-1][j] + _step(model, kinds[i], j, k) for j in SECTION_KEYS])
-                for k in SECTION_KEYS
-            }
+            {k: here[k] + _logsumexp([last[j] + step[(j, k)] for j in SECTION_KEYS]) for k in SECTION_KEYS}
         )
     bwd = [dict.fromkeys(SECTION_KEYS, 0.0) for _ in range(n)]
     for i in range(n - 2, -1, -1):
+        after, step, there = bwd[i + 1], steps[i + 1], local[i + 1]
         bwd[i] = {
-            k: _logsumexp(
-                [bwd[i + 1][j] + local[i + 1][j] + _step(model, kinds[i + 1], k, j) for j in SECTION_KEYS]
-            )
-            for k in SECTION_KEYS
+            k: _logsumexp([after[j] + there[j] + step[(k, j)] for j in SECTION_KEYS]) for k in SECTION_KEYS
         }
     out = []
     for i in range(n):

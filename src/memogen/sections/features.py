@@ -380,10 +380,15 @@ def time_features(sentence: str, ctx: Context, words: set[str] | None = None) ->
     return out
 
 
-def _simple_past(tokens: list[str]) -> int:
-    """Finite simple-past forms: was/were, and -ed words not after an auxiliary or an article."""
+def _simple_past(tokens: list[str], words: list[str] | None = None) -> int:
+    """Finite simple-past forms: was/were, and -ed words not after an auxiliary or an article.
+
+    `words`: the tokens lower-cased (as `_cues` has them), to look at the few that can count only."""
     count = 0
-    for i, token in enumerate(tokens):
+    if words is None:
+        words = [t.lower() for t in tokens]
+    for i in [i for i, w in enumerate(words) if w.endswith("ed") or w == "was" or w == "were"]:
+        token = tokens[i]
         low = token.lower()
         if low in ("was", "were"):
             count += 1
@@ -393,6 +398,7 @@ def _simple_past(tokens: list[str]) -> int:
     return count
 
 
+_ED_WORD = re.compile(r" [^ ]{2,}ed ")  # in a sentence's words joined by spaces (a word holds none)
 _OPENS_A_SENTENCE = frozenset("\"“‘'(:—–-")
 
 
@@ -469,8 +475,8 @@ def _cues(sentence: str) -> tuple[dict[str, float], set[str]]:
     out: dict[str, float] = {"s_words": math.log1p(len(words))}
     quoted = _quoted_spans(sentence) if _QUOTE.search(sentence) else []
     asides = [a.span() for a in _ASIDE.finditer(sentence)] if _ASIDE_MARK.search(sentence) else []
-    for i, (m, w) in enumerate(zip(found, words, strict=True)):
-        names = _VOCAB_OF.get(w, ())
+    for i in [i for i, w in enumerate(words) if w in _VOCAB_OF]:  # the few cue words of a sentence
+        m, names = found[i], _VOCAB_OF[words[i]]
         if not names or _is_name(sentence, m, i):
             continue
         if quoted and any(a <= m.start() < b for a, b in quoted):
@@ -489,9 +495,10 @@ def _cues(sentence: str) -> tuple[dict[str, float], set[str]]:
     if "g_past_perfect" in out and _REPORTED_PERFECT.search(sentence):
         del out["g_past_perfect"]
         out["g_reported_perfect"] = 1.0
-    if (not present.isdisjoint(_ORDINALS) or any(w[:1].isdigit() for w in words)) and _NTH.search(sentence):
+    # a word starting with a digit is a digit anywhere in the sentence (_TOKEN's words hold no digit else)
+    if (not present.isdisjoint(_ORDINALS) or _DIGIT.search(sentence)) and _NTH.search(sentence):
         out["c_nth"] = 1.0
-    past = _simple_past(tokens)
+    past = _simple_past(tokens, words)
     if past:
         out["g_simple_past"] = float(min(past, 3))
     if not past and ("is" in present or "are" in present) and _DEFINITION.match(sentence.lstrip("\"“‘'( ")):
@@ -500,7 +507,8 @@ def _cues(sentence: str) -> tuple[dict[str, float], set[str]]:
         len(words) >= 6
         and "g_present_perfect" not in out
         and "g_past_perfect" not in out  # "have fallen", "had grown": a past the word forms miss
-        and not any(w in _PAST_FORMS or (len(w) >= 4 and w.endswith("ed")) for w in words)
+        and present.isdisjoint(_PAST_FORMS)
+        and not _ED_WORD.search(f" {' '.join(present)} ")  # a word of 4 letters or more ending in "ed"
     ):
         out["g_no_past"] = 1.0
     lead = sentence.lstrip("\"“‘'( ")
