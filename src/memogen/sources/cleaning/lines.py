@@ -117,6 +117,17 @@ def drop(line: Line, reason: str) -> None:
         line.role, line.reason = "drop", reason
 
 
+_NOT_WORDLIKE = re.compile(r"[^\w\s'’-]")
+
+
 def bare(text: str) -> str:
     """Lower-case words only (bullets and punctuation gone): how prompts and repeats are compared."""
-    return re.sub(r"[^\w\s'’-]", " ", BULLET.sub("", text)).lower()
+    return _NOT_WORDLIKE.sub(" ", BULLET.sub("", text)).lower()
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def bare_key(text: str) -> str:
+    """`bare` with its spaces collapsed: the key under which repeated lines and pull quotes are
+    found. Kept per line text: the learned judge and the pull-quote rule each ask of every line.
+    (str.split and re's \\s agree on what a space is: both are Py_UNICODE_ISSPACE.)"""
+    return " ".join(bare(text).split())
