@@ -34,3 +34,34 @@ def test_pipe_rows_need_a_mark() -> None:
     assert chrome.is_pipe_row("2021 | 2020 | 2019")
     assert chrome.is_pipe_row("Home » World » Europe")
     assert not chrome.is_pipe_row("Home World Europe")
+
+
+def test_line_end_search_is_the_patterns_own_match() -> None:
+    import random
+    import re
+
+    from memogen.sources.cleaning.lines import TERMINAL
+
+    plain = re.compile(r"[.!?…۔؟。！？][\"”’')\]»]*$")
+    rng = random.Random(3)
+    alphabet = list("ab .!?…。\"”’')]»\n")
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        a, b = plain.search(text), TERMINAL.search(text)
+        assert (a is None) == (b is None) and (a is None or a.span() == b.span()), repr(text)
+
+
+def test_link_and_agency_keys() -> None:
+    from memogen.sources.cleaning import learned
+
+    for line in [
+        "See HTTPS://x.org",
+        "www.example.com",
+        "Visit Example.COM today",
+        "@handle",
+        "#tag",
+        "x.co.uk",
+    ]:
+        assert learned._LINK.search(line) and not lacks_all(line, learned._LINK_KEYS), line
+    assert learned._names_an_agency("Photo: REUTERS/John Doe")
+    assert not learned._names_an_agency("APPLE and Reutersville")

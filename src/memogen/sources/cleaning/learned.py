@@ -24,7 +24,7 @@ from importlib import resources
 
 from .. import metadata as md
 from .chrome import UI_STRONG
-from .lines import TERMINAL, Found, Line, bare, bare_key, drop
+from .lines import TERMINAL, Found, Line, bare, bare_key, drop, lacks_all
 from .shape import _WORD, english_stopwords, is_heading_like, is_prose, sentence_like
 
 MODEL_FILE = "line_model.json"
@@ -41,6 +41,19 @@ _PICTURE_WORDS = frozenset(
 _AGENCY = re.compile(
     r"\b(?:AP|AFP|Reuters|REUTERS|EPA|Getty|Anadolu|Xinhua|Handout|Shutterstock)\b"
 )  # as captions.py
+_LINK_KEYS = ("http", "www.", ".com", ".org", ".net", ".gov", ".co.", "@", "#")  # a branch of _LINK each
+_AGENCY_NAMES = (
+    "AP",
+    "AFP",
+    "Reuters",
+    "REUTERS",
+    "EPA",
+    "Getty",
+    "Anadolu",
+    "Xinhua",
+    "Handout",
+    "Shutterstock",
+)
 _DIGIT = re.compile(r"\d")
 # 'TYPHOON: Why everyone is talking about it', 'POLL ALERT: ...': a kicker in capitals, then a teaser's headline
 _KICKER = re.compile(r"^[A-Z]{2,}(?:\s[A-Z]{2,}){0,3}:\s+\S")
@@ -59,6 +72,11 @@ _CREDIT_PAREN = re.compile(r"\([A-Z][^()]{0,40}/[^()]{1,40}\)")
 
 
 _CREDIT_HINTS = (":", "©", "pictur", "photo", "image", "file", "/")  # every credit holds one: most lines none
+
+
+def _names_an_agency(text: str) -> bool:
+    """_AGENCY.search, asked only of a line holding one of its names (a substring test is ~4x cheaper)."""
+    return any(name in text for name in _AGENCY_NAMES) and bool(_AGENCY.search(text))
 
 
 def _has_credit(text: str) -> bool:
@@ -279,7 +297,7 @@ def _shape(it: Line, lw: LineWords | None = None) -> dict[str, float]:
         "s_colon": float(text.rstrip().endswith(":")),
         "s_digits": len(_DIGIT.findall(text)) / max(1, len(text)),
         "s_date": float(n_words <= DATED_LINE and bool(md.find_dates(text))),
-        "s_link": float(bool(_LINK.search(text))),
+        "s_link": float(not lacks_all(text, _LINK_KEYS) and bool(_LINK.search(text))),
         "s_sep": float(_separators(text)),
         "s_quote": float(bool(_QUOTE.search(text))),
         "s_upper": float(text.isupper() and len(_LETTER.findall(text)) >= 4),
@@ -291,7 +309,7 @@ def _shape(it: Line, lw: LineWords | None = None) -> dict[str, float]:
         "s_item": float(bool(_ITEM.match(text))),
         "s_ui": sum(map(UI_STRONG.__contains__, lower)) / n,
         "s_picture": float(not _PICTURE_WORDS.isdisjoint(lower)),
-        "s_agency": float(bool(_AGENCY.search(text))),
+        "s_agency": float(_names_an_agency(text)),
         "s_credit": float(_has_credit(text)),
         "s_year": float(n_words <= 8 and bool(_YEAR.search(text))),
         "s_kicker": float(bool(_KICKER.match(text)) and not terminal),
@@ -315,7 +333,7 @@ def _ends_with_outlet(text: str) -> bool:
 def _credits_a_picture(text: str) -> bool:
     return (
         _has_credit(text)
-        or bool(_AGENCY.search(text))
+        or _names_an_agency(text)
         or not _PICTURE_WORDS.isdisjoint(w.lower() for w in _WORD.findall(text))
     )
 

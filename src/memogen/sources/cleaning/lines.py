@@ -12,8 +12,29 @@ from ..text import word_count
 
 BULLET = re.compile(r"^\s*[•·▪●◦►»\-–*]\s*")
 SENTINELS = re.compile("\ue000[^\ue001]*\ue001")  # the source's own note markers (see footnotes.py)
+
+
+class EndPattern:
+    """A pattern `[marks][closers]*$` whose `search` looks at the line's end only.
+
+    Why: `re.search` tries such a pattern at every position of the line (asked of every line by
+    a dozen rules: ~0.04 s a pass over a 4 MB report). Its one possible match starts at the last
+    character before the closers at the end, so the search starts there: the same match object."""
+
+    def __init__(self, marks: str, closers: str) -> None:
+        self.marks, self.closers = marks, closers
+        self.pattern = re.compile(f"[{re.escape(marks)}][{re.escape(closers)}]*$")
+
+    def search(self, text: str) -> re.Match[str] | None:
+        core = text[:-1] if text.endswith("\n") else text  # `$` also matches before a final newline
+        stripped = core.rstrip(self.closers)
+        if not stripped or stripped[-1] not in self.marks:
+            return None
+        return self.pattern.search(text, len(stripped) - 1)
+
+
 # Sentence ends in Latin, Cyrillic, Arabic/Urdu (۔ ؟) and CJK (。！？) text.
-TERMINAL = re.compile(r"[.!?…۔؟。！？][\"”’')\]»]*$")
+TERMINAL = EndPattern(".!?…۔؟。！？", "\"”’')]»")
 
 
 @dataclass
