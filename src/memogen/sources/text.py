@@ -504,7 +504,7 @@ def document_vocabulary(text: str) -> set[str]:
 
 def unescape_markdown(text: str) -> str:
     """`US\\$ 790` -> `US$ 790`: dumps made via markdown keep backslash escapes."""
-    return _MD_ESCAPE.sub(r"\1", text)
+    return _MD_ESCAPE.sub(r"\1", text) if "\\" in text else text  # an escape needs its backslash
 
 
 _EMPHASIS = re.compile(r"(?<![\w*])([*_]{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
@@ -512,13 +512,18 @@ _EMPHASIS = re.compile(r"(?<![\w*])([*_]{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 
 def strip_emphasis(text: str) -> str:
     """`*The Herald*` -> `The Herald` (markdown emphasis is formatting, not words)."""
+    if "*" not in text and "_" not in text:
+        return text  # no marker, nothing to strip (most lines: the scan is skipped)
     return _EMPHASIS.sub(r"\2", text)
+
+
+_SPACE_RUN = re.compile(r" {2,}")
 
 
 def normalise_spaces(line: str) -> str:
     """Non-breaking and odd spaces to plain spaces; trim; collapse runs."""
     line = line.replace("\u00a0", " ").replace("\u2009", " ").replace("\u200b", "").replace("\t", " ")
-    return re.sub(r" {2,}", " ", line).strip()
+    return (_SPACE_RUN.sub(" ", line) if "  " in line else line).strip()
 
 
 _WORD_RUN = re.compile(r"\w+(?:[’'-]\w+)*")
