@@ -260,6 +260,10 @@ def _main_year(text: str) -> int | None:
     return max(past + since) if past else None
 
 
+def forget_sentences() -> None:
+    _sentences.cache_clear()
+
+
 @lru_cache(maxsize=2)
 def _sentences(text: str) -> tuple[tuple[int, str], ...]:
     """(index, sentence) of every sentence, paragraph by paragraph (linear in the text).
