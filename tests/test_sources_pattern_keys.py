@@ -25,9 +25,13 @@ def test_every_matched_line_holds_a_key() -> None:
             assert not lacks_all(line, keys), line
 
 
-def test_a_line_beyond_ascii_always_goes_to_the_pattern() -> None:
+def test_a_line_with_other_letters_always_goes_to_the_pattern() -> None:
     assert not lacks_all("caf\u00e9 and nothing else", ("cookie",))
+    assert not lacks_all("COO\u212aIE", ("cookie",))  # Kelvin's K: (?i) matches it with k
+    assert notices._COOKIES.search("COO\u212aIES on this site")
     assert lacks_all("Plain prose with no such word.", ("cookie",))
+    assert lacks_all("\u201cPlain\u201d prose \u2014 it\u2019s plain\u2026", ("cookie",))
+    assert not lacks_all("\u201cCookies\u201d help this site", ("cookie",))
 
 
 def test_pipe_rows_need_a_mark() -> None:

@@ -147,16 +147,27 @@ def bare(text: str) -> str:
 
 
 def lacks_all(text: str, keys: tuple[str, ...]) -> bool:
-    """True only when `text` is ASCII and holds none of the lower-case `keys` in any case.
+    """True only when `text` is plain (below) and holds none of the lower-case `keys` in any case.
 
     Why: a case-blind pattern (?i) is tried at every position of a line (~20 µs a paragraph); when
-    each of its branches needs one of `keys` as letters, an ASCII line without them cannot match,
-    and that is a substring test. (Beyond ASCII, case folding pairs other letters with ASCII ones,
-    Kelvin's K with k, dotless ı with i: such lines go to the pattern.)"""
-    if not text.isascii():
-        return False
-    low = text.lower()
-    return not any(k in low for k in keys)
+    each of its branches needs one of `keys` as letters, a plain line without them cannot match,
+    and that is a substring test."""
+    low = _plain_lower(text)
+    return low is not None and not any(k in low for k in keys)
+
+
+# Besides ASCII, the typographer's quotes, dashes, ellipsis and bullet: caseless, they match no
+# letter of a case-blind pattern. Other letters can (Kelvin's K matches k, dotless ı matches i):
+# a line holding one is not plain, and goes to the pattern.
+_NOT_PLAIN = re.compile("[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022]")
+
+
+@functools.lru_cache(maxsize=64)
+def _plain_lower(text: str) -> str | None:
+    """The line lower-cased when it is plain, else None; kept for the few rules that ask of one line."""
+    if text.isascii() or not _NOT_PLAIN.search(text):
+        return text.lower()
+    return None
 
 
 @functools.lru_cache(maxsize=1 << 15)
