@@ -241,3 +241,13 @@ def test_sentence_end_test_answers_as_its_pattern() -> None:
         "x!”’",
     ]:
         assert _ends_like_a_sentence(text) == bool(re.search(r"[.!?][\"”’')]*$", text)), text
+
+
+def test_sentence_like_reads_as_before() -> None:
+    from memogen.sources.cleaning.shape import sentence_like
+
+    assert sentence_like("He declined to comment.")
+    assert not sentence_like("Our Standards: The Trust Principles.")
+    assert not sentence_like("Too short.")
+    assert not sentence_like("The number of passengers rose…")
+    assert sentence_like("Officials said the ferry was late.”")

@@ -63,7 +63,7 @@ def is_ui_prompt(text: str) -> bool:
 
 
 _ROW_SPLIT = re.compile(r"\s[|·»›]\s|\s>\s|(?<=\w)\|(?=\w)")
-_ROW_MARKS = frozenset("|·»›>")  # every split of _ROW_SPLIT is at one of these
+_ROW_MARKS = ("|", "·", "»", "›", ">")  # every split of _ROW_SPLIT is at one of these
 _SOCIAL_KEYS = (
     "facebook",
     "twitter",
@@ -80,7 +80,7 @@ _SOCIAL_KEYS = (
 def is_pipe_row(text: str) -> bool:
     """'April 2021 | Series # 508', '2021 | 2020 | 2019', 'Home » World » Europe': a listing,
     menu or breadcrumb row, not a sentence."""
-    if _ROW_MARKS.isdisjoint(text):
+    if not any(mark in text for mark in _ROW_MARKS):
         return False  # nothing to split at: one part
     parts = [p.strip() for p in _ROW_SPLIT.split(text)]
     return len(parts) >= 2 and all(0 < word_count(p) <= 6 and not p.endswith(".") for p in parts)

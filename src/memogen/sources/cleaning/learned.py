@@ -249,7 +249,7 @@ def load_model() -> LineModel | None:
 # ---------------------------------------------------------------------------------------- features
 _TOKEN = re.compile(r"[a-z0-9]{3,}")
 _FIRST = operator.itemgetter(0)
-_SEPARATOR_MARKS = frozenset("|·•»")  # every match of _SEPARATOR's first branch holds one
+_SEPARATOR_MARKS = ("|", "·", "•", "»")  # every match of _SEPARATOR's first branch holds one
 
 
 def _tokens(text: str) -> set[str]:
@@ -259,7 +259,7 @@ def _tokens(text: str) -> set[str]:
 def _separators(text: str) -> int:
     """len(_SEPARATOR.findall(text)), with the scan of the whole line only when a mark is in it:
     without one only the bullet at the start can match."""
-    if _SEPARATOR_MARKS.isdisjoint(text):
+    if not any(mark in text for mark in _SEPARATOR_MARKS):
         return 1 if _SEPARATOR.match(text) else 0
     return len(_SEPARATOR.findall(text))
 

@@ -92,9 +92,14 @@ def sentence_like(text: str) -> bool:
     plain = SENTINELS.sub("", text) if "\ue000" in text else text
     if not _ends_like_a_sentence(plain) or is_teaser(plain):  # the cheap tests first: no scan of the line
         return False
-    words = _LETTER_RUN.findall(plain)
-    # "Our Standards: The Trust Principles." is a label
-    return len(words) >= 3 and any(w[0].islower() for w in words[1:])
+    # three words or more, one after the first in lower case ("Our Standards: The Trust Principles."
+    # is a label): read word by word up to where both hold, not the whole paragraph
+    lowercase = False
+    for count, m in enumerate(_LETTER_RUN.finditer(plain), start=1):
+        lowercase = lowercase or (count > 1 and m.group()[0].islower())
+        if count >= 3 and lowercase:
+            return True
+    return False
 
 
 def _ends_like_a_sentence(plain: str) -> bool:
