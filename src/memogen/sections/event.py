@@ -250,6 +250,8 @@ def _main_year(text: str) -> int | None:
             since += [int(m.group(0)[-4:]) for m in _SINCE_YEAR.finditer(sentence)]
             sentence = _SINCE_YEAR.sub(" ", sentence)
         mentions = [d for d in find_dates(sentence) if d.year] if _DIGIT.search(sentence) else []
+        if not mentions:
+            continue  # (nothing to add to either list: the plan pattern is not asked)
         if _PLANNED.search(sentence):
             planned += [day for d in mentions if (day := d.resolve(None))]
         else:

@@ -110,6 +110,9 @@ def _up_to_possessive(words: list[str]) -> list[str]:
     return words
 
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+
+
 @lru_cache(maxsize=1 << 14)
 def _titled_name(run: str) -> tuple[list[str], list[str]] | None:
     """`_split_title` of a run of capitalised words, kept: a long report repeats its titled names
@@ -122,7 +125,7 @@ def find_people(sources: list[Source]) -> People:
     """Every person a source names with a title, and every full-name mention of them."""
     people = People()
     titled: set[str] = set()
-    lower_words = {w for s in sources for w in re.findall(r"\b[a-z][a-z'-]+\b", s.text)}
+    lower_words = set().union(*(_LOWER_WORD.findall(s.text) for s in sources))
     for s in sources:
         for m in _RUN.finditer(s.text):
             split = _titled_name(m.group())
