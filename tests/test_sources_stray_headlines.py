@@ -6,12 +6,12 @@ from memogen.sources.cleaning.lines import Line
 from memogen.sources.cleaning.sidebars import stray_headlines
 
 P1 = (
-    "The port authority said on Tuesday that ferries to the northern islands would resume next week "
-    "after inspectors cleared two of the three vessels."
+    "The water board said on Friday that the reservoir above the valley had filled again after a "
+    "month of rain, and that the hosepipe ban would end."
 )
 P2 = (
-    "Crossings were halted in March when corrosion was found on the bow doors, leaving island residents "
-    "with a single daily boat for most of the spring."
+    "Farmers downstream had asked for the ban to be lifted in April, when the dry spring left their "
+    "wells low and the river slow."
 )
 
 
@@ -26,7 +26,7 @@ def test_a_headline_naming_what_the_page_never_says_is_dropped() -> None:
 
 
 def test_a_heading_sharing_words_with_its_paragraph_stays() -> None:
-    items = _lines(P1, "Bow doors found corroded in March inspection", P2)
+    items = _lines(P1, "Farmers asked for the ban in April", P2)
     stray_headlines(items)
     assert items[1].kept
 

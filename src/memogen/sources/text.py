@@ -259,13 +259,7 @@ def repair_joins(
     for token in re.split(r"(\s+)", text):
         fixed = token
         if token and not token.isspace():
-            fixed = known.get((token, starts))
-            if fixed is None:
-                fixed = known[token, starts] = (
-                    token
-                    if _urlish(token) or "#" in token
-                    else _split_token(token, doc, lex, settings, starts)
-                )
+            fixed = _fixed_token(token, starts, doc, lex, settings, known)
             if fixed != token:
                 repairs.append(Repair(token, fixed))
             starts = token[-1] in _SENTENCE_END_LAST and bool(_ENDS_SENTENCE.search(token))
@@ -289,19 +283,28 @@ def _all_inert(
     for token in set(tokens).difference(inert):
         if token in live:
             return False
-        for starts in (True, False):
-            fixed = known.get((token, starts))
-            if fixed is None:
-                fixed = known[token, starts] = (
-                    token
-                    if _urlish(token) or "#" in token
-                    else _split_token(token, doc, lex, settings, starts)
-                )
-            if fixed != token:
-                live.add(token)
-                return False
+        if any(_fixed_token(token, starts, doc, lex, settings, known) != token for starts in (True, False)):
+            live.add(token)
+            return False
         inert.add(token)
     return True
+
+
+def _fixed_token(
+    token: str,
+    starts: bool,
+    doc: DocumentWords,
+    lex: Lexicon | None,
+    settings: JoinSettings,
+    known: dict[tuple[str, bool], str],
+) -> str:
+    """What one token becomes (at a sentence's start or not), kept in `known` for the document."""
+    fixed = known.get((token, starts))
+    if fixed is None:
+        fixed = known[token, starts] = (
+            token if _urlish(token) or "#" in token else _split_token(token, doc, lex, settings, starts)
+        )
+    return fixed
 
 
 # The characters _ENDS_SENTENCE can end on, and those every _URLISH match holds: a token without
