@@ -199,3 +199,20 @@ def test_the_word_list_is_imported_only_when_needed() -> None:
     code = "import sys, memogen.sources, memogen.sources.text; print('wordfreq' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_shared_document_answers_each_paragraph_as_a_fresh_one() -> None:
+    """repair_joins remembers, per document, which tokens never change: a paragraph made only of
+    them is passed over, and a paragraph with a join is still repaired, in any order."""
+    paras = [
+        "The council met on Monday and the council voted.",
+        "The Councilwas told, thestrategic plan was late.",
+        "The council met on Monday and the council voted.",
+        "It met again in 2021,with the plan.",
+    ]
+    doc = document_words("\n".join(paras))
+    shared = [repair_joins(p, doc) for p in paras + paras[::-1]]
+    fresh = [repair_joins(p, document_words("\n".join(paras))) for p in paras + paras[::-1]]
+    assert shared == fresh
+    assert shared[0] == (paras[0], [])
+    assert shared[1][0] != paras[1] and shared[1][1]

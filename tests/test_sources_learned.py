@@ -178,3 +178,76 @@ def test_the_probability_is_the_logistic_of_the_bias_and_the_contributions() -> 
         features = {n: rng.choice([0.0, 1.0, rng.random() * 4]) for n in model.names if rng.random() < 0.6}
         z = model.bias + sum(c for c, _ in model.contributions(features))
         assert model.probability(features) == 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def test_probabilities_of_a_page_are_the_same_floats_as_line_by_line() -> None:
+    """The judge scores a page at once (numpy); the fit's tools and `why` read one line at a time."""
+    page = _page(
+        "Home | World | Business",
+        TITLE,
+        "By Jane Doe",
+        P1,
+        "Photo: Reuters",
+        P2,
+        "Share this article",
+        P3,
+        "© 2024 Harbour Times. All rights reserved.",
+    )
+    judged = judge_by_rules([RawLine(t, i + 1) for i, t in enumerate(page.split("\n"))])
+    model = learned.load_model()
+    assert model is not None
+    rows = learned.line_features(judged.items, judged.found)
+    assert model.probabilities(rows) == [model.probability(f) for f in rows]
+    assert model.probabilities([]) == []
+
+
+def test_shape_features_are_those_of_the_plain_definitions() -> None:
+    """The fast paths of `_shape` (separators, sentence ends, counts by map) answer as the plain tests."""
+    from memogen.sources.cleaning.shape import _WORD, english_stopwords
+
+    for text in [
+        P1,
+        "Home | World · Business",
+        "• first item",
+        "- item",
+        "Plain label",
+        'He said "no."',
+        "Ends…",
+    ]:
+        it = Line(text, 1)
+        f = learned._shape(it)
+        words = _WORD.findall(text)
+        n = max(1, len(words))
+        assert f["s_sep"] == float(len(learned._SEPARATOR.findall(text)))
+        assert f["s_caps"] == sum(w[:1].isupper() for w in words) / n
+        assert f["s_stop"] == sum(w.lower() in english_stopwords() for w in words) / n
+
+
+def test_sentence_end_test_answers_as_its_pattern() -> None:
+    import re
+
+    from memogen.sources.cleaning.shape import _ends_like_a_sentence
+
+    for text in [
+        "He left.",
+        'He said "no."',
+        "He left.\n",
+        "He left.\n\n",
+        "Why?’)",
+        "Label",
+        "",
+        ".",
+        "a.b x",
+        "x!”’",
+    ]:
+        assert _ends_like_a_sentence(text) == bool(re.search(r"[.!?][\"”’')]*$", text)), text
+
+
+def test_sentence_like_reads_as_before() -> None:
+    from memogen.sources.cleaning.shape import sentence_like
+
+    assert sentence_like("He declined to comment.")
+    assert not sentence_like("Our Standards: The Trust Principles.")
+    assert not sentence_like("Too short.")
+    assert not sentence_like("The number of passengers rose…")
+    assert sentence_like("Officials said the ferry was late.”")

@@ -31,6 +31,9 @@ PIECES = [
     "",
     "   ",
     "plain ASCII line, nothing to fix",
+    "\u2018single\u2019 \u2013 en, \u2014 em\u2026 \u2022 bullet",
+    "\u00e2\u20ac\u201d dash mojibake",
+    "r\u00e9sum\u00e9 \u201cquoted\u201d",
 ]
 
 
@@ -64,3 +67,14 @@ def test_corpus_pages_repair_as_ftfy_does() -> None:
     for page in pages:
         text = page.read_text(encoding="utf-8", errors="replace")
         assert repair_text(text) == _ftfy(text), page.name
+
+
+def test_typographic_punctuation_is_never_mojibake_to_ftfy() -> None:
+    """The fast path's own claim: ASCII with curly quotes, dashes, ellipsis and bullets is left as is."""
+    rng = random.Random(16)
+    alphabet = [chr(c) for c in range(0x20, 0x7F) if chr(c) != "&"] + list(
+        "\t\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022" * 8
+    )
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+        assert _ftfy(text) == text, repr(text)

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 MONTHS: dict[str, int] = {
@@ -106,6 +107,17 @@ def find_dates(text: str) -> list[DateMention]:
     """Every date mention in `text`, most specific first where they overlap, sorted by offset."""
     if not _ANY_DIGIT.search(text):  # every pattern below needs a digit: one scan instead of six
         return []
+    return list(_dates_of(text))
+
+
+def forget_dates() -> None:
+    _dates_of.cache_clear()
+
+
+@lru_cache(maxsize=1 << 15)
+def _dates_of(text: str) -> tuple[DateMention, ...]:
+    """`find_dates`, kept per text: event inference reads every sentence of a source twice (for the
+    year of an undated source, then for its dated reports), a long report ~30,000 of them."""
     found: list[DateMention] = []
     taken = bytearray(len(text))  # characters already inside a mention: linear in the text's length
     digits, months, decades = _match_starts(text)
@@ -138,7 +150,7 @@ def find_dates(text: str) -> list[DateMention]:
         add(DateMention("decade", m.start(), m.end(), year))
     for m in _matches(_YEAR_ONLY, text, digits):
         add(DateMention("year", m.start(), m.end(), int(m["year"])))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 RECAP_WEEKS = 2  # a weekday may recall its occurrence this many weeks before the latest one

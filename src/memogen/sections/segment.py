@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Literal
 
 from ..model import SectionKey
@@ -312,7 +313,7 @@ def is_expletive_it(sentence: str) -> bool:
 
 def _dangling(rest: str) -> Dangling:
     """How badly a sentence needs the one before it once its connective is gone."""
-    words = _words(rest)
+    words = [m.group() for m in islice(_WORD.finditer(rest), 2)]  # only its first two words count
     if not words:
         return None
     first = words[0].lower()
@@ -328,12 +329,12 @@ def _dangling(rest: str) -> Dangling:
             return "strong"
         return "weak"
     comma = rest.find(",")
-    if comma > 0 and len(_words(rest[:comma])) <= 6:
-        intro = [w.lower() for w in _words(rest[:comma])]
-        after = _words(rest[comma:])
-        if any(w in _STRONG or w in _DEMONSTRATIVE for w in intro):
+    intro = _words(rest[:comma]) if comma > 0 else []
+    if comma > 0 and len(intro) <= 6:
+        if any(w.lower() in _STRONG or w.lower() in _DEMONSTRATIVE for w in intro):
             return "strong"
-        if after and after[0].lower() in _STRONG:
+        after = _WORD.search(rest, comma)  # the first word after the comma
+        if after and after.group().lower() in _STRONG:
             return "strong"
     if _ANAPHORIC_TIME.match(rest) or _ANAPHORIC_NP.search(rest[:40]):
         return "weak"

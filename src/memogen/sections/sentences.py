@@ -153,8 +153,14 @@ def sentence_spans(para: str) -> list[tuple[int, int]]:
 
 def forget_sentence_splits() -> None:
     """Let the kept splits go once every source is extracted: they are no use to the merge, and at
-    2,000 sources their paragraphs would add ~20 MB to its memory peak."""
+    2,000 sources their paragraphs would add ~20 MB to its memory peak. So too the dates and
+    sentences event inference kept (a long report's ~30,000 sentences)."""
+    from .dates import forget_dates  # (dates and event read sentences: imported when asked)
+    from .event import forget_sentences
+
     _kept_spans.cache_clear()
+    forget_dates()
+    forget_sentences()
 
 
 @lru_cache(maxsize=SPLITS_KEPT)

@@ -102,10 +102,13 @@ def decode_bytes(data: bytes, name: str) -> str:
     return repair_text(text)
 
 
-# A line ftfy's fixes leave as it is: printable ASCII (tab allowed) without the "&" of an entity.
-# Mojibake, ligatures, wide forms, odd line breaks and NFC all need a character outside ASCII; the
-# control characters it removes are outside this class too.
-_UNTOUCHED_LINE = re.compile(r"[\t\x20-\x25\x27-\x7e]*")
+# A line ftfy's fixes leave as it is: printable ASCII (tab allowed) without the "&" of an entity,
+# and the typographer's quotes, dashes, ellipsis and bullet (‘’“”–—…•). Ligatures, wide forms, odd
+# line breaks, control characters and NFC all need a character outside this class; and every
+# pattern of ftfy's mojibake test (badness.BADNESS_RE) needs one too (an accented letter, a
+# currency, box or "bad" sign, Â/Ã), so these lines never look like mojibake. Curly quotes are in
+# most lines of an edited report: without them here, ftfy read 20 % of a 4 MB report (~0.5 s).
+_UNTOUCHED_LINE = re.compile("[\t\x20-\x25\x27-\x7e\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022]*")
 
 
 def repair_text(text: str) -> str:

@@ -44,20 +44,24 @@ def markdown_inline(lines: list[RawLine]) -> tuple[list[RawLine], list[DroppedLi
     """
     labels: dict[str, str] = {}
     for ln in lines:
-        m = _NOTE_DEF.match(ln.text)
+        m = _NOTE_DEF.match(ln.text) if "[^" in ln.text else None
         if m and m.group(1) not in labels:
             labels[m.group(1)] = m.group(1) if m.group(1).isdigit() else str(len(labels) + 1)
     out: list[RawLine] = []
     dropped: list[DroppedLine] = []
     for ln in lines:
-        if _LINK_ITEM.match(ln.text):
+        # each pattern needs its marks ('](' of a link, '[^' of a note): most lines of prose hold none
+        link = "](" in ln.text
+        if link and _LINK_ITEM.match(ln.text):
             dropped.append(DroppedLine(ln.text, "link list item", ln.lineno))
             continue
-        text = _NOTE_DEF.sub(lambda m: f"[{labels[m.group(1)]}] ", ln.text)
-        text = _NOTE_REF.sub(
-            lambda m: f"[{labels[m.group(1)]}]" if m.group(1) in labels else m.group(0), text
-        )
-        text = strip_emphasis(_MD_LINK.sub(r"\1", text))
+        text = ln.text
+        if "[^" in text:
+            text = _NOTE_DEF.sub(lambda m: f"[{labels[m.group(1)]}] ", text)
+            text = _NOTE_REF.sub(
+                lambda m: f"[{labels[m.group(1)]}]" if m.group(1) in labels else m.group(0), text
+            )
+        text = strip_emphasis(_MD_LINK.sub(r"\1", text) if link else text)
         out.append(RawLine(text, ln.lineno, ln.hint))
     return out, dropped
 

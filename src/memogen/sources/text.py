@@ -104,6 +104,11 @@ class DocumentWords:
     splits: dict[JoinSettings, dict[tuple[str, bool], str]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # per settings, the tokens that stay as they are wherever they stand, and those that may not: a
+    # paragraph made only of the first is left as it is without a step per token
+    inert: dict[JoinSettings, tuple[set[str], set[str]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
 
 _PREFIXES = frozenset(
@@ -226,7 +231,7 @@ def _table(name: str) -> tuple[dict[str, float], str]:
 def document_words(text: str, settings: JoinSettings = JoinSettings()) -> DocumentWords:
     """The evidence the splitter needs from the whole document, gathered once per source."""
     tokens = _TOKENS.findall(text)
-    counts = dict(Counter(t.lower() for t in tokens))
+    counts = dict(Counter(map(str.lower, tokens)))
     sample = [t.lower() for t in tokens[:400]]
     lex = english_lexicon() if sample else None
     known = sum(1 for t in sample if lex and lex.common_zipf(t) >= settings.piece_min)
@@ -248,22 +253,58 @@ def repair_joins(
     out: list[str] = []
     repairs: list[Repair] = []
     known = doc.splits.setdefault(settings, {})
+    if _all_inert(text.split(), doc, lex, settings, known):  # (the tokens the loop below goes through)
+        return _ALLCAPS_HYPHEN.sub("-", text), []
     starts = True  # does the next token start a sentence?
     for token in re.split(r"(\s+)", text):
         fixed = token
         if token and not token.isspace():
-            fixed = known.get((token, starts))
-            if fixed is None:
-                fixed = known[token, starts] = (
-                    token
-                    if _urlish(token) or "#" in token
-                    else _split_token(token, doc, lex, settings, starts)
-                )
+            fixed = _fixed_token(token, starts, doc, lex, settings, known)
             if fixed != token:
                 repairs.append(Repair(token, fixed))
             starts = token[-1] in _SENTENCE_END_LAST and bool(_ENDS_SENTENCE.search(token))
         out.append(fixed)
     return _ALLCAPS_HYPHEN.sub("-", "".join(out)), repairs
+
+
+def _all_inert(
+    tokens: list[str],
+    doc: DocumentWords,
+    lex: Lexicon | None,
+    settings: JoinSettings,
+    known: dict[tuple[str, bool], str],
+) -> bool:
+    """Does every token stay as it is, at a sentence's start or not? Then the text needs no repair.
+    Why: a long report's paragraphs are most of its ~1 million tokens; asked per distinct token
+    (a set's issuperset), not per token, this is most of `repair_joins`'s time saved."""
+    inert, live = doc.inert.setdefault(settings, (set(), set()))
+    if inert.issuperset(tokens):
+        return True
+    for token in set(tokens).difference(inert):
+        if token in live:
+            return False
+        if any(_fixed_token(token, starts, doc, lex, settings, known) != token for starts in (True, False)):
+            live.add(token)
+            return False
+        inert.add(token)
+    return True
+
+
+def _fixed_token(
+    token: str,
+    starts: bool,
+    doc: DocumentWords,
+    lex: Lexicon | None,
+    settings: JoinSettings,
+    known: dict[tuple[str, bool], str],
+) -> str:
+    """What one token becomes (at a sentence's start or not), kept in `known` for the document."""
+    fixed = known.get((token, starts))
+    if fixed is None:
+        fixed = known[token, starts] = (
+            token if _urlish(token) or "#" in token else _split_token(token, doc, lex, settings, starts)
+        )
+    return fixed
 
 
 # The characters _ENDS_SENTENCE can end on, and those every _URLISH match holds: a token without
@@ -466,7 +507,7 @@ def document_vocabulary(text: str) -> set[str]:
 
 def unescape_markdown(text: str) -> str:
     """`US\\$ 790` -> `US$ 790`: dumps made via markdown keep backslash escapes."""
-    return _MD_ESCAPE.sub(r"\1", text)
+    return _MD_ESCAPE.sub(r"\1", text) if "\\" in text else text  # an escape needs its backslash
 
 
 _EMPHASIS = re.compile(r"(?<![\w*])([*_]{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
@@ -474,13 +515,18 @@ _EMPHASIS = re.compile(r"(?<![\w*])([*_]{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 
 def strip_emphasis(text: str) -> str:
     """`*The Herald*` -> `The Herald` (markdown emphasis is formatting, not words)."""
+    if "*" not in text and "_" not in text:
+        return text  # no marker, nothing to strip (most lines: the scan is skipped)
     return _EMPHASIS.sub(r"\2", text)
+
+
+_SPACE_RUN = re.compile(r" {2,}")
 
 
 def normalise_spaces(line: str) -> str:
     """Non-breaking and odd spaces to plain spaces; trim; collapse runs."""
     line = line.replace("\u00a0", " ").replace("\u2009", " ").replace("\u200b", "").replace("\t", " ")
-    return re.sub(r" {2,}", " ", line).strip()
+    return (_SPACE_RUN.sub(" ", line) if "  " in line else line).strip()
 
 
 _WORD_RUN = re.compile(r"\w+(?:[’'-]\w+)*")

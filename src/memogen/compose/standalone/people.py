@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...model import Source
 from ...wordlists import HONORIFICS, PERSON_TITLE_HEADS
@@ -109,15 +110,25 @@ def _up_to_possessive(words: list[str]) -> list[str]:
     return words
 
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+
+
+@lru_cache(maxsize=1 << 14)
+def _titled_name(run: str) -> tuple[list[str], list[str]] | None:
+    """`_split_title` of a run of capitalised words, kept: a long report repeats its titled names
+    thousands of times (its callers only read the lists)."""
+    words = _up_to_possessive(run.split())
+    return _split_title(words) if len(words) >= 2 else None
+
+
 def find_people(sources: list[Source]) -> People:
     """Every person a source names with a title, and every full-name mention of them."""
     people = People()
     titled: set[str] = set()
-    lower_words = {w for s in sources for w in re.findall(r"\b[a-z][a-z'-]+\b", s.text)}
+    lower_words = set().union(*(_LOWER_WORD.findall(s.text) for s in sources))
     for s in sources:
         for m in _RUN.finditer(s.text):
-            words = _up_to_possessive(m.group().split())
-            split = _split_title(words) if len(words) >= 2 else None
+            split = _titled_name(m.group())
             if split is None or any(w.lower() in lower_words for w in split[1]):
                 continue
             role_words, name_words = split

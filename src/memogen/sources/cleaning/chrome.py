@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..text import word_count
-from .lines import TERMINAL, Line, bare, drop
+from .lines import TERMINAL, Line, bare, bare_key, drop, lacks_all
 from .shape import is_heading_like
 
 # Words that make up interface chrome (buttons, menus, prompts) in English page dumps.
@@ -58,14 +58,31 @@ _PAGE_NUMBER = re.compile(
 
 def is_ui_prompt(text: str) -> bool:
     """A short line made only of interface words ("Share", "Leave a Comment", "Back to top")."""
-    words = bare(text).split()
+    words = bare_key(text).split()  # (kept per line: the learned judge and pull quotes ask it too)
     return 0 < len(words) <= 6 and all(w in UI_WORDS for w in words) and any(w in UI_STRONG for w in words)
+
+
+_ROW_SPLIT = re.compile(r"\s[|·»›]\s|\s>\s|(?<=\w)\|(?=\w)")
+_ROW_MARKS = ("|", "·", "»", "›", ">")  # every split of _ROW_SPLIT is at one of these
+_SOCIAL_KEYS = (
+    "facebook",
+    "twitter",
+    "instagram",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "youtube",
+    "tiktok",
+    " us",
+)
 
 
 def is_pipe_row(text: str) -> bool:
     """'April 2021 | Series # 508', '2021 | 2020 | 2019', 'Home » World » Europe': a listing,
     menu or breadcrumb row, not a sentence."""
-    parts = [p.strip() for p in re.split(r"\s[|·»›]\s|\s>\s|(?<=\w)\|(?=\w)", text)]
+    if not any(mark in text for mark in _ROW_MARKS):
+        return False  # nothing to split at: one part
+    parts = [p.strip() for p in _ROW_SPLIT.split(text)]
     return len(parts) >= 2 and all(0 < word_count(p) <= 6 and not p.endswith(".") for p in parts)
 
 
@@ -85,7 +102,9 @@ def see_also(text: str) -> str | None:
 
 
 def social_prompt(text: str) -> str | None:
-    return "social media prompt" if word_count(text) <= 40 and _SOCIAL.search(text) else None
+    if word_count(text) > 40 or lacks_all(text, _SOCIAL_KEYS):
+        return None
+    return "social media prompt" if _SOCIAL.search(text) else None
 
 
 def live_label(text: str) -> bool:

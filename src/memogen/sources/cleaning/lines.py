@@ -12,8 +12,29 @@ from ..text import word_count
 
 BULLET = re.compile(r"^\s*[•·▪●◦►»\-–*]\s*")
 SENTINELS = re.compile("\ue000[^\ue001]*\ue001")  # the source's own note markers (see footnotes.py)
+
+
+class EndPattern:
+    """A pattern `[marks][closers]*$` whose `search` looks at the line's end only.
+
+    Why: `re.search` tries such a pattern at every position of the line (asked of every line by
+    a dozen rules: ~0.04 s a pass over a 4 MB report). Its one possible match starts at the last
+    character before the closers at the end, so the search starts there: the same match object."""
+
+    def __init__(self, marks: str, closers: str) -> None:
+        self.marks, self.closers = marks, closers
+        self.pattern = re.compile(f"[{re.escape(marks)}][{re.escape(closers)}]*$")
+
+    def search(self, text: str) -> re.Match[str] | None:
+        core = text[:-1] if text.endswith("\n") else text  # `$` also matches before a final newline
+        stripped = core.rstrip(self.closers)
+        if not stripped or stripped[-1] not in self.marks:
+            return None
+        return self.pattern.search(text, len(stripped) - 1)
+
+
 # Sentence ends in Latin, Cyrillic, Arabic/Urdu (۔ ؟) and CJK (。！？) text.
-TERMINAL = re.compile(r"[.!?…۔؟。！？][\"”’')\]»]*$")
+TERMINAL = EndPattern(".!?…۔؟。！？", "\"”’')]»")
 
 
 @dataclass
@@ -117,6 +138,41 @@ def drop(line: Line, reason: str) -> None:
         line.role, line.reason = "drop", reason
 
 
+_NOT_WORDLIKE = re.compile(r"[^\w\s'’-]")
+
+
 def bare(text: str) -> str:
     """Lower-case words only (bullets and punctuation gone): how prompts and repeats are compared."""
-    return re.sub(r"[^\w\s'’-]", " ", BULLET.sub("", text)).lower()
+    return _NOT_WORDLIKE.sub(" ", BULLET.sub("", text)).lower()
+
+
+def lacks_all(text: str, keys: tuple[str, ...]) -> bool:
+    """True only when `text` is plain (below) and holds none of the lower-case `keys` in any case.
+
+    Why: a case-blind pattern (?i) is tried at every position of a line (~20 µs a paragraph); when
+    each of its branches needs one of `keys` as letters, a plain line without them cannot match,
+    and that is a substring test."""
+    low = _plain_lower(text)
+    return low is not None and not any(k in low for k in keys)
+
+
+# Besides ASCII, the typographer's quotes, dashes, ellipsis and bullet: caseless, they match no
+# letter of a case-blind pattern. Other letters can (Kelvin's K matches k, dotless ı matches i):
+# a line holding one is not plain, and goes to the pattern.
+_NOT_PLAIN = re.compile("[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022]")
+
+
+@functools.lru_cache(maxsize=64)
+def _plain_lower(text: str) -> str | None:
+    """The line lower-cased when it is plain, else None; kept for the few rules that ask of one line."""
+    if text.isascii() or not _NOT_PLAIN.search(text):
+        return text.lower()
+    return None
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def bare_key(text: str) -> str:
+    """`bare` with its spaces collapsed: the key under which repeated lines and pull quotes are
+    found. Kept per line text: the learned judge and the pull-quote rule each ask of every line.
+    (str.split and re's \\s agree on what a space is: both are Py_UNICODE_ISSPACE.)"""
+    return " ".join(bare(text).split())

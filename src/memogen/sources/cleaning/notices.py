@@ -11,6 +11,7 @@ import re
 
 from .. import metadata as md
 from ..text import word_count
+from .lines import lacks_all
 
 _DISCLAIMER = re.compile(
     r"(?i)(^disclaimer\b|^\(?\s*(?:the\s+)?(?:views?|opinions?)\s+(?:and\s+opinions?\s+)?expressed\b"
@@ -57,8 +58,30 @@ COPYRIGHT_OWNER = re.compile(
 )
 
 
+# Words each branch of a pattern needs (see lines.lacks_all): an ASCII line without any is passed over.
+_DISCLAIMER_KEYS = (
+    "disclaimer",
+    "expressed",
+    "author",
+    "writer",
+    "contributor",
+    "copyright",
+    "all rights reserved",
+)
+_COOKIES_KEYS = ("cookie",)
+_CONSENT_KEYS = (
+    "we and our", "store and", "personali", "we value", "privacy", "accept", "reject", "allow", "refuse",
+    "decline", "manage ", "cookie",
+)  # fmt: skip
+_CONTACT_NOTE_KEYS = (
+    "information", "details", "queries", "subscribe", "enquiries", "inquiries", "contact us", "get in touch",
+)  # fmt: skip
+
+
 def disclaimer(text: str) -> str | None:
     """A disclaimer or copyright notice; one labelled 'Disclaimer:' may run as long as a paragraph."""
+    if lacks_all(text, _DISCLAIMER_KEYS):
+        return None
     n = word_count(text)
     if (n <= 45 or (n <= 120 and _DISCLAIMER_LABEL.match(text))) and _DISCLAIMER.search(text):
         return "disclaimer / copyright notice"
@@ -105,16 +128,21 @@ def contact(text: str) -> str | None:
     n = word_count(text)  # the cheap test first: a paragraph is no contact line
     if n <= 10 and _CONTACT.search(text):
         return "contact / social handle line"
-    if n <= 35 and _CONTACT_NOTE.search(text) and _CHANNEL.search(text):
+    if (
+        n <= 35
+        and not lacks_all(text, _CONTACT_NOTE_KEYS)
+        and _CONTACT_NOTE.search(text)
+        and _CHANNEL.search(text)
+    ):
         return "contact / subscription note"
     return None
 
 
 def cookies(text: str) -> str | None:
     n = word_count(text)
-    if n <= 45 and _COOKIES.search(text):
+    if n <= 45 and not lacks_all(text, _COOKIES_KEYS) and _COOKIES.search(text):
         return "cookie notice"
-    if n <= 60 and _CONSENT.search(text):
+    if n <= 60 and not lacks_all(text, _CONSENT_KEYS) and _CONSENT.search(text):
         return "cookie / consent banner"
     return None
 

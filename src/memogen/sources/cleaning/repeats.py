@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .lines import Line, bare, drop
+from .lines import Line, bare_key, drop
 
 
 def same_words(a: str, b: str) -> bool:
@@ -25,7 +25,7 @@ def pull_quotes(items: list[Line], reach: int = PULL_QUOTE_REACH) -> None:
     made a 4 MB report's cleaning quadratic).
     """
     kept = [it for it in items if it.kept]
-    bares = [re.sub(r"\s+", " ", bare(it.text)).strip() for it in kept]
+    bares = [bare_key(it.text) for it in kept]
     starts: list[int] = []
     pos = 0
     for b in bares:

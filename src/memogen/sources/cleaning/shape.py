@@ -83,16 +83,26 @@ def is_teaser(text: str) -> bool:
     return text.rstrip().endswith(("…", "...")) and not text.rstrip().endswith(("”…", '"…'))
 
 
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_CLOSERS = "\"”’')"
+
+
 def sentence_like(text: str) -> bool:
     """'He declined to comment.': a short sentence of the article, not a label."""
-    plain = SENTINELS.sub("", text)
-    words = re.findall(r"[^\W\d_]+", plain)
-    has_lowercase_word = any(
-        w[0].islower() for w in words[1:]
-    )  # "Our Standards: The Trust Principles." is a label
-    return (
-        len(words) >= 3
-        and has_lowercase_word
-        and bool(re.search(r"[.!?][\"”’')]*$", plain))
-        and not is_teaser(plain)
-    )
+    plain = SENTINELS.sub("", text) if "\ue000" in text else text
+    if not _ends_like_a_sentence(plain) or is_teaser(plain):  # the cheap tests first: no scan of the line
+        return False
+    # three words or more, one after the first in lower case ("Our Standards: The Trust Principles."
+    # is a label): read word by word up to where both hold, not the whole paragraph
+    lowercase = False
+    for count, m in enumerate(_LETTER_RUN.finditer(plain), start=1):
+        lowercase = lowercase or (count > 1 and m.group()[0].islower())
+        if count >= 3 and lowercase:
+            return True
+    return False
+
+
+def _ends_like_a_sentence(plain: str) -> bool:
+    """re.search(r"[.!?][\"”’')]*$", plain) without its scan of every position of the line."""
+    core = plain[:-1] if plain.endswith("\n") else plain  # `$` also matches before a final newline
+    return core.rstrip(_CLOSERS)[-1:] in (".", "!", "?")

@@ -4,6 +4,7 @@ listing rows after the article begins, and the short lines left after its last p
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .. import metadata as md
 from .chrome import LIST_HEADING, is_pipe_row, is_ui_prompt
@@ -211,15 +212,23 @@ def stray_headlines(items: list[Line]) -> None:
     prose = [k for k, it in enumerate(kept) if is_prose(it)]
     if len(prose) < 2:
         return
+    # after a paragraph cut mid-sentence, the line is its continuation
+    candidates = [
+        k
+        for k in range(prose[0] + 1, prose[-1])
+        if _headline_shaped(kept[k]) and TERMINAL.search(SENTINELS.sub("", kept[k - 1].text).rstrip())
+    ]
+    if not candidates:
+        return  # (a long report mostly has none: its words are not read at all)
     words_of = [set(_CONTENT.findall(it.text.lower())) for it in kept]
-    for k in range(prose[0] + 1, prose[-1]):
+    lines_with: Counter[str] = Counter(w for words in words_of for w in words)
+    for k in candidates:
         it = kept[k]
-        if not _headline_shaped(it) or not TERMINAL.search(SENTINELS.sub("", kept[k - 1].text).rstrip()):
-            continue  # after a paragraph cut mid-sentence, the line is its continuation
         own = words_of[k]
         around = words_of[k - 1] | words_of[k + 1]
-        elsewhere = set().union(*(w for j, w in enumerate(words_of) if j != k))
-        new_names = {n for n in _names(it.text) if n not in elsewhere}
+        # a name is said elsewhere when another line holds it: counted once for the page, not by a
+        # union of all the other lines for each candidate (quadratic on a long page of them)
+        new_names = {n for n in _names(it.text) if lines_with[n] - (n in own) == 0}
         if new_names and len(own & around) <= 1:
             drop(it, "sidebar: headline of another story inside the article")
 
