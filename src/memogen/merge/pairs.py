@@ -325,15 +325,18 @@ NEAR_OTHER = (
 
 def nearest_shared(q: Quantity, r: Quantity) -> bool:
     """The word closest to one figure is near the other too: "arrived on" vs "left on" is no conflict;
-    nor is "85 percent of the deposits were uninsured" vs "its stock fell 60 percent ... depositors"
-    (the deposits are a dozen words from the stock's fall)."""
+    nor, for figures, is "85 percent of the deposits were uninsured" vs "its stock fell 60 percent ...
+    depositors" (the deposits are a dozen words from the stock's fall). A date's word may sit farther
+    ("passed an inspection in March 2024" / "its inspection ... took place in March 2023")."""
+
+    measured = q.kind != "date" and r.kind != "date"  # a date's words sit farther: "took place in March"
 
     def shared(x: Quantity, y: Quantity) -> bool:
         if not x.context:
             return False
         d = min(x.context.values())
-        limit = max(NEAR_OTHER, 2 * d)  # as near to y, or at most twice as far as it is from x
-        return any(dist == d and y.context.get(w, limit + 1) <= limit for w, dist in x.context.items())
+        limit = max(NEAR_OTHER, 2 * d) if measured else float("inf")  # as near to y, or twice as far
+        return any(dist == d and w in y.context and y.context[w] <= limit for w, dist in x.context.items())
 
     return shared(q, r) or shared(r, q)
 
