@@ -322,6 +322,15 @@ def print_lead_gaps(topic_list: list[Topic], budgets: list[int], gaps: dict) -> 
                     print(f"      {fact:32} {where}")
 
 
+def report_groups(topic_list: list[Topic]) -> list[tuple[str, list[Topic]]]:
+    """The groups the tables average over: each half, all events, lavrov, and any extra group."""
+    groups = [("tune events", {"tune"}), ("held events", {"held"}), ("all events", {"tune", "held"})]
+    groups.append(("lavrov-2021", {"lavrov"}))
+    groups += [(g, {g}) for g in dict.fromkeys(t.group for t in topic_list) if g not in KNOWN_GROUPS]
+    out = [(label, [t for t in topic_list if t.group in members]) for label, members in groups]
+    return [(label, chosen) for label, chosen in out if chosen]
+
+
 def print_table(topic_list: list[Topic], budgets: list[int], scores: dict, missing: bool) -> None:
     head = f"{'topic':34} {'budget':>6} " + " ".join(f"{s:>9}" for s in SYSTEMS) + "   words  pages"
     print(head)
@@ -336,13 +345,8 @@ def print_table(topic_list: list[Topic], budgets: list[int], scores: dict, missi
     print()
     print("mean key-fact coverage (share of each topic's facts, averaged over topics)")
     print(f"{'group':34} {'budget':>6} " + " ".join(f"{s:>9}" for s in SYSTEMS) + "   memogen beats all")
-    groups = [("tune events", {"tune"}), ("held events", {"held"}), ("all events", {"tune", "held"})]
-    groups.append(("lavrov-2021", {"lavrov"}))
-    groups += [(g, {g}) for g in dict.fromkeys(t.group for t in topic_list) if g not in KNOWN_GROUPS]
-    for label, members in groups:
-        names = [t.name for t in topic_list if t.group in members]
-        if not names:
-            continue
+    for label, chosen in report_groups(topic_list):
+        names = [t.name for t in chosen]
         for b in budgets:
             means = {s: sum(scores[(n, b, s)].share for n in names) / len(names) for s in SYSTEMS}
             wins = all(means["memogen"] > means[s] for s in SYSTEMS[1:])
@@ -376,13 +380,7 @@ def print_rouge(topic_list: list[Topic], budgets: list[int], scores: dict) -> No
     print()
     print("mean ROUGE-2 recall x100 against the gold's fact sentences (a proxy for the news benchmark)")
     print(f"{'group':34} {'budget':>6} " + " ".join(f"{s:>9}" for s in SYSTEMS) + "   memogen beats all")
-    groups = [("tune events", {"tune"}), ("held events", {"held"}), ("all events", {"tune", "held"})]
-    groups.append(("lavrov-2021", {"lavrov"}))
-    groups += [(g, {g}) for g in dict.fromkeys(t.group for t in topic_list) if g not in KNOWN_GROUPS]
-    for label, members in groups:
-        chosen = [t for t in topic_list if t.group in members]
-        if not chosen:
-            continue
+    for label, chosen in report_groups(topic_list):
         for b in budgets:
             means = {}
             for system in SYSTEMS:
