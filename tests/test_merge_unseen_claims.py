@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from memo_factory import merge_specs
 from memogen.merge.claims import entity_of
 from memogen.merge.lexicon import FUTURE
@@ -153,18 +155,46 @@ def test_a_short_name_in_the_possessive_is_that_name():
     )
 
 
-def test_from_before_a_figure_is_a_change_only_when_to_gives_the_new_figure():
-    """ "Leaders from 67 countries were invited to the summit" counts the invited; "from 30% to 5%"
-    gives a change's start, which is no rival reading of its end."""
-    stated = _conflicts(
-        "Leaders from 67 countries were invited to the summit in Lima.",
-        "Some 69 countries were invited to attend the summit in Lima.",
-    )
-    assert len(stated) == 1 and "67 countries" in stated[0] and "69 countries" in stated[0]
-    assert not _conflicts(
-        "Turnout in Lima fell from 62% to 48% of registered voters.",
-        "Turnout in Lima was 48% of registered voters.",
-    )
+@pytest.mark.parametrize(
+    ("first", "second", "values"),
+    [
+        # "from" before a figure opens a change only when "to" gives the new figure: here it counts
+        # the invited ("Leaders from 67 countries ... invited to the summit")
+        (
+            "Leaders from 67 countries were invited to the summit in Lima.",
+            "Some 69 countries were invited to attend the summit in Lima.",
+            ("67 countries", "69 countries"),
+        ),
+        # millions of people a country is home to are its population, however worded
+        (
+            "Home to around 22 million people, Tarvia is two-thirds desert and ranks low on the index.",
+            "A country of 26 million people with uranium, oil and gold cannot be said to be poor.",
+            ("22 million people", "26 million people"),
+        ),
+    ],
+)
+def test_unseen_shapes_of_one_measure_disagree(first: str, second: str, values: tuple[str, str]):
+    stated = _conflicts(first, second)
+    assert len(stated) == 1 and all(v in stated[0] for v in values)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a change's start ("from 62% to 48%") is no rival reading of its end
+        (
+            "Turnout in Lima fell from 62% to 48% of registered voters.",
+            "Turnout in Lima was 48% of registered voters.",
+        ),
+        # a town's people and a city's are two places
+        (
+            "The flood reached Dunmere, a town of 60,000 people, on Monday.",
+            "Ostra, a city of 90,000 people, was spared the worst of the flood.",
+        ),
+    ],
+)
+def test_unseen_shapes_of_two_measures_do_not_disagree(first: str, second: str):
+    assert not _conflicts(first, second)
 
 
 def test_a_disasters_toll_is_the_struck_places_whether_or_not_a_source_names_it():
@@ -261,19 +291,6 @@ def test_a_person_named_with_a_title_is_the_person_named_without_it():
         "The election, which Mbeki won with more than 65% of the vote, was annulled.",
     )
     assert len(stated) == 1 and "64.27 percent" in stated[0] and "65%" in stated[0]
-
-
-def test_millions_of_people_a_country_is_home_to_are_its_population_however_worded():
-    stated = _conflicts(
-        "Home to around 22 million people, Tarvia is two-thirds desert and ranks low on the index.",
-        "A country of 26 million people with uranium, oil and gold cannot be said to be poor.",
-    )
-    assert len(stated) == 1 and "22 million people" in stated[0] and "26 million people" in stated[0]
-    # a town's people and a city's are two places
-    assert not _conflicts(
-        "The flood reached Dunmere, a town of 60,000 people, on Monday.",
-        "Ostra, a city of 90,000 people, was spared the worst of the flood.",
-    )
 
 
 def test_a_reported_clause_names_its_own_figures_owner():
