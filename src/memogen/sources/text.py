@@ -231,12 +231,16 @@ def _table(name: str) -> tuple[dict[str, float], str]:
 def document_words(text: str, settings: JoinSettings = JoinSettings()) -> DocumentWords:
     """The evidence the splitter needs from the whole document, gathered once per source."""
     tokens = _TOKENS.findall(text)
-    counts = dict(Counter(map(str.lower, tokens)))
+    distinct = Counter(tokens)  # a long report's ~700,000 tokens are ~20,000 distinct ones
+    counts: dict[str, int] = {}
+    for token, n in distinct.items():  # first-seen order, as counting the lower-cased tokens gives
+        low = token.lower()
+        counts[low] = counts.get(low, 0) + n
     sample = [t.lower() for t in tokens[:400]]
     lex = english_lexicon() if sample else None
     known = sum(1 for t in sample if lex and lex.common_zipf(t) >= settings.piece_min)
     english = len(sample) < 30 or known >= settings.english_share * len(sample)
-    return DocumentWords(frozenset(document_vocabulary(text)), counts, english)
+    return DocumentWords(frozenset(filter(_VOCABULARY_WORD.fullmatch, distinct)), counts, english)
 
 
 def split_joined_words(text: str, words: DocumentWords | set[str] | None = None) -> str:
@@ -500,9 +504,14 @@ def _known_compound(whole: str, lex: Lexicon, s: JoinSettings) -> bool:
     return _full_list().zipf(whole) >= s.name_whole_max
 
 
+# A word that occurs on its own in the document (the evidence camel splits need): a whole run of
+# ASCII letters (a `_TOKENS` match) of this shape, so read from the distinct tokens, not the text again.
+_VOCABULARY_WORD = re.compile(r"[A-Z]?[a-z]+")
+
+
 def document_vocabulary(text: str) -> set[str]:
     """Words that occur on their own in the document (the evidence camel splits need)."""
-    return {w for w in re.findall(r"(?<![A-Za-z])[A-Z]?[a-z]+(?![A-Za-z])", text)}
+    return set(filter(_VOCABULARY_WORD.fullmatch, _TOKENS.findall(text)))
 
 
 def unescape_markdown(text: str) -> str:
