@@ -317,6 +317,10 @@ def test_others_condemning_the_event_is_a_view_of_it_unless_it_is_history_or_cou
         ),
         "The 1998 treaty was criticised by the opposition at the time.": (bg, bg),
         "Protesters denounced the vote, and three of them were killed by police.": (wh, wh),
+        # a year that only opens a span up to now dates no censure: the reaction is to this event
+        "The seizure drew condemnation from the regional bloc, where armies have taken power in four "
+        "states since 2027.": (bg, wm),
+        "The regional bloc condemned the 2027 seizure of power in a neighbouring state.": (bg, bg),
     }
     assert _moved(place_event_reports, cases) == {text: want for text, (_, want) in cases.items()}
 

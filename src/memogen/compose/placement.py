@@ -97,8 +97,16 @@ def tallies_the_event(point: MergedPoint) -> bool:
     return any(c.kind == "number" for c in point.conflicts)
 
 
-def recalls_the_past(text: str, event: dt.date) -> bool:
-    """The sentence names a year before the event's: it tells history, however plainly."""
+# "since 2020": a span that runs up to the report, not a time gone by
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-)?(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
+
+
+def recalls_the_past(text: str, event: dt.date, spans_to_now: bool = True) -> bool:
+    """The sentence names a year before the event's: it tells history, however plainly.  With
+    `spans_to_now` false, a year only opening a span to now ("seized power in five countries since
+    2020") is no recall: the span reaches the event."""
+    if not spans_to_now:
+        text = _SINCE_YEAR.sub("since", text)
     return any(int(y) < event.year for y in _YEAR.findall(text))
 
 
@@ -188,7 +196,7 @@ def voices_censure(point: MergedPoint, event: dt.date) -> bool:
     cues = cue_features(point.text)
     if "w_casualty" in cues or _RECALL_CUES.intersection(cues):
         return False
-    return not recalls_the_past(point.text, event)
+    return not recalls_the_past(point.text, event, spans_to_now=False)
 
 
 def counts_the_setting(point: MergedPoint) -> bool:
