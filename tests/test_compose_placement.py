@@ -286,6 +286,9 @@ def test_a_standing_state_among_the_news_is_the_setting() -> None:
         "Officials say the harbour remains closed to all shipping.": "what_happened",
         "The harbour remains closed to all shipping on Tuesday.": "what_happened",
         "The harbour could stay closed to all shipping for a month.": "what_happened",
+        # words that only describe a noun tell no past: the state is the setting
+        "Much of the affected valley is remote, with most huts made from straw and clay.": "background",
+        "Much of the valley is remote, and the storm made most huts collapse.": "what_happened",
     }
     points = {text: _point(text, "what_happened", 0.55) for text in cases}
     firm = _point(
@@ -317,6 +320,10 @@ def test_others_condemning_the_event_is_a_view_of_it_unless_it_is_history_or_cou
         ),
         "The 1998 treaty was criticised by the opposition at the time.": (bg, bg),
         "Protesters denounced the vote, and three of them were killed by police.": (wh, wh),
+        # a year that only opens a span up to now dates no censure: the reaction is to this event
+        "The seizure drew condemnation from the regional bloc, where armies have taken power in four "
+        "states since 2027.": (bg, wm),
+        "The regional bloc condemned the 2027 seizure of power in a neighbouring state.": (bg, bg),
     }
     assert _moved(place_event_reports, cases) == {text: want for text, (_, want) in cases.items()}
 

@@ -28,7 +28,7 @@ import datetime as dt
 import re
 
 from ..model import MergedPoint
-from ..sections.features import Context, cue_features, quoted_wording, time_features
+from ..sections.features import PAST_FORMS, Context, cue_features, quoted_wording, time_features
 from ..sections.sentences import sentence_spans
 from .salience import Salience
 
@@ -97,8 +97,16 @@ def tallies_the_event(point: MergedPoint) -> bool:
     return any(c.kind == "number" for c in point.conflicts)
 
 
-def recalls_the_past(text: str, event: dt.date) -> bool:
-    """The sentence names a year before the event's: it tells history, however plainly."""
+# "since 2020": a span that runs up to the report, not a time gone by
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-)?(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
+
+
+def recalls_the_past(text: str, event: dt.date, spans_to_now: bool = True) -> bool:
+    """The sentence names a year before the event's: it tells history, however plainly.  With
+    `spans_to_now` false, a year only opening a span to now ("seized power in five countries since
+    2020") is no recall: the span reaches the event."""
+    if not spans_to_now:
+        text = _SINCE_YEAR.sub("since", text)
     return any(int(y) < event.year for y in _YEAR.findall(text))
 
 
@@ -188,7 +196,7 @@ def voices_censure(point: MergedPoint, event: dt.date) -> bool:
     cues = cue_features(point.text)
     if "w_casualty" in cues or _RECALL_CUES.intersection(cues):
         return False
-    return not recalls_the_past(point.text, event)
+    return not recalls_the_past(point.text, event, spans_to_now=False)
 
 
 def counts_the_setting(point: MergedPoint) -> bool:
@@ -208,6 +216,28 @@ _NOW = frozenset(["t_day_event", "t_rel_near", "t_day_recent"])
 _UNDER_WAY = re.compile(r"\b(?:is|are)\s+(?:still\s+|now\s+)?\w+ing\b|\bongoing\b", re.IGNORECASE)
 
 
+# "houses made from mud bricks", "homes built of stone": a participle after its noun describes the
+# noun, it tells no past (the irregular forms "made", "built" read as past tense on their own)
+_REDUCED_RELATIVE = re.compile(
+    r"(?<=[a-z]s)\s+(?:made|built|held|kept|sold|bought|found|known|seen|shown|grown|sent|given)\s+"
+    r"(?=(?:from|of|by|with|in)\b)"
+)
+
+
+_PERFECTS = frozenset(["g_simple_past", "g_present_perfect", "g_past_perfect"])
+
+
+def told_in_present(text: str, cues: dict[str, float]) -> bool:
+    """No finite past: the grammar cue says so, or it was only kept off by words that describe a noun
+    ("the affected zone", "houses made from mud bricks") - no simple past or perfect is found, and
+    an irregular past form stands only after its noun."""
+    if "g_no_past" in cues:
+        return True
+    if _PERFECTS.intersection(cues) or "w_present_be" not in cues:
+        return False
+    return not any(w in PAST_FORMS for w in _REDUCED_RELATIVE.sub(" ", text).lower().split())
+
+
 def states_the_setting(point: MergedPoint, event: dt.date) -> bool:
     """An unsure What-happened label on a sentence told wholly in the present, with no day, no
     speaker, no view and nothing under way ("The talks come at a pivotal moment for the planet, with
@@ -216,7 +246,7 @@ def states_the_setting(point: MergedPoint, event: dt.date) -> bool:
     if point.section != "what_happened" or point.confidence >= UNSURE_REPORT or point.conflicts:
         return False
     cues = cue_features(point.text)
-    if "g_no_past" not in cues or "w_reporting" in cues or _UNDER_WAY.search(point.text):
+    if not told_in_present(point.text, cues) or "w_reporting" in cues or _UNDER_WAY.search(point.text):
         return False
     if not assessment_cues(point.text) <= _STATE_CUES:
         return False

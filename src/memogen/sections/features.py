@@ -331,7 +331,7 @@ _RECORD_WORDS = frozenset(["since", "decade", "decades", "year", "years"])
 _YARDSTICK_WORDS = frozenset(["compared", "from", "than"])
 _AMOUNT_WORDS = frozenset(["per", "percent", "million", "billion", "trillion", "bn"])
 _FINITE_BEFORE = frozenset("had has have been be is are the a an".split())  # noqa: SIM905
-_PAST_FORMS = frozenset(
+PAST_FORMS = frozenset(
     """was were had did met said held made took gave went came began won lost became sent saw told led left
     kept struck fell rose grew paid sold bought built brought thought fought ran spoke wrote chose drew flew
     knew stood found got sought spent broke shook threw swept shot fled hit""".split()  # noqa: SIM905
@@ -457,7 +457,7 @@ def _conceded_view(lead: str) -> bool:
     if not m:
         return False
     opener = _words_of(m.group(1))
-    verbless = not any(w in _PAST_FORMS or w in _AUXILIARIES or w.endswith("ed") for w in opener)
+    verbless = not any(w in PAST_FORMS or w in _AUXILIARIES or w.endswith("ed") for w in opener)
     return verbless and any("w_eval" in _VOCAB_OF.get(w, ()) or w in _VIEW_WORDS for w in opener)
 
 
@@ -507,7 +507,7 @@ def _cues(sentence: str) -> tuple[dict[str, float], set[str]]:
         len(words) >= 6
         and "g_present_perfect" not in out
         and "g_past_perfect" not in out  # "have fallen", "had grown": a past the word forms miss
-        and present.isdisjoint(_PAST_FORMS)
+        and present.isdisjoint(PAST_FORMS)
         and not _ED_WORD.search(f" {' '.join(present)} ")  # a word of 4 letters or more ending in "ed"
     ):
         out["g_no_past"] = 1.0
