@@ -96,3 +96,14 @@ def test_a_byline_crediting_an_outlet_with_the_wire_it_drew_on(line, credit):
     from memogen.sources.metadata import byline_credit
 
     assert byline_credit(line) == credit
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Lena Vos in Berlin June 24, 2023", ["Lena Vos"]),
+        ("By Anna Lee in Kyiv and Tom Hill in New York", ["Anna Lee", "Tom Hill"]),
+    ],
+)
+def test_where_a_writer_filed_from_is_no_part_of_the_name(line, names):
+    assert byline_names(line) == names

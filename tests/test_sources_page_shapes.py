@@ -201,3 +201,30 @@ def test_a_line_ending_in_a_date_after_a_space_is_no_glued_stamp() -> None:
     it, found, dropped = Line("The inquiry into the cracks will report on 12 March 2025", 1), Found(), []
     headline_stamp(it, found, dropped)
     assert it.text.endswith("12 March 2025") and found.date is None and not dropped
+
+
+def test_a_posts_stamp_at_its_time_after_the_headline_is_the_date() -> None:
+    res = clean_text(f"Ferry checks halt island crossings June 4, 2024 at 09:15AM\n\n{PARA}\n\n{PARA2}\n")
+    assert res.found.title == "Ferry checks halt island crossings"
+    assert res.found.date == dt.date(2024, 6, 4)
+
+
+def test_a_labelled_month_before_the_text_goes_without_giving_a_day() -> None:
+    res = clean_text(f" date 2024-06 {PARA}\n\n{PARA2}\n")
+    assert res.text.startswith("The harbour authority") and res.found.date is None
+
+
+def test_a_wiki_dumps_equals_signs_mark_its_title_and_headings() -> None:
+    res = clean_text(f"= Ferry crossings halted =\n\n{PARA}\n\n== Inspection ==\n\n{PARA2}\n")
+    assert res.found.title == "Ferry crossings halted"
+    assert "==" not in res.text and "Inspection" in res.text
+
+
+def test_a_line_closing_on_the_picture_it_describes_is_a_caption() -> None:
+    res = clean_text(f"The ferry Nordlys leaves the harbour in an undated photograph\n\n{PARA}\n\n{PARA2}\n")
+    assert "undated photograph" not in res.text and res.found.title != (
+        "The ferry Nordlys leaves the harbour in an undated photograph"
+    )
+    # a sentence that mentions a photo is no caption
+    text = f"{PARA}\n\nThe minister said the crack was plainly visible in a photo.\n"
+    assert "visible in a photo" in clean_text(text).text

@@ -437,6 +437,10 @@ def _title_case_capitals(text: str) -> str:
 _BIO_AFTER_NAME = re.compile(r"\s+(?:is|was|has been)\s+(?:a|an|the|currently|formerly)\b")
 
 
+# "By Ben Aris in Berlin", "By A in Kyiv and B in Moscow": where each writer filed from, not a name
+_BYLINE_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}(?=\s*(?:,|\band\b|$))")
+
+
 def byline_names(line: str) -> list[str] | None:
     """Names from 'By A B' / 'Author: A B'; [] for a bare 'By' (names follow on the next line)."""
     m = _BYLINE.match(line.strip())
@@ -451,7 +455,7 @@ def byline_names(line: str) -> list[str] | None:
     names_text = names_text[: bio.start()] if bio else names_text
     for f in reversed(find_dates(names_text)):
         names_text = names_text[: f.start] + names_text[f.end :]
-    names_text = names_text.strip(" ,")
+    names_text = _BYLINE_PLACE.sub("", names_text).strip(" ,")
     names = split_names(names_text)
     if not names and "," in names_text:
         # 'By Mara Ilves, Coastwire' / 'By Lena Vos, former deputy director of X': the names,

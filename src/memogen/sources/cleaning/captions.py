@@ -46,6 +46,13 @@ _THIS_PICTURE = re.compile(
     r"(?i)^(?:in\s+)?this\s+(?:[\w.,]+\s+){0,4}?(?:photo(?:graph)?|image|picture|video\s+grab|screen\s*grab|"
     r"screenshot|frame\s+grab)\b(?:\s+(?:taken|made|released|provided|obtained|shows|showing|from)\b|,)"
 )
+# '... dives in an undated photograph', '... at the palace in a file photo': a caption closes on the
+# picture it describes
+_IN_A_PICTURE = re.compile(
+    r"(?i)\b(?:in|on)\s+(?:an?|this)\s+(?:(?:undated|file|handout|archive|aerial|recent)\s+)*"
+    r"(?:photo(?:graph)?|image|picture|still|video\s+grab|screen\s*grab)\.?$"
+)
+_REPORTED = re.compile(r"\b(?:said|says|told|according)\b")  # a sentence telling of a photo is no caption
 # A player's labels: 'Listen to this article', 'Other ways to listen', '00:00 / 03:12', 'Get the X app'.
 _PLAYER = re.compile(
     r"(?i)^(?:listen(?: to (?:this|the) (?:article|story|episode|podcast))?(?: now)?|(?:other )?ways to listen|"
@@ -93,11 +100,15 @@ def ends_with_credit(text: str) -> bool:
     return _PICTURE_AGENCY.match(tail.strip()) is not None and word_count(text) <= AGENCY_CAPTION_WORDS
 
 
+def _in_a_picture(text: str) -> bool:
+    return _IN_A_PICTURE.search(text) is not None and _REPORTED.search(text) is None
+
+
 def caption(text: str) -> str | None:
     n = word_count(text)
     if _PLAYER.match(text.strip()):
         return "audio / video player label"
-    if (_FILE_CAPTION.match(text) or _THIS_PICTURE.match(text)) and n <= 90:
+    if (_FILE_CAPTION.match(text) or _THIS_PICTURE.match(text) or _in_a_picture(text)) and n <= 90:
         return "image caption / credit"
     if n <= 150 and ends_with_credit(text):  # the credit is strong evidence: a wire caption runs long
         return "image caption / credit"

@@ -24,7 +24,8 @@ _LEAD_DATELINE = re.compile(
 _LEAD_DATE = re.compile(r"^(?P<date>[0-3]?\d[-/.][0-3]?\d[-/.](?:19|20)\d\d)\s*[-–—:|,]?\s*(?=[A-Z“\"‘'])")
 # A page's labelled date before its first words: " date 2024-07-21 The court ...", "Published: 3 May 2021 | ...".
 _DATE_PREFIX = re.compile(
-    r"^(?P<label>(?:date|dated|published(?:\s+on)?|posted(?:\s+on)?)\s*:?\s+)(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d)"
+    r"^(?P<label>(?:date|dated|published(?:\s+on)?|posted(?:\s+on)?)\s*:?\s+)"
+    r"(?P<date>(?:19|20)\d\d-[01]\d(?P<day>-[0-3]\d)?)"
     r"\s*[|–—-]?\s+(?=\S)",
     re.I,
 )
@@ -62,15 +63,21 @@ def date_prefix(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
     m = _DATE_PREFIX.match(it.text)
     if not m:
         return
-    read_date(m.group("date"), found, DATE_LINE, it.where("labelled date before the text"))
-    dropped.append(
-        DroppedLine(it.text[: m.end()].strip(), "date line of the page (→ metadata.date)", it.lineno)
+    if m.group("day"):
+        read_date(m.group("date"), found, DATE_LINE, it.where("labelled date before the text"))
+    why = (
+        "date line of the page (→ metadata.date)" if m.group("day") else "date line of the page (month only)"
     )
+    dropped.append(DroppedLine(it.text[: m.end()].strip(), why, it.lineno))
     it.text = it.text[m.end() :]
 
 
 _WEEKDAY_BEFORE = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*$")
-_TIME_AFTER = re.compile(r",?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5})?)?\s*$")
+_TIME_AFTER = re.compile(
+    r",?\s*(?:(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|[AP]M)?\s*(?:[A-Z]{2,5})?)?\s*$"
+)
+# "... intensifies April 16, 2023 at 03:10PM": a post's stamp "at" its time, spaced from the headline
+_AT_TIME = re.compile(r"^,?\s*at\s+\d{1,2}:\d{2}")
 
 
 def headline_stamp(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
@@ -83,6 +90,7 @@ def headline_stamp(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
     start = weekday.start() if weekday else dates[0].start
     before = it.text[:start]
     glued = before[-1:].isalpha()  # a stamp after a separator belongs to a byline row, read as one
+    glued = glued or (before[-1:] == " " and bool(_AT_TIME.match(it.text[dates[0].end :])))
     head = before.rstrip(" |·•-–—,")
     if (
         not glued

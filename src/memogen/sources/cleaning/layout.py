@@ -17,6 +17,8 @@ from .lines import BULLET, SENTINELS, TERMINAL, Line, RawLine
 from .shape import is_heading_like, is_prose
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+# a wiki page's dump marks its headings with '=': '= Title =', '== Section =='
+_WIKI_HEADING = re.compile(r"^(={1,6})\s*([^=].*?)\s*\1\s*$")
 
 
 def unwrap(lines: list[RawLine], texts: list[str]) -> tuple[list[RawLine], list[str]]:
@@ -100,7 +102,7 @@ def to_lines(lines: list[RawLine], texts: list[str], cut_at: set[int]) -> list[L
             gap = True
             continue
         hint = ln.hint
-        heading = _MD_HEADING.match(text)
+        heading = _MD_HEADING.match(text) or (_WIKI_HEADING.match(text) if text[:1] == "=" else None)
         if heading:
             level_one_first = len(heading.group(1)) == 1 and not items
             text, hint = heading.group(2).strip(), hint or ("title" if level_one_first else "heading")
