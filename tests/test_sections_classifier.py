@@ -415,3 +415,17 @@ def test_a_verbless_concession_that_weighs_the_news_is_a_verdict() -> None:
     assert "c_verdict" in cue_features("While welcome, the pledge falls short of the need.")
     assert "c_verdict" not in cue_features("While the court ruled on Monday, protests went on.")
     assert "c_verdict" not in cue_features("While in the capital, the minister met the mayor.")
+
+
+def test_a_paragraph_ending_on_no_stop_ends_its_sentence_in_the_point():
+    from memogen.sections.segment import draft_points, render
+
+    text = (
+        "The ruling is likely to end the levy in its current form, though parts may survive in law\n\n"
+        "This is the view of the analysts at the budget office in the capital."
+    )
+    [draft] = draft_points(text)  # "This is ..." leans on the paragraph before: one point
+    assert render(text, draft) == (
+        "The ruling is likely to end the levy in its current form, though parts may survive in law. "
+        "This is the view of the analysts at the budget office in the capital."
+    )

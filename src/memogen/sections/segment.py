@@ -412,9 +412,14 @@ def draft_points(text: str, parts: list[Block] | None = None) -> list[Draft]:
     return drafts
 
 
+# a paragraph break inside a point whose paragraph before ends on no stop (a page's standfirst):
+# the break was the sentence's end ("... the Ministry of Defense\n\nThis is the opinion of ...")
+_UNSTOPPED_BREAK = re.compile(r"(?<=[\w%)])[ \t]*\n[ \t\r\f\v]*\n\s*(?=[“\"‘(]?[A-Z])")
+
+
 def render(text: str, draft: Draft) -> str:
     """The point's words: its span with whitespace runs collapsed, first letter capitalised if cut."""
-    out = " ".join(text[draft.start : draft.end].split())
+    out = " ".join(_UNSTOPPED_BREAK.sub(". ", text[draft.start : draft.end]).split())
     if draft.capitalise and out[:1].islower():
         out = out[0].upper() + out[1:]
     return out
