@@ -17,6 +17,7 @@ from memogen.compose.standalone.shape import (
     mend_cut_off,
     not_a_statement,
     strip_enumerator,
+    strip_label,
 )
 from memogen.compose.standalone.when import Anchor, anchor_for, resolve_relative, strip_relative
 from memogen.model import Citation, MergedPoint, Source, SourceMetadata
@@ -204,6 +205,16 @@ def test_a_sentence_the_page_cut_off_keeps_its_last_whole_clause():
     # what would remain says nothing (no verb, too short, ends on an auxiliary): no mend
     assert mend_cut_off("The global stocktake of the Paris Agreement (GST) is a process f") is None
     assert mend_cut_off("The minister said that the tal") is None
+    # a thousands separator is no clause break: the figure is never cut to its first digits
+    assert mend_cut_off(
+        "The floods left the valley cut off, with at least 15,550 people stranded in the hi"
+    ) == ("The floods left the valley cut off, with at least 15,550 people stranded.")
+    # a clause ending on an abbreviation keeps its one stop
+    assert mend_cut_off(
+        "Norland is building ships fast and is expected to pass the U.S. in the total numb"
+    ) == ("Norland is building ships fast and is expected to pass the U.S.")
+    mended = mend_cut_off("The war has caused a grave crisis, claiming the lives of at least 15,550 people")
+    assert mended is not None and "15." not in mended and not mended.endswith("15")
 
 
 def test_a_cut_off_point_enters_the_memo_mended():
@@ -287,6 +298,12 @@ def test_tighten_drops_framing_without_facts_and_keeps_what_carries_them():
         (
             "The transport ministry suspended all rail services in the north on Monday 3 March 2025.",
             "The move came after weeks of flooding along the river.",
+            "opens with a demonstrative ('This provision') or a frame",
+        ),
+        # a bare connective replies to the sentence before: whose response, to what?
+        (
+            "The governor called the strike by the dock workers an act of sabotage.",
+            "In response, the union has issued a warning to the port authority.",
             "opens with a demonstrative ('This provision') or a frame",
         ),
     ],
@@ -516,3 +533,97 @@ def test_a_title_or_an_initial_does_not_end_a_sentence():
         "Shares fell.",
     )
     assert drop_verbless_lead(text) == (text, 0)
+
+
+def test_a_fronted_time_that_goes_takes_its_comma_and_an_edge_word_with_it():
+    assert strip_relative(
+        "The mayor is seen as a caretaker. But on Sunday, he took credit for the new levee."
+    ) == ("The mayor is seen as a caretaker. But he took credit for the new levee.")
+    assert strip_relative("Late on Saturday, as the water rose, the council ordered the valley cleared.") == (
+        "As the water rose, the council ordered the valley cleared."
+    )
+    sat = Anchor(dt.date(2024, 2, 10))  # a Saturday
+    assert resolve_relative("Late on Saturday, the council ordered the valley cleared.", sat)[0] == (
+        "Late on Saturday 10 February 2024, the council ordered the valley cleared."
+    )
+
+
+def test_a_weekday_in_a_bracketed_aside_takes_no_on():
+    sat = Anchor(dt.date(2024, 2, 10))
+    out = resolve_relative("The order came at 1am Moscow time (11pm, Friday, GMT) from the ministry.", sat)[0]
+    assert "(11pm, Friday 9 February 2024, GMT)" in out
+
+
+def test_a_closing_mark_after_a_colon_opens_its_quotation_there():
+    from memogen.compose.standalone.shape import close_open_quote
+
+    assert close_open_quote("The office issued a statement: had found a way to end the dispute.”") == (
+        "The office issued a statement: “had found a way to end the dispute.”"
+    )
+
+
+def test_a_pages_paragraph_label_goes_but_a_speaker_stays():
+    text = "Details: The review looked at the flooding of the lower valley in March."
+    assert strip_label(text) == "The review looked at the flooding of the lower valley in March."
+    page = "The minister Ortega spoke. Ortega: The dam will be rebuilt within two years, he said."
+    assert strip_label("Ortega: The dam will be rebuilt within two years, he said.", page).startswith(
+        "Ortega:"
+    )
+    assert strip_label("Details: Too short.") == "Details: Too short."
+
+
+def test_an_undated_source_dates_its_weekdays_only_from_its_dateline_or_nearby():
+    recalled = (
+        "On 15 April 2023, clashes broke out in the capital.\n\nLater report\n\n"
+        "Two weeks ago, fighting reached the western city.\n\n"
+        "About 60% of the camp fled their homes on Thursday, media reported."
+    )
+    at = recalled.index("About")
+    assert anchor_for(recalled, at, None, None, dt.date(2023, 4, 15)).day is None  # a date it recalls
+    near = "The talks resumed on 3 March 2025.\n\nThe envoy left on Thursday, aides said."
+    assert anchor_for(near, near.index("The envoy"), None, None).day == dt.date(2025, 3, 3)
+    dateline = (
+        "KHARTOUM, 16 April 2023: Fighting went on.\n\nA.\n\nB.\n\nAirstrikes hit the city on Saturday."
+    )
+    assert anchor_for(dateline, dateline.index("Airstrikes"), None, None).day == dt.date(2023, 4, 16)
+
+
+def test_a_time_ago_is_dated_as_exactly_as_its_words_or_goes():
+    wed = Anchor(dt.date(2024, 5, 15))
+    assert resolve_relative("About two weeks ago, the two armies fought in the western city.", wed)[0] == (
+        "Around 1 May 2024, the two armies fought in the western city."
+    )
+    assert resolve_relative("The dam was inspected three years ago by engineers.", wed)[0] == (
+        "The dam was inspected in 2021 by engineers."
+    )
+    assert resolve_relative("The talks collapsed 10 days ago in the port city.", wed)[0] == (
+        "The talks collapsed on 5 May 2024 in the port city."
+    )
+    assert strip_relative("About two weeks ago, the two armies fought in the western city.") == (
+        "The two armies fought in the western city."
+    )
+
+
+def test_a_sentence_whose_time_was_its_predicate_goes_with_the_time():
+    assert strip_relative(
+        "The strike joins others in the north and the east. The latter was just a month ago."
+    ) == ("The strike joins others in the north and the east.")
+
+
+def test_an_undated_source_that_dates_no_day_has_no_anchor_and_a_month_ago_is_a_month():
+    text = "The coup was the ninth in the region since 2020.\n\nThe latest was just a month ago in the north."
+    end = dt.date(2023, 8, 30)
+    assert anchor_for(text, text.index("The latest"), None, None, end).day is None  # written some day after
+    assert resolve_relative("The latest was just a month ago in the north.", Anchor(end))[0] == (
+        "The latest was in July 2023 in the north."
+    )
+
+
+def test_a_weekday_opening_its_clause_is_a_plan_when_the_clauses_first_verb_is():
+    fri = Anchor(dt.date(2023, 3, 10))
+    text = "On Monday, the leaders of the U.S., U.K. and Norland will gather in the port to sign the pact."
+    assert resolve_relative(text, fri)[0].startswith("On Monday 13 March 2023, the leaders")
+    text = "On Friday, the minister said talks will resume."
+    assert resolve_relative(text, fri)[0].startswith("On Friday 10 March 2023,")
+    text = "The leaders will meet at the base in Porto, Norland, Monday morning to sign the pact."
+    assert "on the morning of Monday 13 March 2023" in resolve_relative(text, fri)[0]

@@ -36,6 +36,7 @@ from .shape import (
     mend_cut_off,
     not_a_statement,
     strip_enumerator,
+    strip_label,
 )
 from .when import RELATIVE, anchor_for, resolve_relative, strip_relative
 
@@ -59,7 +60,10 @@ _LEANS_BACK = re.compile(
     # a time told from the sentence before: "The next day, ...", "Two days later, ...", "Since then, ..."
     r"|(?:The|That)\s+(?:next|following|previous|same)\s+(?:day|morning|evening|night|week)\b"
     r"|(?:A|One|Two|Three|Four|Several|Few|\d+)\s+(?:days?|hours?|weeks?|months?)\s+(?:later|earlier|before)\b"
-    r"|(?:Days|Hours|Weeks|Months|Moments|Minutes)\s+(?:later|earlier|before)\b|(?:Since|By|Until)\s+then\b)"
+    r"|(?:Days|Hours|Weeks|Months|Moments|Minutes)\s+(?:later|earlier|before)\b|(?:Since|By|Until)\s+then\b"
+    # a reply or sequel to the sentence before, told by a bare connective: "In response, ...", "Soon after, ..."
+    r"|(?:In\s+(?:response|return|reply)|(?:Soon|Shortly)\s+after(?:wards)?|After\s+that|Afterwards|"
+    r"Following\s+(?:this|that))\s*,)"
 )
 # "The announcement came as the host declared X": the frame leans on the sentence before; what it
 # frames is a statement of its own ("The host declared X") when it is a whole clause ("came as a
@@ -295,6 +299,7 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
     if reason:
         return reason
     text, citation = strip_enumerator(text), home.citation if home else None
+    text = strip_label(text, home.text if home else "")
     text, cut = drop_verbless_lead(text)
     if cut and home:
         at = _locate(home.text, home.citation.start, home.citation.end, text)

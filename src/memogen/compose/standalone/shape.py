@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 from ...sections.headings import is_heading
+from ...sources.places import is_country_name
+from ...sources.text import english_zipf
 from ...wordlists import AUXILIARIES, DETERMINERS, IRREGULAR_PAST, TITLE_SMALL_WORDS
 
 ENUMERATOR = re.compile(
@@ -200,7 +202,8 @@ def _last_line(text: str, end: int) -> str | None:
 
 MEND_MIN_WORDS = 8  # what is left of a cut-off sentence must still say something
 MEND_MAX_TAIL = 5  # words a phrase cut may drop besides the broken word ("in the National Assemb")
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,;]|\s[-–—]\s|—)\s*")
+# a comma between digits is a thousands separator ("15,550"), no clause break
+_CLAUSE_BREAK = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|;|\s[-–—]\s|—)\s*")
 _PHRASE_WORDS = (TITLE_SMALL_WORDS - DETERMINERS) | frozenset(
     ["while", "which", "who", "whose", "where", "when", "after", "before"]
 )
@@ -242,7 +245,7 @@ def mend_cut_off(text: str) -> str | None:
             and has_finite_verb(head)
             and head.count("(") == head.count(")")
         ):
-            return head + "."
+            return head if head.endswith(".") else head + "."  # "... surpass the U.S." has its stop
     return None
 
 
@@ -258,6 +261,24 @@ def drop_verbless_lead(text: str) -> tuple[str, int]:
     return text, 0
 
 
+_LABEL = re.compile(r"^([A-Z][a-z]{2,13}):\s+(?=[A-Z“\"])")
+
+
+def strip_label(text: str, source_text: str = "") -> str:
+    """ "Details: The review analysed ..." -> "The review analysed ...": a page's label for its own
+    paragraph (some outlets print "Source:", "Details:", "Quote:" before each). A label is a common
+    word, no country, and never a name its page writes with a capital mid-sentence ("Putin: ...")."""
+    m = _LABEL.match(text)
+    if not m or len(text) - m.end() < 30 or not has_finite_verb(text[m.end() :]):
+        return text
+    word = m.group(1)
+    if is_country_name(word) or english_zipf(word.lower()) < 4.0:
+        return text
+    if re.search(rf"[a-z,]\s+{word}\b", source_text):
+        return text
+    return text[m.end() :]
+
+
 _MORE_FOLLOWS = re.compile(r"(?<=[.!?])\s*(?:\.{3}|…)$")
 
 
@@ -267,14 +288,21 @@ def drop_more_follows(text: str) -> str:
     return _MORE_FOLLOWS.sub("", text)
 
 
+# a colon before the last closing mark, with no quotation mark between: where a lost quotation began
+_QUOTE_AFTER_COLON = re.compile(r":\s+(?=[^“”\"]*”[^“”\"]*$)")
+
+
 def close_open_quote(text: str) -> str:
     """'“The course corrections have not been secured.': a quotation that runs on past the point
     in its source is closed where the point ends, and one that began before the point is opened
     where it starts ('There could be damage,” says a source.'), so no quote is left half-marked."""
     if text.count("“") > text.count("”"):
         return text + "”"
-    if text.count("”") > text.count("“"):  # the point starts inside a quotation: open it where it starts
-        return "“" + text
+    if text.count("”") > text.count("“"):
+        colon = _QUOTE_AFTER_COLON.search(text)
+        if colon:  # 'issued an announcement: had found an alternative.”': the page lost its opening mark
+            return text[: colon.end()] + "“" + text[colon.end() :]
+        return "“" + text  # the point starts inside a quotation: open it where it starts
     if text.count('"') % 2 == 0:
         return text
     last = text.rfind('"')

@@ -31,7 +31,8 @@ _DATE_AHEAD = (
 # ... and so is one whose part of the day comes first ("Monday morning, March 13, 2023")
 _DATED = rf"(?!{_DATE_AHEAD}|\s+(?:morning|afternoon|evening|night){_DATE_AHEAD})"
 RELATIVE = re.compile(
-    rf"(?P<weekday>\b(?:(?P<wprep>on|since|by|until|from|last|this|next|past|early|late)\s+)?"
+    rf"(?P<weekday>\b(?:(?P<wedge>early|late|later|earlier)\s+(?=on\s))?"
+    rf"(?:(?P<wprep>on|since|by|until|from|last|this|next|past|early|late)\s+)?"
     rf"(?P<wday>{_WEEKDAY})(?P<wposs>{_APOS})?\b{_DATED}(?:\s*\((?P<wnum>\d{{1,2}})\))?"
     rf"(?:\s+(?P<wpart>morning|afternoon|evening|night)\b)?"
     r"(?:\s+this\s+week\b)?)"  # "on Friday this week": the date of the Friday says it all
@@ -40,9 +41,16 @@ RELATIVE = re.compile(
     r"|(?P<part>\b(?P<pword>this|last|yesterday|tomorrow)\s+(?P<ptime>morning|afternoon|evening|night)\b)"
     r"|(?P<span>\b(?:(?P<sprep>in|since|during|over|for|until|by|of)\s+)?(?:(?P<edge>earlier|later)\s+)?"
     r"(?P<which>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+same|that)\s+"
-    rf"(?P<unit>week|weekend|month|year)\b(?P<sposs>{_APOS})?)",
+    rf"(?P<unit>week|weekend|month|year)\b(?P<sposs>{_APOS})?)"
+    # "two weeks ago", "about a month ago", "a few days ago"
+    r"|(?P<ago>\b(?:(?P<about>about|some|nearly|almost|around|roughly|just|only)\s+)?"
+    r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+couple\s+of|several|\d{1,2})\s+"
+    r"(?P<aunit>day|week|month|year)s?\s+ago\b)",
     re.IGNORECASE,
 )
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_COUNTS |= {"eight": 8, "nine": 9, "ten": 10}
+_PAST_VERB = re.compile(r"\b(?:was|were|had|did|said|told|[a-z]{3,}ed)\b")
 _FUTURE = re.compile(
     r"\b(?:will|shall|is due|are due|is set|are set|is expected|are expected|is scheduled|are scheduled|"
     r"plans? to|is to|are to|would)\b",
@@ -80,23 +88,46 @@ def anchor_for(
     event_end: dt.date | None = None,
 ) -> Anchor:
     """The source's date for a sentence at `start` of its text: byline date, else the latest date
-    before it near the event; when the dates before it are all far from the event, the event's last
-    day (an undated report of it was written then or after: "as of December 31, 2022" dates a
-    balance sheet, not the "Friday" of the bank's fall).
+    of its dateline or of the paragraphs around it, near the event; when those dates are all far
+    from the event, the event's last day (an undated report of it was written then or after: "as of
+    December 31, 2022" dates a balance sheet, not the "Friday" of the bank's fall). A source that
+    dates days only further back tells its times from elsewhere (a later report recalling the
+    event), and one that dates none was written some day after the event ("yesterday" counted from
+    the event's last day would be a day too early): no anchor.
 
     `ref_year` supplies the year of a date the text gives without one ("July 21:" in a dateline).
     The year of the sentence before ("In 2018, ...") is kept for "the same year".
     """
     before = [m for m in _dates_of(text) if m.end <= start]
-    days = [d for d in (m.resolve(ref_year or (published.year if published else None)) for m in before) if d]
     last_year = next((m.year for m in reversed(before) if m.year), None)
     if published is not None:
         return Anchor(published, last_year)
+    before = [m for m in before if _speaks_for(text, m.start, start)]
+    days = [d for d in (m.resolve(ref_year) for m in before) if d]
     if event_end is not None and days:
         days = [d for d in days if abs((d - event_end).days) <= NEAR_EVENT_DAYS] or [event_end]
     if days:
         return Anchor(days[-1], last_year)
     return Anchor(None, last_year)
+
+
+DATELINE_CHARS = 60  # a date this near the text's start, with no preposition before it, is its dateline
+_TIME_PREPOSITION = re.compile(r"\b(?:on|in|since|by|until|from|after|before|of|at|during)\s*$", re.I)
+
+
+def _speaks_for(text: str, at: int, start: int) -> bool:
+    """A date an undated source gives can date a sentence's "on Thursday" when it is the source's
+    dateline ("ISLAMABAD, 12 February:", "Sunday, April 16, 2023") or stands in the sentence's own
+    paragraph or the one before it. A date told further back is another time the text recalls: a
+    later report's "On 15 April 2023, clashes broke out" box does not make its "on Thursday" of
+    that April."""
+    if at < DATELINE_CHARS and not _TIME_PREPOSITION.search(text[max(0, at - 12) : at]):
+        return True
+    breaks = _PARAGRAPH_BREAK.finditer(text, at, start)
+    return next(breaks, None) is None or next(breaks, None) is None  # at most one paragraph break
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")  # a blank line, or one line break on a page with a paragraph per line
 
 
 def _weekday_date(name: str, anchor: dt.date, future: bool) -> dt.date:
@@ -136,6 +167,11 @@ _CLAUSE_BREAK = re.compile(r"[,;:—–()\[\]]|\s-\s")
 _PREP_BEFORE = re.compile(r"\b(?:of|at|before|after|until|till|by|from|since|on|in|during|for)\s+$", re.I)
 
 
+# a bare weekday inside a bracket or after a comma ("(11pm, Friday, GMT)") is an aside, not a clause
+# that an "on" would read into
+_BARE_AFTER = re.compile(r"(?:\(|\([^()]*,)\s*$")
+
+
 _ONLY_LINKS = re.compile(
     r"\b(?:on|since|by|until|from|in|of|during|over|for|and|but|early|late|last|this|next)\b", re.I
 )
@@ -148,8 +184,16 @@ def _future_at(sentence: str, start: int) -> bool:
     own = _CLAUSE_BREAK.split(sentence[:start])[-1]
     if _ONLY_LINKS.sub("", own).strip():
         return bool(_FUTURE.search(own))
-    rest = _CLAUSE_BREAK.split(sentence[start:])
-    return bool(_FUTURE.search(" ".join(rest[:2])))
+    # the clause the phrase opens: its first verb tells ("On Monday, the leaders of the U.S., U.K. and
+    # Australia will gather" is a plan however many commas its subject holds)
+    rest = sentence[start:]
+    future, past = _FUTURE.search(rest), _PAST_VERB.search(rest)
+    if future is None and past is None:  # an aside after a comma ("..., Calif., Monday morning to ...")
+        before = sentence[:start]
+        futures = [m.end() for m in _FUTURE.finditer(before)]
+        pasts = [m.end() for m in _PAST_VERB.finditer(before)]
+        return bool(futures) and (not pasts or futures[-1] > pasts[-1])
+    return future is not None and (past is None or future.start() < past.start())
 
 
 def _prep(word: str | None, default: str) -> str:
@@ -172,6 +216,8 @@ def _weekday_phrase(m: re.Match, anchor: Anchor, future: bool) -> str | None:
     if m["wposs"]:
         return f"the {named}"  # "Sunday's verdict" -> "the Sunday 21 July 2024 verdict"
     lead = prep if prep in ("since", "by", "until", "from") else "on"
+    if m["wedge"]:
+        return f"{m['wedge'].lower()} {lead} {named}"  # "late on Saturday" -> "late on Saturday 24 June 2023"
     return f"{lead} {named}"
 
 
@@ -226,6 +272,26 @@ def _span_phrase(m: re.Match, anchor: Anchor) -> str | None:
     return f"in {value}"
 
 
+def _ago_phrase(m: re.Match, anchor: Anchor) -> str | None:
+    """ "two weeks ago" -> "around 1 May 2024"; "three years ago" -> "in 2021"; "a few days ago" ->
+    "in the days before 15 May 2024": as exact as the source's words, never more."""
+    if anchor.day is None:
+        return None
+    word, unit = " ".join(m["n"].lower().split()), m["aunit"].lower()
+    n = int(word) if word.isdigit() else _COUNTS.get(word)
+    if n is None:  # "a few", "several": only the direction and the unit are known
+        if unit == "year":
+            return f"in the years before {anchor.day.year}"
+        return f"in the {unit}s before {display(anchor.day)}"
+    if unit == "year":
+        return f"in {anchor.day.year - n}"
+    if unit == "month":
+        return f"in {_shift_month(anchor.day, -n):%B %Y}"
+    day = anchor.day - dt.timedelta(days=n * (7 if unit == "week" else 1))
+    exact = unit == "day" and not m["about"]
+    return f"{'on' if exact else 'around'} {display(day)}"
+
+
 def resolve_relative(sentence: str, anchor: Anchor) -> tuple[str, bool]:
     """The sentence with each relative time replaced by its date; False when one cannot be placed."""
     ok = True
@@ -238,13 +304,15 @@ def resolve_relative(sentence: str, anchor: Anchor) -> tuple[str, bool]:
             new = _day_phrase(m, anchor)
         elif m["part"]:
             new = _part_phrase(m, anchor)
+        elif m["ago"]:
+            new = _ago_phrase(m, anchor)
         else:
             new = _span_phrase(m, anchor)
         if new is None:
             ok = False
             return m.group(0)
         before = sentence[: m.start()]
-        if new.startswith("on ") and _PREP_BEFORE.search(before):
+        if new.startswith("on ") and (_PREP_BEFORE.search(before) or _BARE_AFTER.search(before)):
             new = new[3:]  # "as of Saturday afternoon" -> "as of the afternoon of Saturday ..."
         return _cap(not before.strip(" \"“‘'([—–-"), new)
 
@@ -254,6 +322,14 @@ def resolve_relative(sentence: str, anchor: Anchor) -> tuple[str, bool]:
 
 def has_relative_time(sentence: str) -> bool:
     return RELATIVE.search(sentence) is not None
+
+
+# what a fronted time leaves when it goes (marked \0): its comma, at a sentence's start or after the
+# conjunction that opens it ("But on Sunday, he" -> "But he", not "But, he")
+_CUT = "\0"
+_LEFT_COMMA = re.compile(
+    rf"(^|[.!?][\"”’)]?\s+)((?:(?:And|But|Yet|So|Then|Still|Now)\s+)?)\s*{_CUT}\s*,\s*", re.I
+)
 
 
 def strip_relative(sentence: str) -> str | None:
@@ -269,13 +345,23 @@ def strip_relative(sentence: str) -> str | None:
             return "the"
         if m["sposs"]:  # "the size of last year's summit" -> "the size of the summit"
             return f"{(m['sprep'] or '').lower()} the".strip()
-        return ""
+        return _CUT
 
     out = RELATIVE.sub(cut, sentence)
+    out = _LEFT_COMMA.sub(r"\1\2", out).replace(_CUT, "")
     out = re.sub(r"\s{2,}", " ", out)
     out = re.sub(r"\s+([,.;:!?])", r"\1", out)
     out = re.sub(r"^[\s,;:–—-]+", "", out)
     out = re.sub(r"([,;:])\s*([,.;:])", r"\2", out).strip()
+    out = " ".join(s for s in re.split(r"(?<=[.!?])\s+", out) if not _LEFT_HANGING.search(s))
     if len(out.split()) < 6:
         return None
     return out[0].upper() + out[1:]
+
+
+# a sentence whose time was its predicate ("The latter was just a month ago." -> "The latter was."):
+# without the time it says nothing, and it goes
+_LEFT_HANGING = re.compile(
+    r"\b(?:is|are|was|were|be|been|came|comes|happened|occurred|took place)\s*(?:just|only|barely)?\s*[.!?]$",
+    re.I,
+)
