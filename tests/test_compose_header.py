@@ -35,3 +35,15 @@ def test_the_headline_naming_the_event_beats_a_section_heading_taken_for_one():
 def test_without_headlines_the_memo_is_a_briefing_memo():
     untitled = Source(id="a", path="a.txt", kind="txt", metadata=SourceMetadata(), text="")
     assert infer_title([untitled], MergeResult([], [])) == "Briefing memo"
+
+
+def test_page_furniture_taken_for_a_headline_never_names_the_memo():
+    masthead = _source("a", "HERALD Herald Logo")
+    points = [
+        _point("p1", "The harbour summit opened in Vellmark with a deal on a storm repair fund.", ["a"])
+    ]
+    assert infer_title([masthead], MergeResult(points, [])) == "Briefing memo"
+    named = _source("b", "Vellmark summit agrees storm repair fund")
+    assert (
+        infer_title([masthead, named], MergeResult(points, [])) == "Vellmark summit agrees storm repair fund"
+    )

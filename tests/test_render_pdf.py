@@ -482,3 +482,26 @@ def test_a_copied_footnote_frame_shares_its_notes_in_new_lists():
     assert twin._y1p == frame._y1p and twin.min_text == frame.min_text
     twin.page_notes.append(Paragraph("2. Only the copy's."))
     assert frame.page_notes == [note]
+
+
+def test_a_section_no_source_speaks_to_says_so_in_every_format(tmp_path):
+    """An empty "What does it mean?" under its heading reads as a broken memo; a short label says why."""
+    import io
+
+    import docx
+
+    from memogen.render.docx import render_docx
+    from memogen.render.markdown import render_html, render_markdown
+
+    memo = sample_memo(points_per_section=1)
+    memo.section("what_it_means").paragraphs = []
+    memo = attach_test_notes(memo)
+    note = "Not covered by the sources."
+    pages = _pages(_render(memo, tmp_path))
+    assert re.search(r"What does it mean\?\s+" + re.escape(note), "\n".join(pages))
+    assert "*" + note + "*" in render_markdown(memo)
+    assert note in render_html(memo)
+    body = [p.text for p in docx.Document(io.BytesIO(render_docx(memo))).paragraphs]
+    assert body[body.index(note) - 1] == memo.section("what_it_means").heading
+    # a section with points carries no such note
+    assert render_markdown(memo).count(note) == 1

@@ -23,7 +23,14 @@ def infer_title(sources: list[Source], result: MergeResult) -> str:
     """
     cites = Counter(c.source_id for p in result.merged for c in p.citations)
     reports = Counter(c.source_id for p in result.merged if p.section == "what_happened" for c in p.citations)
-    titled = [(k, s) for k, s in enumerate(sources) if s.metadata.title]
+    # a "title" that shares no words with what the sources tell is page furniture taken for a headline
+    # ("POLITICO Politico Logo"), never the memo's name
+    said = _stems(" ".join([*(p.text for p in result.merged), *(s.text for s in sources)]))
+    titled = [
+        (k, s)
+        for k, s in enumerate(sources)
+        if s.metadata.title and len(_stems(s.metadata.title) & said) >= TITLE_MIN_SHARED
+    ]
     if not titled:
         return "Briefing memo"
     told = _content_words(" ".join(p.text for p in result.merged if p.section == "what_happened"))
@@ -41,6 +48,12 @@ def infer_title(sources: list[Source], result: MergeResult) -> str:
 
 
 TITLE_WORDS_SHARED = 5  # past this many words of the event's account, a longer headline is no better
+TITLE_MIN_SHARED = 2  # a headline names the story in at least this many of the words the sources use
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to their first five letters ("visits" and "visit" are one word here)."""
+    return {w[:5] for w in _content_words(text)}
 
 
 def _content_words(text: str) -> set[str]:

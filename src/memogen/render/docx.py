@@ -71,6 +71,10 @@ def render_docx(
         _styled(document.add_paragraph(_t(section.heading)), styles["heading"])
         for para in section.paragraphs:
             _write_paragraph(document, para, notes, styles)
+        if not section.paragraphs:
+            empty = document.add_paragraph()
+            empty._p.get_or_add_pPr()
+            empty.add_run(_t(labels(memo)["empty_section"])).italic = True
     _write_sources(document, memo, notes.styles, styles)
     _set_core_properties(document, memo)
     _drop_thumbnail(document)

@@ -70,7 +70,10 @@ def memo_view(memo: Memo, fmt) -> dict:
             }
             for para in s.paragraphs
         ]
-        sections.append({"key": s.key, "heading": fmt([Inline(s.heading)]), "paragraphs": paragraphs})
+        empty = None if paragraphs else fmt([Inline(labels(memo)["empty_section"], italic=True)])
+        sections.append(
+            {"key": s.key, "heading": fmt([Inline(s.heading)]), "paragraphs": paragraphs, "empty": empty}
+        )
     notes = [_point_view(p, fmt) for p in memo.points if p.note]
     return {
         "title": fmt([Inline(memo.header.title)]),

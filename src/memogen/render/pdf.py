@@ -310,10 +310,14 @@ def _note_flowable(point: MergedPoint, fonts: FontSet, styles: dict):
     return RLParagraph(text, styles["Note"], bulletText=str(note.number))
 
 
-def _section_story(section: MemoSection, fonts: FontSet, styles: dict) -> list:
+def _section_story(section: MemoSection, fonts: FontSet, styles: dict, empty: str) -> list:
+    from reportlab.platypus import Paragraph as RLParagraph
+
     from .pdf_footnotes import NotedParagraph, ref_anchor
 
     story: list = [_heading(section.heading, f"section-{section.key}", fonts, styles)]
+    if not section.paragraphs:
+        story.append(RLParagraph(inline_markup([Inline(empty, italic=True)], fonts), styles["Normal"]))
     for paragraph in section.paragraphs:
         markup, noted = paragraph_markup(paragraph, fonts)
         if not markup:
@@ -341,7 +345,7 @@ def build_story(memo: Memo, fonts: FontSet) -> list:
     styles = _styles(fonts)
     story = _header_block(memo, fonts, styles)
     for section in memo.sections:
-        story += _section_story(section, fonts, styles)
+        story += _section_story(section, fonts, styles, labels(memo)["empty_section"])
     return story + _sources_story(memo, fonts, styles, labels(memo)["sources"])
 
 
@@ -408,6 +412,7 @@ def rendered_text(memo: Memo, names: dict[str, str]) -> str:
     parts = [v for v in vars(memo.header).values() if isinstance(v, str)] + list(names.values())
     for section in memo.sections:
         parts.append(section.heading)
+        parts.append("" if section.paragraphs else labels(memo)["empty_section"])
         for paragraph in section.paragraphs:
             parts.append(paragraph.lead or "")
             for point in paragraph.points:

@@ -150,4 +150,5 @@ _DEFAULT_LABELS = {
     "sources": "Sources",
     "page": "Page {n} of {total}",
     "notes": "Notes",
+    "empty_section": "Not covered by the sources.",
 }
