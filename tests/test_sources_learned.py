@@ -134,7 +134,9 @@ def test_a_label_printed_twice_or_a_captioned_picture_is_no_heading_the_model_mu
 
 
 def test_features_see_a_credit_the_story_dateline_and_the_rules_verdict_next_door() -> None:
-    caption = "Crews inspect the bow doors of a ferry at the northern quay, pictured in this file photo."
+    caption = (
+        "Crews inspect the bow doors of a ferry at the northern quay, pictured in this file photo from May."
+    )
     lead = "OSLO – " + P1
     items, found = _judged(_page(TITLE, caption, lead, P2, P3))
     feats = {it.text: f for it, f in zip(items, learned.line_features(items, found), strict=True)}
