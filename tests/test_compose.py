@@ -332,3 +332,25 @@ def test_a_sentence_no_date_reaches_follows_the_dated_narrative_of_the_event():
         [reflection, departure, arrival], [essay, report], dt.date(2024, 3, 3), dt.date(2024, 3, 4)
     )
     assert [p.id for p in ordered] == ["a", "d", "r"]
+
+
+def test_one_days_events_follow_the_hours_their_sentences_give():
+    pts = [
+        mp(
+            "p1",
+            "Late on 24 April the ministry announced that the talks had ended.",
+            "what_happened",
+            start=10,
+        ),
+        mp("p2", "At around 2am on 24 April the delegation crossed the border.", "what_happened", start=20),
+        mp(
+            "p3",
+            "On the morning of 24 April parliament voted to extend the curfew by a week.",
+            "what_happened",
+            start=30,
+        ),
+    ]
+    memo = compose_memo(
+        result_of(pts), SOURCES, TopicConfig(), "t", dt.date(2021, 4, 24), dt.datetime(2021, 5, 1)
+    )
+    assert [p.id for p in memo.section("what_happened").points] == ["p2", "p3", "p1"]

@@ -63,6 +63,28 @@ def _point_date(text: str, default_year: int | None) -> dt.date | None:
     return None
 
 
+_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?(?![a-z])", re.I)
+_PART_OF_DAY = (
+    (re.compile(r"\b(?:early\s+(?:on\s+)?(?:the\s+)?morning|dawn|daybreak)\b", re.I), 6.0),
+    (re.compile(r"\bmorning\b", re.I), 9.0),
+    (re.compile(r"\b(?:midday|noon|lunchtime)\b", re.I), 12.0),
+    (re.compile(r"\bafternoon\b", re.I), 15.0),
+    (re.compile(r"\bevening\b", re.I), 19.0),
+    (re.compile(r"\b(?:late\s+(?:on|in\s+the\s+day)|night|overnight)\b", re.I), 22.0),
+)
+MIDDAY = 12.0  # a dated sentence that gives no time of day sits mid-day among its day's events
+
+
+def time_of_day(text: str) -> float | None:
+    """The hour a sentence gives its event ("at around 2am", "late on 24 June", "on the morning of"):
+    one day's events in the order they happened, not in the order their sources were published."""
+    clock = _CLOCK.search(text)
+    if clock:
+        hour = int(clock.group(1)) % 12 + (12 if clock.group(3).lower() == "p" else 0)
+        return hour + int(clock.group(2) or 0) / 60
+    return next((hour for rx, hour in _PART_OF_DAY if rx.search(text)), None)
+
+
 def event_order(
     points: list[MergedPoint],
     sources: list[Source],
@@ -71,7 +93,8 @@ def event_order(
 ) -> list[MergedPoint]:
     """Sort by the date the sentence gives; an undated sentence inherits the last date its source gave.
 
-    On the same date the earliest-published source tells first (a first report
+    On the same date the hour the sentence gives comes first ("at 2am", "late on"), then the
+    earliest-published source tells first (a first report
     narrates the event; later ones add follow-ups), and a point shared by several
     sources is placed where the earliest of them has it — not by file name.  A
     sentence with no time of its own and none from its source before it follows
@@ -100,7 +123,8 @@ def event_order(
         first = min(p.citations, key=lambda c: (rank.get(c.source_id, len(rank)), c.start), default=None)
         when = own[id(p)] or (inherited[(first.source_id, id(p))] if first else None)
         place = (rank.get(first.source_id, len(rank)), first.start) if first else (len(rank), 0)
-        keyed.append(((when or undated_day, when is None, *place), p))
+        hour = (time_of_day(p.text) if own[id(p)] else None) or MIDDAY
+        keyed.append(((when or undated_day, when is None, hour, *place), p))
     return [p for _, p in sorted(keyed, key=lambda t: t[0])]
 
 
