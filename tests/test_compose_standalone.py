@@ -477,6 +477,13 @@ def test_a_came_as_frame_goes_when_it_frames_a_statement():
     assert [p.text for p in kept] == [
         "The regional governor declared that every school in the valley would stay closed."
     ]
+    # a second "as" clause loses its frame with the first
+    text = "The deal comes as tensions in the valley are on the rise, and as the council has sought a truce."
+    src = _source("t", f"Heavy rain fell for a third day. {text}")
+    kept, _, _ = stand_alone([_point("p", src, text)], [src], None)
+    assert [p.text for p in kept] == [
+        "Tensions in the valley are on the rise, and the council has sought a truce."
+    ]
 
 
 def test_a_wire_photo_caption_ending_on_its_place_and_day_is_no_statement():

@@ -71,6 +71,7 @@ _LEANS_BACK = re.compile(
 _CAME_AS = re.compile(
     r"^The\s+(?:[a-z]+\s+){1,2}(?:came|comes)\s+(?:as|while)\s+(?!(?:a|an|no|little|part)\s)"
 )
+_SECOND_AS = re.compile(r",?\s+and\s+as\s+(?=the\b|an?\b|[A-Z])")
 _SPEAKER_PRONOUN = re.compile(
     r"(?<=[,”\"’]\s)(he|she)(?=\s+(?:said|says|added|adds|stated|told|noted|wrote|argued|warned|stressed|"
     r"explained|insisted|claimed|urged|recalled|declared|announced)\b)"
@@ -235,7 +236,8 @@ def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation 
     """Resolve a pronoun opening; returns (text, new citation or None) or the reason to leave it out."""
     frame = _CAME_AS.match(text)
     if frame and _frames_a_statement(text[frame.end() :]):
-        rest = text[frame.end() :]
+        # "... comes as X, and as Y": without the frame, the second "as" joins a clause to nothing
+        rest = _SECOND_AS.sub(", and ", text[frame.end() :], count=1)
         text = rest[0].upper() + rest[1:]
     m = _PERSON_PRONOUN.match(text)
     if m:
