@@ -48,6 +48,26 @@ def test_a_count_sources_report_differently_is_the_events_tally() -> None:
     assert dated.section == "background"  # a disputed date of history stays history
 
 
+def test_a_share_sources_report_differently_is_the_events_result() -> None:
+    """'64.27 percent' in one report, 'more than 65%' in another: a disputed share of the vote is
+    the event's own result, as a disputed count is; a disputed sum of money may be background."""
+    share = _point(
+        "The council said the vote, which the mayor won with 64.27 percent, had been annulled.",
+        "background",
+        0.45,
+        [Conflict(kind="percent", statement="Sources differ: A reports 64.27 percent; B reports 65%.")],
+    )
+    sum_of_money = _point(
+        "The port had long been worth about $2 billion to the region's economy.",
+        "background",
+        0.45,
+        [Conflict(kind="amount", statement="Sources differ: A reports $2 billion; B reports $3 billion.")],
+    )
+    place_event_reports([share, sum_of_money], EVENT)
+    assert share.section == "what_happened"
+    assert sum_of_money.section == "background"
+
+
 def test_an_unsure_what_it_means_label_on_a_plain_report_moves() -> None:
     report = _point(
         "The ruling was handed down by a five-judge panel led by the chief judge.", "what_it_means", 0.3
