@@ -31,21 +31,21 @@ def _point(
 
 
 def test_a_count_sources_report_differently_is_the_events_tally() -> None:
-    tally = _point(
-        "The Harbour Party and the Valley League trail with 41 and 30 seats.",
-        "background",
-        0.9,
-        [Conflict(kind="number", statement="Sources differ: A reports 41 seats; B reports 44 seats.")],
-    )
-    dated = _point(
-        "The old charter was signed in 1921 after a long dispute over the border.",
-        "background",
-        0.9,
-        [Conflict(kind="date", statement="Sources differ: A reports 1921; B reports 1922.")],
-    )
-    place_event_reports([tally, dated], EVENT)
-    assert tally.section == "what_happened"
-    assert dated.section == "background"  # a disputed date of history stays history
+    """A disputed count is the event's tally; so is a disputed share ('64.27 percent' against '65%' of
+    the vote); a disputed date of history, or sum of money, may be background and stays."""
+    cases = [
+        ("The Harbour Party and the Valley League trail with 41 and 30 seats.", "number", "41 seats; B reports 44"),
+        ("The council said the vote, which the mayor won with 64.27 percent, had been annulled.", "percent",
+         "64.27 percent; B reports 65%"),
+        ("The old charter was signed in 1921 after a long dispute over the border.", "date", "1921; B reports 1922"),
+        ("The port had long been worth about $2 billion to the region.", "amount", "$2 billion; B reports $3 billion"),
+    ]  # fmt: skip
+    points = [
+        _point(text, "background", 0.9, [Conflict(kind=kind, statement=f"Sources differ: A reports {said}.")])
+        for text, kind, said in cases
+    ]
+    place_event_reports(points, EVENT)
+    assert [p.section for p in points] == ["what_happened", "what_happened", "background", "background"]
 
 
 def test_an_unsure_what_it_means_label_on_a_plain_report_moves() -> None:

@@ -429,3 +429,20 @@ def test_a_paragraph_ending_on_no_stop_ends_its_sentence_in_the_point():
         "The ruling is likely to end the levy in its current form, though parts may survive in law. "
         "This is the view of the analysts at the budget office in the capital."
     )
+
+
+def test_a_past_perfect_after_a_long_reported_clause_or_a_quote_is_the_speaker_s_news() -> None:
+    """'The council announced that the vote, which the mayor won narrowly, had been annulled', 'officers
+    declared “every council of the city” had been dissolved': reported speech, however long the clause
+    or quoted the subject between the verb of saying and 'had'."""
+    for sentence in (
+        "In a short statement the council announced that the March vote, which the mayor won with a "
+        "narrow majority of the ballots cast, had been annulled.",
+        "In a late address, a group of officers declared “every council of the city” had been dissolved.",
+    ):
+        features = cue_features(sentence)
+        assert "g_reported_perfect" in features and "g_past_perfect" not in features, sentence
+    recalled = cue_features("The council had annulled a vote once before, in a bitter dispute over the port.")
+    assert "g_past_perfect" in recalled and "g_reported_perfect" not in recalled
+    told_then = cue_features("He said the vote was fair. The army had ruled the port since 1990.")
+    assert "g_past_perfect" in told_then  # a new sentence: the writer's recall again

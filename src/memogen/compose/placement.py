@@ -92,9 +92,14 @@ _BEFORE = frozenset(
 _UNSURE_MOVES = frozenset(["what_it_means", "background"])
 
 
+# a count, or a share ("64.27 percent" against "65%" of the vote): what sources dispute from report to
+# report is the event's own result; settled history is not re-counted
+_TALLY_KINDS = frozenset(["number", "percent"])
+
+
 def tallies_the_event(point: MergedPoint) -> bool:
-    """The point carries a count that sources dispute or report as it moved: the event's own tally."""
-    return any(c.kind == "number" for c in point.conflicts)
+    """The point carries a count or share that sources dispute or report as it moved: the event's own tally."""
+    return any(c.kind in _TALLY_KINDS for c in point.conflicts)
 
 
 # "since 2020": a span that runs up to the report, not a time gone by

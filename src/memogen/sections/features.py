@@ -100,10 +100,13 @@ _PRESENT_PERFECT = re.compile(
     re.IGNORECASE,
 )
 # "the soldiers said they had stripped him of power": a past perfect shifted back by a verb of saying is
-# the speaker's news, not the writer's recall
+# the speaker's news, not the writer's recall; so is one after a long reported clause ("announced that the
+# August 26 election, which Bongo won with 65% of the vote, had been annulled") or a quoted subject
+# ("declared “all the institutions of the republic” had been dissolved")
 _REPORTED_PERFECT = re.compile(
     r"\b(?:said|says|told\s+[\w'’-]+|announced|claimed|reported|stated|added|confirmed|insisted|explained|"
-    r"declared|acknowledged|admitted)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,5}?had\s+",
+    r"declared|acknowledged|admitted)\s+(?:(?:that\s+)?(?:[\w'’-]+\s+){0,5}?|that\s[^.;:!?]{0,160}?\s|"
+    r"(?:that\s+)?[“\"][^”\"]{1,120}[”\"]\s+)had\s+",
     re.IGNORECASE,
 )
 _LONG_STATE = _rx(r"has long|have long|has been\s+\w+ing\s+for|for (?:decades|years|centuries)")
