@@ -52,27 +52,22 @@ def result_of(points: list[MergedPoint]) -> MergeResult:
 
 
 def test_what_happened_is_in_event_order_and_undated_points_follow_their_source_date():
-    pts = [
-        mp(
-            "p1",
-            "On 8 April the delegation signed a trade agreement in the capital.",
-            "what_happened",
-            start=10,
-        ),
-        mp(
-            "p2", "After the signing, the ministers held a joint press conference.", "what_happened", start=20
-        ),
-        mp(
-            "p3",
-            "On 6 April the minister arrived in the capital for a three-day visit.",
-            "what_happened",
-            start=30,
-        ),
-    ]
-    memo = compose_memo(
-        result_of(pts), SOURCES, TopicConfig(), "t", dt.date(2021, 4, 6), dt.datetime(2021, 5, 1)
+    pts = _told_in_order(
+        "On 8 April the delegation signed a trade agreement in the capital.",
+        "After the signing, the ministers held a joint press conference.",
+        "On 6 April the minister arrived in the capital for a three-day visit.",
     )
-    assert [p.id for p in memo.section("what_happened").points] == ["p3", "p1", "p2"]
+    assert _what_happened_order(pts, dt.date(2021, 4, 6)) == ["p3", "p1", "p2"]
+
+
+def _told_in_order(*texts: str) -> list[MergedPoint]:
+    """What-happened points p1, p2, ... that one source tells in this order."""
+    return [mp(f"p{k}", t, "what_happened", start=10 * k) for k, t in enumerate(texts, start=1)]
+
+
+def _what_happened_order(pts: list[MergedPoint], event_date: dt.date) -> list[str]:
+    memo = compose_memo(result_of(pts), SOURCES, TopicConfig(), "t", event_date, dt.datetime(2021, 5, 1))
+    return [p.id for p in memo.section("what_happened").points]
 
 
 def test_word_budget_is_respected_and_cuts_are_recorded():
@@ -335,22 +330,9 @@ def test_a_sentence_no_date_reaches_follows_the_dated_narrative_of_the_event():
 
 
 def test_one_days_events_follow_the_hours_their_sentences_give():
-    pts = [
-        mp(
-            "p1",
-            "Late on 24 April the ministry announced that the talks had ended.",
-            "what_happened",
-            start=10,
-        ),
-        mp("p2", "At around 2am on 24 April the delegation crossed the border.", "what_happened", start=20),
-        mp(
-            "p3",
-            "On the morning of 24 April parliament voted to extend the curfew by a week.",
-            "what_happened",
-            start=30,
-        ),
-    ]
-    memo = compose_memo(
-        result_of(pts), SOURCES, TopicConfig(), "t", dt.date(2021, 4, 24), dt.datetime(2021, 5, 1)
+    pts = _told_in_order(
+        "Late on 24 April the ministry announced that the talks had ended.",
+        "At around 2am on 24 April the delegation crossed the border.",
+        "On the morning of 24 April parliament voted to extend the curfew by a week.",
     )
-    assert [p.id for p in memo.section("what_happened").points] == ["p2", "p3", "p1"]
+    assert _what_happened_order(pts, dt.date(2021, 4, 24)) == ["p2", "p3", "p1"]
