@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import memogen.merge.semantic as semantic
-from memogen.compose.salience import SEMANTIC_LINK, semantic_centrality
+from memogen.compose.salience import CORE_LINK, SEMANTIC_LINK, SHORT_MEMO, semantic_centrality
 from memogen.model import Citation, MergedPoint
 
 
@@ -35,6 +35,28 @@ def test_a_strand_several_points_tell_is_central_and_a_lone_point_is_not(monkeyp
     central = semantic_centrality(points)
     assert central is not None and central.max() == pytest.approx(1.0)
     assert min(central[:3]) > max(central[3:])
+
+
+def test_a_short_memo_ranks_a_loosely_told_strand_above_lone_points(monkeypatch):
+    # three points tell one strand in looser words (likeness between the two links), two stand alone
+    vectors = np.stack(
+        [
+            unit(1, 1.3, 0, 0, 0, 0),
+            unit(1, 0, 1.3, 0, 0, 0),
+            unit(1, 0, 0, 1.3, 0, 0),
+            unit(0, 0, 0, 0, 1, 0),
+            unit(0, 0, 0, 0, 0, 1),
+        ]
+    )
+    likeness = float(vectors[0] @ vectors[1])
+    assert CORE_LINK < likeness < SEMANTIC_LINK
+    monkeypatch.setattr(semantic, "distinct_vectors", lambda texts: vectors[: len(texts)])
+    points = [mp(f"p{k}", f"Point number {k} of the topic.") for k in range(5)]
+    long_memo = semantic_centrality(points, SHORT_MEMO)
+    assert long_memo is not None and np.allclose(long_memo, long_memo[0])  # no link: no strand stands out
+    assert np.allclose(semantic_centrality(points), long_memo)  # no budget: the long memo's graph
+    short_memo = semantic_centrality(points, 100)
+    assert min(short_memo[:3]) > max(short_memo[3:])
 
 
 def test_without_the_model_there_is_no_semantic_centrality(monkeypatch):

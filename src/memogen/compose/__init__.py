@@ -117,7 +117,7 @@ def _choose(
     if not candidates:
         return Selection(chosen={k: [] for k in SECTION_KEYS}), dropped, {}, people
     vectors = vectorise([p.text for p in candidates])
-    sal = score_points(candidates, sources, vectors, event, layout=points)
+    sal = score_points(candidates, sources, vectors, event, layout=points, budget=budget)
     filed = {p.id: p.section for p in candidates}
     _ensure_what_happened(candidates, sal, event[0])
     row = {p.id: k for k, p in enumerate(candidates)}
