@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from memogen.compose import compose_memo, point_words
 from memogen.config import TopicConfig
 from memogen.explain import explain_memo
@@ -51,13 +53,33 @@ def result_of(points: list[MergedPoint]) -> MergeResult:
     return MergeResult(points, clusters)
 
 
-def test_what_happened_is_in_event_order_and_undated_points_follow_their_source_date():
-    pts = _told_in_order(
-        "On 8 April the delegation signed a trade agreement in the capital.",
-        "After the signing, the ministers held a joint press conference.",
-        "On 6 April the minister arrived in the capital for a three-day visit.",
-    )
-    assert _what_happened_order(pts, dt.date(2021, 4, 6)) == ["p3", "p1", "p2"]
+@pytest.mark.parametrize(
+    ("told", "event_date", "order"),
+    [
+        # by date; an undated point follows the date its source gave before it
+        (
+            (
+                "On 8 April the delegation signed a trade agreement in the capital.",
+                "After the signing, the ministers held a joint press conference.",
+                "On 6 April the minister arrived in the capital for a three-day visit.",
+            ),
+            dt.date(2021, 4, 6),
+            ["p3", "p1", "p2"],
+        ),
+        # one day's events by the hours their sentences give
+        (
+            (
+                "Late on 24 April the ministry announced that the talks had ended.",
+                "At around 2am on 24 April the delegation crossed the border.",
+                "On the morning of 24 April parliament voted to extend the curfew by a week.",
+            ),
+            dt.date(2021, 4, 24),
+            ["p2", "p3", "p1"],
+        ),
+    ],
+)
+def test_what_happened_is_in_event_order(told, event_date, order):
+    assert _what_happened_order(_told_in_order(*told), event_date) == order
 
 
 def _told_in_order(*texts: str) -> list[MergedPoint]:
@@ -327,12 +349,3 @@ def test_a_sentence_no_date_reaches_follows_the_dated_narrative_of_the_event():
         [reflection, departure, arrival], [essay, report], dt.date(2024, 3, 3), dt.date(2024, 3, 4)
     )
     assert [p.id for p in ordered] == ["a", "d", "r"]
-
-
-def test_one_days_events_follow_the_hours_their_sentences_give():
-    pts = _told_in_order(
-        "Late on 24 April the ministry announced that the talks had ended.",
-        "At around 2am on 24 April the delegation crossed the border.",
-        "On the morning of 24 April parliament voted to extend the curfew by a week.",
-    )
-    assert _what_happened_order(pts, dt.date(2021, 4, 24)) == ["p2", "p3", "p1"]
