@@ -645,3 +645,13 @@ def test_a_weekday_opening_its_clause_is_a_plan_when_the_clauses_first_verb_is()
     assert resolve_relative(text, fri)[0].startswith("On Friday 10 March 2023,")
     text = "The leaders will meet at the base in Porto, Norland, Monday morning to sign the pact."
     assert "on the morning of Monday 13 March 2023" in resolve_relative(text, fri)[0]
+
+
+def test_a_time_that_goes_takes_the_words_leading_to_it_and_never_cuts_a_quote():
+    assert strip_relative(
+        "Regulators said savers would have all their money back no later than Monday morning."
+    ) == ("Regulators said savers would have all their money back.")
+    assert (
+        strip_relative("“Savers will have their money back starting Monday morning,” the ministry said.")
+        is None
+    )

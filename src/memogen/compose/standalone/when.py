@@ -336,11 +336,15 @@ def strip_relative(sentence: str) -> str | None:
     """The sentence without the relative times no date can place ("agreed Thursday to" -> "agreed to").
 
     Why: when its source gives no date, a sentence still says what happened; only the
-    time it cannot place goes ("Sunday's verdict" -> "the verdict"). None when too
-    little would be left to stand as a sentence.
+    time it cannot place goes ("Sunday's verdict" -> "the verdict"), with the word that led
+    to it ("no later than Monday" goes whole). None when too little would be left to stand
+    as a sentence, or when the time is inside a quotation: a quote is never cut.
     """
+    quoted = False
 
     def cut(m: re.Match) -> str:
+        nonlocal quoted
+        quoted = quoted or _inside_quote(sentence, m.start())
         if m["wposs"] or m["dposs"]:
             return "the"
         if m["sposs"]:  # "the size of last year's summit" -> "the size of the summit"
@@ -348,6 +352,9 @@ def strip_relative(sentence: str) -> str | None:
         return _CUT
 
     out = RELATIVE.sub(cut, sentence)
+    if quoted:
+        return None
+    out = _LEADS_TO_CUT.sub(_CUT, out)
     out = _LEFT_COMMA.sub(r"\1\2", out).replace(_CUT, "")
     out = re.sub(r"\s{2,}", " ", out)
     out = re.sub(r"\s+([,.;:!?])", r"\1", out)
@@ -357,6 +364,18 @@ def strip_relative(sentence: str) -> str | None:
     if len(out.split()) < 6:
         return None
     return out[0].upper() + out[1:]
+
+
+# a word that only led to the time that goes: "no later than Monday", "starting Monday", "until Friday"
+_LEADS_TO_CUT = re.compile(
+    rf"\b(?:(?:no\s+)?(?:later|earlier|sooner|more|less)\s+than|until|till|starting|beginning|through|as\s+of)\s*{_CUT}",
+    re.I,
+)
+
+
+def _inside_quote(text: str, at: int) -> bool:
+    before = text[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 # a sentence whose time was its predicate ("The latter was just a month ago." -> "The latter was."):
