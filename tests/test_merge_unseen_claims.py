@@ -303,3 +303,25 @@ def test_a_reported_clause_names_its_own_figures_owner():
     )
     q = next(q for q in extract_quantities(sentence) if "42" in q.display)
     assert figure_entity(sentence, q).text == "Harbor"
+
+
+def test_two_ordinal_counts_of_one_series_disagree():
+    """ "The seventh mutiny" / "the sixth naval mutiny": a rank is a count of the series so far, and
+    the names beside it (the subject, the series' scope) are no other owner."""
+    stated = _conflicts(
+        "Varnland's uprising is the seventh mutiny in the Northern Isles in the past three years.",
+        "What happened in Varnland is the sixth naval mutiny across the isles since 2021.",
+    )
+    assert len(stated) == 1 and "seventh mutiny" in stated[0] and "sixth naval mutiny" in stated[0]
+
+
+def test_an_ordinal_is_no_count_of_another_noun_nor_a_cardinal():
+    """A rank of terms is not a rank of mutinies; "three mutinies" is a count, not a rank."""
+    assert not _conflicts(
+        "The admiral began his seventh term in office after the vote.",
+        "It was the sixth naval mutiny across the isles since 2021.",
+    )
+    assert not _conflicts(
+        "Varnland's uprising is the seventh mutiny in the isles in the past three years.",
+        "Sailors have staged three mutinies in the isles in the past three years.",
+    )

@@ -401,7 +401,9 @@ def read_claim(
         quantity=q,
         value=value,
         unit=unit,
-        entity=figure_entity(sentence, q, initial_names) if q.kind != "date" else None,
+        # an ordinal ranks what the sentence reports (the topic's event) in a series: the names
+        # beside it ("Gabon's", "in West and Central Africa") are its subject or the series' scope
+        entity=figure_entity(sentence, q, initial_names) if q.kind != "date" and not q.ordinal else None,
         display=(
             f"magnitude {q.display.split()[0]}"  # "a magnitude 6.8 earthquake": not "6.8 earthquake"
             if unit == _MAGNITUDE and _SCALE_BEFORE.search(before)
@@ -415,7 +417,8 @@ def read_claim(
         planned=planned(q),
         # the people still missing are a casualty count, not results still to come
         pending=bool(_PENDING.search(figure_clause(q))) and unit.rsplit(" ", 1)[-1] not in CASUALTY_WORDS,
-        years=_claim_years(q, reported_on),
+        # "the eighth coup since 2020" is counted now: its year is its report's, not the series' start
+        years=_claim_years(q, reported_on) if not q.ordinal else _report_years(reported_on),
         dated=bool(figure_years(q)) and not after_lead,
         span_start=(q.span_from or span_start(before, q.value)) if q.kind == "date" else None,
         growing=running,
@@ -602,6 +605,10 @@ def _claim_years(q: Quantity, source_date: dt.date | None) -> frozenset[int]:
     if CURRENT_PERIOD.search(q.sentence):
         return frozenset({source_date.year})
     return frozenset({source_date.year, source_date.year - 1})
+
+
+def _report_years(reported_on: dt.date | None) -> frozenset[int]:
+    return frozenset({reported_on.year}) if reported_on is not None else frozenset()
 
 
 def _clause_day(q: Quantity, source_date: dt.date | None) -> dt.date | None:

@@ -480,6 +480,59 @@ PERSON_NOUNS = frozenset(
         "bodies",
     ]
 )
+# Ordinal words from "second" on: "the eighth coup since 2020" counts coups as "eight coups" would,
+# so two reports of "the eighth" and "the ninth" coup disagree on a count. ("first" and "last" are left
+# out: "for the first time", "the first round" rank rather than count.)
+ORDINALS = {
+    w: i + 2
+    for i, w in enumerate(
+        [
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ]
+    )
+}
+# Prepositions STOP leaves out: where an ordinal's noun phrase ends ("the sixth mutiny across ...").
+PREPOSITIONS = frozenset(
+    [
+        "across",
+        "against",
+        "along",
+        "amid",
+        "among",
+        "around",
+        "beyond",
+        "inside",
+        "near",
+        "onto",
+        "outside",
+        "since",
+        "through",
+        "throughout",
+        "toward",
+        "towards",
+        "upon",
+        "via",
+        "within",
+    ]
+)
 # "a quarter of", "two-thirds of": shares said in words, as percentages.
 FRACTIONS = {
     "half": 50.0,
