@@ -43,7 +43,7 @@ from .conflicts import (
     weekday_day,
 )
 from .features import Features, features, weekday_events
-from .labels import lone_labels
+from .labels import lone_labels, lone_name_variants
 from .memory import release_freed_memory
 from .pairs import (
     ANCHOR_MIN_SIM,
@@ -298,7 +298,10 @@ def _conflicts(
             found.flagged[i] = why
     for i, why in misdated_weekdays(claims, event_dates).items():
         found.flagged.setdefault(i, []).extend(why)
-    for i, why in lone_labels(points, dict(zip((s.id for s in sources), texts, strict=True))).items():
+    by_source = dict(zip((s.id for s in sources), texts, strict=True))
+    for i, why in lone_labels(points, by_source).items():
+        found.flagged.setdefault(i, []).extend(why)
+    for i, why in lone_name_variants(points, by_source).items():
         found.flagged.setdefault(i, []).extend(why)
     return found
 
