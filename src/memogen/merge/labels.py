@@ -49,6 +49,7 @@ def lone_labels(points: list[Point], source_texts: dict[str, str]) -> dict[int, 
 # A run of capitalised words (a name), hyphenated parts split: "Brice Oligui-Nguema" is three words.
 _NAME_RUN = re.compile(r"[A-Z][\w’']*(?:(?:[^\S\n]+|-)[A-Z][\w’']*)+")
 NAME_BACKERS = 2  # other sources writing the name the usual way: what makes one source's variant an error
+NAME_BUCKET = 100  # names holding one word, past which the word finds no rivals (see _rivals)
 
 
 def _name_runs(text: str) -> set[tuple[str, ...]]:
@@ -102,6 +103,21 @@ def _variant_word(mine: tuple[str, ...], usual: tuple[str, ...]) -> str | None:
     return None
 
 
+def _rivals(
+    mine: tuple[str, ...], lone: set[str], by_word: dict[str, set[tuple[str, ...]]]
+) -> list[tuple[str, ...]]:
+    """Names that may be the usual form of `mine`: no longer, sharing two of its other words. A word
+    in more than NAME_BUCKET names ("President", "Bank") picks none: it would make the search
+    quadratic in a large topic, and the rarer words of the name find its rivals."""
+    shared: dict[tuple[str, ...], int] = defaultdict(int)
+    for key in {_key(w) for w in mine if w not in lone}:
+        names = by_word.get(key, ())
+        if len(names) <= NAME_BUCKET:
+            for name in names:
+                shared[name] += 1
+    return sorted(n for n, k in shared.items() if k >= 2 and 3 <= len(n) <= len(mine) and n != mine)
+
+
 def lone_name_variants(points: list[Point], source_texts: dict[str, str]) -> dict[int, list[str]]:
     """Points writing a name in a way no other source does, where other sources agree on another
     form that differs by one word ("the Federal Deposit Insurance Company", four others writing
@@ -127,11 +143,11 @@ def lone_name_variants(points: list[Point], source_texts: dict[str, str]) -> dic
     for sid, names in runs.items():
         for mine in sorted(names):
             # only a word no other source writes can be a slip: most names have none, and stop here
-            lone = {w for w in mine if writers[w] == {sid}}
+            lone = {w for w in mine if writers[w] == {sid} and w.isalpha()}
             if len(mine) < 3 or not lone:
                 continue
             backers: dict[str, set[str]] = defaultdict(set)  # odd word -> sources of the usual form
-            for usual in sorted(set().union(*(by_word[_key(w)] for w in mine if w not in lone))):
+            for usual in _rivals(mine, lone, by_word):
                 odd = _variant_word(mine, usual)
                 if odd in lone:
                     backers[odd] |= usual_of[usual] - {sid}
