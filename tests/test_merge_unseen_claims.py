@@ -325,3 +325,15 @@ def test_an_ordinal_is_no_count_of_another_noun_nor_a_cardinal():
         "Varnland's uprising is the seventh mutiny in the isles in the past three years.",
         "Sailors have staged three mutinies in the isles in the past three years.",
     )
+
+
+def test_a_firm_named_with_and_without_its_generic_head_is_one_owner():
+    """ "Tarvel Mutual Bank" and "Tarvel Mutual": one firm, whose assets disagree; "Ostra Bank" is
+    no name for Ostra (a one-word name keeps its head)."""
+    assert entity_of(["Tarvel", "Mutual", "Bank"]).same_as(entity_of(["Tarvel", "Mutual"]))
+    assert not entity_of(["Ostra", "Bank"]).same_as(entity_of(["Ostra"]))
+    stated = _conflicts(
+        "The largest failure was Tarvel Mutual Bank, with $307 billion in assets, in 2008.",
+        "It trails only Tarvel Mutual, which held $434 billion in assets when it failed in 2008.",
+    )
+    assert len(stated) == 1 and "$307 billion" in stated[0] and "$434 billion" in stated[0]

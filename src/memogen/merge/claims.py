@@ -31,6 +31,7 @@ from .lexicon import (
     CASUALTY_WORDS,
     CURRENCY_PREFIX,
     FALLING_CASUALTIES,
+    FIRM_HEADS,
     JOINERS,
     MEASURE_BASIS,
     MONTHS,
@@ -917,7 +918,9 @@ def entity_of(words: list[str]) -> Entity:
     if untitled:  # "President Bongo's 64.27 percent" / "Bongo won 65%": one person
         keys.add(" ".join(p.lower() for p in untitled))
     bare = ""
-    if len(parts) >= 2 and parts[-1].lower() in ORGANISATION_HEADS:
+    if (len(parts) >= 2 and parts[-1].lower() in ORGANISATION_HEADS) or (
+        len(parts) >= 3 and parts[-1].lower() in FIRM_HEADS
+    ):
         bare = " ".join(p.lower() for p in parts[:-1])
     elif len(parts) == 1 and len(parts[0]) >= 5 and parts[0].endswith("s") and not parts[0].endswith("ss"):
         keys.add(parts[0][:-1].lower())  # "the Greens", "the Conservatives": the Green (Conservative) Party

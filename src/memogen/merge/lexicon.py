@@ -395,6 +395,9 @@ JOINERS = frozenset({"of", "the", "and", "for", "&"})
 # The generic last word of an organisation's name, which its sources often leave out ("the Labour Party"
 # / "Labour", "Awami League" / "the Awami"): the name without it still names the organisation.
 ORGANISATION_HEADS = frozenset(["party", "league", "movement", "alliance", "front", "coalition", "union"])
+# Generic heads of a firm's name: "Washington Mutual Bank" is "Washington Mutual". Only after a name of
+# two words or more: "World Bank" is not "the world", nor "Bangladesh Bank" the country.
+FIRM_HEADS = frozenset(["bank", "group", "corporation", "company", "holdings"])
 LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
 CAP_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]+(?![\w-])")
 
