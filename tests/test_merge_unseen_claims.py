@@ -305,14 +305,28 @@ def test_a_reported_clause_names_its_own_figures_owner():
     assert figure_entity(sentence, q).text == "Harbor"
 
 
-def test_two_ordinal_counts_of_one_series_disagree():
-    """ "The seventh mutiny" / "the sixth naval mutiny": a rank is a count of the series so far, and
-    the names beside it (the subject, the series' scope) are no other owner."""
-    stated = _conflicts(
+# Rival readings of one measure, each in a shape the merger learnt this session:
+# - "the seventh mutiny" / "the sixth naval mutiny": a rank is a count of the series so far, and the
+#   names beside it (the subject, the series' scope) are no other owner;
+# - "Tarvel Mutual Bank" / "Tarvel Mutual": one firm with and without its generic head.
+RIVAL_READINGS = [
+    (
         "Varnland's uprising is the seventh mutiny in the Northern Isles in the past three years.",
         "What happened in Varnland is the sixth naval mutiny across the isles since 2021.",
-    )
-    assert len(stated) == 1 and "seventh mutiny" in stated[0] and "sixth naval mutiny" in stated[0]
+        ("seventh mutiny", "sixth naval mutiny"),
+    ),
+    (
+        "The largest failure was Tarvel Mutual Bank, with $307 billion in assets, in 2008.",
+        "It trails only Tarvel Mutual, which held $434 billion in assets when it failed in 2008.",
+        ("$307 billion", "$434 billion"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "values"), RIVAL_READINGS)
+def test_rival_readings_of_one_measure_are_stated(first: str, second: str, values: tuple[str, str]):
+    stated = _conflicts(first, second)
+    assert len(stated) == 1 and all(v in stated[0] for v in values)
 
 
 def test_an_ordinal_is_no_count_of_another_noun_nor_a_cardinal():
@@ -328,15 +342,10 @@ def test_an_ordinal_is_no_count_of_another_noun_nor_a_cardinal():
 
 
 def test_a_firm_named_with_and_without_its_generic_head_is_one_owner():
-    """ "Tarvel Mutual Bank" and "Tarvel Mutual": one firm, whose assets disagree; "Ostra Bank" is
+    """ "Tarvel Mutual Bank" and "Tarvel Mutual": one firm (see RIVAL_READINGS); "Ostra Bank" is
     no name for Ostra (a one-word name keeps its head)."""
     assert entity_of(["Tarvel", "Mutual", "Bank"]).same_as(entity_of(["Tarvel", "Mutual"]))
     assert not entity_of(["Ostra", "Bank"]).same_as(entity_of(["Ostra"]))
-    stated = _conflicts(
-        "The largest failure was Tarvel Mutual Bank, with $307 billion in assets, in 2008.",
-        "It trails only Tarvel Mutual, which held $434 billion in assets when it failed in 2008.",
-    )
-    assert len(stated) == 1 and "$307 billion" in stated[0] and "$434 billion" in stated[0]
 
 
 def test_a_report_of_a_count_the_statement_gives_is_not_its_host():
