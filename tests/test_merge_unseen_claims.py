@@ -316,8 +316,8 @@ RIVAL_READINGS = [
         ("seventh mutiny", "sixth naval mutiny"),
     ),
     (
-        "The largest failure was Tarvel Mutual Bank, with $307 billion in assets, in 2008.",
-        "It trails only Tarvel Mutual, which held $434 billion in assets when it failed in 2008.",
+        "Tarvel Mutual Bank held $307 billion in assets when it failed in 2008.",
+        "Tarvel Mutual had $434 billion in assets when it collapsed in 2008.",
         ("$307 billion", "$434 billion"),
     ),
 ]
