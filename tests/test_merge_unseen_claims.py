@@ -346,32 +346,3 @@ def test_a_firm_named_with_and_without_its_generic_head_is_one_owner():
     no name for Ostra (a one-word name keeps its head)."""
     assert entity_of(["Tarvel", "Mutual", "Bank"]).same_as(entity_of(["Tarvel", "Mutual"]))
     assert not entity_of(["Ostra", "Bank"]).same_as(entity_of(["Ostra"]))
-
-
-def test_a_report_of_a_count_the_statement_gives_is_not_its_host():
-    """ "As per reports on 12 May 2025, the death toll reached at least 74": its figure and
-    its report's date are the statement's own, so the statement rides on the fact that says more, and
-    the bare report is not said again beside it."""
-    specs = [
-        (
-            "a",
-            ["As per reports on 12 May 2025, the death toll reached at least 74."],
-            "A",
-            dt.date(2025, 5, 12),
-        ),
-        (
-            "b",
-            [
-                "There have been over 90 deaths and several thousand injuries from clashes with the riot "
-                "police during the strike movement in the port districts."
-            ],
-            "B",
-            dt.date(2025, 5, 20),
-        ),
-        ("c", ["The death toll rose to at least 52 as the curfew held."], "C", dt.date(2025, 5, 10)),
-    ]
-    _, result = merge_specs(*specs)
-    texts = [m.text for m in result.merged]
-    host = next(m for m in result.merged if m.conflicts)
-    assert "injuries" in host.text
-    assert not any("As per reports" in t for t in texts)

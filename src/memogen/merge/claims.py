@@ -152,8 +152,7 @@ _MEASURE_WAS = re.compile(
 # "As per media reports on 22 July 2024, ...": the lead dates a report (not "On 12 June, he arrived")
 # "As per media reports on 22 July 2024,", "According to the latest report published by the Ministry of
 # the Interior (September 12 at 1:00 pm),": who reported, and when
-REPORTING_LEAD = re.compile(r"^\W*(?:As (?:per|of|at)|According to)\b[^,;]{0,120}?,", re.I)
-_REPORTING_LEAD = REPORTING_LEAD
+_REPORTING_LEAD = re.compile(r"^\W*(?:As (?:per|of|at)|According to)\b[^,;]{0,120}?,", re.I)
 _DAY_LEAD = re.compile(r"^\W*(?:By|On)\b[^,]{0,60}?,", re.I)  # "On 12 September, ..." dates a report too
 
 

@@ -25,10 +25,10 @@ import numpy as np
 
 from ..model import Conflict, Point, Source
 from .aliases import Aliases
-from .claims import MEASURED_UNITS, REPORTING_LEAD, Claim, Entity, reference_span, weekday_date
+from .claims import MEASURED_UNITS, Claim, Entity, reference_span, weekday_date
 from .clustering import UnionFind
 from .features import Features, features
-from .lexicon import EVENT_PHASES, GENERIC, MONTHS, REPORTING_VERBS, STOP, WEEKDAYS, stem
+from .lexicon import EVENT_PHASES, GENERIC, REPORTING_VERBS, STOP, WEEKDAYS, stem
 from .pairs import cross_source_pairs, name_mismatch, nearest_shared
 from .quantities import (
     Quantity,
@@ -109,36 +109,34 @@ def find_conflicts(
     for group, _ in found:
         for c in {cluster_of[x.point] for x in group}:
             given[c] += [x.quantity for x in group]
-    members: dict[int, list[int]] = defaultdict(list)
-    for i, c in enumerate(cluster_of):
-        members[c].append(i)
     stated = []
     for group, conflict in found:
         clusters = sorted({cluster_of[c.point] for c in group})
-        words_of = _words_by_cluster(group, feats, cluster_of)
-
-        # the host is a fact that says more than the figures (so it stays), else one that says
-        # more than the statement (so its sentence and the statement are no repeat), the most
-        # salient of them
-        host = max(
-            clusters,
-            key=lambda c, g=group, w=words_of: (
-                not _all_given(figures[c], given[c]),
-                _says_more(members[c], feats, _said_by_statement(g, c, w, cluster_of)),
-                salience[c],
-            ),
-        )
+        # the host is a fact that says more than the figures (so it stays), the most salient of them
+        host = max(clusters, key=lambda c: (not _all_given(figures[c], given[c]), salience[c]))
         out.conflicts.setdefault(host, []).append(conflict)
         stated.append(_Stated(group, conflict, host))
     hosts = {s.host for s in stated}
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, c in enumerate(cluster_of):
+        members[c].append(i)
     for s in stated:
-        words_of_group: dict[str, set[int]] | None = None
+        words_of: dict[str, set[int]] | None = None  # word -> the group's clusters whose sentences say it
         for c in sorted({cluster_of[x.point] for x in s.group}):
             if c in hosts or c in out.absorbed or not _all_given(figures[c], given[c] + figures[s.host]):
                 continue
-            if words_of_group is None:
-                words_of_group = _words_by_cluster(s.group, feats, cluster_of)
-            said = _said_by_statement(s.group, c, words_of_group, cluster_of)
+            if words_of is None:
+                words_of = _words_by_cluster(s.group, feats, cluster_of)
+            # the statement gives the figures of every sentence of its group, so the words those
+            # sentences share (what is measured, "death toll", "killed") are said by it too; and a
+            # report of a figure ("..., the ministry said") says what it counts and who counted it,
+            # while a comment on it ("the deaths of 23 should force a debate") says more
+            said = {w for w, where in words_of.items() if where - {c}} | {
+                stem(w)
+                for x in s.group
+                if cluster_of[x.point] == c and _REPORTED.search(x.quantity.sentence)
+                for w in measure_phrase(x).split()
+            }
             if _restates(members[c], members[s.host], mats, feats, said):  # nothing new beyond its figures
                 out.absorbed[c] = s.host  # the statement and its host give every figure it has
     return out
@@ -160,37 +158,6 @@ def _one_reference_point(a: Claim, b: Claim, cache: _Sentences) -> bool:
     phrase = {stem(w) for _, words in spans for w in re.findall(r"[\w'’-]+", words.lower())}
     shared = cache.features(a.quantity.sentence).content & cache.features(b.quantity.sentence).content
     return bool(shared - phrase)
-
-
-def _said_by_statement(
-    group: list[Claim], c: int, words_of: dict[str, set[int]], cluster_of: list[int]
-) -> set[str]:
-    """Words a statement of `group` says for cluster c's sentences: it gives the figures of every
-    sentence of its group, so the words those sentences share (what is measured, "death toll",
-    "killed") are said by it too; and a report of a figure ("..., the ministry said") says what it
-    counts and who counted it, while a comment on it ("the deaths of 23 should force a debate")
-    says more."""
-    return {w for w, where in words_of.items() if where - {c}} | {
-        stem(w)
-        for x in group
-        if cluster_of[x.point] == c and _REPORTED.search(x.quantity.sentence)
-        for w in measure_phrase(x).split()
-    }
-
-
-def _says_more(mine: list[int], feats: list[Features], said: set[str]) -> bool:
-    """A fact with more than FOLD_NEW_WORDS content words (not figures) the statement does not say."""
-    new = set().union(*(feats[i].content for i in mine)) - said
-    return len(_words_not_figures(new)) > FOLD_NEW_WORDS
-
-
-_MONTH_STEMS = frozenset(stem(m) for m in MONTHS)
-
-
-def _words_not_figures(words: set[str]) -> set[str]:
-    """Content words that are no part of a figure or a date (a statement gives those, with the
-    dates of the reports it cites): not digits, not months."""
-    return {w for w in words if not w[:1].isdigit() and w not in _MONTH_STEMS}
 
 
 def _words_by_cluster(
@@ -219,7 +186,7 @@ def _restates(
     more: it stays."""
     new = set().union(*(feats[i].content for i in mine)) - set().union(*(feats[j].content for j in theirs))
     new -= said  # words the statement says too (see find_conflicts)
-    if len(_words_not_figures(new)) <= FOLD_NEW_WORDS:
+    if len({w for w in new if not w[:1].isdigit()}) <= FOLD_NEW_WORDS:
         return True
     rows = np.array([i for i in mine for _ in theirs], dtype=np.int64)
     cols = np.array([j for _ in mine for j in theirs], dtype=np.int64)
@@ -238,14 +205,8 @@ def _all_given(figures: list[Quantity], given: list[Quantity]) -> bool:
 
 
 def _stated_figure(q: Quantity) -> bool:
-    """A figure a reader would miss if its sentence went: not a year, not a bare "two", not the
-    date of a report the sentence opens with ("As per media reports on 22 July 2024, ...")."""
-    return q.kind != "year" and not (q.kind == "number" and not q.unit) and not _report_lead_date(q)
-
-
-def _report_lead_date(q: Quantity) -> bool:
-    lead = REPORTING_LEAD.match(q.sentence) if q.kind == "date" else None
-    return lead is not None and 0 <= q.sentence.find(q.display) < lead.end()
+    """A figure a reader would miss if its sentence went: not a year, not a bare "two"."""
+    return q.kind != "year" and not (q.kind == "number" and not q.unit)
 
 
 # --------------------------------------------------------------------------- which claims compare
