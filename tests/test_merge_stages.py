@@ -789,6 +789,31 @@ def test_a_restated_figure_in_an_aside_is_dropped_when_another_fact_states_it():
     assert drop_restated_asides(text, stated_in("It carried 300 passengers.")) == text
 
 
+def test_an_aside_whose_year_another_fact_states_with_its_words_is_dropped():
+    """ "Varga, 61, who took over from his father Ostin in 2009, was detained": the succession is
+    another fact's main statement; an aside sharing only the year says something else, and stays."""
+    from memogen.merge import _drop_restated_asides
+    from memogen.model import MergedPoint
+
+    def memo(*texts: str) -> list[MergedPoint]:
+        return [
+            MergedPoint(id=f"p{k}", text=t, section="background", citations=[]) for k, t in enumerate(texts)
+        ]
+
+    told = memo(
+        "Varga, 61, who took over from his father Ostin in 2009, was detained with his family on Monday.",
+        "In 2009, Varga took over after the death of his father, Ostin Varga, who had ruled since 1967.",
+    )
+    _drop_restated_asides(told)
+    assert told[0].text.startswith("Varga, 61, was detained")
+    other = memo(
+        "Varga, 61, who was elected mayor of Tarvel in 2009, was detained with his family on Monday.",
+        "In 2009, Varga took over after the death of his father, Ostin Varga, who had ruled since 1967.",
+    )
+    _drop_restated_asides(other)
+    assert "elected mayor" in other[0].text
+
+
 def test_the_wording_chosen_is_the_one_other_sources_back_not_the_richest_in_unshared_names():
     from memogen.merge.clustering import choose_representative
     from memogen.merge.features import features

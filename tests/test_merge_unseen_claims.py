@@ -303,3 +303,46 @@ def test_a_reported_clause_names_its_own_figures_owner():
     )
     q = next(q for q in extract_quantities(sentence) if "42" in q.display)
     assert figure_entity(sentence, q).text == "Harbor"
+
+
+# Rival readings of one measure, each in a shape the merger learnt this session:
+# - "the seventh mutiny" / "the sixth naval mutiny": a rank is a count of the series so far, and the
+#   names beside it (the subject, the series' scope) are no other owner;
+# - "Tarvel Mutual Bank" / "Tarvel Mutual": one firm with and without its generic head.
+RIVAL_READINGS = [
+    (
+        "Varnland's uprising is the seventh mutiny in the Northern Isles in the past three years.",
+        "What happened in Varnland is the sixth naval mutiny across the isles since 2021.",
+        ("seventh mutiny", "sixth naval mutiny"),
+    ),
+    (
+        "Tarvel Mutual Bank held $307 billion in assets when it failed in 2008.",
+        "Tarvel Mutual had $434 billion in assets when it collapsed in 2008.",
+        ("$307 billion", "$434 billion"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "values"), RIVAL_READINGS)
+def test_rival_readings_of_one_measure_are_stated(first: str, second: str, values: tuple[str, str]):
+    stated = _conflicts(first, second)
+    assert len(stated) == 1 and all(v in stated[0] for v in values)
+
+
+def test_an_ordinal_is_no_count_of_another_noun_nor_a_cardinal():
+    """A rank of terms is not a rank of mutinies; "three mutinies" is a count, not a rank."""
+    assert not _conflicts(
+        "The admiral began his seventh term in office after the vote.",
+        "It was the sixth naval mutiny across the isles since 2021.",
+    )
+    assert not _conflicts(
+        "Varnland's uprising is the seventh mutiny in the isles in the past three years.",
+        "Sailors have staged three mutinies in the isles in the past three years.",
+    )
+
+
+def test_a_firm_named_with_and_without_its_generic_head_is_one_owner():
+    """ "Tarvel Mutual Bank" and "Tarvel Mutual": one firm (see RIVAL_READINGS); "Ostra Bank" is
+    no name for Ostra (a one-word name keeps its head)."""
+    assert entity_of(["Tarvel", "Mutual", "Bank"]).same_as(entity_of(["Tarvel", "Mutual"]))
+    assert not entity_of(["Ostra", "Bank"]).same_as(entity_of(["Ostra"]))

@@ -43,7 +43,8 @@ from .conflicts import (
     weekday_day,
 )
 from .features import Features, features, weekday_events
-from .labels import lone_labels
+from .labels import lone_labels, lone_name_variants
+from .lexicon import STOP, stem
 from .memory import release_freed_memory
 from .pairs import (
     ANCHOR_MIN_SIM,
@@ -298,7 +299,10 @@ def _conflicts(
             found.flagged[i] = why
     for i, why in misdated_weekdays(claims, event_dates).items():
         found.flagged.setdefault(i, []).extend(why)
-    for i, why in lone_labels(points, dict(zip((s.id for s in sources), texts, strict=True))).items():
+    by_source = dict(zip((s.id for s in sources), texts, strict=True))
+    for i, why in lone_labels(points, by_source).items():
+        found.flagged.setdefault(i, []).extend(why)
+    for i, why in lone_name_variants(points, by_source).items():
         found.flagged.setdefault(i, []).extend(why)
     return found
 
@@ -338,15 +342,34 @@ def _drop_restated_asides(merged: list[MergedPoint]) -> None:
     if not any(has_aside(m.text) for m in merged):
         return
     stating: dict[tuple, set[str]] = defaultdict(set)  # (kind, unit, value) -> facts giving it
+    words: dict[str, set[str]] = {}  # fact -> the content words of its main statement
     for m in merged:
-        for q in extract_quantities(without_asides(m.text)):
-            if q.kind != "year":
-                stating[(q.kind, q.unit, q.value)].add(m.id)
+        main = without_asides(m.text)
+        for q in extract_quantities(main):
+            stating[(q.kind, q.unit, q.value)].add(m.id)
+            if q.kind == "year":
+                words.setdefault(m.id, _content_words(main))
     for m in merged:
         if has_aside(m.text):
             m.text = drop_restated_asides(
-                m.text, lambda q, me=m.id: bool(stating[(q.kind, q.unit, q.value)] - {me})
+                m.text,
+                lambda q, me=m.id: q.kind != "year" and bool(stating[(q.kind, q.unit, q.value)] - {me}),
+                lambda aside, q, me=m.id: any(
+                    _mostly_within(_content_words(aside), words[f])
+                    for f in sorted(stating[(q.kind, q.unit, q.value)] - {me})
+                ),
             )
+
+
+ASIDE_TOLD_SHARE = 0.5  # of an aside's content words another fact stating its year must say
+
+
+def _content_words(text: str) -> set[str]:
+    return {stem(w) for w in re.findall(r"[a-z][a-z'’-]+", text.lower())} - STOP
+
+
+def _mostly_within(aside: set[str], fact: set[str]) -> bool:
+    return bool(aside) and len(aside & fact) >= ASIDE_TOLD_SHARE * len(aside)
 
 
 def _pair_score(scores: dict[tuple[int, int], float], i: int, rep: int, mats: Matrices) -> float:

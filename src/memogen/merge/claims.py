@@ -31,6 +31,7 @@ from .lexicon import (
     CASUALTY_WORDS,
     CURRENCY_PREFIX,
     FALLING_CASUALTIES,
+    FIRM_HEADS,
     JOINERS,
     MEASURE_BASIS,
     MONTHS,
@@ -401,7 +402,9 @@ def read_claim(
         quantity=q,
         value=value,
         unit=unit,
-        entity=figure_entity(sentence, q, initial_names) if q.kind != "date" else None,
+        # an ordinal ranks what the sentence reports (the topic's event) in a series: the names
+        # beside it ("Gabon's", "in West and Central Africa") are its subject or the series' scope
+        entity=figure_entity(sentence, q, initial_names) if q.kind != "date" and not q.ordinal else None,
         display=(
             f"magnitude {q.display.split()[0]}"  # "a magnitude 6.8 earthquake": not "6.8 earthquake"
             if unit == _MAGNITUDE and _SCALE_BEFORE.search(before)
@@ -415,7 +418,8 @@ def read_claim(
         planned=planned(q),
         # the people still missing are a casualty count, not results still to come
         pending=bool(_PENDING.search(figure_clause(q))) and unit.rsplit(" ", 1)[-1] not in CASUALTY_WORDS,
-        years=_claim_years(q, reported_on),
+        # "the eighth coup since 2020" is counted now: its year is its report's, not the series' start
+        years=_claim_years(q, reported_on) if not q.ordinal else _report_years(reported_on),
         dated=bool(figure_years(q)) and not after_lead,
         span_start=(q.span_from or span_start(before, q.value)) if q.kind == "date" else None,
         growing=running,
@@ -602,6 +606,10 @@ def _claim_years(q: Quantity, source_date: dt.date | None) -> frozenset[int]:
     if CURRENT_PERIOD.search(q.sentence):
         return frozenset({source_date.year})
     return frozenset({source_date.year, source_date.year - 1})
+
+
+def _report_years(reported_on: dt.date | None) -> frozenset[int]:
+    return frozenset({reported_on.year}) if reported_on is not None else frozenset()
 
 
 def _clause_day(q: Quantity, source_date: dt.date | None) -> dt.date | None:
@@ -910,7 +918,9 @@ def entity_of(words: list[str]) -> Entity:
     if untitled:  # "President Bongo's 64.27 percent" / "Bongo won 65%": one person
         keys.add(" ".join(p.lower() for p in untitled))
     bare = ""
-    if len(parts) >= 2 and parts[-1].lower() in ORGANISATION_HEADS:
+    if (len(parts) >= 2 and parts[-1].lower() in ORGANISATION_HEADS) or (
+        len(parts) >= 3 and parts[-1].lower() in FIRM_HEADS
+    ):
         bare = " ".join(p.lower() for p in parts[:-1])
     elif len(parts) == 1 and len(parts[0]) >= 5 and parts[0].endswith("s") and not parts[0].endswith("ss"):
         keys.add(parts[0][:-1].lower())  # "the Greens", "the Conservatives": the Green (Conservative) Party

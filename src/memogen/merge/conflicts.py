@@ -384,7 +384,7 @@ def _may_compare(
 ) -> bool:
     """The cheap half of the test: unit, plan, previous value, day, year, entity (and, unless
     any_distance, an order of magnitude at most between the values)."""
-    if a.kind != b.kind or a.planned != b.planned:
+    if a.kind != b.kind or a.planned != b.planned or a.quantity.ordinal != b.quantity.ordinal:
         return False  # a target is not an outcome; two targets (two forecasts) may disagree
     if a.previous != b.previous and not _span_opening(a, b):
         return False  # the starting value of a change is not its outcome
@@ -496,6 +496,11 @@ def _same_claim(
     )
     if lexical < RELATED_THRESHOLD and semantic < SEMANTIC_RELATED and not (toll or population or beside):
         return False
+    if qa.ordinal:
+        # "the eighth military coup" / "the ninth successful coup": the counted noun is said on both
+        # sides, so one unit close in value is one count (the names beside an ordinal are its
+        # subject or the series' scope, not another owner)
+        return _distance(a, b) <= CLOSE_LOG_RATIO
     if a.kind == "date" and _one_span(a, b):
         return True  # "from 30 November to 12 December" / "from November 30 to December 13": its end
     if a.kind == "date" and a.previous != b.previous:

@@ -395,6 +395,9 @@ JOINERS = frozenset({"of", "the", "and", "for", "&"})
 # The generic last word of an organisation's name, which its sources often leave out ("the Labour Party"
 # / "Labour", "Awami League" / "the Awami"): the name without it still names the organisation.
 ORGANISATION_HEADS = frozenset(["party", "league", "movement", "alliance", "front", "coalition", "union"])
+# Generic heads of a firm's name: "Washington Mutual Bank" is "Washington Mutual". Only after a name of
+# two words or more: "World Bank" is not "the world", nor "Bangladesh Bank" the country.
+FIRM_HEADS = frozenset(["bank", "group", "corporation", "company", "holdings"])
 LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
 CAP_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]+(?![\w-])")
 
@@ -478,6 +481,59 @@ PERSON_NOUNS = frozenset(
         "fatalities",
         "casualties",
         "bodies",
+    ]
+)
+# Ordinal words from "second" on: "the eighth coup since 2020" counts coups as "eight coups" would,
+# so two reports of "the eighth" and "the ninth" coup disagree on a count. ("first" and "last" are left
+# out: "for the first time", "the first round" rank rather than count.)
+ORDINALS = {
+    w: i + 2
+    for i, w in enumerate(
+        [
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ]
+    )
+}
+# Prepositions STOP leaves out: where an ordinal's noun phrase ends ("the sixth mutiny across ...").
+PREPOSITIONS = frozenset(
+    [
+        "across",
+        "against",
+        "along",
+        "amid",
+        "among",
+        "around",
+        "beyond",
+        "inside",
+        "near",
+        "onto",
+        "outside",
+        "since",
+        "through",
+        "throughout",
+        "toward",
+        "towards",
+        "upon",
+        "via",
+        "within",
     ]
 )
 # "a quarter of", "two-thirds of": shares said in words, as percentages.

@@ -19,6 +19,8 @@ from .lexicon import (
     MONTHS,
     NO_SPLIT_AFTER,
     NOT_UNITS,
+    ORDINALS,
+    PREPOSITIONS,
     SCALE_ABBR,
     SCALES,
     SENTENCE_END,
@@ -49,6 +51,7 @@ class Quantity:
     sentence: str = ""  # the sentence holding the figure (points may hold several sentences)
     span_from: tuple | None = None  # a date ending a span of days ("22-24 August"): the span's first day
     opens_span: bool = False  # the first day of such a span
+    ordinal: bool = False  # a rank said as an ordinal ("the eighth coup"): a count up to the present
 
     def relatedness(self, other: Quantity) -> float:
         """How surely two figures measure the same thing: shared nearby words, nearest weigh most."""
@@ -165,6 +168,7 @@ def may_start_quantity(tok: str) -> bool:
         or (tok[:1].isupper() and low in MONTHS)
         or low in _MONTH_ABBREVIATIONS
         or low in _FRACTION_LEADS
+        or low in ORDINALS
         or low.split("-")[-1] in FRACTIONS
         or number_word_parts(tok) is not None
         or bool(CURRENCY_PREFIX.match(tok.replace("\\", "").replace(" ", "")))
@@ -449,6 +453,25 @@ def _fraction_at(toks: list[tuple[str, int, int]], i: int) -> tuple[float, int] 
     return count * FRACTIONS[words[-1]], j
 
 
+def _ordinal_at(toks: list[tuple[str, int, int]], i: int) -> tuple[float, str, int] | None:
+    """ "the eighth military coup": an ordinal word and the noun it counts (the last of up to three
+    lower-case words after it) -> (count, unit, next index). "The ninth coup" and "the eighth coup"
+    are two counts of coups; read as no figure, the two reports would merge as one fact."""
+    value = ORDINALS.get(toks[i][0].lower())
+    if value is None:
+        return None
+    k = i + 1
+    while k < len(toks) and k <= i + 3:
+        w = toks[k][0]
+        if not (w.isalpha() and w.islower()) or w in STOP or w in PREPOSITIONS or w in NOT_UNITS:
+            break
+        k += 1
+    if k == i + 1:
+        return None
+    unit = stem(toks[k - 1][0])
+    return value, UNIT_SPELLINGS.get(unit, unit), k
+
+
 def _hyphenated_noun(toks: list[tuple[str, int, int]], j: int) -> bool:
     """'7-magnitude': a hyphen joined to the figure before it and to a lower-case word after it."""
     return (
@@ -524,6 +547,23 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
             span = (value - 2.0, value + 2.0)  # "a quarter" is a rounded share: 23-27% agree with it
             out.append(
                 Quantity("percent", span, display, context=_context(toks, i, j), sentence=str(toks[i][1]))
+            )
+            i = j
+            continue
+        ordinal = _ordinal_at(toks, i)
+        if ordinal:
+            value, unit, j = ordinal
+            display = text[toks[i][1] : toks[j - 1][2]]
+            out.append(
+                Quantity(
+                    "number",
+                    (value, value),
+                    display,
+                    unit,
+                    _context(toks, i, j),
+                    sentence=str(toks[i][1]),
+                    ordinal=True,
+                )
             )
             i = j
             continue

@@ -159,22 +159,38 @@ def clarity_score(text: str, feats: Features) -> float:
 _ASIDE = re.compile(r",\s+(?:which|who)\s+(?:[^,;:()]|,(?=\s*\d{4}\b))+?,\s+(?!\d{4}\b)")
 
 
+_OPEN_APPOSITION = re.compile(r"^[^,;:]{1,40},\s*[^,;:]{1,20}$")
+
+
 def without_asides(text: str) -> str:
     """The sentence with its comma-set "which"/"who" clauses taken out (its main statement)."""
     return _ASIDE.sub(", ", text)
 
 
-def drop_restated_asides(text: str, stated: Callable[[Quantity], bool]) -> str:
-    """The sentence without asides whose every figure another fact of the memo states (`stated`).
+def drop_restated_asides(
+    text: str, stated: Callable[[Quantity], bool], told: Callable[[str, Quantity], bool] | None = None
+) -> str:
+    """The sentence without asides whose every figure another fact of the memo states (`stated`),
+    or whose years another fact states with the aside's words (`told`: "Bongo, 64, who took over
+    from his father Omar in 2009, was placed under house arrest" beside "In 2009, he took over
+    after the death of his father").
 
     Why: "The Northern Star, which was carrying 412 passengers, was one of the ships exempted"
-    says something new, but its aside repeats a figure the memo gives elsewhere.
+    says something new, but its aside repeats a figure the memo gives elsewhere. (A year alone
+    is no sign: "who was elected in 2018" beside another fact of 2018 says something else.)
     """
     out = text
     for m in reversed(list(_ASIDE.finditer(text))):
-        figures = [q for q in extract_quantities(m.group()) if q.kind != "year"]
-        if figures and all(stated(q) for q in figures):
-            out = out[: m.start()] + " " + out[m.end() :]
+        found = extract_quantities(m.group())
+        figures = [q for q in found if q.kind != "year"]
+        years = [q for q in found if q.kind == "year"]
+        restated = bool(figures) and all(stated(q) for q in figures)
+        if not figures and years and told is not None:
+            restated = all(told(m.group(), q) for q in years)
+        if restated:
+            # "Bongo, 64, who ..., was": the apposition before the aside closes with its comma
+            joint = ", " if _OPEN_APPOSITION.search(out, 0, m.start()) else " "
+            out = out[: m.start()] + joint + out[m.end() :]
     return out if len(out.split()) >= 6 else text
 
 
