@@ -346,3 +346,21 @@ def test_a_firm_named_with_and_without_its_generic_head_is_one_owner():
     no name for Ostra (a one-word name keeps its head)."""
     assert entity_of(["Tarvel", "Mutual", "Bank"]).same_as(entity_of(["Tarvel", "Mutual"]))
     assert not entity_of(["Ostra", "Bank"]).same_as(entity_of(["Ostra"]))
+
+
+def test_a_duration_in_hours_and_minutes_is_read_whole():
+    """'one hour and forty-five minutes' against '1 hour and 33 minutes': 105 and 93 minutes, never
+    45 minutes against 33."""
+    from memogen.merge.quantities import extract_quantities
+
+    [q] = extract_quantities("Contact with the craft was lost 1 hour and 33 minutes into the dive.")
+    assert q.value == (93.0, 93.0) and q.display == "1 hour and 33 minutes"
+    stated = _conflicts(
+        "Contact with the craft was lost one hour and forty-five minutes into its dive.",
+        "Contact with the craft was lost 1 hour and 33 minutes into the dive.",
+    )
+    assert (
+        len(stated) == 1
+        and "one hour and forty-five minutes" in stated[0]
+        and "1 hour and 33 minutes" in stated[0]
+    )

@@ -3,6 +3,7 @@ and the years a figure is about (its clause, else the sentence, else the source'
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -630,7 +631,34 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
             )
         )
         i = max(j, i + 1)
+    out = _fold_durations(text, out)
     _attach_sentences(text, out)
+    return out
+
+
+_DURATION_PARTS = {("hour", "minut"): 60.0, ("minut", "second"): 60.0}
+
+
+def _fold_durations(text: str, found: list[Quantity]) -> list[Quantity]:
+    """'1 hour and 33 minutes' is one duration of 93 minutes: read apart, its minutes would be set
+    against another report's '45 minutes' of 'one hour and forty-five minutes'."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        per = _DURATION_PARTS.get((prev.unit, q.unit)) if prev and prev.kind == q.kind == "number" else None
+        if prev is not None and per is not None:
+            a_end = int(prev.sentence) + len(prev.display)
+            if text[a_end : int(q.sentence)].strip(" ,") in ("", "and"):
+                total = (prev.value[0] * per + q.value[0], prev.value[1] * per + q.value[1])
+                context = {k: min(d, q.context.get(k, d)) for k, d in prev.context.items()} | {
+                    k: d for k, d in q.context.items() if k not in prev.context
+                }
+                display = text[int(prev.sentence) : int(q.sentence) + len(q.display)]
+                out[-1] = dataclasses.replace(
+                    q, value=total, display=display, context=context, sentence=prev.sentence
+                )
+                continue
+        out.append(q)
     return out
 
 
