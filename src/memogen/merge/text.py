@@ -8,7 +8,15 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .lexicon import CAPS_ABBR, DOTTED_ABBR, FIRST_PERSON, LEADING_FILLER, SUPERSCRIPTS, TERMINAL
+from .lexicon import (
+    CAPS_ABBR,
+    DOTTED_ABBR,
+    FIRST_PERSON,
+    LEADING_FILLER,
+    SUPERSCRIPTS,
+    TERMINAL,
+    has_note_marks,
+)
 from .quantities import Quantity, extract_quantities, number_word_parts, parse_digits, read_number, tokenize
 
 if TYPE_CHECKING:
@@ -25,7 +33,7 @@ def normalise(
 
     `tokens`: tokenize(text), when the caller has it (the merger's features need both); used
     when the text has no note marks, which are dropped before tokenising otherwise."""
-    if tokens is None or SUPERSCRIPTS.search(text):
+    if tokens is None or has_note_marks(text):
         tokens = tokenize(SUPERSCRIPTS.sub("", text))
     toks = tokens
     quick = plain_normal_form([t for t, _, _ in toks], aliases)
@@ -100,11 +108,13 @@ def _plain_word(tok: str) -> str | None:
 def forget_word_caches() -> None:
     """Let the per-word tables of a topic go (normal forms, figure contexts, name spellings) once its
     pairs are judged: at 2,000 sources they hold some tens of thousands of words, ~5-10 MB at the
-    merge's memory peak, and the next topic has other words."""
+    merge's memory peak, and the next topic has other words. So too the figures read per sentence
+    for the conflicts."""
+    from .conflicts import _figures_in
     from .pairs import _name_probes
     from .quantities import _context_stem
 
-    for cached in (_plain_word, _context_stem, _name_probes):
+    for cached in (_plain_word, _context_stem, _name_probes, _figures_in):
         cached.cache_clear()
 
 
@@ -127,7 +137,7 @@ def uneven_spaces(text: str) -> bool:
 
 def compress(text: str) -> str:
     """Light compression that keeps a faithful subset of the sentence: no note marks, no leading connective."""
-    out = SUPERSCRIPTS.sub("", text).strip()
+    out = (SUPERSCRIPTS.sub("", text) if has_note_marks(text) else text).strip()
     if uneven_spaces(out):
         out = _SPACES.sub(" ", out)
     stripped = LEADING_FILLER.sub("", out)
