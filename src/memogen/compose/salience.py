@@ -160,9 +160,12 @@ def source_positions(points: list[MergedPoint]) -> dict[str, float]:
         for c in p.citations:
             per_source[c.source_id].append((c.start, p.id))
     best: dict[str, float] = defaultdict(float)
+    # each rank's weight computed once, not per cited passage (two passes over every point's citations)
+    decay = [0.5 ** (rank / LEAD_HALF_LIFE) for rank in range(max(map(len, per_source.values()), default=0))]
     for items in per_source.values():
-        for rank, (_, pid) in enumerate(sorted(items)):
-            best[pid] = max(best[pid], 0.5 ** (rank / LEAD_HALF_LIFE))
+        for (_, pid), weight in zip(sorted(items), decay, strict=False):
+            if weight > best[pid]:
+                best[pid] = weight
     return best
 
 
