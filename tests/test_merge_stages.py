@@ -1175,6 +1175,24 @@ def test_the_future_look_ahead_names_the_first_letter_of_every_alternative():
         assert FUTURE.search(f"Then the toll {said.upper()} 20,000"), said
 
 
+def test_the_future_guard_finds_what_the_pattern_finds():
+    """`states_future` rules a sentence out by substrings first: each alternative of FUTURE must
+    hold one of them, in any case and beside any letters the pattern's case-folding pairs."""
+    from memogen.merge.lexicon import FUTURE, states_future
+
+    saids = [
+        "will", "shall", "plans to", "planning to", "aims to", "aiming to", "pledged to", "pledges to",
+        "intends to", "expect", "expected to", "forecasts", "predicts", "anticipates", "likely to",
+        "due to be", "is to", "are to", "scheduled", "set to", "upcoming", "next week", "by 2030",
+        "could reach", "may rise", "might be as high as", "could well exceed", "ſhall", "İs to",
+    ]  # fmt: skip
+    for said in saids:
+        for text in (f"Then the toll {said} 20,000", f"Then the toll {said.upper()} 20,000"):
+            assert states_future(text) == bool(FUTURE.search(text)), text
+    assert not states_future("The toll rose to 20,000 on Monday.")
+    assert states_future("The toll Will Rise.") == bool(FUTURE.search("The toll Will Rise."))
+
+
 # --------------------------------------------------------------------------- one event, many wordings
 
 

@@ -62,7 +62,15 @@ from .quantities import extract_quantities, figure_years, time_compatible
 from .semantic import semantic_similarities, semantic_similarity
 from .similarity import Matrices, candidate_pairs, nearest_pairs, pair_similarity, vectorise
 from .statements import source_name
-from .text import compress, drop_restated_asides, forget_word_caches, has_aside, normalise, without_asides
+from .text import (
+    compress,
+    drop_restated_asides,
+    forget_word_caches,
+    has_aside,
+    normalise,
+    uneven_spaces,
+    without_asides,
+)
 from .units import unify_counted_nouns
 
 # --------------------------------------------------------------------------- public entry
@@ -108,13 +116,13 @@ def _section_vote(members: list[int], points: list[Point]) -> SectionKey:
 
 TOPIC_SAMPLE = 2000  # points, evenly spread, whose embeddings give the topic's common direction
 
-_UNEVEN_SPACE = re.compile(r"\s{2,}|[^\S ]")  # what _excerpt would rewrite: runs of spaces, tabs, newlines
+_UNEVEN_SPACE = re.compile(r"\s{2,}|[^\S ]")  # what _excerpt rewrites: runs of spaces, tabs, newlines
 
 
 def _excerpt(text: str, limit: int = 300) -> str:
     # a text with single spaces only is kept as the same object: at 2,000 sources, a copy of every
     # member's sentence cost ~13 MB at the merge's memory peak
-    text = (_UNEVEN_SPACE.sub(" ", text) if _UNEVEN_SPACE.search(text) else text).strip()
+    text = (_UNEVEN_SPACE.sub(" ", text) if uneven_spaces(text) else text).strip()
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 

@@ -229,7 +229,7 @@ _APPOSITION = re.compile(
 )
 # "PTI-backed independents", "Saudi-led coalition": a group named by its tie to a name (the whole
 # hyphened word is the name a figure's owner is read as: "PTI-backed").
-_TIED_GROUP = re.compile(r"(?<![\w-])([A-Z][\w’']*-[a-z]+ed)\s+([a-z]{4,})\b")
+_TIED_GROUP = re.compile(r"([A-Z](?<![\w-][A-Z])[\w’']*-[a-z]+ed)\s+([a-z]{4,})\b")  # (see CAP_WORD)
 
 
 def learn_kinds(texts: list[str]) -> dict[str, frozenset[str]]:

@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -275,9 +276,9 @@ def _siblings(claims: list[Claim]) -> dict[tuple, set[tuple]]:
     for c in claims:
         if c.kind == "percent":
             others = {
-                q.value
-                for q in extract_quantities(c.quantity.sentence)
-                if q.kind == c.kind and q.display != c.quantity.display
+                value
+                for kind, display, value in _figures_in(c.quantity.sentence)
+                if kind == c.kind and display != c.quantity.display
             }
             out[(c.kind, c.unit, c.value)] |= others
     return out
@@ -671,17 +672,16 @@ def _breakdown(a: Claim, b: Claim) -> bool:
     seats that agree on a small party's 3 say nothing about a large party's 67 and 71."""
     if a.kind != "percent":
         return False
-    qa = [
-        q
-        for q in extract_quantities(a.quantity.sentence)
-        if q.kind == a.kind and q.display != a.quantity.display
-    ]
-    qb = [
-        q
-        for q in extract_quantities(b.quantity.sentence)
-        if q.kind == b.kind and q.display != b.quantity.display
-    ]
-    return any(x.value == y.value for x in qa for y in qb)  # parts of a breakdown are said exactly
+    qa = [v for k, d, v in _figures_in(a.quantity.sentence) if k == a.kind and d != a.quantity.display]
+    qb = [v for k, d, v in _figures_in(b.quantity.sentence) if k == b.kind and d != b.quantity.display]
+    return any(x == y for x in qa for y in qb)  # parts of a breakdown are said exactly
+
+
+@lru_cache(maxsize=4096)
+def _figures_in(sentence: str) -> tuple[tuple[str, str, tuple], ...]:
+    """(kind, display, value) of a sentence's figures, read once: `_siblings` and `_breakdown` ask
+    it of the same sentences again and again (at 2,000 sources ~6,300 calls for ~3,000 sentences)."""
+    return tuple((q.kind, q.display, q.value) for q in extract_quantities(sentence))
 
 
 _PHRASE_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z'-]+")

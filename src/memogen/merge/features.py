@@ -12,15 +12,15 @@ from .lexicon import (
     COMMON_ABBREVIATIONS,
     CURRENCY_WORDS,
     EVENT_KINDS,
-    FUTURE,
     MONTHS,
     REPORTING_VERBS,
     SCALES,
     SELF_REFERENCE,
     STOP,
-    SUPERSCRIPTS,
     TOKEN,
     WEEKDAYS,
+    has_note_marks,
+    states_future,
     stem,
 )
 from .quantities import Quantity, context_of, extract_quantities, may_start_quantity, tokenize
@@ -122,7 +122,7 @@ def features(text: str, aliases: Aliases | None = None) -> Features:
     work at 2,000 sources went to (token, start, end) tuples nothing read)."""
     words = TOKEN.findall(text)  # tokenize's tokens, without offsets
     toks: list[tuple[str, int, int]] | None = None
-    norm = None if SUPERSCRIPTS.search(text) else plain_normal_form(words, aliases)
+    norm = None if has_note_marks(text) else plain_normal_form(words, aliases)
     if norm is None:
         toks = tokenize(text)
         norm = normalise(text, aliases, toks)
@@ -136,7 +136,7 @@ def features(text: str, aliases: Aliases | None = None) -> Features:
     names = _names(text, None, aliases.initial_names if aliases is not None else None, words)
     if aliases is not None:
         names = alias_names(names, norm, aliases)
-    future = bool(FUTURE.search(text))
+    future = states_future(text)
     events = event_claims(quantities)
     return Features(norm, content, quantities, names, frozenset(years), f" {norm} ", future, events)
 

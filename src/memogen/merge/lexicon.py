@@ -313,6 +313,26 @@ FUTURE = re.compile(
     r"double|triple|increase|grow|be as high as))\b",
     re.I,
 )
+# A word every alternative of FUTURE holds (lower case): an ASCII text with none of them has no match.
+_FUTURE_WORDS = (
+    "will", "shall", "plan", "aim", "pledge", "intend", "expect", "forecast", "predict", "anticipate",
+    "likely to", "due to be", "is to", "are to", "scheduled", "set to", "upcoming", "next ", "by 20",
+    "could", "may", "might",
+)  # fmt: skip
+
+
+def states_future(text: str) -> bool:
+    """`FUTURE` is in the text. Why the guard: the pattern is tried at every word start (~8 µs a
+    sentence, asked of every point); in an ASCII text it can only match where one of its words
+    stands, which ~20 substring tests rule out in ~2 µs. (Other texts go to the pattern: its
+    case-insensitive matching pairs letters such as "ſ" and "s", which lower() does not.)"""
+    if text.isascii():
+        low = text.lower()
+        if not any(w in low for w in _FUTURE_WORDS):
+            return False
+    return FUTURE.search(text) is not None
+
+
 # A figure someone wanted or proposed is not the figure decided (clause level only).
 WISHED = re.compile(
     r"\b(?:prefer|prefers|preferred|preferring|proposed|proposes?|called for|target|goal|double|triple)\b",
@@ -332,6 +352,13 @@ NO_SPLIT_AFTER = re.compile(
     r"(?:\b(?:Mr|Ms|Mrs|Dr|St|Lt|Gen|Amb|Min|Col|Sen|Gov|Maj|Adm|Sec|Pres|Dept|Cmdr)|\b[A-Z])\.$"
 )
 SUPERSCRIPTS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]")
+_NOTE_CHAR = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰\[]")  # a character every note mark holds
+
+
+def has_note_marks(text: str) -> bool:
+    """`SUPERSCRIPTS` is in the text: one character class first (~1 µs, against ~5 µs for the
+    alternation at every character; most sentences hold neither a superscript nor a bracket)."""
+    return _NOTE_CHAR.search(text) is not None and SUPERSCRIPTS.search(text) is not None
 
 
 # Generic title abbreviations (not topic-specific): all-caps forms stand alone, the
@@ -399,7 +426,9 @@ ORGANISATION_HEADS = frozenset(["party", "league", "movement", "alliance", "fron
 # two words or more: "World Bank" is not "the world", nor "Bangladesh Bank" the country.
 FIRM_HEADS = frozenset(["bank", "group", "corporation", "company", "holdings"])
 LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
-CAP_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]+(?![\w-])")
+# (CAP_WORD looks behind from its capital: a pattern that opens on a look-behind is tried at every
+# character, one that opens on a capital only at capitals, ~2.5x sooner over a topic's whole texts)
+CAP_WORD = re.compile(r"[A-Z](?<![\w-][A-Z])[a-z]+(?![\w-])")
 
 
 UP = frozenset(

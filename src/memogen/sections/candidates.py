@@ -27,7 +27,7 @@ MAX_POINTS = 320  # a source with more points is a long report, not a page
 LONG_TEXT = 100_000  # characters: over ten times the longest real page's text (7,167)
 LEAD_POINTS = 80  # a report's opening: its summary and introduction, kept whole
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
-_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w-]+")  # a capitalised word inside a sentence
+_NAME = re.compile(r"[A-Z](?<=[a-z,;:] [A-Z])[\w-]+")  # a capitalised word inside a sentence (as salience)
 
 
 def _specific(text: str) -> int:

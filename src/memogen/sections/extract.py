@@ -13,7 +13,7 @@ from .classify import Item, classify
 from .event import page_event, written_on
 from .features import Context, cue_features, merge_counts, position_features, sentence_features
 from .headings import heading_section
-from .segment import Block, Draft, blocks, draft_points, render
+from .segment import Draft, blocks, draft_points, render
 
 MIN_WORDS = 3  # shorter "points" are debris (bylines, "Share") not statements
 SHORT = {"what_happened": "wh", "background": "bg", "what_it_means": "wm"}
@@ -34,9 +34,9 @@ def _is_prose(text: str) -> bool:
     return bool(_PROSE_END.search(text)) and len(text.split()) >= 4 or len(text.split()) >= 16
 
 
-def _items(text: str, parts: list[Block], drafts: list[Draft], ctx: Context) -> list[Item]:
-    """Features of each point: its sentences' counts plus where it sits among the prose points."""
-    rendered = [render(text, d) for d in drafts]
+def _items(text: str, drafts: list[Draft], rendered: list[str], ctx: Context) -> list[Item]:
+    """Features of each point: its sentences' counts plus where it sits among the prose points
+    (`rendered`: each draft's text, as `render` gives it)."""
     prose = [_is_prose(t) for t in rendered]
     count = sum(prose)
     paragraph_of: dict[int, int] = {}
@@ -194,12 +194,13 @@ def source_points(source: Source, event_date: dt.date | None, event_end: dt.date
         event_start=event_date, event_end=event_end, source_date=written_on(source), year_assumed=assumed
     )
     parts = blocks(text, frozenset(offset for offset, _ in source.headings))
-    drafts = [d for d in draft_points(text, parts) if len(render(text, d).split()) >= MIN_WORDS]
-    texts = [render(text, d) for d in drafts]
+    rendered = [(d, render(text, d)) for d in draft_points(text, parts)]  # each draft's text, once
+    drafts = [d for d, t in rendered if len(t.split()) >= MIN_WORDS]
+    texts = [t for _, t in rendered if len(t.split()) >= MIN_WORDS]
     kept = memo_candidates(texts)  # a long report: its lead and each stretch's most specific point
     if len(kept) < len(drafts):
         drafts, texts = [drafts[k] for k in kept], [texts[k] for k in kept]
-    return Points(drafts, _items(text, parts, drafts, ctx), texts)
+    return Points(drafts, _items(text, drafts, texts, ctx), texts)
 
 
 def extract_points(

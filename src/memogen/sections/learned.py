@@ -22,6 +22,12 @@ MODEL_FILE = "section_model.json"
 GROUPS = {"t": "time", "p": "position"}  # feature-name prefix -> what the point's reason calls it
 
 
+@lru_cache(maxsize=1024)
+def _group_of(name: str) -> str:
+    """The group a feature's name puts it in, read once per name (asked of every feature of every point)."""
+    return GROUPS.get(name.split("_", 1)[0], "cue")
+
+
 @dataclass(frozen=True)
 class SectionModel:
     """Weights per feature and section, a bias per section, and log-odds of section transitions.
@@ -58,7 +64,7 @@ class SectionModel:
         for name, value in features.items():
             w = self.weights.get(name)
             if w:
-                group = GROUPS.get(name.split("_", 1)[0], "cue")
+                group = _group_of(name)
                 for k in SECTION_KEYS:
                     out[group][k] += w[k] * value
         return out

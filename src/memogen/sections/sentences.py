@@ -33,7 +33,6 @@ _CANDIDATE = re.compile(
 )
 _NUMBER = re.compile(r"^\s*(?:\d{1,3}|[IVXivx]{1,4}|[A-Za-z])$")
 _LINE_BREAK = re.compile(r"[ \t]*\n\s*")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
 SPLITS_KEPT = 20_000  # paragraphs whose split is kept (see _kept_spans)
 
 
@@ -52,6 +51,16 @@ def _inside_quote(line: str, at: int) -> bool:
     return before.count('"') % 2 == 1 and '"' in after
 
 
+def _last_token(before: str) -> str:
+    r"""What `re.search(r"(\S+)$", before)` finds, or "": the run of non-space characters that ends the
+    text (or ends it before a final line break, as `$` reads it). Why not the pattern: its search tries
+    every position of the sentence (~13 µs a boundary, ~0.6 s at 2,000 sources); rsplit reads from the end."""
+    body = before[:-1] if before.endswith("\n") else before
+    if not body or body[-1].isspace():
+        return ""
+    return body.rsplit(None, 1)[-1]
+
+
 def _verdict(before: str, stop: str) -> str:
     """'split', 'keep' or 'unsure' for a candidate boundary, from the token the stop closes."""
     if _NUMBER.match(before):
@@ -60,8 +69,7 @@ def _verdict(before: str, stop: str) -> str:
         return "unsure"  # an ellipsis: a trailing-off or a cut, rarely a plain full stop
     if stop[0] in "!?" or len(stop) > 1:
         return "split"
-    m = _TOKEN_BEFORE.search(before)
-    token = m.group(1).lstrip("\"“‘'([") if m else ""
+    token = _last_token(before).lstrip("\"“‘'([")
     word = token.lower()
     if not word:
         return "split"
