@@ -25,7 +25,7 @@ def infer_title(sources: list[Source], result: MergeResult) -> str:
     reports = Counter(c.source_id for p in result.merged if p.section == "what_happened" for c in p.citations)
     # a "title" that shares no words with what the sources tell is page furniture taken for a headline
     # ("POLITICO Politico Logo"), never the memo's name
-    said = _stems(" ".join([*(p.text for p in result.merged), *(s.text for s in sources)]))
+    said = set().union(*(_stems(p.text) for p in result.merged))
     titled = [
         (k, s)
         for k, s in enumerate(sources)
