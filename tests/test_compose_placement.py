@@ -61,7 +61,8 @@ def test_an_unsure_what_it_means_label_on_a_plain_report_moves() -> None:
     recalled = _point("The ruling was first challenged by the opposition in 2019.", "what_it_means", 0.3)
     place_event_reports([report, sure, modal, evaluative, quoted, recalled], EVENT)
     assert report.section == "what_happened"
-    assert [p.section for p in (sure, modal, evaluative, quoted, recalled)] == ["what_it_means"] * 5
+    assert [p.section for p in (sure, modal, evaluative, quoted)] == ["what_it_means"] * 4
+    assert recalled.section == "background"  # history told plainly is context, not the event's report
 
 
 def _salience(event: float) -> Salience:
@@ -334,3 +335,46 @@ def test_an_unsure_view_label_on_a_counted_arrangement_is_the_setting() -> None:
     view = _point("There will be fewer seats for the smaller parties in the house.", "what_it_means", 0.5)
     place_event_reports([unsure, sure, view], EVENT)
     assert [unsure.section, sure.section, view.section] == ["background", "what_it_means", "what_it_means"]
+
+
+def test_an_unsure_view_label_on_plain_history_is_the_context() -> None:
+    """An unsure What-it-means label on a sentence naming an earlier time, with no view, is history;
+    a forecast that recalls the past, or a sure label, stays."""
+    cases = [
+        ("The quarrel between the two harbour towns goes back decades.", 0.43, "background"),
+        ("In 2019 the ferry company moved its depot to the northern quay.", 0.40, "background"),
+        ("Since 2019 the ferry company has said the quay will have to close.", 0.40, "what_it_means"),
+        ("The quarrel between the two harbour towns goes back decades.", 0.80, "what_it_means"),
+    ]
+    for text, confidence, placed in cases:
+        point = _point(text, "what_it_means", confidence)
+        place_event_reports([point], EVENT)
+        assert point.section == placed, text
+
+
+def test_an_unsure_context_label_on_a_present_verdict_is_what_it_means() -> None:
+    """An unsure Background label on a present judgement ('The accord is a major blow to ...') is a view
+    of the event, even where it reads as a definition; told in the past, or sure, it stays."""
+    cases = [
+        (
+            "The accord is a major diplomatic blow to the river council's plans for the valley.",
+            0.48,
+            "what_it_means",
+        ),
+        (
+            "The river council is in a prime position to broker a deal the towns could not.",
+            0.45,
+            "what_it_means",
+        ),
+        ("The accord was a major diplomatic blow to the river council in 2019.", 0.48, "background"),
+        (
+            "The accord is a major diplomatic blow to the river council's plans for the valley.",
+            0.70,
+            "background",
+        ),
+    ]
+    for text, confidence, placed in cases:
+        point = _point(text, "background", confidence)
+        place_event_reports([point], EVENT)
+        place_definitions([point], EVENT)
+        assert point.section == placed, text

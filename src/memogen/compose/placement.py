@@ -181,7 +181,7 @@ def place_event_reports(points: list[MergedPoint], event: dt.date) -> None:
             p.section = "what_happened"
         elif judges_what_comes(p, event) or voices_censure(p, event):
             p.section = "what_it_means"
-        elif states_the_setting(p, event) or counts_the_setting(p):
+        elif states_the_setting(p, event) or counts_the_setting(p) or recalls_as_context(p, event):
             p.section = "background"
 
 
@@ -213,6 +213,57 @@ def counts_the_setting(point: MergedPoint) -> bool:
         and _EXISTENTIAL.match(point.text) is not None
         and not assessment_cues(point.text)
     )
+
+
+# cues that someone judges or looks ahead: a sentence carrying one is a view, however it recalls the past
+_AHEAD_VIEW_CUES = frozenset(
+    [
+        "w_will",
+        "w_modal",
+        "w_first_person",
+        "c_verdict",
+        "c_conclusion",
+        "c_question",
+        "c_analysts",
+        "g_expected",
+    ]
+)
+
+
+def recalls_as_context(point: MergedPoint, event: dt.date) -> bool:
+    """An unsure What-it-means label on a sentence that names a time before the event ("Last summer,
+    X visited ...", "the conflict goes back decades", "in 2016 ...") with no cue of a view: history
+    told plainly is the context; only its place late in a report made it look like assessment."""
+    if point.section != "what_it_means" or point.confidence >= UNSURE_LABEL or point.conflicts:
+        return False
+    cues = cue_features(point.text)
+    views = _AHEAD_VIEW_CUES.intersection(cues)
+    if views or ("c_quote" in cues and not quoted_wording(point.text)):
+        return False
+    before = _BEFORE.intersection(time_features(point.text, Context(event_start=event))) - {"t_since"}
+    return bool(before or _RECALL_CUES.intersection(cues) or recalls_the_past(point.text, event, False))
+
+
+_JUDGING_WORDS = frozenset(["w_eval", "w_modal", "w_will", "g_expected"])
+_TOLD_PAST = frozenset(["g_simple_past", "g_past_perfect"])
+
+
+def judges_in_present(point: MergedPoint, event: dt.date) -> bool:
+    """An unsure Background label on a sentence that judges in the present ("The deal is a major blow
+    to ...", "X is in a prime position to ...") and tells nothing past, names no earlier time and
+    recalls nothing: context is what was, a verdict on what is now is what the event means."""
+    if point.section != "background" or point.confidence >= UNSURE_LABEL or point.conflicts:
+        return False
+    cues = cue_features(point.text)
+    if (
+        not _JUDGING_WORDS.intersection(cues)
+        or _TOLD_PAST.intersection(cues)
+        or _RECALL_CUES.intersection(cues)
+    ):
+        return False
+    if _BEFORE.intersection(time_features(point.text, Context(event_start=event))):
+        return False
+    return not recalls_the_past(point.text, event)
 
 
 _STATE_CUES = frozenset(["w_present_be", "g_no_past"])  # the only cues of assessment a plain state carries
@@ -279,10 +330,14 @@ def defines_context(point: MergedPoint, event: dt.date) -> bool:
 
 
 def place_definitions(points: list[MergedPoint], event: dt.date) -> None:
-    """Moves to Background the definitions filed under What it means (`defines_context`)."""
+    """Moves to Background the definitions filed under What it means (`defines_context`), and to What
+    it means the present verdicts filed under Background (`judges_in_present`): a verdict may read as
+    a definition ("The deal is a major blow"), so it moves after the definitions have."""
     for p in points:
         if defines_context(p, event):
             p.section = "background"
+        elif judges_in_present(p, event):
+            p.section = "what_it_means"
 
 
 CONTEXT_FILL = 1  # at most this many points become Background when the extractor filed none there
