@@ -240,6 +240,10 @@ def recalls_as_context(point: MergedPoint, event: dt.date) -> bool:
     views = _AHEAD_VIEW_CUES.intersection(cues)
     if views or ("c_quote" in cues and not quoted_wording(point.text)):
         return False
+    if (
+        "g_present_perfect" in cues
+    ):  # "the protests have shifted ... the worst in over a decade": a change up to now
+        return False
     before = _BEFORE.intersection(time_features(point.text, Context(event_start=event))) - {"t_since"}
     return bool(before or _RECALL_CUES.intersection(cues) or recalls_the_past(point.text, event, False))
 
