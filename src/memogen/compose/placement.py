@@ -356,14 +356,10 @@ def defines(point: MergedPoint) -> bool:
     return "c_definition" in cue_features(first)
 
 
-def _holds_one(
-    points: list[MergedPoint], sal: dict[str, Salience], floor: float, section: str, least: int = 1
-) -> bool:
-    """At least `least` points the memo could take (salience at least `floor` of the best's) are filed
-    under `section`."""
+def _holds_one(points: list[MergedPoint], sal: dict[str, Salience], floor: float, section: str) -> bool:
+    """Some point the memo could take (its salience at least `floor` of the best's) is filed under `section`."""
     top = max((sal[p.id].total for p in points), default=0.0)
-    held = sum(1 for p in points if p.section == section and sal[p.id].total >= floor * top)
-    return top <= 0 or held >= least
+    return top <= 0 or any(p.section == section and sal[p.id].total >= floor * top for p in points)
 
 
 def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], floor: float) -> None:
@@ -371,9 +367,7 @@ def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], f
     its context is a definition the sources give, else the points least like the event among those
     the extractor filed elsewhere unsure - not dated at the event, no disputed figure, further from
     the event than most points."""
-    # one lone point may yet be cut as a repeat of a point elsewhere ("60 seats were reserved ..." said
-    # again under What happened), leaving the memo with no context at all
-    if _holds_one(points, sal, floor, "background", least=CONTEXT_FILL + 1):
+    if _holds_one(points, sal, floor, "background"):
         return
     closeness = sorted(sal[p.id].event for p in points)
     median = closeness[len(closeness) // 2]
