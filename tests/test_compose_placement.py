@@ -378,3 +378,27 @@ def test_an_unsure_context_label_on_a_present_verdict_is_what_it_means() -> None
         place_event_reports([point], EVENT)
         place_definitions([point], EVENT)
         assert point.section == placed, text
+
+
+def test_a_background_point_said_again_elsewhere_does_not_keep_the_fill_away() -> None:
+    """A lone Background point whose words mostly stand in a point filed elsewhere will be cut as a
+    repeat: the fill still gives the memo its context; a Background point of its own keeps it away."""
+    news = _point(
+        "Over 900 candidates, including 40 women, competed for 120 elected seats in the harbour council.",
+        "what_happened",
+        0.9,
+    )
+    echo = _point("There were 12 seats reserved for women in the harbour council.", "background", 0.9)
+    setting = _point("Nearly half of the city's voters are under the age of thirty.", "what_happened", 0.4)
+    own = _point("The city charter dates from the founding of the port.", "background", 0.9)
+    sal = {
+        news.id: _salience(0.6),
+        echo.id: _salience(0.1),
+        setting.id: _salience(0.05),
+        own.id: _salience(0.1),
+    }
+    fill_empty_background([news, echo, setting], sal, floor=0.3)
+    assert setting.section == "background"
+    setting.section = "what_happened"
+    fill_empty_background([news, own, setting], sal, floor=0.3)
+    assert setting.section == "what_happened"

@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..merge.lexicon import STOP
 from ..model import MergedPoint
 from ..sections.features import PAST_FORMS, Context, cue_features, quoted_wording, time_features
 from ..sections.sentences import sentence_spans
@@ -362,12 +363,36 @@ def _holds_one(points: list[MergedPoint], sal: dict[str, Salience], floor: float
     return top <= 0 or any(p.section == section and sal[p.id].total >= floor * top for p in points)
 
 
+_WORD = re.compile(r"[a-z0-9]{3,}")
+SAID_ELSEWHERE = (
+    0.6  # of a point's words found in one point filed elsewhere: the selection cuts it as a repeat
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in STOP}
+
+
+def said_elsewhere(point: MergedPoint, points: list[MergedPoint]) -> bool:
+    """Most of the point's words stand in one point filed in another section ("There were 60 seats
+    reserved for women" under Background, its sentence joined to a point under What happened): the
+    selection will cut it as a repeat, so it cannot be the memo's context."""
+    own = _content_words(point.text)
+    if not own:
+        return False
+    return any(
+        q.section != point.section and len(own & _content_words(q.text)) >= SAID_ELSEWHERE * len(own)
+        for q in points
+        if q is not point
+    )
+
+
 def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], floor: float) -> None:
     """When no point the memo could take is filed under Background (news reports put little there),
     its context is a definition the sources give, else the points least like the event among those
     the extractor filed elsewhere unsure - not dated at the event, no disputed figure, further from
     the event than most points."""
-    if _holds_one(points, sal, floor, "background"):
+    if _holds_one([p for p in points if not said_elsewhere(p, points)], sal, floor, "background"):
         return
     closeness = sorted(sal[p.id].event for p in points)
     median = closeness[len(closeness) // 2]
