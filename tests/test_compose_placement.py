@@ -402,3 +402,29 @@ def test_a_background_point_said_again_elsewhere_does_not_keep_the_fill_away() -
     setting.section = "what_happened"
     fill_empty_background([news, own, setting], sal, floor=0.3)
     assert setting.section == "what_happened"
+
+
+def test_a_view_voiced_in_an_earlier_year_is_history() -> None:
+    """An unsure What-it-means label on what someone said in a year before the event's is history,
+    however it looked ahead then; the same view voiced now, or a firm label, stays."""
+    cases = [
+        (
+            "As the ferry was launched in 2019, its builder said it will change travel on the bay.",
+            0.60,
+            "background",
+        ),
+        (
+            "As the ferry was launched, its builder said the storm will change travel on the bay.",
+            0.60,
+            "what_it_means",
+        ),
+        (
+            "As the ferry was launched in 2019, its builder said it will change travel on the bay.",
+            0.80,
+            "what_it_means",
+        ),
+    ]
+    for text, confidence, placed in cases:
+        point = _point(text, "what_it_means", confidence)
+        place_event_reports([point], EVENT)
+        assert point.section == placed, text

@@ -182,7 +182,12 @@ def place_event_reports(points: list[MergedPoint], event: dt.date) -> None:
             p.section = "what_happened"
         elif judges_what_comes(p, event) or voices_censure(p, event):
             p.section = "what_it_means"
-        elif states_the_setting(p, event) or counts_the_setting(p) or recalls_as_context(p, event):
+        elif (
+            states_the_setting(p, event)
+            or counts_the_setting(p)
+            or recalls_as_context(p, event)
+            or voiced_long_ago(p, event)
+        ):
             p.section = "background"
 
 
@@ -247,6 +252,20 @@ def recalls_as_context(point: MergedPoint, event: dt.date) -> bool:
         return False
     before = _BEFORE.intersection(time_features(point.text, Context(event_start=event))) - {"t_since"}
     return bool(before or _RECALL_CUES.intersection(cues) or recalls_the_past(point.text, event, False))
+
+
+def voiced_long_ago(point: MergedPoint, event: dt.date) -> bool:
+    """An unsure What-it-means label on what someone said in a year before the event's ("As the craft
+    was christened in 2018, its maker said it will ..."): a view voiced then, however it looks ahead,
+    is history the event is set against, not a reading of the event."""
+    if point.section != "what_it_means" or point.confidence >= UNSURE_REPORT or point.conflicts:
+        return False
+    cues = cue_features(point.text)
+    if not {"g_simple_past", "w_reporting"} <= set(cues) or "g_present_perfect" in cues:
+        return False
+    if "t_day_event" in time_features(point.text, Context(event_start=event)):
+        return False
+    return recalls_the_past(point.text, event, spans_to_now=False)
 
 
 _JUDGING_WORDS = frozenset(["w_eval", "w_modal", "w_will", "g_expected"])
