@@ -65,6 +65,14 @@ def test_an_unsure_what_it_means_label_on_a_plain_report_moves() -> None:
     assert recalled.section == "background"  # history told plainly is context, not the event's report
 
 
+def _placed(text: str, section: str, confidence: float) -> str:
+    """Where the placement steps put one point filed under `section` with `confidence`."""
+    point = _point(text, section, confidence)
+    place_event_reports([point], EVENT)
+    place_definitions([point], EVENT)
+    return point.section
+
+
 def _salience(event: float) -> Salience:
     return Salience(
         centrality=0.5, position=0.5, support=0.5, event=event, dated=False, specific=0.5, penalty=0.0
@@ -346,10 +354,9 @@ def test_an_unsure_view_label_on_plain_history_is_the_context() -> None:
         ("Since 2019 the ferry company has said the quay will have to close.", 0.40, "what_it_means"),
         ("The quarrel between the two harbour towns goes back decades.", 0.80, "what_it_means"),
     ]
-    for text, confidence, placed in cases:
-        point = _point(text, "what_it_means", confidence)
-        place_event_reports([point], EVENT)
-        assert point.section == placed, text
+    assert [_placed(text, "what_it_means", confidence) for text, confidence, _ in cases] == [
+        c[2] for c in cases
+    ]
 
 
 def test_an_unsure_context_label_on_a_present_verdict_is_what_it_means() -> None:
@@ -373,11 +380,7 @@ def test_an_unsure_context_label_on_a_present_verdict_is_what_it_means() -> None
             "background",
         ),
     ]
-    for text, confidence, placed in cases:
-        point = _point(text, "background", confidence)
-        place_event_reports([point], EVENT)
-        place_definitions([point], EVENT)
-        assert point.section == placed, text
+    assert [_placed(text, "background", confidence) for text, confidence, _ in cases] == [c[2] for c in cases]
 
 
 def test_a_background_point_said_again_elsewhere_does_not_keep_the_fill_away() -> None:
@@ -424,7 +427,6 @@ def test_a_view_voiced_in_an_earlier_year_is_history() -> None:
             "what_it_means",
         ),
     ]
-    for text, confidence, placed in cases:
-        point = _point(text, "what_it_means", confidence)
-        place_event_reports([point], EVENT)
-        assert point.section == placed, text
+    assert [_placed(text, "what_it_means", confidence) for text, confidence, _ in cases] == [
+        c[2] for c in cases
+    ]
