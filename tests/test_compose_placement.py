@@ -61,7 +61,16 @@ def test_an_unsure_what_it_means_label_on_a_plain_report_moves() -> None:
     recalled = _point("The ruling was first challenged by the opposition in 2019.", "what_it_means", 0.3)
     place_event_reports([report, sure, modal, evaluative, quoted, recalled], EVENT)
     assert report.section == "what_happened"
-    assert [p.section for p in (sure, modal, evaluative, quoted, recalled)] == ["what_it_means"] * 5
+    assert [p.section for p in (sure, modal, evaluative, quoted)] == ["what_it_means"] * 4
+    assert recalled.section == "background"  # history told plainly is context, not the event's report
+
+
+def _placed(text: str, section: str, confidence: float) -> str:
+    """Where the placement steps put one point filed under `section` with `confidence`."""
+    point = _point(text, section, confidence)
+    place_event_reports([point], EVENT)
+    place_definitions([point], EVENT)
+    return point.section
 
 
 def _salience(event: float) -> Salience:
@@ -334,3 +343,90 @@ def test_an_unsure_view_label_on_a_counted_arrangement_is_the_setting() -> None:
     view = _point("There will be fewer seats for the smaller parties in the house.", "what_it_means", 0.5)
     place_event_reports([unsure, sure, view], EVENT)
     assert [unsure.section, sure.section, view.section] == ["background", "what_it_means", "what_it_means"]
+
+
+def test_an_unsure_view_label_on_plain_history_is_the_context() -> None:
+    """An unsure What-it-means label on a sentence naming an earlier time, with no view, is history;
+    a forecast that recalls the past, or a sure label, stays."""
+    cases = [
+        ("The quarrel between the two harbour towns goes back decades.", 0.43, "background"),
+        ("In 2019 the ferry company moved its depot to the northern quay.", 0.40, "background"),
+        ("Since 2019 the ferry company has said the quay will have to close.", 0.40, "what_it_means"),
+        ("The quarrel between the two harbour towns goes back decades.", 0.80, "what_it_means"),
+    ]
+    assert [_placed(text, "what_it_means", confidence) for text, confidence, _ in cases] == [
+        c[2] for c in cases
+    ]
+
+
+def test_an_unsure_context_label_on_a_present_verdict_is_what_it_means() -> None:
+    """An unsure Background label on a present judgement ('The accord is a major blow to ...') is a view
+    of the event, even where it reads as a definition; told in the past, or sure, it stays."""
+    cases = [
+        (
+            "The accord is a major diplomatic blow to the river council's plans for the valley.",
+            0.48,
+            "what_it_means",
+        ),
+        (
+            "The river council is in a prime position to broker a deal the towns could not.",
+            0.45,
+            "what_it_means",
+        ),
+        ("The accord was a major diplomatic blow to the river council in 2019.", 0.48, "background"),
+        (
+            "The accord is a major diplomatic blow to the river council's plans for the valley.",
+            0.70,
+            "background",
+        ),
+    ]
+    assert [_placed(text, "background", confidence) for text, confidence, _ in cases] == [c[2] for c in cases]
+
+
+def test_a_background_point_said_again_elsewhere_does_not_keep_the_fill_away() -> None:
+    """A lone Background point whose words mostly stand in a point filed elsewhere will be cut as a
+    repeat: the fill still gives the memo its context; a Background point of its own keeps it away."""
+    news = _point(
+        "Over 900 candidates, including 40 women, competed for 120 elected seats in the harbour council.",
+        "what_happened",
+        0.9,
+    )
+    echo = _point("There were 12 seats reserved for women in the harbour council.", "background", 0.9)
+    setting = _point("Nearly half of the city's voters are under the age of thirty.", "what_happened", 0.4)
+    own = _point("The city charter dates from the founding of the port.", "background", 0.9)
+    sal = {
+        news.id: _salience(0.6),
+        echo.id: _salience(0.1),
+        setting.id: _salience(0.05),
+        own.id: _salience(0.1),
+    }
+    fill_empty_background([news, echo, setting], sal, floor=0.3)
+    assert setting.section == "background"
+    setting.section = "what_happened"
+    fill_empty_background([news, own, setting], sal, floor=0.3)
+    assert setting.section == "what_happened"
+
+
+def test_a_view_voiced_in_an_earlier_year_is_history() -> None:
+    """An unsure What-it-means label on what someone said in a year before the event's is history,
+    however it looked ahead then; the same view voiced now, or a firm label, stays."""
+    cases = [
+        (
+            "As the ferry was launched in 2019, its builder said it will change travel on the bay.",
+            0.60,
+            "background",
+        ),
+        (
+            "As the ferry was launched, its builder said the storm will change travel on the bay.",
+            0.60,
+            "what_it_means",
+        ),
+        (
+            "As the ferry was launched in 2019, its builder said it will change travel on the bay.",
+            0.80,
+            "what_it_means",
+        ),
+    ]
+    assert [_placed(text, "what_it_means", confidence) for text, confidence, _ in cases] == [
+        c[2] for c in cases
+    ]

@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..merge.lexicon import STOP
 from ..model import MergedPoint
 from ..sections.features import PAST_FORMS, Context, cue_features, quoted_wording, time_features
 from ..sections.sentences import sentence_spans
@@ -181,7 +182,12 @@ def place_event_reports(points: list[MergedPoint], event: dt.date) -> None:
             p.section = "what_happened"
         elif judges_what_comes(p, event) or voices_censure(p, event):
             p.section = "what_it_means"
-        elif states_the_setting(p, event) or counts_the_setting(p):
+        elif (
+            states_the_setting(p, event)
+            or counts_the_setting(p)
+            or recalls_as_context(p, event)
+            or voiced_long_ago(p, event)
+        ):
             p.section = "background"
 
 
@@ -213,6 +219,75 @@ def counts_the_setting(point: MergedPoint) -> bool:
         and _EXISTENTIAL.match(point.text) is not None
         and not assessment_cues(point.text)
     )
+
+
+# cues that someone judges or looks ahead: a sentence carrying one is a view, however it recalls the past
+_AHEAD_VIEW_CUES = frozenset(
+    [
+        "w_will",
+        "w_modal",
+        "w_first_person",
+        "c_verdict",
+        "c_conclusion",
+        "c_question",
+        "c_analysts",
+        "g_expected",
+    ]
+)
+
+
+def recalls_as_context(point: MergedPoint, event: dt.date) -> bool:
+    """An unsure What-it-means label on a sentence that names a time before the event ("Last summer,
+    X visited ...", "the conflict goes back decades", "in 2016 ...") with no cue of a view: history
+    told plainly is the context; only its place late in a report made it look like assessment."""
+    if point.section != "what_it_means" or point.confidence >= UNSURE_LABEL or point.conflicts:
+        return False
+    cues = cue_features(point.text)
+    views = _AHEAD_VIEW_CUES.intersection(cues)
+    if views or ("c_quote" in cues and not quoted_wording(point.text)):
+        return False
+    if (
+        "g_present_perfect" in cues
+    ):  # "the protests have shifted ... the worst in over a decade": a change up to now
+        return False
+    before = _BEFORE.intersection(time_features(point.text, Context(event_start=event))) - {"t_since"}
+    return bool(before or _RECALL_CUES.intersection(cues) or recalls_the_past(point.text, event, False))
+
+
+def voiced_long_ago(point: MergedPoint, event: dt.date) -> bool:
+    """An unsure What-it-means label on what someone said in a year before the event's ("As the craft
+    was christened in 2018, its maker said it will ..."): a view voiced then, however it looks ahead,
+    is history the event is set against, not a reading of the event."""
+    if point.section != "what_it_means" or point.confidence >= UNSURE_REPORT or point.conflicts:
+        return False
+    cues = cue_features(point.text)
+    if not {"g_simple_past", "w_reporting"} <= set(cues) or "g_present_perfect" in cues:
+        return False
+    if "t_day_event" in time_features(point.text, Context(event_start=event)):
+        return False
+    return recalls_the_past(point.text, event, spans_to_now=False)
+
+
+_JUDGING_WORDS = frozenset(["w_eval", "w_modal", "w_will", "g_expected"])
+_TOLD_PAST = frozenset(["g_simple_past", "g_past_perfect"])
+
+
+def judges_in_present(point: MergedPoint, event: dt.date) -> bool:
+    """An unsure Background label on a sentence that judges in the present ("The deal is a major blow
+    to ...", "X is in a prime position to ...") and tells nothing past, names no earlier time and
+    recalls nothing: context is what was, a verdict on what is now is what the event means."""
+    if point.section != "background" or point.confidence >= UNSURE_LABEL or point.conflicts:
+        return False
+    cues = cue_features(point.text)
+    if (
+        not _JUDGING_WORDS.intersection(cues)
+        or _TOLD_PAST.intersection(cues)
+        or _RECALL_CUES.intersection(cues)
+    ):
+        return False
+    if _BEFORE.intersection(time_features(point.text, Context(event_start=event))):
+        return False
+    return not recalls_the_past(point.text, event)
 
 
 _STATE_CUES = frozenset(["w_present_be", "g_no_past"])  # the only cues of assessment a plain state carries
@@ -279,10 +354,14 @@ def defines_context(point: MergedPoint, event: dt.date) -> bool:
 
 
 def place_definitions(points: list[MergedPoint], event: dt.date) -> None:
-    """Moves to Background the definitions filed under What it means (`defines_context`)."""
+    """Moves to Background the definitions filed under What it means (`defines_context`), and to What
+    it means the present verdicts filed under Background (`judges_in_present`): a verdict may read as
+    a definition ("The deal is a major blow"), so it moves after the definitions have."""
     for p in points:
         if defines_context(p, event):
             p.section = "background"
+        elif judges_in_present(p, event):
+            p.section = "what_it_means"
 
 
 CONTEXT_FILL = 1  # at most this many points become Background when the extractor filed none there
@@ -303,12 +382,36 @@ def _holds_one(points: list[MergedPoint], sal: dict[str, Salience], floor: float
     return top <= 0 or any(p.section == section and sal[p.id].total >= floor * top for p in points)
 
 
+_WORD = re.compile(r"[a-z0-9]{3,}")
+SAID_ELSEWHERE = (
+    0.6  # of a point's words found in one point filed elsewhere: the selection cuts it as a repeat
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in STOP}
+
+
+def said_elsewhere(point: MergedPoint, points: list[MergedPoint]) -> bool:
+    """Most of the point's words stand in one point filed in another section ("There were 60 seats
+    reserved for women" under Background, its sentence joined to a point under What happened): the
+    selection will cut it as a repeat, so it cannot be the memo's context."""
+    own = _content_words(point.text)
+    if not own:
+        return False
+    return any(
+        q.section != point.section and len(own & _content_words(q.text)) >= SAID_ELSEWHERE * len(own)
+        for q in points
+        if q is not point
+    )
+
+
 def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], floor: float) -> None:
     """When no point the memo could take is filed under Background (news reports put little there),
     its context is a definition the sources give, else the points least like the event among those
     the extractor filed elsewhere unsure - not dated at the event, no disputed figure, further from
     the event than most points."""
-    if _holds_one(points, sal, floor, "background"):
+    if _holds_one([p for p in points if not said_elsewhere(p, points)], sal, floor, "background"):
         return
     closeness = sorted(sal[p.id].event for p in points)
     median = closeness[len(closeness) // 2]
