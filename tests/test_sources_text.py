@@ -97,6 +97,7 @@ def test_joins_the_characters_prove_are_split(joined: str, fixed: str) -> None:
         "An 11st is not an ordinal, nor is 2nd1.",
         "the 5three cases",
         "WhatsApp and LinkedIn are brands used once.",
+        "The group said on Saturday (15.Apr.2023) it held the airport.",  # a dotted date
     ],
 )
 def test_words_that_only_look_joined_stay(text: str) -> None:
