@@ -578,3 +578,29 @@ def test_a_generic_line_inside_a_report_on_the_event_is_on_its_topic() -> None:
     inside = within_report(a + b, closeness)
     # a1 sits between two lines on the event; a3 ends its page; b1 and b2 are a block of asides
     assert inside.tolist() == [False, True, False, False, False, False, False, False]
+
+
+def test_a_point_quoting_the_words_a_chosen_point_quotes_says_it_again(monkeypatch) -> None:
+    """Two outlets quoting the same phrase report one statement, however they frame it; a point
+    whose own content is mostly its own still competes."""
+    from memogen.compose import selection
+
+    assert selection.quotations("on a “march for justice” to") == selection.quotations(
+        'a "march of justice" on'
+    )
+    assert not selection.quotations("He said “no”.")  # a one-word quote is no statement
+    long_ = (
+        "The rebel leader called on his troops to join a “march of justice” on the capital after "
+        "blaming the defence minister for a missile strike on a training camp that killed 50 soldiers."
+    )
+    short = "Wagner's chief declared a “march for justice”."
+    other = "Roadblocks on the highways to the capital were removed on Sunday as the convoy turned back."
+
+    def chosen() -> list[str]:
+        points = [mp("l", long_, "what_happened", "a"), mp("s", short, "what_happened", "a", start=300)]
+        points.append(mp("o", other, "what_happened", "c", start=400))
+        return [p.id for p in select_within_budget(points, 200)[0]["what_happened"]]
+
+    assert "s" not in chosen() and {"l", "o"} <= set(chosen())
+    monkeypatch.setattr(selection, "quotations", lambda text: set())  # quotes not compared
+    assert "s" in chosen()
