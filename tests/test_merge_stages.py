@@ -914,6 +914,24 @@ def test_a_page_that_restates_its_leads_figure_in_its_body_states_it_once():
     assert not same_fact(0.3, lead, rescue, semantic=0.7, same_source=True)[0]
 
 
+def test_one_past_year_said_of_one_action_in_two_wordings_is_one_fact():
+    from memogen.merge.features import features
+    from memogen.merge.pairs import same_fact
+
+    scrapped = features("The ministry abolished the fuel subsidy in 2019, but a tribunal restored it in May.")
+    suspended = features(
+        "The ministry had earlier suspended the fuel subsidies in 2019, before the tribunal brought them back."
+    )
+    later = features("The ministry abolished the fuel subsidy in 2021 after a tribunal ruling.")
+    priced = features("The ministry abolished the fuel subsidy in 2019, saving $4 billion a year.")
+    # across two sources, close meaning and one year said among shared words: one claim
+    assert same_fact(0.2, scrapped, suspended, semantic=0.55)[0]
+    assert not same_fact(0.2, scrapped, suspended, semantic=0.55, same_source=True)[0]
+    assert not same_fact(0.2, scrapped, suspended, semantic=0.3)[0]  # the meaning must agree too
+    assert not same_fact(0.2, scrapped, later, semantic=0.7)[0]  # another year: another fact
+    assert not same_fact(0.2, suspended, priced, semantic=0.55)[0]  # a figure one side alone gives
+
+
 def test_merging_works_without_the_embedding_model(monkeypatch):
     import memogen.merge as merge_module
     import memogen.merge.conflicts as conflicts_module

@@ -271,6 +271,8 @@ def semantic_paraphrase(
     it sees what two sentences of one topic say, not the topic they share."""
     if semantic >= SEMANTIC_ANCHOR and shared_figure(a, b, dates=False):
         return True
+    if not same_source and semantic >= SEMANTIC_ANCHOR and same_year_about_same_thing(a, b):
+        return True
     if same_source:
         return False
     close = semantic >= SEMANTIC_DUP and score >= SEMANTIC_DUP_MIN_SIM
@@ -278,6 +280,20 @@ def semantic_paraphrase(
     if not (close or close_apart) or not same_years(a, b):
         return False
     return _has_figures(a) == _has_figures(b)
+
+
+def same_year_about_same_thing(a: Features, b: Features) -> bool:
+    """Two sources date one action to one past year in their own words ("scrapped the quota system in
+    2018" / "had previously suspended the quotas in 2018"): the year is the claim's figure when both
+    give the same years, it stands among shared words, and neither gives a figure the other lacks.
+    (A year alone anchors nothing: shared_figure leaves years out; the embedding must agree too.)"""
+    if not a.years or a.years != b.years or _figure_of_its_own(a, b) or _figure_of_its_own(b, a):
+        return False
+    return any(
+        q.kind == "year" and r.kind == "year" and q.same_value(r) and q.relatedness(r) >= RELATED_CONTEXT
+        for q in a.quantities
+        for r in b.quantities
+    )
 
 
 def same_years(a: Features, b: Features) -> bool:
