@@ -604,3 +604,26 @@ def test_a_point_quoting_the_words_a_chosen_point_quotes_says_it_again(monkeypat
     assert "s" not in chosen() and {"l", "o"} <= set(chosen())
     monkeypatch.setattr(selection, "quotations", lambda text: set())  # quotes not compared
     assert "s" in chosen()
+
+
+def test_a_progression_told_beside_a_sentence_giving_one_of_its_figures_leaves_that_one_out():
+    from memogen.compose.selection import told_beside_own_figure
+    from memogen.model import Conflict, ConflictValue
+
+    host = mp("p1", "Officials said on Tuesday the toll had reached 212 dead.", "what_happened", "b")
+    other = mp("p2", "Floods hit the valley on Monday.", "what_happened", "b")
+    values = [
+        ConflictValue("a", "150 dead", "By Monday night, 150 dead were counted."),
+        ConflictValue("b", "212 dead", host.text),
+        ConflictValue("c", "over 300 dead", "The toll passed over 300 dead."),
+    ]
+    full = "The death toll rose from 150 dead (A) to 212 dead (B), then to over 300 dead (C)."
+    beside = {
+        "a": "A later report gives 212 dead (B); ...",
+        "b": "An earlier report gave 150 dead (A); a later one gives over 300 dead (C).",
+    }
+    for p in (host, other):
+        p.conflicts = [Conflict("number", full, values, change="progression", beside=dict(beside))]
+        told_beside_own_figure(p)
+    assert host.conflicts[0].statement == beside["b"]  # 212 is said just before: not again
+    assert other.conflicts[0].statement == full  # a sentence giving none of the figures: the whole way

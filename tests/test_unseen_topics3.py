@@ -234,8 +234,12 @@ def test_the_updated_death_toll_is_not_silently_reduced_to_one_figure(memo):
     stated once as the progression it is (issue 12), not as two unrelated sentences."""
     text = " ".join("".join(i.text for i in p.body_inlines()) for p in _section(memo, "what_happened"))
     assert "17 people died" in text
+    # told right after the coastguard's own "At least 17 people died", the progression leaves its
+    # first step out (said just before) and names the measure of its bare "23"
     assert re.search(
         r"rose from at least 17 people \([^)]*14 September[^)]*\) to 23 \([^)]*15 September", text
+    ) or re.search(
+        r"17 people died[^.]*\. A later report puts the death toll at 23 \([^)]*15 September", text
     )
     assert "rose to 23" not in text  # the update is the progression's second step, not a second fact
 
@@ -373,7 +377,11 @@ def test_a_conflict_names_a_source_without_publisher_by_author_or_quoted_title()
 
 def test_the_conflict_statement_reads_as_a_sentence(memo):
     for c in (c for p in memo.points for c in p.conflicts):
-        assert re.match(r"Sources differ|The [a-z ]+ (rose|fell) from ", c.statement), c.statement
+        # (a progression told right after a sentence giving one of its figures leaves that one out)
+        assert re.match(
+            r"Sources differ|The [a-z ]+ (rose|fell) from |(Earlier|An earlier|Later|A later) reports? (gave|give|gives|puts?) ",
+            c.statement,
+        ), c.statement
         first = c.statement.split(": ", 1)[-1].split(" reports ")[0].split(" (")[0].split(" from ")[-1]
         assert ":" not in first or first.startswith("“"), c.statement  # a bare "Explainer: ..." title
         assert "…" not in c.statement

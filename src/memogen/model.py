@@ -140,6 +140,10 @@ class Conflict:
     # "differ": the sources disagree at one time; "progression": a count reported as it moved over time
     # "agree": bounds that fit together ("at least 10,000" / "more than 9,000"), the strongest stated once
     change: Literal["differ", "progression", "agree"] = "differ"
+    # a progression told after a sentence that gives one of its figures: that source's id -> the
+    # statement without that step ("Earlier reports gave ...; a later one gives ..."), so the memo
+    # does not say the figure twice (see merge.statements.progression_beside)
+    beside: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -12,7 +12,7 @@ are the memo's words: a footnote's page space is the layout's business (see fit.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -274,7 +274,30 @@ def select(
     for p in rest:
         reason = f"word budget ({budget} words): below the {POOL} most salient points"
         out.dropped.append(DroppedPoint(p.text, p.section, p.source_ids, reason))
+    for ps in out.chosen.values():
+        for p in ps:
+            told_beside_own_figure(p)
     return out
+
+
+def told_beside_own_figure(point: MergedPoint) -> None:
+    """A progression stated after a sentence that gives one of its figures leaves that figure out
+    (see merge.statements.progression_beside): the sentence has just said it, and what it measures.
+
+    Why here: the merger attaches the statement to one fact, but which sentence the memo shows beside
+    it is known only once the points are chosen (a chosen point may take a repeat's statement)."""
+    for k, c in enumerate(point.conflicts):
+        if c.change != "progression" or not c.beside:
+            continue
+        given = [v.source_id for v in c.values if v.source_id in c.beside and _says(point.text, v.value)]
+        if given:
+            own = [s for s in given if s in point.source_ids[:1]]
+            point.conflicts[k] = replace(c, statement=c.beside[(own or given)[0]])
+
+
+def _says(text: str, figure: str) -> bool:
+    """The text gives the figure as written, as a whole ("54 seats" is not in "154 seats")."""
+    return re.search(rf"(?<![\w.,]){re.escape(figure)}(?!\w)", text) is not None
 
 
 def day_told(chosen: dict[SectionKey, list[MergedPoint]], salience: dict[str, Salience]) -> bool:

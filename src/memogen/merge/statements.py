@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import replace
 
@@ -81,14 +82,26 @@ def describe_group(group: list[Claim], names: dict[str, str], points: list[Point
     steps = _progression(classes)
     if steps is not None:
         statement = progression_statement(steps, names, measure_subject(group, owner))
-        return Conflict(kind=kind, statement=statement, values=values, change="progression")  # type: ignore[arg-type]
+        return Conflict(
+            kind=kind,  # type: ignore[arg-type]
+            statement=statement,
+            values=values,
+            change="progression",
+            beside=progression_beside(steps, names, measure_subject(group, owner)),
+        )
     if any(c.pending for c in group):
         return None  # counts of what is still outstanding, taken at unknown hours: no disagreement
     if _fit_together(classes):
         growth = _bounds_over_time(classes, group)
         if growth is not None:
             statement = progression_statement(growth, names, measure_subject(group, owner))
-            return Conflict(kind=kind, statement=statement, values=values, change="progression")  # type: ignore[arg-type]
+            return Conflict(
+                kind=kind,  # type: ignore[arg-type]
+                statement=statement,
+                values=values,
+                change="progression",
+                beside=progression_beside(growth, names, measure_subject(group, owner)),
+            )
         statement = agreement_statement(classes, names)
         return Conflict(kind=kind, statement=statement, values=values, change="agree")  # type: ignore[arg-type]
     if all(c.reported for c in group) and any(_when(cl, group) for cl in classes):
@@ -327,18 +340,81 @@ def progression_statement(
     """ "The death toll rose from 1,037 (A, 9 September) to 2,122 (B, 11 September), then to 2,946
     (C, 12 September)": the way the figures went, in the order they were reported. The subject names
     what is measured (see `measure_subject`); without one it is "the reported figure"."""
-    parts = []
-    for _, cs in steps:
-        reports = []
-        for when in dict.fromkeys(c.reported for c in cs):
-            who = _who([c.source_id for c in cs if c.reported == when], names)
-            reports.append(f"{who}, {day_text(when)}" if when else who)
-        parts.append(f"{_value_text(cs[0])} ({'; '.join(reports)})")
+    parts = [_step_text(cs, names) for _, cs in steps]
     first, last = steps[0][1][0], steps[-1][1][0]
     verb = "fell" if last.value[1] < first.value[0] else "rose"
     subject = subject[:1].upper() + subject[1:] if subject else "The reported figure"
     rest = f"to {parts[1]}" + "".join(f", then to {p}" for p in parts[2:])
     return f"{subject} {verb} from {parts[0]} {rest}."
+
+
+def progression_beside(
+    steps: list[tuple[dt.date | None, list[Claim]]], names: dict[str, str], subject: str = ""
+) -> dict[str, str]:
+    """For each source giving one step of a progression: the statement to tell right after that
+    source's own sentence, which gives its figure already ("the death toll reached at least 174.
+    Earlier reports gave more than 100 people (A, 21 July 2024) and at least 133 deaths (B, 21 July
+    2024); a later one gives over 200 deaths (C, 30 July 2024).").
+
+    Why: the full statement ("The death toll rose from more than 100 ... then to at least 174 (D),
+    then to ...") after D's "the death toll reached at least 174" told the count and its figure
+    twice, back to back; the reader has just read the figure and what it measures. A bare figure
+    ("23") still needs its measure named: "A later report puts the death toll at 23 (B, ...)"."""
+    parts = [_step_text(cs, names) for _, cs in steps]
+    out: dict[str, str] = {}
+    for k, (_, cs) in enumerate(steps):
+        bare = any(_bare(c[0]) for j, (_, c) in enumerate(steps) if j != k)
+        for c in cs:
+            if c.source_id in out:
+                continue
+            # named also when the sentence gives other figures like it ("PML-N and PPP trail with 67
+            # and 52 seats"): "a later report gives 54 seats" would not say whose
+            named = subject if subject and (bare or _figures_like(c) > 1) else ""
+            told: list[str] = []
+            for when, some in (("earlier", parts[:k]), ("later", parts[k + 1 :])):
+                if some:
+                    told.append(_reports(when, len(some), named, first=not told) + " " + _listed(some))
+            out[c.source_id] = "; ".join(told) + "."
+    return out
+
+
+def _figures_like(c: Claim) -> int:
+    """How many figures of the claim's kind and unit its sentence gives."""
+    q = c.quantity
+    return sum(1 for x in extract_quantities(q.sentence) if x.kind == q.kind and x.unit == q.unit)
+
+
+def _reports(when: str, n: int, subject: str, first: bool) -> str:
+    """ "Earlier reports gave", "a later one gives", "A later report puts the death toll at"."""
+    past = when == "earlier"
+    if subject and not first:
+        verb = "at"  # "Earlier reports put the death toll at 17 (A); a later one at 23 (B)."
+    elif subject:
+        verb = ("put" if n > 1 or past else "puts") + f" {subject} at"
+    else:
+        verb = "gave" if past else ("give" if n > 1 else "gives")
+    noun = ("ones" if n > 1 else "one") if not first else ("reports" if n > 1 else "report")
+    article = "" if n > 1 else ("an " if past else "a ")
+    text = f"{article}{when} {noun} {verb}"
+    return text[:1].upper() + text[1:] if first else text
+
+
+def _bare(c: Claim) -> bool:
+    """A figure said without what it counts ("23", "at least 17"), not "over 200 deaths"."""
+    return not re.search(r"\d[\d,.]*\s+[A-Za-z]", c.display) and not re.search(r"[a-z]{3,}$", c.display)
+
+
+def _step_text(cs: list[Claim], names: dict[str, str]) -> str:
+    """One step of a progression: its figure and who reported it when ("174 (A, 22 July 2024)")."""
+    reports = []
+    for when in dict.fromkeys(c.reported for c in cs):
+        who = _who([c.source_id for c in cs if c.reported == when], names)
+        reports.append(f"{who}, {day_text(when)}" if when else who)
+    return f"{_value_text(cs[0])} ({'; '.join(reports)})"
+
+
+def _listed(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def measure_subject(group: list[Claim], owner: str = "") -> str:
