@@ -932,6 +932,23 @@ def test_one_past_year_said_of_one_action_in_two_wordings_is_one_fact():
     assert not same_fact(0.2, suspended, priced, semantic=0.55)[0]  # a figure one side alone gives
 
 
+def test_one_of_several_facts_of_a_long_sentence_is_not_contained_in_it():
+    from memogen.merge.features import features
+    from memogen.merge.pairs import containment
+
+    long_ = features(
+        "Delegates from nearly forty nations meeting in Orsa signed a harbour treaty on Friday that, for"
+        " the first time, bans coal barges from the strait and opens a rescue fund to help island towns"
+        " rebuild after storms."
+    )
+    part = features("A rescue fund opens to help island towns rebuild.")  # every word of it in the long one
+    lead = features(
+        "Delegates from nearly forty nations in Orsa signed a harbour treaty on Friday banning coal barges."
+    )
+    assert containment(part, long_) == 0.0  # one of its facts: joined to it, it chained the others in
+    assert containment(lead, long_) >= 0.8  # most of what it says: the same statement, shorter
+
+
 def test_merging_works_without_the_embedding_model(monkeypatch):
     import memogen.merge as merge_module
     import memogen.merge.conflicts as conflicts_module

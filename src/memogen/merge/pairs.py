@@ -14,6 +14,7 @@ from .quantities import Quantity, dates_agree, direction, planned
 DUP_THRESHOLD = 0.51  # combined similarity at or above which two sentences state one fact
 CONTAIN_THRESHOLD = 0.8  # share of the shorter sentence's content words found in the longer one
 CONTAIN_MIN_SIM = 0.22  # ... and at least this similarity, so short generic sentences do not chain
+CONTAIN_PART = 1 / 3  # ... and at least this share of the longer one's words (not one of its several facts)
 RELATED_CONTEXT = 0.12  # shared-word score at which two figures measure the same thing
 ANCHOR_MIN_SIM = 0.08  # similarity needed when both give the same specific figure on the same thing
 NAME_PENALTY = 0.15  # per name found on one side only (when both sides have one): lowers the score
@@ -91,9 +92,13 @@ def quantities_agree(a: Features, b: Features) -> bool:
 
 
 def containment(a: Features, b: Features) -> float:
-    """Share of the shorter sentence's content words that the longer one also has."""
+    """Share of the shorter sentence's content words that the longer one also has; 0 when the
+    shorter is a small part of the longer (under CONTAIN_PART of its words): a long sentence stating
+    several facts ("struck a deal on Wednesday that called for a transition away from fossil fuels
+    and operationalised a loss-and-damage fund") contains each of them, and joining each to it
+    chained the deal and "the fund was operationalised on the first day" into one fact."""
     short, long_ = (a.content, b.content) if len(a.content) <= len(b.content) else (b.content, a.content)
-    if len(short) < 4:
+    if len(short) < 4 or len(short) < CONTAIN_PART * len(long_):
         return 0.0
     return len(short & long_) / len(short)
 
