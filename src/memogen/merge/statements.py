@@ -81,27 +81,13 @@ def describe_group(group: list[Claim], names: dict[str, str], points: list[Point
     owner = _owner(group)
     steps = _progression(classes)
     if steps is not None:
-        statement = progression_statement(steps, names, measure_subject(group, owner))
-        return Conflict(
-            kind=kind,  # type: ignore[arg-type]
-            statement=statement,
-            values=values,
-            change="progression",
-            beside=progression_beside(steps, names, measure_subject(group, owner)),
-        )
+        return _progression_conflict(kind, steps, values, names, measure_subject(group, owner))
     if any(c.pending for c in group):
         return None  # counts of what is still outstanding, taken at unknown hours: no disagreement
     if _fit_together(classes):
         growth = _bounds_over_time(classes, group)
         if growth is not None:
-            statement = progression_statement(growth, names, measure_subject(group, owner))
-            return Conflict(
-                kind=kind,  # type: ignore[arg-type]
-                statement=statement,
-                values=values,
-                change="progression",
-                beside=progression_beside(growth, names, measure_subject(group, owner)),
-            )
+            return _progression_conflict(kind, growth, values, names, measure_subject(group, owner))
         statement = agreement_statement(classes, names)
         return Conflict(kind=kind, statement=statement, values=values, change="agree")  # type: ignore[arg-type]
     if all(c.reported for c in group) and any(_when(cl, group) for cl in classes):
@@ -113,6 +99,23 @@ def describe_group(group: list[Claim], names: dict[str, str], points: list[Point
         parts = [(_value_text(cl[0]) + _when(cl, group), [c.source_id for c in cl]) for cl in classes]
     subject = measure_subject(group, owner)
     return Conflict(kind=kind, statement=differ_statement(parts, names, subject), values=values)  # type: ignore[arg-type]
+
+
+def _progression_conflict(
+    kind: str,
+    steps: list[tuple[dt.date | None, list[Claim]]],
+    values: list[ConflictValue],
+    names: dict[str, str],
+    subject: str,
+) -> Conflict:
+    """A count reported as it moved: the whole way, and the way told beside each source's sentence."""
+    return Conflict(
+        kind=kind,  # type: ignore[arg-type]
+        statement=progression_statement(steps, names, subject),
+        values=values,
+        change="progression",
+        beside=progression_beside(steps, names, subject),
+    )
 
 
 def _readings(claims: list[Claim]) -> list[list[Claim]]:
