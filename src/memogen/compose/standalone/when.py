@@ -21,12 +21,17 @@ from ...sections.dates import find_dates
 WEEKDAYS = tuple(calendar.day_name)  # Monday .. Sunday
 _WEEKDAY = "|".join(WEEKDAYS)
 _APOS = r"['’]s"
-_MONTH_NAME = "|".join(calendar.month_name[1:])
-# A weekday already followed by its date ("Sunday, 21 July", "Thursday (8 February)") is left alone.
-# "Wednesday (13)" is not: its bracket gives only the day of the month, read with the anchor.
+# a month by name or by its abbreviation ("Jan.", "Sept", "Apr"): news dates either way
+_MONTH_NAME = (
+    rf"(?:{'|'.join(calendar.month_name[1:])})\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
+)
+# A weekday already followed by its date ("Sunday, 21 July", "Thursday (8 February)", "Thursday
+# (Jan. 11)", "Saturday (15.Apr.2023)") is left alone. "Wednesday (13)" is not: its bracket gives only
+# the day of the month, read with the anchor.
 _DATE_AHEAD = (
     rf"(?:[ ,]+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\b"
-    rf"|[ ,(]+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTH_NAME})\b)"
+    rf"|[ ,(]+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?[\s.]+)?(?:{_MONTH_NAME})"
+    r"|\s*\(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\))"  # "Saturday (13/1/2024)"
 )
 # ... and so is one whose part of the day comes first ("Monday morning, March 13, 2023")
 _DATED = rf"(?!{_DATE_AHEAD}|\s+(?:morning|afternoon|evening|night){_DATE_AHEAD})"
@@ -312,12 +317,29 @@ def resolve_relative(sentence: str, anchor: Anchor) -> tuple[str, bool]:
             ok = False
             return m.group(0)
         before = sentence[: m.start()]
+        if m["weekday"] and not m["wprep"] and not m["wedge"] and _DETERMINER_BEFORE.search(before):
+            new = _attributive(m, new)
         if new.startswith("on ") and (_PREP_BEFORE.search(before) or _BARE_AFTER.search(before)):
             new = new[3:]  # "as of Saturday afternoon" -> "as of the afternoon of Saturday ..."
         return _cap(not before.strip(" \"“‘'([—–-"), new)
 
     out = RELATIVE.sub(swap, sentence)
     return out, ok
+
+
+# "according to a Tuesday evening news release": the weekday qualifies the noun after it, and a
+# prepositional date ("a on the evening of Tuesday ... news release") would break the phrase
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our)\s+$", re.I)
+_DAY_DATE = re.compile(r"(?P<wday>[A-Z][a-z]+day) (?P<date>\d{1,2} [A-Z][a-z]+ \d{4})")
+
+
+def _attributive(m: re.Match, resolved: str) -> str:
+    """The weekday as an adjective with its date in brackets: "a Tuesday (26 March 2024) evening"."""
+    day = _DAY_DATE.search(resolved)
+    if day is None:
+        return resolved
+    part = f" {m['wpart'].lower()}" if m["wpart"] else ""
+    return f"{day['wday']} ({day['date']}){part}"
 
 
 def has_relative_time(sentence: str) -> bool:
