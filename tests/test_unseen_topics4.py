@@ -245,3 +245,48 @@ def test_a_breadcrumb_run_into_the_headline_goes():
     assert without_breadcrumb("Home › Politics › Keld mayor wins third term") == "Keld mayor wins third term"
     for headline in ("Home secretary resigns after row over visas", "Home Office says visas will be cut"):
         assert without_breadcrumb(headline) == headline
+
+
+def test_an_untitled_source_is_named_by_its_first_whole_sentence():
+    from memogen.sources.naming import opening_title
+
+    assert opening_title(
+        "Spokesman for the Keld Harbour Guard Brig. Ann Lee warned of storms after the deployment of ships. "
+        "More followed."
+    ) == ("Spokesman for the Keld Harbour Guard Brig. Ann Lee warned of storms…")
+
+
+def test_a_season_is_dated_from_the_anchor():
+    march, october = Anchor(dt.date(2023, 3, 10)), Anchor(dt.date(2023, 10, 2))
+    text = "Last summer, despite his promises, the governor visited the islands."
+    assert resolve_relative(text, march)[0].startswith("In the summer of 2022, despite")
+    assert resolve_relative(text, october)[0].startswith("In the summer of 2023, despite")
+    assert (
+        "since the spring of 2022" in resolve_relative("The port has been shut since last spring.", march)[0]
+    )
+    assert "in the summer of 2024" in resolve_relative("Talks will resume next summer.", october)[0]
+    # a winter spans two years: not placed, so it goes when nothing dates it
+    assert resolve_relative("It snowed last winter in the hills above Keld.", march)[1] is False
+    assert strip_relative(text) == "Despite his promises, the governor visited the islands."
+
+
+def test_a_word_opening_the_sentence_is_no_title_of_the_name_after_it():
+    """ "Now Mr Lee, a pariah, ..." gave Lee the role "Now": "Ann G. Lee" became "Ann Now Lee"."""
+    a = _source(
+        "a", "The mayor, Ann G. Lee, is seen as loyal. Now Mr Lee, a pariah, seeks a deal. But Lee waits."
+    )
+    people = find_people([a])
+    assert all(m.role not in ("Now", "But") for m in people.by_surname["Lee"])
+    text = "The mayor, Ann G. Lee, is seen as loyal."
+    assert "Now" not in introduce(text, "a", 0, people, set())
+
+
+def test_a_point_is_not_split_after_a_title_abbreviation():
+    src = _source(
+        "a",
+        "Spokesman for the Keld Harbour Guard Brig. Ann Lee warned of storms after the deployment of ships. "
+        "Smoke was seen rising from the harbour of Keld late that night.",
+        TUE,
+    )
+    kept, _, _ = stand_alone([_point("p1", src, src.text)], [src], TUE)
+    assert kept[0].text.startswith("Spokesman for the Keld Harbour Guard Brig. Ann Lee warned")

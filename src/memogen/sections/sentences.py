@@ -25,6 +25,14 @@ _NEVER_FINAL = frozenset(
 # Words that end an abbreviation but may also end the sentence ("... Apple Inc. The firm ...").
 _MAYBE_FINAL = frozenset("inc ltd co corp plc llc bros etc al ave blvd rd".split())  # noqa: SIM905
 
+
+def ends_with_title(text: str) -> bool:
+    """The text ends with a title's or month's abbreviation and its stop ("... Armed Forces Brig.",
+    "Gov.", "Sept."): a name or a number follows, never a new sentence."""
+    token = _last_token(text).lstrip("\"“‘'([").rstrip(".").lower()
+    return text.endswith(".") and token in _NEVER_FINAL
+
+
 _CANDIDATE = re.compile(
     r"(?P<stop>[.!?…]+)"
     r"(?P<close>[\"”’')\]]*(?:\[\d{1,3}\]|[¹²³⁰-⁹]+)*)"  # closing quotes, brackets, note markers

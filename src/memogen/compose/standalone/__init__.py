@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ...model import Citation, DroppedPoint, MergedPoint, Source
 from ...sections.dates import find_dates
 from ...sections.segment import is_expletive_it, opening
-from ...sections.sentences import CLOCK_END, CLOCK_NEXT
+from ...sections.sentences import CLOCK_END, CLOCK_NEXT, ends_with_title
 from .people import People, find_people, introduce, named_in
 from .shape import (
     CUT_OFF,
@@ -416,7 +416,9 @@ def _sentence_spans(home: Home) -> list[tuple[int, int]]:
     cuts = [
         m.end()
         for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z“\"‘(])", body)
-        if not _ABBREVIATION.search(body[: m.start() + 1]) and not _clock_time_goes_on(body, m)
+        if not _ABBREVIATION.search(body[: m.start() + 1])
+        and not ends_with_title(body[: m.start() + 1])
+        and not _clock_time_goes_on(body, m)
     ]
     bounds = [0, *cuts, len(body)]
     spans = []

@@ -112,6 +112,11 @@ def _up_to_possessive(words: list[str]) -> list[str]:
 
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+# words that open a sentence before a name and are never part of a title
+_OPENERS = frozenset(
+    ["but", "and", "now", "then", "so", "yet", "also", "still", "meanwhile", "however", "when", "while",
+     "as", "if", "after", "before", "since", "today", "yesterday", "on", "in", "at", "for", "with"]
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1 << 14)
@@ -133,6 +138,8 @@ def find_people(sources: list[Source]) -> People:
             if split is None or any(w.lower() in lower_words for w in split[1]):
                 continue
             role_words, name_words = split
+            while role_words and role_words[0].lower() in _OPENERS:  # "Now Mr Lukashenko": no title "Now"
+                role_words = role_words[1:]
             lower = _LOWER_ROLE.search(s.text[max(0, m.start() - 60) : m.start()])
             role = " ".join(role_words)
             if not role and lower and lower.group(1).split():

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ...sections.headings import is_heading
-from ...sections.sentences import CLOCK_END, CLOCK_NEXT
+from ...sections.sentences import CLOCK_END, CLOCK_NEXT, ends_with_title
 from ...sources.places import is_country_name
 from ...sources.text import english_zipf
 from ...wordlists import AUXILIARIES, DETERMINERS, IRREGULAR_PAST, TITLE_SMALL_WORDS
@@ -118,7 +118,7 @@ def first_sentence(text: str) -> tuple[str, str]:
     """(first sentence, the rest) at the first full stop followed by a capital that ends no title
     or initial ("Just one day after Mr. Becker ..." is one sentence)."""
     for m in _SENTENCE_END.finditer(text):
-        if _ABBREVIATED.search(text, 0, m.start()):
+        if _ABBREVIATED.search(text, 0, m.start()) or ends_with_title(text[: m.start()].rstrip()):
             continue
         # "At 1:27 a.m. ET (0527 GMT), ...": a clock time's zone or day goes on with its sentence
         if CLOCK_END.search(text, 0, m.start()) and CLOCK_NEXT.match(text[m.end() :]):

@@ -50,9 +50,14 @@ RELATIVE = re.compile(
     # "two weeks ago", "about a month ago", "a few days ago"
     r"|(?P<ago>\b(?:(?P<about>about|some|nearly|almost|around|roughly|just|only)\s+)?"
     r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+couple\s+of|several|\d{1,2})\s+"
-    r"(?P<aunit>day|week|month|year)s?\s+ago\b)",
+    r"(?P<aunit>day|week|month|year)s?\s+ago\b)"
+    # "last summer", "since this spring": a season counted from the anchor
+    r"|(?P<season>\b(?:(?P<seprep>in|during|since|by|until|over)\s+)?(?P<sewhich>last|this|next)\s+"
+    r"(?P<sename>spring|summer|autumn|fall|winter)\b)",
     re.IGNORECASE,
 )
+# the months each season of the northern year spans (winter runs into the next year: not placed)
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _COUNTS |= {"eight": 8, "nine": 9, "ten": 10}
 _PAST_VERB = re.compile(r"\b(?:was|were|had|did|said|told|[a-z]{3,}ed)\b")
@@ -297,6 +302,22 @@ def _ago_phrase(m: re.Match, anchor: Anchor) -> str | None:
     return f"{'on' if exact else 'around'} {display(day)}"
 
 
+def _season_phrase(m: re.Match, anchor: Anchor) -> str | None:
+    """ "last summer" said in March 2023 -> "in the summer of 2022"; in October 2023 -> "of 2023"."""
+    name = m["sename"].lower()
+    if anchor.day is None or name not in _SEASONS:
+        return None
+    first, last = _SEASONS[name]
+    year, month = anchor.day.year, anchor.day.month
+    which = m["sewhich"].lower()
+    if which == "last":
+        year = year if last < month else year - 1
+    elif which == "next":
+        year = year if month < first else year + 1
+    prep = (m["seprep"] or "in").lower()
+    return f"{prep} the {name} of {year}"
+
+
 def resolve_relative(sentence: str, anchor: Anchor) -> tuple[str, bool]:
     """The sentence with each relative time replaced by its date; False when one cannot be placed."""
     ok = True
@@ -311,6 +332,8 @@ def resolve_relative(sentence: str, anchor: Anchor) -> tuple[str, bool]:
             new = _part_phrase(m, anchor)
         elif m["ago"]:
             new = _ago_phrase(m, anchor)
+        elif m["season"]:
+            new = _season_phrase(m, anchor)
         else:
             new = _span_phrase(m, anchor)
         if new is None:
