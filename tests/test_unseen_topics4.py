@@ -290,3 +290,17 @@ def test_a_point_is_not_split_after_a_title_abbreviation():
     )
     kept, _, _ = stand_alone([_point("p1", src, src.text)], [src], TUE)
     assert kept[0].text.startswith("Spokesman for the Keld Harbour Guard Brig. Ann Lee warned")
+
+
+def test_a_quotation_of_two_sentences_is_not_split_from_its_speaker():
+    src = _source(
+        "a",
+        "The losing candidate spoke late at night in Keld. “I am very sad that I could not win the harbour "
+        "seat. I deeply apologize,” said Ann Lee, the candidate of the Harbour Party.",
+        TUE,
+    )
+    kept, _, _ = stand_alone([_point("p1", src, src.text)], [src], TUE)
+    assert any(
+        p.text.startswith("“I am very sad") and "I deeply apologize,” said Ann Lee" in p.text for p in kept
+    )
+    assert not any(p.text.startswith("I deeply apologize") for p in kept)
