@@ -291,12 +291,6 @@ def _kept_texts(text: str) -> list[str]:
             "ships. Smoke was seen rising from the harbour of Keld late that night.",
             "Spokesman for the Keld Harbour Guard Brig. Ann Lee warned of storms after the deployment of ships.",
         ),
-        (  # a quotation's sentences stay with its speaker
-            "The losing candidate spoke late at night in Keld. “I am very sad that I could not win the "
-            "harbour seat. I deeply apologize,” said Ann Lee, the candidate of the Harbour Party.",
-            "“I am very sad that I could not win the harbour seat. I deeply apologize,” said Ann Lee, the "
-            "candidate of the Harbour Party.",
-        ),
     ],
 )
 def test_a_point_is_split_only_where_a_sentence_ends(text: str, whole: str):

@@ -419,7 +419,6 @@ def _sentence_spans(home: Home) -> list[tuple[int, int]]:
         if not _ABBREVIATION.search(body[: m.start() + 1])
         and not ends_with_title(body[: m.start() + 1])
         and not _clock_time_goes_on(body, m)
-        and not _in_quotation(body, m)
     ]
     bounds = [0, *cuts, len(body)]
     spans = []
@@ -428,13 +427,6 @@ def _sentence_spans(home: Home) -> list[tuple[int, int]]:
         lead = len(piece) - len(piece.lstrip())
         spans.append((start + a + lead, start + a + len(piece.rstrip())))
     return [sp for sp in spans if sp[1] > sp[0]]
-
-
-def _in_quotation(body: str, m: re.Match) -> bool:
-    """ "“I am very sad. I deeply apologize,” said Hou.": a quotation's sentences stay with its speaker;
-    cut apart, the second reads 'I deeply apologize,” said Hou.' with its opening mark gone."""
-    before, after = body[: m.start() + 1], body[m.end() :]
-    return before.count("“") > before.count("”") and "”" in after and "”" not in m.group(0)
 
 
 def _clock_time_goes_on(body: str, m: re.Match) -> bool:
