@@ -41,7 +41,10 @@ _CONNECTIVES = (
     r"With this in mind|That being said|Having said that)"
 )
 _ENUM_RX = re.compile(rf"^{_ORDINALS}\s*,\s*")
-_CONN_RX = re.compile(rf"^{_CONNECTIVES}\s*,\s*|^(?:And|But|So|Yet|Or|Plus)\s+(?=\S)")
+# "So" links only as a conjunction: "So far, 5.39 million votes were counted" opens with an adverb
+_CONN_RX = re.compile(
+    rf"^{_CONNECTIVES}\s*,\s*|^(?:And|But|So(?!\s+(?:far|much|many|few|little|long|too)\b)|Yet|Or|Plus)\s+(?=\S)"
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 _STRONG = frozenset(

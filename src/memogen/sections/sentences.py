@@ -25,6 +25,14 @@ _NEVER_FINAL = frozenset(
 # Words that end an abbreviation but may also end the sentence ("... Apple Inc. The firm ...").
 _MAYBE_FINAL = frozenset("inc ltd co corp plc llc bros etc al ave blvd rd".split())  # noqa: SIM905
 
+
+def ends_with_title(text: str) -> bool:
+    """The text ends with a title's or month's abbreviation and its stop ("... Armed Forces Brig.",
+    "Gov.", "Sept."): a name or a number follows, never a new sentence."""
+    token = _last_token(text).lstrip("\"“‘'([").rstrip(".").lower()
+    return text.endswith(".") and token in _NEVER_FINAL
+
+
 _CANDIDATE = re.compile(
     r"(?P<stop>[.!?…]+)"
     r"(?P<close>[\"”’')\]]*(?:\[\d{1,3}\]|[¹²³⁰-⁹]+)*)"  # closing quotes, brackets, note markers
@@ -178,7 +186,28 @@ def _kept_spans(para: str) -> array[int]:
     Kept as one flat array of offsets (16 bytes a sentence, not ~100 in tuples): at 2,000 sources
     the cache is part of the memory peak."""
     spans = _rule_spans(para)
-    return array("q", [x for span in (_pysbd_spans(para) if spans is None else spans) for x in span])
+    spans = _clock_times_joined(para, _pysbd_spans(para) if spans is None else spans)
+    return array("q", [x for span in spans for x in span])
+
+
+CLOCK_END = re.compile(r"\b[ap]\.m\.$")
+# what follows a clock time inside its sentence: its time zone or its day ("at 6 a.m. Wednesday")
+CLOCK_NEXT = re.compile(r"^(?:[A-Z]{1,3}T|UTC|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b(?!\s+[A-Z][a-z])")
+
+
+def _clock_times_joined(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "At 1:27 a.m. ET (0527 GMT), a ship struck ..." is one sentence: a stop after "a.m." or "p.m."
+    followed by the time's zone or its weekday ends none (a day followed by a name, "6 p.m. Sunday
+    Hasina left", may open the next sentence and is left to the split)."""
+    if len(spans) < 2 or ".m." not in para:
+        return spans
+    out = [spans[0]]
+    for start, end in spans[1:]:
+        if CLOCK_END.search(para, 0, out[-1][1]) and CLOCK_NEXT.match(para[start:end]):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def split_sentences(para: str) -> list[str]:

@@ -458,11 +458,19 @@ def byline_names(line: str) -> list[str] | None:
     names_text = _BYLINE_PLACE.sub("", names_text).strip(" ,")
     names = split_names(names_text)
     if not names and "," in names_text:
-        # 'By Mara Ilves, Coastwire' / 'By Lena Vos, former deputy director of X': the names,
-        # then the outlet or the writer's role after the first comma.
-        head, _, tail = names_text.partition(",")
-        names = split_names(head) if tail.strip() and not is_name(tail.strip()) else []
+        # 'By Mara Ilves, Coastwire' / 'By Lena Vos, former deputy director of X' / 'By A B, C D,
+        # Coastwire, Staff Reporter': the names, then the outlet or the writer's role.
+        names = _leading_names(names_text)
     return [_HONORIFIC.sub("", n) for n in names] or None
+
+
+def _leading_names(text: str) -> list[str]:
+    """The names before the first comma-separated part that is none ('A B, C D, Coastwire, Staff')."""
+    parts = [p.strip() for p in text.split(",")]
+    k = 0
+    while k < len(parts) - 1 and split_names(parts[k]):
+        k += 1
+    return [n for p in parts[:k] for n in split_names(p)]
 
 
 def byline_outlet(line: str, names: list[str]) -> str | None:
@@ -475,6 +483,9 @@ def byline_outlet(line: str, names: list[str]) -> str | None:
     rest = text[end + len(names[-1]) :].strip(" ,") if end >= 0 else ""
     from .cleaning.title import is_publication_name  # the masthead test; imported when a byline has more
 
+    first = rest.split(",")[0].strip()  # 'Coastwire, Staff Reporter': the outlet, then the writer's role
+    if first != rest and first and is_publication_name(first):
+        return first
     return rest if rest and is_publication_name(rest) else None
 
 

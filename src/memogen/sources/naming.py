@@ -6,6 +6,7 @@ source this way, so a reader can match the two; a file name is never a name (iss
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 PUA = re.compile("[\ue000-\uf8ff]")  # the source's own note markers (sources/footnotes.py)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -17,11 +18,16 @@ def clean_value(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", PUA.sub("", text or "")).split())
 
 
+@lru_cache(maxsize=4096)  # the merger names a source once per statement that cites it
 def opening_title(text: str, words: int = OPENING_WORDS) -> str:
     """'Bangladesh's Supreme Court has scaled back a controversial job quota system after…': the
     first sentence of the first real paragraph (headings skipped), cut to `words` words."""
     para = next((p for p in (text or "").split("\n\n") if len(p.split()) >= 6), "")
-    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", clean_value(para), maxsplit=1)[0]
+    # the extractor's sentence splitter: "Spokesman for the Armed Forces Brig. Nabil Abdullah ..." is
+    # one sentence, not "Spokesman for the Armed Forces Brig"
+    from ..sections.sentences import split_sentences  # imported when a source has no headline
+
+    sentence = next(iter(split_sentences(clean_value(para))), "")
     cut = sentence.split()
     if len(cut) > words:
         return " ".join(cut[:words]).rstrip(",;:—–-") + "…"

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from ...model import Citation, DroppedPoint, MergedPoint, Source
 from ...sections.dates import find_dates
 from ...sections.segment import is_expletive_it, opening
+from ...sections.sentences import CLOCK_END, CLOCK_NEXT, ends_with_title
 from .people import People, find_people, introduce, named_in
 from .shape import (
     CUT_OFF,
@@ -416,6 +417,8 @@ def _sentence_spans(home: Home) -> list[tuple[int, int]]:
         m.end()
         for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z“\"‘(])", body)
         if not _ABBREVIATION.search(body[: m.start() + 1])
+        and not ends_with_title(body[: m.start() + 1])
+        and not _clock_time_goes_on(body, m)
     ]
     bounds = [0, *cuts, len(body)]
     spans = []
@@ -424,6 +427,13 @@ def _sentence_spans(home: Home) -> list[tuple[int, int]]:
         lead = len(piece) - len(piece.lstrip())
         spans.append((start + a + lead, start + a + len(piece.rstrip())))
     return [sp for sp in spans if sp[1] > sp[0]]
+
+
+def _clock_time_goes_on(body: str, m: re.Match) -> bool:
+    """ "At 1:27 a.m. ET (0527 GMT), a ship struck ...": the time's zone or day follows its "a.m."."""
+    return (
+        CLOCK_END.search(body, 0, m.start() + 1) is not None and CLOCK_NEXT.match(body[m.end() :]) is not None
+    )
 
 
 def _absorb_joined(

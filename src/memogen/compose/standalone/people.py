@@ -10,6 +10,7 @@ borrows the one person the sentence before names.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -111,6 +112,11 @@ def _up_to_possessive(words: list[str]) -> list[str]:
 
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+# words that open a sentence before a name and are never part of a title
+_OPENERS = frozenset(
+    ["but", "and", "now", "then", "so", "yet", "also", "still", "meanwhile", "however", "when", "while",
+     "as", "if", "after", "before", "since", "today", "yesterday", "on", "in", "at", "for", "with"]
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1 << 14)
@@ -132,6 +138,8 @@ def find_people(sources: list[Source]) -> People:
             if split is None or any(w.lower() in lower_words for w in split[1]):
                 continue
             role_words, name_words = split
+            while role_words and role_words[0].lower() in _OPENERS:  # "Now Mr Lukashenko": no title "Now"
+                role_words = role_words[1:]
             lower = _LOWER_ROLE.search(s.text[max(0, m.start() - 60) : m.start()])
             role = " ".join(role_words)
             if not role and lower and lower.group(1).split():
@@ -228,6 +236,28 @@ def _given_before(head: str, given: set[str]) -> int:
     return size
 
 
+# a capitalised word after a word, a comma or a title's abbreviation ("Gov. West "), not after a full stop
+_WORD_BEFORE = re.compile(r"(?:[A-Za-z,;:]|\b[A-Z][a-z]{1,3}\.) ([A-Z][a-z]+) $")
+_CALENDAR = frozenset(n.lower() for n in [*calendar.day_name, *calendar.month_name[1:]])
+
+
+def _other_given_name(head: str, mentions: list[Mention]) -> bool:
+    """ "Gov. West Moore": a capitalised word inside the sentence just before the surname, neither a
+    given name the topic knows for this person, a title nor a day, is a given name of the page's
+    own (a misspelling, or another person of that surname): the mention is named already, and
+    putting the topic's full name after it would double the name ("Gov. West Maryland Governor Wes
+    Moore")."""
+    m = _WORD_BEFORE.search(head)
+    if m is None:
+        return False
+    word = m.group(1)
+    lowered = word.lower()
+    if lowered in PERSON_TITLE_HEADS or lowered in HONORIFICS or lowered in _CALENDAR:
+        return False
+    known = {w for x in mentions for w in [*x.name.split()[:-1], *x.role.split()]}
+    return word not in known
+
+
 def introduce(text: str, source_id: str, before: int, people: People, introduced: set[str]) -> str:
     """Give each person's first mention in the memo their full name and role, as their source does.
 
@@ -244,7 +274,7 @@ def introduce(text: str, source_id: str, before: int, people: People, introduced
         if not mentions:
             continue
         name = best_name(mentions, source_id)
-        if name in introduced:
+        if name in introduced or _other_given_name(text[: m.start()], mentions):
             continue
         introduced.add(name)
         known = {w for x in mentions for w in x.name.split()[:-1]}

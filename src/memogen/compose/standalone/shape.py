@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ...sections.headings import is_heading
+from ...sections.sentences import CLOCK_END, CLOCK_NEXT, ends_with_title
 from ...sources.places import is_country_name
 from ...sources.text import english_zipf
 from ...wordlists import AUXILIARIES, DETERMINERS, IRREGULAR_PAST, TITLE_SMALL_WORDS
@@ -117,8 +118,12 @@ def first_sentence(text: str) -> tuple[str, str]:
     """(first sentence, the rest) at the first full stop followed by a capital that ends no title
     or initial ("Just one day after Mr. Becker ..." is one sentence)."""
     for m in _SENTENCE_END.finditer(text):
-        if not _ABBREVIATED.search(text, 0, m.start()):
-            return text[: m.start()].strip(), text[m.end() :].strip()
+        if _ABBREVIATED.search(text, 0, m.start()) or ends_with_title(text[: m.start()].rstrip()):
+            continue
+        # "At 1:27 a.m. ET (0527 GMT), ...": a clock time's zone or day goes on with its sentence
+        if CLOCK_END.search(text, 0, m.start()) and CLOCK_NEXT.match(text[m.end() :]):
+            continue
+        return text[: m.start()].strip(), text[m.end() :].strip()
     return text.strip(), ""
 
 
@@ -295,7 +300,11 @@ _QUOTE_AFTER_COLON = re.compile(r":\s+(?=[^“”\"]*”[^“”\"]*$)")
 def close_open_quote(text: str) -> str:
     """'“The course corrections have not been secured.': a quotation that runs on past the point
     in its source is closed where the point ends, and one that began before the point is opened
-    where it starts ('There could be damage,” says a source.'), so no quote is left half-marked."""
+    where it starts ('There could be damage,” says a source.'), so no quote is left half-marked.
+    A page that mixes its marks ('“We are perplexed," said a father.') has closed its quotation with
+    the other kind: one curly mark short and one straight mark odd balance each other."""
+    if abs(text.count("“") - text.count("”")) == 1 and text.count('"') % 2 == 1:
+        return text
     if text.count("“") > text.count("”"):
         return text + "”"
     if text.count("”") > text.count("“"):

@@ -21,12 +21,17 @@ from ...sections.dates import find_dates
 WEEKDAYS = tuple(calendar.day_name)  # Monday .. Sunday
 _WEEKDAY = "|".join(WEEKDAYS)
 _APOS = r"['’]s"
-_MONTH_NAME = "|".join(calendar.month_name[1:])
-# A weekday already followed by its date ("Sunday, 21 July", "Thursday (8 February)") is left alone.
-# "Wednesday (13)" is not: its bracket gives only the day of the month, read with the anchor.
+# a month by name or by its abbreviation ("Jan.", "Sept", "Apr"): news dates either way
+_MONTH_NAME = (
+    rf"(?:{'|'.join(calendar.month_name[1:])})\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
+)
+# A weekday already followed by its date ("Sunday, 21 July", "Thursday (8 February)", "Thursday
+# (Jan. 11)", "Saturday (15.Apr.2023)") is left alone. "Wednesday (13)" is not: its bracket gives only
+# the day of the month, read with the anchor.
 _DATE_AHEAD = (
     rf"(?:[ ,]+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\b"
-    rf"|[ ,(]+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTH_NAME})\b)"
+    rf"|[ ,(]+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?[\s.]+)?(?:{_MONTH_NAME})"
+    r"|\s*\(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\))"  # "Saturday (13/1/2024)"
 )
 # ... and so is one whose part of the day comes first ("Monday morning, March 13, 2023")
 _DATED = rf"(?!{_DATE_AHEAD}|\s+(?:morning|afternoon|evening|night){_DATE_AHEAD})"
@@ -45,9 +50,14 @@ RELATIVE = re.compile(
     # "two weeks ago", "about a month ago", "a few days ago"
     r"|(?P<ago>\b(?:(?P<about>about|some|nearly|almost|around|roughly|just|only)\s+)?"
     r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+couple\s+of|several|\d{1,2})\s+"
-    r"(?P<aunit>day|week|month|year)s?\s+ago\b)",
+    r"(?P<aunit>day|week|month|year)s?\s+ago\b)"
+    # "last summer", "since this spring": a season counted from the anchor
+    r"|(?P<season>\b(?:(?P<seprep>in|during|since|by|until|over)\s+)?(?P<sewhich>last|this|next)\s+"
+    r"(?P<sename>spring|summer|autumn|fall|winter)\b)",
     re.IGNORECASE,
 )
+# the months each season of the northern year spans (winter runs into the next year: not placed)
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _COUNTS |= {"eight": 8, "nine": 9, "ten": 10}
 _PAST_VERB = re.compile(r"\b(?:was|were|had|did|said|told|[a-z]{3,}ed)\b")
@@ -292,6 +302,22 @@ def _ago_phrase(m: re.Match, anchor: Anchor) -> str | None:
     return f"{'on' if exact else 'around'} {display(day)}"
 
 
+def _season_phrase(m: re.Match, anchor: Anchor) -> str | None:
+    """ "last summer" said in March 2023 -> "in the summer of 2022"; in October 2023 -> "of 2023"."""
+    name = m["sename"].lower()
+    if anchor.day is None or name not in _SEASONS:
+        return None
+    first, last = _SEASONS[name]
+    year, month = anchor.day.year, anchor.day.month
+    which = m["sewhich"].lower()
+    if which == "last":
+        year = year if last < month else year - 1
+    elif which == "next":
+        year = year if month < first else year + 1
+    prep = (m["seprep"] or "in").lower()
+    return f"{prep} the {name} of {year}"
+
+
 def resolve_relative(sentence: str, anchor: Anchor) -> tuple[str, bool]:
     """The sentence with each relative time replaced by its date; False when one cannot be placed."""
     ok = True
@@ -306,18 +332,37 @@ def resolve_relative(sentence: str, anchor: Anchor) -> tuple[str, bool]:
             new = _part_phrase(m, anchor)
         elif m["ago"]:
             new = _ago_phrase(m, anchor)
+        elif m["season"]:
+            new = _season_phrase(m, anchor)
         else:
             new = _span_phrase(m, anchor)
         if new is None:
             ok = False
             return m.group(0)
         before = sentence[: m.start()]
+        if m["weekday"] and not m["wprep"] and not m["wedge"] and _DETERMINER_BEFORE.search(before):
+            new = _attributive(m, new)
         if new.startswith("on ") and (_PREP_BEFORE.search(before) or _BARE_AFTER.search(before)):
             new = new[3:]  # "as of Saturday afternoon" -> "as of the afternoon of Saturday ..."
         return _cap(not before.strip(" \"“‘'([—–-"), new)
 
     out = RELATIVE.sub(swap, sentence)
     return out, ok
+
+
+# "according to a Tuesday evening news release": the weekday qualifies the noun after it, and a
+# prepositional date ("a on the evening of Tuesday ... news release") would break the phrase
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our)\s+$", re.I)
+_DAY_DATE = re.compile(r"(?P<wday>[A-Z][a-z]+day) (?P<date>\d{1,2} [A-Z][a-z]+ \d{4})")
+
+
+def _attributive(m: re.Match, resolved: str) -> str:
+    """The weekday as an adjective with its date in brackets: "a Tuesday (26 March 2024) evening"."""
+    day = _DAY_DATE.search(resolved)
+    if day is None:
+        return resolved
+    part = f" {m['wpart'].lower()}" if m["wpart"] else ""
+    return f"{day['wday']} ({day['date']}){part}"
 
 
 def has_relative_time(sentence: str) -> bool:

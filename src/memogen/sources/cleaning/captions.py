@@ -132,5 +132,20 @@ def markdown_image(text: str) -> str | None:
     return "image (markdown)" if _MD_IMAGE.match(text) else None
 
 
+# one credit inside a sentence: '... was reported from The Hague by A B', 'additional reporting by C D',
+# 'written by E F' (a sentence about the story with two or more is its credits, told as prose)
+_CREDIT_PHRASE = re.compile(
+    r"\b(?:(?:additional\s+)?reporting|reported(?:\s+from\s+[^,;]{1,40}?)?|written|writing|editing|edited"
+    r"|compiled|translated)\s+by\s+[A-Z]"
+)
+
+
 def contributor_credit(text: str) -> str | None:
-    return "contributor credit" if _CONTRIBUTORS.match(text) and word_count(text) <= 25 else None
+    n = word_count(text)
+    if _CONTRIBUTORS.match(text) and n <= 25:
+        return "contributor credit"
+    if n <= 50 and "by " in text:
+        credits = [m.group(0) for m in _CREDIT_PHRASE.finditer(text)]
+        if len(credits) >= 2 and any(c.startswith(("reporting", "reported", "additional")) for c in credits):
+            return "contributor credit"
+    return None

@@ -19,6 +19,8 @@ _LEAD_DATELINE = re.compile(
     r"^(?P<head>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*,[^.:]{0,50})(?:\s[–—-]{1,2}\s|\s?:\s)"
     # ... or closed by its agency in brackets, the dash lost: "MARRAKECH, Morocco (AP) A rare ..."
     r"|^(?P<head2>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*,[^.:()]{0,40}\((?-i:[A-Z][A-Za-z]{1,11})\))\s+(?=[A-Z“\"‘'])"
+    # ... or by the site that filed it: "TAIPEI, KOMPAS.com – ..."
+    r"|^(?P<head3>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*,\s*[\w-]+\.(?:com|net|org|co|news))\s[–—-]{1,2}\s"
 )
 # A date opening the first paragraph, printed before its first word ("21-07-2024Bangladesh's court ...").
 _LEAD_DATE = re.compile(r"^(?P<date>[0-3]?\d[-/.][0-3]?\d[-/.](?:19|20)\d\d)\s*[-–—:|,]?\s*(?=[A-Z“\"‘'])")
@@ -43,6 +45,7 @@ _ON_WEEKDAY = re.compile(
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH_NUMBERS = md.MONTH_NUMBERS
+_SITE_IN_HEAD = re.compile(r",\s*[\w-]+\.(?:com|net|org|co|news)$", re.I)
 _AGENCY = re.compile(r"\((?P<agency>[A-Z][\w&.' ]{1,30})\)")
 
 
@@ -136,12 +139,17 @@ def lead_dateline(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
     if not m or not rest[:1].isupper() and rest[:1] not in "“\"‘'":
         _bare_place(it, dropped)
         return
-    head = m.group("head") or m.group("head2")
+    head = m.group("head") or m.group("head2") or m.group("head3")
     agency = _AGENCY.search(head)
-    if not (md.find_dates(head) or agency or _MONTH_DAY.search(head)):
+    # 'TAIPEI, KOMPAS.com – ...': the place, then the site that filed it (not taken for the publisher:
+    # the page may be another's copy)
+    site = _SITE_IN_HEAD.search(head)
+    if not (md.find_dates(head) or agency or _MONTH_DAY.search(head) or site):
         return  # 'NATO, the alliance said - ...': a sentence, not a dateline
     if md.find_dates(head):
         read_date(head, found, DATE_WEAK, it.where("dateline"))
+    elif site and not (agency or _MONTH_DAY.search(head)):
+        pass
     else:
         found.offer_date(
             year_from_weekday(head, rest), DATE_WEAK, it.where("dateline, year from its weekday")
@@ -157,15 +165,19 @@ def lead_dateline(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
 
 
 # 'Islamabad: In an unexpected outcome ...', 'NEW DELHI — The ...': a place alone before the story's
-# first sentence (one to three capitalised words, then a colon or a dash).
+# first sentence (one to three capitalised words, then a colon or a dash), perhaps with the outlet
+# that filed it ('TAIPEI (Taiwan News) — ...'); a plain hyphen only after a place in capitals or the
+# outlet's bracket ('BALTIMORE - The search ...'), as a heading may be 'Background - The war ...'.
 _PLACE_HEAD = re.compile(
-    r"^(?P<head>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})(?:\s?:\s|\s[–—]{1,2}\s)(?=[A-Z“\"‘'])"
+    r"^(?P<head>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})(?:\s\((?P<outlet>[A-Z][\w&.' ]{1,30})\))?"
+    r"(?:\s?:\s|\s[–—]{1,2}\s|(?<=[A-Z)])\s-\s)(?=[A-Z“\"‘'])"
 )
 _PLACE_REST_WORDS = 10  # what follows is a whole sentence, not a title's second half
 
 
 def _bare_place(it: Line, dropped: list[DroppedLine]) -> None:
-    """A dateline without a date: the place where the story was filed goes, the sentence stays.
+    """A dateline without a date: the place where the story was filed goes, the sentence stays (with
+    the outlet in its brackets: not taken for the publisher, as a wire's name there is not the site's).
     An inline heading ('Background: The war began ...') is not a place: it names a section."""
     m = _PLACE_HEAD.match(it.text)
     rest = it.text[m.end() :] if m else ""

@@ -85,6 +85,7 @@ def read_headline_zone(
         if site is None:
             headline, site = _site_after_repeated_headline(it.text, front[title + 1 :])
         headline, names = split_byline(headline)
+        headline = without_breadcrumb(said_once(headline))
         found.add_authors(names, it.where("byline after the headline"))
         found.title = found.title or headline
         found.origins.setdefault("title", it.where("headline"))
@@ -147,6 +148,38 @@ def _name_then_outlet(parts: list[str]) -> list[str]:
     if shaped and not md.is_name(tail) and not md.find_dates(tail) and not md.is_role(tail.strip()):
         return [head.strip(), tail.strip()]
     return [parts[0]]
+
+
+_DURATION = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?$")
+
+
+def said_once(line: str) -> str:
+    """'Rescue goes on after collapse Rescue goes on after collapse 14:07' -> 'Rescue goes on after
+    collapse': a video's title printed twice (its heading and its player's label), then its length."""
+    words = _DURATION.sub("", line).split()
+    half = len(words) // 2
+    if half >= 3 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return line
+
+
+_CRUMB_SEP = re.compile(r"^[›»>/|]$")
+
+
+def without_breadcrumb(line: str) -> str:
+    """'Home World Saudi Arabia and Iran restore ties' -> 'Saudi Arabia and Iran restore ties': the
+    page's breadcrumb ('Home', then its section, one common word) run into the headline."""
+    from ..text import english_zipf  # the shipped word table, loaded once
+
+    words = line.split()
+    if len(words) < 6 or words[0] != "Home":
+        return line
+    k = 1 + bool(_CRUMB_SEP.match(words[1]))
+    section = words[k]
+    if not (section.isalpha() and section[:1].isupper() and english_zipf(section.lower()) >= 4.5):
+        return line  # 'Home secretary resigns ...': a headline that opens with the word
+    k += 1 + bool(_CRUMB_SEP.match(words[k + 1]))
+    return " ".join(words[k:]) if words[k][:1].isupper() else line
 
 
 _TRAILING_BYLINE = re.compile(r"^(?P<head>.{12,}?)\s+by\s+(?P<names>[A-Z][^|]{2,60})$")
@@ -358,7 +391,12 @@ class _Zone:
         """The publisher a masthead names: an organisation's name before a mere label; a label
         printed twice above the headline is the page's series, the story's container; a short
         label printed above the headline and again under it frames it: the site's name."""
-        names = [it for it in mastheads if is_heading_like(it) and not md.is_name(it.text)]
+        # 'WORLD', 'Politics': one common word over the headline labels the page's section, not its site
+        names = [
+            it
+            for it in mastheads
+            if is_heading_like(it) and not md.is_name(it.text) and not lone_common_word(it.text)
+        ]
         named = [it for it in names if is_publication_name(it.text)]
         texts = Counter(it.text.strip().lower() for it in names)
         repeated = next((it for it in names if texts[it.text.strip().lower()] >= 2), None)

@@ -39,6 +39,13 @@ _CONSENT = re.compile(
     r"|^(?:accept|reject|allow|refuse|decline)(?: all| cookies| and (?:close|continue))?$|^manage (?:preferences|options|consent|cookies|settings)$"
     r"|^(?:cookie|privacy) (?:settings|preferences|policy)$"
 )
+# A form's consent line, said to the reader: 'please first agree to the privacy policy below', 'By
+# clicking "Sign Up", you accept our Terms of Service and Privacy Policy' ('users must accept the new
+# privacy policy' is news about one, and stays).
+_FORM_CONSENT = re.compile(
+    r"(?i)\b(?:you|please)\b[^.!?]{0,20}?\b(?:agree|accept|consent)(?:s|ed|ing)?\s+(?:to\s+|with\s+)?"
+    r"(?:the|our|its|these)\s+(?:[\w-]+\s+){0,3}?(?:privacy\s+policy|terms\s+of\s+(?:service|use))\b"
+)
 # 'For any further information or to subscribe ... send an email to': how to reach or subscribe to the
 # publisher, a request to the reader with a channel to use.
 _CONTACT_NOTE = re.compile(
@@ -70,7 +77,7 @@ _DISCLAIMER_KEYS = (
 )
 _COOKIES_KEYS = ("cookie",)
 _CONSENT_KEYS = (
-    "we and our", "store and", "personali", "we value", "privacy", "accept", "reject", "allow", "refuse",
+    "we and our", "store and", "personali", "we value", "privacy", "accept", "agree", "consent", "reject", "allow", "refuse",
     "decline", "manage ", "cookie",
 )  # fmt: skip
 _CONTACT_NOTE_KEYS = (
@@ -144,6 +151,8 @@ def cookies(text: str) -> str | None:
         return "cookie notice"
     if n <= 60 and not lacks_all(text, _CONSENT_KEYS) and _CONSENT.search(text):
         return "cookie / consent banner"
+    if n <= 80 and not lacks_all(text, _CONSENT_KEYS) and _FORM_CONSENT.search(text):
+        return "consent line of a form (privacy policy, terms of service)"
     return None
 
 

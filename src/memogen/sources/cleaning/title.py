@@ -79,6 +79,9 @@ _ROLE_LABEL = re.compile(
     r"podcast|slideshow|graphic|illustration)\s*:"
 )
 _ALT_TEXT_END = re.compile(r"(?i)\b(?:image|thumbnail)$")
+_PHOTO_CREDIT_END = re.compile(
+    r"(?i)\((?:[^()]{0,30}\s)?(?:photo|picture|image|file photo)(?:\s*[:/][^()]{0,40})?\)$"
+)
 _UI_IN_TITLE = 2  # interface words ('Download PDF ... Order a Print Copy'): a row of buttons, not a headline
 
 
@@ -88,12 +91,16 @@ def labels_something_else(text: str) -> bool:
     from .chrome import UI_STRONG
 
     words = re.findall(r"[\w'-]+", text.lower())
+    if not re.search(r"[^\W\d_]", text):
+        return True  # '4423', '12:05': a counter or a time, no words to head a story
     if _ROLE_LABEL.match(text.strip()) or re.match(r"(?i)^by\s", text.strip()):
         return True
     if re.fullmatch(r"[\w'-]+\s?:\s?[\w'-]+(?:\s[\w'-]+)?", text.strip()):
         return True  # 'Format: Chicago', 'Category: World': a field and its value
     if len(words) >= 2 and _ALT_TEXT_END.search(text.strip()):
         return True  # 'Site News Article Image', 'Featured thumbnail': a picture's alt text
+    if _PHOTO_CREDIT_END.search(text.strip()):
+        return True  # 'The new mayor at the count. (CNA photo)': a picture's caption and its credit
     return sum(w in UI_STRONG for w in words) >= _UI_IN_TITLE
 
 
@@ -130,13 +137,34 @@ def _masthead_again(front: list[Line], it: Line, higher: list[int]) -> bool:
     return bool(same) and any(i > same[-1] and front[i].text.strip() != it.text.strip() for i in higher)
 
 
+_MENU_WORDS = 3
+_MENU_ITEM = re.compile(r"^\s*(?:\d{1,2}\.|[•·*])\s+\S")
+
+
+def _menu_above(front: list[Line], higher: list[int]) -> set[int]:
+    """The page's menu over its story: the run of short lines at the top of the page when two or more
+    of them are numbered or bulleted items ('1. Home', '2. Politics', '• Directory')."""
+    top = [i for i, it in enumerate(front) if it.kept]
+    run = []
+    for i in top:
+        if front[i].words > _MENU_WORDS:
+            break
+        run.append(i)
+    if sum(bool(_MENU_ITEM.match(front[i].text)) for i in run) < 2:
+        return set()
+    return set(run)
+
+
 def _over_its_deck(front: list[Line], chosen: int, higher: list[int], opening: str = "") -> int:
     """'New Zealand quake toll rises' / 'Rescuers trying to reach those still trapped': a headline printed
-    first on the page, with only a sentence-case deck under it, is the headline; the deck is not."""
+    first on the page, with only a sentence-case deck under it, is the headline; the deck is not.
+    Short lines above it ('Home', '2. Politics', 'Alexa') are the page's menu, not a story's lines."""
+    menu = _menu_above(front, higher)
+    higher = [i for i in higher if i not in menu]
     if len(higher) != 1 or chosen in higher:
         return chosen
     top = higher[0]
-    first_kept = next((i for i, it in enumerate(front) if it.kept and not _dated(it)), None)
+    first_kept = next((i for i, it in enumerate(front) if it.kept and not _dated(it) and i not in menu), None)
     between = [it for it in front[top + 1 : chosen] if it.kept]
     head, deck = front[top], front[chosen]
     rest = re.findall(r"[^\W\d_]+", deck.text)[1:]
