@@ -324,3 +324,13 @@ def test_whom_a_sentence_quotes_is_not_a_name_the_fact_is_about():
         ("b", ["The Court of Appeal on Sunday cut the quota to 5%, the Evening Ledger reported."], "Beta"),
     )
     assert len(result.merged) == 1
+
+
+def test_a_connective_that_opens_a_phrase_is_kept():
+    """ "So far, ..." and "In addition to X, ..." are phrases, not a leading "So"/"In addition"."""
+    from memogen.merge.text import compress
+
+    assert compress("So far, the count has found 5 million votes.").startswith("So far, the count")
+    assert compress("In addition to the bridge, the port closed.").startswith("In addition to the bridge")
+    assert compress("So the army moved in.") == "The army moved in."
+    assert compress("In addition, the port closed.") == "The port closed."

@@ -364,3 +364,49 @@ def test_a_duration_in_hours_and_minutes_is_read_whole():
         and "one hour and forty-five minutes" in stated[0]
         and "1 hour and 33 minutes" in stated[0]
     )
+
+
+def test_two_candidates_ranks_are_two_facts():
+    """ "Varga ... was in second place" / "In third place, Oduya ...": each side names a candidate
+    the other does not, so the ranks are two facts, not a disagreement about one rank."""
+    assert not _conflicts(
+        "His closest rival, Mira Varga of the Harbour Party, was in second place with 31.2 percent.",
+        "In third place, the Coast Alliance candidate Sam Oduya took 24% of the national vote.",
+    )
+
+
+def test_a_clock_time_is_no_amount():
+    """ "as of 9:24 p.m." and "as of 8:30 p.m": times of day, never "24 p" against "30 p"."""
+    from memogen.merge.quantities import extract_quantities
+
+    assert extract_quantities("The count stood at that level as of 9:24 p.m. Saturday.") == []
+    assert [q.display for q in extract_quantities("At 21:05 the polls closed after 12 hours.")] == [
+        "12 hours"
+    ]
+
+
+def test_how_far_a_count_has_got_is_no_disagreement():
+    """The share of votes counted (or of stations reporting) is a moment of the count, which each
+    report gives at its own hour: 99.97 against 98 percent is no disagreement, the result is."""
+    assert not _conflicts(
+        "With 99.97 percent of the country's polling stations reporting, Varga had 40.05 percent.",
+        "With 98 percent of the votes counted, Varga had won the election.",
+    )
+    assert not _conflicts(
+        "With 99.97 percent of the country's polling stations reporting, Varga had won.",
+        "Based on the commission reporting totals from over 98% of polling stations as of 8:30 p.m, Varga won.",
+    )
+    stated = _conflicts(
+        "The Harbour Party won 40.05 percent of the vote, official results showed.",
+        "The Harbour Party took 43 percent of the vote.",
+    )
+    assert len(stated) == 1 and "40.05 percent" in stated[0]
+
+
+def test_a_share_given_to_fewer_decimals_is_the_other_rounded():
+    """ "33%" is "33.49 percent" rounded: one reading; 40.2 against 40.05 percent is not."""
+    first = "The Harbour Party won {} of the vote, official results showed."
+    second = "The Harbour Party took {} of the vote."
+    assert not _conflicts(first.format("33.49 percent"), second.format("33%"))
+    stated = _conflicts(first.format("40.05 percent"), second.format("40.2 percent"))
+    assert len(stated) == 1 and "40.05 percent" in stated[0]

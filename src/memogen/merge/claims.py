@@ -117,6 +117,23 @@ _PARTIAL_COUNT = re.compile(
 LEDE_CHARS = 600
 # What is still outstanding changes by the hour: two such counts of one day are two moments.
 _PENDING = re.compile(r"\b(?:still|yet to|pending|remaining|remain|outstanding|awaited|missing)\b", re.I)
+# How far a count has got ("with 98 percent of the votes counted", "99.97 percent of polling stations
+# reporting", "vote totals from over 98% of polling stations as of 8:30 p.m."): a moment of a running
+# count, which every report gives at its own hour, never a disagreement
+_SHARE_COUNTED = re.compile(
+    r"^\s+of\s+(?:[\w'’,.-]+\s+){0,5}?(?:counted|reporting|tallied|processed)\b", re.I
+)
+_COUNTING_BEFORE = re.compile(r"\b(?:counted|reporting|tallied|processed|counting)\b[^,.;:]{0,40}$", re.I)
+_AS_OF = re.compile(r"^[^,;:]{0,40}?\bas of\b", re.I)
+
+
+def _count_progress(q: Quantity, before: str, after: str) -> bool:
+    """The share says how much of a count is in, not what the count found."""
+    if q.kind != "percent":
+        return False
+    return bool(_SHARE_COUNTED.match(after) or (_COUNTING_BEFORE.search(before) and _AS_OF.match(after)))
+
+
 # "which has a population of around 90,000": the figure counts people
 _POPULATION_OF = re.compile(
     r"\bpopulation(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,2})?"
@@ -268,6 +285,9 @@ class Claim:
         )
         if _APPROX_SAID.match(self.display) or _APPROX_SAID.match(other.display):
             tol = max(tol, rounding_tolerance(self.value[1], other.value[1]))  # "about $175 billion": round
+        if self.kind == "percent":
+            # a share given to fewer decimals is the other one rounded ("33%" of "33.49 percent")
+            tol = max(tol, _half_last_digit(self), _half_last_digit(other))
         if (
             self.kind != "number"
             or self.unit not in MEASURED_UNITS
@@ -417,7 +437,8 @@ def read_claim(
         previous=q.opens_span or (bool(_FROM_BEFORE.search(before)) and bool(_TO_FIGURE.match(after))),
         planned=planned(q),
         # the people still missing are a casualty count, not results still to come
-        pending=bool(_PENDING.search(figure_clause(q))) and unit.rsplit(" ", 1)[-1] not in CASUALTY_WORDS,
+        pending=(bool(_PENDING.search(figure_clause(q))) and unit.rsplit(" ", 1)[-1] not in CASUALTY_WORDS)
+        or _count_progress(q, before, after),
         # "the eighth coup since 2020" is counted now: its year is its report's, not the series' start
         years=_claim_years(q, reported_on) if not q.ordinal else _report_years(reported_on),
         dated=bool(figure_years(q)) and not after_lead,

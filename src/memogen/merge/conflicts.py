@@ -500,8 +500,12 @@ def _same_claim(
     if qa.ordinal:
         # "the eighth military coup" / "the ninth successful coup": the counted noun is said on both
         # sides, so one unit close in value is one count (the names beside an ordinal are its
-        # subject or the series' scope, not another owner)
-        return _distance(a, b) <= CLOSE_LOG_RATIO
+        # subject or the series' scope, not another owner) -- unless each side names someone the other
+        # does not: "Hou ... was in second place" / "In third place, Ko ..." are two candidates' ranks
+        return (
+            _distance(a, b) <= CLOSE_LOG_RATIO
+            and name_mismatch(cache.features(qa.sentence), cache.features(qb.sentence)) == 0
+        )
     if a.kind == "date" and _one_span(a, b):
         return True  # "from 30 November to 12 December" / "from November 30 to December 13": its end
     if a.kind == "date" and a.previous != b.previous:

@@ -342,7 +342,9 @@ FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 LEADING_FILLER = re.compile(
     r"^(?:In a nutshell|In short|In fact|Thus|Hence|However|Moreover|Furthermore|Therefore|Interestingly|"
     r"Meanwhile|Besides|Additionally|Further|For example|For instance|Similarly|Also|And|But|So|Indeed|"
-    r"On the other hand|In addition)\s*,?\s+",
+    r"On the other hand|In addition)\s*,?\s+"
+    # ... unless the word opens a phrase with what follows ("So far, ...", "In addition to X, ...")
+    r"(?!(?:far|much|many|long|to|of|as|that|than)\b)",
 )
 TERMINAL = ".!?\"'”’。！？…)»"  # a sentence that ends with one of these needs no added full stop
 SENTENCE_END = frozenset({".", "!", "?"})

@@ -497,6 +497,13 @@ def _measure_before(toks: list[tuple[str, int, int]], start: int, after: str) ->
     return word.isalpha() and word not in STOP and word.endswith("ed")
 
 
+def _clock_part(text: str, start: int, end: int) -> bool:
+    """The digits are the hour or the minutes of a clock time ("9:24", "21:05")."""
+    after = text[end : end + 2]
+    before = text[max(start - 2, 0) : start]
+    return (after[:1] == ":" and after[1:].isdigit()) or (before[1:] == ":" and before[:1].isdigit())
+
+
 def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None) -> list[Quantity]:
     """Every amount, percentage, date, year and counted number in a sentence."""
     toks = toks if toks is not None else tokenize(text)
@@ -540,6 +547,9 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
             continue
         if tok[:1].isdigit() and toks[i][1] > 0 and text[toks[i][1] - 1].isalpha():
             i += 1  # part of a name ("COP28", "G20"), not a figure
+            continue
+        if tok[:1].isdigit() and _clock_part(text, toks[i][1], toks[i][2]):
+            i += 1  # an hour or its minutes ("9:24 p.m."): a time of day, not an amount
             continue
         share = _fraction_at(toks, i)
         if share:
