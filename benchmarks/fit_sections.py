@@ -278,12 +278,12 @@ class Settings:
     training half has them, 1: all alike); the cost of changing section at a paragraph break, inside a
     long paragraph and inside a short one; from how many points on a paragraph is long."""
 
-    c: float = 0.03
+    c: float = 0.01
     balance: float = 1.0
-    paragraph: Costs = (0.5, 1.5)
+    paragraph: Costs = (0.75, 1.5)
     long: Costs = (3.0, 6.0)
-    short: Costs = (0.0, 0.0)
-    long_paragraph: int = 4
+    short: Costs = (0.25, 0.5)
+    long_paragraph: int = 5
     theme: Costs = (-1.5, 1.5)  # a paragraph opening on a theme: moving on is favoured (a negative cost)
 
     def __str__(self) -> str:
