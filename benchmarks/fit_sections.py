@@ -5,6 +5,13 @@ Run from the repo root (numpy/scipy are needed here only, never at run time):
     .venv/bin/python benchmarks/fit_sections.py --fixtures            # fit on the tuning half, print CV
     .venv/bin/python benchmarks/fit_sections.py --fixtures --write    # ... and write the model file (shipped)
     .venv/bin/python benchmarks/fit_sections.py --fixtures --train all   # both halves: CV per publisher
+    .venv/bin/python benchmarks/fit_sections.py --check   # refit with the shipped file's own options: exit 1
+                                                          # unless that re-creates it byte for byte
+The model file records the options it was fitted with (`fit_options`, and `fit_command`: the command that
+re-creates it, grid search included); the fit is deterministic (one BLAS thread, the optimiser run to
+convergence), so the same code, corpus and options give the same bytes.  A change to the features, the
+segmentation or the labelled data changes the fit: refit with `fit_command` and commit the new file
+(tests/test_sections_model_refit.py fails until then).
 The shipped weights are the tuning-half fit, so the judge's held figures are honest held-out figures (a
 both-halves fit was measured and did no better on the held half).
 
