@@ -446,3 +446,14 @@ def test_a_past_perfect_after_a_long_reported_clause_or_a_quote_is_the_speaker_s
     assert "g_past_perfect" in recalled and "g_reported_perfect" not in recalled
     told_then = cue_features("He said the vote was fair. The army had ruled the port since 1990.")
     assert "g_past_perfect" in told_then  # a new sentence: the writer's recall again
+
+
+def test_a_past_perfect_in_a_relative_clause_is_not_the_sentence_s_time() -> None:
+    """'Booths that had seen long queues stayed open late': the relative clause tells what its noun had
+    done; the sentence's time is its main verb's. A past perfect of the main clause still recalls."""
+    relative = cue_features("Polling stations that had seen long queues since dawn stayed open late.")
+    assert "g_relative_perfect" in relative and "g_past_perfect" not in relative
+    recalled = cue_features(
+        "The unrest had already delayed the vote, which the council then moved to spring."
+    )
+    assert "g_past_perfect" in recalled and "g_relative_perfect" not in recalled

@@ -119,6 +119,19 @@ _REPORTED_PERFECT = re.compile(
     r"(?:that\s+)?[“\"][^”\"]{1,120}[”\"]\s+)had\s+",
     re.IGNORECASE,
 )
+# "the polling booths that had witnessed long queues": a past perfect in a relative clause tells what its
+# noun had done before the main clause's time; the sentence's own time is its main verb's
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who|whom)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _only_relative_perfects(sentence: str) -> bool:
+    """Every past perfect of the sentence stands in a relative clause ("... that had stalled talks")."""
+    found = list(_PAST_PERFECT.finditer(sentence))
+    return bool(found) and all(
+        _RELATIVE_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()]) for m in found
+    )
+
+
 _LONG_STATE = _rx(r"has long|have long|has been\s+\w+ing\s+for|for (?:decades|years|centuries)")
 _PAST_FINITE = re.compile(
     r"\b(?:was|were)\b|(?<!\bhad )(?<!\bhas )(?<!\bhave )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )"
@@ -508,6 +521,9 @@ def _cues(sentence: str) -> tuple[dict[str, float], set[str]]:
     if "g_past_perfect" in out and _REPORTED_PERFECT.search(sentence):
         del out["g_past_perfect"]
         out["g_reported_perfect"] = 1.0
+    elif "g_past_perfect" in out and _only_relative_perfects(sentence):
+        del out["g_past_perfect"]
+        out["g_relative_perfect"] = 1.0
     # a word starting with a digit is a digit anywhere in the sentence (_TOKEN's words hold no digit else)
     if (not present.isdisjoint(_ORDINALS) or _DIGIT.search(sentence)) and _NTH.search(sentence):
         out["c_nth"] = 1.0

@@ -75,7 +75,7 @@ class SectionModel:
     def to_json(self, extra: dict | None = None) -> str:
         data = {
             "classes": list(SECTION_KEYS),
-            "bias": [self.bias[k] for k in SECTION_KEYS],
+            "bias": [round(self.bias[k], 5) for k in SECTION_KEYS],
             "weights": {n: [round(w[k], 5) for k in SECTION_KEYS] for n, w in sorted(self.weights.items())},
             "transitions": {
                 kind: [[round(t[a][b], 5) for b in SECTION_KEYS] for a in SECTION_KEYS]
