@@ -274,3 +274,47 @@ def test_an_unfinished_last_line_without_a_link_stays():
         ARTICLE + "Dockers said the crane had been inspected in March and that the engineers who checked it\n"
     )
     assert "engineers who checked it" in clean_text(page).text
+
+
+CONTENTS_PAGE = """Monthly Update on the Harbour Assembly | March 2031
+
+This update lists the month's main developments in the Harbour Assembly with a few notes from abroad.
+
+  1. Assembly passes the port budget
+  2. Speaker delays the spring session of the Assembly
+  3. First woman elected to chair the finance committee
+  4. Coastguard chief meets the harbour master
+
+Assembly passes the port budget
+
+The Assembly passed the port budget on 3 March 2031 by 71 votes to 40 after a debate of two days."""
+
+
+def test_a_list_of_the_pages_own_headings_is_its_contents():
+    """The numbered entries come again as a heading over their story: navigation, all of them
+    (the entries whose stories the dump leaves out too), and never joined into one paragraph."""
+    result = clean_text(CONTENTS_PAGE)
+    assert "Speaker delays" not in result.text and "Coastguard chief" not in result.text
+    assert "The Assembly passed the port budget on 3 March 2031" in result.text
+    assert any("table of contents" in d.reason for d in result.dropped)
+
+
+def test_a_numbered_list_of_the_texts_own_points_stays():
+    """Points listed once (nothing prints them again) are the text."""
+    page = CONTENTS_PAGE.replace("Assembly passes the port budget\n\nThe Assembly", "The Assembly")
+    result = clean_text(page)
+    assert "Speaker delays the spring session" in result.text and "Coastguard chief meets" in result.text
+
+
+def test_a_hard_wrapped_pages_numbered_items_are_not_joined():
+    from memogen.sources.cleaning.layout import unwrap
+    from memogen.sources.cleaning.lines import RawLine
+
+    texts = [
+        "The port authority said on Monday that the new quay would open in the spring of next year,",
+        "after two years of building work that was delayed by the storms of the last two winters.",
+        "1. Assembly passes the port budget after a debate of two days and a vote of 71 to 40 on Friday",
+        "2. Speaker delays the spring session",
+    ]
+    _, out = unwrap([RawLine(t, k + 1) for k, t in enumerate(texts)], texts)
+    assert out[-2:] == texts[-2:] and len(out) == 3

@@ -21,6 +21,10 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _WIKI_HEADING = re.compile(r"^(={1,6})\s*([^=].*?)\s*\1\s*$")
 
 
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+\S")
+_ENDS_ITEM = re.compile(r"[.!?:][\"”’')]*\s*$")
+
+
 def unwrap(lines: list[RawLine], texts: list[str]) -> tuple[list[RawLine], list[str]]:
     """Hard-wrapped text (e-mail, PDF-to-text): join the lines of one paragraph.
 
@@ -41,6 +45,8 @@ def unwrap(lines: list[RawLine], texts: list[str]) -> tuple[list[RawLine], list[
             and text
             and ln.hint is None
             and not BULLET.match(text)
+            # an item of a numbered list: after another item, or after a sentence or a colon
+            and not (_NUMBERED.match(text) and (_NUMBERED.match(last_raw) or _ENDS_ITEM.search(last_raw)))
             and not re.match(r"^#{1,6}\s", text)
             and (ran_to_margin or (text[:1].islower() and not TERMINAL.search(last_raw)))
             and not (TERMINAL.search(last_raw) and len(text) < 0.5 * width and text[:1].isupper())

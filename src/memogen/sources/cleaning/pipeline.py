@@ -84,6 +84,7 @@ def judge_by_rules(
     _staged(items, "headline", headline)
     _staged(items, "endmatter", end)
     _staged(items, "repeats", lambda: repeats.repeated_title(items, found.title))
+    _staged(items, "repeats", lambda: repeats.contents_list(items))
     _staged(items, "sidebars", lambda: sidebars.sidebars(items, first))
 
     def closing() -> None:
