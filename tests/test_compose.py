@@ -76,6 +76,17 @@ def result_of(points: list[MergedPoint]) -> MergeResult:
             dt.date(2021, 4, 24),
             ["p2", "p3", "p1"],
         ),
+        # a sentence with no day of its own follows the one whose day (and hour) it takes; a clock
+        # time of its own places it within that day
+        (
+            (
+                "The rescue turned to a recovery effort on the night of 24 April.",
+                "The six workers were filling potholes on the span at the time.",
+                "At 1:27 a.m. the cargo ship struck a pier of the bridge.",
+            ),
+            dt.date(2021, 4, 24),
+            ["p3", "p1", "p2"],
+        ),
     ],
 )
 def test_what_happened_is_in_event_order(told, event_date, order):

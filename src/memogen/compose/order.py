@@ -108,22 +108,31 @@ def event_order(
     # Each source's own narrative: every point citing it, in the order the source tells them,
     # so an undated point inherits the last date *its source* gave before it, whichever
     # source the merged point is filed under.
-    inherited: dict[tuple[str, int], dt.date | None] = {}
+    inherited: dict[tuple[str, int], tuple[dt.date | None, float]] = {}
     by_source: dict[str, list[tuple[int, MergedPoint]]] = defaultdict(list)
     for p in points:
         for c in p.citations:
             by_source[c.source_id].append((c.start, p))
     for sid, items in by_source.items():
-        last: dt.date | None = None
+        last: tuple[dt.date | None, float] = (None, MIDDAY)
         for _, p in sorted(items, key=lambda t: t[0]):
-            last = own[id(p)] or last
+            if own[id(p)]:
+                last = (own[id(p)], time_of_day(p.text) or MIDDAY)
             inherited[(sid, id(p))] = last
     keyed = []
     for p in points:
         first = min(p.citations, key=lambda c: (rank.get(c.source_id, len(rank)), c.start), default=None)
-        when = own[id(p)] or (inherited[(first.source_id, id(p))] if first else None)
+        # an undated sentence is told at the day and hour its source last gave, after that sentence;
+        # an hour of its own ("At 1:27 a.m., the ship struck ...") places it within that day, and
+        # with no day from its source, within the event's day
+        when, hour = inherited[(first.source_id, id(p))] if first else (None, MIDDAY)
+        when = own[id(p)] or when
+        clock = time_of_day(p.text)
+        if own[id(p)] or (clock is not None and (when or _CLOCK.search(p.text))):
+            hour = clock if clock is not None else MIDDAY
+        if when is None and clock is not None and _CLOCK.search(p.text):
+            when = undated_day if undated_day != dt.date.max else None
         place = (rank.get(first.source_id, len(rank)), first.start) if first else (len(rank), 0)
-        hour = (time_of_day(p.text) if own[id(p)] else None) or MIDDAY
         keyed.append(((when or undated_day, when is None, hour, *place), p))
     return [p for _, p in sorted(keyed, key=lambda t: t[0])]
 
