@@ -119,6 +119,26 @@ def test_an_empty_background_takes_the_least_event_like_unsure_point() -> None:
     assert [p.section for p in news] == ["what_happened"] * 4
 
 
+def test_a_point_about_something_else_never_fills_an_empty_background() -> None:
+    """A stray headline of the page's other stories is least like the event, and no context of it."""
+    import dataclasses
+
+    news = [
+        _point(f"The council voted on motion {k} late on Tuesday evening.", "what_happened", 0.9)
+        for k in range(4)
+    ]
+    stray = _point("Court demands the ministry's pledge to focus on the harbour", "what_happened", 0.4)
+    points = [*news, stray]
+    sal = {p.id: _salience(0.6) for p in news} | {
+        stray.id: dataclasses.replace(_salience(0.01), off_topic=True)
+    }
+    fill_empty_background(points, sal, floor=0.3)
+    assert stray.section == "what_happened"
+    sal[stray.id] = _salience(0.01)
+    fill_empty_background(points, sal, floor=0.3)
+    assert stray.section == "background"  # the same point, on the topic: the fill takes it
+
+
 def test_an_empty_background_takes_a_definition_the_extractor_was_sure_was_news() -> None:
     """A report's lead may define an agency it names ("The Harbour Board is an independent body ...");
     the extractor, reading its place, files it as news: it is the memo's context."""

@@ -421,6 +421,7 @@ def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], f
         if (defines(p) or (p.confidence < UNSURE_LABEL and sal[p.id].event < median))
         and not sal[p.id].dated
         and not p.conflicts
+        and not sal[p.id].off_topic  # far from the event's headlines and leads: no context of it
     ]
     for p in sorted(remote, key=lambda p: (not defines(p), sal[p.id].event))[:CONTEXT_FILL]:
         p.section = "background"
