@@ -235,9 +235,17 @@ _SINCE_YEAR = re.compile(
 )
 
 
+# "the toll is likely to rise through 2024", "talks will resume in 2024": a year ahead of the writer
+_FORECAST = re.compile(
+    r"\b(?:is|are) (?:expected|likely|unlikely|set|poised|due|bound|scheduled|slated|going) to\b|\bwill\b",
+    re.IGNORECASE,
+)
+
+
 def _main_year(text: str) -> int | None:
     """The year an undated text was most likely written in: the latest year it tells of in the past,
-    but before the first full date it plans ("takes effect on 1 January 2024": written before 2024).
+    but before the first date or year it plans or forecasts ("takes effect on 1 January 2024", "is
+    expected to last into 2024": written before 2024).
     A year a count starts from ("the fourth election since 2001") only says the text is later: alone,
     it names no year of writing."""
     past: list[int] = []
@@ -252,8 +260,8 @@ def _main_year(text: str) -> int | None:
         mentions = [d for d in find_dates(sentence) if d.year] if _DIGIT.search(sentence) else []
         if not mentions:
             continue  # (nothing to add to either list: the plan pattern is not asked)
-        if _PLANNED.search(sentence):
-            planned += [day for d in mentions if (day := d.resolve(None))]
+        if _PLANNED.search(sentence) or _FORECAST.search(sentence):
+            planned += [day if (day := d.resolve(None)) else dt.date(d.year, 1, 1) for d in mentions]
         else:
             past += [d.year for d in mentions if d.kind in ("day", "month", "year") and d.year]
     if planned:
@@ -359,6 +367,22 @@ def _in_aside(sentence: str, start: int) -> bool:
     return bool(opened) and not _ASIDE_CLOSE.search(sentence, opened[-1], start)
 
 
+# "..., as rescuers struggled Saturday to reach ...": a clause of what went on around the news
+_CIRCUMSTANCE = re.compile(
+    r"(?<!such )(?<!well )(?<!known )\b(?:as|while)\s+(?!of\b|well\b|part\b|many\b|much\b|soon\b|long\b|a result\b)"
+    r"(?:[\w'’-]+\s+){1,5}(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _in_circumstance(sentence: str, start: int) -> bool:
+    """The day stands in a trailing "as"/"while" clause, after a main clause that reports an action
+    undated ("A quake struck the region, killing hundreds, as rescuers struggled Saturday to reach
+    villages"): it dates what went on around the news as it was written, not the news."""
+    m = _CIRCUMSTANCE.search(sentence, max(0, start - 60), start)
+    return m is not None and _ACTION.search(sentence, 0, m.start()) is not None
+
+
 def _follow_up(sentence: str, start: int, end: int) -> bool:
     """The day dates a count ("rose to 5,300 on Tuesday"), a statement ("officials said on Tuesday",
     "On Wednesday the ministry said") or an aside: days after a disaster, the tolls and statements that
@@ -366,6 +390,8 @@ def _follow_up(sentence: str, start: int, end: int) -> bool:
     days; the storm that caused it formed days before."""
     before = sentence[max(0, start - 80) : start]
     if _STATED_BEFORE.search(before) or _COUNTED_BEFORE.search(before) or _in_aside(sentence, start):
+        return True
+    if _in_circumstance(sentence, start):
         return True
     opens = not sentence[:start].strip(" \"“‘'(").lower().removesuffix("on").strip()
     return opens and _STATED_AFTER.match(sentence[end : end + 60]) is not None
