@@ -534,3 +534,16 @@ def test_a_day_in_a_trailing_as_clause_dates_the_aftermath_not_the_quake() -> No
     )
     event = infer_event([page])
     assert event is not None and (event.start, event.end) == (dt.date(2023, 9, 8), None)
+
+
+def test_a_far_target_a_page_forecasts_does_not_date_it() -> None:
+    """'will triple capacity by 2030' is a target, not a clue to the year of writing: an undated page
+    that tells of 2022 in the past and forecasts 2030 was written in 2022 (or soon after), not 2029."""
+    from memogen.sections.event import _main_year
+
+    text = (
+        "The summit opened after a year of record heat in 2022. Delegates will triple renewable capacity "
+        "by 2030, the draft says."
+    )
+    assert _main_year(text) == 2022
+    assert _main_year("The dam was built in 2021. Repairs are expected to last into 2024.") == 2023

@@ -244,12 +244,14 @@ _FORECAST = re.compile(
 
 def _main_year(text: str) -> int | None:
     """The year an undated text was most likely written in: the latest year it tells of in the past,
-    but before the first date or year it plans or forecasts ("takes effect on 1 January 2024", "is
-    expected to last into 2024": written before 2024).
+    but before the first full date it plans ("takes effect on 1 January 2024": written before 2024),
+    or the year before the first one it forecasts after it ("is expected to last into 2024": written
+    before 2024, after the 2021 it recalls); a deadline ("by 2030") says nothing of when.
     A year a count starts from ("the fourth election since 2001") only says the text is later: alone,
     it names no year of writing."""
     past: list[int] = []
     planned: list[dt.date] = []
+    forecast: list[int] = []
     since: list[int] = []
     for _, sentence in _sentences(text):
         if not _DIGIT.search(sentence):
@@ -260,14 +262,31 @@ def _main_year(text: str) -> int | None:
         mentions = [d for d in find_dates(sentence) if d.year] if _DIGIT.search(sentence) else []
         if not mentions:
             continue  # (nothing to add to either list: the plan pattern is not asked)
-        if _PLANNED.search(sentence) or _FORECAST.search(sentence):
-            planned += [day if (day := d.resolve(None)) else dt.date(d.year, 1, 1) for d in mentions]
+        years = [d.year for d in mentions if d.kind in ("day", "month", "year") and d.year]
+        if _PLANNED.search(sentence):
+            planned += [day for d in mentions if (day := d.resolve(None))]
+        elif _FORECAST.search(sentence):
+            forecast += [
+                d.year for d in mentions if d.kind in ("day", "month", "year") and not _target(sentence, d)
+            ]
         else:
-            past += [d.year for d in mentions if d.kind in ("day", "month", "year") and d.year]
+            past += years
     if planned:
         first = min(planned).year
         return first if any(y >= first for y in past) else first - 1
-    return max(past + since) if past else None
+    if not past:
+        return None
+    latest = max(past + since)
+    ahead = [y for y in forecast if y > latest]
+    return min(ahead) - 1 if ahead else latest
+
+
+_BY = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start|turn)\s+of\s+)?$", re.IGNORECASE)
+
+
+def _target(sentence: str, mention: DateMention) -> bool:
+    """ "will triple capacity by 2030": a deadline set far ahead, no clue to when the text was written."""
+    return _BY.search(sentence[max(0, mention.start - 24) : mention.start]) is not None
 
 
 def forget_sentences() -> None:
