@@ -500,3 +500,50 @@ def test_each_sentence_of_a_paragraph_has_its_own_place() -> None:
     reports = source_reports(_source("a", text, dt.date(2023, 9, 12)), 2023)
     assert [r.index for r in reports] == list(range(6))
     assert reports[0].weight > reports[5].weight
+
+
+def test_a_year_a_page_forecasts_is_after_its_writing() -> None:
+    """No page is dated and none gives the flood's year: the latest year they name is one a page
+    forecasts ("is expected to last into 2024"), so they were written before it, not in it; the
+    year before is the flood's, not the forecast's."""
+    pages = [
+        _source(
+            "a",
+            "Floodwaters swept through the valley town of Korvan on 10 September, killing hundreds.",
+            None,
+        ),
+        _source(
+            "b",
+            "The dam, built in 2011, gave way in the night. Rebuilding is expected to last into 2024, "
+            "engineers cautioned.",
+            None,
+        ),
+    ]
+    event = infer_event(pages)
+    assert event is not None and event.start == dt.date(2023, 9, 10)
+
+
+def test_a_day_in_a_trailing_as_clause_dates_the_aftermath_not_the_quake() -> None:
+    """The lead reports the quake undated and dates only what went on around it ("as rescuers struggled
+    Saturday"); the next sentence dates the quake itself: the event is that one day, not two."""
+    page = _source(
+        "w",
+        "A powerful earthquake struck the mountain province, killing hundreds, as rescuers struggled "
+        "Saturday to reach remote villages.\n\nThe quake hit late Friday, sending people fleeing their homes.",
+        dt.date(2023, 9, 9),
+    )
+    event = infer_event([page])
+    assert event is not None and (event.start, event.end) == (dt.date(2023, 9, 8), None)
+
+
+def test_a_far_target_a_page_forecasts_does_not_date_it() -> None:
+    """'will triple capacity by 2030' is a target, not a clue to the year of writing: an undated page
+    that tells of 2022 in the past and forecasts 2030 was written in 2022 (or soon after), not 2029."""
+    from memogen.sections.event import _main_year
+
+    text = (
+        "The summit opened after a year of record heat in 2022. Delegates will triple renewable capacity "
+        "by 2030, the draft says."
+    )
+    assert _main_year(text) == 2022
+    assert _main_year("The dam was built in 2021. Repairs are expected to last into 2024.") == 2023

@@ -32,9 +32,18 @@ _SPECIFIC = re.compile(r"\d|(?<=\s)[A-Z][\w-]+|[“\"]")
 _PRONOUN_START = re.compile(r"^(?:he|she|it|its|they|their|them|this|that|these|those|his|her)\b", re.I)
 
 
+# "marking some of the worst violence in over a decade", "the first time since ...": a record set is
+# a fact about the event (how it ranks), however plainly it trails the sentence
+_RECORD = re.compile(
+    r"\b(?:worst|largest|biggest|deadliest|bloodiest|highest|lowest|longest|strongest|heaviest|greatest|"
+    r"first time|record|unprecedented)\b",
+    re.IGNORECASE,
+)
+
+
 def _carries_facts(phrase: str) -> bool:
-    """A figure, a date, a quotation or a capitalised name (after the phrase's first word)."""
-    return _SPECIFIC.search(phrase) is not None
+    """A figure, a date, a quotation, a capitalised name (after the phrase's first word) or a record."""
+    return _SPECIFIC.search(phrase) is not None or _RECORD.search(phrase) is not None
 
 
 def tighten(text: str) -> str:

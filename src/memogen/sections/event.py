@@ -235,13 +235,23 @@ _SINCE_YEAR = re.compile(
 )
 
 
+# "the toll is likely to rise through 2024", "talks will resume in 2024": a year ahead of the writer
+_FORECAST = re.compile(
+    r"\b(?:is|are) (?:expected|likely|unlikely|set|poised|due|bound|scheduled|slated|going) to\b|\bwill\b",
+    re.IGNORECASE,
+)
+
+
 def _main_year(text: str) -> int | None:
     """The year an undated text was most likely written in: the latest year it tells of in the past,
-    but before the first full date it plans ("takes effect on 1 January 2024": written before 2024).
+    but before the first full date it plans ("takes effect on 1 January 2024": written before 2024),
+    or the year before the first one it forecasts after it ("is expected to last into 2024": written
+    before 2024, after the 2021 it recalls); a deadline ("by 2030") says nothing of when.
     A year a count starts from ("the fourth election since 2001") only says the text is later: alone,
     it names no year of writing."""
     past: list[int] = []
     planned: list[dt.date] = []
+    forecast: list[int] = []
     since: list[int] = []
     for _, sentence in _sentences(text):
         if not _DIGIT.search(sentence):
@@ -252,14 +262,31 @@ def _main_year(text: str) -> int | None:
         mentions = [d for d in find_dates(sentence) if d.year] if _DIGIT.search(sentence) else []
         if not mentions:
             continue  # (nothing to add to either list: the plan pattern is not asked)
+        years = [d.year for d in mentions if d.kind in ("day", "month", "year") and d.year]
         if _PLANNED.search(sentence):
             planned += [day for d in mentions if (day := d.resolve(None))]
+        elif _FORECAST.search(sentence):
+            forecast += [
+                d.year for d in mentions if d.kind in ("day", "month", "year") and not _target(sentence, d)
+            ]
         else:
-            past += [d.year for d in mentions if d.kind in ("day", "month", "year") and d.year]
+            past += years
     if planned:
         first = min(planned).year
         return first if any(y >= first for y in past) else first - 1
-    return max(past + since) if past else None
+    if not past:
+        return None
+    latest = max(past + since)
+    ahead = [y for y in forecast if y > latest]
+    return min(ahead) - 1 if ahead else latest
+
+
+_BY = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start|turn)\s+of\s+)?$", re.IGNORECASE)
+
+
+def _target(sentence: str, mention: DateMention) -> bool:
+    """ "will triple capacity by 2030": a deadline set far ahead, no clue to when the text was written."""
+    return _BY.search(sentence[max(0, mention.start - 24) : mention.start]) is not None
 
 
 def forget_sentences() -> None:
@@ -359,6 +386,22 @@ def _in_aside(sentence: str, start: int) -> bool:
     return bool(opened) and not _ASIDE_CLOSE.search(sentence, opened[-1], start)
 
 
+# "..., as rescuers struggled Saturday to reach ...": a clause of what went on around the news
+_CIRCUMSTANCE = re.compile(
+    r"(?<!such )(?<!well )(?<!known )\b(?:as|while)\s+(?!of\b|well\b|part\b|many\b|much\b|soon\b|long\b|a result\b)"
+    r"(?:[\w'’-]+\s+){1,5}(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _in_circumstance(sentence: str, start: int) -> bool:
+    """The day stands in a trailing "as"/"while" clause, after a main clause that reports an action
+    undated ("A quake struck the region, killing hundreds, as rescuers struggled Saturday to reach
+    villages"): it dates what went on around the news as it was written, not the news."""
+    m = _CIRCUMSTANCE.search(sentence, max(0, start - 60), start)
+    return m is not None and _ACTION.search(sentence, 0, m.start()) is not None
+
+
 def _follow_up(sentence: str, start: int, end: int) -> bool:
     """The day dates a count ("rose to 5,300 on Tuesday"), a statement ("officials said on Tuesday",
     "On Wednesday the ministry said") or an aside: days after a disaster, the tolls and statements that
@@ -366,6 +409,8 @@ def _follow_up(sentence: str, start: int, end: int) -> bool:
     days; the storm that caused it formed days before."""
     before = sentence[max(0, start - 80) : start]
     if _STATED_BEFORE.search(before) or _COUNTED_BEFORE.search(before) or _in_aside(sentence, start):
+        return True
+    if _in_circumstance(sentence, start):
         return True
     opens = not sentence[:start].strip(" \"“‘'(").lower().removesuffix("on").strip()
     return opens and _STATED_AFTER.match(sentence[end : end + 60]) is not None
