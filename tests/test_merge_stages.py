@@ -1428,3 +1428,27 @@ def test_a_distance_disagreement_names_the_place_it_is_measured_from():
     assert measure_subject([verna, lira]) == ""
     bare = _claim("The wall runs 200 miles along the border.", "200 miles")
     assert measure_subject([verna, bare]) == ""
+
+
+def test_a_page_that_restates_a_measure_names_its_place_once_by_a_common_noun():
+    from memogen.merge.features import features
+    from memogen.merge.pairs import name_mismatch, same_fact
+
+    first = features(
+        "The rebels' commander, Tarvo Menk, a former Dovlan ally, said his men got within 90 miles (145 km)"
+        " of the capital."
+    )
+    again = features("In one day we got to within 145 km of Ostrava, Menk, in full uniform, said in a video.")
+    other = features(
+        "The convoy had covered 145 km of road before dawn near Ostrava, Menk, in full uniform, said in a video."
+    )
+    chance = features("Lida opened a salt mine in Verno, the first such project in 12 years.")
+    chance2 = features(
+        "In 2003 Ravi opened a copper plant in Pelsu; it was the first such project there in 12 years."
+    )
+    assert name_mismatch(first, again) == 1  # "the capital" is not known to be Ostrava
+    # one page, one measure with its unit and the words beside it, one subject named on both sides
+    assert same_fact(0.13, first, again, same_source=True)[0]
+    assert not same_fact(0.13, first, again)[0]  # two sources: the name still parts them
+    assert not same_fact(0.13, first, other, same_source=True)[0]  # 145 km of another thing
+    assert not same_fact(0.13, chance, chance2, same_source=True)[0]  # no subject in common

@@ -37,6 +37,13 @@ RELATED_THRESHOLD = 0.10  # lexical similarity of two sentences needed to compar
 # day) and the embedding see it. Different events of one day and subject stay apart by their kind.
 EVENT_SEMANTIC = 0.45  # embedding cosine two sentences dating one event of one kind need at least
 EVENT_NAME_SLACK = 1  # names one side has and the other lacks, beside the subject both name
+# One page restating a measure it gave already ("reached within 125 miles (200 km) of the capital" /
+# "we got to within 200 km of Moscow"): the figure with its unit and the words next to it are the
+# claim, and a page's second mention often names what its first called by a common noun ("the
+# capital", "the president"), so one name on one side only does not part them when both name one
+# subject besides (two facts of one page giving one figure by chance need not: "Mimi opened a plant
+# in Shupel, the first in 12 years" / "Ravi opened a plant in Pelsu, the first there in 12 years").
+RESTATED_NAME_SLACK = 1
 
 # --------------------------------------------------------------------------- pair decisions
 
@@ -176,7 +183,14 @@ def same_fact(
         and mismatch <= EVENT_NAME_SLACK
         and same_event(a, b)
     )
-    if mismatch and not event:
+    restated = (
+        same_source
+        and 0 < mismatch <= RESTATED_NAME_SLACK
+        and sim >= ANCHOR_MIN_SIM
+        and bool(a.names & b.names)
+        and restated_measure(a, b)
+    )
+    if mismatch and not (event or restated):
         return False, score  # each side names someone or somewhere the other does not: two facts
     if a.future != b.future:
         return False, score  # "will raise prices" and "raised prices" are two events
@@ -184,7 +198,7 @@ def same_fact(
         return False, score
     if score >= DUP_THRESHOLD:
         return True, score
-    if event:
+    if event or restated:
         return True, max(score, DUP_THRESHOLD)
     if containment(a, b) >= CONTAIN_THRESHOLD and score >= CONTAIN_MIN_SIM:
         return True, max(score, DUP_THRESHOLD)
@@ -226,6 +240,23 @@ def same_event(a: Features, b: Features) -> bool:
     if not (_days_within(a, b) and _days_within(b, a)):
         return False  # one side dates another event too ("declared himself leader on Friday, after ...")
     return any(ka == kb and dates_agree(da, db) for ka, da in a.events for kb, db in b.events)
+
+
+def restated_measure(a: Features, b: Features) -> bool:
+    """Both give one measured figure (an amount, a share, a count of a unit; not a date, a year or a
+    bare number: "200 km", "$42 billion", "60%") about the same thing: shared nearby words, the
+    nearest one shared. Asked only within one source, where one figure told twice is one fact."""
+    return any(
+        can_anchor(q)
+        and q.kind != "date"
+        and r.kind == q.kind
+        and r.unit == q.unit
+        and q.same_value(r)
+        and q.relatedness(r) >= RELATED_CONTEXT
+        and nearest_shared(q, r)
+        for q in a.quantities
+        for r in b.quantities
+    )
 
 
 def _names_first(a: Features, b: Features) -> bool:
