@@ -450,3 +450,20 @@ def test_a_view_voiced_in_an_earlier_year_is_history() -> None:
     assert [_placed(text, "what_it_means", confidence) for text, confidence, _ in cases] == [
         c[2] for c in cases
     ]
+
+
+def test_an_empty_background_takes_a_standing_count_before_a_stray_remark() -> None:
+    """Among the remote unsure points, the one giving a figure is the setting's substance; a remark
+    without one, even further from the event, is trivia."""
+    news = [
+        _point(f"The council voted on motion {k} late on Tuesday evening.", "what_happened", 0.9)
+        for k in range(4)
+    ]
+    remark = _point(
+        "In a post online, a party leader conveyed a message to all supporters.", "what_happened", 0.4
+    )
+    count = _point("There were 60 seats reserved for women in the assembly.", "what_happened", 0.4)
+    points = [*news, remark, count]
+    sal = {p.id: _salience(0.6) for p in news} | {remark.id: _salience(0.02), count.id: _salience(0.05)}
+    fill_empty_background(points, sal, floor=0.3)
+    assert (count.section, remark.section) == ("background", "what_happened")

@@ -410,7 +410,7 @@ def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], f
     """When no point the memo could take is filed under Background (news reports put little there),
     its context is a definition the sources give, else the points least like the event among those
     the extractor filed elsewhere unsure - not dated at the event, no disputed figure, further from
-    the event than most points."""
+    the event than most points - those giving a figure first."""
     if _holds_one([p for p in points if not said_elsewhere(p, points)], sal, floor, "background"):
         return
     closeness = sorted(sal[p.id].event for p in points)
@@ -423,8 +423,18 @@ def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], f
         and not p.conflicts
         and not sal[p.id].off_topic  # far from the event's headlines and leads: no context of it
     ]
-    for p in sorted(remote, key=lambda p: (not defines(p), sal[p.id].event))[:CONTEXT_FILL]:
+    for p in sorted(remote, key=lambda p: (not defines(p), not _counts(p), sal[p.id].event))[:CONTEXT_FILL]:
         p.section = "background"
+
+
+_FIGURE = re.compile(r"\d")
+
+
+def _counts(point: MergedPoint) -> bool:
+    """The point gives a figure ("There were 60 seats reserved for women"): a standing count is the
+    setting's substance, where a remote point without one is often a stray remark ("In a post on X,
+    a leader conveyed a message to supporters")."""
+    return bool(_FIGURE.search(point.text))
 
 
 MEANING_FILL = 1  # at most this many points become What it means when the extractor filed none there
