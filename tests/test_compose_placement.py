@@ -467,3 +467,16 @@ def test_an_empty_background_takes_a_standing_count_before_a_stray_remark() -> N
     sal = {p.id: _salience(0.6) for p in news} | {remark.id: _salience(0.02), count.id: _salience(0.05)}
     fill_empty_background(points, sal, floor=0.3)
     assert (count.section, remark.section) == ("background", "what_happened")
+
+
+def test_a_claim_the_writer_hedges_in_the_present_is_what_it_means() -> None:
+    cases = {
+        "The family's hold on the oil-rich country appears to be over after nearly sixty years.": (
+            "what_happened",
+            "what_it_means",
+        ),
+        # dated at the event's day: a report of it
+        "On 4 March the guards appear to control the palace.": ("what_happened",) * 2,
+        "The council voted on the motion late in the evening.": ("what_happened",) * 2,
+    }
+    assert _moved(place_event_reports, cases) == {text: want for text, (_, want) in cases.items()}

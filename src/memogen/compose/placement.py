@@ -172,6 +172,20 @@ def judges_what_comes(point: MergedPoint, event: dt.date) -> bool:
     return "t_day_event" not in time_features(point.text, Context(event_start=event))
 
 
+# "the dynasty's rule appears to be over", "the coup seems to follow the same script": the writer's reading
+_HEDGED = re.compile(r"\b(?:appears|seems|appear|seem)\s+to\b", re.IGNORECASE)
+
+
+def hedges_a_verdict(point: MergedPoint, event: dt.date) -> bool:
+    """A What-happened label on a sentence whose claim the writer hedges in the present ("appears to be
+    over", "seems to have a similar script"): what something seems to be now is a reading of the
+    event, not a report of it; a sentence dated at the event's day, or a tally the sources dispute,
+    reports."""
+    if point.section != "what_happened" or tallies_the_event(point) or not _HEDGED.search(point.text):
+        return False
+    return "t_day_event" not in time_features(point.text, Context(event_start=event))
+
+
 def place_event_reports(points: list[MergedPoint], event: dt.date) -> None:
     """Moves to What happened the points the evidence above shows are reports of the event, and out
     of it the judgements of what comes next (`judges_what_comes`)."""
@@ -180,7 +194,7 @@ def place_event_reports(points: list[MergedPoint], event: dt.date) -> None:
             tallies_the_event(p) or plain_report(p, event) or dated_report(p, event)
         ):
             p.section = "what_happened"
-        elif judges_what_comes(p, event) or voices_censure(p, event):
+        elif judges_what_comes(p, event) or voices_censure(p, event) or hedges_a_verdict(p, event):
             p.section = "what_it_means"
         elif (
             states_the_setting(p, event)
