@@ -478,5 +478,10 @@ def test_a_claim_the_writer_hedges_in_the_present_is_what_it_means() -> None:
         # dated at the event's day: a report of it
         "On 4 March the guards appear to control the palace.": ("what_happened",) * 2,
         "The council voted on the motion late in the evening.": ("what_happened",) * 2,
+        # the hedge is the panel's, quoted: its finding, reported
+        "The panel noted that “some of the acts appear to be capable of breaching the treaty.”": (
+            "what_happened",
+        )
+        * 2,
     }
     assert _moved(place_event_reports, cases) == {text: want for text, (_, want) in cases.items()}

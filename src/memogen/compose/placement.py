@@ -174,14 +174,17 @@ def judges_what_comes(point: MergedPoint, event: dt.date) -> bool:
 
 # "the dynasty's rule appears to be over", "the coup seems to follow the same script": the writer's reading
 _HEDGED = re.compile(r"\b(?:appears|seems|appear|seem)\s+to\b", re.IGNORECASE)
+_IN_QUOTES = re.compile(r"[“\"][^”\"]*[”\"]")
 
 
 def hedges_a_verdict(point: MergedPoint, event: dt.date) -> bool:
     """A What-happened label on a sentence whose claim the writer hedges in the present ("appears to be
     over", "seems to have a similar script"): what something seems to be now is a reading of the
-    event, not a report of it; a sentence dated at the event's day, or a tally the sources dispute,
-    reports."""
-    if point.section != "what_happened" or tallies_the_event(point) or not _HEDGED.search(point.text):
+    event, not a report of it; a hedge within a quotation ("the panel noted the acts “appear to be
+    capable of ...”") is the speaker's finding, reported, as is a sentence dated at the event's day,
+    or a tally the sources dispute."""
+    own_words = _IN_QUOTES.sub(" ", point.text)
+    if point.section != "what_happened" or tallies_the_event(point) or not _HEDGED.search(own_words):
         return False
     return "t_day_event" not in time_features(point.text, Context(event_start=event))
 
