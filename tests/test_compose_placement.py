@@ -485,3 +485,18 @@ def test_a_claim_the_writer_hedges_in_the_present_is_what_it_means() -> None:
         * 2,
     }
     assert _moved(place_event_reports, cases) == {text: want for text, (_, want) in cases.items()}
+
+
+def test_a_statement_made_days_before_the_event_is_its_run_up() -> None:
+    """EVENT is 4 March 2031: what a candidate said on 2 March is the setting of the vote; the vote's
+    own report, a toll told of an earlier day, and a speech on the day stay news."""
+    cases = {
+        "The candidate shared his goals in a speech on Sunday (March 2). He said he would cut taxes.": (
+            "what_happened",
+            "background",
+        ),
+        "On March 4 the candidate said he had won the vote.": ("what_happened",) * 2,
+        "Officials said on March 2 that 12 people were killed in the flooding.": ("what_happened",) * 2,
+        "Turnout reached 70 percent in the vote held on March 4, officials said.": ("what_happened",) * 2,
+    }
+    assert _moved(place_event_reports, cases) == {text: want for text, (_, want) in cases.items()}

@@ -31,6 +31,7 @@ from ..merge.lexicon import STOP
 from ..model import MergedPoint
 from ..sections.features import PAST_FORMS, Context, cue_features, quoted_wording, time_features
 from ..sections.sentences import sentence_spans
+from .order import point_date
 from .salience import Salience
 
 UNSURE_LABEL = 0.5  # below this extractor confidence, a What-it-means label is a guess
@@ -189,6 +190,19 @@ def hedges_a_verdict(point: MergedPoint, event: dt.date) -> bool:
     return "t_day_event" not in time_features(point.text, Context(event_start=event))
 
 
+def voiced_before(point: MergedPoint, event: dt.date) -> bool:
+    """A What-happened label on what someone said on a day before the event's first ("shared his
+    goals in a speech on Thursday (Jan. 11)", the vote on the 13th): a statement made in the run-up
+    is the setting the event came in, not news of it; a toll or a tally is the event's, whatever day."""
+    if point.section != "what_happened" or point.conflicts or tallies_the_event(point):
+        return False
+    cues = cue_features(point.text)
+    if "w_reporting" not in cues or "w_casualty" in cues:
+        return False
+    day = point_date(point.text, event.year)
+    return day is not None and day < event
+
+
 def place_event_reports(points: list[MergedPoint], event: dt.date) -> None:
     """Moves to What happened the points the evidence above shows are reports of the event, and out
     of it the judgements of what comes next (`judges_what_comes`)."""
@@ -204,6 +218,7 @@ def place_event_reports(points: list[MergedPoint], event: dt.date) -> None:
             or counts_the_setting(p)
             or recalls_as_context(p, event)
             or voiced_long_ago(p, event)
+            or voiced_before(p, event)
         ):
             p.section = "background"
 
