@@ -500,3 +500,13 @@ def test_a_statement_made_days_before_the_event_is_its_run_up() -> None:
         "Turnout reached 70 percent in the vote held on March 4, officials said.": ("what_happened",) * 2,
     }
     assert _moved(place_event_reports, cases) == {text: want for text, (_, want) in cases.items()}
+
+
+def test_a_verdict_shaped_as_a_definition_stays_what_it_means() -> None:
+    """'X is a key ally of ...' defines; 'the pact is a major blow to ...' judges the pact's effect on
+    a party, and keeps the extractor's What-it-means label."""
+    cases = [
+        ("Korvania is a key ally of the western powers against the insurgents.", "background"),
+        ("The pact is a major diplomatic blow to the government's regional policy.", "what_it_means"),
+    ]
+    assert [_placed(text, "what_it_means", 0.8) for text, _ in cases] == [c[1] for c in cases]

@@ -377,12 +377,21 @@ def defines_context(point: MergedPoint, event: dt.date) -> bool:
     """A What-it-means label on a definition ("Niger is a key ally of Western countries against
     insurgencies") with no cue of a view and not dated at the event: what something is, in the
     timeless present, is the context; only its place at the end of a report made it look like
-    assessment."""
+    assessment.  An evaluative complement aimed at a party ("The deal is a major blow to ...") is
+    a verdict on the subject's effect, and stays."""
     if point.section != "what_it_means" or not defines(point):
         return False
-    if _VIEW_CUES.intersection(cue_features(point.text)):
+    cues = cue_features(point.text)
+    if _VIEW_CUES.intersection(cues) or ("w_eval" in cues and _EFFECT_ON.search(point.text)):
         return False
     return "t_day_event" not in time_features(point.text, Context(event_start=event))
+
+
+# "is a major diplomatic blow to the administration", "was a setback for the rebels": an evaluative
+# complement aimed at a party says what the subject does to it - a verdict, not what the subject is
+_EFFECT_ON = re.compile(
+    r"\b(?:is|was|are|were)\s+(?:a|an)\s+(?:[\w-]+\s+){1,4}?(?:to|for)\s+(?:the\s+)?[A-Z\w]"
+)
 
 
 def place_definitions(points: list[MergedPoint], event: dt.date) -> None:
