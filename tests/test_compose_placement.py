@@ -470,14 +470,11 @@ def test_an_empty_background_takes_a_standing_count_before_a_stray_remark() -> N
 
 
 def test_a_claim_the_writer_hedges_in_the_present_is_what_it_means() -> None:
+    hedged = "The family's hold on the oil-rich country appears to be over after nearly sixty years."
     cases = {
-        "The family's hold on the oil-rich country appears to be over after nearly sixty years.": (
-            "what_happened",
-            "what_it_means",
-        ),
+        hedged: ("what_happened", "what_it_means"),
         # dated at the event's day: a report of it
         "On 4 March the guards appear to control the palace.": ("what_happened",) * 2,
-        "The council voted on the motion late in the evening.": ("what_happened",) * 2,
         # the hedge is the panel's, quoted: its finding, reported
         "The panel noted that “some of the acts appear to be capable of breaching the treaty.”": (
             "what_happened",
@@ -490,11 +487,9 @@ def test_a_claim_the_writer_hedges_in_the_present_is_what_it_means() -> None:
 def test_a_statement_made_days_before_the_event_is_its_run_up() -> None:
     """EVENT is 4 March 2031: what a candidate said on 2 March is the setting of the vote; the vote's
     own report, a toll told of an earlier day, and a speech on the day stay news."""
+    speech = "The candidate shared his goals in a speech on Sunday (March 2). He said he would cut taxes."
     cases = {
-        "The candidate shared his goals in a speech on Sunday (March 2). He said he would cut taxes.": (
-            "what_happened",
-            "background",
-        ),
+        speech: ("what_happened", "background"),
         "On March 4 the candidate said he had won the vote.": ("what_happened",) * 2,
         "Officials said on March 2 that 12 people were killed in the flooding.": ("what_happened",) * 2,
         "Turnout reached 70 percent in the vote held on March 4, officials said.": ("what_happened",) * 2,
