@@ -450,3 +450,58 @@ def test_a_view_voiced_in_an_earlier_year_is_history() -> None:
     assert [_placed(text, "what_it_means", confidence) for text, confidence, _ in cases] == [
         c[2] for c in cases
     ]
+
+
+def test_an_empty_background_takes_a_standing_count_before_a_stray_remark() -> None:
+    """Among the remote unsure points, the one giving a figure is the setting's substance; a remark
+    without one, even further from the event, is trivia."""
+    news = [
+        _point(f"The council voted on motion {k} late on Tuesday evening.", "what_happened", 0.9)
+        for k in range(4)
+    ]
+    remark = _point(
+        "In a post online, a party leader conveyed a message to all supporters.", "what_happened", 0.4
+    )
+    count = _point("There were 60 seats reserved for women in the assembly.", "what_happened", 0.4)
+    points = [*news, remark, count]
+    sal = {p.id: _salience(0.6) for p in news} | {remark.id: _salience(0.02), count.id: _salience(0.05)}
+    fill_empty_background(points, sal, floor=0.3)
+    assert (count.section, remark.section) == ("background", "what_happened")
+
+
+def test_a_claim_the_writer_hedges_in_the_present_is_what_it_means() -> None:
+    hedged = "The family's hold on the oil-rich country appears to be over after nearly sixty years."
+    cases = {
+        hedged: ("what_happened", "what_it_means"),
+        # dated at the event's day: a report of it
+        "On 4 March the guards appear to control the palace.": ("what_happened",) * 2,
+        # the hedge is the panel's, quoted: its finding, reported
+        "The panel noted that “some of the acts appear to be capable of breaching the treaty.”": (
+            "what_happened",
+        )
+        * 2,
+    }
+    assert _moved(place_event_reports, cases) == {text: want for text, (_, want) in cases.items()}
+
+
+def test_a_statement_made_days_before_the_event_is_its_run_up() -> None:
+    """EVENT is 4 March 2031: what a candidate said on 2 March is the setting of the vote; the vote's
+    own report, a toll told of an earlier day, and a speech on the day stay news."""
+    speech = "The candidate shared his goals in a speech on Sunday (March 2). He said he would cut taxes."
+    cases = {
+        speech: ("what_happened", "background"),
+        "On March 4 the candidate said he had won the vote.": ("what_happened",) * 2,
+        "Officials said on March 2 that 12 people were killed in the flooding.": ("what_happened",) * 2,
+        "Turnout reached 70 percent in the vote held on March 4, officials said.": ("what_happened",) * 2,
+    }
+    assert _moved(place_event_reports, cases) == {text: want for text, (_, want) in cases.items()}
+
+
+def test_a_verdict_shaped_as_a_definition_stays_what_it_means() -> None:
+    """'X is a key ally of ...' defines; 'the pact is a major blow to ...' judges the pact's effect on
+    a party, and keeps the extractor's What-it-means label."""
+    cases = [
+        ("Korvania is a key ally of the western powers against the insurgents.", "background"),
+        ("The pact is a major diplomatic blow to the government's regional policy.", "what_it_means"),
+    ]
+    assert [_placed(text, "what_it_means", 0.8) for text, _ in cases] == [c[1] for c in cases]

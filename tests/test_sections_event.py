@@ -547,3 +547,20 @@ def test_a_far_target_a_page_forecasts_does_not_date_it() -> None:
     )
     assert _main_year(text) == 2022
     assert _main_year("The dam was built in 2021. Repairs are expected to last into 2024.") == 2023
+
+
+def test_sources_naming_no_year_take_it_from_a_day_written_with_its_weekday() -> None:
+    """No year, no publication date: "Friday, January 26" fell on a Friday in 2024 (and 2018), so
+    the ruling is that day of the latest such year; the "Oct. 7 attack" it follows is no later news."""
+    ruling = _source(
+        "a",
+        "The tribunal issued its ruling on Friday, January 26, ordering Korvania to open the border. "
+        "The case followed the Oct. 7 attack on the border post, officials said.",
+        None,
+    )
+    recap = _source("b", "The Oct. 7 attack on the border post killed 12 guards, the ministry said.", None)
+    event = infer_event([ruling, recap])
+    assert event is not None
+    assert (event.start.month, event.start.day) == (1, 26)
+    assert event.start.weekday() == 4 and event.start <= dt.date.today()
+    assert infer_event([recap]) is None  # no weekday: no year to read the day in

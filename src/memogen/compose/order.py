@@ -51,7 +51,8 @@ def _features(text: str):
 # --------------------------------------------------------------------------- event order
 
 
-def _point_date(text: str, default_year: int | None) -> dt.date | None:
+def point_date(text: str, default_year: int | None) -> dt.date | None:
+    """The first day a sentence gives, its year the sentence's own, else `default_year`."""
     for q in extract_quantities(text):
         if q.kind == "date" and q.value[1] and q.value[2]:
             year = q.value[0] or default_year
@@ -104,7 +105,7 @@ def event_order(
     rank = {sources[k].id: r for r, k in enumerate(order)}
     default_year = event_date.year if event_date else None
     undated_day = event_end or event_date or dt.date.max
-    own = {id(p): _point_date(p.text, default_year) for p in points}
+    own = {id(p): point_date(p.text, default_year) for p in points}
     # Each source's own narrative: every point citing it, in the order the source tells them,
     # so an undated point inherits the last date *its source* gave before it, whichever
     # source the merged point is filed under.

@@ -31,6 +31,7 @@ from ..merge.lexicon import STOP
 from ..model import MergedPoint
 from ..sections.features import PAST_FORMS, Context, cue_features, quoted_wording, time_features
 from ..sections.sentences import sentence_spans
+from .order import point_date
 from .salience import Salience
 
 UNSURE_LABEL = 0.5  # below this extractor confidence, a What-it-means label is a guess
@@ -172,6 +173,36 @@ def judges_what_comes(point: MergedPoint, event: dt.date) -> bool:
     return "t_day_event" not in time_features(point.text, Context(event_start=event))
 
 
+# "the dynasty's rule appears to be over", "the coup seems to follow the same script": the writer's reading
+_HEDGED = re.compile(r"\b(?:appears|seems|appear|seem)\s+to\b", re.IGNORECASE)
+_IN_QUOTES = re.compile(r"[“\"][^”\"]*[”\"]")
+
+
+def hedges_a_verdict(point: MergedPoint, event: dt.date) -> bool:
+    """A What-happened label on a sentence whose claim the writer hedges in the present ("appears to be
+    over", "seems to have a similar script"): what something seems to be now is a reading of the
+    event, not a report of it; a hedge within a quotation ("the panel noted the acts “appear to be
+    capable of ...”") is the speaker's finding, reported, as is a sentence dated at the event's day,
+    or a tally the sources dispute."""
+    own_words = _IN_QUOTES.sub(" ", point.text)
+    if point.section != "what_happened" or tallies_the_event(point) or not _HEDGED.search(own_words):
+        return False
+    return "t_day_event" not in time_features(point.text, Context(event_start=event))
+
+
+def voiced_before(point: MergedPoint, event: dt.date) -> bool:
+    """A What-happened label on what someone said on a day before the event's first ("shared his
+    goals in a speech on Thursday (Jan. 11)", the vote on the 13th): a statement made in the run-up
+    is the setting the event came in, not news of it; a toll or a tally is the event's, whatever day."""
+    if point.section != "what_happened" or point.conflicts or tallies_the_event(point):
+        return False
+    cues = cue_features(point.text)
+    if "w_reporting" not in cues or "w_casualty" in cues:
+        return False
+    day = point_date(point.text, event.year)
+    return day is not None and day < event
+
+
 def place_event_reports(points: list[MergedPoint], event: dt.date) -> None:
     """Moves to What happened the points the evidence above shows are reports of the event, and out
     of it the judgements of what comes next (`judges_what_comes`)."""
@@ -180,13 +211,14 @@ def place_event_reports(points: list[MergedPoint], event: dt.date) -> None:
             tallies_the_event(p) or plain_report(p, event) or dated_report(p, event)
         ):
             p.section = "what_happened"
-        elif judges_what_comes(p, event) or voices_censure(p, event):
+        elif judges_what_comes(p, event) or voices_censure(p, event) or hedges_a_verdict(p, event):
             p.section = "what_it_means"
         elif (
             states_the_setting(p, event)
             or counts_the_setting(p)
             or recalls_as_context(p, event)
             or voiced_long_ago(p, event)
+            or voiced_before(p, event)
         ):
             p.section = "background"
 
@@ -345,12 +377,21 @@ def defines_context(point: MergedPoint, event: dt.date) -> bool:
     """A What-it-means label on a definition ("Niger is a key ally of Western countries against
     insurgencies") with no cue of a view and not dated at the event: what something is, in the
     timeless present, is the context; only its place at the end of a report made it look like
-    assessment."""
+    assessment.  An evaluative complement aimed at a party ("The deal is a major blow to ...") is
+    a verdict on the subject's effect, and stays."""
     if point.section != "what_it_means" or not defines(point):
         return False
-    if _VIEW_CUES.intersection(cue_features(point.text)):
+    cues = cue_features(point.text)
+    if _VIEW_CUES.intersection(cues) or ("w_eval" in cues and _EFFECT_ON.search(point.text)):
         return False
     return "t_day_event" not in time_features(point.text, Context(event_start=event))
+
+
+# "is a major diplomatic blow to the administration", "was a setback for the rebels": an evaluative
+# complement aimed at a party says what the subject does to it - a verdict, not what the subject is
+_EFFECT_ON = re.compile(
+    r"\b(?:is|was|are|were)\s+(?:a|an)\s+(?:[\w-]+\s+){1,4}?(?:to|for)\s+(?:the\s+)?[A-Z\w]"
+)
 
 
 def place_definitions(points: list[MergedPoint], event: dt.date) -> None:
@@ -410,7 +451,7 @@ def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], f
     """When no point the memo could take is filed under Background (news reports put little there),
     its context is a definition the sources give, else the points least like the event among those
     the extractor filed elsewhere unsure - not dated at the event, no disputed figure, further from
-    the event than most points."""
+    the event than most points - those giving a figure first."""
     if _holds_one([p for p in points if not said_elsewhere(p, points)], sal, floor, "background"):
         return
     closeness = sorted(sal[p.id].event for p in points)
@@ -423,8 +464,18 @@ def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], f
         and not p.conflicts
         and not sal[p.id].off_topic  # far from the event's headlines and leads: no context of it
     ]
-    for p in sorted(remote, key=lambda p: (not defines(p), sal[p.id].event))[:CONTEXT_FILL]:
+    for p in sorted(remote, key=lambda p: (not defines(p), not _counts(p), sal[p.id].event))[:CONTEXT_FILL]:
         p.section = "background"
+
+
+_FIGURE = re.compile(r"\d")
+
+
+def _counts(point: MergedPoint) -> bool:
+    """The point gives a figure ("There were 60 seats reserved for women"): a standing count is the
+    setting's substance, where a remote point without one is often a stray remark ("In a post on X,
+    a leader conveyed a message to supporters")."""
+    return bool(_FIGURE.search(point.text))
 
 
 MEANING_FILL = 1  # at most this many points become What it means when the extractor filed none there

@@ -830,11 +830,16 @@ def infer_event(sources: list[Source], year_hint: int | None = None) -> Event | 
     if not tally.votes:
         dates = sorted(d for s in sources if (d := written_on(s)))
         if not dates:
-            return None
+            return _weekday_event(sources) if year_hint is None else None
         mid = dates[len(dates) // 2]
         return Event(
             mid, None, why=(f"no dated action in the sources: the median publication date, {_day(mid)}",)
         )
+    return _tallied_event(tally, len(sources))
+
+
+def _tallied_event(tally: _Tally, n_sources: int) -> Event:
+    """The event the votes of a tally elect (see `infer_event`)."""
     # Most votes; ties go to the earlier day (the start of a multi-day event).
     top = min(tally.votes, key=lambda d: (-tally.votes[d], d))
     winner = _what_the_news_follows(tally, top)
@@ -842,7 +847,40 @@ def infer_event(sources: list[Source], year_hint: int | None = None) -> Event | 
     if winner < top <= last and not _stated_over(tally, winner, top):
         last = top - dt.timedelta(days=1)  # the news that followed is not the event's own days
     actors, place = _actors_and_place(tally, first, last)
-    return Event(first, last if last != first else None, actors, place, _why(tally, winner, len(sources)))
+    return Event(first, last if last != first else None, actors, place, _why(tally, winner, n_sources))
+
+
+WEEKDAY_YEARS = 12  # a day named with its weekday is read in a year at most this long before today
+
+
+def _weekday_day(sources: list[Source], today: dt.date | None = None) -> dt.date | None:
+    """A day that sources naming no year write with its weekday ("ruled on Friday, January 26"), in
+    its year: a day falls on a given weekday only every few years, and news is read after it is
+    written, so it is the latest such year up to today (as a wire dateline's year is read)."""
+    today = today or dt.date.today()
+    for source in sources:
+        for d in find_dates(source.text) if _DIGIT.search(source.text) else []:
+            weekday = _weekday_beside(source.text, d) if d.kind == "day" and d.year is None else None
+            if weekday is None or d.month is None or d.day is None:
+                continue
+            for year in range(today.year, today.year - WEEKDAY_YEARS, -1):
+                day = _safe_date(year, d.month, d.day)
+                if day is not None and day <= today and day.weekday() == weekday:
+                    return day
+    return None
+
+
+def _weekday_event(sources: list[Source]) -> Event | None:
+    """The event of sources that name no year and carry no date of writing, read in the year a day
+    written with its weekday gives (`_weekday_day`).  That day is the latest the news can date as
+    done: a day it names later in that year ("the Oct. 7 attacks") is the year before's, not news."""
+    anchor = _weekday_day(sources)
+    if anchor is None:
+        return None
+    tally = _tally(sources, anchor.year)
+    latest = anchor + dt.timedelta(days=NEAR_WRITTEN_DAYS)
+    tally.votes = Counter({d: v for d, v in tally.votes.items() if d <= latest})
+    return _tallied_event(tally, len(sources)) if tally.votes else None
 
 
 ASSUMED_YEAR = 2000  # a leap year: any day a page names without a year exists in it
