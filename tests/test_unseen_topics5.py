@@ -1,0 +1,103 @@
+"""Round five of unseen-topic checks: page furniture read as a headline or an author, dates and
+sentences that lean on the one before, each pinned by its general cause on a small text of our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+STORY = (
+    "The harbour authority closed the northern quay on Monday after a crane collapsed onto two "
+    "container ships, officials said in a statement.\n\n"
+    "Repairs are expected to take at least three weeks, and traffic will move to the southern "
+    "quay in the meantime, the authority's spokesperson told reporters."
+)
+
+
+def _clean(text: str):
+    from memogen.sources.cleaning.pipeline import clean_text
+
+    return clean_text(text)
+
+
+def test_a_wire_credited_after_the_headline_is_the_outlet_not_the_headline():
+    found = _clean(
+        "Crane Collapse Closes Keld Quay, Stops Short of Full Shutdown By Reuters\nBy Ann Lee and Bo Chan\n"
+        + STORY
+    ).found
+    assert found.title == "Crane Collapse Closes Keld Quay, Stops Short of Full Shutdown"
+    assert found.authors == ["Ann Lee", "Bo Chan"]
+    assert found.publisher == "Reuters"
+
+
+@pytest.mark.parametrize(
+    ("headline", "wire"),
+    [
+        ("Keld Quay Struck By Cargo Ship", None),  # a headline's own 'By'
+        ("Ferry Strike Ends, Talks Praised By Harbour Times", "Harbour Times"),
+        ("Quay Reopens By Friday", None),
+    ],
+)
+def test_only_an_outlets_name_after_by_is_a_credit(headline, wire):
+    from memogen.sources.cleaning.headline import split_wire_credit
+
+    head, outlet = split_wire_credit(headline)
+    assert outlet == wire
+    assert head == (headline if wire is None else headline[: headline.rindex(" By ")])
+
+
+def test_a_logo_and_an_aggregators_submitter_are_neither_headline_nor_author():
+    cleaned = _clean("KELDPOST Keldpost Logo\n\nsubmitted by\nHarbour Pass\n2025-04-08 11:00:09\n\n" + STORY)
+    found = cleaned.found
+    assert found.title is None
+    assert found.authors == []
+    assert found.publisher == "Keldpost"
+    assert "Logo" not in cleaned.text and "Harbour Pass" not in cleaned.text
+
+
+@pytest.mark.parametrize(
+    ("line", "logo"),
+    [("KELDPOST Keldpost Logo", "Keldpost"), ("Keldpost Logo", "Keldpost"), ("Port Unveils New Logo", None)],
+)
+def test_a_logos_alt_text_names_the_brand(line, logo):
+    from memogen.sources.cleaning.title import logo_brand
+
+    assert logo_brand(line) == logo
+
+
+def test_a_weekday_dated_after_its_asides_is_left_alone():
+    """ "on Saturday morning, Keld time (11pm, Friday, GMT), 5 April": the date told after the asides
+    dates the weekday and the other zone's day in its bracket; dating them again doubled the date."""
+    import datetime as dt
+
+    from memogen.compose.standalone.when import Anchor, resolve_relative
+
+    a = Anchor(dt.date(2025, 4, 5))  # a Saturday
+    text = (
+        "At 2am on Saturday morning, Keld time (11pm, Friday, GMT), 5 April, the militia crossed the river."
+    )
+    assert resolve_relative(text, a) == (text, True)
+    # another day told after 'and' dates only itself
+    out = resolve_relative("The militia left on Friday, and on Sunday, 6 April, it returned.", a)[0]
+    assert "on Friday 4 April 2025" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        (
+            "The two ports agreed a three-stage plan, officials close to the talks said. The officials, like "
+            "others interviewed for this story, requested anonymity to speak before the plan is announced.",
+            "The two ports agreed a three-stage plan, officials close to the talks said.",
+        ),
+        ("The shipowner did not immediately respond to a request for comment.", None),
+        (
+            "A harbour official, who requested anonymity, said the crane had failed twice before.",
+            "A harbour official, who requested anonymity, said the crane had failed twice before.",
+        ),
+    ],
+)
+def test_a_sentence_about_the_reporting_itself_is_no_memo_content(text, left):
+    from memogen.compose.standalone.shape import without_reporting
+
+    assert without_reporting(text) == left
