@@ -101,3 +101,71 @@ def test_a_sentence_about_the_reporting_itself_is_no_memo_content(text, left):
     from memogen.compose.standalone.shape import without_reporting
 
     assert without_reporting(text) == left
+
+
+def _one_source_points(text: str, *sentences: str):
+    import datetime as dt
+
+    from memogen.model import Citation, MergedPoint, Source, SourceMetadata
+
+    src = Source(
+        id="s1", path="s1.txt", kind="txt", metadata=SourceMetadata(date=dt.date(2025, 4, 8)), text=text
+    )
+    points = []
+    for k, sentence in enumerate(sentences):
+        start = text.index(sentence)
+        cite = Citation(src.id, sentence, start, start + len(sentence))
+        points.append(MergedPoint(id=f"p{k}", text=sentence, section="what_happened", citations=[cite]))
+    return src, points
+
+
+def test_a_counted_group_is_named_as_its_source_counted_it_before():
+    from memogen.compose.standalone import stand_alone
+
+    text = (
+        "KELD - The search for six dock workers turned to a recovery effort on Tuesday night.\n\n"
+        "The quay was struck by a barge early that morning.\n\n"
+        "The six men were repairing the crane rails at the time of the collapse.\n\n"
+        "Six weeks ago the five inspectors passed the crane."
+    )
+    src, points = _one_source_points(
+        text,
+        "The six men were repairing the crane rails at the time of the collapse.",
+    )
+    kept, _, _ = stand_alone(points, [src], None)
+    assert kept[0].text == "The six dock workers were repairing the crane rails at the time of the collapse."
+    # "The men" after "The six men": the same six, named as first counted
+    more = "The men, who are now presumed dead, lived in Keld."
+    src, points = _one_source_points(text.replace("\n\nSix weeks", f"\n\n{more}\n\nSix weeks"), more)
+    kept, _, _ = stand_alone(points, [src], None)
+    assert kept[0].text == "The six dock workers, who are now presumed dead, lived in Keld."
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Six weeks ago the quay was struck by a barge early in the morning.",  # a time, no group
+        "Six dock workers and six divers were on the quay when the barge struck it.",  # which six?
+        "The barge struck the quay where the six old friends had fished for years.",  # told from further back
+    ],
+)
+def test_a_counted_group_without_one_clear_referent_is_left_as_it_is(before):
+    from memogen.compose.standalone import stand_alone
+
+    sentence = "The six men were repairing the crane rails at the time of the collapse."
+    src, points = _one_source_points(f"{before}\n\n{sentence}", sentence)
+    kept, _, _ = stand_alone(points, [src], None)
+    assert kept[0].text == sentence
+
+
+def test_a_demonstrative_inside_a_report_of_speech_reads_with_the_sentence_before():
+    from memogen.compose.standalone import stand_alone
+
+    text = (
+        "The court ordered the port to publish its safety reports within a month.\n\n"
+        'A dockers\' lawyer argued this effectively closes the quay: "They cannot publish what they never wrote."'
+    )
+    sentence = text.split("\n\n")[1]
+    src, points = _one_source_points(text, sentence)
+    kept, _, _ = stand_alone(points, [src], None)
+    assert kept[0].text.startswith("The court ordered the port to publish") and sentence in kept[0].text
