@@ -5,7 +5,12 @@ resolved from the source's own text, or the point is left out with the reason:
 - not a statement (heading, table row, caption, fragment): left out (shape.py);
 - the source's own "First," / "2.": removed; a verbless item heading before the point: removed;
 - "He said" / "His visit": the one person the sentence before names (people.py); "They ..." /
-  "These ...": joined to the sentence before, when short enough, else left out;
+  "These ...", "argued this effectively ...": joined to the sentence before, when short enough,
+  else left out;
+- "The six men ..." / "The men ...": named as the source counted the group just before ("The six
+  construction workers ..."), when one count names it;
+- a sentence about the reporting itself ("requested anonymity to speak", "did not respond to a
+  request for comment"): removed, the point left out when nothing else is left (shape.py);
 - a quote without its speaker: joined to the sentence that names the speaker, else left out;
 - a figure whose year the sentence before gives ("won 44 seats" after "In 2016, ..."): joined;
 - "on Thursday", "last week", "later this year": dated from the source's date (when.py);
