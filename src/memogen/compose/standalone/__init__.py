@@ -321,9 +321,32 @@ def _group_noun(phrase: str) -> str | None:
     return None
 
 
+# "The analysts pointed out ...": a group the sentences before introduced with whom it belongs to
+_THE_GROUP = re.compile(r"^The\s+(?P<head>[a-z]{3,}s)\b(?!\s+(?:of|from|at|in|for|with)\b)")
+_AFFILIATION = r"(?<![Tt]he )(?<![\w-])(?i:{head})\s+(?P<aff>(?:from|of|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|the|and|on)){{0,6}})"
+
+
+def _affiliated_group(text: str, home: Home | None) -> str | None:
+    """ "The analysts pointed out ..." -> "The analysts from the Institute of Sea Law pointed out ...":
+    the group as the sentences just before introduced it ("Analysts from the Institute of Sea Law
+    have reported ..."), when they name it with one organisation only."""
+    m = _THE_GROUP.match(text)
+    if m is None or home is None:
+        return None
+    start = home.citation.start
+    window = home.text[max(0, start - GROUP_LOOKBACK) : start]
+    found = {
+        re.sub(r"(?:\s+(?:of|for|the|and|on))+$", "", x.group("aff"))
+        for x in re.finditer(_AFFILIATION.format(head=re.escape(m.group("head"))), window)
+    }
+    if len(found) != 1:
+        return None
+    return f"The {m.group('head')} {found.pop()}{text[m.end() :]}"
+
+
 def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation | None] | str:
     """Resolve a pronoun opening; returns (text, new citation or None) or the reason to leave it out."""
-    text = _counted_group(text, home) or text
+    text = _counted_group(text, home) or _affiliated_group(text, home) or text
     frame = _CAME_AS.match(text)
     if frame and _frames_a_statement(text[frame.end() :]):
         # "... comes as X, and as Y": without the frame, the second "as" joins a clause to nothing
