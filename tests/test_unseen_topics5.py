@@ -169,3 +169,31 @@ def test_a_demonstrative_inside_a_report_of_speech_reads_with_the_sentence_befor
     src, points = _one_source_points(text, sentence)
     kept, _, _ = stand_alone(points, [src], None)
     assert kept[0].text.startswith("The court ordered the port to publish") and sentence in kept[0].text
+
+
+@pytest.mark.parametrize(
+    ("before", "resolved"),
+    [
+        (
+            "Analysts from the Institute of Sea Law have reported that the quay will reopen.",
+            "The analysts from the Institute of Sea Law pointed out that the crane had failed twice.",
+        ),
+        # two organisations: which analysts?
+        ("Analysts from the Harbour Board and analysts at Keld University disagreed.", None),
+        ("Harbour analysts have reported that the quay will reopen.", None),  # no organisation named
+    ],
+)
+def test_a_group_is_named_with_the_organisation_it_was_introduced_with(before, resolved):
+    from memogen.compose.standalone import stand_alone
+
+    sentence = "The analysts pointed out that the crane had failed twice."
+    src, points = _one_source_points(f"{before}\n\n{sentence}", sentence)
+    kept, _, _ = stand_alone(points, [src], None)
+    assert kept[0].text == (resolved or sentence)
+
+
+def test_an_untitled_source_opening_on_a_quotation_is_named_without_its_marks():
+    from memogen.sources.naming import opening_title
+
+    name = opening_title("“Storms ahead threaten every quay we have,” the harbour master said.\n\nMore text.")
+    assert name == "Storms ahead threaten every quay we have, the harbour master said"
