@@ -27,8 +27,16 @@ def opening_title(text: str, words: int = OPENING_WORDS) -> str:
     # one sentence, not "Spokesman for the Armed Forces Brig"
     from ..sections.sentences import split_sentences  # imported when a source has no headline
 
-    sentence = next(iter(split_sentences(clean_value(para))), "")
+    sentence = _unquoted(next(iter(split_sentences(clean_value(para))), ""))
     cut = sentence.split()
     if len(cut) > words:
         return " ".join(cut[:words]).rstrip(",;:—–-") + "…"
     return sentence.rstrip(".")
+
+
+def _unquoted(sentence: str) -> str:
+    """'“Storms ahead,” she said' -> 'Storms ahead, she said': a name is printed in quotation marks,
+    and a quotation opening the source would double them ('““Storms ahead…')."""
+    if sentence[:1] not in '“"‘':
+        return sentence
+    return re.sub(r"[“”\"]", "", sentence)

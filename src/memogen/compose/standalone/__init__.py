@@ -5,7 +5,12 @@ resolved from the source's own text, or the point is left out with the reason:
 - not a statement (heading, table row, caption, fragment): left out (shape.py);
 - the source's own "First," / "2.": removed; a verbless item heading before the point: removed;
 - "He said" / "His visit": the one person the sentence before names (people.py); "They ..." /
-  "These ...": joined to the sentence before, when short enough, else left out;
+  "These ...", "argued this effectively ...": joined to the sentence before, when short enough,
+  else left out;
+- "The six men ..." / "The men ...": named as the source counted the group just before ("The six
+  construction workers ..."), when one count names it;
+- a sentence about the reporting itself ("requested anonymity to speak", "did not respond to a
+  request for comment"): removed, the point left out when nothing else is left (shape.py);
 - a quote without its speaker: joined to the sentence that names the speaker, else left out;
 - a figure whose year the sentence before gives ("won 44 seats" after "In 2016, ..."): joined;
 - "on Thursday", "last week", "later this year": dated from the source's date (when.py);
@@ -38,6 +43,7 @@ from .shape import (
     not_a_statement,
     strip_enumerator,
     strip_label,
+    without_reporting,
 )
 from .when import RELATIVE, anchor_for, resolve_relative, strip_relative
 
@@ -233,8 +239,114 @@ def _needs_its_year(text: str, home: Home | None, event_year: int | None) -> boo
     return bool(years) and latest is not None and max(years) < latest
 
 
+_NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_COUNT = rf"(?:{'|'.join(_NUMBER_WORDS)}|\d{{1,3}})"
+# "The six men were ...": a counted group the sentence before introduced ("six construction workers")
+_COUNTED_GROUP = re.compile(rf"^The\s+(?P<n>{_COUNT})\s+(?P<head>[a-z]+)\b(?!-)")
+# what a source counts a group by before: "six construction workers", "the 22 crew members"
+# (an indefinite count only: "the three longtime friends" is itself told from further back)
+_COUNTED_BEFORE = r"(?<![\w-])(?<![Tt]he )(?<!these )(?<!those )(?:{n})\s+(?P<phrase>(?:[a-z][a-z-]*\s+){{0,2}}[a-z]+)\b(?![\w-])"
+GROUP_LOOKBACK = (
+    400  # characters before a point its counted group is looked for in: the sentences just before
+)
+# "argued this effectively demands", "said these were": a demonstrative standing for what the sentence
+# before told, inside a report of what someone said
+_EMBEDDED_THIS = re.compile(
+    r"^[^.;:]{0,80}?\b(?:said|says|argued|argues|added|noted|warned|insisted|believes|believed|claimed|"
+    r"stressed|suggested)\s+(?:that\s+)?(?:this|these)\s+(?:[a-z]+ly\s+)?(?:is|was|are|were|will|would|"
+    r"could|can|may|might|must|should|has|had|have|means|meant|[a-z]+s)\b"
+)
+
+
+def _counted_group(text: str, home: Home | None) -> str | None:
+    """ "The six men were working ..." -> "The six construction workers were working ...": the group
+    named as the source counted it just before, when that count names one group only. None when the
+    opening is no counted group or its source names it no other way."""
+    if home is None:
+        return None
+    text = _count_of_the_same(text, home)
+    m = _COUNTED_GROUP.match(text)
+    if m is None:
+        return None
+    n = m.group("n").lower()
+    number = str(_NUMBER_WORDS.index(n) + 2) if n in _NUMBER_WORDS else n
+    word = _NUMBER_WORDS[int(n) - 2] if n.isdigit() and 2 <= int(n) <= 12 else n
+    start = home.citation.start
+    window = home.text[max(0, start - GROUP_LOOKBACK) : start]
+    pattern = re.compile(_COUNTED_BEFORE.format(n=f"{re.escape(number)}|{re.escape(word)}"), re.I)
+    named = {g for g in (_group_noun(x.group("phrase")) for x in pattern.finditer(window)) if g}
+    if len(named) != 1:
+        return None
+    phrase = named.pop()
+    if phrase.split()[-1] == m.group("head"):
+        return None  # named alike already
+    return f"The {m.group('n')} {phrase}{text[m.end() :]}"
+
+
+# "The men, who ...": a plain word for people a source uses for a group it counted just before ("the six men")
+_THE_PEOPLE = re.compile(r"^The\s+(?P<head>men|women|children)\b")
+
+
+def _count_of_the_same(text: str, home: Home) -> str:
+    """ "The men, who ..." -> "The six men, who ..." when the sentences just before count them once."""
+    m = _THE_PEOPLE.match(text)
+    if m is None:
+        return text
+    start = home.citation.start
+    window = home.text[max(0, start - GROUP_LOOKBACK) : start]
+    counts = {
+        x.group(1).lower() for x in re.finditer(rf"(?<![\w-])({_COUNT})\s+{m.group('head')}\b", window, re.I)
+    }
+    if len(counts) != 1:
+        return text
+    return f"The {counts.pop()} {m.group('head')}{text[m.end() :]}"
+
+
+_PLURAL_OTHER = frozenset({"men", "women", "people", "children", "crew", "staff", "police", "personnel"})
+# counts of time and measure ("six weeks ago", "10 miles") name no group
+_UNITS_TEXT = (
+    "seconds minutes hours days weeks months years decades centuries times percent points miles feet "
+    "metres meters kilometres kilometers km tonnes tons dollars euros pounds"
+)
+_UNITS = frozenset(_UNITS_TEXT.split())
+
+
+def _group_noun(phrase: str) -> str | None:
+    """ "construction workers turned" -> "construction workers": the words up to the first plural noun."""
+    words = phrase.split()
+    for k, w in enumerate(words):
+        plural = w in _PLURAL_OTHER or (w.endswith("s") and not w.endswith(("ss", "us", "is")))
+        if plural:
+            return None if w in _UNITS else " ".join(words[: k + 1])
+    return None
+
+
+# "The analysts pointed out ...": a group the sentences before introduced with whom it belongs to
+_THE_GROUP = re.compile(r"^The\s+(?P<head>[a-z]{3,}s)\b(?!\s+(?:of|from|at|in|for|with)\b)")
+_AFFILIATION = r"(?<![Tt]he )(?<![\w-])(?i:{head})\s+(?P<aff>(?:from|of|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|the|and|on)){{0,6}})"
+
+
+def _affiliated_group(text: str, home: Home | None) -> str | None:
+    """ "The analysts pointed out ..." -> "The analysts from the Institute of Sea Law pointed out ...":
+    the group as the sentences just before introduced it ("Analysts from the Institute of Sea Law
+    have reported ..."), when they name it with one organisation only."""
+    m = _THE_GROUP.match(text)
+    if m is None or home is None:
+        return None
+    start = home.citation.start
+    window = home.text[max(0, start - GROUP_LOOKBACK) : start]
+    found = {
+        re.sub(r"(?:\s+(?:of|for|the|and|on))+$", "", x.group("aff"))
+        for x in re.finditer(_AFFILIATION.format(head=re.escape(m.group("head"))), window)
+    }
+    if len(found) != 1:
+        return None
+    return f"The {m.group('head')} {found.pop()}{text[m.end() :]}"
+
+
 def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation | None] | str:
     """Resolve a pronoun opening; returns (text, new citation or None) or the reason to leave it out."""
+    text = _counted_group(text, home) or _affiliated_group(text, home) or text
     frame = _CAME_AS.match(text)
     if frame and _frames_a_statement(text[frame.end() :]):
         # "... comes as X, and as Y": without the frame, the second "as" joins a clause to nothing
@@ -254,6 +366,7 @@ def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation 
         )
         or _SUCH.search(first_sentence(text)[0]) is not None
     )
+    dangling = dangling or _EMBEDDED_THIS.match(first_sentence(text)[0]) is not None
     if not dangling and not _DEMONSTRATIVE_NOUN.match(text) and not _LEANS_BACK.match(text):
         return text, None
     # "This provision was ..." / "They said ...": read with the sentence it leans on, when that fits
@@ -344,7 +457,10 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
         if stripped is None:
             return "a relative date ('on Thursday', 'last week') its source gives no date for"
         text = stripped
-    text = close_open_quote(drop_more_follows(text))
+    own = without_reporting(text)
+    if own is None:
+        return "about the reporting itself (a source's anonymity, a request for comment), not the event"
+    text = close_open_quote(drop_more_follows(own))
     section = point.section
     if section == "what_happened" and _OPINION.search(re.sub(r"[“\"][^”\"]*[”\"]", "", text)):
         section = "what_it_means"  # an opinion is not a fact of what happened

@@ -318,3 +318,49 @@ def close_open_quote(text: str) -> str:
     if last > 0 and text[last - 1] in ".,!?":
         return '"' + text  # 'There could be damage," says a source.'
     return text + '"'  # 'It is "a new era.': opened, never closed
+
+
+# The reporting itself, not the event: how a source was quoted ("requested anonymity to speak about the
+# deal"), who did not answer the reporter, what "this story" did. A sentence that also reports what was
+# said ("An official, who requested anonymity, said the ship lost power") is about the event.
+_ANONYMITY = re.compile(
+    r"\b(?:requested|asked\s+for|sought|(?:was|were)\s+granted|(?:on\s+)?(?:the\s+)?condition\s+of|"
+    r"insisted\s+on)\s+anonymity\b|\basked\s+not\s+to\s+be\s+(?:named|identified)\b",
+    re.I,
+)
+_THIS_STORY = re.compile(r"\b(?:for|in|by|to)\s+this\s+(?:story|article|report|piece|newspaper)\b", re.I)
+_NO_COMMENT = re.compile(
+    r"\b(?:did\s+not|didn[’']t|has\s+not|hasn[’']t|have\s+not|could\s+not)\s+(?:immediately\s+)?"
+    r"(?:respond|reply|be\s+reached)\w*\s+(?:to\s+(?:an?\s+|our\s+|multiple\s+|several\s+)?"
+    r"(?:emailed\s+)?requests?\s+)?for\s+comment\b",
+    re.I,
+)
+_TELLS_WHAT = re.compile(
+    r"\b(?:said|says|told|tells|added|according\s+to|confirmed|warned|stated|described)\b", re.I
+)
+
+
+def about_the_reporting(sentence: str) -> bool:
+    """A sentence about how the story was reported, with no statement of the event in it."""
+    if _NO_COMMENT.search(sentence):
+        return True
+    if not (_ANONYMITY.search(sentence) or _THIS_STORY.search(sentence)):
+        return False
+    return _TELLS_WHAT.search(sentence) is None
+
+
+def without_reporting(text: str) -> str | None:
+    """The point without its sentences about the reporting itself; None when nothing else is left."""
+    kept: list[str] = []
+    cut = False
+    rest = text
+    while rest:
+        first, after = first_sentence(rest)
+        if about_the_reporting(first):
+            cut = True
+        else:
+            kept.append(rest[: len(rest) - len(after)].strip())  # with its closing quote mark
+        rest = after
+    if not kept:
+        return None
+    return " ".join(kept) if cut else text

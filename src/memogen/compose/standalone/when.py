@@ -324,6 +324,8 @@ def resolve_relative(sentence: str, anchor: Anchor) -> tuple[str, bool]:
 
     def swap(m: re.Match) -> str:
         nonlocal ok
+        if m["weekday"] and _dated_after_asides(sentence, m, anchor):
+            return m.group(0)
         if m["weekday"]:
             new = _weekday_phrase(m, anchor, _future_at(sentence, m.start()))
         elif m["day"]:
@@ -348,6 +350,43 @@ def resolve_relative(sentence: str, anchor: Anchor) -> tuple[str, bool]:
 
     out = RELATIVE.sub(swap, sentence)
     return out, ok
+
+
+# "..., Moscow time (11pm, Friday, GMT), 24 June": a short aside, then the date the weekday has ("and on
+# Sunday, 25 June" is another day)
+_ASIDE_WORD = r"(?!(?:and|or|but|on|then|until|to)\b)[A-Za-z]+"
+_ASIDE_THEN_DATE = re.compile(
+    rf"^(?:[ ,]+(?:{_ASIDE_WORD})(?:\s+(?:{_ASIDE_WORD})){{0,2}})?\s*,\s*(?:(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH_NAME})"
+    rf"|(?P<m2>{_MONTH_NAME})\s+(?P<d2>\d{{1,2}})\b)"
+)
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _dated_after_asides(sentence: str, m: re.Match, anchor: Anchor) -> bool:
+    """ "At 2am on Saturday morning, Moscow time (11pm, Friday, GMT), 24 June, ...": the weekday and the
+    other zone's day in its bracket are dated by the day and month told after the asides (24 June is
+    that Saturday, the day after that Friday). Dating them again doubled the date."""
+    if anchor.day is None:
+        return False
+    rest = sentence[m.end() : m.end() + 120]
+    if sentence[: m.start()].count("(") > sentence[: m.start()].count(")"):
+        close = rest.find(")")
+        rest = rest[close + 1 :] if close >= 0 else rest  # an aside's weekday: read on after its bracket
+    told = _ASIDE_THEN_DATE.match(_BRACKETED.sub("", rest))
+    if told is None:
+        return False
+    month = _month_number(told["m"] or told["m2"])
+    try:
+        day = dt.date(anchor.day.year, month, int(told["d"] or told["d2"]))
+    except ValueError:
+        return False
+    gap = (day.weekday() - WEEKDAYS.index(m["wday"].capitalize())) % 7
+    return abs((day - anchor.day).days) <= NEAR_EVENT_DAYS and gap in (0, 1)
+
+
+def _month_number(name: str) -> int:
+    key = name.rstrip(".")[:3].lower()
+    return next(k for k in range(1, 13) if calendar.month_abbr[k].lower() == key)
 
 
 # "according to a Tuesday evening news release": the weekday qualifies the noun after it, and a

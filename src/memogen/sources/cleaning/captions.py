@@ -8,9 +8,10 @@ import re
 from .. import metadata as md
 from ..text import word_count
 
+# a contributor's credit, never the author: who edited, read or (on an aggregator) submitted or curated a page
 CREDIT = re.compile(
     r"(?i)^(?:edited|reviewed|translated|compiled|illustrat\w+|photos?|photographs?|images?|design(?:ed)?|"
-    r"presented|produced|hosted|narrated|voiced|read)\s+by\b\s*:?\s*(?P<who>.*)$"
+    r"presented|produced|hosted|narrated|voiced|read|submit+ed|curated)\s+by\b\s*:?\s*(?P<who>.*)$"
 )
 _CAPTION = re.compile(
     r"(?i)^\(?\s*(?:file\s+)?(?:photo|image|picture|illustration|graphic|video)s?\s*(?:credit)?\s*[:/|©]"
@@ -85,6 +86,13 @@ _PICTURE_AGENCY = re.compile(
     r"^(?:Bloomberg|Reuters|AFP|AP|EPA(?:-EFE)?|Getty Images|Xinhua|Anadolu(?: Agency)?|Shutterstock|Alamy|"
     r"AFP via Getty Images|Associated Press)\.?$"
 )
+
+
+def is_picture_agency(name: str) -> bool:
+    """'Reuters', 'AFP', 'Associated Press': a wire or picture agency named alone."""
+    return _PICTURE_AGENCY.match(name.strip()) is not None
+
+
 AGENCY_CAPTION_WORDS = 30  # a caption ending on an agency's name alone is short
 
 

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import metadata as md
-from .captions import CREDIT
+from .captions import CREDIT, is_picture_agency
 from .chrome import menu_runs
 from .dates import date_line, read_date, stamp_rank
 from .lines import DATE_LABELLED, DATE_LINE, DATE_UPDATED, Found, Line, drop
@@ -30,6 +30,7 @@ from .title import (
     MASTHEAD_NOUN,
     find_title,
     is_publication_name,
+    logo_brand,
     lone_common_word,
     names_a_section,
     section_heading_shape,
@@ -85,6 +86,9 @@ def read_headline_zone(
         if site is None:
             headline, site = _site_after_repeated_headline(it.text, front[title + 1 :])
         headline, names = split_byline(headline)
+        headline, wire = split_wire_credit(headline)
+        if wire:
+            found.offer_publisher(wire, 1, it.where("outlet credited after the headline"))
         headline = without_breadcrumb(said_once(headline))
         found.add_authors(names, it.where("byline after the headline"))
         found.title = found.title or headline
@@ -193,6 +197,23 @@ def split_byline(line: str) -> tuple[str, list[str]]:
     if not m or not names or len(m.group("head").split()) < 3:
         return line, []
     return m.group("head").strip(), names
+
+
+_TRAILING_CREDIT = re.compile(r"^(?P<head>.{12,}?)\s+By\s+(?P<outlet>[A-Z][\w&.'’ -]{1,40})$")
+
+
+def split_wire_credit(line: str) -> tuple[str, str | None]:
+    """'Court Orders Port Reopened, Stops Short of Fines By Reuters' -> (headline, 'Reuters'): an
+    aggregator's headline with the wire or outlet it took the story from run on.  Only an outlet's
+    name counts: a wire agency or a name with a masthead noun ('... Struck By Cargo Ship' keeps its
+    words)."""
+    m = _TRAILING_CREDIT.match(line.strip())
+    if not m or len(m.group("head").split()) < 4:
+        return line, None
+    outlet = m.group("outlet").strip()
+    if not (is_picture_agency(outlet) or is_publication_name(outlet)):
+        return line, None
+    return m.group("head").strip(), outlet
 
 
 def _date_line_shaped(it: Line) -> bool:
@@ -359,6 +380,9 @@ class _Zone:
             above_title = title is not None and i < title
             if _date_line_shaped(it):
                 date_line(it, self.found, above_title)
+            elif logo_brand(it.text):
+                self.found.offer_publisher(logo_brand(it.text), 1, it.where("the masthead logo's alt text"))
+                drop(it, "masthead logo's alt text (→ metadata.publisher)")
             elif not above_title and md.is_name(it.text) and title is not None:
                 self.found.add_authors([it.text], it.where("byline under the headline"))
                 drop(it, "byline (→ metadata.authors)")

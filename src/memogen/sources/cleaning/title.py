@@ -79,6 +79,8 @@ _ROLE_LABEL = re.compile(
     r"podcast|slideshow|graphic|illustration)\s*:"
 )
 _ALT_TEXT_END = re.compile(r"(?i)\b(?:image|thumbnail)$")
+# 'HARBOUR Harbour Logo': a logo's alt text, the brand then 'Logo' (a headline about a logo says more)
+_LOGO_ALT = re.compile(r"^(?P<brand>(?:[A-Z][\w&.'’-]*\s+){1,3})Logo$")
 _PHOTO_CREDIT_END = re.compile(
     r"(?i)\((?:[^()]{0,30}\s)?(?:photo|picture|image|file photo)(?:\s*[:/][^()]{0,40})?\)$"
 )
@@ -99,9 +101,23 @@ def labels_something_else(text: str) -> bool:
         return True  # 'Format: Chicago', 'Category: World': a field and its value
     if len(words) >= 2 and _ALT_TEXT_END.search(text.strip()):
         return True  # 'Site News Article Image', 'Featured thumbnail': a picture's alt text
+    if logo_brand(text.strip()):
+        return True
     if _PHOTO_CREDIT_END.search(text.strip()):
         return True  # 'The new mayor at the count. (CNA photo)': a picture's caption and its credit
     return sum(w in UI_STRONG for w in words) >= _UI_IN_TITLE
+
+
+def logo_brand(text: str) -> str | None:
+    """A brand's name then 'Logo': the alt text of the masthead's image, when the brand is one word
+    ('Newsday Logo') or printed twice ('NEWSDAY Newsday Logo'); the brand as last printed. 'Port
+    Unveils New Logo' is a headline."""
+    m = _LOGO_ALT.match(text.strip())
+    if m is None:
+        return None
+    brand = m.group("brand").split()
+    lowered = [w.lower() for w in brand]
+    return brand[-1] if len(brand) == 1 or len(set(lowered)) < len(lowered) else None
 
 
 def _captioned_below(front: list[Line], i: int) -> bool:
