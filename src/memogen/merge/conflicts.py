@@ -29,7 +29,7 @@ from .aliases import Aliases
 from .claims import MEASURED_UNITS, Claim, Entity, reference_span, weekday_date
 from .clustering import UnionFind
 from .features import Features, features
-from .lexicon import EVENT_PHASES, GENERIC, REPORTING_VERBS, STOP, WEEKDAYS, stem
+from .lexicon import EVENT_PHASES, GENERIC, REPORTING_VERBS, STOP, TELLING, WEEKDAYS, stem
 from .pairs import cross_source_pairs, name_mismatch, nearest_shared
 from .quantities import (
     Quantity,
@@ -38,6 +38,7 @@ from .quantities import (
     direction,
     extract_quantities,
     figure_clause,
+    own_clause,
     split_sentences,
 )
 from .semantic import semantic_similarity
@@ -692,11 +693,13 @@ _PHRASE_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z'-]+")
 
 
 def measure_phrase(c: Claim) -> str:
-    """The words that say what a figure measures: the nearest content words of its clause (of its
-    sentence when the clause is too short to say: "which resulted in a record high of $790 million")."""
-    near = _nearest_words(figure_clause(c.quantity), c.quantity.display)
-    if len(near) < 2:
-        near = _nearest_words(c.quantity.sentence, c.quantity.display)
+    """The words that say what a figure measures: the nearest content words of its own clause (no
+    teller's words, no other figure's clause before "and"; else of its whole clause, else of its
+    sentence when that is too short to say: "which resulted in a record high of $790 million")."""
+    near = _nearest_words(own_clause(c.quantity), c.quantity.display)
+    for wider in (figure_clause(c.quantity), c.quantity.sentence):
+        if len(near) < 2:
+            near = _nearest_words(wider, c.quantity.display)
     return " ".join(w for _, _, w in sorted(near, key=lambda t: t[1]))
 
 
@@ -711,7 +714,7 @@ def _nearest_words(text: str, display: str, limit: int = 4) -> list[tuple[int, i
     words = []
     for m in _PHRASE_WORD.finditer(text):
         w = m.group()
-        if w in STOP or w in GENERIC or w in WEEKDAYS or w in _QUANTIFIERS:
+        if w in STOP or w in GENERIC or w in TELLING or w in WEEKDAYS or w in _QUANTIFIERS:
             continue
         distance = abs(m.start() - pos) if m.start() < pos else abs(m.start() - pos - len(display))
         words.append((distance, m.start(), w))

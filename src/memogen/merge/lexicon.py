@@ -668,6 +668,32 @@ REPORTING_VERBS = frozenset(
         "warned",
     ]
 )
+# Words by which a sentence tells who gave a figure ("a filing cited by CNBC noting that customers
+# took out $42 billion"): they say who told, not what the figure measures, so a figure's context
+# leaves them out, and "noting that" ends it (the teller's words lie beyond). ("claims", "states",
+# "notes" and "warning" are nouns too often.)
+TELLING = REPORTING_VERBS | frozenset(
+    [
+        "say",
+        "saying",
+        "tell",
+        "tells",
+        "telling",
+        "report",
+        "reporting",
+        "according",
+        "cited",
+        "cites",
+        "citing",
+        "noted",
+        "noting",
+        "stating",
+        "adding",
+        "announcing",
+        "confirming",
+        "estimating",
+    ]
+)
 # What a speaker says about itself ("the PML-N said it won 75 seats"): then it owns the figure.
 SELF_REFERENCE = frozenset(["it", "its", "they", "their", "we", "our"])
 

@@ -27,6 +27,7 @@ from .lexicon import (
     SENTENCE_END,
     SENTENCE_SPLIT,
     STOP,
+    TELLING,
     TENS,
     TOKEN,
     UNIT_SPELLINGS,
@@ -200,6 +201,9 @@ def _context(toks: list[tuple[str, int, int]], lo: int, hi: int, window: int = 1
     They say what the figure measures ("arrived", "trade"). Capitalised words are left
     out on purpose: names are shared by every sentence of a topic, so they cannot tell
     "arrived on" from "concluded on". Distance lets the nearest word count most.
+    The words are the figure's own clause's: leftward they stop where a teller's words end
+    ("a filing cited by CNBC noting that customers took out $42 billion") and at another
+    figure's clause ("its stock plummeted 60 percent and clients pulled out $40 billion").
     """
     out: dict[str, int] = {}
     for leftward, rng in ((True, range(lo - 1, -1, -1)), (False, range(hi, len(toks)))):
@@ -208,16 +212,19 @@ def _context(toks: list[tuple[str, int, int]], lo: int, hi: int, window: int = 1
         joined = -1  # how many words were seen before the last joiner ("and", "while") of this side
         for k in rng:
             w = toks[k][0]
-            if w in SENTENCE_END:
+            if w in SENTENCE_END or (leftward and _tells(toks, k)):
                 break
             if w.lower() in _JOINERS:
                 joined = len(seen)
             elif joined >= 0 and _starts_figure(w):
                 # "42% of the population and 23% of GDP": between the joiner and another figure, the
-                # words are that figure's; before both (leftward) is their common subject
+                # words are that figure's; before both (leftward) is their common subject -- unless
+                # this figure has words of its own after the joiner ("60 percent and clients pulled
+                # out $40 billion"): then the joiner opened its clause
+                own = joined > 0
                 seen = seen[:joined]
                 joined = -1
-                if not leftward:
+                if not leftward or own:
                     break
             if not (w[:1].isalnum()):
                 continue
@@ -234,6 +241,15 @@ def _context(toks: list[tuple[str, int, int]], lo: int, hi: int, window: int = 1
     return out
 
 
+def _tells(toks: list[tuple[str, int, int]], k: int) -> bool:
+    """Token k ends a teller's words, seen from a figure after it: "according" (to X), or a telling
+    word before "that" ("noting that customers took out ...")."""
+    low = toks[k][0].lower()
+    if low == "according":
+        return True
+    return low in TELLING and k + 1 < len(toks) and toks[k + 1][0].lower() == "that"
+
+
 @lru_cache(maxsize=1 << 15)
 def _context_stem(word: str) -> str | None:
     """The stem a word gives a figure's context, or None for no content word (a stop word, a month, a
@@ -241,7 +257,7 @@ def _context_stem(word: str) -> str | None:
     lw = word.lower()
     if not lw.replace("-", "").isalpha():
         return None
-    if lw in STOP or lw in GENERIC or lw in MONTHS or has_number_word(lw):
+    if lw in STOP or lw in GENERIC or lw in TELLING or lw in MONTHS or has_number_word(lw):
         return None
     return stem(lw)
 
@@ -731,6 +747,30 @@ def _clause(sentence: str, display: str) -> str:
     end = pos + len(display)
     hi = min([m.start() for m in _CLAUSE_END.finditer(sentence, end)] + [len(sentence)])
     return sentence[lo:hi]
+
+
+def own_clause(q: Quantity) -> str:
+    """A figure's clause without what leads into it from outside: a teller's words ("a filing cited
+    by CNBC noting that | customers took out $42 billion") and another figure's clause joined by
+    "and" ("its stock plummeted 60 percent and | clients pulled out $40 billion"). The words left
+    say what the figure measures."""
+    return _own_clause(q.sentence, q.display)
+
+
+@lru_cache(maxsize=65536)
+def _own_clause(sentence: str, display: str) -> str:
+    clause = _clause(sentence, display)
+    pos = clause.find(display)
+    if pos < 0:
+        return clause
+    toks = tokenize(clause[:pos])
+    cut = 0
+    for k, (w, _, end) in enumerate(toks):
+        if _tells(toks, k):
+            cut = toks[k + 1][2] if k + 1 < len(toks) else end  # after "that"
+        elif w.lower() in _JOINERS and any(_starts_figure(t[0]) for t in toks[:k]):
+            cut = end
+    return clause[cut:]
 
 
 def figure_years(q: Quantity) -> set[int]:
