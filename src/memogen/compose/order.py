@@ -124,15 +124,15 @@ def event_order(
     for p in points:
         first = min(p.citations, key=lambda c: (rank.get(c.source_id, len(rank)), c.start), default=None)
         # an undated sentence is told at the day and hour its source last gave, after that sentence;
-        # an hour of its own ("At 1:27 a.m., the ship struck ...") places it within that day, and
+        # an hour of its own ("At 1:20 a.m., the ship struck ...") places it within that day, and
         # with no day from its source, within the event's day
         when, hour = inherited[(first.source_id, id(p))] if first else (None, MIDDAY)
         when = own[id(p)] or when
         clock = time_of_day(p.text)
-        if own[id(p)] or (clock is not None and (when or _CLOCK.search(p.text))):
-            hour = clock if clock is not None else MIDDAY
-        if when is None and clock is not None and _CLOCK.search(p.text):
-            when = undated_day if undated_day != dt.date.max else None
+        if clock is not None and (when or _CLOCK.search(p.text)):
+            hour = clock
+            if when is None and undated_day != dt.date.max:
+                when = undated_day
         place = (rank.get(first.source_id, len(rank)), first.start) if first else (len(rank), 0)
         keyed.append(((when or undated_day, when is None, hour, *place), p))
     return [p for _, p in sorted(keyed, key=lambda t: t[0])]

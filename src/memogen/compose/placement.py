@@ -278,9 +278,7 @@ def recalls_as_context(point: MergedPoint, event: dt.date) -> bool:
     views = _AHEAD_VIEW_CUES.intersection(cues)
     if views or ("c_quote" in cues and not quoted_wording(point.text)):
         return False
-    if (
-        "g_present_perfect" in cues
-    ):  # "the protests have shifted ... the worst in over a decade": a change up to now
+    if "g_present_perfect" in cues:  # "the protests have shifted ... the worst in a decade": up to now
         return False
     before = _BEFORE.intersection(time_features(point.text, Context(event_start=event))) - {"t_since"}
     return bool(before or _RECALL_CUES.intersection(cues) or recalls_the_past(point.text, event, False))
@@ -433,15 +431,16 @@ def _content_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.lower()) if w not in STOP}
 
 
-def said_elsewhere(point: MergedPoint, points: list[MergedPoint]) -> bool:
+def said_elsewhere(point: MergedPoint, points: list[MergedPoint], words: dict[str, set[str]]) -> bool:
     """Most of the point's words stand in one point filed in another section ("There were 60 seats
     reserved for women" under Background, its sentence joined to a point under What happened): the
-    selection will cut it as a repeat, so it cannot be the memo's context."""
-    own = _content_words(point.text)
+    selection will cut it as a repeat, so it cannot be the memo's context. `words`: each point's
+    content words by id, read once by the caller."""
+    own = words[point.id]
     if not own:
         return False
     return any(
-        q.section != point.section and len(own & _content_words(q.text)) >= SAID_ELSEWHERE * len(own)
+        q.section != point.section and len(own & words[q.id]) >= SAID_ELSEWHERE * len(own)
         for q in points
         if q is not point
     )
@@ -452,7 +451,8 @@ def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], f
     its context is a definition the sources give, else the points least like the event among those
     the extractor filed elsewhere unsure - not dated at the event, no disputed figure, further from
     the event than most points - those giving a figure first."""
-    if _holds_one([p for p in points if not said_elsewhere(p, points)], sal, floor, "background"):
+    words = {p.id: _content_words(p.text) for p in points}  # read once: each point meets every other
+    if _holds_one([p for p in points if not said_elsewhere(p, points, words)], sal, floor, "background"):
         return
     closeness = sorted(sal[p.id].event for p in points)
     median = closeness[len(closeness) // 2]

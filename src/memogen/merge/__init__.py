@@ -42,9 +42,8 @@ from .conflicts import (
     weekday_claims,
     weekday_day,
 )
-from .features import Features, features, weekday_events
+from .features import Features, content_stems, features, weekday_events
 from .labels import lone_labels, lone_name_variants
-from .lexicon import STOP, stem
 from .memory import release_freed_memory
 from .pairs import (
     ANCHOR_MIN_SIM,
@@ -350,20 +349,20 @@ def _drop_restated_asides(merged: list[MergedPoint]) -> None:
     if not any(has_aside(m.text) for m in merged):
         return
     stating: dict[tuple, set[str]] = defaultdict(set)  # (kind, unit, value) -> facts giving it
-    words: dict[str, set[str]] = {}  # fact -> the content words of its main statement
+    words: dict[str, frozenset[str]] = {}  # fact -> the content words of its main statement
     for m in merged:
         main = without_asides(m.text)
         for q in extract_quantities(main):
             stating[(q.kind, q.unit, q.value)].add(m.id)
             if q.kind == "year":
-                words.setdefault(m.id, _content_words(main))
+                words.setdefault(m.id, content_stems(normalise(main)))
     for m in merged:
         if has_aside(m.text):
             m.text = drop_restated_asides(
                 m.text,
                 lambda q, me=m.id: q.kind != "year" and bool(stating[(q.kind, q.unit, q.value)] - {me}),
                 lambda aside, q, me=m.id: any(
-                    _mostly_within(_content_words(aside), words[f])
+                    _mostly_within(content_stems(normalise(aside)), words[f])
                     for f in sorted(stating[(q.kind, q.unit, q.value)] - {me})
                 ),
             )
@@ -372,11 +371,7 @@ def _drop_restated_asides(merged: list[MergedPoint]) -> None:
 ASIDE_TOLD_SHARE = 0.5  # of an aside's content words another fact stating its year must say
 
 
-def _content_words(text: str) -> set[str]:
-    return {stem(w) for w in re.findall(r"[a-z][a-z'’-]+", text.lower())} - STOP
-
-
-def _mostly_within(aside: set[str], fact: set[str]) -> bool:
+def _mostly_within(aside: frozenset[str], fact: frozenset[str]) -> bool:
     return bool(aside) and len(aside & fact) >= ASIDE_TOLD_SHARE * len(aside)
 
 

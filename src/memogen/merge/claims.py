@@ -117,8 +117,8 @@ _PARTIAL_COUNT = re.compile(
 LEDE_CHARS = 600
 # What is still outstanding changes by the hour: two such counts of one day are two moments.
 _PENDING = re.compile(r"\b(?:still|yet to|pending|remaining|remain|outstanding|awaited|missing)\b", re.I)
-# How far a count has got ("with 98 percent of the votes counted", "99.97 percent of polling stations
-# reporting", "vote totals from over 98% of polling stations as of 8:30 p.m."): a moment of a running
+# How far a count has got ("with 90 percent of the votes counted", "97.5 percent of polling stations
+# reporting", "totals from over 90% of stations as of 9 p.m."): a moment of a running
 # count, which every report gives at its own hour, never a disagreement
 _SHARE_COUNTED = re.compile(
     r"^\s+of\s+(?:[\w'’,.-]+\s+){0,5}?(?:counted|reporting|tallied|processed)\b", re.I

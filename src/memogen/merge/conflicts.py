@@ -502,7 +502,7 @@ def _same_claim(
         # "the eighth military coup" / "the ninth successful coup": the counted noun is said on both
         # sides, so one unit close in value is one count (the names beside an ordinal are its
         # subject or the series' scope, not another owner) -- unless each side names someone the other
-        # does not: "Hou ... was in second place" / "In third place, Ko ..." are two candidates' ranks
+        # does not: "Varga ... was in second place" / "In third place, Oduya ..." are two candidates' ranks
         return (
             _distance(a, b) <= CLOSE_LOG_RATIO
             and name_mismatch(cache.features(qa.sentence), cache.features(qb.sentence)) == 0

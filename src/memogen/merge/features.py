@@ -116,6 +116,11 @@ def _about_itself(low: list[str], k: int) -> bool:
     return k < len(low) and low[k] in SELF_REFERENCE
 
 
+def content_stems(norm: str) -> frozenset[str]:
+    """The stems of a normal form's content words (each distinct word stemmed once)."""
+    return frozenset(map(stem, {w for w in norm.split() if len(w) > 1} - STOP))
+
+
 def features(text: str, aliases: Aliases | None = None) -> Features:
     """Why the tokens' offsets are read only when needed: most sentences of a topic hold ordinary
     words only, whose normal form and names the words alone give (~15 % of the merge's per-point
@@ -126,8 +131,7 @@ def features(text: str, aliases: Aliases | None = None) -> Features:
     if norm is None:
         toks = tokenize(text)
         norm = normalise(text, aliases, toks)
-    # each distinct word stemmed once (a set of stems either way)
-    content = frozenset(map(stem, {w for w in norm.split() if len(w) > 1} - STOP))
+    content = content_stems(norm)
     if any(map(may_start_quantity, words)):
         quantities = extract_quantities(text, toks if toks is not None else tokenize(text))
     else:

@@ -13,7 +13,7 @@ import re
 from ...model import DroppedLine, SourceReference
 from ..footnotes import find_note_lines, mark_inline, parse_reference
 from ..text import document_words, repair_joins, word_count
-from .lines import BULLET, SENTINELS, TERMINAL, Line, RawLine
+from .lines import BULLET, NUMBERED, SENTINELS, TERMINAL, Line, RawLine
 from .shape import is_heading_like, is_prose
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -21,8 +21,9 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _WIKI_HEADING = re.compile(r"^(={1,6})\s*([^=].*?)\s*\1\s*$")
 
 
-_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+\S")
-_ENDS_ITEM = re.compile(r"[.!?:][\"”’')]*\s*$")
+def _ends_item(line: str) -> bool:
+    """A line after which a numbered item starts a list: a sentence's end, or a colon."""
+    return bool(TERMINAL.search(line)) or line.rstrip().endswith(":")
 
 
 def unwrap(lines: list[RawLine], texts: list[str]) -> tuple[list[RawLine], list[str]]:
@@ -46,7 +47,7 @@ def unwrap(lines: list[RawLine], texts: list[str]) -> tuple[list[RawLine], list[
             and ln.hint is None
             and not BULLET.match(text)
             # an item of a numbered list: after another item, or after a sentence or a colon
-            and not (_NUMBERED.match(text) and (_NUMBERED.match(last_raw) or _ENDS_ITEM.search(last_raw)))
+            and not (NUMBERED.match(text) and (NUMBERED.match(last_raw) or _ends_item(last_raw)))
             and not re.match(r"^#{1,6}\s", text)
             and (ran_to_margin or (text[:1].islower() and not TERMINAL.search(last_raw)))
             and not (TERMINAL.search(last_raw) and len(text) < 0.5 * width and text[:1].isupper())

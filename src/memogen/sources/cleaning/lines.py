@@ -11,6 +11,14 @@ from ...model import DroppedLine, ReferenceAnchor, SourceReference
 from ..text import word_count
 
 BULLET = re.compile(r"^\s*[•·▪●◦►»\-–*]\s*")
+NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+(?=\S)")  # "1. ", "12) ": an item of a numbered list
+
+
+def list_mark(text: str) -> re.Match[str] | None:
+    """The mark opening an item of a list, numbered or bulleted."""
+    return NUMBERED.match(text) or BULLET.match(text)
+
+
 SENTINELS = re.compile("\ue000[^\ue001]*\ue001")  # the source's own note markers (see footnotes.py)
 
 

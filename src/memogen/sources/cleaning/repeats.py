@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .lines import TERMINAL, Line, bare_key, drop
+from .lines import TERMINAL, Line, bare_key, drop, list_mark
 
 
 def same_words(a: str, b: str) -> bool:
@@ -54,12 +54,9 @@ def repeated_title(items: list[Line], title: str | None) -> None:
             drop(it, "title repeated (→ metadata.title)")
 
 
-_LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]|[•·▪●◦►*\-–])\s+")
-
-
 def contents_list(items: list[Line]) -> None:
-    """A list of the page's own headings at its top ("1. Pakistan holds 12th General Election",
-    "2. President delays ...") is its table of contents: navigation, whose entries come again as
+    """A list of the page's own headings at its top ("1. Assembly passes the port budget",
+    "2. Speaker delays ...") is its table of contents: navigation, whose entries come again as
     headings over the text they name. Evidence is that repetition: a run of three or more list
     lines without a closing stop, one or more of which is printed again later as a line of its own
     (the whole run goes: the entries whose stories the page, or its dump, leaves out are navigation
@@ -70,7 +67,7 @@ def contents_list(items: list[Line]) -> None:
     while k < len(kept):
         run = _entry_run(kept, k)
         end = k + len(run)
-        if len(run) >= 3 and any(last.get(bare_key(_LIST_MARK.sub("", it.text)), -1) >= end for it in run):
+        if len(run) >= 3 and any(last.get(bare_key(_entry(it.text)), -1) >= end for it in run):
             for it in run:
                 drop(it, "table of contents (its entries are the page's headings)")
         k = end + 1 if run else k + 1
@@ -80,7 +77,13 @@ def _entry_run(kept: list[Line], k: int) -> list[Line]:
     """The list lines from k on that read as headings: marked, short, no closing stop."""
     run: list[Line] = []
     for it in kept[k:]:
-        if not _LIST_MARK.match(it.text) or it.words > 20 or TERMINAL.search(it.text):
+        if not list_mark(it.text) or it.words > 20 or TERMINAL.search(it.text):
             break
         run.append(it)
     return run
+
+
+def _entry(text: str) -> str:
+    """A list line without its mark: the heading it names."""
+    mark = list_mark(text)
+    return text[mark.end() :] if mark else text

@@ -7,7 +7,7 @@ import re
 
 from .. import metadata as md
 from ..places import is_country_name
-from .lines import Line
+from .lines import Line, list_mark
 from .shape import is_heading_like
 
 _LONG_HEADLINE = 20  # words a headline may run to when it stands alone
@@ -154,7 +154,6 @@ def _masthead_again(front: list[Line], it: Line, higher: list[int]) -> bool:
 
 
 _MENU_WORDS = 3
-_MENU_ITEM = re.compile(r"^\s*(?:\d{1,2}\.|[•·*])\s+\S")
 
 
 def _menu_above(front: list[Line], higher: list[int]) -> set[int]:
@@ -166,7 +165,7 @@ def _menu_above(front: list[Line], higher: list[int]) -> set[int]:
         if front[i].words > _MENU_WORDS:
             break
         run.append(i)
-    if sum(bool(_MENU_ITEM.match(front[i].text)) for i in run) < 2:
+    if sum(bool(list_mark(front[i].text)) for i in run) < 2:
         return set()
     return set(run)
 
