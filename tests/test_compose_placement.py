@@ -169,6 +169,39 @@ def test_a_background_the_memo_can_take_is_not_filled() -> None:
     assert setting.section == "what_happened"
 
 
+def test_a_background_of_one_point_takes_one_remote_count_more() -> None:
+    """One point of context is thin: a count the extractor was unsure was news (0.5-0.65), remotest
+    from the event, joins it; a remote report without a figure is the event's detail, and stays."""
+    history = _point("The city charter dates from the founding of the port.", "background", 0.9)
+    news = [
+        _point(f"The council voted on motion {k} late on Tuesday evening.", "what_happened", 0.9)
+        for k in range(4)
+    ]
+    voters = _point(
+        "Some 40,000 voters registered, nearly half of them under the age of 35.", "what_happened", 0.6
+    )
+    detail = _point(
+        "Support was provided by two boats of the harbour's rescue service.", "what_happened", 0.55
+    )
+    sure = _point("The turnout of 61 percent was read out by the clerk at noon.", "what_happened", 0.8)
+    points = [history, *news, voters, detail, sure]
+    sal = {p.id: _salience(0.6) for p in news} | {
+        history.id: _salience(0.5),
+        voters.id: _salience(0.05),
+        detail.id: _salience(0.01),
+        sure.id: _salience(0.02),
+    }
+    fill_empty_background(points, sal, floor=0.3)
+    assert voters.section == "background"
+    assert detail.section == "what_happened"  # no figure: the event's detail
+    assert sure.section == "what_happened"  # a sure label is kept
+    history2 = _point("The city charter was renewed by the assembly of the port.", "background", 0.9)
+    voters.section = "what_happened"
+    sal[history2.id] = _salience(0.5)
+    fill_empty_background([history, history2, *news, voters], sal, floor=0.3)
+    assert voters.section == "what_happened"  # two points of context: not thin
+
+
 def test_explain_says_where_a_moved_point_was_filed() -> None:
     from memogen.compose import _choose
     from memogen.model import Citation, Source, SourceMetadata

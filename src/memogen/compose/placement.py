@@ -404,6 +404,7 @@ def place_definitions(points: list[MergedPoint], event: dt.date) -> None:
 
 
 CONTEXT_FILL = 1  # at most this many points become Background when the extractor filed none there
+THIN_CONTEXT = 2  # a Background holding fewer points the memo could take is filled (one more)
 
 
 def defines(point: MergedPoint) -> bool:
@@ -415,10 +416,13 @@ def defines(point: MergedPoint) -> bool:
     return "c_definition" in cue_features(first)
 
 
-def _holds_one(points: list[MergedPoint], sal: dict[str, Salience], floor: float, section: str) -> bool:
-    """Some point the memo could take (its salience at least `floor` of the best's) is filed under `section`."""
+def _held(points: list[MergedPoint], sal: dict[str, Salience], floor: float, section: str) -> int:
+    """How many points the memo could take (salience at least `floor` of the best's) are filed under
+    `section`; no salience at all counts as full (nothing to fill from)."""
     top = max((sal[p.id].total for p in points), default=0.0)
-    return top <= 0 or any(p.section == section and sal[p.id].total >= floor * top for p in points)
+    if top <= 0:
+        return THIN_CONTEXT
+    return sum(p.section == section and sal[p.id].total >= floor * top for p in points)
 
 
 _WORD = re.compile(r"[a-z0-9]{3,}")
@@ -450,16 +454,29 @@ def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], f
     """When no point the memo could take is filed under Background (news reports put little there),
     its context is a definition the sources give, else the points least like the event among those
     the extractor filed elsewhere unsure - not dated at the event, no disputed figure, further from
-    the event than most points - those giving a figure first."""
+    the event than most points - those giving a figure first.  A Background of one point is thin
+    as well: one more joins it, a point giving a figure among those the extractor was less sure of
+    (`UNSURE_REPORT`), the remotest from the event first ("Millions of voters registered, nearly half
+    of them under 35", told in a report's lead): a count is the setting's substance, where a remote
+    report without one is the event's detail ("Support was provided by aircraft from ...")."""
     words = {p.id: _content_words(p.text) for p in points}  # read once: each point meets every other
-    if _holds_one([p for p in points if not said_elsewhere(p, points, words)], sal, floor, "background"):
-        return
+    for unsure in (UNSURE_LABEL, UNSURE_REPORT):
+        held = _held([p for p in points if not said_elsewhere(p, points, words)], sal, floor, "background")
+        if held >= THIN_CONTEXT or (held and unsure == UNSURE_LABEL):
+            continue
+        _fill_context(points, sal, unsure)
+
+
+def _fill_context(points: list[MergedPoint], sal: dict[str, Salience], unsure: float) -> None:
+    """Moves to Background the remotest of the points not dated at the event that the extractor
+    filed elsewhere with confidence below `unsure` (a definition first, then a figure)."""
     closeness = sorted(sal[p.id].event for p in points)
     median = closeness[len(closeness) // 2]
     remote = [
         p
         for p in points
-        if (defines(p) or (p.confidence < UNSURE_LABEL and sal[p.id].event < median))
+        if (defines(p) or (p.confidence < unsure and sal[p.id].event < median))
+        and (unsure == UNSURE_LABEL or (p.section != "background" and _counts(p)))
         and not sal[p.id].dated
         and not p.conflicts
         and not sal[p.id].off_topic  # far from the event's headlines and leads: no context of it
