@@ -460,8 +460,9 @@ def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], f
     of them under 35", told in a report's lead): a count is the setting's substance, where a remote
     report without one is the event's detail ("Support was provided by aircraft from ...")."""
     words = {p.id: _content_words(p.text) for p in points}  # read once: each point meets every other
+    unsaid = [p for p in points if not said_elsewhere(p, points, words)]  # once: each meets every other
     for unsure in (UNSURE_LABEL, UNSURE_REPORT):
-        held = _held([p for p in points if not said_elsewhere(p, points, words)], sal, floor, "background")
+        held = _held(unsaid, sal, floor, "background")
         if held >= THIN_CONTEXT or (held and unsure == UNSURE_LABEL):
             continue
         _fill_context(points, sal, unsure)
