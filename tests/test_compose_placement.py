@@ -79,6 +79,14 @@ def _salience(event: float) -> Salience:
     )
 
 
+def _council_news() -> list[MergedPoint]:
+    """Four sure reports of the event, close to it: the memo's news."""
+    return [
+        _point(f"The council voted on motion {k} late on Tuesday evening.", "what_happened", 0.9)
+        for k in range(4)
+    ]
+
+
 def test_a_label_that_leans_on_the_sentence_s_place_moves_a_firm_one_stays() -> None:
     """A What-it-means or Background label just past even odds, on a plain past report, leans on where
     the sentence stood; the reading of a fact ("made it clear that") and a standing arrangement
@@ -173,10 +181,7 @@ def test_a_background_of_one_point_takes_one_remote_count_more() -> None:
     """One point of context is thin: a count the extractor was unsure was news (0.5-0.65), remotest
     from the event, joins it; a remote report without a figure is the event's detail, and stays."""
     history = _point("The city charter dates from the founding of the port.", "background", 0.9)
-    news = [
-        _point(f"The council voted on motion {k} late on Tuesday evening.", "what_happened", 0.9)
-        for k in range(4)
-    ]
+    news = _council_news()
     voters = _point(
         "Some 40,000 voters registered, nearly half of them under the age of 35.", "what_happened", 0.6
     )
