@@ -177,6 +177,30 @@ def test_he_said_borrows_the_one_person_the_sentence_before_names():
     assert not dropped
 
 
+def test_the_sentence_leaned_on_is_not_the_connective_the_points_span_left_out():
+    """ "... a coup. But" + "in a string of interviews, ... she said": "But" is no sentence before."""
+    src = _source(
+        "a",
+        "Foreign Minister Ana Ruiz denied any plan to resign. But in a string of late-night "
+        "interviews, which could not be verified, she said the talks had failed.",
+    )
+    sentence = (
+        "in a string of late-night interviews, which could not be verified, she said the talks had failed."
+    )
+    start = src.text.index(sentence)
+    point = MergedPoint(
+        id="p1",
+        text="In" + sentence[2:],
+        section="what_happened",
+        citations=[Citation("a", sentence, start, start + len(sentence))],
+    )
+    kept, dropped, _ = stand_alone([point], [src], None)
+    assert [p.text for p in kept] == [
+        "In a string of late-night interviews, which could not be verified, Ruiz said the talks had failed."
+    ]
+    assert not dropped
+
+
 def test_a_relative_date_is_resolved_from_the_byline_and_an_oped_is_not_what_happened():
     src = _source(
         "a",

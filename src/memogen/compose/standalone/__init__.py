@@ -136,8 +136,16 @@ class Home:
             return None
         ends = [m.end() for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z“\"‘(])", body)]
         ends = [e for e in ends if e < len(body)]
+        if ends and _LEFT_CONNECTIVE.fullmatch(body[ends[-1] :]):
+            # "... a coup. But" + "in a series of messages, he said ...": the point's span left out
+            # the connective that opens its own sentence; the sentence it leans on is the one before
+            body = body[: ends.pop()].rstrip()
         begin = ends[-1] if ends else len(body) - len(body.lstrip())
         return base + begin, base + len(body)
+
+
+# What a point's span may leave out of its own sentence's start: a connective ("But", "In fact,")
+_LEFT_CONNECTIVE = re.compile(r"(?:[A-Z][a-z]+)(?: [a-z]+){0,2},?")
 
 
 def _paragraph_before(text: str, start: int, headings: list[tuple[int, str]]) -> int | None:
