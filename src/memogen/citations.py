@@ -403,7 +403,11 @@ def with_short_titles(items: list[dict]) -> list[dict]:
 
 
 def typographic_title(title: str) -> str:
-    """Quotes inside a title become single curly quotes (the style wraps it in double ones), ' becomes ’."""
+    """Quotes inside a title become single curly quotes (the style wraps it in double ones), ' becomes ’.
+
+    An opening mark inside a word ("South Korea‘s") is a page's wrong apostrophe: left as it is,
+    the style's title case capitalises the letter after it ("Korea‘S")."""
+    title = re.sub(r"(?<=[^\W\d_])‘(?=[^\W\d_])", "’", title)
     title = re.sub(r'"([^"]+)"', r"‘\1’", title)
     title = re.sub(r"“([^“”]+)”", r"‘\1’", title)
     return re.sub(r"(?<=\w)'(?=\w)", "’", title)
@@ -494,7 +498,8 @@ def _common_fixes(text: str, punct_in_quote: bool) -> str:
     if punct_in_quote:  # American style: "Title," not "Title",
         text = re.sub(r"([”’])([.,])", r"\2\1", text)
     # citeproc-py's title case skips a word opening with a quote: ‘new Era’ -> ‘New Era’
-    text = re.sub(r"‘([a-z])(?=\w*\s+[A-Z])", lambda m: "‘" + m.group(1).upper(), text)
+    # (not a mark inside a word: "South Korea‘s National ..." is a page's wrong apostrophe)
+    text = re.sub(r"(?<![^\W\d_])‘([a-z])(?=\w*\s+[A-Z])", lambda m: "‘" + m.group(1).upper(), text)
     # a title ending in ? or ! takes no further period or comma: "Trajectory?” not "Trajectory?.”"
     text = re.sub(r"([?!][”’]?)[.,]", r"\1", text)
     # an opening cut with an ellipsis takes no period after it: "after…” not "after….”"
