@@ -209,6 +209,10 @@ def _join_previous(text: str, home: Home | None) -> tuple[str, Citation] | None:
     if _SPEAKER_PRONOUN.search(before):
         return None  # 'Citing X, she said ...': the sentence leaned on names no speaker either
     joined = f"{before} {text}"
+    # 'I apologise,” said X.': it starts inside a quotation its source opened earlier (unless the page's
+    # own stray mark after it balances the whole)
+    if before.count("”") > before.count("“") and joined.count("”") > joined.count("“"):
+        joined = "“" + joined
     if len(joined.split()) > JOIN_MAX:
         return None
     return joined, _rehome(home, prev[0])

@@ -45,6 +45,9 @@ class People:
     """The persons of one topic, by surname; each with every mention of their full name."""
 
     by_surname: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
+    # full names the sources print without a title ("with Wang Yi, the top Chinese diplomat"), by each
+    # of their first and last words: a memo's bare "Wang reportedly said" is then named
+    untitled: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def person(self, surname: str, source_id: str | None = None, before: int | None = None) -> list[Mention]:
         """Mentions of the one person a bare `surname` names here, or [] when it is not clear.
@@ -151,7 +154,34 @@ def find_people(sources: list[Source]) -> People:
             people.by_surname[name_words[-1]].append(Mention(s.id, offset, name, role))
             titled.add(name_words[-1])
     _add_untitled_mentions(people, sources, titled)
+    _add_untitled_names(people, sources, lower_words)
     return people
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?")  # 'Wang', 'Ka', 'Seung-lae': a personal name's word
+
+
+def _add_untitled_names(people: People, sources: list[Source], lower_words: set[str]) -> None:
+    """Two or three capitalised words, none of them ever written in lower case in the topic (so no
+    'Foreign', 'Court' or 'Party'), standing alone between lower-case words: a person's full name
+    without a title. Kept by its first and last word, as a family name may come first ("Wang Yi",
+    "Hui Ka Yan") or last ("Tiffany Wong")."""
+    for s in sources:
+        for m in _RUN.finditer(s.text):
+            if (
+                m.start() == 0 or s.text[m.start() - 1] not in " ,("
+            ):  # (a sentence's first words: a heading's)
+                continue
+            # "Tiffany Wong and Edward Middleton": names joined by "and" are each a name
+            for part in re.split(r"\s+(?:and|of|the|for)\s+", m.group()):
+                words = part.split()
+                if not 2 <= len(words) <= 3 or not all(_NAME_WORD.fullmatch(w) for w in words):
+                    continue
+                if any(w.lower() in lower_words or w.lower() in _CALENDAR for w in words):
+                    continue
+                name = " ".join(words)
+                people.untitled[words[0]].add(name)
+                people.untitled[words[-1]].add(name)
 
 
 def _add_untitled_mentions(people: People, sources: list[Source], surnames: set[str]) -> None:
@@ -258,6 +288,26 @@ def _other_given_name(head: str, mentions: list[Mention]) -> bool:
     return word not in known
 
 
+# what a bare name says or does in a memo sentence: it names a person ("Wang reportedly said")
+_ACTS = re.compile(
+    r"\s+(?:(?:also|reportedly|later|then|earlier|further|had|has|have)\s+)?(?:said|says|added|adds|told|tells|"
+    r"noted|stated|argued|warned|stressed|insisted|claimed|announced|declared|urged|wrote|explained)\b"
+)
+
+
+def _untitled_full_name(text: str, m: re.Match[str], people: People, introduced: set[str]) -> str | None:
+    """The one full name the sources give for a bare name that speaks ("Wang said" -> "Wang Yi"),
+    when this person is not named yet; None otherwise."""
+    word = m.group()
+    names = people.untitled.get(word)
+    if not names or len(names) != 1 or not _ACTS.match(text, m.end()):
+        return None
+    if re.search(r"[A-Z][\w.'’-]*\s+$", text[: m.start()]):  # 'Tiffany Wong said': named already
+        return None
+    name = next(iter(names))
+    return None if name in introduced else name
+
+
 def introduce(text: str, source_id: str, before: int, people: People, introduced: set[str]) -> str:
     """Give each person's first mention in the memo their full name and role, as their source does.
 
@@ -268,6 +318,13 @@ def introduce(text: str, source_id: str, before: int, people: People, introduced
     cursor = 0
     for m in re.finditer(rf"\b{_CAP}\b", text):
         surname = _POSSESSIVE.sub("", m.group())
+        if surname not in people.by_surname and not re.match(r"\s+[A-Z]", text[m.end() :]):
+            full = _untitled_full_name(text, m, people, introduced)
+            if full:
+                introduced.add(full)
+                out.extend([text[cursor : m.start()], full])
+                cursor = m.end()
+            continue
         if surname not in people.by_surname or re.match(r"\s+[A-Z]", text[m.end() :]):
             continue
         mentions = people.person(surname, source_id, before)

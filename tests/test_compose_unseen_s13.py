@@ -1,0 +1,91 @@
+"""Standalone-sentence defects found reading memos of real topics never seen before (session 13),
+each fixed by a general rule and tested on small texts of our own: a weekday told the day after a
+stated date, "six hours ago", a quotation opened before the sentence joined for its speaker, a bare
+name ("Wang reportedly said") whose full name the sources print without a title."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from memogen.compose.standalone import stand_alone
+from memogen.compose.standalone.when import Anchor, resolve_relative, strip_relative
+from memogen.model import Citation, MergedPoint, Source, SourceMetadata
+
+
+def test_a_weekday_the_day_after_a_stated_date_is_that_next_day() -> None:
+    stated = Anchor(dt.date(2024, 12, 3), 2024, stated=True)  # a Tuesday stated in the text
+    out, ok = resolve_relative("Thousands gathered early Wednesday outside the assembly, chanting.", stated)
+    assert ok and "Wednesday 4 December 2024" in out
+    published = Anchor(dt.date(2024, 12, 3), 2024)  # the source's own date: the Wednesday before
+    out, ok = resolve_relative("Thousands gathered on Wednesday outside the assembly, chanting.", published)
+    assert ok and "Wednesday 27 November 2024" in out
+    out, _ = resolve_relative("The pier reopened last Wednesday after repairs, officials said.", stated)
+    assert "27 November 2024" in out  # "last Wednesday" never reads forward
+
+
+def test_hours_ago_is_cut_not_placed() -> None:
+    anchor = Anchor(dt.date(2024, 12, 4), 2024)
+    _, ok = resolve_relative("Six hours ago, the mayor closed the northern pier for repairs.", anchor)
+    assert not ok
+    assert strip_relative("Six hours ago, the mayor closed the northern pier for repairs.") == (
+        "The mayor closed the northern pier for repairs."
+    )
+
+
+def _source(text: str) -> Source:
+    return Source(
+        id="a", path="a.txt", kind="txt", metadata=SourceMetadata(date=dt.date(2023, 8, 10)), text=text
+    )
+
+
+def _point(pid: str, source: Source, sentence: str) -> MergedPoint:
+    start = source.text.index(sentence)
+    return MergedPoint(
+        id=pid,
+        text=sentence,
+        section="what_happened",
+        citations=[Citation("a", sentence, start, start + len(sentence))],
+    )
+
+
+def test_a_sentence_joined_for_its_speaker_keeps_the_quotation_opened() -> None:
+    src = _source(
+        "“I could not finish the work on the pier. I deeply apologise,” said Mayor Lena Holt.\n\n"
+        "“I hope every party can face the harbour’s problems together.”"
+    )
+    p = _point("p", src, "“I hope every party can face the harbour’s problems together.”")
+    kept, _, _ = stand_alone([p], [src], None)
+    assert kept[0].text == (
+        "“I deeply apologise,” said Mayor Lena Holt. “I hope every party can face the harbour’s problems together.”"
+    )
+
+
+def test_a_bare_name_that_speaks_gets_the_full_name_its_sources_print_without_a_title() -> None:
+    from memogen.compose.standalone.people import find_people, introduce
+
+    a = _source(
+        "Envoys shook hands with Lee Min-ho, the top diplomat, who stood between them. "
+        "Lee reportedly said the talks went well."
+    )
+    b = Source(
+        id="b",
+        path="b.txt",
+        kind="txt",
+        metadata=SourceMetadata(),
+        text="The court appointed Tiffany Wong and Edward Middleton as liquidators. Wong said the order "
+        "touched the parent only. They met in Port Holm on Monday.",
+    )
+    people = find_people([a, b])
+    seen: set[str] = set()
+    # a family name first (Korean, Chinese) or last: the one full name the topic gives
+    assert introduce("Lee reportedly said the talks went well.", "a", 80, people, seen) == (
+        "Lee Min-ho reportedly said the talks went well."
+    )
+    assert introduce("Lee added that more talks would follow.", "a", 80, people, seen) == (
+        "Lee added that more talks would follow."  # named once, as in any edited text
+    )
+    assert introduce("Wong said the order touched the parent only.", "b", 60, people, seen) == (
+        "Tiffany Wong said the order touched the parent only."
+    )
+    # a bare word that does not speak, or a place, stays
+    assert introduce("The talks in Holm ended.", "b", 60, people, seen) == "The talks in Holm ended."
