@@ -89,3 +89,38 @@ def test_a_bare_name_that_speaks_gets_the_full_name_its_sources_print_without_a_
     )
     # a bare word that does not speak, or a place, stays
     assert introduce("The talks in Holm ended.", "b", 60, people, seen) == "The talks in Holm ended."
+
+
+def test_an_outlet_told_by_its_kind_is_named_as_its_source_named_it() -> None:
+    text = (
+        "“Enough is enough,” Justice Ann Holt was quoted as saying by The Harbour Morning Post newspaper. "
+        "Liquidators will now take over the affairs of the firm, the newspaper reported."
+    )
+    src = _source(text)
+    sentence = "Liquidators will now take over the affairs of the firm, the newspaper reported."
+    kept, _, _ = stand_alone([_point("p", src, sentence)], [src], None)
+    assert kept[0].text == (
+        "Liquidators will now take over the affairs of the firm, the Harbour Morning Post newspaper reported."
+    )
+    two = _source(
+        "The Harbour Post newspaper and the Norland Courier newspaper both ran the story. "
+        "Liquidators will now take over the affairs of the firm, the newspaper reported."
+    )
+    kept, _, _ = stand_alone([_point("p", two, sentence)], [two], None)
+    assert kept[0].text == sentence  # which newspaper? left as it is
+
+
+def test_a_titled_bare_name_gets_the_full_name_printed_without_a_title() -> None:
+    from memogen.compose.standalone.people import find_people, introduce
+
+    src = _source(
+        "Kim Do-yun, leader of the Harbour Party, said members would stay.\n\n"
+        "“We will stay,” Mr Kim told reporters.\nHarbour Court Rules\nThe talks in Port Holm ended."
+    )
+    people = find_people([src])
+    assert "Harbour Court Rules" not in {n for ns in people.untitled.values() for n in ns}  # a heading
+    assert "Mr Kim" not in people.untitled.get("Kim", set())  # a title and a name
+    seen: set[str] = set()
+    assert introduce("“We will stay,” Mr Kim told reporters.", "a", 70, people, seen) == (
+        "“We will stay,” Mr Kim Do-yun told reporters."
+    )

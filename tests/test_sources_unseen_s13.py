@@ -160,3 +160,17 @@ def test_an_acronym_glued_to_the_next_word_is_split() -> None:
         split_joined_words("The CEOs and USAID met; IDs were checked.")
         == "The CEOs and USAID met; IDs were checked."
     )
+
+
+def test_an_untitled_source_is_named_with_its_apostrophes_mended() -> None:
+    from memogen.citations import csl_item
+    from memogen.model import Source, SourceMetadata
+
+    src = Source(
+        id="a",
+        path="a.txt",
+        kind="txt",
+        metadata=SourceMetadata(),
+        text="Norland‘s assembly voted early on Wednesday to close the northern pier for repairs.",
+    )
+    assert csl_item(src)["title"].startswith("Norland’s assembly voted")

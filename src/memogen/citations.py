@@ -310,7 +310,7 @@ def csl_item(source: Source) -> dict:
     container and the outlet as the container's publisher.
     """
     md = source.metadata
-    title = typographic_title(_clean(md.title or "")) or opening_title(source.text)
+    title = typographic_title(_clean(md.title or "")) or _apostrophes(opening_title(source.text))
     outlet_only = not title and bool(md.publisher)
     title = title or _clean(md.publisher or "") or "Untitled source"
     item: dict = {
@@ -402,13 +402,20 @@ def with_short_titles(items: list[dict]) -> list[dict]:
     return items
 
 
+_WRONG_APOSTROPHE = re.compile(r"(?<=[^\W\d_])‘(?=[^\W\d_])")
+
+
+def _apostrophes(title: str) -> str:
+    """An opening mark inside a word ("South Korea‘s") is a page's wrong apostrophe."""
+    return _WRONG_APOSTROPHE.sub("’", title)
+
+
 def typographic_title(title: str) -> str:
     """Quotes inside a title become single curly quotes (the style wraps it in double ones), ' becomes ’.
 
     An opening mark inside a word ("South Korea‘s") is a page's wrong apostrophe: left as it is,
     the style's title case capitalises the letter after it ("Korea‘S")."""
-    title = re.sub(r"(?<=[^\W\d_])‘(?=[^\W\d_])", "’", title)
-    title = re.sub(r'"([^"]+)"', r"‘\1’", title)
+    title = re.sub(r'"([^"]+)"', r"‘\1’", _apostrophes(title))
     title = re.sub(r"“([^“”]+)”", r"‘\1’", title)
     return re.sub(r"(?<=\w)'(?=\w)", "’", title)
 

@@ -461,6 +461,7 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
         if stripped is None:
             return "a relative date ('on Thursday', 'last week') its source gives no date for"
         text = stripped
+    text = _named_outlet(text, home)
     own = without_reporting(text)
     if own is None:
         return "about the reporting itself (a source's anonymity, a request for comment), not the event"
@@ -473,6 +474,32 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
     citations = [citation, *point.citations[1:]] if citation is not None else list(point.citations)
     inlines = point.inlines if text == point.text else None
     return dataclasses.replace(point, text=text, section=section, citations=citations, inlines=inlines)
+
+
+# "..., the newspaper reported": an outlet told only by its kind, named where its source named it before
+_OUTLET_KIND = r"newspaper|paper|daily|news agency|agency|broadcaster|channel|network|magazine|outlet|website"
+_THE_OUTLET = re.compile(
+    rf"\bthe\s+(?P<kind>{_OUTLET_KIND})\s+(?=(?:reported|said|says|reports|added|wrote|quoted|cited)\b)"
+)
+_NAMED_OUTLET = re.compile(rf"\b(?P<name>(?:[A-Z][\w&.'’-]*\s+){{1,5}}?)(?P<kind>{_OUTLET_KIND})\b")
+OUTLET_LOOKBACK = 1500  # characters before a point its outlet's name is looked for in
+
+
+def _named_outlet(text: str, home: Home | None) -> str:
+    """ "..., the newspaper reported" -> "..., the South China Morning Post newspaper reported": the one
+    outlet of that kind its source named before the point (the point read alone names none)."""
+    m = _THE_OUTLET.search(text)
+    if m is None or home is None:
+        return text
+    window = home.text[max(0, home.citation.start - OUTLET_LOOKBACK) : home.citation.start]
+    names = {
+        re.sub(r"^The\s+", "", x.group("name").strip())
+        for x in _NAMED_OUTLET.finditer(window)
+        if x.group("kind") == m.group("kind")
+    }
+    if len(names) != 1:
+        return text
+    return f"{text[: m.start()]}the {names.pop()} {m.group('kind')} {text[m.end() :]}"
 
 
 def stand_alone(

@@ -137,6 +137,8 @@ def find_people(sources: list[Source]) -> People:
     lower_words = set().union(*(_LOWER_WORD.findall(s.text) for s in sources))
     for s in sources:
         for m in _RUN.finditer(s.text):
+            if _IN_A_SENTENCE.match(s.text, m.end()):
+                _offer_untitled(people, _name_shaped(m.group()), lower_words)
             split = _titled_name(m.group())
             if split is None or any(w.lower() in lower_words for w in split[1]):
                 continue
@@ -154,34 +156,40 @@ def find_people(sources: list[Source]) -> People:
             people.by_surname[name_words[-1]].append(Mention(s.id, offset, name, role))
             titled.add(name_words[-1])
     _add_untitled_mentions(people, sources, titled)
-    _add_untitled_names(people, sources, lower_words)
     return people
 
 
+_TITLES = PERSON_TITLE_HEADS | HONORIFICS  # 'Mr Kim' is a title and a name, not a full name
+_IN_A_SENTENCE = re.compile(r",|[ \t]+[a-z]")  # a name goes on with a comma or a lower-case word
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?")  # 'Wang', 'Ka', 'Seung-lae': a personal name's word
 
 
-def _add_untitled_names(people: People, sources: list[Source], lower_words: set[str]) -> None:
-    """Two or three capitalised words, none of them ever written in lower case in the topic (so no
-    'Foreign', 'Court' or 'Party'), standing alone between lower-case words: a person's full name
-    without a title. Kept by its first and last word, as a family name may come first ("Wang Yi",
-    "Hui Ka Yan") or last ("Tiffany Wong")."""
-    for s in sources:
-        for m in _RUN.finditer(s.text):
-            if (
-                m.start() == 0 or s.text[m.start() - 1] not in " ,("
-            ):  # (a sentence's first words: a heading's)
-                continue
-            # "Tiffany Wong and Edward Middleton": names joined by "and" are each a name
-            for part in re.split(r"\s+(?:and|of|the|for)\s+", m.group()):
-                words = part.split()
-                if not 2 <= len(words) <= 3 or not all(_NAME_WORD.fullmatch(w) for w in words):
-                    continue
-                if any(w.lower() in lower_words or w.lower() in _CALENDAR for w in words):
-                    continue
-                name = " ".join(words)
-                people.untitled[words[0]].add(name)
-                people.untitled[words[-1]].add(name)
+@lru_cache(maxsize=1 << 14)
+def _name_shaped(run: str) -> tuple[tuple[str, ...], ...]:
+    """The parts of a run of capitalised words shaped like a full name: two or three words, each a
+    capital and lower-case letters; "Tiffany Wong and Edward Middleton" holds two (kept: a long report
+    repeats its runs thousands of times)."""
+    parts = (part.split() for part in re.split(r"\s+(?:and|of|the|for)\s+", run))
+    return tuple(
+        tuple(words)
+        for words in parts
+        if 2 <= len(words) <= 3
+        and all(_NAME_WORD.fullmatch(w) for w in words)
+        and not any(w.lower() in _CALENDAR or w.lower() in _TITLES for w in words)
+    )
+
+
+def _offer_untitled(people: People, names: tuple[tuple[str, ...], ...], lower_words: set[str]) -> None:
+    """A person's full name printed without a title, standing between lower-case words, none of its
+    words ever written in lower case in the topic (so no 'Foreign', 'Court' or 'Party'). Kept by its
+    first and last word, as a family name may come first ("Wang Yi", "Hui Ka Yan") or last ("Tiffany
+    Wong"): a memo's bare "Wang reportedly said" is then named."""
+    for words in names:
+        if any(w.lower() in lower_words for w in words):
+            continue
+        name = " ".join(words)
+        people.untitled[words[0]].add(name)
+        people.untitled[words[-1]].add(name)
 
 
 def _add_untitled_mentions(people: People, sources: list[Source], surnames: set[str]) -> None:
@@ -331,6 +339,8 @@ def introduce(text: str, source_id: str, before: int, people: People, introduced
         if not mentions:
             continue
         name = best_name(mentions, source_id)
+        if len(name.split()) == 1 and len(people.untitled.get(surname, ())) == 1:
+            name = next(iter(people.untitled[surname]))  # 'Mr Lee' and, untitled, 'Lee Jae-myung'
         if name in introduced or _other_given_name(text[: m.start()], mentions):
             continue
         introduced.add(name)
