@@ -124,3 +124,27 @@ def test_a_titled_bare_name_gets_the_full_name_printed_without_a_title() -> None
     assert introduce("“We will stay,” Mr Kim told reporters.", "a", 70, people, seen) == (
         "“We will stay,” Mr Kim Do-yun told reporters."
     )
+
+
+def test_a_full_name_already_written_is_not_doubled() -> None:
+    from memogen.compose.standalone.people import find_people, introduce
+
+    src = _source(
+        "The Norland leader, Arne Holmvik, is seen as a loyal ally. But now Mr Holmvik is trying to use it."
+    )
+    people = find_people([src])
+    sentence = "The Norland leader, Arne Holmvik, is seen as a loyal ally."
+    assert introduce(sentence, "a", 0, people, set()) == sentence
+
+
+def test_a_quote_opened_after_a_colon_is_mended_there_not_before_the_join() -> None:
+    src = _source(
+        "The mayor’s office issued a statement: had found an acceptable way to reopen the pier.” "
+        "This was the first good news for the harbour in many weeks."
+    )
+    p = _point("p", src, "This was the first good news for the harbour in many weeks.")
+    kept, _, _ = stand_alone([p], [src], None)
+    assert kept[0].text == (
+        "The mayor’s office issued a statement: “had found an acceptable way to reopen the pier.” "
+        "This was the first good news for the harbour in many weeks."
+    )

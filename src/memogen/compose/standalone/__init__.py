@@ -211,7 +211,12 @@ def _join_previous(text: str, home: Home | None) -> tuple[str, Citation] | None:
     joined = f"{before} {text}"
     # 'I apologise,” said X.': it starts inside a quotation its source opened earlier (unless the page's
     # own stray mark after it balances the whole)
-    if before.count("”") > before.count("“") and joined.count("”") > joined.count("“"):
+    opened_by_colon = ":" in before[: before.find("”")]  # 'issued a statement: had found ...”' (mended later)
+    if (
+        before.count("”") > before.count("“")
+        and joined.count("”") > joined.count("“")
+        and not opened_by_colon
+    ):
         joined = "“" + joined
     if len(joined.split()) > JOIN_MAX:
         return None

@@ -344,7 +344,7 @@ def introduce(text: str, source_id: str, before: int, people: People, introduced
         if name in introduced or _other_given_name(text[: m.start()], mentions):
             continue
         introduced.add(name)
-        known = {w for x in mentions for w in x.name.split()[:-1]}
+        known = {w for x in mentions for w in x.name.split()[:-1]} | set(name.split()[:-1])
         span_start = m.start() - _given_before(text[: m.start()], known)
         written = text[span_start : m.start()].split()
         if any(len(w.rstrip(".")) > 1 for w in written):  # the text names them in full already
