@@ -148,3 +148,18 @@ def test_a_quote_opened_after_a_colon_is_mended_there_not_before_the_join() -> N
         "The mayor’s office issued a statement: “had found an acceptable way to reopen the pier.” "
         "This was the first good news for the harbour in many weeks."
     )
+
+
+def test_a_name_written_in_full_first_is_not_named_again_later() -> None:
+    from memogen.compose.standalone.people import find_people, introduce
+
+    src = _source(
+        "The crew of Arne Holmvik, the ferry's owner, stayed aboard. Later Mr. Holmvik said it was safe.\n\n"
+        "Police opened an inquiry into Holmvik on Monday, officials said."
+    )
+    people = find_people([src])
+    seen: set[str] = set()
+    first = "The crew of Arne Holmvik, the ferry's owner, stayed aboard."
+    assert introduce(first, "a", 0, people, seen) == first
+    later = "Police opened an inquiry into Holmvik on Monday, officials said."
+    assert introduce(later, "a", 100, people, seen) == later

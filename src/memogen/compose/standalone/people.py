@@ -118,7 +118,8 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 # words that open a sentence before a name and are never part of a title
 _OPENERS = frozenset(
     ["but", "and", "now", "then", "so", "yet", "also", "still", "meanwhile", "however", "when", "while",
-     "as", "if", "after", "before", "since", "today", "yesterday", "on", "in", "at", "for", "with"]
+     "as", "if", "after", "before", "since", "today", "yesterday", "on", "in", "at", "for", "with", "later",
+     "earlier"]
 )  # fmt: skip
 
 
@@ -313,7 +314,7 @@ def _untitled_full_name(text: str, m: re.Match[str], people: People, introduced:
     if re.search(r"[A-Z][\w.'’-]*\s+$", text[: m.start()]):  # 'Tiffany Wong said': named already
         return None
     name = next(iter(names))
-    return None if name in introduced else name
+    return None if any(word in n.split() for n in introduced) else name
 
 
 def introduce(text: str, source_id: str, before: int, people: People, introduced: set[str]) -> str:
@@ -339,9 +340,12 @@ def introduce(text: str, source_id: str, before: int, people: People, introduced
         if not mentions:
             continue
         name = best_name(mentions, source_id)
-        if len(name.split()) == 1 and len(people.untitled.get(surname, ())) == 1:
+        named = any(surname in n.split() for n in introduced)  # under another spelling of the name
+        if len(name.split()) == 1 and len(people.untitled.get(surname, ())) == 1 and not named:
             name = next(iter(people.untitled[surname]))  # 'Mr Lee' and, untitled, 'Lee Jae-myung'
-        if name in introduced or _other_given_name(text[: m.start()], mentions):
+        written_before = text[: m.start()].split()[-1:]  # 'Yevgeny Prigozhin': the full name's own given name
+        own_given = bool(written_before) and written_before[0] in name.split()[:-1]
+        if name in introduced or (_other_given_name(text[: m.start()], mentions) and not own_given):
             continue
         introduced.add(name)
         known = {w for x in mentions for w in x.name.split()[:-1]} | set(name.split()[:-1])
