@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from memogen.compose.standalone import stand_alone
 from memogen.compose.standalone.when import Anchor, resolve_relative, strip_relative
 from memogen.model import Citation, MergedPoint, Source, SourceMetadata
@@ -39,24 +41,9 @@ def _source(text: str) -> Source:
 
 
 def _point(pid: str, source: Source, sentence: str) -> MergedPoint:
-    start = source.text.index(sentence)
+    at = source.text.index(sentence)
     return MergedPoint(
-        id=pid,
-        text=sentence,
-        section="what_happened",
-        citations=[Citation("a", sentence, start, start + len(sentence))],
-    )
-
-
-def test_a_sentence_joined_for_its_speaker_keeps_the_quotation_opened() -> None:
-    src = _source(
-        "“I could not finish the work on the pier. I deeply apologise,” said Mayor Lena Holt.\n\n"
-        "“I hope every party can face the harbour’s problems together.”"
-    )
-    p = _point("p", src, "“I hope every party can face the harbour’s problems together.”")
-    kept, _, _ = stand_alone([p], [src], None)
-    assert kept[0].text == (
-        "“I deeply apologise,” said Mayor Lena Holt. “I hope every party can face the harbour’s problems together.”"
+        pid, sentence, "what_happened", [Citation(source.id, sentence, at, at + len(sentence))]
     )
 
 
@@ -137,17 +124,31 @@ def test_a_full_name_already_written_is_not_doubled() -> None:
     assert introduce(sentence, "a", 0, people, set()) == sentence
 
 
-def test_a_quote_opened_after_a_colon_is_mended_there_not_before_the_join() -> None:
-    src = _source(
-        "The mayor’s office issued a statement: had found an acceptable way to reopen the pier.” "
-        "This was the first good news for the harbour in many weeks."
-    )
-    p = _point("p", src, "This was the first good news for the harbour in many weeks.")
-    kept, _, _ = stand_alone([p], [src], None)
-    assert kept[0].text == (
-        "The mayor’s office issued a statement: “had found an acceptable way to reopen the pier.” "
-        "This was the first good news for the harbour in many weeks."
-    )
+@pytest.mark.parametrize(
+    ("text", "sentence", "expected"),
+    [
+        (  # the sentence before starts inside a quotation its source opened earlier
+            "“I could not finish the work on the pier. I deeply apologise,” said Mayor Lena Holt.\n\n"
+            "“I hope every party can face the harbour’s problems together.”",
+            "“I hope every party can face the harbour’s problems together.”",
+            "“I deeply apologise,” said Mayor Lena Holt. “I hope every party can face the harbour’s problems "
+            "together.”",
+        ),
+        (  # ... or opened it after a colon, without its mark: mended there
+            "The mayor’s office issued a statement: had found an acceptable way to reopen the pier.” "
+            "This was the first good news for the harbour in many weeks.",
+            "This was the first good news for the harbour in many weeks.",
+            "The mayor’s office issued a statement: “had found an acceptable way to reopen the pier.” "
+            "This was the first good news for the harbour in many weeks.",
+        ),
+    ],
+)
+def test_a_sentence_joined_to_the_one_before_keeps_its_quotation_marks(
+    text: str, sentence: str, expected: str
+) -> None:
+    src = _source(text)
+    kept, _, _ = stand_alone([_point("p", src, sentence)], [src], None)
+    assert kept[0].text == expected
 
 
 def test_a_name_written_in_full_first_is_not_named_again_later() -> None:
@@ -163,3 +164,33 @@ def test_a_name_written_in_full_first_is_not_named_again_later() -> None:
     assert introduce(first, "a", 0, people, seen) == first
     later = "Police opened an inquiry into Holmvik on Monday, officials said."
     assert introduce(later, "a", 100, people, seen) == later
+
+
+def test_a_chosen_sentence_of_a_block_quotation_in_the_first_person_goes() -> None:
+    from memogen.compose import _without_block_quotes
+    from memogen.compose.selection import Selection
+    from memogen.compose.standalone import block_quoted
+
+    src = _source(
+        "Mayor Lena Holt told Harbour Radio she could not say whether the warning sirens sounded:\n\n"
+        "It is too early for me to tell. This was the far edge of the shore. "
+        "We would never deny any kind of responsibility for the warnings.\n\n"
+        "I am reluctant to blame anyone. We were fighting three floods at once along the coast.\n\n"
+        "The harbour authority closed the northern pier after the water rose over the quay.\n\n"
+        "We were told by the authority that ferries would use the southern quay until repairs end."
+    )
+    block = _point("p1", src, "We would never deny any kind of responsibility for the warnings.")
+    second = _point("p2", src, "We were fighting three floods at once along the coast.")
+    plain = _point(
+        "p3", src, "The harbour authority closed the northern pier after the water rose over the quay."
+    )
+    told = _point(
+        "p4", src, "We were told by the authority that ferries would use the southern quay until repairs end."
+    )
+    assert block_quoted(block, [src]) and block_quoted(second, [src])
+    assert not block_quoted(plain, [src])
+    assert not block_quoted(told, [src])  # first person, but no quotation introduced before it
+    selection = Selection(chosen={"what_happened": [block, plain], "what_it_means": [second, told]})
+    _without_block_quotes(selection, [src])
+    assert selection.chosen == {"what_happened": [plain], "what_it_means": [told]}
+    assert {d.text for d in selection.dropped} == {block.text, second.text}

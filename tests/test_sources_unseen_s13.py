@@ -166,11 +166,6 @@ def test_an_untitled_source_is_named_with_its_apostrophes_mended() -> None:
     from memogen.citations import csl_item
     from memogen.model import Source, SourceMetadata
 
-    src = Source(
-        id="a",
-        path="a.txt",
-        kind="txt",
-        metadata=SourceMetadata(),
-        text="Norland‘s assembly voted early on Wednesday to close the northern pier for repairs.",
-    )
+    opening = "Norland‘s assembly voted early on Wednesday to close the northern pier for repairs."
+    src = Source("a", "a.txt", "txt", SourceMetadata(), opening)
     assert csl_item(src)["title"].startswith("Norland’s assembly voted")

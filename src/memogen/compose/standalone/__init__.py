@@ -390,6 +390,47 @@ def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation 
     return "opens with a pronoun whose referent is in the sentence before, which does not fit"
 
 
+# "I", "we", "our" outside quotation marks: someone speaks in the sentence itself
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|we|We|we['’]re|We['’]re|our|Our|us|my|My|me)\b")
+_QUOTED_SPAN = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)")
+BLOCK_QUOTE_PARAGRAPHS = 3  # paragraphs of one quotation a page may set under its introduction
+BLOCK_QUOTE_REASON = (
+    "a block quotation's sentence in the first person: its speaker is in the paragraph before"
+)
+
+
+def block_quoted(point: MergedPoint, sources: list[Source]) -> bool:
+    """A sentence in the first person, without quotation marks, from a paragraph of a block quotation:
+    the paragraph before introduces it with a colon ("Governor X told NBC News he could not say
+    ...:" then "It's too early for me to tell. ... we would never diminish ..."), perhaps through
+    more paragraphs of the same quotation. The page's layout marked the quote; a memo sentence
+    without it speaks with nobody's voice ("We would never ...").
+
+    Asked of the points chosen, not of every candidate: leaving candidates out reshapes the
+    salience of all the others (the meaning graph and the pool), for sentences rarely chosen."""
+    # (a quotation named to nobody counts whole: '“Actually, those of us in ... our agencies ...”')
+    own = point.text if _ATTRIBUTION.search(point.text) is None else _QUOTED_SPAN.sub("", point.text)
+    if _FIRST_PERSON.search(own) is None or not point.citations:
+        return False
+    c = point.citations[0]
+    text = next((s.text for s in sources if s.id == c.source_id), None)
+    if text is None:
+        return False
+    at = c.start
+    for _ in range(BLOCK_QUOTE_PARAGRAPHS):
+        end = _stripped_end(text, text.rfind("\n", 0, at) + 1)
+        if end <= 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        para = text[start:end]
+        if para.endswith(":"):
+            return True
+        if _FIRST_PERSON.search(_QUOTED_SPAN.sub("", para)) is None:
+            return False
+        at = start
+    return False
+
+
 def _frames_a_statement(rest: str) -> bool:
     """What a "came as" frame holds is a whole clause: some length, a finite verb, no pronoun first."""
     first = first_sentence(rest)[0]
