@@ -310,7 +310,7 @@ def csl_item(source: Source) -> dict:
     container and the outlet as the container's publisher.
     """
     md = source.metadata
-    title = typographic_title(_clean(md.title or "")) or opening_title(source.text)
+    title = typographic_title(_clean(md.title or "")) or _apostrophes(opening_title(source.text))
     outlet_only = not title and bool(md.publisher)
     title = title or _clean(md.publisher or "") or "Untitled source"
     item: dict = {
@@ -402,9 +402,20 @@ def with_short_titles(items: list[dict]) -> list[dict]:
     return items
 
 
+_WRONG_APOSTROPHE = re.compile(r"(?<=[^\W\d_])‘(?=[^\W\d_])")
+
+
+def _apostrophes(title: str) -> str:
+    """An opening mark inside a word ("South Korea‘s") is a page's wrong apostrophe."""
+    return _WRONG_APOSTROPHE.sub("’", title)
+
+
 def typographic_title(title: str) -> str:
-    """Quotes inside a title become single curly quotes (the style wraps it in double ones), ' becomes ’."""
-    title = re.sub(r'"([^"]+)"', r"‘\1’", title)
+    """Quotes inside a title become single curly quotes (the style wraps it in double ones), ' becomes ’.
+
+    An opening mark inside a word ("South Korea‘s") is a page's wrong apostrophe: left as it is,
+    the style's title case capitalises the letter after it ("Korea‘S")."""
+    title = re.sub(r'"([^"]+)"', r"‘\1’", _apostrophes(title))
     title = re.sub(r"“([^“”]+)”", r"‘\1’", title)
     return re.sub(r"(?<=\w)'(?=\w)", "’", title)
 
@@ -494,7 +505,8 @@ def _common_fixes(text: str, punct_in_quote: bool) -> str:
     if punct_in_quote:  # American style: "Title," not "Title",
         text = re.sub(r"([”’])([.,])", r"\2\1", text)
     # citeproc-py's title case skips a word opening with a quote: ‘new Era’ -> ‘New Era’
-    text = re.sub(r"‘([a-z])(?=\w*\s+[A-Z])", lambda m: "‘" + m.group(1).upper(), text)
+    # (not a mark inside a word: "South Korea‘s National ..." is a page's wrong apostrophe)
+    text = re.sub(r"(?<![^\W\d_])‘([a-z])(?=\w*\s+[A-Z])", lambda m: "‘" + m.group(1).upper(), text)
     # a title ending in ? or ! takes no further period or comma: "Trajectory?” not "Trajectory?.”"
     text = re.sub(r"([?!][”’]?)[.,]", r"\1", text)
     # an opening cut with an ellipsis takes no period after it: "after…” not "after….”"

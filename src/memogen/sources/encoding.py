@@ -114,7 +114,41 @@ _UNTOUCHED_LINE = re.compile("[\t\x20-\x25\x27-\x7e\u2018\u2019\u201c\u201d\u201
 def repair_text(text: str) -> str:
     """Fix mojibake and normalise newlines; keep curly quotes (they are the author's)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _GBK_LEAD in text:
+        text = _repair_gbk_punctuation(text)
     return "".join(_fixed_runs(text.split("\n")))
+
+
+# UTF-8 punctuation read as GBK (a Chinese-locale copy of an English page): the bytes E2 80 that open
+# ’ “ ” – — … become '鈥', and the third byte pairs with the next character's into one ideograph
+# ("China鈥檚" is "China’s", "鈥渆nough" is "“enough"). ftfy knows only the Latin codecs' mojibake.
+_GBK_LEAD = "\u9225"  # '鈥' = GBK E2 80
+_GBK_PUNCT = re.compile(_GBK_LEAD + "(?P<next>[^\x00-\x7f])?")
+_LATIN_SHARE = 0.8  # such a page is English: its letters are mostly Latin (a Chinese text keeps its '鈥')
+
+
+def _repair_gbk_punctuation(text: str) -> str:
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isascii() for c in letters) < _LATIN_SHARE * len(letters):
+        return text
+
+    def fix(m: re.Match[str]) -> str:
+        nxt = m.group("next")
+        if nxt is None or nxt == "\ufffd":  # the third byte lost: a closing quote after a word, else opening
+            before = text[m.start() - 1 : m.start()]
+            return "”" if before and not before.isspace() else "“"
+        try:
+            raw = b"\xe2\x80" + nxt.encode("gbk")
+        except UnicodeEncodeError:
+            return m.group(0)
+        if len(raw) != 4 or not 0x80 <= raw[2] <= 0xBF:
+            return m.group(0)
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return m.group(0)
+
+    return _GBK_PUNCT.sub(fix, text)
 
 
 def _fixed_runs(lines: list[str]):

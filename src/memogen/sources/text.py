@@ -39,6 +39,11 @@ _QUOTE_AFTER_DIGIT = re.compile(r"(?<=\d[’'])(?=[a-z]{2,})")
 _YEAR_JOIN = re.compile(r"\b((?:1[5-9]|20)\d\d)([a-z]{2,})\b")
 _ORDINAL_JOIN = re.compile(r"\b(\d{1,4})(st|nd|rd|th)([A-Za-z]{3,})\b")
 _CAMEL = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]{2,}(?:-[A-Za-z]+)*)\b")
+# An acronym glued to the function word after it ("Quoted from BBCthe party ...", "NATOand"): no word
+# runs capitals into one of these
+_ACRONYM_JOIN = re.compile(
+    r"\b([A-Z]{2,6})(the|and|for|was|were|has|had|have|said|says|with|from|that|which|will|would|are|but|not)\b"
+)
 _ALLCAPS_HYPHEN = re.compile(r"(?<=[A-Z]{2})- (?=[A-Z]{2})")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$%&|~<>])")
 _UNITS = frozenset(
@@ -358,6 +363,7 @@ def _split_by_patterns(
     token = _YEAR_JOIN.sub(_fix_year, token)
     token = _ORDINAL_JOIN.sub(_fix_ordinal, token)
     token = _CAMEL.sub(lambda m: _fix_camel(m, doc, lex, settings), token)
+    token = _ACRONYM_JOIN.sub(r"\1 \2", token)
     if lex is not None:
         parts = token.split(" ")
         for i, part in enumerate(parts):

@@ -217,6 +217,15 @@ def _join_previous(text: str, home: Home | None) -> tuple[str, Citation] | None:
     if _SPEAKER_PRONOUN.search(before):
         return None  # 'Citing X, she said ...': the sentence leaned on names no speaker either
     joined = f"{before} {text}"
+    # 'I apologise,” said X.': it starts inside a quotation its source opened earlier (unless the page's
+    # own stray mark after it balances the whole)
+    opened_by_colon = ":" in before[: before.find("”")]  # 'issued a statement: had found ...”' (mended later)
+    if (
+        before.count("”") > before.count("“")
+        and joined.count("”") > joined.count("“")
+        and not opened_by_colon
+    ):
+        joined = "“" + joined
     if len(joined.split()) > JOIN_MAX:
         return None
     return joined, _rehome(home, prev[0])
@@ -389,6 +398,47 @@ def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation 
     return "opens with a pronoun whose referent is in the sentence before, which does not fit"
 
 
+# "I", "we", "our" outside quotation marks: someone speaks in the sentence itself
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|we|We|we['’]re|We['’]re|our|Our|us|my|My|me)\b")
+_QUOTED_SPAN = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)")
+BLOCK_QUOTE_PARAGRAPHS = 3  # paragraphs of one quotation a page may set under its introduction
+BLOCK_QUOTE_REASON = (
+    "a block quotation's sentence in the first person: its speaker is in the paragraph before"
+)
+
+
+def block_quoted(point: MergedPoint, sources: list[Source]) -> bool:
+    """A sentence in the first person, without quotation marks, from a paragraph of a block quotation:
+    the paragraph before introduces it with a colon ("Governor X told NBC News he could not say
+    ...:" then "It's too early for me to tell. ... we would never diminish ..."), perhaps through
+    more paragraphs of the same quotation. The page's layout marked the quote; a memo sentence
+    without it speaks with nobody's voice ("We would never ...").
+
+    Asked of the points chosen, not of every candidate: leaving candidates out reshapes the
+    salience of all the others (the meaning graph and the pool), for sentences rarely chosen."""
+    # (a quotation named to nobody counts whole: '“Actually, those of us in ... our agencies ...”')
+    own = point.text if _ATTRIBUTION.search(point.text) is None else _QUOTED_SPAN.sub("", point.text)
+    if _FIRST_PERSON.search(own) is None or not point.citations:
+        return False
+    c = point.citations[0]
+    text = next((s.text for s in sources if s.id == c.source_id), None)
+    if text is None:
+        return False
+    at = c.start
+    for _ in range(BLOCK_QUOTE_PARAGRAPHS):
+        end = _stripped_end(text, text.rfind("\n", 0, at) + 1)
+        if end <= 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        para = text[start:end]
+        if para.endswith(":"):
+            return True
+        if _FIRST_PERSON.search(_QUOTED_SPAN.sub("", para)) is None:
+            return False
+        at = start
+    return False
+
+
 def _frames_a_statement(rest: str) -> bool:
     """What a "came as" frame holds is a whole clause: some length, a finite verb, no pronoun first."""
     first = first_sentence(rest)[0]
@@ -465,6 +515,7 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
         if stripped is None:
             return "a relative date ('on Thursday', 'last week') its source gives no date for"
         text = stripped
+    text = _named_outlet(text, home)
     own = without_reporting(text)
     if own is None:
         return "about the reporting itself (a source's anonymity, a request for comment), not the event"
@@ -477,6 +528,32 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
     citations = [citation, *point.citations[1:]] if citation is not None else list(point.citations)
     inlines = point.inlines if text == point.text else None
     return dataclasses.replace(point, text=text, section=section, citations=citations, inlines=inlines)
+
+
+# "..., the newspaper reported": an outlet told only by its kind, named where its source named it before
+_OUTLET_KIND = r"newspaper|paper|daily|news agency|agency|broadcaster|channel|network|magazine|outlet|website"
+_THE_OUTLET = re.compile(
+    rf"\bthe\s+(?P<kind>{_OUTLET_KIND})\s+(?=(?:reported|said|says|reports|added|wrote|quoted|cited)\b)"
+)
+_NAMED_OUTLET = re.compile(rf"\b(?P<name>(?:[A-Z][\w&.'’-]*\s+){{1,5}}?)(?P<kind>{_OUTLET_KIND})\b")
+OUTLET_LOOKBACK = 1500  # characters before a point its outlet's name is looked for in
+
+
+def _named_outlet(text: str, home: Home | None) -> str:
+    """ "..., the newspaper reported" -> "..., the South China Morning Post newspaper reported": the one
+    outlet of that kind its source named before the point (the point read alone names none)."""
+    m = _THE_OUTLET.search(text)
+    if m is None or home is None:
+        return text
+    window = home.text[max(0, home.citation.start - OUTLET_LOOKBACK) : home.citation.start]
+    names = {
+        re.sub(r"^The\s+", "", x.group("name").strip())
+        for x in _NAMED_OUTLET.finditer(window)
+        if x.group("kind") == m.group("kind")
+    }
+    if len(names) != 1:
+        return text
+    return f"{text[: m.start()]}the {names.pop()} {m.group('kind')} {text[m.end() :]}"
 
 
 def stand_alone(

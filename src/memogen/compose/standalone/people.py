@@ -45,6 +45,9 @@ class People:
     """The persons of one topic, by surname; each with every mention of their full name."""
 
     by_surname: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
+    # full names the sources print without a title ("with Wang Yi, the top Chinese diplomat"), by each
+    # of their first and last words: a memo's bare "Wang reportedly said" is then named
+    untitled: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def person(self, surname: str, source_id: str | None = None, before: int | None = None) -> list[Mention]:
         """Mentions of the one person a bare `surname` names here, or [] when it is not clear.
@@ -115,7 +118,8 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 # words that open a sentence before a name and are never part of a title
 _OPENERS = frozenset(
     ["but", "and", "now", "then", "so", "yet", "also", "still", "meanwhile", "however", "when", "while",
-     "as", "if", "after", "before", "since", "today", "yesterday", "on", "in", "at", "for", "with"]
+     "as", "if", "after", "before", "since", "today", "yesterday", "on", "in", "at", "for", "with", "later",
+     "earlier"]
 )  # fmt: skip
 
 
@@ -134,6 +138,8 @@ def find_people(sources: list[Source]) -> People:
     lower_words = set().union(*(_LOWER_WORD.findall(s.text) for s in sources))
     for s in sources:
         for m in _RUN.finditer(s.text):
+            if _IN_A_SENTENCE.match(s.text, m.end()):
+                _offer_untitled(people, _name_shaped(m.group()), lower_words)
             split = _titled_name(m.group())
             if split is None or any(w.lower() in lower_words for w in split[1]):
                 continue
@@ -152,6 +158,39 @@ def find_people(sources: list[Source]) -> People:
             titled.add(name_words[-1])
     _add_untitled_mentions(people, sources, titled)
     return people
+
+
+_TITLES = PERSON_TITLE_HEADS | HONORIFICS  # 'Mr Kim' is a title and a name, not a full name
+_IN_A_SENTENCE = re.compile(r",|[ \t]+[a-z]")  # a name goes on with a comma or a lower-case word
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?")  # 'Wang', 'Ka', 'Seung-lae': a personal name's word
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_shaped(run: str) -> tuple[tuple[str, ...], ...]:
+    """The parts of a run of capitalised words shaped like a full name: two or three words, each a
+    capital and lower-case letters; "Tiffany Wong and Edward Middleton" holds two (kept: a long report
+    repeats its runs thousands of times)."""
+    parts = (part.split() for part in re.split(r"\s+(?:and|of|the|for)\s+", run))
+    return tuple(
+        tuple(words)
+        for words in parts
+        if 2 <= len(words) <= 3
+        and all(_NAME_WORD.fullmatch(w) for w in words)
+        and not any(w.lower() in _CALENDAR or w.lower() in _TITLES for w in words)
+    )
+
+
+def _offer_untitled(people: People, names: tuple[tuple[str, ...], ...], lower_words: set[str]) -> None:
+    """A person's full name printed without a title, standing between lower-case words, none of its
+    words ever written in lower case in the topic (so no 'Foreign', 'Court' or 'Party'). Kept by its
+    first and last word, as a family name may come first ("Wang Yi", "Hui Ka Yan") or last ("Tiffany
+    Wong"): a memo's bare "Wang reportedly said" is then named."""
+    for words in names:
+        if any(w.lower() in lower_words for w in words):
+            continue
+        name = " ".join(words)
+        people.untitled[words[0]].add(name)
+        people.untitled[words[-1]].add(name)
 
 
 def _add_untitled_mentions(people: People, sources: list[Source], surnames: set[str]) -> None:
@@ -258,6 +297,26 @@ def _other_given_name(head: str, mentions: list[Mention]) -> bool:
     return word not in known
 
 
+# what a bare name says or does in a memo sentence: it names a person ("Wang reportedly said")
+_ACTS = re.compile(
+    r"\s+(?:(?:also|reportedly|later|then|earlier|further|had|has|have)\s+)?(?:said|says|added|adds|told|tells|"
+    r"noted|stated|argued|warned|stressed|insisted|claimed|announced|declared|urged|wrote|explained)\b"
+)
+
+
+def _untitled_full_name(text: str, m: re.Match[str], people: People, introduced: set[str]) -> str | None:
+    """The one full name the sources give for a bare name that speaks ("Wang said" -> "Wang Yi"),
+    when this person is not named yet; None otherwise."""
+    word = m.group()
+    names = people.untitled.get(word)
+    if not names or len(names) != 1 or not _ACTS.match(text, m.end()):
+        return None
+    if re.search(r"[A-Z][\w.'’-]*\s+$", text[: m.start()]):  # 'Tiffany Wong said': named already
+        return None
+    name = next(iter(names))
+    return None if any(word in n.split() for n in introduced) else name
+
+
 def introduce(text: str, source_id: str, before: int, people: People, introduced: set[str]) -> str:
     """Give each person's first mention in the memo their full name and role, as their source does.
 
@@ -268,16 +327,28 @@ def introduce(text: str, source_id: str, before: int, people: People, introduced
     cursor = 0
     for m in re.finditer(rf"\b{_CAP}\b", text):
         surname = _POSSESSIVE.sub("", m.group())
+        if surname not in people.by_surname and not re.match(r"\s+[A-Z]", text[m.end() :]):
+            full = _untitled_full_name(text, m, people, introduced)
+            if full:
+                introduced.add(full)
+                out.extend([text[cursor : m.start()], full])
+                cursor = m.end()
+            continue
         if surname not in people.by_surname or re.match(r"\s+[A-Z]", text[m.end() :]):
             continue
         mentions = people.person(surname, source_id, before)
         if not mentions:
             continue
         name = best_name(mentions, source_id)
-        if name in introduced or _other_given_name(text[: m.start()], mentions):
+        named = any(surname in n.split() for n in introduced)  # under another spelling of the name
+        if len(name.split()) == 1 and len(people.untitled.get(surname, ())) == 1 and not named:
+            name = next(iter(people.untitled[surname]))  # 'Mr Lee' and, untitled, 'Lee Jae-myung'
+        written_before = text[: m.start()].split()[-1:]  # 'Yevgeny Prigozhin': the full name's own given name
+        own_given = bool(written_before) and written_before[0] in name.split()[:-1]
+        if name in introduced or (_other_given_name(text[: m.start()], mentions) and not own_given):
             continue
         introduced.add(name)
-        known = {w for x in mentions for w in x.name.split()[:-1]}
+        known = {w for x in mentions for w in x.name.split()[:-1]} | set(name.split()[:-1])
         span_start = m.start() - _given_before(text[: m.start()], known)
         written = text[span_start : m.start()].split()
         if any(len(w.rstrip(".")) > 1 for w in written):  # the text names them in full already

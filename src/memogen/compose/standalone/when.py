@@ -50,7 +50,7 @@ RELATIVE = re.compile(
     # "two weeks ago", "about a month ago", "a few days ago"
     r"|(?P<ago>\b(?:(?P<about>about|some|nearly|almost|around|roughly|just|only)\s+)?"
     r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+couple\s+of|several|\d{1,2})\s+"
-    r"(?P<aunit>day|week|month|year)s?\s+ago\b)"
+    r"(?P<aunit>day|week|month|year|hour|minute)s?\s+ago\b)"
     # "last summer", "since this spring": a season counted from the anchor
     r"|(?P<season>\b(?:(?P<seprep>in|during|since|by|until|over)\s+)?(?P<sewhich>last|this|next)\s+"
     r"(?P<sename>spring|summer|autumn|fall|winter)\b)",
@@ -74,6 +74,8 @@ class Anchor:
 
     day: dt.date | None
     year: int | None = None  # the year the sentence before speaks of ("In December of the same year")
+    # the day is one the text states (a dateline, a date nearby), not the day the source was published
+    stated: bool = False
 
 
 def display(day: dt.date) -> str:
@@ -115,9 +117,11 @@ def anchor_for(
     before = [m for m in before if _speaks_for(text, m.start, start)]
     days = [d for d in (m.resolve(ref_year) for m in before) if d]
     if event_end is not None and days:
-        days = [d for d in days if abs((d - event_end).days) <= NEAR_EVENT_DAYS] or [event_end]
+        days = [d for d in days if abs((d - event_end).days) <= NEAR_EVENT_DAYS]
+        if not days:
+            return Anchor(event_end, last_year)
     if days:
-        return Anchor(days[-1], last_year)
+        return Anchor(days[-1], last_year, stated=True)
     return Anchor(None, last_year)
 
 
@@ -140,9 +144,16 @@ def _speaks_for(text: str, at: int, start: int) -> bool:
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")  # a blank line, or one line break on a page with a paragraph per line
 
 
-def _weekday_date(name: str, anchor: dt.date, future: bool) -> dt.date:
-    """The named weekday nearest the anchor: on or before it for past events, after it for plans."""
+def _weekday_date(name: str, anchor: dt.date, future: bool, stated: bool = False) -> dt.date:
+    """The named weekday nearest the anchor: on or before it for past events, after it for plans.
+
+    A day the text states is not the day it was written: "SEOUL, Dec. 3 (UPI) — ... voted early
+    Wednesday" (a Tuesday's dateline, filed abroad) or "On 3 December ... On Wednesday, ..." tell the
+    next day, not the Wednesday six days before; so the day after a stated anchor is taken when it
+    is the weekday named."""
     target = WEEKDAYS.index(name.capitalize())
+    if stated and not future and (anchor + dt.timedelta(days=1)).weekday() == target:
+        return anchor + dt.timedelta(days=1)
     if future:
         return anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
     return anchor - dt.timedelta(days=(anchor.weekday() - target) % 7)
@@ -215,7 +226,7 @@ def _weekday_phrase(m: re.Match, anchor: Anchor, future: bool) -> str | None:
         return None
     prep = (m["wprep"] or "").lower()
     ahead = future or prep == "next"
-    when = _weekday_date(m["wday"], anchor.day, ahead and prep != "last")
+    when = _weekday_date(m["wday"], anchor.day, ahead and prep != "last", anchor.stated and prep != "last")
     if m["wnum"]:  # "Wednesday (13)": the day of the month it gives, nearest the anchor
         when = _day_of_month_near(int(m["wnum"]), m["wday"], anchor.day)
         if when is None:
@@ -288,6 +299,11 @@ def _ago_phrase(m: re.Match, anchor: Anchor) -> str | None:
     if anchor.day is None:
         return None
     word, unit = " ".join(m["n"].lower().split()), m["aunit"].lower()
+    if unit in (
+        "hour",
+        "minute",
+    ):  # "six hours ago": from the hour the page was written, which it never gives
+        return None
     n = int(word) if word.isdigit() else _COUNTS.get(word)
     if n is None:  # "a few", "several": only the direction and the unit are known
         if unit == "year":

@@ -53,6 +53,13 @@ _IN_A_PICTURE = re.compile(
     r"(?i)\b(?:in|on)\s+(?:an?|this)\s+(?:(?:undated|file|handout|archive|aerial|recent)\s+)*"
     r"(?:photo(?:graph)?|image|picture|still|video\s+grab|screen\s*grab)\.?$"
 )
+# A video's credit closing its description: '... along famous Front Street. (August 10) (AP Video: A B)',
+# '(Video: Reuters)': the paragraph tells what a clip shows (a video rail's teaser), not the story.
+_VIDEO_CREDIT = re.compile(r"\((?:[A-Z][\w.&-]*\s+){0,3}[Vv]ideos?\s*(?:credit)?\s*:\s*[^()]{1,60}\)[.*_]*$")
+VIDEO_WORDS = 120  # a clip's description runs a paragraph, never an article
+# Three hashtags in a row ('#Hawaii #Wildfires #CNN'): a video's or a social post's tags, so the
+# line is that clip's or post's description (an article names a tag inside a sentence, one at a time).
+_TAG_RUN = re.compile(r"(?:(?<=\s)|^)#\w+(?:\s+#\w+){2,}")
 _REPORTED = re.compile(r"\b(?:said|says|told|according)\b")  # a sentence telling of a photo is no caption
 # A player's labels: 'Listen to this article', 'Other ways to listen', '00:00 / 03:12', 'Get the X app'.
 _PLAYER = re.compile(
@@ -116,6 +123,8 @@ def caption(text: str) -> str | None:
     n = word_count(text)
     if _PLAYER.match(text.strip()):
         return "audio / video player label"
+    if n <= VIDEO_WORDS and ("#" in text or "ideo" in text) and _video_description(text):
+        return "video / post description"
     if (_FILE_CAPTION.match(text) or _THIS_PICTURE.match(text) or _in_a_picture(text)) and n <= 90:
         return "image caption / credit"
     if n <= 150 and ends_with_credit(text):  # the credit is strong evidence: a wire caption runs long
@@ -134,6 +143,10 @@ def caption(text: str) -> str | None:
     if text.rstrip().endswith("[]") and n <= 45:  # a picture's caption, its image link emptied by the copy
         return "image caption / credit"
     return None
+
+
+def _video_description(text: str) -> bool:
+    return _VIDEO_CREDIT.search(text.rstrip()) is not None or _TAG_RUN.search(text) is not None
 
 
 def markdown_image(text: str) -> str | None:

@@ -86,6 +86,36 @@ def is_pipe_row(text: str) -> bool:
     return len(parts) >= 2 and all(0 < word_count(p) <= 6 and not p.endswith(".") for p in parts)
 
 
+# The page speaking of itself to its reader: a trust badge ('Why you can trust SCMP'), the language
+# menu's prompt ('Read this article in French German Italian'), an explainer of how the site works.
+_ABOUT_THE_PAGE = re.compile(
+    r"(?i)^(?:why (?:you can|to|should you) trust\b|read (?:this|the) (?:article|story|page) in\b|"
+    r"(?:available|also available|read|this article is available) in (?:other languages|\w+ and \w+$)|"
+    r"how we (?:report|verify|fact-check|work)\b)"
+)
+# A row naming three languages or more: the page's language menu ('English | Français | Deutsch').
+_LANGUAGES_TEXT = (
+    "english french german italian portuguese spanish arabic chinese russian japanese korean turkish "
+    "hindi urdu persian farsi dutch polish ukrainian indonesian vietnamese français deutsch italiano "
+    "español português русский 中文 العربية"
+)
+_LANGUAGES = frozenset(_LANGUAGES_TEXT.split())
+_ABOUT_PAGE_WORDS = 14
+
+
+def about_the_page(text: str) -> str | None:
+    """A line where the page tells its reader about itself (a trust badge, a language menu): it is
+    never the story, nor its headline."""
+    if word_count(text) > _ABOUT_PAGE_WORDS:
+        return None
+    if _ABOUT_THE_PAGE.match(text.strip()):
+        return "note to the reader about the page"
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if sum(w in _LANGUAGES for w in words) >= 3 and len(words) - sum(w in _LANGUAGES for w in words) <= 4:
+        return "language menu"
+    return None
+
+
 def ui_prompt(text: str) -> str | None:
     return "navigation / share / comment prompt" if is_ui_prompt(text) else None
 

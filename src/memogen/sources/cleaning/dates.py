@@ -15,10 +15,12 @@ from .lines import DATE_LINE, DATE_UPDATED, DATE_WEAK, TERMINAL, Found, Line, dr
 
 # A wire or press-release dateline opening the first paragraph: "OSLO, May 3 (Reuters) - ",
 # "ISLAMABAD, Feb 12 : ", "BANGLADESH, July 21: ".
+# (a month's abbreviation keeps its stop inside it: "SEOUL, Dec. 3 (UPI) — ...")
+_MONTH_STOP = r"(?:(?<=Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?<=Sept))\."
 _LEAD_DATELINE = re.compile(
-    r"^(?P<head>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*,[^.:]{0,50})(?:\s[–—-]{1,2}\s|\s?:\s)"
+    rf"^(?P<head>[A-Z][A-Z.'’-]{{2,}}(?:\s+[A-Z][A-Z.'’-]+)*,(?:[^.:]|{_MONTH_STOP}){{0,50}})(?:\s[–—-]{{1,2}}\s|\s?:\s)"
     # ... or closed by its agency in brackets, the dash lost: "MARRAKECH, Morocco (AP) A rare ..."
-    r"|^(?P<head2>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*,[^.:()]{0,40}\((?-i:[A-Z][A-Za-z]{1,11})\))\s+(?=[A-Z“\"‘'])"
+    rf"|^(?P<head2>[A-Z][A-Z.'’-]{{2,}}(?:\s+[A-Z][A-Z.'’-]+)*,(?:[^.:()]|{_MONTH_STOP}){{0,40}}\((?-i:[A-Z][A-Za-z]{{1,11}})\))\s+(?=[A-Z“\"‘'])"
     # ... or by the site that filed it: "TAIPEI, KOMPAS.com – ..."
     r"|^(?P<head3>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*,\s*[\w-]+\.(?:com|net|org|co|news))\s[–—-]{1,2}\s"
 )

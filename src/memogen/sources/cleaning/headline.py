@@ -447,11 +447,26 @@ class _Zone:
                 # 'Associated Press' under the headline: whose story it is, not a heading of it
                 self.found.offer_publisher(it.text.strip(), 1, it.where("outlet under the headline"))
                 drop(it, "outlet under the headline (→ metadata.publisher)")
-            elif not ((last and is_heading_like(it) and section_heading_shape(it)) or sentence_like(it.text)):
+            elif not (
+                (last and is_heading_like(it) and section_heading_shape(it))
+                or sentence_like(it.text)
+                or _introduces_a_quote(it)
+            ):
                 writer = md.standfirst_writer(it.text)
                 if writer and not self.found.authors:
                     self.found.add_authors([writer], it.where("standfirst naming its writer"))
                 drop(it, "standfirst / label under the headline")
+
+
+INTRO_MIN_WORDS = 10  # 'Key points:' labels a list; a sentence introducing a quotation is longer
+
+
+def _introduces_a_quote(it: Line) -> bool:
+    """'Governor X told NBC News he could not say whether ...:': a sentence of the story whose colon
+    hands over to the quotation under it (a block quote), not a standfirst; without it, the quoted
+    words lose their speaker."""
+    text = it.text.rstrip()
+    return text.endswith(":") and it.words >= INTRO_MIN_WORDS and sentence_like(text[:-1] + ".")
 
 
 # 'Watch CBS News', 'Listen to Harbour Radio': a link to the outlet's channel, the outlet named after the verb.

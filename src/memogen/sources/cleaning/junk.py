@@ -29,6 +29,7 @@ CLASSIFIERS: tuple[Callable[[str], str | None], ...] = (
     no_words,
     stamps.relative_time,
     chrome.ui_prompt,
+    chrome.about_the_page,
     chrome.link_prompt,
     notices.disclaimer,
     notices.citation_entry,

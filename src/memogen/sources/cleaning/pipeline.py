@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ...model import DroppedLine, SourceReference
 from ..footnotes import anchors_from_sentinels
 from ..text import normalise_spaces, unescape_markdown
-from . import endmatter, layout, learned, repeats, sidebars
+from . import endmatter, layout, learned, repeats, sidebars, stamps
 from .dates import date_prefix, headline_stamp, lead_dateline, opening_credit
 from .headline import body_start, read_headline_zone
 from .junk import drop_everywhere
@@ -58,6 +58,9 @@ def judge_by_rules(
         date_prefix(items[0], found, dropped)
         for it in items[:6]:  # the headline sits in the first lines of a page
             headline_stamp(it, found, dropped)
+    for it in items:
+        if it.text[:1].isdigit() or it.text[:1] in "UuPpEe":  # (most lines start otherwise: no scan)
+            stamps.entry_prefix(it, dropped)
 
     def shape() -> None:
         drop_everywhere(items, known_title, found)

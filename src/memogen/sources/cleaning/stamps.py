@@ -7,11 +7,23 @@ from __future__ import annotations
 
 import re
 
+from ...model import DroppedLine
+from .lines import TERMINAL, Line
+
 _RELATIVE_TIME = re.compile(
     r"(?i)^(?:updated\s+|posted\s+)?(?:(?:\d+|an?|one|few)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?\s+ago|just now|yesterday|today)\.?$"
 )
-# A live blog's entry stamp ("14:32 BST", "9.05am").
-_ENTRY_TIME = re.compile(r"(?i)^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,4}|GMT[+-]\d{1,2}))?$")
+# A live blog's entry stamp ("14:32 BST", "9.05am", "UPDATE 4 P.M.:").
+_CLOCK = (
+    r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s+(?:[A-Z]{2,4}|GMT[+-]\d{1,2})\b)?"
+)
+_UPDATE_LABEL = r"(?:update[ds]?|posted|edited)\s*[:,-]?\s*"
+_ENTRY_TIME = re.compile(rf"(?i)^(?:{_UPDATE_LABEL})?{_CLOCK}\s*:?$")
+# ... and one opening its entry's first sentence: "UPDATE 10:22 P.M.: Maui County confirms ...". A bare
+# clock needs its colon ("10:22 p.m.: The county ..."); after the label a dash will do.
+ENTRY_PREFIX = re.compile(
+    rf"(?i)^(?:{_UPDATE_LABEL}{_CLOCK}\s*(?::|\s[–—-])|{_CLOCK}\s*:)\s+(?=(?-i:[A-Z])|[“\"‘'])"
+)
 _READING_TIME = re.compile(r"(?i)^(?:reading time:?\s*)?\d+\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+read(?:ing)?)?$")
 _RELEASE_LABEL = re.compile(
     r"(?i)^(?:for immediate release|(?:press|news|media) release|embargoed\b.{0,60}|ends|-\s*ends\s*-)\s*:?$"
@@ -46,3 +58,14 @@ def reading_time(text: str) -> str | None:
 
 def release_label(text: str) -> str | None:
     return "press-release label" if _RELEASE_LABEL.match(text) else None
+
+
+def entry_prefix(it: Line, dropped: list[DroppedLine]) -> None:
+    """'UPDATE 10:22 P.M.: Maui County confirms ...': a live blog's entry stamp opening the entry's first
+    sentence says when the page was written, not what happened; the sentence stays without it (a memo
+    would quote the stamp, or take it for the source's title)."""
+    m = ENTRY_PREFIX.match(it.text)
+    if m is None or not TERMINAL.search(it.text[m.end() :]):
+        return
+    dropped.append(DroppedLine(it.text[: m.end()].strip(), "live-blog entry time", it.lineno))
+    it.text = it.text[m.end() :]
