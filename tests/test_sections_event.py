@@ -564,19 +564,3 @@ def test_sources_naming_no_year_take_it_from_a_day_written_with_its_weekday() ->
     assert (event.start.month, event.start.day) == (1, 26)
     assert event.start.weekday() == 4 and event.start <= dt.date.today()
     assert infer_event([recap]) is None  # no weekday: no year to read the day in
-
-
-def test_a_day_a_state_lasts_until_is_no_action_and_no_horizon() -> None:
-    """ "remains open until 15 August": a limit an undated brief sets, weeks after its own news, is
-    neither its event nor the day its news is measured from (which made the news read as recalled)."""
-    text = (
-        "The council on 3 June 2022 gave the ministry four more weeks to present a new budget. "
-        "Under the agreement the old budget stays in force until 1 July if parliament rejects the plan. "
-        "The ministry had asked for an extension until 30 September.\n\n"
-        "The extension does not change the fact that the fund remains open until 15 August."
-    )
-    event = infer_event([_source("a", text, None)])
-    assert event is not None and event.start == dt.date(2022, 6, 3)
-    reports = {r.day: r for r in source_reports(_source("a", text, None))}
-    assert reports[dt.date(2022, 8, 15)].weight < reports[dt.date(2022, 6, 3)].weight / 2
-    assert reports[dt.date(2022, 6, 3)].news

@@ -547,7 +547,6 @@ def source_reports(
     year = written.year if written else (default_year or _main_year(text))
     found: list[tuple[int, str, dt.date]] = []
     follow_ups: list[bool] = []
-    limits: list[bool] = []
     for index, sentence in _sentences(text):
         days = _dated(sentence, year, written, known, named)
         if days and _PAGE_DATE.search(sentence):  # (asked only of a dated sentence: most are not)
@@ -555,25 +554,15 @@ def source_reports(
         for day, start, end in days:
             found.append((index, sentence, day))
             follow_ups.append(_follow_up(sentence, start, end))
-            limits.append(_UNTIL.search(sentence[max(0, start - 24) : start]) is not None)
     if not found:
         return []
-    horizon = _horizon([f for f, limit in zip(found, limits, strict=True) if not limit] or found, written)
+    horizon = _horizon(found, written)
     out = []
-    for (index, sentence, day), follow_up, limit in zip(found, follow_ups, limits, strict=True):
+    for (index, sentence, day), follow_up in zip(found, follow_ups, strict=True):
         weight, news = _mention_weight(sentence, index, day, horizon)
-        weighted = weight * (FOLLOW_UP if follow_up else 1.0) * (UNTIL_WEIGHT if limit else 1.0)
+        weighted = weight * (FOLLOW_UP if follow_up else 1.0)
         out.append(Report(day, weighted, " ".join(sentence.split()), news, index))
     return out
-
-
-# "remains a member until 22 May", "an extension till 30 June": the day a state or a term ends is a
-# limit the text sets, not an action it reports; nor does it bound the news (a deadline weeks ahead
-# made a brief's own news, seven weeks before it, read as recalled)
-_UNTIL = re.compile(
-    r"\b(?:until|till|no later than|deadline of)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE
-)
-UNTIL_WEIGHT = 0.2  # as a planned day's
 
 
 def _horizon(found: list[tuple[int, str, dt.date]], written: dt.date | None) -> dt.date:
