@@ -76,6 +76,7 @@ def test_unsupported_type_raises(tmp_path: Path) -> None:
     ("joined", "fixed"),
     [
         ("was signed.After that the talks", "was signed. After that the talks"),
+        ("met the envoy.A second round", "met the envoy. A second round"),
         ("the harbour,where ships wait", "the harbour, where ships wait"),
         ("the 3rdround of talks", "the 3rd round of talks"),
         ("on 21stMarch the vote", "on 21st March the vote"),
@@ -98,6 +99,7 @@ def test_joins_the_characters_prove_are_split(joined: str, fixed: str) -> None:
         "the 5three cases",
         "WhatsApp and LinkedIn are brands used once.",
         "The group said on Saturday (15.Apr.2023) it held the airport.",  # a dotted date
+        "Vitamin A and Plan B were named in the U.S.A and in St.Ives.",  # no lower-case word before the stop
     ],
 )
 def test_words_that_only_look_joined_stay(text: str) -> None:

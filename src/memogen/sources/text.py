@@ -30,8 +30,9 @@ _URLISH = re.compile(
     r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.|@|[a-z]\.(?:com|org|net|gov|edu|int|io|pk|ru|uk|in)\b|/)"
 )
 # ... but not a dotted date ("15.Apr.2023"): a month's abbreviation between stops and digits
+# ... and a one-letter word after the stop is a sentence's first word ("with Erdogan.A key focus")
 _SENTENCE_JOIN = re.compile(
-    r"(?<=(?:[a-z]{2}|\d{2})[.!?])(?=[A-Z][a-z])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\d)"
+    r"(?<=(?:[a-z]{2}|\d{2})[.!?])(?=[A-Z][a-z]|[AI]$)(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\d)"
 )
 _COMMA_JOIN = re.compile(r"(?<=[a-z]{2},)(?=[a-z]{2})")
 _PAREN_JOIN = re.compile(r"(?<=[a-z][)\]])(?=[A-Z][a-z])")
