@@ -444,7 +444,7 @@ def read_claim(
         dated=bool(figure_years(q)) and not after_lead,
         span_start=(q.span_from or span_start(before, q.value)) if q.kind == "date" else None,
         growing=running,
-        basis=measure_basis(sentence) if q.kind != "date" else frozenset(),
+        basis=measure_basis(_figure_span(sentence, pos, q.display)) if q.kind != "date" else frozenset(),
     )
 
 
@@ -591,6 +591,27 @@ def _elided_unit(before: str) -> str:
 def measure_basis(sentence: str) -> frozenset[str]:
     """The bases a sentence measures its figures on (see MEASURE_BASIS); empty when it says none."""
     return frozenset(name for name, rx in MEASURE_BASIS.items() if rx.search(sentence))
+
+
+def _figure_span(sentence: str, pos: int, display: str) -> str:
+    """The words from the figure before this one to the figure after it: where this figure's basis is
+    said. "we have more than 40% of the population, about a third of the world's GDP at purchasing
+    power parity": the basis is the third's, not the population share's."""
+    if pos < 0:
+        return sentence
+    end = pos + len(display)
+    starts = _figure_starts(sentence)
+    prev = max((p for p in starts if p < pos), default=0)
+    nxt = min((p for p in starts if p >= end), default=len(sentence))
+    words = _SPELLED_SHARE.finditer(sentence)
+    spelled = [m.start() for m in words if not pos <= m.start() < end]
+    prev = max([prev] + [p for p in spelled if p < pos])
+    nxt = min([nxt] + [p for p in spelled if p >= end])
+    return sentence[prev:nxt]
+
+
+# shares said in words open a figure too ("about a third of", "half of")
+_SPELLED_SHARE = re.compile(r"\b(?:a|one|two)[- ](?:half|third|quarter|fifth)s?\b|\bhalf of\b", re.I)
 
 
 def _display(q: Quantity, before: str, after: str = "") -> str:
@@ -777,7 +798,7 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
         return modifier[-1].entity  # "The UN revised the Vardo death toll to 3,958": Vardo's toll
     if before:
         return before[0].entity  # the segment's subject: "The PML-N led by Nawaz Sharif got 75 seats"
-    if _PARTICIPLE.match(sentence[lo:pos]):
+    if _PARTICIPLE.match(sentence[lo:pos]) and not _RELATIVE_INSIDE.search(sentence, lo, pos):
         # "the PML-N emerged as the largest party, winning 227 seats": the main clause's subject
         subject = [n for n in owners if n.end <= lo]
         if subject:
@@ -793,6 +814,8 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
     after = [
         n for n in owners if pos + len(q.display) <= n.start and n.end <= min(hi, nxt) and not n.after_of
     ]
+    if _SHARE_OF_WORLD.match(sentence, pos + len(q.display)):
+        after = []  # "half of the world's population and is seen as a counterweight to Western alliances"
     if after:
         return after[0].entity
     # "... the PMLN, which has secured 73 seats": a relative clause's owner is the name it hangs on
@@ -806,6 +829,14 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
 
 
 _PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
+# "..., making it the tenth member of this bloc that covers most of Eurasia and accounts for over 20%":
+# a relative clause's figure is its head noun's, not the main clause's subject
+_RELATIVE_INSIDE = re.compile(
+    r"\b(?:that|which)\s+(?!(?:the|a|an|its|their|this|these|those|it|they)\b)[a-z]+"
+)
+# a share of the world's whole ("40% of the world's population", "a quarter of global GDP"): its owner
+# is the subject said before it (the bloc), never a name the sentence goes on to
+_SHARE_OF_WORLD = re.compile(r"\s+of\s+(?:the\s+)?(?:world|global|planet|earth)", re.I)
 _REPORTED_CLAUSE = re.compile(r"\b(?:that|saying|noting|showing|according to which)\s")
 # a name that modifies the measure ("the Vardo death toll", "Vardo's population", "the fund's total")
 # owns its figure, whoever the sentence's subject is
@@ -815,7 +846,7 @@ _MEASURE_AFTER_NAME = re.compile(
 # "the death toll of the earthquake that struck the Al Haouz province has risen to 1,037": a name
 # a relative clause's verb acts on says what the event did, not whose the figure is
 _RELATIVE_OBJECT = re.compile(
-    r"\b(?:that|which)\s+(?!(?:the|a|an|its|their|this|these|those|it|they)\b)[a-z]+(?:\s+[a-z]+)?\s+(?:the\s+)?$"
+    r"\b(?:that|which)\s+(?!(?:the|a|an|its|their|this|these|those|it|they)\b)[a-z]+(?:\s+[a-z]+){0,2}\s+(?:the\s+)?$"
 )
 # "Derna, a port city of 100,000", "Derna, home to 100,000 people": the name's figure, in apposition
 _APPOSITIVE = re.compile(r"\s*(?:(?:a|an)\s+[^,;]*?\bof\s+(?:[a-z]+\s+){0,2}|home to\s+(?:[a-z]+\s+){0,2})$")
