@@ -470,22 +470,34 @@ def _fraction_at(toks: list[tuple[str, int, int]], i: int) -> tuple[float, int] 
     return count * FRACTIONS[words[-1]], j
 
 
+_DIGIT_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)")
+_VERB_FORM = re.compile(r"(?:ed|ing)$")
+
+
 def _ordinal_at(toks: list[tuple[str, int, int]], i: int) -> tuple[float, str, int] | None:
     """ "the eighth military coup": an ordinal word and the noun it counts (the last of up to three
     lower-case words after it) -> (count, unit, next index). "The ninth coup" and "the eighth coup"
     are two counts of coups; read as no figure, the two reports would merge as one fact."""
-    value = ORDINALS.get(toks[i][0].lower())
+    digits = _DIGIT_ORDINAL.fullmatch(toks[i][0])
+    value = float(digits.group(1)) if digits else ORDINALS.get(toks[i][0].lower())
     if value is None:
         return None
+    # a name between the ordinal and its noun is the series' scope: "the fifteenth BRICS summit", "the
+    # 24th Meeting of the Council": the noun is what is counted, however capitalised (not after a
+    # capitalised ordinal word, itself a name's: "the Third Way")
+    names = digits is not None or toks[i][0].islower()
     k = i + 1
     while k < len(toks) and k <= i + 3:
         w = toks[k][0]
-        if not (w.isalpha() and w.islower()) or w in STOP or w in PREPOSITIONS or w in NOT_UNITS:
+        low = w.lower()
+        if not w.isalpha() or low in STOP or low in PREPOSITIONS or low in NOT_UNITS or low in MONTHS:
             break
+        if not (w.islower() or names) or (k > i + 1 and _VERB_FORM.search(low)):
+            break  # "the 15th BRICS Summit opened": the noun ends before the verb
         k += 1
     if k == i + 1:
         return None
-    unit = stem(toks[k - 1][0])
+    unit = stem(toks[k - 1][0].lower())
     return value, UNIT_SPELLINGS.get(unit, unit), k
 
 

@@ -123,14 +123,25 @@ def _readings(claims: list[Claim]) -> list[list[Claim]]:
     classes; a round one ("about $209 billion") joins the nearest class it rounds to, so that it
     is $209 billion's reading and not also "more than $212 billion"'s."""
     classes: list[list[Claim]] = []
-    for c in sorted(claims, key=lambda c: c.approximate):  # stable: exact ones first, in order
+    for c in sorted(claims, key=_round):  # stable: exact ones first, in order
         homes = [cl for cl in classes if cl[0].same_reading(c)]
-        if not homes:
-            classes.append([c])
+        if not homes or (len(homes) > 1 and _spanned(c)):
+            classes.append([c])  # "a quarter" beside 23% and 26%: a reading of its own, not either
         else:
             min(homes, key=lambda cl: abs(cl[0].value[1] - c.value[1])).append(c)
     first = {id(c): k for k, c in enumerate(claims)}
     return sorted(classes, key=lambda cl: min(first[id(c)] for c in cl))
+
+
+def _round(c: Claim) -> bool:
+    """A figure said round: "about $209 billion", or a span ("a quarter" of global GDP, 23-27%; "750-800").
+    It joins the exact figures' classes after them, never founds one that swallows two of them: "a
+    quarter" is no reason to read 23% and 26% as one figure."""
+    return c.approximate or _spanned(c)
+
+
+def _spanned(c: Claim) -> bool:
+    return c.kind != "date" and c.value[0] != c.value[1]
 
 
 def _fit_together(classes: list[list[Claim]]) -> bool:
