@@ -43,6 +43,7 @@ from .lexicon import (
     UNIT_CONVERSIONS,
     UNIT_SPELLINGS,
     WEEKDAYS,
+    WORLD_WHOLES,
     stem,
 )
 from .quantities import (
@@ -214,6 +215,7 @@ class Claim:
     growing: bool = False  # its clause says it moved to this figure ("the count rose to 23", "reached 75")
     provisional: bool = False  # its report says the count was not complete ("results received so far")
     basis: frozenset[str] = frozenset()  # what it is measured on: "ppp", "per capita" (MEASURE_BASIS)
+    whole: str = ""  # the world's whole a share is of: "population", "output" (WORLD_WHOLES); "" for none
 
     @property
     def kind(self) -> str:
@@ -445,6 +447,7 @@ def read_claim(
         span_start=(q.span_from or span_start(before, q.value)) if q.kind == "date" else None,
         growing=running,
         basis=measure_basis(_figure_span(sentence, pos, q.display)) if q.kind != "date" else frozenset(),
+        whole=world_whole(after) if q.kind == "percent" else "",
     )
 
 
@@ -591,6 +594,23 @@ def _elided_unit(before: str) -> str:
 def measure_basis(sentence: str) -> frozenset[str]:
     """The bases a sentence measures its figures on (see MEASURE_BASIS); empty when it says none."""
     return frozenset(name for name, rx in MEASURE_BASIS.items() if rx.search(sentence))
+
+
+_WORLD_WHOLE = re.compile(
+    r"\s*of\s+(?:the\s+)?(?:world(?:['’]s)?|global|planet(?:['’]s)?|earth(?:['’]s)?)\s+((?:[A-Za-z]+\s+){0,2}[A-Za-z]+)"
+)
+_WHOLE_OF_WORD = {w: whole for whole, words in WORLD_WHOLES.items() for w in words}
+
+
+def world_whole(after: str) -> str:
+    """The whole a share of the world is of ("of the world's population", "of global GDP", "of the world
+    economy"): "population", "output", ...; "" when the figure is no share of the world's, or of a
+    whole we do not know (its first word then)."""
+    m = _WORLD_WHOLE.match(after)
+    if not m:
+        return ""
+    words = m.group(1).lower().split()
+    return next((_WHOLE_OF_WORD[w] for w in words if w in _WHOLE_OF_WORD), words[0])
 
 
 def _figure_span(sentence: str, pos: int, display: str) -> str:
@@ -796,6 +816,10 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
     modifier = [n for n in before if _MEASURE_AFTER_NAME.match(sentence, n.end)]
     if modifier:
         return modifier[-1].entity  # "The UN revised the Vardo death toll to 3,958": Vardo's toll
+    world = _SHARE_OF_WORLD.match(sentence, pos + len(q.display)) is not None
+    if before and world and _listed(sentence, names, before[0]) >= 3:
+        return None  # "Brazil, Russia, India, China and South Africa account for 42% of the world's
+        # population": the group's share (the topic's bloc), not its last member's
     if before:
         return before[0].entity  # the segment's subject: "The PML-N led by Nawaz Sharif got 75 seats"
     if _PARTICIPLE.match(sentence[lo:pos]) and not _RELATIVE_INSIDE.search(sentence, lo, pos):
@@ -814,7 +838,7 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
     after = [
         n for n in owners if pos + len(q.display) <= n.start and n.end <= min(hi, nxt) and not n.after_of
     ]
-    if _SHARE_OF_WORLD.match(sentence, pos + len(q.display)):
+    if world:
         after = []  # "half of the world's population and is seen as a counterweight to Western alliances"
     if after:
         return after[0].entity
@@ -850,6 +874,21 @@ _RELATIVE_OBJECT = re.compile(
 )
 # "Derna, a port city of 100,000", "Derna, home to 100,000 people": the name's figure, in apposition
 _APPOSITIVE = re.compile(r"\s*(?:(?:a|an)\s+[^,;]*?\bof\s+(?:[a-z]+\s+){0,2}|home to\s+(?:[a-z]+\s+){0,2})$")
+
+
+def _listed(sentence: str, names: tuple[_Name, ...], name: _Name) -> int:
+    """How many names a list ending on `name` holds ("Brazil, Russia, India, China and South Africa": 5);
+    1 for a name said alone."""
+    k = names.index(name)
+    count = 1 + len(_AND.findall(sentence, name.start, name.end))
+    while k > 0 and _LIST_GAP.fullmatch(sentence, names[k - 1].end, names[k].start):
+        count += 1 + len(_AND.findall(sentence, names[k - 1].start, names[k - 1].end))
+        k -= 1
+    return count
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and)\s*")
+_AND = re.compile(r"\band\b")
 
 
 def _figure_starts(sentence: str) -> list[int]:

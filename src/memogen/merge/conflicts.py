@@ -396,6 +396,8 @@ def _may_compare(
         return False  # one day's count is not the running total, nor another day's
     if a.basis != b.basis:
         return False  # at purchasing power parity, per head, in real terms: another measure
+    if a.whole != b.whole and a.whole and b.whole:
+        return False  # "42% of the world's population" / "23% of global GDP": shares of two wholes
     if a.years and b.years and not a.years & b.years:
         return False  # a figure of another year
     if _distance(a, b) > MAX_LOG_RATIO and not any_distance:
@@ -496,6 +498,11 @@ def _same_claim(
         and measure >= MEASURE_SIM
         and nearest_shared(qa, qb)
     )
+    # two shares of one whole of the world's ("about 40% of the world's population" / "41% of the global
+    # population"), of one owner (see _may_compare): one measure, however the sentences go on
+    world = bool(a.whole) and a.whole == b.whole and _distance(a, b) <= CLOSE_LOG_RATIO
+    if world:
+        return a.agrees_with(b) or not _breakdown(a, b)
     if lexical < RELATED_THRESHOLD and semantic < SEMANTIC_RELATED and not (toll or population or beside):
         return False
     if qa.ordinal:

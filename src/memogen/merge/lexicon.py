@@ -708,6 +708,17 @@ MEASURE_BASIS = {
 }
 
 
+# The whole a share of the world is of ("42% of the world's population", "a quarter of global GDP", "26% of
+# the world economy"): one whole in the words outlets use for it. Two shares of two wholes (population,
+# output) are two measures however alike their sentences; two of one whole are one measure.
+WORLD_WHOLES = {
+    "population": ("population", "people", "inhabitants", "humanity"),
+    "output": ("gdp", "economy", "output", "gross", "wealth"),  # "gross domestic product", "economic output"
+    "trade": ("trade", "exports", "commerce"),
+    "area": ("land", "area", "territory", "landmass", "surface"),
+}
+
+
 # Verbs that date one phase of an event: "the summit opened on 22 August" and "the summit began on
 # August 23" give two dates of one thing (its start), while "arrived on" and "left on" give two things.
 # (Stems are 5 letters: "commenced", "convened" would meet "comment", "convention".)
