@@ -489,11 +489,12 @@ def _value_and_unit(q: Quantity, before: str, after: str) -> tuple[tuple | None,
         return (lo, hi), word, ""
     if _ON_A_SCALE.match(after) or _SCALE_BEFORE.search(before):
         return (lo, hi), _MAGNITUDE, ""  # "7 degrees on the Richter scale", "a magnitude 6.8 earthquake"
-    if not q.unit and _PART_OF_THEM.match(after):
+    if not (q.unit and q.display[-1:].isalpha()) and _PART_OF_THEM.match(after):
         return None, "", ""  # "1,204 injured, 721 of whom are in serious condition": a part, no count
     subject = "" if q.unit else _subject(before)
-    unit_word = q.display.rsplit(" ", 1)[-1].lower() if q.unit else _subject_unit(subject)
-    implied = "" if q.unit or unit_word else _elided_unit(before)
+    said = bool(q.unit) and q.display[-1:].isalpha()  # a unit read from before it ("and 22 have") is not said
+    unit_word = q.display.rsplit(" ", 1)[-1].lower() if said else "" if q.unit else _subject_unit(subject)
+    implied = "" if said or unit_word else _elided_unit(before)
     unit_word = unit_word or implied
     if not unit_word:
         return None, "", ""  # a bare number ("two of them") says too little to compare

@@ -670,8 +670,37 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
         )
         i = max(j, i + 1)
     out = _fold_durations(text, out)
+    _elided_units(text, out)
     _attach_sentences(text, out)
     return out
+
+
+# what may stand between a count and a bare figure that counts the same noun: ", and", ", up from"
+_LIST_TAIL = re.compile(r"(?:,|\band\b|\bwhile\b|\bbut\b)\s*(?:[a-z]+\s+){0,2}$")
+
+
+def _elided_units(text: str, found: list[Quantity]) -> None:
+    """A bare figure counts the noun of the count just before it when the sentence leaves it out: "40
+    countries have expressed interest, and 22 have applied" (22 countries), "won 75 seats, up from 64".
+    Read as a bare number, "22" would be no figure of the fact "22 countries have applied"."""
+    for k in range(1, len(found)):
+        q, prev = found[k], found[k - 1]
+        if (
+            q.kind != "number"
+            or q.unit
+            or q.ordinal
+            or prev.kind != "number"
+            or not prev.unit
+            or prev.ordinal
+        ):
+            continue
+        tail = text[int(prev.sentence) + len(prev.display) : int(q.sentence)]
+        if (
+            len(tail) <= 80
+            and not any(ch.isdigit() or ch in ".!?" for ch in tail)
+            and _LIST_TAIL.search(tail)
+        ):
+            found[k] = dataclasses.replace(q, unit=prev.unit)
 
 
 _DURATION_PARTS = {("hour", "minut"): 60.0, ("minut", "second"): 60.0}
