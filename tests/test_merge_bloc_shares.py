@@ -90,3 +90,31 @@ def test_a_bare_figure_after_a_count_counts_its_noun():
             "Some 25 countries have applied to join the pact.",
         )[0]
     )
+
+
+def test_one_action_in_two_phrasal_verbs_is_one_measure():
+    """ "took out more than $42 billion" / "pulled out roughly $36 billion": one withdrawal, two readings;
+    an amount of another action stays apart."""
+
+    def stated(second: str) -> list[str]:
+        lead = "Harbour Bank collapsed on Friday after a run on its deposits."
+        specs = [
+            (
+                "s0",
+                [
+                    lead,
+                    "A filing noted that its customers took out more than $42 billion.",
+                ],
+                "A",
+                dt.date(2025, 3, 10),
+            ),
+            ("s1", [lead, second], "B", dt.date(2025, 3, 11)),
+        ]
+        _, result = merge_specs(*specs)
+        return [c.statement for m in result.merged for c in m.conflicts]
+
+    withdrawn = stated(
+        "Its stock plummeted 60 percent and clients pulled out roughly $36 billion of their money."
+    )
+    assert len(withdrawn) == 1 and "$42 billion" in withdrawn[0] and "$36 billion" in withdrawn[0], withdrawn
+    assert not stated("The bank’s shares lost roughly $36 billion of their market value.")

@@ -29,7 +29,7 @@ from .aliases import Aliases
 from .claims import MEASURED_UNITS, Claim, Entity, reference_span, weekday_date
 from .clustering import UnionFind
 from .features import Features, features
-from .lexicon import EVENT_PHASES, GENERIC, REPORTING_VERBS, STOP, TELLING, WEEKDAYS, stem
+from .lexicon import EVENT_PHASES, GENERIC, PHRASAL_SENSES, REPORTING_VERBS, STOP, TELLING, WEEKDAYS, stem
 from .pairs import cross_source_pairs, name_mismatch, nearest_shared
 from .quantities import (
     Quantity,
@@ -703,11 +703,18 @@ def measure_phrase(c: Claim) -> str:
     """The words that say what a figure measures: the nearest content words of its own clause (no
     teller's words, no other figure's clause before "and"; else of its whole clause, else of its
     sentence when that is too short to say: "which resulted in a record high of $790 million")."""
-    near = _nearest_words(own_clause(c.quantity), c.quantity.display)
+    near = _nearest_words(_one_word_actions(own_clause(c.quantity)), c.quantity.display)
     for wider in (figure_clause(c.quantity), c.quantity.sentence):
         if len(near) < 2:
-            near = _nearest_words(wider, c.quantity.display)
+            near = _nearest_words(_one_word_actions(wider), c.quantity.display)
     return " ".join(w for _, _, w in sorted(near, key=lambda t: t[1]))
+
+
+def _one_word_actions(text: str) -> str:
+    """The text with its phrasal verbs said in one word ("took out" -> "withdrew"; PHRASAL_SENSES)."""
+    for sense, rx in PHRASAL_SENSES.items():
+        text = rx.sub(sense, text)
+    return text
 
 
 # words that say how exact a figure is ("as many as 40", "some 23"), not what it measures
