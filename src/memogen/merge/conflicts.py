@@ -29,7 +29,17 @@ from .aliases import Aliases
 from .claims import MEASURED_UNITS, Claim, Entity, reference_span, weekday_date
 from .clustering import UnionFind
 from .features import Features, features
-from .lexicon import EVENT_PHASES, GENERIC, PHRASAL_SENSES, REPORTING_VERBS, STOP, TELLING, WEEKDAYS, stem
+from .lexicon import (
+    EVENT_PHASES,
+    FIRST_PERSON,
+    GENERIC,
+    PHRASAL_SENSES,
+    REPORTING_VERBS,
+    STOP,
+    TELLING,
+    WEEKDAYS,
+    stem,
+)
 from .pairs import cross_source_pairs, name_mismatch, nearest_shared
 from .quantities import (
     Quantity,
@@ -114,8 +124,14 @@ def find_conflicts(
     stated = []
     for group, conflict in found:
         clusters = sorted({cluster_of[c.point] for c in group})
-        # the host is a fact that says more than the figures (so it stays), the most salient of them
-        host = max(clusters, key=lambda c: (not _all_given(figures[c], given[c]), salience[c]))
+        # the host is a report, not someone's words in the first person ("We are really great, we have
+        # more than 40% of the population"): a fact that says more than the figures (so it stays), the
+        # most salient of them
+        voiced = {
+            c: any(FIRST_PERSON.search(x.quantity.sentence) for x in group if cluster_of[x.point] == c)
+            for c in clusters
+        }
+        host = max(clusters, key=lambda c: (not voiced[c], not _all_given(figures[c], given[c]), salience[c]))
         out.conflicts.setdefault(host, []).append(conflict)
         stated.append(_Stated(group, conflict, host))
     hosts = {s.host for s in stated}
