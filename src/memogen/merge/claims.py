@@ -446,7 +446,7 @@ def read_claim(
         dated=bool(figure_years(q)) and not after_lead,
         span_start=(q.span_from or span_start(before, q.value)) if q.kind == "date" else None,
         growing=running,
-        basis=measure_basis(_figure_span(sentence, pos, q.display)) if q.kind != "date" else frozenset(),
+        basis=_figure_basis(sentence, pos, q.display) if q.kind != "date" else frozenset(),
         whole=world_whole(after) if q.kind == "percent" else "",
     )
 
@@ -592,6 +592,7 @@ def _elided_unit(before: str) -> str:
     return last.display.rsplit(" ", 1)[-1].lower()
 
 
+@lru_cache(maxsize=4096)
 def measure_basis(sentence: str) -> frozenset[str]:
     """The bases a sentence measures its figures on (see MEASURE_BASIS); empty when it says none."""
     return frozenset(name for name, rx in MEASURE_BASIS.items() if rx.search(sentence))
@@ -612,6 +613,13 @@ def world_whole(after: str) -> str:
         return ""
     words = m.group(1).lower().split()
     return next((_WHOLE_OF_WORD[w] for w in words if w in _WHOLE_OF_WORD), words[0])
+
+
+def _figure_basis(sentence: str, pos: int, display: str) -> frozenset[str]:
+    """The bases said of this figure: of its sentence (read once per sentence), then of its own span
+    when the sentence says one at all (most say none)."""
+    said = measure_basis(sentence)
+    return measure_basis(_figure_span(sentence, pos, display)) if said else said
 
 
 def _figure_span(sentence: str, pos: int, display: str) -> str:

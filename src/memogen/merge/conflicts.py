@@ -728,6 +728,8 @@ def measure_phrase(c: Claim) -> str:
 
 def _one_word_actions(text: str) -> str:
     """The text with its phrasal verbs said in one word ("took out" -> "withdrew"; PHRASAL_SENSES)."""
+    if " out" not in text and " back" not in text:
+        return text  # (no particle: most clauses)
     for sense, rx in PHRASAL_SENSES.items():
         text = rx.sub(sense, text)
     return text

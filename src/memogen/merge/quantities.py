@@ -472,13 +472,15 @@ def _fraction_at(toks: list[tuple[str, int, int]], i: int) -> tuple[float, int] 
 
 _DIGIT_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)")
 _VERB_FORM = re.compile(r"(?:ed|ing)$")
+_ORDINAL_ENDS = frozenset(["st", "nd", "rd", "th"])
 
 
 def _ordinal_at(toks: list[tuple[str, int, int]], i: int) -> tuple[float, str, int] | None:
     """ "the eighth military coup": an ordinal word and the noun it counts (the last of up to three
     lower-case words after it) -> (count, unit, next index). "The ninth coup" and "the eighth coup"
     are two counts of coups; read as no figure, the two reports would merge as one fact."""
-    digits = _DIGIT_ORDINAL.fullmatch(toks[i][0])
+    tok = toks[i][0]
+    digits = _DIGIT_ORDINAL.fullmatch(tok) if tok[:1].isdigit() and tok[-2:] in _ORDINAL_ENDS else None
     value = float(digits.group(1)) if digits else ORDINALS.get(toks[i][0].lower())
     if value is None:
         return None
