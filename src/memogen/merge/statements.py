@@ -52,6 +52,32 @@ def source_name(source: Source | None, fallback: str) -> str:
     return source.id
 
 
+def source_names(sources: list[Source]) -> dict[str, str]:
+    """Source id -> its name in conflict statements: a titled source by the short title its footnote's
+    short note gives it (CMOS 14.32: "“Climate Agreements…”" for "Climate Agreements: What Did the
+    COP28 Achieve?"), unless another source's name would read the same; else as `source_name`.
+
+    Why: a statement names every source it reports, and a disagreement among four outlets named by
+    six words of each title took 35 words (Pakistan's seat counts); a two-page memo then had no room
+    for two of its facts. The footnote cites the source in full; the short title points at it."""
+    from ..citations import short_title
+
+    long = {s.id: source_name(s, s.id) for s in sources}
+    short = {}
+    for s in sources:
+        title = s.metadata.title
+        if s.metadata.publisher or s.metadata.authors or not title:
+            continue
+        cut = short_title(title)
+        if 1 < len(cut.split()) < len(title.split()):  # a genre word alone ("Explainer") names nothing
+            short[s.id] = "“" + cut + "…”"
+    taken = [n.lower() for n in (*long.values(), *short.values())]
+    return {
+        sid: short[sid] if sid in short and taken.count(short[sid].lower()) == 1 else name
+        for sid, name in long.items()
+    }
+
+
 def describe_group(group: list[Claim], names: dict[str, str], points: list[Point]) -> Conflict | None:
     """A statement for a group whose sources disagree; None when they agree or a source contradicts itself."""
     by_source: dict[str, list[Claim]] = defaultdict(list)
