@@ -97,6 +97,20 @@ def shown_salience(point: MergedPoint, salience: dict[str, Salience]) -> float:
     return s.total - DISPUTED * (s.disputed and not point.conflicts)
 
 
+def unstated_salience(point: MergedPoint, salience: dict[str, Salience]) -> float:
+    """The point's salience were it chosen without its disagreement statements.
+
+    Why: a point competes both with its statements and without them (then their words go to
+    facts): once two statements of a summit's shares of the world were found, its 250-word memo
+    gave them its words and lost two key facts (BRICS 11 -> 9 of 24); a short memo states the
+    facts first. How freely a point goes without them falls steeply with the budget (1 -
+    room**STATEMENT_GROWTH, as the statements' share grows): a memo of ROOM_FOR_DISAGREEMENT
+    words states every one.
+    """
+    s = salience[point.id]
+    return s.total - DISPUTED * s.disputed
+
+
 def is_aside(point: MergedPoint, salience: dict[str, Salience]) -> bool:
     """A report far from the event in meaning and without salience to outweigh it: no leftover
     words are worth it ("Hopes and ambitions for exceptional outcomes were high." closed a
@@ -148,6 +162,12 @@ def select(
         [max(0.0, shown_salience(p, salience)) / top * SECTION_PRIOR[p.section] for p in pool]
     )
     cost = np.array([point_words(p) for p in pool])
+    # each point also as it reads without its disagreement statements (see `unstated_salience`)
+    stated = np.array([bool(p.conflicts) for p in pool])
+    bare_cost = np.array([words(p.text) for p in pool])
+    bare_relevance = np.array(
+        [max(0.0, unstated_salience(p, salience)) / top * SECTION_PRIOR[p.section] for p in pool]
+    )
     in_section = section_relative(pool, salience)
     prior = np.array([SECTION_PRIOR[p.section] for p in pool])
     section_words: dict[str, int] = dict.fromkeys(SECTION_KEYS, 0)
@@ -174,6 +194,8 @@ def select(
     # words for saying where sources differ: most of a long memo, a share of a short one
     statements_left = int(budget * (STATEMENT_SHARE + (1 - STATEMENT_SHARE) * room**STATEMENT_GROWTH))
     unsaid = Unsaid(vectors.idf, concepts)
+    # a point goes without its statements freely in a short memo, never in a long one
+    spare = 1 - room**STATEMENT_GROWTH
     quotes = [quotations(p.text) for p in pool]
     # what giving the event's day adds to a point's worth, until a chosen point has given it
     day_gain = np.array([WEIGHTS["dated"] * salience[p.id].dated for p in pool]) / top * prior
@@ -197,6 +219,11 @@ def select(
         size = np.maximum(cost, SHORTEST) / TYPICAL_WORDS
         # salience per word^COST_EXPONENT; new content per word (a list of names is long, not dense)
         score = worth / size**COST_EXPONENT + NOVELTY * new / size
+        bare_size = np.maximum(bare_cost, SHORTEST) / TYPICAL_WORDS
+        bare_worth = worth - DISAGREEMENT * disputed - (relevance - bare_relevance)
+        bare_score = spare * (bare_worth / bare_size**COST_EXPONENT + NOVELTY * new / bare_size)
+        bare = stated & (bare_score > score)  # its statements are worth less than the facts they displace
+        score = np.where(bare, bare_score, score)
         score = np.where(closest >= 1.0, score * PARTLY_SAID * unsaid.share, score)
         if opening:  # the memo opens with the event: the most salient account of it that fits
             k = int(np.argmax(np.where(fits, relevance / size**OPENING_COST, -np.inf)))
@@ -206,7 +233,7 @@ def select(
         open_[k] = False
         left -= int(cost[k])
         said = point_words(p) - words(p.text)
-        if said > statements_left:  # a short memo states the facts before every count of them
+        if said > statements_left or bare[k]:  # a short memo states the facts before every count of them
             p.conflicts = []
             left += said
             brief.add(p.id)
