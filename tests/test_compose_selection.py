@@ -627,3 +627,45 @@ def test_a_progression_told_beside_a_sentence_giving_one_of_its_figures_leaves_t
         told_beside_own_figure(p)
     assert host.conflicts[0].statement == beside["b"]  # 212 is said just before: not again
     assert other.conflicts[0].statement == full  # a sentence giving none of the figures: the whole way
+
+
+def test_a_short_memo_takes_a_point_without_statements_worth_less_than_the_facts_they_displace():
+    from memogen.compose.salience import Salience
+    from memogen.compose.selection import select
+    from memogen.compose.similarity import vectorise
+    from memogen.model import Conflict, ConflictValue
+
+    def chosen_at(budget: int) -> list[MergedPoint]:
+        host = mp(
+            "h",
+            "The Tarvin dam, built in 1961, had been inspected twice since its last repair.",
+            "background",
+        )
+        values = [
+            ConflictValue(s, f"{n} inspections", "") for s, n in (("a", 2), ("b", 3), ("c", 4), ("d", 5))
+        ]
+        named = "; ".join(f"{made_up(40 + k, 4).title()} reports {v.value}" for k, v in enumerate(values))
+        host.conflicts = [Conflict("number", f"Sources differ on the inspections: {named}.", values)]
+        facts = [mp(f"f{k}", f"The {made_up(k, 18)}.", "what_happened") for k in range(14)]
+        points = [host, *facts]
+        vectors = vectorise([p.text for p in points])
+        salience = {p.id: Salience(0.5, 0.5, 0.5, 0.5, False, 0.5, 0.0) for p in facts}
+        salience["h"] = Salience(1.0, 1.0, 0.5, 0.5, False, 0.5, 0.0, disputed=True)
+        picked = select(points, salience, vectors, {p.id: k for k, p in enumerate(points)}, budget)
+        return [p for ps in picked.chosen.values() for p in ps]
+
+    short = chosen_at(250)
+    assert [p.conflicts for p in short if p.id == "h"] == [[]]  # the dam's record, without the counts
+    assert sum(p.id.startswith("f") for p in short) == 12  # its 33 words of statement went to two facts
+    assert all(p.conflicts for p in chosen_at(1000) if p.id == "h")  # a long memo says where sources differ
+
+
+def test_a_point_just_past_the_repeat_bar_keeps_more_of_its_gain_than_one_far_past_it():
+    from memogen.compose.selection import JUST_PAST, PARTLY_SAID, SAME_STATEMENT, partly_said
+
+    closest = np.array([1.0, 1.02, (1 + SAME_STATEMENT) / 2, SAME_STATEMENT, 1.0])
+    marked = np.array([False, False, False, False, True])  # past the bar by its figures: said already
+    scale = partly_said(closest, marked)
+    assert scale[0] == pytest.approx(JUST_PAST)
+    assert scale[0] > scale[1] > scale[2] > scale[3] == pytest.approx(PARTLY_SAID)
+    assert scale[4] == pytest.approx(PARTLY_SAID)

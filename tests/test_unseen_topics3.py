@@ -28,7 +28,7 @@ from memogen.compose import (
     select_within_budget,
     themed_paragraphs,
 )
-from memogen.merge import features, source_name
+from memogen.merge import features, source_name, source_names
 from memogen.merge.pairs import quantities_agree
 from memogen.model import Citation, Memo, MergedPoint, Source, SourceMetadata
 from memogen.pipeline import BuildOptions, run_build
@@ -373,6 +373,24 @@ def test_a_conflict_names_a_source_without_publisher_by_author_or_quoted_title()
     assert source_name(opening, "02-harbour-daily") == "“Ferry crossings were suspended…”"
     assert source_name(titled, "t") == "“Explainer: why ferries sink”"
     assert source_name(authored, "a") == "Ana Roos"
+
+
+def test_a_statement_names_a_titled_source_by_its_short_title_unless_another_reads_the_same():
+    def titled(sid: str, title: str) -> Source:
+        return Source(id=sid, path=f"{sid}.txt", kind="txt", metadata=SourceMetadata(title=title), text="")
+
+    names = source_names(
+        [
+            titled("a", "Ferry disaster: what the inspection records show"),
+            titled("b", "Harbour authority suspends island crossings after the sinking of the Orsa"),
+            titled("c", "Explainer: why ferries sink"),
+            titled("d", "Ferry disaster: the survivors speak"),
+        ]
+    )
+    assert names["b"] == "“Harbour authority suspends island…”"  # four words; the footnote cites it in full
+    assert names["c"] == "“Explainer: why ferries sink”"  # a genre word alone names nothing
+    assert names["a"] == "“Ferry disaster: what the inspection records…”"  # "Ferry disaster" is d's too
+    assert names["d"] == "“Ferry disaster: the survivors speak”"
 
 
 def test_the_conflict_statement_reads_as_a_sentence(memo):

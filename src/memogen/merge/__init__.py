@@ -60,7 +60,7 @@ from .pairs import (
 from .quantities import extract_quantities, figure_years, time_compatible
 from .semantic import semantic_similarities, semantic_similarity
 from .similarity import Matrices, candidate_pairs, nearest_pairs, pair_similarity, vectorise
-from .statements import source_name
+from .statements import source_name, source_names
 from .text import (
     compress,
     drop_restated_asides,
@@ -289,7 +289,7 @@ def _conflicts(
     read for them end here, before the merge builds its result (its memory peak)."""
     by_id = {s.id: s for s in sources}
     salience = [len({points[i].source_id for i in m}) + 0.01 * len(m) for m in groups]
-    names = {s.id: source_name(s, s.id) for s in sources}
+    names = source_names(sources)
     for p in points:
         names.setdefault(p.source_id, p.source_id)
     figures = [f.quantities for f in feats]

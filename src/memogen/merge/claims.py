@@ -43,6 +43,7 @@ from .lexicon import (
     UNIT_CONVERSIONS,
     UNIT_SPELLINGS,
     WEEKDAYS,
+    WORLD_WHOLES,
     stem,
 )
 from .quantities import (
@@ -214,6 +215,7 @@ class Claim:
     growing: bool = False  # its clause says it moved to this figure ("the count rose to 23", "reached 75")
     provisional: bool = False  # its report says the count was not complete ("results received so far")
     basis: frozenset[str] = frozenset()  # what it is measured on: "ppp", "per capita" (MEASURE_BASIS)
+    whole: str = ""  # the world's whole a share is of: "population", "output" (WORLD_WHOLES); "" for none
 
     @property
     def kind(self) -> str:
@@ -444,7 +446,8 @@ def read_claim(
         dated=bool(figure_years(q)) and not after_lead,
         span_start=(q.span_from or span_start(before, q.value)) if q.kind == "date" else None,
         growing=running,
-        basis=measure_basis(sentence) if q.kind != "date" else frozenset(),
+        basis=_figure_basis(sentence, pos, q.display) if q.kind != "date" else frozenset(),
+        whole=world_whole(after) if q.kind == "percent" else "",
     )
 
 
@@ -486,11 +489,12 @@ def _value_and_unit(q: Quantity, before: str, after: str) -> tuple[tuple | None,
         return (lo, hi), word, ""
     if _ON_A_SCALE.match(after) or _SCALE_BEFORE.search(before):
         return (lo, hi), _MAGNITUDE, ""  # "7 degrees on the Richter scale", "a magnitude 6.8 earthquake"
-    if not q.unit and _PART_OF_THEM.match(after):
+    if not (q.unit and q.display[-1:].isalpha()) and _PART_OF_THEM.match(after):
         return None, "", ""  # "1,204 injured, 721 of whom are in serious condition": a part, no count
     subject = "" if q.unit else _subject(before)
-    unit_word = q.display.rsplit(" ", 1)[-1].lower() if q.unit else _subject_unit(subject)
-    implied = "" if q.unit or unit_word else _elided_unit(before)
+    said = bool(q.unit) and q.display[-1:].isalpha()  # a unit read from before it ("and 22 have") is not said
+    unit_word = q.display.rsplit(" ", 1)[-1].lower() if said else "" if q.unit else _subject_unit(subject)
+    implied = "" if said or unit_word else _elided_unit(before)
     unit_word = unit_word or implied
     if not unit_word:
         return None, "", ""  # a bare number ("two of them") says too little to compare
@@ -588,9 +592,55 @@ def _elided_unit(before: str) -> str:
     return last.display.rsplit(" ", 1)[-1].lower()
 
 
+@lru_cache(maxsize=4096)
 def measure_basis(sentence: str) -> frozenset[str]:
     """The bases a sentence measures its figures on (see MEASURE_BASIS); empty when it says none."""
     return frozenset(name for name, rx in MEASURE_BASIS.items() if rx.search(sentence))
+
+
+_WORLD_WHOLE = re.compile(
+    r"\s*of\s+(?:the\s+)?(?:world(?:['’]s)?|global|planet(?:['’]s)?|earth(?:['’]s)?)\s+((?:[A-Za-z]+\s+){0,2}[A-Za-z]+)"
+)
+_WHOLE_OF_WORD = {w: whole for whole, words in WORLD_WHOLES.items() for w in words}
+
+
+def world_whole(after: str) -> str:
+    """The whole a share of the world is of ("of the world's population", "of global GDP", "of the world
+    economy"): "population", "output", ...; "" when the figure is no share of the world's, or of a
+    whole we do not know (its first word then)."""
+    m = _WORLD_WHOLE.match(after)
+    if not m:
+        return ""
+    words = m.group(1).lower().split()
+    return next((_WHOLE_OF_WORD[w] for w in words if w in _WHOLE_OF_WORD), words[0])
+
+
+def _figure_basis(sentence: str, pos: int, display: str) -> frozenset[str]:
+    """The bases said of this figure: of its sentence (read once per sentence), then of its own span
+    when the sentence says one at all (most say none)."""
+    said = measure_basis(sentence)
+    return measure_basis(_figure_span(sentence, pos, display)) if said else said
+
+
+def _figure_span(sentence: str, pos: int, display: str) -> str:
+    """The words from the figure before this one to the figure after it: where this figure's basis is
+    said. "we have more than 40% of the population, about a third of the world's GDP at purchasing
+    power parity": the basis is the third's, not the population share's."""
+    if pos < 0:
+        return sentence
+    end = pos + len(display)
+    starts = _figure_starts(sentence)
+    prev = max((p for p in starts if p < pos), default=0)
+    nxt = min((p for p in starts if p >= end), default=len(sentence))
+    words = _SPELLED_SHARE.finditer(sentence)
+    spelled = [m.start() for m in words if not pos <= m.start() < end]
+    prev = max([prev] + [p for p in spelled if p < pos])
+    nxt = min([nxt] + [p for p in spelled if p >= end])
+    return sentence[prev:nxt]
+
+
+# shares said in words open a figure too ("about a third of", "half of")
+_SPELLED_SHARE = re.compile(r"\b(?:a|one|two)[- ](?:half|third|quarter|fifth)s?\b|\bhalf of\b", re.I)
 
 
 def _display(q: Quantity, before: str, after: str = "") -> str:
@@ -775,9 +825,13 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
     modifier = [n for n in before if _MEASURE_AFTER_NAME.match(sentence, n.end)]
     if modifier:
         return modifier[-1].entity  # "The UN revised the Vardo death toll to 3,958": Vardo's toll
+    world = _SHARE_OF_WORLD.match(sentence, pos + len(q.display)) is not None
+    if before and world and _listed(sentence, names, before[0]) >= 3:
+        return None  # "Brazil, Russia, India, China and South Africa account for 42% of the world's
+        # population": the group's share (the topic's bloc), not its last member's
     if before:
         return before[0].entity  # the segment's subject: "The PML-N led by Nawaz Sharif got 75 seats"
-    if _PARTICIPLE.match(sentence[lo:pos]):
+    if _PARTICIPLE.match(sentence[lo:pos]) and not _RELATIVE_INSIDE.search(sentence, lo, pos):
         # "the PML-N emerged as the largest party, winning 227 seats": the main clause's subject
         subject = [n for n in owners if n.end <= lo]
         if subject:
@@ -793,6 +847,8 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
     after = [
         n for n in owners if pos + len(q.display) <= n.start and n.end <= min(hi, nxt) and not n.after_of
     ]
+    if world:
+        after = []  # "half of the world's population and is seen as a counterweight to Western alliances"
     if after:
         return after[0].entity
     # "... the PMLN, which has secured 73 seats": a relative clause's owner is the name it hangs on
@@ -806,6 +862,14 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
 
 
 _PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
+# "..., making it the tenth member of this bloc that covers most of Eurasia and accounts for over 20%":
+# a relative clause's figure is its head noun's, not the main clause's subject
+_RELATIVE_INSIDE = re.compile(
+    r"\b(?:that|which)\s+(?!(?:the|a|an|its|their|this|these|those|it|they)\b)[a-z]+"
+)
+# a share of the world's whole ("40% of the world's population", "a quarter of global GDP"): its owner
+# is the subject said before it (the bloc), never a name the sentence goes on to
+_SHARE_OF_WORLD = re.compile(r"\s+of\s+(?:the\s+)?(?:world|global|planet|earth)", re.I)
 _REPORTED_CLAUSE = re.compile(r"\b(?:that|saying|noting|showing|according to which)\s")
 # a name that modifies the measure ("the Vardo death toll", "Vardo's population", "the fund's total")
 # owns its figure, whoever the sentence's subject is
@@ -815,10 +879,25 @@ _MEASURE_AFTER_NAME = re.compile(
 # "the death toll of the earthquake that struck the Al Haouz province has risen to 1,037": a name
 # a relative clause's verb acts on says what the event did, not whose the figure is
 _RELATIVE_OBJECT = re.compile(
-    r"\b(?:that|which)\s+(?!(?:the|a|an|its|their|this|these|those|it|they)\b)[a-z]+(?:\s+[a-z]+)?\s+(?:the\s+)?$"
+    r"\b(?:that|which)\s+(?!(?:the|a|an|its|their|this|these|those|it|they)\b)[a-z]+(?:\s+[a-z]+){0,2}\s+(?:the\s+)?$"
 )
 # "Derna, a port city of 100,000", "Derna, home to 100,000 people": the name's figure, in apposition
 _APPOSITIVE = re.compile(r"\s*(?:(?:a|an)\s+[^,;]*?\bof\s+(?:[a-z]+\s+){0,2}|home to\s+(?:[a-z]+\s+){0,2})$")
+
+
+def _listed(sentence: str, names: tuple[_Name, ...], name: _Name) -> int:
+    """How many names a list ending on `name` holds ("Brazil, Russia, India, China and South Africa": 5);
+    1 for a name said alone."""
+    k = names.index(name)
+    count = 1 + len(_AND.findall(sentence, name.start, name.end))
+    while k > 0 and _LIST_GAP.fullmatch(sentence, names[k - 1].end, names[k].start):
+        count += 1 + len(_AND.findall(sentence, names[k - 1].start, names[k - 1].end))
+        k -= 1
+    return count
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and)\s*")
+_AND = re.compile(r"\band\b")
 
 
 def _figure_starts(sentence: str) -> list[int]:

@@ -29,7 +29,17 @@ from .aliases import Aliases
 from .claims import MEASURED_UNITS, Claim, Entity, reference_span, weekday_date
 from .clustering import UnionFind
 from .features import Features, features
-from .lexicon import EVENT_PHASES, GENERIC, REPORTING_VERBS, STOP, TELLING, WEEKDAYS, stem
+from .lexicon import (
+    EVENT_PHASES,
+    FIRST_PERSON,
+    GENERIC,
+    PHRASAL_SENSES,
+    REPORTING_VERBS,
+    STOP,
+    TELLING,
+    WEEKDAYS,
+    stem,
+)
 from .pairs import cross_source_pairs, name_mismatch, nearest_shared
 from .quantities import (
     Quantity,
@@ -114,8 +124,14 @@ def find_conflicts(
     stated = []
     for group, conflict in found:
         clusters = sorted({cluster_of[c.point] for c in group})
-        # the host is a fact that says more than the figures (so it stays), the most salient of them
-        host = max(clusters, key=lambda c: (not _all_given(figures[c], given[c]), salience[c]))
+        # the host is a report, not someone's words in the first person ("We are really great, we have
+        # more than 40% of the population"): a fact that says more than the figures (so it stays), the
+        # most salient of them
+        voiced = {
+            c: any(FIRST_PERSON.search(x.quantity.sentence) for x in group if cluster_of[x.point] == c)
+            for c in clusters
+        }
+        host = max(clusters, key=lambda c: (not voiced[c], not _all_given(figures[c], given[c]), salience[c]))
         out.conflicts.setdefault(host, []).append(conflict)
         stated.append(_Stated(group, conflict, host))
     hosts = {s.host for s in stated}
@@ -396,6 +412,8 @@ def _may_compare(
         return False  # one day's count is not the running total, nor another day's
     if a.basis != b.basis:
         return False  # at purchasing power parity, per head, in real terms: another measure
+    if a.whole != b.whole and a.whole and b.whole:
+        return False  # "42% of the world's population" / "23% of global GDP": shares of two wholes
     if a.years and b.years and not a.years & b.years:
         return False  # a figure of another year
     if _distance(a, b) > MAX_LOG_RATIO and not any_distance:
@@ -496,6 +514,11 @@ def _same_claim(
         and measure >= MEASURE_SIM
         and nearest_shared(qa, qb)
     )
+    # two shares of one whole of the world's ("about 40% of the world's population" / "41% of the global
+    # population"), of one owner (see _may_compare): one measure, however the sentences go on
+    world = bool(a.whole) and a.whole == b.whole and _distance(a, b) <= CLOSE_LOG_RATIO
+    if world:
+        return a.agrees_with(b) or not _breakdown(a, b)
     if lexical < RELATED_THRESHOLD and semantic < SEMANTIC_RELATED and not (toll or population or beside):
         return False
     if qa.ordinal:
@@ -696,11 +719,20 @@ def measure_phrase(c: Claim) -> str:
     """The words that say what a figure measures: the nearest content words of its own clause (no
     teller's words, no other figure's clause before "and"; else of its whole clause, else of its
     sentence when that is too short to say: "which resulted in a record high of $790 million")."""
-    near = _nearest_words(own_clause(c.quantity), c.quantity.display)
+    near = _nearest_words(_one_word_actions(own_clause(c.quantity)), c.quantity.display)
     for wider in (figure_clause(c.quantity), c.quantity.sentence):
         if len(near) < 2:
-            near = _nearest_words(wider, c.quantity.display)
+            near = _nearest_words(_one_word_actions(wider), c.quantity.display)
     return " ".join(w for _, _, w in sorted(near, key=lambda t: t[1]))
+
+
+def _one_word_actions(text: str) -> str:
+    """The text with its phrasal verbs said in one word ("took out" -> "withdrew"; PHRASAL_SENSES)."""
+    if " out" not in text and " back" not in text:
+        return text  # (no particle: most clauses)
+    for sense, rx in PHRASAL_SENSES.items():
+        text = rx.sub(sense, text)
+    return text
 
 
 # words that say how exact a figure is ("as many as 40", "some 23"), not what it measures

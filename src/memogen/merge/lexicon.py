@@ -708,6 +708,30 @@ MEASURE_BASIS = {
 }
 
 
+# The whole a share of the world is of ("42% of the world's population", "a quarter of global GDP", "26% of
+# the world economy"): one whole in the words outlets use for it. Two shares of two wholes (population,
+# output) are two measures however alike their sentences; two of one whole are one measure.
+WORLD_WHOLES = {
+    "population": ("population", "people", "inhabitants", "humanity"),
+    "output": ("gdp", "economy", "output", "gross", "wealth"),  # "gross domestic product", "economic output"
+    "trade": ("trade", "exports", "commerce"),
+    "area": ("land", "area", "territory", "landmass", "surface"),
+}
+
+
+# A verb and its particle that say one action in one word ("customers took out $42 billion" / "clients
+# pulled out $40 billion" / "depositors withdrew $42 billion"): the word the words around a figure
+# are read as, so that two figures of one action meet however each source words it.
+PHRASAL_SENSES = {
+    "withdrew": re.compile(
+        r"\b(?:took|takes?|taken|taking|pull(?:ed|s|ing)?|dr[ae]w[ns]?|drawing)\s+out\b", re.I
+    ),
+    "paid": re.compile(r"\b(?:paid|pays?|paying)\s+out\b", re.I),
+    "spent": re.compile(r"\b(?:shell|fork)(?:ed|s|ing)?\s+out\b", re.I),
+    "cut": re.compile(r"\b(?:scal|cut)(?:ed|es|s|ing)?\s+back\b", re.I),
+}
+
+
 # Verbs that date one phase of an event: "the summit opened on 22 August" and "the summit began on
 # August 23" give two dates of one thing (its start), while "arrived on" and "left on" give two things.
 # (Stems are 5 letters: "commenced", "convened" would meet "comment", "convention".)

@@ -470,22 +470,36 @@ def _fraction_at(toks: list[tuple[str, int, int]], i: int) -> tuple[float, int] 
     return count * FRACTIONS[words[-1]], j
 
 
+_DIGIT_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)")
+_VERB_FORM = re.compile(r"(?:ed|ing)$")
+_ORDINAL_ENDS = frozenset(["st", "nd", "rd", "th"])
+
+
 def _ordinal_at(toks: list[tuple[str, int, int]], i: int) -> tuple[float, str, int] | None:
     """ "the eighth military coup": an ordinal word and the noun it counts (the last of up to three
     lower-case words after it) -> (count, unit, next index). "The ninth coup" and "the eighth coup"
     are two counts of coups; read as no figure, the two reports would merge as one fact."""
-    value = ORDINALS.get(toks[i][0].lower())
+    tok = toks[i][0]
+    digits = _DIGIT_ORDINAL.fullmatch(tok) if tok[:1].isdigit() and tok[-2:] in _ORDINAL_ENDS else None
+    value = float(digits.group(1)) if digits else ORDINALS.get(toks[i][0].lower())
     if value is None:
         return None
+    # a name between the ordinal and its noun is the series' scope: "the fifteenth BRICS summit", "the
+    # 24th Meeting of the Council": the noun is what is counted, however capitalised (not after a
+    # capitalised ordinal word, itself a name's: "the Third Way")
+    names = digits is not None or toks[i][0].islower()
     k = i + 1
     while k < len(toks) and k <= i + 3:
         w = toks[k][0]
-        if not (w.isalpha() and w.islower()) or w in STOP or w in PREPOSITIONS or w in NOT_UNITS:
+        low = w.lower()
+        if not w.isalpha() or low in STOP or low in PREPOSITIONS or low in NOT_UNITS or low in MONTHS:
             break
+        if not (w.islower() or names) or (k > i + 1 and _VERB_FORM.search(low)):
+            break  # "the 15th BRICS Summit opened": the noun ends before the verb
         k += 1
     if k == i + 1:
         return None
-    unit = stem(toks[k - 1][0])
+    unit = stem(toks[k - 1][0].lower())
     return value, UNIT_SPELLINGS.get(unit, unit), k
 
 
@@ -658,8 +672,37 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
         )
         i = max(j, i + 1)
     out = _fold_durations(text, out)
+    _elided_units(text, out)
     _attach_sentences(text, out)
     return out
+
+
+# what may stand between a count and a bare figure that counts the same noun: ", and", ", up from"
+_LIST_TAIL = re.compile(r"(?:,|\band\b|\bwhile\b|\bbut\b)\s*(?:[a-z]+\s+){0,2}$")
+
+
+def _elided_units(text: str, found: list[Quantity]) -> None:
+    """A bare figure counts the noun of the count just before it when the sentence leaves it out: "40
+    countries have expressed interest, and 22 have applied" (22 countries), "won 75 seats, up from 64".
+    Read as a bare number, "22" would be no figure of the fact "22 countries have applied"."""
+    for k in range(1, len(found)):
+        q, prev = found[k], found[k - 1]
+        if (
+            q.kind != "number"
+            or q.unit
+            or q.ordinal
+            or prev.kind != "number"
+            or not prev.unit
+            or prev.ordinal
+        ):
+            continue
+        tail = text[int(prev.sentence) + len(prev.display) : int(q.sentence)]
+        if (
+            len(tail) <= 80
+            and not any(ch.isdigit() or ch in ".!?" for ch in tail)
+            and _LIST_TAIL.search(tail)
+        ):
+            found[k] = dataclasses.replace(q, unit=prev.unit)
 
 
 _DURATION_PARTS = {("hour", "minut"): 60.0, ("minut", "second"): 60.0}

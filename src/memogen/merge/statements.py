@@ -52,6 +52,32 @@ def source_name(source: Source | None, fallback: str) -> str:
     return source.id
 
 
+def source_names(sources: list[Source]) -> dict[str, str]:
+    """Source id -> its name in conflict statements: a titled source by the short title its footnote's
+    short note gives it (CMOS 14.32: "“Climate Agreements…”" for "Climate Agreements: What Did the
+    COP28 Achieve?"), unless another source's name would read the same; else as `source_name`.
+
+    Why: a statement names every source it reports, and a disagreement among four outlets named by
+    six words of each title took 35 words (Pakistan's seat counts); a two-page memo then had no room
+    for two of its facts. The footnote cites the source in full; the short title points at it."""
+    from ..citations import short_title
+
+    long = {s.id: source_name(s, s.id) for s in sources}
+    short = {}
+    for s in sources:
+        title = s.metadata.title
+        if s.metadata.publisher or s.metadata.authors or not title:
+            continue
+        cut = short_title(title)
+        if 1 < len(cut.split()) < len(title.split()):  # a genre word alone ("Explainer") names nothing
+            short[s.id] = "“" + cut + "…”"
+    taken = [n.lower() for n in (*long.values(), *short.values())]
+    return {
+        sid: short[sid] if sid in short and taken.count(short[sid].lower()) == 1 else name
+        for sid, name in long.items()
+    }
+
+
 def describe_group(group: list[Claim], names: dict[str, str], points: list[Point]) -> Conflict | None:
     """A statement for a group whose sources disagree; None when they agree or a source contradicts itself."""
     by_source: dict[str, list[Claim]] = defaultdict(list)
@@ -123,14 +149,25 @@ def _readings(claims: list[Claim]) -> list[list[Claim]]:
     classes; a round one ("about $209 billion") joins the nearest class it rounds to, so that it
     is $209 billion's reading and not also "more than $212 billion"'s."""
     classes: list[list[Claim]] = []
-    for c in sorted(claims, key=lambda c: c.approximate):  # stable: exact ones first, in order
+    for c in sorted(claims, key=_round):  # stable: exact ones first, in order
         homes = [cl for cl in classes if cl[0].same_reading(c)]
-        if not homes:
-            classes.append([c])
+        if not homes or (len(homes) > 1 and _spanned(c)):
+            classes.append([c])  # "a quarter" beside 23% and 26%: a reading of its own, not either
         else:
             min(homes, key=lambda cl: abs(cl[0].value[1] - c.value[1])).append(c)
     first = {id(c): k for k, c in enumerate(claims)}
     return sorted(classes, key=lambda cl: min(first[id(c)] for c in cl))
+
+
+def _round(c: Claim) -> bool:
+    """A figure said round: "about $209 billion", or a span ("a quarter" of global GDP, 23-27%; "750-800").
+    It joins the exact figures' classes after them, never founds one that swallows two of them: "a
+    quarter" is no reason to read 23% and 26% as one figure."""
+    return c.approximate or _spanned(c)
+
+
+def _spanned(c: Claim) -> bool:
+    return c.kind != "date" and c.value[0] != c.value[1]
 
 
 def _fit_together(classes: list[list[Claim]]) -> bool:
