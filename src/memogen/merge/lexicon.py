@@ -340,11 +340,14 @@ WISHED = re.compile(
 )
 FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 LEADING_FILLER = re.compile(
-    r"^(?:In a nutshell|In short|In fact|Thus|Hence|However|Moreover|Furthermore|Therefore|Interestingly|"
-    r"Meanwhile|Besides|Additionally|Further|For example|For instance|Similarly|Also|And|But|So|Indeed|"
+    r"^(?:(?:In a nutshell|In short|In fact|Thus|Hence|However|Moreover|Furthermore|Therefore|Interestingly|"
+    r"Meanwhile|Additionally|For example|For instance|Similarly|And|But|So|Indeed|"
     r"On the other hand|In addition)\s*,?\s+"
     # ... unless the word opens a phrase with what follows ("So far, ...", "In addition to X, ...")
-    r"(?!(?:far|much|many|long|to|of|as|that|than)\b)",
+    r"(?!(?:far|much|many|long|to|of|as|that|than)\b)"
+    # a connective that is also a preposition or a modifier ("Besides the Petitioner, the groups were",
+    # "Further talks", "Also present were") is one only with its comma
+    r"|(?:Besides|Further|Also)\s*,\s+)",
 )
 TERMINAL = ".!?\"'”’。！？…)»"  # a sentence that ends with one of these needs no added full stop
 SENTENCE_END = frozenset({".", "!", "?"})
