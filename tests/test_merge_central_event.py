@@ -34,3 +34,88 @@ def test_a_body_s_size_is_never_set_against_the_seats_a_party_holds():
         "Ada Venn, leader of the Unity Bloc, which holds the majority in the 250-seat chamber, spoke.",
         "Ada Venn, leader of the Unity Bloc, which holds the majority in the 260-seat chamber, spoke.",
     )
+
+
+def _action(sentence: str):
+    from memogen.merge.actions import main_action
+    from memogen.merge.lexicon import TOKEN
+
+    return main_action(TOKEN.findall(sentence))
+
+
+def test_the_main_action_is_the_main_clause_s_verb():
+    """A leading phrase, an apposition, a relative or a subordinate clause hold no main action; a light
+    verb carries its noun; "decided to" carries the verb after it; someone's words are not read."""
+    assert (
+        _action("Chancellor Ilse Marr on Tuesday declared a state of emergency, citing unrest.")[0] == "decla"
+    )
+    assert (
+        _action("In an earlier speech declaring a state of emergency, Marr described the unions as rebels.")[
+            0
+        ]
+        == "descr"
+    )
+    assert (
+        _action(
+            "On 3 May 2025, the Honourable Madam Justice Ota made a winding-up order against Belmar Homes."
+        )[0]
+        == "order"
+    )
+    assert _action(
+        "Justice Ota, of the Port Ferrin High Court, decided on Monday to liquidate Belmar Homes."
+    )[0] == ("liqui")
+    assert (
+        _action("General Ruud had banned all rallies after Marr declared a state of emergency.")[0] == "bann"
+    )
+    assert _action("Then when the storm passed to the south, that was the worst of it.") is None
+    assert _action("The unions said the decree was unlawful.") is None
+
+
+def test_one_action_told_by_two_outlets_is_one_fact_and_two_actions_stay_two():
+    """The declaration in two outlets' words (a title, another detail of the night) is one fact; the
+    ban the army ordered after it is another, however near its words."""
+    specs = [
+        (
+            "s1",
+            [
+                "Terran Chancellor Ilse Marr on Tuesday declared a state of emergency, saying the unions threatened order."
+            ],
+            "Outlet 1",
+            dt.date(2025, 3, 11),
+        ),
+        (
+            "s2",
+            [
+                "Ms Marr had declared a state of emergency late on Tuesday, vowing to crush the strikes of the unions."
+            ],
+            "Outlet 2",
+            dt.date(2025, 3, 11),
+        ),
+        (
+            "s3",
+            [
+                "General Ruud had banned all rallies after Marr declared a state of emergency on Tuesday night."
+            ],
+            "Outlet 3",
+            dt.date(2025, 3, 11),
+        ),
+    ]
+    _, result = merge_specs(*specs)
+    facts = {frozenset(c.source_id for c in m.citations) for m in result.merged}
+    assert frozenset({"s1", "s2"}) in facts, facts
+    assert frozenset({"s3"}) in facts, facts
+
+
+def test_a_people_s_adjective_names_its_place_and_a_title_names_no_one():
+    from memogen.merge.features import features
+    from memogen.merge.pairs import name_mismatch
+
+    a = features("A court in Port Ferrin has ordered the liquidation of Chinese developer Belmar.")
+    b = features("A court in Port Ferrin has ordered the liquidation of China's Belmar.")
+    assert name_mismatch(a, b) == 0
+    assert "mr" not in features("Mr Ota made the order.").names
+
+
+def test_a_sentence_of_two_claims_has_no_one_action():
+    assert _action("The vote was held on Thursday, but the results were delayed for days.") is None
+    assert _action("The vote was held on Thursday in a tense mood.")[0] == "held"

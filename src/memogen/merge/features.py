@@ -7,11 +7,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .actions import main_action
 from .aliases import Aliases, alias_names
 from .lexicon import (
     COMMON_ABBREVIATIONS,
     CURRENCY_WORDS,
     EVENT_KINDS,
+    HONORIFICS,
     MONTHS,
     REPORTING_VERBS,
     SCALES,
@@ -39,6 +41,9 @@ class Features:
     padded: str = ""  # " norm ", for fast whole-word and word-prefix look-ups of names
     future: bool = False  # a plan, pledge or forecast ("will", "aims to"), not a reported fact
     events: tuple[tuple[str, tuple], ...] = ()  # (kind of event, its day) the sentence dates: event_claims
+    action: tuple[str, frozenset[str]] | None = (
+        None  # its main clause's action and object: actions.main_action
+    )
 
 
 def _names(
@@ -65,7 +70,7 @@ def _names(
             continue
         if low in STOP or low in MONTHS or low in WEEKDAYS or low in SCALES or low in CURRENCY_WORDS:
             continue
-        if low in COMMON_ABBREVIATIONS:
+        if low in COMMON_ABBREVIATIONS or low in HONORIFICS:
             continue
         initial = k == 0 or toks[k - 1] in (".", "“", '"', ":")
         if initial and (initial_names is None or low not in initial_names):
@@ -142,7 +147,8 @@ def features(text: str, aliases: Aliases | None = None) -> Features:
         names = alias_names(names, norm, aliases)
     future = states_future(text)
     events = event_claims(quantities)
-    return Features(norm, content, quantities, names, frozenset(years), f" {norm} ", future, events)
+    action = main_action(words)
+    return Features(norm, content, quantities, names, frozenset(years), f" {norm} ", future, events, action)
 
 
 EVENT_REACH = 8  # words from a date within which the verb saying what happened on it stands
