@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Point
 from .actions import same_action
-from .features import Features
+from .features import Features, main_action_of
 from .pairs import can_anchor, quantities_agree, same_fact
 from .text import FIGURE_WEIGHT, NAME_WEIGHT, clarity_score
 
@@ -46,7 +46,7 @@ def _compatible(uf: UnionFind, a: int, b: int, feats: list[Features], limit: int
 def _by_action_only(sim, a: Features, b: Features, idf, sem, same_source: bool, apart) -> bool:
     """The pair is one fact only by its main action (pairs.same_fact's action rule): no other rule
     joins it."""
-    if same_source or not same_action(a.action, b.action):
+    if same_source or not same_action(main_action_of(a), main_action_of(b)):
         return False
     return not same_fact(sim, a, b, idf, sem, same_source, apart, actions=False)[0]
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..model import Point
 from .actions import other_actions, same_action
-from .features import Features
+from .features import Features, main_action_of
 from .quantities import Quantity, dates_agree, direction, planned
 
 # Tuned on tests/fixtures/merge/pairs.jsonl (split "tune").
@@ -202,7 +202,7 @@ def same_fact(
         and semantic >= EVENT_SEMANTIC
         and mismatch <= EVENT_NAME_SLACK
         and same_event(a, b)
-        and not other_actions(a.action, b.action)
+        and not other_actions(main_action_of(a), main_action_of(b))
     )
     acted = (
         actions
@@ -210,7 +210,7 @@ def same_fact(
         and not same_source
         and semantic >= ACTION_SEMANTIC
         and mismatch == 0
-        and same_action(a.action, b.action)
+        and same_action(main_action_of(a), main_action_of(b))
         and (same_years(a, b) or not (a.years and b.years))  # a sentence giving no time tells the news
         and not (_figure_of_its_own(a, b) or _figure_of_its_own(b, a))
     )
