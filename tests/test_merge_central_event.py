@@ -119,3 +119,8 @@ def test_a_people_s_adjective_names_its_place_and_a_title_names_no_one():
 def test_a_sentence_of_two_claims_has_no_one_action():
     assert _action("The vote was held on Thursday, but the results were delayed for days.") is None
     assert _action("The vote was held on Thursday in a tense mood.")[0] == "held"
+
+
+def test_a_report_s_that_clause_holds_its_action():
+    assert _action("Avalon and Brill announced on Friday that they had agreed to restore ties.")[0] == "resto"
+    assert _action("Avalon and Brill said the talks failed.") is None

@@ -193,7 +193,12 @@ def main_action(tokens: list[str]) -> tuple[str, frozenset[str]] | None:
         ):
             pass
         elif not aside and low in REPORTING_VERBS:
-            return None  # someone's words: the action is in what they said
+            # someone's words: the action is in what they said, when a "that" clause says it ("Iran and
+            # Saudi Arabia announced on Friday that they had agreed to restore relations"); else none
+            that = next((j for j in range(k + 1, min(end, k + 5)) if tokens[j].lower() == "that"), -1)
+            if that < 0:
+                return None
+            k = that
         elif not aside and (low in _AUXILIARIES or _verb_like(t)):
             return _action_at(tokens, k)
         k += 1
