@@ -124,3 +124,35 @@ def test_a_sentence_of_two_claims_has_no_one_action():
 def test_a_report_s_that_clause_holds_its_action():
     assert _action("Avalon and Brill announced on Friday that they had agreed to restore ties.")[0] == "resto"
     assert _action("Avalon and Brill said the talks failed.") is None
+
+
+def test_a_span_of_time_one_side_gives_does_not_part_one_action():
+    """ "after seven years of hostility" and "within two months" are details of time, like a date; a
+    count of its own ("reopen 4 embassies") still keeps the sentence a fact of its own."""
+    specs = [
+        (
+            "s1",
+            [
+                "Avalon and Brill have agreed to restore diplomatic ties and reopen embassies after seven years of hostility."
+            ],
+            "Outlet 1",
+            dt.date(2025, 3, 11),
+        ),
+        (
+            "s2",
+            [
+                "During talks in Ferrin on Friday, Avalon and Brill agreed to restore diplomatic ties and reopen their embassies within two months."
+            ],
+            "Outlet 2",
+            dt.date(2025, 3, 11),
+        ),
+    ]
+    _, result = merge_specs(*specs)
+    assert len(result.merged) == 1, [m.text for m in result.merged]
+    from memogen.merge.features import features
+    from memogen.merge.pairs import _figure_of_its_own
+
+    plain = features("Avalon and Brill agreed to restore diplomatic ties.")
+    assert not _figure_of_its_own(features(specs[1][1][0]), plain, spans=False)
+    counted = features("Avalon and Brill agreed to restore diplomatic ties and reopen 14 consulates.")
+    assert _figure_of_its_own(counted, plain, spans=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Point
 from .actions import same_action
 from .features import Features, main_action_of
-from .pairs import can_anchor, quantities_agree, same_fact
+from .pairs import can_anchor, quantities_agree, same_fact, time_span
 from .text import FIGURE_WEIGHT, NAME_WEIGHT, clarity_score
 
 MEASURED = ("amount", "number", "percent")  # figures of a fact; dates and years say when
@@ -65,7 +65,7 @@ def _figures_shared(uf: UnionFind, a: int, b: int, feats: list[Features], limit:
             any(q.same_value(t) for t in theirs)
             for x in xs
             for q in feats[x].quantities
-            if q.kind in MEASURED and can_anchor(q)
+            if q.kind in MEASURED and can_anchor(q) and not time_span(q)
         )
 
     return covered(ma, mb) and covered(mb, ma)

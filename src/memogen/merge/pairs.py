@@ -212,7 +212,7 @@ def same_fact(
         and mismatch == 0
         and same_action(main_action_of(a), main_action_of(b))
         and (same_years(a, b) or not (a.years and b.years))  # a sentence giving no time tells the news
-        and not (_figure_of_its_own(a, b) or _figure_of_its_own(b, a))
+        and not (_figure_of_its_own(a, b, spans=False) or _figure_of_its_own(b, a, spans=False))
     )
     restated = (
         same_source
@@ -305,11 +305,21 @@ def _detail_beside_day(a: Features, b: Features) -> bool:
     return _figure_of_its_own(a, b) or _figure_of_its_own(b, a)
 
 
-def _figure_of_its_own(a: Features, b: Features) -> bool:
-    """a gives a figure (not a date, a year or a bare small number) that b does not."""
+TIME_SPANS = frozenset(["minut", "hour", "day", "week", "month", "year", "decad"])  # stems of spans of time
+
+
+def time_span(q: Quantity) -> bool:
+    """ "after seven years of hostility", "within two months": how long, a detail of time like a date."""
+    return q.kind == "number" and q.unit in TIME_SPANS
+
+
+def _figure_of_its_own(a: Features, b: Features, spans: bool = True) -> bool:
+    """a gives a figure (not a date, a year or a bare small number; not a span of time unless `spans`)
+    that b does not."""
     return any(
         can_anchor(q)
         and q.kind != "date"
+        and (spans or not time_span(q))
         and not any(q.same_value(r) for r in b.quantities if r.kind == q.kind)
         for q in a.quantities
     )
