@@ -9,11 +9,18 @@ from memo_factory import merge_specs
 from memogen.merge.quantities import extract_quantities
 
 
+def _merge(*sentences: str, day: dt.date | None = None):
+    """A merge of one sentence per source (s1, s2, ...), dated `day` (else a day apart each)."""
+    specs = [
+        (f"s{k}", [t], f"Outlet {k}", day or dt.date(2025, 3, 10 + k))
+        for k, t in enumerate(sentences, start=1)
+    ]
+    return merge_specs(*specs)[1]
+
+
 def _conflicts(*sentences: str) -> list[str]:
     """The conflict statements a merge of one sentence per source gives."""
-    specs = [(f"s{k}", [t], f"Outlet {k}", dt.date(2025, 3, 10 + k)) for k, t in enumerate(sentences)]
-    _, result = merge_specs(*specs)
-    return [c.statement for m in result.merged for c in m.conflicts]
+    return [c.statement for m in _merge(*sentences).merged for c in m.conflicts]
 
 
 def test_a_count_joined_to_its_noun_is_a_size():
@@ -74,33 +81,12 @@ def test_the_main_action_is_the_main_clause_s_verb():
 def test_one_action_told_by_two_outlets_is_one_fact_and_two_actions_stay_two():
     """The declaration in two outlets' words (a title, another detail of the night) is one fact; the
     ban the army ordered after it is another, however near its words."""
-    specs = [
-        (
-            "s1",
-            [
-                "Terran Chancellor Ilse Marr on Tuesday declared a state of emergency, saying the unions threatened order."
-            ],
-            "Outlet 1",
-            dt.date(2025, 3, 11),
-        ),
-        (
-            "s2",
-            [
-                "Ms Marr had declared a state of emergency late on Tuesday, vowing to crush the strikes of the unions."
-            ],
-            "Outlet 2",
-            dt.date(2025, 3, 11),
-        ),
-        (
-            "s3",
-            [
-                "General Ruud had banned all rallies after Marr declared a state of emergency on Tuesday night."
-            ],
-            "Outlet 3",
-            dt.date(2025, 3, 11),
-        ),
-    ]
-    _, result = merge_specs(*specs)
+    result = _merge(
+        "Terran Chancellor Ilse Marr on Tuesday declared a state of emergency, saying the unions threatened order.",
+        "Ms Marr had declared a state of emergency late on Tuesday, vowing to crush the strikes of the unions.",
+        "General Ruud had banned all rallies after Marr declared a state of emergency on Tuesday night.",
+        day=dt.date(2025, 3, 11),
+    )
     facts = {frozenset(c.source_id for c in m.citations) for m in result.merged}
     assert frozenset({"s1", "s2"}) in facts, facts
     assert frozenset({"s3"}) in facts, facts
@@ -129,30 +115,20 @@ def test_a_report_s_that_clause_holds_its_action():
 def test_a_span_of_time_one_side_gives_does_not_part_one_action():
     """ "after seven years of hostility" and "within two months" are details of time, like a date; a
     count of its own ("reopen 4 embassies") still keeps the sentence a fact of its own."""
-    specs = [
-        (
-            "s1",
-            [
-                "Avalon and Brill have agreed to restore diplomatic ties and reopen embassies after seven years of hostility."
-            ],
-            "Outlet 1",
-            dt.date(2025, 3, 11),
-        ),
-        (
-            "s2",
-            [
-                "During talks in Ferrin on Friday, Avalon and Brill agreed to restore diplomatic ties and reopen their embassies within two months."
-            ],
-            "Outlet 2",
-            dt.date(2025, 3, 11),
-        ),
-    ]
-    _, result = merge_specs(*specs)
+    two_months = (
+        "During talks in Ferrin on Friday, Avalon and Brill agreed to restore diplomatic ties and reopen their "
+        "embassies within two months."
+    )
+    result = _merge(
+        "Avalon and Brill have agreed to restore diplomatic ties and reopen embassies after seven years of hostility.",
+        two_months,
+        day=dt.date(2025, 3, 11),
+    )
     assert len(result.merged) == 1, [m.text for m in result.merged]
     from memogen.merge.features import features
     from memogen.merge.pairs import _figure_of_its_own
 
     plain = features("Avalon and Brill agreed to restore diplomatic ties.")
-    assert not _figure_of_its_own(features(specs[1][1][0]), plain, spans=False)
+    assert not _figure_of_its_own(features(two_months), plain, spans=False)
     counted = features("Avalon and Brill agreed to restore diplomatic ties and reopen 14 consulates.")
     assert _figure_of_its_own(counted, plain, spans=False)

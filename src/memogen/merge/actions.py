@@ -13,6 +13,7 @@ reading of the words, which gives up (None) on any sentence it cannot read plain
 
 from __future__ import annotations
 
+from ..wordlists import AUXILIARIES, IRREGULAR_PAST
 from .lexicon import EVENT_KINDS, PREPOSITIONS, REPORTING_VERBS, STOP, stem
 
 # A phrase opening the sentence before its subject ("On 29 January 2024, ...", "In a shocking
@@ -44,28 +45,6 @@ _OPENERS = frozenset(
         "from",
     ]
 )
-_AUXILIARIES = frozenset(
-    [
-        "has",
-        "have",
-        "had",
-        "is",
-        "are",
-        "was",
-        "were",
-        "been",
-        "be",
-        "being",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-    ]
-)
 # Verbs that say little themselves: the action is the noun they carry ("made a winding-up order",
 # "issued a liquidation order", "took control").
 _LIGHT = frozenset(
@@ -87,60 +66,8 @@ _LIGHT = frozenset(
 )
 # Verbs whose action is the verb after their "to" ("decided to liquidate", "agreed to restore").
 _CONTROL = frozenset(
-    [
-        "decided",
-        "agreed",
-        "voted",
-        "moved",
-        "sought",
-        "vowed",
-        "promised",
-        "pledged",
-        "planned",
-        "tried",
-        "threatened",
-        "refused",
-        "failed",
-        "offered",
-        "agree",
-        "agrees",
-        "decides",
-        "votes",
-    ]
-)
-# Irregular past forms of verbs that report actions (no "-ed" to read them by).
-_IRREGULAR = frozenset(
-    [
-        "won",
-        "struck",
-        "hit",
-        "held",
-        "began",
-        "led",
-        "left",
-        "fled",
-        "sent",
-        "took",
-        "made",
-        "gave",
-        "met",
-        "shot",
-        "fell",
-        "rose",
-        "cut",
-        "set",
-        "put",
-        "broke",
-        "brought",
-        "built",
-        "bought",
-        "sold",
-        "spent",
-        "stood",
-        "told",
-        "saw",
-        "became",
-    ]
+    ["decided", "agreed", "voted", "moved", "sought", "vowed", "promised", "pledged", "planned", "tried"]
+    + ["threatened", "refused", "failed", "offered", "agree", "agrees", "decides", "votes"]
 )
 # words opening a clause that is not the main one (a relative or a subordinate clause), which runs to
 # its closing comma: "Then when this storm passed to the south, that was the hurricane"
@@ -154,7 +81,7 @@ OBJECT_WORDS = 4  # content words after the action that say what it acts on
 
 def _verb_like(word: str) -> bool:
     low = word.lower()
-    return word.islower() and ((low.endswith("ed") and len(low) > 4) or low in _IRREGULAR)
+    return word.islower() and ((low.endswith("ed") and len(low) > 4) or low in IRREGULAR_PAST)
 
 
 def _start(tokens: list[str]) -> int:
@@ -199,7 +126,7 @@ def main_action(tokens: list[str]) -> tuple[str, frozenset[str]] | None:
             if that < 0:
                 return None
             k = that
-        elif not aside and (low in _AUXILIARIES or _verb_like(t)):
+        elif not aside and (low in AUXILIARIES or _verb_like(t)):
             return _action_at(tokens, k)
         k += 1
     return None
@@ -221,7 +148,7 @@ def _second_clause(tokens: list[str], k: int) -> bool:
 def _action_at(tokens: list[str], k: int) -> tuple[str, frozenset[str]] | None:
     if _second_clause(tokens, k):
         return None  # two claims in one sentence: neither is the sentence's one action
-    while k < len(tokens) and tokens[k].lower() in _AUXILIARIES:
+    while k < len(tokens) and tokens[k].lower() in AUXILIARIES:
         k += 1
     if k >= len(tokens) or not tokens[k].isalpha() or not tokens[k].islower() or tokens[k] in STOP:
         return None  # a name, a figure or "was the ..." where the verb should be: not read

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from ..wordlists import AUXILIARIES
+from ..wordlists import HONORIFICS as WORD_HONORIFICS
 
 MONTHS = {
     m: i + 1
@@ -99,7 +100,7 @@ TENS = {
 COMMON_ABBREVIATIONS = frozenset(["tv", "ceo", "cfo", "gdp", "vat", "covid"])
 # Forms of address before a name ("Mr Yoon", "the Honourable Madam Justice Chan"): no one of their own,
 # so a sentence that says "Mr Yoon" and one that says "President Yoon" name the same people
-HONORIFICS = frozenset(["mr", "mrs", "ms", "mx", "dr", "madam", "madame", "sir", "honourable", "honorable"])
+HONORIFICS = WORD_HONORIFICS | frozenset(["mx", "madam", "madame", "honourable", "honorable"])
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 SCALE_ABBR = {"mn": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "tn": 1e12, "lakh": 1e5, "crore": 1e7}
 CURRENCY_PREFIX = re.compile(r"^(?:US\$|USD|US|\$|€|£|¥|EUR|GBP|Rs\.?|PKR|INR|RMB)$")
