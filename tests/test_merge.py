@@ -334,3 +334,14 @@ def test_a_connective_that_opens_a_phrase_is_kept():
     assert compress("In addition to the bridge, the port closed.").startswith("In addition to the bridge")
     assert compress("So the army moved in.") == "The army moved in."
     assert compress("In addition, the port closed.") == "The port closed."
+
+
+def test_a_connective_that_is_also_a_preposition_goes_only_with_its_comma():
+    """ "Besides the council, the groups were ..." opens with a preposition; "Besides, ..." with a connective."""
+    from memogen.merge.text import compress
+
+    assert compress("Besides the council, the main groups were unions.").startswith("Besides the council")
+    assert compress("Besides, the main groups were unions.") == "The main groups were unions."
+    assert compress("Further talks are due in May.") == "Further talks are due in May."
+    assert compress("Also present were two envoys.") == "Also present were two envoys."
+    assert compress("Also, two envoys came.") == "Two envoys came."

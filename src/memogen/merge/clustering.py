@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ..model import Point
-from .features import Features
-from .pairs import quantities_agree, same_fact
+from .actions import same_action
+from .features import Features, main_action_of
+from .pairs import can_anchor, quantities_agree, same_fact, time_span
 from .text import FIGURE_WEIGHT, NAME_WEIGHT, clarity_score
 
 MEASURED = ("amount", "number", "percent")  # figures of a fact; dates and years say when
@@ -42,6 +43,34 @@ def _compatible(uf: UnionFind, a: int, b: int, feats: list[Features], limit: int
     return all(quantities_agree(feats[i], feats[j]) for i in ma for j in mb)
 
 
+def _by_action_only(sim, a: Features, b: Features, idf, sem, same_source: bool, apart) -> bool:
+    """The pair is one fact only by its main action (pairs.same_fact's action rule): no other rule
+    joins it."""
+    if same_source or not same_action(main_action_of(a), main_action_of(b)):
+        return False
+    return not same_fact(sim, a, b, idf, sem, same_source, apart, actions=False)[0]
+
+
+def _figures_shared(uf: UnionFind, a: int, b: int, feats: list[Features], limit: int = 12) -> bool:
+    """No member of either cluster gives a measured figure that no member of the other gives. Why:
+    two outlets' words of one action join their facts, and a cluster holds one wording only; a page's
+    other sentence joined to one of them ("decided to reduce the quota from 30% to 5%") would take its
+    figures out of the memo with it."""
+    ma = uf.members[uf.find(a)][:limit]
+    mb = uf.members[uf.find(b)][:limit]
+
+    def covered(xs: list[int], ys: list[int]) -> bool:
+        theirs = [q for y in ys for q in feats[y].quantities if q.kind in MEASURED]
+        return all(
+            any(q.same_value(t) for t in theirs)
+            for x in xs
+            for q in feats[x].quantities
+            if q.kind in MEASURED and can_anchor(q) and not time_span(q)
+        )
+
+    return covered(ma, mb) and covered(mb, ma)
+
+
 def cluster_points(
     feats: list[Features],
     rows,
@@ -68,7 +97,14 @@ def cluster_points(
         if not ok:
             continue
         scores[(i, j)] = score
-        if uf.find(i) != uf.find(j) and _compatible(uf, i, j, feats):
+        if (
+            uf.find(i) != uf.find(j)
+            and _compatible(uf, i, j, feats)
+            and (
+                not _by_action_only(sim, feats[i], feats[j], idf, sem, same_source, apart)
+                or _figures_shared(uf, i, j, feats)
+            )
+        ):
             uf.union(i, j)
     groups = sorted((sorted(m) for m in uf.members.values()), key=lambda m: m[0])
     return groups, scores

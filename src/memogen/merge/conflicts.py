@@ -414,6 +414,8 @@ def _may_compare(
         return False  # at purchasing power parity, per head, in real terms: another measure
     if a.whole != b.whole and a.whole and b.whole:
         return False  # "42% of the world's population" / "23% of global GDP": shares of two wholes
+    if _size_against_count(a, b) or _size_against_count(b, a):
+        return False  # "the 300-seat parliament" is the whole's size, not the seats a party holds
     if a.years and b.years and not a.years & b.years:
         return False  # a figure of another year
     if _distance(a, b) > MAX_LOG_RATIO and not any_distance:
@@ -428,6 +430,20 @@ def _may_compare(
     if owners.topic is not None and named.entity.same_as(owners.topic):  # type: ignore[union-attr]
         return True  # in a topic about BRICS, "47% of the world's population" with no owner is BRICS's
     return (named.kind, named.unit) in owners.sole or _named_by_head(named, bare)
+
+
+def _size_against_count(a: Claim, b: Claim) -> bool:
+    """a is a count joined to its noun as a modifier ("the 300-seat National Assembly", "a 12-member
+    panel"): the size of the thing it describes; b counts those things in its own words ("holding a
+    majority of 170 seats"), most often a part someone holds. (A duration is the length of the thing
+    either way: "a two-day summit" / "the summit lasted three days".)"""
+    return (
+        a.kind == "number"
+        and a.quantity.sized
+        and not b.quantity.sized
+        and bool(b.quantity.unit)
+        and not a.is_duration
+    )
 
 
 def _named_by_head(named: Claim, bare: Claim) -> bool:

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from ..wordlists import AUXILIARIES
+from ..wordlists import HONORIFICS as WORD_HONORIFICS
 
 MONTHS = {
     m: i + 1
@@ -97,6 +98,9 @@ TENS = {
 }
 # Capitalised common nouns: abbreviations, not names of anyone or anywhere ("announced on national TV").
 COMMON_ABBREVIATIONS = frozenset(["tv", "ceo", "cfo", "gdp", "vat", "covid"])
+# Forms of address before a name ("Mr Yoon", "the Honourable Madam Justice Chan"): no one of their own,
+# so a sentence that says "Mr Yoon" and one that says "President Yoon" name the same people
+HONORIFICS = WORD_HONORIFICS | frozenset(["mx", "madam", "madame", "honourable", "honorable"])
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 SCALE_ABBR = {"mn": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "tn": 1e12, "lakh": 1e5, "crore": 1e7}
 CURRENCY_PREFIX = re.compile(r"^(?:US\$|USD|US|\$|€|£|¥|EUR|GBP|Rs\.?|PKR|INR|RMB)$")
@@ -340,11 +344,14 @@ WISHED = re.compile(
 )
 FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 LEADING_FILLER = re.compile(
-    r"^(?:In a nutshell|In short|In fact|Thus|Hence|However|Moreover|Furthermore|Therefore|Interestingly|"
-    r"Meanwhile|Besides|Additionally|Further|For example|For instance|Similarly|Also|And|But|So|Indeed|"
+    r"^(?:(?:In a nutshell|In short|In fact|Thus|Hence|However|Moreover|Furthermore|Therefore|Interestingly|"
+    r"Meanwhile|Additionally|For example|For instance|Similarly|And|But|So|Indeed|"
     r"On the other hand|In addition)\s*,?\s+"
     # ... unless the word opens a phrase with what follows ("So far, ...", "In addition to X, ...")
-    r"(?!(?:far|much|many|long|to|of|as|that|than)\b)",
+    r"(?!(?:far|much|many|long|to|of|as|that|than)\b)"
+    # a connective that is also a preposition or a modifier ("Besides the Petitioner, the groups were",
+    # "Further talks", "Also present were") is one only with its comma
+    r"|(?:Besides|Further|Also)\s*,\s+)",
 )
 TERMINAL = ".!?\"'”’。！？…)»"  # a sentence that ends with one of these needs no added full stop
 SENTENCE_END = frozenset({".", "!", "?"})

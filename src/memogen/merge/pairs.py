@@ -7,7 +7,8 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ..model import Point
-from .features import Features
+from .actions import other_actions, same_action
+from .features import Features, main_action_of
 from .quantities import Quantity, dates_agree, direction, planned
 
 # Tuned on tests/fixtures/merge/pairs.jsonl (split "tune").
@@ -44,6 +45,11 @@ EVENT_NAME_SLACK = 1  # names one side has and the other lacks, beside the subje
 # subject besides (two facts of one page giving one figure by chance need not: "Mimi opened a plant
 # in Shupel, the first in 12 years" / "Ravi opened a plant in Pelsu, the first there in 12 years").
 RESTATED_NAME_SLACK = 1
+# Two outlets telling one action in their own words and details ("President Yoon on Tuesday declared
+# emergency martial law, saying ..." / "Mr Yoon had declared martial law late on Tuesday, vowing ..."):
+# the main clause's action and its object (actions.main_action), the same names, years and figures, and
+# an embedding cosine no lower than one event's (EVENT_SEMANTIC).
+ACTION_SEMANTIC = 0.45
 
 # --------------------------------------------------------------------------- pair decisions
 
@@ -77,7 +83,20 @@ def _name_probes(name: str) -> tuple[str, ...]:
     """How another sentence (its padded normal form) may spell a name: the whole word, its first 5
     letters (from 5 letters on), the word before an apostrophe. Kept per name: asked of every pair."""
     prefix = (f" {name[:5]}",) if len(name) >= 5 else ()
-    return (f" {name} ", *prefix, f" {name}'", f" {name}’")
+    return (f" {name} ", *prefix, *_demonym_probe(name), f" {name}'", f" {name}’")
+
+
+_DEMONYM_ENDINGS = ("ese", "ian", "i")  # "Chinese", "Iranian", "Israeli": the place's name before them
+
+
+def _demonym_probe(name: str) -> tuple[str, ...]:
+    """A people's adjective names its place ("Chinese" / "China", "Iranian" / "Iran"), which its first
+    5 letters do not find when the two part before them: the place's stem (4 letters at least)."""
+    for ending in _DEMONYM_ENDINGS:
+        stem_ = name[: -len(ending)]
+        if name.endswith(ending) and len(stem_) >= 4:
+            return (f" {stem_}",)
+    return ()
 
 
 def quantities_agree(a: Features, b: Features) -> bool:
@@ -164,6 +183,7 @@ def same_fact(
     semantic: float | None = None,
     same_source: bool = False,
     distinct: float | None = None,
+    actions: bool = True,
 ) -> tuple[bool, float]:
     """Decide one candidate pair; returns (duplicate?, adjusted score).
 
@@ -182,6 +202,17 @@ def same_fact(
         and semantic >= EVENT_SEMANTIC
         and mismatch <= EVENT_NAME_SLACK
         and same_event(a, b)
+        and not other_actions(main_action_of(a), main_action_of(b))
+    )
+    acted = (
+        actions
+        and semantic is not None
+        and not same_source
+        and semantic >= ACTION_SEMANTIC
+        and mismatch == 0
+        and same_action(main_action_of(a), main_action_of(b))
+        and (same_years(a, b) or not (a.years and b.years))  # a sentence giving no time tells the news
+        and not (_figure_of_its_own(a, b, spans=False) or _figure_of_its_own(b, a, spans=False))
     )
     restated = (
         same_source
@@ -198,7 +229,7 @@ def same_fact(
         return False, score
     if score >= DUP_THRESHOLD:
         return True, score
-    if event or restated:
+    if event or restated or acted:
         return True, max(score, DUP_THRESHOLD)
     if containment(a, b) >= CONTAIN_THRESHOLD and score >= CONTAIN_MIN_SIM:
         return True, max(score, DUP_THRESHOLD)
@@ -231,7 +262,7 @@ def same_event(a: Features, b: Features) -> bool:
     March" / "SVB was closed by the California regulator on March 10, 2023")."""
     if not (a.events and b.events):
         return False
-    if a.names and b.names and not (_names_first(a, b) and _names_first(b, a)):
+    if a.names and b.names and not (_names_first(a, b) or _names_first(b, a)):
         return False  # another subject ("Eastfield Bank" beside "Northfield Bank"); a side naming no
         # one leaves its subject to the other's ("The top court on Sunday scaled back the quota")
     if _figure_of_its_own(a, b) or _figure_of_its_own(b, a):
@@ -274,11 +305,21 @@ def _detail_beside_day(a: Features, b: Features) -> bool:
     return _figure_of_its_own(a, b) or _figure_of_its_own(b, a)
 
 
-def _figure_of_its_own(a: Features, b: Features) -> bool:
-    """a gives a figure (not a date, a year or a bare small number) that b does not."""
+TIME_SPANS = frozenset(["minut", "hour", "day", "week", "month", "year", "decad"])  # stems of spans of time
+
+
+def time_span(q: Quantity) -> bool:
+    """ "after seven years of hostility", "within two months": how long, a detail of time like a date."""
+    return q.kind == "number" and q.unit in TIME_SPANS
+
+
+def _figure_of_its_own(a: Features, b: Features, spans: bool = True) -> bool:
+    """a gives a figure (not a date, a year or a bare small number; not a span of time unless `spans`)
+    that b does not."""
     return any(
         can_anchor(q)
         and q.kind != "date"
+        and (spans or not time_span(q))
         and not any(q.same_value(r) for r in b.quantities if r.kind == q.kind)
         for q in a.quantities
     )

@@ -54,6 +54,9 @@ class Quantity:
     span_from: tuple | None = None  # a date ending a span of days ("22-24 August"): the span's first day
     opens_span: bool = False  # the first day of such a span
     ordinal: bool = False  # a rank said as an ordinal ("the eighth coup"): a count up to the present
+    # a count joined to its noun as one modifier ("the 300-seat parliament", "a 12-member panel"): the
+    # size of the thing it describes, not a count someone holds ("a majority of 170 seats")
+    sized: bool = False
 
     def relatedness(self, other: Quantity) -> float:
         """How surely two figures measure the same thing: shared nearby words, nearest weigh most."""
@@ -617,6 +620,7 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
             i += 1
             continue
         lo, hi, j = num
+        sized = False
         scale, j = _read_scale(toks, j)
         after = toks[j][0].lower() if j < n else ""
         if after in CURRENCY_WORDS:
@@ -637,10 +641,10 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
             last = toks[start][0].rsplit("-", 1)[-1]
             measure = _measure_before(toks, start, unit_tok)
             if "-" in toks[start][0] and not number_word_parts(last):  # "two-day"
-                unit_tok = last
+                unit_tok, sized = last, True
             elif unit_tok == "-" and _hyphenated_noun(toks, j):  # "a 7-magnitude earthquake"
                 j += 1
-                unit_tok = toks[j][0]
+                unit_tok, sized = toks[j][0], True
             elif measure:  # "a magnitude of 6.9 occurred": a bare figure, never "6.9 occurred"
                 unit_tok = ""
             elif unit_tok.isalpha() and unit_tok.lower() not in NOT_UNITS:
@@ -668,6 +672,7 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
                 unit,
                 _context(toks, i, j),
                 sentence=str(toks[i][1]),
+                sized=sized,
             )
         )
         i = max(j, i + 1)
