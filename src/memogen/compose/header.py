@@ -44,7 +44,35 @@ def infer_title(sources: list[Source], result: MergeResult) -> str:
             -t[0],
         ),
     )
-    return re.sub(r"\s+", " ", best.metadata.title or "").strip()
+    named = set(_MID_SENTENCE_CAPITAL.findall(" ".join(p.text for p in result.merged)))
+    return without_label(re.sub(r"\s+", " ", best.metadata.title or "").strip(), named)
+
+
+# 'Live updates: ...', 'Analysis: ...': one or two words and a colon before the headline proper
+_LABEL = re.compile(r"^(?P<label>[A-Z][a-z]+(?: [a-z]+)?):\s+(?P<rest>\S.*)$")
+
+
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
+
+
+def without_label(title: str, named: set[str] = frozenset()) -> str:
+    """'Live updates: Wildfires burn through the island' -> 'Wildfires burn through the island': a label of
+    the kind of page (a live blog, an analysis) names no event; the memo is not that page.  The label's
+    words are common English words, and no country or name the sources write in capitals mid-sentence
+    (`named`: 'Turkey: ...', 'Paris: ...' say where the story is)."""
+    from ..sources.places import is_country_name
+    from ..sources.text import english_zipf
+
+    m = _LABEL.match(title)
+    if not m or len(m.group("rest").split()) < 4 or is_country_name(m.group("label")):
+        return title
+    if any(english_zipf(w.lower()) < LABEL_WORD_MIN or w in named for w in m.group("label").split()):
+        return title
+    rest = m.group("rest")
+    return rest[:1].upper() + rest[1:]
+
+
+LABEL_WORD_MIN = 4.0  # 'live', 'updates', 'analysis', 'opinion' are this common; names are not
 
 
 TITLE_WORDS_SHARED = 5  # past this many words of the event's account, a longer headline is no better
