@@ -34,3 +34,37 @@ def test_a_caption_with_its_credit_is_no_long_headline() -> None:
     res = clean_text("\n".join([caption, "", _PARA, "", _PARA2]))
     assert res.found.title != caption.partition(" |")[0]
     assert res.found.title != caption
+
+
+def test_a_byline_may_credit_its_wire_in_brackets() -> None:
+    from memogen.sources import metadata as md
+
+    assert md.byline_names("By MARA OLSEN (Norland Press)") == ["Mara Olsen"]
+    assert md.byline_names("By Mara Olsen (NPA)") == ["Mara Olsen"]
+
+
+def test_a_headline_with_the_pages_tagline_and_site_run_on() -> None:
+    from memogen.sources.cleaning.headline import split_tagline_and_site
+
+    line = "Mayor says six people are dead in harbour fires. Follow along for live updates The Harbour Post"
+    assert split_tagline_and_site(line) == (
+        "Mayor says six people are dead in harbour fires",
+        "The Harbour Post",
+    )
+    two = "Ferries stop at the northern pier. Council votes on repairs in March"
+    assert split_tagline_and_site(two) == (two, None)
+
+
+def test_a_live_blogs_invitation_leaves_its_first_paragraph() -> None:
+    lead = (
+        "Follow along for live updates of the fires that are racing across the northern island, "
+        "forcing some to flee to the harbour. " + _PARA
+    )
+    page = "\n".join(
+        ["Mayor says six are dead in harbour fires", "", "By MARA OLSEN (Norland Press)", "", lead]
+    )
+    res = clean_text(page + "\n\n" + _PARA2)
+    assert res.text.startswith("The harbour authority closed")
+    assert res.found.authors == ["Mara Olsen"]
+    quoted = clean_text(page.replace("Follow along for live updates of", "Crews said") + "\n\n" + _PARA2)
+    assert quoted.text.startswith("Crews said the fires")
