@@ -68,3 +68,41 @@ def test_a_live_blogs_invitation_leaves_its_first_paragraph() -> None:
     assert res.found.authors == ["Mara Olsen"]
     quoted = clean_text(page.replace("Follow along for live updates of", "Crews said") + "\n\n" + _PARA2)
     assert quoted.text.startswith("Crews said the fires")
+
+
+def _source(sid: str, text: str, warnings: list[str] | None = None):
+    from memogen.model import ReferenceAnchor, Source, SourceMetadata
+
+    at = text.find("supports")
+    return Source(
+        sid,
+        f"{sid}.txt",
+        "text",
+        SourceMetadata(),
+        text,
+        anchors=[ReferenceAnchor("1", at, at + 8)] if at >= 0 else [],
+        headings=[(text.find("Repairs"), "Repairs")] if "Repairs" in text else [],
+        warnings=warnings or [],
+    )
+
+
+def test_a_name_one_page_split_is_glued_back_when_the_others_write_it_glued() -> None:
+    from memogen.sources.agree import agree_on_joins
+
+    split = _source(
+        "a",
+        "The ferry firm Harbour Link, which runs the Ocean crossing, and Sea Gate said supports cracked.\n\nRepairs",
+        ["repaired join: 'HarbourLink,' -> 'Harbour Link,'", "repaired join: 'SeaGate' -> 'Sea Gate'"],
+    )
+    others = [
+        _source("b", "HarbourLink closed the pier. HarbourLink said so."),
+        _source("c", "Sea Gate spoke."),
+    ]
+    mended = agree_on_joins([split, *others])[0]
+    assert mended.text.startswith("The ferry firm HarbourLink, which")
+    assert "Sea Gate said" in mended.text  # the other page writes it split: the repair stands
+    anchor = mended.anchors[0]
+    assert mended.text[anchor.start : anchor.end] == "supports"
+    assert mended.text[mended.headings[0][0] :].startswith("Repairs")
+    alone = agree_on_joins([split])[0]
+    assert alone.text == split.text  # no other page speaks to the name
