@@ -116,3 +116,21 @@ def test_a_shell_noun_subject_stating_amounts_stays_as_it_is() -> None:
     )
     kept, _ = _alone(lead + point, point)
     assert kept == [point]
+
+
+def test_a_view_told_as_a_pronouns_goes_with_the_sentence_naming_whose() -> None:
+    point = "Mayor Holt, in their view, poses a threat to the harbour's trade."
+    text = "The harbour board met at noon to discuss the new pier. " + point
+    kept, _ = _alone(text, point)
+    assert kept == [" ".join(text.split())]
+    text = "The board met. According to them, the vote changes nothing for the pier. " + point
+    kept, dropped = _alone(text, point)
+    assert kept == [] and dropped
+
+
+def test_a_memo_of_untitled_sources_is_named_by_its_topic_as_the_sources_spell_it() -> None:
+    from memogen.compose.header import topic_title
+
+    src = _source("The NORPACT deal was signed on the pier. Under NORPACT, the harbour gets two ferries.")
+    assert topic_title("norpact-ferry-deal-2023", [src]) == "NORPACT ferry deal 2023"
+    assert topic_title("run-3", [src]) == ""  # a word the sources never use: no event named

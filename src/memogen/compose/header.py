@@ -11,7 +11,7 @@ from ..merge import MergeResult
 from ..model import MemoHeader, RenderSettings, Source
 
 
-def infer_title(sources: list[Source], result: MergeResult) -> str:
+def infer_title(sources: list[Source], result: MergeResult, topic: str = "") -> str:
     """The headline that best names the event; else a neutral default.
 
     First, how many of the words the sources use to tell what happened the headline shares (a
@@ -32,7 +32,7 @@ def infer_title(sources: list[Source], result: MergeResult) -> str:
         if s.metadata.title and len(_stems(s.metadata.title) & said) >= TITLE_MIN_SHARED
     ]
     if not titled:
-        return "Briefing memo"
+        return topic_title(topic, sources) or "Briefing memo"
     told = _content_words(" ".join(p.text for p in result.merged if p.section == "what_happened"))
     _, best = max(
         titled,
@@ -46,6 +46,29 @@ def infer_title(sources: list[Source], result: MergeResult) -> str:
     )
     named = set(_MID_SENTENCE_CAPITAL.findall(" ".join(p.text for p in result.merged)))
     return without_label(re.sub(r"\s+", " ", best.metadata.title or "").strip(), named)
+
+
+def topic_title(topic: str, sources: list[Source]) -> str:
+    """'aukus-2023' -> 'AUKUS 2023': when no source has a headline, the topic's folder name, which its
+    user chose to name the event, each word spelled as the sources spell it most ('Korea martial law
+    2024'; a word they never use as the folder writes it). Empty when the sources use none of its words
+    (a folder named 'run-3' names no event)."""
+    words = [w for w in re.split(r"[-_\s]+", topic) if w]
+    if not words:
+        return ""
+    text = " ".join(s.text for s in sources)
+    spelled, found = [], 0
+    for word in words:
+        if word.isdigit():
+            spelled.append(word)
+            continue
+        seen = Counter(re.findall(rf"\b{re.escape(word)}\b", text, re.I))
+        spelled.append(max(seen, key=lambda w: (seen[w], w)) if seen else word)
+        found += bool(seen)
+    if not found:
+        return ""
+    title = " ".join(spelled)
+    return title[:1].upper() + title[1:]
 
 
 # 'Live updates: ...', 'Analysis: ...': one or two words and a colon before the headline proper
@@ -94,6 +117,7 @@ def display_date(day: dt.date) -> str:
 
 def build_header(
     config: TopicConfig,
+    topic: str,
     sources: list[Source],
     result: MergeResult,
     event_date: dt.date | None,
@@ -101,7 +125,7 @@ def build_header(
 ) -> MemoHeader:
     memo_day = config.memo_date or build_date.date()
     return MemoHeader(
-        title=config.title or infer_title(sources, result),
+        title=config.title or infer_title(sources, result, topic),
         subtitle=config.subtitle,
         to=config.to,
         from_=config.from_,

@@ -83,6 +83,10 @@ _SPEAKER_PRONOUN = re.compile(
     r"(?<=[,”\"’]\s)(he|she)(?=\s+(?:said|says|added|adds|stated|told|noted|wrote|argued|warned|stressed|"
     r"explained|insisted|claimed|urged|recalled|declared|announced)\b)"
 )
+# "Lai, in their view, poses ...", "according to him": a view told as someone's, who is in a sentence before
+_PRONOUN_ATTRIBUTION = re.compile(
+    r"\b(?:[Ii]n\s+(?:his|her|their)\s+(?:view|opinion|words|eyes|mind)|[Aa]ccording\s+to\s+(?:him|her|them))\b"
+)
 _QUOTE = re.compile(r"^[“\"]([^”\"]{25,})(?:[”\"]|$)")  # a sentence that is a quotation
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|told|tells|added|adds|stated|states|noted|notes|wrote|writes|asked|argued|warned|"
@@ -216,7 +220,7 @@ def _join_previous(text: str, home: Home | None) -> tuple[str, Citation] | None:
         return None  # 'The latter transaction ...': the sentence leaned on leans on another
     if _FIRST_PERSON.search(_QUOTED_SPAN.sub("", _QUOTE_CLOSED_AHEAD.sub("", before))):
         return None  # 'I will lift martial law.': a quotation its page left open; whose words?
-    if _SPEAKER_PRONOUN.search(before):
+    if _SPEAKER_PRONOUN.search(before) or _PRONOUN_ATTRIBUTION.search(before):
         return None  # 'Citing X, she said ...': the sentence leaned on names no speaker either
     joined = f"{before} {text}"
     # 'I apologise,” said X.': it starts inside a quotation its source opened earlier (unless the page's
@@ -472,6 +476,7 @@ def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation 
         or _SUCH.search(first_sentence(text)[0]) is not None
     )
     dangling = dangling or _EMBEDDED_THIS.match(first_sentence(text)[0]) is not None
+    dangling = dangling or _PRONOUN_ATTRIBUTION.search(first_sentence(text)[0]) is not None
     if not dangling and not _DEMONSTRATIVE_NOUN.match(text) and not _LEANS_BACK.match(text):
         return text, None
     # "This provision was ..." / "They said ...": read with the sentence it leans on, when that fits
