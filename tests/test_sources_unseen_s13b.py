@@ -106,3 +106,13 @@ def test_a_name_one_page_split_is_glued_back_when_the_others_write_it_glued() ->
     assert mended.text[mended.headings[0][0] :].startswith("Repairs")
     alone = agree_on_joins([split])[0]
     assert alone.text == split.text  # no other page speaks to the name
+
+
+def test_a_known_word_is_no_two_pronouns_run_together() -> None:
+    from memogen.sources.text import split_joined_words
+
+    line = "The pact will usher in a new era of harbour trade, the minister said on Monday in the capital."
+    assert split_joined_words(line) == line
+    assert "future of the harbour" in split_joined_words(
+        "It decided the future ofthe harbour, the minister said."
+    )
