@@ -25,10 +25,14 @@ def agree_on_joins(sources: list[Source]) -> list[Source]:
     splits = {
         s.id: [p for w in s.warnings if (p := _name_split(w)) is not None] for s in sources if s.warnings
     }
-    if not any(splits.values()):
+    forms = {form for pairs in splits.values() for pair in pairs for form in pair}
+    if not forms or len(sources) < 2:
         return sources
-    tokens = {s.id: Counter(re.findall(r"[A-Za-z]+", s.text)) for s in sources}
-    return [_mended(s, splits.get(s.id, []), tokens, sources) for s in sources]
+    # each text read once, for the glued and split forms only (not every token of every source)
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r")\b")
+    counts = {s.id: Counter(pattern.findall(s.text)) for s in sources}
+    total = sum(counts.values(), Counter())
+    return [_mended(s, splits.get(s.id, []), counts[s.id], total) for s in sources]
 
 
 def _name_split(warning: str) -> tuple[str, str] | None:
@@ -44,14 +48,10 @@ def _name_split(warning: str) -> tuple[str, str] | None:
     return (glued, split) if split.replace(" ", "") == glued and " " in split else None
 
 
-def _mended(
-    source: Source, splits: list[tuple[str, str]], tokens: dict[str, Counter], sources: list[Source]
-) -> Source:
-    others = [s for s in sources if s.id != source.id]
+def _mended(source: Source, splits: list[tuple[str, str]], own: Counter, total: Counter) -> Source:
+    """`source` with the splits the other sources (`total` less its `own` counts) write glued undone."""
     undo = [
-        (glued, split)
-        for glued, split in splits
-        if sum(tokens[s.id][glued] for s in others) > sum(_count(s.text, split) for s in others)
+        (glued, split) for glued, split in splits if total[glued] - own[glued] > total[split] - own[split]
     ]
     if not undo:
         return source
@@ -63,10 +63,6 @@ def _mended(
         anchors=[replace(a, start=_moved(a.start, shift), end=_moved(a.end, shift)) for a in source.anchors],
         warnings=[*source.warnings, *(_KEPT.format(g) for g, _ in undo)],
     )
-
-
-def _count(text: str, phrase: str) -> int:
-    return len(re.findall(rf"\b{re.escape(phrase)}\b", text))
 
 
 def _rejoin(text: str, glued: dict[str, str]) -> tuple[str, list[int]]:
