@@ -134,3 +134,12 @@ def test_a_memo_of_untitled_sources_is_named_by_its_topic_as_the_sources_spell_i
     src = _source("The NORPACT deal was signed on the pier. Under NORPACT, the harbour gets two ferries.")
     assert topic_title("norpact-ferry-deal-2023", [src]) == "NORPACT ferry deal 2023"
     assert topic_title("run-3", [src]) == ""  # a word the sources never use: no event named
+
+
+def test_a_time_fronted_in_a_clause_takes_its_comma_when_it_goes() -> None:
+    from memogen.compose.standalone.when import strip_relative
+
+    out = strip_relative(
+        "The news spooked depositors so much that on Thursday, the bank's stock fell 60 percent."
+    )
+    assert out == "The news spooked depositors so much that the bank's stock fell 60 percent."
