@@ -214,7 +214,7 @@ def compose_memo(
     )
     memo = Memo(
         topic=topic,
-        header=build_header(config, sources, result, event_date, build_date),
+        header=build_header(config, topic, sources, result, event_date, build_date),
         sections=_within_budget(selection, lay_out, budget),
         sources=sources,
         settings=render_settings(config),

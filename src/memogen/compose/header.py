@@ -11,7 +11,7 @@ from ..merge import MergeResult
 from ..model import MemoHeader, RenderSettings, Source
 
 
-def infer_title(sources: list[Source], result: MergeResult) -> str:
+def infer_title(sources: list[Source], result: MergeResult, topic: str = "") -> str:
     """The headline that best names the event; else a neutral default.
 
     First, how many of the words the sources use to tell what happened the headline shares (a
@@ -32,7 +32,7 @@ def infer_title(sources: list[Source], result: MergeResult) -> str:
         if s.metadata.title and len(_stems(s.metadata.title) & said) >= TITLE_MIN_SHARED
     ]
     if not titled:
-        return "Briefing memo"
+        return topic_title(topic, sources) or "Briefing memo"
     told = _content_words(" ".join(p.text for p in result.merged if p.section == "what_happened"))
     _, best = max(
         titled,
@@ -44,7 +44,58 @@ def infer_title(sources: list[Source], result: MergeResult) -> str:
             -t[0],
         ),
     )
-    return re.sub(r"\s+", " ", best.metadata.title or "").strip()
+    named = set(_MID_SENTENCE_CAPITAL.findall(" ".join(p.text for p in result.merged)))
+    return without_label(re.sub(r"\s+", " ", best.metadata.title or "").strip(), named)
+
+
+def topic_title(topic: str, sources: list[Source]) -> str:
+    """'aukus-2023' -> 'AUKUS 2023': when no source has a headline, the topic's folder name, which its
+    user chose to name the event, each word spelled as the sources spell it most ('Korea martial law
+    2024'; a word they never use as the folder writes it). Empty when the sources use none of its words
+    (a folder named 'run-3' names no event)."""
+    words = [w for w in re.split(r"[-_\s]+", topic) if w]
+    if not words:
+        return ""
+    text = " ".join(s.text for s in sources)
+    spelled, found = [], 0
+    for word in words:
+        if word.isdigit():
+            spelled.append(word)
+            continue
+        seen = Counter(re.findall(rf"\b{re.escape(word)}\b", text, re.I))
+        spelled.append(max(seen, key=lambda w: (seen[w], w)) if seen else word)
+        found += bool(seen)
+    if not found:
+        return ""
+    title = " ".join(spelled)
+    return title[:1].upper() + title[1:]
+
+
+# 'Live updates: ...', 'Analysis: ...': one or two words and a colon before the headline proper
+_LABEL = re.compile(r"^(?P<label>[A-Z][a-z]+(?: [a-z]+)?):\s+(?P<rest>\S.*)$")
+
+
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
+
+
+def without_label(title: str, named: set[str] = frozenset()) -> str:
+    """'Live updates: Wildfires burn through the island' -> 'Wildfires burn through the island': a label of
+    the kind of page (a live blog, an analysis) names no event; the memo is not that page.  The label's
+    words are common English words, and no country or name the sources write in capitals mid-sentence
+    (`named`: 'Turkey: ...', 'Paris: ...' say where the story is)."""
+    from ..sources.places import is_country_name
+    from ..sources.text import english_zipf
+
+    m = _LABEL.match(title)
+    if not m or len(m.group("rest").split()) < 4 or is_country_name(m.group("label")):
+        return title
+    if any(english_zipf(w.lower()) < LABEL_WORD_MIN or w in named for w in m.group("label").split()):
+        return title
+    rest = m.group("rest")
+    return rest[:1].upper() + rest[1:]
+
+
+LABEL_WORD_MIN = 4.0  # 'live', 'updates', 'analysis', 'opinion' are this common; names are not
 
 
 TITLE_WORDS_SHARED = 5  # past this many words of the event's account, a longer headline is no better
@@ -66,6 +117,7 @@ def display_date(day: dt.date) -> str:
 
 def build_header(
     config: TopicConfig,
+    topic: str,
     sources: list[Source],
     result: MergeResult,
     event_date: dt.date | None,
@@ -73,7 +125,7 @@ def build_header(
 ) -> MemoHeader:
     memo_day = config.memo_date or build_date.date()
     return MemoHeader(
-        title=config.title or infer_title(sources, result),
+        title=config.title or infer_title(sources, result, topic),
         subtitle=config.subtitle,
         to=config.to,
         from_=config.from_,

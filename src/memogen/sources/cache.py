@@ -175,7 +175,11 @@ def read_sources(
             _store(cache_dir, key, value)
     _prune(cache_dir, plan.keys)
     ordered = [v for _, v in sorted(plan.results.items())]
-    return [v for v in ordered if isinstance(v, Source)], [v for v in ordered if isinstance(v, str)]
+    from .agree import agree_on_joins  # the topic's sources together: after every one is read
+
+    return agree_on_joins([v for v in ordered if isinstance(v, Source)]), [
+        v for v in ordered if isinstance(v, str)
+    ]
 
 
 def _prune(cache_dir: Path | None, keep: set[str]) -> None:

@@ -441,6 +441,9 @@ _BIO_AFTER_NAME = re.compile(r"\s+(?:is|was|has been)\s+(?:a|an|the|currently|fo
 _BYLINE_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}(?=\s*(?:,|\band\b|$))")
 
 
+_OUTLET_IN_BRACKETS = re.compile(r"\s*\((?:[A-Z][\w&.'’-]*\s?){1,5}\)$")
+
+
 def byline_names(line: str) -> list[str] | None:
     """Names from 'By A B' / 'Author: A B'; [] for a bare 'By' (names follow on the next line)."""
     m = _BYLINE.match(line.strip())
@@ -457,6 +460,9 @@ def byline_names(line: str) -> list[str] | None:
         names_text = names_text[: f.start] + names_text[f.end :]
     names_text = _BYLINE_PLACE.sub("", names_text).strip(" ,")
     names = split_names(names_text)
+    outlet = _OUTLET_IN_BRACKETS.search(names_text)  # 'By Jane Doe (Associated Press)': the wire credited
+    if not names and outlet:
+        names = split_names(names_text[: outlet.start()])
     if not names and "," in names_text:
         # 'By Mara Ilves, Coastwire' / 'By Lena Vos, former deputy director of X' / 'By A B, C D,
         # Coastwire, Staff Reporter': the names, then the outlet or the writer's role.

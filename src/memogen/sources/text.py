@@ -140,6 +140,9 @@ _FUNCTION_WORDS = frozenset(
     me him us them who whom whose which what where when why how not no all any each both some such
     very also only just more most then there here""".split()  # noqa: SIM905
 )
+# Two of these side by side ('us her', 'me him') are rare in English; a known word that splits so
+# ('usher') is the word, not a join
+_PERSONAL_PRONOUNS = frozenset("i me my he him his she her we us our they them their it its you your".split())  # noqa: SIM905
 # A known word ending in an adverb particle is a compound ("walkout", "handover", "showdown"),
 # not a join: the function-word rule for known words leaves these endings alone.
 _PARTICLES_OF_COMPOUNDS = frozenset("out up off over down back away through around along".split())  # noqa: SIM905
@@ -416,6 +419,7 @@ def _lower_split(core: str, lex: Lexicon, s: JoinSettings) -> list[str] | None:
         return None
     if whole >= s.name_whole_max and (
         len(pieces) > 2
+        or all(p in _PERSONAL_PRONOUNS for p in pieces)  # 'usher' is no 'us her': the word is likelier
         or pieces[-1] not in _FUNCTION_WORDS
         or pieces[-1] in _PARTICLES_OF_COMPOUNDS
         or (pieces[0] not in _FUNCTION_WORDS and len(pieces[0]) < 4)

@@ -30,7 +30,7 @@ from ...model import Citation, DroppedPoint, MergedPoint, Source
 from ...sections.dates import find_dates
 from ...sections.segment import is_expletive_it, opening
 from ...sections.sentences import CLOCK_END, CLOCK_NEXT, ends_with_title
-from .people import People, find_people, introduce, named_in
+from .people import People, find_people, introduce, named_in, respelled
 from .shape import (
     CUT_OFF,
     close_open_quote,
@@ -82,6 +82,10 @@ _SECOND_AS = re.compile(r",?\s+and\s+as\s+(?=the\b|an?\b|[A-Z])")
 _SPEAKER_PRONOUN = re.compile(
     r"(?<=[,”\"’]\s)(he|she)(?=\s+(?:said|says|added|adds|stated|told|noted|wrote|argued|warned|stressed|"
     r"explained|insisted|claimed|urged|recalled|declared|announced)\b)"
+)
+# "Lai, in their view, poses ...", "according to him": a view told as someone's, who is in a sentence before
+_PRONOUN_ATTRIBUTION = re.compile(
+    r"\b(?:[Ii]n\s+(?:his|her|their)\s+(?:view|opinion|words|eyes|mind)|[Aa]ccording\s+to\s+(?:him|her|them))\b"
 )
 _QUOTE = re.compile(r"^[“\"]([^”\"]{25,})(?:[”\"]|$)")  # a sentence that is a quotation
 _ATTRIBUTION = re.compile(
@@ -135,7 +139,7 @@ class Home:
         if not body:
             return None
         ends = [m.end() for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z“\"‘(])", body)]
-        ends = [e for e in ends if e < len(body)]
+        ends = [e for e in ends if e < len(body) and not _ABBREVIATION.search(body[:e].rstrip())]  # not 'Mr.'
         if ends and _LEFT_CONNECTIVE.fullmatch(body[ends[-1] :]):
             # "... a coup. But" + "in a series of messages, he said ...": the point's span left out
             # the connective that opens its own sentence; the sentence it leans on is the one before
@@ -212,9 +216,11 @@ def _join_previous(text: str, home: Home | None) -> tuple[str, Citation] | None:
     before = " ".join(home.text[prev[0] : prev[1]].split())
     if _PERSON_PRONOUN.match(before) or (_THING_PRONOUN.match(before) and not is_expletive_it(before)):
         return None
-    if _LEANS_BACK.match(before) or _DEMONSTRATIVE_NOUN.match(before):
+    if _LEANS_BACK.match(before) or _DEMONSTRATIVE_NOUN.match(before) or _leans_on_its_kind(before):
         return None  # 'The latter transaction ...': the sentence leaned on leans on another
-    if _SPEAKER_PRONOUN.search(before):
+    if _FIRST_PERSON.search(_QUOTED_SPAN.sub("", _QUOTE_CLOSED_AHEAD.sub("", before))):
+        return None  # 'I will lift martial law.': a quotation its page left open; whose words?
+    if _SPEAKER_PRONOUN.search(before) or _PRONOUN_ATTRIBUTION.search(before):
         return None  # 'Citing X, she said ...': the sentence leaned on names no speaker either
     joined = f"{before} {text}"
     # 'I apologise,” said X.': it starts inside a quotation its source opened earlier (unless the page's
@@ -228,7 +234,14 @@ def _join_previous(text: str, home: Home | None) -> tuple[str, Citation] | None:
         joined = "“" + joined
     if len(joined.split()) > JOIN_MAX:
         return None
+    if before.count("“") > before.count("”") and joined.count("“") > joined.count("”"):
+        return None  # a quotation the sentence leaned on opened and the whole leaves open: whose words?
     return joined, _rehome(home, prev[0])
+
+
+def _leans_on_its_kind(sentence: str) -> bool:
+    m = _DEFINITE.match(sentence)
+    return m is not None and (m.group("noun") in _SHELL_NOUNS or m.group("noun") in _KIND_NOUNS)
 
 
 def _antecedent(home: Home | None, people: People) -> str | None:
@@ -361,9 +374,88 @@ def _affiliated_group(text: str, home: Home | None) -> str | None:
     return f"The {m.group('head')} {found.pop()}{text[m.end() :]}"
 
 
+# "The view contrasts ...", "The county said ...", "The president called ...": a definite subject, bare
+# but for up to two modifiers, whose referent the sentence does not name
+_DEFINITE = re.compile(
+    r"^The\s+(?P<mods>(?:[a-z]+\s+){0,2}?)(?P<noun>[a-z]+)\s+(?:[a-z]+ly\s+)?(?P<verb>said|says|told|is|was|are|were|"
+    r"has|had|have|will|would|could|can|may|might|must|should|[a-z]{3,}ed|[a-z]{3,}[^s\W]s)\b"
+)
+# Shell nouns: they stand for what the sentence before told ('the view', 'the move', 'the impact') and
+# name nothing read alone
+_SHELL_NOUNS = frozenset(
+    """view impact review move decision step development situation incident announcement remarks comments
+    result outcome effect measure claim warning response reaction news scene sight total figure report
+    statement""".split()  # noqa: SIM905
+)
+# Places and bodies told by their kind ('the county', 'the nation'): the sentence before names them
+_KIND_NOUNS = frozenset("nation country county city state province kingdom company firm".split())  # noqa: SIM905
+# A person told by their office with a word of description ('the conservative leader', 'the veteran
+# president'): a story's way to say again whom it just named; a bare office ('the mayor') names its holder
+_ROLE_NOUNS = frozenset(
+    """leader president minister premier chancellor governor mayor chief spokesman spokeswoman spokesperson
+    official commander prosecutor judge ruler monarch""".split()  # noqa: SIM905
+)
+# an amount (money, a share, a scale): a fact of its own, whatever the subject leans on
+_QUANTITY = re.compile(r"[$€£]\s?\d|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b|billion\b|million\b|trillion\b)")
+_QUOTE_CLOSED_AHEAD = re.compile(r"^[^“”\"]*[”\"]")  # 'I apologise,” said X.': quoted up to its mark
+_TERMINAL_STOP = re.compile(r"[.!?][\"”’)]?$")
+_LATER_PRONOUN = re.compile(r"\b(?:them|they|their|it|its|this|these|those|there)\b")
+_CAPITALISED_RUN = r"(?:[A-Z][\w'’-]*\s+){{1,3}}{noun}\b"
+
+
+def _definite_lean(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation | None] | str | None:
+    """ "The view contrasts with ..." read with the sentence it stands for; "The county said ..." as
+    "Maui County said ..." when the sentences just before name one county; "The president called ..."
+    as the one person the sentence before names, whose role is a president. None when the opening is
+    no such subject (or names its referent's kind by a noun the topic does not lean on: "The bridge
+    collapsed" stays); the reason to leave the point out when nothing resolves it."""
+    m = _DEFINITE.match(text)
+    if m is None or home is None:
+        return None
+    noun = m.group("noun")
+    role = _person_role(noun, home, ctx)
+    described = noun in _ROLE_NOUNS and bool(m.group("mods"))  # 'the conservative leader', not 'the mayor'
+    if noun not in _SHELL_NOUNS and noun not in _KIND_NOUNS and not described and role is None:
+        return None
+    named = None if noun in _SHELL_NOUNS else role or _kind_named(noun, home)
+    rest = text[len("The ") + len(m.group("mods")) + len(noun) :]
+    if named and not _LATER_PRONOUN.search(first_sentence(rest)[0]):
+        return named + rest, None
+    if noun in _SHELL_NOUNS and _QUANTITY.search(text):
+        return text, None  # 'The news spooked depositors ... pulled out $40 billion': its amounts are facts
+    joined = _join_previous(text, home)
+    if joined and _TERMINAL_STOP.search(joined[0][: len(joined[0]) - len(text)].rstrip()):
+        return joined  # (not 'Source: X Details:': a label before it is no sentence to lean on)
+    if named:
+        return named + rest, None
+    return f"opens with a definite subject ('The {noun}') whose referent is in the sentence before, which does not fit"
+
+
+def _kind_named(noun: str, home: Home) -> str | None:
+    """ "Maui County": the one name ending in the noun the sentences just before the point give."""
+    start = home.citation.start
+    window = home.text[max(0, start - GROUP_LOOKBACK) : start]
+    pattern = re.compile(_CAPITALISED_RUN.format(noun=noun.capitalize()))
+    names = {" ".join(re.sub(r"^The\s+", "", x.group()).split()) for x in pattern.finditer(window)}
+    return names.pop() if len(names) == 1 else None
+
+
+def _person_role(noun: str, home: Home, ctx: Context) -> str | None:
+    """The surname of the one person the sentence before names, when the sources give them a role of
+    that noun ('President', 'party leader'): "The president called ..." stands for them."""
+    who = _antecedent(home, ctx.people)
+    if who is None:
+        return None
+    roles = {x.role.lower() for x in ctx.people.by_surname.get(who, []) if x.role}
+    return who if any(noun in r.split() for r in roles) else None
+
+
 def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation | None] | str:
     """Resolve a pronoun opening; returns (text, new citation or None) or the reason to leave it out."""
     text = _counted_group(text, home) or _affiliated_group(text, home) or text
+    definite = _definite_lean(text, home, ctx)
+    if definite is not None:
+        return definite
     frame = _CAME_AS.match(text)
     if frame and _frames_a_statement(text[frame.end() :]):
         # "... comes as X, and as Y": without the frame, the second "as" joins a clause to nothing
@@ -384,6 +476,7 @@ def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation 
         or _SUCH.search(first_sentence(text)[0]) is not None
     )
     dangling = dangling or _EMBEDDED_THIS.match(first_sentence(text)[0]) is not None
+    dangling = dangling or _PRONOUN_ATTRIBUTION.search(first_sentence(text)[0]) is not None
     if not dangling and not _DEMONSTRATIVE_NOUN.match(text) and not _LEANS_BACK.match(text):
         return text, None
     # "This provision was ..." / "They said ...": read with the sentence it leans on, when that fits
@@ -505,6 +598,7 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
         home = Home(home.source, citation) if home else None
         ctx.joined.add(point.id)
     if RELATIVE.search(text):
+        before_dates = text
         resolved, ok = text, False
         if home is not None:
             anchor = anchor_for(
@@ -515,11 +609,19 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
         if stripped is None:
             return "a relative date ('on Thursday', 'last week') its source gives no date for"
         text = stripped
+        if _DEFINITE.match(text) and not _DEFINITE.match(before_dates):
+            # 'Six hours ago, the conservative leader declared ...' lost its time: now it opens bare
+            opened = _definite_lean(text, home, ctx)
+            if isinstance(opened, str):
+                return opened
+            if opened is not None:
+                text, moved = opened
+                citation = moved or citation
     text = _named_outlet(text, home)
     own = without_reporting(text)
     if own is None:
         return "about the reporting itself (a source's anonymity, a request for comment), not the event"
-    text = close_open_quote(drop_more_follows(own))
+    text = respelled(close_open_quote(drop_more_follows(own)), ctx.people)
     section = point.section
     if section == "what_happened" and _OPINION.search(re.sub(r"[“\"][^”\"]*[”\"]", "", text)):
         section = "what_it_means"  # an opinion is not a fact of what happened

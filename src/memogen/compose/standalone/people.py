@@ -364,3 +364,37 @@ def introduce(text: str, source_id: str, before: int, people: People, introduced
         cursor = m.end()
     out.append(text[cursor:])
     return "".join(out)
+
+
+# a speaker named by one word: 'Yun said', 'Yun told reporters'
+_SPEAKER = re.compile(
+    r"\b(?P<name>[A-Z][a-z]{1,12})(?=\s+(?:said|says|told|added|adds|stated|noted|wrote|declared|announced)\b)"
+)
+
+
+def _skeleton(word: str) -> str:
+    """The consonants of a name: romanisations of one name differ in their vowels ('Yun', 'Yoon')."""
+    return re.sub(r"[aeiouy]", "", word[1:].lower())
+
+
+def respelled(text: str, people: People) -> str:
+    """'Yun said' -> 'Yoon said': a speaker named by a word the sources give no one in full, spelled as
+    the one person's surname the topic's sources do name is spelled but for its vowels (the same first
+    letter, the same consonants after it (one at least), at most one letter longer or shorter). Read alone, the memo would
+    otherwise speak of two persons."""
+
+    def one(m: re.Match[str]) -> str:
+        word = m.group("name")
+        if word in people.by_surname or word in people.untitled or not _skeleton(word):
+            return word  # ('Wu' and 'Woo', 'Li' and 'Lee': no consonant after the first to go by)
+        close = {
+            k
+            for k in people.by_surname
+            if k[0] == word[0]
+            and k != word
+            and abs(len(k) - len(word)) <= 1
+            and _skeleton(k) == _skeleton(word)
+        }
+        return close.pop() if len(close) == 1 else word
+
+    return _SPEAKER.sub(one, text)

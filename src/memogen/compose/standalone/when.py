@@ -455,7 +455,8 @@ def strip_relative(sentence: str) -> str | None:
     if quoted:
         return None
     out = _LEADS_TO_CUT.sub(_CUT, out)
-    out = _LEFT_COMMA.sub(r"\1\2", out).replace(_CUT, "")
+    out = _LEFT_COMMA.sub(r"\1\2", out)
+    out = _CLAUSE_COMMA.sub(r"\1", out).replace(_CUT, "")
     out = re.sub(r"\s{2,}", " ", out)
     out = re.sub(r"\s+([,.;:!?])", r"\1", out)
     out = re.sub(r"^[\s,;:–—-]+", "", out)
@@ -464,6 +465,13 @@ def strip_relative(sentence: str) -> str | None:
     if len(out.split()) < 6:
         return None
     return out[0].upper() + out[1:]
+
+
+# ... and after the word that opens a clause inside the sentence ("so much that on Thursday, its stock"
+# -> "so much that its stock", not "that, its stock")
+_CLAUSE_COMMA = re.compile(
+    rf"\b((?:that|because|when|while|after|before|since|although|though|if|where|as)\s+){_CUT}\s*,\s*", re.I
+)
 
 
 # a word that only led to the time that goes: "no later than Monday", "starting Monday", "until Friday"

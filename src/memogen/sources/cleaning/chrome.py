@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ...model import DroppedLine
 from ..text import word_count
 from .lines import TERMINAL, Line, bare, bare_key, drop, lacks_all
 from .shape import is_heading_like
@@ -114,6 +115,24 @@ def about_the_page(text: str) -> str | None:
     if sum(w in _LANGUAGES for w in words) >= 3 and len(words) - sum(w in _LANGUAGES for w in words) <= 4:
         return "language menu"
     return None
+
+
+# The page inviting its reader to follow it ('Follow along for live updates of ...', 'Stay tuned for the
+# latest on ...'): an imperative to the reader, then what the page offers
+_INVITATION = re.compile(
+    r"^(?:Follow (?:along|us|our|this)|Stay (?:tuned|with us)|Check back|Keep (?:up|checking|reading)|"
+    r"Read on|Scroll down|Refresh (?:this|the) page|Get the latest)\b[^.!?]{0,300}?"
+    r"\b(?:updates?|coverage|latest|live|blog|page)\b[^.!?]*[.!?]\s+(?=\S)"
+)
+
+
+def lead_invitation(it: Line, dropped: list[DroppedLine]) -> None:
+    """A live blog's first paragraph opening with its invitation to follow the page: the sentence
+    speaks to the reader about the page, never the story (the facts it names are told after it)."""
+    m = _INVITATION.match(it.text)
+    if m:
+        dropped.append(DroppedLine(m.group().strip(), "note to the reader about the page", it.lineno))
+        it.text = it.text[m.end() :]
 
 
 def ui_prompt(text: str) -> str | None:

@@ -85,6 +85,8 @@ def read_headline_zone(
         headline, site = split_site_name(it.text)
         if site is None:
             headline, site = _site_after_repeated_headline(it.text, front[title + 1 :])
+        if site is None:
+            headline, site = split_tagline_and_site(headline)
         headline, names = split_byline(headline)
         headline, wire = split_wire_credit(headline)
         if wire:
@@ -122,6 +124,25 @@ def split_site_name(line: str) -> tuple[str, str | None]:
     if not named or len(words) > 4 or md.find_dates(site) or re.search(r"\d", site):
         return line, None
     return m.group("head").strip(), site
+
+
+_HEAD_THEN_MORE = re.compile(r"^(?P<head>.+?[a-z]{2}[.!?])\s+(?P<rest>[A-Z].*)$")
+
+
+def split_tagline_and_site(line: str) -> tuple[str, str | None]:
+    """'Mayor says six are dead in wildfires. Follow along for live updates The Harbour Post' ->
+    ('Mayor says six are dead in wildfires.', 'The Harbour Post'): a headline sentence, then the
+    page's tagline and the site's name run on with no separator.  Only when the line ends in a
+    publication's name: a headline of two sentences keeps both."""
+    m = _HEAD_THEN_MORE.match(line.strip())
+    if not m or len(m.group("head").split()) < 5:
+        return line, None
+    words = m.group("rest").split()
+    for k in range(min(5, len(words) - 1), 0, -1):
+        site = " ".join(words[-k:])
+        if is_publication_name(site):
+            return m.group("head").rstrip("."), site
+    return line, None
 
 
 def _site_after(headline: str, page_title: str) -> str | None:

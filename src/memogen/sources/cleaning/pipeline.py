@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ...model import DroppedLine, SourceReference
 from ..footnotes import anchors_from_sentinels
 from ..text import normalise_spaces, unescape_markdown
-from . import endmatter, layout, learned, repeats, sidebars, stamps
+from . import chrome, endmatter, layout, learned, repeats, sidebars, stamps
 from .dates import date_prefix, headline_stamp, lead_dateline, opening_credit
 from .headline import body_start, read_headline_zone
 from .junk import drop_everywhere
@@ -78,6 +78,7 @@ def judge_by_rules(
         read_headline_zone(items[:first], found, first < len(items), not is_listing, opening)
         if first < len(items) and not is_listing:
             opening_credit(items[first], found, dropped)
+            chrome.lead_invitation(items[first], dropped)
             lead_dateline(items[first], found, dropped)
 
     def end() -> None:
