@@ -669,3 +669,19 @@ def test_a_point_just_past_the_repeat_bar_keeps_more_of_its_gain_than_one_far_pa
     assert scale[0] == pytest.approx(JUST_PAST)
     assert scale[0] > scale[1] > scale[2] > scale[3] == pytest.approx(PARTLY_SAID)
     assert scale[4] == pytest.approx(PARTLY_SAID)
+
+
+def test_a_day_told_without_its_year_is_the_day_told_with_it() -> None:
+    """ "on Tuesday (December 3)" and "on Tuesday 3 December 2024": one day, so the content overlap counts."""
+    from memogen.compose.similarity import days_meet, vectorise
+
+    a = "The president on Tuesday (December 3) declared martial law in a late night address on television."
+    b = "The president on Tuesday 3 December 2024 declared martial law, saying it was needed to protect the country."
+    c = "The president on 5 December 2024 lifted martial law in a late night address on television."
+    vectors = vectorise([a, b, c])
+    assert days_meet(vectors.days(0), vectors.days(1))
+    assert not days_meet(vectors.days(0), vectors.days(2))
+    overlap = vectors.overlap_to(0, np.array([1, 2]))
+    assert overlap[0] > 0 and overlap[1] == 0
+    assert days_meet(frozenset({(2019, None, None)}), frozenset({(2019, 3, 10)}))
+    assert not days_meet(frozenset({(2019, None, None)}), frozenset({(None, 3, 10)}))

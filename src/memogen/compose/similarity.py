@@ -55,7 +55,7 @@ class PointVectors:
 
         def overlap(j: int) -> float:
             b = self._feat(j)
-            if mine and self.days(j) and not mine & self.days(j):
+            if mine and self.days(j) and not days_meet(mine, self.days(j)):
                 return 0.0  # different days: different events
             if len(a.content & b.content) < MIN_SHARED:
                 return 0.0  # a word or two in common is chance, not the same statement
@@ -105,6 +105,20 @@ class PointVectors:
             size = float(np.linalg.norm(centre)) or 1.0
             out += 0.5 * np.asarray(rows @ (centre / size)).ravel()
         return out
+
+
+def days_meet(a: frozenset[tuple], b: frozenset[tuple]) -> bool:
+    """Some day of `a` may be one of `b`: they agree on every part both give (year, month, day),
+    and both give one part at least ("on Tuesday (December 3)" and "on 3 December 2024" are one
+    day: a source that leaves out the year does not tell of another)."""
+    if a & b:
+        return True
+    return any(
+        all(x is None or y is None or x == y for x, y in zip(p, q, strict=True))
+        and any(x is not None and y is not None for x, y in zip(p, q, strict=True))
+        for p in a
+        for q in b
+    )
 
 
 def vectorise(texts: list[str]) -> PointVectors:
