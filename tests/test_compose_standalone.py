@@ -682,3 +682,15 @@ def test_a_time_that_goes_takes_the_words_leading_to_it_and_never_cuts_a_quote()
         strip_relative("“Savers will have their money back starting Monday morning,” the ministry said.")
         is None
     )
+
+
+def test_the_of_that_led_to_a_time_no_date_places_goes_with_it() -> None:
+    assert strip_relative(
+        "Hundreds of farmers gathered outside the regional council in the early hours of Friday morning, "
+        "blocking the road with tractors."
+    ) == (
+        "Hundreds of farmers gathered outside the regional council in the early hours, blocking the road with tractors."
+    )
+    assert strip_relative("The storms of last week closed the port and the two airports of the island.") == (
+        "The storms closed the port and the two airports of the island."
+    )

@@ -455,6 +455,7 @@ def strip_relative(sentence: str) -> str | None:
     if quoted:
         return None
     out = _LEADS_TO_CUT.sub(_CUT, out)
+    out = _OF_CUT.sub(_CUT, out)
     out = _LEFT_COMMA.sub(r"\1\2", out)
     out = _CLAUSE_COMMA.sub(r"\1", out).replace(_CUT, "")
     out = re.sub(r"\s{2,}", " ", out)
@@ -479,6 +480,11 @@ _LEADS_TO_CUT = re.compile(
     rf"\b(?:(?:no\s+)?(?:later|earlier|sooner|more|less)\s+than|until|till|starting|beginning|through|as\s+of)\s*{_CUT}",
     re.I,
 )
+
+
+# "in the early hours of Wednesday morning" -> "in the early hours": the "of" that led to the time goes
+# with it, and the part of the day stays
+_OF_CUT = re.compile(rf"\s+of\s*{_CUT}")
 
 
 def _inside_quote(text: str, at: int) -> bool:
