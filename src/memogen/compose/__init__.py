@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from ..config import TopicConfig
 from ..merge import MergeResult
 from ..model import SECTION_KEYS, DroppedPoint, Memo, MemoSection, MergedPoint, SectionKey, Source
-from .asides import tell_apart
 from .fit import fit_pages
 from .header import build_header, display_date, infer_title, render_settings
 from .order import (
@@ -123,8 +122,6 @@ def _choose(
     _ensure_what_happened(candidates, sal, event[0])
     row = {p.id: k for k, p in enumerate(candidates)}
     selection = select(candidates, sal, vectors, row, budget)
-    used = sum(point_words(p) for ps in selection.chosen.values() for p in ps)
-    tell_apart(selection.chosen, sal, selection.kept, event[0], room=budget - used)
     for p in candidates:  # --explain says where a point was filed and where it went
         if p.id in selection.kept and filed[p.id] != p.section:
             selection.kept[p.id] += f"; filed under {filed[p.id]} by the extractor, placed under {p.section}"

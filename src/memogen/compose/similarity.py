@@ -63,24 +63,6 @@ class PointVectors:
 
         return np.array([overlap(j) for j in others], dtype=np.float32)
 
-    def contained_in(self, i: int, others: np.ndarray) -> float:
-        """The largest share of the shorter side's content (IDF-weighted stems) that point i and
-        one of `others` share: a short sentence whose words a longer one holds says it again,
-        however low their Dice (which the longer one's other words dilute)."""
-        a = self._feat(i)
-
-        def weight(stems: frozenset[str]) -> float:
-            return sum(self.idf.get(w, 1.0) for w in stems)
-
-        best = 0.0
-        for j in others:
-            b = self._feat(j)
-            shared = a.content & b.content
-            if len(shared) < 2:
-                continue
-            best = max(best, weight(shared) / (min(weight(a.content), weight(b.content)) or 1.0))
-        return best
-
     def days(self, i: int) -> frozenset[tuple]:
         """The days and years point i gives: two points that both give dates and share none
         tell of different days ("On 6 April ... arrived" / "On 8 April ... signed"), however
