@@ -30,13 +30,7 @@ from .order import (
     themed_paragraphs,
     timeline_paragraphs,
 )
-from .placement import (
-    fill_empty_background,
-    fill_empty_meaning,
-    place_definitions,
-    place_event_reports,
-    place_unsure_leads,
-)
+from .placement import fill_empty_background, fill_empty_meaning, place_definitions, place_event_reports
 from .salience import Salience, score_points, shortlist
 from .selection import EMPTY_SECTION_FLOOR, Selection, point_words, select, words
 from .similarity import vectorise
@@ -73,7 +67,6 @@ def _ensure_what_happened(points: list[MergedPoint], sal: dict[str, Salience], e
         return
     place_event_reports(points, event)
     place_definitions(points, event)
-    place_unsure_leads(points, sal, event)
     for p in points:
         if p.section == "background" and sal[p.id].dated:
             p.section = "what_happened"

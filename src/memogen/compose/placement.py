@@ -223,29 +223,6 @@ def place_event_reports(points: list[MergedPoint], event: dt.date) -> None:
             p.section = "background"
 
 
-LEAD = 0.99  # salience position from which a point opens its source (`Salience.describe`)
-
-
-def leads_unsure_context(point: MergedPoint, salience: Salience, event: dt.date) -> bool:
-    """An unsure Background label on the sentence that opens its source, naming no time before the
-    event and defining nothing ("The 24th summit is in full swing in Astana, marking a milestone
-    with the admission of ..."): a page opens with its news, so its lead reports the event, however
-    much of the setting it names in passing; the extractor leaned on its present tense and its
-    evaluative words."""
-    if point.section != "background" or point.confidence >= UNSURE_REPORT or salience.position < LEAD:
-        return False
-    if salience.off_topic or point.conflicts or defines(point) or recalls_the_past(point.text, event):
-        return False
-    return not _BEFORE.intersection(time_features(point.text, Context(event_start=event)))
-
-
-def place_unsure_leads(points: list[MergedPoint], sal: dict[str, Salience], event: dt.date) -> None:
-    """Moves to What happened the sources' leads filed under Background unsure (`leads_unsure_context`)."""
-    for p in points:
-        if leads_unsure_context(p, sal[p.id], event):
-            p.section = "what_happened"
-
-
 # "widely condemned by its neighbours", "criticised the decision": a view voiced of the event by others
 _CENSURE = re.compile(
     r"\b(?:condemn|criticis|criticiz|denounc|deplor|decried|decries|decry|rebuk)\w*", re.IGNORECASE
