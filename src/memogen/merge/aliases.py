@@ -218,7 +218,107 @@ def learn_aliases(texts: list[str]) -> Aliases:
     for text in texts:
         _learn_phrases(text, phrases)
     titles, given = _learn_titles(texts, phrases)
+    for variant, canon in learn_spellings(texts).items():
+        phrases.setdefault((variant,), canon)
     return Aliases(phrases, titles, given, _initial_names(texts), learn_kinds(texts))
+
+
+# A word of a name spelt two ways (transliterations: "Dmitry"/"Dmytro", "Suk"/"Seok"): the same first
+# letter, lengths within one, at most SPELLING_EDITS edits, and at most one edit per SPELLING_LETTERS
+# letters of the longer unless two other words of the name agree ("Yoon Suk Yeol"/"Yoon Seok-yeol").
+SPELLING_EDITS = 2
+SPELLING_LETTERS = 3
+SPELLING_RARE = 4.0
+_PEOPLE_ENDINGS = (
+    "an",
+    "n",
+    "ese",
+    "i",
+    "s",
+)  # english_zipf below which a word is a name's own (never "York"/"Yorker")
+
+
+def learn_spellings(texts: list[str]) -> dict[str, str]:
+    """Words of one person's name that the topic's sources spell differently -> one spelling (the
+    most used), so "Dmitry Peskov" in one outlet and "Dmytro Peskov" in another are one person.
+
+    Why only across sources: an outlet keeps to one transliteration, so two spellings in one text
+    are two people ("Jon"/"Jim" of one family), and two names differing in a word's first letter
+    ("Omar Bongo"/"Ali Bongo") are never one."""
+    runs, seen_in, counts = _name_runs(texts)
+    pairs: set[tuple[str, str]] = set()
+    by_shape: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)
+    for run in sorted(runs):
+        for k in range(len(run)):
+            by_shape[(len(run), k, run[:k] + run[k + 1 :])].append(run)
+    for (_, k, rest), group in by_shape.items():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if _spelt_alike(a[k], b[k], len(rest) >= 2) and not (seen_in[a[k]] & seen_in[b[k]]):
+                    pairs.add((a[k], b[k]))
+    return _spelling_canon(pairs, counts)
+
+
+def _name_runs(texts: list[str]) -> tuple[set[tuple[str, ...]], dict[str, set[int]], dict[str, int]]:
+    """Capitalised runs of 2-4 words (a title's words dropped) as lower-case parts, with the texts
+    each word of a run appears in and how often."""
+    runs: set[tuple[str, ...]] = set()
+    seen_in: dict[str, set[int]] = defaultdict(set)
+    counts: dict[str, int] = defaultdict(int)
+    for t, text in enumerate(texts):
+        for m in _CAP_RUN.finditer(text):
+            words = [re.sub(r"['’]s$", "", w) for w in m.group().split()]
+            parts = [p for p in _parts(words) if p.isalpha()]
+            heads = [k for k, p in enumerate(parts) if p in TITLE_HEADS]
+            parts = parts[heads[-1] + 1 :] if heads else parts  # "South Korean President Yoon ..."
+            while parts and (parts[0] in STOP or parts[0] in MONTHS):
+                parts.pop(0)
+            if not 2 <= len(parts) <= 4 or any(p in STOP for p in parts):
+                continue
+            runs.add(tuple(parts))
+            for p in parts:
+                seen_in[p].add(t)
+                counts[p] += 1
+    return runs, seen_in, counts
+
+
+def _spelt_alike(a: str, b: str, agreed: bool) -> bool:
+    from ..sources.text import english_zipf
+
+    if a[0] != b[0] or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 3:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if long_.startswith(short[:-1]) and long_.endswith(_PEOPLE_ENDINGS):
+        return False  # a people's adjective ("Morocco"/"Moroccan"), not a spelling
+    edits = _edits(a, b)
+    if edits > SPELLING_EDITS or (edits * SPELLING_LETTERS > max(len(a), len(b)) and not agreed):
+        return False
+    return english_zipf(a) < SPELLING_RARE and english_zipf(b) < SPELLING_RARE
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (names are short: the plain table)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def _spelling_canon(pairs: set[tuple[str, str]], counts: dict[str, int]) -> dict[str, str]:
+    """Each spelling -> its group's most used spelling (ties: the first in alphabetical order)."""
+    group: dict[str, set[str]] = {}
+    for a, b in sorted(pairs):
+        merged = group.get(a, {a}) | group.get(b, {b})
+        for w in merged:
+            group[w] = merged
+    out = {}
+    for w, g in group.items():
+        canon = min(g, key=lambda x: (-counts[x], x))
+        if w != canon:
+            out[w] = canon
+    return out
 
 
 # "the (port) city of Derna"; "Derna, a coastal city" / "BRICS, a grouping of ...": what a name is.
