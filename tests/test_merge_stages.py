@@ -1476,5 +1476,8 @@ def test_two_people_of_one_family_are_not_one_name():
 
     # different first letters; two spellings one outlet uses side by side; a people's adjective
     assert learn_spellings(["Omar Bongo ruled for decades.", "Ali Bongo won the vote."]) == {}
-    assert learn_spellings(["Aleksandr Varga and Aleksandar Varga, brothers, spoke.", "Aleksandar Varga spoke."]) == {}
+    assert (
+        learn_spellings(["Aleksandr Varga and Aleksandar Varga, brothers, spoke.", "Aleksandar Varga spoke."])
+        == {}
+    )
     assert learn_spellings(["The Norland Army marched.", "The Norlandi Army marched."]) == {}
