@@ -360,3 +360,28 @@ def test_a_sentence_no_date_reaches_follows_the_dated_narrative_of_the_event():
         [reflection, departure, arrival], [essay, report], dt.date(2024, 3, 3), dt.date(2024, 3, 4)
     )
     assert [p.id for p in ordered] == ["a", "d", "r"]
+
+
+def test_a_sentence_timed_from_another_event_follows_it_and_precedes_what_came_later():
+    """ "Less than three hours later, ..." is timed from the event before it: with no date in its
+    source, it must come after the story's opening (10 pm) and before a 4 am statement."""
+    from memogen.compose import event_order
+    from memogen.compose.order import relative_delay
+
+    live = Source(id="live", path="l.txt", kind="txt", metadata=SourceMetadata(), text="")
+    wire = Source(id="wire", path="w.txt", kind="txt", metadata=SourceMetadata(), text="")
+    vote = mp(
+        "v", "Less than three hours later, the council voted to annul the decree.", "what_happened", ("live",)
+    )
+    decree = mp("d", "The governor issued the decree late on 3 May.", "what_happened", ("wire",), start=0)
+    retreat = mp(
+        "r", "At around 4 a.m. the governor said he would withdraw it.", "what_happened", ("live",), 90
+    )
+    crowds = mp("c", "Crowds gathered in the square early morning of 4 May.", "what_happened", ("wire",), 200)
+    ordered = event_order(
+        [vote, retreat, crowds, decree], [live, wire], dt.date(2024, 5, 3), dt.date(2024, 5, 4)
+    )
+    assert [p.id for p in ordered] == ["d", "v", "r", "c"]
+    assert relative_delay("The talks resumed the next day.") == 24.0
+    assert relative_delay("Hours after the collapse, the mayor spoke.") == 2.0
+    assert relative_delay("He left for talks in the capital.") is None

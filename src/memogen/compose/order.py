@@ -86,6 +86,38 @@ def time_of_day(text: str) -> float | None:
     return next((hour for rx, hour in _PART_OF_DAY if rx.search(text)), None)
 
 
+_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_UNIT_HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0}
+_RELATIVE = re.compile(
+    r"\b(?:(?P<n>an?|one|two|three|four|five|six|seven|\d{1,2})\s+|(?:a\s+few|several|some)\s+)?"
+    r"(?P<unit>minute|hour|day|week)s?\s+(?:later|after(?=\s+(?:the|its|his|her|their|that)\b))",
+    re.I,
+)
+_NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning)|later\s+that\s+day)\b", re.I)
+SEVERAL = 2  # "hours later", "a few days later": at least two of the unit
+
+
+def relative_delay(text: str) -> float | None:
+    """Hours a sentence says its event came after another ("Less than three hours later, ...", "hours
+    after the declaration", "the next day"): such a sentence is timed from an event told before it,
+    so it must follow that event and come before what happened later. None when it gives no such time."""
+    m = _RELATIVE.search(text)
+    if m:
+        n = m.group("n")
+        count = SEVERAL if n is None else int(n) if n.isdigit() else _COUNT[n.lower()]
+        return count * _UNIT_HOURS[m.group("unit").lower()]
+    if _NEXT_DAY.search(text):
+        return 24.0
+    return None
+
+
+def _after(when: dt.date, hour: float, delay: float) -> tuple[dt.date, float]:
+    """The day and hour `delay` hours after `hour` of `when` (three hours after 10 pm is 1 am next day)."""
+    total = hour + delay
+    days = int(total // 24)
+    return when + dt.timedelta(days=days), total - 24 * days
+
+
 def event_order(
     points: list[MergedPoint],
     sources: list[Source],
@@ -120,6 +152,7 @@ def event_order(
             if own[id(p)]:
                 last = (own[id(p)], time_of_day(p.text) or MIDDAY)
             inherited[(sid, id(p))] = last
+    opening = min(((own[id(p)], time_of_day(p.text) or MIDDAY) for p in points if own[id(p)]), default=None)
     keyed = []
     for p in points:
         first = min(p.citations, key=lambda c: (rank.get(c.source_id, len(rank)), c.start), default=None)
@@ -133,6 +166,10 @@ def event_order(
             hour = clock
             if when is None and undated_day != dt.date.max:
                 when = undated_day
+        delay = relative_delay(p.text) if own[id(p)] is None and clock is None else None
+        if delay is not None and (when or opening):
+            # timed from the event before it: its source's last time, else the story's opening
+            when, hour = _after(*((when, hour) if when else opening), delay)
         place = (rank.get(first.source_id, len(rank)), first.start) if first else (len(rank), 0)
         keyed.append(((when or undated_day, when is None, hour, *place), p))
     return [p for _, p in sorted(keyed, key=lambda t: t[0])]
