@@ -385,3 +385,34 @@ def test_a_sentence_timed_from_another_event_follows_it_and_precedes_what_came_l
     assert relative_delay("The talks resumed the next day.") == 24.0
     assert relative_delay("Hours after the collapse, the mayor spoke.") == 2.0
     assert relative_delay("He left for talks in the capital.") is None
+
+
+def test_inferred_title_prefers_a_headline_that_stands_on_its_own_over_a_standfirst():
+    """A standfirst that continues its headline ("Rebels also seized ...") names no story by itself,
+    even from the source that reports the event most; a real headline of another source wins."""
+    from memogen.compose.header import infer_title, stands_alone
+
+    standfirst = Source(
+        id="s",
+        path="s.html",
+        kind="html",
+        metadata=SourceMetadata(
+            title="Rebels also seized the dam near the capital; troops fought the rebels"
+        ),
+        text="",
+    )
+    headline = Source(
+        id="h",
+        path="h.html",
+        kind="html",
+        metadata=SourceMetadata(title="Rebels seize dam as fighting spreads"),
+        text="",
+    )
+    pts = [
+        mp("s1", "Rebels seized the dam near the capital on Monday.", "what_happened", ("s",)),
+        mp("s2", "Troops fought the rebels at the dam for hours.", "what_happened", ("s",), 60),
+        mp("h1", "Fighting spreads as rebels seize the dam.", "what_happened", ("h",)),
+    ]
+    assert infer_title([standfirst, headline], result_of(pts)) == "Rebels seize dam as fighting spreads"
+    assert not stands_alone("Two states restore ties. Mediator: a third")
+    assert stands_alone("At least 19 killed; court scraps the ruling")
