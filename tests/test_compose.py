@@ -384,6 +384,7 @@ def test_a_sentence_timed_from_another_event_follows_it_and_precedes_what_came_l
     assert [p.id for p in ordered] == ["d", "v", "r", "c"]
     assert relative_delay("The talks resumed the next day.") == 24.0
     assert relative_delay("Hours after the collapse, the mayor spoke.") == 2.0
+    assert relative_delay("Later that day, the search began.") == 2.0
     assert relative_delay("He left for talks in the capital.") is None
 
 

@@ -93,13 +93,14 @@ _RELATIVE = re.compile(
     r"(?P<unit>minute|hour|day|week)s?\s+(?:later|after(?=\s+(?:the|its|his|her|their|that)\b))",
     re.I,
 )
-_NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning)|later\s+that\s+day)\b", re.I)
+_NEXT_DAY = re.compile(r"\bthe\s+(?:next|following)\s+(?:day|morning)\b", re.I)
+_SAME_DAY = re.compile(r"\blater\s+(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b", re.I)
 SEVERAL = 2  # "hours later", "a few days later": at least two of the unit
 
 
 def relative_delay(text: str) -> float | None:
     """Hours a sentence says its event came after another ("Less than three hours later, ...", "hours
-    after the declaration", "the next day"): such a sentence is timed from an event told before it,
+    after the declaration", "the next day", "later that day"): such a sentence is timed from an event told before it,
     so it must follow that event and come before what happened later. None when it gives no such time."""
     m = _RELATIVE.search(text)
     if m:
@@ -108,6 +109,8 @@ def relative_delay(text: str) -> float | None:
         return count * _UNIT_HOURS[m.group("unit").lower()]
     if _NEXT_DAY.search(text):
         return 24.0
+    if _SAME_DAY.search(text):
+        return SEVERAL
     return None
 
 
