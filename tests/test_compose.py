@@ -417,3 +417,19 @@ def test_inferred_title_prefers_a_headline_that_stands_on_its_own_over_a_standfi
     assert infer_title([standfirst, headline], result_of(pts)) == "Rebels seize dam as fighting spreads"
     assert not stands_alone("Two states restore ties. Mediator: a third")
     assert stands_alone("At least 19 killed; court scraps the ruling")
+
+
+def test_a_recalled_day_in_the_past_perfect_is_not_the_day_of_the_news_after_it():
+    """ "The governor had declared the curfew late on 3 May" recalls the start amid a report of the next
+    day's news: the undated sentence after it is not dated 3 May (but "said ... had" is reported speech)."""
+    from memogen.compose import event_order
+    from memogen.compose.order import recalls_earlier
+
+    wire = Source(id="wire", path="w.txt", kind="txt", metadata=SourceMetadata(), text="")
+    live = Source(id="live", path="l.txt", kind="txt", metadata=SourceMetadata(), text="")
+    vote = mp("v", "The council voted at 1 a.m. on 4 May to annul the curfew.", "what_happened", ("wire",))
+    recalled = mp("d", "The governor had declared the curfew late on 3 May.", "what_happened", ("live",))
+    withdraw = mp("w", "The governor said he would withdraw the curfew.", "what_happened", ("live",), 100)
+    ordered = event_order([withdraw, vote, recalled], [wire, live], dt.date(2024, 5, 3), dt.date(2024, 5, 4))
+    assert [p.id for p in ordered] == ["d", "v", "w"]
+    assert not recalls_earlier("He posted a message saying his forces had crossed the border on 4 May.")

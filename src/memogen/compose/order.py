@@ -121,6 +121,19 @@ def _after(when: dt.date, hour: float, delay: float) -> tuple[dt.date, float]:
     return when + dt.timedelta(days=days), total - 24 * days
 
 
+# "Mr Yoon had declared martial law late on Tuesday": the past perfect recalls an earlier event amid the
+# report's news; its day is not the day of the sentences after it
+# (not in reported speech: "posted a message saying his forces had crossed the border" is that day's news)
+_RECALLED = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+ed\b", re.I)
+_REPORTING = re.compile(r"\b(?:said|saying|says|told|that|claim\w*|report\w*|announc\w*)\b", re.I)
+
+
+def recalls_earlier(sentence: str) -> bool:
+    """The sentence tells, in the past perfect of its own voice, an event before the report's news."""
+    m = _RECALLED.search(sentence)
+    return bool(m) and not _REPORTING.search(sentence, 0, m.start())
+
+
 def event_order(
     points: list[MergedPoint],
     sources: list[Source],
@@ -145,14 +158,14 @@ def event_order(
     # so an undated point inherits the last date *its source* gave before it, whichever
     # source the merged point is filed under.
     inherited: dict[tuple[str, int], tuple[dt.date | None, float]] = {}
-    by_source: dict[str, list[tuple[int, MergedPoint]]] = defaultdict(list)
+    by_source: dict[str, list[tuple[int, MergedPoint, str]]] = defaultdict(list)
     for p in points:
         for c in p.citations:
-            by_source[c.source_id].append((c.start, p))
+            by_source[c.source_id].append((c.start, p, c.excerpt))
     for sid, items in by_source.items():
         last: tuple[dt.date | None, float] = (None, MIDDAY)
-        for _, p in sorted(items, key=lambda t: t[0]):
-            if own[id(p)]:
+        for _, p, said in sorted(items, key=lambda t: t[0]):
+            if own[id(p)] and not recalls_earlier(said):
                 last = (own[id(p)], time_of_day(p.text) or MIDDAY)
             inherited[(sid, id(p))] = last
     opening = min(((own[id(p)], time_of_day(p.text) or MIDDAY) for p in points if own[id(p)]), default=None)
