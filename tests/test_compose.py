@@ -393,21 +393,12 @@ def test_inferred_title_prefers_a_headline_that_stands_on_its_own_over_a_standfi
     even from the source that reports the event most; a real headline of another source wins."""
     from memogen.compose.header import infer_title, stands_alone
 
-    standfirst = Source(
-        id="s",
-        path="s.html",
-        kind="html",
-        metadata=SourceMetadata(
-            title="Rebels also seized the dam near the capital; troops fought the rebels"
-        ),
-        text="",
-    )
-    headline = Source(
-        id="h",
-        path="h.html",
-        kind="html",
-        metadata=SourceMetadata(title="Rebels seize dam as fighting spreads"),
-        text="",
+    standfirst, headline = (
+        Source(id=sid, path=f"{sid}.html", kind="html", metadata=SourceMetadata(title=title), text="")
+        for sid, title in (
+            ("s", "Rebels also seized the dam near the capital; troops fought the rebels"),
+            ("h", "Rebels seize dam as fighting spreads"),
+        )
     )
     pts = [
         mp("s1", "Rebels seized the dam near the capital on Monday.", "what_happened", ("s",)),
