@@ -360,3 +360,67 @@ def test_a_sentence_no_date_reaches_follows_the_dated_narrative_of_the_event():
         [reflection, departure, arrival], [essay, report], dt.date(2024, 3, 3), dt.date(2024, 3, 4)
     )
     assert [p.id for p in ordered] == ["a", "d", "r"]
+
+
+def test_a_sentence_timed_from_another_event_follows_it_and_precedes_what_came_later():
+    """ "Less than three hours later, ..." is timed from the event before it: with no date in its
+    source, it must come after the story's opening (10 pm) and before a 4 am statement."""
+    from memogen.compose import event_order
+    from memogen.compose.order import relative_delay
+
+    live = Source(id="live", path="l.txt", kind="txt", metadata=SourceMetadata(), text="")
+    wire = Source(id="wire", path="w.txt", kind="txt", metadata=SourceMetadata(), text="")
+    vote = mp(
+        "v", "Less than three hours later, the council voted to annul the decree.", "what_happened", ("live",)
+    )
+    decree = mp("d", "The governor issued the decree late on 3 May.", "what_happened", ("wire",), start=0)
+    retreat = mp(
+        "r", "At around 4 a.m. the governor said he would withdraw it.", "what_happened", ("live",), 90
+    )
+    crowds = mp("c", "Crowds gathered in the square early morning of 4 May.", "what_happened", ("wire",), 200)
+    ordered = event_order(
+        [vote, retreat, crowds, decree], [live, wire], dt.date(2024, 5, 3), dt.date(2024, 5, 4)
+    )
+    assert [p.id for p in ordered] == ["d", "v", "r", "c"]
+    assert relative_delay("The talks resumed the next day.") == 24.0
+    assert relative_delay("Hours after the collapse, the mayor spoke.") == 2.0
+    assert relative_delay("Later that day, the search began.") == 2.0
+    assert relative_delay("He left for talks in the capital.") is None
+
+
+def test_inferred_title_prefers_a_headline_that_stands_on_its_own_over_a_standfirst():
+    """A standfirst that continues its headline ("Rebels also seized ...") names no story by itself,
+    even from the source that reports the event most; a real headline of another source wins."""
+    from memogen.compose.header import infer_title, stands_alone
+
+    standfirst, headline = (
+        Source(id=sid, path=f"{sid}.html", kind="html", metadata=SourceMetadata(title=title), text="")
+        for sid, title in (
+            ("s", "Rebels also seized the dam near the capital; troops fought the rebels"),
+            ("h", "Rebels seize dam as fighting spreads"),
+        )
+    )
+    pts = [
+        mp("s1", "Rebels seized the dam near the capital on Monday.", "what_happened", ("s",)),
+        mp("s2", "Troops fought the rebels at the dam for hours.", "what_happened", ("s",), 60),
+        mp("h1", "Fighting spreads as rebels seize the dam.", "what_happened", ("h",)),
+    ]
+    assert infer_title([standfirst, headline], result_of(pts)) == "Rebels seize dam as fighting spreads"
+    assert not stands_alone("Two states restore ties. Mediator: a third")
+    assert stands_alone("At least 19 killed; court scraps the ruling")
+
+
+def test_a_recalled_day_in_the_past_perfect_is_not_the_day_of_the_news_after_it():
+    """ "The governor had declared the curfew late on 3 May" recalls the start amid a report of the next
+    day's news: the undated sentence after it is not dated 3 May (but "said ... had" is reported speech)."""
+    from memogen.compose import event_order
+    from memogen.compose.order import recalls_earlier
+
+    wire = Source(id="wire", path="w.txt", kind="txt", metadata=SourceMetadata(), text="")
+    live = Source(id="live", path="l.txt", kind="txt", metadata=SourceMetadata(), text="")
+    vote = mp("v", "The council voted at 1 a.m. on 4 May to annul the curfew.", "what_happened", ("wire",))
+    recalled = mp("d", "The governor had declared the curfew late on 3 May.", "what_happened", ("live",))
+    withdraw = mp("w", "The governor said he would withdraw the curfew.", "what_happened", ("live",), 100)
+    ordered = event_order([withdraw, vote, recalled], [wire, live], dt.date(2024, 5, 3), dt.date(2024, 5, 4))
+    assert [p.id for p in ordered] == ["d", "v", "w"]
+    assert not recalls_earlier("He posted a message saying his forces had crossed the border on 4 May.")

@@ -19,7 +19,8 @@ def infer_title(sources: list[Source], result: MergeResult, topic: str = "") -> 
     "COP28 talks open in Dubai with breakthrough deal on loss and damage fund" names the event);
     then the source that reports the event most ("most citations in What happened?"), most
     citations, the earliest published: a news report's headline names the event, while an
-    analysis piece or op-ed cited as often is titled with its argument.
+    analysis piece or op-ed cited as often is titled with its argument.  Before all, a headline that
+    stands on its own (`stands_alone`) over a page's standfirst that continues its headline.
     """
     cites = Counter(c.source_id for p in result.merged for c in p.citations)
     reports = Counter(c.source_id for p in result.merged if p.section == "what_happened" for c in p.citations)
@@ -37,6 +38,7 @@ def infer_title(sources: list[Source], result: MergeResult, topic: str = "") -> 
     _, best = max(
         titled,
         key=lambda t: (
+            stands_alone(t[1].metadata.title or ""),
             min(len(_content_words(t[1].metadata.title or "") & told), TITLE_WORDS_SHARED),
             reports[t[1].id],
             cites[t[1].id],
@@ -46,6 +48,20 @@ def infer_title(sources: list[Source], result: MergeResult, topic: str = "") -> 
     )
     named = set(_MID_SENTENCE_CAPITAL.findall(" ".join(p.text for p in result.merged)))
     return without_label(re.sub(r"\s+", " ", best.metadata.title or "").strip(), named)
+
+
+# a word that points back to something said before ("RSF also controlled ...", "Meanwhile, ...")
+_CONTINUATION = re.compile(r"\b(?:also|too|meanwhile|however|moreover|furthermore|besides)\b", re.I)
+# two sentences strung together: "... restore diplomatic ties. Mediator: China" (a semicolon alone is
+# headline style: "At least 19 killed; court scraps the ruling" is a headline)
+_CLAUSE_JOINT = re.compile(r"(?<=[a-z]{2})\.\s+[A-Z]")
+
+
+def stands_alone(title: str) -> bool:
+    """A headline names the story by itself, in one clause; a standfirst or a caption taken for the title
+    ("RSF also controlled the airport in Khartoum, the country's capital; group clashed with the army")
+    continues a headline said before it ("also", "meanwhile") or strings two sentences together."""
+    return not (_CONTINUATION.search(title) or _CLAUSE_JOINT.search(title))
 
 
 def topic_title(topic: str, sources: list[Source]) -> str:

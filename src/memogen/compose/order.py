@@ -86,6 +86,54 @@ def time_of_day(text: str) -> float | None:
     return next((hour for rx, hour in _PART_OF_DAY if rx.search(text)), None)
 
 
+_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_UNIT_HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0}
+_RELATIVE = re.compile(
+    r"\b(?:(?P<n>an?|one|two|three|four|five|six|seven|\d{1,2})\s+|(?:a\s+few|several|some)\s+)?"
+    r"(?P<unit>minute|hour|day|week)s?\s+(?:later|after(?=\s+(?:the|its|his|her|their|that)\b))",
+    re.I,
+)
+_NEXT_DAY = re.compile(r"\bthe\s+(?:next|following)\s+(?:day|morning)\b", re.I)
+_SAME_DAY = re.compile(r"\blater\s+(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b", re.I)
+SEVERAL = 2  # "hours later", "a few days later": at least two of the unit
+
+
+def relative_delay(text: str) -> float | None:
+    """Hours a sentence says its event came after another ("Less than three hours later, ...", "hours
+    after the declaration", "the next day", "later that day"): such a sentence is timed from an event told before it,
+    so it must follow that event and come before what happened later. None when it gives no such time."""
+    m = _RELATIVE.search(text)
+    if m:
+        n = m.group("n")
+        count = SEVERAL if n is None else int(n) if n.isdigit() else _COUNT[n.lower()]
+        return count * _UNIT_HOURS[m.group("unit").lower()]
+    if _NEXT_DAY.search(text):
+        return 24.0
+    if _SAME_DAY.search(text):
+        return SEVERAL
+    return None
+
+
+def _after(when: dt.date, hour: float, delay: float) -> tuple[dt.date, float]:
+    """The day and hour `delay` hours after `hour` of `when` (three hours after 10 pm is 1 am next day)."""
+    total = hour + delay
+    days = int(total // 24)
+    return when + dt.timedelta(days=days), total - 24 * days
+
+
+# "Mr Yoon had declared martial law late on Tuesday": the past perfect recalls an earlier event amid the
+# report's news; its day is not the day of the sentences after it
+# (not in reported speech: "posted a message saying his forces had crossed the border" is that day's news)
+_RECALLED = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+ed\b", re.I)
+_REPORTING = re.compile(r"\b(?:said|saying|says|told|that|claim\w*|report\w*|announc\w*)\b", re.I)
+
+
+def recalls_earlier(sentence: str) -> bool:
+    """The sentence tells, in the past perfect of its own voice, an event before the report's news."""
+    m = _RECALLED.search(sentence)
+    return bool(m) and not _REPORTING.search(sentence, 0, m.start())
+
+
 def event_order(
     points: list[MergedPoint],
     sources: list[Source],
@@ -110,16 +158,17 @@ def event_order(
     # so an undated point inherits the last date *its source* gave before it, whichever
     # source the merged point is filed under.
     inherited: dict[tuple[str, int], tuple[dt.date | None, float]] = {}
-    by_source: dict[str, list[tuple[int, MergedPoint]]] = defaultdict(list)
+    by_source: dict[str, list[tuple[int, MergedPoint, str]]] = defaultdict(list)
     for p in points:
         for c in p.citations:
-            by_source[c.source_id].append((c.start, p))
+            by_source[c.source_id].append((c.start, p, c.excerpt))
     for sid, items in by_source.items():
         last: tuple[dt.date | None, float] = (None, MIDDAY)
-        for _, p in sorted(items, key=lambda t: t[0]):
-            if own[id(p)]:
+        for _, p, said in sorted(items, key=lambda t: t[0]):
+            if own[id(p)] and not recalls_earlier(said):
                 last = (own[id(p)], time_of_day(p.text) or MIDDAY)
             inherited[(sid, id(p))] = last
+    opening = min(((own[id(p)], time_of_day(p.text) or MIDDAY) for p in points if own[id(p)]), default=None)
     keyed = []
     for p in points:
         first = min(p.citations, key=lambda c: (rank.get(c.source_id, len(rank)), c.start), default=None)
@@ -133,6 +182,10 @@ def event_order(
             hour = clock
             if when is None and undated_day != dt.date.max:
                 when = undated_day
+        delay = relative_delay(p.text) if own[id(p)] is None and clock is None else None
+        if delay is not None and (when or opening):
+            # timed from the event before it: its source's last time, else the story's opening
+            when, hour = _after(*((when, hour) if when else opening), delay)
         place = (rank.get(first.source_id, len(rank)), first.start) if first else (len(rank), 0)
         keyed.append(((when or undated_day, when is None, hour, *place), p))
     return [p for _, p in sorted(keyed, key=lambda t: t[0])]
