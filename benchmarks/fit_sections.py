@@ -82,10 +82,13 @@ from corpus_halves import in_tune_half  # noqa: E402
 SHORT = {"what_happened": "wh", "background": "bg", "what_it_means": "wm"}
 FACT_SECTION = {"wh": "what_happened", "bg": "background", "wm": "what_it_means"}
 
-# One BLAS thread: a multi-threaded sum may add in another order from run to run, and the shipped file
-# must be re-created byte for byte.  Set before numpy is imported (in `fit`; memogen's modules above do not).
-for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[_var] = "1"
+
+def one_blas_thread() -> None:
+    """One BLAS thread: a multi-threaded sum may add in another order from run to run, and the shipped
+    file must be re-created byte for byte.  Takes effect only before numpy is imported (in `fit`;
+    memogen's modules above do not), so `main` calls it first; importing this module changes nothing."""
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[var] = "1"
 
 
 @dataclass
@@ -625,6 +628,7 @@ def check(parser: argparse.ArgumentParser) -> int:
 
 
 def main() -> int:
+    one_blas_thread()
     parser = _parser()
     args = parser.parse_args()
     if not SECTIONED.is_dir():

@@ -108,14 +108,15 @@ class PointVectors:
 
 
 def days_meet(a: frozenset[tuple], b: frozenset[tuple]) -> bool:
-    """Some day of `a` may be one of `b`: they agree on every part both give (year, month, day),
-    and both give one part at least ("on Tuesday (December 3)" and "on 3 December 2024" are one
-    day: a source that leaves out the year does not tell of another)."""
+    """Some day of `a` may be one of `b`: the merger's `dates_agree` (equal wherever both say a
+    part) for two mentions that give one part at least in common ("on Tuesday (December 3)" and
+    "on 3 December 2024" are one day: a source that leaves out the year does not tell of another)."""
     if a & b:
         return True
+    from ..merge.quantities import dates_agree
+
     return any(
-        all(x is None or y is None or x == y for x, y in zip(p, q, strict=True))
-        and any(x is not None and y is not None for x, y in zip(p, q, strict=True))
+        dates_agree(p, q) and any(x is not None and y is not None for x, y in zip(p, q, strict=True))
         for p in a
         for q in b
     )

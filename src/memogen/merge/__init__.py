@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ..model import (
@@ -361,11 +362,16 @@ def _drop_restated_asides(merged: list[MergedPoint]) -> None:
             m.text = drop_restated_asides(
                 m.text,
                 lambda q, me=m.id: q.kind != "year" and bool(stating[(q.kind, q.unit, q.value)] - {me}),
-                lambda aside, q, me=m.id: any(
-                    _mostly_within(content_stems(normalise(aside)), words[f])
-                    for f in sorted(stating[(q.kind, q.unit, q.value)] - {me})
+                lambda aside, q, me=m.id: _told_by_any(
+                    content_stems(normalise(aside)),
+                    (words[f] for f in stating[(q.kind, q.unit, q.value)] - {me}),
                 ),
             )
+
+
+def _told_by_any(aside: frozenset[str], facts: Iterable[frozenset[str]]) -> bool:
+    """The aside's content words (read once) are mostly within one of the facts' words."""
+    return any(_mostly_within(aside, told) for told in facts)
 
 
 ASIDE_TOLD_SHARE = 0.5  # of an aside's content words another fact stating its year must say

@@ -115,10 +115,6 @@ def main_action(tokens: list[str]) -> tuple[str, frozenset[str]] | None:
             aside = True  # a relative clause: its verbs are not the main one, up to its closing comma
         elif t == "," and aside:
             aside = False
-        elif low in (";", ":", "“", '"') or (
-            low == "," and k + 1 < end and tokens[k + 1].lower() in _CLAUSE_WORDS
-        ):
-            pass
         elif not aside and low in REPORTING_VERBS:
             # someone's words: the action is in what they said, when a "that" clause says it ("Iran and
             # Saudi Arabia announced on Friday that they had agreed to restore relations"); else none
@@ -153,7 +149,7 @@ def _action_at(tokens: list[str], k: int) -> tuple[str, frozenset[str]] | None:
     if k >= len(tokens) or not tokens[k].isalpha() or not tokens[k].islower() or tokens[k] in STOP:
         return None  # a name, a figure or "was the ..." where the verb should be: not read
     verb = tokens[k].lower()
-    if verb in REPORTING_VERBS or verb in ("said", "says"):
+    if verb in REPORTING_VERBS:
         return None  # someone's words: the action is in what they said
     if verb in _CONTROL:
         to = next((j for j in range(k + 1, min(len(tokens), k + 10)) if tokens[j].lower() == "to"), -1)

@@ -204,16 +204,6 @@ def same_fact(
         and same_event(a, b)
         and not other_actions(main_action_of(a), main_action_of(b))
     )
-    acted = (
-        actions
-        and semantic is not None
-        and not same_source
-        and semantic >= ACTION_SEMANTIC
-        and mismatch == 0
-        and same_action(main_action_of(a), main_action_of(b))
-        and (same_years(a, b) or not (a.years and b.years))  # a sentence giving no time tells the news
-        and not (_figure_of_its_own(a, b, spans=False) or _figure_of_its_own(b, a, spans=False))
-    )
     restated = (
         same_source
         and 0 < mismatch <= RESTATED_NAME_SLACK
@@ -229,6 +219,17 @@ def same_fact(
         return False, score
     if score >= DUP_THRESHOLD:
         return True, score
+    # (asked only of pairs still open: the main action is read lazily, per sentence)
+    acted = (
+        actions
+        and semantic is not None
+        and not same_source
+        and semantic >= ACTION_SEMANTIC
+        and mismatch == 0
+        and same_action(main_action_of(a), main_action_of(b))
+        and (same_years(a, b) or not (a.years and b.years))  # a sentence giving no time tells the news
+        and not (_figure_of_its_own(a, b, spans=False) or _figure_of_its_own(b, a, spans=False))
+    )
     if event or restated or acted:
         return True, max(score, DUP_THRESHOLD)
     if containment(a, b) >= CONTAIN_THRESHOLD and score >= CONTAIN_MIN_SIM:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 
 from ..model import Conflict, ConflictValue, Point, Source
@@ -71,9 +71,9 @@ def source_names(sources: list[Source]) -> dict[str, str]:
         cut = short_title(title)
         if 1 < len(cut.split()) < len(title.split()):  # a genre word alone ("Explainer") names nothing
             short[s.id] = "“" + cut + "…”"
-    taken = [n.lower() for n in (*long.values(), *short.values())]
+    taken = Counter(n.lower() for n in (*long.values(), *short.values()))
     return {
-        sid: short[sid] if sid in short and taken.count(short[sid].lower()) == 1 else name
+        sid: short[sid] if sid in short and taken[short[sid].lower()] == 1 else name
         for sid, name in long.items()
     }
 

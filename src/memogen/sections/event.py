@@ -259,18 +259,16 @@ def _main_year(text: str) -> int | None:
         if "since" in sentence.lower():
             since += [int(m.group(0)[-4:]) for m in _SINCE_YEAR.finditer(sentence)]
             sentence = _SINCE_YEAR.sub(" ", sentence)
-        mentions = [d for d in find_dates(sentence) if d.year] if _DIGIT.search(sentence) else []
+        mentions = [d for d in find_dates(sentence) if d.year]
         if not mentions:
             continue  # (nothing to add to either list: the plan pattern is not asked)
-        years = [d.year for d in mentions if d.kind in ("day", "month", "year") and d.year]
+        dated = [d for d in mentions if d.kind in ("day", "month", "year")]
         if _PLANNED.search(sentence):
             planned += [day for d in mentions if (day := d.resolve(None))]
         elif _FORECAST.search(sentence):
-            forecast += [
-                d.year for d in mentions if d.kind in ("day", "month", "year") and not _target(sentence, d)
-            ]
+            forecast += [d.year for d in dated if not _target(sentence, d)]
         else:
-            past += years
+            past += [d.year for d in dated]
     if planned:
         first = min(planned).year
         return first if any(y >= first for y in past) else first - 1
@@ -850,23 +848,20 @@ def _tallied_event(tally: _Tally, n_sources: int) -> Event:
     return Event(first, last if last != first else None, actors, place, _why(tally, winner, n_sources))
 
 
-WEEKDAY_YEARS = 12  # a day named with its weekday is read in a year at most this long before today
-
-
 def _weekday_day(sources: list[Source], today: dt.date | None = None) -> dt.date | None:
     """A day that sources naming no year write with its weekday ("ruled on Friday, January 26"), in
     its year: a day falls on a given weekday only every few years, and news is read after it is
     written, so it is the latest such year up to today (as a wire dateline's year is read)."""
-    today = today or dt.date.today()
+    from ..sources.cleaning.dates import latest_on_weekday
+
     for source in sources:
-        for d in find_dates(source.text) if _DIGIT.search(source.text) else []:
+        for d in find_dates(source.text):
             weekday = _weekday_beside(source.text, d) if d.kind == "day" and d.year is None else None
             if weekday is None or d.month is None or d.day is None:
                 continue
-            for year in range(today.year, today.year - WEEKDAY_YEARS, -1):
-                day = _safe_date(year, d.month, d.day)
-                if day is not None and day <= today and day.weekday() == weekday:
-                    return day
+            day = latest_on_weekday(d.month, d.day, weekday, today)
+            if day is not None:
+                return day
     return None
 
 

@@ -140,7 +140,7 @@ class Home:
             return None
         ends = [m.end() for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z“\"‘(])", body)]
         ends = [e for e in ends if e < len(body) and not _ABBREVIATION.search(body[:e].rstrip())]  # not 'Mr.'
-        if ends and _LEFT_CONNECTIVE.fullmatch(body[ends[-1] :]):
+        if ends and _OWN_OPENING.fullmatch(body[ends[-1] :]):
             # "... a coup. But" + "in a series of messages, he said ...": the point's span left out
             # the connective that opens its own sentence; the sentence it leans on is the one before
             body = body[: ends.pop()].rstrip()
@@ -148,8 +148,9 @@ class Home:
         return base + begin, base + len(body)
 
 
-# What a point's span may leave out of its own sentence's start: a connective ("But", "In fact,")
-_LEFT_CONNECTIVE = re.compile(r"(?:[A-Z][a-z]+)(?: [a-z]+){0,2},?")
+# The few words of its own sentence a point's span may leave out, with no stop of their own: a
+# connective ("But", "In fact,")
+_OWN_OPENING = re.compile(r"[A-Z][a-z]+(?: [a-z]+){0,2},?")
 
 
 def _paragraph_before(text: str, start: int, headings: list[tuple[int, str]]) -> int | None:

@@ -150,9 +150,7 @@ def lead_dateline(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
         return  # 'NATO, the alliance said - ...': a sentence, not a dateline
     if md.find_dates(head):
         read_date(head, found, DATE_WEAK, it.where("dateline"))
-    elif site and not (agency or _MONTH_DAY.search(head)):
-        pass
-    else:
+    elif agency or _MONTH_DAY.search(head):  # (a site alone gives no day)
         found.offer_date(
             year_from_weekday(head, rest), DATE_WEAK, it.where("dateline, year from its weekday")
         )
@@ -225,13 +223,22 @@ def year_from_weekday(dateline: str, text: str, today: dt.date | None = None) ->
         return None  # 'capsized on Friday ..., the coastguard said on Saturday': which day is the dateline's?
     month = _MONTH_NUMBERS[(day.group("m") or day.group("m2"))[:3].lower()]
     mday = int(day.group("d") or day.group("d2"))
-    wanted = _WEEKDAYS.index(weekday.group("w").lower())
+    return latest_on_weekday(month, mday, _WEEKDAYS.index(weekday.group("w").lower()), today)
+
+
+WEEKDAY_YEARS = 12  # a day named with its weekday is read in a year at most this long before today
+
+
+def latest_on_weekday(month: int, mday: int, weekday: int, today: dt.date | None = None) -> dt.date | None:
+    """The latest day up to today that is this month and day and falls on this weekday (0 Monday), in
+    the last WEEKDAY_YEARS years: a day falls on a given weekday only every few years, and news is read
+    after it is written ("Friday, January 26" without its year)."""
     today = today or dt.date.today()
-    for year in range(today.year, today.year - 12, -1):
+    for year in range(today.year, today.year - WEEKDAY_YEARS, -1):
         try:
             date = dt.date(year, month, mday)
         except ValueError:
             continue
-        if date <= today and date.weekday() == wanted:
+        if date <= today and date.weekday() == weekday:
             return date
     return None

@@ -401,8 +401,8 @@ class _Zone:
             above_title = title is not None and i < title
             if _date_line_shaped(it):
                 date_line(it, self.found, above_title)
-            elif logo_brand(it.text):
-                self.found.offer_publisher(logo_brand(it.text), 1, it.where("the masthead logo's alt text"))
+            elif brand := logo_brand(it.text):
+                self.found.offer_publisher(brand, 1, it.where("the masthead logo's alt text"))
                 drop(it, "masthead logo's alt text (→ metadata.publisher)")
             elif not above_title and md.is_name(it.text) and title is not None:
                 self.found.add_authors([it.text], it.where("byline under the headline"))

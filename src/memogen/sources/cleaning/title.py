@@ -156,7 +156,7 @@ def _masthead_again(front: list[Line], it: Line, higher: list[int]) -> bool:
 _MENU_WORDS = 3
 
 
-def _menu_above(front: list[Line], higher: list[int]) -> set[int]:
+def _menu_above(front: list[Line]) -> set[int]:
     """The page's menu over its story: the run of short lines at the top of the page when two or more
     of them are numbered or bulleted items ('1. Home', '2. Politics', '• Directory')."""
     top = [i for i, it in enumerate(front) if it.kept]
@@ -174,7 +174,7 @@ def _over_its_deck(front: list[Line], chosen: int, higher: list[int], opening: s
     """'New Zealand quake toll rises' / 'Rescuers trying to reach those still trapped': a headline printed
     first on the page, with only a sentence-case deck under it, is the headline; the deck is not.
     Short lines above it ('Home', '2. Politics', 'Alexa') are the page's menu, not a story's lines."""
-    menu = _menu_above(front, higher)
+    menu = _menu_above(front)
     higher = [i for i in higher if i not in menu]
     if len(higher) != 1 or chosen in higher:
         return chosen
