@@ -87,10 +87,10 @@ def label_event(folder: Path) -> Labelled:
     """Build the event through the pipeline's stages and label each point with the gold."""
     from memogen.merge import merge_points
     from memogen.sections import extract_points, infer_event
-    from memogen.sources import read_sources
+    from memogen.sources import agree_on_joins, read_sources
 
     gold = yaml.safe_load((folder / "facts.yaml").read_text(encoding="utf-8"))
-    sources, _ = read_sources(sorted(folder.glob("*.txt")), {}, jobs=1)
+    sources = agree_on_joins(read_sources(sorted(folder.glob("*.txt")), {}, jobs=1)[0])
     inferred = infer_event(sources)  # as the pipeline does without topic.yaml
     start, end = (inferred.start, inferred.end) if inferred else (None, None)
     points = [p for s in sources for p in extract_points(s, start, end)]

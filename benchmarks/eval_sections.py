@@ -119,7 +119,7 @@ def corpus_events() -> None:
     """Inferred event of each corpus event set against its gold event_dates (held sets: the verdict only)."""
     import yaml
 
-    from memogen.sources import read_sources
+    from memogen.sources import agree_on_joins, read_sources
 
     folder = ROOT.parent / "shared" / "corpus" / "events"
     if not folder.is_dir():
@@ -129,7 +129,7 @@ def corpus_events() -> None:
             dt.date.fromisoformat(d)
             for d in yaml.safe_load((event / "facts.yaml").read_text())["event_dates"]
         ]
-        sources, _ = read_sources(sorted(event.glob("*.txt")), {}, progress=False)
+        sources = agree_on_joins(read_sources(sorted(event.glob("*.txt")), {}, progress=False)[0])
         found = infer_event(sources)
         inside = found is not None and all(
             d is None or min(gold) <= d <= max(gold) for d in (found.start, found.end)

@@ -68,7 +68,7 @@ from memogen.sections.evaluate import parse_labelled
 from memogen.sections.event import infer_event
 from memogen.sections.extract import source_points
 from memogen.sections.learned import MODEL_FILE, SectionModel
-from memogen.sources import read_source, read_sources, source_id_for
+from memogen.sources import agree_on_joins, read_source, read_sources, source_id_for
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -186,7 +186,7 @@ def event_docs(keep) -> list[Doc]:  # type: ignore[no-untyped-def]
     docs = []
     for folder in sorted(p for p in EVENTS.iterdir() if p.is_dir() and keep(p.name)):
         facts = yaml.safe_load((folder / "facts.yaml").read_text())["facts"]
-        sources, _ = read_sources(sorted(folder.glob("*.txt")), {}, progress=False)
+        sources = agree_on_joins(read_sources(sorted(folder.glob("*.txt")), {}, progress=False)[0])
         event = infer_event(sources)
         span = (event.start, event.end) if event else None
         for s in sources:

@@ -30,7 +30,7 @@ import yaml
 from memogen.sections.classify import classify
 from memogen.sections.event import infer_event
 from memogen.sections.extract import source_points
-from memogen.sources import read_sources
+from memogen.sources import agree_on_joins, read_sources
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_halves import SHARED, in_tune_half  # noqa: E402
@@ -40,7 +40,7 @@ SHORT = {"what_happened": "wh", "background": "bg", "what_it_means": "wm"}
 
 def extractor_sections(folder: Path) -> dict[tuple[str, str], tuple[str, float]]:
     """(source id, text) -> (section, confidence) of every point the extractor found."""
-    sources, _ = read_sources(sorted(folder.glob("*.txt")), {}, progress=False)
+    sources = agree_on_joins(read_sources(sorted(folder.glob("*.txt")), {}, progress=False)[0])
     event = infer_event(sources)
     span = (event.start, event.end) if event else (None, None)
     out = {}

@@ -87,6 +87,9 @@ class Source:
     headings: list[tuple[int, str]] = field(default_factory=list)  # (offset in text, heading)
     warnings: list[str] = field(default_factory=list)
     sha256: str = ""
+    # the words the join splitter separated, (as written, as split): 'OceanGate' -> 'Ocean Gate'; the
+    # topic's other sources may show the split was a name, not a lost space (sources/agree.py)
+    joins: list[tuple[str, str]] = field(default_factory=list)
 
     def references_in(self, start: int, end: int) -> list[SourceReference]:
         """The source's own references cited by the passage text[start:end]."""

@@ -213,7 +213,7 @@ def run_build(options: BuildOptions, on_wait: Callable[[str], None] | None = Non
         remove_stale_temps(out_folder)
         warnings: list[str] = []
         files = list_source_files(topic_dir, out_folder, warnings)
-        from .sources import read_sources
+        from .sources import agree_on_joins, read_sources
 
         sources, read_warnings = read_sources(
             files,
@@ -223,6 +223,7 @@ def run_build(options: BuildOptions, on_wait: Callable[[str], None] | None = Non
             progress=not options.quiet,
         )
         warnings += read_warnings
+        sources = agree_on_joins(sources)  # the topic's sources together, once every one is read
         timings["read"] = time.perf_counter() - t0
         if not sources:
             reasons = "; ".join(_short(w) for w in warnings) or ", ".join(SOURCE_SUFFIXES)

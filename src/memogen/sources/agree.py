@@ -15,16 +15,13 @@ from dataclasses import replace
 
 from ..model import Source
 
-_REPAIR = re.compile(r"^repaired join: '(?P<before>[^']*)' -> '(?P<after>[^']*)'$")
 _LETTERS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 _KEPT = "join kept as the topic's other sources write it: '{}'"
 
 
 def agree_on_joins(sources: list[Source]) -> list[Source]:
     """Each source with a capitalised token split where the other sources write it glued, mended."""
-    splits = {
-        s.id: [p for w in s.warnings if (p := _name_split(w)) is not None] for s in sources if s.warnings
-    }
+    splits = {s.id: [p for j in s.joins if (p := _name_split(*j)) is not None] for s in sources if s.joins}
     forms = {form for pairs in splits.values() for pair in pairs for form in pair}
     if not forms or len(sources) < 2:
         return sources
@@ -35,17 +32,15 @@ def agree_on_joins(sources: list[Source]) -> list[Source]:
     return [_mended(s, splits.get(s.id, []), counts[s.id], total) for s in sources]
 
 
-def _name_split(warning: str) -> tuple[str, str] | None:
-    """('OceanGate', 'Ocean Gate') from the warning of a repair that split a capitalised token."""
-    m = _REPAIR.match(warning)
-    if not m:
-        return None
-    before = re.search(r"[A-Za-z]+", m.group("before"))
-    after = _LETTERS.search(m.group("after"))
+def _name_split(written: str, split: str) -> tuple[str, str] | None:
+    """('OceanGate', 'Ocean Gate') from a repair that split a capitalised token ('OceanGate,' ->
+    'Ocean Gate,'): its letters only, so the forms are found whatever punctuation stood beside."""
+    before = re.search(r"[A-Za-z]+", written)
+    after = _LETTERS.search(split)
     if not before or not after or not before.group()[:1].isupper():
         return None
-    glued, split = before.group(), after.group()
-    return (glued, split) if split.replace(" ", "") == glued and " " in split else None
+    glued, apart = before.group(), after.group()
+    return (glued, apart) if apart.replace(" ", "") == glued and " " in apart else None
 
 
 def _mended(source: Source, splits: list[tuple[str, str]], own: Counter, total: Counter) -> Source:

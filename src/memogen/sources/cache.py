@@ -1,12 +1,15 @@
 """Reading many sources: in parallel processes, cached by content, with a late progress bar.
 
 The cache key is the file's SHA-256 plus the memogen version, the cleaning rules'
-version and the topic.yaml override, so editing one file re-reads only that file
-and upgrading memogen invalidates everything.  Entries are pickles of `Source`.
+version, the topic.yaml override and the day of reading, so editing one file re-reads only that file
+and upgrading memogen invalidates everything.  The day is part of what a file reads as: a wire
+dateline without its year ("ISLAMABAD, Feb 12") is dated by its weekday in the latest year up to
+today (`cleaning.dates.year_from_weekday`).  Entries are pickles of `Source`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import json
@@ -45,7 +48,8 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
-def cache_key(data: bytes, path: Path, override: SourceOverride | None) -> str:
+def cache_key(data: bytes, path: Path, override: SourceOverride | None, today: dt.date | None = None) -> str:
+    """What decides how a file reads: its bytes, the code and rules, the override, and today."""
     settings = json.dumps(override.as_dict() if override else None, sort_keys=True)
     h = hashlib.sha256()
     parts = (
@@ -55,6 +59,7 @@ def cache_key(data: bytes, path: Path, override: SourceOverride | None) -> str:
         code_fingerprint(),
         path.suffix.lower(),
         settings,
+        (today or dt.date.today()).isoformat(),  # a yearless weekday dateline reads in today's light
     )
     for part in parts:
         h.update(part.encode() + b"\0")
@@ -175,11 +180,7 @@ def read_sources(
             _store(cache_dir, key, value)
     _prune(cache_dir, plan.keys)
     ordered = [v for _, v in sorted(plan.results.items())]
-    from .agree import agree_on_joins  # the topic's sources together: after every one is read
-
-    return agree_on_joins([v for v in ordered if isinstance(v, Source)]), [
-        v for v in ordered if isinstance(v, str)
-    ]
+    return [v for v in ordered if isinstance(v, Source)], [v for v in ordered if isinstance(v, str)]
 
 
 def _prune(cache_dir: Path | None, keep: set[str]) -> None:

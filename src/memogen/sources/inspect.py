@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import TOPIC_FILE, SourceOverride, list_source_files, load_topic, parse_topic_yaml
 from ..model import Source, SourceMetadata
-from . import read_source, read_sources, source_id_for
+from . import agree_on_joins, read_source, read_sources, source_id_for
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -24,6 +24,7 @@ def sources_report(inputs_dir: Path, topic: str, show_dropped: bool = False) -> 
 
     topic_dir, config = load_topic(inputs_dir, topic)
     sources, warnings = read_sources(list_source_files(topic_dir), config.sources, progress=True)
+    sources = agree_on_joins(sources)
     console = Console()
     if not console.is_terminal:
         console = Console(width=200)  # piped output: do not fold every cell to 80 columns

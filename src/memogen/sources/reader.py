@@ -77,8 +77,9 @@ def read_source(path: Path, source_id: str, override: SourceOverride | None = No
         references=sorted([*raw.references, *result.references], key=_marker_order),
         anchors=result.anchors,
         headings=result.headings,
-        warnings=[*raw.warnings, *result.repairs],
+        warnings=[*raw.warnings, *(f"repaired join: '{b}' -> '{a}'" for b, a in result.repairs)],
         sha256=hashlib.sha256(data).hexdigest(),
+        joins=result.repairs,
     )
 
 

@@ -56,6 +56,11 @@ _IN_A_PICTURE = re.compile(
 # A video's credit closing its description: '... along famous Front Street. (August 10) (AP Video: A B)',
 # '(Video: Reuters)': the paragraph tells what a clip shows (a video rail's teaser), not the story.
 _VIDEO_CREDIT = re.compile(r"\((?:[A-Z][\w.&-]*\s+){0,3}[Vv]ideos?\s*(?:credit)?\s*:\s*[^()]{1,60}\)[.*_]*$")
+# A picture's credit closing a line: 'The new mayor at the count. (CNA photo)', '(Photo: Harbour Times)':
+# the line is a caption (a headline shaped so is never the page's headline, cleaning/title.py)
+PHOTO_CREDIT_END = re.compile(
+    r"(?i)\((?:[^()]{0,30}\s)?(?:photo|picture|image|file photo)(?:\s*[:/][^()]{0,40})?\)$"
+)
 VIDEO_WORDS = 120  # a clip's description runs a paragraph, never an article
 # Three hashtags in a row ('#Hawaii #Wildfires #CNN'): a video's or a social post's tags, so the
 # line is that clip's or post's description (an article names a tag inside a sentence, one at a time).

@@ -9,6 +9,7 @@ are a menu.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ...model import DroppedLine
 from ..text import word_count
@@ -184,13 +185,20 @@ def share_bars(lines: list[Line]) -> None:
 
 def menu_runs(zone: list[Line]) -> set[int]:
     """Three or more one- or two-word lines in a row above the headline: a site's menu."""
-    out: set[int] = set()
+    runs = short_runs(zone, lambda it: it.words <= 2 and is_heading_like(it))
+    return {i for run in runs if len(run) >= 3 for i in run}
+
+
+def short_runs(lines: list[Line], fits: Callable[[Line], bool]) -> list[list[int]]:
+    """The indices of each run of consecutive lines that `fits` (a menu's items are short lines in a
+    row: 'Home' / 'World' / 'Sport'), in page order."""
+    runs: list[list[int]] = []
     run: list[int] = []
-    for i, it in enumerate([*zone, None]):
-        if it is not None and it.words <= 2 and is_heading_like(it):
+    for i, it in enumerate([*lines, None]):
+        if it is not None and fits(it):
             run.append(i)
             continue
-        if len(run) >= 3:
-            out.update(run)
+        if run:
+            runs.append(run)
         run = []
-    return out
+    return runs

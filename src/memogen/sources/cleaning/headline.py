@@ -28,6 +28,7 @@ from .lines import DATE_LABELLED, DATE_LINE, DATE_UPDATED, Found, Line, drop
 from .shape import is_heading_like, is_prose, sentence_like
 from .title import (
     MASTHEAD_NOUN,
+    common_word,
     find_title,
     is_publication_name,
     logo_brand,
@@ -194,14 +195,12 @@ _CRUMB_SEP = re.compile(r"^[›»>/|]$")
 def without_breadcrumb(line: str) -> str:
     """'Home World Saudi Arabia and Iran restore ties' -> 'Saudi Arabia and Iran restore ties': the
     page's breadcrumb ('Home', then its section, one common word) run into the headline."""
-    from ..text import english_zipf  # the shipped word table, loaded once
-
     words = line.split()
     if len(words) < 6 or words[0] != "Home":
         return line
     k = 1 + bool(_CRUMB_SEP.match(words[1]))
     section = words[k]
-    if not (section.isalpha() and section[:1].isupper() and english_zipf(section.lower()) >= 4.5):
+    if not (section[:1].isupper() and common_word(section, 4.5)):
         return line  # 'Home secretary resigns ...': a headline that opens with the word
     k += 1 + bool(_CRUMB_SEP.match(words[k + 1]))
     return " ".join(words[k:]) if words[k][:1].isupper() else line

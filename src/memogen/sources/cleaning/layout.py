@@ -192,7 +192,7 @@ def _number(it: Line) -> int:
     return int(m.group(1)) if m else -1
 
 
-def assemble(items: list[Line]) -> tuple[str, list[tuple[int, str]], list[str]]:
+def assemble(items: list[Line]) -> tuple[str, list[tuple[int, str]], list[tuple[str, str]]]:
     """Kept lines -> paragraphs; rejoin a sentence cut by a page break or a notes block."""
     paras: list[str] = []
     headings: list[tuple[int, str]] = []
@@ -216,11 +216,11 @@ def assemble(items: list[Line]) -> tuple[str, list[tuple[int, str]], list[str]]:
         prev, cut_since_prev = it, False
     words = document_words("\n".join(paras))
     heading_texts = {h for _, h in headings}
-    repairs: list[str] = []
+    repairs: list[tuple[str, str]] = []
     for i, para in enumerate(paras):
         if para not in heading_texts:
             paras[i], fixed = repair_joins(para, words)
-            repairs += [f"repaired join: '{r.before}' -> '{r.after}'" for r in fixed]
+            repairs += [(r.before, r.after) for r in fixed]
     return "\n\n".join(paras), headings, repairs
 
 

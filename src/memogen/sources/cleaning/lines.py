@@ -104,7 +104,7 @@ class CleanResult:
     found: Found
     references: list[SourceReference]
     anchors: list[ReferenceAnchor]
-    repairs: list[str] = field(default_factory=list)  # "repaired join: 'Groupwas' -> 'Group was'"
+    repairs: list[tuple[str, str]] = field(default_factory=list)  # ('Groupwas', 'Group was')
 
 
 @dataclass

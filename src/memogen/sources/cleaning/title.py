@@ -63,12 +63,17 @@ def _names_no_headline(text: str) -> bool:
 def lone_common_word(text: str) -> bool:
     """'Abstract', 'Opinion', 'Summary': one ordinary English word labels a part of the page; a headline
     says something about someone ('Brexit', a name, is no common word)."""
-    word = text.strip().strip(".:")
-    if not word.isalpha() or " " in word:
+    return common_word(text.strip().strip(".:"), 3.0)
+
+
+def common_word(word: str, at_least: float) -> bool:
+    """One word of letters at least this common in English (Zipf scale: 3 is 'summary', 4.5 'world'):
+    a word that labels a part of the page ('Opinion', a breadcrumb's 'World'), not a name."""
+    if not word.isalpha():
         return False
     from ..text import english_zipf  # the shipped word table, loaded once
 
-    return english_zipf(word.lower()) >= 3.0
+    return english_zipf(word.lower()) >= at_least
 
 
 # 'Editor: huaxia', 'Source: Xinhua', 'Photo Gallery: Typhoon hits', 'Video: ...': a label naming a person's
@@ -81,15 +86,13 @@ _ROLE_LABEL = re.compile(
 _ALT_TEXT_END = re.compile(r"(?i)\b(?:image|thumbnail)$")
 # 'HARBOUR Harbour Logo': a logo's alt text, the brand then 'Logo' (a headline about a logo says more)
 _LOGO_ALT = re.compile(r"^(?P<brand>(?:[A-Z][\w&.'’-]*\s+){1,3})Logo$")
-_PHOTO_CREDIT_END = re.compile(
-    r"(?i)\((?:[^()]{0,30}\s)?(?:photo|picture|image|file photo)(?:\s*[:/][^()]{0,40})?\)$"
-)
 _UI_IN_TITLE = 2  # interface words ('Download PDF ... Order a Print Copy'): a row of buttons, not a headline
 
 
 def labels_something_else(text: str) -> bool:
     """A role or medium label ('Editor: ...', 'Photo Gallery: ...'), a byline ('By ...') or a row of
     buttons: lines shaped like a headline that never are one."""
+    from .captions import PHOTO_CREDIT_END
     from .chrome import UI_STRONG
 
     words = re.findall(r"[\w'-]+", text.lower())
@@ -103,7 +106,7 @@ def labels_something_else(text: str) -> bool:
         return True  # 'Site News Article Image', 'Featured thumbnail': a picture's alt text
     if logo_brand(text.strip()):
         return True
-    if _PHOTO_CREDIT_END.search(text.strip()):
+    if PHOTO_CREDIT_END.search(text.strip()):
         return True  # 'The new mayor at the count. (CNA photo)': a picture's caption and its credit
     return sum(w in UI_STRONG for w in words) >= _UI_IN_TITLE
 
@@ -159,12 +162,11 @@ _MENU_WORDS = 3
 def _menu_above(front: list[Line]) -> set[int]:
     """The page's menu over its story: the run of short lines at the top of the page when two or more
     of them are numbered or bulleted items ('1. Home', '2. Politics', '• Directory')."""
+    from .chrome import short_runs
+
     top = [i for i, it in enumerate(front) if it.kept]
-    run = []
-    for i in top:
-        if front[i].words > _MENU_WORDS:
-            break
-        run.append(i)
+    runs = short_runs([front[i] for i in top], lambda it: it.words <= _MENU_WORDS)
+    run = [top[k] for k in runs[0]] if runs and runs[0][0] == 0 else []
     if sum(bool(list_mark(front[i].text)) for i in run) < 2:
         return set()
     return set(run)
