@@ -134,6 +134,15 @@ def recalls_earlier(sentence: str) -> bool:
     return bool(m) and not _REPORTING.search(sentence, 0, m.start())
 
 
+RECALL_DAYS = 7  # a source that goes back this many days from a day it already told recalls the past
+
+
+def _steps_back(day: dt.date, told: dt.date | None) -> bool:
+    """A source that reported the news of 24 August, then says "the fires spread on 8 August", recalls
+    how it began: what it tells after that recall is still the news of the 24th, not of the 8th."""
+    return told is not None and (told - day).days >= RECALL_DAYS
+
+
 def event_order(
     points: list[MergedPoint],
     sources: list[Source],
@@ -165,7 +174,7 @@ def event_order(
     for sid, items in by_source.items():
         last: tuple[dt.date | None, float] = (None, MIDDAY)
         for _, p, said in sorted(items, key=lambda t: t[0]):
-            if own[id(p)] and not recalls_earlier(said):
+            if own[id(p)] and not recalls_earlier(said) and not _steps_back(own[id(p)], last[0]):
                 last = (own[id(p)], time_of_day(p.text) or MIDDAY)
             inherited[(sid, id(p))] = last
     opening = min(((own[id(p)], time_of_day(p.text) or MIDDAY) for p in points if own[id(p)]), default=None)
@@ -187,8 +196,31 @@ def event_order(
             # timed from the event before it: its source's last time, else the story's opening
             when, hour = _after(*((when, hour) if when else opening), delay)
         place = (rank.get(first.source_id, len(rank)), first.start) if first else (len(rank), 0)
-        keyed.append(((when or undated_day, when is None, hour, *place), p))
-    return [p for _, p in sorted(keyed, key=lambda t: t[0])]
+        keyed.append(((when or undated_day, when is None, hour, *place, 0), p))
+    return [p for _, p in sorted(_after_the_start(keyed, own), key=lambda t: t[0])]
+
+
+# "lost one hour and forty-five minutes into its dive": a moment timed from the event's own start
+_INTO = re.compile(
+    r"\b(?:an?|one|two|three|four|five|six|seven|\d{1,3})\s+(?:minute|hour)s?\b[^.;]{0,40}?\binto\s+"
+    r"(?:the|its|their|his|her)\s+[a-z]+",
+    re.I,
+)
+
+
+def _after_the_start(keyed: list[tuple[tuple, MergedPoint]], own: dict[int, dt.date | None]) -> list:
+    """A sentence timed from the start of the event ("... lost one hour and forty-five minutes into
+    its dive") told straight after the sentence that dates that start (the first dated one of its
+    day), before what its sources tell after it (the implosion, the search): not wherever its own
+    source's narrative puts it."""
+    out = []
+    for key, p in keyed:
+        if own[id(p)] is None and _INTO.search(p.text) and not _CLOCK.search(p.text):
+            starts = [k for k, q in keyed if own[id(q)] is not None and k[0] == key[0] and q is not p]
+            if starts:
+                key = (*min(starts)[:-1], 1)
+        out.append((key, p))
+    return out
 
 
 # --------------------------------------------------------------------------- themes

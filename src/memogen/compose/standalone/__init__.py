@@ -30,7 +30,7 @@ from ...model import Citation, DroppedPoint, MergedPoint, Source
 from ...sections.dates import find_dates
 from ...sections.segment import is_expletive_it, opening
 from ...sections.sentences import CLOCK_END, CLOCK_NEXT, ends_with_title
-from .people import People, find_people, introduce, named_in, respelled
+from .people import People, find_people, introduce, named_in, respelled, speakers_in
 from .shape import (
     CUT_OFF,
     close_open_quote,
@@ -252,8 +252,13 @@ def _antecedent(home: Home | None, people: People) -> str | None:
     prev = home.previous_sentence()
     if prev is None:
         return None
-    named = named_in(home.text[prev[0] : prev[1]], people)
-    return named[0] if len(named) == 1 else None
+    sentence = home.text[prev[0] : prev[1]]
+    # "the crew of President Oren's plane ..., the rescue chief Tal Veda announced": a name in the
+    # possessive is whose thing it is, and a sentence that ends on another speaker's verb gives the
+    # "he said" that follows to that speaker, whether or not the sources name them as a person
+    named = [n for n in named_in(sentence, people) if re.search(rf"\b{re.escape(n)}\b(?!['’]s\b)", sentence)]
+    speakers = speakers_in(sentence)
+    return named[0] if len(named) == 1 and (not speakers or named[0] in speakers) else None
 
 
 def _needs_its_year(text: str, home: Home | None, event_year: int | None) -> bool:

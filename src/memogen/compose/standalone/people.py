@@ -372,6 +372,11 @@ _SPEAKER = re.compile(
 )
 
 
+def speakers_in(text: str) -> set[str]:
+    """The one-word names a text gives a speech verb to ('... , Veda announced'): its speakers."""
+    return {m.group("name") for m in _SPEAKER.finditer(text)}
+
+
 def _skeleton(word: str) -> str:
     """The consonants of a name: romanisations of one name differ in their vowels ('Yun', 'Yoon')."""
     return re.sub(r"[aeiouy]", "", word[1:].lower())

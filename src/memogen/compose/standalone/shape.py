@@ -136,6 +136,12 @@ def is_table_row(text: str) -> bool:
     return len(tokens) >= 4 and figures >= 3 and figures / len(tokens) >= 0.4
 
 
+# '... the ceremony where he was/will be joined by ...': a writer's two drafts of one verb, both left in;
+# the sentence was never finished (its main verb is often lost with the edit)
+_AUX = r"(?:is|was|are|were|will|would|has|had|have|be|been)"
+_DRAFT_ALTERNATIVES = re.compile(rf"\b{_AUX}\s?/\s?{_AUX}\b", re.I)
+
+
 def not_a_statement(text: str, span: str, at_page_end: bool, enumerated: bool = False) -> str | None:
     """Why this point is no statement (heading, table row, caption, fragment), or None.
 
@@ -161,6 +167,8 @@ def not_a_statement(text: str, span: str, at_page_end: bool, enumerated: bool = 
         return "a fragment (starts mid-sentence)"
     if re.search(r"[,;:]\.$", text) or (not ends and len(raw.split()) <= 12):
         return "a fragment (no end of sentence)"
+    if _DRAFT_ALTERNATIVES.search(raw):
+        return "an unedited draft (two verb forms left side by side), not a statement"
     first, rest = first_sentence(text)
     limit = 16 if enumerated else 8
     if not rest and len(first.split()) <= limit and not has_finite_verb(first):
@@ -221,9 +229,12 @@ def mend_cut_off(text: str) -> str | None:
     seats in the National Assemb"), and the clause before the cut is a statement the source
     makes in full. The broken last word goes; then the text is cut at its last clause break (a
     comma, semicolon or dash), else before a short trailing phrase ("in the National"), when
-    what remains has a finite verb and some length. Nothing is added that the source does not say.
+    what remains has a finite verb and some length. Nothing is added that the source does not say;
+    a quotation cut off stays unmended (a speaker's clause ended where they did not end it misquotes).
     """
     trimmed = text.rstrip()
+    if trimmed.count("“") > trimmed.count("”") or trimmed.count('"') % 2 == 1:
+        return None  # cut inside a quotation: its clause is the speaker's half-said words, never mended
     whole_word = trimmed.endswith((" …", " ..."))  # 'after the region was …': cut after a whole word
     body = trimmed.rstrip(".…").rstrip()
     words = body.split()

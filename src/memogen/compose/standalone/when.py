@@ -184,8 +184,13 @@ def _cap(at_start: bool, replacement: str) -> str:
 # A clause ends at a comma, a semicolon, a colon, a dash or a bracket: "it would issue results by
 # 10 a.m.—Friday—it failed" speaks of a past Friday, whatever the clause before it planned.
 _CLAUSE_BREAK = re.compile(r"[,;:—–()\[\]]|\s-\s")
-# "as of Saturday afternoon", "until Friday": a preposition the phrase's own "on" would double.
-_PREP_BEFORE = re.compile(r"\b(?:of|at|before|after|until|till|by|from|since|on|in|during|for)\s+$", re.I)
+# "as of Saturday afternoon", "until Friday": a preposition the phrase's own "on" would double; so
+# would the bound a preposition puts on it ("until at least Thursday", "by Friday at the latest")
+_PREP_BEFORE = re.compile(
+    r"\b(?:of|at|before|after|until|till|by|from|since|on|in|during|for)\s+"
+    r"(?:(?:at\s+(?:the\s+)?(?:least|most|earliest|latest)|as\s+(?:early|late|soon)\s+as)\s+)?$",
+    re.I,
+)
 
 
 # a bare weekday inside a bracket or after a comma ("(11pm, Friday, GMT)") is an aside, not a clause
@@ -340,7 +345,7 @@ def resolve_relative(sentence: str, anchor: Anchor) -> tuple[str, bool]:
 
     def swap(m: re.Match) -> str:
         nonlocal ok
-        if m["weekday"] and _dated_after_asides(sentence, m, anchor):
+        if m["weekday"] and (_dated_after_asides(sentence, m, anchor) or _in_a_name(sentence, m)):
             return m.group(0)
         if m["weekday"]:
             new = _weekday_phrase(m, anchor, _future_at(sentence, m.start()))
@@ -420,6 +425,21 @@ def _attributive(m: re.Match, resolved: str) -> str:
     return f"{day['wday']} ({day['date']}){part}"
 
 
+_NAME_AFTER = re.compile(r"\s+(?P<word>[A-Z][a-z]+)\b")
+
+
+def _in_a_name(sentence: str, m: re.Match) -> bool:
+    """'the imam of Friday Prayer', 'the Sunday Times': a weekday written bare with a capitalised word
+    (no month) right after it is part of a name, not a day, and stays as it is."""
+    if m["wprep"] or m["wedge"] or m["wpart"] or m["wposs"] or m["wnum"]:
+        return False
+    after = _NAME_AFTER.match(sentence, m.end())
+    return after is not None and after["word"].lower() not in _MONTH_WORDS
+
+
+_MONTH_WORDS = frozenset(n.lower() for n in calendar.month_name[1:]) | {"sept"}
+
+
 def has_relative_time(sentence: str) -> bool:
     return RELATIVE.search(sentence) is not None
 
@@ -444,6 +464,8 @@ def strip_relative(sentence: str) -> str | None:
 
     def cut(m: re.Match) -> str:
         nonlocal quoted
+        if m["weekday"] and _in_a_name(sentence, m):
+            return m.group(0)
         quoted = quoted or _inside_quote(sentence, m.start())
         if m["wposs"] or m["dposs"]:
             return "the"
