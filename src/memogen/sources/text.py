@@ -560,3 +560,16 @@ def word_count(text: str) -> int:
     """Words of `text`; kept for the last lines asked about, since the line classifiers each ask
     again of the same line."""
     return len(_WORD_RUN.findall(text))
+
+
+# 'its diplomatic reputation* The deal will ...': a lone star glued to a word, a capital after it
+_STAR_STOP = re.compile(r"(?<=[a-z])\*(?=\s+[A-Z])")
+
+
+def star_as_stop(paragraph: str) -> str:
+    """The one star of a paragraph, glued to a word's end before the next sentence's capital, stands
+    where the sentence's stop was lost (a footnote's star keeps its stop: 'reputation.* The'); the
+    stop is put back.  Two stars or more in a paragraph are emphasis or a list, and stay."""
+    if paragraph.count("*") != 1:
+        return paragraph
+    return _STAR_STOP.sub(".", paragraph)

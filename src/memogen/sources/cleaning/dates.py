@@ -23,6 +23,9 @@ _LEAD_DATELINE = re.compile(
     rf"|^(?P<head2>[A-Z][A-Z.'’-]{{2,}}(?:\s+[A-Z][A-Z.'’-]+)*,(?:[^.:()]|{_MONTH_STOP}){{0,40}}\((?-i:[A-Z][A-Za-z]{{1,11}})\))\s+(?=[A-Z“\"‘'])"
     # ... or by the site that filed it: "TAIPEI, KOMPAS.com – ..."
     r"|^(?P<head3>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*,\s*[\w-]+\.(?:com|net|org|co|news))\s[–—-]{1,2}\s"
+    # ... or a place in title case, then its month and day and a colon: "Dubai, May 20: ..."
+    r"|^(?P<head4>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\.?\s+\d{1,2})\s?:\s(?=[A-Z“\"‘'])"
 )
 # A date opening the first paragraph, printed before its first word ("21-07-2024Bangladesh's court ...").
 _LEAD_DATE = re.compile(r"^(?P<date>[0-3]?\d[-/.][0-3]?\d[-/.](?:19|20)\d\d)\s*[-–—:|,]?\s*(?=[A-Z“\"‘'])")
@@ -141,7 +144,7 @@ def lead_dateline(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
     if not m or not rest[:1].isupper() and rest[:1] not in "“\"‘'":
         _bare_place(it, dropped)
         return
-    head = m.group("head") or m.group("head2") or m.group("head3")
+    head = m.group("head") or m.group("head2") or m.group("head3") or m.group("head4")
     agency = _AGENCY.search(head)
     # 'TAIPEI, KOMPAS.com – ...': the place, then the site that filed it (not taken for the publisher:
     # the page may be another's copy)
@@ -170,7 +173,8 @@ def lead_dateline(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
 # outlet's bracket ('BALTIMORE - The search ...'), as a heading may be 'Background - The war ...'.
 _PLACE_HEAD = re.compile(
     r"^(?P<head>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})(?:\s\((?P<outlet>[A-Z][\w&.' ]{1,30})\))?"
-    r"(?:\s?:\s|\s[–—]{1,2}\s|(?<=[A-Z)])\s-\s)(?=[A-Z“\"‘'])"
+    # 'MOSCOW -- The ...', 'KANAZAWA--The ...': a typewriter's double hyphen after a place in capitals
+    r"(?:\s?:\s|\s[–—]{1,2}\s|(?<=[A-Z)])\s-\s|(?<=[A-Z)])\s?--\s?)(?=[A-Z“\"‘'])"
 )
 _PLACE_REST_WORDS = 10  # what follows is a whole sentence, not a title's second half
 

@@ -28,6 +28,7 @@ from .lines import DATE_LABELLED, DATE_LINE, DATE_UPDATED, Found, Line, drop
 from .shape import is_heading_like, is_prose, sentence_like
 from .title import (
     MASTHEAD_NOUN,
+    capitals_masthead,
     common_word,
     find_title,
     is_publication_name,
@@ -81,6 +82,9 @@ def read_headline_zone(
     title = find_title(front, opening) if has_title else None
     if title is not None and lone_common_word(front[title].text):
         drop(front[title], "label over the article ('Abstract', 'Opinion'): no headline")
+    elif title is not None and capitals_masthead(front[title].text):
+        # the only heading-shaped line above the story is the masthead: the page prints no headline
+        drop(front[title], "masthead over the article: no headline")
     elif title is not None:
         it = front[title]
         headline, site = split_site_name(it.text)

@@ -54,6 +54,12 @@ def find_title(front: list[Line], opening: str = "") -> int | None:
     return None
 
 
+def capitals_masthead(text: str) -> bool:
+    """'THE HARBOUR SHIMBUN': a publication's name printed in capitals, its masthead (a headline in
+    capitals says something: 'SRI LANKA'S STATE OF DEFAULT')."""
+    return text.strip().isupper() and is_publication_name(text.strip())
+
+
 def _names_no_headline(text: str) -> bool:
     """A person, an outlet or a country named alone ('Nina Holm', 'Harbour Times', 'United States'):
     the byline, the outlet or the dateline's place under a headline, never the headline itself."""
@@ -254,7 +260,7 @@ MASTHEAD_NOUN = re.compile(
     r"(?i)\b(?:institute|institution|cent(?:re|er)|university|college|foundation|council|ministry|academy|"
     r"agency|commission|association|society|observatory|forum|bureau|department|times|post|news|daily|"
     r"weekly|herald|tribune|journal|review|today|gazette|express|standard|observer|chronicle|telegraph|"
-    r"guardian|courier|monitor|mail|press|media|tv|radio|magazine|digest|bulletin|insights|wire|blog)\b"
+    r"guardian|courier|monitor|mail|press|media|tv|radio|magazine|digest|bulletin|insights|wire|blog|newspaper|shimbun)\b"
 )
 
 
