@@ -129,3 +129,17 @@ def test_a_sentence_left_with_two_drafts_of_its_verb_is_no_statement() -> None:
     assert "draft" in (not_a_statement(draft, draft, False) or "")
     fine = "The plan to open the harbour was approved at the ceremony, and the mayor joined him."
     assert not_a_statement(fine, fine, False) is None
+
+
+def test_a_date_naming_what_a_noun_is_does_not_date_the_sentence() -> None:
+    import datetime as dt
+
+    from memogen.compose.order import told_date
+
+    assert (
+        told_date("The mayor denied any role in the Friday 22 March 2024 blaze at the depot.", 2024) is None
+    )
+    assert told_date("The blaze broke out at the depot on 22 March 2024.", 2024) == dt.date(2024, 3, 22)
+    assert told_date("The 22 March 2024 blaze began at dawn, and on 23 March crews left.", 2024) == dt.date(
+        2024, 3, 23
+    )

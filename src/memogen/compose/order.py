@@ -64,6 +64,26 @@ def point_date(text: str, default_year: int | None) -> dt.date | None:
     return None
 
 
+# 'denied any role in the Friday 22 March 2024 assault', 'since the 7 October attacks': a date that
+# names what a noun after it is (the assault's day), not the day of what the sentence tells
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][a-z]+day\s+)?$")
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|to|at|in|on|of|from|until|when|as|was|is|were|had|has)\b)[a-z]{3,}\b"
+)
+
+
+def told_date(text: str, default_year: int | None) -> dt.date | None:
+    """`point_date` of what the sentence tells: a date naming the thing a noun after it is ('the
+    Friday 22 March 2024 assault') is that thing's day, and the sentence (Kyiv's denial of it, a day
+    later) takes its day from its source instead."""
+    for q in extract_quantities(text):
+        at = text.find(q.display)
+        end = at + len(q.display)
+        if q.kind == "date" and at >= 0 and _THE_BEFORE.search(text[:at]) and _NOUN_AFTER.match(text, end):
+            text = text[:at] + " " * len(q.display) + text[end:]
+    return point_date(text, default_year)
+
+
 _CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?(?![a-z])", re.I)
 _PART_OF_DAY = (
     (re.compile(r"\b(?:early\s+(?:on\s+)?(?:the\s+)?morning|dawn|daybreak)\b", re.I), 6.0),
@@ -162,7 +182,7 @@ def event_order(
     rank = {sources[k].id: r for r, k in enumerate(order)}
     default_year = event_date.year if event_date else None
     undated_day = event_end or event_date or dt.date.max
-    own = {id(p): point_date(p.text, default_year) for p in points}
+    own = {id(p): told_date(p.text, default_year) for p in points}
     # Each source's own narrative: every point citing it, in the order the source tells them,
     # so an undated point inherits the last date *its source* gave before it, whichever
     # source the merged point is filed under.
