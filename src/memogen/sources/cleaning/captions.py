@@ -124,8 +124,19 @@ def _in_a_picture(text: str) -> bool:
     return _IN_A_PICTURE.search(text) is not None and _REPORTED.search(text) is None
 
 
+# 'Top: An aerial view of the town is seen ...', 'Bottom left: ...': where on the page a picture sits,
+# then what it shows - the caption of a block of pictures
+_PICTURE_PLACE = re.compile(
+    r"^(?:(?:Top|Bottom)(?:\s+(?:left|right))?|Above|Below|Left|Right|Inset|Centre|Center|"
+    r"Clockwise from (?:top )?(?:left|right))\s*:\s+(?=[A-Z])"
+)
+PLACED_CAPTION_WORDS = 60
+
+
 def caption(text: str) -> str | None:
     n = word_count(text)
+    if n <= PLACED_CAPTION_WORDS and _PICTURE_PLACE.match(text):
+        return "image caption / credit"
     if _PLAYER.match(text.strip()):
         return "audio / video player label"
     if n <= VIDEO_WORDS and ("#" in text or "ideo" in text) and _video_description(text):

@@ -187,6 +187,27 @@ def strip_paragraph_numbers(items: list[Line]) -> None:
         run = [it] if m and it is not None else []
 
 
+# 'Harbour Works The port authority said ...': a subheading the copy ran into its paragraph - title-case
+# words straight before a sentence's capitalised opening (a question run in, 'What happened? The ...', is
+# a brief's section heading, read as one by the section extractor: it stays)
+_RUN_IN_HEAD = re.compile(
+    r"^(?P<head>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\s+"
+    r"(?=(?:The|A|An|According|As|After|In|At|With|For|While|Since)\s+[a-z0-9])"
+)
+RUN_IN_BODY_WORDS = 12  # the paragraph under it runs on: a line this short may be a headline
+
+
+def strip_run_in_headings(items: list[Line]) -> None:
+    """A paragraph opening with a subheading the copy ran into it loses the subheading (a memo never
+    reads 'Harbour Works The port authority said'); the words are a heading, not the sentence's."""
+    for it in items:
+        if it.role != "body" or not it.kept:
+            continue
+        m = _RUN_IN_HEAD.match(it.text)
+        if m and len(it.text[m.end() :].split()) >= RUN_IN_BODY_WORDS:
+            it.text = it.text[m.end() :]
+
+
 def _number(it: Line) -> int:
     m = _PARA_NUMBER.match(it.text)
     return int(m.group(1)) if m else -1

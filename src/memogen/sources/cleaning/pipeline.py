@@ -117,9 +117,11 @@ def clean_lines(
     items = judged.items
     learned.judge(items, judged.found)
     sidebars.lists_share_a_fate(items)
+    sidebars.twice_printed_headlines(items)
     sidebars.stray_headlines(items)
     layout.mark_headings(items)
     layout.strip_paragraph_numbers(items)
+    layout.strip_run_in_headings(items)
     dropped = judged.dropped + [
         DroppedLine(line=it.text, reason=it.reason, lineno=it.lineno) for it in items if not it.kept
     ]

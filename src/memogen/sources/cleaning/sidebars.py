@@ -233,6 +233,36 @@ def stray_headlines(items: list[Line]) -> None:
             drop(it, "sidebar: headline of another story inside the article")
 
 
+RAIL_WINDOW = 3  # lines: another story's headline printed twice, a label at most between the copies
+_TEASER_SHARED = 2  # content words the teaser under it shares with that headline
+
+
+def twice_printed_headlines(items: list[Line]) -> None:
+    """'Port Opens Record Dock, Including 2 New Cranes' / 'More on this' / the same line again / 'In
+    total, the authority said ...': a rail's item, its headline printed twice (the link's text and its
+    card's title) and its teaser under the second copy.  The copies, the label between them and a
+    teaser that speaks of the same things as that headline are another story, not this one's."""
+    kept = [it for it in items if it.kept]
+    for k, it in enumerate(kept):
+        if not it.kept or not _headline_shaped(it):
+            continue
+        again = next(
+            (j for j in range(k + 1, min(len(kept), k + RAIL_WINDOW + 1)) if kept[j].text == it.text), None
+        )
+        if again is None or any(is_prose(x) for x in kept[k + 1 : again]):
+            continue
+        for x in kept[k : again + 1]:
+            drop(x, "sidebar: another story's headline, printed twice (a rail)")
+        teaser = kept[again + 1] if again + 1 < len(kept) else None
+        head = set(_CONTENT.findall(it.text.lower()))
+        if (
+            teaser is not None
+            and is_prose(teaser)
+            and len(head & set(_CONTENT.findall(teaser.text.lower()))) >= _TEASER_SHARED
+        ):
+            drop(teaser, "sidebar: teaser under another story's headline")
+
+
 def _names(text: str) -> set[str]:
     """Figures, and the capitalised words inside a sentence-case line (in a Title Case line every
     word has a capital, so only its figures are evidence)."""

@@ -89,6 +89,9 @@ _ROLE_LABEL = re.compile(
     r"photo(?:graph)?s?|photo gallery|gallery|image|images|picture|pictures|video|videos|watch|listen|audio|"
     r"podcast|slideshow|graphic|illustration)\s*:"
 )
+_LISTING_LABEL = re.compile(
+    r"(?i)^(?:[\w'-]+\s+){0,5}(?:tag|tags|tagged|category|categories|archives?|topics?)\s*:\s*\S"
+)
 _ALT_TEXT_END = re.compile(r"(?i)\b(?:image|thumbnail)$")
 # 'HARBOUR Harbour Logo': a logo's alt text, the brand then 'Logo' (a headline about a logo says more)
 _LOGO_ALT = re.compile(r"^(?P<brand>(?:[A-Z][\w&.'’-]*\s+){1,3})Logo$")
@@ -108,6 +111,8 @@ def labels_something_else(text: str) -> bool:
         return True
     if re.fullmatch(r"[\w'-]+\s?:\s?[\w'-]+(?:\s[\w'-]+)?", text.strip()):
         return True  # 'Format: Chicago', 'Category: World': a field and its value
+    if _LISTING_LABEL.match(text.strip()):
+        return True  # 'Displaying items by tag: harbour', 'Posts tagged: ferry': a listing page's label
     if len(words) >= 2 and _ALT_TEXT_END.search(text.strip()):
         return True  # 'Site News Article Image', 'Featured thumbnail': a picture's alt text
     if logo_brand(text.strip()):
