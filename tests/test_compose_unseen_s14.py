@@ -143,3 +143,43 @@ def test_a_date_naming_what_a_noun_is_does_not_date_the_sentence() -> None:
     assert told_date("The 22 March 2024 blaze began at dawn, and on 23 March crews left.", 2024) == dt.date(
         2024, 3, 23
     )
+
+
+_ANCHOR = (
+    'The wreck was found on the slope at dawn by the search teams. "We are all saddened by the loss. '
+    "The plane carrying the governor was on its way back from the dam when it met with an accident in the fog. "
+    "Despite the dispatch of many rescue teams, the search for the crashed plane took hours due to the fog. "
+    'Finally, volunteers found the crashed plane using drones," the anchor announced.'
+)
+
+
+def test_a_sentence_inside_a_quotation_is_never_told_as_the_memos_own() -> None:
+    inside = "Despite the dispatch of many rescue teams, the search for the crashed plane took hours due to the fog."
+    kept, dropped = _alone(_ANCHOR, inside)
+    assert kept == [] and "quotation" in dropped[0]
+
+
+def test_the_quotations_last_sentence_with_its_speaker_stands() -> None:
+    last = 'Finally, volunteers found the crashed plane using drones," the anchor announced.'
+    kept, _ = _alone(_ANCHOR, last)
+    assert kept and kept[0].startswith('"') and kept[0].endswith("the anchor announced.")
+
+
+def test_a_weekly_rite_keeps_its_weekday() -> None:
+    from memogen.compose.standalone.when import strip_relative
+
+    sentence = "The plane also carried the Friday prayers leader of Harbourtown and two of his aides."
+    assert strip_relative(sentence) == sentence
+
+
+def test_a_stop_left_between_two_lower_case_words_goes() -> None:
+    from memogen.compose.standalone.shape import without_stray_stop
+
+    assert without_stray_stop("They fled through a gate. prepared for them by the guards.") == (
+        "They fled through a gate prepared for them by the guards."
+    )
+    assert (
+        without_stray_stop("Prices of fuel, bread etc. rose sharply.")
+        == "Prices of fuel, bread etc. rose sharply."
+    )
+    assert without_stray_stop("The ship left at 3 a.m. on Monday.") == "The ship left at 3 a.m. on Monday."

@@ -44,6 +44,7 @@ from .shape import (
     strip_enumerator,
     strip_label,
     without_reporting,
+    without_stray_stop,
 )
 from .when import RELATIVE, anchor_for, resolve_relative, strip_relative
 
@@ -205,6 +206,16 @@ def _locate(text: str, start: int, end: int, phrase: str) -> int | None:
 
 def _rehome(home: Home, start: int) -> Citation:
     return dataclasses.replace(home.citation, start=start, excerpt=home.text[start : home.citation.end])
+
+
+def _inside_a_quotation(home: Home | None) -> bool:
+    """The point starts inside a quotation its paragraph opened before it ('“The plane was on its way
+    back. Despite the fog, ...'): its words are a speaker's, not the source's narration."""
+    if home is None:
+        return False
+    start = home.citation.start
+    before = home.text[home.text.rfind("\n\n", 0, start) + 1 : start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _join_previous(text: str, home: Home | None) -> tuple[str, Citation] | None:
@@ -590,6 +601,14 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
     who = _antecedent(home, ctx.people)
     if who:
         text = _SPEAKER_PRONOUN.sub(who, text)
+    if _inside_a_quotation(home) and not _ATTRIBUTION.search(text):
+        # the anchor's words, not the memo's: told only with the sentence that says whose they are
+        joined = _join_previous(text, home)
+        if joined is None or not _ATTRIBUTION.search(joined[0]):
+            return "a sentence inside a quotation whose speaker is named outside it"
+        text, citation = joined
+        home = Home(home.source, citation) if home else None
+        ctx.joined.add(point.id)
     quote = _QUOTE.search(text)
     unnamed_speaker = _SPEAKER_PRONOUN.search(text) is not None  # '..., he added.': whose words?
     if (
@@ -627,7 +646,7 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
     own = without_reporting(text)
     if own is None:
         return "about the reporting itself (a source's anonymity, a request for comment), not the event"
-    text = respelled(close_open_quote(drop_more_follows(own)), ctx.people)
+    text = respelled(close_open_quote(without_stray_stop(drop_more_follows(own))), ctx.people)
     section = point.section
     if section == "what_happened" and _OPINION.search(re.sub(r"[“\"][^”\"]*[”\"]", "", text)):
         section = "what_it_means"  # an opinion is not a fact of what happened

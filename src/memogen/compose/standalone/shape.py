@@ -308,6 +308,19 @@ def drop_more_follows(text: str) -> str:
 _QUOTE_AFTER_COLON = re.compile(r":\s+(?=[^“”\"]*”[^“”\"]*$)")
 
 
+# 'escape through a window. prepared for them': a stop between two lower-case words ends no sentence
+# (the next would open with a capital); an abbreviation's stop ('etc. and') is the word's own
+_STRAY_STOP = re.compile(r"(?<![.\w])(?P<word>[a-z]{3,})\.\s+(?=[a-z]{3,}\b)")
+_ABBREVIATIONS = frozenset(["etc", "approx", "incl", "esp", "est", "govt", "dept", "misc", "vol", "viz"])
+
+
+def without_stray_stop(text: str) -> str:
+    """A stop the page left inside a sentence, between two lower-case words, goes."""
+    return _STRAY_STOP.sub(
+        lambda m: m.group(0) if m.group("word") in _ABBREVIATIONS else m.group("word") + " ", text
+    )
+
+
 def close_open_quote(text: str) -> str:
     """'“The course corrections have not been secured.': a quotation that runs on past the point
     in its source is closed where the point ends, and one that began before the point is opened

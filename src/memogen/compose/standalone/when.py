@@ -426,14 +426,19 @@ def _attributive(m: re.Match, resolved: str) -> str:
 
 
 _NAME_AFTER = re.compile(r"\s+(?P<word>[A-Z][a-z]+)\b")
+# 'Friday prayers', 'Sunday school': a weekday that names a weekly rite with its noun, not a day
+_RITE_AFTER = re.compile(r"\s+(?:prayers?|sermons?|services?|school|mass)\b", re.I)
 
 
 def _in_a_name(sentence: str, m: re.Match) -> bool:
-    """'the imam of Friday Prayer', 'the Sunday Times': a weekday written bare with a capitalised word
-    (no month) right after it is part of a name, not a day, and stays as it is."""
+    """'the imam of Friday Prayer', 'the Sunday Times', 'the Friday prayers': a weekday written bare with
+    a capitalised word (no month) or a weekly rite's noun right after it is part of a name, not a day,
+    and stays as it is."""
     if m["wprep"] or m["wedge"] or m["wpart"] or m["wposs"] or m["wnum"]:
         return False
     after = _NAME_AFTER.match(sentence, m.end())
+    if _RITE_AFTER.match(sentence, m.end()):
+        return True
     return after is not None and after["word"].lower() not in _MONTH_WORDS
 
 
