@@ -3,27 +3,14 @@ a general rule and tested on small texts of our own."""
 
 from __future__ import annotations
 
-
-def _source(text: str):
-    import datetime as dt
-
-    from memogen.model import Source, SourceMetadata
-
-    return Source(
-        id="a", path="a.txt", kind="txt", metadata=SourceMetadata(date=dt.date(2023, 8, 10)), text=text
-    )
+from test_compose_unseen_s13b import _alone  # the memo sentences a point of a small page becomes
 
 
-def _alone(text: str, sentence: str) -> tuple[list[str], list[str]]:
-    """The memo sentences `sentence` of `text` becomes, and the reasons it was left out."""
-    from memogen.compose.standalone import stand_alone
+def _point(pid: str, text: str, source: str, at: int):
+    """A What happened point of one source's sentence at `at`."""
     from memogen.model import Citation, MergedPoint
 
-    src = _source(text)
-    at = text.index(sentence)
-    point = MergedPoint("p1", sentence, "what_happened", [Citation("a", sentence, at, at + len(sentence))])
-    kept, dropped, _ = stand_alone([point], [src], None)
-    return [p.text for p in kept], [d.reason for d in dropped]
+    return MergedPoint(pid, text, "what_happened", [Citation(source, text, at, at + 10)])
 
 
 def test_he_said_is_never_given_to_a_name_in_the_possessive_when_another_speaker_spoke() -> None:
@@ -80,20 +67,17 @@ def test_a_late_report_recalling_how_the_event_began_keeps_telling_its_own_news_
     import datetime as dt
 
     from memogen.compose import event_order
-    from memogen.model import Citation, MergedPoint, Source, SourceMetadata
+    from memogen.model import Source, SourceMetadata
 
     later = Source("late", "l.txt", "txt", SourceMetadata(date=dt.date(2024, 5, 26)), "")
     first = Source("first", "f.txt", "txt", SourceMetadata(date=dt.date(2024, 5, 8)), "")
 
-    def point(pid: str, text: str, source: str, at: int) -> MergedPoint:
-        return MergedPoint(pid, text, "what_happened", [Citation(source, text, at, at + 10)])
-
     points = [
-        point("list", "On 24 May the police published the list of the missing.", "late", 0),
-        point("recall", "The floods began on 8 May in the river valley.", "late", 100),
-        point("quote", '"Every call helps us," the police chief said of the list.', "late", 200),
-        point("start", "On 8 May the river burst its banks near the harbour.", "first", 0),
-        point("rescue", "Boats rescued forty people from the roofs.", "first", 100),
+        _point("list", "On 24 May the police published the list of the missing.", "late", 0),
+        _point("recall", "The floods began on 8 May in the river valley.", "late", 100),
+        _point("quote", '"Every call helps us," the police chief said of the list.', "late", 200),
+        _point("start", "On 8 May the river burst its banks near the harbour.", "first", 0),
+        _point("rescue", "Boats rescued forty people from the roofs.", "first", 100),
     ]
     ordered = [p.id for p in event_order(points, [later, first], dt.date(2024, 5, 8))]
     assert ordered.index("quote") > ordered.index("list")  # the chief spoke of the list, on the 24th
@@ -104,19 +88,16 @@ def test_a_moment_timed_from_the_events_start_follows_the_sentence_dating_that_s
     import datetime as dt
 
     from memogen.compose import event_order
-    from memogen.model import Citation, MergedPoint, Source, SourceMetadata
+    from memogen.model import Source, SourceMetadata
 
     day = dt.date(2024, 7, 2)
     wire = Source("wire", "w.txt", "txt", SourceMetadata(date=day), "")
     later = Source("later", "l.txt", "txt", SourceMetadata(date=dt.date(2024, 7, 5)), "")
 
-    def point(pid: str, text: str, source: str, at: int) -> MergedPoint:
-        return MergedPoint(pid, text, "what_happened", [Citation(source, text, at, at + 10)])
-
     points = [
-        point("start", "On 2 July the balloon lifted off from the valley with three pilots.", "wire", 0),
-        point("burst", "The envelope tore apart over the lake, killing all three pilots.", "wire", 100),
-        point("lost", "Radio contact was lost two hours into the flight.", "later", 300),
+        _point("start", "On 2 July the balloon lifted off from the valley with three pilots.", "wire", 0),
+        _point("burst", "The envelope tore apart over the lake, killing all three pilots.", "wire", 100),
+        _point("lost", "Radio contact was lost two hours into the flight.", "later", 300),
     ]
     ordered = [p.id for p in event_order(points, [wire, later], day)]
     assert ordered == ["start", "lost", "burst"]
