@@ -164,3 +164,23 @@ def test_a_stop_left_between_two_lower_case_words_goes() -> None:
         == "Prices of fuel, bread etc. rose sharply."
     )
     assert without_stray_stop("The ship left at 3 a.m. on Monday.") == "The ship left at 3 a.m. on Monday."
+
+
+def test_a_weekday_late_in_the_day_keeps_its_part() -> None:
+    import datetime as dt
+
+    from memogen.compose.standalone.when import Anchor, resolve_relative
+
+    out, ok = resolve_relative(
+        "The mayor said late Tuesday that the pier would reopen.", Anchor(dt.date(2024, 12, 4))
+    )
+    assert ok and out == "The mayor said late on Tuesday 3 December 2024 that the pier would reopen."
+
+
+def test_his_after_a_sentence_naming_no_one_is_left_out() -> None:
+    text = (
+        "Governor Ilse Marrow spoke on the radio at dawn. The Harbour Party controls most seats in the council. "
+        "His decision narrowly won the support of the ruling party in the council."
+    )
+    kept, dropped = _alone(text, "His decision narrowly won the support of the ruling party in the council.")
+    assert kept == [] and "pronoun" in dropped[0]

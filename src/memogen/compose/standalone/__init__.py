@@ -498,6 +498,8 @@ def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation 
         return text, None
     # "This provision was ..." / "They said ...": read with the sentence it leans on, when that fits
     joined = _join_previous(text, home)
+    if joined and m is not None and not named_in(joined[0][: len(joined[0]) - len(text)], ctx.people):
+        joined = None  # "His decision ..." after a sentence that names no one: still nobody's
     if joined:
         return joined
     if not dangling:

@@ -242,6 +242,8 @@ def _weekday_phrase(m: re.Match, anchor: Anchor, future: bool) -> str | None:
     if m["wposs"]:
         return f"the {named}"  # "Sunday's verdict" -> "the Sunday 21 July 2024 verdict"
     lead = prep if prep in ("since", "by", "until", "from") else "on"
+    if prep in ("early", "late"):
+        return f"{prep} on {named}"  # "said late Tuesday" -> "said late on Tuesday 3 December 2024"
     if m["wedge"]:
         return f"{m['wedge'].lower()} {lead} {named}"  # "late on Saturday" -> "late on Saturday 24 June 2023"
     return f"{lead} {named}"
