@@ -144,6 +144,9 @@ def test_the_quotations_last_sentence_with_its_speaker_stands() -> None:
     last = 'Finally, volunteers found the crashed plane using drones," the anchor announced.'
     kept, _ = _alone(_ANCHOR, last)
     assert kept and kept[0].startswith('"') and kept[0].endswith("the anchor announced.")
+    told = _ANCHOR.replace("the anchor announced", "Harbour Radio emphasizes")
+    kept, _ = _alone(told, last.replace("the anchor announced", "Harbour Radio emphasizes"))
+    assert kept and kept[0].endswith("Harbour Radio emphasizes.")  # any verb after the speaker
 
 
 def test_a_weekly_rite_keeps_its_weekday() -> None:
@@ -184,3 +187,17 @@ def test_his_after_a_sentence_naming_no_one_is_left_out() -> None:
     )
     kept, dropped = _alone(text, "His decision narrowly won the support of the ruling party in the council.")
     assert kept == [] and "pronoun" in dropped[0]
+
+
+def test_an_empty_subject_with_only_a_pronoun_for_its_people_leans_on_the_sentence_before() -> None:
+    text = (
+        "The governor and her aide were on the ferry. Boats left the harbour at dawn to search the reef. "
+        "There was little hope of finding them alive given the storm and the hours lost."
+    )
+    kept, dropped = _alone(
+        text, "There was little hope of finding them alive given the storm and the hours lost."
+    )
+    assert kept == [] and "pronoun" in dropped[0]
+    text = "Governor Ilse Marrow was on the ferry. There was little hope of finding her alive in the storm that night."
+    kept, _ = _alone(text, "There was little hope of finding her alive in the storm that night.")
+    assert kept and kept[0].startswith("Governor Ilse Marrow was on the ferry.")

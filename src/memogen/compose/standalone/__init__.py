@@ -208,6 +208,10 @@ def _rehome(home: Home, start: int) -> Citation:
     return dataclasses.replace(home.citation, start=start, excerpt=home.text[start : home.citation.end])
 
 
+# '... other than a pardon," ISW emphasizes.': a quotation closed, then who said it, with any verb
+_SPEAKER_AFTER_QUOTE = re.compile(r"[,!?][”\"]\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}[a-z]{3,}(?:s|ed)\b")
+
+
 def _inside_a_quotation(home: Home | None) -> bool:
     """The point starts inside a quotation its paragraph opened before it ('“The plane was on its way
     back. Despite the fog, ...'): its words are a speaker's, not the source's narration."""
@@ -298,6 +302,11 @@ GROUP_LOOKBACK = (
 )
 # "argued this effectively demands", "said these were": a demonstrative standing for what the sentence
 # before told, inside a report of what someone said
+# "There was little hope of finding them alive": the sentence's only people are a pronoun, its subject an
+# empty "there" - they are whoever the sentence before named
+_EMPTY_SUBJECT_PRONOUN = re.compile(
+    r"^There\s+(?:is|was|are|were|seems|seemed|(?:has|had|have)\s+been)\b(?:\s+[a-z,'’-]+){0,8}?\s+(?:them|him|her)\b"
+)
 _EMBEDDED_THIS = re.compile(
     r"^[^.;:]{0,80}?\b(?:said|says|argued|argues|added|noted|warned|insisted|believes|believed|claimed|"
     r"stressed|suggested)\s+(?:that\s+)?(?:this|these)\s+(?:[a-z]+ly\s+)?(?:is|was|are|were|will|would|"
@@ -494,11 +503,13 @@ def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation 
     )
     dangling = dangling or _EMBEDDED_THIS.match(first_sentence(text)[0]) is not None
     dangling = dangling or _PRONOUN_ATTRIBUTION.search(first_sentence(text)[0]) is not None
+    empty_subject = _EMPTY_SUBJECT_PRONOUN.match(text) is not None
+    dangling = dangling or empty_subject
     if not dangling and not _DEMONSTRATIVE_NOUN.match(text) and not _LEANS_BACK.match(text):
         return text, None
     # "This provision was ..." / "They said ...": read with the sentence it leans on, when that fits
     joined = _join_previous(text, home)
-    if joined and m is not None and not named_in(joined[0][: len(joined[0]) - len(text)], ctx.people):
+    if joined and (m is not None or empty_subject) and not named_in(joined[0][: -len(text)], ctx.people):
         joined = None  # "His decision ..." after a sentence that names no one: still nobody's
     if joined:
         return joined
@@ -603,7 +614,7 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
     who = _antecedent(home, ctx.people)
     if who:
         text = _SPEAKER_PRONOUN.sub(who, text)
-    if _inside_a_quotation(home) and not _ATTRIBUTION.search(text):
+    if _inside_a_quotation(home) and not (_ATTRIBUTION.search(text) or _SPEAKER_AFTER_QUOTE.search(text)):
         # the anchor's words, not the memo's: told only with the sentence that says whose they are
         joined = _join_previous(text, home)
         if joined is None or not _ATTRIBUTION.search(joined[0]):
