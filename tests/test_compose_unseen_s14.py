@@ -201,3 +201,14 @@ def test_an_empty_subject_with_only_a_pronoun_for_its_people_leans_on_the_senten
     text = "Governor Ilse Marrow was on the ferry. There was little hope of finding her alive in the storm that night."
     kept, _ = _alone(text, "There was little hope of finding her alive in the storm that night.")
     assert kept and kept[0].startswith("Governor Ilse Marrow was on the ferry.")
+
+
+def test_he_said_after_a_quotation_naming_no_one_is_left_out() -> None:
+    text = (
+        '"Ships will wait for weeks," Ilse Marrow said. "That will cost the port dearly."\n\n'
+        "Ports along the northern coast would take the cargo in the meantime, he said."
+    )
+    kept, dropped = _alone(
+        text, "Ports along the northern coast would take the cargo in the meantime, he said."
+    )
+    assert kept == [] and "speaker" in dropped[0]

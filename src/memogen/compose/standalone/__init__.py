@@ -212,6 +212,15 @@ def _rehome(home: Home, start: int) -> Citation:
 _SPEAKER_AFTER_QUOTE = re.compile(r"[,!?][”\"]\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}[a-z]{3,}(?:s|ed)\b")
 
 
+def _bare_quotation(sentence: str, people: People) -> bool:
+    """A sentence that is only a quotation and names no one ('“That will cost the port dearly.”'): it
+    gives the 'he said' after it no speaker."""
+    opens = sentence.lstrip()[:1]
+    return (
+        bool(opens) and opens in '“"' and not named_in(sentence, people) and not _ATTRIBUTION.search(sentence)
+    )
+
+
 def _inside_a_quotation(home: Home | None) -> bool:
     """The point starts inside a quotation its paragraph opened before it ('“The plane was on its way
     back. Despite the fog, ...'): its words are a speaker's, not the source's narration."""
@@ -630,6 +639,8 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
         or _needs_its_year(text, home, event_year)
     ):
         joined = _join_previous(text, home)
+        if joined is not None and unnamed_speaker and _bare_quotation(joined[0][: -len(text)], ctx.people):
+            joined = None  # '“That’s hard.” Ports ... would gain, he said.': the sentence before is no one's
         if joined is None:
             return "a quote or figure whose speaker or year is in the sentence before, which does not fit"
         text, citation = joined
