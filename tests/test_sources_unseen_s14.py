@@ -126,3 +126,9 @@ def test_a_subheading_run_into_its_paragraph_leaves_it() -> None:
     text = clean_text(page).text
     assert "\n\nThe port authority said the pier" in text and "Harbour Works" not in text
     assert "Who pays? As reported by the local radio" in text  # a question run in: a section's heading
+
+
+def test_the_pages_own_headline_printed_twice_above_the_story_keeps_the_lede() -> None:
+    head = "Ferry sinks off the northern reef with dozens on board"
+    page = f"{head}\n\n{head}\n\n{_STORY}\n\nRescuers pulled twelve people from the water before noon on Monday."
+    assert _STORY in clean_text(page).text

@@ -243,8 +243,10 @@ def twice_printed_headlines(items: list[Line]) -> None:
     card's title) and its teaser under the second copy.  The copies, the label between them and a
     teaser that speaks of the same things as that headline are another story, not this one's."""
     kept = [it for it in items if it.kept]
+    first_prose = next((k for k, it in enumerate(kept) if is_prose(it)), len(kept))
     for k, it in enumerate(kept):
-        if not it.kept or not _headline_shaped(it):
+        # above the article's first paragraph, a headline printed twice is the page's own (title, h1)
+        if k < first_prose or not it.kept or not _headline_shaped(it):
             continue
         again = next(
             (j for j in range(k + 1, min(len(kept), k + RAIL_WINDOW + 1)) if kept[j].text == it.text), None
