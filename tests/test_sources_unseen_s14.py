@@ -130,5 +130,7 @@ def test_a_subheading_run_into_its_paragraph_leaves_it() -> None:
 
 def test_the_pages_own_headline_printed_twice_above_the_story_keeps_the_lede() -> None:
     head = "Ferry sinks off the northern reef with dozens on board"
-    page = f"{head}\n\n{head}\n\n{_STORY}\n\nRescuers pulled twelve people from the water before noon on Monday."
+    page = (
+        f"{head}\n\n{head}\n\n{_STORY}\n\nRescuers pulled twelve people from the water before noon on Monday."
+    )
     assert _STORY in clean_text(page).text
