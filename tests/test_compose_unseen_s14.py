@@ -6,6 +6,13 @@ from __future__ import annotations
 from test_compose_unseen_s13b import _alone  # the memo sentences a point of a small page becomes
 
 
+def _left_out(text: str, sentence: str) -> str:
+    """Why `sentence` of `text` stays out of the memo (it must)."""
+    kept, dropped = _alone(text, sentence)
+    assert kept == []
+    return dropped[0]
+
+
 def _point(pid: str, text: str, source: str, at: int):
     """A What happened point of one source's sentence at `at`."""
     from memogen.model import Citation, MergedPoint
@@ -136,8 +143,7 @@ _ANCHOR = (
 
 def test_a_sentence_inside_a_quotation_is_never_told_as_the_memos_own() -> None:
     inside = "Despite the dispatch of many rescue teams, the search for the crashed plane took hours due to the fog."
-    kept, dropped = _alone(_ANCHOR, inside)
-    assert kept == [] and "quotation" in dropped[0]
+    assert "quotation" in _left_out(_ANCHOR, inside)
 
 
 def test_the_quotations_last_sentence_with_its_speaker_stands() -> None:
@@ -185,8 +191,9 @@ def test_his_after_a_sentence_naming_no_one_is_left_out() -> None:
         "Governor Ilse Marrow spoke on the radio at dawn. The Harbour Party controls most seats in the council. "
         "His decision narrowly won the support of the ruling party in the council."
     )
-    kept, dropped = _alone(text, "His decision narrowly won the support of the ruling party in the council.")
-    assert kept == [] and "pronoun" in dropped[0]
+    assert "pronoun" in _left_out(
+        text, "His decision narrowly won the support of the ruling party in the council."
+    )
 
 
 def test_an_empty_subject_with_only_a_pronoun_for_its_people_leans_on_the_sentence_before() -> None:
@@ -194,10 +201,9 @@ def test_an_empty_subject_with_only_a_pronoun_for_its_people_leans_on_the_senten
         "The governor and her aide were on the ferry. Boats left the harbour at dawn to search the reef. "
         "There was little hope of finding them alive given the storm and the hours lost."
     )
-    kept, dropped = _alone(
+    assert "pronoun" in _left_out(
         text, "There was little hope of finding them alive given the storm and the hours lost."
     )
-    assert kept == [] and "pronoun" in dropped[0]
     text = "Governor Ilse Marrow was on the ferry. There was little hope of finding her alive in the storm that night."
     kept, _ = _alone(text, "There was little hope of finding her alive in the storm that night.")
     assert kept and kept[0].startswith("Governor Ilse Marrow was on the ferry.")
@@ -208,7 +214,6 @@ def test_he_said_after_a_quotation_naming_no_one_is_left_out() -> None:
         '"Ships will wait for weeks," Ilse Marrow said. "That will cost the port dearly."\n\n'
         "Ports along the northern coast would take the cargo in the meantime, he said."
     )
-    kept, dropped = _alone(
+    assert "speaker" in _left_out(
         text, "Ports along the northern coast would take the cargo in the meantime, he said."
     )
-    assert kept == [] and "speaker" in dropped[0]
