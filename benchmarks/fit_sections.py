@@ -274,7 +274,7 @@ PRIOR: dict[str, tuple[float, float, float]] = {
     "c_theme_wh": (1.5, 0, 0), "c_theme_bg": (0, 1.5, 0), "c_theme_wm": (0, 0, 1.5),
     "p_rel": (-1.0, 0, 1.0), "p_first": (0.5, 0, 0), "p_first_para": (0.5, 0, 0), "p_second_para": (0.4, 0, 0),
     "p_para_log": (0, 0.2, 0), "p_last": (0, 0, 0.5), "d_opinion": (-0.5, 0, 0.5), "p_lead_report": (2.0, 0, 0),
-    "c_definition": (0, 1.0, 0), "g_reported_perfect": (0.3, 0, 0),
+    "c_definition": (0, 1.0, 0), "g_reported_perfect": (0.3, 0, 0), "g_perfect_be": (0, 0.8, 0),
 
 }  # fmt: skip
 

@@ -457,3 +457,13 @@ def test_a_past_perfect_in_a_relative_clause_is_not_the_sentence_s_time() -> Non
         "The unrest had already delayed the vote, which the council then moved to spring."
     )
     assert "g_past_perfect" in recalled and "g_relative_perfect" not in recalled
+
+
+def test_a_state_that_has_lasted_is_told_apart_from_a_passive_report() -> None:
+    """'has been' + a state or an activity is the setting up to now; a passive of a regular verb reports."""
+    assert "g_perfect_be" in cue_features("The threat of violence has been the main worry of voters.")
+    assert "g_perfect_be" in cue_features("Farmers have been demanding cheaper fuel for months.")
+    assert "g_perfect_be" not in cue_features("The vote has been postponed by a week.")
+    assert "g_perfect_be" not in cue_features("The minister has resigned after the vote.")
+    model = load_model()
+    assert model.weights["g_perfect_be"]["background"] > model.weights["g_perfect_be"]["what_happened"]

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from enum import Enum
 
 from ..merge.lexicon import STOP
 from ..model import MergedPoint
@@ -407,6 +408,22 @@ CONTEXT_FILL = 1  # at most this many points become Background when the extracto
 THIN_CONTEXT = 2  # a Background holding fewer points the memo could take is filled (one more)
 
 
+class ContextFill(Enum):
+    """The two passes of `fill_empty_background`, named rather than told apart by their confidence bars.
+
+    EMPTY: no point the memo could take is filed under Background; any point the extractor was unsure
+    of (`UNSURE_LABEL`) may be its context.  THIN: Background holds one such point; one more joins it,
+    a point giving a figure among those filed elsewhere below `UNSURE_REPORT`."""
+
+    EMPTY = "empty"
+    THIN = "thin"
+
+    @property
+    def unsure(self) -> float:
+        """Below this extractor confidence a point filed elsewhere may be moved in this pass."""
+        return UNSURE_LABEL if self is ContextFill.EMPTY else UNSURE_REPORT
+
+
 def defines(point: MergedPoint) -> bool:
     """The point opens by saying what its subject is, in the timeless present ("The FDIC is an
     independent agency that insures deposits"): a definition, context whatever its place in a report.
@@ -461,23 +478,23 @@ def fill_empty_background(points: list[MergedPoint], sal: dict[str, Salience], f
     report without one is the event's detail ("Support was provided by aircraft from ...")."""
     words = {p.id: _content_words(p.text) for p in points}  # read once: each point meets every other
     unsaid = [p for p in points if not said_elsewhere(p, points, words)]  # once: each meets every other
-    for unsure in (UNSURE_LABEL, UNSURE_REPORT):
+    for fill in (ContextFill.EMPTY, ContextFill.THIN):
         held = _held(unsaid, sal, floor, "background")
-        if held >= THIN_CONTEXT or (held and unsure == UNSURE_LABEL):
+        if held >= THIN_CONTEXT or (held and fill is ContextFill.EMPTY):
             continue
-        _fill_context(points, sal, unsure)
+        _fill_context(points, sal, fill)
 
 
-def _fill_context(points: list[MergedPoint], sal: dict[str, Salience], unsure: float) -> None:
+def _fill_context(points: list[MergedPoint], sal: dict[str, Salience], fill: ContextFill) -> None:
     """Moves to Background the remotest of the points not dated at the event that the extractor
-    filed elsewhere with confidence below `unsure` (a definition first, then a figure)."""
+    filed elsewhere with confidence below the pass's bar (a definition first, then a figure)."""
     closeness = sorted(sal[p.id].event for p in points)
     median = closeness[len(closeness) // 2]
     remote = [
         p
         for p in points
-        if (defines(p) or (p.confidence < unsure and sal[p.id].event < median))
-        and (unsure == UNSURE_LABEL or (p.section != "background" and _counts(p)))
+        if (defines(p) or (p.confidence < fill.unsure and sal[p.id].event < median))
+        and (fill is ContextFill.EMPTY or (p.section != "background" and _counts(p)))
         and not sal[p.id].dated
         and not p.conflicts
         and not sal[p.id].off_topic  # far from the event's headlines and leads: no context of it

@@ -132,6 +132,10 @@ def _only_relative_perfects(sentence: str) -> bool:
     )
 
 
+# "The threat of violence has been the primary focus", "Students have been demanding an end to the quota":
+# a state or an activity that has lasted up to the writer's present - the setting of the news, not its
+# action (a passive of a regular verb, "has been killed", "has been postponed", reports one)
+_PERFECT_BE = _rx(r"(?:has|have)\s+(?:long\s+|also\s+|always\s+|not\s+)?been\s+(?!\w+ed\b)")
 _LONG_STATE = _rx(r"has long|have long|has been\s+\w+ing\s+for|for (?:decades|years|centuries)")
 _PAST_FINITE = re.compile(
     r"\b(?:was|were)\b|(?<!\bhad )(?<!\bhas )(?<!\bhave )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )"
@@ -340,6 +344,7 @@ _CUE_PATTERNS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = (
     ("g_past_perfect", _PAST_PERFECT, frozenset(["had"])),
     ("g_present_perfect", _PRESENT_PERFECT, frozenset(["has", "have"])),
     ("g_long_state", _LONG_STATE, frozenset(["long", "for"])),
+    ("g_perfect_be", _PERFECT_BE, frozenset(["has", "have"])),
     ("g_expected", _EXPECTED, frozenset(["to", "seen"])),
     (
         "c_analysts",
