@@ -494,7 +494,7 @@ def _value_and_unit(q: Quantity, before: str, after: str) -> tuple[tuple | None,
     subject = "" if q.unit else _subject(before)
     said = bool(q.unit) and q.display[-1:].isalpha()  # a unit read from before it ("and 22 have") is not said
     unit_word = q.display.rsplit(" ", 1)[-1].lower() if said else "" if q.unit else _subject_unit(subject)
-    implied = "" if said or unit_word else _elided_unit(before)
+    implied = "" if said or unit_word else q.elided
     unit_word = unit_word or implied
     if not unit_word:
         return None, "", ""  # a bare number ("two of them") says too little to compare
@@ -572,24 +572,6 @@ def _subject_unit(subject: str) -> str:
     if counted and counted.group(1).lower() in _CASUALTY_BY_WORD:
         return "people"  # "the number of missing stood at 9,000": people, counted as missing
     return counted.group(1).lower() if counted else ""
-
-
-# what may stand between a count and a bare figure that counts the same noun: ", and", ", up from"
-_LIST_TAIL = re.compile(r"(?:,|\band\b|\bwhile\b|\bbut\b)\s*(?:[a-z]+\s+){0,2}$")
-
-
-def _elided_unit(before: str) -> str:
-    """The noun a bare figure counts when its clause leaves it out after a count of its own sentence:
-    "40 countries have expressed interest, and 22 have applied", "won 75 seats, up from 64"; ""
-    when no count comes just before (a bare "22 have applied" alone counts nothing we can tell)."""
-    counts = [x for x in extract_quantities(before) if x.kind == "number" and x.unit]
-    if not counts:
-        return ""
-    last = counts[-1]
-    tail = before[before.rfind(last.display) + len(last.display) :]
-    if len(tail) > 80 or any(ch.isdigit() for ch in tail) or not _LIST_TAIL.search(tail):
-        return ""
-    return last.display.rsplit(" ", 1)[-1].lower()
 
 
 @lru_cache(maxsize=4096)
