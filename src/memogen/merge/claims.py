@@ -30,6 +30,7 @@ from .aliases import Aliases
 from .lexicon import (
     CASUALTY_WORDS,
     CURRENCY_PREFIX,
+    DURATION_STEMS,
     FALLING_CASUALTIES,
     FIRM_HEADS,
     JOINERS,
@@ -78,10 +79,6 @@ _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 _TO_FIGURE = re.compile(
     r"^.{0,40}?\bto\s+(?:(?:about|around|nearly|almost|over|more than|at least|some|roughly)\s+)?[$€£₹\d]",
     re.I | re.S,
-)
-_DURATIONS = frozenset(["hour", "hours", "day", "days", "week", "weeks", "month", "month", "years", "year"])
-_DURATION_STEMS = frozenset(
-    ["hour", "hours", "day", "days", "week", "weeks", "month", "year", "years", "minut"]
 )
 # A segment of a sentence: where one figure's owner is said.
 _SEGMENT_BREAK = re.compile(
@@ -228,7 +225,7 @@ class Claim:
 
     @property
     def is_duration(self) -> bool:
-        return self.unit in _DURATION_STEMS
+        return self.unit in DURATION_STEMS
 
     @property
     def casualty(self) -> str:

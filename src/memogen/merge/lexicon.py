@@ -497,6 +497,12 @@ def stem(word: str) -> str:
     return w[:5]
 
 
+# The units of a span of time ("after seven years", "within 48 hours"), as stem() reads them ("days"
+# stays "days"): how long, a detail of time like a date, never a count to compare with the fact's.
+DURATION_STEMS = frozenset(
+    stem(w) for w in ("minutes", "hour", "hours", "day", "days", "week", "month", "year", "decade")
+)
+
 # Nouns that count people: one unit, so "70,000 participants" meets "97,000 people" (what is
 # counted, e.g. killed or attending, is then told by the words around the figure).
 PERSON_NOUNS = frozenset(

@@ -10,6 +10,7 @@ from typing import NamedTuple
 from ..model import Point
 from .actions import other_actions, same_action
 from .features import Features, main_action_of
+from .lexicon import DURATION_STEMS
 from .quantities import Quantity, dates_agree, direction, planned
 
 # Tuned on tests/fixtures/merge/pairs.jsonl (split "tune").
@@ -316,12 +317,9 @@ def _detail_beside_day(a: Features, b: Features) -> bool:
     return _figure_of_its_own(a, b) or _figure_of_its_own(b, a)
 
 
-TIME_SPANS = frozenset(["minut", "hour", "day", "week", "month", "year", "decad"])  # stems of spans of time
-
-
 def time_span(q: Quantity) -> bool:
     """ "after seven years of hostility", "within two months": how long, a detail of time like a date."""
-    return q.kind == "number" and q.unit in TIME_SPANS
+    return q.kind == "number" and q.unit in DURATION_STEMS
 
 
 def _figure_of_its_own(a: Features, b: Features, spans: bool = True) -> bool:
