@@ -577,8 +577,10 @@ def measure_basis(sentence: str) -> frozenset[str]:
     return frozenset(name for name, rx in MEASURE_BASIS.items() if rx.search(sentence))
 
 
+# a share of the world's whole ("40% of the world's population", "a quarter of global GDP", "of the
+# planet") and the words of that whole; lower-case: "of the World Bank" is no share of the world
 _WORLD_WHOLE = re.compile(
-    r"\s*of\s+(?:the\s+)?(?:world(?:['’]s)?|global|planet(?:['’]s)?|earth(?:['’]s)?)\s+((?:[A-Za-z]+\s+){0,2}[A-Za-z]+)"
+    r"\s*of\s+(?:the\s+)?(?:world|global|planet|[Ee]arth)(?:['’]s)?\b(?:\s+((?:[A-Za-z]+\s+){0,2}[A-Za-z]+))?"
 )
 _WHOLE_OF_WORD = {w: whole for whole, words in WORLD_WHOLES.items() for w in words}
 
@@ -588,7 +590,7 @@ def world_whole(after: str) -> str:
     economy"): "population", "output", ...; "" when the figure is no share of the world's, or of a
     whole we do not know (its first word then)."""
     m = _WORLD_WHOLE.match(after)
-    if not m:
+    if not m or not m.group(1):
         return ""
     words = m.group(1).lower().split()
     return next((_WHOLE_OF_WORD[w] for w in words if w in _WHOLE_OF_WORD), words[0])
@@ -804,7 +806,9 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
     modifier = [n for n in before if _MEASURE_AFTER_NAME.match(sentence, n.end)]
     if modifier:
         return modifier[-1].entity  # "The UN revised the Vardo death toll to 3,958": Vardo's toll
-    world = _SHARE_OF_WORLD.match(sentence, pos + len(q.display)) is not None
+    # a share of the world's whole: its owner is the subject said before it (the bloc), never a name
+    # the sentence goes on to
+    world = _WORLD_WHOLE.match(sentence, pos + len(q.display)) is not None
     if before and world and _listed(sentence, names, before[0]) >= 3:
         return None  # "Brazil, Russia, India, China and South Africa account for 42% of the world's
         # population": the group's share (the topic's bloc), not its last member's
@@ -846,9 +850,6 @@ _PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
 _RELATIVE_INSIDE = re.compile(
     r"\b(?:that|which)\s+(?!(?:the|a|an|its|their|this|these|those|it|they)\b)[a-z]+"
 )
-# a share of the world's whole ("40% of the world's population", "a quarter of global GDP"): its owner
-# is the subject said before it (the bloc), never a name the sentence goes on to
-_SHARE_OF_WORLD = re.compile(r"\s+of\s+(?:the\s+)?(?:world|global|planet|earth)", re.I)
 _REPORTED_CLAUSE = re.compile(r"\b(?:that|saying|noting|showing|according to which)\s")
 # a name that modifies the measure ("the Vardo death toll", "Vardo's population", "the fund's total")
 # owns its figure, whoever the sentence's subject is
