@@ -10,7 +10,7 @@ from typing import NamedTuple
 from ..model import Point
 from .actions import other_actions, same_action
 from .features import Features, main_action_of
-from .lexicon import DURATION_STEMS
+from .lexicon import DEMONYM_ENDINGS, DURATION_STEMS
 from .quantities import Quantity, dates_agree, direction, planned
 
 # Tuned on tests/fixtures/merge/pairs.jsonl (split "tune").
@@ -88,13 +88,10 @@ def _name_probes(name: str) -> tuple[str, ...]:
     return (f" {name} ", *prefix, *_demonym_probe(name), f" {name}'", f" {name}’")
 
 
-_DEMONYM_ENDINGS = ("ese", "ian", "i")  # "Chinese", "Iranian", "Israeli": the place's name before them
-
-
 def _demonym_probe(name: str) -> tuple[str, ...]:
     """A people's adjective names its place ("Chinese" / "China", "Iranian" / "Iran"), which its first
     5 letters do not find when the two part before them: the place's stem (4 letters at least)."""
-    for ending in _DEMONYM_ENDINGS:
+    for ending in DEMONYM_ENDINGS:
         stem_ = name[: -len(ending)]
         if name.endswith(ending) and len(stem_) >= 4:
             return (f" {stem_}",)
