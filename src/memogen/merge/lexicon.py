@@ -6,7 +6,6 @@ import re
 from functools import lru_cache
 
 from ..wordlists import AUXILIARIES
-from ..wordlists import HONORIFICS as WORD_HONORIFICS
 
 MONTHS = {
     m: i + 1
@@ -98,9 +97,6 @@ TENS = {
 }
 # Capitalised common nouns: abbreviations, not names of anyone or anywhere ("announced on national TV").
 COMMON_ABBREVIATIONS = frozenset(["tv", "ceo", "cfo", "gdp", "vat", "covid"])
-# Forms of address before a name ("Mr Yoon", "the Honourable Madam Justice Chan"): no one of their own,
-# so a sentence that says "Mr Yoon" and one that says "President Yoon" name the same people
-HONORIFICS = WORD_HONORIFICS | frozenset(["mx", "madam", "madame", "honourable", "honorable"])
 # Endings of a people's adjective after its place's name ("Chinese", "Iranian", "Moroccan", "Kenyan",
 # "Israeli"): such a word names its place, and is no other spelling of it ("ian" before "an": the
 # place "Iran" is "Iranian" without "ian")
