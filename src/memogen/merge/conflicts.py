@@ -107,6 +107,7 @@ def find_conflicts(
     for group in claim_groups(claims, points, feats, mats, out.flagged, topic, aliases):
         group = _drop_lone_dates(group, event, out)
         group = [c for c in group if not c.weekday]  # "on Sunday" witnesses a date, it is no value
+        group = _outcomes_told(group)
         conflict = describe_group(group, names, points)
         if (
             conflict is not None
@@ -131,7 +132,12 @@ def find_conflicts(
             c: any(FIRST_PERSON.search(x.quantity.sentence) for x in group if cluster_of[x.point] == c)
             for c in clusters
         }
-        host = max(clusters, key=lambda c: (not voiced[c], not _all_given(figures[c], given[c]), salience[c]))
+        # (a plan's statement is told beside its outcome: the memo tells what came of it)
+        done = {c: any(not x.planned for x in group if cluster_of[x.point] == c) for c in clusters}
+        host = max(
+            clusters,
+            key=lambda c: (not voiced[c], done[c], not _all_given(figures[c], given[c]), salience[c]),
+        )
         out.conflicts.setdefault(host, []).append(conflict)
         stated.append(_Stated(group, conflict, host))
     hosts = {s.host for s in stated}
@@ -158,6 +164,17 @@ def find_conflicts(
             if _restates(members[c], members[s.host], mats, feats, said):  # nothing new beyond its figures
                 out.absorbed[c] = s.host  # the statement and its host give every figure it has
     return out
+
+
+def _outcomes_told(group: list[Claim]) -> list[Claim]:
+    """A group's outcomes alone when two sources or more give them: they tell their own agreement,
+    disagreement or progression, and a plan beside them ("could reach 20,000") is no step of it (nor
+    would its sentence, left out of the statement, be absorbed by it). One outcome keeps its plans:
+    see statements.plan_and_outcome."""
+    outcomes = [c for c in group if not c.planned]
+    if len(outcomes) < len(group) and len({c.source_id for c in outcomes}) >= 2:
+        return outcomes
+    return group
 
 
 def _one_reference_point(a: Claim, b: Claim, cache: _Sentences) -> bool:

@@ -130,14 +130,13 @@ def describe_group(group: list[Claim], names: dict[str, str], points: list[Point
 
 
 def plan_and_outcome(group: list[Claim], names: dict[str, str], points: list[Point]) -> Conflict | None:
-    """A plan ("expected to sign 24 documents") and the outcome another source reports ("the adoption of
-    25 documents"): no disagreement (both may be right), but a memo that gives the plan alone is out of
-    date, so the outcome is told beside it ("The planned figure was 24 documents (A); the reported outcome
-    is 25 documents (B)"). Outcomes that disagree among themselves are told as any disagreement."""
+    """A plan or forecast ("expected to sign 24 documents") and the outcome another source reports ("the
+    adoption of 25 documents"): no disagreement (both may be right), but a memo that gives the plan alone
+    is out of date, so the outcome is told beside it ("The expected figure was 24 documents (A); the
+    reported outcome is 25 documents (B)"). (Outcomes of two sources or more are told without their
+    plans: conflicts._outcomes_told.)"""
     plans = [c for c in group if c.planned]
     outcomes = [c for c in group if not c.planned]
-    if len({c.source_id for c in outcomes}) >= 2:
-        return describe_group(outcomes, names, points)
     done = _readings(outcomes)
     planned = [cl for cl in _readings(plans) if not any(cl[0].same_reading(o) for o in outcomes)]
     if len(done) != 1 or not planned or {c.source_id for c in outcomes} & {c.source_id for c in plans}:
@@ -146,7 +145,7 @@ def plan_and_outcome(group: list[Claim], names: dict[str, str], points: list[Poi
         ConflictValue(source_id=c.source_id, value=c.display, excerpt=points[c.point].text)
         for c in [*plans, *outcomes]
     ]
-    plan = "The planned figure was " + "; ".join(
+    plan = "The expected figure was " + "; ".join(
         f"{_value_text(cl[0])} ({_who([c.source_id for c in cl], names)})" for cl in planned
     )
     outcome = (
