@@ -288,8 +288,12 @@ def test_a_forecast_or_preference_is_not_the_decided_figure():
         ),
         ("b", ["On Wednesday the bank raised its rate by 50 basis points."], "Beta"),
     )
-    assert not [c for m in result.merged for c in m.conflicts]
-    assert len(result.merged) == 2
+    # no disagreement, nor one fact: the outcome is stated, the forecast told beside it as what was expected
+    (stated,) = result.merged
+    assert stated.text == "On Wednesday the bank raised its rate by 50 basis points."
+    (conflict,) = stated.conflicts
+    assert conflict.change != "differ"
+    assert conflict.beside["b"] == "The expected figure was 25 basis points (Alpha)."
 
 
 def test_a_starting_figure_on_one_side_does_not_split_a_fact():

@@ -1481,3 +1481,30 @@ def test_two_people_of_one_family_are_not_one_name():
         == {}
     )
     assert learn_spellings(["The Norland Army marched.", "The Norlandi Army marched."]) == {}
+
+
+def test_an_outcome_is_told_beside_the_plan_it_changed_and_never_as_a_disagreement():
+    planned = "At the summit, leaders are expected to sign 14 agreements on trade."
+    done = "The Norland summit ended with the signing of 15 agreements on trade."
+    statements = _two_sources_say(planned, done)
+    assert len(statements) == 1
+    assert not statements[0].startswith("Sources differ")
+    assert "14 agreements" in statements[0] and "15 agreements" in statements[0]
+    assert statements[0].index("14 agreements") < statements[0].index(
+        "15 agreements"
+    )  # the plan, then what came of it
+    met = "The Norland summit ended with the signing of 14 agreements on trade."
+    assert _two_sources_say(planned, met) == []  # a plan met is no news
+
+
+def test_an_elided_count_reads_its_noun_from_the_count_before_it_not_from_a_year():
+    (q,) = [
+        q
+        for q in extract_quantities(
+            "On February 8, 2024, 132 seats were reserved for women and 24 for minorities."
+        )
+        if q.display == "24"
+    ]
+    assert q.elided == "seats"
+    claim = _claim("On February 8, 2024, 132 seats were reserved for women and 24 for minorities.", "24")
+    assert claim is not None and claim.display == "24 seats"

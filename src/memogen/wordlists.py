@@ -130,8 +130,25 @@ PERSON_TITLE_HEADS = frozenset(
         "fm",
     ]
 )
-# Courtesy titles written before a name ("Mr. Lavrov", "Dr Helm").
-HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
+# Courtesy titles and forms of address written before a name ("Mr. Lavrov", "Dr Helm", "the Honourable
+# Madam Justice Chan"): no one of their own, so "Mr Yoon" and "President Yoon" name the same people.
+HONORIFICS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "madam",
+        "madame",
+        "honourable",
+        "honorable",
+    ]
+)
 
 # Irregular past tenses common in news ("met", "held", "said"): a finite verb without "-ed".
 IRREGULAR_PAST = frozenset(

@@ -440,7 +440,7 @@ def judge_pairs(pairs: list[tuple[str, str]]) -> list[tuple[bool, bool]]:
     out = []
     for k, sim in zip(rows, sims, strict=True):
         a, b = feats[k], feats[k + 1]
-        dup, _ = same_fact(float(sim), a, b, idf)
+        dup = same_fact(float(sim), a, b, idf).dup
         edges = conflicting_quantities(a, b) + [(y, x) for x, y in conflicting_quantities(b, a)]
         timed = [
             (x, y) for x, y in edges if time_compatible(figure_years(x) or None, figure_years(y) or None)

@@ -12,6 +12,7 @@ from .lexicon import (
     AKA,
     CAP_WORD,
     CAPS_ABBR,
+    DEMONYM_ENDINGS,
     DOTTED_ABBR,
     JOINERS,
     LOWER_WORD,
@@ -228,14 +229,7 @@ def learn_aliases(texts: list[str]) -> Aliases:
 # letters of the longer unless two other words of the name agree ("Yoon Suk Yeol"/"Yoon Seok-yeol").
 SPELLING_EDITS = 2
 SPELLING_LETTERS = 3
-SPELLING_RARE = 4.0
-_PEOPLE_ENDINGS = (
-    "an",
-    "n",
-    "ese",
-    "i",
-    "s",
-)  # english_zipf below which a word is a name's own (never "York"/"Yorker")
+SPELLING_RARE = 4.0  # english_zipf below which a word is a name's own (never "York"/"Yorker")
 
 
 def learn_spellings(texts: list[str]) -> dict[str, str]:
@@ -288,7 +282,7 @@ def _spelt_alike(a: str, b: str, agreed: bool) -> bool:
     if a[0] != b[0] or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 3:
         return False
     short, long_ = sorted((a, b), key=len)
-    if long_.startswith(short[:-1]) and long_.endswith(_PEOPLE_ENDINGS):
+    if long_.startswith(short[:-1]) and long_.endswith(DEMONYM_ENDINGS):
         return False  # a people's adjective ("Morocco"/"Moroccan"), not a spelling
     edits = _edits(a, b)
     if edits > SPELLING_EDITS or (edits * SPELLING_LETTERS > max(len(a), len(b)) and not agreed):

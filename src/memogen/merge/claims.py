@@ -30,6 +30,7 @@ from .aliases import Aliases
 from .lexicon import (
     CASUALTY_WORDS,
     CURRENCY_PREFIX,
+    DURATION_STEMS,
     FALLING_CASUALTIES,
     FIRM_HEADS,
     JOINERS,
@@ -78,10 +79,6 @@ _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 _TO_FIGURE = re.compile(
     r"^.{0,40}?\bto\s+(?:(?:about|around|nearly|almost|over|more than|at least|some|roughly)\s+)?[$€£₹\d]",
     re.I | re.S,
-)
-_DURATIONS = frozenset(["hour", "hours", "day", "days", "week", "weeks", "month", "month", "years", "year"])
-_DURATION_STEMS = frozenset(
-    ["hour", "hours", "day", "days", "week", "weeks", "month", "year", "years", "minut"]
 )
 # A segment of a sentence: where one figure's owner is said.
 _SEGMENT_BREAK = re.compile(
@@ -228,7 +225,7 @@ class Claim:
 
     @property
     def is_duration(self) -> bool:
-        return self.unit in _DURATION_STEMS
+        return self.unit in DURATION_STEMS
 
     @property
     def casualty(self) -> str:
@@ -494,7 +491,7 @@ def _value_and_unit(q: Quantity, before: str, after: str) -> tuple[tuple | None,
     subject = "" if q.unit else _subject(before)
     said = bool(q.unit) and q.display[-1:].isalpha()  # a unit read from before it ("and 22 have") is not said
     unit_word = q.display.rsplit(" ", 1)[-1].lower() if said else "" if q.unit else _subject_unit(subject)
-    implied = "" if said or unit_word else _elided_unit(before)
+    implied = "" if said or unit_word else q.elided
     unit_word = unit_word or implied
     if not unit_word:
         return None, "", ""  # a bare number ("two of them") says too little to compare
@@ -574,32 +571,16 @@ def _subject_unit(subject: str) -> str:
     return counted.group(1).lower() if counted else ""
 
 
-# what may stand between a count and a bare figure that counts the same noun: ", and", ", up from"
-_LIST_TAIL = re.compile(r"(?:,|\band\b|\bwhile\b|\bbut\b)\s*(?:[a-z]+\s+){0,2}$")
-
-
-def _elided_unit(before: str) -> str:
-    """The noun a bare figure counts when its clause leaves it out after a count of its own sentence:
-    "40 countries have expressed interest, and 22 have applied", "won 75 seats, up from 64"; ""
-    when no count comes just before (a bare "22 have applied" alone counts nothing we can tell)."""
-    counts = [x for x in extract_quantities(before) if x.kind == "number" and x.unit]
-    if not counts:
-        return ""
-    last = counts[-1]
-    tail = before[before.rfind(last.display) + len(last.display) :]
-    if len(tail) > 80 or any(ch.isdigit() for ch in tail) or not _LIST_TAIL.search(tail):
-        return ""
-    return last.display.rsplit(" ", 1)[-1].lower()
-
-
 @lru_cache(maxsize=4096)
 def measure_basis(sentence: str) -> frozenset[str]:
     """The bases a sentence measures its figures on (see MEASURE_BASIS); empty when it says none."""
     return frozenset(name for name, rx in MEASURE_BASIS.items() if rx.search(sentence))
 
 
+# a share of the world's whole ("40% of the world's population", "a quarter of global GDP", "of the
+# planet") and the words of that whole; lower-case: "of the World Bank" is no share of the world
 _WORLD_WHOLE = re.compile(
-    r"\s*of\s+(?:the\s+)?(?:world(?:['’]s)?|global|planet(?:['’]s)?|earth(?:['’]s)?)\s+((?:[A-Za-z]+\s+){0,2}[A-Za-z]+)"
+    r"\s*of\s+(?:the\s+)?(?:world|global|planet|[Ee]arth)(?:['’]s)?\b(?:\s+((?:[A-Za-z]+\s+){0,2}[A-Za-z]+))?"
 )
 _WHOLE_OF_WORD = {w: whole for whole, words in WORLD_WHOLES.items() for w in words}
 
@@ -609,7 +590,7 @@ def world_whole(after: str) -> str:
     economy"): "population", "output", ...; "" when the figure is no share of the world's, or of a
     whole we do not know (its first word then)."""
     m = _WORLD_WHOLE.match(after)
-    if not m:
+    if not m or not m.group(1):
         return ""
     words = m.group(1).lower().split()
     return next((_WHOLE_OF_WORD[w] for w in words if w in _WHOLE_OF_WORD), words[0])
@@ -825,7 +806,9 @@ def figure_entity(sentence: str, q: Quantity, initial_names: frozenset[str] = fr
     modifier = [n for n in before if _MEASURE_AFTER_NAME.match(sentence, n.end)]
     if modifier:
         return modifier[-1].entity  # "The UN revised the Vardo death toll to 3,958": Vardo's toll
-    world = _SHARE_OF_WORLD.match(sentence, pos + len(q.display)) is not None
+    # a share of the world's whole: its owner is the subject said before it (the bloc), never a name
+    # the sentence goes on to
+    world = _WORLD_WHOLE.match(sentence, pos + len(q.display)) is not None
     if before and world and _listed(sentence, names, before[0]) >= 3:
         return None  # "Brazil, Russia, India, China and South Africa account for 42% of the world's
         # population": the group's share (the topic's bloc), not its last member's
@@ -867,9 +850,6 @@ _PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
 _RELATIVE_INSIDE = re.compile(
     r"\b(?:that|which)\s+(?!(?:the|a|an|its|their|this|these|those|it|they)\b)[a-z]+"
 )
-# a share of the world's whole ("40% of the world's population", "a quarter of global GDP"): its owner
-# is the subject said before it (the bloc), never a name the sentence goes on to
-_SHARE_OF_WORLD = re.compile(r"\s+of\s+(?:the\s+)?(?:world|global|planet|earth)", re.I)
 _REPORTED_CLAUSE = re.compile(r"\b(?:that|saying|noting|showing|according to which)\s")
 # a name that modifies the measure ("the Vardo death toll", "Vardo's population", "the fund's total")
 # owns its figure, whoever the sentence's subject is

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from ..model import Point
-from .actions import same_action
-from .features import Features, main_action_of
+from .features import Features
 from .pairs import can_anchor, quantities_agree, same_fact, time_span
 from .text import FIGURE_WEIGHT, NAME_WEIGHT, clarity_score
 
@@ -41,14 +40,6 @@ def _compatible(uf: UnionFind, a: int, b: int, feats: list[Features], limit: int
     ma = uf.members[uf.find(a)][:limit]
     mb = uf.members[uf.find(b)][:limit]
     return all(quantities_agree(feats[i], feats[j]) for i in ma for j in mb)
-
-
-def _by_action_only(sim, a: Features, b: Features, idf, sem, same_source: bool, apart) -> bool:
-    """The pair is one fact only by its main action (pairs.same_fact's action rule): no other rule
-    joins it."""
-    if same_source or not same_action(main_action_of(a), main_action_of(b)):
-        return False
-    return not same_fact(sim, a, b, idf, sem, same_source, apart, actions=False)[0]
 
 
 def _figures_shared(uf: UnionFind, a: int, b: int, feats: list[Features], limit: int = 12) -> bool:
@@ -93,17 +84,14 @@ def cluster_points(
     order = np.argsort(-sims, kind="stable")
     for i, j, sim, sem, apart in _in_order(order, rows, cols, sims, semantic, distinct):
         same_source = sources is not None and sources[i] == sources[j]
-        ok, score = same_fact(sim, feats[i], feats[j], idf, sem, same_source, apart)
-        if not ok:
+        verdict = same_fact(sim, feats[i], feats[j], idf, sem, same_source, apart)
+        if not verdict.dup:
             continue
-        scores[(i, j)] = score
+        scores[(i, j)] = verdict.score
         if (
             uf.find(i) != uf.find(j)
             and _compatible(uf, i, j, feats)
-            and (
-                not _by_action_only(sim, feats[i], feats[j], idf, sem, same_source, apart)
-                or _figures_shared(uf, i, j, feats)
-            )
+            and (verdict.rule != "action" or _figures_shared(uf, i, j, feats))
         ):
             uf.union(i, j)
     groups = sorted((sorted(m) for m in uf.members.values()), key=lambda m: m[0])

@@ -107,6 +107,7 @@ def find_conflicts(
     for group in claim_groups(claims, points, feats, mats, out.flagged, topic, aliases):
         group = _drop_lone_dates(group, event, out)
         group = [c for c in group if not c.weekday]  # "on Sunday" witnesses a date, it is no value
+        group = _outcomes_told(group)
         conflict = describe_group(group, names, points)
         if (
             conflict is not None
@@ -131,7 +132,12 @@ def find_conflicts(
             c: any(FIRST_PERSON.search(x.quantity.sentence) for x in group if cluster_of[x.point] == c)
             for c in clusters
         }
-        host = max(clusters, key=lambda c: (not voiced[c], not _all_given(figures[c], given[c]), salience[c]))
+        # (a plan's statement is told beside its outcome: the memo tells what came of it)
+        done = {c: any(not x.planned for x in group if cluster_of[x.point] == c) for c in clusters}
+        host = max(
+            clusters,
+            key=lambda c: (not voiced[c], done[c], not _all_given(figures[c], given[c]), salience[c]),
+        )
         out.conflicts.setdefault(host, []).append(conflict)
         stated.append(_Stated(group, conflict, host))
     hosts = {s.host for s in stated}
@@ -158,6 +164,17 @@ def find_conflicts(
             if _restates(members[c], members[s.host], mats, feats, said):  # nothing new beyond its figures
                 out.absorbed[c] = s.host  # the statement and its host give every figure it has
     return out
+
+
+def _outcomes_told(group: list[Claim]) -> list[Claim]:
+    """A group's outcomes alone when two sources or more give them: they tell their own agreement,
+    disagreement or progression, and a plan beside them ("could reach 20,000") is no step of it (nor
+    would its sentence, left out of the statement, be absorbed by it). One outcome keeps its plans:
+    see statements.plan_and_outcome."""
+    outcomes = [c for c in group if not c.planned]
+    if len(outcomes) < len(group) and len({c.source_id for c in outcomes}) >= 2:
+        return outcomes
+    return group
 
 
 def _one_reference_point(a: Claim, b: Claim, cache: _Sentences) -> bool:
@@ -263,7 +280,9 @@ def claim_groups(
         measure = float(measures[k]) if measures is not None else 0.0
         if _same_claim(a, b, float(lexical[k]), sem, measure, cache):
             scored.append((i, j, a.quantity.relatedness(b.quantity) + 0.1 * measure - 0.5 * _distance(a, b)))
-    outliers = _outliers(scored, claims) | _against_consensus(claims, owners)
+    # (a plan far from its outcome is no sign that either is one source's error)
+    alike = [(i, j, sc) for i, j, sc in scored if claims[i].planned == claims[j].planned]
+    outliers = _outliers(alike, claims) | _against_consensus(claims, owners)
     for i in sorted(outliers):
         flagged.setdefault(claims[i].point, []).append(
             f"{claims[i].display}: given by this source only; other sources agree on figures far from it"
@@ -324,7 +343,11 @@ def _group_outliers(members: list[int], claims: list[Claim]) -> set[int]:
     limit = float(np.log(OUTLIER_RATIO))
     out = set()
     for i in members:
-        others = [claims[j] for j in members if claims[j].source_id != claims[i].source_id]
+        others = [
+            claims[j]
+            for j in members
+            if claims[j].source_id != claims[i].source_id and claims[j].planned == claims[i].planned
+        ]
         if len({c.source_id for c in others}) < 2:
             continue
         near = min(_distance(claims[i], c) for c in others)
@@ -394,6 +417,12 @@ def _sole_owners(claims: list[Claim]) -> set[tuple[str, str]]:
     return {key for key, es in owners.items() if all(e.same_as(es[0]) for e in es)}
 
 
+# A plan and its outcome of one count or amount ("leaders are expected to sign 24 documents" / "the
+# summit resulted in the adoption of 25 documents") are compared: not to set them against each other,
+# but to tell the outcome beside the plan it changed (statements.plan_and_outcome).
+PLANNED_KINDS = ("number", "amount")
+
+
 def _may_compare(
     a: Claim,
     b: Claim,
@@ -402,8 +431,10 @@ def _may_compare(
 ) -> bool:
     """The cheap half of the test: unit, plan, previous value, day, year, entity (and, unless
     any_distance, an order of magnitude at most between the values)."""
-    if a.kind != b.kind or a.planned != b.planned or a.quantity.ordinal != b.quantity.ordinal:
-        return False  # a target is not an outcome; two targets (two forecasts) may disagree
+    if a.kind != b.kind or a.quantity.ordinal != b.quantity.ordinal:
+        return False
+    if a.planned != b.planned and a.kind not in PLANNED_KINDS:
+        return False  # a target date is not the day it happened; two targets may disagree
     if a.previous != b.previous and not _span_opening(a, b):
         return False  # the starting value of a change is not its outcome
     if a.unit != b.unit and (a.kind != "number" or (a.unit and b.unit)):

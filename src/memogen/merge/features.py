@@ -7,13 +7,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..wordlists import HONORIFICS
 from .actions import main_action
 from .aliases import Aliases, alias_names
 from .lexicon import (
     COMMON_ABBREVIATIONS,
     CURRENCY_WORDS,
     EVENT_KINDS,
-    HONORIFICS,
     MONTHS,
     REPORTING_VERBS,
     SCALES,

@@ -6,7 +6,6 @@ import re
 from functools import lru_cache
 
 from ..wordlists import AUXILIARIES
-from ..wordlists import HONORIFICS as WORD_HONORIFICS
 
 MONTHS = {
     m: i + 1
@@ -98,9 +97,10 @@ TENS = {
 }
 # Capitalised common nouns: abbreviations, not names of anyone or anywhere ("announced on national TV").
 COMMON_ABBREVIATIONS = frozenset(["tv", "ceo", "cfo", "gdp", "vat", "covid"])
-# Forms of address before a name ("Mr Yoon", "the Honourable Madam Justice Chan"): no one of their own,
-# so a sentence that says "Mr Yoon" and one that says "President Yoon" name the same people
-HONORIFICS = WORD_HONORIFICS | frozenset(["mx", "madam", "madame", "honourable", "honorable"])
+# Endings of a people's adjective after its place's name ("Chinese", "Iranian", "Moroccan", "Kenyan",
+# "Israeli"): such a word names its place, and is no other spelling of it ("ian" before "an": the
+# place "Iran" is "Iranian" without "ian")
+DEMONYM_ENDINGS = ("ese", "ian", "an", "i", "n", "s")
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 SCALE_ABBR = {"mn": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "tn": 1e12, "lakh": 1e5, "crore": 1e7}
 CURRENCY_PREFIX = re.compile(r"^(?:US\$|USD|US|\$|€|£|¥|EUR|GBP|Rs\.?|PKR|INR|RMB)$")
@@ -496,6 +496,12 @@ def stem(word: str) -> str:
             break
     return w[:5]
 
+
+# The units of a span of time ("after seven years", "within 48 hours"), as stem() reads them ("days"
+# stays "days"): how long, a detail of time like a date, never a count to compare with the fact's.
+DURATION_STEMS = frozenset(
+    stem(w) for w in ("minutes", "hour", "hours", "day", "days", "week", "month", "year", "decade")
+)
 
 # Nouns that count people: one unit, so "70,000 participants" meets "97,000 people" (what is
 # counted, e.g. killed or attending, is then told by the words around the figure).

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..model import Point
 from .actions import other_actions, same_action
 from .features import Features, main_action_of
+from .lexicon import DEMONYM_ENDINGS, DURATION_STEMS
 from .quantities import Quantity, dates_agree, direction, planned
 
 # Tuned on tests/fixtures/merge/pairs.jsonl (split "tune").
@@ -86,13 +88,10 @@ def _name_probes(name: str) -> tuple[str, ...]:
     return (f" {name} ", *prefix, *_demonym_probe(name), f" {name}'", f" {name}’")
 
 
-_DEMONYM_ENDINGS = ("ese", "ian", "i")  # "Chinese", "Iranian", "Israeli": the place's name before them
-
-
 def _demonym_probe(name: str) -> tuple[str, ...]:
     """A people's adjective names its place ("Chinese" / "China", "Iranian" / "Iran"), which its first
     5 letters do not find when the two part before them: the place's stem (4 letters at least)."""
-    for ending in _DEMONYM_ENDINGS:
+    for ending in DEMONYM_ENDINGS:
         stem_ = name[: -len(ending)]
         if name.endswith(ending) and len(stem_) >= 4:
             return (f" {stem_}",)
@@ -175,6 +174,15 @@ def content_idf(feats: list[Features]) -> dict[str, float]:
     return {w: math.log((n + 1) / (d + 1)) + 1 for w, d in df.items()}
 
 
+class Verdict(NamedTuple):
+    """One pair's decision: one fact?, the adjusted score, and the rule that joined it ("" when none).
+    Clustering asks which rule: a pair joined by its main action alone must share its figures."""
+
+    dup: bool
+    score: float
+    rule: str = ""
+
+
 def same_fact(
     sim: float,
     a: Features,
@@ -183,9 +191,8 @@ def same_fact(
     semantic: float | None = None,
     same_source: bool = False,
     distinct: float | None = None,
-    actions: bool = True,
-) -> tuple[bool, float]:
-    """Decide one candidate pair; returns (duplicate?, adjusted score).
+) -> Verdict:
+    """Decide one candidate pair.
 
     sim is the lexical similarity; semantic (embedding cosine, when a model is installed)
     accepts paraphrases that share few words, but only across sources (one source does not
@@ -193,7 +200,7 @@ def same_fact(
     embedding cosine without the topic's common direction (see semantic_paraphrase).
     """
     if sim < min(ANCHOR_MIN_SIM, CONTAIN_MIN_SIM):
-        return False, sim  # cheap exit: most candidate pairs are far below every rule
+        return Verdict(False, sim)  # cheap exit: most candidate pairs are far below every rule
     mismatch = name_mismatch(a, b)
     score = sim - NAME_PENALTY * mismatch
     event = (
@@ -212,49 +219,50 @@ def same_fact(
         and restated_measure(a, b)
     )
     if mismatch and not (event or restated):
-        return False, score  # each side names someone or somewhere the other does not: two facts
+        return Verdict(False, score)  # each side names someone or somewhere the other does not: two facts
     if a.future != b.future:
-        return False, score  # "will raise prices" and "raised prices" are two events
+        return Verdict(False, score)  # "will raise prices" and "raised prices" are two events
     if not quantities_agree(a, b) or conflicting_quantities(a, b) or conflicting_quantities(b, a):
-        return False, score
+        return Verdict(False, score)
     if score >= DUP_THRESHOLD:
-        return True, score
-    # (asked only of pairs still open: the main action is read lazily, per sentence)
-    acted = (
-        actions
-        and semantic is not None
-        and not same_source
-        and semantic >= ACTION_SEMANTIC
-        and mismatch == 0
-        and same_action(main_action_of(a), main_action_of(b))
-        and (same_years(a, b) or not (a.years and b.years))  # a sentence giving no time tells the news
-        and not (_figure_of_its_own(a, b, spans=False) or _figure_of_its_own(b, a, spans=False))
-    )
-    if event or restated or acted:
-        return True, max(score, DUP_THRESHOLD)
+        return Verdict(True, score, "lexical")
+    joined = max(score, DUP_THRESHOLD)
+    if event or restated:
+        return Verdict(True, joined, "event" if event else "restated")
     if containment(a, b) >= CONTAIN_THRESHOLD and score >= CONTAIN_MIN_SIM:
-        return True, max(score, DUP_THRESHOLD)
+        return Verdict(True, joined, "contained")
     if (
         score >= ANCHOR_MIN_SIM
         and shared_anchor(a, b)
         and mismatch == 0
         and (same_source or not _detail_beside_day(a, b))
     ):
-        return True, max(score, DUP_THRESHOLD)
+        return Verdict(True, joined, "anchor")
     if (
         idf is not None
         and score >= OVERLAP_MIN_SIM
         and mismatch == 0
         and weighted_overlap(a, b, idf) >= OVERLAP_DICE
     ):
-        return True, max(score, DUP_THRESHOLD)
+        return Verdict(True, joined, "overlap")
     if (
         semantic is not None
         and score >= SEMANTIC_MIN_SIM
         and semantic_paraphrase(score, semantic, a, b, same_source, distinct)
     ):
-        return True, max(score, DUP_THRESHOLD)
-    return False, score
+        return Verdict(True, joined, "semantic")
+    # asked last, of pairs no other rule joins (the main action is read lazily, per sentence)
+    if (
+        semantic is not None
+        and not same_source
+        and semantic >= ACTION_SEMANTIC
+        and mismatch == 0
+        and same_action(main_action_of(a), main_action_of(b))
+        and (same_years(a, b) or not (a.years and b.years))  # a sentence giving no time tells the news
+        and not (_figure_of_its_own(a, b, spans=False) or _figure_of_its_own(b, a, spans=False))
+    ):
+        return Verdict(True, joined, "action")
+    return Verdict(False, score)
 
 
 def same_event(a: Features, b: Features) -> bool:
@@ -306,12 +314,9 @@ def _detail_beside_day(a: Features, b: Features) -> bool:
     return _figure_of_its_own(a, b) or _figure_of_its_own(b, a)
 
 
-TIME_SPANS = frozenset(["minut", "hour", "day", "week", "month", "year", "decad"])  # stems of spans of time
-
-
 def time_span(q: Quantity) -> bool:
     """ "after seven years of hostility", "within two months": how long, a detail of time like a date."""
-    return q.kind == "number" and q.unit in TIME_SPANS
+    return q.kind == "number" and q.unit in DURATION_STEMS
 
 
 def _figure_of_its_own(a: Features, b: Features, spans: bool = True) -> bool:

@@ -57,6 +57,9 @@ class Quantity:
     # a count joined to its noun as one modifier ("the 300-seat parliament", "a 12-member panel"): the
     # size of the thing it describes, not a count someone holds ("a majority of 170 seats")
     sized: bool = False
+    # the noun a bare figure counts, as written, when the sentence leaves it out after a count of its own
+    # ("40 countries have expressed interest, and 22 have applied": "countries"); see _elided_units
+    elided: str = ""
 
     def relatedness(self, other: Quantity) -> float:
         """How surely two figures measure the same thing: shared nearby words, nearest weigh most."""
@@ -707,7 +710,7 @@ def _elided_units(text: str, found: list[Quantity]) -> None:
             and not any(ch.isdigit() or ch in ".!?" for ch in tail)
             and _LIST_TAIL.search(tail)
         ):
-            found[k] = dataclasses.replace(q, unit=prev.unit)
+            found[k] = dataclasses.replace(q, unit=prev.unit, elided=prev.display.rsplit(" ", 1)[-1].lower())
 
 
 _DURATION_PARTS = {("hour", "minut"): 60.0, ("minut", "second"): 60.0}

@@ -80,6 +80,8 @@ def source_names(sources: list[Source]) -> dict[str, str]:
 
 def describe_group(group: list[Claim], names: dict[str, str], points: list[Point]) -> Conflict | None:
     """A statement for a group whose sources disagree; None when they agree or a source contradicts itself."""
+    if any(c.planned for c in group) and not all(c.planned for c in group):
+        return plan_and_outcome(group, names, points)
     by_source: dict[str, list[Claim]] = defaultdict(list)
     for c in group:
         by_source[c.source_id].append(c)
@@ -125,6 +127,41 @@ def describe_group(group: list[Claim], names: dict[str, str], points: list[Point
         parts = [(_value_text(cl[0]) + _when(cl, group), [c.source_id for c in cl]) for cl in classes]
     subject = measure_subject(group, owner)
     return Conflict(kind=kind, statement=differ_statement(parts, names, subject), values=values)  # type: ignore[arg-type]
+
+
+def plan_and_outcome(group: list[Claim], names: dict[str, str], points: list[Point]) -> Conflict | None:
+    """A plan or forecast ("expected to sign 24 documents") and the outcome another source reports ("the
+    adoption of 25 documents"): no disagreement (both may be right), but a memo that gives the plan alone
+    is out of date, so the outcome is told beside it ("The expected figure was 24 documents (A); the
+    reported outcome is 25 documents (B)"). (Outcomes of two sources or more are told without their
+    plans: conflicts._outcomes_told.)"""
+    plans = [c for c in group if c.planned]
+    outcomes = [c for c in group if not c.planned]
+    done = _readings(outcomes)
+    planned = [cl for cl in _readings(plans) if not any(cl[0].same_reading(o) for o in outcomes)]
+    if len(done) != 1 or not planned or {c.source_id for c in outcomes} & {c.source_id for c in plans}:
+        return None  # the plan was met, or one source tells both (its own update)
+    values = [
+        ConflictValue(source_id=c.source_id, value=c.display, excerpt=points[c.point].text)
+        for c in [*plans, *outcomes]
+    ]
+    plan = "The expected figure was " + "; ".join(
+        f"{_value_text(cl[0])} ({_who([c.source_id for c in cl], names)})" for cl in planned
+    )
+    outcome = (
+        f"the reported outcome is {_value_text(done[0][0])} ({_who([c.source_id for c in done[0]], names)})"
+    )
+    # told right after a sentence giving one side's figure, the statement gives the other side's only
+    beside = {c.source_id: f"{plan}." for c in done[0]} | {
+        c.source_id: f"{outcome[0].upper()}{outcome[1:]}." for c in plans
+    }
+    return Conflict(
+        kind=_KIND[group[0].kind],  # type: ignore[arg-type]
+        statement=f"{plan}; {outcome}.",
+        values=values,
+        change="progression",
+        beside=beside,
+    )
 
 
 def _progression_conflict(
