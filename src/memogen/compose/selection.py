@@ -12,6 +12,7 @@ are the memo's words: a footnote's page space is the layout's business (see fit.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -144,12 +145,16 @@ def select(
     vectors: PointVectors,
     row: dict[str, int],
     budget: int,
+    never: Mapping[str, str] | None = None,
 ) -> Selection:
     """Greedy choice under the word budget; `row` maps a point id to its row in `vectors`.
 
     Each step takes the point whose gain per word is highest: the weight of the concepts it
-    adds to the memo (what is already said adds nothing) plus its salience.
+    adds to the memo (what is already said adds nothing) plus its salience. `never`: point id
+    -> why it may not be chosen (a block quotation's first-person sentence); such a point still
+    counts as a candidate (what it says weighs its concepts), and its words go to the others.
     """
+    never = never or {}
     ranked = sorted(points, key=lambda p: -salience[p.id].total)
     rank = {p.id: k + 1 for k, p in enumerate(ranked)}
     pool, rest = ranked[:POOL], ranked[POOL:]
@@ -190,6 +195,7 @@ def select(
     disputed = np.array([bool(p.conflicts) for p in pool]) * room
     section_bonus = EMPTY_SECTION_BONUS * room
     aside = np.array([is_aside(p, salience) for p in pool], dtype=bool)
+    barred = np.array([p.id in never for p in pool], dtype=bool)
     out = Selection(chosen={k: [] for k in SECTION_KEYS})
     left = budget
     handed: set[str] = set()  # repeats whose disagreement statements a chosen point took
@@ -203,7 +209,7 @@ def select(
     day_gain = np.array([WEIGHTS["dated"] * salience[p.id].dated for p in pool]) / top * prior
     while True:
         repeat = unsaid.repeats(closest, handed_off=[pool[j].id in handed for j in range(n)])
-        fits = open_ & (cost <= left) & ~repeat & ~aside
+        fits = open_ & (cost <= left) & ~repeat & ~aside & ~barred
         if not fits.any():
             break
         opening = not out.chosen["what_happened"] and bool((fits & is_wh).any())
@@ -288,7 +294,9 @@ def select(
                 handed.add(pool[j].id)
     for k in np.flatnonzero(open_):
         p = pool[k]
-        if aside[k]:
+        if barred[k]:
+            reason = never[p.id]
+        elif aside[k]:
             reason = f"about something else than the event, and nothing else speaks for it: {salience[p.id].describe()}"
         elif repeat[k]:
             reason = (

@@ -24,6 +24,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ...model import Citation, DroppedPoint, MergedPoint, Source
@@ -501,23 +502,25 @@ BLOCK_QUOTE_REASON = (
 )
 
 
-def block_quoted(point: MergedPoint, sources: list[Source]) -> bool:
+def block_quoted(point: MergedPoint, sources: Mapping[str, Source]) -> bool:
     """A sentence in the first person, without quotation marks, from a paragraph of a block quotation:
     the paragraph before introduces it with a colon ("Governor X told NBC News he could not say
     ...:" then "It's too early for me to tell. ... we would never diminish ..."), perhaps through
     more paragraphs of the same quotation. The page's layout marked the quote; a memo sentence
     without it speaks with nobody's voice ("We would never ...").
 
-    Asked of the points chosen, not of every candidate: leaving candidates out reshapes the
-    salience of all the others (the meaning graph and the pool), for sentences rarely chosen."""
+    Selection never chooses such a point (its words go to others), but it stays a candidate:
+    leaving candidates out reshapes the salience of all the others (the meaning graph and the
+    pool), for sentences rarely chosen. `sources`: by id."""
     # (a quotation named to nobody counts whole: '“Actually, those of us in ... our agencies ...”')
     own = point.text if _ATTRIBUTION.search(point.text) is None else _QUOTED_SPAN.sub("", point.text)
     if _FIRST_PERSON.search(own) is None or not point.citations:
         return False
     c = point.citations[0]
-    text = next((s.text for s in sources if s.id == c.source_id), None)
-    if text is None:
+    source = sources.get(c.source_id)
+    if source is None:
         return False
+    text = source.text
     at = c.start
     for _ in range(BLOCK_QUOTE_PARAGRAPHS):
         end = _stripped_end(text, text.rfind("\n", 0, at) + 1)
