@@ -200,7 +200,10 @@ def test_a_sentence_of_a_block_quotation_in_the_first_person_is_never_chosen_and
     salience = {
         p.id: Salience(1.0 - 0.1 * k, 1.0 - 0.1 * k, 0.0, 1.0, False, 0.5, 0.0) for k, p in enumerate(points)
     }
-    never = {p.id: BLOCK_QUOTE_REASON for p in points if block_quoted(p, sources)}
+
+    def never(p):
+        return BLOCK_QUOTE_REASON if block_quoted(p, sources) else None
+
     budget = 30  # two of the four fit; the best is the block quotation's
     assert "p1" in [p.id for p in select(points, salience, vectors, row, budget).chosen["what_happened"]]
     picked = select(points, salience, vectors, row, budget, never)

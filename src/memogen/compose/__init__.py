@@ -122,8 +122,14 @@ def _choose(
     _ensure_what_happened(candidates, sal, event[0])
     row = {p.id: k for k, p in enumerate(candidates)}
     by_id = {s.id: s for s in sources}
-    never = {p.id: BLOCK_QUOTE_REASON for p in candidates if block_quoted(p, by_id)}
-    selection = select(candidates, sal, vectors, row, budget, never)
+    selection = select(
+        candidates,
+        sal,
+        vectors,
+        row,
+        budget,
+        lambda p: BLOCK_QUOTE_REASON if block_quoted(p, by_id) else None,
+    )
     for p in candidates:  # --explain says where a point was filed and where it went
         if p.id in selection.kept and filed[p.id] != p.section:
             selection.kept[p.id] += f"; filed under {filed[p.id]} by the extractor, placed under {p.section}"

@@ -12,7 +12,7 @@ are the memo's words: a footnote's page space is the layout's business (see fit.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -145,16 +145,16 @@ def select(
     vectors: PointVectors,
     row: dict[str, int],
     budget: int,
-    never: Mapping[str, str] | None = None,
+    never: Callable[[MergedPoint], str | None] | None = None,
 ) -> Selection:
     """Greedy choice under the word budget; `row` maps a point id to its row in `vectors`.
 
     Each step takes the point whose gain per word is highest: the weight of the concepts it
-    adds to the memo (what is already said adds nothing) plus its salience. `never`: point id
-    -> why it may not be chosen (a block quotation's first-person sentence); such a point still
-    counts as a candidate (what it says weighs its concepts), and its words go to the others.
+    adds to the memo (what is already said adds nothing) plus its salience. `never`: why a point
+    may not be chosen, or None (a block quotation's first-person sentence); asked of the pool
+    only. Such a point still counts as a candidate (what it says weighs its concepts), and its
+    words go to the others.
     """
-    never = never or {}
     ranked = sorted(points, key=lambda p: -salience[p.id].total)
     rank = {p.id: k + 1 for k, p in enumerate(ranked)}
     pool, rest = ranked[:POOL], ranked[POOL:]
@@ -195,7 +195,8 @@ def select(
     disputed = np.array([bool(p.conflicts) for p in pool]) * room
     section_bonus = EMPTY_SECTION_BONUS * room
     aside = np.array([is_aside(p, salience) for p in pool], dtype=bool)
-    barred = np.array([p.id in never for p in pool], dtype=bool)
+    bar = [never(p) if never else None for p in pool]  # why each may not be chosen
+    barred = np.array([b is not None for b in bar], dtype=bool)
     out = Selection(chosen={k: [] for k in SECTION_KEYS})
     left = budget
     handed: set[str] = set()  # repeats whose disagreement statements a chosen point took
@@ -294,8 +295,8 @@ def select(
                 handed.add(pool[j].id)
     for k in np.flatnonzero(open_):
         p = pool[k]
-        if barred[k]:
-            reason = never[p.id]
+        if bar[k] is not None:
+            reason = bar[k]
         elif aside[k]:
             reason = f"about something else than the event, and nothing else speaks for it: {salience[p.id].describe()}"
         elif repeat[k]:
