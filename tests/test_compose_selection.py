@@ -685,3 +685,49 @@ def test_a_day_told_without_its_year_is_the_day_told_with_it() -> None:
     assert overlap[0] > 0 and overlap[1] == 0
     assert days_meet(frozenset({(2019, None, None)}), frozenset({(2019, 3, 10)}))
     assert not days_meet(frozenset({(2019, None, None)}), frozenset({(None, 3, 10)}))
+
+
+def test_a_memo_with_room_for_a_point_per_source_takes_another_outlets_lead_before_a_second_point_of_one():
+    from memogen.compose.salience import Salience
+    from memogen.compose.selection import select
+    from memogen.compose.similarity import vectorise
+
+    first = mp(
+        "a1",
+        "Floodwater from two burst dams swept through the eastern port of Varna on Monday night, "
+        "destroying four bridges, cutting power to the old town and forcing thousands of residents "
+        "onto the roofs of their homes while rescue boats searched the lower districts.",
+        "what_happened",
+    )
+    second = mp(
+        "a2",
+        "Engineers had warned the regional council three years earlier that both dams needed urgent "
+        "repairs, a report released by the provincial auditor showed, yet the money set aside for "
+        "the work was spent on a highway project outside the capital instead of the spillways.",
+        "what_happened",
+        start=400,
+    )
+    other = mp(
+        "b1",
+        "The national government declared a state of emergency across three provinces and sent army "
+        "helicopters with medical teams, tents and drinking water, while neighbouring countries "
+        "offered search teams and field hospitals to the stricken coast within the first day.",
+        "what_happened",
+        source="b",
+    )
+    points = [first, second, other]
+    vectors = vectorise([p.text for p in points])
+    row = {p.id: k for k, p in enumerate(points)}
+    salience = {
+        "a1": Salience(1.0, 1.0, 0.0, 1.0, False, 1.0, 0.0),
+        "a2": Salience(1.0, 0.79, 0.0, 0.5, False, 1.0, 0.0),  # a's second sentence
+        "b1": Salience(0.5, 1.0, 0.0, 0.5, False, 0.75, 0.0),  # b's lead
+    }
+
+    def chosen(budget: int) -> set[str]:
+        picked = select(points, salience, vectors, row, budget)
+        return {p.id for ps in picked.chosen.values() for p in ps}
+
+    # ~42-word points: two fit in 90 words, room for one typical point per source (2 x 25 words)
+    assert chosen(90) == {"a1", "b1"}
+    assert chosen(45) == {"a1"}  # one point only: the best

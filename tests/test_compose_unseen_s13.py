@@ -166,10 +166,13 @@ def test_a_name_written_in_full_first_is_not_named_again_later() -> None:
     assert introduce(later, "a", 100, people, seen) == later
 
 
-def test_a_chosen_sentence_of_a_block_quotation_in_the_first_person_goes() -> None:
-    from memogen.compose import _without_block_quotes
-    from memogen.compose.selection import Selection
-    from memogen.compose.standalone import block_quoted
+def test_a_sentence_of_a_block_quotation_in_the_first_person_is_never_chosen_and_its_words_go_to_others() -> (
+    None
+):
+    from memogen.compose.salience import Salience
+    from memogen.compose.selection import select
+    from memogen.compose.similarity import vectorise
+    from memogen.compose.standalone import BLOCK_QUOTE_REASON, block_quoted
 
     src = _source(
         "Mayor Lena Holt told Harbour Radio she could not say whether the warning sirens sounded:\n\n"
@@ -187,10 +190,22 @@ def test_a_chosen_sentence_of_a_block_quotation_in_the_first_person_goes() -> No
     told = _point(
         "p4", src, "We were told by the authority that ferries would use the southern quay until repairs end."
     )
-    assert block_quoted(block, [src]) and block_quoted(second, [src])
-    assert not block_quoted(plain, [src])
-    assert not block_quoted(told, [src])  # first person, but no quotation introduced before it
-    selection = Selection(chosen={"what_happened": [block, plain], "what_it_means": [second, told]})
-    _without_block_quotes(selection, [src])
-    assert selection.chosen == {"what_happened": [plain], "what_it_means": [told]}
-    assert {d.text for d in selection.dropped} == {block.text, second.text}
+    sources = {src.id: src}
+    assert block_quoted(block, sources) and block_quoted(second, sources)
+    assert not block_quoted(plain, sources)
+    assert not block_quoted(told, sources)  # first person, but no quotation introduced before it
+    points = [block, second, plain, told]
+    vectors = vectorise([p.text for p in points])
+    row = {p.id: k for k, p in enumerate(points)}
+    salience = {
+        p.id: Salience(1.0 - 0.1 * k, 1.0 - 0.1 * k, 0.0, 1.0, False, 0.5, 0.0) for k, p in enumerate(points)
+    }
+
+    def never(p):
+        return BLOCK_QUOTE_REASON if block_quoted(p, sources) else None
+
+    budget = 30  # two of the four fit; the best is the block quotation's
+    assert "p1" in [p.id for p in select(points, salience, vectors, row, budget).chosen["what_happened"]]
+    picked = select(points, salience, vectors, row, budget, never)
+    assert sorted(p.id for p in picked.chosen["what_happened"]) == ["p3", "p4"]
+    assert {d.text for d in picked.dropped if d.reason == BLOCK_QUOTE_REASON} == {block.text, second.text}

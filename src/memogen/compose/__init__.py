@@ -121,23 +121,19 @@ def _choose(
     filed = {p.id: p.section for p in candidates}
     _ensure_what_happened(candidates, sal, event[0])
     row = {p.id: k for k, p in enumerate(candidates)}
-    selection = select(candidates, sal, vectors, row, budget)
-    _without_block_quotes(selection, sources)
+    by_id = {s.id: s for s in sources}
+    selection = select(
+        candidates,
+        sal,
+        vectors,
+        row,
+        budget,
+        lambda p: BLOCK_QUOTE_REASON if block_quoted(p, by_id) else None,
+    )
     for p in candidates:  # --explain says where a point was filed and where it went
         if p.id in selection.kept and filed[p.id] != p.section:
             selection.kept[p.id] += f"; filed under {filed[p.id]} by the extractor, placed under {p.section}"
     return selection, dropped, sal, people
-
-
-def _without_block_quotes(selection: Selection, sources: list[Source]) -> None:
-    """The chosen sentences of a block quotation in the first person go (their speaker is in the
-    paragraph before); the rest of the choice stays as it was."""
-    for key, points in selection.chosen.items():
-        gone = [p for p in points if block_quoted(p, sources)]
-        selection.chosen[key] = [p for p in points if p not in gone]
-        for p in gone:
-            selection.kept.pop(p.id, None)
-            selection.dropped.append(DroppedPoint(p.text, p.section, p.source_ids, BLOCK_QUOTE_REASON))
 
 
 @dataclass

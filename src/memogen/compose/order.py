@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..merge import extract_quantities, features
 from ..model import MergedPoint, Paragraph, Source
+from ..wordlists import NUMBER_WORDS
 
 POINTS_PER_PARAGRAPH = 3  # ... of typical length; a paragraph is measured in words:
 PARAGRAPH_WORDS = 140  # a paragraph takes points while it stays within this many words
@@ -106,7 +107,7 @@ def time_of_day(text: str) -> float | None:
     return next((hour for rx, hour in _PART_OF_DAY if rx.search(text)), None)
 
 
-_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_COUNT = {"a": 1, "an": 1, **NUMBER_WORDS}
 _UNIT_HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0}
 _RELATIVE = re.compile(
     r"\b(?:(?P<n>an?|one|two|three|four|five|six|seven|\d{1,2})\s+|(?:a\s+few|several|some)\s+)?"

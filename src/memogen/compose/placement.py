@@ -32,6 +32,7 @@ from ..merge.lexicon import STOP
 from ..model import MergedPoint
 from ..sections.features import PAST_FORMS, Context, cue_features, quoted_wording, time_features
 from ..sections.sentences import sentence_spans
+from ..wordlists import QUOTED_SPAN
 from .order import point_date
 from .salience import Salience
 
@@ -176,7 +177,6 @@ def judges_what_comes(point: MergedPoint, event: dt.date) -> bool:
 
 # "the dynasty's rule appears to be over", "the coup seems to follow the same script": the writer's reading
 _HEDGED = re.compile(r"\b(?:appears|seems|appear|seem)\s+to\b", re.IGNORECASE)
-_IN_QUOTES = re.compile(r"[“\"][^”\"]*[”\"]")
 
 
 def hedges_a_verdict(point: MergedPoint, event: dt.date) -> bool:
@@ -185,7 +185,7 @@ def hedges_a_verdict(point: MergedPoint, event: dt.date) -> bool:
     event, not a report of it; a hedge within a quotation ("the panel noted the acts “appear to be
     capable of ...”") is the speaker's finding, reported, as is a sentence dated at the event's day,
     or a tally the sources dispute."""
-    own_words = _IN_QUOTES.sub(" ", point.text)
+    own_words = QUOTED_SPAN.sub(" ", point.text)
     if point.section != "what_happened" or tallies_the_event(point) or not _HEDGED.search(own_words):
         return False
     return "t_day_event" not in time_features(point.text, Context(event_start=event))

@@ -28,6 +28,7 @@ import numpy as np
 
 from ..merge import extract_quantities
 from ..model import MergedPoint, Source
+from ..wordlists import FIRST_PERSON, QUOTED_SPAN
 from .similarity import PointVectors
 
 # Fitted (logistic regression, rounded) on which points state a key fact in the tune events and
@@ -53,8 +54,6 @@ SHORT_MEMO = 700
 # specificity is read for the shortlist, ~60,000 at 2,000 sources).
 _NAME = re.compile(r"[A-Z](?<=[a-z,;:] [A-Z])[\w-]+")
 _NUMBER = re.compile(r"\d(?<![A-Za-z]\d)\d*(?:[.,]\d+)*(?![A-Za-z]*\d)")
-_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|Let['’]s|let us|Let us)\b")
-_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 
 
 @dataclass(frozen=True)
@@ -333,7 +332,7 @@ def score_points(
     )
     out: dict[str, Salience] = {}
     for k, p in enumerate(points):
-        own_voice = _FIRST_PERSON.search(_QUOTED.sub("", p.text)) is not None
+        own_voice = FIRST_PERSON.search(QUOTED_SPAN.sub("", p.text)) is not None
         out[p.id] = Salience(
             centrality=float(central[k]),
             position=position.get(p.id, 0.0),

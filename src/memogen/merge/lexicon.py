@@ -5,28 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..wordlists import AUXILIARIES
+from ..wordlists import AUXILIARIES, NUMBER_WORDS
+from ..wordlists import FIRST_PERSON as WORD_FIRST_PERSON
+from ..wordlists import MONTHS as WORD_MONTHS
 
-MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
+MONTHS = WORD_MONTHS  # "january", "jan", "sept" -> the month
 # Day names mark when, not who: "on Sunday" vs "on Monday" must not read as two named parties.
 WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 # Words that can follow a figure without being what it counts ("rose to 23 on Monday").
@@ -64,33 +47,7 @@ NOT_UNITS = (
     )
     | AUXILIARIES
 )
-UNITS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ]
-    )
-}
+UNITS = NUMBER_WORDS  # "zero" ... "nineteen"
 TENS = {
     w: 10 * (i + 2)
     for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
@@ -342,7 +299,7 @@ WISHED = re.compile(
     r"\b(?:prefer|prefers|preferred|preferring|proposed|proposes?|called for|target|goal|double|triple)\b",
     re.I,
 )
-FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
+FIRST_PERSON = WORD_FIRST_PERSON
 LEADING_FILLER = re.compile(
     r"^(?:(?:In a nutshell|In short|In fact|Thus|Hence|However|Moreover|Furthermore|Therefore|Interestingly|"
     r"Meanwhile|Additionally|For example|For instance|Similarly|And|But|So|Indeed|"

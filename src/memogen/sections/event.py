@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Source
+from ..wordlists import NUMBER_WORDS
 from .dates import MONTHS, DateMention, find_dates, find_relative_days
 from .sentences import sentence_spans
 
@@ -87,18 +88,12 @@ _NUMERIC_DATE = re.compile(
     r"^(?:(?P<y1>(?:19|20)\d\d)[/.](?P<m1>[01]?\d)[/.](?P<d1>[0-3]?\d)|(?P<a>[0-3]?\d)[-/.](?P<b>[0-3]?\d)[-/.](?P<y2>(?:19|20)\d\d))"
 )
 _NAME = re.compile(r"\b[A-Z][\w'’.-]*[A-Za-z0-9](?:[ \t]+[A-Z][\w'’.-]*[A-Za-z0-9])*")
-_NOT_NAMES = (
-    frozenset(
-        """the a an on in at after before while since this that these those he she it they we his her its their
+_NOT_NAMES = frozenset(
+    """the a an on in at after before while since this that these those he she it they we his her its their
     our as but and or if when where what who why how according meanwhile however also mr mrs ms dr for with
     by from to during despite amid following under over nearly some all many most more other new first last
     monday tuesday wednesday thursday friday saturday sunday today yesterday""".split()  # noqa: SIM905
-    )
-    | frozenset(MONTHS)
-    | frozenset(
-        "january february march april june july august september october november december".split()  # noqa: SIM905
-    )
-)
+) | frozenset(MONTHS)
 
 
 @dataclass(frozen=True)
@@ -604,7 +599,7 @@ def _stated_ranges(
     return out
 
 
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "2": 2, "3": 3, "4": 4, "5": 5}
+_NUMBERS = {**NUMBER_WORDS, "2": 2, "3": 3, "4": 4, "5": 5}
 _DURATION = re.compile(r"\b(?P<n>two|three|four|five|six|seven|[2-5])[- ]day\b", re.IGNORECASE)
 
 

@@ -12,13 +12,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..wordlists import TITLE_SMALL_WORDS
+from ..wordlists import MONTHS, TITLE_SMALL_WORDS
 from .places import is_country_name
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+_MONTHS = MONTHS
 MONTH_NUMBERS = _MONTHS  # 'jan' -> 1, for readers of dates without a year
 _MONTH = r"(?P<m>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"

@@ -24,12 +24,13 @@ import bisect
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ...model import Citation, DroppedPoint, MergedPoint, Source
 from ...sections.dates import find_dates
 from ...sections.segment import is_expletive_it, opening
-from ...sections.sentences import CLOCK_END, CLOCK_NEXT, ends_with_title
+from ...wordlists import FIRST_PERSON, NUMBER_WORDS, QUOTED_SPAN, SPEAKER_VERB
 from .people import People, find_people, introduce, named_in, respelled, speakers_in
 from .shape import (
     CUT_OFF,
@@ -41,6 +42,7 @@ from .shape import (
     has_finite_verb,
     mend_cut_off,
     not_a_statement,
+    sentence_ends,
     strip_enumerator,
     strip_label,
     without_reporting,
@@ -80,27 +82,19 @@ _CAME_AS = re.compile(
     r"^The\s+(?:[a-z]+\s+){1,2}(?:came|comes)\s+(?:as|while)\s+(?!(?:a|an|no|little|part)\s)"
 )
 _SECOND_AS = re.compile(r",?\s+and\s+as\s+(?=the\b|an?\b|[A-Z])")
-_SPEAKER_PRONOUN = re.compile(
-    r"(?<=[,”\"’]\s)(he|she)(?=\s+(?:said|says|added|adds|stated|told|noted|wrote|argued|warned|stressed|"
-    r"explained|insisted|claimed|urged|recalled|declared|announced)\b)"
-)
+_SPEAKER_PRONOUN = re.compile(rf"(?<=[,”\"’]\s)(he|she)(?=\s+{SPEAKER_VERB}\b)")
 # "Lai, in their view, poses ...", "according to him": a view told as someone's, who is in a sentence before
 _PRONOUN_ATTRIBUTION = re.compile(
     r"\b(?:[Ii]n\s+(?:his|her|their)\s+(?:view|opinion|words|eyes|mind)|[Aa]ccording\s+to\s+(?:him|her|them))\b"
 )
 _QUOTE = re.compile(r"^[“\"]([^”\"]{25,})(?:[”\"]|$)")  # a sentence that is a quotation
-_ATTRIBUTION = re.compile(
-    r"\b(?:said|says|told|tells|added|adds|stated|states|noted|notes|wrote|writes|asked|argued|warned|"
-    r"stressed|declared|announced|explained|insisted|claimed|urged|recalled|according to|quoted)\b|:\s*[“\"]",
-    re.I,
-)
+_ATTRIBUTION = re.compile(rf"\b(?:{SPEAKER_VERB}|asked|according to|quoted)\b|:\s*[“\"]", re.I)
 _OPINION = re.compile(r"\b(?:should|must|ought to|we|our|us|I)\b|[?!][”\"’]?$")
 _FIGURE = re.compile(r"\b\d[\d,.]*\b")
 _ENUMERATED = re.compile(
     r"(?:\b(?:First|Second|Third|Fourth|Fifth)(?:ly)?,|^\s*\(?\d{1,2}[.)]|\n\s*\(?\d{1,2}[.)])\s*$"
 )
 _SUCH = re.compile(r"\bsuch\s+(?!as\b|a\s+way\b)[a-z]+", re.I)  # "had given such indications": which?
-_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|\b[A-Z](?:\.[A-Z])*|\bno|\bvs)\.$")  # "Mr.", "U.S.", "Gen."
 _ITEM_NUMBER = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s*$")  # an item number ending a text
 _NOW = re.compile(r"\b(?:now|currently|at present|so far|this year|to date)\b", re.I)
 
@@ -139,8 +133,7 @@ class Home:
         body = head_para.rstrip()
         if not body:
             return None
-        ends = [m.end() for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z“\"‘(])", body)]
-        ends = [e for e in ends if e < len(body) and not _ABBREVIATION.search(body[:e].rstrip())]  # not 'Mr.'
+        ends = [m.end() for m in sentence_ends(body)]  # not after 'Mr.'
         if ends and _OWN_OPENING.fullmatch(body[ends[-1] :]):
             # "... a coup. But" + "in a series of messages, he said ...": the point's span left out
             # the connective that opens its own sentence; the sentence it leans on is the one before
@@ -243,7 +236,7 @@ def _join_previous(text: str, home: Home | None) -> tuple[str, Citation] | None:
         return None
     if _LEANS_BACK.match(before) or _DEMONSTRATIVE_NOUN.match(before) or _leans_on_its_kind(before):
         return None  # 'The latter transaction ...': the sentence leaned on leans on another
-    if _FIRST_PERSON.search(_QUOTED_SPAN.sub("", _QUOTE_CLOSED_AHEAD.sub("", before))):
+    if FIRST_PERSON.search(QUOTED_SPAN.sub("", _QUOTE_CLOSED_AHEAD.sub("", before))):
         return None  # 'I will lift martial law.': a quotation its page left open; whose words?
     if _SPEAKER_PRONOUN.search(before) or _PRONOUN_ATTRIBUTION.search(before):
         return None  # 'Citing X, she said ...': the sentence leaned on names no speaker either
@@ -299,7 +292,7 @@ def _needs_its_year(text: str, home: Home | None, event_year: int | None) -> boo
     return bool(years) and latest is not None and max(years) < latest
 
 
-_NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_NUMBER_WORDS = tuple(w for w, n in NUMBER_WORDS.items() if 2 <= n <= 12)  # "two" ... "twelve"
 _COUNT = rf"(?:{'|'.join(_NUMBER_WORDS)}|\d{{1,3}})"
 # "The six men were ...": a counted group the sentence before introduced ("six construction workers")
 _COUNTED_GROUP = re.compile(rf"^The\s+(?P<n>{_COUNT})\s+(?P<head>[a-z]+)\b(?!-)")
@@ -530,32 +523,31 @@ def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation 
     return "opens with a pronoun whose referent is in the sentence before, which does not fit"
 
 
-# "I", "we", "our" outside quotation marks: someone speaks in the sentence itself
-_FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|we|We|we['’]re|We['’]re|our|Our|us|my|My|me)\b")
-_QUOTED_SPAN = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)")
 BLOCK_QUOTE_PARAGRAPHS = 3  # paragraphs of one quotation a page may set under its introduction
 BLOCK_QUOTE_REASON = (
     "a block quotation's sentence in the first person: its speaker is in the paragraph before"
 )
 
 
-def block_quoted(point: MergedPoint, sources: list[Source]) -> bool:
+def block_quoted(point: MergedPoint, sources: Mapping[str, Source]) -> bool:
     """A sentence in the first person, without quotation marks, from a paragraph of a block quotation:
     the paragraph before introduces it with a colon ("Governor X told NBC News he could not say
     ...:" then "It's too early for me to tell. ... we would never diminish ..."), perhaps through
     more paragraphs of the same quotation. The page's layout marked the quote; a memo sentence
     without it speaks with nobody's voice ("We would never ...").
 
-    Asked of the points chosen, not of every candidate: leaving candidates out reshapes the
-    salience of all the others (the meaning graph and the pool), for sentences rarely chosen."""
+    Selection never chooses such a point (its words go to others), but it stays a candidate:
+    leaving candidates out reshapes the salience of all the others (the meaning graph and the
+    pool), for sentences rarely chosen. `sources`: by id."""
     # (a quotation named to nobody counts whole: '“Actually, those of us in ... our agencies ...”')
-    own = point.text if _ATTRIBUTION.search(point.text) is None else _QUOTED_SPAN.sub("", point.text)
-    if _FIRST_PERSON.search(own) is None or not point.citations:
+    own = point.text if _ATTRIBUTION.search(point.text) is None else QUOTED_SPAN.sub("", point.text)
+    if FIRST_PERSON.search(own) is None or not point.citations:
         return False
     c = point.citations[0]
-    text = next((s.text for s in sources if s.id == c.source_id), None)
-    if text is None:
+    source = sources.get(c.source_id)
+    if source is None:
         return False
+    text = source.text
     at = c.start
     for _ in range(BLOCK_QUOTE_PARAGRAPHS):
         end = _stripped_end(text, text.rfind("\n", 0, at) + 1)
@@ -565,7 +557,7 @@ def block_quoted(point: MergedPoint, sources: list[Source]) -> bool:
         para = text[start:end]
         if para.endswith(":"):
             return True
-        if _FIRST_PERSON.search(_QUOTED_SPAN.sub("", para)) is None:
+        if FIRST_PERSON.search(QUOTED_SPAN.sub("", para)) is None:
             return False
         at = start
     return False
@@ -672,7 +664,7 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
         return "about the reporting itself (a source's anonymity, a request for comment), not the event"
     text = respelled(close_open_quote(without_stray_stop(drop_more_follows(own))), ctx.people)
     section = point.section
-    if section == "what_happened" and _OPINION.search(re.sub(r"[“\"][^”\"]*[”\"]", "", text)):
+    if section == "what_happened" and _OPINION.search(QUOTED_SPAN.sub("", text)):
         section = "what_it_means"  # an opinion is not a fact of what happened
     if text == point.text and section == point.section and citation is point.citations[0]:
         return point
@@ -765,13 +757,7 @@ def _sentence_spans(home: Home) -> list[tuple[int, int]]:
     """Offsets of the sentences of a point's cited span ("Mr." and "U.S." end none)."""
     start, end = home.citation.start, home.citation.end
     body = home.text[start:end]
-    cuts = [
-        m.end()
-        for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z“\"‘(])", body)
-        if not _ABBREVIATION.search(body[: m.start() + 1])
-        and not ends_with_title(body[: m.start() + 1])
-        and not _clock_time_goes_on(body, m)
-    ]
+    cuts = [m.end() for m in sentence_ends(body)]
     bounds = [0, *cuts, len(body)]
     spans = []
     for a, b in zip(bounds, bounds[1:], strict=False):
@@ -779,13 +765,6 @@ def _sentence_spans(home: Home) -> list[tuple[int, int]]:
         lead = len(piece) - len(piece.lstrip())
         spans.append((start + a + lead, start + a + len(piece.rstrip())))
     return [sp for sp in spans if sp[1] > sp[0]]
-
-
-def _clock_time_goes_on(body: str, m: re.Match) -> bool:
-    """ "At 1:27 a.m. ET (0527 GMT), a ship struck ...": the time's zone or day follows its "a.m."."""
-    return (
-        CLOCK_END.search(body, 0, m.start() + 1) is not None and CLOCK_NEXT.match(body[m.end() :]) is not None
-    )
 
 
 def _absorb_joined(

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...model import Source
-from ...wordlists import HONORIFICS, PERSON_TITLE_HEADS
+from ...wordlists import HONORIFICS, PERSON_TITLE_HEADS, SPEAKER_VERB
 
 _CAP = r"[A-Z][A-Za-zÀ-ÿ'’-]*"
 _WORD = (
@@ -298,10 +298,7 @@ def _other_given_name(head: str, mentions: list[Mention]) -> bool:
 
 
 # what a bare name says or does in a memo sentence: it names a person ("Wang reportedly said")
-_ACTS = re.compile(
-    r"\s+(?:(?:also|reportedly|later|then|earlier|further|had|has|have)\s+)?(?:said|says|added|adds|told|tells|"
-    r"noted|stated|argued|warned|stressed|insisted|claimed|announced|declared|urged|wrote|explained)\b"
-)
+_ACTS = re.compile(rf"\s+(?:(?:also|reportedly|later|then|earlier|further|had|has|have)\s+)?{SPEAKER_VERB}\b")
 
 
 def _untitled_full_name(text: str, m: re.Match[str], people: People, introduced: set[str]) -> str | None:
@@ -367,9 +364,7 @@ def introduce(text: str, source_id: str, before: int, people: People, introduced
 
 
 # a speaker named by one word: 'Yun said', 'Yun told reporters'
-_SPEAKER = re.compile(
-    r"\b(?P<name>[A-Z][a-z]{1,12})(?=\s+(?:said|says|told|added|adds|stated|noted|wrote|declared|announced)\b)"
-)
+_SPEAKER = re.compile(rf"\b(?P<name>[A-Z][a-z]{{1,12}})(?=\s+{SPEAKER_VERB}\b)")
 
 
 def speakers_in(text: str) -> set[str]:

@@ -10,6 +10,7 @@ they have the look of text but say nothing a reader can cite. Evidence is the fo
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ...sections.headings import is_heading
 from ...sections.sentences import CLOCK_END, CLOCK_NEXT, ends_with_title
@@ -107,23 +108,36 @@ def has_finite_verb(sentence: str) -> bool:
     return False
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘(])")
+# a stop, perhaps a closing quote or bracket, then space and a capital or an opening quote or bracket
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"‘(])")
 # a stop that ends a title or an initial, not the sentence: "Mr. Becker", "Gen. Munir", "U.S. regulators"
 _ABBREVIATED = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Sen|Rep|Gov|Jr|Sr|No|vs)|\b[A-Z])\.$"
 )
 
 
-def first_sentence(text: str) -> tuple[str, str]:
-    """(first sentence, the rest) at the first full stop followed by a capital that ends no title
-    or initial ("Just one day after Mr. Becker ..." is one sentence)."""
+def sentence_ends(text: str) -> Iterator[re.Match[str]]:
+    """Each stop of `text` that ends a sentence (`start()` the stop, `end()` where the next one opens).
+
+    A stop after a title, an initial or a month's abbreviation ends none ("Just one day after Mr.
+    Becker ..."), nor does one after "a.m." or "p.m." that the time's zone or day follows ("At 1:27
+    a.m. ET (0527 GMT), a ship struck ..."). Why one reader: the composer splits a point's span,
+    finds a point's first sentence and the sentence before it; three copies of these rules had
+    drifted apart (one took "War." and "Xi." for abbreviations, one missed "Brig.").
+    """
     for m in _SENTENCE_END.finditer(text):
-        if _ABBREVIATED.search(text, 0, m.start()) or ends_with_title(text[: m.start()].rstrip()):
+        before = text[: m.start() + 1]
+        if _ABBREVIATED.search(before) or ends_with_title(before):
             continue
-        # "At 1:27 a.m. ET (0527 GMT), ...": a clock time's zone or day goes on with its sentence
-        if CLOCK_END.search(text, 0, m.start()) and CLOCK_NEXT.match(text[m.end() :]):
+        if CLOCK_END.search(before) and CLOCK_NEXT.match(text[m.end() :]):
             continue
-        return text[: m.start()].strip(), text[m.end() :].strip()
+        yield m
+
+
+def first_sentence(text: str) -> tuple[str, str]:
+    """(first sentence, the rest) at the first stop that ends a sentence (`sentence_ends`)."""
+    for m in sentence_ends(text):
+        return text[: m.start() + 1].strip(), text[m.end() :].strip()
     return text.strip(), ""
 
 

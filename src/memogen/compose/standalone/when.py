@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...sections.dates import find_dates
+from ...wordlists import NUMBER_WORDS
 
 WEEKDAYS = tuple(calendar.day_name)  # Monday .. Sunday
 _WEEKDAY = "|".join(WEEKDAYS)
@@ -58,8 +59,7 @@ RELATIVE = re.compile(
 )
 # the months each season of the northern year spans (winter runs into the next year: not placed)
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_COUNTS |= {"eight": 8, "nine": 9, "ten": 10}
+_COUNTS = {"a": 1, "an": 1, **NUMBER_WORDS}
 _PAST_VERB = re.compile(r"\b(?:was|were|had|did|said|told|[a-z]{3,}ed)\b")
 _FUTURE = re.compile(
     r"\b(?:will|shall|is due|are due|is set|are set|is expected|are expected|is scheduled|are scheduled|"
