@@ -163,6 +163,31 @@ def _steps_back(day: dt.date, told: dt.date | None) -> bool:
     return told is not None and (told - day).days >= RECALL_DAYS
 
 
+# 'declared martial law ..., then reversed the decision hours later': a lead that runs to the outcome
+_WHOLE_ARC = re.compile(
+    r"\bthen\b[^.!?]{0,80}\blater\b|\b(?:minutes|hours|days|weeks)\s+later\b|\bonly to\b|"
+    r"\bshortly (?:after|afterwards)\b",
+    re.I,
+)
+
+
+def summary_lead_end(text: str) -> tuple[int, int]:
+    """Where the sentences after a summary lead run in its paragraph (start, end), or (0, 0).
+
+    Why: a page that opens on the whole story in one paragraph ('X declared martial law, then
+    reversed the decision hours later. ... Lawmakers voted against it.') tells its outcome among
+    the first lines; read as the start of its narrative, the vote would come before the steps that
+    led to it. Those sentences keep only the dates they give themselves."""
+    body = text.lstrip()
+    lead = len(text) - len(body)
+    end = text.find("\n\n", lead)
+    end = len(text) if end < 0 else end
+    first = re.search(r"[.!?][\"”’)]?\s+(?=[A-Z“\"])", text[lead:end])
+    if first is None or not _WHOLE_ARC.search(text, lead, lead + first.start()):
+        return (0, 0)
+    return (lead + first.end(), end)
+
+
 def event_order(
     points: list[MergedPoint],
     sources: list[Source],
@@ -191,12 +216,15 @@ def event_order(
     for p in points:
         for c in p.citations:
             by_source[c.source_id].append((c.start, p, c.excerpt))
+    texts = {s.id: s.text for s in sources}
     for sid, items in by_source.items():
         last: tuple[dt.date | None, float] = (None, MIDDAY)
-        for _, p, said in sorted(items, key=lambda t: t[0]):
+        recap = summary_lead_end(texts.get(sid, ""))
+        for start, p, said in sorted(items, key=lambda t: t[0]):
             if own[id(p)] and not recalls_earlier(said) and not _steps_back(own[id(p)], last[0]):
                 last = (own[id(p)], time_of_day(p.text) or MIDDAY)
-            inherited[(sid, id(p))] = last
+            # a summary lead's later sentences are its recap of the whole story: no time of their own
+            inherited[(sid, id(p))] = (None, MIDDAY) if recap[0] <= start < recap[1] else last
     opening = min(((own[id(p)], time_of_day(p.text) or MIDDAY) for p in points if own[id(p)]), default=None)
     keyed = []
     for p in points:

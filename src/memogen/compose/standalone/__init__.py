@@ -227,8 +227,7 @@ def _inside_a_quotation(home: Home | None) -> bool:
     if home is None:
         return False
     start = home.citation.start
-    before = home.text[home.text.rfind("\n\n", 0, start) + 1 : start]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    return _open_quotation(home.text[home.text.rfind("\n\n", 0, start) + 1 : start])
 
 
 def _join_previous(text: str, home: Home | None) -> tuple[str, Citation] | None:
@@ -482,7 +481,13 @@ def _person_role(noun: str, home: Home, ctx: Context) -> str | None:
     if who is None:
         return None
     roles = {x.role.lower() for x in ctx.people.by_surname.get(who, []) if x.role}
-    return who if any(noun in r.split() for r in roles) else None
+    return who if any(_heads(noun, r.split()) for r in roles) else None
+
+
+def _heads(noun: str, role: list[str]) -> bool:
+    """Is `noun` the office in the role ('chair' of 'federal reserve chair', 'president' of 'president
+    of iran'), not a word describing it? 'The federal funds rate' names no Federal Reserve chair."""
+    return any(w == noun and (i == len(role) - 1 or role[i + 1] == "of") for i, w in enumerate(role))
 
 
 def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation | None] | str:
@@ -744,7 +749,11 @@ def _split(point: MergedPoint, ctx: Context) -> list[MergedPoint]:
     groups: list[list[int]] = [[sentences[0][0], sentences[0][1], 0]]
     for start, end in sentences[1:]:
         op = opening(home.text[start:end])
-        if op.dangling or op.enum:
+        if (
+            op.dangling
+            or op.enum
+            or _closes_quotation(home.text[groups[-1][0] : start], home.text[start:end])
+        ):
             groups[-1][1] = end
         else:
             groups.append([start + op.drop, end, op.drop])
@@ -759,6 +768,23 @@ def _split(point: MergedPoint, ctx: Context) -> list[MergedPoint]:
         pid = point.id if k == 0 else f"{point.id}.{k + 1}"
         out.append(dataclasses.replace(point, id=pid, text=text, citations=[citation]))
     return out
+
+
+def _open_quotation(text: str) -> bool:
+    """Does `text` leave a quotation open? ('“If you hear it that way, it is over.' before 'That is not
+    so for us,” the spokesman says.'): the sentence after it is the same speaker's, told with them."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def _closes_quotation(before: str, sentence: str) -> bool:
+    """Does `sentence` close a quotation `before` left open ('“If you hear it so, it is over.' then
+    'That is not so for us,” the spokesman says.')? Then it is the same speaker's, told with them. Only
+    when the two balance: a quotation the page left open ('it was “historic. “This is proof. We
+    deliver,” he said.') is not closed by the next one's mark."""
+    if not _open_quotation(before) or before.lstrip()[:1] in '“"':
+        return False  # (a paragraph opening on a quotation continues one: its speaker is further back)
+    whole = before + sentence
+    return whole.count("“") == whole.count("”") and whole.count('"') % 2 == 0
 
 
 def _sentence_spans(home: Home) -> list[tuple[int, int]]:

@@ -260,9 +260,23 @@ def mend_cut_off(text: str) -> str | None:
             and last not in AUXILIARIES
             and has_finite_verb(head)
             and head.count("(") == head.count(")")
+            and not _only_subordinate(head)
         ):
             return head if head.endswith(".") else head + "."  # "... surpass the U.S." has its stop
     return None
+
+
+# a clause these open leans on a main clause after it: cut back to it alone, the sentence says nothing
+_SUBORDINATORS = frozenset(
+    "when while if as after before although though because since unless until once whereas".split()  # noqa: SIM905
+)
+
+
+def _only_subordinate(head: str) -> bool:
+    """ "When asked during a campaign stop for his reaction" (the page cut off after ", Trump said it"):
+    a leading subordinate clause with no clause break after it has lost its main clause."""
+    words = head.split()
+    return words[0].lower() in _SUBORDINATORS and _CLAUSE_BREAK.search(head) is None
 
 
 def drop_verbless_lead(text: str) -> tuple[str, int]:
