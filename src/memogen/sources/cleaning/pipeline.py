@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ...model import DroppedLine, SourceReference
 from ..footnotes import anchors_from_sentinels
 from ..text import normalise_spaces, unescape_markdown
-from . import chrome, endmatter, layout, learned, repeats, sidebars, stamps
+from . import captions, chrome, endmatter, layout, learned, repeats, sidebars, stamps
 from .dates import date_prefix, headline_stamp, lead_dateline, opening_credit
 from .headline import body_start, read_headline_zone
 from .junk import drop_everywhere
@@ -92,7 +92,9 @@ def judge_by_rules(
     _staged(items, "sidebars", lambda: sidebars.sidebars(items, first))
 
     def closing() -> None:
+        captions.present_tense_captions(items)
         endmatter.end_sections(items, first)
+        endmatter.after_rights_notice(items, first)
         endmatter.release_issuer(items, found)
         endmatter.trailing_names(items, first, found)
 
