@@ -96,3 +96,57 @@ def test_a_summary_leads_recap_of_the_outcome_does_not_come_before_the_steps() -
     ordered = [p.id for p in event_order(points, [summary, wire], day)]
     assert ordered.index("recap") > ordered.index("vote")
     assert ordered.index("lead") < ordered.index("guard")
+
+
+def test_a_date_closing_a_subject_names_its_things_day() -> None:
+    from memogen.compose.order import told_date
+
+    assert (
+        told_date("The toll from a fire in a harbour depot on 3 May has risen to 40, officials said.", 2024)
+        is None
+    )
+    assert str(told_date("The council on 3 May has approved the new harbour budget.", 2024)) == "2024-05-03"
+    assert str(told_date("The fire broke out in a harbour depot on 3 May.", 2024)) == "2024-05-03"
+
+
+def test_an_early_report_cited_in_a_later_merged_point_keeps_its_own_time() -> None:
+    import datetime as dt
+
+    from memogen.compose import event_order
+    from memogen.model import Citation, MergedPoint, Source, SourceMetadata
+
+    day = dt.date(2024, 5, 3)
+    wire = Source("wire", "w.txt", "txt", SourceMetadata(date=dt.date(2024, 5, 4)), "")
+    early = Source("early", "e.txt", "txt", SourceMetadata(), "")
+    merged = MergedPoint(
+        "ruin",
+        "The depot was a smouldering ruin on 4 May as the toll passed 40.",
+        "what_happened",
+        [
+            Citation("wire", "The depot was a smouldering ruin on 4 May as the toll passed 40.", 0, 60),
+            Citation("early", "A fire has swept a harbour depot, killing at least 12 people.", 0, 60),
+        ],
+    )
+    points = [
+        _point("start", "On 3 May a fire broke out in the harbour depot at dusk.", "wire", 100),
+        merged,
+        _point("first", "Crews have fought the blaze through the night, officials say.", "early", 100),
+        _point("later", "On 4 May the port reopened its northern quay to ships.", "wire", 300),
+    ]
+    ordered = [p.id for p in event_order(points, [wire, early], day)]
+    assert ordered.index("first") < ordered.index("ruin")
+
+
+def test_a_headline_style_line_at_the_pages_top_is_no_statement() -> None:
+    from memogen.compose.standalone.shape import headlinese
+
+    text = (
+        "Harbour depot fire kills dozens, toll rises. Police arrest two guards trying to flee by boat, depot owner denies any blame.\n\n"
+        "A fire swept the harbour depot on Friday, killing at least 40 people, the police said."
+    )
+    kept, dropped = _alone(
+        text, "Police arrest two guards trying to flee by boat, depot owner denies any blame."
+    )
+    assert kept == [] and "headline-style" in dropped[0]
+    assert not headlinese("Police said the guards arrested 11 people in Harbourton.")
+    assert not headlinese("Crews have fought the blaze through the night.")

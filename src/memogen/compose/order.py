@@ -72,6 +72,13 @@ _NOUN_AFTER = re.compile(
 )
 
 
+# 'The death toll from an attack on a concert hall on 22 March has risen to 143': a date the main verb
+# follows closes a subject naming a thing of or from another ('the toll from an attack'): it is that
+# thing's day (the attack's); the toll rose on another
+_OF_A_THING = re.compile(r"\b(?:from|of)\s+(?:an?|the)\s+[a-z]+")  # 'the toll from an attack ...'
+_ENDS_SUBJECT = re.compile(r"\s+(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|un|ne)\b")
+
+
 def told_date(text: str, default_year: int | None) -> dt.date | None:
     """`point_date` of what the sentence tells: a date naming the thing a noun after it is ('the
     Friday 22 March 2024 assault') is that thing's day, and the sentence (Kyiv's denial of it, a day
@@ -79,7 +86,14 @@ def told_date(text: str, default_year: int | None) -> dt.date | None:
     for q in extract_quantities(text):
         at = text.find(q.display)
         end = at + len(q.display)
-        if q.kind == "date" and at >= 0 and _THE_BEFORE.search(text[:at]) and _NOUN_AFTER.match(text, end):
+        if (
+            q.kind == "date"
+            and at >= 0
+            and (
+                (_THE_BEFORE.search(text[:at]) and _NOUN_AFTER.match(text, end))
+                or (_ENDS_SUBJECT.match(text, end) and _OF_A_THING.search(text, 0, at))
+            )
+        ):
             text = text[:at] + " " * len(q.display) + text[end:]
     return point_date(text, default_year)
 
@@ -188,6 +202,20 @@ def summary_lead_end(text: str) -> tuple[int, int]:
     return (lead + first.end(), end)
 
 
+_DAY_WORD = re.compile(
+    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|"
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
+    re.I,
+)
+
+
+def _dates_it(point: MergedPoint, said: str) -> bool:
+    """Is the point's day this source's own word? A merged point's day may be another source's
+    ('a smouldering ruin on Saturday as the toll passed 130', with an early report's '93 killed' among
+    its figures): that early report's narrative does not move to Saturday for it."""
+    return len(point.citations) == 1 or _DAY_WORD.search(said) is not None
+
+
 def event_order(
     points: list[MergedPoint],
     sources: list[Source],
@@ -221,7 +249,12 @@ def event_order(
         last: tuple[dt.date | None, float] = (None, MIDDAY)
         recap = summary_lead_end(texts.get(sid, ""))
         for start, p, said in sorted(items, key=lambda t: t[0]):
-            if own[id(p)] and not recalls_earlier(said) and not _steps_back(own[id(p)], last[0]):
+            if (
+                own[id(p)]
+                and _dates_it(p, said)
+                and not recalls_earlier(said)
+                and not _steps_back(own[id(p)], last[0])
+            ):
                 last = (own[id(p)], time_of_day(p.text) or MIDDAY)
             # a summary lead's later sentences are its recap of the whole story: no time of their own
             inherited[(sid, id(p))] = (None, MIDDAY) if recap[0] <= start < recap[1] else last

@@ -39,6 +39,7 @@ from .shape import (
     drop_verbless_lead,
     first_sentence,
     has_finite_verb,
+    headlinese,
     mend_cut_off,
     not_a_statement,
     strip_enumerator,
@@ -228,6 +229,11 @@ def _inside_a_quotation(home: Home | None) -> bool:
         return False
     start = home.citation.start
     return _open_quotation(home.text[home.text.rfind("\n\n", 0, start) + 1 : start])
+
+
+def _in_the_dek(home: Home) -> bool:
+    """The point is in the page's first paragraph, where a page prints its summary lines."""
+    return not home.text[: home.citation.start].strip() or "\n\n" not in home.text[: home.citation.start]
 
 
 def _join_previous(text: str, home: Home | None) -> tuple[str, Citation] | None:
@@ -603,6 +609,8 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
     reason = not_a_statement(text, span, at_end, bool(_ENUMERATED.search(before)))
     if reason is None and home is not None and continues_broken_line(home.text, home.citation.start):
         reason = "a fragment (the line before breaks off mid-sentence)"
+    if reason is None and home is not None and _in_the_dek(home) and headlinese(first_sentence(text)[0]):
+        reason = "a headline-style summary line at the page's top (no article), not a statement"
     if reason == CUT_OFF:
         mended = mend_cut_off(text)
         text = mended or text

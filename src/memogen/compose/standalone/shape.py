@@ -279,6 +279,30 @@ def _only_subordinate(head: str) -> bool:
     return words[0].lower() in _SUBORDINATORS and _CLAUSE_BREAK.search(head) is None
 
 
+# Words a sentence of prose nearly always has and a headline drops ('IS claims responsibility, Putin
+# refrains from mentioning IS in address')
+_PROSE_WORDS = frozenset(
+    "the a an this that these those its his her their our my your which who whom whose".split()  # noqa: SIM905
+)
+_PAST_WORDS = frozenset("said was were had did told took made came went gave".split())  # noqa: SIM905
+HEADLINESE_MIN_WORDS = 6
+
+
+def headlinese(sentence: str) -> bool:
+    """A sentence in a headline's telegraphic style: no article or other determiner in six words or
+    more, nothing in the past, a verb in the present ('Kyiv denies involvement', 'IS claims it'). Pages open on
+    such lines as their summary (a dek); the memo tells the facts in the sources' prose instead."""
+    words = re.findall(r"[A-Za-z’'-]+", sentence)
+    if len(words) < HEADLINESE_MIN_WORDS or any(w.lower() in _PROSE_WORDS for w in words):
+        return False
+    if any(w.lower() in _PAST_WORDS or (w.islower() and w.endswith("ed")) for w in words):
+        return False  # told in the past: prose that happens to need no article
+    return any(
+        w.islower() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+        for w in words[1:]
+    )
+
+
 def drop_verbless_lead(text: str) -> tuple[str, int]:
     """ "A paradigm shift in ties. Although ..." -> ("Although ...", characters dropped).
 
