@@ -150,3 +150,29 @@ def test_a_headline_style_line_at_the_pages_top_is_no_statement() -> None:
     assert kept == [] and "headline-style" in dropped[0]
     assert not headlinese("Police said the guards arrested 11 people in Harbourton.")
     assert not headlinese("Crews have fought the blaze through the night.")
+
+
+def test_a_prompt_to_the_reader_is_no_statement() -> None:
+    text = "Our coverage of the harbour fire has ended. Read the main points here or read through the posts below."
+    kept, dropped = _alone(text, "Read the main points here or read through the posts below.")
+    assert kept == [] and "teaser" in dropped[0]
+    kept, _ = _alone(
+        "The port reopened. See the harbour master's statement for the new rules of the quay.",
+        "See the harbour master's statement for the new rules of the quay.",
+    )
+    assert kept
+
+
+def test_a_lists_bullet_does_not_come_with_the_sentence_leaned_on() -> None:
+    text = "• In a shift for the harbour, the port cut its fees by half on Monday.\n\n• It is the first cut in four years for the ships that use the quay."
+    kept, _ = _alone(text, "• It is the first cut in four years for the ships that use the quay.")
+    assert kept and not any("•" in k for k in kept)
+
+
+def test_the_pair_is_read_with_the_sentence_naming_them() -> None:
+    text = (
+        "Governor Ada Brenner and her deputy Tal Veda died when their boat sank in the bay on Sunday. "
+        "The pair were sailing in a three-boat convoy when their boat ran into fog."
+    )
+    kept, dropped = _alone(text, "The pair were sailing in a three-boat convoy when their boat ran into fog.")
+    assert (kept and "Brenner" in kept[0]) or (kept == [] and dropped)

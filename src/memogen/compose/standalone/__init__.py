@@ -66,6 +66,8 @@ _DEMONSTRATIVE_NOUN = re.compile(
 _LEANS_BACK = re.compile(
     r"^(?:The\s+(?:[a-z]+\s+){1,2}(?:came|comes|followed|follows)\s+(?:as|after|amid|just|only|shortly|days|hours|"
     r"weeks|a\s+(?:day|week|month))\b|The\s+(?:latter|former)\b"
+    # people counted by a word for their number, named in the sentence before: "The pair were ..."
+    r"|The\s+(?:pair|duo|trio|couple)\s+(?:were|was|had|have|are|is|[a-z]+ed)\b"
     # a time told from the sentence before: "The next day, ...", "Two days later, ...", "Since then, ..."
     r"|(?:The|That)\s+(?:next|following|previous|same)\s+(?:day|morning|evening|night|week)\b"
     r"|(?:A|One|Two|Three|Four|Several|Few|\d+)\s+(?:days?|hours?|weeks?|months?)\s+(?:later|earlier|before)\b"
@@ -243,7 +245,7 @@ def _join_previous(text: str, home: Home | None) -> tuple[str, Citation] | None:
     prev = home.previous_sentence()
     if prev is None:
         return None
-    before = " ".join(home.text[prev[0] : prev[1]].split())
+    before = strip_enumerator(" ".join(home.text[prev[0] : prev[1]].split()))  # (a list's bullet goes)
     if _PERSON_PRONOUN.match(before) or (_THING_PRONOUN.match(before) and not is_expletive_it(before)):
         return None
     if _LEANS_BACK.match(before) or _DEMONSTRATIVE_NOUN.match(before) or _leans_on_its_kind(before):

@@ -38,6 +38,10 @@ _TEASER = re.compile(
     r"^(?:(?:read more|read also|also read|see also)\b|(?:related|recommended)(?: stories| articles| posts)?\s*:)",
     re.I,
 )
+# 'Read the takeaways here or read through the posts below': the page tells its reader where to click
+_READER_PROMPT = re.compile(
+    r"^(?:read|see|click|tap|watch|listen|scroll|find)\b[^.!?]{0,60}\b(?:here|below|above)\b", re.I
+)
 # A wire photo's caption ends on its place and day, with no "on" before the month: "Demonstrators gather
 # ... in the capital Niamey, Niger July 30, 2023." / "... in Amizmiz, Morocco, Sunday, Sept. 10, 2023."
 _CAPTION_DATELINE = re.compile(
@@ -155,7 +159,7 @@ def not_a_statement(text: str, span: str, at_page_end: bool, enumerated: bool = 
         return "a photo caption or credit, not a statement"
     if is_table_row(raw):
         return "a table row, not a statement"
-    if _TEASER.match(raw):
+    if _TEASER.match(raw) or _READER_PROMPT.match(raw):
         return "a link to another page (a teaser), not a statement"
     ends = raw.rstrip().endswith(_TERMINAL)
     trails_off = raw.rstrip().endswith(("…", "...")) and not raw.rstrip().endswith("....")
