@@ -70,3 +70,26 @@ def test_what_follows_the_copyright_notice_closing_the_article_goes() -> None:
     )
     text = clean_text(page).text
     assert "premium domains" not in text and "WhatsApp" not in text and "watch prices closely" in text
+
+
+def test_an_underscore_for_the_dash_after_the_outlet_closes_the_dateline() -> None:
+    story = "The ferry that left the port at dawn sank in heavy seas near the northern reef, officials said."
+    page = (
+        f"Ferry sinks off the coast\n\nNORLAND (Harbour Union)_ {story}\n\nRescuers pulled twelve people out."
+    )
+    assert clean_text(page).text.startswith(story)
+
+
+def test_a_list_the_last_paragraph_runs_into_stays_past_a_rail() -> None:
+    rail = "Port Opens Record Dock, Including 2 New Cranes"
+    intro = (
+        "The police named the crew members they were looking for, based on photos from the port, including:"
+    )
+    teaser = "In total, the port authority said the record dock takes 2 new cranes and ten more berths."
+    items = "  • Ada Brenner, 41 years old\n  • Tal Veda, 29 years old"
+    page = "\n\n".join(
+        ["Ferry sinks off the coast", _STORY, intro, rail, "More on this", rail, teaser + "\n" + items]
+    )
+    text = clean_text(page).text
+    assert "Ada Brenner, 41 years old" in text and "Tal Veda, 29 years old" in text
+    assert "cranes" not in text

@@ -174,7 +174,8 @@ def lead_dateline(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
 _PLACE_HEAD = re.compile(
     r"^(?P<head>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})(?:\s\((?P<outlet>[A-Z][\w&.' ]{1,30})\))?"
     # 'MOSCOW -- The ...', 'KANAZAWA--The ...': a typewriter's double hyphen after a place in capitals
-    r"(?:\s?:\s|\s[–—]{1,2}\s|(?<=[A-Z)])\s-\s|(?<=[A-Z)])\s?--\s?)(?=[A-Z“\"‘'])"
+    # ... or an underscore standing for the dash after the outlet: 'HARBOURTON (Norland Union)_ The ...'
+    r"(?:\s?:\s|\s[–—]{1,2}\s|(?<=[A-Z)])\s-\s|(?<=[A-Z)])\s?--\s?|(?<=\))_\s)(?=[A-Z“\"‘'])"
 )
 _PLACE_REST_WORDS = 10  # what follows is a whole sentence, not a title's second half
 

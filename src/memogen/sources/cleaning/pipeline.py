@@ -120,6 +120,7 @@ def clean_lines(
     learned.judge(items, judged.found)
     sidebars.lists_share_a_fate(items)
     sidebars.twice_printed_headlines(items)
+    sidebars.lists_run_into(items)
     sidebars.stray_headlines(items)
     layout.mark_headings(items)
     layout.strip_paragraph_numbers(items)
