@@ -118,6 +118,8 @@ def test_an_early_report_cited_in_a_later_merged_point_keeps_its_own_time() -> N
     day = dt.date(2024, 5, 3)
     wire = Source("wire", "w.txt", "txt", SourceMetadata(date=dt.date(2024, 5, 4)), "")
     early = Source("early", "e.txt", "txt", SourceMetadata(), "")
+    from memogen.model import Conflict
+
     merged = MergedPoint(
         "ruin",
         "The depot was a smouldering ruin on 4 May as the toll passed 40.",
@@ -126,6 +128,7 @@ def test_an_early_report_cited_in_a_later_merged_point_keeps_its_own_time() -> N
             Citation("wire", "The depot was a smouldering ruin on 4 May as the toll passed 40.", 0, 60),
             Citation("early", "A fire has swept a harbour depot, killing at least 12 people.", 0, 60),
         ],
+        conflicts=[Conflict("number", "Sources differ: one reports 12; another reports 40.")],
     )
     points = [
         _point("start", "On 3 May a fire broke out in the harbour depot at dusk.", "wire", 100),

@@ -210,10 +210,11 @@ _DAY_WORD = re.compile(
 
 
 def _dates_it(point: MergedPoint, said: str) -> bool:
-    """Is the point's day this source's own word? A merged point's day may be another source's
-    ('a smouldering ruin on Saturday as the toll passed 130', with an early report's '93 killed' among
-    its figures): that early report's narrative does not move to Saturday for it."""
-    return len(point.citations) == 1 or _DAY_WORD.search(said) is not None
+    """Is the point's day this source's own? A point whose sources differ on its figures may tell one
+    source's day with another's figure ('a smouldering ruin on Saturday as the toll passed 130', an
+    early report's '93 killed' among its figures): an undated early report's narrative does not move
+    to Saturday for it unless its own words give a day (a dated page's narrative may)."""
+    return not point.conflicts or _DAY_WORD.search(said) is not None
 
 
 def event_order(
@@ -245,13 +246,14 @@ def event_order(
         for c in p.citations:
             by_source[c.source_id].append((c.start, p, c.excerpt))
     texts = {s.id: s.text for s in sources}
+    dated = {s.id for s in sources if s.metadata.date}
     for sid, items in by_source.items():
         last: tuple[dt.date | None, float] = (None, MIDDAY)
         recap = summary_lead_end(texts.get(sid, ""))
         for start, p, said in sorted(items, key=lambda t: t[0]):
             if (
                 own[id(p)]
-                and _dates_it(p, said)
+                and (sid in dated or _dates_it(p, said))
                 and not recalls_earlier(said)
                 and not _steps_back(own[id(p)], last[0])
             ):
