@@ -93,3 +93,20 @@ def test_a_list_the_last_paragraph_runs_into_stays_past_a_rail() -> None:
     text = clean_text(page).text
     assert "Ada Brenner, 41 years old" in text and "Tal Veda, 29 years old" in text
     assert "cranes" not in text
+
+
+def test_a_link_to_the_live_stream_is_no_masthead() -> None:
+    page = f"WATCH TV LIVE\n\nFerry sinks off the coast\n\n{_STORY}\n\nRescuers pulled twelve people from the water."
+    res = clean_text(page)
+    assert res.found.publisher != "TV LIVE" and "WATCH TV LIVE" not in res.text
+    assert res.found.title == "Ferry sinks off the coast"
+
+
+def test_a_headline_and_date_run_into_the_first_paragraph_go_to_the_metadata() -> None:
+    page = f"Harbour bank cuts its rate --First cut in four years | 18 Sept 2024 | {_STORY} Prices eased."
+    res = clean_text(page)
+    assert res.text.startswith(_STORY)
+    assert res.found.title == "Harbour bank cuts its rate --First cut in four years"
+    assert str(res.found.date) == "2024-09-18"
+    row = "Ada Brenner | Harbour Daily | The harbour bank cut its lending rate by half a point on Wednesday morning."
+    assert clean_text(row).text.startswith("Ada Brenner")

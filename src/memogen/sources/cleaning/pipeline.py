@@ -15,7 +15,7 @@ from ...model import DroppedLine, SourceReference
 from ..footnotes import anchors_from_sentinels
 from ..text import normalise_spaces, unescape_markdown
 from . import captions, chrome, endmatter, layout, learned, repeats, sidebars, stamps
-from .dates import date_prefix, headline_stamp, lead_dateline, opening_credit
+from .dates import date_prefix, headline_date_run, headline_stamp, lead_dateline, opening_credit
 from .headline import body_start, read_headline_zone
 from .junk import drop_everywhere
 from .lines import CleanResult, Found, Line, RawLine
@@ -56,6 +56,7 @@ def judge_by_rules(
     found = Found()
     if items:
         date_prefix(items[0], found, dropped)
+        headline_date_run(items[0], found, dropped)
         for it in items[:6]:  # the headline sits in the first lines of a page
             headline_stamp(it, found, dropped)
     for it in items:
