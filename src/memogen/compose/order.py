@@ -185,6 +185,9 @@ _WHOLE_ARC = re.compile(
 )
 
 
+_LEADING_SPACE = re.compile(r"\s*")
+
+
 def summary_lead_end(text: str) -> tuple[int, int]:
     """Where the sentences after a summary lead run in its paragraph (start, end), or (0, 0).
 
@@ -192,8 +195,7 @@ def summary_lead_end(text: str) -> tuple[int, int]:
     reversed the decision hours later. ... Lawmakers voted against it.') tells its outcome among
     the first lines; read as the start of its narrative, the vote would come before the steps that
     led to it. Those sentences keep only the dates they give themselves."""
-    body = text.lstrip()
-    lead = len(text) - len(body)
+    lead = _LEADING_SPACE.match(text).end()  # (no copy of a long source's text)
     end = text.find("\n\n", lead)
     end = len(text) if end < 0 else end
     first = re.search(r"[.!?][\"”’)]?\s+(?=[A-Z“\"])", text[lead:end])

@@ -577,6 +577,7 @@ _STAR_STOP = re.compile(r"(?<=[a-z])\*(?=\s+[A-Z])")
 _LOOSE_NOTE = re.compile(
     r"(?:(?<=[a-z]{3}[.!?])|(?<=[a-z][.!?][”\"’]))\d{1,2}(?:[–-]\d{1,2})?(?=\s+[A-Z“\"]|\s*$)"
 )
+_STOP_DIGIT = re.compile(r"[.!?][”\"’]?\d")  # where a loose note can be: most paragraphs have none
 # 'for litigants.” https://www.example.com/2024/08/05/story/': a link printed after a sentence
 _TRAILING_LINK = re.compile(r"(?<=[.!?”\"’)])\s+<?https?://\S+?>?(?=\s+[A-Z“\"]|\s*$)")
 
@@ -586,7 +587,7 @@ def without_loose_marks(paragraph: str) -> str:
     belong to the page (its lost note list, its link), not to the sentence a memo quotes."""
     if "http" in paragraph:
         paragraph = _TRAILING_LINK.sub("", paragraph)
-    return _LOOSE_NOTE.sub("", paragraph) if any(c.isdigit() for c in paragraph) else paragraph
+    return _LOOSE_NOTE.sub("", paragraph) if _STOP_DIGIT.search(paragraph) else paragraph
 
 
 def star_as_stop(paragraph: str) -> str:

@@ -235,7 +235,8 @@ def _inside_a_quotation(home: Home | None) -> bool:
 
 def _in_the_dek(home: Home) -> bool:
     """The point is in the page's first paragraph, where a page prints its summary lines."""
-    return not home.text[: home.citation.start].strip() or "\n\n" not in home.text[: home.citation.start]
+    k = home.text.rfind("\n\n", 0, home.citation.start)  # (no slice of a long source's whole prefix)
+    return k < 0 or (k < 64 and not home.text[:k].strip())
 
 
 def _join_previous(text: str, home: Home | None) -> tuple[str, Citation] | None:
