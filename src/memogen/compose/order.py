@@ -73,6 +73,13 @@ _NOUN_AFTER = re.compile(
 )
 
 
+# 'The death toll from an attack on a concert hall on 22 March has risen to 143': a date the main verb
+# follows closes a subject naming a thing of or from another ('the toll from an attack'): it is that
+# thing's day (the attack's); the toll rose on another
+_OF_A_THING = re.compile(r"\b(?:from|of)\s+(?:an?|the)\s+[a-z]+")  # 'the toll from an attack ...'
+_ENDS_SUBJECT = re.compile(r"\s+(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|un|ne)\b")
+
+
 def told_date(text: str, default_year: int | None) -> dt.date | None:
     """`point_date` of what the sentence tells: a date naming the thing a noun after it is ('the
     Friday 22 March 2024 assault') is that thing's day, and the sentence (Kyiv's denial of it, a day
@@ -80,7 +87,14 @@ def told_date(text: str, default_year: int | None) -> dt.date | None:
     for q in extract_quantities(text):
         at = text.find(q.display)
         end = at + len(q.display)
-        if q.kind == "date" and at >= 0 and _THE_BEFORE.search(text[:at]) and _NOUN_AFTER.match(text, end):
+        if (
+            q.kind == "date"
+            and at >= 0
+            and (
+                (_THE_BEFORE.search(text[:at]) and _NOUN_AFTER.match(text, end))
+                or (_ENDS_SUBJECT.match(text, end) and _OF_A_THING.search(text, 0, at))
+            )
+        ):
             text = text[:at] + " " * len(q.display) + text[end:]
     return point_date(text, default_year)
 
@@ -164,6 +178,48 @@ def _steps_back(day: dt.date, told: dt.date | None) -> bool:
     return told is not None and (told - day).days >= RECALL_DAYS
 
 
+# 'declared martial law ..., then reversed the decision hours later': a lead that runs to the outcome
+_WHOLE_ARC = re.compile(
+    r"\bthen\b[^.!?]{0,80}\blater\b|\b(?:minutes|hours|days|weeks)\s+later\b|\bonly to\b|"
+    r"\bshortly (?:after|afterwards)\b",
+    re.I,
+)
+
+
+_LEADING_SPACE = re.compile(r"\s*")
+
+
+def summary_lead_end(text: str) -> tuple[int, int]:
+    """Where the sentences after a summary lead run in its paragraph (start, end), or (0, 0).
+
+    Why: a page that opens on the whole story in one paragraph ('X declared martial law, then
+    reversed the decision hours later. ... Lawmakers voted against it.') tells its outcome among
+    the first lines; read as the start of its narrative, the vote would come before the steps that
+    led to it. Those sentences keep only the dates they give themselves."""
+    lead = _LEADING_SPACE.match(text).end()  # (no copy of a long source's text)
+    end = text.find("\n\n", lead)
+    end = len(text) if end < 0 else end
+    first = re.search(r"[.!?][\"”’)]?\s+(?=[A-Z“\"])", text[lead:end])
+    if first is None or not _WHOLE_ARC.search(text, lead, lead + first.start()):
+        return (0, 0)
+    return (lead + first.end(), end)
+
+
+_DAY_WORD = re.compile(
+    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|"
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
+    re.I,
+)
+
+
+def _dates_it(point: MergedPoint, said: str) -> bool:
+    """Is the point's day this source's own? A point whose sources differ on its figures may tell one
+    source's day with another's figure ('a smouldering ruin on Saturday as the toll passed 130', an
+    early report's '93 killed' among its figures): an undated early report's narrative does not move
+    to Saturday for it unless its own words give a day (a dated page's narrative may)."""
+    return not point.conflicts or _DAY_WORD.search(said) is not None
+
+
 def event_order(
     points: list[MergedPoint],
     sources: list[Source],
@@ -192,12 +248,21 @@ def event_order(
     for p in points:
         for c in p.citations:
             by_source[c.source_id].append((c.start, p, c.excerpt))
+    texts = {s.id: s.text for s in sources}
+    dated = {s.id for s in sources if s.metadata.date}
     for sid, items in by_source.items():
         last: tuple[dt.date | None, float] = (None, MIDDAY)
-        for _, p, said in sorted(items, key=lambda t: t[0]):
-            if own[id(p)] and not recalls_earlier(said) and not _steps_back(own[id(p)], last[0]):
+        recap = summary_lead_end(texts.get(sid, ""))
+        for start, p, said in sorted(items, key=lambda t: t[0]):
+            if (
+                own[id(p)]
+                and (sid in dated or _dates_it(p, said))
+                and not recalls_earlier(said)
+                and not _steps_back(own[id(p)], last[0])
+            ):
                 last = (own[id(p)], time_of_day(p.text) or MIDDAY)
-            inherited[(sid, id(p))] = last
+            # a summary lead's later sentences are its recap of the whole story: no time of their own
+            inherited[(sid, id(p))] = (None, MIDDAY) if recap[0] <= start < recap[1] else last
     opening = min(((own[id(p)], time_of_day(p.text) or MIDDAY) for p in points if own[id(p)]), default=None)
     keyed = []
     for p in points:

@@ -383,12 +383,17 @@ def _has_inner_capital(core: str) -> bool:
     return rest != rest.lower()
 
 
+_QUOTE_MARKS = frozenset("'\"‘’“”")
+
+
 def _split_by_frequency(part: str, doc: DocumentWords, lex: Lexicon, s: JoinSettings, starts: bool) -> str:
     """'Groupwas,' -> 'Group was,' when the frequency rule allows (punctuation around kept)."""
     m = _LETTERS.match(part)
     if not m or len(m.group(2)) < 3 or doc.counts.get(m.group(2).lower(), 0) >= 2:
         return part
     core = m.group(2)
+    if _QUOTE_MARKS.intersection(m.group(1)[-1:]) and _QUOTE_MARKS.intersection(m.group(3)[:1]):
+        return part  # "sportswashing": a word the writer set in quotation marks is a term, not a join
     if core.islower():
         pieces = _lower_split(core, lex, s)
     elif core[0].isupper() and core[1:].islower():
@@ -564,6 +569,25 @@ def word_count(text: str) -> int:
 
 # 'its diplomatic reputation* The deal will ...': a lone star glued to a word, a capital after it
 _STAR_STOP = re.compile(r"(?<=[a-z])\*(?=\s+[A-Z])")
+
+
+# 'to help control inflation.1', 'as of August.”2', 'have increased.3–4': a note's number glued after a
+# sentence's stop, its note list not on the page (a word of three lower-case letters before the stop:
+# 'No.1', 'Vol.2' and '5.1' stay)
+_LOOSE_NOTE = re.compile(
+    r"(?:(?<=[a-z]{3}[.!?])|(?<=[a-z][.!?][”\"’]))\d{1,2}(?:[–-]\d{1,2})?(?=\s+[A-Z“\"]|\s*$)"
+)
+_STOP_DIGIT = re.compile(r"[.!?][”\"’]?\d")  # where a loose note can be: most paragraphs have none
+# 'for litigants.” https://www.example.com/2024/08/05/story/': a link printed after a sentence
+_TRAILING_LINK = re.compile(r"(?<=[.!?”\"’)])\s+<?https?://\S+?>?(?=\s+[A-Z“\"]|\s*$)")
+
+
+def without_loose_marks(paragraph: str) -> str:
+    """A paragraph without the note numbers and links a copy left after its sentences' stops: they
+    belong to the page (its lost note list, its link), not to the sentence a memo quotes."""
+    if "http" in paragraph:
+        paragraph = _TRAILING_LINK.sub("", paragraph)
+    return _LOOSE_NOTE.sub("", paragraph) if _STOP_DIGIT.search(paragraph) else paragraph
 
 
 def star_as_stop(paragraph: str) -> str:

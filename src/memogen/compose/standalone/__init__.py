@@ -40,6 +40,7 @@ from .shape import (
     drop_verbless_lead,
     first_sentence,
     has_finite_verb,
+    headlinese,
     mend_cut_off,
     not_a_statement,
     sentence_ends,
@@ -67,6 +68,8 @@ _DEMONSTRATIVE_NOUN = re.compile(
 _LEANS_BACK = re.compile(
     r"^(?:The\s+(?:[a-z]+\s+){1,2}(?:came|comes|followed|follows)\s+(?:as|after|amid|just|only|shortly|days|hours|"
     r"weeks|a\s+(?:day|week|month))\b|The\s+(?:latter|former)\b"
+    # people counted by a word for their number, named in the sentence before: "The pair were ..."
+    r"|The\s+(?:pair|duo|trio|couple)\s+(?:were|was|had|have|are|is|[a-z]+ed)\b"
     # a time told from the sentence before: "The next day, ...", "Two days later, ...", "Since then, ..."
     r"|(?:The|That)\s+(?:next|following|previous|same)\s+(?:day|morning|evening|night|week)\b"
     r"|(?:A|One|Two|Three|Four|Several|Few|\d+)\s+(?:days?|hours?|weeks?|months?)\s+(?:later|earlier|before)\b"
@@ -220,8 +223,13 @@ def _inside_a_quotation(home: Home | None) -> bool:
     if home is None:
         return False
     start = home.citation.start
-    before = home.text[home.text.rfind("\n\n", 0, start) + 1 : start]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    return _open_quotation(home.text[home.text.rfind("\n\n", 0, start) + 1 : start])
+
+
+def _in_the_dek(home: Home) -> bool:
+    """The point is in the page's first paragraph, where a page prints its summary lines."""
+    k = home.text.rfind("\n\n", 0, home.citation.start)  # (no slice of a long source's whole prefix)
+    return k < 0 or (k < 64 and not home.text[:k].strip())
 
 
 def _join_previous(text: str, home: Home | None) -> tuple[str, Citation] | None:
@@ -231,7 +239,7 @@ def _join_previous(text: str, home: Home | None) -> tuple[str, Citation] | None:
     prev = home.previous_sentence()
     if prev is None:
         return None
-    before = " ".join(home.text[prev[0] : prev[1]].split())
+    before = strip_enumerator(" ".join(home.text[prev[0] : prev[1]].split()))  # (a list's bullet goes)
     if _PERSON_PRONOUN.match(before) or (_THING_PRONOUN.match(before) and not is_expletive_it(before)):
         return None
     if _LEANS_BACK.match(before) or _DEMONSTRATIVE_NOUN.match(before) or _leans_on_its_kind(before):
@@ -475,7 +483,13 @@ def _person_role(noun: str, home: Home, ctx: Context) -> str | None:
     if who is None:
         return None
     roles = {x.role.lower() for x in ctx.people.by_surname.get(who, []) if x.role}
-    return who if any(noun in r.split() for r in roles) else None
+    return who if any(_heads(noun, r.split()) for r in roles) else None
+
+
+def _heads(noun: str, role: list[str]) -> bool:
+    """Is `noun` the office in the role ('chair' of 'federal reserve chair', 'president' of 'president
+    of iran'), not a word describing it? 'The federal funds rate' names no Federal Reserve chair."""
+    return any(w == noun and (i == len(role) - 1 or role[i + 1] == "of") for i, w in enumerate(role))
 
 
 def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation | None] | str:
@@ -590,6 +604,8 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
     reason = not_a_statement(text, span, at_end, bool(_ENUMERATED.search(before)))
     if reason is None and home is not None and continues_broken_line(home.text, home.citation.start):
         reason = "a fragment (the line before breaks off mid-sentence)"
+    if reason is None and home is not None and _in_the_dek(home) and headlinese(first_sentence(text)[0]):
+        reason = "a headline-style summary line at the page's top (no article), not a statement"
     if reason == CUT_OFF:
         mended = mend_cut_off(text)
         text = mended or text
@@ -736,7 +752,11 @@ def _split(point: MergedPoint, ctx: Context) -> list[MergedPoint]:
     groups: list[list[int]] = [[sentences[0][0], sentences[0][1], 0]]
     for start, end in sentences[1:]:
         op = opening(home.text[start:end])
-        if op.dangling or op.enum:
+        if (
+            op.dangling
+            or op.enum
+            or _closes_quotation(home.text[groups[-1][0] : start], home.text[start:end])
+        ):
             groups[-1][1] = end
         else:
             groups.append([start + op.drop, end, op.drop])
@@ -751,6 +771,23 @@ def _split(point: MergedPoint, ctx: Context) -> list[MergedPoint]:
         pid = point.id if k == 0 else f"{point.id}.{k + 1}"
         out.append(dataclasses.replace(point, id=pid, text=text, citations=[citation]))
     return out
+
+
+def _open_quotation(text: str) -> bool:
+    """Does `text` leave a quotation open? ('“If you hear it that way, it is over.' before 'That is not
+    so for us,” the spokesman says.'): the sentence after it is the same speaker's, told with them."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def _closes_quotation(before: str, sentence: str) -> bool:
+    """Does `sentence` close a quotation `before` left open ('“If you hear it so, it is over.' then
+    'That is not so for us,” the spokesman says.')? Then it is the same speaker's, told with them. Only
+    when the two balance: a quotation the page left open ('it was “historic. “This is proof. We
+    deliver,” he said.') is not closed by the next one's mark."""
+    if not _open_quotation(before) or before.lstrip()[:1] in '“"':
+        return False  # (a paragraph opening on a quotation continues one: its speaker is further back)
+    whole = before + sentence
+    return whole.count("“") == whole.count("”") and whole.count('"') % 2 == 0
 
 
 def _sentence_spans(home: Home) -> list[tuple[int, int]]:

@@ -39,6 +39,10 @@ _TEASER = re.compile(
     r"^(?:(?:read more|read also|also read|see also)\b|(?:related|recommended)(?: stories| articles| posts)?\s*:)",
     re.I,
 )
+# 'Read the takeaways here or read through the posts below': the page tells its reader where to click
+_READER_PROMPT = re.compile(
+    r"^(?:read|see|click|tap|watch|listen|scroll|find)\b[^.!?]{0,60}\b(?:here|below|above)\b", re.I
+)
 # A wire photo's caption ends on its place and day, with no "on" before the month: "Demonstrators gather
 # ... in the capital Niamey, Niger July 30, 2023." / "... in Amizmiz, Morocco, Sunday, Sept. 10, 2023."
 _CAPTION_DATELINE = re.compile(
@@ -169,7 +173,7 @@ def not_a_statement(text: str, span: str, at_page_end: bool, enumerated: bool = 
         return "a photo caption or credit, not a statement"
     if is_table_row(raw):
         return "a table row, not a statement"
-    if _TEASER.match(raw):
+    if _TEASER.match(raw) or _READER_PROMPT.match(raw):
         return "a link to another page (a teaser), not a statement"
     ends = raw.rstrip().endswith(_TERMINAL)
     trails_off = raw.rstrip().endswith(("…", "...")) and not raw.rstrip().endswith("....")
@@ -274,9 +278,47 @@ def mend_cut_off(text: str) -> str | None:
             and last not in AUXILIARIES
             and has_finite_verb(head)
             and head.count("(") == head.count(")")
+            and not _only_subordinate(head)
         ):
             return head if head.endswith(".") else head + "."  # "... surpass the U.S." has its stop
     return None
+
+
+# a clause these open leans on a main clause after it: cut back to it alone, the sentence says nothing
+_SUBORDINATORS = frozenset(
+    "when while if as after before although though because since unless until once whereas".split()  # noqa: SIM905
+)
+
+
+def _only_subordinate(head: str) -> bool:
+    """ "When asked during a campaign stop for his reaction" (the page cut off after ", Trump said it"):
+    a leading subordinate clause with no clause break after it has lost its main clause."""
+    words = head.split()
+    return words[0].lower() in _SUBORDINATORS and _CLAUSE_BREAK.search(head) is None
+
+
+# Words a sentence of prose nearly always has and a headline drops ('IS claims responsibility, Putin
+# refrains from mentioning IS in address')
+_PROSE_WORDS = frozenset(
+    "the a an this that these those its his her their our my your which who whom whose".split()  # noqa: SIM905
+)
+_PAST_WORDS = frozenset("said was were had did told took made came went gave".split())  # noqa: SIM905
+HEADLINESE_MIN_WORDS = 6
+
+
+def headlinese(sentence: str) -> bool:
+    """A sentence in a headline's telegraphic style: no article or other determiner in six words or
+    more, nothing in the past, a verb in the present ('Kyiv denies involvement', 'IS claims it'). Pages open on
+    such lines as their summary (a dek); the memo tells the facts in the sources' prose instead."""
+    words = re.findall(r"[A-Za-z’'-]+", sentence)
+    if len(words) < HEADLINESE_MIN_WORDS or any(w.lower() in _PROSE_WORDS for w in words):
+        return False
+    if any(w.lower() in _PAST_WORDS or (w.islower() and w.endswith("ed")) for w in words):
+        return False  # told in the past: prose that happens to need no article
+    return any(
+        w.islower() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+        for w in words[1:]
+    )
 
 
 def drop_verbless_lead(text: str) -> tuple[str, int]:

@@ -521,9 +521,11 @@ def _inside_quote(text: str, at: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-# a sentence whose time was its predicate ("The latter was just a month ago." -> "The latter was."):
-# without the time it says nothing, and it goes
+# a sentence whose time was its predicate ("The latter was just a month ago." -> "The latter was.";
+# "a battle that began nearly a year ago." -> "a battle that began."): without the time it says
+# nothing, and it goes
 _LEFT_HANGING = re.compile(
-    r"\b(?:is|are|was|were|be|been|came|comes|happened|occurred|took place)\s*(?:just|only|barely)?\s*[.!?]$",
+    r"(?:\b(?:is|are|was|were|be|been|came|comes|happened|occurred|took place)"
+    r"|\b(?:that|which)\s+(?:began|started|ended))\s*(?:just|only|barely)?\s*[.!?]$",
     re.I,
 )

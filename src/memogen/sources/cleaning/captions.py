@@ -7,6 +7,7 @@ import re
 
 from .. import metadata as md
 from ..text import word_count
+from .lines import Line, drop
 
 # a contributor's credit, never the author: who edited, read or (on an aggregator) submitted or curated a page
 CREDIT = re.compile(
@@ -131,6 +132,18 @@ _PICTURE_PLACE = re.compile(
     r"Clockwise from (?:top )?(?:left|right))\s*:\s+(?=[A-Z])"
 )
 PLACED_CAPTION_WORDS = 60
+# 'Chair Ada Brenner speaks during a news conference ... on September 18, 2024 in Harbourton.': a
+# picture's moment told in the present tense with its day, the way a caption tells it (a story's lead
+# tells a dated moment in the past: 'spoke at a rally on Tuesday')
+_PRESENT_DATED_MOMENT = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,14}?\s+"
+    r"(?:speaks|gestures|listens|waves|poses|reacts|smiles|looks\s+on|stands|sits|walks|testifies|greets|"
+    r"talks)\s+(?:during|at|in|to|as|after|before|with|outside|inside|next)\b"
+    r"(?:[^.!?]|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.){0,220}?\bon\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b(?:,?\s+(?:19|20)\d\d)?"
+    r"(?:,?\s+in\s+[A-Z][^.!?]{0,60})?\.(?:\s|$)"
+)
+PRESENT_CAPTION_WORDS = 70
 
 
 def caption(text: str) -> str | None:
@@ -186,3 +199,12 @@ def contributor_credit(text: str) -> str | None:
         if len(credits) >= 2 and any(c.startswith(("reporting", "reported", "additional")) for c in credits):
             return "contributor credit"
     return None
+
+
+def present_tense_captions(items: list[Line]) -> None:
+    """Lines telling a picture's dated moment in the present tense go as captions. Why after the
+    headline is read: a caption under the headline is where the page's body starts for that reading
+    (the headline is the line above it), and a label further down must not take its place."""
+    for it in items:
+        if it.kept and it.words <= PRESENT_CAPTION_WORDS and _PRESENT_DATED_MOMENT.match(it.text):
+            drop(it, "image caption / credit")

@@ -52,7 +52,11 @@ _SOCIAL = re.compile(
     r"(?i)^(?:like|follow|join|subscribe to|find|connect with)\b.*\b(?:facebook|twitter|instagram|whatsapp|telegram|linkedin|youtube|tiktok)\b"
     r"|\b(?:follow|like|join|connect with) us\b"
 )
-_LIVE_LABEL = re.compile(r"(?i)^(?:live|live updates|key events|show key events only|pinned post|breaking)$")
+_LIVE_LABEL = re.compile(
+    r"(?i)^(?:live|live updates|key events|show key events only|pinned post|breaking"
+    # a link to the outlet's live stream ('WATCH TV LIVE', 'Watch live'): no masthead, no text
+    r"|watch\s+(?:\w+\s+){0,2}live|watch\s+live(?:\s+\w+){0,2}|live\s+(?:tv|stream|video))$"
+)
 _PAGE_NUMBER = re.compile(
     r"(?i)^(?:page\s*\d{1,4}|[-–]?\s*\d{1,3}\s*[-–]?)(?:\s*(?:of|/)\s*\d{1,4})?$"
 )  # not "2014"

@@ -114,6 +114,30 @@ def headline_stamp(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
     it.text = head
 
 
+# 'Harbour bank cuts its rate -- First cut in years | 18 Sept 2024 | The harbour bank on Wednesday ...':
+# the headline, the story's date and its first paragraph printed on one line, a bar between each
+_HEAD_DATE_RUN = re.compile(r"^(?P<head>[^|]{15,200}?)\s+\|\s+(?P<date>[^|]{6,30}?)\s+\|\s+(?=[A-Z“\"])")
+RUN_BODY_WORDS = 12  # what follows the second bar is a paragraph, not a byline row's last cell
+
+
+def headline_date_run(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
+    """The headline and the date run into the first paragraph of a page: each goes to the metadata,
+    and the paragraph stays the text."""
+    m = _HEAD_DATE_RUN.match(it.text)
+    rest = it.text[m.end() :] if m else ""
+    if not m or len(rest.split()) < RUN_BODY_WORDS or not md.find_dates(m.group("date")):
+        return
+    if md.find_dates(m.group("date"))[0].end < len(m.group("date").strip()) - 1:
+        return  # more than a date in the middle cell: a row of the page, not a headline's stamp
+    read_date(m.group("date"), found, DATE_LINE, it.where("date after the headline"))
+    found.title = found.title or m.group("head").strip()
+    found.origins.setdefault("title", it.where("headline run into the first paragraph"))
+    dropped.append(
+        DroppedLine(it.text[: m.end()].strip(), "headline and date before the text (→ metadata)", it.lineno)
+    )
+    it.text = rest
+
+
 def opening_credit(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
     """'(MENAFN- Kuwait News Agency (KUNA)) ISLAMABAD, ...': who distributed the story, before its dateline."""
     m = _OPENING_CREDIT.match(it.text)
@@ -174,7 +198,8 @@ def lead_dateline(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
 _PLACE_HEAD = re.compile(
     r"^(?P<head>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})(?:\s\((?P<outlet>[A-Z][\w&.' ]{1,30})\))?"
     # 'MOSCOW -- The ...', 'KANAZAWA--The ...': a typewriter's double hyphen after a place in capitals
-    r"(?:\s?:\s|\s[–—]{1,2}\s|(?<=[A-Z)])\s-\s|(?<=[A-Z)])\s?--\s?)(?=[A-Z“\"‘'])"
+    # ... or an underscore standing for the dash after the outlet: 'HARBOURTON (Norland Union)_ The ...'
+    r"(?:\s?:\s|\s[–—]{1,2}\s|(?<=[A-Z)])\s-\s|(?<=[A-Z)])\s?--\s?|(?<=\))_\s)(?=[A-Z“\"‘'])"
 )
 _PLACE_REST_WORDS = 10  # what follows is a whole sentence, not a title's second half
 

@@ -94,6 +94,24 @@ def end_sections(items: list[Line], first: int) -> None:
                 return
 
 
+_RIGHTS_RESERVED = re.compile(r"(?i)\ball rights reserved\b")
+
+
+def after_rights_notice(items: list[Line], first: int) -> None:
+    """'All rights reserved. This material may not be reproduced ...' closes the article: the page's
+    offers and prompts after it ('Follow us on ...', an advert) go with it. Only when most of the
+    page's prose stands before it, so a notice under the headline takes no article with it."""
+    prose = [k for k, it in enumerate(items) if k >= first and it.kept and is_prose(it)]
+    total = sum(items[k].words for k in prose)
+    for k, it in enumerate(items):
+        if k <= first or not it.reason.startswith("disclaimer") or not _RIGHTS_RESERVED.search(it.text):
+            continue
+        if sum(items[j].words for j in prose if j < k) * 2 > total:
+            for x in items[k + 1 :]:
+                drop(x, "after the copyright notice (the page's furniture)")
+        return
+
+
 def release_issuer(items: list[Line], found: Found) -> None:
     """A press release's 'About Nordvik Lines' names who issued it: the publisher, when nothing better does."""
     for it in items:
@@ -125,6 +143,16 @@ def trailing_names(items: list[Line], first: int, found: Found) -> None:
         if (nxt is not None and nxt.text == it.text) or _later_bio(items, k, it.text) or only_names_follow:
             found.add_authors([it.text], it.where("author name after the article"))
             drop(it, "author name line (→ metadata.authors)")
+            _their_bio(items[k + 1 : k + 4], it.text, found)
+
+
+def _their_bio(after: list[Line], name: str, found: Found) -> None:
+    """'Ada Brenner has been writing about ports for a decade.' under her name after the article: her
+    bio, known for one only once the name is known as the author's (the bio rule ran before)."""
+    for x in after:
+        if x.kept and x.text != name and md.is_bio(x.text, [name]):
+            found.author_bio.append(x.text)
+            drop(x, "author bio (→ metadata.author_bio)")
 
 
 def _later_bio(items: list[Line], k: int, name: str) -> bool:

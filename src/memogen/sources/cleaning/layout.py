@@ -12,7 +12,7 @@ import re
 
 from ...model import DroppedLine, SourceReference
 from ..footnotes import find_note_lines, mark_inline, parse_reference
-from ..text import document_words, repair_joins, star_as_stop, word_count
+from ..text import document_words, repair_joins, star_as_stop, without_loose_marks, word_count
 from .lines import BULLET, NUMBERED, SENTINELS, TERMINAL, Line, RawLine
 from .shape import is_heading_like, is_prose
 
@@ -240,7 +240,7 @@ def assemble(items: list[Line]) -> tuple[str, list[tuple[int, str]], list[tuple[
     repairs: list[tuple[str, str]] = []
     for i, para in enumerate(paras):
         if para not in heading_texts:
-            paras[i], fixed = repair_joins(star_as_stop(para), words)
+            paras[i], fixed = repair_joins(without_loose_marks(star_as_stop(para)), words)
             repairs += [(r.before, r.after) for r in fixed]
     return "\n\n".join(paras), headings, repairs
 

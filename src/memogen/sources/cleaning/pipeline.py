@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from ...model import DroppedLine, SourceReference
 from ..footnotes import anchors_from_sentinels
 from ..text import normalise_spaces, unescape_markdown
-from . import chrome, endmatter, layout, learned, repeats, sidebars, stamps
-from .dates import date_prefix, headline_stamp, lead_dateline, opening_credit
+from . import captions, chrome, endmatter, layout, learned, repeats, sidebars, stamps
+from .dates import date_prefix, headline_date_run, headline_stamp, lead_dateline, opening_credit
 from .headline import body_start, read_headline_zone
 from .junk import drop_everywhere
 from .lines import CleanResult, Found, Line, RawLine
@@ -56,6 +56,7 @@ def judge_by_rules(
     found = Found()
     if items:
         date_prefix(items[0], found, dropped)
+        headline_date_run(items[0], found, dropped)
         for it in items[:6]:  # the headline sits in the first lines of a page
             headline_stamp(it, found, dropped)
     for it in items:
@@ -92,7 +93,9 @@ def judge_by_rules(
     _staged(items, "sidebars", lambda: sidebars.sidebars(items, first))
 
     def closing() -> None:
+        captions.present_tense_captions(items)
         endmatter.end_sections(items, first)
+        endmatter.after_rights_notice(items, first)
         endmatter.release_issuer(items, found)
         endmatter.trailing_names(items, first, found)
 
@@ -118,6 +121,7 @@ def clean_lines(
     learned.judge(items, judged.found)
     sidebars.lists_share_a_fate(items)
     sidebars.twice_printed_headlines(items)
+    sidebars.lists_run_into(items)
     sidebars.stray_headlines(items)
     layout.mark_headings(items)
     layout.strip_paragraph_numbers(items)

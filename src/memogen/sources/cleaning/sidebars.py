@@ -103,7 +103,7 @@ def tail(items: list[Line]) -> None:
         in_list = in_list and is_list_item(it.text)
         fragment = it.text[:1].islower() and not TERMINAL_OPEN.search(it.text)
         if not in_list and not is_prose(it) and it.words <= 14 and (fragment or not sentence_like(it.text)):
-            drop(it, "trailing page furniture (after the last paragraph)")
+            drop(it, f"{_TAIL_REASON} (after the last paragraph)")
         elif not in_list and _cut_teaser(it, items):
             drop(it, "sidebar: teaser of another article (cut off, after the last paragraph)")
 
@@ -235,6 +235,24 @@ def stray_headlines(items: list[Line]) -> None:
 
 RAIL_WINDOW = 3  # lines: another story's headline printed twice, a label at most between the copies
 _TEASER_SHARED = 2  # content words the teaser under it shares with that headline
+
+
+_TAIL_REASON = "trailing page furniture"
+
+
+def lists_run_into(items: list[Line]) -> None:
+    """'... based on photos of the suspects, including:' then, past another story's rail, '• A B, 21
+    years old': the list the paragraph runs into is its end, not furniture after the article. Run once
+    the rails are known (the trailing-furniture rule took the rail's teaser for the last paragraph)."""
+    for k, it in enumerate(items):
+        if not it.kept or not it.text.rstrip().endswith(":") or it.words <= 10:
+            continue
+        j = k + 1
+        while j < len(items) and not items[j].kept and not items[j].reason.startswith(_TAIL_REASON):
+            j += 1
+        while j < len(items) and items[j].reason.startswith(_TAIL_REASON) and is_list_item(items[j].text):
+            items[j].role, items[j].reason = "body", ""
+            j += 1
 
 
 def twice_printed_headlines(items: list[Line]) -> None:
