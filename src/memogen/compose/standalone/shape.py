@@ -187,6 +187,8 @@ def not_a_statement(text: str, span: str, at_page_end: bool, enumerated: bool = 
         return "a fragment (no end of sentence)"
     if _DRAFT_ALTERNATIVES.search(raw):
         return "an unedited draft (two verb forms left side by side), not a statement"
+    if text.rstrip().endswith("?"):
+        return "a question the page asks, not a statement"
     first, rest = first_sentence(text)
     limit = 16 if enumerated else 8
     if not rest and len(first.split()) <= limit and not has_finite_verb(first):
