@@ -564,3 +564,28 @@ def test_sources_naming_no_year_take_it_from_a_day_written_with_its_weekday() ->
     assert (event.start.month, event.start.day) == (1, 26)
     assert event.start.weekday() == 4 and event.start <= dt.date.today()
     assert infer_event([recap]) is None  # no weekday: no year to read the day in
+
+
+def test_a_day_told_ahead_or_as_a_limit_is_not_the_page_s_news() -> None:
+    """An undated brief: its news is the day it reports done, not the deadline it sets ("remains a
+    member until 22 May") nor a day it looks ahead to ("On 1 August, it will be the tenth day")."""
+    from memogen.sections.event import page_event
+
+    text = (
+        "The council on 23 March gave the prime minister two more weeks to find a plan.\n\n"
+        "On 13 March, the prime minister addressed the council, which failed to agree.\n\n"
+        "On 1 May, it will be the last day of the talks.\n\n"
+        "The extension does not alter the fact that the country remains a member until 22 May."
+    )
+    event = page_event(_source("brief", text, None))
+    assert event is not None and (event.start.month, event.start.day) == (3, 23)
+
+
+def test_a_day_reported_done_keeps_its_weight_beside_a_later_plan() -> None:
+    """'ruled on 3 May that the quota will be cut': the day is the ruling's, the future is the ruling's
+    content; 'On 3 May, it will be the last day of the talks' looks ahead to the day."""
+    written = dt.date(2024, 5, 4)
+    ruled = source_reports(_source("a", "The court ruled on 3 May 2024 that the quota will be cut.", written))
+    done = source_reports(_source("b", "On 3 May 2024, it was the last day of the talks.", written))
+    ahead = source_reports(_source("c", "On 3 May 2024, it will be the last day of the talks.", written))
+    assert ruled[0].weight == done[0].weight > 4 * ahead[0].weight

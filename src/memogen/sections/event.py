@@ -540,6 +540,7 @@ def source_reports(
     year = written.year if written else (default_year or _main_year(text))
     found: list[tuple[int, str, dt.date]] = []
     follow_ups: list[bool] = []
+    ahead: list[bool] = []
     for index, sentence in _sentences(text):
         days = _dated(sentence, year, written, known, named)
         if days and _PAGE_DATE.search(sentence):  # (asked only of a dated sentence: most are not)
@@ -547,15 +548,53 @@ def source_reports(
         for day, start, end in days:
             found.append((index, sentence, day))
             follow_ups.append(_follow_up(sentence, start, end))
+            ahead.append(_told_ahead(sentence, start, end))
     if not found:
         return []
-    horizon = _horizon(found, written)
+    horizon = _horizon([f for f, later in zip(found, ahead, strict=True) if not later] or found, written)
     out = []
-    for (index, sentence, day), follow_up in zip(found, follow_ups, strict=True):
+    for (index, sentence, day), follow_up, later in zip(found, follow_ups, ahead, strict=True):
         weight, news = _mention_weight(sentence, index, day, horizon)
-        weighted = weight * (FOLLOW_UP if follow_up else 1.0)
+        weighted = weight * (FOLLOW_UP if follow_up else 1.0) * (AHEAD_WEIGHT if later else 1.0)
         out.append(Report(day, weighted, " ".join(sentence.split()), news, index))
     return out
+
+
+# "remains a member until 22 May", "an extension till 30 June": the day a state or a term ends is a
+# limit the text sets; "On 1 August, it will be the tenth day", "talks will resume on 3 May": a day
+# told in the future is one the writer looks ahead to.  Neither is the news, nor bounds it (a deadline
+# weeks ahead made an undated brief's own news read as recalled).
+_LIMIT = re.compile(r"\b(?:until|till|no later than|deadline(?: of)?)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+_AHEAD = re.compile(
+    r"\b(?:will|shall|won't|(?:is|are) (?:to|due to|set to|expected to|scheduled to|slated to|poised to))\b",
+    re.IGNORECASE,
+)
+_CLAUSE_MARK = re.compile(r"[,;:()–—]")
+# a clause that follows the day's own ("ruled on 3 May that the quota will be cut"): its tense is not the day's
+_NEXT_CLAUSE = re.compile(
+    r"[,;:()–—]|\b(?:that|which|who|when|where|if|because|after|before|as|while|and|but)\b", re.IGNORECASE
+)
+AHEAD_WEIGHT = 0.2  # as a planned day's
+
+
+def _told_ahead(sentence: str, start: int, end: int) -> bool:
+    """The day at `start:end` is a limit ("until 22 May") or stands in a clause told in the future
+    ("it will be the tenth day on 1 August"; "On 1 August, it will be ...": a day that opens its
+    sentence dates the clause after it)."""
+    if _LIMIT.search(sentence[max(0, start - 24) : start]):
+        return True
+    head = sentence[max(0, start - 80) : start]
+    marks = list(_CLAUSE_MARK.finditer(head))
+    before = head[marks[-1].end() :] if marks else head
+    tail = sentence[end : end + 80]
+    opener = not sentence[:start].strip(" \"“‘'(").lower().removeprefix("on").strip()
+    if opener:
+        tail = tail.lstrip(" ,")
+    cut = _NEXT_CLAUSE.search(tail)
+    after = tail[: cut.start()] if cut else tail
+    if _AHEAD.search(before) is not None:
+        return True
+    return _AHEAD.search(after) is not None and _ACTION.search(before) is None
 
 
 def _horizon(found: list[tuple[int, str, dt.date]], written: dt.date | None) -> dt.date:
@@ -833,8 +872,10 @@ def infer_event(sources: list[Source], year_hint: int | None = None) -> Event | 
 
 def _tallied_event(tally: _Tally, n_sources: int) -> Event:
     """The event the votes of a tally elect (see `infer_event`)."""
-    # Most votes; ties go to the earlier day (the start of a multi-day event).
-    top = min(tally.votes, key=lambda d: (-tally.votes[d], d))
+    # Most votes; a tie within a run of days goes to its first (the start of a multi-day event), a tie
+    # between runs to the latest run (a page leads with its news and recalls what came before it).
+    best = max(tally.votes.values())
+    top = _runs([d for d, v in tally.votes.items() if v == best])[-1][0]
     winner = _what_the_news_follows(tally, top)
     first, last = _extent(tally, winner)
     if winner < top <= last and not _stated_over(tally, winner, top):
