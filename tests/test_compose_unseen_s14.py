@@ -217,3 +217,19 @@ def test_he_said_after_a_quotation_naming_no_one_is_left_out() -> None:
     assert "speaker" in _left_out(
         text, "Ports along the northern coast would take the cargo in the meantime, he said."
     )
+
+
+def test_a_question_the_page_asks_is_no_memo_statement() -> None:
+    """A memo states; a page's rhetorical question ("What will the closure mean?") takes a fact's
+    words. A question quoted inside a statement stays."""
+    from memogen.compose.standalone.shape import not_a_statement
+
+    asked = (
+        "What, if anything, will the closure of the harbour on Monday mean for the thousands of farmers "
+        "who sell their grain across the valley, and for the banks that lent to them?"
+    )
+    assert "question" in (not_a_statement(asked, asked, False) or "")
+    quoted = '"What will the farmers do now?" the mayor asked on Monday.'
+    assert not_a_statement(quoted, quoted, False) is None
+    stated = "The closure of the harbour on Monday cut the valley's farmers off from their market."
+    assert not_a_statement(stated, stated, False) is None
