@@ -69,20 +69,13 @@ def test_undated_figures_of_a_toll_take_their_place_among_dated_ones_that_rise()
 
 
 def test_a_progression_told_beside_a_sentence_never_says_at_at():
-    _, result = merge_specs(
-        (
-            "a",
-            ["The death toll from the concert hall attack reached at least 93."],
-            "Alpha",
-            dt.date(2024, 3, 22),
-        ),
-        (
-            "b",
-            ["Gunmen killed 130 people at the concert hall, officials said."],
-            "Beta",
-            dt.date(2024, 3, 23),
-        ),
-    )
+    hall = "the concert hall"
+    said = {
+        "a": (f"The death toll from {hall} attack reached at least 93.", 22),
+        "b": (f"Gunmen killed 130 people at {hall}, officials said.", 23),
+    }
+    names = {"a": "Alpha", "b": "Beta"}
+    _, result = merge_specs(*((k, [t], names[k], dt.date(2024, 3, d)) for k, (t, d) in said.items()))
     (conflict,) = [c for m in result.merged for c in m.conflicts]
     told = conflict.beside["b"]
     assert "at at" not in told
