@@ -156,3 +156,13 @@ def test_an_agreement_beside_its_strongest_figure_gives_only_the_figures_that_fi
             assert statement == "Another report gives over 5.39 million (Beta), consistent with this."
         else:
             assert statement.startswith("Alpha reports over 5.5 million")
+
+
+def test_undated_figures_of_a_toll_that_differ_are_listed_lowest_first():
+    _, result = merge_specs(
+        ("a", ["The earthquake killed 1,037 people across the region."], "Alpha", None),
+        ("b", ["The earthquake killed 820 people across the region."], "Beta", None),
+    )
+    assert _statements(result) == [
+        "Sources differ on the death toll: Beta reports 820 people; Alpha reports 1,037 people."
+    ]

@@ -163,6 +163,10 @@ def describe_group(group: list[Claim], names: dict[str, str], points: list[Point
         return Conflict(kind=kind, statement=statement, values=values, change="agree", beside=beside)  # type: ignore[arg-type]
     if all(c.reported for c in group) and any(_when(cl, group) for cl in classes):
         classes.sort(key=lambda cl: min(c.reported for c in cl if c.reported is not None))  # oldest first
+    elif _running_count(group):
+        # a toll's figures, some undated: lowest first, as the count went ("at least 820 (A); at least
+        # 1,037 (B); 2,012 (C)"), not in the order the pages happened to be read
+        classes.sort(key=lambda cl: (cl[0].value[0], cl[0].value[1]))
     if kind == "date":
         years = _years_differ(group)
         parts = [(_date_claim_text(cl[0], years), [c.source_id for c in cl]) for cl in classes]
