@@ -166,3 +166,19 @@ def test_undated_figures_of_a_toll_that_differ_are_listed_lowest_first():
     assert _statements(result) == [
         "Sources differ on the death toll: Beta reports 820 people; Alpha reports 1,037 people."
     ]
+
+
+def test_a_count_whose_sentence_leans_on_the_one_before_is_set_against_no_other_count():
+    said = (
+        "The fire department in Harbin reported a blaze. The department also said 25 buildings had collapsed."
+    )
+    statements = _two_sources_say(
+        "At least 27 buildings collapsed across the province, officials said.", said
+    )
+    assert not any("buildings" in s for s in statements)
+    # a count said of its own subject still disagrees
+    statements = _two_sources_say(
+        "At least 27 buildings collapsed across the province, officials said.",
+        "Officials said 25 buildings collapsed across the province.",
+    )
+    assert any(s.startswith("Sources differ") and "25 buildings" in s for s in statements)
