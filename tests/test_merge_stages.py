@@ -1046,9 +1046,14 @@ def test_lower_bounds_that_fit_together_are_stated_once_not_as_a_disagreement():
             DAY,
         ),
     )
+    # told after Alpha's sentence, which has just given the strongest figure: only the figure that fits
     assert _statements(result) == [
-        "Alpha reports at least 10,000 people, consistent with more than 9,000 people (Beta)."
+        "Another report gives more than 9,000 people (Beta), consistent with this."
     ]
+    (conflict,) = result.clusters[0].conflicts
+    assert conflict.statement == (
+        "Alpha reports at least 10,000 people, consistent with more than 9,000 people (Beta)."
+    )
     assert len(result.merged) == 1 and {c.source_id for c in result.merged[0].citations} == {"a", "b"}
 
 

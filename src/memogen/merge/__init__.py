@@ -61,7 +61,7 @@ from .pairs import (
 from .quantities import extract_quantities, figure_years, time_compatible
 from .semantic import semantic_similarities, semantic_similarity
 from .similarity import Matrices, candidate_pairs, nearest_pairs, pair_similarity, vectorise
-from .statements import source_name, source_names
+from .statements import source_name, source_names, told_at
 from .text import (
     compress,
     drop_restated_asides,
@@ -237,7 +237,7 @@ def merge_points(
                 text=text,
                 section=section,
                 citations=citations,
-                conflicts=cluster_conflicts,
+                conflicts=told_at(cluster_conflicts, text, points[rep].source_id),
                 confidence=_mean_confidence(members, points),
             )
         )

@@ -74,6 +74,16 @@ _APPROX = re.compile(
 )
 _APPROX_SAID = re.compile(r"(?:about|around|approximately|roughly|nearly|almost|some|close to)\b", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+# ... or a date that opens a span of months: "raised rates from March 2022 to July 2023" (the span's
+# start is no date of the event, nor a disagreement with "the first cut since March 2020")
+_TO_DATE = re.compile(
+    r"^\s*(?:to|until|till|through|[-–])\s+(?:\d|(?:"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\b)",
+    re.I,
+)
+# a value that held before the change the sentence reports: "Interest rates had been at 5.25% to 5.5%"
+_HAD_BEEN = re.compile(r"\bhad\s+(?:been|stood)\b[^,;:]{0,30}$", re.I)
 # ... "to" and the figure it changed to ("from 30% to 5%", "from 1,037 people on Monday to 2,946"); not
 # "Leaders from 67 countries were invited to the summit" (a place of origin, and "to" of the verb)
 _TO_FIGURE = re.compile(
@@ -353,12 +363,30 @@ def assume_event_years(claims: list[Claim], event: tuple[dt.date, dt.date] | Non
     experienced an earthquake with a magnitude of 6.3" was set against an undated page's "the
     magnitude 6.8 quake" as a disagreement. A dated source's figures already take its own year
     (or the one before); an undated one's, the event's."""
+    for c in claims:
+        # a one-day figure stays of one day, its year known or not (it compares with no other day)
+        c.day = _known_year(c.day, event) or c.day
+        c.reported = _known_year(c.reported, event)
     if event is None:
         return
     years = frozenset({event[1].year, event[1].year - 1})
     for c in claims:
         if c.kind != "date" and not c.years:
             c.years = years
+
+
+def _known_year(day: dt.date | None, event: tuple[dt.date, dt.date] | None) -> dt.date | None:
+    """A day told without its year (year 1 stands in, see `_clause_day`) takes the event's year when
+    the event falls within one year; else it is of no known year, and no statement may print it
+    ("143 (22 March 1)") or order it before the dated reports: None."""
+    if day is None or day.year != STAND_IN_YEAR:
+        return day
+    if event is None or event[0].year != event[1].year:
+        return None
+    try:
+        return day.replace(year=event[0].year)
+    except ValueError:  # 29 February
+        return None
 
 
 def topic_entity(points: list[Point], aliases: Aliases | None = None, lead: int = 8) -> Entity | None:
@@ -411,8 +439,8 @@ def read_claim(
     value, unit, implied = _value_and_unit(q, before, after)
     if value is None:
         return None
-    day = _clause_day(q, source_date)
     running = bool(_RUNNING_TOTAL.search(before))  # "rose to 23 on Monday": Monday dates the total
+    day = _clause_day(q, source_date, running)
     after_lead = lead is not None and lead.end() <= pos
     reported_on = _report_date(sentence, source_date) if after_lead else source_date
     return Claim(
@@ -433,7 +461,10 @@ def read_claim(
         day=None if running else day,
         reported=day if running and day else _report_date(sentence, source_date),
         # the start of a change or of a span of days: "from 30% to 5%", "from 22 to 24 August"
-        previous=q.opens_span or (bool(_FROM_BEFORE.search(before)) and bool(_TO_FIGURE.match(after))),
+        previous=q.opens_span
+        or (bool(_FROM_BEFORE.search(before)) and bool(_TO_FIGURE.match(after)))
+        or (q.kind == "date" and bool(_FROM_BEFORE.search(before)) and bool(_TO_DATE.match(after)))
+        or bool(_HAD_BEEN.search(before)),
         planned=planned(q),
         # the people still missing are a casualty count, not results still to come
         pending=(bool(_PENDING.search(figure_clause(q))) and unit.rsplit(" ", 1)[-1] not in CASUALTY_WORDS)
@@ -664,7 +695,7 @@ def _report_years(reported_on: dt.date | None) -> frozenset[int]:
     return frozenset({reported_on.year}) if reported_on is not None else frozenset()
 
 
-def _clause_day(q: Quantity, source_date: dt.date | None) -> dt.date | None:
+def _clause_day(q: Quantity, source_date: dt.date | None, running: bool = False) -> dt.date | None:
     """A single day the figure's own clause is about: "killed on 21 July alone", "on Sunday"."""
     if q.kind == "date":
         return None
@@ -672,18 +703,39 @@ def _clause_day(q: Quantity, source_date: dt.date | None) -> dt.date | None:
     after = clause.find(q.display) + len(q.display) if q.display in clause else len(clause)
     for display, value in _days_in(clause):
         at = clause.find(display)
+        if running and at < after and _in_subject(clause, at, after):
+            continue
         if not _dates_report(clause[:at]) and not _dates_other_thing(clause, after, at):
             # a day whose year neither the text nor the source gives is still one day (year 1 stands in)
-            return _to_date(value, source_date) or _to_date(value, dt.date(1, 1, 1))
+            return _to_date(value, source_date) or _to_date(value, dt.date(STAND_IN_YEAR, 1, 1))
     weekday = re.search(r"\bon\s+(" + "|".join(sorted(WEEKDAYS)) + r")\b", clause, re.I)
     if (
         weekday
         and source_date is not None
         and not _dates_report(clause[: weekday.start()])
         and not _dates_other_thing(clause, after, weekday.start())
+        and not (running and weekday.start() < after and _in_subject(clause, weekday.start(), after))
     ):
         return weekday_date(weekday.group(1), source_date)
     return None
+
+
+STAND_IN_YEAR = 1  # the year of a day told without one, until `assume_event_years` knows it
+_OPENING_WORDS = 3  # "On", "By Sunday", "Authorities on": a day this early in a clause opens it
+
+
+def _in_subject(clause: str, at: int, figure: int) -> bool:
+    """ "The death toll from an attack on a Moscow concert hall on 22 March has risen to 143": a day
+    deep in the subject of a running total dates what the subject names (the attack), not when the
+    total was counted. A day that opens the clause ("On Sunday the toll rose to 23") dates it, and so
+    does one in a clause of its own ("a ruin on Saturday as the death toll passed 130")."""
+    lead, between = clause[:at], clause[at:figure]
+    if len(re.findall(r"[\w’'-]+", lead)) <= _OPENING_WORDS or "," in lead:
+        return False
+    return not _CLAUSE_JOINT.search(between)
+
+
+_CLAUSE_JOINT = re.compile(r",|;|\b(?:as|when|while|with|and|after|before|since|but)\b", re.I)
 
 
 @lru_cache(maxsize=1024)

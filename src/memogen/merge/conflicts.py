@@ -456,11 +456,23 @@ def _may_compare(
     if a.entity is not None and b.entity is not None:
         return a.entity.same_as(b.entity)
     if a.entity is None and b.entity is None:
-        return True
+        return not (_scope_before(a) or _scope_before(b))
     named, bare = (a, b) if a.entity is not None else (b, a)
     if owners.topic is not None and named.entity.same_as(owners.topic):  # type: ignore[union-attr]
         return True  # in a topic about BRICS, "47% of the world's population" with no owner is BRICS's
     return (named.kind, named.unit) in owners.sole or _named_by_head(named, bare)
+
+
+# A sentence whose subject is the sentence before's ("The department also said 25 buildings had
+# collapsed", "It also reported ..."): what its figure counts is of the place or body that sentence
+# names (the city's fire department: the city's buildings), not of the whole the topic is about
+_ALSO_SAID = re.compile(r"\W*(?:(?:it|they|he|she)|the\s+[a-z]+)\s+(?:also|further)\s+[a-z]+", re.I)
+
+
+def _scope_before(c: Claim) -> bool:
+    """A count other than the event's casualties, said in a sentence that leans on the one before for
+    its subject: of a scope this sentence does not say, so set against no other source's count."""
+    return not c.casualty and c.kind == "number" and bool(_ALSO_SAID.match(c.quantity.sentence))
 
 
 def _size_against_count(a: Claim, b: Claim) -> bool:

@@ -679,9 +679,46 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
             )
         )
         i = max(j, i + 1)
+    out = _percent_ranges(text, out)
     out = _fold_durations(text, out)
     _elided_units(text, out)
     _attach_sentences(text, out)
+    return out
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:[-–]|to)\s*$|\s+and\s+$")
+_RANGE_LEAD = re.compile(r"\b(?:between|range\s+of|range\s+between)\s+$", re.I)
+
+
+def _percent_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "a range of 4.75% to 5%", "4.75%-5%", "between 4.75 percent and 5 percent": one range, as
+    "4.75 to 5%" already is. Why: read as two figures, the range's first bound (4.75 percent) was set
+    against another page's "4.75 to 5%" as a disagreement. A change ("from 5.5% to 5%") is no range:
+    the two joined rise, and "to" joins only after "range of" or "between"."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if prev is None or prev.kind != "percent" or q.kind != "percent" or prev.value[1] >= q.value[0]:
+            out.append(q)
+            continue
+        start, at = int(prev.sentence), int(q.sentence)
+        end = start + len(prev.display)
+        between, lead = text[end:at], text[max(0, start - 20) : start]
+        dash = between.strip() in ("-", "–")
+        if not _RANGE_JOIN.fullmatch(between) or not (dash or _RANGE_LEAD.search(lead)):
+            out.append(q)
+            continue
+        if between.strip() == "and" and not re.search(r"\bbetween\s+$", lead, re.I):
+            out.append(q)
+            continue
+        opening = re.search(r"\bbetween\s+$", lead, re.I)  # "between 4.75 percent and 5 percent"
+        start -= len(opening.group(0)) if opening else 0
+        out[-1] = dataclasses.replace(
+            prev,
+            value=(prev.value[0], q.value[1]),
+            display=text[start : at + len(q.display)],
+            sentence=str(start),
+        )
     return out
 
 

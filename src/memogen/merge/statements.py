@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from ..model import Conflict, ConflictValue, Point, Source
 from ..sources.naming import opening_title
-from .claims import Claim, reference_span
+from .claims import STAND_IN_YEAR, Claim, reference_span
 from .lexicon import FRACTIONS, SCALES, TENS, UNITS
 from .quantities import extract_quantities
 
@@ -72,10 +72,52 @@ def source_names(sources: list[Source]) -> dict[str, str]:
         if 1 < len(cut.split()) < len(title.split()):  # a genre word alone ("Explainer") names nothing
             short[s.id] = "“" + cut + "…”"
     taken = Counter(n.lower() for n in (*long.values(), *short.values()))
-    return {
+    names = {
         sid: short[sid] if sid in short and taken[short[sid].lower()] == 1 else name
         for sid, name in long.items()
     }
+    return _told_apart(names, {s.id: s for s in sources})
+
+
+def _told_apart(names: dict[str, str], by_id: dict[str, Source]) -> dict[str, str]:
+    """Names two sources share ("“The death toll from…”" for two pages opening alike, "AP" for two
+    AP reports) lengthened until they differ: the title (or opening) word by word, after the outlet's
+    name for an outlet ("AP, “Quake toll rises…”"). Why: "Sources differ: “The death toll from…”
+    reports at least 323 people; “The death toll from…” reports 565 people" reads as one source
+    against itself. Names no words tell apart stay as they are (the footnotes still tell them)."""
+    alike: dict[str, list[str]] = defaultdict(list)
+    for sid in sorted(names):
+        alike[names[sid].lower()].append(sid)
+    out = dict(names)
+    for sids in alike.values():
+        if len(sids) < 2:
+            continue
+        words = {sid: _naming_words(by_id.get(sid)) for sid in sids}
+        for n in range(1, max(len(w) for w in words.values()) + 1):
+            longer = {sid: _longer_name(names[sid], by_id.get(sid), words[sid], n) for sid in sids}
+            if len({x.lower() for x in longer.values()}) == len(sids):
+                out.update(longer)
+                break
+    return out
+
+
+def _naming_words(source: Source | None) -> list[str]:
+    """The words that can name a source beyond its short name: its title, else its opening sentence."""
+    if source is None:
+        return []
+    return (source.metadata.title or opening_title(source.text, words=40).rstrip("…")).split()
+
+
+def _longer_name(name: str, source: Source | None, words: list[str], n: int) -> str:
+    """The source's name told with `n` words of its title: after the outlet or author that named it,
+    or in place of the shorter title that did."""
+    if source is None or not words:
+        return name
+    cut = " ".join(words[:n]) + ("…" if len(words) > n else "")
+    if name.startswith("“"):
+        shown = len(name.strip("“”…").split())
+        return name if n <= shown else f"“{cut}”"
+    return f"{name}, “{cut}”"
 
 
 def describe_group(group: list[Claim], names: dict[str, str], points: list[Point]) -> Conflict | None:
@@ -117,9 +159,14 @@ def describe_group(group: list[Claim], names: dict[str, str], points: list[Point
         if growth is not None:
             return _progression_conflict(kind, growth, values, names, measure_subject(group, owner))
         statement = agreement_statement(classes, names)
-        return Conflict(kind=kind, statement=statement, values=values, change="agree")  # type: ignore[arg-type]
+        beside = agreement_beside(classes, names)
+        return Conflict(kind=kind, statement=statement, values=values, change="agree", beside=beside)  # type: ignore[arg-type]
     if all(c.reported for c in group) and any(_when(cl, group) for cl in classes):
         classes.sort(key=lambda cl: min(c.reported for c in cl if c.reported is not None))  # oldest first
+    elif _running_count(group):
+        # a toll's figures, some undated: lowest first, as the count went ("at least 820 (A); at least
+        # 1,037 (B); 2,012 (C)"), not in the order the pages happened to be read
+        classes.sort(key=lambda cl: (cl[0].value[0], cl[0].value[1]))
     if kind == "date":
         years = _years_differ(group)
         parts = [(_date_claim_text(cl[0], years), [c.source_id for c in cl]) for cl in classes]
@@ -239,16 +286,51 @@ def agreement_statement(classes: list[list[Claim]], names: dict[str, str]) -> st
     figure once, the figures that fit it after it (dated, for a running count), every source named."""
     best = _strongest(classes)
     group = [c for cl in classes for c in cl]
-    fits = []
-    for cl in sorted((cl for cl in classes if cl is not best), key=lambda cl: cl[0].value[0]):
-        when = _when(cl, group)[2:-1]
-        fits.append(
-            f"{_value_text(cl[0])} ({_who([c.source_id for c in cl], names)}{', ' + when if when else ''})"
-        )
-    rest = fits[0] if len(fits) == 1 else ", ".join(fits[:-1]) + " and " + fits[-1]
+    fits = [
+        _fit_text(cl, group, names)
+        for cl in sorted((cl for cl in classes if cl is not best), key=lambda cl: cl[0].value[0])
+    ]
+    rest = _listed(fits)
     n = len({names.get(c.source_id, c.source_id) for c in best})
     who = _who([c.source_id for c in best], names) + (" reports " if n == 1 else " report ")
     return f"{who}{_value_text(best[0])}{_when(best, group)}, consistent with {rest}."
+
+
+def _fit_text(cl: list[Claim], group: list[Claim], names: dict[str, str]) -> str:
+    """ "more than 9,000 (Beta, 9 September 2023)": a figure that fits the strongest, and who gave it when."""
+    when = _when(cl, group)[2:-1]
+    return f"{_value_text(cl[0])} ({_who([c.source_id for c in cl], names)}{', ' + when if when else ''})"
+
+
+def agreement_beside(classes: list[list[Claim]], names: dict[str, str]) -> dict[str, str]:
+    """For each source giving the strongest figure: the agreement told right after its own sentence,
+    which has just given that figure ("Lai received over 5.5 million votes. Another report gives over
+    5.39 million (B), consistent with this."), not "A reports over 5.5 million, consistent with ..."
+    again."""
+    best = _strongest(classes)
+    group = [c for cl in classes for c in cl]
+    fits = [
+        _fit_text(cl, group, names)
+        for cl in sorted((cl for cl in classes if cl is not best), key=lambda cl: cl[0].value[0])
+    ]
+    lead = "Another report gives " if len(fits) == 1 else "Other reports give "
+    told = f"{lead}{_listed(fits)}, consistent with this."
+    return {c.source_id: told for c in best}
+
+
+def told_at(conflicts: list[Conflict], text: str, source_id: str) -> list[Conflict]:
+    """The statements a fact's shown sentence carries: an agreement after a sentence of a source that
+    gives its strongest figure says only the figures that fit it (`agreement_beside`), not that
+    source's figure again ("Lai received over 5.5 million votes. Taiwan News reports over 5.5
+    million, consistent with ...")."""
+    out = []
+    for c in conflicts:
+        if c.change == "agree" and source_id in c.beside:
+            own = [v for v in c.values if v.source_id == source_id]
+            if any(re.search(rf"(?<![\w.,]){re.escape(v.value)}(?!\w)", text) for v in own):
+                c = replace(c, statement=c.beside[source_id])
+        out.append(c)
+    return out
 
 
 def _when(cl: list[Claim], group: list[Claim]) -> str:
@@ -322,7 +404,7 @@ def _progression(classes: list[list[Claim]]) -> list[tuple[dt.date, list[Claim]]
         return None
     firsts = [min((c.reported for c in cl if c.reported is not None), default=None) for cl in classes]
     if any(d is None for d in firsts):
-        return None
+        return _undated_in_place(classes, firsts) if _running_count(claims) else None
     if len(set(firsts)) < len(firsts) and not (_running_count(claims) and len(set(firsts)) > 2):
         # two figures of one day disagree, unless they are steps of a toll reported over several
         # days (updates within a day: 1,037 then 1,300 dead on 9 September, 2,122 on the 11th)
@@ -344,6 +426,34 @@ def _progression(classes: list[list[Claim]]) -> list[tuple[dt.date, list[Claim]]
     # page's date is older than its figure (a page dated on the event's day giving the final toll)
     # (the dead, injured, missing of the event: a count that only grows, whatever its reports say)
     return _one_page_misdated(steps) if _running_count(claims) else None  # type: ignore[return-value]
+
+
+def _undated_in_place(
+    classes: list[list[Claim]], firsts: list[dt.date | None]
+) -> list[tuple[dt.date | None, list[Claim]]] | None:
+    """The steps of a toll (it only grows) when some of its figures come undated: the dated figures,
+    reported on two days or more, rise with their dates; each undated figure takes the place its size
+    gives it among them ("rose from at least 93 (A) to 130 (B, 23 March), then to 133 (C, 24 March),
+    then to 143 (D)"). Why: four figures of one toll told as "Sources differ" set a count's updates
+    against each other; the dated ones say it grew. None when the figures, so placed, do not rise."""
+    dated = sorted(
+        ((d, cl) for d, cl in zip(firsts, classes, strict=True) if d is not None),
+        key=lambda x: (x[0], x[1][0].value[0]),
+    )
+    if len({d for d, _ in dated}) < 2:
+        return None
+    steps: list[tuple[dt.date | None, list[Claim]]] = [
+        (d, sorted(cl, key=lambda c: (c.reported or dt.date.max, c.point))) for d, cl in dated
+    ]
+    if not _rises([cs[0] for _, cs in steps]):
+        return None
+    for d, cl in zip(firsts, classes, strict=True):
+        if d is not None:
+            continue
+        c = sorted(cl, key=lambda c: c.point)
+        place = next((j for j, (_, x) in enumerate(steps) if x[0].value[0] > c[0].value[1]), len(steps))
+        steps.insert(place, (None, c))
+    return steps if _rises([cs[0] for _, cs in steps]) else None
 
 
 def _one_page_misdated(
@@ -375,7 +485,8 @@ def _rises(figures: list[Claim]) -> bool:
 
 
 def day_text(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    """ "22 March 2024"; "22 March" for a day told without its year (its stand-in year is no year)."""
+    return f"{day.day} {day:%B}" if day.year == STAND_IN_YEAR else f"{day.day} {day:%B %Y}"
 
 
 def date_text(value: tuple, with_year: bool) -> str:
@@ -450,7 +561,8 @@ def progression_beside(
             told: list[str] = []
             for when, some in (("earlier", parts[:k]), ("later", parts[k + 1 :])):
                 if some:
-                    told.append(_reports(when, len(some), named, first=not told) + " " + _listed(some))
+                    lead = _reports(when, len(some), named, first=not told, at=some[0].startswith("at "))
+                    told.append(f"{lead} {_listed(some)}")
             out[c.source_id] = "; ".join(told) + "."
     return out
 
@@ -461,18 +573,22 @@ def _figures_like(c: Claim) -> int:
     return sum(1 for x in extract_quantities(q.sentence) if x.kind == q.kind and x.unit == q.unit)
 
 
-def _reports(when: str, n: int, subject: str, first: bool) -> str:
-    """ "Earlier reports gave", "a later one gives", "A later report puts the death toll at"."""
+def _reports(when: str, n: int, subject: str, first: bool, at: bool = False) -> str:
+    """ "Earlier reports gave", "a later one gives", "A later report puts the death toll at"; before
+    a figure that says "at" itself ("at least 93"), "An earlier report gave the death toll as", not
+    "put the death toll at at least 93"."""
     past = when == "earlier"
     if subject and not first:
-        verb = "at"  # "Earlier reports put the death toll at 17 (A); a later one at 23 (B)."
+        verb = "" if at else "at"  # "Earlier reports put the death toll at 17 (A); a later one at 23 (B)."
+    elif subject and at:
+        verb = ("gave" if n > 1 or past else "gives") + f" {subject} as"
     elif subject:
         verb = ("put" if n > 1 or past else "puts") + f" {subject} at"
     else:
         verb = "gave" if past else ("give" if n > 1 else "gives")
     noun = ("ones" if n > 1 else "one") if not first else ("reports" if n > 1 else "report")
     article = "" if n > 1 else ("an " if past else "a ")
-    text = f"{article}{when} {noun} {verb}"
+    text = f"{article}{when} {noun} {verb}".rstrip()
     return text[:1].upper() + text[1:] if first else text
 
 
