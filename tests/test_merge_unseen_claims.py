@@ -410,3 +410,24 @@ def test_a_share_given_to_fewer_decimals_is_the_other_rounded():
     assert not _conflicts(first.format("33.49 percent"), second.format("33%"))
     stated = _conflicts(first.format("40.05 percent"), second.format("40.2 percent"))
     assert len(stated) == 1 and "40.05 percent" in stated[0]
+
+
+def test_basis_points_and_percentage_points_are_one_unit_of_a_rate():
+    """100 basis points make a percentage point: "50 basis points" and "0.5 percentage points" are
+    one cut (no disagreement), "0.25 percentage points" is another figure for it."""
+    from memogen.merge.quantities import extract_quantities
+
+    [bp] = extract_quantities("The bank cut its rate by 50 basis points.")
+    [pp] = extract_quantities("The bank cut its rate by one percentage point.")
+    [score] = extract_quantities("The team scored 50 points.")
+    assert (bp.unit, pp.unit, score.unit) == ("bp", "pp", "point")
+    same = _conflicts(
+        "The Harbour Bank cut its policy rate by 50 basis points on 18 September 2024.",
+        "The Harbour Bank cut its policy rate by 0.5 percentage points on 18 September 2024.",
+    )
+    assert same == []
+    differ = _conflicts(
+        "The Harbour Bank cut its policy rate by 50 basis points on 18 September 2024.",
+        "The Harbour Bank cut its policy rate by 0.25 percentage points on 18 September 2024.",
+    )
+    assert len(differ) == 1 and "50 basis points" in differ[0] and "0.25 percentage points" in differ[0]

@@ -617,6 +617,8 @@ UNIT_CONVERSIONS = {
     "acre": ("km2", 4.046856e-3),
     "litre": ("litre", 1.0),
     "gallon": ("litre", 3.785411784),
+    "pp": ("pp", 1.0),  # a percentage point of a rate ("cut by 0.5 percentage points")
+    "bp": ("pp", 0.01),  # a basis point: a hundredth of one ("cut by 50 basis points")
     "mph": ("km/h", 1.609344),  # a speed is not a length: "km per hour" reads as km/h too (claims.py)
     "kph": ("km/h", 1.0),
 }

@@ -457,6 +457,17 @@ def _plural_head(toks: list[tuple[str, int, int]], j: int, limit: int = 5) -> in
     return j
 
 
+def _rate_point(toks: list[tuple[str, int, int]], j: int) -> tuple[str, int] | None:
+    """("bp", k) for "50 basis points", ("pp", k) for "0.5 percentage point(s)", k the index of
+    "point(s)"; else None. Why: a rate's change is told in either, 100 basis points to the
+    percentage point, and both end in "points": read as one unit, "50 basis points" and "0.5
+    percentage points" were two different figures of one cut."""
+    kind = {"basis": "bp", "percentage": "pp"}.get(toks[j][0].lower())
+    if kind and j + 1 < len(toks) and toks[j + 1][0].lower() in ("point", "points"):
+        return kind, j + 1
+    return None
+
+
 def _fraction_at(toks: list[tuple[str, int, int]], i: int) -> tuple[float, int] | None:
     """ "a quarter of", "two-thirds of", "half of": a share said in words -> (percent, next index).
 
@@ -643,6 +654,7 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
             unit_tok = toks[j][0] if j < n else ""
             last = toks[start][0].rsplit("-", 1)[-1]
             measure = _measure_before(toks, start, unit_tok)
+            rate_point = None
             if "-" in toks[start][0] and not number_word_parts(last):  # "two-day"
                 unit_tok, sized = last, True
             elif unit_tok == "-" and _hyphenated_noun(toks, j):  # "a 7-magnitude earthquake"
@@ -651,11 +663,16 @@ def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None
             elif measure:  # "a magnitude of 6.9 occurred": a bare figure, never "6.9 occurred"
                 unit_tok = ""
             elif unit_tok.isalpha() and unit_tok.lower() not in NOT_UNITS:
-                head = _plural_head(toks, j)  # "854 national and provincial assembly constituencies"
+                rate_point = _rate_point(toks, j)
+                head = (
+                    rate_point[1] if rate_point else _plural_head(toks, j)
+                )  # "854 national ... constituencies"
                 if head > j:
                     unit_tok, j = toks[head][0], head
             unit = stem(unit_tok) if unit_tok.isalpha() and unit_tok.lower() not in NOT_UNITS else ""
             unit = UNIT_SPELLINGS.get(unit, unit)  # "metres" / "meters": one unit
+            if rate_point:
+                unit = rate_point[0]
             if (
                 unit
                 and unit_tok.lower() not in SCALES
