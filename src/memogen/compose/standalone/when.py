@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ...sections.dates import find_dates
 from ...wordlists import NUMBER_WORDS
+from .shape import open_quotation
 
 WEEKDAYS = tuple(calendar.day_name)  # Monday .. Sunday
 _WEEKDAY = "|".join(WEEKDAYS)
@@ -517,8 +518,7 @@ _OF_CUT = re.compile(rf"\s+of\s*{_CUT}")
 
 
 def _inside_quote(text: str, at: int) -> bool:
-    before = text[:at]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    return open_quotation(text[:at])
 
 
 # a sentence whose time was its predicate ("The latter was just a month ago." -> "The latter was.";
