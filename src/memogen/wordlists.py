@@ -248,6 +248,9 @@ NUMBER_WORDS: dict[str, int] = {
     )
 }
 
+# A count of units as a word may give it ("a day", "an hour", "two weeks") -> the count.
+COUNT_WORDS: dict[str, int] = {"a": 1, "an": 1, **NUMBER_WORDS}
+
 # Verbs that report what someone said ("Holt said", "she told reporters"), past and present.
 SPEAKER_VERBS = frozenset(
     [
