@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..merge import extract_quantities, features
 from ..model import MergedPoint, Paragraph, Source
-from ..wordlists import COUNT_WORDS
+from ..wordlists import COUNT_WORDS, MONTH_ABBR, WEEKDAY_NAME
 
 POINTS_PER_PARAGRAPH = 3  # ... of typical length; a paragraph is measured in words:
 PARAGRAPH_WORDS = 140  # a paragraph takes points while it stays within this many words
@@ -204,11 +204,7 @@ def summary_lead_end(text: str) -> tuple[int, int]:
     return (lead + first.end(), end)
 
 
-_DAY_WORD = re.compile(
-    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|"
-    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
-    re.I,
-)
+_DAY_WORD = re.compile(rf"\b(?:{WEEKDAY_NAME}|today|yesterday|tonight|{MONTH_ABBR})", re.I)
 
 
 def _dates_it(point: MergedPoint, said: str) -> bool:

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 
 from ...model import DroppedLine
+from ...wordlists import MONTH_ABBR
 from .. import metadata as md
 from .lines import DATE_LINE, DATE_UPDATED, DATE_WEAK, TERMINAL, Found, Line, drop
 
@@ -24,7 +25,7 @@ _LEAD_DATELINE = re.compile(
     # ... or by the site that filed it: "TAIPEI, KOMPAS.com – ..."
     r"|^(?P<head3>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*,\s*[\w-]+\.(?:com|net|org|co|news))\s[–—-]{1,2}\s"
     # ... or a place in title case, then its month and day and a colon: "Harbourton, May 20: ..."
-    r"|^(?P<head4>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    rf"|^(?P<head4>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}},\s+{MONTH_ABBR}"
     r"[a-z]*\.?\s+\d{1,2})\s?:\s(?=[A-Z“\"‘'])"
 )
 # A date opening the first paragraph, printed before its first word ("21-07-2024Bangladesh's court ...").
