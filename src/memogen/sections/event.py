@@ -572,7 +572,8 @@ _AHEAD = re.compile(
 _CLAUSE_MARK = re.compile(r"[,;:()–—]")
 # a clause that follows the day's own ("ruled on 3 May that the quota will be cut"): its tense is not the day's
 _NEXT_CLAUSE = re.compile(
-    r"[,;:()–—]|\b(?:that|which|who|when|where|if|because|after|before|as|while|and|but)\b", re.IGNORECASE
+    rf"{_CLAUSE_MARK.pattern}|\b(?:that|which|who|when|where|if|because|after|before|as|while|and|but)\b",
+    re.IGNORECASE,
 )
 AHEAD_WEIGHT = 0.2  # as a planned day's
 
