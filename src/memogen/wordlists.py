@@ -248,6 +248,13 @@ NUMBER_WORDS: dict[str, int] = {
     )
 }
 
+# A month's first three letters and a weekday's name, capitalised as written: parts of patterns
+MONTH_ABBR = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+WEEKDAY_NAME = "(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+
+# A count of units as a word may give it ("a day", "an hour", "two weeks") -> the count.
+COUNT_WORDS: dict[str, int] = {"a": 1, "an": 1, **NUMBER_WORDS}
+
 # Verbs that report what someone said ("Holt said", "she told reporters"), past and present.
 SPEAKER_VERBS = frozenset(
     [

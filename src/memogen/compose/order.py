@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..merge import extract_quantities, features
 from ..model import MergedPoint, Paragraph, Source
-from ..wordlists import NUMBER_WORDS
+from ..wordlists import COUNT_WORDS, MONTH_ABBR, WEEKDAY_NAME
 
 POINTS_PER_PARAGRAPH = 3  # ... of typical length; a paragraph is measured in words:
 PARAGRAPH_WORDS = 140  # a paragraph takes points while it stays within this many words
@@ -65,25 +65,25 @@ def point_date(text: str, default_year: int | None) -> dt.date | None:
     return None
 
 
-# 'denied any role in the Friday 22 March 2024 assault', 'since the 7 October attacks': a date that
-# names what a noun after it is (the assault's day), not the day of what the sentence tells
+# 'denied any part in the Friday 3 May 2024 raid', 'since the 9 June floods': a date that names what
+# a noun after it is (the raid's day), not the day of what the sentence tells
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][a-z]+day\s+)?$")
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:and|or|to|at|in|on|of|from|until|when|as|was|is|were|had|has)\b)[a-z]{3,}\b"
 )
 
 
-# 'The death toll from an attack on a concert hall on 22 March has risen to 143': a date the main verb
-# follows closes a subject naming a thing of or from another ('the toll from an attack'): it is that
-# thing's day (the attack's); the toll rose on another
-_OF_A_THING = re.compile(r"\b(?:from|of)\s+(?:an?|the)\s+[a-z]+")  # 'the toll from an attack ...'
+# 'The toll from a fire at a ferry terminal on 3 May has risen to 41': a date the main verb follows
+# closes a subject naming a thing of or from another ('the toll from a fire'): it is that thing's day
+# (the fire's); the toll rose on another
+_OF_A_THING = re.compile(r"\b(?:from|of)\s+(?:an?|the)\s+[a-z]+")  # 'the toll from a fire ...'
 _ENDS_SUBJECT = re.compile(r"\s+(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|un|ne)\b")
 
 
 def told_date(text: str, default_year: int | None) -> dt.date | None:
     """`point_date` of what the sentence tells: a date naming the thing a noun after it is ('the
-    Friday 22 March 2024 assault') is that thing's day, and the sentence (Kyiv's denial of it, a day
-    later) takes its day from its source instead."""
+    Friday 3 May 2024 raid') is that thing's day, and the sentence (a denial of it, a day later)
+    takes its day from its source instead."""
     for q in extract_quantities(text):
         at = text.find(q.display)
         end = at + len(q.display)
@@ -121,7 +121,6 @@ def time_of_day(text: str) -> float | None:
     return next((hour for rx, hour in _PART_OF_DAY if rx.search(text)), None)
 
 
-_COUNT = {"a": 1, "an": 1, **NUMBER_WORDS}
 _UNIT_HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0}
 _RELATIVE = re.compile(
     r"\b(?:(?P<n>an?|one|two|three|four|five|six|seven|\d{1,2})\s+|(?:a\s+few|several|some)\s+)?"
@@ -140,7 +139,7 @@ def relative_delay(text: str) -> float | None:
     m = _RELATIVE.search(text)
     if m:
         n = m.group("n")
-        count = SEVERAL if n is None else int(n) if n.isdigit() else _COUNT[n.lower()]
+        count = SEVERAL if n is None else int(n) if n.isdigit() else COUNT_WORDS[n.lower()]
         return count * _UNIT_HOURS[m.group("unit").lower()]
     if _NEXT_DAY.search(text):
         return 24.0
@@ -173,12 +172,12 @@ RECALL_DAYS = 7  # a source that goes back this many days from a day it already 
 
 
 def _steps_back(day: dt.date, told: dt.date | None) -> bool:
-    """A source that reported the news of 24 August, then says "the fires spread on 8 August", recalls
-    how it began: what it tells after that recall is still the news of the 24th, not of the 8th."""
+    """A source that reported the news of 20 May, then says "the leak began on 6 May", recalls how it
+    began: what it tells after that recall is still the news of the 20th, not of the 6th."""
     return told is not None and (told - day).days >= RECALL_DAYS
 
 
-# 'declared martial law ..., then reversed the decision hours later': a lead that runs to the outcome
+# 'imposed a curfew ..., then lifted it hours later': a lead that runs to the outcome
 _WHOLE_ARC = re.compile(
     r"\bthen\b[^.!?]{0,80}\blater\b|\b(?:minutes|hours|days|weeks)\s+later\b|\bonly to\b|"
     r"\bshortly (?:after|afterwards)\b",
@@ -192,9 +191,9 @@ _LEADING_SPACE = re.compile(r"\s*")
 def summary_lead_end(text: str) -> tuple[int, int]:
     """Where the sentences after a summary lead run in its paragraph (start, end), or (0, 0).
 
-    Why: a page that opens on the whole story in one paragraph ('X declared martial law, then
-    reversed the decision hours later. ... Lawmakers voted against it.') tells its outcome among
-    the first lines; read as the start of its narrative, the vote would come before the steps that
+    Why: a page that opens on the whole story in one paragraph ('The council imposed a curfew, then
+    lifted it hours later. ... Councillors voted against it.') tells its outcome among the first
+    lines; read as the start of its narrative, the vote would come before the steps that
     led to it. Those sentences keep only the dates they give themselves."""
     lead = _LEADING_SPACE.match(text).end()  # (no copy of a long source's text)
     end = text.find("\n\n", lead)
@@ -205,19 +204,50 @@ def summary_lead_end(text: str) -> tuple[int, int]:
     return (lead + first.end(), end)
 
 
-_DAY_WORD = re.compile(
-    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|"
-    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
-    re.I,
-)
+_DAY_WORD = re.compile(rf"\b(?:{WEEKDAY_NAME}|today|yesterday|tonight|{MONTH_ABBR})", re.I)
 
 
 def _dates_it(point: MergedPoint, said: str) -> bool:
     """Is the point's day this source's own? A point whose sources differ on its figures may tell one
-    source's day with another's figure ('a smouldering ruin on Saturday as the toll passed 130', an
-    early report's '93 killed' among its figures): an undated early report's narrative does not move
+    source's day with another's figure ('the terminal lay in ruins on Saturday as the toll passed 40',
+    an early report's '12 killed' among its figures): an undated early report's narrative does not move
     to Saturday for it unless its own words give a day (a dated page's narrative may)."""
     return not point.conflicts or _DAY_WORD.search(said) is not None
+
+
+_Time = tuple[dt.date | None, float]  # a day (None: not known) and an hour of it
+
+
+def _inherited_times(
+    points: list[MergedPoint], sources: list[Source], own: dict[int, dt.date | None]
+) -> dict[tuple[str, int], _Time]:
+    """(source id, id of a point citing it) -> the day and hour that source last gave before the point.
+
+    Each source's own narrative: every point citing it, in the order the source tells them, so an
+    undated point inherits the last date *its source* gave before it, whichever source the merged
+    point is filed under. A day the source recalls (past perfect, a step back of RECALL_DAYS or
+    more) or one only another source's figures give it (`_dates_it`) is no day of its narrative."""
+    inherited: dict[tuple[str, int], _Time] = {}
+    by_source: dict[str, list[tuple[int, MergedPoint, str]]] = defaultdict(list)
+    for p in points:
+        for c in p.citations:
+            by_source[c.source_id].append((c.start, p, c.excerpt))
+    texts = {s.id: s.text for s in sources}
+    dated = {s.id for s in sources if s.metadata.date}
+    for sid, items in by_source.items():
+        last: _Time = (None, MIDDAY)
+        recap = summary_lead_end(texts.get(sid, ""))
+        for start, p, said in sorted(items, key=lambda t: t[0]):
+            if (
+                own[id(p)]
+                and (sid in dated or _dates_it(p, said))
+                and not recalls_earlier(said)
+                and not _steps_back(own[id(p)], last[0])
+            ):
+                last = (own[id(p)], time_of_day(p.text) or MIDDAY)
+            # a summary lead's later sentences are its recap of the whole story: no time of their own
+            inherited[(sid, id(p))] = (None, MIDDAY) if recap[0] <= start < recap[1] else last
+    return inherited
 
 
 def event_order(
@@ -240,29 +270,7 @@ def event_order(
     default_year = event_date.year if event_date else None
     undated_day = event_end or event_date or dt.date.max
     own = {id(p): told_date(p.text, default_year) for p in points}
-    # Each source's own narrative: every point citing it, in the order the source tells them,
-    # so an undated point inherits the last date *its source* gave before it, whichever
-    # source the merged point is filed under.
-    inherited: dict[tuple[str, int], tuple[dt.date | None, float]] = {}
-    by_source: dict[str, list[tuple[int, MergedPoint, str]]] = defaultdict(list)
-    for p in points:
-        for c in p.citations:
-            by_source[c.source_id].append((c.start, p, c.excerpt))
-    texts = {s.id: s.text for s in sources}
-    dated = {s.id for s in sources if s.metadata.date}
-    for sid, items in by_source.items():
-        last: tuple[dt.date | None, float] = (None, MIDDAY)
-        recap = summary_lead_end(texts.get(sid, ""))
-        for start, p, said in sorted(items, key=lambda t: t[0]):
-            if (
-                own[id(p)]
-                and (sid in dated or _dates_it(p, said))
-                and not recalls_earlier(said)
-                and not _steps_back(own[id(p)], last[0])
-            ):
-                last = (own[id(p)], time_of_day(p.text) or MIDDAY)
-            # a summary lead's later sentences are its recap of the whole story: no time of their own
-            inherited[(sid, id(p))] = (None, MIDDAY) if recap[0] <= start < recap[1] else last
+    inherited = _inherited_times(points, sources, own)
     opening = min(((own[id(p)], time_of_day(p.text) or MIDDAY) for p in points if own[id(p)]), default=None)
     keyed = []
     for p in points:
@@ -286,7 +294,7 @@ def event_order(
     return [p for _, p in sorted(_after_the_start(keyed, own), key=lambda t: t[0])]
 
 
-# "lost one hour and forty-five minutes into its dive": a moment timed from the event's own start
+# "lost power two hours into its climb": a moment timed from the event's own start
 _INTO = re.compile(
     r"\b(?:an?|one|two|three|four|five|six|seven|\d{1,3})\s+(?:minute|hour)s?\b[^.;]{0,40}?\binto\s+"
     r"(?:the|its|their|his|her)\s+[a-z]+",
@@ -294,11 +302,13 @@ _INTO = re.compile(
 )
 
 
-def _after_the_start(keyed: list[tuple[tuple, MergedPoint]], own: dict[int, dt.date | None]) -> list:
-    """A sentence timed from the start of the event ("... lost one hour and forty-five minutes into
-    its dive") told straight after the sentence that dates that start (the first dated one of its
-    day), before what its sources tell after it (the implosion, the search): not wherever its own
-    source's narrative puts it."""
+def _after_the_start(
+    keyed: list[tuple[tuple, MergedPoint]], own: dict[int, dt.date | None]
+) -> list[tuple[tuple, MergedPoint]]:
+    """A sentence timed from the start of the event ("... lost power two hours into its climb") told
+    straight after the sentence that dates that start (the first dated one of its day), before what
+    its sources tell after it (the fault, the rescue): not wherever its own source's narrative puts
+    it."""
     out = []
     for key, p in keyed:
         if own[id(p)] is None and _INTO.search(p.text) and not _CLOCK.search(p.text):

@@ -36,6 +36,7 @@ from .similarity import PointVectors
 WEIGHTS = {"centrality": 1.0, "position": 1.3, "support": 0.6, "event": 0.2, "dated": 1.0, "specific": 1.2}
 DISPUTED = 1.0  # where sources disagree, the memo must say so: the point that states it ranks high
 LEAD_HALF_LIFE = 3.0  # a source's 4th point counts half its lead
+LEAD_POSITION = 0.99  # a position this high is a source's lead (1.0; its second point has 0.79)
 OFF_TOPIC = 0.15  # embedding cosine with the event below which a point is about something else
 OFF_TOPIC_PENALTY = 1.0
 VOICE_PENALTY = 0.5  # a rhetorical question or the author's own voice
@@ -69,6 +70,11 @@ class Salience:
     off_topic: bool = False  # its meaning is far from the event's headlines and leads
 
     @property
+    def lead(self) -> bool:
+        """The point is the first its source tells (in one of its sources)."""
+        return self.position >= LEAD_POSITION
+
+    @property
     def total(self) -> float:
         return (
             WEIGHTS["centrality"] * self.centrality
@@ -84,7 +90,7 @@ class Salience:
 
     def describe(self) -> str:
         parts = [f"score {self.total:.2f}: centrality {self.centrality:.2f}"]
-        parts.append("a source's lead" if self.position >= 0.99 else f"position {self.position:.2f}")
+        parts.append("a source's lead" if self.lead else f"position {self.position:.2f}")
         parts.append(f"support {self.support:.2f}")
         parts.append(f"event {self.event:.2f}" + (", gives the event's date" if self.dated else ""))
         parts.append(f"specific {self.specific:.2f}")

@@ -62,10 +62,8 @@ SHORTEST = 20  # a point shorter than this is charged as this long: saying littl
 POOL = 400  # only the best points by salience compete (keeps selection linear in topic size)
 # A source's lead (its page's news) whose outlet the memo does not cite yet earns this bonus in a
 # memo with room for a typical point per source, fading out at SHORT_MEMO words (see `lead_room`),
-# when it is checkable: names and figures (salience.specificity) of at least this much
 NEW_SOURCE_LEAD = 0.6
-LEAD = 0.99  # the position of a source's lead (see salience.source_positions)
-CHECKABLE_LEAD = 0.75
+CHECKABLE_LEAD = 0.75  # ... when it is checkable: names and figures (salience.specificity) this much
 
 
 def words(text: str) -> int:
@@ -356,7 +354,7 @@ def news_lead(s: Salience) -> bool:
     Why checkable: an analysis brief opens on a framing ("Historical legacies and over-reliance on
     the West had constrained progress"), no news; with every lead counted, lavrov's 250-word memo
     took it and lost the trade figure and the pipeline (47.6 -> 42.9 %)."""
-    return s.position >= LEAD and s.specific >= CHECKABLE_LEAD
+    return s.lead and s.specific >= CHECKABLE_LEAD
 
 
 def new_leads(pool: list[MergedPoint], cited: set[str]) -> np.ndarray:

@@ -417,8 +417,8 @@ def _sole_owners(claims: list[Claim]) -> set[tuple[str, str]]:
     return {key for key, es in owners.items() if all(e.same_as(es[0]) for e in es)}
 
 
-# A plan and its outcome of one count or amount ("leaders are expected to sign 24 documents" / "the
-# summit resulted in the adoption of 25 documents") are compared: not to set them against each other,
+# A plan and its outcome of one count or amount ("the board is expected to approve 12 projects" / "the
+# meeting ended with the approval of 14 projects") are compared: not to set them against each other,
 # but to tell the outcome beside the plan it changed (statements.plan_and_outcome).
 PLANNED_KINDS = ("number", "amount")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from ..model import Point
 from .actions import other_actions, same_action
@@ -174,13 +174,17 @@ def content_idf(feats: list[Features]) -> dict[str, float]:
     return {w: math.log((n + 1) / (d + 1)) + 1 for w, d in df.items()}
 
 
+# The rule of `same_fact` that joined a pair ("" when none did)
+JoinRule = Literal["", "lexical", "event", "restated", "contained", "anchor", "overlap", "semantic", "action"]
+
+
 class Verdict(NamedTuple):
     """One pair's decision: one fact?, the adjusted score, and the rule that joined it ("" when none).
     Clustering asks which rule: a pair joined by its main action alone must share its figures."""
 
     dup: bool
     score: float
-    rule: str = ""
+    rule: JoinRule = ""
 
 
 def same_fact(

@@ -177,10 +177,10 @@ def describe_group(group: list[Claim], names: dict[str, str], points: list[Point
 
 
 def plan_and_outcome(group: list[Claim], names: dict[str, str], points: list[Point]) -> Conflict | None:
-    """A plan or forecast ("expected to sign 24 documents") and the outcome another source reports ("the
-    adoption of 25 documents"): no disagreement (both may be right), but a memo that gives the plan alone
-    is out of date, so the outcome is told beside it ("The expected figure was 24 documents (A); the
-    reported outcome is 25 documents (B)"). (Outcomes of two sources or more are told without their
+    """A plan or forecast ("expected to approve 12 projects") and the outcome another source reports
+    ("the approval of 14 projects"): no disagreement (both may be right), but a memo that gives the plan
+    alone is out of date, so the outcome is told beside it ("The expected figure was 12 projects (A);
+    the reported outcome is 14 projects (B)"). (Outcomes of two sources or more are told without their
     plans: conflicts._outcomes_told.)"""
     plans = [c for c in group if c.planned]
     outcomes = [c for c in group if not c.planned]

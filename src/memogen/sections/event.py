@@ -561,9 +561,9 @@ def source_reports(
 
 
 # "remains a member until 22 May", "an extension till 30 June": the day a state or a term ends is a
-# limit the text sets; "On 1 August, it will be the tenth day", "talks will resume on 3 May": a day
-# told in the future is one the writer looks ahead to.  Neither is the news, nor bounds it (a deadline
-# weeks ahead made an undated brief's own news read as recalled).
+# limit the text sets; "On 9 June, the strike will enter its third week", "talks will resume on 3 May":
+# a day told in the future is one the writer looks ahead to.  Neither is the news, nor bounds it (a
+# deadline weeks ahead made an undated brief's own news read as recalled).
 _LIMIT = re.compile(r"\b(?:until|till|no later than|deadline(?: of)?)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 _AHEAD = re.compile(
     r"\b(?:will|shall|won't|(?:is|are) (?:to|due to|set to|expected to|scheduled to|slated to|poised to))\b",
@@ -572,15 +572,16 @@ _AHEAD = re.compile(
 _CLAUSE_MARK = re.compile(r"[,;:()–—]")
 # a clause that follows the day's own ("ruled on 3 May that the quota will be cut"): its tense is not the day's
 _NEXT_CLAUSE = re.compile(
-    r"[,;:()–—]|\b(?:that|which|who|when|where|if|because|after|before|as|while|and|but)\b", re.IGNORECASE
+    rf"{_CLAUSE_MARK.pattern}|\b(?:that|which|who|when|where|if|because|after|before|as|while|and|but)\b",
+    re.IGNORECASE,
 )
 AHEAD_WEIGHT = 0.2  # as a planned day's
 
 
 def _told_ahead(sentence: str, start: int, end: int) -> bool:
     """The day at `start:end` is a limit ("until 22 May") or stands in a clause told in the future
-    ("it will be the tenth day on 1 August"; "On 1 August, it will be ...": a day that opens its
-    sentence dates the clause after it)."""
+    ("the strike will enter its third week on 9 June"; "On 9 June, the strike will ...": a day that
+    opens its sentence dates the clause after it)."""
     if _LIMIT.search(sentence[max(0, start - 24) : start]):
         return True
     head = sentence[max(0, start - 80) : start]

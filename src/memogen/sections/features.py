@@ -132,7 +132,7 @@ def _only_relative_perfects(sentence: str) -> bool:
     )
 
 
-# "The threat of violence has been the primary focus", "Students have been demanding an end to the quota":
+# "The water supply has been the main concern", "Residents have been demanding a new bridge":
 # a state or an activity that has lasted up to the writer's present - the setting of the news, not its
 # action (a passive of a regular verb, "has been killed", "has been postponed", reports one)
 _PERFECT_BE = _rx(r"(?:has|have)\s+(?:long\s+|also\s+|always\s+|not\s+)?been\s+(?!\w+ed\b)")

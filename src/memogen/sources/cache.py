@@ -3,7 +3,7 @@
 The cache key is the file's SHA-256 plus the memogen version, the cleaning rules'
 version, the topic.yaml override and the day of reading, so editing one file re-reads only that file
 and upgrading memogen invalidates everything.  The day is part of what a file reads as: a wire
-dateline without its year ("ISLAMABAD, Feb 12") is dated by its weekday in the latest year up to
+dateline without its year ("HARBOURTON, Feb 12") is dated by its weekday in the latest year up to
 today (`cleaning.dates.year_from_weekday`).  Entries are pickles of `Source`.
 """
 

@@ -393,7 +393,7 @@ def _split_by_frequency(part: str, doc: DocumentWords, lex: Lexicon, s: JoinSett
         return part
     core = m.group(2)
     if _QUOTE_MARKS.intersection(m.group(1)[-1:]) and _QUOTE_MARKS.intersection(m.group(3)[:1]):
-        return part  # "sportswashing": a word the writer set in quotation marks is a term, not a join
+        return part  # "greenhushing": a word the writer set in quotation marks is a term, not a join
     if core.islower():
         pieces = _lower_split(core, lex, s)
     elif core[0].isupper() and core[1:].islower():
@@ -567,18 +567,18 @@ def word_count(text: str) -> int:
     return len(_WORD_RUN.findall(text))
 
 
-# 'its diplomatic reputation* The deal will ...': a lone star glued to a word, a capital after it
+# 'its trading record* The port will ...': a lone star glued to a word, a capital after it
 _STAR_STOP = re.compile(r"(?<=[a-z])\*(?=\s+[A-Z])")
 
 
-# 'to help control inflation.1', 'as of August.”2', 'have increased.3–4': a note's number glued after a
+# 'to keep prices steady.1', 'as of March.”2', 'have fallen.3–4': a note's number glued after a
 # sentence's stop, its note list not on the page (a word of three lower-case letters before the stop:
 # 'No.1', 'Vol.2' and '5.1' stay)
 _LOOSE_NOTE = re.compile(
     r"(?:(?<=[a-z]{3}[.!?])|(?<=[a-z][.!?][”\"’]))\d{1,2}(?:[–-]\d{1,2})?(?=\s+[A-Z“\"]|\s*$)"
 )
 _STOP_DIGIT = re.compile(r"[.!?][”\"’]?\d")  # where a loose note can be: most paragraphs have none
-# 'for litigants.” https://www.example.com/2024/08/05/story/': a link printed after a sentence
+# 'for tenants.” https://www.example.com/2024/08/05/story/': a link printed after a sentence
 _TRAILING_LINK = re.compile(r"(?<=[.!?”\"’)])\s+<?https?://\S+?>?(?=\s+[A-Z“\"]|\s*$)")
 
 
@@ -592,7 +592,7 @@ def without_loose_marks(paragraph: str) -> str:
 
 def star_as_stop(paragraph: str) -> str:
     """The one star of a paragraph, glued to a word's end before the next sentence's capital, stands
-    where the sentence's stop was lost (a footnote's star keeps its stop: 'reputation.* The'); the
+    where the sentence's stop was lost (a footnote's star keeps its stop: 'record.* The'); the
     stop is put back.  Two stars or more in a paragraph are emphasis or a list, and stay."""
     if paragraph.count("*") != 1:
         return paragraph

@@ -43,6 +43,7 @@ from .shape import (
     headlinese,
     mend_cut_off,
     not_a_statement,
+    open_quotation,
     sentence_ends,
     strip_enumerator,
     strip_label,
@@ -204,7 +205,8 @@ def _rehome(home: Home, start: int) -> Citation:
     return dataclasses.replace(home.citation, start=start, excerpt=home.text[start : home.citation.end])
 
 
-# '... other than a pardon," ISW emphasizes.': a quotation closed, then who said it, with any verb
+# '... nothing short of a ceasefire," the institute stresses.': a quotation closed, then who said it,
+# with any verb
 _SPEAKER_AFTER_QUOTE = re.compile(r"[,!?][”\"]\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}[a-z]{3,}(?:s|ed)\b")
 
 
@@ -223,7 +225,7 @@ def _inside_a_quotation(home: Home | None) -> bool:
     if home is None:
         return False
     start = home.citation.start
-    return _open_quotation(home.text[home.text.rfind("\n\n", 0, start) + 1 : start])
+    return open_quotation(home.text[home.text.rfind("\n\n", 0, start) + 1 : start])
 
 
 def _in_the_dek(home: Home) -> bool:
@@ -310,13 +312,13 @@ _COUNTED_BEFORE = r"(?<![\w-])(?<![Tt]he )(?<!these )(?<!those )(?:{n})\s+(?P<ph
 GROUP_LOOKBACK = (
     400  # characters before a point its counted group is looked for in: the sentences just before
 )
-# "argued this effectively demands", "said these were": a demonstrative standing for what the sentence
-# before told, inside a report of what someone said
-# "There was little hope of finding them alive": the sentence's only people are a pronoun, its subject an
+# "There was no word from them by nightfall": the sentence's only people are a pronoun, its subject an
 # empty "there" - they are whoever the sentence before named
 _EMPTY_SUBJECT_PRONOUN = re.compile(
     r"^There\s+(?:is|was|are|were|seems|seemed|(?:has|had|have)\s+been)\b(?:\s+[a-z,'’-]+){0,8}?\s+(?:them|him|her)\b"
 )
+# "argued this effectively demands", "said these were": a demonstrative standing for what the sentence
+# before told, inside a report of what someone said
 _EMBEDDED_THIS = re.compile(
     r"^[^.;:]{0,80}?\b(?:said|says|argued|argues|added|noted|warned|insisted|believes|believed|claimed|"
     r"stressed|suggested)\s+(?:that\s+)?(?:this|these)\s+(?:[a-z]+ly\s+)?(?:is|was|are|were|will|would|"
@@ -631,28 +633,12 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
     who = _antecedent(home, ctx.people)
     if who:
         text = _SPEAKER_PRONOUN.sub(who, text)
-    if _inside_a_quotation(home) and not (_ATTRIBUTION.search(text) or _SPEAKER_AFTER_QUOTE.search(text)):
-        # the anchor's words, not the memo's: told only with the sentence that says whose they are
-        joined = _join_previous(text, home)
-        if joined is None or not _ATTRIBUTION.search(joined[0]):
-            return "a sentence inside a quotation whose speaker is named outside it"
-        text, citation = joined
-        home = Home(home.source, citation) if home else None
-        ctx.joined.add(point.id)
-    quote = _QUOTE.search(text)
-    unnamed_speaker = _SPEAKER_PRONOUN.search(text) is not None  # '..., he added.': whose words?
-    if (
-        (quote and not _ATTRIBUTION.search(text))
-        or unnamed_speaker
-        or _needs_its_year(text, home, event_year)
-    ):
-        joined = _join_previous(text, home)
-        if joined is not None and unnamed_speaker and _bare_quotation(joined[0][: -len(text)], ctx.people):
-            joined = None  # '“That’s hard.” Ports ... would gain, he said.': the sentence before is no one's
-        if joined is None:
-            return "a quote or figure whose speaker or year is in the sentence before, which does not fit"
-        text, citation = joined
-        home = Home(home.source, citation) if home else None
+    spoken = _with_its_speaker(text, home, ctx, event_year)
+    if isinstance(spoken, str):
+        return spoken
+    text, joined_at = spoken
+    if joined_at is not None:
+        citation, home = joined_at, Home(home.source, joined_at) if home else None
         ctx.joined.add(point.id)
     if RELATIVE.search(text):
         before_dates = text
@@ -687,6 +673,37 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
     citations = [citation, *point.citations[1:]] if citation is not None else list(point.citations)
     inlines = point.inlines if text == point.text else None
     return dataclasses.replace(point, text=text, section=section, citations=citations, inlines=inlines)
+
+
+def _with_its_speaker(
+    text: str, home: Home | None, ctx: Context, event_year: int | None
+) -> tuple[str, Citation | None] | str:
+    """The point read with the sentence before it when its own words do not say whose they are or
+    when: a sentence inside a quotation whose speaker is named outside it, a quotation naming no
+    speaker, a '..., he added', a figure whose year that sentence gives. (text, the citation of the
+    sentences joined, or None when none was), or why the point cannot stand alone."""
+    citation: Citation | None = None
+    if _inside_a_quotation(home) and not (_ATTRIBUTION.search(text) or _SPEAKER_AFTER_QUOTE.search(text)):
+        # the anchor's words, not the memo's: told only with the sentence that says whose they are
+        joined = _join_previous(text, home)
+        if joined is None or not _ATTRIBUTION.search(joined[0]):
+            return "a sentence inside a quotation whose speaker is named outside it"
+        text, citation = joined
+        home = Home(home.source, citation) if home else None
+    quote = _QUOTE.search(text)
+    unnamed_speaker = _SPEAKER_PRONOUN.search(text) is not None  # '..., he added.': whose words?
+    if (
+        (quote and not _ATTRIBUTION.search(text))
+        or unnamed_speaker
+        or _needs_its_year(text, home, event_year)
+    ):
+        joined = _join_previous(text, home)
+        if joined is not None and unnamed_speaker and _bare_quotation(joined[0][: -len(text)], ctx.people):
+            joined = None  # '“That’s hard.” Ports ... would gain, he said.': the sentence before is no one's
+        if joined is None:
+            return "a quote or figure whose speaker or year is in the sentence before, which does not fit"
+        text, citation = joined
+    return text, citation
 
 
 # "..., the newspaper reported": an outlet told only by its kind, named where its source named it before
@@ -773,18 +790,12 @@ def _split(point: MergedPoint, ctx: Context) -> list[MergedPoint]:
     return out
 
 
-def _open_quotation(text: str) -> bool:
-    """Does `text` leave a quotation open? ('“If you hear it that way, it is over.' before 'That is not
-    so for us,” the spokesman says.'): the sentence after it is the same speaker's, told with them."""
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
-
-
 def _closes_quotation(before: str, sentence: str) -> bool:
-    """Does `sentence` close a quotation `before` left open ('“If you hear it so, it is over.' then
-    'That is not so for us,” the spokesman says.')? Then it is the same speaker's, told with them. Only
+    """Does `sentence` close a quotation `before` left open ('“Read it that way and the talks are done.'
+    then 'We do not read it so,” the envoy says.')? Then it is the same speaker's, told with them. Only
     when the two balance: a quotation the page left open ('it was “historic. “This is proof. We
     deliver,” he said.') is not closed by the next one's mark."""
-    if not _open_quotation(before) or before.lstrip()[:1] in '“"':
+    if not open_quotation(before) or before.lstrip()[:1] in '“"':
         return False  # (a paragraph opening on a quotation continues one: its speaker is further back)
     whole = before + sentence
     return whole.count("“") == whole.count("”") and whole.count('"') % 2 == 0

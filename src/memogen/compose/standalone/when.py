@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...sections.dates import find_dates
-from ...wordlists import NUMBER_WORDS
+from ...wordlists import COUNT_WORDS
+from .shape import open_quotation
 
 WEEKDAYS = tuple(calendar.day_name)  # Monday .. Sunday
 _WEEKDAY = "|".join(WEEKDAYS)
@@ -59,7 +60,6 @@ RELATIVE = re.compile(
 )
 # the months each season of the northern year spans (winter runs into the next year: not placed)
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
-_COUNTS = {"a": 1, "an": 1, **NUMBER_WORDS}
 _PAST_VERB = re.compile(r"\b(?:was|were|had|did|said|told|[a-z]{3,}ed)\b")
 _FUTURE = re.compile(
     r"\b(?:will|shall|is due|are due|is set|are set|is expected|are expected|is scheduled|are scheduled|"
@@ -311,7 +311,7 @@ def _ago_phrase(m: re.Match, anchor: Anchor) -> str | None:
         "minute",
     ):  # "six hours ago": from the hour the page was written, which it never gives
         return None
-    n = int(word) if word.isdigit() else _COUNTS.get(word)
+    n = int(word) if word.isdigit() else COUNT_WORDS.get(word)
     if n is None:  # "a few", "several": only the direction and the unit are known
         if unit == "year":
             return f"in the years before {anchor.day.year}"
@@ -433,7 +433,7 @@ _RITE_AFTER = re.compile(r"\s+(?:prayers?|sermons?|services?|school|mass)\b", re
 
 
 def _in_a_name(sentence: str, m: re.Match) -> bool:
-    """'the imam of Friday Prayer', 'the Sunday Times', 'the Friday prayers': a weekday written bare with
+    """'the Friday Mosque', 'the Sunday Courier', 'the Friday prayers': a weekday written bare with
     a capitalised word (no month) or a weekly rite's noun right after it is part of a name, not a day,
     and stays as it is."""
     if m["wprep"] or m["wedge"] or m["wpart"] or m["wposs"] or m["wnum"]:
@@ -517,12 +517,11 @@ _OF_CUT = re.compile(rf"\s+of\s*{_CUT}")
 
 
 def _inside_quote(text: str, at: int) -> bool:
-    before = text[:at]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    return open_quotation(text[:at])
 
 
 # a sentence whose time was its predicate ("The latter was just a month ago." -> "The latter was.";
-# "a battle that began nearly a year ago." -> "a battle that began."): without the time it says
+# "a dispute that began nearly a year ago." -> "a dispute that began."): without the time it says
 # nothing, and it goes
 _LEFT_HANGING = re.compile(
     r"(?:\b(?:is|are|was|were|be|been|came|comes|happened|occurred|took place)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ...wordlists import MONTH_ABBR, WEEKDAY_NAME
 from .. import metadata as md
 from ..text import word_count
 from .lines import Line, drop
@@ -139,8 +140,8 @@ _PRESENT_DATED_MOMENT = re.compile(
     r"^[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,14}?\s+"
     r"(?:speaks|gestures|listens|waves|poses|reacts|smiles|looks\s+on|stands|sits|walks|testifies|greets|"
     r"talks)\s+(?:during|at|in|to|as|after|before|with|outside|inside|next)\b"
-    r"(?:[^.!?]|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.){0,220}?\bon\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b(?:,?\s+(?:19|20)\d\d)?"
+    rf"(?:[^.!?]|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.){{0,220}}?\bon\s+(?:{WEEKDAY_NAME},?\s+)?"
+    rf"{MONTH_ABBR}[a-z]*\.?\s+\d{{1,2}}\b(?:,?\s+(?:19|20)\d\d)?"
     r"(?:,?\s+in\s+[A-Z][^.!?]{0,60})?\.(?:\s|$)"
 )
 PRESENT_CAPTION_WORDS = 70

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 
 from ...model import DroppedLine
+from ...wordlists import MONTH_ABBR
 from .. import metadata as md
 from .lines import DATE_LINE, DATE_UPDATED, DATE_WEAK, TERMINAL, Found, Line, drop
 
@@ -23,8 +24,8 @@ _LEAD_DATELINE = re.compile(
     rf"|^(?P<head2>[A-Z][A-Z.'’-]{{2,}}(?:\s+[A-Z][A-Z.'’-]+)*,(?:[^.:()]|{_MONTH_STOP}){{0,40}}\((?-i:[A-Z][A-Za-z]{{1,11}})\))\s+(?=[A-Z“\"‘'])"
     # ... or by the site that filed it: "TAIPEI, KOMPAS.com – ..."
     r"|^(?P<head3>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*,\s*[\w-]+\.(?:com|net|org|co|news))\s[–—-]{1,2}\s"
-    # ... or a place in title case, then its month and day and a colon: "Dubai, May 20: ..."
-    r"|^(?P<head4>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    # ... or a place in title case, then its month and day and a colon: "Harbourton, May 20: ..."
+    rf"|^(?P<head4>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}},\s+{MONTH_ABBR}"
     r"[a-z]*\.?\s+\d{1,2})\s?:\s(?=[A-Z“\"‘'])"
 )
 # A date opening the first paragraph, printed before its first word ("21-07-2024Bangladesh's court ...").
@@ -125,10 +126,11 @@ def headline_date_run(it: Line, found: Found, dropped: list[DroppedLine]) -> Non
     and the paragraph stays the text."""
     m = _HEAD_DATE_RUN.match(it.text)
     rest = it.text[m.end() :] if m else ""
-    if not m or len(rest.split()) < RUN_BODY_WORDS or not md.find_dates(m.group("date")):
+    if not m or len(rest.split()) < RUN_BODY_WORDS:
         return
-    if md.find_dates(m.group("date"))[0].end < len(m.group("date").strip()) - 1:
-        return  # more than a date in the middle cell: a row of the page, not a headline's stamp
+    dates = md.find_dates(m.group("date"))
+    if not dates or dates[0].end < len(m.group("date").strip()) - 1:
+        return  # no date, or more than a date in the middle cell: a row of the page, not a headline's stamp
     read_date(m.group("date"), found, DATE_LINE, it.where("date after the headline"))
     found.title = found.title or m.group("head").strip()
     found.origins.setdefault("title", it.where("headline run into the first paragraph"))
@@ -197,7 +199,7 @@ def lead_dateline(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
 # outlet's bracket ('BALTIMORE - The search ...'), as a heading may be 'Background - The war ...'.
 _PLACE_HEAD = re.compile(
     r"^(?P<head>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})(?:\s\((?P<outlet>[A-Z][\w&.' ]{1,30})\))?"
-    # 'MOSCOW -- The ...', 'KANAZAWA--The ...': a typewriter's double hyphen after a place in capitals
+    # 'HARBOURTON -- The ...', 'PORTVALE--The ...': a typewriter's double hyphen after a place in capitals
     # ... or an underscore standing for the dash after the outlet: 'HARBOURTON (Norland Union)_ The ...'
     r"(?:\s?:\s|\s[–—]{1,2}\s|(?<=[A-Z)])\s-\s|(?<=[A-Z)])\s?--\s?|(?<=\))_\s)(?=[A-Z“\"‘'])"
 )

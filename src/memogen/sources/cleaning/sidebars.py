@@ -81,6 +81,10 @@ def _sidebar_reason(it: Line) -> str:
     return "sidebar: title of another article"
 
 
+# why `tail` drops a line; `lists_run_into` gives back a list item dropped for it
+_TAIL_REASON = "trailing page furniture"
+
+
 def tail(items: list[Line]) -> None:
     """After the last real paragraph only page furniture remains (short lines, labels) -
     except a list the article introduces with a colon ('Possible effects:' and its items)."""
@@ -235,9 +239,6 @@ def stray_headlines(items: list[Line]) -> None:
 
 RAIL_WINDOW = 3  # lines: another story's headline printed twice, a label at most between the copies
 _TEASER_SHARED = 2  # content words the teaser under it shares with that headline
-
-
-_TAIL_REASON = "trailing page furniture"
 
 
 def lists_run_into(items: list[Line]) -> None:
