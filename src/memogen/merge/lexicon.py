@@ -58,6 +58,9 @@ COMMON_ABBREVIATIONS = frozenset(["tv", "ceo", "cfo", "gdp", "vat", "covid"])
 # "Israeli"): such a word names its place, and is no other spelling of it ("ian" before "an": the
 # place "Iran" is "Iranian" without "ian")
 DEMONYM_ENDINGS = ("ese", "ian", "an", "i", "n", "s")
+# The endings that leave a place's stem no common name also ends with: a probe for a place in another
+# sentence takes only these ("Evans" less its "s" would find "Evangelical")
+PLACE_STEM_ENDINGS = ("ese", "ian", "i")
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 SCALE_ABBR = {"mn": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "tn": 1e12, "lakh": 1e5, "crore": 1e7}
 CURRENCY_PREFIX = re.compile(r"^(?:US\$|USD|US|\$|€|£|¥|EUR|GBP|Rs\.?|PKR|INR|RMB)$")

@@ -10,7 +10,7 @@ from typing import Literal, NamedTuple
 from ..model import Point
 from .actions import other_actions, same_action
 from .features import Features, main_action_of
-from .lexicon import DEMONYM_ENDINGS, DURATION_STEMS
+from .lexicon import DURATION_STEMS, PLACE_STEM_ENDINGS
 from .quantities import Quantity, dates_agree, direction, planned
 
 # Tuned on tests/fixtures/merge/pairs.jsonl (split "tune").
@@ -91,7 +91,7 @@ def _name_probes(name: str) -> tuple[str, ...]:
 def _demonym_probe(name: str) -> tuple[str, ...]:
     """A people's adjective names its place ("Chinese" / "China", "Iranian" / "Iran"), which its first
     5 letters do not find when the two part before them: the place's stem (4 letters at least)."""
-    for ending in DEMONYM_ENDINGS:
+    for ending in PLACE_STEM_ENDINGS:
         stem_ = name[: -len(ending)]
         if name.endswith(ending) and len(stem_) >= 4:
             return (f" {stem_}",)
