@@ -1,4 +1,4 @@
-"""Memo defects found reading real topics never seen before (session 15, fifth round), each fixed by
+"""Memo defects found reading real topics never seen before (session 14, fifth round), each fixed by
 a general rule and tested on small texts of our own."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Source-cleaning defects found reading real topics never seen before (session 15, fifth round),
+"""Source-cleaning defects found reading real topics never seen before (session 14, fifth round),
 each fixed by a general rule and tested on small texts of our own."""
 
 from __future__ import annotations
