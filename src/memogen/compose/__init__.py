@@ -20,13 +20,24 @@ from dataclasses import dataclass, field
 
 from ..config import TopicConfig
 from ..merge import MergeResult
-from ..model import SECTION_KEYS, DroppedPoint, Memo, MemoSection, MergedPoint, SectionKey, Source
+from ..model import (
+    SECTION_KEYS,
+    Citation,
+    Conflict,
+    DroppedPoint,
+    Memo,
+    MemoSection,
+    MergedPoint,
+    SectionKey,
+    Source,
+)
 from .fit import fit_pages
 from .header import build_header, display_date, infer_title, render_settings
 from .order import (
     anaphor_anchors,
     event_order,
     pack_lone_points,
+    place_statements,
     themed_paragraphs,
     timeline_paragraphs,
 )
@@ -147,10 +158,13 @@ class _Layout:
     sal: dict[str, Salience]
     people: People
     texts: dict[str, str] = field(default_factory=dict)
+    statements: dict[str, tuple[list[Conflict], list[Citation]]] = field(default_factory=dict)
 
     def __call__(self, chosen: dict[SectionKey, list[MergedPoint]]) -> list[MemoSection]:
         for p in (p for ps in chosen.values() for p in ps):
             p.text = self.texts.setdefault(p.id, p.text)  # undo the last layout's leads and names
+            conflicts, citations = self.statements.setdefault(p.id, (p.conflicts, p.citations))
+            p.conflicts, p.citations = list(conflicts), list(citations)  # ... and statements moved
         sections = []
         for key in SECTION_KEYS:
             if key == "what_happened":
@@ -161,6 +175,8 @@ class _Layout:
                 paragraphs = themed_paragraphs(chosen[key], rank=lambda p: self.sal[p.id].total)
             sections.append(MemoSection(key=key, heading=self.headings[key], paragraphs=paragraphs))
         introduce_people([p for s in sections for p in s.points], self.sources, self.people)
+        for section in sections:
+            place_statements(section.paragraphs)
         return sections
 
 

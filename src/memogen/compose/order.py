@@ -16,7 +16,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ..merge import extract_quantities, features
-from ..model import MergedPoint, Paragraph, Source
+from ..model import Conflict, MergedPoint, Paragraph, Source
 from ..wordlists import COUNT_WORDS, MONTH_ABBR, WEEKDAY_NAME
 
 POINTS_PER_PARAGRAPH = 3  # ... of typical length; a paragraph is measured in words:
@@ -457,3 +457,73 @@ def _continues(before: MergedPoint, point: MergedPoint) -> bool:
         for c in point.citations[:1]
         for b in before.citations
     )
+
+
+# --------------------------------------------------------------------------- statements
+
+# a sentence that names what it tells of only through the sentence before it: 'They were captured
+# ...', 'This law ...', 'Putin claimed they were captured ...'
+_LEANS_ON_BEFORE = re.compile(
+    r"^(?:He|She|His|Her|They|Their|Them|These|Those|It|Its|This|That|Such|The\s+(?:latter|former))\b"
+    r"|\b(?:they|them|their)\b"
+)
+
+
+def leans_on(before: MergedPoint, point: MergedPoint) -> bool:
+    """`point` is the sentence its source tells straight after `before`, and leans back on it."""
+    return _continues(before, point) and bool(_LEANS_ON_BEFORE.search(point.text))
+
+
+def _says(text: str, figure: str) -> bool:
+    """The text gives the figure as written, as a whole ("54 seats" is not in "154 seats")."""
+    return re.search(rf"(?<![\w.,]){re.escape(figure)}(?!\w)", text) is not None
+
+
+def _seen_beside(point: MergedPoint, conflict: Conflict, others: list[MergedPoint]) -> bool:
+    """An agreement whose other figures the paragraph's other sentences give as they are."""
+    rest = [v.value for v in conflict.values if not _says(point.text, v.value)]
+    return bool(rest) and all(any(_says(q.text, value) for q in others) for value in rest)
+
+
+def _without_statements(point: MergedPoint, gone: list[Conflict]) -> None:
+    """Take statements off a point, with the citations the merger added only for their figures."""
+    point.conflicts = [c for c in point.conflicts if all(c is not g for g in gone)]
+    for_them = {(v.source_id, v.excerpt) for c in gone for v in c.values}
+    point.citations = [
+        c
+        for k, c in enumerate(point.citations)
+        if k == 0 or c.score > 0 or (c.source_id, c.excerpt) not in for_them
+    ]
+
+
+def _carry(before: MergedPoint, point: MergedPoint) -> None:
+    """Move `before`'s statements to the end of `point`, with the citations of their figures."""
+    moved = before.conflicts
+    figures_from = {v.source_id for c in moved for v in c.values}
+    cited = set(point.source_ids)
+    for c in before.citations:
+        if c.source_id in figures_from and c.source_id not in cited:
+            point.citations.append(c)
+            cited.add(c.source_id)
+    point.conflicts = moved + point.conflicts
+    _without_statements(before, moved)
+
+
+def place_statements(paragraphs: list[Paragraph]) -> None:
+    """Where the merger's statements ("Sources differ ...", "... consistent with ...") are told.
+
+    Why: a statement ends the sentence it was made for, but (1) an agreement between figures the
+    paragraph's own sentences give says nothing the reader does not see ("Lai received over 5.5
+    million votes. Another report gives over 5.39 million, consistent with this. So far, Lai
+    received over 5.39 million votes ..."), and (2) told between a sentence and the next one of its
+    source that leans on it ("... arrested four suspects. [statement] Putin claimed they were
+    captured ..."), it parts the two: it moves after the sentence that leans on it."""
+    for para in paragraphs:
+        for point in para.points:
+            others = [q for q in para.points if q is not point]
+            seen = [c for c in point.conflicts if c.change == "agree" and _seen_beside(point, c, others)]
+            if seen:
+                _without_statements(point, seen)
+        for before, point in zip(para.points, para.points[1:], strict=False):
+            if before.conflicts and leans_on(before, point):
+                _carry(before, point)
