@@ -46,6 +46,7 @@ from .salience import Salience, score_points, shortlist
 from .selection import EMPTY_SECTION_FLOOR, Selection, point_words, select, words
 from .similarity import vectorise
 from .standalone import BLOCK_QUOTE_REASON, People, block_quoted, introduce_people, stand_alone
+from .standalone.shape import QUESTION_REASON, asks
 from .tighten import tighten
 
 __all__ = [
@@ -139,7 +140,7 @@ def _choose(
         vectors,
         row,
         budget,
-        lambda p: BLOCK_QUOTE_REASON if block_quoted(p, by_id) else None,
+        lambda p: BLOCK_QUOTE_REASON if block_quoted(p, by_id) else QUESTION_REASON if asks(p.text) else None,
     )
     for p in candidates:  # --explain says where a point was filed and where it went
         if p.id in selection.kept and filed[p.id] != p.section:

@@ -203,8 +203,6 @@ def not_a_statement(text: str, span: str, at_page_end: bool, enumerated: bool = 
         return "a fragment (no end of sentence)"
     if _DRAFT_ALTERNATIVES.search(raw):
         return "an unedited draft (two verb forms left side by side), not a statement"
-    if text.rstrip().endswith("?"):
-        return "a question the page asks, not a statement"
     first, rest = first_sentence(text)
     limit = 16 if enumerated else 8
     if not rest and len(first.split()) <= limit and not has_finite_verb(first):
@@ -466,3 +464,14 @@ def without_reporting(text: str) -> str | None:
     if not kept:
         return None
     return " ".join(kept) if cut else text
+
+
+QUESTION_REASON = "a question the page asks, not a statement"
+
+
+def asks(text: str) -> bool:
+    """The point ends on a question of its own ("What will the closure mean?"), not a quoted one.
+
+    Why: a memo states; a page's rhetorical question takes a fact's words. It stays a candidate
+    (its links still shape the ranking of the others) and is only never chosen."""
+    return text.rstrip().endswith("?")
