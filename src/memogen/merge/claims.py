@@ -335,6 +335,7 @@ def read_claims(
     kinds = aliases.kinds if aliases is not None else {}
     partial_lede: dict[str, bool] = {}  # per source: its lede is read once, not once per point
     for k, p in enumerate(points):
+        last: Claim | None = None  # the point's previous claim: a bracketed figure after it may restate it
         src = sources.get(p.source_id)
         source_date = src.metadata.date if src is not None else None
         if p.source_id not in partial_lede:
@@ -344,6 +345,9 @@ def read_claims(
             if q.kind == "year":
                 continue
             claim = read_claim(k, p.source_id, q, source_date, initial)
+            if claim is not None and last is not None and restates(last, claim):
+                continue
+            last = claim or last
             if claim is not None:
                 claim.provisional = partial or bool(_PARTIAL_COUNT.search(q.sentence))
                 if claim.accrues and claim.reported == source_date and src is not None:
@@ -354,6 +358,35 @@ def read_claims(
                     claim.entity = replace(claim.entity, nouns=kinds[claim.entity.text.lower()])
                 out.append(claim)
     return out
+
+
+CONVERSION_TOLERANCE = 0.1  # "75 kilometers (44 miles)": 44 miles is 70.8 km; sources convert loosely
+_BRACKET_BETWEEN = re.compile(
+    r"\s*\(\s*(?:about|around|approximately|roughly|some|nearly|almost|~)?\s*", re.I
+)
+
+
+def restates(first: Claim, second: Claim) -> bool:
+    """`second` is `first` told in another unit, in brackets right after it ("75 kilometers (44
+    miles)", "$10 billion (£8bn)"): one figure, not a claim of its own.
+
+    Why: read as two claims, each unit's figure was set against other sources' figures apart, and
+    one sentence gave two disagreements about one distance. Same measure: two currencies (no rate to
+    check), or two units converting to one base whose values agree within loose rounding."""
+    a, b = first.quantity, second.quantity
+    if a.sentence != b.sentence or a.kind != b.kind or a.kind not in ("number", "amount"):
+        return False
+    at = a.sentence.find(a.display)
+    gap = _BRACKET_BETWEEN.match(a.sentence, at + len(a.display)) if at >= 0 else None
+    if gap is None or not a.sentence.startswith(b.display, gap.end()):
+        return False
+    if a.kind == "amount":
+        currencies = {c.unit for c in (first, second)}
+        return len(currencies) == 2 and currencies <= {code for _, code in _CURRENCIES}
+    if first.unit != second.unit or a.unit == b.unit or first.unit not in MEASURED_UNITS:
+        return False
+    x, y = first.value[1], second.value[1]
+    return abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y))
 
 
 def assume_event_years(claims: list[Claim], event: tuple[dt.date, dt.date] | None) -> None:
