@@ -16,6 +16,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ..merge import extract_quantities, features
+from ..merge.quantities import says_figure
 from ..model import Conflict, MergedPoint, Paragraph, Source
 from ..wordlists import COUNT_WORDS, MONTH_ABBR, WEEKDAY_NAME
 
@@ -474,15 +475,10 @@ def leans_on(before: MergedPoint, point: MergedPoint) -> bool:
     return _continues(before, point) and bool(_LEANS_ON_BEFORE.search(point.text))
 
 
-def _says(text: str, figure: str) -> bool:
-    """The text gives the figure as written, as a whole ("54 seats" is not in "154 seats")."""
-    return re.search(rf"(?<![\w.,]){re.escape(figure)}(?!\w)", text) is not None
-
-
 def _seen_beside(point: MergedPoint, conflict: Conflict, others: list[MergedPoint]) -> bool:
     """An agreement whose other figures the paragraph's other sentences give as they are."""
-    rest = [v.value for v in conflict.values if not _says(point.text, v.value)]
-    return bool(rest) and all(any(_says(q.text, value) for q in others) for value in rest)
+    rest = [v.value for v in conflict.values if not says_figure(point.text, v.value)]
+    return bool(rest) and all(any(says_figure(q.text, value) for q in others) for value in rest)
 
 
 def _without_statements(point: MergedPoint, gone: list[Conflict]) -> None:

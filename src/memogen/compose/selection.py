@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from ..merge.quantities import says_figure
 from ..model import SECTION_KEYS, DroppedPoint, MergedPoint, SectionKey
 from .salience import DISPUTED, SHORT_MEMO, WEIGHTS, Salience
 from .similarity import PointVectors
@@ -201,7 +202,7 @@ def select(
     open_ = np.ones(n, dtype=bool)
     is_wh = np.array([p.section == "what_happened" for p in pool])
     room = min(1.0, budget / ROOM_FOR_DISAGREEMENT)  # a short memo states the event before all else
-    disputed = np.array([bool(p.conflicts) for p in pool]) * room
+    disputed = stated * room
     section_bonus = EMPTY_SECTION_BONUS * room
     aside = np.array([is_aside(p, salience) for p in pool], dtype=bool)
     bar = [never(p) if never else None for p in pool]  # why each may not be chosen
@@ -386,15 +387,12 @@ def told_beside_own_figure(point: MergedPoint) -> None:
     for k, c in enumerate(point.conflicts):
         if c.change != "progression" or not c.beside:
             continue
-        given = [v.source_id for v in c.values if v.source_id in c.beside and _says(point.text, v.value)]
+        given = [
+            v.source_id for v in c.values if v.source_id in c.beside and says_figure(point.text, v.value)
+        ]
         if given:
             own = [s for s in given if s in point.source_ids[:1]]
             point.conflicts[k] = replace(c, statement=c.beside[(own or given)[0]])
-
-
-def _says(text: str, figure: str) -> bool:
-    """The text gives the figure as written, as a whole ("54 seats" is not in "154 seats")."""
-    return re.search(rf"(?<![\w.,]){re.escape(figure)}(?!\w)", text) is not None
 
 
 def day_told(chosen: dict[SectionKey, list[MergedPoint]], salience: dict[str, Salience]) -> bool:

@@ -551,6 +551,11 @@ def _clock_part(text: str, start: int, end: int) -> bool:
     return (after[:1] == ":" and after[1:].isdigit()) or (before[1:] == ":" and before[:1].isdigit())
 
 
+def says_figure(text: str, figure: str) -> bool:
+    """The text gives the figure as written, as a whole ("54 seats" is not in "154 seats")."""
+    return re.search(rf"(?<![\w.,]){re.escape(figure)}(?!\w)", text) is not None
+
+
 def extract_quantities(text: str, toks: list[tuple[str, int, int]] | None = None) -> list[Quantity]:
     """Every amount, percentage, date, year and counted number in a sentence."""
     toks = toks if toks is not None else tokenize(text)

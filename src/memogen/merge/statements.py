@@ -25,7 +25,7 @@ from ..model import Conflict, ConflictValue, Point, Source
 from ..sources.naming import opening_title
 from .claims import STAND_IN_YEAR, Claim, reference_span
 from .lexicon import FRACTIONS, SCALES, TENS, UNITS
-from .quantities import extract_quantities
+from .quantities import extract_quantities, says_figure
 
 TITLE_WORDS = 6  # words of a title that name a source in a conflict statement
 OPENING_WORDS = 4  # words of a source's opening sentence, when it has no title: the footnote starts with them
@@ -327,7 +327,7 @@ def told_at(conflicts: list[Conflict], text: str, source_id: str) -> list[Confli
     for c in conflicts:
         if c.change == "agree" and source_id in c.beside:
             own = [v for v in c.values if v.source_id == source_id]
-            if any(re.search(rf"(?<![\w.,]){re.escape(v.value)}(?!\w)", text) for v in own):
+            if any(says_figure(text, v.value) for v in own):
                 c = replace(c, statement=c.beside[source_id])
         out.append(c)
     return out

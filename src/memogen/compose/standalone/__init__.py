@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from ...model import Citation, DroppedPoint, MergedPoint, Source
 from ...sections.dates import find_dates
 from ...sections.segment import is_expletive_it, opening
-from ...wordlists import FIRST_PERSON, NUMBER_WORDS, QUOTED_SPAN, SPEAKER_VERB
+from ...wordlists import FIRST_PERSON, NUMBER_WORDS, PERSON_TITLE_HEADS, QUOTED_SPAN, SPEAKER_VERB
 from .people import People, find_people, introduce, named_in, respelled, speakers_in
 from .shape import (
     CUT_OFF,
@@ -429,10 +429,7 @@ _SHELL_NOUNS = frozenset(
 _KIND_NOUNS = frozenset("nation country county city state province kingdom company firm".split())  # noqa: SIM905
 # A person told by their office with a word of description ('the conservative leader', 'the veteran
 # president'): a story's way to say again whom it just named; a bare office ('the mayor') names its holder
-_ROLE_NOUNS = frozenset(
-    """leader president minister premier chancellor governor mayor chief spokesman spokeswoman spokesperson
-    official commander prosecutor judge ruler monarch""".split()  # noqa: SIM905
-)
+_ROLE_NOUNS = PERSON_TITLE_HEADS | frozenset(["official", "prosecutor", "ruler", "monarch"])
 # an amount (money, a share, a scale): a fact of its own, whatever the subject leans on
 _QUANTITY = re.compile(r"[$€£]\s?\d|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b|billion\b|million\b|trillion\b)")
 _QUOTE_CLOSED_AHEAD = re.compile(r"^[^“”\"]*[”\"]")  # 'I apologise,” said X.': quoted up to its mark
