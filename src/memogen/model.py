@@ -87,7 +87,7 @@ class Source:
     headings: list[tuple[int, str]] = field(default_factory=list)  # (offset in text, heading)
     warnings: list[str] = field(default_factory=list)
     sha256: str = ""
-    # the words the join splitter separated, (as written, as split): 'OceanGate' -> 'Ocean Gate'; the
+    # the words the join splitter separated, (as written, as split): 'HarbourLink' -> 'Harbour Link'; the
     # topic's other sources may show the split was a name, not a lost space (sources/agree.py)
     joins: list[tuple[str, str]] = field(default_factory=list)
 

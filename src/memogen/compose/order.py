@@ -156,7 +156,7 @@ def _after(when: dt.date, hour: float, delay: float) -> tuple[dt.date, float]:
     return when + dt.timedelta(days=days), total - 24 * days
 
 
-# "Mr Yoon had declared martial law late on Tuesday": the past perfect recalls an earlier event amid the
+# "Mr Ravel had declared a state of siege late on Tuesday": the past perfect recalls an earlier event amid the
 # report's news; its day is not the day of the sentences after it
 # (not in reported speech: "posted a message saying his forces had crossed the border" is that day's news)
 _RECALLED = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+ed\b", re.I)

@@ -368,9 +368,9 @@ def partly_said(closest: np.ndarray, marked: np.ndarray) -> np.ndarray:
     at SAME_STATEMENT; PARTLY_SAID for a point past the bar by its figures or its quotation
     (`marked`: those are said already, whatever the wording).
 
-    Why: a fixed scale made the bar a cliff. Past it by 2% ("The membership documents were signed
-    during the opening session ..., as announced by Kazakh President Tokayev", 78% of its content
-    its own, beside "Tokayev presented proposals ...") a point fell from 0.50 to 0.09 of gain, below
+    Why: a fixed scale made the bar a cliff. Past it by 2% ("The accession papers were signed
+    at the opening session ..., as the host's President Amsel announced", 78% of its content its
+    own, beside "Amsel presented proposals ...") a point fell from 0.50 to 0.09 of gain, below
     every point the memo still took. Measured: held BRICS key facts 18 -> 20 of 24, pakistan 20 ->
     21, devset niger 17 -> 18 with one repeat fewer; 0.7 and more let repeats in (pakistan).
     """

@@ -1,13 +1,13 @@
 """The main action a sentence reports: its main clause's verb and what the verb acts on.
 
-Why: outlets tell a topic's central event each in their own words and details ("President Yoon on
-Tuesday declared emergency martial law, saying ..." / "Mr Yoon had declared martial law late on
-Tuesday, vowing ..."; "A court in Hong Kong has ordered the liquidation of China Evergrande Group" /
-"Justice Chan made a winding-up order against China Evergrande Group"). Their words overlap little
+Why: outlets tell a topic's central event each in their own words and details ("President Ravel on
+Tuesday declared a state of siege, saying ..." / "Mr Ravel had declared a state of siege late on
+Tuesday, vowing ..."; "A court in Harbourton has ordered the liquidation of Pelsu Holdings" / "Justice
+Amsel made a winding-up order against Pelsu Holdings"). Their words overlap little
 and a topic's sentences all embed alike, but the main clause says one thing: one action (the verb,
 or the noun a light verb carries: "made a ... order"), on one object. A verb in a leading phrase or
-a subordinate clause ("In an earlier speech declaring martial law, Yoon described ...", "after Yoon
-declared martial law, the army banned ...") is not the sentence's action. No parser: a left-to-right
+a subordinate clause ("In an earlier speech declaring a state of siege, Ravel described ...", "after
+Ravel declared a state of siege, the army banned ...") is not the sentence's action. No parser: a left-to-right
 reading of the words, which gives up (None) on any sentence it cannot read plainly.
 """
 
@@ -202,8 +202,8 @@ def same_action(a: tuple[str, frozenset[str]] | None, b: tuple[str, frozenset[st
 
 def other_actions(a: tuple[str, frozenset[str]] | None, b: tuple[str, frozenset[str]] | None) -> bool:
     """Both main actions are read and they are two: not one verb, nor two of one kind of event
-    ("collapsed" / "was shut down": a fall). "Gen. Park had banned all political activities after
-    Yoon declared martial law on Tuesday" does not date the declaration: it bans."""
+    ("collapsed" / "was shut down": a fall). "Gen. Osk had banned all political activities after
+    Ravel declared a state of siege on Tuesday" does not date the declaration: it bans."""
     if a is None or b is None or a[0] == b[0]:
         return False
     return not (EVENT_KINDS.get(a[0], frozenset()) & EVENT_KINDS.get(b[0], frozenset()))

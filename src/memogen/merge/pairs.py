@@ -47,8 +47,8 @@ EVENT_NAME_SLACK = 1  # names one side has and the other lacks, beside the subje
 # subject besides (two facts of one page giving one figure by chance need not: "Mimi opened a plant
 # in Shupel, the first in 12 years" / "Ravi opened a plant in Pelsu, the first there in 12 years").
 RESTATED_NAME_SLACK = 1
-# Two outlets telling one action in their own words and details ("President Yoon on Tuesday declared
-# emergency martial law, saying ..." / "Mr Yoon had declared martial law late on Tuesday, vowing ..."):
+# Two outlets telling one action in their own words and details ("President Ravel on Tuesday declared
+# a state of siege, saying ..." / "Mr Ravel had declared a state of siege late on Tuesday, vowing ..."):
 # the main clause's action and its object (actions.main_action), the same names, years and figures, and
 # an embedding cosine no lower than one event's (EVENT_SEMANTIC).
 ACTION_SEMANTIC = 0.45

@@ -1,9 +1,9 @@
 """What the sources of one topic settle together: a name one page had split as a lost space.
 
-The splitter reads one page at a time ("OceanGate," written once, "Ocean" used on its own, becomes
-"Ocean Gate,").  The other pages of the topic are better evidence than one page's words: when they
+The splitter reads one page at a time ("HarbourLink," written once, "Harbour" used on its own, becomes
+"Harbour Link,").  The other pages of the topic are better evidence than one page's words: when they
 write the glued name more often than the split one, the page's split was no lost space but the name,
-and it is undone.  A split the other pages back ("Raheel" beside "General"), or that none of them
+and it is undone.  A split the other pages back ("Tarek" beside "General"), or that none of them
 speaks to, stays.
 """
 
@@ -33,8 +33,8 @@ def agree_on_joins(sources: list[Source]) -> list[Source]:
 
 
 def _name_split(written: str, split: str) -> tuple[str, str] | None:
-    """('OceanGate', 'Ocean Gate') from a repair that split a capitalised token ('OceanGate,' ->
-    'Ocean Gate,'): its letters only, so the forms are found whatever punctuation stood beside."""
+    """('HarbourLink', 'Harbour Link') from a repair that split a capitalised token ('HarbourLink,' ->
+    'Harbour Link,'): its letters only, so the forms are found whatever punctuation stood beside."""
     before = re.search(r"[A-Za-z]+", written)
     after = _LETTERS.search(split)
     if not before or not after or not before.group()[:1].isupper():
