@@ -161,174 +161,358 @@ def select(
     words go to the others.
     """
     ranked = sorted(points, key=lambda p: -salience[p.id].total)
-    rank = {p.id: k + 1 for k, p in enumerate(ranked)}
     pool, rest = ranked[:POOL], ranked[POOL:]
-    brief = {p.id for p in pool if point_words(p) - words(p.text) > STATEMENT_SHARE * budget}
-    for p in pool:
-        if p.id in brief:  # a 100-word memo states the event, not every source's figure for it
-            p.conflicts = []
-    n = len(pool)
-    top = max((shown_salience(p, salience) for p in pool), default=1.0) or 1.0
-    relevance = np.array(
-        [max(0.0, shown_salience(p, salience)) / top * SECTION_PRIOR[p.section] for p in pool]
-    )
-    cost = np.array([point_words(p) for p in pool])
-    # each point also as it reads without its disagreement statements (see `unstated_salience`)
-    stated = np.array([bool(p.conflicts) for p in pool])
-    bare_cost = np.array([words(p.text) for p in pool])
-    bare_relevance = np.array(
-        [max(0.0, unstated_salience(p, salience)) / top * SECTION_PRIOR[p.section] for p in pool]
-    )
-    in_section = section_relative(pool, salience)
-    prior = np.array([SECTION_PRIOR[p.section] for p in pool])
-    section_words: dict[str, int] = dict.fromkeys(SECTION_KEYS, 0)
-    # a short memo states the event first: the floors grow with the budget, in full at ROOM_FOR_DISAGREEMENT
-    floor = section_floors(budget)
-    rows = np.array([row[p.id] for p in pool], dtype=np.int64)
-    vectors.focus(list(rows))
-    concepts = [vectors.concepts(row[p.id]) for p in pool]
-    weight = concept_weights(pool, concepts)
-    mass = np.array([sum(weight[c] for c in cs) for cs in concepts])
-    unit = float(np.median(mass)) if n else 1.0
-    covered: set[str] = set()
-    cited: set[str] = set()  # the sources of the points chosen
-    lead_gain = (
-        NEW_SOURCE_LEAD * lead_room(pool, budget) * np.array([news_lead(salience[p.id]) for p in pool])
-    )
-    leads_count = bool(lead_gain.any())
-    closest = np.zeros(n)
-    closest_id: list[str | None] = [None] * n
-    marked = np.zeros(n, dtype=bool)  # like a chosen point by its figures or its quotation, not its words
-    open_ = np.ones(n, dtype=bool)
-    is_wh = np.array([p.section == "what_happened" for p in pool])
-    room = min(1.0, budget / ROOM_FOR_DISAGREEMENT)  # a short memo states the event before all else
-    disputed = stated * room
-    section_bonus = EMPTY_SECTION_BONUS * room
-    aside = np.array([is_aside(p, salience) for p in pool], dtype=bool)
-    bar = [never(p) if never else None for p in pool]  # why each may not be chosen
-    barred = np.array([b is not None for b in bar], dtype=bool)
-    out = Selection(chosen={k: [] for k in SECTION_KEYS})
-    left = budget
-    handed: set[str] = set()  # repeats whose disagreement statements a chosen point took
-    # words for saying where sources differ: most of a long memo, a share of a short one
-    statements_left = int(budget * (STATEMENT_SHARE + (1 - STATEMENT_SHARE) * room**STATEMENT_GROWTH))
-    unsaid = Unsaid(vectors.idf, concepts)
-    # a point goes without its statements freely in a short memo, never in a long one
-    spare = 1 - room**STATEMENT_GROWTH
-    quotes = [quotations(p.text) for p in pool]
-    # what giving the event's day adds to a point's worth, until a chosen point has given it
-    day_gain = np.array([WEIGHTS["dated"] * salience[p.id].dated for p in pool]) / top * prior
+    brief = drop_long_statements(pool, budget)
+    candidates = Candidates.of(pool, salience, vectors, row, budget, never)
+    candidates.rank = {p.id: k + 1 for k, p in enumerate(ranked)}
+    greedy = Greedy(candidates, BudgetShares.of(budget), salience, vectors, brief)
     while True:
-        repeat = unsaid.repeats(closest, handed_off=[pool[j].id in handed for j in range(n)])
-        fits = open_ & (cost <= left) & ~repeat & ~aside & ~barred
+        repeat = greedy.repeats()
+        fits = greedy.fitting(repeat)
         if not fits.any():
             break
-        opening = not out.chosen["what_happened"] and bool((fits & is_wh).any())
-        if opening:
-            fits = fits & is_wh  # What happened opens the memo: its best point first
-        new = np.array([sum(weight[c] for c in cs if c not in covered) for cs in concepts]) / (unit or 1.0)
-        empty = np.array([not out.chosen[p.section] for p in pool]) & (relevance >= EMPTY_SECTION_FLOOR)
-        thin = np.array([section_words[p.section] < floor[p.section] for p in pool])
-        # until a section holds its floor, its points compete by their rank among its own
-        thin = thin & (in_section >= EMPTY_SECTION_FLOOR)
-        ranked_in = np.where(thin, in_section * prior, relevance)
-        worth = np.maximum(relevance, ranked_in) + section_bonus * (empty | thin) + DISAGREEMENT * disputed
-        day_given = day_told(out.chosen, salience)
-        worth = worth - day_gain * day_given
-        if leads_count:
-            worth = worth + lead_gain * new_leads(pool, cited)
-        size = np.maximum(cost, SHORTEST) / TYPICAL_WORDS
-        # salience per word^COST_EXPONENT; new content per word (a list of names is long, not dense)
-        score = worth / size**COST_EXPONENT + NOVELTY * new / size
-        bare_size = np.maximum(bare_cost, SHORTEST) / TYPICAL_WORDS
-        bare_worth = worth - DISAGREEMENT * disputed - (relevance - bare_relevance)
-        bare_score = spare * (bare_worth / bare_size**COST_EXPONENT + NOVELTY * new / bare_size)
-        bare = stated & (bare_score > score)  # its statements are worth less than the facts they displace
-        score = np.where(bare, bare_score, score)
-        score = np.where(closest >= 1.0, score * partly_said(closest, marked) * unsaid.share, score)
-        if opening:  # the memo opens with the event: the most salient account of it that fits
-            k = int(np.argmax(np.where(fits, relevance / size**OPENING_COST, -np.inf)))
-        else:
-            k = int(np.argmax(np.where(fits, score, -np.inf)))
-        p = pool[k]
-        open_[k] = False
-        left -= int(cost[k])
-        said = point_words(p) - words(p.text)
-        if said > statements_left or bare[k]:  # a short memo states the facts before every count of them
-            p.conflicts = []
-            left += said
-            brief.add(p.id)
-        statements_left -= point_words(p) - words(p.text)
-        covered |= concepts[k]
-        cited.update(p.source_ids)
-        out.chosen[p.section].append(p)
-        section_words[p.section] += int(cost[k])
-        out.kept[p.id] = (
-            f"kept: rank {rank[p.id]} by salience ({salience[p.id].describe()}), "
-            f"new content {new[k]:.2f}"
-            + ("; the event's day was given already: no rank for it" if day_given and day_gain[k] else "")
-            + ("; where its sources differ is too long for this budget" if p.id in brief else "")
-            + (
-                f"; most similar chosen point {closest_id[k]} ({closest[k]:.2f} of the repeat bar)"
-                if closest_id[k]
-                else ""
-            )
-            + (
-                f", but {unsaid.share[k]:.0%} of its content is said by none of the points it is like"
-                if closest[k] >= 1.0
-                else ""
-            )
-        )
-        sims = np.maximum(
-            vectors.similarity_to(row[p.id], rows) / REPEATS_WORDING,
-            vectors.overlap_to(row[p.id], rows) / REPEATS_CONTENT,
-        )
-        told = reported_figures(p)
-        if told:  # a point whose figures p's disagreement already reports for its sources says it again
-            mark = np.array([bool(open_[j] and figures_told(pool[j], told)) for j in range(n)])
-            sims, marked = np.maximum(sims, mark), marked | mark
-        if quotes[k]:  # a point quoting the words p quotes reports the same statement
-            mark = np.array([bool(open_[j] and quotes[k] & quotes[j]) for j in range(n)])
-            sims, marked = np.maximum(sims, mark), marked | mark
-        for j in np.flatnonzero(open_ & (sims >= 1.0)):
-            if pool[j].conflicts and gives_another_figure(p, pool[j]):
-                sims[j] = min(sims[j], closest[j], NOT_QUITE_A_REPEAT)
-        unsaid.said_beside(concepts[k], open_ & (sims >= 1.0))
-        newly = open_ & (sims >= 1.0) & (closest < 1.0)
-        better = sims > closest
-        closest = np.where(better, sims, closest)
-        closest_id = [p.id if b else c for b, c in zip(better, closest_id, strict=True)]
-        # the points p now repeats hand it their disagreements, while the budget has words for them
-        for j in np.flatnonzero(newly):
-            before = point_words(p)
-            room = min(left, statements_left, int(STATEMENT_SHARE * budget) - (before - words(p.text)))
-            if pool[j].conflicts and take_conflicts(p, pool[j], room):
-                left -= point_words(p) - before
-                statements_left -= point_words(p) - before
-                handed.add(pool[j].id)
-    for k in np.flatnonzero(open_):
-        p = pool[k]
-        if bar[k] is not None:
-            reason = bar[k]
-        elif aside[k]:
-            reason = f"about something else than the event, and nothing else speaks for it: {salience[p.id].describe()}"
-        elif repeat[k]:
-            reason = (
-                f"says again what {closest_id[k]} says (similarity {closest[k]:.2f} of the bar; "
-                f"{unsaid.share[k]:.0%} of its content said by none of the points it is like)"
-            )
-            if p.id in handed:
-                reason += "; its statement of where sources disagree moved there"
-        else:
-            reason = f"word budget ({budget} words): rank {rank[p.id]}, {salience[p.id].describe()}"
-        out.dropped.append(DroppedPoint(p.text, p.section, p.source_ids, reason))
-    for p in rest:
-        reason = f"word budget ({budget} words): below the {POOL} most salient points"
-        out.dropped.append(DroppedPoint(p.text, p.section, p.source_ids, reason))
+        k, gain = greedy.best(fits)
+        greedy.take(k, gain)
+        greedy.hand_statements(k, greedy.mark_like(k))
+    out = greedy.out
+    out.dropped.extend(greedy.left_out(repeat))
+    out.dropped.extend(below_pool(rest, budget))
     for ps in out.chosen.values():
         for p in ps:
             told_beside_own_figure(p)
     return out
+
+
+def drop_long_statements(pool: list[MergedPoint], budget: int) -> set[str]:
+    """Empties the disagreement statements of each point whose statements alone pass their share
+    of the budget; returns those points' ids (a 100-word memo states the event, not every
+    source's figure for it)."""
+    brief = {p.id for p in pool if point_words(p) - words(p.text) > STATEMENT_SHARE * budget}
+    for p in pool:
+        if p.id in brief:
+            p.conflicts = []
+    return brief
+
+
+@dataclass
+class BudgetShares:
+    """What the budget's size grants: a short memo states the event before all else."""
+
+    words: int
+    room: float  # the budget's share of ROOM_FOR_DISAGREEMENT (at most 1)
+    floor: dict[str, float]  # words each section earns its floor bonus for
+    section_bonus: float
+    statements: int  # words for saying where sources differ: most of a long memo, a share of a short one
+    spare: (
+        float  # how freely a point goes without its statements: freely in a short memo, never in a long one
+    )
+
+    @classmethod
+    def of(cls, budget: int) -> BudgetShares:
+        room = min(1.0, budget / ROOM_FOR_DISAGREEMENT)
+        return cls(
+            words=budget,
+            room=room,
+            floor=section_floors(budget),
+            section_bonus=EMPTY_SECTION_BONUS * room,
+            statements=int(budget * (STATEMENT_SHARE + (1 - STATEMENT_SHARE) * room**STATEMENT_GROWTH)),
+            spare=1 - room**STATEMENT_GROWTH,
+        )
+
+
+@dataclass
+class Candidates:
+    """The pool's fixed figures: what each point is worth and costs before anything is chosen."""
+
+    points: list[MergedPoint]
+    rows: np.ndarray
+    concepts: list[frozenset[str]]
+    weight: dict[str, float]  # concept -> its weight (`concept_weights`)
+    unit: float  # the median point's concept mass: new content is counted in it
+    relevance: np.ndarray  # salience as a share of the best, times the section's prior
+    bare_relevance: np.ndarray  # ... were the point chosen without its disagreement statements
+    in_section: np.ndarray  # salience as a share of the best in its section
+    prior: np.ndarray
+    cost: np.ndarray  # words, with its statements
+    size: np.ndarray  # cost in typical points (no point shorter than SHORTEST)
+    bare_size: np.ndarray  # ... without its statements
+    stated: np.ndarray  # has disagreement statements
+    is_wh: np.ndarray
+    lead_gain: np.ndarray  # bonus of a source's lead while its outlet is new to the memo
+    day_gain: np.ndarray  # what giving the event's day adds, until a chosen point has given it
+    aside: np.ndarray
+    bar: list[str | None]  # why each may not be chosen
+    quotes: list[set[frozenset[str]]]
+    rank: dict[str, int] = field(default_factory=dict)  # point id -> rank by salience among all points
+
+    @classmethod
+    def of(
+        cls,
+        pool: list[MergedPoint],
+        salience: dict[str, Salience],
+        vectors: PointVectors,
+        row: dict[str, int],
+        budget: int,
+        never: Callable[[MergedPoint], str | None] | None,
+    ) -> Candidates:
+        top = max((shown_salience(p, salience) for p in pool), default=1.0) or 1.0
+        prior = np.array([SECTION_PRIOR[p.section] for p in pool])
+        rows = np.array([row[p.id] for p in pool], dtype=np.int64)
+        vectors.focus(list(rows))
+        concepts = [vectors.concepts(row[p.id]) for p in pool]
+        weight = concept_weights(pool, concepts)
+        mass = np.array([sum(weight[c] for c in cs) for cs in concepts])
+        cost = np.array([point_words(p) for p in pool])
+        lead = np.array([news_lead(salience[p.id]) for p in pool])
+        dated = np.array([WEIGHTS["dated"] * salience[p.id].dated for p in pool])
+        return cls(
+            points=pool,
+            rows=rows,
+            concepts=concepts,
+            weight=weight,
+            unit=float(np.median(mass)) if pool else 1.0,
+            relevance=scaled(pool, salience, shown_salience, top),
+            bare_relevance=scaled(pool, salience, unstated_salience, top),
+            in_section=section_relative(pool, salience),
+            prior=prior,
+            cost=cost,
+            size=np.maximum(cost, SHORTEST) / TYPICAL_WORDS,
+            bare_size=np.maximum(np.array([words(p.text) for p in pool]), SHORTEST) / TYPICAL_WORDS,
+            stated=np.array([bool(p.conflicts) for p in pool]),
+            is_wh=np.array([p.section == "what_happened" for p in pool]),
+            lead_gain=NEW_SOURCE_LEAD * lead_room(pool, budget) * lead,
+            day_gain=dated / top * prior,
+            aside=np.array([is_aside(p, salience) for p in pool], dtype=bool),
+            bar=[never(p) if never else None for p in pool],
+            quotes=[quotations(p.text) for p in pool],
+        )
+
+
+def scaled(
+    pool: list[MergedPoint],
+    salience: dict[str, Salience],
+    of: Callable[[MergedPoint, dict[str, Salience]], float],
+    top: float,
+) -> np.ndarray:
+    """Each point's salience (`of`) as a share of the best, times its section's prior."""
+    return np.array([max(0.0, of(p, salience)) / top * SECTION_PRIOR[p.section] for p in pool])
+
+
+@dataclass
+class Gain:
+    """What the chosen point brought, for the reason the memo keeps it."""
+
+    new: float  # concepts it added, in median points
+    bare: bool  # taken without its disagreement statements
+    dated_again: bool  # it gives the event's day, which a chosen point gave already
+
+
+class Greedy:
+    """The memo as chosen so far, and how like a chosen point each open point is."""
+
+    def __init__(
+        self,
+        c: Candidates,
+        budget: BudgetShares,
+        salience: dict[str, Salience],
+        vectors: PointVectors,
+        brief: set[str],
+    ) -> None:
+        n = len(c.points)
+        self.c, self.budget, self.salience, self.vectors, self.brief = c, budget, salience, vectors, brief
+        self.out = Selection(chosen={k: [] for k in SECTION_KEYS})
+        self.left = budget.words
+        self.statements_left = budget.statements
+        self.handed: set[str] = set()  # repeats whose disagreement statements a chosen point took
+        self.section_words: dict[str, int] = dict.fromkeys(SECTION_KEYS, 0)
+        self.covered: set[str] = set()
+        self.cited: set[str] = set()  # the sources of the points chosen
+        self.closest = np.zeros(n)
+        self.closest_id: list[str | None] = [None] * n
+        self.marked = np.zeros(
+            n, dtype=bool
+        )  # like a chosen point by its figures or its quotation, not its words
+        self.open_ = np.ones(n, dtype=bool)
+        self.barred = np.array([b is not None for b in c.bar], dtype=bool)
+        self.disputed = c.stated * budget.room
+        self.leads_count = bool(c.lead_gain.any())
+        self.unsaid = Unsaid(vectors.idf, c.concepts)
+
+    def repeats(self) -> np.ndarray:
+        """The open points that say again what the chosen ones say (see `Unsaid.repeats`)."""
+        handed = [p.id in self.handed for p in self.c.points]
+        return self.unsaid.repeats(self.closest, handed_off=handed)
+
+    def fitting(self, repeat: np.ndarray) -> np.ndarray:
+        """The points that may still be chosen: open, within the words left, no repeat, aside or bar."""
+        c = self.c
+        return self.open_ & (c.cost <= self.left) & ~repeat & ~c.aside & ~self.barred
+
+    def best(self, fits: np.ndarray) -> tuple[int, Gain]:
+        """The point to take next: the best account of the event first, then the best gain per word."""
+        c = self.c
+        opening = not self.out.chosen["what_happened"] and bool((fits & c.is_wh).any())
+        if opening:
+            fits = fits & c.is_wh  # What happened opens the memo: its best point first
+        new = self.new_content()
+        worth, dated_again = self.worth()
+        score, bare = self.scores(worth, new)
+        if opening:  # the memo opens with the event: the most salient account of it that fits
+            k = int(np.argmax(np.where(fits, c.relevance / c.size**OPENING_COST, -np.inf)))
+        else:
+            k = int(np.argmax(np.where(fits, score, -np.inf)))
+        return k, Gain(float(new[k]), bool(bare[k]), bool(dated_again and c.day_gain[k]))
+
+    def new_content(self) -> np.ndarray:
+        """The weight of the concepts each point would add to the memo, in median points."""
+        c = self.c
+        new = [sum(c.weight[x] for x in cs if x not in self.covered) for cs in c.concepts]
+        return np.array(new) / (c.unit or 1.0)
+
+    def worth(self) -> tuple[np.ndarray, bool]:
+        """Each point's salience now, with the bonuses of sections still thin, of disagreements
+        and of new outlets' leads, less the day's rank once it is given; and whether it is."""
+        c, budget = self.c, self.budget
+        empty = np.array([not self.out.chosen[p.section] for p in c.points]) & (
+            c.relevance >= EMPTY_SECTION_FLOOR
+        )
+        thin = np.array([self.section_words[p.section] < budget.floor[p.section] for p in c.points])
+        # until a section holds its floor, its points compete by their rank among its own
+        thin = thin & (c.in_section >= EMPTY_SECTION_FLOOR)
+        ranked_in = np.where(thin, c.in_section * c.prior, c.relevance)
+        worth = (
+            np.maximum(c.relevance, ranked_in)
+            + budget.section_bonus * (empty | thin)
+            + DISAGREEMENT * self.disputed
+        )
+        dated_again = day_told(self.out.chosen, self.salience)
+        worth = worth - c.day_gain * dated_again
+        if self.leads_count:
+            worth = worth + c.lead_gain * new_leads(c.points, self.cited)
+        return worth, dated_again
+
+    def scores(self, worth: np.ndarray, new: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Gain per word of each point, with its statements or without them (whichever is worth
+        more; returned as `bare`), discounted when it is partly said already."""
+        c = self.c
+        # salience per word^COST_EXPONENT; new content per word (a list of names is long, not dense)
+        score = worth / c.size**COST_EXPONENT + NOVELTY * new / c.size
+        bare_worth = worth - DISAGREEMENT * self.disputed - (c.relevance - c.bare_relevance)
+        bare_score = self.budget.spare * (
+            bare_worth / c.bare_size**COST_EXPONENT + NOVELTY * new / c.bare_size
+        )
+        bare = c.stated & (bare_score > score)  # its statements are worth less than the facts they displace
+        score = np.where(bare, bare_score, score)
+        partly = score * partly_said(self.closest, self.marked) * self.unsaid.share
+        return np.where(self.closest >= 1.0, partly, score), bare
+
+    def take(self, k: int, gain: Gain) -> None:
+        """Puts point k in the memo and charges its words (its statements only when they fit)."""
+        p = self.c.points[k]
+        self.open_[k] = False
+        self.left -= int(self.c.cost[k])
+        said = point_words(p) - words(p.text)
+        if (
+            said > self.statements_left or gain.bare
+        ):  # a short memo states the facts before every count of them
+            p.conflicts = []
+            self.left += said
+            self.brief.add(p.id)
+        self.statements_left -= point_words(p) - words(p.text)
+        self.covered |= self.c.concepts[k]
+        self.cited.update(p.source_ids)
+        self.out.chosen[p.section].append(p)
+        self.section_words[p.section] += int(self.c.cost[k])
+        self.out.kept[p.id] = self.why_kept(k, gain)
+
+    def why_kept(self, k: int, gain: Gain) -> str:
+        p = self.c.points[k]
+        return (
+            f"kept: rank {self.c.rank[p.id]} by salience ({self.salience[p.id].describe()}), "
+            f"new content {gain.new:.2f}"
+            + ("; the event's day was given already: no rank for it" if gain.dated_again else "")
+            + ("; where its sources differ is too long for this budget" if p.id in self.brief else "")
+            + (
+                f"; most similar chosen point {self.closest_id[k]} ({self.closest[k]:.2f} of the repeat bar)"
+                if self.closest_id[k]
+                else ""
+            )
+            + (
+                f", but {self.unsaid.share[k]:.0%} of its content is said by none of the points it is like"
+                if self.closest[k] >= 1.0
+                else ""
+            )
+        )
+
+    def mark_like(self, k: int) -> np.ndarray:
+        """Records how like the chosen point k each open point is (by wording, content, the
+        figures its statements report, its quotations); returns the points k newly repeats."""
+        c, p = self.c, self.c.points[k]
+        sims = np.maximum(
+            self.vectors.similarity_to(int(c.rows[k]), c.rows) / REPEATS_WORDING,
+            self.vectors.overlap_to(int(c.rows[k]), c.rows) / REPEATS_CONTENT,
+        )
+        told = reported_figures(p)
+        if told:  # a point whose figures p's disagreement already reports for its sources says it again
+            sims = self.mark(sims, lambda j: figures_told(c.points[j], told))
+        if c.quotes[k]:  # a point quoting the words p quotes reports the same statement
+            sims = self.mark(sims, lambda j: bool(c.quotes[k] & c.quotes[j]))
+        for j in np.flatnonzero(self.open_ & (sims >= 1.0)):
+            if c.points[j].conflicts and gives_another_figure(p, c.points[j]):
+                sims[j] = min(sims[j], self.closest[j], NOT_QUITE_A_REPEAT)
+        self.unsaid.said_beside(c.concepts[k], self.open_ & (sims >= 1.0))
+        newly = self.open_ & (sims >= 1.0) & (self.closest < 1.0)
+        better = sims > self.closest
+        self.closest = np.where(better, sims, self.closest)
+        self.closest_id = [p.id if b else x for b, x in zip(better, self.closest_id, strict=True)]
+        return newly
+
+    def mark(self, sims: np.ndarray, like: Callable[[int], bool]) -> np.ndarray:
+        """Open points `like` the chosen one by a figure or quotation: past the bar, and marked."""
+        mark = np.array([bool(self.open_[j] and like(j)) for j in range(len(sims))])
+        self.marked = self.marked | mark
+        return np.maximum(sims, mark)
+
+    def hand_statements(self, k: int, newly: np.ndarray) -> None:
+        """The points k now repeats hand it their disagreements, while the budget has words for them."""
+        p = self.c.points[k]
+        for j in np.flatnonzero(newly):
+            before = point_words(p)
+            room = min(
+                self.left,
+                self.statements_left,
+                int(STATEMENT_SHARE * self.budget.words) - (before - words(p.text)),
+            )
+            if self.c.points[j].conflicts and take_conflicts(p, self.c.points[j], room):
+                self.left -= point_words(p) - before
+                self.statements_left -= point_words(p) - before
+                self.handed.add(self.c.points[j].id)
+
+    def left_out(self, repeat: np.ndarray) -> list[DroppedPoint]:
+        """Each pool point not chosen, with why."""
+        return [self.dropped(k, repeat) for k in np.flatnonzero(self.open_)]
+
+    def dropped(self, k: int, repeat: np.ndarray) -> DroppedPoint:
+        p, c, budget = self.c.points[k], self.c, self.budget.words
+        if c.bar[k] is not None:
+            reason = c.bar[k]
+        elif c.aside[k]:
+            reason = f"about something else than the event, and nothing else speaks for it: {self.salience[p.id].describe()}"
+        elif repeat[k]:
+            reason = (
+                f"says again what {self.closest_id[k]} says (similarity {self.closest[k]:.2f} of the bar; "
+                f"{self.unsaid.share[k]:.0%} of its content said by none of the points it is like)"
+            )
+            if p.id in self.handed:
+                reason += "; its statement of where sources disagree moved there"
+        else:
+            reason = f"word budget ({budget} words): rank {c.rank[p.id]}, {self.salience[p.id].describe()}"
+        return DroppedPoint(p.text, p.section, p.source_ids, reason)
+
+
+def below_pool(rest: list[MergedPoint], budget: int) -> list[DroppedPoint]:
+    reason = f"word budget ({budget} words): below the {POOL} most salient points"
+    return [DroppedPoint(p.text, p.section, p.source_ids, reason) for p in rest]
 
 
 def lead_room(pool: list[MergedPoint], budget: int) -> float:
