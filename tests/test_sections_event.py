@@ -566,6 +566,20 @@ def test_sources_naming_no_year_take_it_from_a_day_written_with_its_weekday() ->
     assert infer_event([recap]) is None  # no weekday: no year to read the day in
 
 
+def test_a_weekday_with_its_part_of_the_day_still_tells_the_year() -> None:
+    """A part of the day between weekday and date ("On Sunday evening, February 5") changes nothing:
+    5 February fell on a Sunday in 2023 (and 2017), so the report is of that day of the latest such year."""
+    report = _source(
+        "a",
+        "On February 3, a freight train derailed near the river town. On Sunday evening, February 5, "
+        "residents were urged to leave their homes, officials said.",
+        None,
+    )
+    event = infer_event([report])
+    assert event is not None and event.start.year == 2023
+    assert (event.start.month, event.start.day) in ((2, 3), (2, 5))
+
+
 def test_a_day_told_ahead_or_as_a_limit_is_not_the_page_s_news() -> None:
     """An undated brief: its news is the day it reports done, not the deadline it sets ("remains a
     member until 22 May") nor a day it looks ahead to ("On 1 August, it will be the tenth day")."""

@@ -409,14 +409,18 @@ def _follow_up(sentence: str, start: int, end: int) -> bool:
     return opens and _STATED_AFTER.match(sentence[end : end + 60]) is not None
 
 
-_WEEKDAY_BEFORE = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?$")
+# "Sunday, 10 September", "Sunday evening, February 5": a part of the day may stand between them
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:the\s+)?$"
+)
 _WEEKDAY_AFTER = re.compile(r"^,?\s*\(?(?:a\s+)?(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _WEEKDAY_INDEX = {"mon": 0, "tues": 1, "wednes": 2, "thurs": 3, "fri": 4, "satur": 5, "sun": 6}
 
 
 def _weekday_beside(sentence: str, mention: DateMention) -> int | None:
-    """The weekday written next to a date ("Sunday, 10 September", "10 September (Sunday)"), if any."""
-    m = _WEEKDAY_BEFORE.search(sentence[max(0, mention.start - 16) : mention.start]) or _WEEKDAY_AFTER.match(
+    """The weekday written next to a date ("Sunday, 10 September", "Sunday evening, 10 September",
+    "10 September (Sunday)"), if any."""
+    m = _WEEKDAY_BEFORE.search(sentence[max(0, mention.start - 26) : mention.start]) or _WEEKDAY_AFTER.match(
         sentence[mention.end : mention.end + 16]
     )
     return _WEEKDAY_INDEX[m.group(1).lower()] if m else None
