@@ -580,6 +580,31 @@ def test_a_weekday_with_its_part_of_the_day_still_tells_the_year() -> None:
     assert (event.start.month, event.start.day) in ((2, 3), (2, 5))
 
 
+def test_a_day_without_its_year_is_read_in_the_year_its_weekday_fits() -> None:
+    """One page shows a date (a later crawl: 2031); the others name the day without a year and open on
+    the weekday of their news.  14 September fell on a Saturday in 2030, not in 2031: the summit was
+    14 September 2030.  Where the weekday fits the guessed year, or a source gives the day in full,
+    nothing moves."""
+    crawled = _source(
+        "a", "Leaders met at the harbour summit, which opened on 14 September.", dt.date(2031, 3, 1)
+    )
+    others = [
+        _source("b", "The council admitted the island league as a member on Saturday, officials said.", None),
+        _source("c", "Delegates adopted the harbour declaration on Saturday after talks ran late.", None),
+        _source(
+            "d", "The summit adopted its declaration on the first day, 14 September, diplomats said.", None
+        ),
+    ]
+    event = infer_event([crawled, *others])
+    assert event is not None and event.start == dt.date(2030, 9, 14)
+    assert any("read in 2030" in line for line in event.why)
+    in_full = _source("e", "The summit of 14 September 2031 was postponed, the ministry said.", None)
+    fixed = infer_event([crawled, *others, in_full])
+    assert fixed is not None and fixed.start.year == 2031
+    fits = [_source(x.id, x.text.replace("Saturday", "Sunday"), None) for x in others]
+    assert infer_event([crawled, *fits]).start == dt.date(2031, 9, 14)  # type: ignore[union-attr]
+
+
 def test_a_day_told_ahead_or_as_a_limit_is_not_the_page_s_news() -> None:
     """An undated brief: its news is the day it reports done, not the deadline it sets ("remains a
     member until 22 May") nor a day it looks ahead to ("On 1 August, it will be the tenth day")."""

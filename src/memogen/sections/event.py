@@ -140,6 +140,8 @@ class _Tally:
     voters: dict[dt.date, list[tuple[str, Report]]] = field(default_factory=lambda: defaultdict(list))
     ranges: list[tuple[dt.date, dt.date]] = field(default_factory=list)
     leads: dict[str, str] = field(default_factory=dict)  # each source's opening sentences
+    known: KnownDays = field(default_factory=dict)  # the days some source gives with their year
+    undated: set[str] = field(default_factory=set)  # the sources that show no date of writing
 
 
 # --------------------------------------------------------------------------- one source
@@ -671,7 +673,7 @@ def _tally(sources: list[Source], year_hint: int | None = None) -> _Tally:
     mentions = [find_dates(s.text) if _DIGIT.search(s.text) else [] for s in sources]
     known = known_days(mentions)
     named = named_days(mentions, known, default_year, [s.text for s in sources])
-    tally = _Tally()
+    tally = _Tally(known=known)
     for source, found in zip(sources, mentions, strict=True):
         best: dict[dt.date, Report] = {}
         reports = source_reports(source, default_year, known, named)
@@ -685,7 +687,10 @@ def _tally(sources: list[Source], year_hint: int | None = None) -> _Tally:
         tally.leads[source.id] = " ".join(
             x for _, x in _sentences(source.text[: _OPENING * 2])[:LEAD_SENTENCES]
         )
-        year = (written_on(source, default_year) or dt.date.min).year
+        written = written_on(source, default_year)
+        if written is None:
+            tally.undated.add(source.id)
+        year = (written or dt.date.min).year
         tally.ranges += _stated_ranges(source.text, year if year > 1 else default_year, found)
     return tally
 
@@ -825,8 +830,8 @@ def _actors_and_place(tally: _Tally, first: dt.date, last: dt.date) -> tuple[tup
             break
         if not any(_contains(name, c) or _contains(c, name) for c in chosen):
             chosen.append(name)
-    places = Counter(p for names in after_in.values() for p in names)
-    place = max((p for p in places if p in chosen), key=lambda p: (places[p], counts[p]), default=None)
+    places = Counter(p for names in after_in.values() for p in names)  # ties: the first name, not set order
+    place = max(sorted(p for p in places if p in chosen), key=lambda p: (places[p], counts[p]), default=None)
     return tuple(c for c in chosen if c != place)[:MAX_ACTORS], place
 
 
@@ -886,7 +891,50 @@ def _tallied_event(tally: _Tally, n_sources: int) -> Event:
     if winner < top <= last and not _stated_over(tally, winner, top):
         last = top - dt.timedelta(days=1)  # the news that followed is not the event's own days
     actors, place = _actors_and_place(tally, first, last)
-    return Event(first, last if last != first else None, actors, place, _why(tally, winner, n_sources))
+    why = _why(tally, winner, n_sources)
+    moved = _weekday_year(tally, first, last)
+    if moved is not None:
+        first, last, note = moved
+        why = (*why, note)
+    return Event(first, last if last != first else None, actors, place, why)
+
+
+def _year_shifted(day: dt.date, years: int) -> dt.date | None:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return None
+
+
+def _weekday_year(tally: _Tally, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date, str] | None:
+    """The event's days read in the year before or after, when no source gives them with a year (their
+    year is the topic's, a guess from the few pages that show a date: most show none) and the weekday
+    most undated sources' leads name for their news ("took its seat on Saturday") falls on none of
+    them, nor on the day after (a report of the next morning), but does in that year: "9 September"
+    guessed in 2024 is a Monday; the summit the sources open on "on Saturday" was 9 September 2023."""
+    days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+    if 2 * len(tally.undated) <= len(tally.leads) or any((d.month, d.day) in tally.known for d in days):
+        return None  # most pages show their date: their weekdays are read against it
+    named: Counter[int] = Counter()
+    for sid, lead in tally.leads.items():
+        if sid not in tally.undated:
+            continue
+        named.update({r.weekday for r in find_relative_days(lead) if r.weekday is not None and not r.future})
+    ranked = named.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    weekday = ranked[0][0]
+    if any(d.weekday() == weekday for d in [*days, last + dt.timedelta(days=1)]):
+        return None
+    for years in (-1, 1):
+        moved = [_year_shifted(d, years) for d in days]
+        kept = [d for d in moved if d is not None]
+        if len(kept) == len(days) and any(d.weekday() == weekday for d in kept):
+            name = next(d for d in kept if d.weekday() == weekday).strftime("%A")
+            note = f"read in {kept[0].year}: {_count(ranked[0][1])} open on a {name}, which it was then"
+            note += f", not in {first.year}"
+            return kept[0], kept[-1], note
+    return None
 
 
 def _weekday_day(sources: list[Source], today: dt.date | None = None) -> dt.date | None:
