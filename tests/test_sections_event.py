@@ -605,6 +605,23 @@ def test_a_day_without_its_year_is_read_in_the_year_its_weekday_fits() -> None:
     assert infer_event([crawled, *fits]).start == dt.date(2031, 9, 14)  # type: ignore[union-attr]
 
 
+def test_a_dateline_without_its_year_is_read_in_the_year_the_leads_weekdays_fit() -> None:
+    """No year anywhere, no page date but a dateline "Harbourton, May 20:"; the leads report the news
+    "on Monday" and recall the crash "on Sunday": a report is written on its news's day or the next,
+    so May 20 is read in the latest year it fell on a Monday.  Weekdays that are no such pair say nothing."""
+    leads = [
+        "Harbourton, May 20: All passengers of the ferry are feared dead, the coast guard announced.",
+        "State media reported on Monday that the ferry sank on Sunday in heavy fog.",
+        "The wreck, which sank on Sunday, was found early Monday after a night's search.",
+        "Rescuers reached the wreck on Monday, officials said.",
+    ]
+    event = infer_event([_source(f"s{k}", text, None) for k, text in enumerate(leads)])
+    assert event is not None and (event.start.month, event.start.day) == (5, 20)
+    assert event.start.weekday() == 0 and event.start <= dt.date.today()
+    apart = [text.replace("Sunday", "Thursday") for text in leads]
+    assert infer_event([_source(f"s{k}", text, None) for k, text in enumerate(apart)]) is None
+
+
 def test_a_day_told_ahead_or_as_a_limit_is_not_the_page_s_news() -> None:
     """An undated brief: its news is the day it reports done, not the deadline it sets ("remains a
     member until 22 May") nor a day it looks ahead to ("On 1 August, it will be the tenth day")."""

@@ -30,7 +30,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -684,9 +684,7 @@ def _tally(sources: list[Source], year_hint: int | None = None) -> _Tally:
         for day, r in best.items():
             tally.votes[day] += r.weight
             tally.voters[day].append((source.id, r))
-        tally.leads[source.id] = " ".join(
-            x for _, x in _sentences(source.text[: _OPENING * 2])[:LEAD_SENTENCES]
-        )
+        tally.leads[source.id] = _lead(source.text)
         written = written_on(source, default_year)
         if written is None:
             tally.undated.add(source.id)
@@ -899,6 +897,19 @@ def _tallied_event(tally: _Tally, n_sources: int) -> Event:
     return Event(first, last if last != first else None, actors, place, why)
 
 
+def _lead(text: str) -> str:
+    """A source's opening sentences, which carry its news."""
+    return " ".join(x for _, x in _sentences(text[: _OPENING * 2])[:LEAD_SENTENCES])
+
+
+def _named_weekdays(leads: Iterable[str]) -> Counter[int]:
+    """How many of the leads name each weekday for their news ("on Saturday"; not "next Monday")."""
+    named: Counter[int] = Counter()
+    for lead in leads:
+        named.update({r.weekday for r in find_relative_days(lead) if r.weekday is not None and not r.future})
+    return named
+
+
 def _year_shifted(day: dt.date, years: int) -> dt.date | None:
     try:
         return day.replace(year=day.year + years)
@@ -915,12 +926,7 @@ def _weekday_year(tally: _Tally, first: dt.date, last: dt.date) -> tuple[dt.date
     days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
     if 2 * len(tally.undated) <= len(tally.leads) or any((d.month, d.day) in tally.known for d in days):
         return None  # most pages show their date: their weekdays are read against it
-    named: Counter[int] = Counter()
-    for sid, lead in tally.leads.items():
-        if sid not in tally.undated:
-            continue
-        named.update({r.weekday for r in find_relative_days(lead) if r.weekday is not None and not r.future})
-    ranked = named.most_common(2)
+    ranked = _named_weekdays(lead for sid, lead in tally.leads.items() if sid in tally.undated).most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     weekday = ranked[0][0]
@@ -954,17 +960,64 @@ def _weekday_day(sources: list[Source], today: dt.date | None = None) -> dt.date
     return None
 
 
+def _dateline_days(sources: list[Source]) -> list[DateMention]:
+    """The days of the sources' datelines that give no year ("DUBAI, May 20:"), in the text or set
+    aside by the reader (a dateline on its own line is page furniture, not the story)."""
+    out = []
+    for source in sources:
+        lines = [d.line for d in source.dropped if d.reason.startswith("dateline")]
+        for line in [*lines, *source.text.lstrip()[:_OPENING].splitlines()[:_OPENING_LINES]]:
+            m = _DATELINE.match(line.strip() + " ")
+            found = [d for d in find_dates(m["date"]) if d.kind == "day"] if m else []
+            if found:
+                out += [d for d in found[:1] if d.year is None and d.month and d.day]
+                break
+    return out
+
+
+def _dateline_weekday_day(sources: list[Source], today: dt.date | None = None) -> dt.date | None:
+    """A dateline's day without its year ("DUBAI, May 20:"), in the latest year up to today in which it
+    and the day before fall on the two weekdays the sources' leads name most ("reported on Monday",
+    "crashed on Sunday"): a report is written on the day of its news or the day after."""
+    from ..sources.cleaning.dates import latest_on_weekday
+
+    ranked = _named_weekdays(_lead(s.text) for s in sources).most_common(3)
+    if len(ranked) < 2 or ranked[1][1] < 2 or (len(ranked) > 2 and ranked[2][1] == ranked[1][1]):
+        return None
+    (a, _), (b, _) = ranked[:2]
+    written = a if (a - 1) % 7 == b else b if (b - 1) % 7 == a else None
+    if written is None:
+        return None
+    for d in _dateline_days(sources):
+        day = latest_on_weekday(d.month, d.day, written, today) if d.month and d.day else None
+        if day is not None:
+            return day
+    return None
+
+
 def _weekday_event(sources: list[Source]) -> Event | None:
     """The event of sources that name no year and carry no date of writing, read in the year a day
-    written with its weekday gives (`_weekday_day`).  That day is the latest the news can date as
-    done: a day it names later in that year ("the Oct. 7 attacks") is the year before's, not news."""
-    anchor = _weekday_day(sources)
+    written with its weekday gives (`_weekday_day`), else the year a dateline's day falls on the
+    weekdays the leads name (`_dateline_weekday_day`).  That day is the latest the news can date as
+    done: a day it names later in that year ("the Oct. 7 attacks") is the year before's, not news.
+    With no day dated as news in that year, the event is the median of the dates the pages then show,
+    else that day."""
+    anchor = _weekday_day(sources) or _dateline_weekday_day(sources)
     if anchor is None:
         return None
     tally = _tally(sources, anchor.year)
     latest = anchor + dt.timedelta(days=NEAR_WRITTEN_DAYS)
     tally.votes = Counter({d: v for d, v in tally.votes.items() if d <= latest})
-    return _tallied_event(tally, len(sources)) if tally.votes else None
+    if tally.votes:
+        return _tallied_event(tally, len(sources))
+    dates = sorted(d for s in sources if (d := written_on(s, anchor.year)))
+    if not dates:  # the day that gave the year (a dateline's, set aside by the reader)
+        return Event(
+            anchor, None, why=(f"no dated action in the sources: {_day(anchor)}, the day that dates them",)
+        )
+    mid = dates[len(dates) // 2]
+    why = f"no dated action in the sources: the median publication date, {_day(mid)}, read in {anchor.year}"
+    return Event(mid, None, why=(why,))
 
 
 ASSUMED_YEAR = 2000  # a leap year: any day a page names without a year exists in it
