@@ -65,6 +65,11 @@ def _source(sid: str, text: str, date: dt.date | None) -> Source:
     return Source(id=sid, path=f"{sid}.txt", kind="txt", metadata=SourceMetadata(date=date), text=text)
 
 
+def _undated(texts: list[str]) -> list[Source]:
+    """Sources without a date of writing, one per text."""
+    return [_source(f"s{k}", text, None) for k, text in enumerate(texts)]
+
+
 def _build(topic_dir: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
     options = BuildOptions(
         topic=topic_dir.name,
@@ -609,17 +614,16 @@ def test_a_dateline_without_its_year_is_read_in_the_year_the_leads_weekdays_fit(
     """No year anywhere, no page date but a dateline "Harbourton, May 20:"; the leads report the news
     "on Monday" and recall the crash "on Sunday": a report is written on its news's day or the next,
     so May 20 is read in the latest year it fell on a Monday.  Weekdays that are no such pair say nothing."""
-    leads = [
-        "Harbourton, May 20: All passengers of the ferry are feared dead, the coast guard announced.",
+    dateline = "Harbourton, May 20: All passengers of the ferry are feared dead, the coast guard announced."
+    weekdays = [
         "State media reported on Monday that the ferry sank on Sunday in heavy fog.",
         "The wreck, which sank on Sunday, was found early Monday after a night's search.",
         "Rescuers reached the wreck on Monday, officials said.",
     ]
-    event = infer_event([_source(f"s{k}", text, None) for k, text in enumerate(leads)])
+    event = infer_event(_undated([dateline, *weekdays]))
     assert event is not None and (event.start.month, event.start.day) == (5, 20)
     assert event.start.weekday() == 0 and event.start <= dt.date.today()
-    apart = [text.replace("Sunday", "Thursday") for text in leads]
-    assert infer_event([_source(f"s{k}", text, None) for k, text in enumerate(apart)]) is None
+    assert infer_event(_undated([dateline, *(w.replace("Sunday", "Thursday") for w in weekdays)])) is None
 
 
 def test_a_day_told_ahead_or_as_a_limit_is_not_the_page_s_news() -> None:
