@@ -65,6 +65,11 @@ def _source(sid: str, text: str, date: dt.date | None) -> Source:
     return Source(id=sid, path=f"{sid}.txt", kind="txt", metadata=SourceMetadata(date=date), text=text)
 
 
+def _undated(texts: list[str]) -> list[Source]:
+    """Sources without a date of writing, one per text."""
+    return [_source(f"s{k}", text, None) for k, text in enumerate(texts)]
+
+
 def _build(topic_dir: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
     options = BuildOptions(
         topic=topic_dir.name,
@@ -564,6 +569,61 @@ def test_sources_naming_no_year_take_it_from_a_day_written_with_its_weekday() ->
     assert (event.start.month, event.start.day) == (1, 26)
     assert event.start.weekday() == 4 and event.start <= dt.date.today()
     assert infer_event([recap]) is None  # no weekday: no year to read the day in
+
+
+def test_a_weekday_with_its_part_of_the_day_still_tells_the_year() -> None:
+    """A part of the day between weekday and date ("On Sunday evening, February 5") changes nothing:
+    5 February fell on a Sunday in 2023 (and 2017), so the report is of that day of the latest such year."""
+    report = _source(
+        "a",
+        "On February 3, a freight train derailed near the river town. On Sunday evening, February 5, "
+        "residents were urged to leave their homes, officials said.",
+        None,
+    )
+    event = infer_event([report])
+    assert event is not None and event.start.year == 2023
+    assert (event.start.month, event.start.day) in ((2, 3), (2, 5))
+
+
+def test_a_day_without_its_year_is_read_in_the_year_its_weekday_fits() -> None:
+    """One page shows a date (a later crawl: 2031); the others name the day without a year and open on
+    the weekday of their news.  14 September fell on a Saturday in 2030, not in 2031: the summit was
+    14 September 2030.  Where the weekday fits the guessed year, or a source gives the day in full,
+    nothing moves."""
+    crawled = _source(
+        "a", "Leaders met at the harbour summit, which opened on 14 September.", dt.date(2031, 3, 1)
+    )
+    others = [
+        _source("b", "The council admitted the island league as a member on Saturday, officials said.", None),
+        _source("c", "Delegates adopted the harbour declaration on Saturday after talks ran late.", None),
+        _source(
+            "d", "The summit adopted its declaration on the first day, 14 September, diplomats said.", None
+        ),
+    ]
+    event = infer_event([crawled, *others])
+    assert event is not None and event.start == dt.date(2030, 9, 14)
+    assert any("read in 2030" in line for line in event.why)
+    in_full = _source("e", "The summit of 14 September 2031 was postponed, the ministry said.", None)
+    fixed = infer_event([crawled, *others, in_full])
+    assert fixed is not None and fixed.start.year == 2031
+    fits = [_source(x.id, x.text.replace("Saturday", "Sunday"), None) for x in others]
+    assert infer_event([crawled, *fits]).start == dt.date(2031, 9, 14)  # type: ignore[union-attr]
+
+
+def test_a_dateline_without_its_year_is_read_in_the_year_the_leads_weekdays_fit() -> None:
+    """No year anywhere, no page date but a dateline "Harbourton, May 20:"; the leads report the news
+    "on Monday" and recall the crash "on Sunday": a report is written on its news's day or the next,
+    so May 20 is read in the latest year it fell on a Monday.  Weekdays that are no such pair say nothing."""
+    dateline = "Harbourton, May 20: All passengers of the ferry are feared dead, the coast guard announced."
+    weekdays = [
+        "State media reported on Monday that the ferry sank on Sunday in heavy fog.",
+        "The wreck, which sank on Sunday, was found early Monday after a night's search.",
+        "Rescuers reached the wreck on Monday, officials said.",
+    ]
+    event = infer_event(_undated([dateline, *weekdays]))
+    assert event is not None and (event.start.month, event.start.day) == (5, 20)
+    assert event.start.weekday() == 0 and event.start <= dt.date.today()
+    assert infer_event(_undated([dateline, *(w.replace("Sunday", "Thursday") for w in weekdays)])) is None
 
 
 def test_a_day_told_ahead_or_as_a_limit_is_not_the_page_s_news() -> None:

@@ -30,7 +30,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -140,6 +140,8 @@ class _Tally:
     voters: dict[dt.date, list[tuple[str, Report]]] = field(default_factory=lambda: defaultdict(list))
     ranges: list[tuple[dt.date, dt.date]] = field(default_factory=list)
     leads: dict[str, str] = field(default_factory=dict)  # each source's opening sentences
+    known: KnownDays = field(default_factory=dict)  # the days some source gives with their year
+    undated: set[str] = field(default_factory=set)  # the sources that show no date of writing
 
 
 # --------------------------------------------------------------------------- one source
@@ -409,14 +411,18 @@ def _follow_up(sentence: str, start: int, end: int) -> bool:
     return opens and _STATED_AFTER.match(sentence[end : end + 60]) is not None
 
 
-_WEEKDAY_BEFORE = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?$")
+# "Sunday, 10 September", "Sunday evening, February 5": a part of the day may stand between them
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:the\s+)?$"
+)
 _WEEKDAY_AFTER = re.compile(r"^,?\s*\(?(?:a\s+)?(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _WEEKDAY_INDEX = {"mon": 0, "tues": 1, "wednes": 2, "thurs": 3, "fri": 4, "satur": 5, "sun": 6}
 
 
 def _weekday_beside(sentence: str, mention: DateMention) -> int | None:
-    """The weekday written next to a date ("Sunday, 10 September", "10 September (Sunday)"), if any."""
-    m = _WEEKDAY_BEFORE.search(sentence[max(0, mention.start - 16) : mention.start]) or _WEEKDAY_AFTER.match(
+    """The weekday written next to a date ("Sunday, 10 September", "Sunday evening, 10 September",
+    "10 September (Sunday)"), if any."""
+    m = _WEEKDAY_BEFORE.search(sentence[max(0, mention.start - 26) : mention.start]) or _WEEKDAY_AFTER.match(
         sentence[mention.end : mention.end + 16]
     )
     return _WEEKDAY_INDEX[m.group(1).lower()] if m else None
@@ -667,7 +673,7 @@ def _tally(sources: list[Source], year_hint: int | None = None) -> _Tally:
     mentions = [find_dates(s.text) if _DIGIT.search(s.text) else [] for s in sources]
     known = known_days(mentions)
     named = named_days(mentions, known, default_year, [s.text for s in sources])
-    tally = _Tally()
+    tally = _Tally(known=known)
     for source, found in zip(sources, mentions, strict=True):
         best: dict[dt.date, Report] = {}
         reports = source_reports(source, default_year, known, named)
@@ -678,10 +684,11 @@ def _tally(sources: list[Source], year_hint: int | None = None) -> _Tally:
         for day, r in best.items():
             tally.votes[day] += r.weight
             tally.voters[day].append((source.id, r))
-        tally.leads[source.id] = " ".join(
-            x for _, x in _sentences(source.text[: _OPENING * 2])[:LEAD_SENTENCES]
-        )
-        year = (written_on(source, default_year) or dt.date.min).year
+        tally.leads[source.id] = _lead(source.text)
+        written = written_on(source, default_year)
+        if written is None:
+            tally.undated.add(source.id)
+        year = (written or dt.date.min).year
         tally.ranges += _stated_ranges(source.text, year if year > 1 else default_year, found)
     return tally
 
@@ -821,8 +828,8 @@ def _actors_and_place(tally: _Tally, first: dt.date, last: dt.date) -> tuple[tup
             break
         if not any(_contains(name, c) or _contains(c, name) for c in chosen):
             chosen.append(name)
-    places = Counter(p for names in after_in.values() for p in names)
-    place = max((p for p in places if p in chosen), key=lambda p: (places[p], counts[p]), default=None)
+    places = Counter(p for names in after_in.values() for p in names)  # ties: the first name, not set order
+    place = max(sorted(p for p in places if p in chosen), key=lambda p: (places[p], counts[p]), default=None)
     return tuple(c for c in chosen if c != place)[:MAX_ACTORS], place
 
 
@@ -882,7 +889,58 @@ def _tallied_event(tally: _Tally, n_sources: int) -> Event:
     if winner < top <= last and not _stated_over(tally, winner, top):
         last = top - dt.timedelta(days=1)  # the news that followed is not the event's own days
     actors, place = _actors_and_place(tally, first, last)
-    return Event(first, last if last != first else None, actors, place, _why(tally, winner, n_sources))
+    why = _why(tally, winner, n_sources)
+    moved = _weekday_year(tally, first, last)
+    if moved is not None:
+        first, last, note = moved
+        why = (*why, note)
+    return Event(first, last if last != first else None, actors, place, why)
+
+
+def _lead(text: str) -> str:
+    """A source's opening sentences, which carry its news."""
+    return " ".join(x for _, x in _sentences(text[: _OPENING * 2])[:LEAD_SENTENCES])
+
+
+def _named_weekdays(leads: Iterable[str]) -> Counter[int]:
+    """How many of the leads name each weekday for their news ("on Saturday"; not "next Monday")."""
+    named: Counter[int] = Counter()
+    for lead in leads:
+        named.update({r.weekday for r in find_relative_days(lead) if r.weekday is not None and not r.future})
+    return named
+
+
+def _year_shifted(day: dt.date, years: int) -> dt.date | None:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return None
+
+
+def _weekday_year(tally: _Tally, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date, str] | None:
+    """The event's days read in the year before or after, when no source gives them with a year (their
+    year is the topic's, a guess from the few pages that show a date: most show none) and the weekday
+    most undated sources' leads name for their news ("took its seat on Saturday") falls on none of
+    them, nor on the day after (a report of the next morning), but does in that year: "9 September"
+    guessed in 2024 is a Monday; the summit the sources open on "on Saturday" was 9 September 2023."""
+    days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+    if 2 * len(tally.undated) <= len(tally.leads) or any((d.month, d.day) in tally.known for d in days):
+        return None  # most pages show their date: their weekdays are read against it
+    ranked = _named_weekdays(lead for sid, lead in tally.leads.items() if sid in tally.undated).most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    weekday = ranked[0][0]
+    if any(d.weekday() == weekday for d in [*days, last + dt.timedelta(days=1)]):
+        return None
+    for years in (-1, 1):
+        moved = [_year_shifted(d, years) for d in days]
+        kept = [d for d in moved if d is not None]
+        if len(kept) == len(days) and any(d.weekday() == weekday for d in kept):
+            name = next(d for d in kept if d.weekday() == weekday).strftime("%A")
+            note = f"read in {kept[0].year}: {_count(ranked[0][1])} open on a {name}, which it was then"
+            note += f", not in {first.year}"
+            return kept[0], kept[-1], note
+    return None
 
 
 def _weekday_day(sources: list[Source], today: dt.date | None = None) -> dt.date | None:
@@ -902,17 +960,64 @@ def _weekday_day(sources: list[Source], today: dt.date | None = None) -> dt.date
     return None
 
 
+def _dateline_days(sources: list[Source]) -> list[DateMention]:
+    """The days of the sources' datelines that give no year ("DUBAI, May 20:"), in the text or set
+    aside by the reader (a dateline on its own line is page furniture, not the story)."""
+    out = []
+    for source in sources:
+        lines = [d.line for d in source.dropped if d.reason.startswith("dateline")]
+        for line in [*lines, *source.text.lstrip()[:_OPENING].splitlines()[:_OPENING_LINES]]:
+            m = _DATELINE.match(line.strip() + " ")
+            found = [d for d in find_dates(m["date"]) if d.kind == "day"] if m else []
+            if found:
+                out += [d for d in found[:1] if d.year is None and d.month and d.day]
+                break
+    return out
+
+
+def _dateline_weekday_day(sources: list[Source], today: dt.date | None = None) -> dt.date | None:
+    """A dateline's day without its year ("DUBAI, May 20:"), in the latest year up to today in which it
+    and the day before fall on the two weekdays the sources' leads name most ("reported on Monday",
+    "crashed on Sunday"): a report is written on the day of its news or the day after."""
+    from ..sources.cleaning.dates import latest_on_weekday
+
+    ranked = _named_weekdays(_lead(s.text) for s in sources).most_common(3)
+    if len(ranked) < 2 or ranked[1][1] < 2 or (len(ranked) > 2 and ranked[2][1] == ranked[1][1]):
+        return None
+    (a, _), (b, _) = ranked[:2]
+    written = a if (a - 1) % 7 == b else b if (b - 1) % 7 == a else None
+    if written is None:
+        return None
+    for d in _dateline_days(sources):
+        day = latest_on_weekday(d.month, d.day, written, today) if d.month and d.day else None
+        if day is not None:
+            return day
+    return None
+
+
 def _weekday_event(sources: list[Source]) -> Event | None:
     """The event of sources that name no year and carry no date of writing, read in the year a day
-    written with its weekday gives (`_weekday_day`).  That day is the latest the news can date as
-    done: a day it names later in that year ("the Oct. 7 attacks") is the year before's, not news."""
-    anchor = _weekday_day(sources)
+    written with its weekday gives (`_weekday_day`), else the year a dateline's day falls on the
+    weekdays the leads name (`_dateline_weekday_day`).  That day is the latest the news can date as
+    done: a day it names later in that year ("the Oct. 7 attacks") is the year before's, not news.
+    With no day dated as news in that year, the event is the median of the dates the pages then show,
+    else that day."""
+    anchor = _weekday_day(sources) or _dateline_weekday_day(sources)
     if anchor is None:
         return None
     tally = _tally(sources, anchor.year)
     latest = anchor + dt.timedelta(days=NEAR_WRITTEN_DAYS)
     tally.votes = Counter({d: v for d, v in tally.votes.items() if d <= latest})
-    return _tallied_event(tally, len(sources)) if tally.votes else None
+    if tally.votes:
+        return _tallied_event(tally, len(sources))
+    dates = sorted(d for s in sources if (d := written_on(s, anchor.year)))
+    if not dates:  # the day that gave the year (a dateline's, set aside by the reader)
+        return Event(
+            anchor, None, why=(f"no dated action in the sources: {_day(anchor)}, the day that dates them",)
+        )
+    mid = dates[len(dates) // 2]
+    why = f"no dated action in the sources: the median publication date, {_day(mid)}, read in {anchor.year}"
+    return Event(mid, None, why=(why,))
 
 
 ASSUMED_YEAR = 2000  # a leap year: any day a page names without a year exists in it
