@@ -65,6 +65,7 @@ def judge_by_rules(
 
     def shape() -> None:
         drop_everywhere(items, known_title, found)
+        captions.video_rails(items)
         endmatter.source_credits(items, found)
 
     _staged(items, "shape", shape)

@@ -1,0 +1,69 @@
+"""Source-cleaning defects found reading real topics never seen before (session 15, sixth round),
+each fixed by a general rule and tested on small texts of our own."""
+
+from __future__ import annotations
+
+from memogen.sources.cleaning.pipeline import clean_text
+
+_HEAD = "Harbour bank cuts its rate"
+_STORY = "The harbour bank cut its lending rate by half a point on Wednesday, its first cut in four years."
+_MORE = "Ada Brenner, the bank's chair, said prices had eased enough to allow the cut after a long wait."
+
+
+def test_a_rail_of_videos_with_running_times_goes() -> None:
+    page = "\n".join(
+        [
+            _HEAD,
+            _STORY,
+            "More videos",
+            "Dock workers walk out at dawn",
+            "02:31",
+            "Watch: Ferry captain describes the storm",
+            "01:45",
+            "Ada Brenner on the rate decision",
+            "0:58",
+            _MORE,
+        ]
+    )
+    res = clean_text(page)
+    assert "02:31" not in res.text and "Dock workers walk out" not in res.text
+    assert "Ferry captain" not in res.text and "Ada Brenner on the rate" not in res.text
+    assert _STORY in res.text and _MORE in res.text
+
+
+def test_a_players_remains_go_with_its_counters() -> None:
+    page = "\n\n".join(
+        [_HEAD, "please wait", "No media source currently available", "0:00 0:03:25 0:00", _STORY, _MORE]
+    )
+    res = clean_text(page)
+    assert "please wait" not in res.text and "media source" not in res.text and "0:03:25" not in res.text
+    assert _STORY in res.text and _MORE in res.text
+
+
+def test_a_clock_time_of_the_story_stays() -> None:
+    line = "The vote closed at 4:30 p.m. and the count began at once in the harbour hall."
+    res = clean_text("\n\n".join([_HEAD, _STORY, line, _MORE]))
+    assert line in res.text
+
+
+def test_a_long_caption_closed_by_a_labelled_credit_goes_and_joins_nothing() -> None:
+    caption = (
+        "Harbour officials at the pier: in the front row from left Ada Brenner (Chair), Ben Ode (Port), "
+        "Cara Lund (Ferries), Dan Moss (Docks), Eva Ruiz (Unions), Finn Holt (City). Image: dpa"
+    )
+    follow = "ada Brenner arrived at the pier on Tuesday without any fuss and spoke to the crews."
+    res = clean_text("\n\n".join([_HEAD, _STORY, caption, follow, _MORE]))
+    assert "Image: dpa" not in res.text and "front row" not in res.text
+    assert follow in res.text
+
+
+def test_a_pictured_moment_closed_by_an_agency_in_brackets_is_a_caption() -> None:
+    caption = (
+        "Ada Brenner, right, shares a light moment with the ferry captain at the pier in Harbourton. (AP)"
+    )
+    said = (
+        "Ben Ode, left, of the harbour board said the ferries would run again on Monday after the inspection."
+    )
+    res = clean_text("\n".join([_HEAD, _STORY, caption, said, _MORE]))
+    assert "light moment" not in res.text
+    assert said in res.text  # no agency's credit closing it: the story's own line
