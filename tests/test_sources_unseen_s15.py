@@ -67,3 +67,21 @@ def test_a_pictured_moment_closed_by_an_agency_in_brackets_is_a_caption() -> Non
     res = clean_text("\n".join([_HEAD, _STORY, caption, said, _MORE]))
     assert "light moment" not in res.text
     assert said in res.text  # no agency's credit closing it: the story's own line
+
+
+def test_an_advertising_label_after_the_article_is_no_author() -> None:
+    for label in ("Paid Content", "Sponsored Content", "Partner Content"):
+        res = clean_text("\n\n".join([_HEAD, _STORY, _MORE, label]))
+        assert res.found.authors == [] and label not in res.text
+    res = clean_text("\n\n".join([_HEAD, _STORY, _MORE, "Ada Brenner"]))
+    assert res.found.authors == ["Ada Brenner"]
+
+
+def test_a_pull_quote_takes_the_speaker_under_it() -> None:
+    quote = "“Prices have eased enough. Our cut today is meant to keep them there.”"
+    res = clean_text("\n\n".join([_HEAD, _STORY, quote, "— Bank chair Ada Brenner", _MORE]))
+    assert "keep them there,” said Bank chair Ada Brenner." in res.text
+    assert "\n— Bank" not in res.text
+    lone = "“Prices have eased enough.”"
+    res = clean_text("\n\n".join([_HEAD, _STORY, lone, _MORE]))
+    assert lone in res.text  # no speaker line under it: left as it stands

@@ -267,6 +267,31 @@ def _join_previous(text: str, home: Home | None) -> tuple[str, Citation] | None:
     return joined, _rehome(home, prev[0])
 
 
+def _join_next(text: str, home: Home | None) -> tuple[str, Citation] | None:
+    """'“The port will reopen. We are sure of it,” the mayor said.': a quotation the point opens and
+    leaves open is closed in the sentence after it, which names its speaker: the two are told
+    together (the sentence before names someone else, or no one)."""
+    if home is None:
+        return None
+    end = home.citation.end
+    para_end = home.text.find("\n\n", end)
+    rest = home.text[end : para_end if para_end >= 0 else len(home.text)]
+    lead = len(rest) - len(rest.lstrip())
+    body = rest.strip()
+    if not body or body[:1] in '“"':
+        return None
+    stops = [m.end() for m in sentence_ends(body)]
+    after = body[: stops[0]].strip() if stops else body
+    closes = _QUOTE_CLOSED_AHEAD.match(after) is not None
+    if not closes or not (_ATTRIBUTION.search(after) or _SPEAKER_AFTER_QUOTE.search(after)):
+        return None
+    joined = f"{text} {after}"
+    if len(joined.split()) > JOIN_MAX:
+        return None
+    stop = end + lead + len(after)
+    return joined, dataclasses.replace(home.citation, end=stop, excerpt=home.text[home.citation.start : stop])
+
+
 def _leans_on_its_kind(sentence: str) -> bool:
     m = _DEFINITE.match(sentence)
     return m is not None and (m.group("noun") in _SHELL_NOUNS or m.group("noun") in _KIND_NOUNS)
@@ -688,6 +713,10 @@ def _with_its_speaker(
         text, citation = joined
         home = Home(home.source, citation) if home else None
     quote = _QUOTE.search(text)
+    if quote and not _ATTRIBUTION.search(text) and text.count("“") > text.count("”"):
+        ahead = _join_next(text, home)
+        if ahead is not None:
+            return ahead
     unnamed_speaker = _SPEAKER_PRONOUN.search(text) is not None  # '..., he added.': whose words?
     if (
         (quote and not _ATTRIBUTION.search(text))

@@ -349,6 +349,8 @@ def resolve_relative(sentence: str, anchor: Anchor) -> tuple[str, bool]:
         nonlocal ok
         if m["weekday"] and (_dated_after_asides(sentence, m, anchor) or _in_a_name(sentence, m)):
             return m.group(0)
+        if _inside_quote(sentence, m.start()):
+            return m.group(0)  # a quotation keeps the speaker's words ("the needs of today")
         if m["weekday"]:
             new = _weekday_phrase(m, anchor, _future_at(sentence, m.start()))
         elif m["day"]:
@@ -444,7 +446,8 @@ def _in_a_name(sentence: str, m: re.Match) -> bool:
     return after is not None and after["word"].lower() not in _MONTH_WORDS
 
 
-_MONTH_WORDS = frozenset(n.lower() for n in calendar.month_name[1:]) | {"sept"}
+# the months by name and by abbreviation ('Friday Sept. 8', 'Monday Aug. 7'): a date after the weekday
+_MONTH_WORDS = frozenset(n.lower() for n in [*calendar.month_name[1:], *calendar.month_abbr[1:]]) | {"sept"}
 
 
 def has_relative_time(sentence: str) -> bool:

@@ -255,7 +255,21 @@ def is_running_time(text: str) -> bool:
 
 
 def _rail_title(it: Line) -> bool:
-    return it.kept and it.words <= RAIL_TITLE_WORDS and TERMINAL.search(it.text) is None
+    """A clip's title or a player's message: short, unfinished; a byline's name or a label ('Updated:')
+    above an audio player is the page's own furniture, read by other rules."""
+    text = it.text.rstrip()
+    return (
+        it.kept
+        and it.words <= RAIL_TITLE_WORDS
+        and TERMINAL.search(text) is None
+        and not text.endswith(":")
+        and not md.is_name(text)
+    )
+
+
+def _idle_counter(text: str) -> bool:
+    """'0:00': a player not yet started, no clip's length (an audio player under a byline)."""
+    return re.fullmatch(r"0?0:00", text.strip()) is not None
 
 
 def video_rails(items: list[Line]) -> None:
@@ -269,6 +283,8 @@ def video_rails(items: list[Line]) -> None:
         if not is_running_time(it.text):  # (other rules may have dropped it already, as a player's label)
             continue
         drop(it, "video rail (running time)")
+        if _idle_counter(it.text):
+            continue
         for j in range(k - 1, max(-1, k - 1 - RAIL_REACH), -1):
             if not _rail_title(items[j]):
                 break

@@ -127,6 +127,7 @@ def clean_lines(
     layout.mark_headings(items)
     layout.strip_paragraph_numbers(items)
     layout.strip_run_in_headings(items)
+    layout.attribute_pull_quotes(items)
     dropped = judged.dropped + [
         DroppedLine(line=it.text, reason=it.reason, lineno=it.lineno) for it in items if not it.kept
     ]

@@ -1,0 +1,70 @@
+"""Standalone-sentence defects found reading real topics never seen before (session 15), each fixed
+by a general rule and tested on small sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from memogen.compose.standalone import when
+from memogen.compose.standalone.when import Anchor, resolve_relative
+
+WED = Anchor(dt.date(2024, 7, 10), None)
+
+
+def test_a_time_word_inside_a_quotation_stays_as_the_speaker_said_it() -> None:
+    said = '"We must meet the needs of today in a changed world," the chair said on Wednesday.'
+    out, ok = resolve_relative(said, WED)
+    assert ok and "the needs of today in a changed world" in out
+    assert "on Wednesday 10 July 2024" in out  # the narrator's own time is still dated
+    assert "10 July 2024" in resolve_relative("The chair spoke today at the harbour.", WED)[0]
+
+
+class _Weekday:
+    """A weekday match as RELATIVE gives it, bare (no preposition, part of the day, number)."""
+
+    def __init__(self, text: str, end: int) -> None:
+        self.groups, self._end = {}, end
+
+    def __getitem__(self, key: str) -> None:
+        return None
+
+    def end(self) -> int:
+        return self._end
+
+
+def test_a_weekday_before_an_abbreviated_month_is_no_name() -> None:
+    for sentence in ("the Friday Sept. 8 vote", "the Friday Aug. 11 vote", "the Friday Sep 8 vote"):
+        assert not when._in_a_name(sentence, _Weekday(sentence, len("the Friday")))
+    assert when._in_a_name("the Friday Mosque", _Weekday("the Friday Mosque", len("the Friday")))
+
+
+from memogen.compose.standalone import stand_alone  # noqa: E402
+from memogen.model import Citation, MergedPoint, Source, SourceMetadata  # noqa: E402
+
+
+def _source(text: str) -> Source:
+    return Source(id="s", path="s.txt", kind="txt", metadata=SourceMetadata(), text=text)
+
+
+def _point(source: Source, sentence: str) -> MergedPoint:
+    start = source.text.index(sentence)
+    return MergedPoint(
+        id="p",
+        text=sentence,
+        section="what_happened",  # type: ignore[arg-type]
+        citations=[Citation(source.id, sentence, start, start + len(sentence))],
+    )
+
+
+def test_a_quotation_left_open_takes_the_sentence_after_that_names_its_speaker() -> None:
+    first = "“The harbour board has agreed to reopen the ferry pier to all crews next week."
+    text = (
+        "The mayor greeted the ferry captains with a handshake at the pier. "
+        f"{first} I believe everyone here agrees with that,” Mayor Ada Brenner said at the ceremony.\n\n"
+        "The pier closed in March."
+    )
+    src = _source(text)
+    kept, _, _ = stand_alone([_point(src, first)], [src], None)
+    assert len(kept) == 1
+    assert kept[0].text.startswith(first) and "Ada Brenner said at the ceremony." in kept[0].text
+    assert "handshake" not in kept[0].text  # the sentence before names no speaker of these words
