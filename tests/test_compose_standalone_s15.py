@@ -11,12 +11,13 @@ from memogen.compose.standalone.when import Anchor, resolve_relative
 WED = Anchor(dt.date(2024, 7, 10), None)
 
 
-def test_a_time_word_inside_a_quotation_stays_as_the_speaker_said_it() -> None:
+def test_today_as_these_times_is_no_day() -> None:
     said = '"We must meet the needs of today in a changed world," the chair said on Wednesday.'
     out, ok = resolve_relative(said, WED)
     assert ok and "the needs of today in a changed world" in out
-    assert "on Wednesday 10 July 2024" in out  # the narrator's own time is still dated
+    assert "on Wednesday 10 July 2024" in out  # the day told is still dated
     assert "10 July 2024" in resolve_relative("The chair spoke today at the harbour.", WED)[0]
+    assert "10 July 2024" in resolve_relative('"We made history today," the chair said.', WED)[0]
 
 
 class _Weekday:
@@ -57,7 +58,7 @@ def _point(source: Source, sentence: str) -> MergedPoint:
 
 
 def test_a_quotation_left_open_takes_the_sentence_after_that_names_its_speaker() -> None:
-    first = "“The harbour board has agreed to reopen the ferry pier to all crews next week."
+    first = "“The harbour board has agreed to reopen the ferry pier to all crews from May."
     text = (
         "The mayor greeted the ferry captains with a handshake at the pier. "
         f"{first} I believe everyone here agrees with that,” Mayor Ada Brenner said at the ceremony.\n\n"
@@ -68,3 +69,23 @@ def test_a_quotation_left_open_takes_the_sentence_after_that_names_its_speaker()
     assert len(kept) == 1
     assert kept[0].text.startswith(first) and "Ada Brenner said at the ceremony." in kept[0].text
     assert "handshake" not in kept[0].text  # the sentence before names no speaker of these words
+
+
+from memogen.compose.standalone.shape import mend_cut_off  # noqa: E402
+
+
+def test_a_cut_off_sentence_is_not_mended_into_a_broken_one() -> None:
+    # the subject and its aside stand before the main verb the cut took: nothing whole is left
+    assert (
+        mend_cut_off(
+            "The opening of the new ferry pier, announced at a hurried briefing that day, was however, tot"
+        )
+        is None
+    )
+    # a conjunction fronting a phrase for the next clause goes with that clause
+    assert (
+        mend_cut_off(
+            "The harbour chief said the crews lit the flares near the old pier at 4:35 p.m. Monday and at 4:38, they set the cha"
+        )
+        == "The harbour chief said the crews lit the flares near the old pier at 4:35 p.m. Monday."
+    )

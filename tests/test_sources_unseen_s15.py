@@ -85,3 +85,27 @@ def test_a_pull_quote_takes_the_speaker_under_it() -> None:
     lone = "“Prices have eased enough.”"
     res = clean_text("\n\n".join([_HEAD, _STORY, lone, _MORE]))
     assert lone in res.text  # no speaker line under it: left as it stands
+
+
+def test_a_browser_notice_is_no_headline() -> None:
+    notice = "Your web browser is no longer supported. To improve your experience update it here"
+    res = clean_text("\n\n".join([notice, _HEAD, _STORY, _MORE]))
+    assert res.found.title == _HEAD and "browser" not in res.text
+
+
+def test_a_breadcrumb_trail_and_the_site_clock_above_it_go() -> None:
+    page = "\n".join(
+        [
+            "Saturday, May 25, 2024",
+            "HomeBusiness‘Harbour bank cuts its rate at last...’ Chair explains the...",
+            "",
+            "‘Harbour bank cuts its rate at last’ Chair explains the decision to the crews",
+            "",
+            _STORY,
+            _MORE,
+        ]
+    )
+    res = clean_text(page)
+    assert res.found.date is None  # the header's clock is the day the page was saved
+    assert "HomeBusiness" not in res.text and "Home Business" not in res.text
+    assert _STORY in res.text

@@ -267,6 +267,13 @@ def _join_previous(text: str, home: Home | None) -> tuple[str, Citation] | None:
     return joined, _rehome(home, prev[0])
 
 
+def _before_names_a_speaker(home: Home | None) -> bool:
+    """The sentence before says who speaks ('Jaber said it was “...'): the quotation is read with it,
+    as before; the sentence after is asked only when the one before names no speaker."""
+    prev = home.previous_sentence() if home is not None else None
+    return prev is not None and _ATTRIBUTION.search(home.text[prev[0] : prev[1]]) is not None
+
+
 def _join_next(text: str, home: Home | None) -> tuple[str, Citation] | None:
     """'“The port will reopen. We are sure of it,” the mayor said.': a quotation the point opens and
     leaves open is closed in the sentence after it, which names its speaker: the two are told
@@ -713,7 +720,12 @@ def _with_its_speaker(
         text, citation = joined
         home = Home(home.source, citation) if home else None
     quote = _QUOTE.search(text)
-    if quote and not _ATTRIBUTION.search(text) and text.count("“") > text.count("”"):
+    if (
+        quote
+        and not _ATTRIBUTION.search(text)
+        and text.count("“") > text.count("”")
+        and not _before_names_a_speaker(home)
+    ):
         ahead = _join_next(text, home)
         if ahead is not None:
             return ahead

@@ -206,3 +206,36 @@ def short_runs(lines: list[Line], fits: Callable[[Line], bool]) -> list[list[int
             runs.append(run)
         run = []
     return runs
+
+
+# 'Home › World › Harbour bank cuts ...', 'HomeWorldHarbour bank cuts its rate...': the trail of links
+# from the site's front page, 'Home' then the section, then the headline, often cut short
+_TRAIL = re.compile(r"^Home\s*(?:[›»>/|]\s*)?(?P<section>[A-Z][a-z]+)\s*(?:[›»>/|]\s*)?(?P<rest>.*)$")
+TRAIL_REACH = 4  # the headline the trail repeats stands within a few lines under it
+
+
+TRAIL_WORDS = 5  # the trail's last step and the headline share their first words
+
+
+def _opening_of(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text)[:TRAIL_WORDS]).lower()
+
+
+def breadcrumb_trails(items: list[Line]) -> None:
+    """A trail of links whose last step is the headline below it ('HomeIndia‘Harbour bank cuts its
+    rate...’' over '‘Harbour bank cuts its rate’ ...') is navigation; a bare date right above it is the
+    site's header clock (today's date when the page was saved), never the article's date."""
+    from .. import metadata as md  # (metadata imports the cleaning rules' helpers)
+
+    for k, it in enumerate(items[:8]):
+        m = _TRAIL.match(it.text) if it.kept else None
+        opening = _opening_of(m["rest"]) if m else ""
+        if len(opening.split()) < TRAIL_WORDS:
+            continue
+        below = items[k + 1 : k + 1 + TRAIL_REACH]
+        if not any(x.kept and _opening_of(x.text) == opening for x in below):
+            continue
+        drop(it, "navigation (breadcrumb trail)")
+        before = items[k - 1] if k > 0 else None
+        if before is not None and before.kept and md.is_bare_date_line(before.text):
+            drop(before, "page display date (the site's header, over its breadcrumb)")

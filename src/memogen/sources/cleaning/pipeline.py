@@ -66,6 +66,7 @@ def judge_by_rules(
     def shape() -> None:
         drop_everywhere(items, known_title, found)
         captions.video_rails(items)
+        chrome.breadcrumb_trails(items)
         endmatter.source_credits(items, found)
 
     _staged(items, "shape", shape)
