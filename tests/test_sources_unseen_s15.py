@@ -109,3 +109,14 @@ def test_a_breadcrumb_trail_and_the_site_clock_above_it_go() -> None:
     assert res.found.date is None  # the header's clock is the day the page was saved
     assert "HomeBusiness" not in res.text and "Home Business" not in res.text
     assert _STORY in res.text
+
+
+def test_a_day_and_agency_dateline_leaves_the_first_paragraph() -> None:
+    lead = "Aug. 7 (HNS) -- The harbour bank cut its lending rate by half a point on Wednesday, its first cut in years."
+    res = clean_text("\n\n".join([_HEAD, lead, _MORE]))
+    assert "(HNS)" not in res.text and res.text.startswith("The harbour bank cut")
+    assert res.found.publisher == "HNS"
+    # under a picture's caption kept until the learned judge: still the first paragraph's dateline
+    caption = "1 of 4 | Ada Brenner speaks to the crews at the pier in Harbourton on Wednesday, Photo by Ben Ode/HNS"
+    res = clean_text("\n\n".join([_HEAD, caption, lead, _MORE]))
+    assert "(HNS)" not in res.text

@@ -27,6 +27,9 @@ _LEAD_DATELINE = re.compile(
     # ... or a place in title case, then its month and day and a colon: "Harbourton, May 20: ..."
     rf"|^(?P<head4>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}},\s+{MONTH_ABBR}"
     r"[a-z]*\.?\s+\d{1,2})\s?:\s(?=[A-Z“\"‘'])"
+    # ... or the month and day alone, then the agency: "July 12 (UPI) -- President ..."
+    rf"|^(?P<head5>{MONTH_ABBR}[a-z]*\.?\s+\d{{1,2}}(?:,\s+(?:19|20)\d\d)?\s+\((?-i:[A-Z][A-Za-z]{{1,11}})\))"
+    r"\s?(?:[–—-]{1,2})\s?(?=[A-Z“\"‘'])"
 )
 # A date opening the first paragraph, printed before its first word ("21-07-2024Bangladesh's court ...").
 _LEAD_DATE = re.compile(r"^(?P<date>[0-3]?\d[-/.][0-3]?\d[-/.](?:19|20)\d\d)\s*[-–—:|,]?\s*(?=[A-Z“\"‘'])")
@@ -152,6 +155,12 @@ def opening_credit(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
     it.text = it.text[m.end() :]
 
 
+def agency_dateline(text: str) -> bool:
+    """'July 12 (UPI) -- ...': a paragraph opening on a day and the agency that filed it."""
+    m = _LEAD_DATELINE.match(text)
+    return m is not None and m.group("head5") is not None
+
+
 def lead_dateline(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
     """'HAVLAND, Norland – 4 May 2025 – ...' or 'OSLO, May 3 (Reuters) - ...' opening the first paragraph.
 
@@ -170,7 +179,7 @@ def lead_dateline(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
     if not m or not rest[:1].isupper() and rest[:1] not in "“\"‘'":
         _bare_place(it, dropped)
         return
-    head = m.group("head") or m.group("head2") or m.group("head3") or m.group("head4")
+    head = m.group("head") or m.group("head2") or m.group("head3") or m.group("head4") or m.group("head5")
     agency = _AGENCY.search(head)
     # 'TAIPEI, KOMPAS.com – ...': the place, then the site that filed it (not taken for the publisher:
     # the page may be another's copy)
