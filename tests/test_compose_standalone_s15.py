@@ -89,3 +89,35 @@ def test_a_cut_off_sentence_is_not_mended_into_a_broken_one() -> None:
         )
         == "The harbour chief said the crews lit the flares near the old pier at 4:35 p.m. Monday."
     )
+
+
+def test_a_pronoun_subject_after_a_fronted_phrase_is_resolved_or_left_out() -> None:
+    lean = "During the session on the harbour's future, she called for more ferry crews and a new pier."
+    src = _source(f"Mayor Ada Brenner urged the board to act quickly on the ferries. {lean}")
+    kept, _, _ = stand_alone([_point(src, lean)], [src], None)
+    assert kept and kept[0].text.startswith("During the session on the harbour's future, Brenner called")
+    lone = _source(f"The board met in the old customs hall on the quay. {lean}")
+    kept, dropped, _ = stand_alone([_point(lone, lean)], [lone], None)
+    assert not any(", she called" in p.text for p in kept)
+    named = "When Ada Brenner reached the pier, she called for more ferry crews and a new pier."
+    src = _source(f"The board met in the old customs hall on the quay. {named}")
+    kept, _, _ = stand_alone([_point(src, named)], [src], None)
+    assert kept and kept[0].text == named  # the phrase names her: nothing to resolve
+
+
+def test_those_things_of_the_sentence_before_lean_on_it() -> None:
+    lean = "The new pier will significantly boost those figures."
+    src = _source(f"The harbour handles 4 million passengers and 900 ferries a year. {lean}")
+    kept, _, _ = stand_alone([_point(src, lean)], [src], None)
+    assert kept and kept[0].text.startswith("The harbour handles 4 million passengers")
+    own = "The board will review those figures that the port published in May."
+    src = _source(f"The board met in the old customs hall on the quay. {own}")
+    kept, _, _ = stand_alone([_point(src, own)], [src], None)
+    assert kept and kept[0].text == own  # the clause after says which figures
+
+
+def test_a_stripped_time_leaves_no_double_stop() -> None:
+    from memogen.compose.standalone.when import strip_relative
+
+    out = strip_relative("The crews lit the flares near the old pier in the harbour at 4:35 p.m. Monday.")
+    assert out == "The crews lit the flares near the old pier in the harbour at 4:35 p.m."

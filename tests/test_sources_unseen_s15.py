@@ -120,3 +120,11 @@ def test_a_day_and_agency_dateline_leaves_the_first_paragraph() -> None:
     caption = "1 of 4 | Ada Brenner speaks to the crews at the pier in Harbourton on Wednesday, Photo by Ben Ode/HNS"
     res = clean_text("\n\n".join([_HEAD, caption, lead, _MORE]))
     assert "(HNS)" not in res.text
+
+
+def test_a_place_in_capitals_with_its_state_is_a_dateline() -> None:
+    lead = "HARBOURTON, Norland — The harbour bank cut its lending rate by half a point on Wednesday, its first cut."
+    res = clean_text("\n\n".join([_HEAD, lead, _MORE]))
+    assert res.text.startswith("The harbour bank cut")
+    said = "NATO, the alliance said — The harbour bank cut its lending rate by half a point on Wednesday, its first cut."
+    assert clean_text("\n\n".join([_HEAD, said, _MORE])).text.startswith("NATO, the alliance said")

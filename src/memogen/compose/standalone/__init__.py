@@ -98,6 +98,13 @@ _FIGURE = re.compile(r"\b\d[\d,.]*\b")
 _ENUMERATED = re.compile(
     r"(?:\b(?:First|Second|Third|Fourth|Fifth)(?:ly)?,|^\s*\(?\d{1,2}[.)]|\n\s*\(?\d{1,2}[.)])\s*$"
 )
+# 'will significantly boost those figures': the figures of the sentence before (a noun a clause or a
+# phrase after it says which, 'those figures that ...', 'these talks in Doha', names its own)
+_THOSE_THINGS = re.compile(
+    r"(?<!^)(?<![.!?]\s)\b(?:those|these)\s+(?:[a-z]+\s+)?(?!days\b|times\b|years\b)[a-z]{3,}s\b"
+    r"(?!\s+(?:who|which|that|whose|where|of|in|at|on|with|from|for|by|to|about|over|under|between|among)\b)"
+    r"(?=\s*[.,;!?])"
+)
 _SUCH = re.compile(r"\bsuch\s+(?!as\b|a\s+way\b)[a-z]+", re.I)  # "had given such indications": which?
 _ITEM_NUMBER = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s*$")  # an item number ending a text
 _NOW = re.compile(r"\b(?:now|currently|at present|so far|this year|to date)\b", re.I)
@@ -540,8 +547,13 @@ def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation 
         if who:
             name = who if m.group(1) in ("He", "She") else f"{who}’s"
             return name + text[m.end() :], None
+    fronted = _fronted_pronoun(text, ctx)
+    if fronted is not None:
+        who = _antecedent(home, ctx.people)
+        if who:
+            return text[: fronted.start("pro")] + who + text[fronted.end("pro") :], None
     dangling = (
-        (m is not None)
+        (m is not None or fronted is not None)
         or (
             (_THING_PRONOUN.match(text) is not None and not is_expletive_it(text))
             and (not re.match(r"^(?:This|That|Such)\b", text) or _VERBISH_NEXT.match(text) is not None)
@@ -549,6 +561,7 @@ def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation 
         or _SUCH.search(first_sentence(text)[0]) is not None
     )
     dangling = dangling or _EMBEDDED_THIS.match(first_sentence(text)[0]) is not None
+    dangling = dangling or _THOSE_THINGS.search(first_sentence(text)[0]) is not None
     dangling = dangling or _PRONOUN_ATTRIBUTION.search(first_sentence(text)[0]) is not None
     empty_subject = _EMPTY_SUBJECT_PRONOUN.match(text) is not None
     dangling = dangling or empty_subject
@@ -556,7 +569,11 @@ def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation 
         return text, None
     # "This provision was ..." / "They said ...": read with the sentence it leans on, when that fits
     joined = _join_previous(text, home)
-    if joined and (m is not None or empty_subject) and not named_in(joined[0][: -len(text)], ctx.people):
+    if (
+        joined
+        and (m is not None or fronted is not None or empty_subject)
+        and not named_in(joined[0][: -len(text)], ctx.people)
+    ):
         joined = None  # "His decision ..." after a sentence that names no one: still nobody's
     if joined:
         return joined
@@ -566,6 +583,24 @@ def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation 
             "whose referent is in the sentence before, which does not fit"
         )
     return "opens with a pronoun whose referent is in the sentence before, which does not fit"
+
+
+# 'During the session on climate, he called for ...': a phrase put first, then a pronoun as the subject
+_FRONTED = re.compile(r"^(?P<front>[A-Z][^,;:“”\"]{3,90}?),\s+(?P<pro>he|she)\s+(?=[a-z]{3,})")
+_TWO_CAPITALS = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
+
+
+def _fronted_pronoun(text: str, ctx: Context) -> re.Match[str] | None:
+    """'During the summit's session on climate, he called for ...': the subject is a pronoun after a
+    phrase that names nobody ('When Ada Brenner arrived, she said' names her), so the person is in the
+    sentence before, as with 'He called ...'."""
+    m = _FRONTED.match(text)
+    if m is None:
+        return None
+    front = m.group("front")
+    if named_in(front, ctx.people) or _TWO_CAPITALS.search(front):
+        return None
+    return m
 
 
 BLOCK_QUOTE_PARAGRAPHS = 3  # paragraphs of one quotation a page may set under its introduction

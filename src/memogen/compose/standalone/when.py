@@ -505,6 +505,7 @@ def strip_relative(sentence: str) -> str | None:
     out = _CLAUSE_COMMA.sub(r"\1", out).replace(_CUT, "")
     out = re.sub(r"\s{2,}", " ", out)
     out = re.sub(r"\s+([,.;:!?])", r"\1", out)
+    out = re.sub(r"(?<=[A-Za-z])\.\.(?!\.)", ".", out)  # 'at 4:35 p.m. Monday.' -> 'at 4:35 p.m.'
     out = re.sub(r"^[\s,;:–—-]+", "", out)
     out = re.sub(r"([,;:])\s*([,.;:])", r"\2", out).strip()
     out = " ".join(s for s in re.split(r"(?<=[.!?])\s+", out) if not _LEFT_HANGING.search(s))

@@ -155,6 +155,13 @@ def opening_credit(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
     it.text = it.text[m.end() :]
 
 
+# 'EAST PALESTINE, Ohio', 'PORT LOUIS, Mauritius': a place in capitals, then its state or country (one
+# to three capitalised words): the wire's dateline without a date ('NATO, the alliance said' is a sentence)
+_CAPITAL_PLACE = re.compile(
+    r"^[A-Z][A-Z.'’-]{3,}(?:\s+[A-Z][A-Z.'’-]+)*,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*$"
+)
+
+
 def agency_dateline(text: str) -> bool:
     """'July 12 (UPI) -- ...': a paragraph opening on a day and the agency that filed it."""
     m = _LEAD_DATELINE.match(text)
@@ -184,7 +191,7 @@ def lead_dateline(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
     # 'TAIPEI, KOMPAS.com – ...': the place, then the site that filed it (not taken for the publisher:
     # the page may be another's copy)
     site = _SITE_IN_HEAD.search(head)
-    if not (md.find_dates(head) or agency or _MONTH_DAY.search(head) or site):
+    if not (md.find_dates(head) or agency or _MONTH_DAY.search(head) or site or _CAPITAL_PLACE.match(head)):
         return  # 'NATO, the alliance said - ...': a sentence, not a dateline
     if md.find_dates(head):
         read_date(head, found, DATE_WEAK, it.where("dateline"))
