@@ -121,3 +121,10 @@ def test_a_stripped_time_leaves_no_double_stop() -> None:
 
     out = strip_relative("The crews lit the flares near the old pier in the harbour at 4:35 p.m. Monday.")
     assert out == "The crews lit the flares near the old pier in the harbour at 4:35 p.m."
+
+
+def test_a_contrast_told_after_the_subject_leans_on_the_sentence_before() -> None:
+    lean = "Vellmark, on the other hand, received no date for its own ferry pier."
+    src = _source(f"The harbour board gave Portvale a firm date for the new pier. {lean}")
+    kept, _, _ = stand_alone([_point(src, lean)], [src], None)
+    assert kept and kept[0].text.startswith("The harbour board gave Portvale")

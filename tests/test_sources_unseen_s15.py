@@ -128,3 +128,10 @@ def test_a_place_in_capitals_with_its_state_is_a_dateline() -> None:
     assert res.text.startswith("The harbour bank cut")
     said = "NATO, the alliance said — The harbour bank cut its lending rate by half a point on Wednesday, its first cut."
     assert clean_text("\n\n".join([_HEAD, said, _MORE])).text.startswith("NATO, the alliance said")
+
+
+def test_a_newspapers_name_under_the_byline_is_the_outlet() -> None:
+    page = "\n\n".join([_HEAD, "Ada Brenner", "Harbour Enquirer", _STORY, _MORE])
+    res = clean_text(page)
+    assert res.found.authors == ["Ada Brenner"] and res.found.publisher == "Harbour Enquirer"
+    assert "Harbour Enquirer" not in res.text

@@ -77,7 +77,10 @@ _LEANS_BACK = re.compile(
     r"|(?:Days|Hours|Weeks|Months|Moments|Minutes)\s+(?:later|earlier|before)\b|(?:Since|By|Until)\s+then\b"
     # a reply or sequel to the sentence before, told by a bare connective: "In response, ...", "Soon after, ..."
     r"|(?:In\s+(?:response|return|reply)|(?:Soon|Shortly)\s+after(?:wards)?|After\s+that|Afterwards|"
-    r"Following\s+(?:this|that))\s*,)"
+    r"Following\s+(?:this|that))\s*,"
+    # a contrast with the sentence before, told after the subject: "Ukraine, on the other hand, ..."
+    r"|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3},\s+(?:on\s+the\s+other\s+hand|by\s+contrast|in\s+contrast|"
+    r"meanwhile|however|too|though|instead|for\s+(?:its|his|her|their)\s+part),)"
 )
 # "The announcement came as the host declared X": the frame leans on the sentence before; what it
 # frames is a statement of its own ("The host declared X") when it is a whole clause ("came as a

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from ...model import DroppedLine
 from ..text import word_count
-from .lines import TERMINAL, Line, bare, bare_key, drop, lacks_all
+from .lines import TERMINAL, Found, Line, bare, bare_key, drop, lacks_all
 from .shape import is_heading_like
 
 # Words that make up interface chrome (buttons, menus, prompts) in English page dumps.
@@ -239,3 +239,24 @@ def breadcrumb_trails(items: list[Line]) -> None:
         before = items[k - 1] if k > 0 else None
         if before is not None and before.kept and md.is_bare_date_line(before.text):
             drop(before, "page display date (the site's header, over its breadcrumb)")
+
+
+# 'Harbour Enquirer', 'The Norland Gazette': a newspaper's name alone on its line (the nouns papers are named by)
+_PAPER_NAME = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w.&'’-]*\s+){1,3}(?:Enquirer|Inquirer|Gazette|Chronicle|Observer|Telegraph|Examiner|"
+    r"Courier|Dispatch|Sentinel|Bulletin|Ledger|Herald|Tribune|Times|Post|Journal|Daily|Standard)$"
+)
+PAPER_LINES = 8  # it stands with the byline, under the headline
+
+
+def paper_names(items: list[Line], found: Found) -> None:
+    """A newspaper's name alone on a line above the story's first paragraph (under a byline: 'Ada
+    Brenner' / 'Harbour Enquirer') is the outlet that published it, not a second writer or a sentence."""
+    from .shape import is_prose
+
+    for it in items[:PAPER_LINES]:
+        if it.kept and is_prose(it):
+            return
+        if it.kept and _PAPER_NAME.match(it.text.strip()):
+            found.offer_publisher(it.text.strip(), 1, it.where("newspaper's name above the story"))
+            drop(it, "masthead / site name")

@@ -75,6 +75,7 @@ def judge_by_rules(
         drop_everywhere(items, known_title, found)
         captions.video_rails(items)
         chrome.breadcrumb_trails(items)
+        chrome.paper_names(items, found)
         endmatter.source_credits(items, found)
 
     _staged(items, "shape", shape)
