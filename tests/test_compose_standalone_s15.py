@@ -128,3 +128,11 @@ def test_a_contrast_told_after_the_subject_leans_on_the_sentence_before() -> Non
     src = _source(f"The harbour board gave Portvale a firm date for the new pier. {lean}")
     kept, _, _ = stand_alone([_point(src, lean)], [src], None)
     assert kept and kept[0].text.startswith("The harbour board gave Portvale")
+
+
+def test_the_united_states_in_a_quotation_names_no_speaker() -> None:
+    quote = "“Faced with a storm at sea, we did what we always do: The United States stepped up."
+    text = f"The captain thanked the crews at the pier. “But he thought wrong,” declared Mayor Ada Brenner:\n\n{quote}\n\nMore follows."
+    src = _source(text)
+    kept, _, _ = stand_alone([_point(src, quote)], [src], None)
+    assert kept and "declared Mayor Ada Brenner" in kept[0].text  # read with the sentence naming her

@@ -95,7 +95,8 @@ _PRONOUN_ATTRIBUTION = re.compile(
     r"\b(?:[Ii]n\s+(?:his|her|their)\s+(?:view|opinion|words|eyes|mind)|[Aa]ccording\s+to\s+(?:him|her|them))\b"
 )
 _QUOTE = re.compile(r"^[“\"]([^”\"]{25,})(?:[”\"]|$)")  # a sentence that is a quotation
-_ATTRIBUTION = re.compile(rf"\b(?:{SPEAKER_VERB}|asked|according to|quoted)\b|:\s*[“\"]", re.I)
+# ('the United States stepped up' names no speaker: 'States' there is a name, not the verb)
+_ATTRIBUTION = re.compile(rf"\b(?<!United\s)(?:{SPEAKER_VERB}|asked|according to|quoted)\b|:\s*[“\"]", re.I)
 _OPINION = re.compile(r"\b(?:should|must|ought to|we|our|us|I)\b|[?!][”\"’]?$")
 _FIGURE = re.compile(r"\b\d[\d,.]*\b")
 _ENUMERATED = re.compile(
