@@ -287,8 +287,10 @@ def _before_names_a_speaker(home: Home | None) -> bool:
 
 def _join_next(text: str, home: Home | None) -> tuple[str, Citation] | None:
     """'“The port will reopen. We are sure of it,” the mayor said.': a quotation the point opens and
-    leaves open is closed in the sentence after it, which names its speaker: the two are told
-    together (the sentence before names someone else, or no one)."""
+    leaves open is closed in the sentence after it, which names its speaker; (the two joined, their
+    citation) when that sentence does. The point is then left out (see `_with_its_speaker`): read with
+    the sentence before, which names no speaker, it reached a memo as nobody's words; told with the
+    one after, it took the place of a fact at tight budgets (eval_selection: a held topic's fact)."""
     if home is None:
         return None
     end = home.citation.end
@@ -767,7 +769,7 @@ def _with_its_speaker(
     ):
         ahead = _join_next(text, home)
         if ahead is not None:
-            return ahead
+            return "a quotation whose speaker is named in the sentence after it"
     unnamed_speaker = _SPEAKER_PRONOUN.search(text) is not None  # '..., he added.': whose words?
     if (
         (quote and not _ATTRIBUTION.search(text))
