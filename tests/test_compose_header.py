@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 from memogen.compose.header import infer_title
 from memogen.merge import MergeResult
 from memogen.model import Citation, MergedPoint, Source, SourceMetadata
@@ -50,13 +53,8 @@ def test_page_furniture_taken_for_a_headline_never_names_the_memo():
 
 
 def test_a_page_written_before_the_event_does_not_name_the_memo():
-    import datetime as dt
-
-    early = Source(
-        id="a",
-        path="a.txt",
-        kind="txt",
-        metadata=SourceMetadata(title="Harbour board confirms: Vellmark will host the storm summit"),
+    early = dataclasses.replace(
+        _source("a", "Harbour board confirms: Vellmark will host the storm summit"),
         text="The city must submit its plans before July 2024, the board said. Vellmark is the only bidder.",
     )
     later = _source("b", "Vellmark confirmed as host of the storm summit")

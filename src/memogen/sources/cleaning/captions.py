@@ -108,26 +108,6 @@ def is_picture_agency(name: str) -> bool:
 
 
 AGENCY_CAPTION_WORDS = 30  # a caption ending on an agency's name alone is short
-# 'Image: dpa', 'Photo: Ada Brenner', 'Foto: EPA': a picture's labelled credit closing its caption
-_LABEL_CREDIT = re.compile(r"(?i)^(?:photo(?:graph)?|image|picture|foto)s?(?:\s+credit)?\s*:\s*[^.!?]{1,50}$")
-# '... at the summit in New Delhi. (AP)': a wire agency named alone in brackets after the last stop
-_AGENCY_IN_BRACKETS = re.compile(
-    r"[.!?][\"”’]?\s*\((?:AP|AFP|Reuters|EPA(?:-EFE)?|Getty Images|Bloomberg|Xinhua|ANI|PTI|AAP|dpa|IANS)\)$"
-)
-# 'Ada Brenner, right, shares a light moment with ...': where a person stands in the picture, or a
-# picture's present-tense moment ('arrives', 'greets') - how a caption tells what it shows
-_PICTURED = re.compile(
-    r",\s+(?:left|right|centre|center|second from (?:left|right)|in the foreground|in the background),\s"
-    r"|^[A-Z][^.!?]{0,120}?\s(?:shares|speaks|gestures|listens|waves|poses|reacts|smiles|looks on|stands|sits|"
-    r"walks|greets|arrives|shakes hands|hugs|attends|addresses|delivers|is seen|are seen)\b"
-)
-CAPTION_WITH_AGENCY_WORDS = 60
-
-
-def pictured_with_agency(text: str) -> bool:
-    """'Ada Brenner, right, greets the ferry crews at the pier. (AP)': a picture's moment closed by
-    the agency that took it is a caption (a story's own paragraph names the agency in its dateline)."""
-    return _AGENCY_IN_BRACKETS.search(text.rstrip()) is not None and _PICTURED.search(text) is not None
 
 
 def ends_with_credit(text: str) -> bool:
@@ -142,6 +122,33 @@ def ends_with_credit(text: str) -> bool:
     if "/" in tail and is_standalone_credit(tail):
         return True
     return _PICTURE_AGENCY.match(tail.strip()) is not None and word_count(text) <= AGENCY_CAPTION_WORDS
+
+
+# 'Image: dpa', 'Photo: Ada Brenner', 'Foto: EPA': a picture's labelled credit closing its caption
+_LABEL_CREDIT = re.compile(r"(?i)^(?:photo(?:graph)?|image|picture|foto)s?(?:\s+credit)?\s*:\s*[^.!?]{1,50}$")
+CAPTION_WITH_AGENCY_WORDS = 60
+
+
+def pictured_with_agency(text: str) -> bool:
+    """'Ada Brenner, right, greets the ferry crews at the pier. (AP)': a picture's moment closed by
+    the agency that took it is a caption (a story's own paragraph names the agency in its dateline)."""
+    return _AGENCY_IN_BRACKETS.search(text.rstrip()) is not None and _PICTURED.search(text) is not None
+
+
+# '... at the summit in New Delhi. (AP)': a wire agency named alone in brackets after the last stop
+_AGENCY_IN_BRACKETS = re.compile(
+    r"[.!?][\"”’]?\s*\((?:AP|AFP|Reuters|EPA(?:-EFE)?|Getty Images|Bloomberg|Xinhua|ANI|PTI|AAP|dpa|IANS)\)$"
+)
+PICTURED_LEAD_CHARS = 120  # the subject and its verb open the caption
+
+
+# 'Ada Brenner, right, shares a light moment with ...': where a person stands in the picture, or a
+# picture's present-tense moment ('arrives', 'greets') - how a caption tells what it shows
+_PICTURED = re.compile(
+    r",\s+(?:left|right|centre|center|second from (?:left|right)|in the foreground|in the background),\s"
+    rf"|^[A-Z][^.!?]{{0,{PICTURED_LEAD_CHARS}}}?\s(?:shares|speaks|gestures|listens|waves|poses|reacts|smiles|"
+    r"looks on|stands|sits|walks|greets|arrives|shakes hands|hugs|attends|addresses|delivers|is seen|are seen)\b"
+)
 
 
 def _in_a_picture(text: str) -> bool:
