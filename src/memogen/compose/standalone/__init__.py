@@ -606,6 +606,8 @@ def _fronted_pronoun(text: str, ctx: Context) -> re.Match[str] | None:
     front = m.group("front")
     if named_in(front, ctx.people) or _TWO_CAPITALS.search(front):
         return None
+    if _SPEAKER_PRONOUN.match(text, m.start("pro")) or has_finite_verb(front):
+        return None  # '..., he said.': a clause and its speaker, the pronoun rule's case
     return m
 
 
