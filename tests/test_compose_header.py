@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 from memogen.compose.header import infer_title
 from memogen.merge import MergeResult
 from memogen.model import Citation, MergedPoint, Source, SourceMetadata
@@ -47,3 +50,21 @@ def test_page_furniture_taken_for_a_headline_never_names_the_memo():
     assert (
         infer_title([masthead, named], MergeResult(points, [])) == "Vellmark summit agrees storm repair fund"
     )
+
+
+def test_a_page_written_before_the_event_does_not_name_the_memo():
+    early = dataclasses.replace(
+        _source("a", "Harbour board confirms: Vellmark will host the storm summit"),
+        text="The city must submit its plans before July 2024, the board said. Vellmark is the only bidder.",
+    )
+    later = _source("b", "Vellmark confirmed as host of the storm summit")
+    points = [
+        _point("p1", "Vellmark was confirmed as host of the storm summit by the harbour board.", ["a", "b"])
+    ]
+    event = dt.date(2024, 12, 11)
+    assert infer_title([early, later], MergeResult(points, []), event_date=event) == later.metadata.title
+    # the deadline after the event's day, or no event day known: the page may well be the event's
+    assert (
+        infer_title([early], MergeResult(points, []), event_date=dt.date(2024, 3, 1)) == early.metadata.title
+    )
+    assert infer_title([early], MergeResult(points, [])) == early.metadata.title

@@ -11,7 +11,9 @@ from ..merge import MergeResult
 from ..model import MemoHeader, RenderSettings, Source
 
 
-def infer_title(sources: list[Source], result: MergeResult, topic: str = "") -> str:
+def infer_title(
+    sources: list[Source], result: MergeResult, topic: str = "", event_date: dt.date | None = None
+) -> str:
     """The headline that best names the event; else a neutral default.
 
     First, how many of the words the sources use to tell what happened the headline shares (a
@@ -30,7 +32,9 @@ def infer_title(sources: list[Source], result: MergeResult, topic: str = "") -> 
     titled = [
         (k, s)
         for k, s in enumerate(sources)
-        if s.metadata.title and len(_stems(s.metadata.title) & said) >= TITLE_MIN_SHARED
+        if s.metadata.title
+        and len(_stems(s.metadata.title) & said) >= TITLE_MIN_SHARED
+        and not written_before(s.text, event_date)
     ]
     if not titled:
         return topic_title(topic, sources) or "Briefing memo"
@@ -48,6 +52,34 @@ def infer_title(sources: list[Source], result: MergeResult, topic: str = "") -> 
     )
     named = set(_MID_SENTENCE_CAPITAL.findall(" ".join(p.text for p in result.merged)))
     return without_label(re.sub(r"\s+", " ", best.metadata.title or "").strip(), named)
+
+
+# 'must submit its plans before July 2024', 'will decide by March 2024': a deadline the page still awaits
+_DEADLINE = re.compile(
+    r"\b(?:must|will|shall|should|has to|have to|is due to|are due to|is to|are to|is expected to|are expected to)\b"
+    r"[^.!?]{0,120}?\b(?:before|by|until|no later than)\s+(?:the\s+end\s+of\s+)?"
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(?P<year>(?:19|20)\d\d)\b"
+)
+
+
+def written_before(text: str, event_date: dt.date | None) -> bool:
+    """Was the page written before the event? It awaits a deadline that falls before the event's day
+    ('must submit a presentation before July 2024', the event in December 2024): its headline names an
+    earlier moment of the story (a bid, a candidacy), not the event the memo is about."""
+    if event_date is None:
+        return False
+    for m in _DEADLINE.finditer(text):
+        month = _MONTHS.index(m.group("month")) + 1
+        if dt.date(int(m.group("year")), month, 1) < event_date.replace(day=1):
+            return True
+    return False
+
+
+_MONTHS = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
 
 
 # a word that points back to something said before ("RSF also controlled ...", "Meanwhile, ...")
@@ -141,7 +173,7 @@ def build_header(
 ) -> MemoHeader:
     memo_day = config.memo_date or build_date.date()
     return MemoHeader(
-        title=config.title or infer_title(sources, result, topic),
+        title=config.title or infer_title(sources, result, topic, config.event_date or event_date),
         subtitle=config.subtitle,
         to=config.to,
         from_=config.from_,

@@ -44,8 +44,14 @@ _NON_NAME = frozenset(
     office agency news times post daily weekly herald tribune journal review insights magazine media
     press tv radio online foreign affairs policy studies strategic international national global world
     affairs relations report minister president government army visit talks home menu about contact the
-    of and for in on with our your my their this these those what how why when where more all every""".split()  # noqa: SIM905
+    of and for in on with our your my their this these those what how why when where more all every
+    content sponsored paid promoted partner partners advertisement advertorial
+    enquirer inquirer gazette chronicle observer telegraph examiner courier dispatch sentinel bulletin
+    ledger""".split()  # noqa: SIM905
 )
+# (the last rows: a page's label for the advertising under an article, 'Paid Content', 'Sponsored
+# Content', which stands alone after the story where an author's name may stand; and the nouns that
+# name newspapers, 'Harbour Enquirer' under a byline being the outlet, not a second writer)
 _BYLINE = re.compile(
     r"^(?:by|written by|authors?|words by|reported by|text by|prepared by|report by|analysis by|"
     r"(?:story|article|column|commentary|opinion) by)"

@@ -77,7 +77,10 @@ _LEANS_BACK = re.compile(
     r"|(?:Days|Hours|Weeks|Months|Moments|Minutes)\s+(?:later|earlier|before)\b|(?:Since|By|Until)\s+then\b"
     # a reply or sequel to the sentence before, told by a bare connective: "In response, ...", "Soon after, ..."
     r"|(?:In\s+(?:response|return|reply)|(?:Soon|Shortly)\s+after(?:wards)?|After\s+that|Afterwards|"
-    r"Following\s+(?:this|that))\s*,)"
+    r"Following\s+(?:this|that))\s*,"
+    # a contrast with the sentence before, told after the subject: "Ukraine, on the other hand, ..."
+    r"|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3},\s+(?:on\s+the\s+other\s+hand|by\s+contrast|in\s+contrast|"
+    r"meanwhile|however|too|though|instead|for\s+(?:its|his|her|their)\s+part),)"
 )
 # "The announcement came as the host declared X": the frame leans on the sentence before; what it
 # frames is a statement of its own ("The host declared X") when it is a whole clause ("came as a
@@ -92,11 +95,19 @@ _PRONOUN_ATTRIBUTION = re.compile(
     r"\b(?:[Ii]n\s+(?:his|her|their)\s+(?:view|opinion|words|eyes|mind)|[Aa]ccording\s+to\s+(?:him|her|them))\b"
 )
 _QUOTE = re.compile(r"^[“\"]([^”\"]{25,})(?:[”\"]|$)")  # a sentence that is a quotation
-_ATTRIBUTION = re.compile(rf"\b(?:{SPEAKER_VERB}|asked|according to|quoted)\b|:\s*[“\"]", re.I)
+# ('the United States stepped up' names no speaker: 'States' there is a name, not the verb)
+_ATTRIBUTION = re.compile(rf"\b(?<!United\s)(?:{SPEAKER_VERB}|asked|according to|quoted)\b|:\s*[“\"]", re.I)
 _OPINION = re.compile(r"\b(?:should|must|ought to|we|our|us|I)\b|[?!][”\"’]?$")
 _FIGURE = re.compile(r"\b\d[\d,.]*\b")
 _ENUMERATED = re.compile(
     r"(?:\b(?:First|Second|Third|Fourth|Fifth)(?:ly)?,|^\s*\(?\d{1,2}[.)]|\n\s*\(?\d{1,2}[.)])\s*$"
+)
+# 'will significantly boost those figures': the figures of the sentence before (a noun a clause or a
+# phrase after it says which, 'those figures that ...', 'these talks in Doha', names its own)
+_THOSE_THINGS = re.compile(
+    r"(?<!^)(?<![.!?]\s)\b(?:those|these)\s+(?:[a-z]+\s+)?(?!days\b|times\b|years\b)[a-z]{3,}s\b"
+    r"(?!\s+(?:who|which|that|whose|where|of|in|at|on|with|from|for|by|to|about|over|under|between|among)\b)"
+    r"(?=\s*[.,;!?])"
 )
 _SUCH = re.compile(r"\bsuch\s+(?!as\b|a\s+way\b)[a-z]+", re.I)  # "had given such indications": which?
 _ITEM_NUMBER = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s*$")  # an item number ending a text
@@ -265,6 +276,40 @@ def _join_previous(text: str, home: Home | None) -> tuple[str, Citation] | None:
     if before.count("“") > before.count("”") and joined.count("“") > joined.count("”"):
         return None  # a quotation the sentence leaned on opened and the whole leaves open: whose words?
     return joined, _rehome(home, prev[0])
+
+
+def _before_names_a_speaker(home: Home | None) -> bool:
+    """The sentence before says who speaks ('Jaber said it was “...'): the quotation is read with it,
+    as before; the sentence after is asked only when the one before names no speaker."""
+    prev = home.previous_sentence() if home is not None else None
+    return prev is not None and _ATTRIBUTION.search(home.text[prev[0] : prev[1]]) is not None
+
+
+def _join_next(text: str, home: Home | None) -> tuple[str, Citation] | None:
+    """'“The port will reopen. We are sure of it,” the mayor said.': a quotation the point opens and
+    leaves open is closed in the sentence after it, which names its speaker; (the two joined, their
+    citation) when that sentence does. The point is then left out (see `_with_its_speaker`): read with
+    the sentence before, which names no speaker, it reached a memo as nobody's words; told with the
+    one after, it took the place of a fact at tight budgets (eval_selection: a held topic's fact)."""
+    if home is None:
+        return None
+    end = home.citation.end
+    para_end = home.text.find("\n\n", end)
+    rest = home.text[end : para_end if para_end >= 0 else len(home.text)]
+    lead = len(rest) - len(rest.lstrip())
+    body = rest.strip()
+    if not body or body[:1] in '“"':
+        return None
+    stops = [m.end() for m in sentence_ends(body)]
+    after = body[: stops[0]].strip() if stops else body
+    closes = _QUOTE_CLOSED_AHEAD.match(after) is not None
+    if not closes or not (_ATTRIBUTION.search(after) or _SPEAKER_AFTER_QUOTE.search(after)):
+        return None
+    joined = f"{text} {after}"
+    if len(joined.split()) > JOIN_MAX:
+        return None
+    stop = end + lead + len(after)
+    return joined, dataclasses.replace(home.citation, end=stop, excerpt=home.text[home.citation.start : stop])
 
 
 def _leans_on_its_kind(sentence: str) -> bool:
@@ -508,8 +553,13 @@ def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation 
         if who:
             name = who if m.group(1) in ("He", "She") else f"{who}’s"
             return name + text[m.end() :], None
+    fronted = _fronted_pronoun(text, ctx)
+    if fronted is not None:
+        who = _antecedent(home, ctx.people)
+        if who:
+            return text[: fronted.start("pro")] + who + text[fronted.end("pro") :], None
     dangling = (
-        (m is not None)
+        (m is not None or fronted is not None)
         or (
             (_THING_PRONOUN.match(text) is not None and not is_expletive_it(text))
             and (not re.match(r"^(?:This|That|Such)\b", text) or _VERBISH_NEXT.match(text) is not None)
@@ -517,6 +567,7 @@ def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation 
         or _SUCH.search(first_sentence(text)[0]) is not None
     )
     dangling = dangling or _EMBEDDED_THIS.match(first_sentence(text)[0]) is not None
+    dangling = dangling or _THOSE_THINGS.search(first_sentence(text)[0]) is not None
     dangling = dangling or _PRONOUN_ATTRIBUTION.search(first_sentence(text)[0]) is not None
     empty_subject = _EMPTY_SUBJECT_PRONOUN.match(text) is not None
     dangling = dangling or empty_subject
@@ -524,7 +575,11 @@ def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation 
         return text, None
     # "This provision was ..." / "They said ...": read with the sentence it leans on, when that fits
     joined = _join_previous(text, home)
-    if joined and (m is not None or empty_subject) and not named_in(joined[0][: -len(text)], ctx.people):
+    if (
+        joined
+        and (m is not None or fronted is not None or empty_subject)
+        and not named_in(joined[0][: -len(text)], ctx.people)
+    ):
         joined = None  # "His decision ..." after a sentence that names no one: still nobody's
     if joined:
         return joined
@@ -534,6 +589,26 @@ def _opening(text: str, home: Home | None, ctx: Context) -> tuple[str, Citation 
             "whose referent is in the sentence before, which does not fit"
         )
     return "opens with a pronoun whose referent is in the sentence before, which does not fit"
+
+
+# 'During the session on climate, he called for ...': a phrase put first, then a pronoun as the subject
+_FRONTED = re.compile(r"^(?P<front>[A-Z][^,;:“”\"]{3,90}?),\s+(?P<pro>he|she)\s+(?=[a-z]{3,})")
+_TWO_CAPITALS = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
+
+
+def _fronted_pronoun(text: str, ctx: Context) -> re.Match[str] | None:
+    """'During the summit's session on climate, he called for ...': the subject is a pronoun after a
+    phrase that names nobody ('When Ada Brenner arrived, she said' names her), so the person is in the
+    sentence before, as with 'He called ...'."""
+    m = _FRONTED.match(text)
+    if m is None:
+        return None
+    front = m.group("front")
+    if named_in(front, ctx.people) or _TWO_CAPITALS.search(front):
+        return None
+    if _SPEAKER_PRONOUN.match(text, m.start("pro")) or has_finite_verb(front):
+        return None  # '..., he said.': a clause and its speaker, the pronoun rule's case
+    return m
 
 
 BLOCK_QUOTE_PARAGRAPHS = 3  # paragraphs of one quotation a page may set under its introduction
@@ -688,6 +763,15 @@ def _with_its_speaker(
         text, citation = joined
         home = Home(home.source, citation) if home else None
     quote = _QUOTE.search(text)
+    if (
+        quote
+        and not _ATTRIBUTION.search(text)
+        and text.count("“") > text.count("”")
+        and not _before_names_a_speaker(home)
+    ):
+        ahead = _join_next(text, home)
+        if ahead is not None:
+            return "a quotation whose speaker is named in the sentence after it"
     unnamed_speaker = _SPEAKER_PRONOUN.search(text) is not None  # '..., he added.': whose words?
     if (
         (quote and not _ATTRIBUTION.search(text))

@@ -290,20 +290,60 @@ def mend_cut_off(text: str) -> str | None:
         if kept[k].lower() in _PHRASE_WORDS
     ]
     # a whole clause first: a trailing phrase may qualify what comes before it ("... in t[he provinces]")
+    # 'The release of the report, announced that day, was ...': the main verb after a clause break;
+    # a head ending before it is a subject whose verb the cut took
+    verb_at = next(
+        (m.start() for m in _CLAUSE_BREAK.finditer(body) if _VERB_AFTER.match(body, m.start())), -1
+    )
     for head in clauses + phrases:
-        head = head.rstrip(" ,;:–—-")
+        if len(head.rstrip()) <= verb_at:
+            continue
+        head = _without_hanging_conjunct(head.rstrip(" ,;:–—-"))
         last = head.split()[-1].lower() if head.split() else ""
         if (
             len(head.split()) >= MEND_MIN_WORDS
             and last not in _PHRASE_WORDS
             and last not in DETERMINERS
             and last not in AUXILIARIES
+            and last not in _HANGING_ADVERBS
+            and not _AUX_THEN_ADVERB.search(head)
             and has_finite_verb(head)
             and head.count("(") == head.count(")")
             and not _only_subordinate(head)
         ):
             return head if head.endswith(".") else head + "."  # "... surpass the U.S." has its stop
     return None
+
+
+# '... announced later that day, was however' (', tot[ally ...]' cut): a verb's adverb with the
+# complement cut away ends no clause
+_HANGING_ADVERBS = frozenset(
+    """however therefore thus also too still yet not never instead meanwhile nevertheless nonetheless
+    moreover furthermore indeed rather""".split()  # noqa: SIM905
+)
+_AUX_THEN_ADVERB = re.compile(
+    r"\b(?:is|was|are|were|will|would|has|had|have|be|been|could|should|can|may|might)\s+\w+ly$", re.I
+)
+# '... lit at 4:35 p.m. and at 4:38' (', they detonated ...' cut): a conjunction and the phrase it
+# fronted for the next clause, whose verb the cut took
+_HANGING_CONJUNCT = re.compile(
+    r"\s+(?:and|but|or|yet|so|then)\s+(?:(?:at|on|in|by|after|before|during|from|with|for|around|about|"
+    r"within|over|under)\s+)[^,;]{0,40}$",
+    re.I,
+)
+
+
+_VERB_AFTER = re.compile(
+    r"[\s,;:–—-]*(?:is|was|are|were|will|would|has|had|have|could|should|can|may|might|remains?|remained)\b",
+    re.I,
+)
+
+
+def _without_hanging_conjunct(head: str) -> str:
+    m = _HANGING_CONJUNCT.search(head)
+    if m is None or has_finite_verb(m.group(0)):
+        return head
+    return head[: m.start()].rstrip(" ,;:–—-")
 
 
 # a clause these open leans on a main clause after it: cut back to it alone, the sentence says nothing

@@ -349,6 +349,8 @@ def resolve_relative(sentence: str, anchor: Anchor) -> tuple[str, bool]:
         nonlocal ok
         if m["weekday"] and (_dated_after_asides(sentence, m, anchor) or _in_a_name(sentence, m)):
             return m.group(0)
+        if _generic_today(sentence, m):
+            return m.group(0)
         if m["weekday"]:
             new = _weekday_phrase(m, anchor, _future_at(sentence, m.start()))
         elif m["day"]:
@@ -427,6 +429,19 @@ def _attributive(m: re.Match, resolved: str) -> str:
     return f"{day['wday']} ({day['date']}){part}"
 
 
+_OF_BEFORE = re.compile(r"\bof\s+$", re.I)
+
+
+def _generic_today(sentence: str, m: re.Match) -> bool:
+    """'the needs of today', 'the world of today': 'today' as a noun after 'of' means these times, no
+    day; dated, it became 'the needs of 12 July 2023'."""
+    return (
+        bool(m["day"])
+        and m["dword"].lower() == "today"
+        and _OF_BEFORE.search(sentence, 0, m.start()) is not None
+    )
+
+
 _NAME_AFTER = re.compile(r"\s+(?P<word>[A-Z][a-z]+)\b")
 # 'Friday prayers', 'Sunday school': a weekday that names a weekly rite with its noun, not a day
 _RITE_AFTER = re.compile(r"\s+(?:prayers?|sermons?|services?|school|mass)\b", re.I)
@@ -444,7 +459,8 @@ def _in_a_name(sentence: str, m: re.Match) -> bool:
     return after is not None and after["word"].lower() not in _MONTH_WORDS
 
 
-_MONTH_WORDS = frozenset(n.lower() for n in calendar.month_name[1:]) | {"sept"}
+# the months by name and by abbreviation ('Friday Sept. 8', 'Monday Aug. 7'): a date after the weekday
+_MONTH_WORDS = frozenset(n.lower() for n in [*calendar.month_name[1:], *calendar.month_abbr[1:]]) | {"sept"}
 
 
 def has_relative_time(sentence: str) -> bool:
@@ -471,7 +487,7 @@ def strip_relative(sentence: str) -> str | None:
 
     def cut(m: re.Match) -> str:
         nonlocal quoted
-        if m["weekday"] and _in_a_name(sentence, m):
+        if (m["weekday"] and _in_a_name(sentence, m)) or _generic_today(sentence, m):
             return m.group(0)
         quoted = quoted or _inside_quote(sentence, m.start())
         if m["wposs"] or m["dposs"]:
@@ -489,6 +505,7 @@ def strip_relative(sentence: str) -> str | None:
     out = _CLAUSE_COMMA.sub(r"\1", out).replace(_CUT, "")
     out = re.sub(r"\s{2,}", " ", out)
     out = re.sub(r"\s+([,.;:!?])", r"\1", out)
+    out = re.sub(r"(?<=[A-Za-z])\.\.(?!\.)", ".", out)  # 'at 4:35 p.m. Monday.' -> 'at 4:35 p.m.'
     out = re.sub(r"^[\s,;:–—-]+", "", out)
     out = re.sub(r"([,;:])\s*([,.;:])", r"\2", out).strip()
     out = " ".join(s for s in re.split(r"(?<=[.!?])\s+", out) if not _LEFT_HANGING.search(s))

@@ -8,7 +8,7 @@ import re
 from ...wordlists import MONTH_ABBR, WEEKDAY_NAME
 from .. import metadata as md
 from ..text import word_count
-from .lines import Line, drop
+from .lines import TERMINAL, Line, drop
 
 # a contributor's credit, never the author: who edited, read or (on an aggregator) submitted or curated a page
 CREDIT = re.compile(
@@ -117,9 +117,38 @@ def ends_with_credit(text: str) -> bool:
     head, dot, tail = text.rstrip().rpartition(". ")
     if not dot:
         return False
+    if _LABEL_CREDIT.match(tail.strip()):
+        return True
     if "/" in tail and is_standalone_credit(tail):
         return True
     return _PICTURE_AGENCY.match(tail.strip()) is not None and word_count(text) <= AGENCY_CAPTION_WORDS
+
+
+# 'Image: dpa', 'Photo: Ada Brenner', 'Foto: EPA': a picture's labelled credit closing its caption
+_LABEL_CREDIT = re.compile(r"(?i)^(?:photo(?:graph)?|image|picture|foto)s?(?:\s+credit)?\s*:\s*[^.!?]{1,50}$")
+CAPTION_WITH_AGENCY_WORDS = 60
+
+
+def pictured_with_agency(text: str) -> bool:
+    """'Ada Brenner, right, greets the ferry crews at the pier. (AP)': a picture's moment closed by
+    the agency that took it is a caption (a story's own paragraph names the agency in its dateline)."""
+    return _AGENCY_IN_BRACKETS.search(text.rstrip()) is not None and _PICTURED.search(text) is not None
+
+
+# '... at the summit in New Delhi. (AP)': a wire agency named alone in brackets after the last stop
+_AGENCY_IN_BRACKETS = re.compile(
+    r"[.!?][\"”’]?\s*\((?:AP|AFP|Reuters|EPA(?:-EFE)?|Getty Images|Bloomberg|Xinhua|ANI|PTI|AAP|dpa|IANS)\)$"
+)
+PICTURED_LEAD_CHARS = 120  # the subject and its verb open the caption
+
+
+# 'Ada Brenner, right, shares a light moment with ...': where a person stands in the picture, or a
+# picture's present-tense moment ('arrives', 'greets') - how a caption tells what it shows
+_PICTURED = re.compile(
+    r",\s+(?:left|right|centre|center|second from (?:left|right)|in the foreground|in the background),\s"
+    rf"|^[A-Z][^.!?]{{0,{PICTURED_LEAD_CHARS}}}?\s(?:shares|speaks|gestures|listens|waves|poses|reacts|smiles|"
+    r"looks on|stands|sits|walks|greets|arrives|shakes hands|hugs|attends|addresses|delivers|is seen|are seen)\b"
+)
 
 
 def _in_a_picture(text: str) -> bool:
@@ -158,6 +187,8 @@ def caption(text: str) -> str | None:
     if (_FILE_CAPTION.match(text) or _THIS_PICTURE.match(text) or _in_a_picture(text)) and n <= 90:
         return "image caption / credit"
     if n <= 150 and ends_with_credit(text):  # the credit is strong evidence: a wire caption runs long
+        return "image caption / credit"
+    if n <= CAPTION_WITH_AGENCY_WORDS and pictured_with_agency(text):
         return "image caption / credit"
     # each pattern is tried only where the word count lets it decide: a paragraph skips the scans
     if is_standalone_credit(text) or (
@@ -209,3 +240,66 @@ def present_tense_captions(items: list[Line]) -> None:
     for it in items:
         if it.kept and it.words <= PRESENT_CAPTION_WORDS and _PRESENT_DATED_MOMENT.match(it.text):
             drop(it, "image caption / credit")
+
+
+# A clip's running time, alone or as a player's counters: '02:31', '0:00 0:03:25 0:00', '01:24 - Source: CNN',
+# 'Duration 1:05', '3:12 / 7:45'. A clock time of the story carries its 'a.m.', 'GMT' or words around it.
+_DURATION = r"\d{1,2}:\d{2}(?::\d{2})?"
+_RUNNING_TIME = re.compile(
+    rf"(?i)^(?:(?:duration|length|video|live)\s*:?\s*)?{_DURATION}(?:\s*(?:/|of)?\s*{_DURATION})*"
+    r"(?:\s*[-–—|]\s*(?:source|video|credit)\s*:\s*[^.!?]{1,40})?$"
+)
+# 'Watch: Crowds gather as ...', 'WATCH | Leaders arrive', 'Video: The moment the bridge fell': a clip's
+# title on a rail of videos (an article's sentence about a video ends on its stop)
+_WATCH_TITLE = re.compile(r"^(?:WATCH|Watch|VIDEO|Video|WATCH NOW|Watch now)\s*[:|–—-]\s*\S.{2,160}$")
+RAIL_TITLE_WORDS = 16  # a clip's title next to its running time is a headline's length
+RAIL_REACH = 2  # a title and its player's messages sit within two lines of the running time
+
+
+def is_running_time(text: str) -> bool:
+    """'02:31', '0:00 0:03:25 0:00': a video's duration or a player's counters, nothing to read."""
+    return _RUNNING_TIME.match(text.strip()) is not None
+
+
+def _rail_title(it: Line) -> bool:
+    """A clip's title or a player's message: short, unfinished; a byline's name or a label ('Updated:')
+    above an audio player is the page's own furniture, read by other rules."""
+    text = it.text.rstrip()
+    return (
+        it.kept
+        and it.words <= RAIL_TITLE_WORDS
+        and TERMINAL.search(text) is None
+        and not text.endswith(":")
+        and not md.is_name(text)
+    )
+
+
+def _idle_counter(text: str) -> bool:
+    """'0:00': a player not yet started, no clip's length (an audio player under a byline)."""
+    return re.fullmatch(r"0?0:00", text.strip()) is not None
+
+
+def video_rails(items: list[Line]) -> None:
+    """A rail of videos ('Biden lands in Vilnius' / '02:31' / 'Watch: Zelensky speaks' / '01:45') or a
+    player's remains ('please wait' / 'No media source currently available' / '0:00 0:03:25 0:00'):
+    the running times mark the block, and the short unfinished lines around each one are the clips'
+    titles and the player's messages, never the story (which is prose and ends its sentences)."""
+    for k, it in enumerate(items):
+        if it.kept and _WATCH_TITLE.match(it.text) and TERMINAL.search(it.text) is None:
+            drop(it, "video rail (clip title)")
+        if not is_running_time(it.text):  # (other rules may have dropped it already, as a player's label)
+            continue
+        drop(it, "video rail (running time)")
+        if _idle_counter(it.text):
+            continue
+        for j in range(k - 1, max(-1, k - 1 - RAIL_REACH), -1):
+            if not _rail_title(items[j]):
+                break
+            drop(items[j], "video rail (clip title / player message)")
+        if k + 1 < len(items) and _rail_title(items[k + 1]) and _next_is_time(items, k + 1):
+            drop(items[k + 1], "video rail (clip title / player message)")
+
+
+def _next_is_time(items: list[Line], k: int) -> bool:
+    """A title after a running time belongs to the rail only when another running time follows it."""
+    return k + 1 < len(items) and is_running_time(items[k + 1].text)

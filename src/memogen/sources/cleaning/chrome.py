@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from ...model import DroppedLine
 from ..text import word_count
-from .lines import TERMINAL, Line, bare, bare_key, drop, lacks_all
+from .lines import TERMINAL, Found, Line, bare, bare_key, drop, lacks_all
 from .shape import is_heading_like
 
 # Words that make up interface chrome (buttons, menus, prompts) in English page dumps.
@@ -206,3 +206,57 @@ def short_runs(lines: list[Line], fits: Callable[[Line], bool]) -> list[list[int
             runs.append(run)
         run = []
     return runs
+
+
+# 'Home › World › Harbour bank cuts ...', 'HomeWorldHarbour bank cuts its rate...': the trail of links
+# from the site's front page, 'Home' then the section, then the headline, often cut short
+_TRAIL = re.compile(r"^Home\s*(?:[›»>/|]\s*)?(?P<section>[A-Z][a-z]+)\s*(?:[›»>/|]\s*)?(?P<rest>.*)$")
+TRAIL_REACH = 4  # the headline the trail repeats stands within a few lines under it
+
+
+TRAIL_WORDS = 5  # the trail's last step and the headline share their first words
+
+
+def _opening_of(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text)[:TRAIL_WORDS]).lower()
+
+
+def breadcrumb_trails(items: list[Line]) -> None:
+    """A trail of links whose last step is the headline below it ('HomeIndia‘Harbour bank cuts its
+    rate...’' over '‘Harbour bank cuts its rate’ ...') is navigation; a bare date right above it is the
+    site's header clock (today's date when the page was saved), never the article's date."""
+    from .. import metadata as md  # (metadata imports the cleaning rules' helpers)
+
+    for k, it in enumerate(items[:8]):
+        m = _TRAIL.match(it.text) if it.kept else None
+        opening = _opening_of(m["rest"]) if m else ""
+        if len(opening.split()) < TRAIL_WORDS:
+            continue
+        below = items[k + 1 : k + 1 + TRAIL_REACH]
+        if not any(x.kept and _opening_of(x.text) == opening for x in below):
+            continue
+        drop(it, "navigation (breadcrumb trail)")
+        before = items[k - 1] if k > 0 else None
+        if before is not None and before.kept and md.is_bare_date_line(before.text):
+            drop(before, "page display date (the site's header, over its breadcrumb)")
+
+
+# 'Harbour Enquirer', 'The Norland Gazette': a newspaper's name alone on its line (the nouns papers are named by)
+_PAPER_NAME = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w.&'’-]*\s+){1,3}(?:Enquirer|Inquirer|Gazette|Chronicle|Observer|Telegraph|Examiner|"
+    r"Courier|Dispatch|Sentinel|Bulletin|Ledger|Herald|Tribune|Times|Post|Journal|Daily|Standard)$"
+)
+PAPER_LINES = 8  # it stands with the byline, under the headline
+
+
+def paper_names(items: list[Line], found: Found) -> None:
+    """A newspaper's name alone on a line above the story's first paragraph (under a byline: 'Ada
+    Brenner' / 'Harbour Enquirer') is the outlet that published it, not a second writer or a sentence."""
+    from .shape import is_prose
+
+    for it in items[:PAPER_LINES]:
+        if it.kept and is_prose(it):
+            return
+        if it.kept and _PAPER_NAME.match(it.text.strip()):
+            found.offer_publisher(it.text.strip(), 1, it.where("newspaper's name above the story"))
+            drop(it, "masthead / site name")

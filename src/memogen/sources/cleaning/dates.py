@@ -27,6 +27,9 @@ _LEAD_DATELINE = re.compile(
     # ... or a place in title case, then its month and day and a colon: "Harbourton, May 20: ..."
     rf"|^(?P<head4>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}},\s+{MONTH_ABBR}"
     r"[a-z]*\.?\s+\d{1,2})\s?:\s(?=[A-Z“\"‘'])"
+    # ... or the month and day alone, then the agency: "July 12 (UPI) -- President ..."
+    rf"|^(?P<head5>{MONTH_ABBR}[a-z]*\.?\s+\d{{1,2}}(?:,\s+(?:19|20)\d\d)?\s+\((?-i:[A-Z][A-Za-z]{{1,11}})\))"
+    r"\s?(?:[–—-]{1,2})\s?(?=[A-Z“\"‘'])"
 )
 # A date opening the first paragraph, printed before its first word ("21-07-2024Bangladesh's court ...").
 _LEAD_DATE = re.compile(r"^(?P<date>[0-3]?\d[-/.][0-3]?\d[-/.](?:19|20)\d\d)\s*[-–—:|,]?\s*(?=[A-Z“\"‘'])")
@@ -152,6 +155,19 @@ def opening_credit(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
     it.text = it.text[m.end() :]
 
 
+# 'EAST PALESTINE, Ohio', 'PORT LOUIS, Mauritius': a place in capitals, then its state or country (one
+# to three capitalised words): the wire's dateline without a date ('NATO, the alliance said' is a sentence)
+_CAPITAL_PLACE = re.compile(
+    r"^[A-Z][A-Z.'’-]{3,}(?:\s+[A-Z][A-Z.'’-]+)*,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*$"
+)
+
+
+def agency_dateline(text: str) -> bool:
+    """'July 12 (UPI) -- ...': a paragraph opening on a day and the agency that filed it."""
+    m = _LEAD_DATELINE.match(text)
+    return m is not None and m.group("head5") is not None
+
+
 def lead_dateline(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
     """'HAVLAND, Norland – 4 May 2025 – ...' or 'OSLO, May 3 (Reuters) - ...' opening the first paragraph.
 
@@ -170,12 +186,12 @@ def lead_dateline(it: Line, found: Found, dropped: list[DroppedLine]) -> None:
     if not m or not rest[:1].isupper() and rest[:1] not in "“\"‘'":
         _bare_place(it, dropped)
         return
-    head = m.group("head") or m.group("head2") or m.group("head3") or m.group("head4")
+    head = m.group("head") or m.group("head2") or m.group("head3") or m.group("head4") or m.group("head5")
     agency = _AGENCY.search(head)
     # 'TAIPEI, KOMPAS.com – ...': the place, then the site that filed it (not taken for the publisher:
     # the page may be another's copy)
     site = _SITE_IN_HEAD.search(head)
-    if not (md.find_dates(head) or agency or _MONTH_DAY.search(head) or site):
+    if not (md.find_dates(head) or agency or _MONTH_DAY.search(head) or site or _CAPITAL_PLACE.match(head)):
         return  # 'NATO, the alliance said - ...': a sentence, not a dateline
     if md.find_dates(head):
         read_date(head, found, DATE_WEAK, it.where("dateline"))

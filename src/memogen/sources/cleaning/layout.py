@@ -265,3 +265,26 @@ def heading_offsets(text: str, headings: list[str]) -> list[tuple[int, str]]:
             out.append((start, heading))
             pos = start + len(heading)
     return out
+
+
+# A paragraph that is one quotation, whole: '“The economy is in a good place.”'
+_WHOLE_QUOTE = re.compile(r'^(?P<open>[“"])(?P<said>[^“”"]{10,600}?)(?P<stop>[.!?])(?P<close>[”"])$')
+# ... and the line under it naming who said it: '— Fed Chair Ada Brenner', '- Ada Brenner, bank chair'
+_SPEAKER_LINE = re.compile(r"^[—–-]{1,2}\s*(?P<who>[A-Z][^.!?“”\"]{2,80})$")
+SPEAKER_LINE_WORDS = 10
+
+
+def attribute_pull_quotes(items: list[Line]) -> None:
+    """'“The economy is in a good place.”' over '— Chair Ada Brenner': a pull quote whose speaker stands
+    on the line under it is one sentence, '“The economy is in a good place,” said Chair Ada Brenner.'
+    Why: kept apart, the quote reached a memo with no one saying it and the speaker's line as a
+    fragment; the attribution is the page's own, only set as layout."""
+    kept = [it for it in items if it.kept]
+    for quote, who in zip(kept, kept[1:], strict=False):
+        q = _WHOLE_QUOTE.match(quote.text.strip())
+        s = _SPEAKER_LINE.match(who.text.strip())
+        if not (q and s and who.words <= SPEAKER_LINE_WORDS):
+            continue
+        stop = "," if q["stop"] == "." else q["stop"]
+        quote.text = f"{q['open']}{q['said']}{stop}{q['close']} said {s['who'].strip().rstrip(',')}."
+        who.role, who.reason = "drop", "speaker of the pull quote above (joined to it)"

@@ -145,8 +145,21 @@ def contact(text: str) -> str | None:
     return None
 
 
+# 'Your web browser is no longer supported. To improve your experience update it here', 'This site
+# works best with JavaScript enabled': the page speaking to the reader's software, never the story
+_SOFTWARE_NOTICE = re.compile(
+    r"(?i)\b(?:your|this|the)\s+(?:web\s+)?browser\b.{0,40}\b(?:not|no longer|isn['’]t)\s+(?:supported|compatible)"
+    r"|\b(?:update|upgrade)\s+(?:your|to a (?:newer|modern|supported))\s+(?:web\s+)?browser\b"
+    r"|\b(?:enable|turn on)\s+javascript\b|\bjavascript\s+(?:is\s+)?(?:disabled|required|enabled)\b"
+    r"|\bbrowser does not support the (?:video|audio) (?:element|tag)\b"
+)
+SOFTWARE_NOTICE_WORDS = 30
+
+
 def cookies(text: str) -> str | None:
     n = word_count(text)
+    if n <= SOFTWARE_NOTICE_WORDS and ("rowser" in text or "ava" in text) and _SOFTWARE_NOTICE.search(text):
+        return "browser / script notice"
     if n <= 45 and not lacks_all(text, _COOKIES_KEYS) and _COOKIES.search(text):
         return "cookie notice"
     if n <= 60 and not lacks_all(text, _CONSENT_KEYS) and _CONSENT.search(text):

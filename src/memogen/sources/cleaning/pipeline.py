@@ -15,10 +15,18 @@ from ...model import DroppedLine, SourceReference
 from ..footnotes import anchors_from_sentinels
 from ..text import normalise_spaces, unescape_markdown
 from . import captions, chrome, endmatter, layout, learned, repeats, sidebars, stamps
-from .dates import date_prefix, headline_date_run, headline_stamp, lead_dateline, opening_credit
+from .dates import (
+    agency_dateline,
+    date_prefix,
+    headline_date_run,
+    headline_stamp,
+    lead_dateline,
+    opening_credit,
+)
 from .headline import body_start, read_headline_zone
 from .junk import drop_everywhere
 from .lines import CleanResult, Found, Line, RawLine
+from .shape import is_prose
 
 
 @dataclass
@@ -65,6 +73,9 @@ def judge_by_rules(
 
     def shape() -> None:
         drop_everywhere(items, known_title, found)
+        captions.video_rails(items)
+        chrome.breadcrumb_trails(items)
+        chrome.paper_names(items, found)
         endmatter.source_credits(items, found)
 
     _staged(items, "shape", shape)
@@ -102,7 +113,24 @@ def judge_by_rules(
     _staged(items, "endmatter", closing)
     _staged(items, "sidebars", lambda: sidebars.tail(items))
     _staged(items, "repeats", lambda: repeats.pull_quotes(items))
+    _late_dateline(items, first, found, dropped, is_listing)
     return Judged(items, found, references, dropped, first)
+
+
+def _late_dateline(
+    items: list[Line], first: int, found: Found, dropped: list[DroppedLine], listing: bool
+) -> None:
+    """The dateline of a story whose first paragraph the rules found only after the headline was read
+    ('July 12 (UPI) -- ...' under a caption taken then for the body's start): read and cut there too."""
+    if listing or first >= len(items) or items[first].kept:
+        return
+    for it in [it for it in items[first + 1 :] if it.kept and is_prose(it)][:LATE_DATELINE_REACH]:
+        if agency_dateline(it.text):
+            lead_dateline(it, found, dropped)
+            return
+
+
+LATE_DATELINE_REACH = 2  # a caption or a picture's counter may still stand above the first paragraph
 
 
 def clean_lines(
@@ -126,6 +154,7 @@ def clean_lines(
     layout.mark_headings(items)
     layout.strip_paragraph_numbers(items)
     layout.strip_run_in_headings(items)
+    layout.attribute_pull_quotes(items)
     dropped = judged.dropped + [
         DroppedLine(line=it.text, reason=it.reason, lineno=it.lineno) for it in items if not it.kept
     ]
