@@ -89,3 +89,36 @@ def test_a_year_the_host_does_not_give_keeps_the_sentence():
         "Exports of the bloc to Velora grew by 12 per cent in 2021.",
     )
     assert drop_restated_sentences(merged, figures) == {}
+
+
+def _with_names(*texts: str) -> tuple[list[MergedPoint], dict, dict]:
+    merged, figures = _facts(*texts)
+    return merged, figures, {m.id: features(m.text).names for m in merged}
+
+
+def test_two_rare_names_and_the_facts_words_tell_a_sentence_without_a_figure():
+    merged, figures, names = _with_names(
+        "The body gave bidders a month, and Alvania and Borskia quickly abandoned their interest. "
+        "That left Cemra as the sole candidate for the cup.",
+        "Once Alvania and Borskia withdrew their interest, Cemra emerged as the lone candidate.",
+    )
+    assert drop_restated_sentences(merged, figures, names) == {"p1": "p0"}
+
+
+def test_a_list_of_the_same_names_saying_something_else_stays():
+    merged, figures, names = _with_names(
+        "The bloc now comprises ten members: Alvania, Borskia, Cemra, Dolvia and the newly admitted Ervia.",
+        "Alvania, Borskia, Cemra and Dolvia sent observers to the flood relief talks in the capital.",
+    )
+    assert drop_restated_sentences(merged, figures, names) == {}
+
+
+def test_a_sentence_pointing_back_or_a_quote_is_not_told_by_names_alone():
+    merged, figures, names = _with_names(
+        "Analysts of the Vardan Institute said Ostin Varga would lose control of the Kelm Guard.",
+        "Ostin Varga will lose the Kelm Guard, Vardan Institute analysts say. This is the Vardan Institute view.",
+        "“Ostin Varga will lose the Kelm Guard,” said the head of the Vardan Institute.",
+    )
+    drop_restated_sentences(merged, figures, names)
+    assert any("This is the Vardan Institute view." in m.text for m in merged)
+    assert any(m.text.startswith("“Ostin Varga") for m in merged)

@@ -197,6 +197,7 @@ def merge_points(
     clusters: list[Cluster] = []
     pid = [f"p{c + 1:04d}" for c in range(len(groups))]
     figures_of: dict[str, list] = {}  # fact -> its chosen point's figures (see drop_restated_sentences)
+    names_of: dict[str, frozenset[str]] = {}  # ... and names
     for c, members in enumerate(groups):
         stated = [i for i in members if i not in found.flagged]
         flags = [f"{points[i].source_id}: {why}" for i in members for why in found.flagged.get(i, [])]
@@ -222,6 +223,7 @@ def merge_points(
         if c in found.absorbed or not stated:
             continue  # stated by its host fact, or only a figure no other source backs
         figures_of[pid[c]] = feats[rep].quantities
+        names_of[pid[c]] = feats[rep].names
         citations = _citations(stated, rep, member_scores, points, by_id)
         cited = {ct.source_id for ct in citations}
         extra = [
@@ -246,7 +248,7 @@ def merge_points(
         )
     stats = {"points": len(points), "candidate_pairs": n_pairs, "clusters": len(groups)}
     _drop_restated_asides(merged)
-    for c, host in drop_restated_sentences(merged, figures_of).items():
+    for c, host in drop_restated_sentences(merged, figures_of, names_of).items():
         clusters[int(c[1:]) - 1].absorbed_into = host  # told by its host fact: --explain counts it there
     assignment = {(p.source_id, p.start, p.end): pid[cluster_of[i]] for i, p in enumerate(points)}
     flagged = [(points[i].source_id, points[i].start, points[i].end) for i in sorted(found.flagged)]

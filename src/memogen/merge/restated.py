@@ -46,34 +46,51 @@ class _Fact:
     def all_words(self) -> frozenset[str]:
         return frozenset().union(*self.words) if self.words else frozenset()
 
+    def evidence(self, rare: frozenset[str]) -> set[tuple]:
+        return {
+            key
+            for k in range(len(self.sentences))
+            for key in _sentence_evidence(self.figures[k], self.names[k], rare)
+        }
+
     def padded(self) -> str:
         return _padded(" ".join(self.sentences))
 
 
 def drop_restated_sentences(
-    merged: list[MergedPoint], figures_of: dict[str, list[Quantity]]
+    merged: list[MergedPoint],
+    figures_of: dict[str, list[Quantity]],
+    names_of: dict[str, frozenset[str]] | None = None,
 ) -> dict[str, str]:
     """Drop, in place, sentences that restate another fact's figure in mostly its words (see module).
 
-    figures_of: each fact's figures as the merger read them (its chosen point's), to find the few
-    facts sharing a specific figure without reading every fact again. Returns the facts dropped
-    whole -> the fact that tells them. Less cited facts give way first; a fact carrying a
-    disagreement's statement keeps its sentences (the statement is about them)."""
+    figures_of, names_of: each fact's figures and names as the merger read them (its chosen point's),
+    to find the few facts sharing a specific figure, or two names few facts give, without reading
+    every fact again. Returns the facts dropped whole -> the fact that tells them. Less cited facts
+    give way first; a fact carrying a disagreement's statement keeps its sentences (the statement is
+    about them)."""
     keys: dict[tuple, list[str]] = defaultdict(list)
     for m in merged:
         for key in {_key(q) for q in figures_of.get(m.id, ()) if _evidence(q)}:
             keys[key].append(m.id)
-    shared = {fid for ids in keys.values() if 1 < len(ids) <= MAX_STATING for fid in ids}
+        for name in (names_of or {}).get(m.id, ()):
+            keys[("name", name)].append(m.id)
+    rare = frozenset(key[1] for key, ids in keys.items() if key[0] == "name" and len(ids) <= MAX_STATING)
+    shared = {
+        fid for key, ids in keys.items() if key[0] != "name" and 1 < len(ids) <= MAX_STATING for fid in ids
+    }
+    shared |= _sharing_names(keys, rare)
     shared |= {m.id for m in merged if _told_twice(figures_of.get(m.id, ()))}
     if not shared:
         return {}
     facts = {m.id: _read(m) for m in merged if m.id in shared}
     rank = {m.id: k for k, m in enumerate(merged)}
-    stating: dict[tuple, set[str]] = defaultdict(set)  # figure -> the facts giving it (as read now)
+    stating: dict[tuple, set[str]] = defaultdict(
+        set
+    )  # figure or rare name -> the facts giving it (as read now)
     for fid, fact in facts.items():
-        for q in fact.all_figures():
-            if _evidence(q):
-                stating[_key(q)].add(fid)
+        for key in fact.evidence(rare):
+            stating[key].add(fid)
     order = sorted(facts, key=lambda fid: (len(facts[fid].point.citations), -rank[fid]))
     gone: dict[str, str] = {}
     for fid in order:
@@ -84,11 +101,18 @@ def drop_restated_sentences(
         for k in range(len(fact.sentences)):
             before = [j for j in range(k) if told[j] is None]  # its own sentences before it, kept
             own = _Fact(fact.point, *([[getattr(fact, a)[j] for j in before] for a in _PARTS]))
+            mine = _sentence_evidence(fact.figures[k], fact.names[k], rare)
             near = (
-                {h for q in fact.figures[k] if _evidence(q) for h in stating[_key(q)]} - {fid} - gone.keys()
+                {h for key in mine if len(stating[key]) <= MAX_STATING for h in stating[key]}
+                - {fid}
+                - gone.keys()
             )
             hosts = [facts[h] for h in sorted(near, key=rank.__getitem__)]
-            told.append(_telling(fact.figures[k], fact.words[k], fact.names[k], [own, *hosts]))
+            if _leans_back(fact.sentences[k]):
+                told.append(None)  # "This is the analysts' opinion": it says whose the sentence before is
+                continue
+            quoted = any(mark in fact.sentences[k] for mark in _QUOTES)
+            told.append(_telling(fact.figures[k], fact.words[k], fact.names[k], [own, *hosts], rare, quoted))
         if all(told) and all(t is not None and t.point is not fact.point for t in told):
             gone[fid] = told[0].point.id  # type: ignore[union-attr]  # nothing of its own: it goes whole
             _cite_too(told[0].point, fact.point.citations)  # type: ignore[union-attr]
@@ -126,10 +150,16 @@ _LEANING = frozenset(
 
 def _leaned_on(sentences: list[str], k: int) -> bool:
     """The sentence after sentence k opens with a word that points back to it."""
-    if k + 1 >= len(sentences):
-        return False
-    first = sentences[k + 1].split(maxsplit=1)[0].strip("\"“‘'(").lower() if sentences[k + 1].split() else ""
-    return first in _LEANING
+    return k + 1 < len(sentences) and _leans_back(sentences[k + 1])
+
+
+def _leans_back(sentence: str) -> bool:
+    """The sentence opens with a word that points back to the one before ("He said", "This is")."""
+    words = sentence.split(maxsplit=1)
+    return bool(words) and words[0].strip("\"“‘'(").lower() in _LEANING
+
+
+_QUOTES = ('"', "“", "”")
 
 
 def _told_twice(figures: Iterable[Quantity]) -> bool:
@@ -150,12 +180,23 @@ def _read(m: MergedPoint) -> _Fact:
 
 
 def _telling(
-    figures: list[Quantity], words: frozenset[str], names: frozenset[str], hosts: list[_Fact]
+    figures: list[Quantity],
+    words: frozenset[str],
+    names: frozenset[str],
+    hosts: list[_Fact],
+    rare: frozenset[str] = frozenset(),
+    quoted: bool = False,
 ) -> _Fact | None:
-    """The first fact that gives every figure of a sentence (one of them specific), names whom it
-    names and says most of its words; None when none does. (Names matter: "Kalo pledged $300
-    million" and "Teno pledged $300 million" are two pledges however alike their words.)"""
-    if not words or not any(_evidence(q) for q in figures):
+    """The first fact that gives every figure of a sentence, names whom it names and says most of its
+    words, when the sentence has evidence of one fact (a specific figure, or two names few facts
+    give: "Once Alvania and Borsk withdrew their bids, Cemra was the lone candidate"); None when none
+    does. (Names matter: "Kalo pledged $300 million" and "Teno pledged $300 million" are two pledges
+    however alike their words.) Someone's own words (`quoted`) need a figure: names and words alike
+    are not enough to tell one quote from another of one speaker."""
+    if not words or not _sentence_evidence(figures, names, rare):
+        return None
+    figured = any(_evidence(q) for q in figures)
+    if quoted and not figured:
         return None
     for host in hosts:
         given = host.all_figures()
@@ -165,19 +206,71 @@ def _telling(
             continue
         if len(words & host.all_words()) < RESTATED_SHARE * len(words):
             continue
+        if not figured and not _says_more_than_names(words, names, host):
+            continue
         padded = host.padded()
-        if all(_named(n, padded) for n in names):
+        if all(_named(n, padded) for run in _runs(names) for n in run):
             return host
     return None
 
 
+NAME_EVIDENCE = 2  # rare names a sentence with no specific figure must share with the fact telling it
+# ... and the share of its other words the host must say too: a list of names one fact shares with
+# another ("the bloc includes Arvia, Borsk, Cemra ..., and observers" / "the bloc now has ten members:
+# Arvia, Borsk, Cemra ...") fills most of its words, and alone says nothing of what is told of them
+NAME_WORD_SHARE = 0.15
+
+
+def _says_more_than_names(words: frozenset[str], names: frozenset[str], host: _Fact) -> bool:
+    """Beyond the names, the sentence's own words are partly the host's (NAME_WORD_SHARE)."""
+    named = {w for run in _runs(names) for w in run}
+    own = {w for w in words if not any(n.startswith(w) for n in named)}
+    return bool(own) and len(own & host.all_words()) >= NAME_WORD_SHARE * len(own)
+
+
+def _sentence_evidence(figures: list[Quantity], names: frozenset[str], rare: frozenset[str]) -> set[tuple]:
+    """What says which fact a sentence tells: its specific figures; its rare names when two names or
+    more hold them (a name of several words, "United Nations", is one name)."""
+    out: set[tuple] = {_key(q) for q in figures if _evidence(q)}
+    few = [run for run in _runs(names) if rare.intersection(run)]
+    if len(few) >= NAME_EVIDENCE:
+        out |= {("name", n) for run in few for n in run if n in rare}
+    return out
+
+
+def _runs(names: frozenset[str]) -> list[tuple[str, ...]]:
+    """A sentence's names (see _names: runs of capitalised words, joined by spaces) as word tuples."""
+    return [tuple(run.split()) for run in sorted(names)]
+
+
+def _sharing_names(keys: dict[tuple, list[str]], rare: frozenset[str]) -> set[str]:
+    """Facts sharing two rare names or more with another fact."""
+    together: dict[tuple[str, str], int] = defaultdict(int)
+    for name in sorted(rare):
+        ids = keys[("name", name)]
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                together[(ids[x], ids[y])] += 1
+    return {fid for pair, n in together.items() if n >= NAME_EVIDENCE for fid in pair}
+
+
 def _names(sentence: str) -> frozenset[str]:
-    """The capitalised words of a sentence but common ones ("The", "In"), lower-cased: its first word
-    too ("Tenovar pledged ..." names Tenovar); a name's possessive is the name."""
-    words = _WORD.findall(sentence)
-    return frozenset(
-        _POSSESSIVE.sub("", w.lower()) for w in words if w[:1].isupper() and w.lower() not in STOP
-    )
+    """The names of a sentence: runs of capitalised words but common ones ("The", "In"), lower-cased
+    and joined by spaces ("united nations"); its first word too ("Tenovar pledged ..." names
+    Tenovar); a name's possessive is the name."""
+    runs: list[list[str]] = []
+    last = -2
+    for m in _WORD.finditer(sentence):
+        w = m.group()
+        if not w[:1].isupper() or w.lower() in STOP:
+            continue
+        word = _POSSESSIVE.sub("", w.lower())
+        if runs and sentence[last : m.start()].strip() == "":
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+        last = m.end()
+    return frozenset(" ".join(run) for run in runs)
 
 
 def _padded(text: str) -> str:
