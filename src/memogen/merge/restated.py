@@ -112,7 +112,9 @@ def drop_restated_sentences(
                 told.append(None)  # "This is the analysts' opinion": it says whose the sentence before is
                 continue
             quoted = any(mark in fact.sentences[k] for mark in _QUOTES)
-            told.append(_telling(fact.figures[k], fact.words[k], fact.names[k], [own, *hosts], rare, quoted))
+            told.append(
+                _telling(fact.figures[k], fact.words[k], fact.names[k], [own, *hosts], rare, quoted, fact)
+            )
         if all(told) and all(t is not None and t.point is not fact.point for t in told):
             gone[fid] = told[0].point.id  # type: ignore[union-attr]  # nothing of its own: it goes whole
             _cite_too(told[0].point, fact.point.citations)  # type: ignore[union-attr]
@@ -186,6 +188,7 @@ def _telling(
     hosts: list[_Fact],
     rare: frozenset[str] = frozenset(),
     quoted: bool = False,
+    of: _Fact | None = None,
 ) -> _Fact | None:
     """The first fact that gives every figure of a sentence, names whom it names and says most of its
     words, when the sentence has evidence of one fact (a specific figure, or two names few facts
@@ -206,7 +209,9 @@ def _telling(
             continue
         if len(words & host.all_words()) < RESTATED_SHARE * len(words):
             continue
-        if not figured and not _says_more_than_names(words, names, host):
+        if not figured and (
+            not _says_more_than_names(words, names, host) or (of is not None and _one_source(of, host))
+        ):
             continue
         padded = host.padded()
         if all(_named(n, padded) for run in _runs(names) for n in run):
@@ -219,6 +224,13 @@ NAME_EVIDENCE = 2  # rare names a sentence with no specific figure must share wi
 # another ("the bloc includes Arvia, Borsk, Cemra ..., and observers" / "the bloc now has ten members:
 # Arvia, Borsk, Cemra ...") fills most of its words, and alone says nothing of what is told of them
 NAME_WORD_SHARE = 0.15
+
+
+def _one_source(a: _Fact, b: _Fact) -> bool:
+    """The two facts share a source: one page does not restate itself in other words ("marks a new era
+    in relations between Norland and Ostra" / "ties between Ostra and Norland entered a new phase"
+    are two points of its story); only its figure, told twice, is one fact (see pairs.restated_measure)."""
+    return bool({c.source_id for c in a.point.citations} & {c.source_id for c in b.point.citations})
 
 
 def _says_more_than_names(words: frozenset[str], names: frozenset[str], host: _Fact) -> bool:
