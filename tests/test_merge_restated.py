@@ -122,3 +122,11 @@ def test_a_sentence_pointing_back_or_a_quote_is_not_told_by_names_alone():
     drop_restated_sentences(merged, figures, names)
     assert any("This is the Vardan Institute view." in m.text for m in merged)
     assert any(m.text.startswith("“Ostin Varga") for m in merged)
+
+
+def test_a_name_spelt_out_for_its_acronym_is_not_told_by_a_fact_using_the_letters_alone():
+    merged, figures, names = _with_names(
+        "The VRC is the bloc's first review of the Kelm Treaty's goals, and it showed emissions rose.",
+        "The velora review cycle of the Kelm Treaty (VRC) is a process of the bloc.",
+    )
+    assert drop_restated_sentences(merged, figures, names) == {}

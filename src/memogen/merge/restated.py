@@ -111,9 +111,13 @@ def drop_restated_sentences(
             if _leans_back(fact.sentences[k]):
                 told.append(None)  # "This is the analysts' opinion": it says whose the sentence before is
                 continue
-            quoted = any(mark in fact.sentences[k] for mark in _QUOTES)
+            needs_figure = any(mark in fact.sentences[k] for mark in _QUOTES) or _introduces_acronym(
+                fact.sentences[k], hosts
+            )
             told.append(
-                _telling(fact.figures[k], fact.words[k], fact.names[k], [own, *hosts], rare, quoted, fact)
+                _telling(
+                    fact.figures[k], fact.words[k], fact.names[k], [own, *hosts], rare, needs_figure, fact
+                )
             )
         if all(told) and all(t is not None and t.point is not fact.point for t in told):
             gone[fid] = told[0].point.id  # type: ignore[union-attr]  # nothing of its own: it goes whole
@@ -162,6 +166,15 @@ def _leans_back(sentence: str) -> bool:
 
 
 _QUOTES = ('"', "“", "”")
+_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z0-9])\s*\)")
+
+
+def _introduces_acronym(sentence: str, hosts: list[_Fact]) -> bool:
+    """The sentence spells out a name its acronym stands for ("the global stocktake of the Paris
+    Agreement (GST)") where no fact it might be told by does: the memo needs what the letters mean,
+    so names alone do not tell it (as with someone's own words)."""
+    said = _ACRONYM.findall(sentence)
+    return bool(said) and not any(f"({a})" in " ".join(h.sentences) for a in said for h in hosts)
 
 
 def _told_twice(figures: Iterable[Quantity]) -> bool:
@@ -187,19 +200,20 @@ def _telling(
     names: frozenset[str],
     hosts: list[_Fact],
     rare: frozenset[str] = frozenset(),
-    quoted: bool = False,
+    needs_figure: bool = False,
     of: _Fact | None = None,
 ) -> _Fact | None:
     """The first fact that gives every figure of a sentence, names whom it names and says most of its
     words, when the sentence has evidence of one fact (a specific figure, or two names few facts
     give: "Once Alvania and Borsk withdrew their bids, Cemra was the lone candidate"); None when none
     does. (Names matter: "Kalo pledged $300 million" and "Teno pledged $300 million" are two pledges
-    however alike their words.) Someone's own words (`quoted`) need a figure: names and words alike
-    are not enough to tell one quote from another of one speaker."""
+    however alike their words.) Someone's own words, or a name spelt out for its acronym
+    (`needs_figure`), need a figure: names and words alike do not tell one quote from another of one
+    speaker, and the fact telling it may use the letters alone."""
     if not words or not _sentence_evidence(figures, names, rare):
         return None
     figured = any(_evidence(q) for q in figures)
-    if quoted and not figured:
+    if needs_figure and not figured:
         return None
     for host in hosts:
         given = host.all_figures()
