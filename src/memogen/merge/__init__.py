@@ -59,6 +59,7 @@ from .pairs import (
     weighted_overlap,
 )
 from .quantities import extract_quantities, figure_years, time_compatible
+from .restated import drop_restated_sentences
 from .semantic import semantic_similarities, semantic_similarity
 from .similarity import Matrices, candidate_pairs, nearest_pairs, pair_similarity, vectorise
 from .statements import source_name, source_names, told_at
@@ -195,6 +196,8 @@ def merge_points(
     merged: list[MergedPoint] = []
     clusters: list[Cluster] = []
     pid = [f"p{c + 1:04d}" for c in range(len(groups))]
+    figures_of: dict[str, list] = {}  # fact -> its chosen point's figures (see drop_restated_sentences)
+    names_of: dict[str, frozenset[str]] = {}  # ... and names
     for c, members in enumerate(groups):
         stated = [i for i in members if i not in found.flagged]
         flags = [f"{points[i].source_id}: {why}" for i in members for why in found.flagged.get(i, [])]
@@ -219,6 +222,8 @@ def merge_points(
         )
         if c in found.absorbed or not stated:
             continue  # stated by its host fact, or only a figure no other source backs
+        figures_of[pid[c]] = feats[rep].quantities
+        names_of[pid[c]] = feats[rep].names
         citations = _citations(stated, rep, member_scores, points, by_id)
         cited = {ct.source_id for ct in citations}
         extra = [
@@ -243,6 +248,8 @@ def merge_points(
         )
     stats = {"points": len(points), "candidate_pairs": n_pairs, "clusters": len(groups)}
     _drop_restated_asides(merged)
+    for c, host in drop_restated_sentences(merged, figures_of, names_of).items():
+        clusters[int(c[1:]) - 1].absorbed_into = host  # told by its host fact: --explain counts it there
     assignment = {(p.source_id, p.start, p.end): pid[cluster_of[i]] for i, p in enumerate(points)}
     flagged = [(points[i].source_id, points[i].start, points[i].end) for i in sorted(found.flagged)]
     return MergeResult(merged, clusters, stats, assignment, flagged)

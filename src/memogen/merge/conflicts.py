@@ -556,101 +556,162 @@ def _same_claim(
     owner named on both sides), because a figure far from another is far more often another
     thing than a disagreement.
     """
-    qa, qb = a.quantity, b.quantity
     cache = cache if cache is not None else _Sentences()
-    if direction(cache.norm(qa.sentence)) * direction(cache.norm(qb.sentence)) < 0:
-        return False  # one rose, the other fell: two movements
-    toll = bool(a.casualty) and a.casualty == b.casualty  # the topic's dead (injured, ...): one count
-    # a named place's people, said of it on both sides (its name, or the noun its sources call it by:
-    # "Verna has 100,000 people" / "the city, which had 90,000 inhabitants"): one measure however said
-    population = a.headcount and b.headcount and (_one_owner_named(a, b) or _unnamed_places_people(a, b))
-    # an amount or share within a tenth of the other, the same word right beside both and the words
-    # around them saying one measure ("holding more than $212 billion in assets" / "SVB held $209
-    # billion in assets"): however little else two long sentences share, one figure read twice
-    beside = (
+    if _opposite_movements(a, b, cache):
+        return False
+    if _shares_of_one_world_whole(a, b):
+        return a.agrees_with(b) or not _breakdown(a, b)
+    toll = _one_toll(a, b)
+    beside = _one_figure_beside(a, b, measure)
+    if not _related_sentences(a, b, lexical, semantic, toll or beside):
+        return False
+    if a.quantity.ordinal:
+        return _one_rank(a, b, cache)
+    if a.kind == "date":
+        return _one_day_of_one_event(a, b, cache)
+    if _unowned_naming_others(a, b, semantic, beside, cache):
+        return False
+    return _one_measure(a, b, measure, semantic, toll) and (a.agrees_with(b) or not _breakdown(a, b))
+
+
+def _opposite_movements(a: Claim, b: Claim, cache: _Sentences) -> bool:
+    """One rose, the other fell: two movements, not one figure told twice."""
+    return direction(cache.norm(a.quantity.sentence)) * direction(cache.norm(b.quantity.sentence)) < 0
+
+
+def _one_toll(a: Claim, b: Claim) -> bool:
+    """The topic's dead (injured, ...) on both sides: one count, however far apart."""
+    return bool(a.casualty) and a.casualty == b.casualty
+
+
+def _one_population(a: Claim, b: Claim) -> bool:
+    """A named place's people, said of it on both sides (its name, or the noun its sources call it by:
+    "Verna has 100,000 people" / "the city, which had 90,000 inhabitants"): one measure however said."""
+    return a.headcount and b.headcount and (_one_owner_named(a, b) or _unnamed_places_people(a, b))
+
+
+def _one_figure_beside(a: Claim, b: Claim, measure: float) -> bool:
+    """An amount or share within a tenth of the other, the same word right beside both and the words
+    around them saying one measure ("holding more than $212 billion in assets" / "SVB held $209
+    billion in assets"): however little else two long sentences share, one figure read twice."""
+    return (
         a.kind in ("amount", "percent")
         and _distance(a, b) <= NEAR_LOG_RATIO
         and measure >= MEASURE_SIM
-        and nearest_shared(qa, qb)
+        and nearest_shared(a.quantity, b.quantity)
     )
-    # two shares of one whole of the world's ("about 40% of the world's population" / "41% of the global
-    # population"), of one owner (see _may_compare): one measure, however the sentences go on
-    world = bool(a.whole) and a.whole == b.whole and _distance(a, b) <= CLOSE_LOG_RATIO
-    if world:
-        return a.agrees_with(b) or not _breakdown(a, b)
-    if lexical < RELATED_THRESHOLD and semantic < SEMANTIC_RELATED and not (toll or population or beside):
-        return False
-    if qa.ordinal:
-        # "the eighth military coup" / "the ninth successful coup": the counted noun is said on both
-        # sides, so one unit close in value is one count (the names beside an ordinal are its
-        # subject or the series' scope, not another owner) -- unless each side names someone the other
-        # does not: "Varga ... was in second place" / "In third place, Oduya ..." are two candidates' ranks
-        return (
-            _distance(a, b) <= CLOSE_LOG_RATIO
-            and name_mismatch(cache.features(qa.sentence), cache.features(qb.sentence)) == 0
-        )
-    if a.kind == "date" and _one_span(a, b):
+
+
+def _shares_of_one_world_whole(a: Claim, b: Claim) -> bool:
+    """Two shares of one whole of the world's ("about 40% of the world's population" / "41% of the
+    global population"), of one owner (see _may_compare): one measure, however the sentences go on."""
+    return bool(a.whole) and a.whole == b.whole and _distance(a, b) <= CLOSE_LOG_RATIO
+
+
+def _related_sentences(a: Claim, b: Claim, lexical: float, semantic: float, one_measure: bool) -> bool:
+    """The two sentences are about one thing (in words or in meaning), or the figures alone say they
+    measure one thing (one toll, one place's people, one amount read beside the same word)."""
+    return (
+        lexical >= RELATED_THRESHOLD or semantic >= SEMANTIC_RELATED or one_measure or _one_population(a, b)
+    )
+
+
+def _one_rank(a: Claim, b: Claim, cache: _Sentences) -> bool:
+    """ "the eighth military coup" / "the ninth successful coup": the counted noun is said on both sides,
+    so one unit close in value is one count (the names beside an ordinal are its subject or the series'
+    scope, not another owner) -- unless each side names someone the other does not: "Varga ... was in
+    second place" / "In third place, Oduya ..." are two candidates' ranks."""
+    return _distance(a, b) <= CLOSE_LOG_RATIO and not _names_apart(a, b, cache)
+
+
+def _names_apart(a: Claim, b: Claim, cache: _Sentences) -> bool:
+    """Each sentence names someone or somewhere the other does not."""
+    return bool(name_mismatch(cache.features(a.quantity.sentence), cache.features(b.quantity.sentence)))
+
+
+def _one_day_of_one_event(a: Claim, b: Claim, cache: _Sentences) -> bool:
+    """Two dates of one event: one span told two ways, the start of one event, or a day the same
+    words stand beside, in sentences that name no one the other does not."""
+    qa, qb = a.quantity, b.quantity
+    if _one_span(a, b):
         return True  # "from 30 November to 12 December" / "from November 30 to December 13": its end
-    if a.kind == "date" and a.previous != b.previous:
+    if a.previous != b.previous:
         # the first day of a span and the day something opened: the start of one event?
-        return (
-            _same_phase(qa, qb)
-            and name_mismatch(cache.features(qa.sentence), cache.features(qb.sentence)) == 0
-        )
-    if a.kind == "date":
-        # what happened on the day: the word nearest one date is near the other ("inspected");
-        # a weekday, a loose witness, must share the nearest words themselves
-        same_event = (
-            bool(_date_words(qa) & _date_words(qb)) if a.weekday or b.weekday else nearest_shared(qa, qb)
-        ) or _same_phase(qa, qb)
-        return same_event and name_mismatch(cache.features(qa.sentence), cache.features(qb.sentence)) == 0
-    if (
-        (a.entity is None or b.entity is None)
-        and not beside
-        and not (semantic >= SEMANTIC_RELATED and _one_reference_point(a, b, cache))
-        and name_mismatch(cache.features(qa.sentence), cache.features(qb.sentence))
-    ):
-        return False  # no owner said, and each sentence names someone the other does not: two facts
-    lexical_measure = qa.relatedness(qb) >= RELATED_CONTEXT and nearest_shared(qa, qb)
+        return _same_phase(qa, qb) and not _names_apart(a, b, cache)
+    # what happened on the day: the word nearest one date is near the other ("inspected");
+    # a weekday, a loose witness, must share the nearest words themselves
+    same_event = (
+        bool(_date_words(qa) & _date_words(qb)) if a.weekday or b.weekday else nearest_shared(qa, qb)
+    ) or _same_phase(qa, qb)
+    return same_event and not _names_apart(a, b, cache)
+
+
+def _unowned_naming_others(a: Claim, b: Claim, semantic: float, beside: bool, cache: _Sentences) -> bool:
+    """No owner said on one side, and each sentence names someone the other does not: two facts
+    (unless the figures are one amount read beside the same word, or two distances from one place)."""
+    if a.entity is not None and b.entity is not None:
+        return False
+    if beside or (semantic >= SEMANTIC_RELATED and _one_reference_point(a, b, cache)):
+        return False
+    return _names_apart(a, b, cache)
+
+
+def _one_measure(a: Claim, b: Claim, measure: float, semantic: float, toll: bool) -> bool:
+    """The words around the figures say one measure; the farther apart the values, the more it
+    takes (see the bands below)."""
     if toll:
-        # people killed (injured, missing, ...) by one owner: counts of one toll, however far apart
-        measured = True
-    elif _distance(a, b) <= NEAR_LOG_RATIO:
+        return True  # people killed (injured, missing, ...) by one owner: one toll, however far apart
+    if _distance(a, b) <= NEAR_LOG_RATIO:
         # within a tenth of each other: shared words nearby are enough ("$700 million ... towards this
         # fund" / "committed to the fund, with $725 million pledged")
-        measured = qa.relatedness(qb) >= NEAR_CONTEXT or measure >= MEASURE_SIM or a.headcount
-    elif _distance(a, b) <= CLOSE_LOG_RATIO:
-        # one owner named on both sides ("allocated to the Loss and Damage Fund" / "mobilised towards
-        # this fund") is a sign too: an owner's figures in one unit, close in value, are one measure
-        # (counts also need words that do not say another thing: "won 75 seats" / "contested 100 seats")
-        # (a named place's plain headcount, "Derna, home to 100,000 people" / "Derna, which has a
-        # population of 90,000", is its population however worded)
-        owner = _one_owner_named(a, b) and (
-            a.kind == "amount" or a.unit == "people" or measure >= FAR_MEASURE_SIM
-        )
-        # (two readings of one place's population: "a city of 100,000" / "90,000 people live there")
-        measured = lexical_measure or measure >= MEASURE_SIM or owner or a.headcount
-    else:
-        # a count far from another is most often a part against a whole ("93 of 264 seats"): only
-        # one owner named on both sides makes it a rival reading
-        # (a measured length is no count: "200 km" against "200 miles" is a rival reading)
-        owned = (
-            a.kind != "number" or a.unit in MEASURED_UNITS or (a.entity is not None and b.entity is not None)
-        )
-        # ... or, with no owner on either side, words around both that say one thing and neither a
-        # part nor a whole of another count ("23 countries have applied" / "40 countries have applied")
-        owned = owned or (
-            a.entity is None
-            and b.entity is None
-            and measure >= SAME_MEASURE_SIM
-            and not _part_or_whole(a)
-            and not _part_or_whole(b)
-        )
-        measured = lexical_measure and measure >= FAR_MEASURE_SIM and owned
-        # one figure in two units of one dimension ("stretches for 200 km" / "runs 200 miles"): a
-        # unit one source got wrong, in sentences that read as one fact
-        measured = measured or (semantic >= SEMANTIC_RELATED and _unit_slip(a, b))
-    return measured and (a.agrees_with(b) or not _breakdown(a, b))
+        return a.quantity.relatedness(b.quantity) >= NEAR_CONTEXT or measure >= MEASURE_SIM or a.headcount
+    if _distance(a, b) <= CLOSE_LOG_RATIO:
+        return _close_values_one_measure(a, b, measure)
+    return _far_values_one_measure(a, b, measure, semantic)
+
+
+def _lexical_measure(a: Claim, b: Claim) -> bool:
+    """Shared words near both figures, the nearest one shared."""
+    qa, qb = a.quantity, b.quantity
+    return qa.relatedness(qb) >= RELATED_CONTEXT and nearest_shared(qa, qb)
+
+
+def _close_values_one_measure(a: Claim, b: Claim, measure: float) -> bool:
+    """Within half again: one sign of one measure. One owner named on both sides ("allocated to the Loss
+    and Damage Fund" / "mobilised towards this fund") is a sign too: an owner's figures in one unit,
+    close in value, are one measure (counts also need words that do not say another thing: "won 75
+    seats" / "contested 100 seats"); a named place's plain headcount ("Derna, home to 100,000 people" /
+    "Derna, which has a population of 90,000", "a city of 100,000" / "90,000 people live there") is its
+    population however worded."""
+    owner = _one_owner_named(a, b) and (
+        a.kind == "amount" or a.unit == "people" or measure >= FAR_MEASURE_SIM
+    )
+    return _lexical_measure(a, b) or measure >= MEASURE_SIM or owner or a.headcount
+
+
+def _far_values_one_measure(a: Claim, b: Claim, measure: float, semantic: float) -> bool:
+    """Farther apart: a count far from another is most often a part against a whole ("93 of 264
+    seats"), so both signs, and an owner; or one figure in two units one source got wrong."""
+    measured = _lexical_measure(a, b) and measure >= FAR_MEASURE_SIM and _owned_alike(a, b, measure)
+    # one figure in two units of one dimension ("stretches for 200 km" / "runs 200 miles"): a unit one
+    # source got wrong, in sentences that read as one fact
+    return measured or (semantic >= SEMANTIC_RELATED and _unit_slip(a, b))
+
+
+def _owned_alike(a: Claim, b: Claim, measure: float) -> bool:
+    """Far-apart figures may be rival readings: amounts, shares and measured lengths ("200 km" against
+    "200 miles"); counts with an owner named on both sides; or, with no owner on either side, words
+    around both that say one thing and neither a part nor a whole of another count ("23 countries have
+    applied" / "40 countries have applied")."""
+    if a.kind != "number" or a.unit in MEASURED_UNITS or (a.entity is not None and b.entity is not None):
+        return True
+    return (
+        a.entity is None
+        and b.entity is None
+        and measure >= SAME_MEASURE_SIM
+        and not _part_or_whole(a)
+        and not _part_or_whole(b)
+    )
 
 
 def _unit_slip(a: Claim, b: Claim) -> bool:
