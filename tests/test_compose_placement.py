@@ -391,6 +391,12 @@ def test_others_condemning_the_event_is_a_view_of_it_unless_it_is_history_or_cou
         "The seizure drew condemnation from the regional bloc, where armies have taken power in four "
         "states since 2027.": (bg, wm),
         "The regional bloc condemned the 2027 seizure of power in a neighbouring state.": (bg, bg),
+        # censure named only as the backdrop of what was done leaves the report the event's
+        "The league awarded the 2040 games to the island state despite criticism of its labour laws.": (
+            wh,
+            wh,
+        ),
+        "The league awarded the games to the island state, which critics condemned as a sham.": (wh, wm),
     }
     assert _moved(place_event_reports, cases) == {text: want for text, (_, want) in cases.items()}
 

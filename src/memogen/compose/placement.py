@@ -230,12 +230,23 @@ _CENSURE = re.compile(
 )
 
 
+# "despite criticism of ...", "amid condemnation from ...": the censure is the backdrop of the main
+# clause, which tells what was done
+_CONCESSIVE_BEFORE = re.compile(
+    r"\b(?:despite|amid|amidst|in the face of|notwithstanding)\s+(?:\S+\s+){0,3}$", re.I
+)
+
+
 def voices_censure(point: MergedPoint, event: dt.date) -> bool:
     """A What-happened or Background label on a sentence in which others condemn or criticise: a
     reaction is a view of what the event means, however plainly it is reported; history that was
     censured then names its time (a year before the event's, a past perfect) and stays, and a report
-    that counts the dead ("protesters denounced the vote; three were killed") is the event's."""
-    if point.section == "what_it_means" or tallies_the_event(point) or not _CENSURE.search(point.text):
+    that counts the dead ("protesters denounced the vote; three were killed") is the event's. A
+    censure named only as the backdrop ("awarded the games despite criticism of ...") leaves the
+    report what it is."""
+    if point.section == "what_it_means" or tallies_the_event(point):
+        return False
+    if not any(not _CONCESSIVE_BEFORE.search(point.text[: m.start()]) for m in _CENSURE.finditer(point.text)):
         return False
     cues = cue_features(point.text)
     if "w_casualty" in cues or _RECALL_CUES.intersection(cues):
