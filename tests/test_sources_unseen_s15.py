@@ -135,3 +135,14 @@ def test_a_newspapers_name_under_the_byline_is_the_outlet() -> None:
     res = clean_text(page)
     assert res.found.authors == ["Ada Brenner"] and res.found.publisher == "Harbour Enquirer"
     assert "Harbour Enquirer" not in res.text
+
+
+def test_a_link_label_spliced_into_an_author_box_drops_the_box_not_a_sentence() -> None:
+    """'Mara Ilves See also <teaser> Correspondent in Riga.': a name with no sentence of its own, then a
+    capitalised link label, is widget text; a label after a full sentence, or after a clause, is not."""
+    from memogen.sources.cleaning.chrome import see_also
+
+    assert see_also("Mara Ilves See also Talks resume in Oslo after a week Correspondent in Riga.")
+    assert see_also("Ana de la Cruz Read more Port strike ends Trade reporter based in Lima.")
+    assert see_also("The ministry said the audit was complete. See also the annex of sites.") is None
+    assert see_also("Officials told reporters to See also the statement.") is None

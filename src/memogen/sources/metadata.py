@@ -34,7 +34,7 @@ _NUMERIC_DATE = re.compile(
 )
 WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?", re.I)
 _OTHER_CALENDAR = re.compile(r"\b\d{1,2}\s+[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?\s+\d{3,4}\b")
-_PARTICLES = frozenset(
+NAME_PARTICLES = frozenset(
     """bin ibn al el de da del della van von der den di du la le ul ud us abu""".split()  # noqa: SIM905
 )
 # Capitalised words that make a line an organisation, a role or a headline rather than a person.
@@ -187,7 +187,7 @@ def is_name(text: str) -> bool:
         return False
     full = 0
     for tok in tokens:
-        if tok.lower() in _PARTICLES or tok.lower().startswith(("al-", "el-")):
+        if tok.lower() in NAME_PARTICLES or tok.lower().startswith(("al-", "el-")):
             continue
         if not _name_token(tok):
             return False
@@ -408,7 +408,7 @@ def byline_credit(line: str) -> str | None:
     tokens = credit.split()
     joined = [t for t in tokens[1:-1] if t.lower() not in _CREDIT_JOINS]  # 'By Euronews with AP'
     if not 1 <= len(tokens) <= 5 or not all(
-        t[:1].isupper() for t in tokens[:1] + joined + tokens[-1:] if t.lower() not in _PARTICLES
+        t[:1].isupper() for t in tokens[:1] + joined + tokens[-1:] if t.lower() not in NAME_PARTICLES
     ):
         return None
     if is_role(credit) or is_group_byline(credit) or _DESK_ROLE.search(credit) or re.search(r"\d", credit):

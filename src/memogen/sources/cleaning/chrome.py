@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from ...model import DroppedLine
+from ..metadata import NAME_PARTICLES
 from ..text import word_count
 from .lines import TERMINAL, Found, Line, bare, bare_key, drop, lacks_all
 from .shape import is_heading_like
@@ -151,8 +152,28 @@ def link_prompt(text: str) -> str | None:
     return "page widget" if _WIDGET.match(text) else None
 
 
+# 'Mara Ilves See also Talks resume in Oslo Political correspondent ...': an author box (a name with no
+# sentence of its own) into which the page spliced a link label and its teaser. A capitalised label
+# cannot follow a word inside a sentence of prose, so the line is widget text, not the story.
+_SPLICED_LABEL = re.compile(
+    r"^(?P<stub>[^.!?:;]{1,60}?)\s(?:See also|Read also|Also read|Read more|More from)\s+\S"
+)
+STUB_WORDS = 5  # the words before the spliced label: a name or a kicker, no sentence
+
+
 def see_also(text: str) -> str | None:
-    return "link to another article" if _SEE_ALSO.match(text) and word_count(text) <= 20 else None
+    if _SEE_ALSO.match(text) and word_count(text) <= 20:
+        return "link to another article"
+    m = _SPLICED_LABEL.match(text)
+    if m and _is_name_stub(m["stub"]) and word_count(text) <= 60:
+        return "link to another article (spliced into an author box)"
+    return None
+
+
+def _is_name_stub(stub: str) -> bool:
+    """A few capitalised words and nothing else ('Mara Ilves', 'Ana de la Cruz'): a name, not a clause."""
+    words = stub.split()
+    return 0 < len(words) <= STUB_WORDS and all(w[:1].isupper() or w in NAME_PARTICLES for w in words)
 
 
 def social_prompt(text: str) -> str | None:
