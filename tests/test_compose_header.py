@@ -63,6 +63,8 @@ def test_a_page_written_before_the_event_does_not_name_the_memo():
     ]
     event = dt.date(2024, 12, 11)
     assert infer_title([early, later], MergeResult(points, []), event_date=event) == later.metadata.title
+    # with no headline of the event's time, the earlier page's headline still beats the folder's name
+    assert infer_title([early], MergeResult(points, []), "storm-summit", event) == early.metadata.title
     # the deadline after the event's day, or no event day known: the page may well be the event's
     assert (
         infer_title([early], MergeResult(points, []), event_date=dt.date(2024, 3, 1)) == early.metadata.title

@@ -32,10 +32,11 @@ def infer_title(
     titled = [
         (k, s)
         for k, s in enumerate(sources)
-        if s.metadata.title
-        and len(_stems(s.metadata.title) & said) >= TITLE_MIN_SHARED
-        and not written_before(s.text, event_date)
+        if s.metadata.title and len(_stems(s.metadata.title) & said) >= TITLE_MIN_SHARED
     ]
+    # a page written before the event names an earlier moment of the story: it names the memo only
+    # when no page of the event's time has a headline (a real headline beats the topic's folder name)
+    titled = [t for t in titled if not written_before(t[1].text, event_date)] or titled
     if not titled:
         return topic_title(topic, sources) or "Briefing memo"
     told = _content_words(" ".join(p.text for p in result.merged if p.section == "what_happened"))
