@@ -9,6 +9,7 @@ from collections import Counter
 from ..config import TopicConfig
 from ..merge import MergeResult
 from ..model import MemoHeader, RenderSettings, Source
+from ..wordlists import MONTHS
 
 
 def infer_title(
@@ -71,16 +72,10 @@ def written_before(text: str, event_date: dt.date | None) -> bool:
     if event_date is None:
         return False
     for m in _DEADLINE.finditer(text):
-        month = _MONTHS.index(m.group("month")) + 1
+        month = MONTHS[m.group("month").lower()]
         if dt.date(int(m.group("year")), month, 1) < event_date.replace(day=1):
             return True
     return False
-
-
-_MONTHS = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-]  # fmt: skip
 
 
 # a word that points back to something said before ("RSF also controlled ...", "Meanwhile, ...")

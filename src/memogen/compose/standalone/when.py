@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...sections.dates import find_dates
-from ...wordlists import COUNT_WORDS
+from ...wordlists import COUNT_WORDS, MONTHS
 from .shape import open_quotation
 
 WEEKDAYS = tuple(calendar.day_name)  # Monday .. Sunday
@@ -460,7 +460,7 @@ def _in_a_name(sentence: str, m: re.Match) -> bool:
 
 
 # the months by name and by abbreviation ('Friday Sept. 8', 'Monday Aug. 7'): a date after the weekday
-_MONTH_WORDS = frozenset(n.lower() for n in [*calendar.month_name[1:], *calendar.month_abbr[1:]]) | {"sept"}
+_MONTH_WORDS = frozenset(MONTHS)
 
 
 def has_relative_time(sentence: str) -> bool:

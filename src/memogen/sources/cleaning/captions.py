@@ -94,12 +94,13 @@ def is_standalone_credit(text: str) -> bool:
     return bool(_CREDIT_LINE.search(text))
 
 
-# The picture agencies a short caption may end on alone: 'Silicon Valley Bank headquarters in Santa Clara,
-# California. Bloomberg'
-_PICTURE_AGENCY = re.compile(
-    r"^(?:Bloomberg|Reuters|AFP|AP|EPA(?:-EFE)?|Getty Images|Xinhua|Anadolu(?: Agency)?|Shutterstock|Alamy|"
-    r"AFP via Getty Images|Associated Press)\.?$"
+# The wire and picture agencies a short caption may end on alone ('Silicon Valley Bank headquarters in
+# Santa Clara, California. Bloomberg') or in brackets ('... in New Delhi. (AP)')
+_AGENCIES = (
+    r"(?:Bloomberg|Reuters|AFP|AP|EPA(?:-EFE)?|Getty Images|Xinhua|Anadolu(?: Agency)?|Shutterstock|Alamy|"
+    r"AFP via Getty Images|Associated Press|ANI|PTI|AAP|dpa|IANS)"
 )
+_PICTURE_AGENCY = re.compile(rf"^{_AGENCIES}\.?$")
 
 
 def is_picture_agency(name: str) -> bool:
@@ -136,9 +137,7 @@ def pictured_with_agency(text: str) -> bool:
 
 
 # '... at the summit in New Delhi. (AP)': a wire agency named alone in brackets after the last stop
-_AGENCY_IN_BRACKETS = re.compile(
-    r"[.!?][\"”’]?\s*\((?:AP|AFP|Reuters|EPA(?:-EFE)?|Getty Images|Bloomberg|Xinhua|ANI|PTI|AAP|dpa|IANS)\)$"
-)
+_AGENCY_IN_BRACKETS = re.compile(rf"[.!?][\"”’]?\s*\({_AGENCIES}\)$")
 PICTURED_LEAD_CHARS = 120  # the subject and its verb open the caption
 
 
