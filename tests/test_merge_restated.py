@@ -144,21 +144,13 @@ def test_a_clause_restating_a_rank_goes_and_the_other_clause_stays():
     assert merged[0].text.startswith("The bloc admitted Borsk")
 
 
-def test_a_clause_is_not_cut_from_someones_words_nor_left_leaning_on_nothing():
+def test_a_clause_stays_in_someones_words_leaning_on_nothing_or_telling_a_rank_of_another_noun():
     host = "The bloc admitted Borsk as its 10th full member at the summit in Velora."
     for other in (
         "Borsk became the tenth member state of the bloc, while it promised to open its markets.",
         "“Borsk became the tenth member state of the bloc, while Cemra stays out,” the chair said.",
+        "The bloc held its tenth summit in Velora, while Cemra announced it would stay an observer.",
     ):
         merged, figures = _facts(host, other)
         drop_restated_sentences(merged, figures)
         assert merged[1].text == other
-
-
-def test_a_rank_of_another_noun_is_another_figure():
-    merged, figures = _facts(
-        "The bloc admitted Borsk as its 10th full member at the summit in Velora.",
-        "The bloc held its tenth summit in Velora, while Cemra announced it would stay an observer.",
-    )
-    drop_restated_sentences(merged, figures)
-    assert merged[1].text.startswith("The bloc held its tenth summit")

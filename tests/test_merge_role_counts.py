@@ -27,34 +27,29 @@ def test_a_count_done_on_a_day_and_the_same_count_reported_that_day_disagree():
     assert len(stated) == 1 and "six countries" in stated[0] and "five countries" in stated[0]
 
 
-def test_a_report_of_the_next_morning_still_tells_that_days_doing():
+def _reported_later(days: int) -> list[str]:
+    """The statements for a count done on DAY against the same count reported `days` later."""
     specs = [
         ("s0", ["Leaders of the Orvel bloc on Thursday invited six countries to join the group."], "A", DAY),
         (
             "s1",
             ["The Orvel bloc's chair said five countries had been invited to join the group."],
             "B",
-            DAY + dt.timedelta(days=1),
+            DAY + dt.timedelta(days=days),
         ),
     ]
     _, result = merge_specs(*specs)
-    stated = [c.statement for m in result.merged for c in m.conflicts]
+    return [c.statement for m in result.merged for c in m.conflicts]
+
+
+def test_a_report_of_the_next_morning_still_tells_that_days_doing():
+    stated = _reported_later(1)
     assert len(stated) == 1 and "six countries" in stated[0] and "five countries" in stated[0]
 
 
 def test_the_same_count_reported_a_week_later_keeps_its_day():
-    """Only a report of that very day is about that day's doing: a later one may count more."""
-    specs = [
-        ("s0", ["Leaders of the Orvel bloc on Thursday invited six countries to join the group."], "A", DAY),
-        (
-            "s1",
-            ["The Orvel bloc's chair said five countries had been invited to join the group."],
-            "B",
-            DAY + dt.timedelta(days=7),
-        ),
-    ]
-    _, result = merge_specs(*specs)
-    assert not [c for m in result.merged for c in m.conflicts]
+    """Only a report of that day (or the next morning) is about that day's doing: a later one may count more."""
+    assert not _reported_later(7)
 
 
 def test_counts_of_two_roles_on_one_day_do_not_disagree():
