@@ -130,3 +130,27 @@ def test_a_name_spelt_out_for_its_acronym_is_not_told_by_a_fact_using_the_letter
         "The velora review cycle of the Kelm Treaty (VRC) is a process of the bloc.",
     )
     assert drop_restated_sentences(merged, figures, names) == {}
+
+
+def test_a_clause_restating_a_rank_goes_and_the_other_clause_stays():
+    """ "the tenth member state" and "its 10th full member" count one thing: the clause telling it again
+    goes, the clause with a fact of its own is kept as the sentence."""
+    merged, figures = _facts(
+        "The bloc admitted Borsk as its 10th full member at the summit in Velora.",
+        "Borsk officially became the tenth member state of the bloc, while Cemra announced it would stay an observer.",
+    )
+    assert drop_restated_sentences(merged, figures) == {}
+    assert merged[1].text == "Cemra announced it would stay an observer."
+    assert merged[0].text.startswith("The bloc admitted Borsk")
+
+
+def test_a_clause_stays_in_someones_words_leaning_on_nothing_or_telling_a_rank_of_another_noun():
+    host = "The bloc admitted Borsk as its 10th full member at the summit in Velora."
+    for other in (
+        "Borsk became the tenth member state of the bloc, while it promised to open its markets.",
+        "“Borsk became the tenth member state of the bloc, while Cemra stays out,” the chair said.",
+        "The bloc held its tenth summit in Velora, while Cemra announced it would stay an observer.",
+    ):
+        merged, figures = _facts(host, other)
+        drop_restated_sentences(merged, figures)
+        assert merged[1].text == other

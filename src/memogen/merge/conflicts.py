@@ -439,7 +439,7 @@ def _may_compare(
         return False  # the starting value of a change is not its outcome
     if a.unit != b.unit and (a.kind != "number" or (a.unit and b.unit)):
         return False  # another currency or unit: never a disagreement (currencies are not converted)
-    if a.day != b.day:
+    if a.day != b.day and not (_told_that_day(a, b) or _told_that_day(b, a)):
         return False  # one day's count is not the running total, nor another day's
     if a.basis != b.basis:
         return False  # at purchasing power parity, per head, in real terms: another measure
@@ -461,6 +461,28 @@ def _may_compare(
     if owners.topic is not None and named.entity.same_as(owners.topic):  # type: ignore[union-attr]
         return True  # in a topic about BRICS, "47% of the world's population" with no owner is BRICS's
     return (named.kind, named.unit) in owners.sole or _named_by_head(named, bare)
+
+
+def _told_that_day(dated: Claim, bare: Claim) -> bool:
+    """A fixed count of what was done on a day ("invited six countries on Thursday") and the same
+    count with no day, reported that day or the next morning ("said five countries had been
+    invited"): one day's doing told twice, not a day's part of a running total (a count that grows
+    -- a toll, a figure that rose -- or one said of that day alone keeps its day; a report of days
+    later may count what came after)."""
+    return (
+        dated.day is not None
+        and bare.day is None
+        and bare.reported is not None
+        and 0 <= (bare.reported - dated.day).days <= REPORTED_NEXT_DAY
+        and dated.kind == "number"
+        and not dated.accrues
+        and not bare.accrues
+        and not _DAY_ALONE.search(dated.quantity.sentence)
+    )
+
+
+REPORTED_NEXT_DAY = 1  # days after a doing a report with no day of its own may still be telling it
+_DAY_ALONE = re.compile(r"\b(?:alone|that day|daily|a day|per day|each day|so far)\b", re.I)
 
 
 # A sentence whose subject is the sentence before's ("The department also said 25 buildings had

@@ -8,7 +8,8 @@ words are mostly that fact's, adds nothing a reader would miss: it is dropped fr
 fact of that sentence alone goes, its sources cited by the fact that tells it. The shared figure is
 the evidence; the words make sure the sentence is about what that fact says ("the eighth coup in
 the region" beside "Gabon's is the eighth military coup in West Africa"), not another thing of the
-same count ("six countries invited" beside "six countries signed").
+same count ("six countries invited" beside "six countries signed"). A sentence that joins such a
+restating clause to one of its own ("..., while ...") keeps that other clause alone.
 """
 
 from __future__ import annotations
@@ -114,11 +115,12 @@ def drop_restated_sentences(
             needs_figure = any(mark in fact.sentences[k] for mark in _QUOTES) or _introduces_acronym(
                 fact.sentences[k], hosts
             )
-            told.append(
-                _telling(
-                    fact.figures[k], fact.words[k], fact.names[k], [own, *hosts], rare, needs_figure, fact
-                )
+            host = _telling(
+                fact.figures[k], fact.words[k], fact.names[k], [own, *hosts], rare, needs_figure, fact
             )
+            if host is None and mine:
+                _drop_told_clause(fact, k, [own, *hosts], rare)
+            told.append(host)
         if all(told) and all(t is not None and t.point is not fact.point for t in told):
             gone[fid] = told[0].point.id  # type: ignore[union-attr]  # nothing of its own: it goes whole
             _cite_too(told[0].point, fact.point.citations)  # type: ignore[union-attr]
@@ -132,6 +134,56 @@ def drop_restated_sentences(
 
 
 _PARTS = ("sentences", "figures", "words", "names")
+
+# where one sentence joins two clauses, each with its own subject ("Borsk became the tenth member, while
+# Cemra chose to stay an observer"; "..., whereas ..."; "...; ...")
+_CLAUSE_JOIN = re.compile(r",?\s+(?:while|whereas)\s+|;\s+")
+MIN_CLAUSE_WORDS = 4  # the clause kept must say something on its own
+
+
+def _drop_told_clause(fact: _Fact, k: int, hosts: list[_Fact], rare: frozenset[str]) -> None:
+    """Sentence k joins two clauses and one restates a fact's figure in mostly its words (see
+    `_telling`) while the other says something of its own: the sentence keeps that other clause alone
+    ("Borsk became the tenth member of the bloc, while Cemra chose to stay an observer" beside "The
+    bloc admitted Borsk as its tenth member": "Cemra chose to stay an observer."). Why: whole sentences
+    go only when all they say is told; a figure told inside a sentence that carries another fact was
+    told twice in the memo."""
+    sentence = fact.sentences[k]
+    joins = list(_CLAUSE_JOIN.finditer(sentence))
+    if len(joins) != 1 or any(mark in sentence for mark in _QUOTES):
+        return  # one join only; someone's own words are not cut
+    join = joins[0]
+    head, tail = sentence[: join.start()], sentence[join.end() :]
+    for told, kept, last in ((head, tail, True), (tail, head, False)):
+        feats = features(told)
+        figures = [q for q in feats.quantities if _told(q)]
+        if not any(_evidence(q) for q in figures) or not _standalone(kept):
+            continue
+        words = frozenset(w for w in feats.content if not w[:1].isdigit())
+        if _telling(figures, words, _names(told), hosts, rare, False, fact) is None:
+            continue
+        text = kept[:1].upper() + kept[1:]
+        if not last:
+            text = text.rstrip(" ,") + sentence.rstrip()[-1:] if sentence.rstrip()[-1:] in ".!?" else text
+        rest = features(text)
+        fact.sentences[k] = text
+        fact.figures[k] = [q for q in rest.quantities if _told(q)]
+        fact.words[k] = frozenset(w for w in rest.content if not w[:1].isdigit())
+        fact.names[k] = _names(text)
+        fact.point.text = " ".join(fact.sentences)
+        return
+
+
+def _standalone(clause: str) -> bool:
+    """A clause that reads as a sentence: enough words, opening on no word that points back."""
+    first = clause.split(maxsplit=1)[0] if clause.strip() else ""
+    opens = first[:1].isupper() or first.lower() in _DETERMINERS
+    return len(clause.split()) >= MIN_CLAUSE_WORDS and opens and not _leans_back(clause)
+
+
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "some", "many", "most", "several", "other", "others", "both", "all"]
+)
 
 # a sentence that leans on the one before for its subject ("He said ...", "This is ..."): that one stays
 _LEANING = frozenset(
@@ -218,7 +270,7 @@ def _telling(
     for host in hosts:
         given = host.all_figures()
         if not all(
-            any(g.kind == q.kind and g.unit == q.unit and g.same_value(q) for g in given) for q in figures
+            any(g.kind == q.kind and _one_noun(g, q) and g.same_value(q) for g in given) for q in figures
         ):
             continue
         if len(words & host.all_words()) < RESTATED_SHARE * len(words):
@@ -331,7 +383,21 @@ def _cite_too(host: MergedPoint, citations: list[Citation]) -> None:
 
 
 def _key(q: Quantity) -> tuple:
-    return (q.kind, q.unit, tuple(float(v) for v in q.value[:1]))
+    # an ordinal's noun is read from the words after it ("the tenth member state" / "its 10th full
+    # member"): its rank alone finds the facts that might tell it, `_one_noun` decides
+    return (q.kind, "ordinal" if q.ordinal else q.unit, tuple(float(v) for v in q.value[:1]))
+
+
+def _one_noun(a: Quantity, b: Quantity) -> bool:
+    """The two figures count one thing: the same unit, or (ranks) one's noun among the other's words
+    ("the tenth member state" and "its 10th full member": a member)."""
+    if a.unit == b.unit:
+        return True
+    if not (a.ordinal and b.ordinal and a.unit and b.unit):
+        return False
+    words_a = [w.lower() for w in a.display.split()[1:]]
+    words_b = [w.lower() for w in b.display.split()[1:]]
+    return any(w.startswith(b.unit) for w in words_a) or any(w.startswith(a.unit) for w in words_b)
 
 
 def _evidence(q: Quantity) -> bool:
