@@ -606,3 +606,21 @@ def test_what_was_done_next_is_the_events_aftermath() -> None:
     sal = {p.id: _salience(0.6) for p in news} | {history.id: _salience(0.5), sent.id: _salience(0.05)}
     fill_empty_background(points, sal, floor=0.3)
     assert sent.section == "what_happened"
+
+
+def test_an_unsure_verdict_on_a_party_leaves_what_happened() -> None:
+    """'The expansion is a diplomatic victory for the premier' (unsure, among the reports) says what
+    the news does to someone: What it means; a sure label, or a plain report, stays."""
+    verdict = _point("The expansion of the bloc is a diplomatic victory for the premier, who faces a vote.",
+                     "what_happened", 0.45)  # fmt: skip
+    sure = _point("The expansion of the bloc is a diplomatic victory for the premier, who faces a vote.",
+                  "what_happened", 0.8)  # fmt: skip
+    report = _point(
+        "The bloc admitted the union as a member at the invitation of the premier.", "what_happened", 0.45
+    )
+    place_event_reports([verdict, sure, report], EVENT)
+    assert [verdict.section, sure.section, report.section] == [
+        "what_it_means",
+        "what_happened",
+        "what_happened",
+    ]

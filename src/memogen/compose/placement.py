@@ -216,6 +216,20 @@ def hedges_a_verdict(point: MergedPoint, event: dt.date) -> bool:
     return "t_day_event" not in time_features(point.text, Context(event_start=event))
 
 
+def verdict_on_a_party(point: MergedPoint, event: dt.date) -> bool:
+    """An unsure What-happened label on a point whose first sentence is a verdict aimed at a party
+    ("The expansion of the group is a diplomatic victory for Modi, ..."): what the news does to
+    someone is what it means, however near the reports the sentence stood; a tally the sources
+    dispute, or a sentence dated at the event, reports."""
+    if point.section != "what_happened" or point.confidence >= UNSURE_LABEL or tallies_the_event(point):
+        return False
+    spans = sentence_spans(point.text)
+    first = point.text[spans[0][0] : spans[0][1]] if spans else point.text
+    if "w_eval" not in cue_features(first) or not _EFFECT_ON.search(first):
+        return False
+    return "t_day_event" not in time_features(first, Context(event_start=event))
+
+
 def voiced_before(point: MergedPoint, event: dt.date) -> bool:
     """A What-happened label on what someone said on a day before the event's first ("shared his
     goals in a speech on Thursday (Jan. 11)", the vote on the 13th): a statement made in the run-up
@@ -274,7 +288,12 @@ def place_event_reports(points: list[MergedPoint], event: dt.date) -> None:
             or reports_in_progress(p, event)
         ):
             p.section = "what_happened"
-        elif judges_what_comes(p, event) or voices_censure(p, event) or hedges_a_verdict(p, event):
+        elif (
+            judges_what_comes(p, event)
+            or voices_censure(p, event)
+            or hedges_a_verdict(p, event)
+            or verdict_on_a_party(p, event)
+        ):
             p.section = "what_it_means"
         elif (
             states_the_setting(p, event)
