@@ -331,6 +331,12 @@ CLOSING_HOUR = 20.0  # ... a closing ceremony ends them
 WEEKDAY_REACH = 6
 
 
+def first_sentence(text: str) -> str:
+    """A point's first sentence, which says what the point is (a point may be a whole paragraph)."""
+    spans = sentence_spans(text)
+    return text[spans[0][0] : spans[0][1]] if spans else text
+
+
 def _said(point: MergedPoint, texts: dict[str, str]) -> str:
     """The first sentence the point's first source wrote (a weekday the composer cut from an undated
     page's sentence, which it could not date, still tells when it happened); a point of several
@@ -338,9 +344,7 @@ def _said(point: MergedPoint, texts: dict[str, str]) -> str:
     ..." is no opening)."""
     c = point.citations[0]
     text = texts.get(c.source_id, "")
-    said = text[c.start : c.end] if c.end > c.start else c.excerpt
-    spans = sentence_spans(said)
-    return said[spans[0][0] : spans[0][1]] if spans else said
+    return first_sentence(text[c.start : c.end] if c.end > c.start else c.excerpt)
 
 
 # "on Sunday", "late Monday", "early Tuesday": a weekday that dates what is told ("the Imam of Friday

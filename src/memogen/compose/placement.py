@@ -31,9 +31,8 @@ from enum import Enum
 from ..merge.lexicon import STOP
 from ..model import MergedPoint
 from ..sections.features import PAST_FORMS, Context, cue_features, quoted_wording, time_features
-from ..sections.sentences import sentence_spans
 from ..wordlists import QUOTED_SPAN
-from .order import point_date
+from .order import first_sentence, point_date
 from .salience import Salience
 
 UNSURE_LABEL = 0.5  # below this extractor confidence, a What-it-means label is a guess
@@ -121,8 +120,7 @@ def reports_in_progress(point: MergedPoint, event: dt.date) -> bool:
     way as the report is written is its news, not the setting before it nor a view of it."""
     if point.section == "what_happened":
         return False
-    spans = sentence_spans(point.text)
-    first = point.text[spans[0][0] : spans[0][1]] if spans else point.text
+    first = first_sentence(point.text)
     if not _IN_PROGRESS.search(first) or recalls_the_past(first, event):
         return False
     cues = cue_features(first)
@@ -223,8 +221,7 @@ def verdict_on_a_party(point: MergedPoint, event: dt.date) -> bool:
     dispute, or a sentence dated at the event, reports."""
     if point.section != "what_happened" or point.confidence >= UNSURE_LABEL or tallies_the_event(point):
         return False
-    spans = sentence_spans(point.text)
-    first = point.text[spans[0][0] : spans[0][1]] if spans else point.text
+    first = first_sentence(point.text)
     if "w_eval" not in cue_features(first) or not _EFFECT_ON.search(first):
         return False
     return "t_day_event" not in time_features(first, Context(event_start=event))
@@ -520,8 +517,7 @@ def defines(point: MergedPoint) -> bool:
     """The point opens by saying what its subject is, in the timeless present ("The FDIC is an
     independent agency that insures deposits"): a definition, context whatever its place in a report.
     Its first sentence decides: what a point adds after it ("It has been blighted by ...") is more context."""
-    spans = sentence_spans(point.text)
-    first = point.text[spans[0][0] : spans[0][1]] if spans else point.text
+    first = first_sentence(point.text)
     return "c_definition" in cue_features(first)
 
 
