@@ -12,7 +12,7 @@ from memogen.compose.placement import (
     states_the_setting,
 )
 from memogen.compose.salience import Salience
-from memogen.model import Conflict, MergedPoint
+from memogen.model import Conflict, ConflictValue, MergedPoint
 
 EVENT = dt.date(2031, 3, 4)
 
@@ -621,3 +621,20 @@ def test_an_unsure_verdict_on_a_party_leaves_what_happened() -> None:
         "what_happened",
         "what_happened",
     ]
+
+
+def test_of_a_plan_and_its_outcome_only_the_outcome_is_the_events_tally() -> None:
+    """'The board is expected to approve 12 projects' (one source) and 'approved 14 projects' (another)
+    are no dispute: the outcome reports the event, the plan tells what was expected before it."""
+    progress = Conflict(
+        kind="number",
+        statement="The expected figure was 12 projects (A); the reported outcome is 14 projects (B).",
+        values=[ConflictValue("a", "12 projects", "x"), ConflictValue("b", "14 projects", "y")],
+        change="progression",
+    )
+    plan = _point(
+        "The board is expected to approve 12 projects at its meeting.", "background", 0.8, [progress]
+    )
+    outcome = _point("The board approved 14 projects at its meeting.", "background", 0.8, [progress])
+    place_event_reports([plan, outcome], EVENT)
+    assert (plan.section, outcome.section) == ("background", "what_happened")

@@ -28,8 +28,10 @@ import datetime as dt
 import re
 from enum import Enum
 
+from ..merge import extract_quantities
 from ..merge.lexicon import STOP
-from ..model import MergedPoint
+from ..merge.quantities import planned
+from ..model import Conflict, MergedPoint
 from ..sections.features import PAST_FORMS, Context, cue_features, quoted_wording, time_features
 from ..wordlists import QUOTED_SPAN
 from .order import first_sentence, point_date
@@ -103,8 +105,21 @@ _TALLY_KINDS = frozenset(["number", "percent"])
 def tallies_the_event(point: MergedPoint) -> bool:
     """The point carries a count or share that sources dispute or report as it moved: the event's own
     tally. Figures that fit together ("half of the world's population" / "more than 40%") are no
-    dispute: a standing share every source agrees on is the setting's, not a result re-counted."""
-    return any(c.kind in _TALLY_KINDS and c.change != "agree" for c in point.conflicts)
+    dispute: a standing share every source agrees on is the setting's, not a result re-counted; and
+    of a plan and its outcome ("24 documents expected", "25 adopted") only the outcome is the
+    event's: the point giving the plan's figure tells what was expected before it."""
+    return any(
+        c.kind in _TALLY_KINDS and c.change != "agree" and not _tells_the_plan(point, c)
+        for c in point.conflicts
+    )
+
+
+def _tells_the_plan(point: MergedPoint, conflict: Conflict) -> bool:
+    """The point gives the conflict's figures only as a plan or forecast ("is expected to adopt 24
+    documents"): their own clause speaks of what is to come."""
+    values = {v.value for v in conflict.values}
+    told = [q for q in extract_quantities(point.text) if q.display in values]
+    return bool(told) and all(planned(q) for q in told)
 
 
 # "The summit is in full swing in Astana", "rescue efforts are under way": the event told as it runs
