@@ -12,7 +12,7 @@ from memogen.compose.placement import (
     states_the_setting,
 )
 from memogen.compose.salience import Salience
-from memogen.model import Conflict, MergedPoint
+from memogen.model import Conflict, ConflictValue, MergedPoint
 
 EVENT = dt.date(2031, 3, 4)
 
@@ -549,3 +549,92 @@ def test_a_verdict_shaped_as_a_definition_stays_what_it_means() -> None:
         ("The pact is a major diplomatic blow to the government's regional policy.", "what_it_means"),
     ]
     assert [_placed(text, "what_it_means", 0.8) for text, _ in cases] == [c[1] for c in cases]
+
+
+def test_figures_that_fit_together_are_no_tally_of_the_event() -> None:
+    """'half of the world's people' beside 'more than 40%' is no dispute: a standing share the sources
+    agree on stays where the extractor filed it; a disputed share moves (the event's own result)."""
+    agreed = Conflict(
+        kind="percent", statement="A reports half, consistent with more than 40% (B).", change="agree"
+    )
+    disputed = Conflict(kind="percent", statement="Sources differ: A reports 41%; B reports 44%.")
+    share = _point("The bloc represents half of the world's population and is seen as a counterweight.",
+                   "background", 0.8, [agreed])  # fmt: skip
+    vote = _point(
+        "The ruling party won 41% of the vote in the regional count.", "background", 0.8, [disputed]
+    )
+    place_event_reports([share, vote], EVENT)
+    assert [share.section, vote.section] == ["background", "what_happened"]
+
+
+def test_the_event_told_as_it_runs_is_its_news() -> None:
+    """'The summit is in full swing in Ostrava, ...' leads a report: under way as it is written; a
+    history that names its year, or a view, stays."""
+    running = _point("The ninth regional summit is in full swing in Ostrava, with eight leaders attending. "
+                     "The two-day event has brought together the bloc's ministers.", "background", 0.71)  # fmt: skip
+    history = _point("The first summit was under way in 2019 when the bloc took its name.", "background", 0.7)
+    view = _point("Talks are under way and could reshape the bloc, analysts say.", "what_it_means", 0.7)
+    place_event_reports([running, history, view], EVENT)
+    assert running.section == "what_happened"
+    assert (history.section, view.section) == ("background", "what_it_means")
+
+
+def test_what_was_done_next_is_the_events_aftermath() -> None:
+    """'After the wreck was located by a drone survey, the site was seen as critical' (unsure, under
+    What it means) reports what followed; so does 'immediately dispatched', which no context fill
+    takes for Background, however remote and however many figures it gives."""
+    located = _point("After the wreck was located by a drone survey, the site was seen as critical.",
+                     "what_it_means", 0.4)  # fmt: skip
+    forecast = _point(
+        "After the wreck was located, rescuers said the search could take weeks.", "what_it_means", 0.4
+    )
+    long_ago = _point("After the 2019 flood, the valley was rebuilt by the state.", "what_it_means", 0.4)
+    place_event_reports([located, forecast, long_ago], EVENT)
+    assert [located.section, forecast.section, long_ago.section] == [
+        "what_happened",
+        "what_it_means",
+        "background",
+    ]
+    history = _point("The city charter dates from the founding of the port.", "background", 0.9)
+    news = _council_news()
+    sent = _point("A neighbour immediately dispatched two aircraft and 50 rescuers to join the search.",
+                  "what_happened", 0.6)  # fmt: skip
+    points = [history, *news, sent]
+    sal = {p.id: _salience(0.6) for p in news} | {history.id: _salience(0.5), sent.id: _salience(0.05)}
+    fill_empty_background(points, sal, floor=0.3)
+    assert sent.section == "what_happened"
+
+
+def test_an_unsure_verdict_on_a_party_leaves_what_happened() -> None:
+    """'The expansion is a diplomatic victory for the premier' (unsure, among the reports) says what
+    the news does to someone: What it means; a sure label, or a plain report, stays."""
+    verdict = _point("The expansion of the bloc is a diplomatic victory for the premier, who faces a vote.",
+                     "what_happened", 0.45)  # fmt: skip
+    sure = _point("The expansion of the bloc is a diplomatic victory for the premier, who faces a vote.",
+                  "what_happened", 0.8)  # fmt: skip
+    report = _point(
+        "The bloc admitted the union as a member at the invitation of the premier.", "what_happened", 0.45
+    )
+    place_event_reports([verdict, sure, report], EVENT)
+    assert [verdict.section, sure.section, report.section] == [
+        "what_it_means",
+        "what_happened",
+        "what_happened",
+    ]
+
+
+def test_of_a_plan_and_its_outcome_only_the_outcome_is_the_events_tally() -> None:
+    """'The board is expected to approve 12 projects' (one source) and 'approved 14 projects' (another)
+    are no dispute: the outcome reports the event, the plan tells what was expected before it."""
+    progress = Conflict(
+        kind="number",
+        statement="The expected figure was 12 projects (A); the reported outcome is 14 projects (B).",
+        values=[ConflictValue("a", "12 projects", "x"), ConflictValue("b", "14 projects", "y")],
+        change="progression",
+    )
+    plan = _point(
+        "The board is expected to approve 12 projects at its meeting.", "background", 0.8, [progress]
+    )
+    outcome = _point("The board approved 14 projects at its meeting.", "background", 0.8, [progress])
+    place_event_reports([plan, outcome], EVENT)
+    assert (plan.section, outcome.section) == ("background", "what_happened")

@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..merge import extract_quantities, features
 from ..merge.quantities import says_figure
 from ..model import Conflict, MergedPoint, Paragraph, Source
+from ..sections.sentences import sentence_spans
 from ..wordlists import COUNT_WORDS, MONTH_ABBR, WEEKDAY_NAME
 
 POINTS_PER_PARAGRAPH = 3  # ... of typical length; a paragraph is measured in words:
@@ -220,7 +221,10 @@ _Time = tuple[dt.date | None, float]  # a day (None: not known) and an hour of i
 
 
 def _inherited_times(
-    points: list[MergedPoint], sources: list[Source], own: dict[int, dt.date | None]
+    points: list[MergedPoint],
+    sources: list[Source],
+    own: dict[int, dt.date | None],
+    clocks: dict[int, float | None] | None = None,
 ) -> dict[tuple[str, int], _Time]:
     """(source id, id of a point citing it) -> the day and hour that source last gave before the point.
 
@@ -245,7 +249,7 @@ def _inherited_times(
                 and not recalls_earlier(said)
                 and not _steps_back(own[id(p)], last[0])
             ):
-                last = (own[id(p)], time_of_day(p.text) or MIDDAY)
+                last = (own[id(p)], (clocks or {}).get(id(p)) or time_of_day(p.text) or MIDDAY)
             # a summary lead's later sentences are its recap of the whole story: no time of their own
             inherited[(sid, id(p))] = (None, MIDDAY) if recap[0] <= start < recap[1] else last
     return inherited
@@ -268,10 +272,19 @@ def event_order(
     """
     order = sorted(range(len(sources)), key=lambda k: (sources[k].metadata.date or dt.date.max, k))
     rank = {sources[k].id: r for r, k in enumerate(order)}
+    texts = {s.id: s.text for s in sources}
     default_year = event_date.year if event_date else None
     undated_day = event_end or event_date or dt.date.max
     own = {id(p): told_date(p.text, default_year) for p in points}
-    inherited = _inherited_times(points, sources, own)
+    read = _event_days(points, sources, event_date, own)
+    own |= read
+    _closing(points, sources, own, event_date)
+    # the hour a sentence gives, else (a day read from its page) the hour its page's words give
+    clocks = {
+        id(p): time_of_day(p.text) or (time_of_day(_said(p, texts)) if id(p) in read else None)
+        for p in points
+    }
+    inherited = _inherited_times(points, sources, own, clocks)
     opening = min(((own[id(p)], time_of_day(p.text) or MIDDAY) for p in points if own[id(p)]), default=None)
     keyed = []
     for p in points:
@@ -281,7 +294,10 @@ def event_order(
         # with no day from its source, within the event's day
         when, hour = inherited[(first.source_id, id(p))] if first else (None, MIDDAY)
         when = own[id(p)] or when
-        clock = time_of_day(p.text)
+        if own[id(p)] and not told_date(p.text, default_year):  # a day read from its page's words
+            hour = (OPENING_HOUR if _OPENING.search(_said(p, texts)) else
+                    CLOSING_HOUR if _CLOSING.search(_said(p, texts)) else hour)  # fmt: skip
+        clock = clocks[id(p)]
         if clock is not None and (when or _CLOCK.search(p.text)):
             hour = clock
             if when is None and undated_day != dt.date.max:
@@ -293,6 +309,121 @@ def event_order(
         place = (rank.get(first.source_id, len(rank)), first.start) if first else (len(rank), 0)
         keyed.append(((when or undated_day, when is None, hour, *place, 0), p))
     return [p for _, p in sorted(_after_the_start(keyed, own), key=lambda t: t[0])]
+
+
+# the day of a multi-day event a sentence tells: "on the first day of the summit", "day 1", "the second
+# day", "in his opening speech"; and its end: "at the closing ceremony", "the summit concluded"
+_NTH_DAY = re.compile(
+    r"\b(?:(?P<nth>first|second|third|fourth)\s+day|day\s+(?P<num>[1-4]|one|two|three|four)\b)", re.I
+)
+_NTH = {"first": 0, "second": 1, "third": 2, "fourth": 3, "one": 0, "two": 1, "three": 2, "four": 3}
+_OPENING = re.compile(r"\bopening\s+(?:speech|session|address|remarks|ceremony|day)\b", re.I)
+_CLOSING = re.compile(
+    r"\b(?:closing\s+(?:speech|session|address|remarks|ceremony|day)|(?:final|last)\s+day|"
+    r"(?:summit|meeting|talks|conference|session|forum|visit)\s+(?:\w+\s+)?(?:concluded|closed|ended)|"
+    r"came\s+to\s+a\s+close|wrapped\s+up)\b",
+    re.I,
+)
+OPENING_HOUR = 8.0  # an opening session starts the day's events
+CLOSING_HOUR = 20.0  # ... a closing ceremony ends them
+# a weekday an undated page names is the first on or after the day before the event's first (a report
+# dated at its news may tell what happened the evening before: "crashed on Sunday" in Monday's news)
+WEEKDAY_REACH = 6
+
+
+def first_sentence(text: str) -> str:
+    """A point's first sentence, which says what the point is (a point may be a whole paragraph)."""
+    spans = sentence_spans(text)
+    return text[spans[0][0] : spans[0][1]] if spans else text
+
+
+def _said(point: MergedPoint, texts: dict[str, str]) -> str:
+    """The first sentence the point's first source wrote (a weekday the composer cut from an undated
+    page's sentence, which it could not date, still tells when it happened); a point of several
+    sentences is told when its first is ("... a diplomatic victory. Just before his opening speech,
+    ..." is no opening)."""
+    c = point.citations[0]
+    text = texts.get(c.source_id, "")
+    return first_sentence(text[c.start : c.end] if c.end > c.start else c.excerpt)
+
+
+# "on Sunday", "late Monday", "early Tuesday": a weekday that dates what is told ("the Imam of Friday
+# Prayer", "Black Friday" name things)
+_WHEN_BEFORE = re.compile(r"\b(?:on|late|early|since|until|by|from|last|this)\s+$", re.I)
+
+
+def _weekday_near(said: str, start: dt.date) -> dt.date | None:
+    """The day that falls on the weekday the sentence names for what it tells, from the day before
+    the event's first on ("concluded on Sunday": the Saturday summit's next day): an undated report
+    tells its news, which does not come days before the event."""
+    from ..sections.dates import find_relative_days
+
+    named = [
+        r.weekday
+        for r in find_relative_days(said)
+        if r.weekday is not None and not r.future and _WHEN_BEFORE.search(said, max(0, r.start - 12), r.start)
+    ]
+    if len(set(named)) != 1:
+        return None
+    return next(start + dt.timedelta(days=k) for k in range(-1, 6) if (start.weekday() + k) % 7 == named[0])
+
+
+def _told_day(said: str, start: dt.date) -> dt.date | None:
+    """The day of the event a sentence names: the day of it ("the second day"), else the weekday
+    its page names (`_weekday_near`)."""
+    nth = _NTH_DAY.search(said)
+    if nth:
+        key = (nth["nth"] or nth["num"]).lower()
+        return start + dt.timedelta(days=_NTH[key] if key in _NTH else int(key) - 1)
+    return _weekday_near(said, start)
+
+
+def _undated(points: list[MergedPoint], sources: list[Source], own: dict[int, dt.date | None]) -> list:
+    """Points whose words give no date and whose first source shows none: only their page's
+    weekdays and the event's days they name can tell when they happened."""
+    dated = {s.id for s in sources if s.metadata.date}
+    return [p for p in points if p.citations and own[id(p)] is None and p.citations[0].source_id not in dated]
+
+
+def _event_days(
+    points: list[MergedPoint],
+    sources: list[Source],
+    event_date: dt.date | None,
+    own: dict[int, dt.date | None],
+) -> dict[int, dt.date | None]:
+    """The day a sentence of an undated page tells within the event: the weekday its page names
+    (cut from the memo's sentence, which could not date it), the day of the event it names ("the
+    second day"), the first day for an opening ("the opening speech"). Such pages otherwise keep
+    their file order, not the event's."""
+    if event_date is None:
+        return {}
+    texts = {s.id: s.text for s in sources}
+    out: dict[int, dt.date | None] = {}
+    for p in _undated(points, sources, own):
+        said = _said(p, texts)
+        day = _told_day(said, event_date)
+        if day is None and _OPENING.search(said) and not _CLOSING.search(said):
+            day = event_date
+        if day is not None:
+            out[id(p)] = day
+    return out
+
+
+def _closing(
+    points: list[MergedPoint],
+    sources: list[Source],
+    own: dict[int, dt.date | None],
+    event_date: dt.date | None,
+) -> None:
+    """A closing undated pages name without its day ("the closing ceremony") takes the last day any
+    sentence tells within reach of the event's first (in `own`)."""
+    if event_date is None:
+        return
+    texts = {s.id: s.text for s in sources}
+    told = [d for d in own.values() if d and 0 <= (d - event_date).days <= WEEKDAY_REACH]
+    for p in _undated(points, sources, own) if told else []:
+        if _CLOSING.search(_said(p, texts)):
+            own[id(p)] = max(told)
 
 
 # "lost power two hours into its climb": a moment timed from the event's own start

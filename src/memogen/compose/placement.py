@@ -28,12 +28,13 @@ import datetime as dt
 import re
 from enum import Enum
 
+from ..merge import extract_quantities
 from ..merge.lexicon import STOP
-from ..model import MergedPoint
+from ..merge.quantities import planned
+from ..model import Conflict, MergedPoint
 from ..sections.features import PAST_FORMS, Context, cue_features, quoted_wording, time_features
-from ..sections.sentences import sentence_spans
 from ..wordlists import QUOTED_SPAN
-from .order import point_date
+from .order import first_sentence, point_date
 from .salience import Salience
 
 UNSURE_LABEL = 0.5  # below this extractor confidence, a What-it-means label is a guess
@@ -102,8 +103,45 @@ _TALLY_KINDS = frozenset(["number", "percent"])
 
 
 def tallies_the_event(point: MergedPoint) -> bool:
-    """The point carries a count or share that sources dispute or report as it moved: the event's own tally."""
-    return any(c.kind in _TALLY_KINDS for c in point.conflicts)
+    """The point carries a count or share that sources dispute or report as it moved: the event's own
+    tally. Figures that fit together ("half of the world's population" / "more than 40%") are no
+    dispute: a standing share every source agrees on is the setting's, not a result re-counted; and
+    of a plan and its outcome ("24 documents expected", "25 adopted") only the outcome is the
+    event's: the point giving the plan's figure tells what was expected before it."""
+    return any(
+        c.kind in _TALLY_KINDS and c.change != "agree" and not _tells_the_plan(point, c)
+        for c in point.conflicts
+    )
+
+
+def _tells_the_plan(point: MergedPoint, conflict: Conflict) -> bool:
+    """The point gives the conflict's figures only as a plan or forecast ("is expected to adopt 24
+    documents"): their own clause speaks of what is to come."""
+    values = {v.value for v in conflict.values}
+    told = [q for q in extract_quantities(point.text) if q.display in values]
+    return bool(told) and all(planned(q) for q in told)
+
+
+# "The summit is in full swing in Astana", "rescue efforts are under way": the event told as it runs
+_IN_PROGRESS = re.compile(
+    r"\b(?:(?:is|are)\s+(?:now\s+)?(?:in\s+full\s+swing|under\s?way|being\s+held|taking\s+place))\b",
+    re.IGNORECASE,
+)
+
+
+def reports_in_progress(point: MergedPoint, event: dt.date) -> bool:
+    """A Background or What-it-means label on a point whose first sentence tells something as running
+    now ("The 24th summit is in full swing in Astana, ..."), recalling no earlier time: what is under
+    way as the report is written is its news, not the setting before it nor a view of it."""
+    if point.section == "what_happened":
+        return False
+    first = first_sentence(point.text)
+    if not _IN_PROGRESS.search(first) or recalls_the_past(first, event):
+        return False
+    cues = cue_features(first)
+    if _RECALL_CUES.intersection(cues) or _VIEW_CUES.intersection(cues):
+        return False
+    return not _BEFORE.intersection(time_features(first, Context(event_start=event)))
 
 
 # "since 2020": a span that runs up to the report, not a time gone by
@@ -191,6 +229,19 @@ def hedges_a_verdict(point: MergedPoint, event: dt.date) -> bool:
     return "t_day_event" not in time_features(point.text, Context(event_start=event))
 
 
+def verdict_on_a_party(point: MergedPoint, event: dt.date) -> bool:
+    """An unsure What-happened label on a point whose first sentence is a verdict aimed at a party
+    ("The expansion of the group is a diplomatic victory for Modi, ..."): what the news does to
+    someone is what it means, however near the reports the sentence stood; a tally the sources
+    dispute, or a sentence dated at the event, reports."""
+    if point.section != "what_happened" or point.confidence >= UNSURE_LABEL or tallies_the_event(point):
+        return False
+    first = first_sentence(point.text)
+    if "w_eval" not in cue_features(first) or not _EFFECT_ON.search(first):
+        return False
+    return "t_day_event" not in time_features(first, Context(event_start=event))
+
+
 def voiced_before(point: MergedPoint, event: dt.date) -> bool:
     """A What-happened label on what someone said on a day before the event's first ("shared his
     goals in a speech on Thursday (Jan. 11)", the vote on the 13th): a statement made in the run-up
@@ -204,15 +255,57 @@ def voiced_before(point: MergedPoint, event: dt.date) -> bool:
     return day is not None and day < event
 
 
+# "Russia immediately dispatched ... to join rescue operations", "After the crash site was located, ...":
+# an action told as following at once, or after something done, is the event's aftermath
+_SEQUEL = re.compile(
+    r"(?<!not )\bimmediately\b|^(?:Shortly\s+)?(?:After|Following)\s+(?![^,]*\b(?:years|decades|centuries|generations)\b)",
+    re.IGNORECASE,
+)
+
+
+def follows_the_event(point: MergedPoint, event: dt.date) -> bool:
+    """The sentence tells, in the past, an action that followed at once or came after another
+    ("immediately dispatched", "After the location of the crash was detected, ...") and names no
+    earlier time: the event's own aftermath, not its setting."""
+    if not _SEQUEL.search(point.text):
+        return False
+    cues = cue_features(point.text)
+    if "g_simple_past" not in cues or _RECALL_CUES.intersection(cues) or recalls_the_past(point.text, event):
+        return False
+    return not _BEFORE.intersection(time_features(point.text, Context(event_start=event)))
+
+
+def sequel_report(point: MergedPoint, event: dt.date) -> bool:
+    """An unsure What-it-means or Background label on the event's aftermath (`follows_the_event`) with
+    no cue of a view (no modal or future, no analyst, verdict or voiced quotation): what was done next
+    is news of the event, though a word of judgement ("the situation was seen as critical") and its
+    place late in a report made it look like assessment."""
+    if point.section not in _UNSURE_MOVES or point.confidence >= UNSURE_LABEL or point.conflicts:
+        return False
+    cues = cue_features(point.text)
+    if _AHEAD_VIEW_CUES.intersection(cues) or ("c_quote" in cues and not quoted_wording(point.text)):
+        return False
+    return follows_the_event(point, event)
+
+
 def place_event_reports(points: list[MergedPoint], event: dt.date) -> None:
     """Moves to What happened the points the evidence above shows are reports of the event, and out
     of it the judgements of what comes next (`judges_what_comes`)."""
     for p in points:
         if p.section != "what_happened" and (
-            tallies_the_event(p) or plain_report(p, event) or dated_report(p, event)
+            tallies_the_event(p)
+            or plain_report(p, event)
+            or dated_report(p, event)
+            or sequel_report(p, event)
+            or reports_in_progress(p, event)
         ):
             p.section = "what_happened"
-        elif judges_what_comes(p, event) or voices_censure(p, event) or hedges_a_verdict(p, event):
+        elif (
+            judges_what_comes(p, event)
+            or voices_censure(p, event)
+            or hedges_a_verdict(p, event)
+            or verdict_on_a_party(p, event)
+        ):
             p.section = "what_it_means"
         elif (
             states_the_setting(p, event)
@@ -439,8 +532,7 @@ def defines(point: MergedPoint) -> bool:
     """The point opens by saying what its subject is, in the timeless present ("The FDIC is an
     independent agency that insures deposits"): a definition, context whatever its place in a report.
     Its first sentence decides: what a point adds after it ("It has been blighted by ...") is more context."""
-    spans = sentence_spans(point.text)
-    first = point.text[spans[0][0] : spans[0][1]] if spans else point.text
+    first = first_sentence(point.text)
     return "c_definition" in cue_features(first)
 
 
@@ -509,6 +601,7 @@ def _fill_context(points: list[MergedPoint], sal: dict[str, Salience], fill: Con
         and not sal[p.id].dated
         and not p.conflicts
         and not sal[p.id].off_topic  # far from the event's headlines and leads: no context of it
+        and not _SEQUEL.search(p.text)  # what was done at once, or next, is the event's aftermath
     ]
     for p in sorted(remote, key=lambda p: (not defines(p), not _counts(p), sal[p.id].event))[:CONTEXT_FILL]:
         p.section = "background"

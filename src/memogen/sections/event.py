@@ -264,8 +264,8 @@ def _main_year(text: str) -> int | None:
             planned += [day for d in mentions if (day := d.resolve(None))]
         elif _FORECAST.search(sentence):
             forecast += [d.year for d in dated if not _target(sentence, d)]
-        else:
-            past += [d.year for d in dated]
+        else:  # "renewed efforts to achieve the goals by 2030": a deadline, in a report as in a plan
+            past += [d.year for d in dated if not _target(sentence, d)]
     if planned:
         first = min(planned).year
         return first if any(y >= first for y in past) else first - 1
