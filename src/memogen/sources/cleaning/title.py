@@ -107,8 +107,10 @@ def labels_something_else(text: str) -> bool:
     words = re.findall(r"[\w'-]+", text.lower())
     if not re.search(r"[^\W\d_]", text):
         return True  # '4423', '12:05': a counter or a time, no words to head a story
-    if _ROLE_LABEL.match(text.strip()) or re.match(r"(?i)^by\s", text.strip()):
-        return True
+    if _ROLE_LABEL.match(text.strip()) or re.match(
+        r"(?i)^(?:(?:published|posted|written)\s+)?by\s", text.strip()
+    ):
+        return True  # ('Published by Harbour Staff Verified by 2 May': the page's stamp, not its headline)
     if re.fullmatch(r"[\w'-]+\s?:\s?[\w'-]+(?:\s[\w'-]+)?", text.strip()):
         return True  # 'Format: Chicago', 'Category: World': a field and its value
     if _LISTING_LABEL.match(text.strip()):
@@ -368,7 +370,8 @@ def _long_headline(front: list[Line], kept_above: list[int], i: int) -> bool:
     it opens a short heading), unless it sits right under a shorter headline: then it is that
     headline's standfirst."""
     it = front[i]
-    opens = it.text[:1].isupper() or it.text[:1].isdigit()
+    first = it.text.lstrip("'\"‘“")[:1]  # ('‘We will not yield’ ...': a long headline opening with a quote)
+    opens = first.isupper() or first.isdigit()
     if not 14 < it.words <= _LONG_HEADLINE or _ENDS_A_SENTENCE.search(it.text) or not opens:
         return False
     if _dated(it):
