@@ -437,6 +437,19 @@ def without_stray_stop(text: str) -> str:
     )
 
 
+# '... official told CNN. and a Norfolk spokesperson.': a page's broken sentence, a conjunction and its
+# phrase after a stop (the words that once led to them gone)
+_TAIL_AFTER_STOP = re.compile(
+    r"(?<=[\w)”\"’])\.\s+(?P<tail>(?:and|or|but|as well as)\s[^.!?“”\"]{1,80}?)[.!?](?=\s|$)"
+)
+
+
+def without_verbless_tail(text: str) -> str:
+    """A lower-case conjunction opening a 'sentence' with no verb of its own after a stop is what is
+    left of a sentence the page broke; it goes, and the sentence before ends at its stop."""
+    return _TAIL_AFTER_STOP.sub(lambda m: m.group(0) if has_finite_verb(m["tail"]) else ".", text)
+
+
 def close_open_quote(text: str) -> str:
     """'“The course corrections have not been secured.': a quotation that runs on past the point
     in its source is closed where the point ends, and one that began before the point is opened
