@@ -464,6 +464,8 @@ def _generic_today(sentence: str, m: re.Match) -> bool:
 _NAME_AFTER = re.compile(r"\s+(?P<word>[A-Z][a-z]+)\b")
 # 'Friday prayers', 'Sunday school': a weekday that names a weekly rite with its noun, not a day
 _RITE_AFTER = re.compile(r"\s+(?:prayers?|sermons?|services?|school|mass)\b", re.I)
+# the months by name and by abbreviation ('Friday Sept. 8', 'Monday Aug. 7'): a date after the weekday
+_MONTH_WORDS = frozenset(MONTHS)
 
 
 def _in_a_name(sentence: str, m: re.Match) -> bool:
@@ -472,14 +474,10 @@ def _in_a_name(sentence: str, m: re.Match) -> bool:
     and stays as it is."""
     if m["wprep"] or m["wedge"] or m["wpart"] or m["wposs"] or m["wnum"]:
         return False
-    after = _NAME_AFTER.match(sentence, m.end())
     if _RITE_AFTER.match(sentence, m.end()):
         return True
+    after = _NAME_AFTER.match(sentence, m.end())
     return after is not None and after["word"].lower() not in _MONTH_WORDS
-
-
-# the months by name and by abbreviation ('Friday Sept. 8', 'Monday Aug. 7'): a date after the weekday
-_MONTH_WORDS = frozenset(MONTHS)
 
 
 def has_relative_time(sentence: str) -> bool:

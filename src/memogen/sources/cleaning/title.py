@@ -263,11 +263,15 @@ def _repeats_a_lower(text: str, block: list[str]) -> bool:
 
 # Nouns of an organisation's or a publication's name ('Lendrian Institute for Transport Policy',
 # 'The Express Tribune'): a masthead above a headline, not a headline.
+# The nouns newspapers are named by ('Harbour Enquirer', 'The Norland Gazette'): a masthead's noun here,
+# and a newspaper's name alone on its line under a byline in chrome.paper_names.
+PAPER_NOUNS = """enquirer inquirer gazette chronicle observer telegraph examiner courier dispatch sentinel bulletin
+    ledger herald tribune times post journal daily standard""".split()  # noqa: SIM905
 MASTHEAD_NOUN = re.compile(
     r"(?i)\b(?:institute|institution|cent(?:re|er)|university|college|foundation|council|ministry|academy|"
-    r"agency|commission|association|society|observatory|forum|bureau|department|times|post|news|daily|"
-    r"weekly|herald|tribune|journal|review|today|gazette|express|standard|observer|chronicle|telegraph|"
-    r"guardian|courier|monitor|mail|press|media|tv|radio|magazine|digest|bulletin|insights|wire|blog|newspaper|shimbun)\b"
+    r"agency|commission|association|society|observatory|forum|bureau|department|news|"
+    r"weekly|review|today|express|guardian|monitor|mail|press|media|tv|radio|magazine|digest|insights|wire|"
+    rf"blog|newspaper|shimbun|{'|'.join(PAPER_NOUNS)})\b"
 )
 
 
