@@ -117,3 +117,12 @@ def test_a_profile_under_a_who_is_heading_is_no_background() -> None:
     kept, dropped, _ = stand_alone([_point(src, ruling), _point(src, profile)], [src], None)
     assert [p.text for p in kept] == [ruling]
     assert "profile" in dropped[0].reason
+
+
+def test_a_kicker_naming_a_series_and_its_year_leaves_the_sentence() -> None:
+    from memogen.compose.standalone.shape import strip_label
+
+    text = "Harbour Summit 2023: The port union won a seat on the board on the summit's first day."
+    assert strip_label(text) == "The port union won a seat on the board on the summit's first day."
+    kept = "Harbour Summit 2023: the ports"  # no sentence after it: nothing to strip the label from
+    assert strip_label(kept) == kept

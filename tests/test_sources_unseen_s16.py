@@ -32,3 +32,19 @@ def test_a_long_headline_opening_with_a_quotation_is_the_title() -> None:
     res = clean_text(f"{head}\n\n{story}\n\n{more}\n")
     assert res.found.title == head
     assert head not in res.text and story in res.text
+
+
+def test_a_published_by_stamp_with_a_desk_check_is_a_byline_not_the_title() -> None:
+    from memogen.sources import metadata as md
+    from memogen.sources.cleaning.pipeline import clean_text
+
+    stamp = "Published by Harbour Desk Staff Verified by 2 de mayo, 2025"
+    assert md.byline_names(stamp) == ["Harbour Desk Staff"]
+    assert md.byline_names("By Ada Brenner, edited by Kofi Mensah") == ["Ada Brenner"]
+    story = (
+        "Dock workers voted on Friday to accept the new dock law after a long strike that had closed the "
+        "harbour for three weeks. The union's leader said the vote ended a hard month."
+    )
+    res = clean_text(f"{stamp}\n\n{story}\n\nShips will berth again from Monday, the port authority said.\n")
+    assert stamp not in res.text and res.found.title != stamp
+    assert story in res.text

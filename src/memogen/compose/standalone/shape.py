@@ -396,10 +396,21 @@ def drop_verbless_lead(text: str) -> tuple[str, int]:
 _LABEL = re.compile(r"^([A-Z][a-z]{2,13}):\s+(?=[A-Z“\"])")
 
 
+# 'G20 Summit 2023: India made ...': a kicker naming the story's series and year before its sentence
+# (a time told first, 'In 2023: ...', is the sentence's own)
+_YEAR_KICKER = re.compile(
+    r"^(?!(?:In|On|At|By|Since|From|For|During|Until|Before|After|Through)\s)(?:[A-Z0-9][\w'’-]*\s+){1,4}"
+    r"(?:19|20)\d\d:\s+(?=[A-Z])"
+)
+
+
 def strip_label(text: str, source_text: str = "") -> str:
     """ "Details: The review analysed ..." -> "The review analysed ...": a page's label for its own
     paragraph (some outlets print "Source:", "Details:", "Quote:" before each). A label is a common
     word, no country, and never a name its page writes with a capital mid-sentence ("Putin: ...")."""
+    kicker = _YEAR_KICKER.match(text)
+    if kicker and len(text) - kicker.end() >= 30 and has_finite_verb(text[kicker.end() :]):
+        return text[kicker.end() :]
     m = _LABEL.match(text)
     if not m or len(text) - m.end() < 30 or not has_finite_verb(text[m.end() :]):
         return text
