@@ -7,21 +7,8 @@ import datetime as dt
 
 from memogen.compose.standalone import stand_alone
 from memogen.compose.standalone.when import Anchor, resolve_relative
-from memogen.model import Citation, MergedPoint, Source, SourceMetadata
-
-
-def _source(text: str) -> Source:
-    return Source(id="s", path="s.txt", kind="txt", metadata=SourceMetadata(), text=text)
-
-
-def _point(source: Source, sentence: str) -> MergedPoint:
-    start = source.text.index(sentence)
-    return MergedPoint(
-        id="p",
-        text=sentence,
-        section="what_happened",  # type: ignore[arg-type]
-        citations=[Citation(source.id, sentence, start, start + len(sentence))],
-    )
+from memogen.model import Source, SourceMetadata
+from test_compose_standalone_s15 import _point, _source  # a small page and one point of it
 
 
 def test_a_quotation_after_a_sentence_whose_named_subject_speaks_is_read_with_it() -> None:
@@ -126,3 +113,11 @@ def test_a_kicker_naming_a_series_and_its_year_leaves_the_sentence() -> None:
     assert strip_label(text) == "The port union won a seat on the board on the summit's first day."
     kept = "Harbour Summit 2023: the ports"  # no sentence after it: nothing to strip the label from
     assert strip_label(kept) == kept
+
+
+def test_a_name_only_inside_the_quotation_before_is_not_the_speaker() -> None:
+    lead = '"We won every district," Ada Brenner stated firmly.'
+    quote = '"Even the ward of Mayor Tomas Ferrol voted for our plan. The people have spoken clearly for it," she added.'
+    src = _source(f"Mayor Tomas Ferrol conceded at dawn.\n\n{lead} {quote}\n")
+    kept, _, _ = stand_alone([_point(src, quote)], [src], None)
+    assert not any("Ferrol added" in p.text for p in kept)  # 'she' was never the mayor the quote names

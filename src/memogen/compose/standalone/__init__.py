@@ -362,7 +362,9 @@ def _antecedent(home: Home | None, people: People) -> str | None:
     prev = home.previous_sentence()
     if prev is None:
         return None
-    sentence = home.text[prev[0] : prev[1]]
+    # a name only inside a quotation is the speaker's words, not who speaks ('"... votes to Maduro. The
+    # reality is ...," she added' after '"...," Machado stated' is not Maduro's)
+    sentence = QUOTED_SPAN.sub("", home.text[prev[0] : prev[1]])
     # "the crew of President Oren's plane ..., the rescue chief Tal Veda announced": a name in the
     # possessive is whose thing it is, and a sentence that ends on another speaker's verb gives the
     # "he said" that follows to that speaker, whether or not the sources name them as a person
