@@ -48,3 +48,24 @@ def test_a_published_by_stamp_with_a_desk_check_is_a_byline_not_the_title() -> N
     res = clean_text(f"{stamp}\n\n{story}\n\nShips will berth again from Monday, the port authority said.\n")
     assert stamp not in res.text and res.found.title != stamp
     assert story in res.text
+
+
+def test_a_byline_crediting_an_outlet_under_a_pull_quote_opens_no_body() -> None:
+    from memogen.sources.cleaning.pipeline import clean_text
+
+    story = (
+        "Dock workers voted on Friday to accept the new dock law after a long strike that had closed the "
+        "harbour for three weeks."
+    )
+    page = "\n\n".join(
+        [
+            "Harbour strike ends after three weeks",
+            "“We do not accept the blackmail of the owners. The harbour is ours,” says union leader.",
+            "By Coastwire",
+            story,
+            "The union leader said the vote ended a hard month for the families of the port.",
+        ]
+    )
+    res = clean_text(page)
+    assert "By Coastwire" not in res.text and res.found.authors == ["Coastwire"]
+    assert story in res.text
