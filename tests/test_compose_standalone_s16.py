@@ -121,3 +121,11 @@ def test_a_name_only_inside_the_quotation_before_is_not_the_speaker() -> None:
     src = _source(f"Mayor Tomas Ferrol conceded at dawn.\n\n{lead} {quote}\n")
     kept, _, _ = stand_alone([_point(src, quote)], [src], None)
     assert not any("Ferrol added" in p.text for p in kept)  # 'she' was never the mayor the quote names
+
+
+def test_a_sentence_leaned_on_loses_its_own_connective() -> None:
+    lead = "But the harbour board did not link the fee to the new ferry timetable at all."
+    lean = "The vote comes after the port union rejected a first plan on the same morning."
+    src = _source(f"The board met at noon. {lead} {lean}\n")
+    kept, _, _ = stand_alone([_point(src, lean)], [src], None)
+    assert kept and kept[0].text.startswith("The harbour board did not link")

@@ -262,6 +262,9 @@ def _join_previous(text: str, home: Home | None) -> tuple[str, Citation] | None:
     if prev is None:
         return None
     before = strip_enumerator(" ".join(home.text[prev[0] : prev[1]].split()))  # (a list's bullet goes)
+    drop = opening(before).drop  # 'But the measure ...': its connective leans further back, and goes
+    if drop and before[drop:][:1].isalpha():
+        before = before[drop].upper() + before[drop + 1 :]
     if _PERSON_PRONOUN.match(before) or (_THING_PRONOUN.match(before) and not is_expletive_it(before)):
         return None
     if _LEANS_BACK.match(before) or _DEMONSTRATIVE_NOUN.match(before) or _leans_on_its_kind(before):
