@@ -53,7 +53,7 @@ _NON_NAME = frozenset(
 # Content', which stands alone after the story where an author's name may stand; and the nouns that
 # name newspapers, 'Harbour Enquirer' under a byline being the outlet, not a second writer)
 _BYLINE = re.compile(
-    r"^(?:by|written by|authors?|words by|reported by|text by|prepared by|report by|analysis by|"
+    r"^(?:by|written by|authors?|words by|reported by|text by|prepared by|report by|analysis by|published by|posted by|"
     r"(?:story|article|column|commentary|opinion) by)"
     r"\s*[:\-–—]?\s*(?P<names>.*)$",
     re.I,
@@ -444,6 +444,10 @@ _BIO_AFTER_NAME = re.compile(r"\s+(?:is|was|has been)\s+(?:a|an|the|currently|fo
 _BYLINE_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}(?=\s*(?:,|\band\b|$))")
 
 
+# 'Published by A B Verified by 29 July 2024', '..., edited by C D': the desk's check after the writer
+_EDITOR_CREDIT = re.compile(r",?\s+(?:verified|edited|reviewed|fact-checked|checked)\s+by\b.*$", re.I)
+
+
 _OUTLET_IN_BRACKETS = re.compile(r"\s*\((?:[A-Z][\w&.'’-]*\s?){1,5}\)$")
 
 
@@ -456,6 +460,7 @@ def byline_names(line: str) -> list[str] | None:
     if not names_text:
         return []
     names_text = re.split(r"\s[|·•]\s|\s[–—]\s", names_text)[0]
+    names_text = _EDITOR_CREDIT.split(names_text)[0]  # 'A B Verified by <date>': the desk's credit after
     names_text = _title_case_capitals(names_text)
     bio = _BIO_AFTER_NAME.search(names_text)  # 'By A B is an Algerian blogger and ...': the bio follows
     names_text = names_text[: bio.start()] if bio else names_text

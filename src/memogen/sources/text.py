@@ -441,8 +441,8 @@ def _name_split(core: str, lex: Lexicon, s: JoinSettings, starts: bool) -> list[
     "By" or "Ash" in capitals mid-sentence.
     """
     pieces = best_split(core.lower(), lex, s)
-    if not pieces or pieces[0] in _PREFIXES or pieces[-1] in _SUFFIXES:
-        return None
+    if not pieces or len(pieces[-1]) < 2 or pieces[0] in _PREFIXES or pieces[-1] in _SUFFIXES:
+        return None  # a name ending in 'a' ('Bendjama' as 'Bend jam a') is a name, not a lost space
     if lex.split_zipf(core.lower(), s) >= s.name_whole_max:
         return None
     if not starts and (len(pieces[0]) < 4 or pieces[0] in _FUNCTION_WORDS):

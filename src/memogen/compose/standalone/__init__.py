@@ -49,12 +49,17 @@ from .shape import (
     strip_label,
     without_reporting,
     without_stray_stop,
+    without_verbless_tail,
 )
 from .when import RELATIVE, anchor_for, resolve_relative, strip_relative
 
 JOIN_MAX = 60  # words a point may reach by taking in the sentence it leans on
 _PERSON_PRONOUN = re.compile(r"^(He|She|His|Her)\b(?!\s+[A-Z]\w*\b\s+(?:is|was))")
-_THING_PRONOUN = re.compile(r"^(?:They|Their|Them|These|Those|Its?|This|That|Such)\b")
+# (after a bare adverb of sequence, 'Later it proclaimed him president': the pronoun is still the subject)
+_THING_PRONOUN = re.compile(
+    r"^(?:(?:Later|Then|Afterwards|Subsequently|Eventually)\s+(?:they|it)"
+    r"|They|Their|Them|These|Those|Its?|This|That|Such)\b"
+)
 _VERBISH_NEXT = re.compile(
     r"^(?:This|That|These|Those|Such)\s+(?:[a-z]+ly\s+)?(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|means|meant|shows|showed|came|comes|led|leads|marks|marked|signals|suggests|[a-z]+ed)\b"
 )
@@ -95,8 +100,12 @@ _PRONOUN_ATTRIBUTION = re.compile(
     r"\b(?:[Ii]n\s+(?:his|her|their)\s+(?:view|opinion|words|eyes|mind)|[Aa]ccording\s+to\s+(?:him|her|them))\b"
 )
 _QUOTE = re.compile(r"^[“\"]([^”\"]{25,})(?:[”\"]|$)")  # a sentence that is a quotation
-# ('the United States stepped up' names no speaker: 'States' there is a name, not the verb)
-_ATTRIBUTION = re.compile(rf"\b(?<!United\s)(?:{SPEAKER_VERB}|asked|according to|quoted)\b|:\s*[“\"]", re.I)
+# a speaker's verb capitalised after a word is a word of a name: 'the United States stepped up', 'the
+# Association of Small Island States ... could not hide its disappointment' name no speaker
+_ATTRIBUTION = re.compile(
+    rf"(?:(?-i:(?=[a-z]))|(?<![A-Za-z]\s))\b{SPEAKER_VERB}\b|\b(?:asked|according to|quoted)\b|:\s*[“\"]",
+    re.I,
+)
 _OPINION = re.compile(r"\b(?:should|must|ought to|we|our|us|I)\b|[?!][”\"’]?$")
 _FIGURE = re.compile(r"\b\d[\d,.]*\b")
 _ENUMERATED = re.compile(
@@ -253,6 +262,9 @@ def _join_previous(text: str, home: Home | None) -> tuple[str, Citation] | None:
     if prev is None:
         return None
     before = strip_enumerator(" ".join(home.text[prev[0] : prev[1]].split()))  # (a list's bullet goes)
+    drop = opening(before).drop  # 'But the measure ...': its connective leans further back, and goes
+    if drop and before[drop:][:1].isalpha():
+        before = before[drop].upper() + before[drop + 1 :]
     if _PERSON_PRONOUN.match(before) or (_THING_PRONOUN.match(before) and not is_expletive_it(before)):
         return None
     if _LEANS_BACK.match(before) or _DEMONSTRATIVE_NOUN.match(before) or _leans_on_its_kind(before):
@@ -278,11 +290,40 @@ def _join_previous(text: str, home: Home | None) -> tuple[str, Citation] | None:
     return joined, _rehome(home, prev[0])
 
 
-def _before_names_a_speaker(home: Home | None) -> bool:
-    """The sentence before says who speaks ('Jaber said it was “...'): the quotation is read with it,
-    as before; the sentence after is asked only when the one before names no speaker."""
+def _before_names_a_speaker(home: Home | None, people: People) -> bool:
+    """The sentence before says who speaks ('Jaber said it was “...'), or its subject does ('The Island
+    Forum could not hide its disappointment. “We ...'): the quotation is read with it, as before; the
+    sentence after is asked only when the one before names no speaker."""
     prev = home.previous_sentence() if home is not None else None
-    return prev is not None and _ATTRIBUTION.search(home.text[prev[0] : prev[1]]) is not None
+    if prev is None:
+        return False
+    before = home.text[prev[0] : prev[1]]
+    return _ATTRIBUTION.search(before) is not None or _subject_is_named(before, people)
+
+
+# a sentence's subject told by name: capitalised words from its start ('The Association of Small Island
+# States', 'Mayor Ada Brenner'), joined by the small words of a name
+_NAMED_SUBJECT = re.compile(
+    r"^(?:The\s+)?([A-Z][\w'’.-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’.-]*))*)(?=\s*[,\s])"
+)
+# ... but not a fronted phrase ('After Biden spoke, ...', 'Just before his speech, Modi ...')
+_FRONT_WORDS = frozenset(
+    """after before during in on at since when while as with for by from following despite under over but
+    and so yet just also meanwhile then now later earlier last this that according amid""".split()  # noqa: SIM905
+)
+
+
+def _subject_is_named(sentence: str, people: People) -> bool:
+    """Does the sentence open on a named subject (two capitalised words or more, or a person the topic
+    names), the one whose words a quotation after it are?"""
+    m = _NAMED_SUBJECT.match(sentence.lstrip("“\"‘'( "))
+    if m is None:
+        return False
+    words = m.group(1).split()
+    if words[0].lower() in _FRONT_WORDS:
+        return False
+    capitals = [w for w in words if w[:1].isupper()]
+    return len(capitals) >= 2 or bool(named_in(m.group(1), people))
 
 
 def _join_next(text: str, home: Home | None) -> tuple[str, Citation] | None:
@@ -324,7 +365,9 @@ def _antecedent(home: Home | None, people: People) -> str | None:
     prev = home.previous_sentence()
     if prev is None:
         return None
-    sentence = home.text[prev[0] : prev[1]]
+    # a name only inside a quotation is the speaker's words, not who speaks ('"... votes to Maduro. The
+    # reality is ...," she added' after '"...," Machado stated' is not Maduro's)
+    sentence = QUOTED_SPAN.sub("", home.text[prev[0] : prev[1]])
     # "the crew of President Oren's plane ..., the rescue chief Tal Veda announced": a name in the
     # possessive is whose thing it is, and a sentence that ends on another speaker's verb gives the
     # "he said" that follows to that speaker, whether or not the sources name them as a person
@@ -611,6 +654,17 @@ def _fronted_pronoun(text: str, ctx: Context) -> re.Match[str] | None:
     return m
 
 
+# 'Who is Amit Mehta?': a page's heading over a profile of a person (their schooling, their career)
+_PROFILE_HEADING = re.compile(r"^Who\s+(?:is|was)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*\??$")
+
+
+def _under_a_profile_heading(home: Home) -> bool:
+    """The point stands in a section its page heads 'Who is <name>?': the page's aside on a person's life
+    (born, schooled, appointed), told for the reader who does not know them, not the event's background."""
+    above = [h for at, h in home.source.headings if at <= home.citation.start]
+    return bool(above) and _PROFILE_HEADING.match(above[-1].strip()) is not None
+
+
 BLOCK_QUOTE_PARAGRAPHS = 3  # paragraphs of one quotation a page may set under its introduction
 BLOCK_QUOTE_REASON = (
     "a block quotation's sentence in the first person: its speaker is in the paragraph before"
@@ -680,6 +734,8 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
         reason = "a fragment (the line before breaks off mid-sentence)"
     if reason is None and home is not None and _in_the_dek(home) and headlinese(first_sentence(text)[0]):
         reason = "a headline-style summary line at the page's top (no article), not a statement"
+    if reason is None and home is not None and _under_a_profile_heading(home):
+        reason = "a person's profile (under the page's heading 'Who is ...?'), not the event"
     if reason == CUT_OFF:
         mended = mend_cut_off(text)
         text = mended or text
@@ -736,7 +792,9 @@ def _rewrite(point: MergedPoint, ctx: Context) -> MergedPoint | str:
     own = without_reporting(text)
     if own is None:
         return "about the reporting itself (a source's anonymity, a request for comment), not the event"
-    text = respelled(close_open_quote(without_stray_stop(drop_more_follows(own))), ctx.people)
+    text = respelled(
+        close_open_quote(without_stray_stop(without_verbless_tail(drop_more_follows(own)))), ctx.people
+    )
     section = point.section
     if section == "what_happened" and _OPINION.search(QUOTED_SPAN.sub("", text)):
         section = "what_it_means"  # an opinion is not a fact of what happened
@@ -767,7 +825,7 @@ def _with_its_speaker(
         quote
         and not _ATTRIBUTION.search(text)
         and text.count("“") > text.count("”")
-        and not _before_names_a_speaker(home)
+        and not _before_names_a_speaker(home, ctx.people)
     ):
         ahead = _join_next(text, home)
         if ahead is not None:

@@ -396,10 +396,21 @@ def drop_verbless_lead(text: str) -> tuple[str, int]:
 _LABEL = re.compile(r"^([A-Z][a-z]{2,13}):\s+(?=[A-Z“\"])")
 
 
+# 'G20 Summit 2023: India made ...': a kicker naming the story's series and year before its sentence
+# (a time told first, 'In 2023: ...', is the sentence's own)
+_YEAR_KICKER = re.compile(
+    r"^(?!(?:In|On|At|By|Since|From|For|During|Until|Before|After|Through)\s)(?:[A-Z0-9][\w'’-]*\s+){1,4}"
+    r"(?:19|20)\d\d:\s+(?=[A-Z])"
+)
+
+
 def strip_label(text: str, source_text: str = "") -> str:
     """ "Details: The review analysed ..." -> "The review analysed ...": a page's label for its own
     paragraph (some outlets print "Source:", "Details:", "Quote:" before each). A label is a common
     word, no country, and never a name its page writes with a capital mid-sentence ("Putin: ...")."""
+    kicker = _YEAR_KICKER.match(text)
+    if kicker and len(text) - kicker.end() >= 30 and has_finite_verb(text[kicker.end() :]):
+        return text[kicker.end() :]
     m = _LABEL.match(text)
     if not m or len(text) - m.end() < 30 or not has_finite_verb(text[m.end() :]):
         return text
@@ -435,6 +446,19 @@ def without_stray_stop(text: str) -> str:
     return _STRAY_STOP.sub(
         lambda m: m.group(0) if m.group("word") in _ABBREVIATIONS else m.group("word") + " ", text
     )
+
+
+# '... official told CNN. and a Norfolk spokesperson.': a page's broken sentence, a conjunction and its
+# phrase after a stop (the words that once led to them gone)
+_TAIL_AFTER_STOP = re.compile(
+    r"(?<=[\w)”\"’])\.\s+(?P<tail>(?:and|or|but|as well as)\s[^.!?“”\"]{1,80}?)[.!?](?=\s|$)"
+)
+
+
+def without_verbless_tail(text: str) -> str:
+    """A lower-case conjunction opening a 'sentence' with no verb of its own after a stop is what is
+    left of a sentence the page broke; it goes, and the sentence before ends at its stop."""
+    return _TAIL_AFTER_STOP.sub(lambda m: m.group(0) if has_finite_verb(m["tail"]) else ".", text)
 
 
 def close_open_quote(text: str) -> str:

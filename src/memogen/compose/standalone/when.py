@@ -367,6 +367,8 @@ def resolve_relative(sentence: str, anchor: Anchor) -> tuple[str, bool]:
             ok = False
             return m.group(0)
         before = sentence[: m.start()]
+        if _inside_quote(sentence, m.start()):
+            return _glossed(sentence, m, new)
         if m["weekday"] and not m["wprep"] and not m["wedge"] and _DETERMINER_BEFORE.search(before):
             new = _attributive(m, new)
         if new.startswith("on ") and (_PREP_BEFORE.search(before) or _BARE_AFTER.search(before)):
@@ -375,6 +377,23 @@ def resolve_relative(sentence: str, anchor: Anchor) -> tuple[str, bool]:
 
     out = RELATIVE.sub(swap, sentence)
     return out, ok
+
+
+_FULL_DATE = re.compile(r"\d{1,2} [A-Z][a-z]+ \d{4}")
+_GLOSS_AFTER = re.compile(r"\s*\[")
+
+
+def _glossed(sentence: str, m: re.Match, resolved: str) -> str:
+    """A time inside a quotation keeps the speaker's words, its date told after it in brackets, as an
+    editor's note ('“UBS today [19 March 2023] announced ...”'): rewritten, the quotation put words in
+    the speaker's mouth ('“on 30 July 2024 I feel proud ...”'). A time with no day to give, or one the
+    page glosses itself ('today [Sunday]'), stays as said."""
+    day = _FULL_DATE.findall(resolved)
+    one_day = m["weekday"] or m["day"] or m["part"]  # ('last week' is a span: no one date to give)
+    inside_brackets = sentence.count("[", 0, m.start()) > sentence.count("]", 0, m.start())
+    if not one_day or not day or inside_brackets or _GLOSS_AFTER.match(sentence, m.end()):
+        return m.group(0)
+    return f"{m.group(0)} [{day[-1]}]"
 
 
 # "..., Moscow time (11pm, Friday, GMT), 24 June": a short aside, then the date the weekday has ("and on
@@ -445,6 +464,8 @@ def _generic_today(sentence: str, m: re.Match) -> bool:
 _NAME_AFTER = re.compile(r"\s+(?P<word>[A-Z][a-z]+)\b")
 # 'Friday prayers', 'Sunday school': a weekday that names a weekly rite with its noun, not a day
 _RITE_AFTER = re.compile(r"\s+(?:prayers?|sermons?|services?|school|mass)\b", re.I)
+# the months by name and by abbreviation ('Friday Sept. 8', 'Monday Aug. 7'): a date after the weekday
+_MONTH_WORDS = frozenset(MONTHS)
 
 
 def _in_a_name(sentence: str, m: re.Match) -> bool:
@@ -453,14 +474,10 @@ def _in_a_name(sentence: str, m: re.Match) -> bool:
     and stays as it is."""
     if m["wprep"] or m["wedge"] or m["wpart"] or m["wposs"] or m["wnum"]:
         return False
-    after = _NAME_AFTER.match(sentence, m.end())
     if _RITE_AFTER.match(sentence, m.end()):
         return True
+    after = _NAME_AFTER.match(sentence, m.end())
     return after is not None and after["word"].lower() not in _MONTH_WORDS
-
-
-# the months by name and by abbreviation ('Friday Sept. 8', 'Monday Aug. 7'): a date after the weekday
-_MONTH_WORDS = frozenset(MONTHS)
 
 
 def has_relative_time(sentence: str) -> bool:
@@ -490,8 +507,9 @@ def strip_relative(sentence: str) -> str | None:
         if (m["weekday"] and _in_a_name(sentence, m)) or _generic_today(sentence, m):
             return m.group(0)
         quoted = quoted or _inside_quote(sentence, m.start())
-        if m["wposs"] or m["dposs"]:
-            return "the"
+        if m["wposs"] or m["dposs"]:  # "from Sunday's election" -> "from the election"
+            prep = m["wprep"] if m["wposs"] else None
+            return f"{prep} the" if prep else "the"
         if m["sposs"]:  # "the size of last year's summit" -> "the size of the summit"
             return f"{(m['sprep'] or '').lower()} the".strip()
         return _CUT

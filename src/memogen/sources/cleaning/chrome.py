@@ -16,6 +16,7 @@ from ..metadata import NAME_PARTICLES
 from ..text import word_count
 from .lines import TERMINAL, Found, Line, bare, bare_key, drop, lacks_all
 from .shape import is_heading_like
+from .title import PAPER_NOUNS
 
 # Words that make up interface chrome (buttons, menus, prompts) in English page dumps.
 UI_WORDS = frozenset(
@@ -264,8 +265,7 @@ def breadcrumb_trails(items: list[Line]) -> None:
 
 # 'Harbour Enquirer', 'The Norland Gazette': a newspaper's name alone on its line (the nouns papers are named by)
 _PAPER_NAME = re.compile(
-    r"^(?:The\s+)?(?:[A-Z][\w.&'’-]*\s+){1,3}(?:Enquirer|Inquirer|Gazette|Chronicle|Observer|Telegraph|Examiner|"
-    r"Courier|Dispatch|Sentinel|Bulletin|Ledger|Herald|Tribune|Times|Post|Journal|Daily|Standard)$"
+    rf"^(?:The\s+)?(?:[A-Z][\w.&'’-]*\s+){{1,3}}(?:{'|'.join(n.capitalize() for n in PAPER_NOUNS)})$"
 )
 PAPER_LINES = 8  # it stands with the byline, under the headline
 

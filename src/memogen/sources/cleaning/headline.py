@@ -68,8 +68,11 @@ def body_start(items: list[Line]) -> int:
 
 
 def _byline_shaped(it: Line) -> bool:
+    """Names after 'By', two names or more, or 'By' and an agency or outlet ('By Coastwire')."""
     names = md.byline_names(it.text)
-    return bool(names) or len(md.split_names(it.text)) >= 2
+    if names or len(md.split_names(it.text)) >= 2:
+        return True
+    return md.is_byline(it.text) and md.byline_credit(it.text) is not None
 
 
 def read_headline_zone(

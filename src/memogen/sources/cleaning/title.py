@@ -107,8 +107,10 @@ def labels_something_else(text: str) -> bool:
     words = re.findall(r"[\w'-]+", text.lower())
     if not re.search(r"[^\W\d_]", text):
         return True  # '4423', '12:05': a counter or a time, no words to head a story
-    if _ROLE_LABEL.match(text.strip()) or re.match(r"(?i)^by\s", text.strip()):
-        return True
+    if _ROLE_LABEL.match(text.strip()) or re.match(
+        r"(?i)^(?:(?:published|posted|written)\s+)?by\s", text.strip()
+    ):
+        return True  # ('Published by Harbour Staff Verified by 2 May': the page's stamp, not its headline)
     if re.fullmatch(r"[\w'-]+\s?:\s?[\w'-]+(?:\s[\w'-]+)?", text.strip()):
         return True  # 'Format: Chicago', 'Category: World': a field and its value
     if _LISTING_LABEL.match(text.strip()):
@@ -261,11 +263,15 @@ def _repeats_a_lower(text: str, block: list[str]) -> bool:
 
 # Nouns of an organisation's or a publication's name ('Lendrian Institute for Transport Policy',
 # 'The Express Tribune'): a masthead above a headline, not a headline.
+# The nouns newspapers are named by ('Harbour Enquirer', 'The Norland Gazette'): a masthead's noun here,
+# and a newspaper's name alone on its line under a byline in chrome.paper_names.
+PAPER_NOUNS = """enquirer inquirer gazette chronicle observer telegraph examiner courier dispatch sentinel bulletin
+    ledger herald tribune times post journal daily standard""".split()  # noqa: SIM905
 MASTHEAD_NOUN = re.compile(
     r"(?i)\b(?:institute|institution|cent(?:re|er)|university|college|foundation|council|ministry|academy|"
-    r"agency|commission|association|society|observatory|forum|bureau|department|times|post|news|daily|"
-    r"weekly|herald|tribune|journal|review|today|gazette|express|standard|observer|chronicle|telegraph|"
-    r"guardian|courier|monitor|mail|press|media|tv|radio|magazine|digest|bulletin|insights|wire|blog|newspaper|shimbun)\b"
+    r"agency|commission|association|society|observatory|forum|bureau|department|news|"
+    r"weekly|review|today|express|guardian|monitor|mail|press|media|tv|radio|magazine|digest|insights|wire|"
+    rf"blog|newspaper|shimbun|{'|'.join(PAPER_NOUNS)})\b"
 )
 
 
@@ -368,7 +374,8 @@ def _long_headline(front: list[Line], kept_above: list[int], i: int) -> bool:
     it opens a short heading), unless it sits right under a shorter headline: then it is that
     headline's standfirst."""
     it = front[i]
-    opens = it.text[:1].isupper() or it.text[:1].isdigit()
+    first = it.text.lstrip("'\"‘“")[:1]  # ('‘We will not yield’ ...': a long headline opening with a quote)
+    opens = first.isupper() or first.isdigit()
     if not 14 < it.words <= _LONG_HEADLINE or _ENDS_A_SENTENCE.search(it.text) or not opens:
         return False
     if _dated(it):
