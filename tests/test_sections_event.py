@@ -586,12 +586,12 @@ def test_a_weekday_with_its_part_of_the_day_still_tells_the_year() -> None:
 
 
 def test_a_day_without_its_year_is_read_in_the_year_its_weekday_fits() -> None:
-    """One page shows a date (a later crawl: 2031); the others name the day without a year and open on
-    the weekday of their news.  14 September fell on a Saturday in 2030, not in 2031: the summit was
-    14 September 2030.  Where the weekday fits the guessed year, or a source gives the day in full,
-    nothing moves."""
+    """One page shows a date (a later crawl: 1 October 2031); the others name the day without a year
+    and open on the weekday of their news.  14 September fell on a Saturday in 2030, not in 2031: the
+    summit was 14 September 2030.  Where the weekday fits the guessed year, or a source gives the day
+    in full, nothing moves."""
     crawled = _source(
-        "a", "Leaders met at the harbour summit, which opened on 14 September.", dt.date(2031, 3, 1)
+        "a", "Leaders met at the harbour summit, which opened on 14 September.", dt.date(2031, 10, 1)
     )
     others = [
         _source("b", "The council admitted the island league as a member on Saturday, officials said.", None),

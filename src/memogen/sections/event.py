@@ -332,13 +332,17 @@ def _dated(
     written: dt.date | None,
     known: KnownDays | None = None,
     named: Container[dt.date] = (),
+    latest: dt.date | None = None,
 ) -> list[tuple[dt.date, int, int]]:
     """The days a sentence names, each with where its words stand in the sentence; a weekday
-    ("on Sunday night") is read as a day the sources date in full, if one of its last few fits."""
+    ("on Sunday night") is read as a day the sources date in full, if one of its last few fits.
+    `latest`: for an undated page, the latest day any page of the topic was written (a day without a
+    year is read no later than that, as if the page had been written then)."""
     mentions = [d for d in find_dates(sentence) if d.kind == "day"] if _DIGIT.search(sentence) else []
     planned = bool(mentions) and _PLANNED.search(sentence) is not None
+    by = written or latest
     days = [
-        (d.resolve(_year_of(d, year, known, _weekday_beside(sentence, d), written, planned)), d.start, d.end)
+        (d.resolve(_year_of(d, year, known, _weekday_beside(sentence, d), by, planned)), d.start, d.end)
         for d in mentions
     ]
     if written is not None:
@@ -405,10 +409,26 @@ def _follow_up(sentence: str, start: int, end: int) -> bool:
     before = sentence[max(0, start - 80) : start]
     if _STATED_BEFORE.search(before) or _COUNTED_BEFORE.search(before) or _in_aside(sentence, start):
         return True
-    if _in_circumstance(sentence, start):
+    if _in_circumstance(sentence, start) or _names_an_event(sentence, start, end):
         return True
     opens = not sentence[:start].strip(" \"“‘'(").lower().removesuffix("on").strip()
     return opens and _STATED_AFTER.match(sentence[end : end + 60]) is not None
+
+
+# "the October 7 attack", "an Oct. 7 attack", "Hamas' October 7 surprise attack": a day written before
+# a noun, after an article or a possessive, is the name of an event the text recalls
+_NAME_OPEN = re.compile(r"(?:\b(?:the|an?|this|that|its|their|his|her)|['’]s?)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(
+    r"^\s+(?!(?:and|or|but|as|at|in|on|to|when|while|after|before|that|which|who|was|were|is|are|has|had|have|will|would|by|for|of|with|from)\b)[a-z][a-z-]+\b"
+)
+
+
+def _names_an_event(sentence: str, start: int, end: int) -> bool:
+    """The day is used as a name ("for the October 7 attack", "Hamas' October 7 surprise attack"):
+    an event known by its date, recalled, not reported as the page's news."""
+    return bool(_NAME_OPEN.search(sentence[max(0, start - 12) : start])) and bool(
+        _NOUN_AFTER.match(sentence[end : end + 30])
+    )
 
 
 # "Sunday, 10 September", "Sunday evening, February 5": a part of the day may stand between them
@@ -537,9 +557,12 @@ def source_reports(
     default_year: int | None = None,
     known: KnownDays | None = None,
     named: Container[dt.date] = (),
+    latest: dt.date | None = None,
 ) -> list[Report]:
     """Every dated action in one source, weighted as its news (see the module docstring).
-    `named`: the days the sources date in full (a weekday may recall one of them)."""
+    `named`: the days the sources date in full (a weekday may recall one of them); `latest`: the
+    latest day a page of the topic was written (an undated page tells of nothing after it: "hostages
+    seized on October 7" on an undated page beside pages of March is last October, not next)."""
     stamped, skip = _opening_date(source.text, default_year)
     written = source.metadata.date or stamped
     text = source.text[skip:]
@@ -548,7 +571,7 @@ def source_reports(
     follow_ups: list[bool] = []
     ahead: list[bool] = []
     for index, sentence in _sentences(text):
-        days = _dated(sentence, year, written, known, named)
+        days = _dated(sentence, year, written, known, named, latest)
         if days and _PAGE_DATE.search(sentence):  # (asked only of a dated sentence: most are not)
             continue  # "published on April 6, 2021": a page's date, not an action
         for day, start, end in days:
@@ -660,9 +683,14 @@ def _durations(reports: list[Report]) -> list[tuple[dt.date, dt.date]]:
     return out
 
 
+def _shown_dates(sources: list[Source]) -> list[dt.date]:
+    """The writing dates the pages show (metadata, or a stamp at the top; no guessed year)."""
+    return [d for s in sources if (d := s.metadata.date or _opening_date(s.text, guess=False)[0])]
+
+
 def _topic_year(sources: list[Source]) -> int | None:
     """The year the sources were written in, from the dates they show, else from what they tell."""
-    years = [d.year for s in sources if (d := s.metadata.date or _opening_date(s.text, guess=False)[0])]
+    years = [d.year for d in _shown_dates(sources)]
     if years:
         return Counter(years).most_common(1)[0][0]
     return _main_year("\n\n".join(s.text for s in sources))  # none dated: what they tell of
@@ -674,9 +702,10 @@ def _tally(sources: list[Source], year_hint: int | None = None) -> _Tally:
     known = known_days(mentions)
     named = named_days(mentions, known, default_year, [s.text for s in sources])
     tally = _Tally(known=known)
+    latest = max(_shown_dates(sources), default=None)
     for source, found in zip(sources, mentions, strict=True):
         best: dict[dt.date, Report] = {}
-        reports = source_reports(source, default_year, known, named)
+        reports = source_reports(source, default_year, known, named, latest)
         tally.ranges += _durations(reports)
         for r in reports:
             if r.day not in best or r.weight > best[r.day].weight:
@@ -888,8 +917,16 @@ def _tallied_event(tally: _Tally, n_sources: int) -> Event:
     first, last = _extent(tally, winner)
     if winner < top <= last and not _stated_over(tally, winner, top):
         last = top - dt.timedelta(days=1)  # the news that followed is not the event's own days
+    rival = _weekday_rival(tally, first, last)
+    if rival is not None:
+        winner, (first, last) = rival, _extent(tally, rival)
     actors, place = _actors_and_place(tally, first, last)
     why = _why(tally, winner, n_sources)
+    if rival is not None:
+        why = (
+            *why,
+            f"{_day(rival)}: the {rival.strftime('%A')} the undated pages' leads name for their news",
+        )
     moved = _weekday_year(tally, first, last)
     if moved is not None:
         first, last, note = moved
@@ -917,6 +954,41 @@ def _year_shifted(day: dt.date, years: int) -> dt.date | None:
         return None
 
 
+def _leads_weekday(tally: _Tally) -> int | None:
+    """The weekday most undated pages' leads name for their news ("passed a resolution on Monday"),
+    when most pages are undated (a dated page's weekdays are read against its date) and one weekday
+    leads, named by at least two."""
+    if 2 * len(tally.undated) <= len(tally.leads):
+        return None
+    ranked = _named_weekdays(lead for sid, lead in tally.leads.items() if sid in tally.undated).most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+RIVAL_SHARE = 0.25  # a day on the leads' weekday, with this share of the top day's votes, is their news
+
+
+def _weekday_rival(tally: _Tally, first: dt.date, last: dt.date) -> dt.date | None:
+    """A later day the sources date, when the elected days fall on no weekday the undated leads name
+    for their news and that day does, with a quarter of the top votes or more and long after (the elected
+    days are then an older event they recall): pages that open "on Monday" and recall "hostages
+    seized on 7 October" report Monday's vote (25 March), not October's attack that more of them
+    date. A follow-up days after the event (a Monday's evacuation after a Friday's derailment) is not
+    a rival: the news follows its event."""
+    weekday = _leads_weekday(tally)
+    days = [first + dt.timedelta(days=i) for i in range((last - first).days + 2)]
+    if weekday is None or any(d.weekday() == weekday for d in days):
+        return None
+    best = max(tally.votes.values())
+    rivals = [
+        d
+        for d, v in tally.votes.items()
+        if d.weekday() == weekday and v >= RIVAL_SHARE * best and (d - last).days > RECENT_DAYS
+    ]
+    return max(rivals, key=lambda d: (tally.votes[d], d), default=None)
+
+
 def _weekday_year(tally: _Tally, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date, str] | None:
     """The event's days read in the year before or after, when no source gives them with a year (their
     year is the topic's, a guess from the few pages that show a date: most show none) and the weekday
@@ -924,12 +996,10 @@ def _weekday_year(tally: _Tally, first: dt.date, last: dt.date) -> tuple[dt.date
     them, nor on the day after (a report of the next morning), but does in that year: "9 September"
     guessed in 2024 is a Monday; the summit the sources open on "on Saturday" was 9 September 2023."""
     days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
-    if 2 * len(tally.undated) <= len(tally.leads) or any((d.month, d.day) in tally.known for d in days):
-        return None  # most pages show their date: their weekdays are read against it
-    ranked = _named_weekdays(lead for sid, lead in tally.leads.items() if sid in tally.undated).most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return None
-    weekday = ranked[0][0]
+    weekday = _leads_weekday(tally)
+    if weekday is None or any((d.month, d.day) in tally.known for d in days):
+        return None  # most pages show their date (their weekdays are read against it), or no weekday leads
+    named = _named_weekdays(lead for sid, lead in tally.leads.items() if sid in tally.undated)[weekday]
     if any(d.weekday() == weekday for d in [*days, last + dt.timedelta(days=1)]):
         return None
     for years in (-1, 1):
@@ -937,7 +1007,7 @@ def _weekday_year(tally: _Tally, first: dt.date, last: dt.date) -> tuple[dt.date
         kept = [d for d in moved if d is not None]
         if len(kept) == len(days) and any(d.weekday() == weekday for d in kept):
             name = next(d for d in kept if d.weekday() == weekday).strftime("%A")
-            note = f"read in {kept[0].year}: {_count(ranked[0][1])} open on a {name}, which it was then"
+            note = f"read in {kept[0].year}: {_count(named)} open on a {name}, which it was then"
             note += f", not in {first.year}"
             return kept[0], kept[-1], note
     return None
