@@ -107,6 +107,15 @@ _PLACE_PREPOSITIONS = frozenset(
 )
 _DATELINE = re.compile(r"\W*(?:[A-Z][A-Z.'’ -]+,?\s*)?")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z]{2,}\)|--|—|:)")
+# a sum, then in brackets the same sum in the reader's currency: "3 billion Swiss francs (US$3.23 billion)",
+# "€50m (£43m)". Outlets convert at their own rates into their own currencies (two outlets' "$"
+# may be US and Australian dollars), so a conversion is never set against another source's figure;
+# the sum as stated is.
+_CONVERTED_FROM = re.compile(
+    r"\d[\d.,]*\s*(?:thousand|million|billion|trillion|bn|mn|m|k)?(?:\s+[A-Za-z][\w.]*){0,3}\s*\(\s*$",
+    re.IGNORECASE,
+)
+_BRACKET_CLOSES = re.compile(r"\s*\)")
 # "the death toll rose to 23", "the number of people killed reached 23": a bare figure whose
 # subject says what it counts.
 _TOLL_SUBJECT = re.compile(r"\b(?:death|casualty|fatality)\s+tolls?\b|\btolls?\b", re.I)
@@ -466,6 +475,8 @@ def read_claim(
     after = sentence[pos + len(q.display) :] if pos >= 0 else ""
     if q.kind == "date" and (_DATELINE.fullmatch(before) or _DATELINE_AFTER.match(after)):
         return None  # "ISLAMABAD, Feb 12 :" dates the report, it is no claim
+    if q.kind == "amount" and _CONVERTED_FROM.search(before) and _BRACKET_CLOSES.match(after):
+        return None  # "100 billion Swiss francs ($108 billion)": the writer's conversion, no claim of its own
     lead = _REPORTING_LEAD.match(sentence)
     if q.kind == "date" and lead and pos < lead.end():
         return None  # "As per media reports on 22 July 2024, ..." dates the report too
