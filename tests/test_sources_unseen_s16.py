@@ -69,3 +69,36 @@ def test_a_byline_crediting_an_outlet_under_a_pull_quote_opens_no_body() -> None
     res = clean_text(page)
     assert "By Coastwire" not in res.text and res.found.authors == ["Coastwire"]
     assert story in res.text
+
+
+def _gallery_page(third: str) -> str:
+    lead = (
+        "Soldiers of the palace guard seized the president of Norvia on Wednesday, officials said. "
+        "The army suspended the constitution and closed the borders until further notice."
+    )
+    caption = (
+        "In this image taken from video provided by NTV, a colonel reads a statement late Wednesday, "
+        "July 26, 2034, in Vessa, Norvia, as officers appear on state television"
+    )
+    label = "Norvia's President Ilse Varga"
+    after = "Home to some 9 million people, Norvia is mostly desert and ranks low on every index."
+    return f"{lead}\n\n{caption}\n\n{label}\n\n{third}\n\n{after}\n"
+
+
+def test_unfinished_lines_beside_a_caption_are_the_gallery_s_captions() -> None:
+    from memogen.sources.cleaning.pipeline import clean_text
+
+    moment = (
+        "Crowds gather outside the presidential palace in the capital Vessa after the presidency confirmed "
+        "that soldiers had sealed off the residence"
+    )
+    res = clean_text(_gallery_page(moment))
+    assert moment not in res.text and "Norvia's President Ilse Varga" not in res.text
+    assert "Home to some 9 million people" in res.text and "seized the president" in res.text
+
+
+def test_a_subheading_beside_a_caption_stays() -> None:
+    from memogen.sources.cleaning.pipeline import clean_text
+
+    res = clean_text(_gallery_page("What comes next"))
+    assert "What comes next" in res.text

@@ -238,7 +238,40 @@ def present_tense_captions(items: list[Line]) -> None:
     (the headline is the line above it), and a label further down must not take its place."""
     for it in items:
         if it.kept and it.words <= PRESENT_CAPTION_WORDS and _PRESENT_DATED_MOMENT.match(it.text):
-            drop(it, "image caption / credit")
+            drop(it, CAPTION_REASON)
+
+
+def captions_beside_captions(items: list[Line]) -> None:
+    """The unfinished lines next to a dropped caption, when one of them is a described moment (a
+    long line with no stop: "Crowds gather outside the palace after ... in the capital"), go with it:
+    a gallery's captions stand in a row, each a sentence without its full stop, with a short label
+    among them ("The president of Norvia"). A subheading alone beside a caption stays (no long line)."""
+    for k, it in enumerate(items):
+        if it.kept or it.reason != CAPTION_REASON:
+            continue
+        for step in (1, -1):
+            run = _unfinished_run(items, k + step, step)
+            if any(x.words >= GALLERY_CAPTION_WORDS for x in run):
+                for x in run:
+                    drop(x, CAPTION_REASON)
+
+
+CAPTION_REASON = "image caption / credit"
+GALLERY_CAPTION_WORDS = 8  # a described moment, not a label or a subheading's few words
+
+
+def _unfinished_run(items: list[Line], k: int, step: int) -> list[Line]:
+    """The body lines with no sentence end from index k on, walking by `step`, up to a finished line."""
+    run = []
+    while (
+        0 <= k < len(items)
+        and items[k].kept
+        and items[k].role == "body"
+        and not TERMINAL.search(items[k].text)
+    ):
+        run.append(items[k])
+        k += step
+    return run
 
 
 # A clip's running time, alone or as a player's counters: '02:31', '0:00 0:03:25 0:00', '01:24 - Source: CNN',

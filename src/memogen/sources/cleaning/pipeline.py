@@ -105,6 +105,7 @@ def judge_by_rules(
 
     def closing() -> None:
         captions.present_tense_captions(items)
+        captions.captions_beside_captions(items)
         endmatter.end_sections(items, first)
         endmatter.after_rights_notice(items, first)
         endmatter.release_issuer(items, found)
