@@ -129,3 +129,41 @@ def test_a_sentence_leaned_on_loses_its_own_connective() -> None:
     src = _source(f"The board met at noon. {lead} {lean}\n")
     kept, _, _ = stand_alone([_point(src, lean)], [src], None)
     assert kept and kept[0].text.startswith("The harbour board did not link")
+
+
+def test_a_weekday_s_part_of_the_day_keeps_the_bound_before_it() -> None:
+    from memogen.compose.standalone.when import Anchor, resolve_relative
+
+    mon = Anchor(dt.date(2031, 3, 24))  # the vote's day
+    text = "The sponsors asked late on Friday for a delay until Monday morning."
+    assert "for a delay until the morning of Monday 24 March 2031" in resolve_relative(text, mon)[0]
+    assert (
+        "on the morning of Monday 24 March 2031"
+        in resolve_relative("The vote was held Monday morning.", mon)[0]
+    )
+
+
+def test_a_fact_whose_chosen_sentence_breaks_off_is_told_in_another_source_s_sentence() -> None:
+    from memogen.compose.standalone import stand_alone
+    from memogen.model import Citation, MergedPoint, Source, SourceMetadata
+
+    broken = (
+        "Council members of the Assembly argued over the wording of the draft late into the night as the\n"
+        "The Assembly passed a truce resolution after the long debate."
+    )
+    whole = "The Assembly of Norvia passed a truce resolution after Kestria abstained in the vote."
+    sources = [
+        Source(id="a", path="a.txt", kind="txt", metadata=SourceMetadata(), text=broken),
+        Source(id="b", path="b.txt", kind="txt", metadata=SourceMetadata(), text=whole),
+    ]
+    at = broken.index("The Assembly")
+    cites = [
+        Citation("a", broken[at:], at, len(broken), 1.0),
+        Citation("b", whole, 0, len(whole), 0.6),
+    ]
+    point = MergedPoint(id="p1", text=broken[at:], section="what_happened", citations=cites)
+    kept, dropped, _ = stand_alone([point], sources, dt.date(2031, 3, 24))
+    assert [p.text for p in kept] == [whole] and [c.source_id for c in kept[0].citations] == ["b", "a"]
+    weak = [cites[0], Citation("b", whole, 0, len(whole), 0.2)]
+    kept, dropped, _ = stand_alone([MergedPoint("p1", broken[at:], "what_happened", weak)], sources, None)
+    assert kept == [] and "breaks off" in dropped[0].reason

@@ -884,11 +884,39 @@ def stand_alone(
     for p in (q for point in points for q in _split(point, ctx)):
         out = _rewrite(p, ctx)
         if isinstance(out, str):
+            out = _another_telling(p, ctx) or out
+        if isinstance(out, str):
             dropped.append(DroppedPoint(p.text, p.section, p.source_ids, out))
         else:
             kept.append(out)
     kept, absorbed = _absorb_joined(kept, ctx.joined)
     return kept, dropped + absorbed, ctx.people
+
+
+def _another_telling(point: MergedPoint, ctx: Context) -> MergedPoint | None:
+    """The point told in another source's sentence, when the one chosen to tell it cannot stand alone
+    (the line before it breaks off, it leans on a sentence before it, it is cut off): a fact seven
+    outlets report is not lost because one page's copy of it is broken. The other sentences are tried
+    in the order of their likeness to the chosen one, each judged as that one was; the fact's
+    citations stay, the sentence that tells it first."""
+    if len(point.citations) < 2 or point.conflicts or point.inlines:
+        return None
+    others = sorted(point.citations[1:], key=lambda c: -c.score)
+    for c in others:
+        if c.score < ALTERNATE_LIKENESS:
+            break
+        source = ctx.sources.get(c.source_id)
+        if source is None:
+            continue
+        text = " ".join(source.text[c.start : c.end].split())
+        rest = [x for x in point.citations if x is not c]
+        out = _rewrite(dataclasses.replace(point, text=text, citations=[c, *rest]), ctx)
+        if not isinstance(out, str):
+            return out
+    return None
+
+
+ALTERNATE_LIKENESS = 0.35  # a member this like the chosen sentence tells the same fact (merge's scores)
 
 
 def _split(point: MergedPoint, ctx: Context) -> list[MergedPoint]:

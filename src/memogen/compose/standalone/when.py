@@ -237,11 +237,11 @@ def _weekday_phrase(m: re.Match, anchor: Anchor, future: bool) -> str | None:
         if when is None:
             return None
     named = f"{m['wday'].capitalize()} {display(when)}"
-    if m["wpart"]:
-        return f"on the {m['wpart'].lower()} of {named}"  # "on Sunday morning"
+    lead = prep if prep in ("since", "by", "until", "from") else "on"
+    if m["wpart"]:  # "on Sunday morning"; "a delay until Monday morning" keeps its "until"
+        return f"{lead} the {m['wpart'].lower()} of {named}"
     if m["wposs"]:
         return f"the {named}"  # "Sunday's verdict" -> "the Sunday 21 July 2024 verdict"
-    lead = prep if prep in ("since", "by", "until", "from") else "on"
     if prep in ("early", "late"):
         return f"{prep} on {named}"  # "said late Tuesday" -> "said late on Tuesday 3 December 2024"
     if m["wedge"]:
