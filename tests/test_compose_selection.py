@@ -731,3 +731,87 @@ def test_a_memo_with_room_for_a_point_per_source_takes_another_outlets_lead_befo
     # ~42-word points: two fit in 90 words, room for one typical point per source (2 x 25 words)
     assert chosen(90) == {"a1", "b1"}
     assert chosen(45) == {"a1"}  # one point only: the best
+
+
+def _cited(pid: str, text: str, *sources: str) -> MergedPoint:
+    return MergedPoint(
+        id=pid,
+        text=text,
+        section="what_happened",
+        citations=[Citation(source_id=s, excerpt=text, start=0, end=len(text)) for s in sources],
+    )
+
+
+ELECTION = (
+    "Freedonia held its seventh general election on 9 March 2025 in 412 constituencies, including 280"
+    " constituencies of the National Assembly and 132 of the regional councils."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "More than 3,100 candidates, among them 190 women, competed in the general election for the 280"
+            " constituencies of the National Assembly.",
+            True,
+        ),
+        (
+            "Candidates, among them many women, competed in the general election for the 280 constituencies"
+            " of the National Assembly.",
+            False,
+        ),
+        (
+            "Candidates competed in the general election for the 280 constituencies of the National Assembly,"
+            " a 400-member chamber, after 12 years.",
+            False,
+        ),
+    ],
+)
+def test_a_point_mostly_said_that_counts_what_no_chosen_point_counts_still_competes(text, kept):
+    """Past a repeat bar with half or more of its content its own, a point giving a count of a thing
+    no chosen point counts (3,100 candidates, 190 women) is no repeat; without a count, or with a
+    size ('400-member') or a span of time ('12 years') only, it stays one."""
+    host = _cited("h", ELECTION, "a", "d", "e")  # three outlets: chosen first
+    other = _cited(
+        "o", "Turnout was reported at about half of the registered voters after a calm polling day.", "c"
+    )
+    chosen, dropped = select_within_budget([host, other, _cited("c", text, "b")], budget=300)
+    assert ("c" in [p.id for p in chosen["what_happened"]]) is kept
+    assert kept or any(d.reason.startswith("says again what h says") for d in dropped)
+
+
+def test_counts_of_things_are_not_spans_measures_sizes_ranks_or_names():
+    from memogen.compose.selection import figures_of
+
+    counts, figures = figures_of(
+        "In the third coup since the COVID-19 pandemic, 5,000 soldiers of a 300-member unit marched"
+        " 20 km in 12 hours, and rates rose by 50 basis points."
+    )
+    assert [q.display for q in counts] == ["5,000 soldiers"]
+    assert len(figures) > len(counts)
+
+
+def test_a_repeat_that_handed_on_its_disagreement_states_it_once_when_chosen_after_all(monkeypatch):
+    """A point that counts anew may be chosen after it handed its disagreement to the point it is
+    like: the statement stays with that point, not told twice."""
+    from memogen.compose import selection
+    from memogen.model import Conflict, ConflictValue
+
+    statement = "Sources differ: A reports 280 seats; B reports 281 seats."
+    conflict = Conflict(
+        "number", statement, [ConflictValue("a", "280 seats", ELECTION), ConflictValue("b", "281 seats", "x")]
+    )
+    host = _cited("h", ELECTION, "a", "d", "e")  # gives the event's day: chosen first
+    count = _cited(
+        "c",
+        "More than 3,100 candidates, among them 190 women, competed in the general election for the 280"
+        " constituencies of the National Assembly.",
+        "b",
+    )
+    count.conflicts = [conflict]
+    monkeypatch.setattr(selection, "gives_another_figure", lambda host, other: False)
+    chosen, _ = select_within_budget([host, count], budget=300, event=(dt.date(2025, 3, 9), None))
+    told = [c.statement for p in chosen["what_happened"] for c in p.conflicts]
+    assert [p.id for p in chosen["what_happened"]] == ["h", "c"]
+    assert told.count(statement) == 1

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from ..merge.quantities import says_figure
+from ..merge.lexicon import DURATION_STEMS, UNIT_CONVERSIONS
+from ..merge.quantities import Quantity, extract_quantities, says_figure
 from ..model import SECTION_KEYS, DroppedPoint, MergedPoint, SectionKey
 from .salience import DISPUTED, SHORT_MEMO, WEIGHTS, Salience
 from .similarity import PointVectors
@@ -40,6 +41,9 @@ JUST_PAST = 0.6  # ... scaled less the nearer it is to the bar (see `partly_said
 # Court" beside "scrapped the quota system in 2018, but the High Court reinstated it"), and its
 # stems differ only by synonyms
 SAME_STATEMENT = 1.5
+# A point past a bar but mostly said still competes when it counts a thing no chosen point counts
+# (see `Greedy.counts_anew`), if at least this share of its content is its own
+OWN_COUNT_SHARE = 0.5
 NOT_QUITE_A_REPEAT = 0.99  # the most a point can be "like" one whose figure is of another thing
 ANOTHER_READING = 2.0  # a figure within this factor of a disputed one may be another reading of it
 SECTION_PRIOR: dict[str, float] = {"what_happened": 1.0, "background": 0.9, "what_it_means": 0.9}
@@ -337,11 +341,45 @@ class Greedy:
         self.disputed = c.stated * budget.room
         self.leads_count = bool(c.lead_gain.any())
         self.unsaid = Unsaid(vectors.idf, c.concepts)
+        self.taken: list[int] = []
+        self.stated: list[list[Quantity]] = []  # the figures the chosen points' statements give
+        self._figures: dict[int, tuple[list[Quantity], list[Quantity]]] = {}
 
     def repeats(self) -> np.ndarray:
-        """The open points that say again what the chosen ones say (see `Unsaid.repeats`)."""
+        """The open points that say again what the chosen ones say (see `Unsaid.repeats`), but
+        for those that count what no chosen point counts (`counts_anew`)."""
         handed = [p.id in self.handed for p in self.c.points]
-        return self.unsaid.repeats(self.closest, handed_off=handed)
+        repeat = self.unsaid.repeats(self.closest, handed_off=handed)
+        maybe = repeat & self.open_ & ~self.marked & (self.closest < SAME_STATEMENT)
+        maybe &= self.unsaid.share >= OWN_COUNT_SHARE
+        for j in np.flatnonzero(maybe):
+            if self.counts_anew(int(j)):
+                repeat[j] = False
+        return repeat
+
+    def counts_anew(self, j: int) -> bool:
+        """Point j gives a count of a thing no chosen point counts (its figure's noun and value
+        are in none of theirs, nor in their statements).
+
+        Why: a sentence sharing a chosen one's setting can carry the only count of something
+        else ("Over 5,000 candidates ... competed for 266 directly elected seats" beside "held
+        its 12th General Election ... in 855 constituencies including 266 ..."): 68 % of its
+        content its own, just under SAYS_MORE, it was cut as a repeat and the count went with it.
+        """
+        counts = self.figures(j)[0]
+        if not counts:
+            return False
+        told = [self.figures(k)[1] for k in self.taken] + self.stated
+        units = {t.unit for ts in told for t in ts}
+        return any(
+            q.unit not in units and not any(q.same_value(t) for ts in told for t in ts) for q in counts
+        )
+
+    def figures(self, k: int) -> tuple[list[Quantity], list[Quantity]]:
+        """Point k's counts of things (`named_counts`) and all its figures, read once."""
+        if k not in self._figures:
+            self._figures[k] = figures_of(self.c.points[k].text)
+        return self._figures[k]
 
     def fitting(self, repeat: np.ndarray) -> np.ndarray:
         """The points that may still be chosen: open, within the words left, no repeat, aside or bar."""
@@ -410,6 +448,11 @@ class Greedy:
         """Puts point k in the memo and charges its words (its statements only when they fit)."""
         p = self.c.points[k]
         self.open_[k] = False
+        if p.id in self.handed:  # the disagreements it handed on are stated with the point it was like
+            before = point_words(p)
+            stated = {id(x) for q in self.taken for x in self.c.points[q].conflicts}
+            p.conflicts = [x for x in p.conflicts if id(x) not in stated]
+            self.left += before - point_words(p)
         self.left -= int(self.c.cost[k])
         said = point_words(p) - words(p.text)
         if (
@@ -420,6 +463,8 @@ class Greedy:
             self.brief.add(p.id)
         self.statements_left -= point_words(p) - words(p.text)
         self.covered |= self.c.concepts[k]
+        self.taken.append(k)
+        self.stated += [figures_of(v.value)[1] for x in p.conflicts for v in x.values]
         self.cited.update(p.source_ids)
         self.out.chosen[p.section].append(p)
         self.section_words[p.section] += int(self.c.cost[k])
@@ -508,6 +553,35 @@ class Greedy:
         else:
             reason = f"word budget ({budget} words): rank {c.rank[p.id]}, {self.salience[p.id].describe()}"
         return DroppedPoint(p.text, p.section, p.source_ids, reason)
+
+
+_IN_A_NAME = re.compile(r"[A-Za-z][-‐–]$")
+
+
+def figures_of(text: str) -> tuple[list[Quantity], list[Quantity]]:
+    """The figures of `text` that count things ("5,000 candidates"), and all its figures: a span
+    of time ("in 25 years"), a measure ("50 basis points", "200 km"), the size of what it
+    describes ("a 277-page ruling"), a rank ("the third coup") or a figure in a name
+    ("COVID-19") counts nothing."""
+    figures = [q for q in extract_quantities(text) if q.kind in ("amount", "number", "percent")]
+    counts = [
+        q
+        for q in figures
+        if q.kind == "number"
+        and q.unit
+        and q.unit not in DURATION_STEMS
+        and q.unit not in UNIT_CONVERSIONS
+        and not q.sized
+        and not q.ordinal
+        and not in_a_name(text, q.display)
+    ]
+    return counts, figures
+
+
+def in_a_name(text: str, display: str) -> bool:
+    """The figure is written onto a word before it ("COVID-19", "Su-57")."""
+    at = text.find(display)
+    return at > 1 and bool(_IN_A_NAME.search(text, 0, at))
 
 
 def below_pool(rest: list[MergedPoint], budget: int) -> list[DroppedPoint]:
@@ -635,8 +709,6 @@ def gives_another_figure(host: MergedPoint, other: MergedPoint) -> bool:
     about. A figure near the disputed ones (71 seats beside 67 and 75) is a third reading of
     the same count, and a point with no figure may say the same in other words: both repeat.
     """
-    from ..merge.quantities import extract_quantities
-
     measured = ("amount", "number", "percent")
     disputed = [
         q
