@@ -261,17 +261,17 @@ GALLERY_CAPTION_WORDS = 8  # a described moment, not a label or a subheading's f
 
 
 def _unfinished_run(items: list[Line], k: int, step: int) -> list[Line]:
-    """The body lines with no sentence end from index k on, walking by `step`, up to a finished line."""
+    """The body lines that break off on a word (no stop, no closing mark or footnote marker) from index
+    k on, walking by `step`, up to a line that ends otherwise."""
     run = []
-    while (
-        0 <= k < len(items)
-        and items[k].kept
-        and items[k].role == "body"
-        and not TERMINAL.search(items[k].text)
-    ):
+    while 0 <= k < len(items) and items[k].kept and items[k].role == "body" and _breaks_off(items[k].text):
         run.append(items[k])
         k += step
     return run
+
+
+def _breaks_off(text: str) -> bool:
+    return text.rstrip()[-1:].isalnum() and not TERMINAL.search(text)
 
 
 # A clip's running time, alone or as a player's counters: '02:31', '0:00 0:03:25 0:00', '01:24 - Source: CNN',
