@@ -60,3 +60,36 @@ def test_releasing_freed_memory_is_harmless():
     kept = np.arange(1000)
     release_freed_memory()
     assert kept.sum() == 499500
+
+
+@pytest.mark.parametrize("n", [0, 1, 5, 12, 16, 18, 19, 25, 40, 70, 200])
+def test_compact_frozenset_is_the_same_set_never_larger(n):
+    import sys
+
+    from memogen.merge.features import NO_WORDS, compact_frozenset
+
+    items = {f"w{k}" for k in range(n)}
+    small = compact_frozenset(items)
+    assert small == frozenset(items)
+    assert sys.getsizeof(small) <= min(sys.getsizeof(frozenset(items)), sys.getsizeof(frozenset(iter(items))))
+    if n == 0:
+        assert small is NO_WORDS  # one shared empty set
+
+
+def test_features_share_one_empty_set_for_no_names_or_years():
+    a, b = features("the talks went on for hours."), features("prices rose again in the capital.")
+    assert a.names is b.names and a.years is b.years and not a.names and not a.years
+
+
+def test_member_pairs_scored_in_one_call_equal_one_call_each():
+    from memogen.merge import _score_member_pairs
+    from memogen.merge.similarity import pair_similarity, vectorise
+
+    texts = [s for s in SENTENCES if s] + ["The minister reached Dhaka on 12 March after nine years."]
+    mats = vectorise([normalise(t) for t in texts])
+    groups, reps = [[0, 4], [1], [2, 3]], [4, 1, 3]
+    scores = {(2, 3): 0.5}  # a pair the clustering judged keeps its score
+    _score_member_pairs(scores, groups, reps, mats)
+    assert set(scores) == {(0, 4), (2, 3)} and scores[(2, 3)] == 0.5
+    one = pair_similarity(mats, np.array([0]), np.array([4]))[0]
+    assert scores[(0, 4)] == float(one) and isinstance(scores[(0, 4)], float)
