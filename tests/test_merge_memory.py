@@ -93,3 +93,31 @@ def test_member_pairs_scored_in_one_call_equal_one_call_each():
     assert set(scores) == {(0, 4), (2, 3)} and scores[(2, 3)] == 0.5
     one = pair_similarity(mats, np.array([0]), np.array([4]))[0]
     assert scores[(0, 4)] == float(one) and isinstance(scores[(0, 4)], float)
+
+
+def test_common_direction_removed_a_chunk_at_a_time_equals_whole_array():
+    rng = np.random.default_rng(5)
+    vectors = rng.standard_normal((1001, 256)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors[7] = 0.0  # an empty text's vector stays zero
+    direction = semantic._common_direction(vectors)
+    plain = vectors - np.outer(vectors @ direction, direction)
+    norms = np.linalg.norm(plain, axis=1, keepdims=True)
+    plain = plain / np.where(norms > 0, norms, 1.0)
+    for chunk in (1, 100, 4096):
+        out = semantic._without(vectors, direction, chunk=chunk)
+        assert out.dtype == plain.dtype and np.array_equal(out, plain)
+
+
+@pytest.mark.skipif(semantic.load_embedder() is None, reason="wordllama is not installed")
+def test_tokenizer_without_its_sentence_cache_gives_the_same_vectors():
+    from tokenizers import Tokenizer
+
+    model = semantic.load_embedder()
+    cached = Tokenizer.from_str(model.tokenizer.to_str())  # the library's default cache
+    cached.no_padding()
+    cached.no_truncation()
+    texts = [s for s in SENTENCES if s] * 2
+    ours = semantic.Embedder(model.table, model.tokenizer).embed(texts)
+    theirs = semantic.Embedder(model.table, cached).embed(texts)
+    assert np.array_equal(ours, theirs)
