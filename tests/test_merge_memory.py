@@ -60,3 +60,64 @@ def test_releasing_freed_memory_is_harmless():
     kept = np.arange(1000)
     release_freed_memory()
     assert kept.sum() == 499500
+
+
+@pytest.mark.parametrize("n", [0, 1, 5, 12, 16, 18, 19, 25, 40, 70, 200])
+def test_compact_frozenset_is_the_same_set_never_larger(n):
+    import sys
+
+    from memogen.merge.features import NO_WORDS, compact_frozenset
+
+    items = {f"w{k}" for k in range(n)}
+    small = compact_frozenset(items)
+    assert small == frozenset(items)
+    assert sys.getsizeof(small) <= min(sys.getsizeof(frozenset(items)), sys.getsizeof(frozenset(iter(items))))
+    if n == 0:
+        assert small is NO_WORDS  # one shared empty set
+
+
+def test_features_share_one_empty_set_for_no_names_or_years():
+    a, b = features("the talks went on for hours."), features("prices rose again in the capital.")
+    assert a.names is b.names and a.years is b.years and not a.names and not a.years
+
+
+def test_member_pairs_scored_in_one_call_equal_one_call_each():
+    from memogen.merge import _score_member_pairs
+    from memogen.merge.similarity import pair_similarity, vectorise
+
+    texts = [s for s in SENTENCES if s] + ["The minister reached Dhaka on 12 March after nine years."]
+    mats = vectorise([normalise(t) for t in texts])
+    groups, reps = [[0, 4], [1], [2, 3]], [4, 1, 3]
+    scores = {(2, 3): 0.5}  # a pair the clustering judged keeps its score
+    _score_member_pairs(scores, groups, reps, mats)
+    assert set(scores) == {(0, 4), (2, 3)} and scores[(2, 3)] == 0.5
+    one = pair_similarity(mats, np.array([0]), np.array([4]))[0]
+    assert scores[(0, 4)] == float(one) and isinstance(scores[(0, 4)], float)
+
+
+def test_common_direction_removed_a_chunk_at_a_time_equals_whole_array():
+    rng = np.random.default_rng(5)
+    vectors = rng.standard_normal((1001, 256)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors[7] = 0.0  # an empty text's vector stays zero
+    direction = semantic._common_direction(vectors)
+    plain = vectors - np.outer(vectors @ direction, direction)
+    norms = np.linalg.norm(plain, axis=1, keepdims=True)
+    plain = plain / np.where(norms > 0, norms, 1.0)
+    for chunk in (1, 100, 4096):
+        out = semantic._without(vectors, direction, chunk=chunk)
+        assert out.dtype == plain.dtype and np.array_equal(out, plain)
+
+
+@pytest.mark.skipif(semantic.load_embedder() is None, reason="wordllama is not installed")
+def test_tokenizer_without_its_sentence_cache_gives_the_same_vectors():
+    from tokenizers import Tokenizer
+
+    model = semantic.load_embedder()
+    cached = Tokenizer.from_str(model.tokenizer.to_str())  # the library's default cache
+    cached.no_padding()
+    cached.no_truncation()
+    texts = [s for s in SENTENCES if s] * 2
+    ours = semantic.Embedder(model.table, model.tokenizer).embed(texts)
+    theirs = semantic.Embedder(model.table, cached).embed(texts)
+    assert np.array_equal(ours, theirs)

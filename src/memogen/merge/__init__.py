@@ -172,6 +172,14 @@ def merge_points(
     event_dates (first and last day of the event, when known) let a date only one source
     gives be recognised as that source's error rather than stated as a disagreement.
     """
+    result = _merge(points, sources, event_dates)
+    release_freed_memory()  # what the merge's own tables left free in the heap: compose need not carry it
+    return result
+
+
+def _merge(
+    points: list[Point], sources: list[Source], event_dates: tuple[dt.date, dt.date] | None
+) -> MergeResult:
     by_id = {s.id: s for s in sources}
     source_rank = {s.id: k for k, s in enumerate(sources)}
     points = sorted(points, key=lambda p: (source_rank.get(p.source_id, len(sources)), p.order, p.start))
@@ -191,6 +199,15 @@ def merge_points(
             cluster_of[i] = c
     found = _conflicts(points, sources, texts, feats, mats, groups, cluster_of, aliases, event_dates)
     forget_word_caches()  # the per-word tables served the pairs: not carried to the memory peak below
+    reps = [
+        choose_representative([i for i in m if i not in found.flagged] or m, points, feats) for m in groups
+    ]
+    _score_member_pairs(scores, groups, reps, mats)
+    told = [(feats[r].quantities, feats[r].names) for r in reps]  # what drop_restated_sentences reads
+    # the features (~110 MB at 2,000 sources) and TF-IDF rows (~85 MB) end before the result is built:
+    # it was the merge's memory peak, and what they leave free in the heap is given back for compose's
+    del mats, feats
+    release_freed_memory()
 
     at = {(p.source_id, p.text): k for k, p in enumerate(points)}  # to cite the points a statement gives
     merged: list[MergedPoint] = []
@@ -201,10 +218,10 @@ def merge_points(
     for c, members in enumerate(groups):
         stated = [i for i in members if i not in found.flagged]
         flags = [f"{points[i].source_id}: {why}" for i in members for why in found.flagged.get(i, [])]
-        rep = choose_representative(stated or members, points, feats)
+        rep = reps[c]
         text = compress(points[rep].text)
         section = _section_vote(members, points)
-        member_scores = {i: (1.0 if i == rep else _pair_score(scores, i, rep, mats)) for i in members}
+        member_scores = {i: (1.0 if i == rep else float(scores[_key(i, rep)])) for i in members}
         cluster_conflicts = found.conflicts.get(c, [])
         clusters.append(
             Cluster(
@@ -222,8 +239,7 @@ def merge_points(
         )
         if c in found.absorbed or not stated:
             continue  # stated by its host fact, or only a figure no other source backs
-        figures_of[pid[c]] = feats[rep].quantities
-        names_of[pid[c]] = feats[rep].names
+        figures_of[pid[c]], names_of[pid[c]] = told[c]
         citations = _citations(stated, rep, member_scores, points, by_id)
         cited = {ct.source_id for ct in citations}
         extra = [
@@ -388,13 +404,30 @@ def _mostly_within(aside: frozenset[str], fact: frozenset[str]) -> bool:
     return bool(aside) and len(aside & fact) >= ASIDE_TOLD_SHARE * len(aside)
 
 
-def _pair_score(scores: dict[tuple[int, int], float], i: int, rep: int, mats: Matrices) -> float:
-    key = (min(i, rep), max(i, rep))
-    if key in scores:
-        return float(scores[key])
+def _key(i: int, j: int) -> tuple[int, int]:
+    return (i, j) if i < j else (j, i)
+
+
+def _score_member_pairs(
+    scores: dict[tuple[int, int], float], groups: list[list[int]], reps: list[int], mats: Matrices
+) -> None:
+    """Adds to `scores` each member's lexical similarity to its cluster's representative where the
+    clustering judged no such pair, all in one vectorised call: then the TF-IDF rows can end before
+    the merge builds its result (its memory peak). Each pair's value is the one a call of its own
+    gives (rows are scored one by one)."""
     import numpy as np
 
-    return float(pair_similarity(mats, np.array([key[0]]), np.array([key[1]]))[0])
+    todo = list(
+        dict.fromkeys(
+            _key(i, rep) for m, rep in zip(groups, reps, strict=True) if len(m) > 1 for i in m if i != rep
+        )
+    )
+    todo = [k for k in todo if k not in scores]
+    if not todo:
+        return
+    rows = np.fromiter((a for a, _ in todo), dtype=np.int64, count=len(todo))
+    cols = np.fromiter((b for _, b in todo), dtype=np.int64, count=len(todo))
+    scores.update(zip(todo, pair_similarity(mats, rows, cols).tolist(), strict=True))
 
 
 def _citations(
