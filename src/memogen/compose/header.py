@@ -29,7 +29,9 @@ def infer_title(
     reports = Counter(c.source_id for p in result.merged if p.section == "what_happened" for c in p.citations)
     # a "title" that shares no words with what the sources tell is page furniture taken for a headline
     # ("POLITICO Politico Logo"), never the memo's name
-    said = set().union(*(_stems(p.text) for p in result.merged))
+    said: set[str] = set()
+    for p in result.merged:  # one point's stems at a time: all at once held ~60 MB at 2,000 sources
+        said |= _stems(p.text)
     titled = [
         (k, s)
         for k, s in enumerate(sources)

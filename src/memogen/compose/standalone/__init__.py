@@ -1014,8 +1014,9 @@ def _absorb_joined(
                 continue
             gone[id(q)] = p
             cited = set(p.source_ids)
-            p.citations += [x for x in q.citations if x.source_id not in cited]
-            p.conflicts += [x for x in q.conflicts if x not in p.conflicts]
+            # new lists: p may share its lists with the merger's point it was copied from
+            p.citations = [*p.citations, *(x for x in q.citations if x.source_id not in cited)]
+            p.conflicts = [*p.conflicts, *(x for x in q.conflicts if x not in p.conflicts)]
     dropped = [
         DroppedPoint(q.text, q.section, q.source_ids, f"joined into {gone[id(q)].id}, which needed it")
         for q in points
