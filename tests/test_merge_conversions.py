@@ -4,17 +4,7 @@ disagree; the sums as stated still do. Small texts of our own."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from memo_factory import merge_specs
-
-DAY = dt.date(2025, 6, 12)
-
-
-def _conflicts(*sentences: str) -> list[str]:
-    specs = [(f"s{k}", [t], f"Outlet {k}", DAY) for k, t in enumerate(sentences)]
-    _, result = merge_specs(*specs)
-    return [c.statement for m in result.merged for c in m.conflicts]
+from test_merge_role_counts import _conflicts  # one sentence per source, all reported on one day
 
 
 def test_two_outlets_conversions_of_one_sum_do_not_disagree():
