@@ -272,17 +272,19 @@ def event_order(
     """
     order = sorted(range(len(sources)), key=lambda k: (sources[k].metadata.date or dt.date.max, k))
     rank = {sources[k].id: r for r, k in enumerate(order)}
-    texts = {s.id: s.text for s in sources}
     default_year = event_date.year if event_date else None
     undated_day = event_end or event_date or dt.date.max
-    own = {id(p): told_date(p.text, default_year) for p in points}
-    read = _event_days(points, sources, event_date, own)
+    told = {id(p): told_date(p.text, default_year) for p in points}
+    own = dict(told)
+    # what the undated pages' sentences say as their pages wrote them (see `_said`), read once
+    texts = {s.id: s.text for s in sources}
+    said = {id(p): _said(p, texts) for p in _undated(points, sources, own)}
+    read = _event_days(said, event_date)
     own |= read
-    _closing(points, sources, own, event_date)
+    _closing(said, own, event_date)
     # the hour a sentence gives, else (a day read from its page) the hour its page's words give
     clocks = {
-        id(p): time_of_day(p.text) or (time_of_day(_said(p, texts)) if id(p) in read else None)
-        for p in points
+        id(p): time_of_day(p.text) or (time_of_day(said[id(p)]) if id(p) in read else None) for p in points
     }
     inherited = _inherited_times(points, sources, own, clocks)
     opening = min(((own[id(p)], time_of_day(p.text) or MIDDAY) for p in points if own[id(p)]), default=None)
@@ -294,9 +296,11 @@ def event_order(
         # with no day from its source, within the event's day
         when, hour = inherited[(first.source_id, id(p))] if first else (None, MIDDAY)
         when = own[id(p)] or when
-        if own[id(p)] and not told_date(p.text, default_year):  # a day read from its page's words
-            hour = (OPENING_HOUR if _OPENING.search(_said(p, texts)) else
-                    CLOSING_HOUR if _CLOSING.search(_said(p, texts)) else hour)  # fmt: skip
+        if own[id(p)] and not told[id(p)]:  # a day read from its page's words
+            words = said.get(id(p), "")
+            hour = (
+                OPENING_HOUR if _OPENING.search(words) else CLOSING_HOUR if _CLOSING.search(words) else hour
+            )
         clock = clocks[id(p)]
         if clock is not None and (when or _CLOCK.search(p.text)):
             hour = clock
@@ -385,45 +389,32 @@ def _undated(points: list[MergedPoint], sources: list[Source], own: dict[int, dt
     return [p for p in points if p.citations and own[id(p)] is None and p.citations[0].source_id not in dated]
 
 
-def _event_days(
-    points: list[MergedPoint],
-    sources: list[Source],
-    event_date: dt.date | None,
-    own: dict[int, dt.date | None],
-) -> dict[int, dt.date | None]:
+def _event_days(said: dict[int, str], event_date: dt.date | None) -> dict[int, dt.date | None]:
     """The day a sentence of an undated page tells within the event: the weekday its page names
     (cut from the memo's sentence, which could not date it), the day of the event it names ("the
     second day"), the first day for an opening ("the opening speech"). Such pages otherwise keep
-    their file order, not the event's."""
+    their file order, not the event's. `said`: the undated points' words by id (`_undated`)."""
     if event_date is None:
         return {}
-    texts = {s.id: s.text for s in sources}
     out: dict[int, dt.date | None] = {}
-    for p in _undated(points, sources, own):
-        said = _said(p, texts)
-        day = _told_day(said, event_date)
-        if day is None and _OPENING.search(said) and not _CLOSING.search(said):
+    for key, words in said.items():
+        day = _told_day(words, event_date)
+        if day is None and _OPENING.search(words) and not _CLOSING.search(words):
             day = event_date
         if day is not None:
-            out[id(p)] = day
+            out[key] = day
     return out
 
 
-def _closing(
-    points: list[MergedPoint],
-    sources: list[Source],
-    own: dict[int, dt.date | None],
-    event_date: dt.date | None,
-) -> None:
+def _closing(said: dict[int, str], own: dict[int, dt.date | None], event_date: dt.date | None) -> None:
     """A closing undated pages name without its day ("the closing ceremony") takes the last day any
-    sentence tells within reach of the event's first (in `own`)."""
+    sentence tells within reach of the event's first (in `own`). `said`: as for `_event_days`."""
     if event_date is None:
         return
-    texts = {s.id: s.text for s in sources}
     told = [d for d in own.values() if d and 0 <= (d - event_date).days <= WEEKDAY_REACH]
-    for p in _undated(points, sources, own) if told else []:
-        if _CLOSING.search(_said(p, texts)):
-            own[id(p)] = max(told)
+    for key, words in said.items() if told else ():
+        if own[key] is None and _CLOSING.search(words):
+            own[key] = max(told)
 
 
 # "lost power two hours into its climb": a moment timed from the event's own start

@@ -10,6 +10,9 @@ from .. import metadata as md
 from ..text import word_count
 from .lines import TERMINAL, Line, drop
 
+CAPTION_REASON = (
+    "image caption / credit"  # the reason every caption rule gives, and the gallery rule looks for
+)
 # a contributor's credit, never the author: who edited, read or (on an aggregator) submitted or curated a page
 CREDIT = re.compile(
     r"(?i)^(?:edited|reviewed|translated|compiled|illustrat\w+|photos?|photographs?|images?|design(?:ed)?|"
@@ -178,30 +181,30 @@ PRESENT_CAPTION_WORDS = 70
 def caption(text: str) -> str | None:
     n = word_count(text)
     if n <= PLACED_CAPTION_WORDS and _PICTURE_PLACE.match(text):
-        return "image caption / credit"
+        return CAPTION_REASON
     if _PLAYER.match(text.strip()):
         return "audio / video player label"
     if n <= VIDEO_WORDS and ("#" in text or "ideo" in text) and _video_description(text):
         return "video / post description"
     if (_FILE_CAPTION.match(text) or _THIS_PICTURE.match(text) or _in_a_picture(text)) and n <= 90:
-        return "image caption / credit"
+        return CAPTION_REASON
     if n <= 150 and ends_with_credit(text):  # the credit is strong evidence: a wire caption runs long
-        return "image caption / credit"
+        return CAPTION_REASON
     if n <= CAPTION_WITH_AGENCY_WORDS and pictured_with_agency(text):
-        return "image caption / credit"
+        return CAPTION_REASON
     # each pattern is tried only where the word count lets it decide: a paragraph skips the scans
     if is_standalone_credit(text) or (
         n <= 60 and not text.rstrip().endswith(".") and _CREDIT_TAIL.search(text)
     ):
-        return "image caption / credit"
+        return CAPTION_REASON
     if n <= 45 and _CREDIT_TAIL.search(text) and re.search(r"(?i)\bphoto|\bfile\b|/", text):
-        return "image caption / credit"
+        return CAPTION_REASON
     if (n <= 40 and _CAPTION.search(text)) or (n <= 20 and _PICTURE_SOURCE.match(text)):
-        return "image caption / credit"
+        return CAPTION_REASON
     if _PICTURE_FROM.match(text) and n <= 8:
-        return "image caption / credit"
+        return CAPTION_REASON
     if text.rstrip().endswith("[]") and n <= 45:  # a picture's caption, its image link emptied by the copy
-        return "image caption / credit"
+        return CAPTION_REASON
     return None
 
 
@@ -256,7 +259,6 @@ def captions_beside_captions(items: list[Line]) -> None:
                     drop(x, CAPTION_REASON)
 
 
-CAPTION_REASON = "image caption / credit"
 GALLERY_CAPTION_WORDS = 8  # a described moment, not a label or a subheading's few words
 
 
